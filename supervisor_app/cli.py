@@ -1,0 +1,696 @@
+"""The command line: the same services as the app, a contract other tools script against.
+
+Exit codes: 0 done; 2 invalid input or usage (message on stderr, nothing written); 1 any
+other failure.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import datetime as dt
+import getpass
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import Any
+
+from supervisor_app import __version__
+
+EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
+
+
+class CliError(Exception):
+    def __init__(self, message: str, code: int = EXIT_INVALID) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+# --------------------------------------------------------------------------------------------
+# Argument parsing
+
+
+def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        default=default,
+        help="database file or SQLAlchemy URL (default: $SUPERVISOR_APP_DB, else supervisor.db in your data folder)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="print machine-readable JSON",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="use a throwaway database filled with sample data (never your real one)",
+    )
+
+
+def _domain_pair(text: str) -> tuple[str, str]:
+    code, sep, minutes = text.partition("=")
+    if not sep or not code.strip():
+        raise argparse.ArgumentTypeError(f"expected CODE=MINUTES, e.g. advocacy=30 (got {text!r})")
+    return code.strip(), minutes.strip()
+
+
+def _session_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument("--supervisor", required=required, help="supervisor id")
+    parser.add_argument(
+        "--supervisee",
+        action="append",
+        required=required,
+        metavar="ID",
+        help="supervisee id (repeat for a group)",
+    )
+    parser.add_argument("--date", required=required, help="YYYY-MM-DD")
+    parser.add_argument("--start", help="HH:MM")
+    parser.add_argument("--minutes", required=required)
+    parser.add_argument("--format", required=required, help="individual|group")
+    parser.add_argument("--modality", required=required, help="in-person|video|phone")
+    parser.add_argument(
+        "--domain", action="append", type=_domain_pair, required=required, metavar="CODE=MINUTES"
+    )
+    parser.add_argument("--site", default=None)
+    parser.add_argument("--topics", default=None, help="what was discussed; no client information")
+
+
+def _experience_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
+    parser.add_argument("--supervisee", required=required)
+    parser.add_argument("--supervisor", required=required)
+    parser.add_argument("--from", dest="period_start", required=required, metavar="DATE")
+    parser.add_argument("--to", dest="period_end", required=required, metavar="DATE")
+    parser.add_argument(
+        "--domain", action="append", type=_domain_pair, required=required, metavar="CODE=MINUTES"
+    )
+    parser.add_argument("--setting", default=None)
+    parser.add_argument("--kind", default=None, help="paid|volunteer|internship")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="supervisor-app",
+        description="Supervision hours, sign-off and ICB attestation forms. With no command, opens the app.",
+    )
+    parser.add_argument("--version", action="version", version=f"supervisor_app {__version__}")
+    _global_options(parser, suppress=False)
+    common = argparse.ArgumentParser(add_help=False)
+    _global_options(common, suppress=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, help_: str, **kwargs: Any) -> argparse.ArgumentParser:
+        return sub.add_parser(name, help=help_, parents=[common], **kwargs)
+
+    command("init", "create (or upgrade) the database")
+    command("profiles", "list the credential profiles and their rules")
+
+    supervisor = command("supervisor", "add supervisors, change a password")
+    sup_sub = supervisor.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = sup_sub.add_parser("add", parents=[common], help="add a supervisor")
+    add.add_argument("--name", required=True)
+    add.add_argument("--credentials", required=True, help='as printed, e.g. "CRSS, LCPC"')
+    add.add_argument("--title", default="")
+    add.add_argument("--icb-number", default="")
+    add.add_argument("--license", default="", help='license type and number, e.g. "LCPC 180.000123"')
+    add.add_argument("--email", default="")
+    add.add_argument("--phone", default="")
+    add.add_argument("--agency", default=None)
+    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    passwd = sup_sub.add_parser(
+        "passwd", parents=[common], help="change a password (old and new on two lines of stdin)"
+    )
+    passwd.add_argument("id")
+
+    supervisee = command("supervisee", "add supervisees")
+    see_sub = supervisee.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = see_sub.add_parser("add", parents=[common], help="add a supervisee")
+    add.add_argument("--name", required=True)
+    add.add_argument("--credential", required=True, help="credential code, e.g. CRSS")
+    add.add_argument("--icb-id", default="")
+    add.add_argument("--start", default=None, help="start date YYYY-MM-DD")
+    add.add_argument("--position", default="")
+    add.add_argument("--supervisor", default=None, help="supervisor of record (id)")
+    add.add_argument("--agency", default=None)
+    add.add_argument(
+        "--same-person-as",
+        default=None,
+        metavar="SUPERVISOR_ID",
+        help="this supervisee is also that supervisor (they may never sign their own hours)",
+    )
+
+    session = command("session", "add supervision sessions")
+    ses_sub = session.add_subparsers(dest="action", metavar="ACTION", required=True)
+    _session_options(ses_sub.add_parser("add", parents=[common], help="add a pending session"), required=True)
+
+    experience = command("experience", "add supervised experience")
+    exp_sub = experience.add_subparsers(dest="action", metavar="ACTION", required=True)
+    _experience_options(
+        exp_sub.add_parser("add", parents=[common], help="add a pending experience entry"),
+        required=True,
+    )
+
+    listing = command("list", "list supervisors, supervisees, sessions or experience")
+    listing.add_argument("what", choices=["supervisors", "supervisees", "sessions", "experience"])
+    listing.add_argument("--supervisee", default=None)
+    listing.add_argument("--supervisor", default=None)
+
+    progress = command("progress", "a supervisee's progress toward the credential")
+    progress.add_argument("--supervisee", required=True)
+
+    command("demo", "fill the database with a realistic sample agency")
+
+    sign = command("sign", "sign pending records (password required)")
+    sign.add_argument("--supervisor", required=True)
+    sign.add_argument("--all", action="store_true", help="every pending record of this supervisor")
+    sign.add_argument("records", nargs="*", metavar="RECORD_ID")
+    sign.add_argument("--password-stdin", action="store_true")
+
+    amend = command("amend", "correct a signed record: a new pending version with a reason")
+    amend.add_argument("record", metavar="RECORD_ID")
+    amend.add_argument("--reason", required=True)
+    # The union of session and experience options; each applies to its own kind.
+    amend.add_argument("--supervisor")
+    amend.add_argument("--supervisee", action="append", metavar="ID")
+    amend.add_argument("--date")
+    amend.add_argument("--start")
+    amend.add_argument("--minutes")
+    amend.add_argument("--format")
+    amend.add_argument("--modality")
+    amend.add_argument("--domain", action="append", type=_domain_pair, metavar="CODE=MINUTES")
+    amend.add_argument("--site")
+    amend.add_argument("--topics")
+    amend.add_argument("--from", dest="period_start", metavar="DATE")
+    amend.add_argument("--to", dest="period_end", metavar="DATE")
+    amend.add_argument("--setting")
+    amend.add_argument("--kind")
+
+    void = command("void", "withdraw a signed record with a reason (password required)")
+    void.add_argument("record", metavar="RECORD_ID")
+    void.add_argument("--reason", required=True)
+    void.add_argument("--supervisor", required=True)
+    void.add_argument("--password-stdin", action="store_true")
+
+    command("verify", "check every signature and record; exit 1 if anything was altered")
+
+    audit = command("audit", "show the audit trail")
+    audit.add_argument("--record", default=None)
+    audit.add_argument("--supervisee", default=None)
+    audit.add_argument("--limit", type=int, default=200)
+    return parser
+
+
+# --------------------------------------------------------------------------------------------
+# Running
+
+
+@contextlib.contextmanager
+def _database(args: argparse.Namespace) -> Iterator[Any]:
+    from supervisor_app.db import DatabaseError, open_database, temporary_database
+
+    if getattr(args, "demo", False):
+        with temporary_database() as db:
+            from supervisor_app.services.demo import load_demo
+
+            with db.uow("demo") as uow:
+                load_demo(uow)
+            yield db
+        return
+    try:
+        db = open_database(args.db)
+    except DatabaseError as exc:
+        raise CliError(str(exc), EXIT_FAILURE) from exc
+    try:
+        yield db
+    finally:
+        db.close()
+
+
+def _actor() -> str:
+    try:
+        return f"cli:{getpass.getuser()}"
+    except Exception:  # no user name on some systems
+        return "cli"
+
+
+def _read_password(args: argparse.Namespace, prompt: str = "Password: ") -> str:
+    if getattr(args, "password_stdin", False):
+        line = sys.stdin.readline()
+        if not line:
+            raise CliError("--password-stdin was given but standard input is empty.")
+        return line.rstrip("\r\n")
+    if sys.stdin.isatty():
+        return getpass.getpass(prompt)
+    raise CliError("A password is required: pass --password-stdin and write it to standard input.")
+
+
+def _out(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> None:
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=None, default=str))
+    else:
+        print(text() if callable(text) else text)
+
+
+def _table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
+    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def _allocations(pairs: list[tuple[str, str]] | None) -> list[tuple[str, str]] | None:
+    return list(pairs) if pairs else None
+
+
+def _person_json(row: Any, fields: Sequence[str]) -> dict[str, Any]:
+    data = {}
+    for name in fields:
+        value = getattr(row, name)
+        data[name] = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+    return data
+
+
+SUPERVISOR_FIELDS = [
+    "id",
+    "name",
+    "credentials",
+    "title",
+    "icb_number",
+    "license_type",
+    "license_number",
+    "email",
+    "phone",
+    "agency_id",
+    "active",
+    "created_at",
+    "updated_at",
+]
+SUPERVISEE_FIELDS = [
+    "id",
+    "name",
+    "icb_id",
+    "credential",
+    "position",
+    "start_date",
+    "agency_id",
+    "supervisor_id",
+    "active",
+    "same_person_supervisor_id",
+    "created_at",
+    "updated_at",
+]
+
+
+def run(args: argparse.Namespace) -> int:
+    from supervisor_app.services import audit, people, records, signoff
+    from supervisor_app.services.progress import compute_progress, hours
+
+    command = args.command
+    with _database(args) as db, db.uow(_actor()) as uow:
+        if command == "init":
+            _out(args, {"database": db.url}, f"Database ready: {db.path or db.url}")
+        elif command == "profiles":
+            data = []
+            lines = []
+            for p in db.profiles:
+                data.append(
+                    {
+                        "code": p.code,
+                        "name": p.name,
+                        "board": p.board,
+                        "version": p.version,
+                        "effective": p.effective.isoformat(),
+                        "domains": {d.code: d.label for d in p.domains},
+                        "supervision_minutes": p.supervision.total_minutes.value,
+                        "experience_minutes": p.experience.total_minutes.value,
+                        "unconfirmed": [name for name, _ in p.unconfirmed_rules()],
+                        "source_file": p.path,
+                        "overridden": p.overridden,
+                    }
+                )
+                flag = (
+                    " (verify with ICB: " + ", ".join(n for n, _ in p.unconfirmed_rules()) + ")"
+                    if p.has_unconfirmed
+                    else ""
+                )
+                lines.append(
+                    f"{p.code:6} {p.name} — {p.board}, version {p.version}\n"
+                    f"       supervision {hours(p.supervision.total_minutes.value)} h, experience "
+                    f"{hours(p.experience.total_minutes.value)} h{flag}\n"
+                    f"       domains: {', '.join(d.code for d in p.domains)}"
+                )
+            _out(args, data, "\n".join(lines))
+        elif command == "supervisor" and args.action == "add":
+            password = _read_password(args) if args.password_stdin else None
+            license_type, _, license_number = args.license.strip().partition(" ")
+            row = people.add_supervisor(
+                uow,
+                name=args.name,
+                credentials=args.credentials,
+                title=args.title,
+                icb_number=args.icb_number,
+                license_type=license_type,
+                license_number=license_number.strip(),
+                email=args.email,
+                phone=args.phone,
+                agency=args.agency,
+                password=password,
+            )
+            uow.commit()
+            _out(args, {"id": row.id}, str(row.id))
+        elif command == "supervisor" and args.action == "passwd":
+            from supervisor_app.services.auth import change_password
+
+            old = sys.stdin.readline().rstrip("\r\n")
+            new = sys.stdin.readline().rstrip("\r\n")
+            if not new:
+                raise CliError("Give the old and the new password as two lines on standard input.")
+            supervisor = people.get_supervisor(uow, args.id)
+            uow.actor = f"supervisor:{supervisor.id}"
+            change_password(uow, supervisor_id=supervisor.id, old_password=old, new_password=new)
+            _out(
+                args,
+                {"id": supervisor.id, "changed": True},
+                f"Password changed for {supervisor.name}.",
+            )
+        elif command == "supervisee" and args.action == "add":
+            row = people.add_supervisee(
+                uow,
+                name=args.name,
+                credential=args.credential,
+                icb_id=args.icb_id,
+                start_date=args.start,
+                position=args.position,
+                supervisor_id=args.supervisor,
+                agency=args.agency,
+                same_person_supervisor_id=args.same_person_as,
+            )
+            uow.commit()
+            _out(args, {"id": row.id}, str(row.id))
+        elif command == "session" and args.action == "add":
+            row = records.add_session(
+                uow,
+                supervisor_id=args.supervisor,
+                supervisee_ids=args.supervisee,
+                date=args.date,
+                start=args.start,
+                minutes=args.minutes,
+                format=args.format,
+                modality=args.modality,
+                allocations=args.domain,
+                site=args.site or "",
+                topics=args.topics or "",
+            )
+            uow.commit()
+            _out(args, {"id": row.id}, row.id)
+        elif command == "experience" and args.action == "add":
+            row = records.add_experience(
+                uow,
+                supervisee_id=args.supervisee,
+                supervisor_id=args.supervisor,
+                period_start=args.period_start,
+                period_end=args.period_end,
+                allocations=args.domain,
+                setting=args.setting or "",
+                kind=args.kind or "paid",
+            )
+            uow.commit()
+            _out(args, {"id": row.id}, row.id)
+        elif command == "list":
+            _list(args, uow)
+        elif command == "progress":
+            result = compute_progress(uow, supervisee_id=args.supervisee)
+            _out(args, result.to_json(), lambda: _progress_text(result))
+        elif command == "demo":
+            from supervisor_app.services.demo import DEMO_PASSWORD, load_demo
+
+            summary = load_demo(uow)
+            _out(
+                args,
+                summary.__dict__,
+                f"Sample agency added: {summary.supervisors} supervisors, {summary.supervisees} supervisees, "
+                f"{summary.sessions} sessions, {summary.experience} experience entries "
+                f"({summary.signed} signed). Demo supervisors' password: {DEMO_PASSWORD}",
+            )
+        elif command == "sign":
+            if args.all == bool(args.records):
+                raise CliError("Give either --all or one or more record ids.")
+            supervisor = people.get_supervisor(uow, args.supervisor)
+            password = _read_password(args)
+            uow.actor = f"supervisor:{supervisor.id}"
+            result = signoff.sign(
+                uow,
+                supervisor_id=supervisor.id,
+                password=password,
+                record_ids=None if args.all else args.records,
+            )
+            _out(
+                args,
+                {"signed": result.signed},
+                f"Signed {len(result.signed)} record(s) as {supervisor.name}.",
+            )
+        elif command == "amend":
+            changes = {
+                "supervisor_id": args.supervisor,
+                "date": args.date,
+                "start": args.start,
+                "minutes": args.minutes,
+                "format": args.format,
+                "modality": args.modality,
+                "allocations": _allocations(args.domain),
+                "site": args.site,
+                "topics": args.topics,
+                "period_start": args.period_start,
+                "period_end": args.period_end,
+                "setting": args.setting,
+                "kind": args.kind,
+            }
+            original = records.find_record(uow, args.record)
+            if isinstance(original, records.SupervisionSession):
+                changes["supervisee_ids"] = args.supervisee
+                for key in ("period_start", "period_end", "setting", "kind"):
+                    if changes.pop(key) is not None:
+                        raise CliError(
+                            f"--{key.replace('_', '-')} applies to experience entries, not sessions."
+                        )
+            else:
+                if args.supervisee:
+                    if len(args.supervisee) > 1:
+                        raise CliError("An experience entry has one supervisee.")
+                    changes["supervisee_id"] = args.supervisee[0]
+                for key in ("date", "start", "minutes", "format", "modality", "site", "topics"):
+                    if changes.pop(key) is not None:
+                        raise CliError(f"--{key} applies to sessions, not experience entries.")
+            row = records.amend_record(uow, record_id=original.id, reason=args.reason, **changes)
+            uow.commit()
+            _out(args, {"id": row.id, "amends": original.id}, row.id)
+        elif command == "void":
+            supervisor = people.get_supervisor(uow, args.supervisor)
+            password = _read_password(args)
+            uow.actor = f"supervisor:{supervisor.id}"
+            link = signoff.void(
+                uow,
+                record_id=args.record,
+                reason=args.reason,
+                supervisor_id=supervisor.id,
+                password=password,
+            )
+            _out(args, {"voided": link.record_id, "signature": link.seq}, f"Voided {link.record_id}.")
+        elif command == "verify":
+            report = signoff.verify(uow)
+            data = {
+                "ok": report.ok,
+                "records_checked": report.records_checked,
+                "signatures_checked": report.signatures_checked,
+                "problems": [{"record_id": p.record_id, "problem": p.message} for p in report.problems],
+            }
+            if args.json:
+                _out(args, data, "")
+            elif report.ok:
+                print(
+                    f"OK: {report.records_checked} records and {report.signatures_checked} signatures verified; nothing was altered."
+                )
+            else:
+                for problem in report.problems:
+                    print(f"{problem.record_id}: {problem.message}")
+            return EXIT_OK if report.ok else EXIT_FAILURE
+        elif command == "audit":
+            supervisee_id = people.get_supervisee(uow, args.supervisee).id if args.supervisee else None
+            events = audit.list_events(
+                uow, record_id=args.record, supervisee_id=supervisee_id, limit=args.limit
+            )
+            data = [{**e.__dict__, "at": e.at.isoformat()} for e in events]
+            _out(
+                args,
+                data,
+                lambda: _table(
+                    [
+                        (
+                            e.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                            e.actor,
+                            e.action,
+                            (e.record_id or "")[:8],
+                            e.supervisee_id or "",
+                            e.details[:60],
+                        )
+                        for e in events
+                    ],
+                    ["when (local)", "who", "action", "record", "supervisee", "details"],
+                ),
+            )
+        else:  # pragma: no cover - argparse prevents this
+            raise CliError(f"unknown command {command!r}")
+    return EXIT_OK
+
+
+def _list(args: argparse.Namespace, uow: Any) -> None:
+    from supervisor_app.services import people, records
+    from supervisor_app.services.progress import hours
+
+    supervisee_id = people.get_supervisee(uow, args.supervisee).id if args.supervisee else None
+    supervisor_id = people.get_supervisor(uow, args.supervisor).id if args.supervisor else None
+    if args.what == "supervisors":
+        rows = people.list_supervisors(uow)
+        data = [
+            _person_json(r, SUPERVISOR_FIELDS) | {"has_password": r.password_hash is not None} for r in rows
+        ]
+        _out(
+            args,
+            data,
+            lambda: _table(
+                [(r.id, r.name, r.credentials, r.title, "yes" if r.active else "no") for r in rows],
+                ["id", "name", "credentials", "title", "active"],
+            ),
+        )
+    elif args.what == "supervisees":
+        rows = people.list_supervisees(uow, supervisor_id=supervisor_id)
+        data = [_person_json(r, SUPERVISEE_FIELDS) for r in rows]
+        _out(
+            args,
+            data,
+            lambda: _table(
+                [
+                    (
+                        r.id,
+                        r.name,
+                        r.credential,
+                        r.icb_id,
+                        r.start_date or "",
+                        r.supervisor_id or "",
+                    )
+                    for r in rows
+                ],
+                ["id", "name", "credential", "icb id", "start", "supervisor"],
+            ),
+        )
+    elif args.what == "sessions":
+        data = records.list_sessions(uow, supervisee_id=supervisee_id, supervisor_id=supervisor_id)
+        _out(
+            args,
+            data,
+            lambda: _table(
+                [
+                    (
+                        r["id"][:8],
+                        r["date"],
+                        r["start"] or "",
+                        r["minutes"],
+                        r["format"],
+                        r["modality"],
+                        ",".join(map(str, r["supervisee_ids"])),
+                        r["status"] + (f" -> {r['replaced_by'][:8]}" if r["replaced_by"] else ""),
+                    )
+                    for r in data
+                ],
+                ["id", "date", "start", "min", "format", "modality", "supervisees", "status"],
+            ),
+        )
+    else:
+        data = records.list_experience(uow, supervisee_id=supervisee_id, supervisor_id=supervisor_id)
+        _out(
+            args,
+            data,
+            lambda: _table(
+                [
+                    (
+                        r["id"][:8],
+                        r["from"],
+                        r["to"],
+                        hours(r["minutes"]),
+                        r["kind"],
+                        r["supervisee_id"],
+                        r["status"] + (f" -> {r['replaced_by'][:8]}" if r["replaced_by"] else ""),
+                    )
+                    for r in data
+                ],
+                ["id", "from", "to", "hours", "kind", "supervisee", "status"],
+            ),
+        )
+
+
+def _progress_text(result: Any) -> str:
+    from supervisor_app.services.progress import hours
+
+    lines = [
+        f"{result.supervisee_name} — {result.profile.code} ({result.profile.name})",
+        f"Eligible: {'yes' if result.eligible else 'no'}",
+        "",
+    ]
+    for title, part in (("Supervision", result.supervision), ("Experience", result.experience)):
+        lines.append(
+            f"{title}: {hours(part.signed_minutes)} h signed, {hours(part.pending_minutes)} h pending, "
+            f"{hours(part.required_minutes)} h required"
+        )
+        for domain in part.domains.values():
+            required = f" / {hours(domain.required_minutes)} required" if domain.required_minutes else ""
+            lines.append(
+                f"  {domain.label:32} {hours(domain.signed_minutes):>9} signed"
+                f"{hours(domain.pending_minutes):>9} pending{required}"
+            )
+        lines.append("")
+    if result.unmet:
+        lines.append("Still needed:")
+        lines.extend(f"  - {text}" for text in result.unmet)
+    if result.notes:
+        lines.append("Notes:")
+        lines.extend(f"  - {text}" for text in result.notes)
+    return "\n".join(lines).rstrip()
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from supervisor_app.ui.app import run_app
+
+        return run_app(db_target=args.db, demo=args.demo)
+    from supervisor_app.db import DatabaseError
+    from supervisor_app.services.errors import DomainError
+    from supervisor_app.services.profiles import ProfileError
+    from supervisor_app.services.signoff import RecordsFailVerification
+
+    try:
+        return run(args)
+    except (DomainError, CliError) as exc:
+        print(f"supervisor-app: {exc}", file=sys.stderr)
+        return getattr(exc, "code", EXIT_INVALID)
+    except (RecordsFailVerification, DatabaseError, ProfileError) as exc:
+        print(f"supervisor-app: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    except KeyboardInterrupt:
+        return 130
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        print(f"supervisor-app: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        if os.environ.get("SUPERVISOR_APP_DEBUG"):
+            raise
+        return EXIT_FAILURE
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,361 @@
+"""The tables. A supervisor's ten years of records live here: change only through migrations.
+
+Conventions:
+- Minutes are integers everywhere; hours exist only on screen and paper.
+- Timestamps are timezone-aware UTC (stored naive-UTC by :class:`UTCDateTime`).
+- Supervision sessions and experience entries have UUID text ids: they are the records that
+  get signed, amended and voided, and their ids appear on printed forms.
+- A record's stored ``status`` is only ``pending`` or ``signed``. Whether a signed record was
+  later *amended* or *voided* is derived from other append-only rows (a signed amendment that
+  supersedes it, a void sign-off), so a signed row never needs to change: see
+  :mod:`supervisor_app.services.records`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import uuid
+
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    Time,
+    TypeDecorator,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class UTCDateTime(TypeDecorator[dt.datetime]):
+    """Aware UTC datetimes in, aware UTC datetimes out; stored without offset."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value: dt.datetime | None, dialect):  # type: ignore[no-untyped-def]
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("timestamps must be timezone-aware (UTC)")
+        return value.astimezone(dt.UTC).replace(tzinfo=None)
+
+    def process_result_value(self, value: dt.datetime | None, dialect):  # type: ignore[no-untyped-def]
+        if value is None:
+            return None
+        return value.replace(tzinfo=dt.UTC)
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def new_uuid() -> str:
+    return str(uuid.uuid4())
+
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+    type_annotation_map = {dt.datetime: UTCDateTime(), dt.date: Date(), dt.time: Time()}
+
+
+class RecordStatus(enum.StrEnum):
+    """What is stored on a record row. Amended/voided are derived (see module doc)."""
+
+    PENDING = "pending"
+    SIGNED = "signed"
+
+
+class DisplayStatus(enum.StrEnum):
+    """What a person sees: the stored status plus what later rows say about it."""
+
+    PENDING = "pending"
+    SIGNED = "signed"
+    AMENDED = "amended"  # signed, then replaced by a signed amendment
+    VOIDED = "voided"  # signed, then withdrawn by a signed void
+
+
+class SessionFormat(enum.StrEnum):
+    INDIVIDUAL = "individual"
+    GROUP = "group"
+
+
+class Modality(enum.StrEnum):
+    IN_PERSON = "in-person"
+    VIDEO = "video"
+    PHONE = "phone"
+
+
+class ExperienceKind(enum.StrEnum):
+    PAID = "paid"
+    VOLUNTEER = "volunteer"
+    INTERNSHIP = "internship"
+
+
+class RecordKind(enum.StrEnum):
+    SESSION = "session"
+    EXPERIENCE = "experience"
+
+
+class SignOffAction(enum.StrEnum):
+    SIGN = "sign"
+    VOID = "void"
+
+
+def _enum_check(column: str, values: type[enum.StrEnum]) -> CheckConstraint:
+    allowed = ", ".join(f"'{v.value}'" for v in values)
+    return CheckConstraint(f"{column} IN ({allowed})", name=f"{column}_valid")
+
+
+class Timestamps:
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[dt.datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Agency(Timestamps, Base):
+    __tablename__ = "agency"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    address: Mapped[str] = mapped_column(String(400), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+
+
+class Supervisor(Timestamps, Base):
+    __tablename__ = "supervisor"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    credentials: Mapped[str] = mapped_column(String(200), default="")
+    title: Mapped[str] = mapped_column(String(200), default="")
+    icb_number: Mapped[str] = mapped_column(String(60), default="")
+    license_type: Mapped[str] = mapped_column(String(60), default="")
+    license_number: Mapped[str] = mapped_column(String(60), default="")
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    active: Mapped[bool] = mapped_column(default=True)
+    # argon2id hash only; the clear password is never stored or logged.
+    password_hash: Mapped[str | None] = mapped_column(String(200))
+    failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    locked_until: Mapped[dt.datetime | None] = mapped_column()
+
+    agency: Mapped[Agency | None] = relationship()
+
+
+class Supervisee(Timestamps, Base):
+    __tablename__ = "supervisee"
+    __table_args__ = (Index("ix_supervisee_supervisor", "supervisor_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"))
+    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("supervisor.id"))
+    name: Mapped[str] = mapped_column(String(200))
+    icb_id: Mapped[str] = mapped_column(String(60), default="")
+    credential: Mapped[str] = mapped_column(String(20))
+    position: Mapped[str] = mapped_column(String(200), default="")
+    start_date: Mapped[dt.date | None] = mapped_column()
+    active: Mapped[bool] = mapped_column(default=True)
+    # Set when this supervisee is also a supervisor here (e.g. a CRSS supervisor earning a
+    # CADC): that supervisor may never sign records in which this person is supervised.
+    same_person_supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("supervisor.id"))
+
+    agency: Mapped[Agency | None] = relationship()
+    supervisor: Mapped[Supervisor | None] = relationship(foreign_keys=[supervisor_id])
+
+
+class SupervisionSession(Timestamps, Base):
+    __tablename__ = "supervision_session"
+    __table_args__ = (
+        _enum_check("status", RecordStatus),
+        _enum_check("format", SessionFormat),
+        _enum_check("modality", Modality),
+        CheckConstraint("minutes > 0", name="minutes_positive"),
+        Index("ix_session_supervisor_date", "supervisor_id", "date"),
+        Index("ix_session_date", "date"),
+        Index("ix_session_supersedes", "supersedes_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    supervisor_id: Mapped[int] = mapped_column(ForeignKey("supervisor.id"))
+    date: Mapped[dt.date] = mapped_column()
+    start_time: Mapped[dt.time | None] = mapped_column()
+    minutes: Mapped[int] = mapped_column(Integer)
+    format: Mapped[str] = mapped_column(String(20))
+    modality: Mapped[str] = mapped_column(String(20))
+    site: Mapped[str] = mapped_column(String(200), default="")
+    topics: Mapped[str] = mapped_column(Text, default="")
+    status: Mapped[str] = mapped_column(String(20), default=RecordStatus.PENDING.value)
+    # An amendment points at the signed version it corrects, with the reason.
+    supersedes_id: Mapped[str | None] = mapped_column(ForeignKey("supervision_session.id"))
+    amendment_reason: Mapped[str] = mapped_column(Text, default="")
+
+    supervisor: Mapped[Supervisor] = relationship()
+    attendees: Mapped[list[SessionAttendee]] = relationship(
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="SessionAttendee.supervisee_id",
+    )
+    allocations: Mapped[list[SessionAllocation]] = relationship(
+        back_populates="session",
+        cascade="all, delete-orphan",
+        order_by="SessionAllocation.domain_code",
+    )
+
+
+class SessionAttendee(Base):
+    __tablename__ = "session_attendee"
+    __table_args__ = (Index("ix_attendee_supervisee", "supervisee_id", "session_id"),)
+
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("supervision_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    supervisee_id: Mapped[int] = mapped_column(ForeignKey("supervisee.id"), primary_key=True)
+
+    session: Mapped[SupervisionSession] = relationship(back_populates="attendees")
+    supervisee: Mapped[Supervisee] = relationship()
+
+
+class SessionAllocation(Base):
+    __tablename__ = "session_allocation"
+    __table_args__ = (CheckConstraint("minutes > 0", name="minutes_positive"),)
+
+    session_id: Mapped[str] = mapped_column(
+        ForeignKey("supervision_session.id", ondelete="CASCADE"), primary_key=True
+    )
+    domain_code: Mapped[str] = mapped_column(String(60), primary_key=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+
+    session: Mapped[SupervisionSession] = relationship(back_populates="allocations")
+
+
+class ExperienceEntry(Timestamps, Base):
+    __tablename__ = "experience_entry"
+    __table_args__ = (
+        _enum_check("status", RecordStatus),
+        _enum_check("kind", ExperienceKind),
+        CheckConstraint("period_end >= period_start", name="period_order"),
+        Index("ix_experience_supervisee_period", "supervisee_id", "period_start"),
+        Index("ix_experience_supervisor", "supervisor_id"),
+        Index("ix_experience_supersedes", "supersedes_id"),
+    )
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    supervisee_id: Mapped[int] = mapped_column(ForeignKey("supervisee.id"))
+    supervisor_id: Mapped[int] = mapped_column(ForeignKey("supervisor.id"))
+    period_start: Mapped[dt.date] = mapped_column()
+    period_end: Mapped[dt.date] = mapped_column()
+    setting: Mapped[str] = mapped_column(String(200), default="")
+    kind: Mapped[str] = mapped_column(String(20), default=ExperienceKind.PAID.value)
+    status: Mapped[str] = mapped_column(String(20), default=RecordStatus.PENDING.value)
+    supersedes_id: Mapped[str | None] = mapped_column(ForeignKey("experience_entry.id"))
+    amendment_reason: Mapped[str] = mapped_column(Text, default="")
+
+    supervisee: Mapped[Supervisee] = relationship()
+    supervisor: Mapped[Supervisor] = relationship()
+    allocations: Mapped[list[ExperienceAllocation]] = relationship(
+        back_populates="entry",
+        cascade="all, delete-orphan",
+        order_by="ExperienceAllocation.domain_code",
+    )
+
+    @property
+    def minutes(self) -> int:
+        return sum(a.minutes for a in self.allocations)
+
+
+class ExperienceAllocation(Base):
+    __tablename__ = "experience_allocation"
+    __table_args__ = (CheckConstraint("minutes > 0", name="minutes_positive"),)
+
+    entry_id: Mapped[str] = mapped_column(
+        ForeignKey("experience_entry.id", ondelete="CASCADE"), primary_key=True
+    )
+    domain_code: Mapped[str] = mapped_column(String(60), primary_key=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+
+    entry: Mapped[ExperienceEntry] = relationship(back_populates="allocations")
+
+
+class SignOff(Base):
+    """One link of the signature chain: a signing or a void, in signing order.
+
+    ``content_hash`` is SHA-256 over the record's canonical content (for a void: over the
+    voided record's hash and the reason); ``chain_hash`` is SHA-256 over this link's fields and
+    the previous link's ``chain_hash``. Rows are never updated or deleted (triggers).
+    """
+
+    __tablename__ = "sign_off"
+    __table_args__ = (
+        _enum_check("record_kind", RecordKind),
+        _enum_check("action", SignOffAction),
+        Index("ix_sign_off_record", "record_id", "action"),
+    )
+
+    seq: Mapped[int] = mapped_column(primary_key=True)
+    record_kind: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[str] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(10))
+    signer_id: Mapped[int] = mapped_column(ForeignKey("supervisor.id"))
+    signed_at: Mapped[dt.datetime] = mapped_column()
+    reason: Mapped[str] = mapped_column(Text, default="")
+    content_hash: Mapped[str] = mapped_column(String(64))
+    prev_chain_hash: Mapped[str] = mapped_column(String(64))
+    chain_hash: Mapped[str] = mapped_column(String(64), unique=True)
+
+
+class AuditEvent(Base):
+    """The append-only audit trail (triggers forbid UPDATE and DELETE)."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (
+        Index("ix_audit_record", "record_id"),
+        Index("ix_audit_supervisee", "supervisee_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(40))
+    record_id: Mapped[str | None] = mapped_column(String(36))
+    supervisee_id: Mapped[int | None] = mapped_column(Integer)
+    details: Mapped[str] = mapped_column(Text, default="")
+
+
+__all__ = [
+    "Agency",
+    "AuditEvent",
+    "Base",
+    "DisplayStatus",
+    "ExperienceAllocation",
+    "ExperienceEntry",
+    "ExperienceKind",
+    "Modality",
+    "RecordKind",
+    "RecordStatus",
+    "SessionAllocation",
+    "SessionAttendee",
+    "SessionFormat",
+    "SignOff",
+    "SignOffAction",
+    "Supervisee",
+    "Supervisor",
+    "SupervisionSession",
+    "UTCDateTime",
+    "utcnow",
+]

@@ -1,0 +1,144 @@
+"""Passwords (argon2id hashes only) and the signing lock-out.
+
+Five wrong passwords in a row lock that supervisor's signing for five minutes. The count and
+the lock live in the database, so restarting the app does not reset them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import cache
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+
+from supervisor_app.db import UnitOfWork
+from supervisor_app.models import Supervisor, utcnow
+from supervisor_app.services import audit
+from supervisor_app.services.errors import DomainError
+
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = dt.timedelta(minutes=5)
+MIN_PASSWORD_LENGTH = 8
+
+
+_HASHER_OPTIONS: dict[str, int] = {}
+
+
+@cache
+def _hasher() -> PasswordHasher:
+    # argon2id with the library's recommended parameters (RFC 9106 low-memory profile).
+    return PasswordHasher(**_HASHER_OPTIONS)
+
+
+def use_fast_hashing_for_tests() -> None:
+    """Cheaper argon2id parameters so a test suite can create hundreds of accounts.
+
+    Still argon2id and still verified for real; only the work factors shrink. Never called
+    by the application.
+    """
+    _HASHER_OPTIONS.update(time_cost=1, memory_cost=1024, parallelism=1)
+    _hasher.cache_clear()
+
+
+def hash_password(password: str) -> str:
+    check_new_password(password)
+    return _hasher().hash(password)
+
+
+def check_new_password(password: str) -> None:
+    if len(password) < MIN_PASSWORD_LENGTH:
+        raise DomainError(
+            f"The password must be at least {MIN_PASSWORD_LENGTH} characters long.",
+            field="password",
+        )
+    if password.strip() != password:
+        raise DomainError("The password must not start or end with a space.", field="password")
+
+
+def password_strength(password: str) -> str:
+    """A hint for the password field: weak / fair / strong."""
+    classes = sum(
+        [
+            any(c.islower() for c in password),
+            any(c.isupper() for c in password),
+            any(c.isdigit() for c in password),
+            any(not c.isalnum() for c in password),
+        ]
+    )
+    if len(password) < MIN_PASSWORD_LENGTH:
+        return "too short"
+    if len(password) >= 14 or (len(password) >= 10 and classes >= 3):
+        return "strong"
+    return "fair" if classes >= 2 else "weak"
+
+
+class WrongPassword(DomainError):
+    """The password did not match (the failure was counted)."""
+
+
+def authenticate(
+    uow: UnitOfWork, *, supervisor_id: int, password: str, now: dt.datetime | None = None
+) -> Supervisor:
+    """Check ``password`` for a supervisor, honouring and updating the lock-out.
+
+    A wrong password is counted and *committed* (so the count survives a refused action),
+    then :class:`WrongPassword` is raised. The caller's transaction holds nothing else yet.
+    """
+    now = now or utcnow()
+    supervisor = uow.session.get(Supervisor, supervisor_id)
+    if supervisor is None:
+        raise DomainError(f"There is no supervisor with id {supervisor_id}.", field="supervisor")
+    if not supervisor.active:
+        raise DomainError(f"{supervisor.name} is marked inactive and cannot sign.", field="supervisor")
+    if supervisor.password_hash is None:
+        raise DomainError(
+            f"{supervisor.name} has no password yet; set one before signing "
+            f"(supervisor passwd {supervisor.id}).",
+            field="password",
+        )
+    if supervisor.locked_until is not None and supervisor.locked_until > now:
+        minutes = max(1, round((supervisor.locked_until - now).total_seconds() / 60))
+        raise DomainError(
+            f"Signing is locked for {supervisor.name} after {MAX_FAILED_ATTEMPTS} wrong passwords. "
+            f"Try again in about {minutes} minute{'s' if minutes != 1 else ''}.",
+            field="password",
+        )
+    try:
+        _hasher().verify(supervisor.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        supervisor.failed_attempts += 1
+        left = MAX_FAILED_ATTEMPTS - supervisor.failed_attempts
+        audit.log(uow, audit.AuditAction.FAILED_SIGN_IN, details={"supervisor_id": supervisor.id})
+        if left <= 0:
+            supervisor.locked_until = now + LOCKOUT
+            supervisor.failed_attempts = 0
+            audit.log(uow, audit.AuditAction.LOCKED, details={"supervisor_id": supervisor.id})
+            message = (
+                f"Wrong password. Signing is now locked for {supervisor.name} for "
+                f"{int(LOCKOUT.total_seconds() // 60)} minutes."
+            )
+        else:
+            message = f"Wrong password for {supervisor.name}. {left} attempt{'s' if left != 1 else ''} left before signing locks for 5 minutes."
+        uow.commit()
+        raise WrongPassword(message, field="password") from None
+    if supervisor.failed_attempts or supervisor.locked_until is not None:
+        supervisor.failed_attempts = 0
+        supervisor.locked_until = None
+    if _hasher().check_needs_rehash(supervisor.password_hash):
+        supervisor.password_hash = _hasher().hash(password)
+    return supervisor
+
+
+def change_password(uow: UnitOfWork, *, supervisor_id: int, old_password: str, new_password: str) -> None:
+    """Set a new password; the old one is required unless none was ever set."""
+    supervisor = uow.session.get(Supervisor, supervisor_id)
+    if supervisor is None:
+        raise DomainError(f"There is no supervisor with id {supervisor_id}.", field="supervisor")
+    if supervisor.password_hash is not None:
+        supervisor = authenticate(uow, supervisor_id=supervisor_id, password=old_password)
+    if new_password == old_password:
+        raise DomainError("The new password is the same as the old one.", field="password")
+    supervisor.password_hash = hash_password(new_password)
+    audit.log(uow, audit.AuditAction.PASSWORD_CHANGED, details={"supervisor_id": supervisor.id})
+    uow.commit()

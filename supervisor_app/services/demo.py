@@ -1,0 +1,298 @@
+"""A realistic, obviously fictional sample agency, written through the real services.
+
+Everything goes through the same validation and signing as real work, so the demo can never
+show data the app would refuse. Deterministic (seeded) and relative to ``today``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+
+from supervisor_app.db import UnitOfWork
+from supervisor_app.models import Supervisee, Supervisor
+from supervisor_app.services import people, records, signoff
+from supervisor_app.services.errors import DomainError
+
+DEMO_PASSWORD = "demo-password"
+DEMO_AGENCY = "Prairie Lakes Recovery Collaborative (DEMO)"
+
+SUPERVISORS = [
+    ("Dana Whitaker", "CRSS, LCPC", "Clinical Supervisor", "LCPC", "180.000000"),
+    ("Rafael Ortiz", "CADC, CRSS", "Recovery Services Supervisor", "", ""),
+    ("Grace Okafor", "CPRS, QMHP", "Peer Services Coordinator", "", ""),
+    ("Mai Lê", "LCSW", "Program Director", "LCSW", "149.000000"),
+]
+
+# name, credential, supervisor index, stage, full-time
+SUPERVISEES = [
+    ("José Núñez-Ávila", "CRSS", 0, "eligible", True),
+    ("Nguyễn Thị Hương", "CRSS", 0, "late", True),
+    ("Agnieszka Wróblewska", "CRSS", 0, "halfway", True),
+    ("DeShawn Carter", "CRSS", 0, "lagging", True),
+    ("Layla Haddad", "CRSS", 0, "new", True),
+    ("María Guadalupe Treviño", "CRSS", 0, "halfway", False),
+    ("Tomasz Kowalczyk", "CRSS", 1, "eligible", True),
+    ("Trần Văn Minh", "CRSS", 1, "halfway", True),
+    ("Fatima Al-Sayed", "CRSS", 1, "early", True),
+    ("Keisha Robinson", "CRSS", 1, "window", False),
+    ("Luis Ángel Méndez", "CRSS", 1, "halfway", True),
+    ("Joanna Zielińska", "CRSS", 1, "new", False),
+    ("Omar Khalil", "CADC", 1, "halfway", True),
+    ("Phạm Thu Trang", "CPRS", 2, "halfway", True),
+    ("Brianna O'Connor", "CPRS", 2, "late", True),
+    ("Rosa Elena Quiñones", "CPRS", 2, "early", False),
+    ("Marek Dąbrowski", "CPRS", 2, "lagging", True),
+    ("Yasmin Abdallah", "CRSS", 3, "late", True),
+    ("Terrence Whitfield", "CRSS", 3, "halfway", True),
+    ("Ana Sofía Cárdenas", "CRSS", 3, "early", True),
+    ("Lê Hoàng Nam", "CRSS", 3, "lagging", False),
+    ("Samantha Greer", "CRSS", 3, "new", True),
+]
+
+# How long ago each stage started, in weeks.
+STAGE_WEEKS = {
+    "new": 3,
+    "early": 20,
+    "halfway": 56,
+    "lagging": 60,
+    "late": 90,
+    "eligible": 112,
+    "window": 205,
+}
+
+SITES = ["Main office", "Outreach van", "Drop-in center", "Recovery home", "Video call"]
+TOPICS = [
+    "Boundaries when a peer asks for a ride; documenting recovery-support contacts.",
+    "Sharing lived experience with purpose; self-care after a hard week.",
+    "Advocating with a housing provider; how to prepare for a team meeting.",
+    "Ethics refresher: dual relationships in a small community.",
+    "Mentoring a new volunteer; role clarity between peer and case manager.",
+    "Recovery planning conversation skills; motivational language.",
+    "Navigating benefits appointments; systems advocacy vs individual advocacy.",
+    "Supervision plan review and goals for next quarter.",
+]
+
+
+@dataclass
+class DemoSummary:
+    supervisors: int
+    supervisees: int
+    sessions: int
+    experience: int
+    signed: int
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _split(
+    rng: random.Random, minutes: int, codes: list[str], lagging: str | None, step: int = 15
+) -> dict[str, int]:
+    """Spread ``minutes`` over 1-3 domains in ``step`` chunks; a lagging domain is rare."""
+    chosen = rng.sample(codes, k=min(len(codes), rng.choice([1, 2, 2, 3])))
+    if lagging in chosen and rng.random() < 0.8:
+        chosen.remove(lagging)
+        if not chosen:
+            chosen = [c for c in codes if c != lagging][:1]
+    parts = dict.fromkeys(chosen, 0)
+    for index in range(minutes // step):
+        parts[chosen[index % len(chosen)]] += step
+    return {k: v for k, v in parts.items() if v}
+
+
+def load_demo(uow: UnitOfWork, *, today: dt.date | None = None, seed: int = 7) -> DemoSummary:
+    """Fill an empty database with the sample agency. Commits."""
+    today = today or dt.date.today()
+    rng = random.Random(seed)
+    if people.list_supervisors(uow):
+        raise DomainError("The database already has supervisors; the demo fills only an empty database.")
+    agency = people.get_or_create_agency(
+        uow,
+        name=DEMO_AGENCY,
+        address="100 Example Avenue, Springfield, IL 62701",
+        phone="(217) 555-0100",
+    )
+    supervisors: list[Supervisor] = []
+    for index, (name, creds, title, license_type, license_number) in enumerate(SUPERVISORS):
+        supervisors.append(
+            people.add_supervisor(
+                uow,
+                name=name,
+                credentials=creds,
+                title=title,
+                icb_number=f"DEMO-{5100 + index}",
+                license_type=license_type,
+                license_number=license_number,
+                email=f"{name.split()[0].lower()}@example.org",
+                phone=f"(217) 555-01{10 + index}",
+                agency=agency.name,
+                password=DEMO_PASSWORD,
+            )
+        )
+    supervisees: list[tuple[Supervisee, str, bool]] = []
+    for index, (name, credential, sup_index, stage, full_time) in enumerate(SUPERVISEES):
+        start = _monday(today - dt.timedelta(weeks=STAGE_WEEKS[stage])) + dt.timedelta(days=rng.randint(0, 2))
+        supervisees.append(
+            (
+                people.add_supervisee(
+                    uow,
+                    name=name,
+                    credential=credential,
+                    icb_id=f"DEMO-A{1001 + index}",
+                    start_date=start,
+                    position="Peer Support Specialist" if full_time else "Recovery Coach (volunteer)",
+                    supervisor_id=supervisors[sup_index].id,
+                    today=today,
+                ),
+                stage,
+                full_time,
+            )
+        )
+    uow.commit()
+
+    sessions = experience = 0
+    profiles = uow.db.profiles
+    for supervisee, stage, full_time in supervisees:
+        profile = profiles.get(supervisee.credential)
+        codes = list(profile.domain_codes)
+        lagging = codes[1] if stage == "lagging" else None
+        assert supervisee.start_date is not None and supervisee.supervisor_id is not None
+        week = _monday(supervisee.start_date) + dt.timedelta(weeks=1)
+        # Weekly individual supervision, with holidays and sick weeks.
+        hour = 9 + (supervisee.id % 6)
+        while week + dt.timedelta(days=3) < today:
+            if rng.random() > 0.1 and not (week.month == 12 and week.day > 20):
+                length = 30 if rng.random() < 0.12 else 60
+                day = week + dt.timedelta(days=supervisee.id % 4)
+                records.add_session(
+                    uow,
+                    supervisor_id=supervisee.supervisor_id,
+                    supervisee_ids=[supervisee.id],
+                    date=day,
+                    start=f"{hour:02d}:00",
+                    minutes=length,
+                    format="individual",
+                    modality=rng.choice(["in-person", "in-person", "video", "phone"]),
+                    site=rng.choice(SITES),
+                    topics=rng.choice(TOPICS),
+                    allocations=_split(rng, length, codes, lagging),
+                    today=today,
+                )
+                sessions += 1
+            week += dt.timedelta(weeks=1)
+        # Monthly experience entries (about 40 h a week full time, fewer for volunteers).
+        month = supervisee.start_date
+        while month <= today:
+            end = min(
+                (month.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1),
+                today,
+            )
+            if end > month:
+                weeks = ((end - month).days + 1) / 7
+                per_week = rng.randint(36, 40) if full_time else rng.randint(10, 16)
+                minutes = int(weeks * per_week) * 60
+                if minutes > 0:
+                    records.add_experience(
+                        uow,
+                        supervisee_id=supervisee.id,
+                        supervisor_id=supervisee.supervisor_id,
+                        period_start=month,
+                        period_end=end,
+                        setting=rng.choice(SITES[:4]),
+                        kind="paid" if full_time else "volunteer",
+                        allocations=_split(rng, minutes, codes, None, step=60),
+                        today=today,
+                    )
+                    experience += 1
+            month = end + dt.timedelta(days=1)
+    # Group supervision every other week per supervisor and credential (3-8 attendees).
+    by_group: dict[tuple[int, str], list[Supervisee]] = {}
+    for supervisee, _stage, _ft in supervisees:
+        assert supervisee.supervisor_id is not None
+        by_group.setdefault((supervisee.supervisor_id, supervisee.credential), []).append(supervisee)
+    for (supervisor_id, credential), members in by_group.items():
+        if len(members) < 3:
+            continue
+        codes = list(profiles.get(credential).domain_codes)
+        first = min(m.start_date for m in members if m.start_date)
+        week = _monday(first) + dt.timedelta(weeks=2)
+        while week + dt.timedelta(days=4) < today:
+            day = week + dt.timedelta(days=4)  # Fridays at 14:00
+            present = [m for m in members if m.start_date and m.start_date <= day and rng.random() < 0.85]
+            if len(present) >= 2:
+                present = present[:8]
+                records.add_session(
+                    uow,
+                    supervisor_id=supervisor_id,
+                    supervisee_ids=[m.id for m in present],
+                    date=day,
+                    start="14:00",
+                    minutes=90,
+                    format="group",
+                    modality="in-person",
+                    site="Main office",
+                    topics=rng.choice(TOPICS),
+                    allocations=_split(rng, 90, codes, None),
+                    today=today,
+                )
+                sessions += 1
+            week += dt.timedelta(weeks=2)
+    uow.commit()
+
+    # Sign everything older than two weeks; the last two weeks stay pending for the to-sign list.
+    signed = 0
+    cutoff = today - dt.timedelta(days=14)
+    for supervisor in supervisors:
+        ids = [
+            r["id"]
+            for r in records.list_sessions(uow, supervisor_id=supervisor.id)
+            if dt.date.fromisoformat(r["date"]) < cutoff
+        ] + [
+            r["id"]
+            for r in records.list_experience(uow, supervisor_id=supervisor.id)
+            if dt.date.fromisoformat(r["to"]) < cutoff
+        ]
+        if ids:
+            signed += len(
+                signoff.sign(uow, supervisor_id=supervisor.id, password=DEMO_PASSWORD, record_ids=ids).signed
+            )
+    # A few corrections, as real records have: two amendments (signed) and one void.
+    for supervisee, stage, _ft in supervisees[:3]:
+        rows = [
+            r
+            for r in records.list_sessions(uow, supervisee_id=supervisee.id, status="signed")
+            if r["format"] == "individual"
+        ]
+        if len(rows) < 10:
+            continue
+        target = rows[8]
+        if stage == "late":
+            signoff.void(
+                uow,
+                record_id=target["id"],
+                reason="Entered twice: the same meeting is logged the day before.",
+                supervisor_id=target["supervisor_id"],
+                password=DEMO_PASSWORD,
+            )
+        else:
+            new_minutes = 45 if target["minutes"] != 45 else 60
+            codes = list(profiles.get(supervisee.credential).domain_codes)
+            amended = records.amend_record(
+                uow,
+                record_id=target["id"],
+                reason="Length corrected from the sign-in sheet.",
+                minutes=new_minutes,
+                allocations=_split(rng, new_minutes, codes, None),
+                today=today,
+            )
+            uow.commit()
+            signoff.sign(
+                uow,
+                supervisor_id=target["supervisor_id"],
+                password=DEMO_PASSWORD,
+                record_ids=[amended.id],
+            )
+    return DemoSummary(len(supervisors), len(supervisees), sessions, experience, signed)

@@ -1,0 +1,419 @@
+"""Credential profiles: the rules of each credential, read from TOML data files.
+
+ICB changes its rules and agencies must follow without waiting for a release, so nothing here
+hard-codes a figure. Every requirement is a :class:`Rule` carrying its value, the source it
+came from and whether the figure is unconfirmed (``verify = true``: the app tells the user to
+check it with the board).
+
+Shipped profiles live in ``resources/credentials/*.toml``. A file with the same ``code`` in
+the user's data folder (``<user data dir>/credentials/``) overrides the shipped one. A broken
+file is refused with a :class:`ProfileError` naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from supervisor_app.resources import resource_path
+
+T = TypeVar("T")
+
+GENERAL_DOMAIN = "general"
+"""Pseudo-domain code for minutes not tied to a performance domain (where allowed)."""
+
+
+class ProfileError(Exception):
+    """A credential profile file is missing a key, has a wrong value, or cannot be read."""
+
+    def __init__(self, path: Path | str, key: str, message: str) -> None:
+        self.path = str(path)
+        self.key = key
+        self.message = message
+        super().__init__(f"{self.path}: {key}: {message}")
+
+
+@dataclass(frozen=True)
+class Rule(Generic[T]):
+    """One requirement figure with where it came from."""
+
+    value: T
+    source: str
+    verify: bool = False
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Domain:
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class SupervisionRequirement:
+    total_minutes: Rule[int]
+    domain_min_minutes: Rule[int]
+    cover_every_domain: Rule[bool]
+    min_span_months: Rule[int]
+    group_cap_fraction: Rule[float] | None
+    max_group_size: Rule[int] | None
+    minute_increment: Rule[int]
+    allow_general: Rule[bool]
+
+
+@dataclass(frozen=True)
+class ExperienceRequirement:
+    total_minutes: Rule[int]
+    window_years: Rule[int] | None
+    domain_min_minutes: Rule[int]
+
+
+@dataclass(frozen=True)
+class Education:
+    total_hours: int
+    detail: str
+    source: str
+    verify: bool = False
+
+
+@dataclass(frozen=True)
+class AttestationText:
+    title: str
+    statement: str
+    show_recovery_support_51: bool
+    notes: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CredentialProfile:
+    code: str
+    name: str
+    board: str
+    version: str
+    effective: dt.date
+    sources: tuple[str, ...]
+    domains: tuple[Domain, ...]
+    supervision: SupervisionRequirement
+    experience: ExperienceRequirement
+    education: Education
+    attestation: AttestationText
+    path: str = ""
+    overridden: bool = False
+    verify_notes: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def domain_codes(self) -> tuple[str, ...]:
+        return tuple(d.code for d in self.domains)
+
+    def label(self, code: str) -> str:
+        if code == GENERAL_DOMAIN:
+            return "General (not domain-specific)"
+        for domain in self.domains:
+            if domain.code == code:
+                return domain.label
+        return code
+
+    @property
+    def has_unconfirmed(self) -> bool:
+        return bool(self.unconfirmed_rules()) or self.education.verify
+
+    def unconfirmed_rules(self) -> list[tuple[str, Rule[Any]]]:
+        """(name, rule) for every figure marked ``verify = true``."""
+        named: list[tuple[str, Rule[Any] | None]] = [
+            ("supervision total", self.supervision.total_minutes),
+            ("supervision per domain", self.supervision.domain_min_minutes),
+            ("supervision span", self.supervision.min_span_months),
+            ("every domain covered", self.supervision.cover_every_domain),
+            ("minute steps", self.supervision.minute_increment),
+            ("general minutes allowed", self.supervision.allow_general),
+            ("group supervision cap", self.supervision.group_cap_fraction),
+            ("group size", self.supervision.max_group_size),
+            ("experience total", self.experience.total_minutes),
+            ("experience window", self.experience.window_years),
+            ("experience per domain", self.experience.domain_min_minutes),
+        ]
+        return [(name, rule) for name, rule in named if rule is not None and rule.verify]
+
+
+# --------------------------------------------------------------------------------------------
+# Loading
+
+
+class _Reader:
+    """Reads typed values out of a parsed TOML table, raising ProfileError with the key path."""
+
+    def __init__(self, path: Path, data: dict[str, Any], prefix: str = "") -> None:
+        self.path = path
+        self.data = data
+        self.prefix = prefix
+
+    def _key(self, key: str) -> str:
+        return f"{self.prefix}{key}"
+
+    def fail(self, key: str, message: str) -> ProfileError:
+        return ProfileError(self.path, self._key(key), message)
+
+    def table(self, key: str, *, required: bool = True) -> _Reader | None:
+        if key not in self.data:
+            if required:
+                raise self.fail(key, "missing table")
+            return None
+        value = self.data[key]
+        if not isinstance(value, dict):
+            raise self.fail(key, "must be a table")
+        return _Reader(self.path, value, f"{self._key(key)}.")
+
+    def only(self, *keys: str) -> None:
+        """Refuse keys this table does not know (a misspelt key must not pass silently)."""
+        for key in self.data:
+            if key not in keys:
+                raise self.fail(key, f"unknown key (expected one of: {', '.join(keys)})")
+
+    def get(self, key: str, kind: type | tuple[type, ...], *, default: Any = ...) -> Any:
+        if key not in self.data:
+            if default is ...:
+                raise self.fail(key, "missing")
+            return default
+        value = self.data[key]
+        kinds = kind if isinstance(kind, tuple) else (kind,)
+        # TOML booleans are ints in Python; do not accept them as numbers.
+        if isinstance(value, bool) and bool not in kinds:
+            raise self.fail(key, f"must be {_kind_name(kinds)}, not true/false")
+        if not isinstance(value, kinds):
+            raise self.fail(key, f"must be {_kind_name(kinds)}, got {value!r}")
+        return value
+
+    def text(self, key: str, *, default: Any = ...) -> str:
+        value = self.get(key, str, default=default)
+        if isinstance(value, str) and not value.strip() and default is ...:
+            raise self.fail(key, "must not be empty")
+        return value
+
+    def rule(self, key: str, kind: type | tuple[type, ...], *, required: bool = True) -> Rule[Any] | None:
+        sub = self.table(key, required=required)
+        if sub is None:
+            return None
+        sub.only("value", "source", "verify", "note")
+        value = sub.get("value", kind)
+        if isinstance(value, float) and not math.isfinite(value):
+            raise sub.fail("value", "must be a finite number")
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
+            raise sub.fail("value", "must not be negative")
+        return Rule(
+            value=value,
+            source=sub.text("source"),
+            verify=sub.get("verify", bool, default=False),
+            note=sub.get("note", str, default=""),
+        )
+
+
+def _kind_name(kinds: tuple[type, ...]) -> str:
+    names = {int: "a whole number", float: "a number", str: "text", bool: "true or false"}
+    return " or ".join(names.get(k, k.__name__) for k in kinds)
+
+
+def _hours_rule(rule: Rule[Any]) -> Rule[int]:
+    """A rule given in hours in the file, held in whole minutes."""
+    return Rule(round(rule.value * 60), rule.source, rule.verify, rule.note)
+
+
+def load_profile(path: Path) -> CredentialProfile:
+    """Read and check one profile file."""
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ProfileError(path, "(file)", f"not valid TOML: {exc}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileError(path, "(file)", f"cannot be read: {exc}") from exc
+    top = _Reader(path, data)
+
+    code = top.text("code")
+    if not code.isascii() or not code.replace("-", "").isalnum() or code.upper() != code:
+        raise top.fail("code", f"must be upper-case letters and digits, got {code!r}")
+    top.only(
+        "code",
+        "name",
+        "board",
+        "version",
+        "effective",
+        "sources",
+        "verify_notes",
+        "domains",
+        "supervision",
+        "experience",
+        "education",
+        "attestation",
+    )
+    effective = top.get("effective", dt.date)
+    if isinstance(effective, dt.datetime):
+        raise top.fail("effective", "must be a date (YYYY-MM-DD), not a date and time")
+    verify_notes = top.get("verify_notes", list, default=[])
+    if not all(isinstance(n, str) for n in verify_notes):
+        raise top.fail("verify_notes", "must be a list of text")
+    sources = top.get("sources", list)
+    if not sources or not all(isinstance(s, str) and s.strip() for s in sources):
+        raise top.fail("sources", "must list at least one source as text")
+
+    raw_domains = top.get("domains", list)
+    if not raw_domains:
+        raise top.fail("domains", "must list at least one domain")
+    domains: list[Domain] = []
+    for index, raw in enumerate(raw_domains):
+        if not isinstance(raw, dict):
+            raise top.fail(f"domains[{index}]", "must be a table with code and label")
+        item = _Reader(path, raw, f"domains[{index}].")
+        item.only("code", "label")
+        dcode = item.text("code")
+        if dcode != dcode.lower() or " " in dcode or not dcode.isascii():
+            raise item.fail("code", f"must be lower-case with dashes, got {dcode!r}")
+        if dcode == GENERAL_DOMAIN:
+            raise item.fail("code", f"{GENERAL_DOMAIN!r} is reserved")
+        if any(d.code == dcode for d in domains):
+            raise item.fail("code", f"domain {dcode!r} is listed twice")
+        domains.append(Domain(dcode, item.text("label")))
+
+    sup = top.table("supervision")
+    assert sup is not None
+    sup.only(
+        "total_hours",
+        "domain_min_hours",
+        "cover_every_domain",
+        "min_span_months",
+        "group_cap_fraction",
+        "max_group_size",
+        "minute_increment",
+        "allow_general",
+    )
+    group_cap = sup.rule("group_cap_fraction", (int, float), required=False)
+    if group_cap is not None:
+        group_cap = Rule(float(group_cap.value), group_cap.source, group_cap.verify, group_cap.note)
+        if not 0 < group_cap.value <= 1:
+            raise sup.fail("group_cap_fraction.value", "must be more than 0 and at most 1")
+    max_group = sup.rule("max_group_size", int, required=False)
+    if max_group is not None and max_group.value < 2:
+        raise sup.fail("max_group_size.value", "a group has at least 2 supervisees")
+    increment = sup.rule("minute_increment", int)
+    assert increment is not None
+    if not 1 <= increment.value <= 60:
+        raise sup.fail("minute_increment.value", "must be between 1 and 60 minutes")
+    supervision = SupervisionRequirement(
+        total_minutes=_hours_rule(sup.rule("total_hours", (int, float))),  # type: ignore[arg-type]
+        domain_min_minutes=_hours_rule(sup.rule("domain_min_hours", (int, float))),  # type: ignore[arg-type]
+        cover_every_domain=sup.rule("cover_every_domain", bool),  # type: ignore[arg-type]
+        min_span_months=sup.rule("min_span_months", int),  # type: ignore[arg-type]
+        group_cap_fraction=group_cap,
+        max_group_size=max_group,
+        minute_increment=increment,
+        allow_general=sup.rule("allow_general", bool),  # type: ignore[arg-type]
+    )
+
+    exp = top.table("experience")
+    assert exp is not None
+    exp.only("total_hours", "window_years", "domain_min_hours")
+    experience = ExperienceRequirement(
+        total_minutes=_hours_rule(exp.rule("total_hours", (int, float))),  # type: ignore[arg-type]
+        window_years=exp.rule("window_years", int, required=False),
+        domain_min_minutes=_hours_rule(exp.rule("domain_min_hours", (int, float))),  # type: ignore[arg-type]
+    )
+
+    edu = top.table("education")
+    assert edu is not None
+    edu.only("total_hours", "detail", "source", "verify")
+    edu_hours = edu.get("total_hours", int)
+    if edu_hours < 0:
+        raise edu.fail("total_hours", "must not be negative")
+    education = Education(
+        total_hours=edu_hours,
+        detail=edu.text("detail"),
+        source=edu.text("source"),
+        verify=edu.get("verify", bool, default=False),
+    )
+
+    att = top.table("attestation")
+    assert att is not None
+    att.only("title", "statement", "show_recovery_support_51", "notes")
+    notes = att.get("notes", list, default=[])
+    if not all(isinstance(n, str) for n in notes):
+        raise att.fail("notes", "must be a list of text")
+    attestation = AttestationText(
+        title=att.text("title"),
+        statement=att.text("statement"),
+        show_recovery_support_51=att.get("show_recovery_support_51", bool, default=False),
+        notes=tuple(notes),
+    )
+
+    profile = CredentialProfile(
+        code=code,
+        name=top.text("name"),
+        board=top.text("board"),
+        version=top.text("version"),
+        effective=effective,
+        sources=tuple(sources),
+        domains=tuple(domains),
+        supervision=supervision,
+        experience=experience,
+        education=education,
+        attestation=attestation,
+        path=str(path),
+        verify_notes=tuple(verify_notes),
+    )
+    return profile
+
+
+def shipped_profiles_dir() -> Path:
+    return resource_path("credentials")
+
+
+class ProfileRegistry:
+    """All credential profiles in force: the shipped ones, overridden by the user's."""
+
+    def __init__(self, profiles: Iterable[CredentialProfile]) -> None:
+        self._profiles = {p.code: p for p in profiles}
+
+    @classmethod
+    def load(cls, *, user_dir: Path | None = None, shipped_dir: Path | None = None) -> ProfileRegistry:
+        """Load shipped profiles, then let files in ``user_dir`` replace them by code."""
+        profiles: dict[str, CredentialProfile] = {}
+        for path in sorted((shipped_dir or shipped_profiles_dir()).glob("*.toml")):
+            profile = load_profile(path)
+            if profile.code in profiles:
+                raise ProfileError(path, "code", f"{profile.code} is defined twice")
+            profiles[profile.code] = profile
+        if user_dir is not None and user_dir.is_dir():
+            shipped = set(profiles)
+            from_user: set[str] = set()
+            for path in sorted(user_dir.glob("*.toml")):
+                profile = load_profile(path)
+                if profile.code in from_user:
+                    raise ProfileError(path, "code", f"{profile.code} is defined twice in {user_dir}")
+                from_user.add(profile.code)
+                profiles[profile.code] = _replace(profile, overridden=profile.code in shipped)
+        return cls(profiles.values())
+
+    def get(self, code: str) -> CredentialProfile:
+        try:
+            return self._profiles[code.upper()]
+        except KeyError:
+            known = ", ".join(sorted(self._profiles))
+            raise KeyError(f"unknown credential {code!r} (known: {known})") from None
+
+    def __contains__(self, code: object) -> bool:
+        return isinstance(code, str) and code.upper() in self._profiles
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter(sorted(self._profiles.values(), key=lambda p: p.code))
+
+    def codes(self) -> list[str]:
+        return sorted(self._profiles)
+
+
+def _replace(profile: CredentialProfile, **changes: Any) -> CredentialProfile:
+    from dataclasses import replace
+
+    return replace(profile, **changes)

@@ -1,0 +1,330 @@
+"""Progress toward a credential: SQL sums of signed and pending minutes, and the plain words
+for what is still missing.
+
+Only signed records that still stand count toward "met" (not pending, not replaced by an
+amendment, not voided). Pending minutes are reported apart. Records that fail verification
+are refused (:class:`~supervisor_app.services.signoff.RecordsFailVerification`).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, literal, select
+
+from supervisor_app.db import UnitOfWork
+from supervisor_app.models import (
+    ExperienceAllocation,
+    ExperienceEntry,
+    RecordStatus,
+    SessionAllocation,
+    SessionAttendee,
+    SessionFormat,
+    Supervisee,
+    SupervisionSession,
+)
+from supervisor_app.services.people import get_supervisee
+from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
+from supervisor_app.services.records import counts_clause
+from supervisor_app.services.signoff import require_verified
+
+
+def hours(minutes: int) -> str:
+    """Minutes as hours with two decimals: 90 -> '1.50'."""
+    return f"{minutes / 60:,.2f}"
+
+
+def _plural(value: float, unit: str) -> str:
+    return f"{value:g} {unit}" + ("" if value == 1 else "s")
+
+
+@dataclass
+class DomainProgress:
+    code: str
+    label: str
+    required_minutes: int
+    signed_minutes: int = 0
+    pending_minutes: int = 0
+    individual_minutes: int = 0
+    group_minutes: int = 0
+
+
+@dataclass
+class PartProgress:
+    """Supervision or experience."""
+
+    required_minutes: int
+    signed_minutes: int = 0
+    pending_minutes: int = 0
+    counted_minutes: int = 0  # what counts toward the requirement (after caps and windows)
+    domains: dict[str, DomainProgress] = field(default_factory=dict)
+
+    @property
+    def percent(self) -> float:
+        if self.required_minutes <= 0:
+            return 100.0
+        return min(100.0, 100.0 * self.counted_minutes / self.required_minutes)
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "required_minutes": self.required_minutes,
+            "signed_minutes": self.signed_minutes,
+            "pending_minutes": self.pending_minutes,
+            "domains": {
+                code: {
+                    "label": d.label,
+                    "required_minutes": d.required_minutes,
+                    "signed_minutes": d.signed_minutes,
+                    "pending_minutes": d.pending_minutes,
+                }
+                for code, d in self.domains.items()
+            },
+        }
+
+
+@dataclass
+class Progress:
+    supervisee_id: int
+    supervisee_name: str
+    profile: CredentialProfile
+    supervision: PartProgress
+    experience: PartProgress
+    individual_minutes: int = 0
+    group_minutes: int = 0
+    sessions_signed: int = 0
+    first_session: dt.date | None = None
+    last_session: dt.date | None = None
+    span_months: int = 0
+    outside_window_minutes: int = 0
+    unmet: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def eligible(self) -> bool:
+        return not self.unmet
+
+    def to_json(self) -> dict[str, Any]:
+        """The CLI contract: exactly this shape."""
+        return {
+            "supervisee": {"id": self.supervisee_id, "name": self.supervisee_name},
+            "credential": self.profile.code,
+            "eligible": self.eligible,
+            "supervision": self.supervision.to_json(),
+            "experience": self.experience.to_json(),
+            "unmet": list(self.unmet),
+        }
+
+
+def months_between(first: dt.date, last: dt.date) -> int:
+    """Whole calendar months from ``first`` to ``last`` (2025-01-06 -> 2026-01-06 is 12)."""
+    months = (last.year - first.year) * 12 + (last.month - first.month)
+    if last.day < first.day:
+        months -= 1
+    return max(0, months)
+
+
+def _part(profile: CredentialProfile, required: int, domain_min: int, *, with_general: bool) -> PartProgress:
+    part = PartProgress(required_minutes=required)
+    for domain in profile.domains:
+        part.domains[domain.code] = DomainProgress(domain.code, domain.label, domain_min)
+    if with_general:
+        part.domains[GENERAL_DOMAIN] = DomainProgress(GENERAL_DOMAIN, profile.label(GENERAL_DOMAIN), 0)
+    return part
+
+
+def _domain(part: PartProgress, profile: CredentialProfile, code: str) -> DomainProgress:
+    if code not in part.domains:  # a code from an older profile version: still shown
+        part.domains[code] = DomainProgress(code, profile.label(code), 0)
+    return part.domains[code]
+
+
+def supervisee_record_ids(uow: UnitOfWork, supervisee_id: int) -> list[str]:
+    """Every signed session and experience entry of a supervisee (for verification)."""
+    S, E = SupervisionSession, ExperienceEntry
+    ids = list(
+        uow.session.scalars(
+            select(S.id)
+            .join(SessionAttendee, SessionAttendee.session_id == S.id)
+            .where(SessionAttendee.supervisee_id == supervisee_id, S.status == RecordStatus.SIGNED)
+        )
+    )
+    ids.extend(
+        uow.session.scalars(
+            select(E.id).where(E.supervisee_id == supervisee_id, E.status == RecordStatus.SIGNED)
+        )
+    )
+    return ids
+
+
+def compute_progress(
+    uow: UnitOfWork,
+    *,
+    supervisee_id: int | str,
+    today: dt.date | None = None,
+    check_integrity: bool = True,
+) -> Progress:
+    today = today or dt.date.today()
+    supervisee: Supervisee = get_supervisee(uow, supervisee_id)
+    profile = uow.db.profiles.get(supervisee.credential)
+    if check_integrity:
+        require_verified(uow, supervisee_record_ids(uow, supervisee.id))
+    sup_rules, exp_rules = profile.supervision, profile.experience
+    supervision = _part(
+        profile,
+        sup_rules.total_minutes.value,
+        sup_rules.domain_min_minutes.value,
+        with_general=sup_rules.allow_general.value,
+    )
+    experience = _part(
+        profile,
+        exp_rules.total_minutes.value,
+        exp_rules.domain_min_minutes.value,
+        with_general=False,
+    )
+    result = Progress(supervisee.id, supervisee.name, profile, supervision, experience)
+
+    S, A, T = SupervisionSession, SessionAllocation, SessionAttendee
+    attended = select(T.session_id).where(T.supervisee_id == supervisee.id)
+
+    # Supervision per domain and format, signed (standing) records.
+    signed_rows = uow.session.execute(
+        select(S.format, A.domain_code, func.sum(A.minutes))
+        .join(A, A.session_id == S.id)
+        .where(S.id.in_(attended), counts_clause(S))
+        .group_by(S.format, A.domain_code)
+    )
+    for session_format, code, minutes in signed_rows:
+        domain = _domain(supervision, profile, code)
+        domain.signed_minutes += minutes
+        supervision.signed_minutes += minutes
+        if session_format == SessionFormat.GROUP:
+            domain.group_minutes += minutes
+            result.group_minutes += minutes
+        else:
+            domain.individual_minutes += minutes
+            result.individual_minutes += minutes
+    pending_rows = uow.session.execute(
+        select(A.domain_code, func.sum(A.minutes))
+        .join(S, A.session_id == S.id)
+        .where(S.id.in_(attended), S.status == RecordStatus.PENDING)
+        .group_by(A.domain_code)
+    )
+    for code, minutes in pending_rows:
+        _domain(supervision, profile, code).pending_minutes += minutes
+        supervision.pending_minutes += minutes
+    count, first, last = uow.session.execute(
+        select(func.count(), func.min(S.date), func.max(S.date)).where(S.id.in_(attended), counts_clause(S))
+    ).one()
+    result.sessions_signed = count
+    if first is not None:
+        result.first_session = dt.date.fromisoformat(first) if isinstance(first, str) else first
+        result.last_session = dt.date.fromisoformat(last) if isinstance(last, str) else last
+        result.span_months = months_between(result.first_session, result.last_session)
+
+    # Group cap: group minutes beyond the cap do not count toward the total.
+    counted = result.individual_minutes + result.group_minutes
+    cap = sup_rules.group_cap_fraction
+    if cap is not None:
+        allowed_group = int(cap.value * sup_rules.total_minutes.value)
+        if result.group_minutes > allowed_group:
+            counted = result.individual_minutes + allowed_group
+    supervision.counted_minutes = counted
+
+    # Experience: signed, standing, and (if the profile has a window) recent enough.
+    E, EA = ExperienceEntry, ExperienceAllocation
+    window = exp_rules.window_years
+    cutoff = _years_before(today, window.value) if window is not None else None
+    in_window = (E.period_end >= cutoff) if cutoff is not None else literal(True)
+    exp_rows = uow.session.execute(
+        select(EA.domain_code, func.sum(EA.minutes), in_window)
+        .join(E, EA.entry_id == E.id)
+        .where(E.supervisee_id == supervisee.id, counts_clause(E))
+        .group_by(EA.domain_code, in_window)
+    )
+    for code, minutes, in_window in exp_rows:
+        if cutoff is not None and not in_window:
+            result.outside_window_minutes += minutes
+            continue
+        _domain(experience, profile, code).signed_minutes += minutes
+        experience.signed_minutes += minutes
+    for code, minutes in uow.session.execute(
+        select(EA.domain_code, func.sum(EA.minutes))
+        .join(E, EA.entry_id == E.id)
+        .where(E.supervisee_id == supervisee.id, E.status == RecordStatus.PENDING)
+        .group_by(EA.domain_code)
+    ):
+        _domain(experience, profile, code).pending_minutes += minutes
+        experience.pending_minutes += minutes
+    experience.counted_minutes = experience.signed_minutes
+
+    _explain(result, today=today, cutoff=cutoff)
+    return result
+
+
+def _years_before(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year - years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year - years, day=28)
+
+
+def _explain(result: Progress, *, today: dt.date, cutoff: dt.date | None) -> None:
+    profile = result.profile
+    sup, exp = result.supervision, result.experience
+    rules = profile.supervision
+    if sup.counted_minutes < sup.required_minutes:
+        result.unmet.append(
+            f"Supervision needs {hours(sup.required_minutes - sup.counted_minutes)} more hours "
+            f"({hours(sup.counted_minutes)} of {hours(sup.required_minutes)} signed)."
+        )
+    if (
+        rules.group_cap_fraction is not None
+        and sup.counted_minutes < result.individual_minutes + result.group_minutes
+    ):
+        result.notes.append(
+            f"Only {hours(int(rules.group_cap_fraction.value * rules.total_minutes.value))} group hours count "
+            f"({rules.group_cap_fraction.value:.0%} cap); {hours(result.group_minutes)} were signed."
+        )
+    for domain in sup.domains.values():
+        if domain.code == GENERAL_DOMAIN:
+            continue
+        if domain.signed_minutes < domain.required_minutes:
+            result.unmet.append(
+                f"{domain.label} needs {hours(domain.required_minutes - domain.signed_minutes)} more supervision hours."
+            )
+        elif (
+            rules.cover_every_domain.value
+            and domain.signed_minutes == 0
+            and domain.code in profile.domain_codes
+        ):
+            result.unmet.append(
+                f"{domain.label} has no signed supervision yet; every domain must be covered."
+            )
+    needed_months = rules.min_span_months.value
+    if needed_months and result.span_months < needed_months:
+        result.unmet.append(f"Supervision spans {result.span_months} of {_plural(needed_months, 'month')}.")
+    if exp.counted_minutes < exp.required_minutes:
+        result.unmet.append(
+            f"Supervised experience needs {hours(exp.required_minutes - exp.counted_minutes)} more hours "
+            f"({hours(exp.counted_minutes)} of {hours(exp.required_minutes)} signed)."
+        )
+    for domain in exp.domains.values():
+        if domain.required_minutes and domain.signed_minutes < domain.required_minutes:
+            result.unmet.append(
+                f"{domain.label} needs {hours(domain.required_minutes - domain.signed_minutes)} more experience hours."
+            )
+    if result.outside_window_minutes and cutoff is not None:
+        years = profile.experience.window_years.value if profile.experience.window_years else 0
+        result.notes.append(
+            f"{hours(result.outside_window_minutes)} experience hours ended before {cutoff.isoformat()} and no "
+            f"longer count (only the last {_plural(years, 'year')} count)."
+        )
+    if sup.pending_minutes or exp.pending_minutes:
+        result.notes.append(
+            f"Waiting for signature: {hours(sup.pending_minutes)} supervision hours and "
+            f"{hours(exp.pending_minutes)} experience hours (not counted until signed)."
+        )
+    for name, rule in profile.unconfirmed_rules():
+        result.notes.append(f"Verify with ICB: the {name} figure is not confirmed ({rule.source}).")

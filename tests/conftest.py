@@ -1,0 +1,176 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own data folder and a real SQLite file."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything loads Qt
+
+import datetime as dt
+import hashlib
+import shutil
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from supervisor_app.db import Database, open_database
+from supervisor_app.services.auth import use_fast_hashing_for_tests
+
+use_fast_hashing_for_tests()
+
+PASSWORD = "correct horse battery"
+TODAY = dt.date.today()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test ever touches the real user data folder or $SUPERVISOR_APP_DB."""
+    folder = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("SUPERVISOR_APP_DATA_DIR", str(folder))
+    monkeypatch.delenv("SUPERVISOR_APP_DB", raising=False)
+    return folder
+
+
+@pytest.fixture
+def db_path(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
+
+
+@pytest.fixture(scope="session")
+def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A freshly migrated empty database, built once; tests copy it (migrating is slow-ish)."""
+    path = tmp_path_factory.mktemp("empty") / "empty.db"
+    database = open_database(path)
+    database.close()  # the last connection closing checkpoints the WAL into the file
+    return path
+
+
+@pytest.fixture
+def db(db_path: Path, empty_template: Path) -> Iterator[Database]:
+    shutil.copy(empty_template, db_path)
+    database = open_database(db_path)
+    yield database
+    database.close()
+
+
+def snapshot(path: Path | Database) -> str:
+    """A digest of every row of every table (and the schema): equal means nothing changed."""
+    if isinstance(path, Database):
+        path = path.path  # type: ignore[assignment]
+    conn = sqlite3.connect(path)
+    try:
+        text = "\n".join(conn.iterdump())
+    finally:
+        conn.close()
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
+@dataclass
+class World:
+    """A small agency: two supervisors, three CRSS supervisees, one CPRS."""
+
+    db: Database
+    dana: int  # supervisor of record for ana, ben, carla
+    rafael: int
+    ana: int
+    ben: int
+    carla: int
+    petra: int  # CPRS
+
+    def uow(self, actor: str = "test"):  # type: ignore[no-untyped-def]
+        return self.db.uow(actor)
+
+
+@pytest.fixture
+def world(db: Database) -> World:
+    from supervisor_app.services import people
+
+    start = TODAY - dt.timedelta(days=500)
+    with db.uow("test") as uow:
+        dana = people.add_supervisor(
+            uow,
+            name="Dana Whitaker",
+            credentials="CRSS, LCPC",
+            title="Clinical Supervisor",
+            icb_number="5100",
+            agency="Prairie Lakes (TEST)",
+            password=PASSWORD,
+        )
+        rafael = people.add_supervisor(uow, name="Rafael Ortiz", credentials="CADC", password=PASSWORD)
+        ids = [
+            people.add_supervisee(
+                uow,
+                name=name,
+                credential=cred,
+                start_date=start,
+                supervisor_id=dana.id,
+                icb_id=f"A-{i}",
+            ).id
+            for i, (name, cred) in enumerate(
+                [
+                    ("Ana Example", "CRSS"),
+                    ("Ben Example", "CRSS"),
+                    ("Carla Núñez", "CRSS"),
+                    ("Petra Nowak", "CPRS"),
+                ]
+            )
+        ]
+        uow.commit()
+        return World(db, dana.id, rafael.id, *ids)
+
+
+def session_fields(world: World, **overrides):  # type: ignore[no-untyped-def]
+    """A valid individual session for Ana, 60 minutes, yesterday at 10:00."""
+    fields = dict(
+        supervisor_id=world.dana,
+        supervisee_ids=[world.ana],
+        date=TODAY - dt.timedelta(days=1),
+        start="10:00",
+        minutes=60,
+        format="individual",
+        modality="in-person",
+        allocations={"advocacy": 30, "mentoring": 30},
+        topics="Boundaries and self-care",
+    )
+    fields.update(overrides)
+    return fields
+
+
+def experience_fields(world: World, **overrides):  # type: ignore[no-untyped-def]
+    fields = dict(
+        supervisee_id=world.ana,
+        supervisor_id=world.dana,
+        period_start=TODAY - dt.timedelta(days=30),
+        period_end=TODAY - dt.timedelta(days=24),
+        allocations={"recovery-support": 1200, "advocacy": 600},
+        setting="Drop-in center",
+        kind="paid",
+    )
+    fields.update(overrides)
+    return fields
+
+
+@pytest.fixture(scope="session")
+def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample agency, built once per test run (through the real services)."""
+    folder = tmp_path_factory.mktemp("demo")
+    path = folder / "demo.db"
+    database = open_database(path)
+    from supervisor_app.services.demo import load_demo
+
+    with database.uow("demo") as uow:
+        load_demo(uow)
+    database.close()  # the last connection closing checkpoints the WAL into the file
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
+    path = tmp_path / "demo.db"
+    shutil.copy(demo_template, path)
+    database = open_database(path)
+    yield database
+    database.close()
