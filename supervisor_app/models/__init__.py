@@ -319,6 +319,36 @@ class SignOff(Base):
     chain_hash: Mapped[str] = mapped_column(String(64), unique=True)
 
 
+class Attestation(Base):
+    """One printed attestation form: what was printed, for whom, over which records.
+
+    The fingerprint is SHA-256 over the chain hashes of the signatures it includes, in order;
+    printing the same records again reuses the row (and its serial number).
+    """
+
+    __tablename__ = "attestation"
+    __table_args__ = (
+        Index("ix_attestation_supervisee", "supervisee_id"),
+        Index(
+            "ix_attestation_lookup", "supervisee_id", "supervisor_id", "date_from", "date_to", "fingerprint"
+        ),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    serial: Mapped[str] = mapped_column(String(40), unique=True)
+    kind: Mapped[str] = mapped_column(String(20), default="verification")
+    fingerprint: Mapped[str] = mapped_column(String(64))
+    supervisee_id: Mapped[int] = mapped_column(ForeignKey("supervisee.id"))
+    supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("supervisor.id"))
+    date_from: Mapped[dt.date | None] = mapped_column()
+    date_to: Mapped[dt.date | None] = mapped_column()
+    record_count: Mapped[int] = mapped_column(Integer, default=0)
+    supervision_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    experience_minutes: Mapped[int] = mapped_column(Integer, default=0)
+    printed_by: Mapped[str] = mapped_column(String(200))
+    printed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class AuditEvent(Base):
     """The append-only audit trail (triggers forbid UPDATE and DELETE)."""
 
@@ -339,6 +369,7 @@ class AuditEvent(Base):
 
 __all__ = [
     "Agency",
+    "Attestation",
     "AuditEvent",
     "Base",
     "DisplayStatus",

@@ -514,7 +514,7 @@ def verify(
             if status == RecordStatus.PENDING.value:
                 if link is not None:
                     problems.append(
-                        Problem(rid, "was signed (signature #%d) but is marked pending again" % link[0])
+                        Problem(rid, f"was signed (signature #{link[0]}) but is marked pending again")
                     )
                 continue
             if status != RecordStatus.SIGNED.value:
