@@ -1,0 +1,109 @@
+"""The schema: built by migrations, equal to the models, upgraded on open, guarded against newer files."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.migration import MigrationContext
+
+from conftest import snapshot
+from supervisor_app.db import (
+    DatabaseError,
+    default_database_path,
+    head_revision,
+    make_engine,
+    open_database,
+    resolve_database,
+    upgrade,
+)
+from supervisor_app.models import Base
+
+
+def test_migrations_build_exactly_the_models(db_path: Path) -> None:
+    database = open_database(db_path)
+    with database.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    database.close()
+    assert diff == []
+
+
+def test_an_older_database_is_upgraded_when_opened(db_path: Path) -> None:
+    engine = make_engine(f"sqlite:///{db_path}")
+    upgrade(engine, "0001")
+    with engine.begin() as conn:
+        conn.exec_driver_sql(
+            "INSERT INTO agency (name, address, phone, created_at, updated_at) "
+            "VALUES ('Old Agency', '', '', '2025-01-01 00:00:00', '2025-01-01 00:00:00')"
+        )
+    engine.dispose()
+    database = open_database(db_path)
+    with database.engine.connect() as conn:
+        version = conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one()
+        names = [r[0] for r in conn.exec_driver_sql("SELECT name FROM agency")]
+        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+    database.close()
+    assert version == head_revision()
+    assert names == ["Old Agency"]
+    assert "attestation" in tables
+
+
+def test_a_database_from_a_newer_version_is_refused_and_untouched(db_path: Path) -> None:
+    open_database(db_path).close()
+    conn = sqlite3.connect(db_path)
+    conn.execute("UPDATE alembic_version SET version_num = '9999_from_the_future'")
+    conn.commit()
+    conn.close()
+    before = snapshot(db_path)
+    with pytest.raises(DatabaseError, match="newer version of supervisor_app"):
+        open_database(db_path)
+    assert snapshot(db_path) == before
+
+
+def test_a_file_that_is_not_a_database_is_refused_and_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "notes.db"
+    path.write_bytes(b"These are my notes, not a database." * 100)
+    before = path.read_bytes()
+    with pytest.raises(DatabaseError, match="not a supervisor_app database"):
+        open_database(path)
+    assert path.read_bytes() == before
+
+
+def test_database_location_defaults_env_and_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert resolve_database(None) == f"sqlite:///{default_database_path()}"
+    assert default_database_path().name == "supervisor.db"
+    monkeypatch.setenv("SUPERVISOR_APP_DB", str(tmp_path / "env.db"))
+    assert resolve_database(None) == f"sqlite:///{tmp_path / 'env.db'}"
+    assert resolve_database(str(tmp_path / "flag.db")) == f"sqlite:///{tmp_path / 'flag.db'}"
+    assert resolve_database("sqlite:///relative.db") == "sqlite:///relative.db"
+
+
+def test_sqlite_is_set_up_for_safety(db) -> None:  # type: ignore[no-untyped-def]
+    with db.engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA journal_mode").scalar_one() == "wal"
+        assert conn.exec_driver_sql("PRAGMA synchronous").scalar_one() == 2  # FULL
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar_one() == 1
+        assert conn.exec_driver_sql("PRAGMA busy_timeout").scalar_one() >= 5000
+
+
+def test_user_profile_override_is_used_by_the_database(tmp_path: Path, _isolated_data_dir: Path) -> None:
+    from supervisor_app.resources import resource_path
+
+    folder = _isolated_data_dir / "credentials"
+    folder.mkdir()
+    text = resource_path("credentials", "crss.toml").read_text(encoding="utf-8")
+    (folder / "crss.toml").write_text(
+        text.replace(
+            'domain_min_hours = { value = 0, source = "not published by ICB"',
+            'domain_min_hours = { value = 10, source = "Agency policy 2026"',
+        ),
+        encoding="utf-8",
+    )
+    database = open_database(tmp_path / "o.db")
+    profile = database.profiles.get("CRSS")
+    database.close()
+    assert profile.overridden
+    assert profile.supervision.domain_min_minutes.value == 600
+    assert profile.supervision.domain_min_minutes.source == "Agency policy 2026"
