@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from conftest import TODAY, World, experience_fields, session_fields, snapshot
 
+from conftest import TODAY, World, experience_fields, session_fields, snapshot
 from supervisor_app.services import people, records
 from supervisor_app.services.errors import DomainError
 
