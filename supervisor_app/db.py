@@ -22,7 +22,20 @@ BUSY_TIMEOUT_MS = 10_000
 
 
 class DatabaseError(Exception):
-    """The database cannot be used; the message says why in plain words."""
+    """The database cannot be used; the message says why in plain words.
+
+    ``kind`` is one of ``damaged`` (corrupt, not a database, missing tables: offer to restore
+    the newest backup), ``newer`` (made by a newer version), ``unreadable`` or ``other``.
+    """
+
+    def __init__(self, message: str, *, kind: str = "other", path: Path | None = None) -> None:
+        super().__init__(message)
+        self.kind = kind
+        self.path = path
+
+    @property
+    def offer_restore(self) -> bool:
+        return self.kind in ("damaged", "unreadable")
 
 
 def user_data_dir() -> Path:
@@ -73,14 +86,29 @@ def _begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _configure_readonly(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA query_only = ON")
+    cursor.close()
+
+
 def make_engine(url: str, *, readonly: bool = False) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        raise DatabaseError(f"only SQLite databases are supported, not {parsed.get_backend_name()}")
+        raise DatabaseError(f"Only SQLite databases are supported, not {parsed.get_backend_name()}.")
+    if readonly:
+        path = Path(parsed.database or "").resolve()
+        engine = create_engine(
+            f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true",
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        )
+        event.listen(engine, "connect", _configure_readonly)
+        return engine
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _configure_sqlite)
-    if not readonly:
-        event.listen(engine, "begin", _begin_immediate)
+    event.listen(engine, "begin", _begin_immediate)
     return engine
 
 
@@ -195,29 +223,157 @@ class UnitOfWork:
         self.session.flush()
 
 
-def open_database(target: str | os.PathLike[str] | None = None, *, migrate: bool = True) -> Database:
+# Tables every database at the current revision must have (a damaged file may lack some).
+REQUIRED_TABLES = frozenset(
+    {
+        "agency",
+        "supervisor",
+        "supervisee",
+        "supervision_session",
+        "session_attendee",
+        "session_allocation",
+        "experience_entry",
+        "experience_allocation",
+        "sign_off",
+        "audit_event",
+        "attestation",
+    }
+)
+
+
+@dataclass(frozen=True)
+class FileCheck:
+    """What a look at a database file, without writing to it, found."""
+
+    exists: bool
+    revision: str | None
+    has_data: bool
+
+
+def check_file(path: Path, *, integrity: bool = True) -> FileCheck:
+    """Inspect ``path`` read-only. Raises :class:`DatabaseError` for anything unusable.
+
+    Never writes to the file: a damaged database must stay exactly as it was found, so a
+    data-recovery service (or a backup restore) can still work with it.
+    """
+    if not path.exists() or path.stat().st_size == 0:
+        return FileCheck(exists=path.exists(), revision=None, has_data=False)
+    companions = [Path(str(path) + suffix) for suffix in ("-wal", "-shm")]
+    existed = {c for c in companions if c.exists()}
+    try:
+        return _check_file(path, integrity=integrity)
+    except DatabaseError:
+        # Reading a WAL-mode file creates empty -wal/-shm companions; leave none behind.
+        for companion in companions:
+            if companion not in existed:
+                companion.unlink(missing_ok=True)
+        raise
+
+
+def _check_file(path: Path, *, integrity: bool) -> FileCheck:
+    name = path.name
+    if not os.access(path, os.R_OK):
+        raise DatabaseError(f"{path} cannot be read (permission denied).", kind="unreadable", path=path)
+    try:
+        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise DatabaseError(f"{path} cannot be opened ({exc}).", kind="unreadable", path=path) from exc
+    try:
+        try:
+            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.DatabaseError as exc:
+            raise DatabaseError(
+                f"{name} is not a supervisor_app database, or it is damaged ({exc}). "
+                "It was not changed. You can restore the newest backup instead.",
+                kind="damaged",
+                path=path,
+            ) from exc
+        if integrity:
+            try:
+                result = conn.execute("PRAGMA quick_check").fetchone()
+            except sqlite3.DatabaseError as exc:
+                result = (str(exc),)
+            if not result or result[0] != "ok":
+                raise DatabaseError(
+                    f"{name} is damaged (SQLite integrity check: {result[0] if result else 'no answer'}). "
+                    "It was not changed. You can restore the newest backup instead.",
+                    kind="damaged",
+                    path=path,
+                )
+        if "alembic_version" not in tables:
+            if tables:
+                raise DatabaseError(
+                    f"{name} is a SQLite file, but not a supervisor_app database (it has other tables). "
+                    "It was not changed.",
+                    kind="damaged",
+                    path=path,
+                )
+            return FileCheck(exists=True, revision=None, has_data=False)
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    finally:
+        conn.close()
+    revision = row[0] if row else None
+    if revision is not None and revision not in known_revisions():
+        raise DatabaseError(
+            f"{name} was made by a newer version of supervisor_app (schema {revision}). "
+            "Install the newer version to open it; the file was not changed.",
+            kind="newer",
+            path=path,
+        )
+    if revision == head_revision():
+        missing = REQUIRED_TABLES - tables
+        if missing:
+            raise DatabaseError(
+                f"{name} is damaged: tables are missing ({', '.join(sorted(missing))}). "
+                "It was not changed. You can restore the newest backup instead.",
+                kind="damaged",
+                path=path,
+            )
+    return FileCheck(exists=True, revision=revision, has_data=True)
+
+
+def open_database(
+    target: str | os.PathLike[str] | None = None,
+    *,
+    migrate: bool = True,
+    readonly: bool = False,
+    integrity: bool = True,
+    backup_before_migration: bool = True,
+) -> Database:
     """Open (creating if needed) and upgrade the database at ``target``.
 
-    Refuses, with a :class:`DatabaseError`, a file that is not a SQLite database or one made
-    by a newer version of the app; neither is written to.
+    The file is first inspected read-only (:func:`check_file`): a damaged file, a file that
+    is not ours, or one made by a newer version is refused with a :class:`DatabaseError` and
+    left untouched. An older database is backed up, then upgraded. ``readonly`` opens without
+    ever writing (a second copy of the app while another holds the file).
     """
     url = resolve_database(target)
+    database = make_url(url).database
+    path = Path(database).resolve() if database and database != ":memory:" else None
+    check = check_file(path, integrity=integrity) if path is not None else FileCheck(False, None, False)
+    if readonly:
+        if path is None or not check.exists:
+            raise DatabaseError(f"{target} does not exist, so it cannot be opened read-only.", kind="other")
+        if check.revision != head_revision():
+            raise DatabaseError(
+                f"{path.name} needs an upgrade, which cannot happen while another copy of the app has it open.",
+                kind="other",
+                path=path,
+            )
+        return Database(url=url, engine=make_engine(url, readonly=True), readonly=True)
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
     engine = make_engine(url)
-    try:
-        revision = current_revision(engine)
-    except Exception as exc:  # sqlite3.DatabaseError: file is not a database, etc.
-        engine.dispose()
-        raise DatabaseError(
-            f"{make_url(url).database} is not a supervisor_app database or is damaged ({exc.__class__.__name__})."
-        ) from exc
-    if revision is not None and revision not in known_revisions():
-        engine.dispose()
-        raise DatabaseError(
-            f"{make_url(url).database} was made by a newer version of supervisor_app "
-            f"(schema {revision}). Install the newer version to open it; the file was not changed."
-        )
-    if migrate and revision != head_revision():
-        upgrade(engine)
+    if migrate and check.revision != head_revision():
+        if check.has_data and backup_before_migration and path is not None:
+            from supervisor_app.services.backup import backup_file
+
+            backup_file(path, reason="before-upgrade")
+        try:
+            upgrade(engine)
+        except Exception:
+            engine.dispose()
+            raise
     return Database(url=url, engine=engine)
 
 

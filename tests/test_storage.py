@@ -1,0 +1,322 @@
+"""Nothing lost: damaged files are refused untouched, backups rotate and restore, a killed
+process loses no committed record, a second app opens read-only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from conftest import PASSWORD, TODAY, World, session_fields, snapshot
+from supervisor_app.db import Database, DatabaseError, make_engine, open_database, upgrade
+from supervisor_app.lockfile import DatabaseLock
+from supervisor_app.services import backup, people, records, signoff
+from supervisor_app.services.progress import compute_progress
+
+HERE = Path(__file__).resolve().parent
+
+
+def _files(path: Path) -> dict[str, bytes]:
+    """The database and any companion files, byte for byte."""
+    return {p.name: p.read_bytes() for p in path.parent.glob(path.name + "*")}
+
+
+@pytest.fixture
+def populated(world: World) -> World:
+    with world.uow() as uow:
+        for days in (3, 10, 17):
+            records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=days)))
+        uow.commit()
+    with world.uow() as uow:
+        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+    return world
+
+
+# ------------------------------------------------------------------------------- damaged files
+
+
+def test_garbage_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "garbage.db"
+    path.write_bytes(os.urandom(8192))
+    before = _files(path)
+    with pytest.raises(DatabaseError) as caught:
+        open_database(path)
+    assert caught.value.kind == "damaged" and caught.value.offer_restore
+    assert "It was not changed" in str(caught.value)
+    assert _files(path) == before
+
+
+def test_a_truncated_database_is_refused_untouched(populated: World, tmp_path: Path) -> None:
+    source = populated.db.path
+    populated.db.close()
+    data = source.read_bytes()
+    path = tmp_path / "truncated.db"
+    path.write_bytes(data[: len(data) // 2] + b"\0" * 100)
+    before = _files(path)
+    with pytest.raises(DatabaseError) as caught:
+        open_database(path)
+    assert caught.value.kind == "damaged"
+    assert _files(path) == before
+
+
+def test_a_database_with_missing_tables_is_refused_untouched(populated: World) -> None:
+    path = populated.db.path
+    populated.db.close()
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA foreign_keys = OFF")
+    conn.execute("DROP TABLE attestation")
+    conn.commit()
+    conn.close()
+    before = snapshot(path)
+    with pytest.raises(DatabaseError, match="tables are missing \\(attestation\\)"):
+        open_database(path)
+    assert snapshot(path) == before
+
+
+def test_another_programs_sqlite_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE recipes (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = _files(path)
+    with pytest.raises(DatabaseError, match="not a supervisor_app database"):
+        open_database(path)
+    assert _files(path) == before
+
+
+@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root reads any file")
+def test_an_unreadable_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "locked.db"
+    open_database(path).close()
+    path.chmod(0)
+    try:
+        with pytest.raises(DatabaseError) as caught:
+            open_database(path)
+        assert caught.value.kind == "unreadable"
+    finally:
+        path.chmod(0o600)
+
+
+# ---------------------------------------------------------------------------------- upgrades
+
+
+def test_every_earlier_revision_upgrades_with_nothing_lost(tmp_path: Path) -> None:
+    """Build at each earlier revision, fill through the services, upgrade, compare."""
+    from supervisor_app.db import known_revisions
+
+    for revision in sorted(known_revisions()):
+        path = tmp_path / f"at-{revision}.db"
+        engine = make_engine(f"sqlite:///{path}")
+        upgrade(engine, revision)
+        old = Database(url=f"sqlite:///{path}", engine=engine)
+        with old.uow("test") as uow:
+            dana = people.add_supervisor(uow, name="Dana", credentials="CRSS", password=PASSWORD)
+            ana = people.add_supervisee(
+                uow,
+                name="Ana",
+                credential="CRSS",
+                supervisor_id=dana.id,
+                start_date=TODAY - dt.timedelta(days=100),
+            )
+            for days in (2, 9):
+                records.add_session(
+                    uow,
+                    supervisor_id=dana.id,
+                    supervisee_ids=[ana.id],
+                    date=TODAY - dt.timedelta(days=days),
+                    minutes=60,
+                    format="individual",
+                    modality="video",
+                    allocations={"advocacy": 60},
+                )
+            uow.commit()
+            dana_id, ana_id = dana.id, ana.id
+        with old.uow("test") as uow:
+            signoff.sign(uow, supervisor_id=dana_id, password=PASSWORD)
+        with old.uow("test") as uow:
+            before = compute_progress(uow, supervisee_id=ana_id).to_json()
+            sessions_before = records.list_sessions(uow)
+        old.close()
+        upgraded = open_database(path)
+        with upgraded.uow("test") as uow:
+            assert signoff.verify(uow).ok
+            assert compute_progress(uow, supervisee_id=ana_id).to_json() == before
+            assert records.list_sessions(uow) == sessions_before
+        upgraded.close()
+        if revision != sorted(known_revisions())[-1]:
+            assert any(b.reason == "before-upgrade" for b in backup.list_backups(path))
+
+
+# ----------------------------------------------------------------------------------- backups
+
+
+def test_backup_and_restore_round_trip(populated: World) -> None:
+    path = populated.db.path
+    taken = backup.backup_file(path, reason="manual")
+    with populated.uow() as uow:
+        records.add_session(uow, **session_fields(populated, date=TODAY - dt.timedelta(days=30)))
+        uow.commit()
+        assert len(records.list_sessions(uow)) == 4
+    populated.db.close()
+    result = backup.restore(path, taken)
+    assert result.replaced_copy is not None and result.replaced_copy.exists()
+    assert result.safety_backup is not None
+    db = open_database(path)
+    with db.uow() as uow:
+        assert len(records.list_sessions(uow)) == 3
+        assert signoff.verify(uow).ok
+        from supervisor_app.services.audit import list_events
+
+        assert list_events(uow)[0].action == "restore"
+    db.close()
+    kept = open_database(result.replaced_copy)
+    with kept.uow() as uow:
+        assert len(records.list_sessions(uow)) == 4
+    kept.close()
+
+
+def test_restore_refuses_a_tampered_backup_and_changes_nothing(populated: World, tmp_path: Path) -> None:
+    path = populated.db.path
+    bad = backup.copy_database(path, tmp_path / "bad.db")
+    conn = sqlite3.connect(bad)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    conn.execute("UPDATE supervision_session SET minutes = 600")
+    conn.commit()
+    conn.close()
+    populated.db.close()
+    before = _files(path)
+    with pytest.raises(DatabaseError, match="fails verification"):
+        backup.restore(path, bad)
+    assert _files(path) == before
+
+
+def test_restore_refuses_a_file_that_is_not_a_backup(populated: World, tmp_path: Path) -> None:
+    path = populated.db.path
+    populated.db.close()
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"not a database at all" * 50)
+    before = _files(path)
+    with pytest.raises(DatabaseError, match="not a supervisor_app database"):
+        backup.restore(path, junk)
+    assert _files(path) == before
+
+
+def test_rotation_keeps_14_daily_and_12_monthly(db: Database) -> None:
+    start = dt.datetime(2025, 1, 1, 9, tzinfo=dt.UTC)
+    for day in range(400):
+        backup.backup_file(db.path, reason="daily", now=start + dt.timedelta(days=day))
+    kept = backup.list_backups(db.path)
+    days = {b.taken_at.date() for b in kept}
+    months = {(b.taken_at.year, b.taken_at.month) for b in kept}
+    newest = (start + dt.timedelta(days=399)).date()
+    assert all(newest - dt.timedelta(days=n) in days for n in range(14))
+    assert len(months) == 12
+    assert len(kept) <= 14 + 12
+
+
+def test_daily_backup_happens_once_a_day(db: Database) -> None:
+    now = dt.datetime(2026, 5, 4, 8, tzinfo=dt.UTC)
+    assert backup.daily_backup(db.path, now=now) is not None
+    assert backup.daily_backup(db.path, now=now + dt.timedelta(hours=3)) is None
+    assert backup.daily_backup(db.path, now=now + dt.timedelta(days=1)) is not None
+
+
+# ------------------------------------------------------------------------------ two at once
+
+
+def test_a_second_app_sees_who_holds_the_database(db: Database) -> None:
+    other = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        lock_path = Path(str(db.path) + ".lock")
+        lock_path.write_text(
+            f'{{"user": "dana", "host": "{os.uname().nodename}", "pid": {other.pid}, "since": "2026-11-25T09:00:00+00:00"}}'
+        )
+        holder = DatabaseLock(db.path).acquire()
+        assert holder is not None and holder.user == "dana" and holder.pid == other.pid
+        assert "dana on" in holder.describe()
+    finally:
+        other.kill()
+        other.wait()
+    # Its process is gone now: the lock is stale and taken over.
+    lock = DatabaseLock(db.path)
+    assert lock.acquire() is None
+    lock.release()
+    assert not Path(str(db.path) + ".lock").exists()
+
+
+def test_read_only_open_never_writes(populated: World) -> None:
+    path = populated.db.path
+    populated.db.close()
+    before = snapshot(path)
+    readonly = open_database(path, readonly=True)
+    assert readonly.readonly
+    with readonly.uow() as uow:
+        assert len(records.list_sessions(uow)) == 3
+        with pytest.raises(Exception, match="readonly database"):
+            records.add_session(uow, **session_fields(populated, date=TODAY - dt.timedelta(days=40)))
+            uow.commit()
+    readonly.close()
+    assert snapshot(path) == before
+
+
+# -------------------------------------------------------------------------------------- crash
+
+
+def test_a_killed_process_loses_no_committed_record(tmp_path: Path) -> None:
+    path = tmp_path / "crash.db"
+    open_database(path).close()
+    rng = random.Random(2026)
+    committed: list[str] = []
+    signed: set[str] = set()
+    env = {**os.environ, "PYTHONPATH": str(HERE.parent)}
+    for _round in range(20):
+        child = subprocess.Popen(
+            [sys.executable, str(HERE / "crash_child.py"), str(path)],
+            stdout=subprocess.PIPE,
+            text=True,
+            env=env,
+        )
+        lines: list[str] = []
+        started = threading.Event()
+
+        def read(stream=child.stdout, lines=lines, started=started) -> None:  # type: ignore[no-untyped-def]
+            for line in stream:
+                lines.append(line)
+                started.set()
+
+        reader = threading.Thread(target=read, daemon=True)
+        reader.start()
+        started.wait(timeout=30)  # the child imports and opens the database first
+        time.sleep(rng.uniform(0.0, 0.4))  # then dies at a random moment of its write loop
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        reader.join(timeout=10)
+        for line in lines:
+            if line.startswith("signed "):
+                signed.update(line.split()[1:])
+            elif line.strip():
+                committed.append(line.strip())
+    assert len(committed) > 20, "the child never got going"
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    stored = {r[0] for r in conn.execute("SELECT id FROM supervision_session")}
+    stored_signed = {r[0] for r in conn.execute("SELECT id FROM supervision_session WHERE status = 'signed'")}
+    conn.close()
+    assert set(committed) <= stored
+    assert signed <= stored_signed
+    db = open_database(path)
+    with db.uow() as uow:
+        report = signoff.verify(uow)
+    db.close()
+    assert report.ok, report.problems
