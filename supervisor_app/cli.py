@@ -221,6 +221,7 @@ def _database(args: argparse.Namespace) -> Iterator[Any]:
                 load_demo(uow)
             yield db
         return
+    _check_database_target(args.db)
     try:
         db = open_database(args.db)
     except DatabaseError as exc:
@@ -229,6 +230,26 @@ def _database(args: argparse.Namespace) -> Iterator[Any]:
         yield db
     finally:
         db.close()
+
+
+def _check_database_target(target: str | None) -> None:
+    """A malformed or non-SQLite URL in --db or $SUPERVISOR_APP_DB is a usage error (exit 2)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from supervisor_app.db import ENV_DB
+
+    given, source = (target, "--db") if target else (os.environ.get(ENV_DB), f"${ENV_DB}")
+    if not given or "://" not in given:
+        return
+    try:
+        backend = make_url(given).get_backend_name()
+    except ArgumentError:
+        raise CliError(
+            f"{source} {given!r} is neither a file path nor a database URL (e.g. sqlite:///path/to/supervisor.db)."
+        ) from None
+    if backend != "sqlite":
+        raise CliError(f"{source} {given!r}: only SQLite databases are supported, not {backend}.")
 
 
 def _actor() -> str:
@@ -288,6 +309,8 @@ SUPERVISOR_FIELDS = [
     "phone",
     "agency_id",
     "active",
+    "failed_attempts",
+    "locked_until",
     "created_at",
     "updated_at",
 ]
@@ -665,7 +688,10 @@ def _progress_text(result: Any) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # usage errors (2), --help and --version (0): a code, not an exception
+        return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_INVALID)
     if args.command is None:
         from supervisor_app.ui.app import run_app
 
@@ -685,6 +711,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_FAILURE
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # e.g. `supervisor-app list sessions | head`: the reader left, not an error
+        with contextlib.suppress(Exception):  # no second complaint when Python flushes stdout at exit
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+        return EXIT_FAILURE
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
         print(f"supervisor-app: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         if os.environ.get("SUPERVISOR_APP_DEBUG"):
