@@ -14,6 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
 from typing import Any
 
 from supervisor_app import __version__
@@ -202,6 +203,12 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--record", default=None)
     audit.add_argument("--supervisee", default=None)
     audit.add_argument("--limit", type=int, default=200)
+
+    backup = command("backup", "copy the database to a file, safely, even while the app is open")
+    backup.add_argument("--out", required=True, metavar="FILE")
+    restore = command("restore", "replace the database with a backup (checked and verified first)")
+    restore.add_argument("file", metavar="FILE")
+    command("backups", "list the automatic backups of the database")
     return parser
 
 
@@ -335,6 +342,8 @@ def run(args: argparse.Namespace) -> int:
     from supervisor_app.services.progress import compute_progress, hours
 
     command = args.command
+    if command == "restore":
+        return _restore(args)
     with _database(args) as db, db.uow(_actor()) as uow:
         if command == "init":
             _out(args, {"database": db.url}, f"Database ready: {db.path or db.url}")
@@ -567,8 +576,88 @@ def run(args: argparse.Namespace) -> int:
                     ["when (local)", "who", "action", "record", "supervisee", "details"],
                 ),
             )
+        elif command == "backup":
+            from supervisor_app.services import backup
+
+            out = Path(args.out).expanduser().resolve()
+            if db.path is None:
+                raise CliError("Only a database file can be backed up.")
+            if out == db.path:
+                raise CliError("The backup must go to another file than the database itself.")
+            if out.exists() and out.is_dir():
+                raise CliError(f"{out} is a folder; give a file name for the backup.")
+            backup.copy_database(db.path, out)
+            backup.log_backup(db, out, "manual")
+            _out(args, {"backup": str(out)}, f"Backed up to {out}")
+        elif command == "backups":
+            from supervisor_app.services import backup
+
+            found = backup.list_backups(db.path) if db.path else []
+            data = [
+                {"path": str(b.path), "taken_at": b.taken_at.isoformat(), "reason": b.reason, "size": b.size}
+                for b in found
+            ]
+            _out(
+                args,
+                data,
+                lambda: (
+                    _table(
+                        [
+                            (
+                                b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                                b.reason,
+                                f"{b.size / 1e6:.1f} MB",
+                                b.path,
+                            )
+                            for b in found
+                        ],
+                        ["taken (local)", "why", "size", "file"],
+                    )
+                    if found
+                    else "No automatic backups yet."
+                ),
+            )
         else:  # pragma: no cover - argparse prevents this
             raise CliError(f"unknown command {command!r}")
+    return EXIT_OK
+
+
+def _restore(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
+    from supervisor_app.db import DatabaseError, resolve_database
+    from supervisor_app.lockfile import DatabaseLock
+    from supervisor_app.services import backup
+
+    if getattr(args, "demo", False):
+        raise CliError("restore does not apply to the demo database.")
+    _check_database_target(args.db)
+    database = make_url(resolve_database(args.db)).database
+    if not database:
+        raise CliError("restore needs a database file.")
+    path = Path(database)
+    lock = DatabaseLock(path)
+    holder = lock.acquire()
+    if holder is not None:
+        raise CliError(
+            f"The database is open in the app ({holder.describe()}); close it there first.", EXIT_FAILURE
+        )
+    try:
+        result = backup.restore(path, Path(args.file).expanduser())
+    except DatabaseError as exc:
+        raise CliError(str(exc), EXIT_INVALID) from exc  # a bad backup file is bad input
+    finally:
+        lock.release()
+    _out(
+        args,
+        {
+            "restored_from": str(result.restored_from),
+            "replaced_copy": str(result.replaced_copy) if result.replaced_copy else None,
+            "records_checked": result.records_checked,
+        },
+        f"Restored from {result.restored_from} ({result.records_checked} records verified)."
+        + (f" The replaced database is kept as {result.replaced_copy}." if result.replaced_copy else ""),
+    )
     return EXIT_OK
 
 
