@@ -218,14 +218,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 @contextlib.contextmanager
 def _database(args: argparse.Namespace) -> Iterator[Any]:
-    from supervisor_app.db import DatabaseError, open_database, temporary_database
+    from supervisor_app.db import DatabaseError, open_database
 
     if getattr(args, "demo", False):
-        with temporary_database() as db:
-            from supervisor_app.services.demo import load_demo
+        from supervisor_app.services.demo import demo_database
 
-            with db.uow("demo") as uow:
-                load_demo(uow)
+        with demo_database() as db:
             yield db
         return
     _check_database_target(args.db)

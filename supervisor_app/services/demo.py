@@ -7,10 +7,16 @@ show data the app would refuse. Deterministic (seeded) and relative to ``today``
 from __future__ import annotations
 
 import datetime as dt
+import os
 import random
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 
-from supervisor_app.db import UnitOfWork
+from supervisor_app.db import Database, UnitOfWork
 from supervisor_app.models import Supervisee, Supervisor
 from supervisor_app.services import people, records, signoff
 from supervisor_app.services.errors import DomainError
@@ -296,3 +302,51 @@ def load_demo(uow: UnitOfWork, *, today: dt.date | None = None, seed: int = 7) -
                 record_ids=[amended.id],
             )
     return DemoSummary(len(supervisors), len(supervisees), sessions, experience, signed)
+
+
+def demo_cache_path(today: dt.date | None = None) -> Path:
+    """Where today's pre-built sample agency is kept (the user's cache folder, never their data)."""
+    from platformdirs import user_cache_dir
+
+    from supervisor_app import APP_NAME, __version__
+    from supervisor_app.db import head_revision
+
+    today = today or dt.date.today()
+    override = os.environ.get("SUPERVISOR_APP_CACHE_DIR")
+    folder = Path(override) if override else Path(user_cache_dir(APP_NAME, appauthor=False))
+    return folder / f"demo-{__version__}-{head_revision()}-{today.isoformat()}.db"
+
+
+@contextmanager
+def demo_database(today: dt.date | None = None) -> Iterator[Database]:
+    """A throwaway copy of the sample agency.
+
+    Building it through the services takes a few seconds, so the first build of the day is
+    kept in the cache folder and later demo runs start from a copy of it. The copy lives in a
+    temporary folder that is deleted afterwards: the demo never touches real records.
+    """
+    from supervisor_app.db import open_database
+    from supervisor_app.services.backup import copy_database
+
+    cached = demo_cache_path(today)
+    with tempfile.TemporaryDirectory(prefix="supervisor_app-demo-") as folder:
+        target = Path(folder) / "demo.db"
+        if cached.exists():
+            shutil.copyfile(cached, target)
+            db = open_database(target)
+        else:
+            db = open_database(target)
+            with db.uow("demo") as uow:
+                load_demo(uow, today=today)
+            try:
+                cached.parent.mkdir(parents=True, exist_ok=True)
+                copy_database(target, cached)
+                for old in cached.parent.glob("demo-*.db"):
+                    if old != cached:
+                        old.unlink(missing_ok=True)
+            except OSError:
+                pass  # no cache folder: the next demo simply builds again
+        try:
+            yield db
+        finally:
+            db.close()
