@@ -30,7 +30,7 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     """No test ever touches the real user data folder or $SUPERVISOR_APP_DB."""
     folder = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("SUPERVISOR_APP_DATA_DIR", str(folder))
-    monkeypatch.setenv("SUPERVISOR_APP_CACHE_DIR", str(folder / "cache"))
+    monkeypatch.setenv("SUPERVISOR_APP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
     monkeypatch.delenv("SUPERVISOR_APP_DB", raising=False)
     return folder
 
