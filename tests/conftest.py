@@ -25,12 +25,20 @@ PASSWORD = "correct horse battery"
 TODAY = dt.date.today()
 
 
+@pytest.fixture(scope="session")
+def _shared_cache_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache folder per test run, so the demo agency is built once (it is deterministic)."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+def _isolated_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch, _shared_cache_dir: Path
+) -> Path:
     """No test ever touches the real user data folder or $SUPERVISOR_APP_DB."""
     folder = tmp_path_factory.mktemp("userdata")
     monkeypatch.setenv("SUPERVISOR_APP_DATA_DIR", str(folder))
-    monkeypatch.setenv("SUPERVISOR_APP_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+    monkeypatch.setenv("SUPERVISOR_APP_CACHE_DIR", str(_shared_cache_dir))
     monkeypatch.delenv("SUPERVISOR_APP_DB", raising=False)
     return folder
 
