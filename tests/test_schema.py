@@ -107,3 +107,13 @@ def test_user_profile_override_is_used_by_the_database(tmp_path: Path, _isolated
     assert profile.overridden
     assert profile.supervision.domain_min_minutes.value == 600
     assert profile.supervision.domain_min_minutes.source == "Agency policy 2026"
+
+
+def test_the_quick_revision_reader_agrees_with_alembic() -> None:
+    from alembic.script import ScriptDirectory
+
+    from supervisor_app.db import _alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(_alembic_config(None))
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
