@@ -209,6 +209,24 @@ def build_parser() -> argparse.ArgumentParser:
     restore = command("restore", "replace the database with a backup (checked and verified first)")
     restore.add_argument("file", metavar="FILE")
     command("backups", "list the automatic backups of the database")
+
+    importing = command("import", "import past sessions and experience from CSV or XLSX (all or nothing)")
+    importing.add_argument("file", metavar="FILE")
+    importing.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    # `export --json FILE` names a file, so this command takes the global options without
+    # the --json output switch (its output is the file).
+    no_json = argparse.ArgumentParser(add_help=False)
+    no_json.add_argument("--db", metavar="PATH|URL", default=argparse.SUPPRESS)
+    no_json.add_argument("--demo", action="store_true", default=argparse.SUPPRESS)
+    exporting = sub.add_parser("export", help="export everything for the agency's archive", parents=[no_json])
+    target = exporting.add_mutually_exclusive_group(required=True)
+    target.add_argument("--out", metavar="DIR", help="one CSV file per table in this folder")
+    target.add_argument("--json", dest="json_file", metavar="FILE", help="one JSON file")
+    target.add_argument(
+        "--records", metavar="FILE", help="sessions and experience in the import format (.csv/.xlsx)"
+    )
+    template = command("template", "write an import template (.csv or .xlsx) with the documented columns")
+    template.add_argument("file", metavar="FILE")
     return parser
 
 
@@ -587,6 +605,46 @@ def run(args: argparse.Namespace) -> int:
             backup.copy_database(db.path, out)
             backup.log_backup(db, out, "manual")
             _out(args, {"backup": str(out)}, f"Backed up to {out}")
+        elif command == "import":
+            from supervisor_app.services import importexport
+
+            path = Path(args.file).expanduser()
+            if not path.is_file():
+                raise CliError(f"{path} does not exist.")
+            report = importexport.import_file(uow, path, dry_run=args.dry_run)
+            if not report.ok:
+                print(report.text(), file=sys.stderr)
+                if args.json:
+                    print(json.dumps(report.to_json(), ensure_ascii=False, default=str))
+                return EXIT_INVALID
+            _out(args, report.to_json(), report.text())
+        elif command == "export":
+            from supervisor_app.services import importexport
+
+            if args.out:
+                result = importexport.export_csv(uow, Path(args.out).expanduser())
+                _out(
+                    args,
+                    {"files": [str(f) for f in result.files], "rows": result.rows},
+                    f"Exported {sum(result.rows.values())} rows to {len(result.files)} CSV files in {args.out}",
+                )
+            elif args.json_file:
+                result = importexport.export_json(uow, Path(args.json_file).expanduser())
+                _out(
+                    args,
+                    {"file": args.json_file, "rows": result.rows},
+                    f"Exported {sum(result.rows.values())} rows of {len(result.rows)} tables to {args.json_file}",
+                )
+            else:
+                count = importexport.export_import_file(uow, Path(args.records).expanduser())
+                _out(
+                    args, {"file": args.records, "records": count}, f"Wrote {count} records to {args.records}"
+                )
+        elif command == "template":
+            from supervisor_app.services import importexport
+
+            path = importexport.write_template(Path(args.file).expanduser(), profiles=db.profiles)
+            _out(args, {"file": str(path)}, f"Template written to {path}")
         elif command == "backups":
             from supervisor_app.services import backup
 

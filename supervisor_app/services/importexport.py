@@ -1,0 +1,1396 @@
+"""Import past records from a spreadsheet; export everything for the agency's archive.
+
+Import
+    One sheet (CSV or XLSX) holds supervision sessions and experience entries, one row each,
+    told apart by the ``record`` column (the columns are described in :data:`COLUMNS` and in
+    ``docs/IMPORT.md``). :func:`import_file` is all or nothing: every row goes through the real
+    rules (:func:`records.add_session` / :func:`records.add_experience`) inside one transaction,
+    inserting as it goes so rows that overlap *each other* are caught too; any bad row rolls
+    the whole transaction back and the report lists every bad row with its line and reason.
+    Rows that duplicate a record already in the database, or an earlier row of the file, are
+    reported and skipped. Imported records are pending, for the supervisor to review and sign.
+
+Export
+    :func:`export_csv` (one CSV per table) and :func:`export_json` (one file) write everything
+    except sign-in secrets. :func:`export_import_file` writes the standing sessions and
+    experience in the import format, so records can move between databases.
+
+Formula injection
+    Text a spreadsheet would run as a formula (first character ``= + - @``, tab or CR) is
+    written with a leading single quote in every export; a text that already starts with a
+    quote gets one more, so the rule is reversible. The import removes that one leading quote
+    again (see :func:`unquote`) and stores text as text: the app never evaluates a cell. Real
+    formula cells in an XLSX are refused, because their value is whatever Excel last computed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import csv
+import datetime as dt
+import io
+import json
+import os
+import tempfile
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Table, select
+from sqlalchemy import text as sql_text
+from sqlalchemy.orm import selectinload
+
+from supervisor_app import __version__
+from supervisor_app.db import UnitOfWork
+from supervisor_app.models import (
+    Base,
+    DisplayStatus,
+    ExperienceEntry,
+    Supervisee,
+    SupervisionSession,
+    Supervisor,
+)
+from supervisor_app.services import audit, records
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.profiles import GENERAL_DOMAIN, ProfileRegistry
+from supervisor_app.services.validation import parse_date, parse_time, whole_minutes
+
+FORMAT_VERSION = 1
+"""Version of the import column format and of the JSON export layout."""
+
+MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_ROWS = 100_000
+MAX_COLUMNS = 200
+TEMPLATE_SHEET = "Records"
+HELP_SHEET = "Columns"
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""First characters that make a spreadsheet treat a cell as a formula (OWASP CSV injection)."""
+
+SESSION = "session"
+EXPERIENCE = "experience"
+
+# The example rows of the template use these names, so a forgotten example row gets a hint.
+EXAMPLE_SUPERVISOR = "Example Supervisor"
+EXAMPLE_SUPERVISEES = ("Example Peer", "Second Example Peer")
+
+
+# --------------------------------------------------------------------------------------------
+# The column format
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the import format, described for the person filling it in."""
+
+    name: str
+    session: str  # "required", "optional" or "" (leave empty on session rows)
+    experience: str  # same, for experience rows
+    help: str
+    example: str = ""
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column(
+        "record",
+        "required",
+        "required",
+        "What the row is: session (a supervision session) or experience (hours worked in a period). "
+        "Rows whose record cell starts with # are comments and are skipped; empty rows are skipped.",
+        "session",
+    ),
+    Column(
+        "supervisor",
+        "required",
+        "required",
+        "The supervisor of record, as in the app: the full name (capitals and extra spaces do not "
+        "matter, accents do), or the name with the ICB certification number in brackets "
+        "(Dana Whitaker [5100]), or the ICB number alone, or the app's id number.",
+        "Dana Whitaker",
+    ),
+    Column(
+        "supervisees",
+        "required",
+        "required",
+        "Who was supervised, each written like the supervisor (name, Name [ICB id], ICB id or id "
+        "number). A group session lists several, separated by semicolons: Ana Example; Ben Example. "
+        "An experience row names exactly one supervisee.",
+        "Ana Example [A-1001]",
+    ),
+    Column("date", "required", "", "Day of the session, YYYY-MM-DD (or an Excel date cell).", "2025-03-04"),
+    Column(
+        "start",
+        "optional",
+        "",
+        "Start time, HH:MM on a 24-hour clock (or an Excel time cell). With a start time the app "
+        "checks that sessions do not overlap.",
+        "10:00",
+    ),
+    Column(
+        "minutes",
+        "required",
+        "optional",
+        "Session: its length in whole minutes (the domain columns must add up to it). "
+        "Experience: optional; if given it must equal the sum of the domain columns.",
+        "60",
+    ),
+    Column("format", "required", "", "individual (one supervisee) or group (two or more).", "individual"),
+    Column("modality", "required", "", "in-person, video or phone.", "in-person"),
+    Column("site", "optional", "", "Where the session took place.", "Main office"),
+    Column(
+        "topics",
+        "optional",
+        "",
+        "What was discussed. About the supervisee's work only: never client names or anything "
+        "that identifies a client (HIPAA, 42 CFR Part 2).",
+        "Boundaries and self-care",
+    ),
+    Column("from", "", "required", "First day of the experience period, YYYY-MM-DD.", "2025-03-03"),
+    Column(
+        "to", "", "required", "Last day of the experience period, YYYY-MM-DD (at most a year).", "2025-03-07"
+    ),
+    Column("setting", "", "optional", "Where the work was done (program, site).", "Drop-in center"),
+    Column("kind", "", "required", "paid, volunteer or internship.", "paid"),
+)
+"""The fixed columns. After them come the domain columns: one per performance-domain code."""
+
+FIXED_COLUMNS = tuple(c.name for c in COLUMNS)
+SESSION_ONLY = tuple(c.name for c in COLUMNS if c.session and not c.experience)
+EXPERIENCE_ONLY = tuple(c.name for c in COLUMNS if c.experience and not c.session)
+
+DOMAIN_COLUMN_HELP = (
+    "Minutes spent on that performance domain (whole minutes). Use the columns of the "
+    "supervisee's credential; leave the others empty (0 counts as empty). 'general' is for "
+    "minutes not tied to a domain, where the credential allows it."
+)
+
+# Which column a validator's field name refers to, for the report.
+_FIELD_COLUMNS = {
+    "supervisor": "supervisor",
+    "supervisees": "supervisees",
+    "supervisee": "supervisees",
+    "date": "date",
+    "start": "start",
+    "minutes": "minutes",
+    "format": "format",
+    "modality": "modality",
+    "site": "site",
+    "topics": "topics",
+    "allocations": "domain columns",
+    "period_start": "from",
+    "period_end": "to",
+    "setting": "setting",
+    "kind": "kind",
+}
+
+
+def domain_credentials(profiles: ProfileRegistry, credentials: Sequence[str] | None = None) -> list[str]:
+    """Credential codes in column order: CRSS and CPRS first (the usual ones), then the others."""
+    codes = [c.upper() for c in credentials] if credentials else profiles.codes()
+    preferred = [c for c in ("CRSS", "CPRS") if c in codes]
+    return preferred + sorted(c for c in codes if c not in preferred)
+
+
+def domain_columns(profiles: ProfileRegistry, credentials: Sequence[str] | None = None) -> list[str]:
+    """The domain column names, by :func:`domain_credentials` order, then ``general``.
+    With ``credentials``, only the domains of those credentials."""
+    names: list[str] = []
+    for code in domain_credentials(profiles, credentials):
+        for domain in profiles.get(code).domain_codes:
+            if domain not in names:
+                names.append(domain)
+    names.append(GENERAL_DOMAIN)
+    return names
+
+
+def _header_key(text: str) -> str:
+    """A header cell as a column name: lower case, spaces and underscores as dashes."""
+    return "-".join(text.strip().lower().replace("_", " ").split())
+
+
+# --------------------------------------------------------------------------------------------
+# Formula neutralisation
+
+
+def neutralise(text: str) -> str:
+    """Text safe to put in a spreadsheet cell: a leading quote before a formula trigger.
+
+    A text that already starts with a quote gets one more, so :func:`unquote` always gives
+    back the stored text.
+    """
+    if text and (text[0] in FORMULA_TRIGGERS or text[0] == "'"):
+        return "'" + text
+    return text
+
+
+def unquote(text: str) -> str:
+    """The inverse of :func:`neutralise`: drop one leading quote that protects a trigger."""
+    if len(text) >= 2 and text[0] == "'" and (text[1] in FORMULA_TRIGGERS or text[1] == "'"):
+        return text[1:]
+    return text
+
+
+# --------------------------------------------------------------------------------------------
+# The report
+
+
+@dataclass(frozen=True)
+class RowNote:
+    """One line of the report: a bad row (error) or a skipped duplicate."""
+
+    line: int | None  # None: about the whole file
+    message: str
+    column: str | None = None
+    record: str | None = None  # session / experience, when known
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" if self.line is not None else "file"
+        column = f" [{self.column}]" if self.column else ""
+        return f"{where}{column}: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    """What an import did, or would do (``dry_run``), or why it did nothing."""
+
+    path: str
+    dry_run: bool = False
+    file_format: str = ""
+    rows: int = 0  # data rows read (not counting blank and comment rows)
+    sessions: int = 0  # imported (or, in a dry run, importable)
+    experience: int = 0
+    minutes: int = 0  # total minutes of the imported records
+    record_ids: list[str] = field(default_factory=list)
+    duplicates: list[RowNote] = field(default_factory=list)
+    errors: list[RowNote] = field(default_factory=list)
+    committed: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        name = Path(self.path).name
+        if self.errors:
+            count = len(self.errors)
+            return (
+                f"Nothing was imported from {name}: {count} problem{'s' if count != 1 else ''} "
+                "must be fixed first (every row is imported or none is)."
+            )
+        if not self.rows:
+            return f"{name} has a header but no records below it; nothing to import."
+        verb = "would be imported" if self.dry_run else "imported"
+        text = (
+            f"{self.sessions} session{'s' if self.sessions != 1 else ''} and {self.experience} "
+            f"experience entr{'ies' if self.experience != 1 else 'y'} {verb} from {name}"
+        )
+        if self.duplicates:
+            text += (
+                f"; {len(self.duplicates)} duplicate row{'s' if len(self.duplicates) != 1 else ''} skipped"
+            )
+        text += "."
+        if self.dry_run:
+            text += " Dry run: nothing was written."
+        elif self.sessions or self.experience:
+            text += " They are pending: review and sign them."
+        return text
+
+    def text(self) -> str:
+        """The report for a person: problems, skipped duplicates, then the summary."""
+        lines = [str(note) for note in self.errors]
+        lines.extend(f"skipped, {note}" for note in self.duplicates)
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        def notes(items: list[RowNote]) -> list[dict[str, Any]]:
+            return [
+                {"line": n.line, "column": n.column, "record": n.record, "message": n.message} for n in items
+            ]
+
+        return {
+            "path": self.path,
+            "format": self.file_format,
+            "dry_run": self.dry_run,
+            "ok": self.ok,
+            "committed": self.committed,
+            "rows": self.rows,
+            "sessions": self.sessions,
+            "experience": self.experience,
+            "minutes": self.minutes,
+            "record_ids": list(self.record_ids),
+            "duplicates": notes(self.duplicates),
+            "errors": notes(self.errors),
+        }
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the file into header + rows (no database)
+
+
+class _FileProblem(Exception):
+    def __init__(self, message: str, *, line: int | None = None, column: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class _Formula:
+    """An XLSX formula cell: refused, because its value is whatever Excel computed last."""
+
+    ref: str
+    text: str
+
+
+@dataclass(frozen=True)
+class _ErrorCell:
+    ref: str
+    text: str
+
+
+@dataclass
+class _Table:
+    file_format: str
+    header: list[Any]
+    header_line: int
+    rows: list[tuple[int, list[Any]]]  # (line, cells)
+
+
+def _file_kind(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if suffix in (".csv", ".txt"):
+        return "csv"
+    if suffix == ".xlsx":
+        return "xlsx"
+    raise _FileProblem(
+        f"Only .csv and .xlsx files can be imported (this one is {suffix or 'without a suffix'}). "
+        "In Excel, use File > Save As and choose 'Excel Workbook (*.xlsx)' or 'CSV UTF-8 (Comma delimited)'."
+    )
+
+
+def _read_table(path: Path) -> _Table:
+    kind = _file_kind(path)
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise _FileProblem(f"{path} cannot be opened: {exc.strerror or exc}.") from None
+    if size == 0:
+        raise _FileProblem("The file is empty: there is no header row and nothing to import.")
+    if size > MAX_FILE_BYTES:
+        raise _FileProblem(
+            f"The file is {size / 1024 / 1024:.0f} MB; the import takes files up to "
+            f"{MAX_FILE_BYTES // 1024 // 1024} MB. Split it into several files."
+        )
+    return _read_csv(path) if kind == "csv" else _read_xlsx(path)
+
+
+def _read_csv(path: Path) -> _Table:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _FileProblem(f"{path} cannot be read: {exc.strerror or exc}.") from None
+    if raw.startswith(b"PK\x03\x04"):
+        raise _FileProblem(
+            "This file is an Excel workbook with a .csv name. Rename it to .xlsx, or open it in "
+            "Excel and save it as 'CSV UTF-8 (Comma delimited)'."
+        )
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise _FileProblem(
+            "The file is saved as UTF-16 ('Unicode Text'); the import reads UTF-8 only. In Excel "
+            "choose File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)'."
+        )
+    if raw.startswith(codecs.BOM_UTF8):
+        raw = raw[len(codecs.BOM_UTF8) :]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise _FileProblem(
+            f"The file is not UTF-8 text: line {line} holds a byte ({raw[exc.start]:#04x}) that is not "
+            "UTF-8, so names with accents would come out garbled. Nothing was read. In Excel choose "
+            "File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)' and import that file.",
+            line=line,
+        ) from None
+    if not text.strip():
+        raise _FileProblem("The file is empty: there is no header row and nothing to import.")
+    first = next(line for line in text.splitlines() if line.strip())
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    header: list[Any] | None = None
+    header_line = 0
+    rows: list[tuple[int, list[Any]]] = []
+    previous_end = 0
+    try:
+        for cells in reader:
+            line = previous_end + 1
+            previous_end = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if header is None:
+                header, header_line = list(cells), line
+                continue
+            rows.append((line, list(cells)))
+            if len(rows) > MAX_ROWS:
+                raise _FileProblem(
+                    f"The file has more than {MAX_ROWS:,} rows; split it into several files.", line=line
+                )
+    except csv.Error as exc:
+        raise _FileProblem(
+            f"The file is not valid CSV near line {reader.line_num} ({exc}). A quote may be missing "
+            "its closing quote; open the file in Excel and save it again as CSV UTF-8.",
+            line=reader.line_num,
+        ) from None
+    assert header is not None
+    return _Table("csv", header, header_line, rows)
+
+
+def _xlsx_cell(cell: Any, line: int, index: int) -> Any:
+    from openpyxl.utils import get_column_letter
+
+    value = cell.value
+    if value is None:
+        return None
+    data_type = getattr(cell, "data_type", None)
+    if data_type == "f":
+        return _Formula(f"{get_column_letter(index + 1)}{line}", str(value))
+    if data_type == "e":
+        return _ErrorCell(f"{get_column_letter(index + 1)}{line}", str(value))
+    if value.__class__.__name__ in ("ArrayFormula", "DataTableFormula"):
+        return _Formula(f"{get_column_letter(index + 1)}{line}", str(getattr(value, "text", value)))
+    return value
+
+
+def _read_xlsx(path: Path) -> _Table:
+    import openpyxl
+
+    damaged = (
+        "The file cannot be read as an Excel workbook (.xlsx): it may be damaged or only partly "
+        "copied. Nothing was read. Open it in Excel and save it again, or save it as CSV UTF-8."
+    )
+    try:
+        workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
+    except Exception:  # noqa: BLE001 - BadZipFile, KeyError, XML errors: all mean "damaged"
+        raise _FileProblem(damaged) from None
+    try:
+        if not workbook.sheetnames:
+            raise _FileProblem("The workbook has no sheets.")
+        sheet = workbook[TEMPLATE_SHEET] if TEMPLATE_SHEET in workbook.sheetnames else workbook.worksheets[0]
+        if hasattr(sheet, "reset_dimensions"):
+            sheet.reset_dimensions()  # do not trust the stored size: read every row
+        header: list[Any] | None = None
+        header_line = 0
+        rows: list[tuple[int, list[Any]]] = []
+        for number, cells in enumerate(sheet.iter_rows(), start=1):
+            line = next((c.row for c in cells if getattr(c, "row", None)), number)
+            values = [_xlsx_cell(c, line, i) for i, c in enumerate(cells)]
+            if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
+                continue
+            if header is None:
+                header, header_line = values, line
+                continue
+            rows.append((line, values))
+            if len(rows) > MAX_ROWS:
+                raise _FileProblem(
+                    f"The sheet has more than {MAX_ROWS:,} rows; split it into several files.", line=line
+                )
+    except _FileProblem:
+        raise
+    except Exception:  # noqa: BLE001 - a truncated part shows up while reading rows
+        raise _FileProblem(damaged) from None
+    finally:
+        workbook.close()
+    if header is None:
+        raise _FileProblem("The sheet is empty: there is no header row and nothing to import.")
+    return _Table("xlsx", header, header_line, rows)
+
+
+# --------------------------------------------------------------------------------------------
+# Checking the header
+
+
+@dataclass(frozen=True)
+class _Layout:
+    columns: dict[str, int]  # column name -> index
+    domains: dict[str, int]  # domain code -> index
+    ignored: tuple[int, ...]  # columns without a header (must stay empty)
+
+
+def _check_header(table: _Table, known_domains: Sequence[str]) -> _Layout:
+    line = table.header_line
+    if len(table.header) > MAX_COLUMNS:
+        raise _FileProblem(
+            f"The header has {len(table.header)} columns; the format has at most {MAX_COLUMNS}.", line=line
+        )
+    columns: dict[str, int] = {}
+    domains: dict[str, int] = {}
+    ignored: list[int] = []
+    unknown: list[str] = []
+    for index, cell in enumerate(table.header):
+        if isinstance(cell, _Formula | _ErrorCell):
+            raise _FileProblem(
+                f"Header cell {cell.ref} holds a formula or error; write the column name.", line=line
+            )
+        text = "" if cell is None else str(cell)
+        name = _header_key(text)
+        if not name:
+            ignored.append(index)
+            continue
+        if name in columns or name in domains:
+            raise _FileProblem(f"The column {name!r} appears twice in the header.", line=line, column=name)
+        if name in FIXED_COLUMNS:
+            columns[name] = index
+        elif name in known_domains:
+            domains[name] = index
+        else:
+            unknown.append(text.strip())
+    if unknown:
+        names = ", ".join(repr(u) for u in unknown)
+        raise _FileProblem(
+            f"Unknown column{'s' if len(unknown) > 1 else ''} {names}: not a column of the import format "
+            f"and not a performance domain of any credential. Columns: {', '.join(FIXED_COLUMNS)}; "
+            f"domain columns: {', '.join(known_domains)}.",
+            line=line,
+        )
+    missing = [n for n in ("record", "supervisor", "supervisees") if n not in columns]
+    if missing:
+        raise _FileProblem(
+            f"The header lacks the required column{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(missing)}. The first row must name the columns (see the template).",
+            line=line,
+        )
+    if not domains:
+        raise _FileProblem(
+            "The header has no domain column; add one column per performance domain "
+            f"(e.g. {', '.join(known_domains[:4])}) holding the minutes.",
+            line=line,
+        )
+    return _Layout(columns, domains, tuple(ignored))
+
+
+def _check_kind_columns(layout: _Layout, kinds: set[str], line: int) -> None:
+    needed: list[str] = []
+    for column in COLUMNS:
+        for kind, rule in ((SESSION, column.session), (EXPERIENCE, column.experience)):
+            if kind in kinds and rule == "required" and column.name not in layout.columns:
+                if column.name not in needed:
+                    needed.append(column.name)
+    if needed:
+        what = " and ".join(sorted(kinds))
+        raise _FileProblem(
+            f"The file has {what} rows but no {', '.join(needed)} column"
+            f"{'s' if len(needed) > 1 else ''}; add {'them' if len(needed) > 1 else 'it'} to the header.",
+            line=line,
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Finding people
+
+
+def _name_key(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
+
+
+class _People:
+    """Supervisors and supervisees by id, name and ICB number, loaded once per import."""
+
+    def __init__(self, uow: UnitOfWork) -> None:
+        self._lists: dict[str, list[Any]] = {
+            "supervisor": list(uow.session.scalars(select(Supervisor).order_by(Supervisor.id))),
+            "supervisee": list(uow.session.scalars(select(Supervisee).order_by(Supervisee.id))),
+        }
+
+    @staticmethod
+    def _icb(person: Any) -> str:
+        return person.icb_number if isinstance(person, Supervisor) else person.icb_id
+
+    def find(self, text: str, *, role: str, column: str) -> Any:
+        text = text.strip()
+        people = self._lists[role]
+        name, icb = text, None
+        if text.endswith("]") and "[" in text:
+            name, _, rest = text.rpartition("[")
+            name, icb = name.strip(), rest[:-1].strip()
+        if icb is not None:
+            found = [
+                p
+                for p in people
+                if _name_key(p.name) == _name_key(name) and _name_key(self._icb(p)) == _name_key(icb)
+            ]
+        else:
+            key = _name_key(text)
+            found = [
+                p
+                for p in people
+                if _name_key(p.name) == key
+                or (self._icb(p) and _name_key(self._icb(p)) == key)
+                or (text.isdigit() and p.id == int(text))
+            ]
+        if len(found) == 1:
+            return found[0]
+        label = "supervisor" if role == "supervisor" else "supervisee"
+        if not found:
+            hint = ""
+            if name in EXAMPLE_SUPERVISEES or name == EXAMPLE_SUPERVISOR:
+                hint = " This is the template's example row; delete it."
+            elif icb is not None:
+                hint = f" Check the {'ICB number' if role == 'supervisor' else 'ICB id'} in brackets."
+            else:
+                hint = f" Add the {label} in the app first, or correct the spelling."
+            raise DomainError(
+                f"There is no {label} {text!r} (looked for a name, an ICB number and an id).{hint}",
+                field=column,
+            )
+        listed = "; ".join(f"{p.name} (id {p.id}, ICB {self._icb(p) or 'none'})" for p in found[:5])
+        raise DomainError(
+            f"{text!r} matches more than one {label}: {listed}. Write the name with the ICB number in "
+            f"brackets, e.g. '{found[0].name} [{self._icb(found[0]) or '...'}]', or the id number.",
+            field=column,
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# One row
+
+
+def _text(value: Any, column: str) -> str:
+    """A cell as text (numbers written plainly, dates ISO), with an export quote removed."""
+    if value is None:
+        return ""
+    if isinstance(value, _Formula):
+        raise DomainError(
+            f"Cell {value.ref} holds a formula ({value.text[:40]}); the import takes values only. "
+            "In Excel, copy the cells and use Paste Special > Values.",
+            field=column,
+        )
+    if isinstance(value, _ErrorCell):
+        raise DomainError(f"Cell {value.ref} holds an error ({value.text}); put a value in it.", field=column)
+    if isinstance(value, bool):
+        raise DomainError(f"{'TRUE' if value else 'FALSE'} is not a valid value here.", field=column)
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.date().isoformat() if value.time() == dt.time() else value.isoformat(sep=" ")
+    if isinstance(value, dt.date | dt.time):
+        return value.isoformat()
+    return unquote(str(value))
+
+
+def _number(value: Any, column: str) -> Any:
+    """A minutes cell as given (int, float or text); validation decides."""
+    if isinstance(value, _Formula | _ErrorCell):
+        return _text(value, column)  # raises
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value
+    if isinstance(value, dt.date | dt.time):
+        raise DomainError(
+            f"{value} is not a number of minutes (the cell is formatted as a date).", field=column
+        )
+    return _text(value, column)
+
+
+def _is_blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _is_zero(value: Any) -> bool:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return value == 0
+    return isinstance(value, str) and value.strip().isdigit() and int(value.strip()) == 0
+
+
+@dataclass
+class _Row:
+    line: int
+    record: str
+    cells: dict[str, Any]
+    allocations: dict[str, Any]
+
+
+def _split_row(line: int, cells: list[Any], layout: _Layout, width: int) -> _Row | None:
+    """The cells of one line by column name, or None for a comment row."""
+    for index in range(width, len(cells)):
+        if not _is_blank(cells[index]):
+            raise DomainError(
+                f"This line has a value in column {index + 1}, beyond the header's {width} columns "
+                "(a stray separator or an unquoted comma?).",
+                field=None,
+            )
+    for index in layout.ignored:
+        if index < len(cells) and not _is_blank(cells[index]):
+            raise DomainError(
+                f"Column {index + 1} has no name in the header but holds a value on this line.", field=None
+            )
+
+    def cell(index: int) -> Any:
+        return cells[index] if index < len(cells) else None
+
+    record_cell = cell(layout.columns["record"])
+    record = _text(record_cell, "record").strip().lower()
+    if record.startswith("#"):
+        return None
+    if record not in (SESSION, EXPERIENCE):
+        shown = f"{record_cell!r}" if not _is_blank(record_cell) else "empty"
+        raise DomainError(f"record must be session or experience (it is {shown}).", field="record")
+    allocations: dict[str, Any] = {}
+    for code, index in layout.domains.items():
+        value = cell(index)
+        if not _is_blank(value) and not _is_zero(value):
+            allocations[code] = _number(value, code)
+    return _Row(line, record, {name: cell(i) for name, i in layout.columns.items()}, allocations)
+
+
+def _forbid(row: _Row, names: Iterable[str], other: str) -> None:
+    for name in names:
+        if not _is_blank(row.cells.get(name)):
+            use = "date and start" if row.record == SESSION else "from and to"
+            raise DomainError(
+                f"The {name} column is for {other} rows; leave it empty on a {row.record} row "
+                f"(a {row.record} uses {use}).",
+                field=name,
+            )
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    kind: str
+    key: tuple[Any, ...]
+    fields: dict[str, Any]
+    minutes: int
+
+
+def _prepare(row: _Row, people: _People, today: dt.date) -> _Prepared:
+    """Resolve people and parse the key fields; the rules themselves live in records.py."""
+    supervisor = people.find(
+        _text(row.cells["supervisor"], "supervisor"), role="supervisor", column="supervisor"
+    )
+    names = [p.strip() for p in _text(row.cells["supervisees"], "supervisees").split(";") if p.strip()]
+    if not names:
+        raise DomainError("Name at least one supervisee.", field="supervisees")
+    supervisees = [people.find(n, role="supervisee", column="supervisees") for n in names]
+    if row.record == SESSION:
+        _forbid(row, EXPERIENCE_ONLY, EXPERIENCE)
+        day = parse_date(_text(row.cells.get("date"), "date"), field="date", label="Date")
+        start = parse_time(_text(row.cells.get("start"), "start"), field="start", label="Start time")
+        minutes = whole_minutes(_number(row.cells.get("minutes"), "minutes"), field="minutes", label="Length")
+        attendees = tuple(sorted({s.id for s in supervisees}))
+        fields = dict(
+            supervisor_id=supervisor.id,
+            supervisee_ids=[s.id for s in supervisees],
+            date=day,
+            start=start,
+            minutes=minutes,
+            format=_text(row.cells.get("format"), "format"),
+            modality=_text(row.cells.get("modality"), "modality"),
+            site=_text(row.cells.get("site"), "site"),
+            topics=_text(row.cells.get("topics"), "topics"),
+            allocations=row.allocations,
+            today=today,
+        )
+        return _Prepared(SESSION, (SESSION, supervisor.id, attendees, day, start, minutes), fields, minutes)
+    _forbid(row, SESSION_ONLY, SESSION)
+    if len(supervisees) != 1:
+        raise DomainError(
+            f"An experience row is for exactly one supervisee ({len(supervisees)} named); "
+            "write one row per person.",
+            field="supervisees",
+        )
+    start_day = parse_date(_text(row.cells.get("from"), "from"), field="period_start", label="From date")
+    end_day = parse_date(_text(row.cells.get("to"), "to"), field="period_end", label="To date")
+    total = sum(
+        whole_minutes(v, field="allocations", label=f"Minutes for {code}")
+        for code, v in row.allocations.items()
+    )
+    stated = row.cells.get("minutes")
+    if not _is_blank(stated):
+        expected = whole_minutes(_number(stated, "minutes"), field="minutes", label="Minutes")
+        if expected != total:
+            raise DomainError(
+                f"The domain columns add up to {total} minutes but the minutes column says {expected}.",
+                field="minutes",
+            )
+    fields = dict(
+        supervisee_id=supervisees[0].id,
+        supervisor_id=supervisor.id,
+        period_start=start_day,
+        period_end=end_day,
+        allocations=row.allocations,
+        setting=_text(row.cells.get("setting"), "setting"),
+        kind=_text(row.cells.get("kind"), "kind"),
+        today=today,
+    )
+    return _Prepared(EXPERIENCE, (EXPERIENCE, supervisees[0].id, start_day, end_day), fields, total)
+
+
+def _existing_duplicate(uow: UnitOfWork, prepared: _Prepared) -> str | None:
+    """A record already in the database (any status) with the same key: its description."""
+    if prepared.kind == SESSION:
+        _, supervisor_id, attendees, day, start, minutes = prepared.key
+        S = SupervisionSession
+        query = (
+            select(S, records.display_status_sql(S))
+            .options(selectinload(S.attendees))
+            .where(
+                S.supervisor_id == supervisor_id,
+                S.date == day,
+                S.minutes == minutes,
+                S.start_time.is_(None) if start is None else S.start_time == start,
+            )
+        )
+        for session, status in uow.session.execute(query):
+            if tuple(sorted(a.supervisee_id for a in session.attendees)) == attendees:
+                return f"session {session.id[:8]} ({status})"
+        return None
+    _, supervisee_id, start_day, end_day = prepared.key
+    E = ExperienceEntry
+    found = uow.session.execute(
+        select(E.id, records.display_status_sql(E)).where(
+            E.supervisee_id == supervisee_id, E.period_start == start_day, E.period_end == end_day
+        )
+    ).first()
+    return f"experience entry {found[0][:8]} ({found[1]})" if found else None
+
+
+def _describe(prepared: _Prepared) -> str:
+    if prepared.kind == SESSION:
+        start = prepared.key[4]
+        at = f" at {start.strftime('%H:%M')}" if start else ""
+        return f"session on {prepared.key[3].isoformat()}{at}, {prepared.minutes} min"
+    return f"experience {prepared.key[2].isoformat()} to {prepared.key[3].isoformat()}"
+
+
+def _file_lines(message: str, lines_by_id: dict[str, int]) -> str:
+    """A rule's message names records by id; a record from this file is named by its line,
+    since it will not exist once the import is rolled back."""
+    if "record " not in message:
+        return message
+    for prefix, line in lines_by_id.items():
+        message = message.replace(f"record {prefix}", f"line {line} of this file")
+    return message
+
+
+# --------------------------------------------------------------------------------------------
+# Import
+
+
+def import_file(
+    uow: UnitOfWork, path: str | os.PathLike[str], *, dry_run: bool = False, today: dt.date | None = None
+) -> ImportReport:
+    """Import sessions and experience entries from a CSV or XLSX file, all or nothing.
+
+    Returns the report; never raises for a problem in the file. Commits when every row is
+    good (and it is not a dry run); otherwise rolls back, so the database is unchanged. Use a
+    fresh unit of work: anything else uncommitted in it is rolled back or committed with it.
+    """
+    path = Path(path)
+    today = today or dt.date.today()
+    report = ImportReport(path=str(path), dry_run=dry_run)
+    profiles = uow.db.profiles
+    try:
+        table = _read_table(path)
+        report.file_format = table.file_format
+        layout = _check_header(table, domain_columns(profiles))
+    except _FileProblem as problem:
+        report.errors.append(RowNote(problem.line, problem.message, problem.column))
+        return report
+
+    rows: list[_Row] = []
+    for line, cells in table.rows:
+        try:
+            row = _split_row(line, cells, layout, len(table.header))
+        except DomainError as exc:
+            report.errors.append(RowNote(line, exc.message, _FIELD_COLUMNS.get(exc.field or "", exc.field)))
+            continue
+        if row is not None:
+            rows.append(row)
+    report.rows = len(rows) + len(report.errors)
+    if not report.rows:
+        return report  # a header alone (an empty export, a blank template): nothing to do
+    try:
+        _check_kind_columns(layout, {r.record for r in rows}, table.header_line)
+    except _FileProblem as problem:
+        report.errors.insert(0, RowNote(problem.line, problem.message))
+        return report
+
+    people = _People(uow)
+    seen: dict[tuple[Any, ...], int] = {}
+    lines_by_id: dict[str, int] = {}  # records added by this import: id prefix -> line
+    try:
+        for row in rows:
+            try:
+                prepared = _prepare(row, people, today)
+                if prepared.key in seen:
+                    report.duplicates.append(
+                        RowNote(
+                            row.line,
+                            f"duplicates line {seen[prepared.key]} ({_describe(prepared)}).",
+                            record=row.record,
+                        )
+                    )
+                    continue
+                existing = _existing_duplicate(uow, prepared)
+                if existing is not None:
+                    report.duplicates.append(
+                        RowNote(
+                            row.line,
+                            f"already in the database as {existing} ({_describe(prepared)}).",
+                            record=row.record,
+                        )
+                    )
+                    continue
+                if prepared.kind == SESSION:
+                    record: Any = records.add_session(uow, **prepared.fields)
+                    report.sessions += 1
+                else:
+                    record = records.add_experience(uow, **prepared.fields)
+                    report.experience += 1
+                seen[prepared.key] = row.line
+                lines_by_id[record.id[:8]] = row.line
+                report.record_ids.append(record.id)
+                report.minutes += prepared.minutes
+            except DomainError as exc:
+                column = _FIELD_COLUMNS.get(exc.field or "", exc.field)
+                report.errors.append(
+                    RowNote(row.line, _file_lines(exc.message, lines_by_id), column, row.record)
+                )
+        report.errors.sort(key=lambda n: n.line or 0)
+        if report.errors or dry_run:
+            uow.session.rollback()
+            report.record_ids = []  # rolled back: those ids do not exist
+            if report.errors:
+                report.sessions = report.experience = report.minutes = 0
+            return report
+        audit.log(
+            uow,
+            audit.AuditAction.IMPORT,
+            details={
+                "file": path.name,
+                "format": table.file_format,
+                "rows": report.rows,
+                "sessions": report.sessions,
+                "experience": report.experience,
+                "minutes": report.minutes,
+                "duplicates_skipped": len(report.duplicates),
+            },
+        )
+        uow.commit()
+        report.committed = True
+        return report
+    except BaseException:
+        uow.session.rollback()
+        raise
+
+
+# --------------------------------------------------------------------------------------------
+# Writing files
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Write next to the target and rename, so a crash never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
+    """UTF-8 with a BOM, so Excel shows accents right; the import accepts both."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")
+
+
+def _xlsx_bytes(sheets: Sequence[tuple[str, Sequence[str], Sequence[Sequence[Any]]]]) -> bytes:
+    import openpyxl
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = openpyxl.Workbook()
+    workbook.remove(workbook.active)
+    for title, header, rows in sheets:
+        sheet = workbook.create_sheet(title)
+        sheet.append(list(header))
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for r, row in enumerate(rows, start=2):
+            for c, value in enumerate(row, start=1):
+                if value is None or value == "":
+                    continue
+                cell = sheet.cell(row=r, column=c, value=value)
+                if isinstance(value, str):
+                    cell.data_type = "s"  # text, never a formula
+                elif isinstance(value, dt.date):
+                    cell.number_format = "yyyy-mm-dd"
+                elif isinstance(value, dt.time):
+                    cell.number_format = "hh:mm"
+        sheet.freeze_panes = "A2"
+        for c, name in enumerate(header, start=1):
+            width = max([len(str(name))] + [len(str(row[c - 1])) for row in rows[:50] if c - 1 < len(row)])
+            sheet.column_dimensions[get_column_letter(c)].width = min(60, max(10, width + 2))
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def _spreadsheet_cell(value: Any) -> Any:
+    """A value for a CSV/XLSX cell: numbers stay numbers, text is neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return value
+    if isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    return neutralise(str(value))
+
+
+def _json_value(value: Any) -> Any:
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    if isinstance(value, list):
+        return [_json_value(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _json_value(v) for k, v in value.items()}
+    return neutralise(str(value))
+
+
+# --------------------------------------------------------------------------------------------
+# Template
+
+
+def write_template(
+    path: str | os.PathLike[str],
+    *,
+    credentials: Sequence[str] | None = None,
+    profiles: ProfileRegistry | None = None,
+) -> Path:
+    """Write an import template (CSV or XLSX, by the suffix): the header, example rows and,
+    in an XLSX, a second sheet explaining every column. ``credentials`` limits the domain
+    columns (default: every credential's)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise DomainError("The template is written as .csv or .xlsx; choose one of those.", field="path")
+    if profiles is None:
+        from supervisor_app.db import user_data_dir
+
+        profiles = ProfileRegistry.load(user_dir=user_data_dir() / "credentials")
+    if credentials:
+        for code in credentials:
+            if code not in profiles:
+                raise DomainError(f"Unknown credential {code!r}.", field="credentials")
+    domains = domain_columns(profiles, credentials)
+    header = list(FIXED_COLUMNS) + domains
+    first = profiles.get((credentials or domain_credentials(profiles))[0])
+    codes = list(first.domain_codes)
+    peer, second = EXAMPLE_SUPERVISEES
+    examples = [
+        {
+            "record": SESSION, "supervisor": EXAMPLE_SUPERVISOR, "supervisees": peer,
+            "date": "2025-03-04", "start": "10:00", "minutes": 60, "format": "individual",
+            "modality": "in-person", "site": "Main office", "topics": "Boundaries and self-care",
+            codes[0]: 30, codes[1 % len(codes)]: 30,
+        },
+        {
+            "record": SESSION, "supervisor": EXAMPLE_SUPERVISOR, "supervisees": f"{peer}; {second}",
+            "date": "2025-03-06", "start": "14:00", "minutes": 90, "format": "group",
+            "modality": "video", "topics": "Sharing lived experience with purpose",
+            codes[-1]: 90,
+        },
+        {
+            "record": EXPERIENCE, "supervisor": EXAMPLE_SUPERVISOR, "supervisees": peer,
+            "from": "2025-03-03", "to": "2025-03-07", "minutes": 1800, "setting": "Drop-in center",
+            "kind": "paid", codes[-1]: 1200, codes[0]: 600,
+        },
+    ]  # fmt: skip
+    rows = [[_spreadsheet_cell(example.get(name)) for name in header] for example in examples]
+    if suffix == ".csv":
+        _write_atomic(path, _csv_bytes(header, rows))
+        return path
+    help_rows: list[list[Any]] = [
+        [c.name, c.session or "leave empty", c.experience or "leave empty", c.help, c.example]
+        for c in COLUMNS
+    ]
+    help_rows.append(["(domain columns)", "at least one", "at least one", DOMAIN_COLUMN_HELP, "30"])
+    help_rows.append([])
+    for code in domain_credentials(profiles, credentials):
+        profile = profiles.get(code)
+        extra = " (and general)" if profile.supervision.allow_general.value else ""
+        help_rows.append(
+            [f"{profile.code} domains", "", "", ", ".join(profile.domain_codes) + extra, profile.name]
+        )
+    help_rows.append([])
+    for note in IMPORT_RULES:
+        help_rows.append(["rule", "", "", note, ""])
+    help_rows = [[neutralise(v) if isinstance(v, str) else v for v in r] for r in help_rows]
+    data = _xlsx_bytes(
+        [
+            (TEMPLATE_SHEET, header, rows),
+            (
+                HELP_SHEET,
+                ["column", "session rows", "experience rows", "what to write", "example"],
+                help_rows,
+            ),
+        ]
+    )
+    _write_atomic(path, data)
+    return path
+
+
+IMPORT_RULES = (
+    "The first row names the columns; their order does not matter. Delete the example rows.",
+    "All or nothing: if any row breaks a rule, nothing is imported and the report lists every bad row "
+    "with its line number.",
+    "A row identical to a record already in the app (same supervisor, supervisees, date, start and "
+    "minutes; for experience the same supervisee and period) or to an earlier row is skipped and reported.",
+    "Imported records arrive pending: review them in the app and sign them.",
+    "Dates are YYYY-MM-DD, times HH:MM, minutes whole numbers. Cells must hold values, not formulas.",
+    "CSV files must be UTF-8 (Excel: Save As > CSV UTF-8). Text starting with = + - or @ is stored as "
+    "plain text; one protective leading ' (as the app's exports write) is removed.",
+)
+
+
+# --------------------------------------------------------------------------------------------
+# Export in the import format
+
+
+def _person_ref(person: Supervisor | Supervisee) -> str:
+    icb = person.icb_number if isinstance(person, Supervisor) else person.icb_id
+    return f"{person.name} [{icb}]" if icb else person.name
+
+
+def import_rows(uow: UnitOfWork) -> tuple[list[str], list[list[Any]]]:
+    """The standing records (pending, and signed ones neither amended nor voided) as rows of
+    the import format, oldest first: (header, rows) with plain values."""
+    standing = (DisplayStatus.PENDING.value, DisplayStatus.SIGNED.value)
+    sessions = [s for s in records.list_sessions(uow) if s["status"] in standing]
+    entries = [e for e in records.list_experience(uow) if e["status"] in standing]
+    supervisors = {p.id: p for p in uow.session.scalars(select(Supervisor))}
+    supervisees = {p.id: p for p in uow.session.scalars(select(Supervisee))}
+    used = {code for item in sessions + entries for code in item["allocations"]}
+    domains = [c for c in domain_columns(uow.db.profiles) if c in used]
+    domains += sorted(used - set(domains))
+    if not domains:
+        domains = domain_columns(uow.db.profiles)
+    header = list(FIXED_COLUMNS) + domains
+    body: list[tuple[tuple[Any, ...], dict[str, Any]]] = []
+    for s in sessions:
+        row = {
+            "record": SESSION,
+            "supervisor": _person_ref(supervisors[s["supervisor_id"]]),
+            "supervisees": "; ".join(_person_ref(supervisees[i]) for i in s["supervisee_ids"]),
+            "date": dt.date.fromisoformat(s["date"]),
+            "start": dt.time.fromisoformat(s["start"]) if s["start"] else None,
+            "minutes": s["minutes"],
+            "format": s["format"],
+            "modality": s["modality"],
+            "site": s["site"],
+            "topics": s["topics"],
+            **s["allocations"],
+        }
+        body.append(((s["date"], s["start"] or "", s["id"]), row))
+    for e in entries:
+        row = {
+            "record": EXPERIENCE,
+            "supervisor": _person_ref(supervisors[e["supervisor_id"]]),
+            "supervisees": _person_ref(supervisees[e["supervisee_id"]]),
+            "from": dt.date.fromisoformat(e["from"]),
+            "to": dt.date.fromisoformat(e["to"]),
+            "minutes": e["minutes"],
+            "setting": e["setting"],
+            "kind": e["kind"],
+            **e["allocations"],
+        }
+        body.append(((e["from"], "", e["id"]), row))
+    body.sort(key=lambda item: item[0])
+    return header, [[row.get(name) for name in header] for _, row in body]
+
+
+def export_import_file(uow: UnitOfWork, path: str | os.PathLike[str]) -> int:
+    """Write the standing sessions and experience in the import format (CSV or XLSX by the
+    suffix), so another database can :func:`import_file` them. Returns the number of rows.
+    People are named as ``Name [ICB id]`` (or the name alone without an ICB id): create the
+    same people in the other database first. Logs an audit entry and commits."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in (".csv", ".xlsx"):
+        raise DomainError(
+            "Records are exported for import as .csv or .xlsx; choose one of those.", field="path"
+        )
+    header, rows = import_rows(uow)
+    if suffix == ".csv":
+        cells = [[_spreadsheet_cell(v) for v in row] for row in rows]
+        _write_atomic(path, _csv_bytes(header, cells))
+    else:
+        cells = [
+            [v if isinstance(v, dt.date | dt.time) else _spreadsheet_cell(v) for v in row] for row in rows
+        ]
+        _write_atomic(path, _xlsx_bytes([(TEMPLATE_SHEET, header, cells)]))
+    _log_export(uow, {"format": f"import-{suffix[1:]}", "file": path.name, "rows": len(rows)})
+    return len(rows)
+
+
+# --------------------------------------------------------------------------------------------
+# Export for the archive
+
+EXPORT_TABLES = (
+    "agency",
+    "supervisor",
+    "supervisee",
+    "supervision_session",
+    "session_attendee",
+    "session_allocation",
+    "experience_entry",
+    "experience_allocation",
+    "sign_off",
+    "attestation",
+    "audit_event",
+)
+"""Tables in export order; any table added later is exported after these."""
+
+SECRET_COLUMNS = {"supervisor": frozenset({"password_hash", "failed_attempts", "locked_until"})}
+"""Columns never exported: sign-in secrets and lock-out state."""
+
+
+def _secret(table: str, column: str) -> bool:
+    lowered = column.lower()
+    return column in SECRET_COLUMNS.get(table, ()) or "password" in lowered or "secret" in lowered
+
+
+def _tables() -> list[Table]:
+    by_name = {t.name: t for t in Base.metadata.sorted_tables}
+    ordered = [by_name[n] for n in EXPORT_TABLES if n in by_name]
+    ordered += [t for t in Base.metadata.sorted_tables if t.name not in EXPORT_TABLES]
+    return ordered
+
+
+def export_tables(uow: UnitOfWork) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:
+    """Every table as (columns, rows of plain Python values), secrets left out.
+
+    Sessions and experience entries gain ``display_status`` (pending, signed, amended,
+    voided) and a readable summary of their attendees and allocations; the link tables are
+    exported as well.
+    """
+    result: dict[str, tuple[list[str], list[dict[str, Any]]]] = {}
+    for table in _tables():
+        columns = [c for c in table.columns if not _secret(table.name, c.name)]
+        order = list(table.primary_key.columns) or columns[:1]
+        rows = [dict(r._mapping) for r in uow.session.execute(select(*columns).order_by(*order))]
+        result[table.name] = ([c.name for c in columns], rows)
+
+    def group(link: str, key: str, value: Any) -> dict[str, list[str]]:
+        grouped: dict[str, list[str]] = {}
+        for row in result.get(link, ([], []))[1]:
+            grouped.setdefault(row[key], []).append(value(row))
+        return grouped
+
+    attendees = group("session_attendee", "session_id", lambda r: str(r["supervisee_id"]))
+    session_allocations = group(
+        "session_allocation", "session_id", lambda r: f"{r['domain_code']}={r['minutes']}"
+    )
+    entry_allocations = group(
+        "experience_allocation", "entry_id", lambda r: f"{r['domain_code']}={r['minutes']}"
+    )
+    for name, model, extras in (
+        ("supervision_session", SupervisionSession, (("supervisee_ids", attendees), ("allocations", session_allocations))),
+        ("experience_entry", ExperienceEntry, (("allocations", entry_allocations),)),
+    ):  # fmt: skip
+        if name not in result:
+            continue
+        statuses = dict(uow.session.execute(select(model.id, records.display_status_sql(model))).all())
+        columns, rows = result[name]
+        for row in rows:
+            row["display_status"] = statuses.get(row["id"])
+            for extra, values in extras:
+                row[extra] = ";".join(values.get(row["id"], []))
+        columns.extend(["display_status", *(extra for extra, _ in extras)])
+    return result
+
+
+def _schema_revision(uow: UnitOfWork) -> str | None:
+    # In the unit of work's own connection: a second connection would wait for its write lock.
+    row = uow.session.execute(sql_text("SELECT version_num FROM alembic_version")).first()
+    return row[0] if row else None
+
+
+def _log_export(uow: UnitOfWork, details: dict[str, Any]) -> None:
+    if getattr(uow.db, "readonly", False):
+        return  # a read-only copy cannot write its audit trail; the export itself is harmless
+    audit.log(uow, audit.AuditAction.EXPORT, details=details)
+    uow.commit()
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    files: list[Path]
+    rows: dict[str, int]
+
+
+def export_csv(uow: UnitOfWork, folder: str | os.PathLike[str]) -> ExportResult:
+    """One CSV per table (``<table>.csv``, UTF-8 with BOM) in ``folder``, created if needed.
+
+    Text a spreadsheet would run as a formula is neutralised; numbers stay numbers. Sign-in
+    secrets are never written. Logs an audit entry and commits.
+    """
+    folder = Path(folder)
+    if folder.exists() and not folder.is_dir():
+        raise DomainError(f"{folder} is a file; export needs a folder.", field="out")
+    tables = export_tables(uow)
+    files: list[Path] = []
+    for name, (columns, rows) in tables.items():
+        target = folder / f"{name}.csv"
+        _write_atomic(target, _csv_bytes(columns, ([_spreadsheet_cell(r[c]) for c in columns] for r in rows)))
+        files.append(target)
+    counts = {name: len(rows) for name, (_, rows) in tables.items()}
+    _log_export(uow, {"format": "csv", "folder": str(folder), "rows": counts})
+    return ExportResult(files, counts)
+
+
+def export_json(uow: UnitOfWork, path: str | os.PathLike[str]) -> ExportResult:
+    """Every table in one JSON file: ``{"format", "version", "exported_at", "schema_revision",
+    "app_version", "tables": {name: [row, ...]}}``. Text is neutralised as in the CSV export.
+    Logs an audit entry and commits."""
+    path = Path(path)
+    if path.is_dir():
+        raise DomainError(f"{path} is a folder; give a file name for the JSON export.", field="json")
+    tables = export_tables(uow)
+    document = {
+        "format": "supervisor_app-export",
+        "version": FORMAT_VERSION,
+        "exported_at": dt.datetime.now(dt.UTC).isoformat(),
+        "schema_revision": _schema_revision(uow),
+        "app_version": __version__,
+        "formula_neutralised": "text beginning with = + - @ tab CR or ' carries one extra leading '",
+        "tables": {
+            name: [{c: _json_value(row[c]) for c in columns} for row in rows]
+            for name, (columns, rows) in tables.items()
+        },
+    }
+    data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
+    _write_atomic(path, data)
+    counts = {name: len(rows) for name, (_, rows) in tables.items()}
+    _log_export(uow, {"format": "json", "file": path.name, "rows": counts})
+    return ExportResult([path], counts)
