@@ -163,16 +163,16 @@ def experience_fields(world: World, **overrides):  # type: ignore[no-untyped-def
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The sample agency, built once per test run (through the real services)."""
-    folder = tmp_path_factory.mktemp("demo")
-    path = folder / "demo.db"
-    database = open_database(path)
-    from supervisor_app.services.demo import load_demo
+def demo_template(tmp_path_factory: pytest.TempPathFactory, _shared_cache_dir: Path) -> Path:
+    """The sample agency, built once per test run through the real services (and the same
+    cached file that `--demo` uses, so the run builds it only once)."""
+    from supervisor_app.services.demo import demo_cache_path, demo_database
 
-    with database.uow("demo") as uow:
-        load_demo(uow)
-    database.close()  # the last connection closing checkpoints the WAL into the file
+    os.environ["SUPERVISOR_APP_CACHE_DIR"] = str(_shared_cache_dir)
+    with demo_database():
+        pass
+    path = tmp_path_factory.mktemp("demo") / "demo.db"
+    shutil.copy(demo_cache_path(), path)
     return path
 
 
