@@ -225,6 +225,23 @@ def build_parser() -> argparse.ArgumentParser:
     target.add_argument(
         "--records", metavar="FILE", help="sessions and experience in the import format (.csv/.xlsx)"
     )
+    attest = command("attest", "print the supervision verification form (signed records only) to a PDF")
+    attest.add_argument("--supervisee", required=True)
+    attest.add_argument("--supervisor", required=True)
+    attest.add_argument("--from", dest="date_from", metavar="DATE")
+    attest.add_argument("--to", dest="date_to", metavar="DATE")
+    attest.add_argument("--out", required=True, metavar="FILE.pdf")
+    attest.add_argument(
+        "--signed-only",
+        action="store_true",
+        help="print although pending records exist in the range (they are left out)",
+    )
+    statement = command("statement", "print a supervisee's progress statement to a PDF")
+    statement.add_argument("--supervisee", required=True)
+    statement.add_argument("--out", required=True, metavar="FILE.pdf")
+    printed = command("attestations", "list the attestation forms printed so far")
+    printed.add_argument("--supervisee", default=None)
+
     template = command("template", "write an import template (.csv or .xlsx) with the documented columns")
     template.add_argument("file", metavar="FILE")
     return parser
@@ -355,6 +372,7 @@ SUPERVISEE_FIELDS = [
 
 def run(args: argparse.Namespace) -> int:
     from supervisor_app.services import audit, people, records, signoff
+    from supervisor_app.services.errors import DomainError
     from supervisor_app.services.progress import compute_progress, hours
 
     command = args.command
@@ -640,6 +658,99 @@ def run(args: argparse.Namespace) -> int:
                 _out(
                     args, {"file": args.records, "records": count}, f"Wrote {count} records to {args.records}"
                 )
+        elif command == "attest":
+            from supervisor_app.services import attestation
+
+            out = _pdf_target(args.out)
+            try:
+                data = attestation.prepare_verification(
+                    uow,
+                    supervisee_id=args.supervisee,
+                    supervisor_id=args.supervisor,
+                    date_from=args.date_from,
+                    date_to=args.date_to,
+                    signed_only=args.signed_only,
+                )
+                record = attestation.record_print(uow, data, printed_by=uow.actor, commit=False)
+            except signoff.RecordsFailVerification as exc:
+                raise CliError(str(exc)) from exc
+            except DomainError as exc:
+                if "signed records only" in exc.message:
+                    raise CliError(f"{exc.message} Add --signed-only to print the signed records only.") from exc
+                raise
+            from supervisor_app.reports import render_verification
+
+            pdf = render_verification(
+                data, serial=record.serial, generated=record.generated, app_version=__version__
+            )
+            _write_file(out, pdf)
+            uow.commit()
+            _out(
+                args,
+                {
+                    "file": str(out),
+                    "serial": record.serial,
+                    "reprint": record.reprint,
+                    "fingerprint": data.fingerprint,
+                },
+                f"{'Reprinted' if record.reprint else 'Printed'} {record.serial} to {out}",
+            )
+        elif command == "statement":
+            from supervisor_app.reports import render_statement
+            from supervisor_app.services import attestation
+
+            out = _pdf_target(args.out)
+            try:
+                data = attestation.prepare_statement(uow, supervisee_id=args.supervisee)
+            except signoff.RecordsFailVerification as exc:
+                raise CliError(str(exc)) from exc
+            pdf = render_statement(data, generated=data.as_of, app_version=__version__)
+            _write_file(out, pdf)
+            audit.log(
+                uow,
+                audit.AuditAction.PRINT,
+                supervisee_id=data.supervisee_id,
+                details={"document": "progress statement", "file": str(out)},
+            )
+            uow.commit()
+            _out(args, {"file": str(out)}, f"Progress statement written to {out}")
+        elif command == "attestations":
+            from supervisor_app.services import attestation
+
+            entries = attestation.list_attestations(uow, supervisee_id=args.supervisee)
+            _out(
+                args,
+                [e.to_json() for e in entries],
+                lambda: (
+                    _table(
+                        [
+                            (
+                                e.serial,
+                                e.supervisee_name,
+                                e.supervisor_name,
+                                e.date_from or "",
+                                e.date_to or "",
+                                hours(e.supervision_minutes),
+                                e.fingerprint[:19],
+                                e.printed_at.astimezone().strftime("%Y-%m-%d"),
+                            )
+                            for e in entries
+                        ],
+                        [
+                            "serial",
+                            "supervisee",
+                            "supervisor",
+                            "from",
+                            "to",
+                            "hours",
+                            "fingerprint",
+                            "printed",
+                        ],
+                    )
+                    if entries
+                    else "No attestation printed yet."
+                ),
+            )
         elif command == "template":
             from supervisor_app.services import importexport
 
@@ -676,6 +787,26 @@ def run(args: argparse.Namespace) -> int:
         else:  # pragma: no cover - argparse prevents this
             raise CliError(f"unknown command {command!r}")
     return EXIT_OK
+
+
+def _pdf_target(value: str) -> Path:
+    out = Path(value).expanduser()
+    if out.suffix.lower() != ".pdf":
+        raise CliError(f"--out must name a .pdf file (got {value!r}).")
+    if not out.parent.is_dir():
+        raise CliError(f"The folder {out.parent} does not exist.")
+    return out
+
+
+def _write_file(out: Path, data: bytes) -> None:
+    """Write all or nothing: a half-written PDF never appears under the real name."""
+    tmp = out.with_name(out.name + ".partial")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, out)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise CliError(f"Could not write {out}: {exc.strerror or exc}", EXIT_FAILURE) from exc
 
 
 def _restore(args: argparse.Namespace) -> int:

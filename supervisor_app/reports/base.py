@@ -1,0 +1,391 @@
+"""What every printed page shares: the template, the bundled font, the footer, the QR code.
+
+Byte-identical output: the canvas runs in reportlab's invariant mode (fixed document id, no
+timestamps, deterministic font subset names), and the PDF's creation date is pinned to the
+form's generation date. Nothing else the PDF embeds depends on the clock or the machine.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import io
+import itertools
+import re
+import threading
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from reportlab import rl_config
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.units import inch
+from reportlab.lib.utils import TimeStamp
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+
+from supervisor_app.resources import resource_path
+
+FONT = "SupervisorApp-DejaVuSans"
+FONT_BOLD = "SupervisorApp-DejaVuSans-Bold"
+QR_FORM = "fingerprintQR"
+
+RENDER_LOCK = threading.Lock()
+"""reportlab keeps per-font state in module globals: one render at a time."""
+
+
+class TemplateError(Exception):
+    """The form template (resources/templates/attestation.toml) is missing a key or unreadable."""
+
+
+class Words:
+    """A read-only view of one table of the template: ``words.heading``, ``words["in-person"]``."""
+
+    def __init__(self, data: dict[str, Any], path: str) -> None:
+        self._data = data
+        self._path = path
+
+    def __getattr__(self, key: str) -> Any:
+        if key.startswith("_"):
+            raise AttributeError(key)
+        return self[key]
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            value = self._data[key]
+        except KeyError:
+            raise TemplateError(
+                f"resources/templates/attestation.toml: [{self._path}] has no key {key!r}"
+            ) from None
+        if isinstance(value, dict):
+            return Words(value, f"{self._path}.{key}" if self._path else key)
+        return value
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self[key] if key in self._data else default
+
+    def fill(self, key: str, **values: Any) -> str:
+        """The text at ``key`` with its {placeholders} filled in."""
+        text = self[key]
+        try:
+            return str(text).format(**values)
+        except (KeyError, IndexError) as exc:
+            raise TemplateError(
+                f"resources/templates/attestation.toml: [{self._path}] {key}: unknown placeholder {exc}"
+            ) from None
+
+
+@cache
+def template() -> Words:
+    path = resource_path("templates", "attestation.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise TemplateError(f"{path}: cannot be read ({exc})") from exc
+    return Words(data, "")
+
+
+@cache
+def register_fonts() -> tuple[str, str]:
+    """Register the bundled DejaVu Sans (regular, bold) once; return their names."""
+    page = template().page
+    for name, file in ((FONT, page.font_regular), (FONT_BOLD, page.font_bold)):
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", file))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+    return FONT, FONT_BOLD
+
+
+@dataclass(frozen=True)
+class Style:
+    """Page geometry and type, from the template's [page] table."""
+
+    width: float
+    height: float
+    margin: float
+    normal: float
+    small: float
+    rule: float
+    qr: float
+
+    @property
+    def left(self) -> float:
+        return self.margin
+
+    @property
+    def right(self) -> float:
+        return self.width - self.margin
+
+    @property
+    def top(self) -> float:
+        return self.height - self.margin
+
+    @property
+    def inner_width(self) -> float:
+        return self.width - 2 * self.margin
+
+    @property
+    def footer_top(self) -> float:
+        """The highest point the footer uses (content stays above it)."""
+        return self.margin + self.qr + 4
+
+    @classmethod
+    @cache
+    def load(cls) -> Style:
+        page = template().page
+        size = {"letter": LETTER, "a4": A4}.get(str(page.size).lower())
+        if size is None:
+            raise TemplateError(f"[page] size must be letter or a4, not {page.size!r}")
+        margin = float(page.margin_inches)
+        if margin < 0.5:
+            raise TemplateError("[page] margin_inches must be at least 0.5 (office printers clip less)")
+        return cls(
+            width=size[0],
+            height=size[1],
+            margin=margin * inch,
+            normal=float(page.size_normal),
+            small=float(page.size_small),
+            rule=float(page.rule_width),
+            qr=float(page.qr_size_inches) * inch,
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# Text
+
+
+def width(text: str, size: float, *, bold: bool = False) -> float:
+    return pdfmetrics.stringWidth(text, FONT_BOLD if bold else FONT, size)
+
+
+_BREAKS = re.compile(r"(?<=[ /-])")
+
+
+def wrap(text: str, size: float, max_width: float, *, bold: bool = False) -> list[str]:
+    """Lines of at most ``max_width``, broken after spaces, slashes and hyphens."""
+    lines: list[str] = []
+    for paragraph in str(text).split("\n"):
+        line = ""
+        for token in _BREAKS.split(paragraph):
+            if not token:
+                continue
+            candidate = line + token
+            if line and width(candidate.rstrip(), size, bold=bold) > max_width:
+                lines.append(line.rstrip())
+                line = token.lstrip()
+            else:
+                line = candidate
+            while width(line.rstrip(), size, bold=bold) > max_width and len(line) > 1:
+                # one word wider than the column: break it
+                cut = len(line) - 1
+                while cut > 1 and width(line[:cut] + "-", size, bold=bold) > max_width:
+                    cut -= 1
+                lines.append(line[:cut] + "-")
+                line = line[cut:]
+        lines.append(line.rstrip())
+    return lines
+
+
+def fit(text: str, size: float, max_width: float, *, bold: bool = False) -> str:
+    """``text`` shortened with an ellipsis if it is wider than ``max_width``."""
+    if width(text, size, bold=bold) <= max_width:
+        return text
+    while text and width(text + "…", size, bold=bold) > max_width:
+        text = text[:-1]
+    return text.rstrip() + "…"
+
+
+def date_text(day: dt.date | None) -> str:
+    return day.isoformat() if day else ""
+
+
+def months_text(count: int) -> str:
+    words = template().words
+    return words.fill("month" if count == 1 else "months", count=count)
+
+
+# --------------------------------------------------------------------------------------------
+# The canvas: deferred pages (for "Page X of Y"), invariant, footer on every page
+
+
+@dataclass(frozen=True)
+class Footer:
+    applicant: str
+    generated: dt.date
+    app_version: str
+    fingerprint: str
+    signature_count: int
+    label: str  # "Form ATT-2026-000042" or "Progress statement ..."
+
+
+class FormCanvas(Canvas):
+    """A canvas that keeps its pages until ``save`` so each footer can say "Page X of Y"."""
+
+    def __init__(self, buffer: io.BytesIO, *, style: Style, footer: Footer, info: dict[str, str]) -> None:
+        super().__init__(buffer, pagesize=(style.width, style.height), invariant=1, pageCompression=1)
+        self.style = style
+        self.footer = footer
+        self._pages: list[dict[str, Any]] = []
+        _pin_timestamp(self, footer.generated)
+        self.setTitle(info.get("title", ""))
+        self.setAuthor(info.get("author", ""))
+        self.setSubject(info.get("subject", ""))
+        self.setCreator(f"supervisor_app {footer.app_version}")
+        self.setKeywords(f"record fingerprint {footer.fingerprint}")
+        self.setLineWidth(style.rule)
+        self._define_qr()
+
+    def _define_qr(self) -> None:
+        """The fingerprint's QR code, drawn once as a form every page reuses.
+
+        Upper-case hex is QR "alphanumeric" data: a smaller code (bigger modules) than bytes.
+        The modules are drawn as one path of row runs (reportlab's QrCodeWidget builds a
+        validated shape per run, several times slower).
+        """
+        size = self.style.qr
+        qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+        qr.addData(self.footer.fingerprint.upper())
+        qr.make()
+        border = 2
+        count = qr.getModuleCount()
+        box = size / (count + 2 * border)
+        self.beginForm(QR_FORM, 0, 0, size, size)
+        path = self.beginPath()
+        for r, row in enumerate(qr.modules):
+            c = 0
+            for dark, run in itertools.groupby(bool(m) for m in row):
+                length = len(list(run))
+                if dark:
+                    path.rect((c + border) * box, size - (r + border + 1) * box, length * box, box)
+                c += length
+        self.drawPath(path, stroke=0, fill=1)
+        self.endForm()
+
+    def showPage(self) -> None:  # noqa: N802 (reportlab's name)
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        if self._code:
+            self.showPage()
+        total = len(self._pages)
+        for number, state in enumerate(self._pages, start=1):
+            self.__dict__.update(state)
+            self._draw_footer(number, total)
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+    def _draw_footer(self, page: int, pages: int) -> None:
+        s, f = self.style, self.footer
+        words = template().footer
+        qr = s.qr
+        self.saveState()
+        self.setLineWidth(s.rule)
+        self.line(s.left, s.footer_top, s.right, s.footer_top)
+        self.translate(s.right - qr, s.margin)
+        self.doForm(QR_FORM)
+        self.restoreState()
+        text_width = s.inner_width - qr - 8
+        line1 = "  ·  ".join(
+            [
+                words.fill("page", page=page, pages=pages),
+                words.fill("applicant", name=f.applicant),
+                words.fill("generated", date=date_text(f.generated)),
+                words.fill("app", version=f.app_version),
+            ]
+        )
+        y = s.footer_top - s.small - 4
+        self.setFont(FONT_BOLD, s.small)
+        self.drawString(s.left, y, fit(line1, s.small, text_width, bold=True))
+        self.setFont(FONT, s.small)
+        y -= s.small + 3
+        self.drawString(s.left, y, fit(f.label, s.small, text_width))
+        y -= s.small + 3
+        self.drawString(s.left, y, words.fill("fingerprint", count=f.signature_count))
+        y -= s.small + 3
+        groups = " ".join(f.fingerprint[i : i + 4] for i in range(0, len(f.fingerprint), 4))
+        self.drawString(s.left, y, groups)
+
+
+def _pin_timestamp(canvas: Canvas, day: dt.date) -> None:
+    """Make the PDF's CreationDate/ModDate the generation date (midnight UTC), whatever the clock."""
+    stamp = TimeStamp(invariant=1)
+    moment = dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC)
+    stamp.t = moment.timestamp()
+    stamp.lt = moment.timetuple()
+    stamp.YMDhms = tuple(stamp.lt)[:6]
+    stamp.dhh = stamp.dmm = 0
+    stamp.tzname = "UTC"
+    doc = canvas._doc  # reportlab has no public setter for the document's timestamp
+    if hasattr(doc, "_timeStamp") and hasattr(doc, "signature"):
+        doc._timeStamp = stamp
+        # The document id is an MD5 seeded with the timestamp when the document is created
+        # (from $SOURCE_DATE_EPOCH if set): seed it again, as reportlab does, with the pinned one.
+        signature = hashlib.md5(usedforsecurity=False)
+        signature.update(b"a reportlab document")
+        signature.update(ascii(stamp.t).encode("latin-1"))
+        doc.signature = signature
+
+
+def render(draw: Callable[[FormCanvas], None], *, footer: Footer, info: dict[str, str]) -> bytes:
+    """Run ``draw`` on a fresh invariant canvas and return the PDF bytes."""
+    register_fonts()
+    style = Style.load()
+    buffer = io.BytesIO()
+    with RENDER_LOCK:
+        use_a85 = rl_config.useA85
+        rl_config.useA85 = 0  # binary (compressed) streams: smaller, faster, just as portable
+        try:
+            canvas = FormCanvas(buffer, style=style, footer=footer, info=info)
+            draw(canvas)
+            canvas.save()
+        finally:
+            rl_config.useA85 = use_a85
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+# Drawing helpers
+
+
+def heading(canvas: Canvas, style: Style, y: float, text: str, *, right_text: str = "") -> float:
+    """A section heading (bold, normal size) with a thin rule above; returns the next baseline."""
+    canvas.setLineWidth(style.rule)
+    canvas.line(style.left, y, style.right, y)
+    y -= style.normal + 5
+    canvas.setFont(FONT_BOLD, style.normal)
+    canvas.drawString(style.left, y, text)
+    if right_text:
+        canvas.setFont(FONT, style.normal)
+        canvas.drawRightString(style.right, y, right_text)
+    return y - style.normal - 5
+
+
+def paragraph(
+    canvas: Canvas,
+    x: float,
+    y: float,
+    text: str,
+    size: float,
+    max_width: float,
+    *,
+    leading: float | None = None,
+) -> float:
+    """Wrapped text from baseline ``y`` down; returns the baseline after the last line."""
+    leading = leading or size * 1.35
+    canvas.setFont(FONT, size)
+    for line in wrap(text, size, max_width):
+        canvas.drawString(x, y, line)
+        y -= leading
+    return y
+
+
+def paragraph_height(text: str, size: float, max_width: float, *, leading: float | None = None) -> float:
+    return len(wrap(text, size, max_width)) * (leading or size * 1.35)
+
+
+def checkbox(canvas: Canvas, x: float, y: float, size: float) -> None:
+    canvas.rect(x, y - 1, size, size, stroke=1, fill=0)

@@ -1,0 +1,301 @@
+"""The supervisee's progress statement: where they stand, in bars and plain words.
+
+Signed hours are solid, pending hours hatched (readable in black and white), the requirement
+a tick. Below the bars: what is still missing, the notes (caps, windows, pending), the
+figures to verify with the board, and the sources of every rule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from supervisor_app.reports.base import (
+    FONT,
+    FONT_BOLD,
+    Footer,
+    FormCanvas,
+    Style,
+    date_text,
+    fit,
+    heading,
+    months_text,
+    paragraph,
+    paragraph_height,
+    render,
+    template,
+    width,
+)
+from supervisor_app.services.attestation import DomainBar, PartSummary, StatementData
+from supervisor_app.services.progress import hours
+
+BAR_HEIGHT = 7.0
+
+
+def render_statement(data: StatementData, *, generated: dt.date, app_version: str) -> bytes:
+    """The progress statement as PDF bytes. Same arguments, same bytes."""
+    words = template()
+    footer = Footer(
+        applicant=data.applicant_name,
+        generated=generated,
+        app_version=app_version,
+        fingerprint=data.fingerprint,
+        signature_count=data.signature_count,
+        label=words.footer.statement + f"  ·  {data.credential_code}",
+    )
+    info = {
+        "title": f"Progress statement: {data.applicant_name} ({data.credential_code})",
+        "author": data.supervisor_name,
+        "subject": f"{data.credential_name} ({data.credential_code}), as of {data.as_of.isoformat()}",
+    }
+    return render(lambda canvas: _draw(canvas, data), footer=footer, info=info)
+
+
+class _Flow:
+    """A y cursor that starts a new page when the next item would run into the footer."""
+
+    def __init__(self, canvas: FormCanvas) -> None:
+        self.canvas = canvas
+        self.s = canvas.style
+        self.y = self.s.top - self.s.normal
+
+    def need(self, height: float) -> None:
+        if self.y - height < self.s.footer_top + 8:
+            self.canvas.showPage()
+            self.y = self.s.top - self.s.normal
+
+
+def _draw(canvas: FormCanvas, data: StatementData) -> None:
+    s = canvas.style
+    w = template().statement
+    flow = _Flow(canvas)
+
+    canvas.setFont(FONT_BOLD, s.normal)
+    canvas.drawString(s.left, flow.y, w.title)
+    canvas.setFont(FONT, s.normal)
+    canvas.drawRightString(s.right, flow.y, date_text(data.as_of))
+    flow.y -= s.normal * 1.7
+    flow.y = paragraph(
+        canvas,
+        s.left,
+        flow.y,
+        w.fill(
+            "subtitle",
+            name=data.applicant_name,
+            credential=data.credential_name,
+            code=data.credential_code,
+            date=date_text(data.as_of),
+        ),
+        s.normal,
+        s.inner_width,
+    )
+    flow.y = paragraph(canvas, s.left, flow.y, w.not_attestation, s.small, s.inner_width)
+    flow.y = paragraph(
+        canvas,
+        s.left,
+        flow.y,
+        w.fill(
+            "profile",
+            board=data.board,
+            code=data.credential_code,
+            version=data.profile_version,
+            effective=date_text(data.profile_effective),
+        ),
+        s.small,
+        s.inner_width,
+    )
+    flow.y -= 2
+
+    # Who
+    canvas.setLineWidth(s.rule)
+    canvas.line(s.left, flow.y, s.right, flow.y)
+    flow.y -= s.normal + 6
+    gap = 18.0
+    col_w = (s.inner_width - gap) / 2
+    left = [(w.applicant, data.applicant_name), (w.icb_id, data.applicant_icb_id)]
+    right = [(w.supervisor, data.supervisor_name), (w.start_date, date_text(data.start_date))]
+    label_w = max(width(t, s.small) for t, _ in left + right + [(w.agency, "")]) + 8
+    for index in range(max(len(left), len(right))):
+        for x, rows in ((s.left, left), (s.left + col_w + gap, right)):
+            if index < len(rows):
+                canvas.setFont(FONT, s.small)
+                canvas.drawString(x, flow.y, rows[index][0])
+                canvas.setFont(FONT, s.normal)
+                canvas.drawString(x + label_w, flow.y, fit(rows[index][1], s.normal, col_w - label_w))
+        flow.y -= s.normal * 1.6
+    canvas.setFont(FONT, s.small)
+    canvas.drawString(s.left, flow.y, w.agency)
+    canvas.setFont(FONT, s.normal)
+    canvas.drawString(s.left + label_w, flow.y, fit(data.agency_name, s.normal, s.inner_width - label_w))
+    flow.y -= s.normal * 1.2
+
+    # Supervision
+    _part(canvas, flow, w.supervision_heading, data.supervision, data, supervision=True)
+    if data.sessions_signed:
+        text = w.fill(
+            "span",
+            count=data.sessions_signed,
+            first=date_text(data.first_session),
+            last=date_text(data.last_session),
+            months=months_text(data.span_months),
+            needed=months_text(data.min_span_months),
+            individual=hours(data.individual_minutes),
+            group=hours(data.group_minutes),
+        )
+    else:
+        text = w.no_sessions
+    flow.need(paragraph_height(text, s.normal, s.inner_width))
+    flow.y = paragraph(canvas, s.left, flow.y, text, s.normal, s.inner_width)
+    flow.y -= 4
+
+    # Experience
+    _part(canvas, flow, w.experience_heading, data.experience, data, supervision=False)
+    if data.outside_window_minutes and data.experience_window_years:
+        text = w.fill("window", years=data.experience_window_years, hours=hours(data.outside_window_minutes))
+        flow.need(paragraph_height(text, s.normal, s.inner_width))
+        flow.y = paragraph(canvas, s.left, flow.y, text, s.normal, s.inner_width)
+    flow.y -= 4
+
+    # Status, notes, board, sources
+    if data.eligible:
+        _list(canvas, flow, w.status_heading, [w.eligible], bullets=False)
+    else:
+        _list(canvas, flow, w.status_heading, list(data.unmet), intro=w.unmet_intro)
+    if data.notes:
+        _list(canvas, flow, w.notes_heading, list(data.notes))
+    if data.verify_notes:
+        _list(canvas, flow, w.verify_heading, list(data.verify_notes))
+    sources = list(data.sources) + [
+        f"{name}: {source}" + (" (verify with the board)" if verify else "")
+        for name, source, verify in data.rule_sources
+    ]
+    _list(canvas, flow, w.sources_heading, sources, small=True)
+    canvas.showPage()
+
+
+def _list(
+    canvas: FormCanvas,
+    flow: _Flow,
+    title: str,
+    items: list[str],
+    *,
+    intro: str = "",
+    bullets: bool = True,
+    small: bool = False,
+) -> None:
+    s = flow.s
+    size = s.small if small else s.normal
+    indent = 16 if bullets else 0
+    first = paragraph_height(items[0], size, s.inner_width - indent) if items else 0
+    flow.need(2 * s.normal + 10 + first + (s.normal * 1.4 if intro else 0))
+    flow.y = heading(canvas, s, flow.y, title)
+    if intro:
+        flow.y = paragraph(canvas, s.left, flow.y, intro, s.normal, s.inner_width)
+    for item in items:
+        flow.need(paragraph_height(item, size, s.inner_width - indent))
+        if bullets:
+            canvas.setFont(FONT, size)
+            canvas.drawString(s.left + 4, flow.y, "•")
+        flow.y = paragraph(canvas, s.left + indent, flow.y, item, size, s.inner_width - indent)
+    flow.y -= 4
+
+
+def _part(
+    canvas: FormCanvas, flow: _Flow, title: str, part: PartSummary, data: StatementData, *, supervision: bool
+) -> None:
+    s = flow.s
+    w = template().statement
+    domains = [d for d in part.domains if d.signed_minutes or d.pending_minutes or d.code != "general"]
+    flow.need(2 * s.normal + 10 + (len(domains) + 2) * 22)
+    flow.y = heading(
+        canvas,
+        s,
+        flow.y,
+        title,
+        right_text=w.fill(
+            "counted", counted=hours(part.counted_minutes), required=hours(part.required_minutes)
+        ),
+    )
+    label_w = max([width(d.label, s.normal) for d in domains] + [width(w.overall, s.normal, bold=True)]) + 10
+    bar_x = s.left + label_w
+    bar_w = s.inner_width - label_w
+    overall = DomainBar("all", w.overall, part.required_minutes, part.signed_minutes, part.pending_minutes)
+    _bar(
+        canvas,
+        s,
+        flow,
+        overall,
+        bar_x,
+        bar_w,
+        max(part.required_minutes, part.signed_minutes + part.pending_minutes),
+        bold=True,
+    )
+    scale = max(
+        [d.required_minutes for d in domains] + [d.signed_minutes + d.pending_minutes for d in domains] + [1]
+    )
+    for domain in domains:
+        _bar(canvas, s, flow, domain, bar_x, bar_w, scale, cover=supervision and data.cover_every_domain)
+    canvas.setFont(FONT, s.small)
+    canvas.drawString(bar_x, flow.y - 1, w.legend)
+    flow.y -= s.small + s.normal + 4
+
+
+def _bar(
+    canvas: FormCanvas,
+    s: Style,
+    flow: _Flow,
+    bar: DomainBar,
+    x: float,
+    bar_w: float,
+    scale: int,
+    *,
+    bold: bool = False,
+    cover: bool = False,
+) -> None:
+    w = template().statement
+    flow.need(s.normal + s.small + BAR_HEIGHT + 8)
+    y = flow.y
+    canvas.setFont(FONT_BOLD if bold else FONT, s.normal)
+    canvas.drawString(s.left, y - BAR_HEIGHT + 1, bar.label)
+    scale = max(scale, 1)
+    top = y + 1
+    base = top - BAR_HEIGHT
+    signed_w = bar_w * min(bar.signed_minutes, scale) / scale
+    pending_w = bar_w * min(bar.pending_minutes, scale - min(bar.signed_minutes, scale)) / scale
+    canvas.saveState()
+    canvas.setLineWidth(s.rule)
+    canvas.setStrokeGray(0.55)
+    canvas.rect(x, base, bar_w, BAR_HEIGHT, stroke=1, fill=0)
+    canvas.restoreState()
+    if signed_w > 0:
+        canvas.saveState()
+        canvas.setFillGray(0.2)
+        canvas.rect(x, base, signed_w, BAR_HEIGHT, stroke=0, fill=1)
+        canvas.restoreState()
+    if pending_w > 0.5:
+        canvas.saveState()
+        path = canvas.beginPath()
+        path.rect(x + signed_w, base, pending_w, BAR_HEIGHT)
+        canvas.clipPath(path, stroke=1, fill=0)
+        canvas.setLineWidth(s.rule)
+        step = 3.0
+        offset = x + signed_w - BAR_HEIGHT
+        while offset < x + signed_w + pending_w:
+            canvas.line(offset, base, offset + BAR_HEIGHT, top)
+            offset += step
+        canvas.restoreState()
+    if bar.required_minutes:
+        tick = x + bar_w * min(bar.required_minutes, scale) / scale
+        canvas.saveState()
+        canvas.setLineWidth(1.4)
+        canvas.line(tick, base - 2.5, tick, top + 2.5)
+        canvas.restoreState()
+    parts = [w.fill("signed", hours=hours(bar.signed_minutes))]
+    if bar.pending_minutes:
+        parts.append(w.fill("pending", hours=hours(bar.pending_minutes)))
+    if bar.required_minutes:
+        parts.append(w.fill("required", hours=hours(bar.required_minutes)))
+    elif cover and bar.code != "all":
+        parts.append(f"{w.no_minimum}; {w.must_cover}")
+    canvas.setFont(FONT, s.small)
+    canvas.drawString(x, base - s.small - 1.5, "  ·  ".join(parts))
+    flow.y = base - s.small - 1.5 - s.normal - 2

@@ -1,0 +1,949 @@
+"""What goes on a printed attestation: the data, the refusals, and the record of each print.
+
+Three steps, so the UI can render off its thread and the CLI can refuse before writing:
+
+1. :func:`prepare_verification` reads, from *signed, standing* records only, every field the
+   board's form asks for (DOMAIN.md, "What the printed attestation carries") into a frozen
+   :class:`VerificationData`. It refuses (:class:`DomainError`) when the range has no signed
+   sessions or has pending records, and raises
+   :class:`~supervisor_app.services.signoff.RecordsFailVerification` when any record it would
+   print fails verification. It writes nothing.
+2. :func:`record_print` creates (or, for a reprint, reuses) the :class:`Attestation` row and
+   writes an audit ``print`` event every time.
+3. :func:`supervisor_app.reports.render_verification` turns the data into PDF bytes.
+   :func:`print_verification` does 2 and 3 in one transaction.
+
+The record fingerprint
+----------------------
+SHA-256 over the ASCII concatenation of the ``chain_hash`` values (64 lower-case hex digits
+each, no separator) of the included signature links, in ``seq`` order. Included are *every*
+link of every record the form prints:
+
+- the sign link of each counted session and experience entry;
+- the sign link of each amended original listed (in small type) under its replacement;
+- the sign link *and* the void link of each voided session listed (struck through).
+
+So the fingerprint covers everything on the paper, counted or not: if a record shown is later
+amended or voided, the fingerprint (and so the serial number) changes. Anyone holding the
+database can recompute it with :func:`fingerprint_of`.
+
+Reprints: a print with the same supervisee, supervisor, range and fingerprint reuses the row
+(its serial number and first print date), so the PDF is byte-identical. The people and agency
+details (names, addresses, numbers) are read fresh at each print: if they were edited
+between two prints of the same records, the reprint shows the new details under the same
+serial number.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import distinct, func, select
+from sqlalchemy.orm import selectinload
+
+from supervisor_app.db import UnitOfWork
+from supervisor_app.models import (
+    Attestation,
+    AuditEvent,
+    DisplayStatus,
+    ExperienceAllocation,
+    ExperienceEntry,
+    ExperienceKind,
+    RecordStatus,
+    SessionAllocation,
+    SessionAttendee,
+    SessionFormat,
+    SignOff,
+    SignOffAction,
+    Supervisee,
+    SupervisionSession,
+    Supervisor,
+    utcnow,
+)
+from supervisor_app.services import audit
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.people import get_supervisee, get_supervisor
+from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
+from supervisor_app.services.progress import (
+    compute_progress,
+    hours,
+    months_between,
+    supervisee_record_ids,
+)
+from supervisor_app.services.records import counts_clause, display_status_sql
+from supervisor_app.services.signoff import require_verified
+from supervisor_app.services.validation import parse_date
+
+VERIFICATION = "verification"
+"""``Attestation.kind`` of a supervision verification form."""
+
+SERIAL_PREFIX = "ATT"
+
+
+# --------------------------------------------------------------------------------------------
+# The data a form carries (plain values: no ORM objects escape)
+
+
+@dataclass(frozen=True)
+class DomainHours:
+    """Supervision minutes in one performance domain, split by format."""
+
+    code: str
+    label: str
+    individual_minutes: int = 0
+    group_minutes: int = 0
+
+    @property
+    def total_minutes(self) -> int:
+        return self.individual_minutes + self.group_minutes
+
+
+@dataclass(frozen=True)
+class LogEntry:
+    """One session in the appendix, or an amended original listed below its replacement."""
+
+    record_id: str
+    date: dt.date
+    start: dt.time | None
+    minutes: int
+    format: str
+    attendees: int
+    modality: str
+    domain_minutes: tuple[tuple[str, int], ...]  # (domain code, minutes), in the form's order
+    status: str  # DisplayStatus value: signed (counted), voided, amended (an original)
+    sign_seq: int
+    void_seq: int | None = None
+    void_reason: str = ""
+    replaced_reason: str = ""  # for an amended original: why the newer version replaced it
+    replaced: tuple[LogEntry, ...] = ()  # amended originals, newest first
+
+    @property
+    def counted(self) -> bool:
+        return self.status == DisplayStatus.SIGNED.value
+
+    def minutes_in(self, code: str) -> int:
+        return dict(self.domain_minutes).get(code, 0)
+
+
+@dataclass(frozen=True)
+class VerificationData:
+    """Everything printed on one supervision verification (form page and session log)."""
+
+    # The request
+    supervisee_id: int
+    supervisor_id: int
+    date_from: dt.date  # the range asked for; an open end is the first/last session's date
+    date_to: dt.date
+    # Applicant
+    applicant_name: str
+    applicant_icb_id: str
+    position: str
+    start_date: dt.date | None
+    # Credential and its profile
+    credential_code: str
+    credential_name: str
+    board: str
+    profile_version: str
+    profile_effective: dt.date
+    form_title: str
+    statement: str
+    show_recovery_support_51: bool
+    form_notes: tuple[str, ...]
+    profile_sources: tuple[str, ...]
+    verify_notes: tuple[str, ...]
+    # Supervisor and agency
+    supervisor_name: str
+    supervisor_credentials: str
+    supervisor_icb_number: str
+    supervisor_license_type: str
+    supervisor_license_number: str
+    supervisor_title: str
+    agency_name: str
+    agency_address: str
+    agency_phone: str
+    # Supervision (counted sessions only)
+    first_session: dt.date
+    last_session: dt.date
+    span_months: int
+    domains: tuple[DomainHours, ...]
+    sessions_individual: int
+    sessions_group: int
+    # Experience entries overlapping the range (counted only)
+    experience_from: dt.date | None
+    experience_to: dt.date | None
+    experience_entries: int
+    paid_minutes: int
+    volunteer_minutes: int
+    internship_minutes: int
+    # The session log and the fingerprint
+    log: tuple[LogEntry, ...]
+    record_ids: tuple[str, ...]  # every record the form prints (counted or not)
+    signature_count: int
+    fingerprint: str
+    pending_left_out: int = 0  # pending records in range left out (signed_only); never printed
+
+    @property
+    def sessions_total(self) -> int:
+        return self.sessions_individual + self.sessions_group
+
+    @property
+    def individual_minutes(self) -> int:
+        return sum(d.individual_minutes for d in self.domains)
+
+    @property
+    def group_minutes(self) -> int:
+        return sum(d.group_minutes for d in self.domains)
+
+    @property
+    def supervision_minutes(self) -> int:
+        return self.individual_minutes + self.group_minutes
+
+    @property
+    def experience_minutes(self) -> int:
+        return self.paid_minutes + self.volunteer_minutes + self.internship_minutes
+
+    @property
+    def fingerprint_groups(self) -> str:
+        return fingerprint_groups(self.fingerprint)
+
+    @property
+    def domain_labels(self) -> dict[str, str]:
+        return {d.code: d.label for d in self.domains}
+
+
+@dataclass(frozen=True)
+class DomainBar:
+    """One bar of the progress statement."""
+
+    code: str
+    label: str
+    required_minutes: int
+    signed_minutes: int
+    pending_minutes: int
+    individual_minutes: int = 0
+    group_minutes: int = 0
+
+
+@dataclass(frozen=True)
+class PartSummary:
+    """Supervision or experience on the progress statement."""
+
+    required_minutes: int
+    signed_minutes: int
+    pending_minutes: int
+    counted_minutes: int
+    domains: tuple[DomainBar, ...]
+
+
+@dataclass(frozen=True)
+class StatementData:
+    """What a supervisee reviews: progress toward the credential, signed vs pending."""
+
+    supervisee_id: int
+    applicant_name: str
+    applicant_icb_id: str
+    position: str
+    start_date: dt.date | None
+    supervisor_name: str
+    agency_name: str
+    credential_code: str
+    credential_name: str
+    board: str
+    profile_version: str
+    profile_effective: dt.date
+    as_of: dt.date
+    supervision: PartSummary
+    experience: PartSummary
+    individual_minutes: int
+    group_minutes: int
+    sessions_signed: int
+    first_session: dt.date | None
+    last_session: dt.date | None
+    span_months: int
+    min_span_months: int
+    cover_every_domain: bool
+    experience_window_years: int | None
+    outside_window_minutes: int
+    eligible: bool
+    unmet: tuple[str, ...]
+    notes: tuple[str, ...]
+    verify_notes: tuple[str, ...]
+    sources: tuple[str, ...]
+    rule_sources: tuple[tuple[str, str, bool], ...]  # (requirement, source, verify with the board)
+    signature_count: int
+    fingerprint: str
+
+    @property
+    def fingerprint_groups(self) -> str:
+        return fingerprint_groups(self.fingerprint)
+
+
+@dataclass(frozen=True)
+class PrintRecord:
+    """The attestation row a print was recorded under."""
+
+    attestation_id: int
+    serial: str
+    generated: dt.date  # the date printed on the form: the row's first print, in local time
+    printed_at: dt.datetime
+    reprint: bool
+
+
+@dataclass(frozen=True)
+class PrintedForm:
+    pdf: bytes
+    record: PrintRecord
+
+
+@dataclass(frozen=True)
+class AttestationEntry:
+    """One line of "what was printed"."""
+
+    id: int
+    serial: str
+    kind: str
+    supervisee_id: int
+    supervisee_name: str
+    supervisor_id: int | None
+    supervisor_name: str
+    date_from: dt.date | None
+    date_to: dt.date | None
+    record_count: int
+    supervision_minutes: int
+    experience_minutes: int
+    fingerprint: str
+    printed_by: str
+    printed_at: dt.datetime
+    times_printed: int
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "serial": self.serial,
+            "kind": self.kind,
+            "supervisee": {"id": self.supervisee_id, "name": self.supervisee_name},
+            "supervisor": {"id": self.supervisor_id, "name": self.supervisor_name},
+            "from": self.date_from.isoformat() if self.date_from else None,
+            "to": self.date_to.isoformat() if self.date_to else None,
+            "record_count": self.record_count,
+            "supervision_minutes": self.supervision_minutes,
+            "experience_minutes": self.experience_minutes,
+            "fingerprint": self.fingerprint,
+            "printed_by": self.printed_by,
+            "printed_at": self.printed_at.isoformat(),
+            "times_printed": self.times_printed,
+        }
+
+
+# --------------------------------------------------------------------------------------------
+# The fingerprint
+
+
+def fingerprint_of(chain_hashes: Iterable[str]) -> str:
+    """SHA-256 over the chain hashes (already in ``seq`` order), concatenated as ASCII hex."""
+    digest = hashlib.sha256()
+    for chain in chain_hashes:
+        digest.update(chain.encode("ascii"))
+    return digest.hexdigest()
+
+
+def fingerprint_groups(fingerprint: str) -> str:
+    """'3f2a9c41...' -> '3f2a 9c41 ...' (groups of 4 hex digits)."""
+    return " ".join(fingerprint[i : i + 4] for i in range(0, len(fingerprint), 4))
+
+
+def _links(uow: UnitOfWork, record_ids: Sequence[str]) -> list[tuple[int, str, str, str, str]]:
+    """(seq, record_id, action, chain_hash, reason) of every link of these records, by seq."""
+    rows: list[tuple[int, str, str, str, str]] = []
+    ids = list(record_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        rows.extend(
+            tuple(r)  # type: ignore[misc]
+            for r in uow.session.execute(
+                select(
+                    SignOff.seq, SignOff.record_id, SignOff.action, SignOff.chain_hash, SignOff.reason
+                ).where(SignOff.record_id.in_(chunk))
+            )
+        )
+    rows.sort()
+    return rows
+
+
+# --------------------------------------------------------------------------------------------
+# Preparing a verification
+
+
+def _date_or_none(value: str | dt.date | None, *, field: str, label: str) -> dt.date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return parse_date(value, field=field, label=label)
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _domain_order(profile: CredentialProfile, codes: Iterable[str]) -> list[tuple[str, str]]:
+    """(code, label): the profile's domains first, then general, then codes of older versions."""
+    ordered = [(d.code, d.label) for d in profile.domains]
+    known = {c for c, _ in ordered}
+    extra = sorted(set(codes) - known)
+    if GENERAL_DOMAIN in extra:
+        extra.remove(GENERAL_DOMAIN)
+        extra.insert(0, GENERAL_DOMAIN)
+    return ordered + [(c, profile.label(c)) for c in extra]
+
+
+def _range_text(date_from: dt.date | None, date_to: dt.date | None) -> str:
+    """' between X and Y' (with its leading space), or '' for an open range."""
+    if date_from and date_to:
+        return f" between {date_from.isoformat()} and {date_to.isoformat()}"
+    if date_from:
+        return f" from {date_from.isoformat()} on"
+    if date_to:
+        return f" up to {date_to.isoformat()}"
+    return ""
+
+
+def _plural(count: int, one: str, many: str | None = None) -> str:
+    return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def prepare_verification(
+    uow: UnitOfWork,
+    *,
+    supervisee_id: int | str,
+    supervisor_id: int | str,
+    date_from: str | dt.date | None = None,
+    date_to: str | dt.date | None = None,
+    signed_only: bool = False,
+    today: dt.date | None = None,
+) -> VerificationData:
+    """Gather one supervision verification from signed, standing records. Writes nothing.
+
+    The range is inclusive; an open end is open (all dates). Sessions count by their date;
+    experience entries when their period overlaps the range, as whole entries (hours are never
+    prorated; the form prints the entries' own first and last dates). ``data.date_from`` and
+    ``data.date_to`` are the range with an open end replaced by the first/last session's date:
+    that is the range the attestation row records.
+
+    Refuses with :class:`DomainError` when there is no signed session in the range, or when
+    records in the range wait for signature (unless ``signed_only``); raises
+    :class:`RecordsFailVerification` naming any record that fails verification.
+    """
+    del today  # accepted for a uniform API; the date on the form is the print's (record_print)
+    supervisee = get_supervisee(uow, supervisee_id)
+    supervisor = get_supervisor(uow, supervisor_id)
+    start = _date_or_none(date_from, field="date_from", label="From date")
+    end = _date_or_none(date_to, field="date_to", label="To date")
+    if start and end and end < start:
+        raise DomainError(
+            f"The range ends ({end.isoformat()}) before it starts ({start.isoformat()}).", field="date_to"
+        )
+    try:
+        profile = uow.db.profiles.get(supervisee.credential)
+    except KeyError as exc:
+        raise DomainError(str(exc.args[0]), field="supervisee") from None
+
+    S, A, T = SupervisionSession, SessionAllocation, SessionAttendee
+    E, EA = ExperienceEntry, ExperienceAllocation
+    attended = select(T.session_id).where(T.supervisee_id == supervisee.id)
+    in_range = [S.supervisor_id == supervisor.id, S.id.in_(attended)]
+    if start:
+        in_range.append(S.date >= start)
+    if end:
+        in_range.append(S.date <= end)
+
+    # Pending records in the requested range (sessions by date, experience by overlap).
+    pending_sessions = uow.session.scalar(
+        select(func.count()).select_from(S).where(*in_range, S.status == RecordStatus.PENDING)
+    )
+    exp_requested = [E.supervisee_id == supervisee.id, E.supervisor_id == supervisor.id]
+    if start:
+        exp_requested.append(E.period_end >= start)
+    if end:
+        exp_requested.append(E.period_start <= end)
+    pending_experience = uow.session.scalar(
+        select(func.count()).select_from(E).where(*exp_requested, E.status == RecordStatus.PENDING)
+    )
+    pending = (pending_sessions or 0) + (pending_experience or 0)
+
+    # Counted sessions: count, dates, per format.
+    counted = [*in_range, counts_clause(S)]
+    per_format = {
+        fmt: (count, first, last)
+        for fmt, count, first, last in uow.session.execute(
+            select(S.format, func.count(), func.min(S.date), func.max(S.date))
+            .where(*counted)
+            .group_by(S.format)
+        )
+    }
+    if not per_format:
+        waiting = (
+            f" {_plural(pending, 'record')} {'is' if pending == 1 else 'are'} waiting for "
+            f"{supervisor.name}'s signature; sign {'it' if pending == 1 else 'them'} first."
+            if pending
+            else ""
+        )
+        raise DomainError(
+            f"There are no signed supervision sessions by {supervisor.name} for {supervisee.name}"
+            f"{_range_text(start, end)}, so there is nothing to attest.{waiting}",
+            field="date_from" if (start or end) else "supervisee",
+        )
+    if pending and not signed_only:
+        parts = []
+        if pending_sessions:
+            parts.append(_plural(pending_sessions, "session"))
+        if pending_experience:
+            parts.append(_plural(pending_experience, "experience entry", "experience entries"))
+        raise DomainError(
+            f"{' and '.join(parts)} for {supervisee.name}{_range_text(start, end)} "
+            f"{'is' if pending == 1 else 'are'} still waiting for {supervisor.name}'s signature. "
+            f"Sign {'it' if pending == 1 else 'them'} first, or print the signed records only "
+            f"(the {_plural(pending, 'pending record')} will be left off the form).",
+            field="signed_only",
+        )
+    first = min(_as_date(v[1]) for v in per_format.values())  # type: ignore[type-var]
+    last = max(_as_date(v[2]) for v in per_format.values())  # type: ignore[type-var]
+    assert first is not None and last is not None
+    range_from, range_to = start or first, end or last
+
+    # Supervision minutes per domain and format: one SQL aggregate.
+    minutes: dict[str, dict[str, int]] = {}
+    for fmt, code, total in uow.session.execute(
+        select(S.format, A.domain_code, func.sum(A.minutes))
+        .join(A, A.session_id == S.id)
+        .where(*counted)
+        .group_by(S.format, A.domain_code)
+    ):
+        minutes.setdefault(code, {})[fmt] = int(total)
+    domains = tuple(
+        DomainHours(
+            code,
+            label,
+            individual_minutes=minutes.get(code, {}).get(SessionFormat.INDIVIDUAL.value, 0),
+            group_minutes=minutes.get(code, {}).get(SessionFormat.GROUP.value, 0),
+        )
+        for code, label in _domain_order(profile, minutes)
+    )
+
+    # Experience: counted entries overlapping the requested range, per kind.
+    exp_where = [*exp_requested, counts_clause(E)]
+    by_kind = {
+        kind: int(total)
+        for kind, total in uow.session.execute(
+            select(E.kind, func.sum(EA.minutes))
+            .join(EA, EA.entry_id == E.id)
+            .where(*exp_where)
+            .group_by(E.kind)
+        )
+    }
+    exp_count, exp_first, exp_last = uow.session.execute(
+        select(func.count(distinct(E.id)), func.min(E.period_start), func.max(E.period_end)).where(*exp_where)
+    ).one()
+    experience_ids = list(uow.session.scalars(select(E.id).where(*exp_where)))
+
+    # The session log: counted and voided sessions in range, amended originals below them.
+    log, session_ids = _session_log(uow, in_range, profile)
+
+    record_ids = tuple(sorted(set(session_ids) | set(experience_ids)))
+    require_verified(uow, record_ids)
+    links = _links(uow, record_ids)
+
+    agency = supervisor.agency or supervisee.agency
+    return VerificationData(
+        supervisee_id=supervisee.id,
+        supervisor_id=supervisor.id,
+        date_from=range_from,
+        date_to=range_to,
+        applicant_name=supervisee.name,
+        applicant_icb_id=supervisee.icb_id,
+        position=supervisee.position,
+        start_date=supervisee.start_date,
+        credential_code=profile.code,
+        credential_name=profile.name,
+        board=profile.board,
+        profile_version=profile.version,
+        profile_effective=profile.effective,
+        form_title=profile.attestation.title,
+        statement=" ".join(profile.attestation.statement.split()),
+        show_recovery_support_51=profile.attestation.show_recovery_support_51,
+        form_notes=profile.attestation.notes,
+        profile_sources=profile.sources,
+        verify_notes=profile.verify_notes,
+        supervisor_name=supervisor.name,
+        supervisor_credentials=supervisor.credentials,
+        supervisor_icb_number=supervisor.icb_number,
+        supervisor_license_type=supervisor.license_type,
+        supervisor_license_number=supervisor.license_number,
+        supervisor_title=supervisor.title,
+        agency_name=agency.name if agency else "",
+        agency_address=agency.address if agency else "",
+        agency_phone=agency.phone if agency else "",
+        first_session=first,
+        last_session=last,
+        span_months=months_between(first, last),
+        domains=domains,
+        sessions_individual=per_format.get(SessionFormat.INDIVIDUAL.value, (0,))[0],
+        sessions_group=per_format.get(SessionFormat.GROUP.value, (0,))[0],
+        experience_from=_as_date(exp_first),
+        experience_to=_as_date(exp_last),
+        experience_entries=int(exp_count or 0),
+        paid_minutes=by_kind.get(ExperienceKind.PAID.value, 0),
+        volunteer_minutes=by_kind.get(ExperienceKind.VOLUNTEER.value, 0),
+        internship_minutes=by_kind.get(ExperienceKind.INTERNSHIP.value, 0),
+        log=log,
+        record_ids=record_ids,
+        signature_count=len(links),
+        fingerprint=fingerprint_of(link[3] for link in links),
+        pending_left_out=pending,
+    )
+
+
+def _session_log(
+    uow: UnitOfWork, in_range: list[Any], profile: CredentialProfile
+) -> tuple[tuple[LogEntry, ...], list[str]]:
+    """The appendix rows and the ids of every session printed."""
+    S = SupervisionSession
+    status = display_status_sql(S)
+    shown = list(
+        uow.session.execute(
+            select(S, status)
+            .options(selectinload(S.allocations), selectinload(S.attendees))
+            .where(
+                *in_range,
+                S.status == RecordStatus.SIGNED,
+                status.in_([DisplayStatus.SIGNED.value, DisplayStatus.VOIDED.value]),
+            )
+            .order_by(S.date, S.start_time, S.id)
+        )
+    )
+    # Amended originals: follow each printed row's supersedes chain, one query per level.
+    originals: dict[str, SupervisionSession] = {}
+    wanted = {s.supersedes_id for s, _ in shown if s.supersedes_id}
+    while wanted:
+        found = list(
+            uow.session.scalars(
+                select(S)
+                .options(selectinload(S.allocations), selectinload(S.attendees))
+                .where(S.id.in_(wanted))
+            )
+        )
+        for session in found:
+            originals[session.id] = session
+        wanted = {s.supersedes_id for s in found if s.supersedes_id and s.supersedes_id not in originals}
+    ids = [s.id for s, _ in shown] + list(originals)
+    links = _links(uow, ids)
+    signs = {rid: seq for seq, rid, action, _c, _r in links if action == SignOffAction.SIGN.value}
+    voids = {
+        rid: (seq, reason) for seq, rid, action, _c, reason in links if action == SignOffAction.VOID.value
+    }
+    order = [code for code, _ in _domain_order(profile, ())]
+
+    def domain_minutes(session: SupervisionSession) -> tuple[tuple[str, int], ...]:
+        given = {a.domain_code: a.minutes for a in session.allocations}
+        codes = [c for c in order if c in given] + sorted(set(given) - set(order))
+        return tuple((c, given[c]) for c in codes)
+
+    def entry(session: SupervisionSession, display: str, **extra: Any) -> LogEntry:
+        void = voids.get(session.id)
+        return LogEntry(
+            record_id=session.id,
+            date=session.date,
+            start=session.start_time,
+            minutes=session.minutes,
+            format=session.format,
+            attendees=len(session.attendees),
+            modality=session.modality,
+            domain_minutes=domain_minutes(session),
+            status=display,
+            sign_seq=signs.get(session.id, 0),
+            void_seq=void[0] if void else None,
+            void_reason=void[1] if void else "",
+            **extra,
+        )
+
+    log = []
+    for session, display in shown:
+        replaced = []
+        newer = session
+        while newer.supersedes_id and newer.supersedes_id in originals:
+            older = originals[newer.supersedes_id]
+            replaced.append(entry(older, DisplayStatus.AMENDED.value, replaced_reason=newer.amendment_reason))
+            newer = older
+        log.append(entry(session, display, replaced=tuple(replaced)))
+    return tuple(log), ids
+
+
+# --------------------------------------------------------------------------------------------
+# Recording a print
+
+
+def _local_date(moment: dt.datetime) -> dt.date:
+    return moment.astimezone().date()
+
+
+def record_print(
+    uow: UnitOfWork,
+    data: VerificationData,
+    *,
+    printed_by: str,
+    now: dt.datetime | None = None,
+    commit: bool = True,
+) -> PrintRecord:
+    """Record one print of ``data``: a new attestation row, or the existing one for a reprint.
+
+    A reprint (same supervisee, supervisor, range and fingerprint) reuses the row, so it keeps
+    its serial number and its first print date (the date printed on the form). Every print,
+    first or not, adds an audit ``print`` event. Commits unless ``commit=False`` (then the
+    caller commits, e.g. once the PDF is rendered).
+    """
+    printed_by = (printed_by or "").strip() or uow.actor
+    existing = uow.session.scalar(
+        select(Attestation)
+        .where(
+            Attestation.kind == VERIFICATION,
+            Attestation.supervisee_id == data.supervisee_id,
+            Attestation.supervisor_id == data.supervisor_id,
+            Attestation.date_from == data.date_from,
+            Attestation.date_to == data.date_to,
+            Attestation.fingerprint == data.fingerprint,
+        )
+        .order_by(Attestation.id)
+        .limit(1)
+    )
+    if existing is not None:
+        row, reprint = existing, True
+    else:
+        stamp = now or utcnow()
+        next_id = (uow.session.scalar(select(func.max(Attestation.id))) or 0) + 1
+        row = Attestation(
+            id=next_id,
+            serial=f"{SERIAL_PREFIX}-{_local_date(stamp).year:04d}-{next_id:06d}",
+            kind=VERIFICATION,
+            fingerprint=data.fingerprint,
+            supervisee_id=data.supervisee_id,
+            supervisor_id=data.supervisor_id,
+            date_from=data.date_from,
+            date_to=data.date_to,
+            record_count=len(data.record_ids),
+            supervision_minutes=data.supervision_minutes,
+            experience_minutes=data.experience_minutes,
+            printed_by=printed_by[:200],
+            printed_at=stamp,
+        )
+        uow.session.add(row)
+        uow.flush()
+        reprint = False
+    audit.log(
+        uow,
+        audit.AuditAction.PRINT,
+        record_id=row.serial,
+        supervisee_id=data.supervisee_id,
+        details={
+            "serial": row.serial,
+            "kind": VERIFICATION,
+            "reprint": reprint,
+            "printed_by": printed_by,
+            "supervisor_id": data.supervisor_id,
+            "from": data.date_from,
+            "to": data.date_to,
+            "fingerprint": data.fingerprint,
+            "records": len(data.record_ids),
+            "supervision_minutes": data.supervision_minutes,
+            "experience_minutes": data.experience_minutes,
+        },
+    )
+    uow.flush()
+    record = PrintRecord(
+        attestation_id=row.id,
+        serial=row.serial,
+        generated=_local_date(row.printed_at),
+        printed_at=row.printed_at,
+        reprint=reprint,
+    )
+    if commit:
+        uow.commit()
+    return record
+
+
+def print_verification(
+    uow: UnitOfWork,
+    data: VerificationData,
+    *,
+    printed_by: str,
+    app_version: str | None = None,
+    now: dt.datetime | None = None,
+) -> PrintedForm:
+    """Record the print and render the PDF in one transaction: committed only once rendered."""
+    from supervisor_app import __version__
+    from supervisor_app.reports import render_verification
+
+    record = record_print(uow, data, printed_by=printed_by, now=now, commit=False)
+    pdf = render_verification(
+        data, serial=record.serial, generated=record.generated, app_version=app_version or __version__
+    )
+    uow.commit()
+    return PrintedForm(pdf=pdf, record=record)
+
+
+def list_attestations(uow: UnitOfWork, *, supervisee_id: int | str | None = None) -> list[AttestationEntry]:
+    """What was printed, newest first, with how many times each form was printed."""
+    if supervisee_id is not None:
+        supervisee_id = get_supervisee(uow, supervisee_id).id
+    prints = (
+        select(func.count())
+        .where(AuditEvent.action == audit.AuditAction.PRINT, AuditEvent.record_id == Attestation.serial)
+        .correlate(Attestation)
+        .scalar_subquery()
+    )
+    query = (
+        select(Attestation, Supervisee.name, Supervisor.name, prints)
+        .join(Supervisee, Supervisee.id == Attestation.supervisee_id)
+        .outerjoin(Supervisor, Supervisor.id == Attestation.supervisor_id)
+        .order_by(Attestation.id.desc())
+    )
+    if supervisee_id is not None:
+        query = query.where(Attestation.supervisee_id == supervisee_id)
+    return [
+        AttestationEntry(
+            id=row.id,
+            serial=row.serial,
+            kind=row.kind,
+            supervisee_id=row.supervisee_id,
+            supervisee_name=supervisee_name,
+            supervisor_id=row.supervisor_id,
+            supervisor_name=supervisor_name or "",
+            date_from=row.date_from,
+            date_to=row.date_to,
+            record_count=row.record_count,
+            supervision_minutes=row.supervision_minutes,
+            experience_minutes=row.experience_minutes,
+            fingerprint=row.fingerprint,
+            printed_by=row.printed_by,
+            printed_at=row.printed_at,
+            times_printed=int(count or 0),
+        )
+        for row, supervisee_name, supervisor_name, count in uow.session.execute(query)
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# The progress statement
+
+
+def _part_summary(part: Any) -> PartSummary:
+    return PartSummary(
+        required_minutes=part.required_minutes,
+        signed_minutes=part.signed_minutes,
+        pending_minutes=part.pending_minutes,
+        counted_minutes=part.counted_minutes,
+        domains=tuple(
+            DomainBar(
+                code=d.code,
+                label=d.label,
+                required_minutes=d.required_minutes,
+                signed_minutes=d.signed_minutes,
+                pending_minutes=d.pending_minutes,
+                individual_minutes=d.individual_minutes,
+                group_minutes=d.group_minutes,
+            )
+            for d in part.domains.values()
+        ),
+    )
+
+
+def prepare_statement(
+    uow: UnitOfWork, *, supervisee_id: int | str, today: dt.date | None = None
+) -> StatementData:
+    """The supervisee's progress statement (signed vs pending, what is still missing). Writes nothing.
+
+    Raises :class:`RecordsFailVerification` if any of the supervisee's signed records fail
+    verification. The fingerprint covers every link (sign and void) of every signed record
+    of the supervisee, counted or not.
+    """
+    today = today or dt.date.today()
+    progress = compute_progress(uow, supervisee_id=supervisee_id, today=today)
+    supervisee = get_supervisee(uow, supervisee_id)
+    profile = progress.profile
+    links = _links(uow, sorted(supervisee_record_ids(uow, supervisee.id)))
+    supervisor = supervisee.supervisor
+    agency = supervisee.agency or (supervisor.agency if supervisor else None)
+    rule_sources = tuple(
+        (name, rule.source + (f" ({rule.note})" if rule.note else ""), rule.verify)
+        for name, rule in (
+            ("Supervision total", profile.supervision.total_minutes),
+            ("Supervision per domain", profile.supervision.domain_min_minutes),
+            ("Every domain covered", profile.supervision.cover_every_domain),
+            ("Supervision span", profile.supervision.min_span_months),
+            ("Group supervision cap", profile.supervision.group_cap_fraction),
+            ("Experience total", profile.experience.total_minutes),
+            ("Experience window", profile.experience.window_years),
+        )
+        if rule is not None
+    )
+    return StatementData(
+        supervisee_id=supervisee.id,
+        applicant_name=supervisee.name,
+        applicant_icb_id=supervisee.icb_id,
+        position=supervisee.position,
+        start_date=supervisee.start_date,
+        supervisor_name=supervisor.name if supervisor else "",
+        agency_name=agency.name if agency else "",
+        credential_code=profile.code,
+        credential_name=profile.name,
+        board=profile.board,
+        profile_version=profile.version,
+        profile_effective=profile.effective,
+        as_of=today,
+        supervision=_part_summary(progress.supervision),
+        experience=_part_summary(progress.experience),
+        individual_minutes=progress.individual_minutes,
+        group_minutes=progress.group_minutes,
+        sessions_signed=progress.sessions_signed,
+        first_session=progress.first_session,
+        last_session=progress.last_session,
+        span_months=progress.span_months,
+        min_span_months=profile.supervision.min_span_months.value,
+        cover_every_domain=profile.supervision.cover_every_domain.value,
+        experience_window_years=(
+            profile.experience.window_years.value if profile.experience.window_years else None
+        ),
+        outside_window_minutes=progress.outside_window_minutes,
+        eligible=progress.eligible,
+        unmet=tuple(progress.unmet),
+        notes=tuple(progress.notes),
+        verify_notes=profile.verify_notes,
+        sources=profile.sources,
+        rule_sources=rule_sources,
+        signature_count=len(links),
+        fingerprint=fingerprint_of(link[3] for link in links),
+    )
+
+
+__all__ = [
+    "AttestationEntry",
+    "DomainBar",
+    "DomainHours",
+    "LogEntry",
+    "PartSummary",
+    "PrintRecord",
+    "PrintedForm",
+    "StatementData",
+    "VerificationData",
+    "fingerprint_groups",
+    "fingerprint_of",
+    "hours",
+    "list_attestations",
+    "prepare_statement",
+    "prepare_verification",
+    "print_verification",
+    "record_print",
+]

@@ -1,0 +1,160 @@
+"""attest, statement and attestations from the command line: refusals are exit 2 and write no file."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from conftest import snapshot
+from supervisor_app.cli import main
+
+
+@pytest.fixture
+def demo_file(demo_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "agency.db"
+    shutil.copy(demo_template, path)
+    return path
+
+
+def test_attest_refuses_pending_then_prints_signed_only_and_reprints_identically(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "form.pdf"
+    before = snapshot(demo_file)
+    assert (
+        main(["--db", str(demo_file), "attest", "--supervisee", "1", "--supervisor", "1", "--out", str(out)])
+        == 2
+    )
+    assert "--signed-only" in capsys.readouterr().err
+    assert not out.exists()
+    assert snapshot(demo_file) == before
+    assert (
+        main(
+            [
+                "--db",
+                str(demo_file),
+                "attest",
+                "--supervisee",
+                "1",
+                "--supervisor",
+                "1",
+                "--out",
+                str(out),
+                "--signed-only",
+            ]
+        )
+        == 0
+    )
+    first = out.read_bytes()
+    assert first.startswith(b"%PDF")
+    again = tmp_path / "again.pdf"
+    assert (
+        main(
+            [
+                "--db",
+                str(demo_file),
+                "attest",
+                "--supervisee",
+                "1",
+                "--supervisor",
+                "1",
+                "--out",
+                str(again),
+                "--signed-only",
+            ]
+        )
+        == 0
+    )
+    assert "Reprinted ATT-" in capsys.readouterr().out
+    assert again.read_bytes() == first
+    assert main(["--json", "--db", str(demo_file), "attestations", "--supervisee", "1"]) == 0
+    assert '"serial": "ATT-' in capsys.readouterr().out
+
+
+def test_attest_with_no_signed_records_in_range_is_refused(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "form.pdf"
+    code = main(
+        [
+            "--db",
+            str(demo_file),
+            "attest",
+            "--supervisee",
+            "1",
+            "--supervisor",
+            "1",
+            "--from",
+            "2001-01-01",
+            "--to",
+            "2001-12-31",
+            "--out",
+            str(out),
+        ]
+    )
+    assert code == 2
+    assert capsys.readouterr().err.strip()
+    assert not out.exists()
+
+
+def test_attest_refuses_tampered_records_naming_them(
+    demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    conn = sqlite3.connect(demo_file)
+    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        conn.execute(f"DROP TRIGGER {name}")
+    victim = conn.execute(
+        "SELECT s.id FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
+        "WHERE t.supervisee_id = 1 AND s.status = 'signed' LIMIT 1"
+    ).fetchone()[0]
+    conn.execute("UPDATE supervision_session SET minutes = minutes + 60 WHERE id = ?", (victim,))
+    conn.commit()
+    conn.close()
+    out = tmp_path / "form.pdf"
+    assert (
+        main(
+            [
+                "--db",
+                str(demo_file),
+                "attest",
+                "--supervisee",
+                "1",
+                "--supervisor",
+                "1",
+                "--out",
+                str(out),
+                "--signed-only",
+            ]
+        )
+        == 2
+    )
+    assert victim in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_statement_and_bad_out(demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "statement.pdf"
+    assert main(["--db", str(demo_file), "statement", "--supervisee", "2", "--out", str(out)]) == 0
+    assert out.read_bytes().startswith(b"%PDF")
+    assert (
+        main(["--db", str(demo_file), "statement", "--supervisee", "2", "--out", str(tmp_path / "x.txt")])
+        == 2
+    )
+    assert (
+        main(
+            [
+                "--db",
+                str(demo_file),
+                "statement",
+                "--supervisee",
+                "2",
+                "--out",
+                str(tmp_path / "no" / "x.pdf"),
+            ]
+        )
+        == 2
+    )
+    assert "does not exist" in capsys.readouterr().err
