@@ -1,69 +1,527 @@
-"""The main window (a first, minimal version: supervisees and their progress)."""
+"""The main window: navigation on the left, one page at a time, a menu bar with the usual
+shortcuts, and a status bar with the database and who is signed in.
+
+A supervisor sees Supervisees, Records, To sign, Attestations, Audit and Settings. A
+supervisee reviewing their own hours sees only their progress and their statement; nothing
+in that mode can edit, sign or print anything else.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QMainWindow,
-    QTableWidget,
-    QTableWidgetItem,
+    QMessageBox,
+    QProgressBar,
+    QStackedWidget,
+    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
-from supervisor_app.db import Database
-from supervisor_app.services import people
-from supervisor_app.services.progress import compute_progress, hours
+from supervisor_app import __version__
+from supervisor_app.ui.attestations_page import AttestationsPage
+from supervisor_app.ui.audit_page import AuditPage
+from supervisor_app.ui.change_password_dialog import ChangePasswordDialog
+from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.demo_banner import DemoBanner
+from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.record_actions import RecordActions
+from supervisor_app.ui.records_page import RecordsPage
+from supervisor_app.ui.settings_page import SettingsPage
+from supervisor_app.ui.supervisee_detail_page import SuperviseeDetailPage
+from supervisor_app.ui.supervisee_dialog import SuperviseeDialog
+from supervisor_app.ui.supervisee_list_page import SuperviseeListPage
+from supervisor_app.ui.supervisor_dialog import SupervisorDialog
+from supervisor_app.ui.to_sign_page import ToSignPage
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, *, demo: bool = False) -> None:
-        super().__init__()
-        self.db = db
-        self.setWindowTitle(self.tr("supervisor_app") + (self.tr(" — Demo data") if demo else ""))
-        central = QWidget(self)
-        layout = QVBoxLayout(central)
-        if demo:
-            banner = QLabel(
-                self.tr("Demo data: a throwaway sample agency. Nothing here touches your real records.")
-            )
-            banner.setStyleSheet("background:#fff3cd;color:#5c4400;padding:6px;border:1px solid #e0c36a;")
-            layout.addWidget(banner)
-        self.table = QTableWidget(0, 5, self)
-        self.table.setAccessibleName(self.tr("Supervisees"))
-        self.table.setHorizontalHeaderLabels(
-            [
-                self.tr("Supervisee"),
-                self.tr("Credential"),
-                self.tr("Supervision h"),
-                self.tr("Experience h"),
-                self.tr("Eligible"),
-            ]
-        )
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        layout.addWidget(self.table)
-        self.setCentralWidget(central)
-        self.statusBar().showMessage(str(db.path or db.url))
-        self.resize(1100, 700)
-        self.refresh()
+    lock_requested = Signal()
+    sign_out_requested = Signal()
+    open_database_requested = Signal()
+    quit_requested = Signal()
+    idle_minutes_changed = Signal(int)
 
-    def refresh(self) -> None:
-        with self.db.uow("ui") as uow:
-            supervisees = people.list_supervisees(uow)
-            self.table.setRowCount(len(supervisees))
-            for row, supervisee in enumerate(supervisees):
-                result = compute_progress(uow, supervisee_id=supervisee.id)
-                values = [
-                    supervisee.name,
-                    supervisee.credential,
-                    f"{hours(result.supervision.counted_minutes)} / {hours(result.supervision.required_minutes)}",
-                    f"{hours(result.experience.counted_minutes)} / {hours(result.experience.required_minutes)}",
-                    self.tr("yes") if result.eligible else self.tr("no"),
-                ]
-                for column, value in enumerate(values):
-                    item = QTableWidgetItem(value)
-                    if column in (2, 3):
-                        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.review = ctx.review
+        self.setObjectName("main_window")
+        self.setAccessibleName(self.tr("supervisor_app main window"))
+        identity = ctx.identity
+        who = identity.name if identity else ""
+        title = self.tr("supervisor_app — {who}").format(who=who)
+        if self.review:
+            title = self.tr("supervisor_app — {who} (review, read only)").format(who=who)
+        if ctx.demo:
+            title += self.tr(" — Demo data")
+        self.setWindowTitle(title)
+        self.actions = RecordActions(ctx, self) if not self.review else None
+        self.dialog: QDialog | None = None
+
+        central = QWidget(self)
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(6, 6, 6, 0)
+        if ctx.demo:
+            self.demo_banner: DemoBanner | None = DemoBanner(central)
+            outer.addWidget(self.demo_banner)
+        else:
+            self.demo_banner = None
+        if self.review:
+            banner = QLabel(
+                self.tr(
+                    "<b>Review mode</b>: {name}'s own hours and progress, read only. Nothing can be changed or "
+                    "signed here. Lock or sign out when you are done (File menu)."
+                ).format(name=who),
+                central,
+            )
+            banner.setObjectName("review_banner")
+            banner.setWordWrap(True)
+            banner.setAccessibleName(self.tr("Review mode"))
+            banner.setStyleSheet(
+                "QLabel#review_banner{background:#e3eefb;color:#1d3b5c;padding:6px 10px;border:1px solid #a9c4e4;}"
+            )
+            outer.addWidget(banner)
+        body = QHBoxLayout()
+        outer.addLayout(body, 1)
+        self.nav = QListWidget(central)
+        self.nav.setObjectName("navigation")
+        self.nav.setAccessibleName(self.tr("Screens"))
+        self.nav.setFixedWidth(170)
+        self.nav.setIconSize(QSize(20, 20))
+        self.nav.setSpacing(2)
+        body.addWidget(self.nav)
+        self.stack = QStackedWidget(central)
+        self.stack.setAccessibleName(self.tr("Current screen"))
+        body.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_pages()
+        self._build_menus()
+        self._build_status_bar()
+        self.nav.currentRowChanged.connect(self._on_nav)
+        self.nav.setCurrentRow(0)
+        if self.actions is not None:
+            self.actions.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+
+        geometry = ctx.prefs.geometry("main")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 720)
+
+    # Pages -------------------------------------------------------------------------------------
+    def _add_page(self, widget: QWidget, text: str, icon: QStyle.StandardPixmap) -> None:
+        item = QListWidgetItem(self.style().standardIcon(icon), text, self.nav)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+        self.stack.addWidget(widget)
+
+    def _build_pages(self) -> None:
+        ctx = self.ctx
+        SP = QStyle.StandardPixmap
+        self.detail = SuperviseeDetailPage(ctx, self.actions, self)
+        self.attestations = AttestationsPage(ctx, self)
+        self.list_page: SuperviseeListPage | None = None
+        self.records_page: RecordsPage | None = None
+        self.to_sign: ToSignPage | None = None
+        self.audit: AuditPage | None = None
+        self.settings_page: SettingsPage | None = None
+        if self.review:
+            assert ctx.identity is not None and ctx.identity.supervisee_id is not None
+            self._add_page(self.detail, self.tr("My progress"), SP.SP_FileDialogInfoView)
+            self._add_page(self.attestations, self.tr("My statement"), SP.SP_FileIcon)
+            self.detail.show_supervisee(ctx.identity.supervisee_id)
+            self.attestations.set_supervisee(ctx.identity.supervisee_id)
+            self.detail.print_requested.connect(lambda _sid: self.show_page(1))
+            return
+        assert self.actions is not None
+        self.people = QStackedWidget(self)
+        self.people.setAccessibleName(self.tr("Supervisees"))
+        self.list_page = SuperviseeListPage(ctx, self.people)
+        self.people.addWidget(self.list_page)
+        self.people.addWidget(self.detail)
+        self.list_page.open_requested.connect(self.open_supervisee)
+        self.list_page.new_session_requested.connect(lambda sid: self.actions.new_session([sid]))  # type: ignore[union-attr]
+        self.list_page.new_supervisee_requested.connect(self.new_supervisee)
+        self.detail.back_requested.connect(self.back_to_list)
+        self.detail.print_requested.connect(self.print_for)
+        self.records_page = RecordsPage(ctx, self.actions, self)
+        self.to_sign = ToSignPage(ctx, self.actions, self)
+        self.audit = AuditPage(ctx, self)
+        self.settings_page = SettingsPage(ctx, self)
+        self.settings_page.open_database_requested.connect(self.open_database_requested)
+        self.settings_page.idle_minutes_changed.connect(self.idle_minutes_changed)
+        self.settings_page.change_password_requested.connect(self.change_password)
+        self.settings_page.new_supervisor_requested.connect(self.new_supervisor)
+        self.settings_page.new_supervisee_requested.connect(self.new_supervisee)
+        self._add_page(self.people, self.tr("Supervisees"), SP.SP_DirHomeIcon)
+        self._add_page(self.records_page, self.tr("Records"), SP.SP_FileDialogDetailedView)
+        self._add_page(self.to_sign, self.tr("To sign"), SP.SP_DialogApplyButton)
+        self._add_page(self.attestations, self.tr("Attestations"), SP.SP_FileIcon)
+        self._add_page(self.audit, self.tr("Audit"), SP.SP_FileDialogContentsView)
+        self._add_page(self.settings_page, self.tr("Settings"), SP.SP_FileDialogListView)
+        ctx.records_changed.connect(self._update_to_sign_badge)
+        self._update_to_sign_badge()
+
+    def _on_nav(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+
+    def show_page(self, row: int) -> None:
+        self.nav.setCurrentRow(row)
+
+    def current_page(self) -> QWidget:
+        page = self.stack.currentWidget()
+        if isinstance(page, QStackedWidget):
+            return page.currentWidget()
+        return page
+
+    def open_supervisee(self, supervisee_id: int) -> None:
+        self.detail.show_supervisee(supervisee_id)
+        if not self.review:
+            self.people.setCurrentWidget(self.detail)
+            self.show_page(0)
+        self.detail.tabs.setFocus()
+
+    def back_to_list(self) -> None:
+        if self.review or self.list_page is None:
+            return
+        self.people.setCurrentWidget(self.list_page)
+        self.list_page.table.setFocus()
+
+    def _update_to_sign_badge(self) -> None:
+        if self.review or self.ctx.supervisor_id is None:
+            return
+        from supervisor_app.services.records import count_pending
+
+        supervisor_id = self.ctx.supervisor_id
+        self.ctx.read(lambda uow: count_pending(uow, supervisor_id=supervisor_id), on_done=self._show_badge)
+
+    def _show_badge(self, count: int) -> None:
+        item = self.nav.item(2)
+        if item is None:
+            return
+        text = self.tr("To sign ({n})").format(n=count) if count else self.tr("To sign")
+        item.setText(text)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+
+    # Menus -------------------------------------------------------------------------------------
+    def _action(
+        self, text: str, slot: Any, shortcut: Any = None, *, name: str = "", tip: str = ""
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            if isinstance(shortcut, list):
+                action.setShortcuts(shortcut)
+            else:
+                action.setShortcut(QKeySequence(shortcut))
+        action.setObjectName(name or text.replace("&", "").replace("…", "").strip().lower().replace(" ", "_"))
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        SK = QKeySequence.StandardKey
+        review = self.review
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.new_session_action = self._action(
+            self.tr("&New session…"), self.new_session, SK.New, name="new_session"
+        )
+        self.new_experience_action = self._action(
+            self.tr("New &experience entry…"), self.new_experience, "Ctrl+Shift+N", name="new_experience"
+        )
+        self.new_supervisee_action = self._action(
+            self.tr("New s&upervisee…"), self.new_supervisee, name="new_supervisee"
+        )
+        self.new_supervisor_action = self._action(
+            self.tr("New supe&rvisor…"), self.new_supervisor, name="new_supervisor"
+        )
+        self.print_action = self._action(
+            self.tr("&Print attestation…"), self.print_current, SK.Print, name="print"
+        )
+        self.open_action = self._action(
+            self.tr("&Open database…"),
+            lambda: emit(self.open_database_requested),
+            SK.Open,
+            name="open_database",
+        )
+        self.lock_action = self._action(
+            self.tr("&Lock"), lambda: emit(self.lock_requested), "Ctrl+L", name="lock"
+        )
+        self.sign_out_action = self._action(
+            self.tr("Sign &out"), lambda: emit(self.sign_out_requested), name="sign_out"
+        )
+        self.quit_action = self._action(self.tr("&Quit"), self.close, SK.Quit, name="quit")
+        for action in (
+            self.new_session_action,
+            self.new_experience_action,
+            self.new_supervisee_action,
+            self.new_supervisor_action,
+        ):
+            action.setVisible(not review)
+            action.setEnabled(not review)
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        if review:
+            self.print_action.setText(self.tr("&Print my statement…"))
+        file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        self.open_action.setVisible(not review)
+        self.open_action.setEnabled(not review)
+        file_menu.addAction(self.open_action)
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.sign_out_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.find_action = self._action(self.tr("&Find…"), self.find, SK.Find, name="find")
+        edit_menu.addAction(self.find_action)
+        self.sign_action = self._action(
+            self.tr("&Sign selected…"),
+            self.sign_selected,
+            "Ctrl+Shift+S",
+            name="sign",
+            tip=self.tr("Sign the records selected in To sign"),
+        )
+        self.sign_action.setVisible(not review)
+        self.sign_action.setEnabled(not review)
+        edit_menu.addAction(self.sign_action)
+        self.verify_action = self._action(self.tr("&Verify records"), self.verify_records, name="verify")
+        self.verify_action.setVisible(not review)
+        self.verify_action.setEnabled(not review)
+        edit_menu.addAction(self.verify_action)
+
+        view_menu = bar.addMenu(self.tr("&View"))
+        for row in range(self.nav.count()):
+            text = self.nav.item(row).text()
+            action = self._action(
+                text, lambda r=row: self.show_page(r), f"Ctrl+{row + 1}", name=f"page_{row + 1}"
+            )
+            view_menu.addAction(action)
+        view_menu.addSeparator()
+        self.back_action = self._action(
+            self.tr("&Back to list"),
+            self.back_to_list,
+            [QKeySequence(SK.Back), QKeySequence("Alt+Left")],
+            name="back",
+        )
+        self.back_action.setEnabled(not review)
+        view_menu.addAction(self.back_action)
+        self.refresh_action = self._action(
+            self.tr("&Refresh"), lambda: emit(self.ctx.records_changed), SK.Refresh, name="refresh"
+        )
+        view_menu.addAction(self.refresh_action)
+
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addAction(
+            self._action(
+                self.tr("&Keyboard shortcuts"), self.show_shortcuts, SK.HelpContents, name="shortcuts"
+            )
+        )
+        help_menu.addAction(self._action(self.tr("&About supervisor_app"), self.show_about, name="about"))
+        self.print_action.setEnabled(self.attestations.available)
+        if not self.attestations.available:
+            self.print_action.setToolTip(self.tr("Attestation printing is not available in this build yet"))
+
+    def _build_status_bar(self) -> None:
+        status = self.statusBar()
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(120)
+        self.busy.setAccessibleName(self.tr("Working"))
+        self.busy.setVisible(False)
+        status.addPermanentWidget(self.busy)
+        identity = self.ctx.identity
+        if identity is None:
+            who = ""
+        elif identity.review:
+            who = self.tr("Reviewing: {name} (read only)").format(name=identity.name)
+        else:
+            who = self.tr("Signed in: {name}").format(name=identity.name)
+        self.who_label = QLabel(who, self)
+        self.who_label.setAccessibleName(self.tr("Who is signed in"))
+        status.addPermanentWidget(self.who_label)
+        self.db_label = QLabel(self.tr("Database: {path}").format(path=self.ctx.location), self)
+        self.db_label.setAccessibleName(self.tr("Database file"))
+        self.db_label.setToolTip(self.ctx.location)
+        self.db_label.setMaximumWidth(520)
+        status.addPermanentWidget(self.db_label)
+        self.ctx.runner.busy_changed.connect(self.busy.setVisible)
+
+    # Commands ----------------------------------------------------------------------------------
+    def _selected_supervisee(self) -> int | None:
+        page = self.current_page()
+        if page is self.detail:
+            return self.detail.supervisee_id
+        if page is self.list_page and self.list_page is not None:
+            return self.list_page.selected_id()
+        return None
+
+    def new_session(self) -> None:
+        if self.actions is not None:
+            supervisee = self._selected_supervisee()
+            self.actions.new_session(
+                [supervisee] if supervisee is not None and self.current_page() is self.detail else []
+            )
+
+    def new_experience(self) -> None:
+        if self.actions is not None:
+            self.actions.new_experience(self._selected_supervisee())
+
+    def _open_dialog(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self.activateWindow())
+        dialog.open()
+        return dialog
+
+    def new_supervisee(self) -> None:
+        if self.review:
+            return
+        dialog = SuperviseeDialog(self.ctx, self)
+        dialog.saved.connect(lambda _id: self.statusBar().showMessage(self.tr("Supervisee added."), 6000))
+        self._open_dialog(dialog)
+
+    def new_supervisor(self) -> None:
+        if self.review:
+            return
+        dialog = SupervisorDialog(self.ctx, self)
+        dialog.saved.connect(lambda _id: self.statusBar().showMessage(self.tr("Supervisor added."), 6000))
+        self._open_dialog(dialog)
+
+    def change_password(self) -> None:
+        if self.ctx.supervisor_id is not None:
+            dialog = ChangePasswordDialog(self.ctx, self)
+            dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Password changed."), 6000))
+            self._open_dialog(dialog)
+
+    def find(self) -> None:
+        page = self.current_page()
+        focus = getattr(page, "focus_search", None)
+        if focus is None and not self.review and self.list_page is not None:
+            self.show_page(0)
+            self.back_to_list()
+            focus = self.list_page.focus_search
+        if focus is not None:
+            focus()
+
+    def print_for(self, supervisee_id: int) -> None:
+        self.attestations.set_supervisee(supervisee_id)
+        self.show_page(self.stack.indexOf(self.attestations))
+
+    def print_current(self) -> None:
+        supervisee = self._selected_supervisee()
+        if supervisee is not None:
+            self.attestations.set_supervisee(supervisee)
+        self.show_page(self.stack.indexOf(self.attestations))
+        self.attestations.print_current()
+
+    def sign_selected(self) -> None:
+        if self.to_sign is None:
+            return
+        if self.stack.currentWidget() is not self.to_sign:
+            self.show_page(self.stack.indexOf(self.to_sign))
+            return
+        self.to_sign.sign_selected()
+
+    def verify_records(self) -> None:
+        if self.audit is None:
+            return
+        self.show_page(self.stack.indexOf(self.audit))
+        self.audit.verify()
+
+    def show_shortcuts(self) -> None:
+        rows = []
+        for action in self.actions_with_shortcuts():
+            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
+            rows.append(f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
+        text = (
+            self.tr(
+                "<p>Every screen works from the keyboard: Tab moves between controls, arrows move in lists, "
+                "Enter opens or saves, Esc cancels, Space checks a box.</p>"
+            )
+            + f"<table cellpadding='3'>{''.join(rows)}</table>"
+        )
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Keyboard shortcuts"),
+            text,
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self._open_dialog(box)
+
+    def actions_with_shortcuts(self) -> list[QAction]:
+        return [a for a in self.findChildren(QAction) if a.shortcuts() and a.isEnabled() and a.text()]
+
+    def show_about(self) -> None:
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("About supervisor_app"),
+            self.tr(
+                "<h3>supervisor_app {version}</h3><p>Supervised hours, sign-off and ICB attestation forms for "
+                "Illinois CRSS/CPRS supervisors. Works offline; nothing leaves this computer.</p>"
+                "<p>Credential rules are data with their sources (Settings ▸ Credential profiles); ICB is the "
+                "final word.</p>"
+            ).format(version=__version__),
+            QMessageBox.StandardButton.Close,
+            self,
+        )
+        box.setAccessibleName(self.tr("About supervisor_app"))
+        self._open_dialog(box)
+
+    # Closing -----------------------------------------------------------------------------------
+    def open_editors(self) -> list[QDialog]:
+        return [d for d in self.findChildren(QDialog) if d.isVisible() and hasattr(d, "is_dirty")]
+
+    def has_unsaved_edits(self) -> bool:
+        return any(d.is_dirty() for d in self.open_editors())  # type: ignore[attr-defined]
+
+    def confirm_close(self) -> bool:
+        if not self.has_unsaved_edits():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("An editor has changes that are not saved. Close anyway and lose them?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def save_geometry(self) -> None:
+        self.ctx.prefs.set_geometry("main", self.saveGeometry())
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if getattr(self, "_closing_for_switch", False):
+            self.save_geometry()
+            event.accept()
+            return
+        if not self.confirm_close():
+            event.ignore()
+            return
+        self.save_geometry()
+        event.accept()
+        emit(self.quit_requested)
+
+    def close_for_switch(self) -> None:
+        """Close without asking (sign-out or another database, after the caller confirmed)."""
+        self._closing_for_switch = True
+        for dialog in self.findChildren(QDialog):
+            dialog.done(0) if dialog.isVisible() else None
+        self.close()
+        self.deleteLater()

@@ -1,0 +1,951 @@
+"""Read-only queries for the screens: everything the desktop app shows that the other services
+do not already answer cheaply.
+
+- :func:`supervisee_summaries`: every supervisee with progress columns and a status, from a
+  handful of aggregate queries for the whole agency (not one :func:`compute_progress` per
+  row). The requirement checks themselves are the progress service's (``_explain``), run on
+  the aggregated figures, so the list and the detail page can never disagree.
+- :func:`session_page`, :func:`experience_page`, :func:`pending_page`, :func:`audit_page`:
+  one page of rows after a keyset (newest first), so a table over a million rows opens at
+  once and scrolls by pages; ``count_*`` give the totals.
+- :func:`hours_by_month`: the series for the hours-over-time chart.
+- :func:`open_reader`: a second handle on the same file for long reads (verification, the
+  agency-wide aggregates) that takes no write lock, so the user can keep working meanwhile.
+
+Nothing here writes, and nothing imports PySide6.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import (
+    String,
+    case,
+    cast,
+    event,
+    exists,
+    func,
+    literal,
+    or_,
+    select,
+    tuple_,
+)
+
+from supervisor_app.db import Database, UnitOfWork, make_engine
+from supervisor_app.models import (
+    AuditEvent,
+    ExperienceAllocation,
+    ExperienceEntry,
+    RecordKind,
+    RecordStatus,
+    SessionAllocation,
+    SessionAttendee,
+    SessionFormat,
+    Supervisee,
+    SupervisionSession,
+    Supervisor,
+)
+from supervisor_app.services import progress as _progress
+from supervisor_app.services.audit import AuditEntry
+from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
+from supervisor_app.services.records import counts_clause, display_status_sql
+
+OVERDUE_DAYS = 14
+"""A supervisee with no signed or pending session in this many days is overdue for supervision."""
+
+
+# --------------------------------------------------------------------------------------------
+# A read-only handle
+
+
+def open_reader(db: Database) -> Database:
+    """Another handle on ``db``'s file whose transactions are plain (deferred) ``BEGIN``s.
+
+    The main handle starts every transaction with ``BEGIN IMMEDIATE`` (the write lock), which
+    is right for writes but would make a long read block the user's next save. In WAL mode a
+    deferred transaction reads one consistent snapshot without blocking writers.
+    """
+    engine = make_engine(db.url, readonly=True)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    return Database(url=db.url, engine=engine, readonly=True)
+
+
+# --------------------------------------------------------------------------------------------
+# Supervisee list with progress
+
+
+@dataclass
+class SuperviseeSummary:
+    id: int
+    name: str
+    credential: str
+    icb_id: str
+    position: str
+    start_date: dt.date | None
+    active: bool
+    supervisor_id: int | None
+    supervisor_name: str
+    supervision_counted_minutes: int = 0
+    supervision_required_minutes: int = 0
+    supervision_pending_minutes: int = 0
+    experience_counted_minutes: int = 0
+    experience_required_minutes: int = 0
+    experience_pending_minutes: int = 0
+    last_session: dt.date | None = None
+    unmet: list[str] = field(default_factory=list)
+    status: str = "on-track"  # eligible | on-track | overdue | inactive
+
+    @property
+    def supervision_percent(self) -> float:
+        return _percent(self.supervision_counted_minutes, self.supervision_required_minutes)
+
+    @property
+    def experience_percent(self) -> float:
+        return _percent(self.experience_counted_minutes, self.experience_required_minutes)
+
+    @property
+    def eligible(self) -> bool:
+        return not self.unmet
+
+
+def _percent(counted: int, required: int) -> float:
+    if required <= 0:
+        return 100.0
+    return min(100.0, 100.0 * counted / required)
+
+
+def _as_date(value: Any) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def supervisee_summaries(
+    uow: UnitOfWork,
+    *,
+    supervisor_id: int | None = None,
+    include_inactive: bool = False,
+    supervisee_ids: Sequence[int] | None = None,
+    today: dt.date | None = None,
+    overdue_days: int = OVERDUE_DAYS,
+) -> list[SuperviseeSummary]:
+    """Every (active) supervisee, by name, with the figures of the progress service.
+
+    Status: *eligible* when nothing is unmet; *overdue* when the last signed or pending session
+    (that still stands) is more than ``overdue_days`` ago, or there is none and the supervisee
+    started more than ``overdue_days`` ago; otherwise *on track*. Inactive supervisees are
+    *inactive*. Signatures are not re-verified here (the detail page does that).
+    """
+    today = today or dt.date.today()
+    profiles = uow.db.profiles
+    sup_alias = Supervisor
+    query = (
+        select(Supervisee, sup_alias.name)
+        .outerjoin(sup_alias, sup_alias.id == Supervisee.supervisor_id)
+        .order_by(Supervisee.name, Supervisee.id)
+    )
+    if supervisor_id is not None:
+        query = query.where(Supervisee.supervisor_id == supervisor_id)
+    if not include_inactive:
+        query = query.where(Supervisee.active.is_(True))
+    if supervisee_ids is not None:
+        query = query.where(Supervisee.id.in_(list(supervisee_ids)))
+    people = list(uow.session.execute(query))
+    if not people:
+        return []
+    ids = [s.id for s, _name in people]
+    wanted = Supervisee.id.in_(ids) if supervisee_ids is not None or supervisor_id is not None else None
+
+    S, A, T = SupervisionSession, SessionAllocation, SessionAttendee
+    E, EA = ExperienceEntry, ExperienceAllocation
+
+    def restrict(column: Any) -> Any:
+        return column.in_(ids) if wanted is not None else literal(True)
+
+    # Signed, standing supervision per supervisee, format and domain.
+    signed: dict[int, list[tuple[str, str, int]]] = {}
+    for sid, fmt, code, minutes in uow.session.execute(
+        select(T.supervisee_id, S.format, A.domain_code, func.sum(A.minutes))
+        .join(S, S.id == T.session_id)
+        .join(A, A.session_id == S.id)
+        .where(counts_clause(S), restrict(T.supervisee_id))
+        .group_by(T.supervisee_id, S.format, A.domain_code)
+    ):
+        signed.setdefault(sid, []).append((fmt, code, int(minutes)))
+    pending: dict[int, list[tuple[str, int]]] = {}
+    for sid, code, minutes in uow.session.execute(
+        select(T.supervisee_id, A.domain_code, func.sum(A.minutes))
+        .join(S, S.id == T.session_id)
+        .join(A, A.session_id == S.id)
+        .where(S.status == RecordStatus.PENDING, restrict(T.supervisee_id))
+        .group_by(T.supervisee_id, A.domain_code)
+    ):
+        pending.setdefault(sid, []).append((code, int(minutes)))
+    spans: dict[int, tuple[int, dt.date | None, dt.date | None]] = {}
+    for sid, count, first, last in uow.session.execute(
+        select(T.supervisee_id, func.count(), func.min(S.date), func.max(S.date))
+        .join(S, S.id == T.session_id)
+        .where(counts_clause(S), restrict(T.supervisee_id))
+        .group_by(T.supervisee_id)
+    ):
+        spans[sid] = (int(count), _as_date(first), _as_date(last))
+    last_live: dict[int, dt.date | None] = {
+        sid: _as_date(last)
+        for sid, last in uow.session.execute(
+            select(T.supervisee_id, func.max(S.date))
+            .join(S, S.id == T.session_id)
+            .where(or_(S.status == RecordStatus.PENDING, counts_clause(S)), restrict(T.supervisee_id))
+            .group_by(T.supervisee_id)
+        )
+    }
+
+    # Experience: the window cut-off differs by credential.
+    cutoffs: dict[str, dt.date | None] = {}
+    for supervisee, _name in people:
+        if supervisee.credential not in cutoffs:
+            profile = _profile(profiles, supervisee.credential)
+            window = profile.experience.window_years if profile else None
+            cutoffs[supervisee.credential] = (
+                _progress._years_before(today, window.value) if window is not None else None
+            )
+    dated = {code: cutoff for code, cutoff in cutoffs.items() if cutoff is not None}
+    if dated:
+        in_window: Any = case(
+            *((Supervisee.credential == code, E.period_end >= cutoff) for code, cutoff in dated.items()),
+            else_=literal(True),
+        )
+    else:
+        in_window = literal(True)
+    experience: dict[int, list[tuple[str, int, bool]]] = {}
+    for sid, code, minutes, inside in uow.session.execute(
+        select(E.supervisee_id, EA.domain_code, func.sum(EA.minutes), in_window)
+        .join(E, EA.entry_id == E.id)
+        .join(Supervisee, Supervisee.id == E.supervisee_id)
+        .where(counts_clause(E), restrict(E.supervisee_id))
+        .group_by(E.supervisee_id, EA.domain_code, in_window)
+    ):
+        experience.setdefault(sid, []).append((code, int(minutes), bool(inside)))
+    experience_pending: dict[int, list[tuple[str, int]]] = {}
+    for sid, code, minutes in uow.session.execute(
+        select(E.supervisee_id, EA.domain_code, func.sum(EA.minutes))
+        .join(E, EA.entry_id == E.id)
+        .where(E.status == RecordStatus.PENDING, restrict(E.supervisee_id))
+        .group_by(E.supervisee_id, EA.domain_code)
+    ):
+        experience_pending.setdefault(sid, []).append((code, int(minutes)))
+
+    result: list[SuperviseeSummary] = []
+    for supervisee, supervisor_name in people:
+        summary = SuperviseeSummary(
+            id=supervisee.id,
+            name=supervisee.name,
+            credential=supervisee.credential,
+            icb_id=supervisee.icb_id,
+            position=supervisee.position,
+            start_date=supervisee.start_date,
+            active=supervisee.active,
+            supervisor_id=supervisee.supervisor_id,
+            supervisor_name=supervisor_name or "",
+            last_session=last_live.get(supervisee.id),
+        )
+        profile = _profile(profiles, supervisee.credential)
+        if profile is not None:
+            built = _build_progress(
+                supervisee,
+                profile,
+                signed=signed.get(supervisee.id, []),
+                pending=pending.get(supervisee.id, []),
+                span=spans.get(supervisee.id),
+                experience=experience.get(supervisee.id, []),
+                experience_pending=experience_pending.get(supervisee.id, []),
+                cutoff=cutoffs.get(supervisee.credential),
+                today=today,
+            )
+            summary.supervision_counted_minutes = built.supervision.counted_minutes
+            summary.supervision_required_minutes = built.supervision.required_minutes
+            summary.supervision_pending_minutes = built.supervision.pending_minutes
+            summary.experience_counted_minutes = built.experience.counted_minutes
+            summary.experience_required_minutes = built.experience.required_minutes
+            summary.experience_pending_minutes = built.experience.pending_minutes
+            summary.unmet = list(built.unmet)
+        else:
+            summary.unmet = [f"No credential profile {supervisee.credential} is installed."]
+        summary.status = _status(summary, today=today, overdue_days=overdue_days)
+        result.append(summary)
+    return result
+
+
+def _profile(profiles: Any, code: str) -> CredentialProfile | None:
+    try:
+        return profiles.get(code)
+    except KeyError:
+        return None
+
+
+def _status(summary: SuperviseeSummary, *, today: dt.date, overdue_days: int) -> str:
+    if not summary.active:
+        return "inactive"
+    if summary.eligible:
+        return "eligible"
+    limit = today - dt.timedelta(days=overdue_days)
+    if summary.last_session is not None:
+        return "overdue" if summary.last_session < limit else "on-track"
+    if summary.start_date is not None and summary.start_date >= limit:
+        return "on-track"  # just started: not overdue yet
+    return "overdue"
+
+
+def _build_progress(
+    supervisee: Supervisee,
+    profile: CredentialProfile,
+    *,
+    signed: list[tuple[str, str, int]],
+    pending: list[tuple[str, int]],
+    span: tuple[int, dt.date | None, dt.date | None] | None,
+    experience: list[tuple[str, int, bool]],
+    experience_pending: list[tuple[str, int]],
+    cutoff: dt.date | None,
+    today: dt.date,
+) -> _progress.Progress:
+    """The same :class:`Progress` compute_progress builds, from pre-aggregated rows."""
+    sup_rules, exp_rules = profile.supervision, profile.experience
+    supervision = _progress._part(
+        profile,
+        sup_rules.total_minutes.value,
+        sup_rules.domain_min_minutes.value,
+        with_general=sup_rules.allow_general.value,
+    )
+    experience_part = _progress._part(
+        profile, exp_rules.total_minutes.value, exp_rules.domain_min_minutes.value, with_general=False
+    )
+    result = _progress.Progress(supervisee.id, supervisee.name, profile, supervision, experience_part)
+    for fmt, code, minutes in signed:
+        domain = _progress._domain(supervision, profile, code)
+        domain.signed_minutes += minutes
+        supervision.signed_minutes += minutes
+        if fmt == SessionFormat.GROUP:
+            domain.group_minutes += minutes
+            result.group_minutes += minutes
+        else:
+            domain.individual_minutes += minutes
+            result.individual_minutes += minutes
+    for code, minutes in pending:
+        _progress._domain(supervision, profile, code).pending_minutes += minutes
+        supervision.pending_minutes += minutes
+    if span is not None:
+        result.sessions_signed, result.first_session, result.last_session = span
+        if result.first_session is not None and result.last_session is not None:
+            result.span_months = _progress.months_between(result.first_session, result.last_session)
+    counted = result.individual_minutes + result.group_minutes
+    cap = sup_rules.group_cap_fraction
+    if cap is not None:
+        allowed_group = int(cap.value * sup_rules.total_minutes.value)
+        if result.group_minutes > allowed_group:
+            counted = result.individual_minutes + allowed_group
+    supervision.counted_minutes = counted
+    for code, minutes, inside in experience:
+        if cutoff is not None and not inside:
+            result.outside_window_minutes += minutes
+            continue
+        _progress._domain(experience_part, profile, code).signed_minutes += minutes
+        experience_part.signed_minutes += minutes
+    for code, minutes in experience_pending:
+        _progress._domain(experience_part, profile, code).pending_minutes += minutes
+        experience_part.pending_minutes += minutes
+    experience_part.counted_minutes = experience_part.signed_minutes
+    _progress._explain(result, today=today, cutoff=cutoff)
+    return result
+
+
+# --------------------------------------------------------------------------------------------
+# Hours over time
+
+
+@dataclass(frozen=True)
+class MonthHours:
+    month: dt.date  # first day of the month
+    supervision_signed: int
+    supervision_pending: int
+    experience_signed: int
+    experience_pending: int
+
+
+def hours_by_month(uow: UnitOfWork, *, supervisee_id: int) -> list[MonthHours]:
+    """Minutes per calendar month (sessions by date, experience by the period's start)."""
+    S, T, E = SupervisionSession, SessionAttendee, ExperienceEntry
+    months: dict[str, list[int]] = {}
+    session_month = func.strftime("%Y-%m", S.date)
+    for month, standing, minutes in uow.session.execute(
+        select(session_month, counts_clause(S), func.sum(S.minutes))
+        .join(T, T.session_id == S.id)
+        .where(T.supervisee_id == supervisee_id, or_(S.status == RecordStatus.PENDING, counts_clause(S)))
+        .group_by(session_month, counts_clause(S))
+    ):
+        months.setdefault(month, [0, 0, 0, 0])[0 if standing else 1] += int(minutes)
+    entry_minutes = (
+        select(func.sum(ExperienceAllocation.minutes))
+        .where(ExperienceAllocation.entry_id == E.id)
+        .scalar_subquery()
+    )
+    entry_month = func.strftime("%Y-%m", E.period_start)
+    for month, standing, minutes in uow.session.execute(
+        select(entry_month, counts_clause(E), func.sum(entry_minutes))
+        .where(E.supervisee_id == supervisee_id, or_(E.status == RecordStatus.PENDING, counts_clause(E)))
+        .group_by(entry_month, counts_clause(E))
+    ):
+        months.setdefault(month, [0, 0, 0, 0])[2 if standing else 3] += int(minutes or 0)
+    return [
+        MonthHours(dt.date.fromisoformat(f"{month}-01"), *values) for month, values in sorted(months.items())
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# Pages of records (keyset pagination, newest first)
+
+
+def _labels(uow: UnitOfWork) -> dict[str, str]:
+    labels: dict[str, str] = {GENERAL_DOMAIN: "General"}
+    for profile in uow.db.profiles:
+        for domain in profile.domains:
+            labels.setdefault(domain.code, domain.label)
+    return labels
+
+
+def _domain_text(raw: str | None, labels: dict[str, str]) -> str:
+    if not raw:
+        return ""
+    parts = []
+    for item in sorted(raw.split(";")):
+        code, _sep, minutes = item.partition("=")
+        parts.append(f"{labels.get(code, code)} {int(minutes) / 60:.2f}")
+    return "; ".join(parts)
+
+
+@dataclass(frozen=True)
+class SessionFilter:
+    supervisee_id: int | None = None
+    supervisor_id: int | None = None
+    status: str | None = None  # pending | signed | amended | voided
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    search: str = ""
+
+
+@dataclass(frozen=True)
+class SessionRow:
+    id: str
+    date: dt.date
+    start: str  # HH:MM or ""
+    minutes: int
+    format: str
+    modality: str
+    site: str
+    topics: str
+    supervisor_id: int
+    supervisor_name: str
+    attendees: str
+    domains: str
+    status: str
+    supersedes_id: str | None
+    amendment_reason: str
+
+    start_raw: str = ""  # the stored start time, part of the keyset
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        return (self.date, self.start_raw, self.id)
+
+
+_S = SupervisionSession
+_START_KEY = func.coalesce(cast(_S.start_time, String), "")
+
+
+def _attendee_names() -> Any:
+    return (
+        select(func.group_concat(Supervisee.name, ", "))
+        .join(SessionAttendee, SessionAttendee.supervisee_id == Supervisee.id)
+        .where(SessionAttendee.session_id == _S.id)
+        .scalar_subquery()
+    )
+
+
+def _session_domains() -> Any:
+    return (
+        select(
+            func.group_concat(
+                SessionAllocation.domain_code + "=" + cast(SessionAllocation.minutes, String), ";"
+            )
+        )
+        .where(SessionAllocation.session_id == _S.id)
+        .scalar_subquery()
+    )
+
+
+def _session_where(flt: SessionFilter) -> list[Any]:
+    clauses: list[Any] = []
+    if flt.supervisee_id is not None:
+        clauses.append(
+            _S.id.in_(
+                select(SessionAttendee.session_id).where(SessionAttendee.supervisee_id == flt.supervisee_id)
+            )
+        )
+    if flt.supervisor_id is not None:
+        clauses.append(_S.supervisor_id == flt.supervisor_id)
+    if flt.date_from is not None:
+        clauses.append(_S.date >= flt.date_from)
+    if flt.date_to is not None:
+        clauses.append(_S.date <= flt.date_to)
+    if flt.status:
+        clauses.append(display_status_sql(_S) == flt.status)
+    text = flt.search.strip().lower()
+    if text:
+        like = f"%{_escape_like(text)}%"
+        clauses.append(
+            or_(
+                func.lower(_S.topics).like(like, escape="\\"),
+                func.lower(_S.site).like(like, escape="\\"),
+                _S.id.startswith(text),
+                exists(
+                    select(literal(1))
+                    .select_from(SessionAttendee)
+                    .join(Supervisee, Supervisee.id == SessionAttendee.supervisee_id)
+                    .where(
+                        SessionAttendee.session_id == _S.id,
+                        func.lower(Supervisee.name).like(like, escape="\\"),
+                    )
+                ),
+            )
+        )
+    return clauses
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def count_sessions(uow: UnitOfWork, *, filter: SessionFilter = SessionFilter()) -> int:  # noqa: A002, B008
+    query = select(func.count()).select_from(_S)
+    for clause in _session_where(filter):
+        query = query.where(clause)
+    return int(uow.session.scalar(query) or 0)
+
+
+def session_page(
+    uow: UnitOfWork,
+    *,
+    filter: SessionFilter = SessionFilter(),  # noqa: A002, B008
+    after: tuple[Any, ...] | None = None,
+    limit: int = 200,
+) -> list[SessionRow]:
+    """Up to ``limit`` sessions after the keyset ``after`` (a previous row's ``key``)."""
+    labels = _labels(uow)
+    query = (
+        select(
+            _S.id,
+            _S.date,
+            _START_KEY.label("start_key"),
+            _S.minutes,
+            _S.format,
+            _S.modality,
+            _S.site,
+            _S.topics,
+            _S.supervisor_id,
+            Supervisor.name,
+            _attendee_names(),
+            _session_domains(),
+            display_status_sql(_S),
+            _S.supersedes_id,
+            _S.amendment_reason,
+        )
+        .join(Supervisor, Supervisor.id == _S.supervisor_id)
+        .order_by(_S.date.desc(), _START_KEY.desc(), _S.id.desc())
+        .limit(limit)
+    )
+    for clause in _session_where(filter):
+        query = query.where(clause)
+    if after is not None:
+        query = query.where(tuple_(_S.date, _START_KEY, _S.id) < tuple_(*after))
+    rows = []
+    for (
+        rid,
+        day,
+        start_key,
+        minutes,
+        fmt,
+        modality,
+        site,
+        topics,
+        supervisor_id,
+        supervisor_name,
+        attendees,
+        domains,
+        status,
+        supersedes,
+        reason,
+    ) in uow.session.execute(query):
+        rows.append(
+            SessionRow(
+                id=rid,
+                date=day,
+                start=start_key[:5],
+                minutes=minutes,
+                format=fmt,
+                modality=modality,
+                site=site,
+                topics=topics,
+                supervisor_id=supervisor_id,
+                supervisor_name=supervisor_name,
+                attendees=attendees or "",
+                domains=_domain_text(domains, labels),
+                status=status,
+                supersedes_id=supersedes,
+                amendment_reason=reason,
+                start_raw=start_key,
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class ExperienceFilter:
+    supervisee_id: int | None = None
+    supervisor_id: int | None = None
+    status: str | None = None
+
+
+@dataclass(frozen=True)
+class ExperienceRow:
+    id: str
+    period_start: dt.date
+    period_end: dt.date
+    minutes: int
+    setting: str
+    kind: str
+    supervisee_id: int
+    supervisee_name: str
+    supervisor_id: int
+    supervisor_name: str
+    domains: str
+    status: str
+    supersedes_id: str | None
+    amendment_reason: str
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        return (self.period_start, self.id)
+
+
+def _experience_where(flt: ExperienceFilter) -> list[Any]:
+    E = ExperienceEntry
+    clauses: list[Any] = []
+    if flt.supervisee_id is not None:
+        clauses.append(E.supervisee_id == flt.supervisee_id)
+    if flt.supervisor_id is not None:
+        clauses.append(E.supervisor_id == flt.supervisor_id)
+    if flt.status:
+        clauses.append(display_status_sql(E) == flt.status)
+    return clauses
+
+
+def count_experience(uow: UnitOfWork, *, filter: ExperienceFilter = ExperienceFilter()) -> int:  # noqa: A002, B008
+    query = select(func.count()).select_from(ExperienceEntry)
+    for clause in _experience_where(filter):
+        query = query.where(clause)
+    return int(uow.session.scalar(query) or 0)
+
+
+def experience_page(
+    uow: UnitOfWork,
+    *,
+    filter: ExperienceFilter = ExperienceFilter(),  # noqa: A002, B008
+    after: tuple[Any, ...] | None = None,
+    limit: int = 200,
+) -> list[ExperienceRow]:
+    E, EA = ExperienceEntry, ExperienceAllocation
+    labels = _labels(uow)
+    minutes = select(func.sum(EA.minutes)).where(EA.entry_id == E.id).scalar_subquery()
+    domains = (
+        select(func.group_concat(EA.domain_code + "=" + cast(EA.minutes, String), ";"))
+        .where(EA.entry_id == E.id)
+        .scalar_subquery()
+    )
+    query = (
+        select(
+            E.id,
+            E.period_start,
+            E.period_end,
+            minutes,
+            E.setting,
+            E.kind,
+            E.supervisee_id,
+            Supervisee.name,
+            E.supervisor_id,
+            Supervisor.name,
+            domains,
+            display_status_sql(E),
+            E.supersedes_id,
+            E.amendment_reason,
+        )
+        .join(Supervisee, Supervisee.id == E.supervisee_id)
+        .join(Supervisor, Supervisor.id == E.supervisor_id)
+        .order_by(E.period_start.desc(), E.id.desc())
+        .limit(limit)
+    )
+    for clause in _experience_where(filter):
+        query = query.where(clause)
+    if after is not None:
+        query = query.where(tuple_(E.period_start, E.id) < tuple_(*after))
+    return [
+        ExperienceRow(
+            id=row[0],
+            period_start=row[1],
+            period_end=row[2],
+            minutes=int(row[3] or 0),
+            setting=row[4],
+            kind=row[5],
+            supervisee_id=row[6],
+            supervisee_name=row[7],
+            supervisor_id=row[8],
+            supervisor_name=row[9],
+            domains=_domain_text(row[10], labels),
+            status=row[11],
+            supersedes_id=row[12],
+            amendment_reason=row[13],
+        )
+        for row in uow.session.execute(query)
+    ]
+
+
+@dataclass(frozen=True)
+class PendingRow:
+    """A record waiting for its supervisor's signature (session or experience entry)."""
+
+    kind: str  # RecordKind value
+    id: str
+    date: dt.date
+    date_end: dt.date
+    minutes: int
+    supervisees: str
+    detail: str  # format/modality, or kind/setting
+    domains: str
+    supersedes_id: str | None
+    amendment_reason: str
+
+    @property
+    def key(self) -> tuple[Any, ...]:
+        return (self.date, self.id)
+
+
+def count_pending(uow: UnitOfWork, *, supervisor_id: int) -> int:
+    total = 0
+    for model in (SupervisionSession, ExperienceEntry):
+        total += int(
+            uow.session.scalar(
+                select(func.count())
+                .select_from(model)
+                .where(model.supervisor_id == supervisor_id, model.status == RecordStatus.PENDING)
+            )
+            or 0
+        )
+    return total
+
+
+def pending_page(
+    uow: UnitOfWork, *, supervisor_id: int, after: tuple[Any, ...] | None = None, limit: int = 200
+) -> list[PendingRow]:
+    """The supervisor's records waiting for signature, newest first (sessions and experience
+    entries merged by date; each kind is limited in SQL before the details are read)."""
+    labels = _labels(uow)
+    E, EA = ExperienceEntry, ExperienceAllocation
+    sessions = (
+        select(
+            _S.id,
+            _S.date,
+            _S.minutes,
+            _attendee_names(),
+            _S.format,
+            _S.modality,
+            _session_domains(),
+            _S.supersedes_id,
+            _S.amendment_reason,
+        )
+        .where(_S.supervisor_id == supervisor_id, _S.status == RecordStatus.PENDING)
+        .order_by(_S.date.desc(), _S.id.desc())
+        .limit(limit)
+    )
+    entries = (
+        select(
+            E.id,
+            E.period_start,
+            E.period_end,
+            select(func.sum(EA.minutes)).where(EA.entry_id == E.id).scalar_subquery(),
+            Supervisee.name,
+            E.kind,
+            E.setting,
+            select(func.group_concat(EA.domain_code + "=" + cast(EA.minutes, String), ";"))
+            .where(EA.entry_id == E.id)
+            .scalar_subquery(),
+            E.supersedes_id,
+            E.amendment_reason,
+        )
+        .join(Supervisee, Supervisee.id == E.supervisee_id)
+        .where(E.supervisor_id == supervisor_id, E.status == RecordStatus.PENDING)
+        .order_by(E.period_start.desc(), E.id.desc())
+        .limit(limit)
+    )
+    if after is not None:
+        sessions = sessions.where(tuple_(_S.date, _S.id) < tuple_(*after))
+        entries = entries.where(tuple_(E.period_start, E.id) < tuple_(*after))
+    rows = [
+        PendingRow(
+            kind=RecordKind.SESSION.value,
+            id=rid,
+            date=day,
+            date_end=day,
+            minutes=minutes,
+            supervisees=who or "",
+            detail=f"{fmt} · {modality}",
+            domains=_domain_text(domains, labels),
+            supersedes_id=supersedes,
+            amendment_reason=reason or "",
+        )
+        for rid, day, minutes, who, fmt, modality, domains, supersedes, reason in uow.session.execute(
+            sessions
+        )
+    ]
+    rows += [
+        PendingRow(
+            kind=RecordKind.EXPERIENCE.value,
+            id=rid,
+            date=start,
+            date_end=end,
+            minutes=int(minutes or 0),
+            supervisees=who or "",
+            detail=f"{kind} · {setting}" if setting else kind,
+            domains=_domain_text(domains, labels),
+            supersedes_id=supersedes,
+            amendment_reason=reason or "",
+        )
+        for rid, start, end, minutes, who, kind, setting, domains, supersedes, reason in uow.session.execute(
+            entries
+        )
+    ]
+    rows.sort(key=lambda r: r.key, reverse=True)
+    return rows[:limit]
+
+
+# --------------------------------------------------------------------------------------------
+# The audit trail, filtered
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    record_id: str = ""
+    supervisee_id: int | None = None
+    action: str = ""
+    actor: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+def _audit_where(flt: AuditFilter) -> list[Any]:
+    clauses: list[Any] = []
+    if flt.record_id.strip():
+        clauses.append(AuditEvent.record_id.startswith(flt.record_id.strip().lower()))
+    if flt.supervisee_id is not None:
+        clauses.append(AuditEvent.supervisee_id == flt.supervisee_id)
+    if flt.action:
+        clauses.append(AuditEvent.action == flt.action)
+    if flt.actor.strip():
+        clauses.append(
+            func.lower(AuditEvent.actor).like(f"%{_escape_like(flt.actor.strip().lower())}%", escape="\\")
+        )
+    if flt.date_from is not None:
+        start = dt.datetime.combine(flt.date_from, dt.time(), tzinfo=dt.UTC) - _local_offset()
+        clauses.append(AuditEvent.at >= start)
+    if flt.date_to is not None:
+        end = (
+            dt.datetime.combine(flt.date_to + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+            - _local_offset()
+        )
+        clauses.append(AuditEvent.at < end)
+    return clauses
+
+
+def _local_offset() -> dt.timedelta:
+    """Dates in the filter are local dates; events are stored in UTC."""
+    return dt.datetime.now().astimezone().utcoffset() or dt.timedelta()
+
+
+def count_audit(uow: UnitOfWork, *, filter: AuditFilter = AuditFilter()) -> int:  # noqa: A002, B008
+    query = select(func.count()).select_from(AuditEvent)
+    for clause in _audit_where(filter):
+        query = query.where(clause)
+    return int(uow.session.scalar(query) or 0)
+
+
+def audit_page(
+    uow: UnitOfWork,
+    *,
+    filter: AuditFilter = AuditFilter(),  # noqa: A002, B008
+    before_id: int | None = None,
+    limit: int = 200,
+) -> list[AuditEntry]:
+    query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
+    for clause in _audit_where(filter):
+        query = query.where(clause)
+    if before_id is not None:
+        query = query.where(AuditEvent.id < before_id)
+    return [
+        AuditEntry(e.id, e.at, e.actor, e.action, e.record_id, e.supervisee_id, e.details)
+        for e in uow.session.scalars(query)
+    ]
+
+
+def audit_actors(uow: UnitOfWork) -> list[str]:
+    return list(uow.session.scalars(select(AuditEvent.actor).distinct().order_by(AuditEvent.actor)))
+
+
+def actor_names(uow: UnitOfWork) -> dict[str, str]:
+    """``supervisor:3`` -> the supervisor's name, for showing the trail in words."""
+    return {
+        f"supervisor:{sid}": name for sid, name in uow.session.execute(select(Supervisor.id, Supervisor.name))
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# Small look-ups
+
+
+def has_supervisors(uow: UnitOfWork) -> bool:
+    return uow.session.scalar(select(exists(select(Supervisor.id)))) or False
+
+
+__all__ = [
+    "OVERDUE_DAYS",
+    "AuditFilter",
+    "ExperienceFilter",
+    "ExperienceRow",
+    "MonthHours",
+    "PendingRow",
+    "SessionFilter",
+    "SessionRow",
+    "SuperviseeSummary",
+    "actor_names",
+    "audit_page",
+    "count_audit",
+    "count_experience",
+    "count_pending",
+    "count_sessions",
+    "experience_page",
+    "has_supervisors",
+    "hours_by_month",
+    "open_reader",
+    "pending_page",
+    "session_page",
+    "supervisee_summaries",
+]

@@ -1,0 +1,581 @@
+"""Attestations: pick supervisee, supervisor and range; preview; Print; Save PDF; the list of
+printed forms with their fingerprints; reprint.
+
+Preparing and rendering run off the UI thread. A print or save is recorded by the attestation
+service (serial number, fingerprint, audit entry) only once the user has chosen where it goes.
+In review mode the page offers the supervisee's own progress statement and nothing else.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app import __version__
+from supervisor_app.services import attestation, people
+from supervisor_app.services.progress import hours
+from supervisor_app.ui.attestation_table_model import ROW_ROLE, AttestationTableModel
+from supervisor_app.ui.common import FieldErrors, error_label, from_qdate, show_error, to_qdate
+from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.pdf_output import print_pdf, qt_pdf_available, save_pdf
+from supervisor_app.ui.pdf_preview import PdfPreview
+from supervisor_app.ui.refreshing import RefreshOnChange
+
+_ANY_DATE = QDate(2000, 1, 1)
+VERIFICATION = "verification"
+STATEMENT = "statement"
+
+
+@dataclass(frozen=True)
+class Request:
+    kind: str
+    supervisee_id: int
+    supervisor_id: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    signed_only: bool = False
+
+
+@dataclass(frozen=True)
+class Rendered:
+    request: Request
+    pdf: bytes
+    title: str
+    summary_html: str
+    serial: str = ""
+    reprint: bool = False
+
+
+class AttestationsPage(RefreshOnChange, QWidget):
+    available = True
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.review = ctx.review
+        self.rendered: Rendered | None = None
+        self._reprint_of: attestation.AttestationEntry | None = None
+        self.last_message = ""
+        self.ask_save_path: Callable[[str], str] = self._ask_save_path
+        self.setObjectName("attestations_page")
+        self.setAccessibleName(self.tr("Attestations") if not self.review else self.tr("My statement"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(
+            QLabel(
+                self.tr("<h2>My progress statement</h2>")
+                if self.review
+                else self.tr("<h2>Attestations</h2>"),
+                self,
+            )
+        )
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        layout.addWidget(splitter, 1)
+
+        left = QWidget(splitter)
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        box = QGroupBox(self.tr("What to print"), left)
+        form = QFormLayout(box)
+        labels: dict[str, QLabel] = {}
+
+        def row(caption: str, field: str, widget: QWidget) -> None:
+            label = QLabel(caption, box)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            labels[field] = error_label(box)
+            labels[field].setObjectName(f"error_{field}")
+            form.addRow(labels[field])
+
+        self.kind = QComboBox(box)
+        self.kind.setAccessibleName(self.tr("Form"))
+        if not self.review:
+            self.kind.addItem(self.tr("Supervision verification (ICB form and session log)"), VERIFICATION)
+        self.kind.addItem(self.tr("Progress statement (for the supervisee)"), STATEMENT)
+        row(self.tr("&Form:"), "kind", self.kind)
+        self.supervisee = QComboBox(box)
+        self.supervisee.setAccessibleName(self.tr("Supervisee"))
+        row(self.tr("Su&pervisee:"), "supervisee", self.supervisee)
+        self.supervisor = QComboBox(box)
+        self.supervisor.setAccessibleName(self.tr("Supervisor who attests"))
+        row(self.tr("Supervis&or:"), "supervisor", self.supervisor)
+        self.date_from = self._date_edit(self.tr("From date (any)"))
+        self.date_to = self._date_edit(self.tr("To date (any)"))
+        row(self.tr("&From:"), "date_from", self.date_from)
+        row(self.tr("&To:"), "date_to", self.date_to)
+        self.signed_only = QCheckBox(self.tr("Leave out records still &waiting for signature"), box)
+        self.signed_only.setAccessibleName(self.tr("Print the signed records only"))
+        row("", "signed_only", self.signed_only)
+        left_layout.addWidget(box)
+        self.general_error = error_label(left)
+        left_layout.addWidget(self.general_error)
+        self.errors = FieldErrors(labels, fallback=self.general_error)
+        self.field_errors = labels
+
+        buttons = QHBoxLayout()
+        left_layout.addLayout(buttons)
+        self.preview_button = QPushButton(self.tr("Pre&view"), left)
+        self.preview_button.setAccessibleName(self.tr("Preview"))
+        self.print_button = QPushButton(self.tr("&Print…"), left)
+        self.print_button.setAccessibleName(self.tr("Print"))
+        self.print_button.setToolTip(self.tr("Ctrl+P"))
+        self.save_button = QPushButton(self.tr("&Save PDF…"), left)
+        self.save_button.setAccessibleName(self.tr("Save as PDF"))
+        for button in (self.preview_button, self.print_button, self.save_button):
+            buttons.addWidget(button)
+        self.status = QLabel(left)
+        self.status.setWordWrap(True)
+        self.status.setAccessibleName(self.tr("Status"))
+        left_layout.addWidget(self.status)
+        explain = QLabel(
+            self.tr(
+                "The form is built from signed records only. Each print is recorded with a serial number and a "
+                "record fingerprint printed on every page, so the paper can be matched to the records later. "
+                "Printing the same records again reuses the serial number."
+            )
+            if not self.review
+            else self.tr(
+                "Your statement shows signed and pending hours and what is still needed. It is not an ICB form."
+            )
+        )
+        explain.setWordWrap(True)
+        explain.setStyleSheet("color: palette(dark);")
+        left_layout.addWidget(explain)
+
+        self.history_box = QGroupBox(self.tr("Printed attestations"), left)
+        history_layout = QVBoxLayout(self.history_box)
+        self.history = AttestationTableModel(self)
+        self.history_view = QTableView(self.history_box)
+        self.history_view.setObjectName("attestation_table")
+        self.history_view.setAccessibleName(self.tr("Printed attestations"))
+        self.history_view.setModel(self.history)
+        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.history_view.verticalHeader().setVisible(False)
+        self.history_view.setTabKeyNavigation(False)
+        self.history_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        history_layout.addWidget(self.history_view, 1)
+        self.history_empty = QLabel(
+            self.tr("Nothing printed yet. Each print or saved PDF is listed here."), self.history_box
+        )
+        self.history_empty.setWordWrap(True)
+        self.history_empty.setAccessibleName(self.tr("No attestation printed yet"))
+        history_layout.addWidget(self.history_empty)
+        self.history.modelReset.connect(self._on_history_loaded)
+        self.reprint_button = QPushButton(self.tr("&Reprint selected…"), self.history_box)
+        self.reprint_button.setAccessibleName(self.tr("Reprint the selected attestation"))
+        history_layout.addWidget(self.reprint_button)
+        left_layout.addWidget(self.history_box, 1)
+        self.history_box.setVisible(not self.review)
+        if self.review:
+            left_layout.addStretch(1)
+
+        self.preview = PdfPreview(splitter)
+        splitter.addWidget(left)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 3)
+
+        self.kind.currentIndexChanged.connect(self._on_kind_changed)
+        for widget in (self.supervisee, self.supervisor):
+            widget.currentIndexChanged.connect(self._on_inputs_changed)
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(self._on_inputs_changed)
+        self.signed_only.toggled.connect(self._on_inputs_changed)
+        self.preview_button.clicked.connect(self.preview_current)
+        self.print_button.clicked.connect(self.print_current)
+        self.save_button.clicked.connect(lambda: self.save_current())
+        self.reprint_button.clicked.connect(self.reprint_selected)
+        self.history_view.activated.connect(lambda _i: self.reprint_selected())
+        self._load_people()
+        self._on_kind_changed()
+        self.watch_records()
+        self._stale = True
+
+    # Inputs ------------------------------------------------------------------------------------
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(_ANY_DATE)
+        edit.setMaximumDate(QDate.currentDate())
+        edit.setSpecialValueText(self.tr("any"))
+        edit.setDate(_ANY_DATE)
+        edit.setAccessibleName(name)
+        return edit
+
+    def _load_people(self) -> None:
+        ctx = self.ctx
+        supervisee_id = ctx.identity.supervisee_id if ctx.identity else None
+
+        def work(uow: Any) -> tuple[list[tuple[int, str, int | None]], list[tuple[int, str]]]:
+            if supervisee_id is not None:  # review: only their own name
+                s = people.get_supervisee(uow, supervisee_id)
+                return [(s.id, s.name, s.supervisor_id)], []
+            return (
+                [(s.id, s.name, s.supervisor_id) for s in people.list_supervisees(uow)],
+                [(s.id, s.name) for s in people.list_supervisors(uow)],
+            )
+
+        supervisees, supervisors = ctx.read_now(work)
+        self._supervisor_of = {sid: sup for sid, _name, sup in supervisees}
+        for widget in (self.supervisee, self.supervisor):
+            widget.blockSignals(True)
+        current = self.supervisee.currentData()
+        self.supervisee.clear()
+        for sid, name, _sup in supervisees:
+            self.supervisee.addItem(name, sid)
+        self.supervisee.setCurrentIndex(max(0, self.supervisee.findData(current)))
+        current_supervisor = self.supervisor.currentData() or ctx.supervisor_id
+        self.supervisor.clear()
+        for sid, name in supervisors:
+            self.supervisor.addItem(name, sid)
+        self.supervisor.setCurrentIndex(max(0, self.supervisor.findData(current_supervisor)))
+        for widget in (self.supervisee, self.supervisor):
+            widget.blockSignals(False)
+        self.supervisee.setEnabled(not self.review)
+
+    def set_supervisee(self, supervisee_id: int) -> None:
+        index = self.supervisee.findData(supervisee_id)
+        if index >= 0:
+            self.supervisee.setCurrentIndex(index)
+            supervisor = self._supervisor_of.get(supervisee_id)
+            if self.ctx.supervisor_id is None and supervisor is not None:
+                self.supervisor.setCurrentIndex(max(0, self.supervisor.findData(supervisor)))
+
+    def _on_kind_changed(self, *_args: object) -> None:
+        verification = self.kind.currentData() == VERIFICATION
+        for widget in (self.supervisor, self.date_from, self.date_to, self.signed_only):
+            widget.setEnabled(verification)
+            widget.setVisible(verification)
+            form_label = self._label_for(widget)
+            if form_label is not None:
+                form_label.setVisible(verification)
+        self._on_inputs_changed()
+
+    def _label_for(self, widget: QWidget) -> QLabel | None:
+        for label in self.findChildren(QLabel):
+            if label.buddy() is widget:
+                return label
+        return None
+
+    def _on_inputs_changed(self, *_args: object) -> None:
+        self.rendered = None
+        self.errors.clear()
+        self.status.clear()
+        self.preview.clear()
+
+    def request(self) -> Request | None:
+        supervisee_id = self.supervisee.currentData()
+        if supervisee_id is None:
+            return None
+        if self.kind.currentData() == STATEMENT:
+            return Request(STATEMENT, int(supervisee_id))
+
+        def day(edit: QDateEdit) -> dt.date | None:
+            return None if edit.date() == _ANY_DATE else from_qdate(edit.date())
+
+        return Request(
+            VERIFICATION,
+            int(supervisee_id),
+            self.supervisor.currentData(),
+            day(self.date_from),
+            day(self.date_to),
+            self.signed_only.isChecked(),
+        )
+
+    # Loading the list ----------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.refresh_if_stale()
+
+    def refresh(self) -> None:
+        self._stale = False
+        self._load_people()  # a supervisee or supervisor may have been added
+        if self.review:
+            return
+        self.ctx.read(
+            attestation.list_attestations,
+            on_done=self.history.set_rows,
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _on_history_loaded(self) -> None:
+        empty = self.history.rowCount() == 0
+        self.history_view.setVisible(not empty)
+        self.history_empty.setVisible(empty)
+        self.reprint_button.setEnabled(not empty)
+
+    # Preview -------------------------------------------------------------------------------------
+    def preview_current(self) -> None:
+        request = self.request()
+        if request is None:
+            return
+        self._busy(True, self.tr("Preparing the preview…"))
+        self.errors.clear()
+        printed_by = self._printed_by()
+        self.ctx.read(
+            lambda uow: render_request(uow, request, record=False, printed_by=printed_by),
+            on_done=self._on_previewed,
+            on_error=self._on_failed,
+        )
+
+    def _on_previewed(self, rendered: Rendered) -> None:
+        self._busy(False)
+        if rendered.request != self.request():
+            return  # the inputs changed meanwhile
+        self.rendered = rendered
+        self.preview.show_pdf(rendered.pdf, summary_html=rendered.summary_html)
+        reprint_of, self._reprint_of = self._reprint_of, None
+        if reprint_of is not None and rendered.serial != reprint_of.serial:
+            self._say(
+                self.tr(
+                    "The records in this range changed since {serial} was printed (its fingerprint no longer "
+                    "matches), so printing now makes a new form with a new serial number."
+                ).format(serial=reprint_of.serial)
+            )
+        elif rendered.request.kind == VERIFICATION:
+            self._say(
+                self.tr("Printed before as {serial}: printing again gives the same document.").format(
+                    serial=rendered.serial
+                )
+                if rendered.reprint
+                else self.tr("Not printed yet: a serial number is assigned when you print or save.")
+            )
+        else:
+            self._say(self.tr("Preview ready."))
+
+    # Print and save -------------------------------------------------------------------------------
+    def print_current(self, printer: Any = None) -> None:
+        """Print (``printer``: a ready QPrinter, else the print dialog asks)."""
+        request = self.request()
+        if request is None:
+            return
+        if printer is None and qt_pdf_available():
+            from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+            dialog = QPrintDialog(printer, self)
+            if dialog.exec() != QPrintDialog.DialogCode.Accepted:  # chosen before anything is recorded
+                return
+        self._output(
+            request,
+            lambda rendered: print_pdf(rendered.pdf, title=rendered.title, parent=self, printer=printer),
+        )
+
+    def save_current(self, path: str | None = None) -> None:
+        request = self.request()
+        if request is None:
+            return
+        target = path or self.ask_save_path(self._suggested_name(request))
+        if not target:
+            return
+
+        def done(rendered: Rendered) -> str:
+            saved = save_pdf(rendered.pdf, target)
+            return self.tr("Saved {path}").format(path=saved)
+
+        self._output(request, done)
+
+    def _output(self, request: Request, deliver: Callable[[Rendered], str]) -> None:
+        self._busy(True, self.tr("Preparing the form…"))
+        self.errors.clear()
+        record = request.kind == VERIFICATION
+        printed_by = self._printed_by()
+        job = lambda uow: render_request(uow, request, record=record, printed_by=printed_by)  # noqa: E731
+
+        def done(rendered: Rendered) -> None:
+            self._busy(False)
+            self.rendered = rendered
+            self.preview.show_pdf(rendered.pdf, summary_html=rendered.summary_html)
+            message = deliver(rendered)
+            if rendered.serial:
+                prefix = (
+                    self.tr("Reprint of {serial}.") if rendered.reprint else self.tr("Recorded as {serial}.")
+                )
+                message = prefix.format(serial=rendered.serial) + (" " + message if message else "")
+            self._say(message)
+
+        if record:
+            self.ctx.write(job, on_done=done, on_error=self._on_failed)
+        else:
+            self.ctx.read(job, on_done=done, on_error=self._on_failed)
+
+    def reprint_selected(self) -> None:
+        index = self.history_view.currentIndex()
+        if not index.isValid():
+            return
+        entry = self.history.data(index, ROW_ROLE)
+        self.kind.setCurrentIndex(self.kind.findData(VERIFICATION))
+        self.supervisee.setCurrentIndex(max(0, self.supervisee.findData(entry.supervisee_id)))
+        self.supervisor.setCurrentIndex(max(0, self.supervisor.findData(entry.supervisor_id)))
+        self.date_from.setDate(to_qdate(entry.date_from) if entry.date_from else _ANY_DATE)
+        self.date_to.setDate(to_qdate(entry.date_to) if entry.date_to else _ANY_DATE)
+        self.signed_only.setChecked(True)
+        self._reprint_of = entry
+        self.preview_current()
+
+    def _printed_by(self) -> str:
+        return self.ctx.identity.name if self.ctx.identity else self.ctx.actor
+
+    def _suggested_name(self, request: Request) -> str:
+        name = self.supervisee.currentText().replace(" ", "_")
+        kind = "statement" if request.kind == STATEMENT else "supervision_verification"
+        return f"{kind}_{name}_{dt.date.today().isoformat()}.pdf"
+
+    def _ask_save_path(self, suggested: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Save PDF"), suggested, self.tr("PDF files (*.pdf)")
+        )
+        return path
+
+    # Feedback ------------------------------------------------------------------------------------
+    def _busy(self, busy: bool, text: str = "") -> None:
+        for button in (self.preview_button, self.print_button, self.save_button):
+            button.setEnabled(not busy)
+        self.reprint_button.setEnabled(not busy and self.history.rowCount() > 0)
+        if text:
+            self._say(text)
+
+    def _say(self, text: str) -> None:
+        self.last_message = text
+        self.status.setText(text)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.status.clear()
+        self.preview.clear(self.tr("Nothing to show: see the message on the left."))
+        self.errors.show(exc)
+
+    def error_text(self, field: str) -> str:
+        label = self.field_errors.get(field, self.general_error)
+        return label.text() if not label.isHidden() else ""
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AttestationsPage", text)
+
+
+def render_request(uow: Any, request: Request, *, record: bool, printed_by: str) -> Rendered:
+    """Prepare and render (and, when ``record``, record the print) in one unit of work.
+
+    Runs on a worker thread: plain data in and out, no widgets.
+    """
+    today = dt.date.today()
+    if request.kind == STATEMENT:
+        from supervisor_app.reports import render_statement
+
+        statement = attestation.prepare_statement(uow, supervisee_id=request.supervisee_id)
+        pdf = render_statement(statement, generated=today, app_version=__version__)
+        title = _tr("Progress statement {name}").format(name=statement.applicant_name)
+        return Rendered(request, pdf, title, _statement_html(statement))
+    data = attestation.prepare_verification(
+        uow,
+        supervisee_id=request.supervisee_id,
+        supervisor_id=request.supervisor_id or 0,
+        date_from=request.date_from,
+        date_to=request.date_to,
+        signed_only=request.signed_only,
+    )
+    title = _tr("Supervision verification {name}").format(name=data.applicant_name)
+    if record:
+        form = attestation.print_verification(uow, data, printed_by=printed_by)
+        serial = form.record.serial
+        return Rendered(
+            request, form.pdf, title, _verification_html(data, serial), serial, form.record.reprint
+        )
+    from supervisor_app.reports import render_verification
+
+    earlier = [
+        a
+        for a in attestation.list_attestations(uow, supervisee_id=data.supervisee_id)
+        if a.supervisor_id == data.supervisor_id
+        and a.date_from == data.date_from
+        and a.date_to == data.date_to
+        and a.fingerprint == data.fingerprint
+    ]
+    serial = earlier[0].serial if earlier else ""
+    generated = earlier[0].printed_at.astimezone().date() if earlier else today
+    pdf = render_verification(data, serial=serial or "PREVIEW", generated=generated, app_version=__version__)
+    return Rendered(request, pdf, title, _verification_html(data, serial), serial, bool(earlier))
+
+
+def _verification_html(data: attestation.VerificationData, serial: str) -> str:
+    rows = "".join(
+        f"<tr><td>{escape(d.label)}</td><td align='right'>{hours(d.individual_minutes)}</td>"
+        f"<td align='right'>{hours(d.group_minutes)}</td><td align='right'><b>{hours(d.total_minutes)}</b></td></tr>"
+        for d in data.domains
+    )
+    head = "".join(f"<th>{escape(_tr(word))}</th>" for word in ("Domain", "Individual", "Group", "Total h"))
+    sessions = _tr("{n} sessions ({i} individual, {g} group)").format(
+        n=data.sessions_total, i=data.sessions_individual, g=data.sessions_group
+    )
+    experience = _tr("Supervised experience in the range: {h} h ({n} entries)").format(
+        h=hours(data.experience_minutes), n=data.experience_entries
+    )
+    serial_text = _tr("Serial: {serial}").format(serial=serial or _tr("assigned when printed"))
+    return (
+        f"<h3>{escape(data.form_title)}</h3>"
+        f"<p><b>{escape(data.applicant_name)}</b> ({escape(data.credential_code)}) · "
+        f"{escape(data.supervisor_name)}, {escape(data.supervisor_credentials)}<br>"
+        f"{data.date_from.isoformat()} – {data.date_to.isoformat()} · {escape(sessions)}</p>"
+        f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{rows}"
+        f"<tr><td><b>{escape(_tr('Total'))}</b></td><td align='right'>{hours(data.individual_minutes)}</td>"
+        f"<td align='right'>{hours(data.group_minutes)}</td><td align='right'><b>{hours(data.supervision_minutes)}</b></td></tr></table>"
+        f"<p>{escape(experience)}</p>"
+        f"<p>{escape(serial_text)}<br>{escape(_tr('Record fingerprint'))}: <tt>{escape(data.fingerprint_groups)}</tt></p>"
+    )
+
+
+def _statement_html(data: attestation.StatementData) -> str:
+    unmet = (
+        "".join(f"<li>{escape(u)}</li>" for u in data.unmet)
+        or f"<li>{escape(_tr('Every requirement is met.'))}</li>"
+    )
+    title = _tr("Progress statement: {name} ({code})").format(
+        name=data.applicant_name, code=data.credential_code
+    )
+    as_of = _tr("As of {day} · supervisor {name}").format(
+        day=data.as_of.isoformat(), name=data.supervisor_name
+    )
+    part = _tr("{what}: {signed} of {required} h signed (+{pending} h pending)")
+    supervision = part.format(
+        what=_tr("Supervision"),
+        signed=hours(data.supervision.counted_minutes),
+        required=hours(data.supervision.required_minutes),
+        pending=hours(data.supervision.pending_minutes),
+    )
+    experience = part.format(
+        what=_tr("Experience"),
+        signed=hours(data.experience.counted_minutes),
+        required=hours(data.experience.required_minutes),
+        pending=hours(data.experience.pending_minutes),
+    )
+    return (
+        f"<h3>{escape(title)}</h3><p>{escape(as_of)}</p>"
+        f"<p>{escape(supervision)}<br>{escape(experience)}</p>"
+        f"<p><b>{escape(_tr('Still needed'))}</b></p><ul>{unmet}</ul>"
+        f"<p>{escape(_tr('Record fingerprint'))}: <tt>{escape(data.fingerprint_groups)}</tt></p>"
+    )

@@ -1,0 +1,324 @@
+"""Audit: the append-only trail, filterable, and *Verify records*: every signature and every
+signed record re-checked in the background, with every problem listed."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDateEdit,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app.services import overview, people, signoff
+from supervisor_app.services.audit import AuditAction, AuditEntry
+from supervisor_app.ui.common import from_qdate, show_error
+from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.lazy_model import Column, LazyTableModel
+from supervisor_app.ui.refreshing import RefreshOnChange
+
+_ANY_DATE = QDate(2000, 1, 1)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("AuditPage", text)
+
+
+ACTION_WORDS = {
+    AuditAction.CREATE: _tr("Created"),
+    AuditAction.EDIT: _tr("Edited"),
+    AuditAction.DELETE_PENDING: _tr("Deleted (pending)"),
+    AuditAction.SIGN: _tr("Signed"),
+    AuditAction.AMEND: _tr("Amended"),
+    AuditAction.VOID: _tr("Voided"),
+    AuditAction.PRINT: _tr("Printed"),
+    AuditAction.EXPORT: _tr("Exported"),
+    AuditAction.IMPORT: _tr("Imported"),
+    AuditAction.BACKUP: _tr("Backed up"),
+    AuditAction.RESTORE: _tr("Restored"),
+    AuditAction.FAILED_SIGN_IN: _tr("Wrong password"),
+    AuditAction.LOCKED: _tr("Signing locked"),
+    AuditAction.PASSWORD_CHANGED: _tr("Password changed"),
+}
+
+
+def _details(text: str) -> str:
+    if not text:
+        return ""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        return text
+    if not isinstance(data, dict):
+        return text
+    return "; ".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value}"
+        for key, value in data.items()
+    )
+
+
+class AuditPage(RefreshOnChange, QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("audit_page")
+        self.setAccessibleName(self.tr("Audit"))
+        self._names: dict[str, str] = {}
+        self._supervisees: dict[int, str] = {}
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>Audit trail</h2>"), self))
+
+        filters = QHBoxLayout()
+        layout.addLayout(filters)
+        self.record = QLineEdit(self)
+        self.record.setPlaceholderText(self.tr("Record id (first characters)"))
+        self.record.setAccessibleName(self.tr("Filter by record id"))
+        self.record.setClearButtonEnabled(True)
+        filters.addWidget(self.record, 1)
+        self.supervisee = QComboBox(self)
+        self.supervisee.setAccessibleName(self.tr("Filter by supervisee"))
+        filters.addWidget(self.supervisee, 1)
+        self.action = QComboBox(self)
+        self.action.setAccessibleName(self.tr("Filter by action"))
+        self.action.addItem(self.tr("Any action"), "")
+        for code, words in ACTION_WORDS.items():
+            self.action.addItem(words, code)
+        filters.addWidget(self.action)
+        self.actor = QLineEdit(self)
+        self.actor.setPlaceholderText(self.tr("Who"))
+        self.actor.setAccessibleName(self.tr("Filter by who did it"))
+        self.actor.setClearButtonEnabled(True)
+        filters.addWidget(self.actor)
+        self.date_from = self._date_edit(self.tr("From date"))
+        self.date_to = self._date_edit(self.tr("To date"))
+        filters.addWidget(QLabel(self.tr("From"), self))
+        filters.addWidget(self.date_from)
+        filters.addWidget(QLabel(self.tr("to"), self))
+        filters.addWidget(self.date_to)
+
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        layout.addWidget(splitter, 1)
+        self.model = LazyTableModel(
+            [
+                Column(
+                    self.tr("When (local time)"), lambda e: e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
+                ),
+                Column(self.tr("Who"), self._who),
+                Column(self.tr("Action"), lambda e: ACTION_WORDS.get(e.action, e.action)),
+                Column(
+                    self.tr("Record"), lambda e: (e.record_id or "")[:8], tooltip=lambda e: e.record_id or ""
+                ),
+                Column(self.tr("Supervisee"), lambda e: self._supervisees.get(e.supervisee_id or -1, "")),
+                Column(
+                    self.tr("Details"), lambda e: _details(e.details), tooltip=lambda e: _details(e.details)
+                ),
+            ],
+            key=lambda e: e.id,
+            parent=self,
+        )
+        self.view = QTableView(splitter)
+        self.view.setObjectName("audit_table")
+        self.view.setAccessibleName(self.tr("Audit events"))
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate([150, 150, 120, 80, 170]):
+            self.view.setColumnWidth(column, width)
+
+        verify_box = QGroupBox(self.tr("Verify records"), splitter)
+        verify_layout = QVBoxLayout(verify_box)
+        explain = QLabel(
+            self.tr(
+                "Re-computes every signature and every signed record's fingerprint, to prove nothing "
+                "was changed after signing (for example by editing the database file directly)."
+            ),
+            verify_box,
+        )
+        explain.setWordWrap(True)
+        verify_layout.addWidget(explain)
+        row = QHBoxLayout()
+        verify_layout.addLayout(row)
+        self.verify_button = QPushButton(self.tr("&Verify records"), verify_box)
+        self.verify_button.setAccessibleName(self.tr("Verify records"))
+        row.addWidget(self.verify_button)
+        self.progress = QProgressBar(verify_box)
+        self.progress.setAccessibleName(self.tr("Verification progress"))
+        self.progress.setVisible(False)
+        row.addWidget(self.progress, 1)
+        self.result = QLabel(verify_box)
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName(self.tr("Verification result"))
+        row.addWidget(self.result, 2)
+        self.problems = QListWidget(verify_box)
+        self.problems.setAccessibleName(self.tr("Problems found"))
+        self.problems.setVisible(False)
+        verify_layout.addWidget(self.problems, 1)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.setInterval(250)
+        self._debounce.timeout.connect(self.apply_filters)
+        self.record.textChanged.connect(lambda _t: self._debounce.start())
+        self.actor.textChanged.connect(lambda _t: self._debounce.start())
+        for combo in (self.supervisee, self.action):
+            combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
+        for edit in (self.date_from, self.date_to):
+            edit.dateChanged.connect(lambda _d: self.apply_filters())
+        self.verify_button.clicked.connect(self.verify)
+        self._applied = False
+        self.report: signoff.VerifyReport | None = None
+        self.watch_records()
+
+    def _date_edit(self, name: str) -> QDateEdit:
+        edit = QDateEdit(self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat("yyyy-MM-dd")
+        edit.setMinimumDate(_ANY_DATE)
+        edit.setSpecialValueText(self.tr("any"))
+        edit.setDate(_ANY_DATE)
+        edit.setAccessibleName(name)
+        return edit
+
+    def _who(self, event: AuditEntry) -> str:
+        return self._names.get(event.actor, event.actor)
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._applied:
+            self._load_names()
+            self.apply_filters()
+        else:
+            self.refresh_if_stale()
+
+    def _load_names(self) -> None:
+        def work(uow: Any) -> tuple[dict[str, str], list[tuple[int, str]]]:
+            return overview.actor_names(uow), [(s.id, s.name) for s in people.list_supervisees(uow)]
+
+        names, supervisees = self.ctx.read_now(work)
+        self._names = names
+        self._supervisees = dict(supervisees)
+        current = self.supervisee.currentData()
+        self.supervisee.blockSignals(True)
+        self.supervisee.clear()
+        self.supervisee.addItem(self.tr("Any supervisee"), None)
+        for supervisee_id, name in supervisees:
+            self.supervisee.addItem(name, supervisee_id)
+        self.supervisee.setCurrentIndex(max(0, self.supervisee.findData(current)))
+        self.supervisee.blockSignals(False)
+
+    def current_filter(self) -> overview.AuditFilter:
+        def day(edit: QDateEdit) -> Any:
+            return None if edit.date() == _ANY_DATE else from_qdate(edit.date())
+
+        return overview.AuditFilter(
+            record_id=self.record.text(),
+            supervisee_id=self.supervisee.currentData(),
+            action=self.action.currentData() or "",
+            actor=self._actor_filter(),
+            date_from=day(self.date_from),
+            date_to=day(self.date_to),
+        )
+
+    def _actor_filter(self) -> str:
+        text = self.actor.text().strip()
+        if not text:
+            return ""
+        for code, name in self._names.items():  # a name typed: match its "supervisor:N" code
+            if text.casefold() in name.casefold():
+                return code
+        return text
+
+    def apply_filters(self) -> None:
+        self._applied = True
+        self._stale = False
+        flt = self.current_filter()
+        ctx = self.ctx
+        self.model.set_fetch(
+            lambda after, limit: ctx.read_now(
+                lambda uow: overview.audit_page(uow, filter=flt, before_id=after, limit=limit)
+            )
+        )
+
+    def refresh(self) -> None:
+        self._stale = False
+        if self._applied:
+            self._load_names()
+            self.model.reload()
+
+    def focus_search(self) -> None:
+        self.record.setFocus()
+
+    # Verify ------------------------------------------------------------------------------------
+    def verify(self) -> None:
+        self.verify_button.setEnabled(False)
+        self.progress.setVisible(True)
+        self.progress.setRange(0, 0)  # busy until the first report
+        self.result.setText(self.tr("Verifying…"))
+        self.problems.clear()
+        self.problems.setVisible(False)
+        self.ctx.read(
+            lambda uow, progress: signoff.verify(uow, progress=progress),
+            with_progress=True,
+            on_progress=self._on_progress,
+            on_done=self._on_verified,
+            on_error=self._on_verify_failed,
+        )
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _on_verified(self, report: signoff.VerifyReport) -> None:
+        self.report = report
+        self.verify_button.setEnabled(True)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        if report.ok:
+            self.result.setText(
+                self.tr(
+                    "All good: {records} records and {signatures} signatures checked, no problems found."
+                ).format(records=f"{report.records_checked:,}", signatures=f"{report.signatures_checked:,}")
+            )
+            self.result.setStyleSheet("color:#1e6b1e;font-weight:600;")
+            return
+        self.result.setText(
+            self.tr("{n} problem(s) found in {records} records and {signatures} signatures:").format(
+                n=len(report.problems),
+                records=f"{report.records_checked:,}",
+                signatures=f"{report.signatures_checked:,}",
+            )
+        )
+        self.result.setStyleSheet("color:#a40000;font-weight:600;")
+        self.problems.setVisible(True)
+        for problem in report.problems:
+            self.problems.addItem(
+                self.tr("Record {id}: {message}").format(id=problem.record_id, message=problem.message)
+            )
+
+    def _on_verify_failed(self, exc: BaseException) -> None:
+        self.verify_button.setEnabled(True)
+        self.progress.setVisible(False)
+        self.result.setText("")
+        show_error(self, exc)

@@ -1,0 +1,127 @@
+"""Small helpers shared by the widgets (not widgets themselves)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QCoreApplication, QDate, QTime
+from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.progress import hours
+
+__all__ = [
+    "FieldErrors",
+    "error_label",
+    "format_hours",
+    "from_qdate",
+    "named",
+    "show_error",
+    "status_text",
+    "to_qdate",
+]
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("common", text)
+
+
+def named(widget: QWidget, name: str, description: str = "") -> QWidget:
+    """Give a control its accessible name (what a screen reader says) and return it."""
+    widget.setAccessibleName(name)
+    if description:
+        widget.setAccessibleDescription(description)
+    return widget
+
+
+def format_hours(minutes: int) -> str:
+    return hours(minutes)
+
+
+def to_qdate(day: dt.date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> dt.date:
+    return dt.date(day.year(), day.month(), day.day())
+
+
+def from_qtime(value: QTime) -> dt.time:
+    return dt.time(value.hour(), value.minute())
+
+
+def status_text(status: str) -> str:
+    return {
+        "pending": _tr("Pending"),
+        "signed": _tr("Signed"),
+        "amended": _tr("Amended (replaced)"),
+        "voided": _tr("Voided"),
+        "eligible": _tr("Eligible"),
+        "on-track": _tr("On track"),
+        "overdue": _tr("Overdue for supervision"),
+        "inactive": _tr("Inactive"),
+        "individual": _tr("Individual"),
+        "group": _tr("Group"),
+        "in-person": _tr("In person"),
+        "video": _tr("Video"),
+        "phone": _tr("Phone"),
+        "paid": _tr("Paid"),
+        "volunteer": _tr("Volunteer"),
+        "internship": _tr("Internship"),
+        "session": _tr("Session"),
+        "experience": _tr("Experience"),
+    }.get(status, status)
+
+
+ERROR_STYLE = "color: #a40000; font-weight: 600;"
+
+
+def error_label(parent: QWidget | None = None) -> QLabel:
+    """A hidden, red, word-wrapped label placed under a field for its validation message."""
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setVisible(False)
+    label.setAccessibleName(_tr("Error"))
+    return label
+
+
+class FieldErrors:
+    """Maps the services' ``DomainError.field`` names to the labels under the fields."""
+
+    def __init__(self, labels: dict[str, QLabel], *, fallback: QLabel) -> None:
+        self.labels = labels
+        self.fallback = fallback
+
+    def clear(self) -> None:
+        for label in [*self.labels.values(), self.fallback]:
+            label.clear()
+            label.setVisible(False)
+
+    def show(self, exc: BaseException) -> QLabel:
+        """Show the message next to its field (or at the top); return the label used."""
+        self.clear()
+        field = getattr(exc, "field", None)
+        label = self.labels.get(field or "", self.fallback)
+        label.setText(str(exc) if isinstance(exc, DomainError) else _unexpected(exc))
+        label.setVisible(True)
+        label.setAccessibleDescription(label.text())
+        return label
+
+    def message(self, field: str) -> str:
+        label = self.labels.get(field, self.fallback)
+        return label.text() if label.isVisible() or label.text() else ""
+
+
+def _unexpected(exc: BaseException) -> str:
+    return _tr("Something went wrong and nothing was saved: {error}").format(error=exc)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, *, title: str = "") -> None:
+    """A message box for an error that has no field to sit next to."""
+    text = str(exc) if isinstance(exc, DomainError) else _unexpected(exc)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title or _tr("Not done"), text, QMessageBox.StandardButton.Ok, parent
+    )
+    box.setAccessibleName(title or _tr("Not done"))
+    box.open()

@@ -1,0 +1,153 @@
+"""What every screen is given: the database, who is signed in, the task runner, preferences,
+and the one app-wide "records changed" signal.
+
+Passed to each widget explicitly (no module-level singletons). Every write goes through
+:meth:`AppContext.write`, which commits and then emits :attr:`records_changed`, so every open
+view refreshes from one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+
+from supervisor_app.db import Database, UnitOfWork
+from supervisor_app.services.overview import open_reader
+from supervisor_app.ui.qt_fixes import _emit_loses_a_reference, emit
+from supervisor_app.ui.settings import Preferences
+from supervisor_app.ui.tasks import Progress, TaskRunner
+
+
+@dataclass(frozen=True)
+class Identity:
+    """Who is using the app: a signed-in supervisor, or a supervisee reviewing (read-only)."""
+
+    name: str
+    supervisor_id: int | None = None
+    supervisee_id: int | None = None
+
+    @property
+    def review(self) -> bool:
+        return self.supervisee_id is not None
+
+    @property
+    def actor(self) -> str:
+        if self.supervisor_id is not None:
+            return f"supervisor:{self.supervisor_id}"
+        return f"review:supervisee:{self.supervisee_id}"
+
+
+class AppContext(QObject):
+    records_changed = Signal()
+    """Emitted after every committed change; every view refreshes on it."""
+    identity_changed = Signal()
+
+    def __init__(
+        self,
+        db: Database,
+        *,
+        runner: TaskRunner,
+        prefs: Preferences,
+        demo: bool = False,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.reader = open_reader(db)
+        self.runner = runner
+        self.prefs = prefs
+        self.demo = demo
+        self.identity: Identity | None = None
+        _emit_loses_a_reference()  # decide once, on the main thread
+
+    # Who -----------------------------------------------------------------------------------
+    def set_identity(self, identity: Identity | None) -> None:
+        self.identity = identity
+        emit(self.identity_changed)
+
+    @property
+    def supervisor_id(self) -> int | None:
+        return self.identity.supervisor_id if self.identity else None
+
+    @property
+    def review(self) -> bool:
+        return bool(self.identity and self.identity.review)
+
+    @property
+    def actor(self) -> str:
+        return self.identity.actor if self.identity else "ui"
+
+    @property
+    def location(self) -> str:
+        return str(self.db.path or self.db.url)
+
+    # Database work -----------------------------------------------------------------------
+    def read_now(self, work: Callable[[UnitOfWork], Any]) -> Any:
+        """A quick read on the UI thread (a few rows for a combo box, one page of a table)."""
+        with self.reader.uow(self.actor) as uow:
+            return work(uow)
+
+    def read(
+        self,
+        work: Callable[[UnitOfWork], Any],
+        *,
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None] | None = None,
+        with_progress: bool = False,
+        on_progress: Progress | None = None,
+    ) -> None:
+        """A read that may take a while, off the UI thread, on a snapshot."""
+        reader = self.reader
+        actor = self.actor
+
+        def job(progress: Progress) -> Any:
+            with reader.uow(actor) as uow:
+                return work(uow, progress) if with_progress else work(uow)  # type: ignore[call-arg]
+
+        self.runner.run(job, on_done=on_done, on_error=on_error, on_progress=on_progress)
+
+    def write(
+        self,
+        work: Callable[[UnitOfWork], Any],
+        *,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        actor: str | None = None,
+    ) -> None:
+        """One user action in one unit of work, committed, then :attr:`records_changed`.
+
+        A :class:`~supervisor_app.services.errors.DomainError` goes to ``on_error`` and nothing
+        is written (the unit of work rolls back).
+        """
+        if self.review:
+            raise PermissionError("review mode is read-only")
+        db = self.db
+        actor = actor or self.actor
+
+        def job(_progress: Progress) -> Any:
+            with db.uow(actor) as uow:
+                result = work(uow)
+                uow.commit()
+                return result
+
+        def done(result: Any) -> None:
+            emit(self.records_changed)
+            if on_done is not None:
+                on_done(result)
+
+        def failed(exc: BaseException) -> None:
+            # A wrong password is counted and committed by the service: the trail changed.
+            from supervisor_app.services.auth import WrongPassword
+
+            if isinstance(exc, WrongPassword):
+                emit(self.records_changed)
+            if on_error is not None:
+                on_error(exc)
+
+        self.runner.run(job, on_done=done, on_error=failed)
+
+    def close(self) -> None:
+        self.reader.close()

@@ -1,0 +1,259 @@
+"""The supervised experience entry editor: a period of work, its setting and kind, and the
+hours per performance domain. New, edit a pending one, or amend a signed one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app.models import ExperienceKind
+from supervisor_app.services import records
+from supervisor_app.ui.allocation_grid import AllocationGrid
+from supervisor_app.ui.common import FieldErrors, error_label, from_qdate, status_text, to_qdate
+from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.editor_choices import load_choices
+from supervisor_app.ui.qt_fixes import emit
+
+
+class ExperienceEditor(QDialog):
+    saved = Signal(str)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        mode: str = "new",
+        record_id: str | None = None,
+        supervisee_id: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        assert mode in ("new", "edit", "amend")
+        self.ctx = ctx
+        self.mode = mode
+        self.record_id = record_id
+        self._saving = False
+        self.setObjectName("experience_editor")
+        self.setWindowTitle(
+            {
+                "new": self.tr("New experience entry"),
+                "edit": self.tr("Edit pending experience entry"),
+                "amend": self.tr("Amend signed experience entry"),
+            }[mode]
+        )
+        self.setAccessibleName(self.windowTitle())
+        choices = ctx.read_now(lambda uow: load_choices(uow, first_for_supervisor=ctx.supervisor_id))
+        self._people = {p.id: p for p in choices.supervisees}
+        self._profiles = ctx.db.profiles
+        self._build(choices)
+        if record_id is not None:
+            self._load_record(record_id)
+        elif supervisee_id is not None:
+            self.supervisee.setCurrentIndex(max(0, self.supervisee.findData(supervisee_id)))
+        self._on_supervisee_changed()
+        self._initial = self._fields()
+        self.resize(620, 600)
+
+    def _build(self, choices: Any) -> None:
+        outer = QVBoxLayout(self)
+        self.general_error = error_label(self)
+        outer.addWidget(self.general_error)
+        explain = QLabel(
+            self.tr(
+                "Log the supervised work (paid, volunteer or internship) for a period, usually a "
+                "month, with the hours spent in each performance domain."
+            ),
+            self,
+        )
+        explain.setWordWrap(True)
+        outer.addWidget(explain)
+        form = QFormLayout()
+        outer.addLayout(form)
+        labels: dict[str, QLabel] = {}
+
+        def row(text: str, field: str, widget: QWidget) -> None:
+            holder = QWidget(self)
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(widget)
+            labels[field] = error_label(holder)
+            labels[field].setObjectName(f"error_{field}")
+            box.addWidget(labels[field])
+            caption = QLabel(text, self)
+            caption.setBuddy(widget)
+            form.addRow(caption, holder)
+
+        self.supervisee = QComboBox(self)
+        self.supervisee.setAccessibleName(self.tr("Supervisee"))
+        for person in choices.supervisees:
+            self.supervisee.addItem(f"{person.name} ({person.credential})", person.id)
+        self.supervisee.currentIndexChanged.connect(self._on_supervisee_changed)
+        row(self.tr("Su&pervisee:"), "supervisee", self.supervisee)
+
+        self.supervisor = QComboBox(self)
+        self.supervisor.setAccessibleName(self.tr("Supervisor of record"))
+        for supervisor_id, name in choices.supervisors:
+            self.supervisor.addItem(name, supervisor_id)
+        if self.ctx.supervisor_id is not None:
+            self.supervisor.setCurrentIndex(max(0, self.supervisor.findData(self.ctx.supervisor_id)))
+        row(self.tr("Supervis&or:"), "supervisor", self.supervisor)
+
+        today = QDate.currentDate()
+        self.period_start = QDateEdit(self)
+        self.period_end = QDateEdit(self)
+        for edit, name in ((self.period_start, self.tr("From date")), (self.period_end, self.tr("To date"))):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.setMaximumDate(today)
+            edit.setAccessibleName(name)
+        self.period_start.setDate(QDate(today.year(), today.month(), 1))
+        self.period_end.setDate(today)
+        row(self.tr("&From:"), "period_start", self.period_start)
+        row(self.tr("&To:"), "period_end", self.period_end)
+
+        self.setting = QLineEdit(self)
+        self.setting.setAccessibleName(self.tr("Setting"))
+        self.setting.setPlaceholderText(self.tr("e.g. Drop-in center"))
+        row(self.tr("Setti&ng:"), "setting", self.setting)
+
+        self.kind = QComboBox(self)
+        self.kind.setAccessibleName(self.tr("Kind of work"))
+        for value in ExperienceKind:
+            self.kind.addItem(status_text(value.value), value.value)
+        row(self.tr("&Kind:"), "kind", self.kind)
+
+        if self.mode == "amend":
+            self.reason = QLineEdit(self)
+            self.reason.setAccessibleName(self.tr("Reason for the amendment"))
+            row(self.tr("&Reason:"), "reason", self.reason)
+        else:
+            self.reason = None
+
+        box = QGroupBox(self.tr("Hours per performance domain"), self)
+        box_layout = QVBoxLayout(box)
+        self.allocations = AllocationGrid(unit="hours", parent=box)
+        box_layout.addWidget(self.allocations)
+        labels["allocations"] = error_label(box)
+        labels["allocations"].setObjectName("error_allocations")
+        box_layout.addWidget(labels["allocations"])
+        outer.addWidget(box)
+        outer.addStretch(1)
+
+        buttons = QDialogButtonBox(self)
+        self.save_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        cancel.setAccessibleName(self.tr("Cancel"))
+        cancel.clicked.connect(self.reject)
+        outer.addWidget(buttons)
+        labels["record"] = self.general_error
+        self.field_errors = labels
+        self.errors = FieldErrors(labels, fallback=self.general_error)
+
+    def _on_supervisee_changed(self, *_args: object) -> None:
+        person = self._people.get(self.supervisee.currentData())
+        if person is None or person.credential not in self._profiles:
+            self.allocations.set_domains([])
+            return
+        profile = self._profiles.get(person.credential)
+        self.allocations.set_domains([(d.code, d.label) for d in profile.domains])
+
+    def _load_record(self, record_id: str) -> None:
+        snap = self.ctx.read_now(
+            lambda uow: records.experience_snapshot(records.find_record(uow, record_id))  # type: ignore[arg-type]
+        )
+        self.record_id = snap["id"]
+        self.supervisee.setCurrentIndex(max(0, self.supervisee.findData(snap["supervisee_id"])))
+        self.supervisor.setCurrentIndex(max(0, self.supervisor.findData(snap["supervisor_id"])))
+        self.period_start.setDate(to_qdate(dt.date.fromisoformat(snap["from"])))
+        self.period_end.setDate(to_qdate(dt.date.fromisoformat(snap["to"])))
+        self.setting.setText(snap["setting"])
+        self.kind.setCurrentIndex(max(0, self.kind.findData(snap["kind"])))
+        self._on_supervisee_changed()
+        self.allocations.set_values(snap["allocations"])
+
+    def _fields(self) -> dict[str, Any]:
+        return {
+            "supervisee_id": self.supervisee.currentData(),
+            "supervisor_id": self.supervisor.currentData(),
+            "period_start": from_qdate(self.period_start.date()),
+            "period_end": from_qdate(self.period_end.date()),
+            "setting": self.setting.text(),
+            "kind": self.kind.currentData(),
+            "allocations": self.allocations.values(),
+        }
+
+    def is_dirty(self) -> bool:
+        return self._fields() != self._initial or bool(self.reason and self.reason.text().strip())
+
+    def save(self) -> None:
+        if self._saving:
+            return
+        self.errors.clear()
+        fields = self._fields()
+        record_id = self.record_id
+        if self.mode == "new":
+
+            def work(uow: Any) -> str:
+                return records.add_experience(uow, **fields).id
+        elif self.mode == "edit":
+
+            def work(uow: Any) -> str:
+                return records.update_experience(uow, record_id=record_id, **fields).id
+        else:
+            reason = self.reason.text() if self.reason is not None else ""
+
+            def work(uow: Any) -> str:
+                return records.amend_record(uow, record_id=record_id, reason=reason, **fields).id
+
+        self._saving = True
+        self.save_button.setEnabled(False)
+        self.ctx.write(work, on_done=self._on_saved, on_error=self._on_error)
+
+    def _on_saved(self, record_id: str) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self._initial = self._fields()
+        emit(self.saved, record_id)
+        self.accept()
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._saving = False
+        self.save_button.setEnabled(True)
+        self.errors.show(exc)
+
+    def error_text(self, field: str) -> str:
+        label = self.field_errors.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard changes?"),
+            self.tr("This entry has not been saved. Close the editor and lose what you typed?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if self.is_dirty() and not self.confirm_discard():
+            return
+        super().reject()

@@ -1,0 +1,157 @@
+"""First run: the agency and the first supervisor account (password twice, strength hint)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app.services import people
+from supervisor_app.services.errors import DomainError
+from supervisor_app.ui.common import FieldErrors, error_label
+from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.password_pair import PasswordPair
+from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.supervisor_form import SupervisorForm
+
+
+class FirstRunDialog(QDialog):
+    created = Signal(int, str)  # supervisor id, name
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._saving = False
+        self.setObjectName("first_run_dialog")
+        self.setWindowTitle(self.tr("Welcome: set up supervisor_app"))
+        self.setAccessibleName(self.windowTitle())
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "<h2>Welcome</h2><p>This database is new. Enter your agency and create your own supervisor "
+                "account. Everything stays on this computer; nothing is sent anywhere.</p>"
+                "<p style='color:#555'>Database: {path}</p>"
+            ).format(path=ctx.location),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.general_error = error_label(self)
+        layout.addWidget(self.general_error)
+
+        columns = QHBoxLayout()
+        layout.addLayout(columns)
+        agency_box = QGroupBox(self.tr("Agency"), self)
+        agency_form = QFormLayout(agency_box)
+        self.agency = QLineEdit(agency_box)
+        self.agency.setAccessibleName(self.tr("Agency name"))
+        self.agency.setObjectName("agency_name")
+        self.agency.setPlaceholderText(self.tr("required"))
+        self.address = QLineEdit(agency_box)
+        self.address.setAccessibleName(self.tr("Agency address"))
+        self.agency_phone = QLineEdit(agency_box)
+        self.agency_phone.setAccessibleName(self.tr("Agency phone"))
+        labels: dict[str, QLabel] = {}
+        for caption, edit, field in (
+            (self.tr("A&gency name:"), self.agency, "agency"),
+            (self.tr("A&ddress:"), self.address, "address"),
+            (self.tr("Agency &phone:"), self.agency_phone, "agency_phone"),
+        ):
+            label = QLabel(caption, agency_box)
+            label.setBuddy(edit)
+            agency_form.addRow(label, edit)
+            labels[field] = error_label(agency_box)
+            agency_form.addRow("", labels[field])
+        note = QLabel(self.tr("Printed on attestation forms, as ICB asks."), agency_box)
+        note.setWordWrap(True)
+        agency_form.addRow(note)
+        columns.addWidget(agency_box, 2)
+
+        you_box = QGroupBox(self.tr("You (the first supervisor)"), self)
+        you_layout = QVBoxLayout(you_box)
+        self.supervisor = SupervisorForm(you_box)
+        you_layout.addWidget(self.supervisor)
+        self.passwords = PasswordPair(you_box)
+        you_layout.addWidget(self.passwords)
+        pw_note = QLabel(
+            self.tr(
+                "Your password signs records. It is stored only as a one-way hash: if you forget it, "
+                "another supervisor cannot recover it."
+            ),
+            you_box,
+        )
+        pw_note.setWordWrap(True)
+        pw_note.setStyleSheet("color: palette(dark);")
+        you_layout.addWidget(pw_note)
+        columns.addWidget(you_box, 3)
+
+        buttons = QDialogButtonBox(self)
+        self.create_button = buttons.addButton(
+            self.tr("&Create and sign in"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.create_button.setAccessibleName(self.tr("Create and sign in"))
+        self.create_button.setDefault(True)
+        self.create_button.clicked.connect(self.create)
+        cancel = buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setAccessibleName(self.tr("Quit"))
+        cancel.clicked.connect(self.reject)
+        layout.addWidget(buttons)
+        labels.update(self.supervisor.errors)
+        labels["password"] = self.passwords.error
+        self.field_errors = labels
+        self.errors = FieldErrors(labels, fallback=self.general_error)
+        self.agency.setFocus()
+
+    def create(self) -> None:
+        if self._saving:
+            return
+        self.errors.clear()
+        try:
+            password = self.passwords.password()
+        except DomainError as exc:
+            self.errors.show(exc)
+            self.passwords.second.setFocus()
+            return
+        agency = self.agency.text()
+        address = self.address.text()
+        agency_phone = self.agency_phone.text()
+        values = self.supervisor.values()
+
+        def work(uow: Any) -> tuple[int, str]:
+            try:
+                row = people.get_or_create_agency(uow, name=agency, address=address, phone=agency_phone)
+            except DomainError as exc:
+                if exc.field == "phone":
+                    raise DomainError(exc.message, field="agency_phone") from None
+                raise
+            supervisor = people.add_supervisor(uow, agency=row.name, password=password, **values)
+            return supervisor.id, supervisor.name
+
+        self._saving = True
+        self.create_button.setEnabled(False)
+        self.ctx.write(work, on_done=self._on_created, on_error=self._on_error, actor="setup")
+
+    def _on_created(self, result: tuple[int, str]) -> None:
+        self._saving = False
+        emit(self.created, *result)
+        self.accept()
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._saving = False
+        self.create_button.setEnabled(True)
+        self.errors.show(exc)
+
+    def error_text(self, field: str) -> str:
+        label = self.field_errors.get(field, self.general_error)
+        return label.text() if not label.isHidden() else ""

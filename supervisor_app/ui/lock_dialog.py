@@ -1,0 +1,107 @@
+"""The lock screen: the signed-in supervisor's password unlocks; *Sign out* ends the session."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app.services.auth import authenticate
+from supervisor_app.ui.common import FieldErrors, error_label
+from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.qt_fixes import emit
+
+
+class LockDialog(QDialog):
+    unlocked = Signal()
+    sign_out_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._busy = False
+        self.setObjectName("lock_dialog")
+        self.setWindowTitle(self.tr("Locked: supervisor_app"))
+        self.setAccessibleName(self.tr("Locked"))
+        name = ctx.identity.name if ctx.identity else ""
+        layout = QVBoxLayout(self)
+        text = QLabel(
+            self.tr(
+                "<h3>Locked</h3><p>The app locked itself after {minutes} minutes without use. {name} is "
+                "signed in; enter the password to continue where you left off. Anything you were "
+                "typing is still there.</p>"
+            ).format(minutes=ctx.prefs.idle_minutes, name=name),
+            self,
+        )
+        text.setWordWrap(True)
+        layout.addWidget(text)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.password = QLineEdit(self)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password of {name}").format(name=name))
+        caption = QLabel(self.tr("&Password:"), self)
+        caption.setBuddy(self.password)
+        form.addRow(caption, self.password)
+        self.error = error_label(self)
+        self.error.setObjectName("error_password")
+        form.addRow("", self.error)
+        self.errors = FieldErrors({"password": self.error}, fallback=self.error)
+        row = QHBoxLayout()
+        layout.addLayout(row)
+        self.sign_out_button = QPushButton(self.tr("Sign &out…"), self)
+        self.sign_out_button.setAccessibleName(self.tr("Sign out"))
+        self.sign_out_button.setAutoDefault(False)
+        self.sign_out_button.clicked.connect(self.sign_out_requested)
+        row.addWidget(self.sign_out_button)
+        row.addStretch(1)
+        self.unlock_button = QPushButton(self.tr("&Unlock"), self)
+        self.unlock_button.setAccessibleName(self.tr("Unlock"))
+        self.unlock_button.setDefault(True)
+        self.unlock_button.clicked.connect(self.unlock)
+        row.addWidget(self.unlock_button)
+        self.password.setFocus()
+        self.resize(440, self.sizeHint().height())
+
+    def unlock(self) -> None:
+        if self._busy or self.ctx.supervisor_id is None:
+            return
+        self.errors.clear()
+        supervisor_id = self.ctx.supervisor_id
+        password = self.password.text()
+        db = self.ctx.db
+
+        def work(_progress: Any) -> None:
+            with db.uow(f"supervisor:{supervisor_id}") as uow:
+                authenticate(uow, supervisor_id=supervisor_id, password=password)
+                uow.commit()
+
+        self._busy = True
+        self.unlock_button.setEnabled(False)
+        self.ctx.runner.run(work, on_done=self._on_unlocked, on_error=self._on_error)
+
+    def _on_unlocked(self, _result: Any) -> None:
+        self._busy = False
+        self.password.clear()
+        emit(self.unlocked)
+        self.accept()
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._busy = False
+        self.unlock_button.setEnabled(True)
+        self.errors.show(exc)
+        self.password.selectAll()
+        self.password.setFocus()
+
+    def reject(self) -> None:  # Esc does not unlock
+        pass

@@ -1,0 +1,92 @@
+"""Getting PDF bytes onto paper or disk.
+
+With Qt PDF installed (the PySide6-Addons package: ``QtPdf``), pages are rendered at the
+printer's resolution and sent through the platform print dialog. Without it, the PDF is opened
+in the computer's own PDF viewer to print from there. Saving is just writing the bytes.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSize, QUrl
+from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtWidgets import QWidget
+
+
+def qt_pdf_available() -> bool:
+    try:
+        from PySide6 import QtPdf, QtPdfWidgets  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def save_pdf(pdf: bytes, path: str | Path) -> Path:
+    target = Path(path)
+    if target.suffix.lower() != ".pdf":
+        target = target.with_suffix(".pdf")
+    tmp = target.with_name(target.name + ".part")
+    tmp.write_bytes(pdf)
+    tmp.replace(target)  # never a half-written form on disk
+    return target
+
+
+def load_document(pdf: bytes, parent: QWidget | None = None):  # type: ignore[no-untyped-def]
+    """A QPdfDocument over these bytes (Qt PDF must be available)."""
+    from PySide6.QtPdf import QPdfDocument
+
+    document = QPdfDocument(parent)
+    buffer = QBuffer(document)
+    buffer.setData(QByteArray(pdf))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document.load(buffer)
+    document.setProperty("_buffer", buffer)  # keep it alive as long as the document
+    return document
+
+
+def print_pdf(pdf: bytes, *, title: str, parent: QWidget | None = None, printer=None) -> str:  # type: ignore[no-untyped-def]
+    """Print through the print dialog (or onto ``printer``); returns what happened, in words."""
+    if not qt_pdf_available():
+        folder = Path(tempfile.mkdtemp(prefix="supervisor_app-print-"))
+        path = save_pdf(pdf, folder / f"{_safe(title)}.pdf")
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        return QCoreApplication.translate(
+            "pdf_output", "Opened in your PDF viewer: print it from there ({path})."
+        ).format(path=path)
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    if printer is None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        printer.setDocName(title)
+        dialog = QPrintDialog(printer, parent)
+        dialog.setWindowTitle(QCoreApplication.translate("pdf_output", "Print {title}").format(title=title))
+        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
+            return ""
+    printer.setDocName(title)
+    printer.setDocName(title)
+    document = load_document(pdf)
+    painter = QPainter()
+    if not painter.begin(printer):
+        return QCoreApplication.translate("pdf_output", "The printer could not be started.")
+    try:
+        pages = document.pageCount()
+        for page in range(pages):
+            if page:
+                printer.newPage()
+            target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+            size = document.pagePointSize(page)
+            scale = min(target.width() / size.width(), target.height() / size.height())
+            image = document.render(page, QSize(int(size.width() * scale), int(size.height() * scale)))
+            painter.drawImage(0, 0, image)
+    finally:
+        painter.end()
+        document.close()
+    return QCoreApplication.translate("pdf_output", "Sent {pages} page(s) to the printer.").format(
+        pages=pages
+    )
+
+
+def _safe(title: str) -> str:
+    return "".join(c if c.isalnum() or c in " -_." else "_" for c in title).strip() or "form"

@@ -1,0 +1,178 @@
+"""What can be done to a record, the same from every screen: edit or delete a pending one,
+amend or void a signed one, sign a batch. Opens the dialogs, calls the services through
+:meth:`AppContext.write`, and leaves refreshing to the "records changed" signal."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+from supervisor_app.services import records, signoff
+from supervisor_app.services.progress import hours
+from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.experience_editor import ExperienceEditor
+from supervisor_app.ui.password_dialog import PasswordDialog
+from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.session_editor import SessionEditor
+
+
+class RecordActions(QObject):
+    message = Signal(str)  # a short confirmation for the status bar
+
+    def __init__(self, ctx: AppContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.dialog: QDialog | None = None
+        self.confirm: Callable[[str, str], bool] = self._confirm
+
+    # Opening dialogs -------------------------------------------------------------------------
+    def _show(self, dialog: QDialog) -> QDialog:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog = dialog
+        dialog.destroyed.connect(lambda *_: self._forget(dialog))
+        dialog.finished.connect(lambda _result: self.window.activateWindow())  # keyboard focus comes back
+        dialog.open()
+        return dialog
+
+    def _forget(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+
+    def _confirm(self, title: str, text: str) -> bool:
+        answer = QMessageBox.question(
+            self.window,
+            title,
+            text,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _writable(self) -> bool:
+        return not self.ctx.review and self.ctx.identity is not None
+
+    def new_session(self, supervisee_ids: Sequence[int] = ()) -> SessionEditor | None:
+        if not self._writable():
+            return None
+        editor = SessionEditor(self.ctx, supervisee_ids=supervisee_ids, parent=self.window)
+        editor.saved.connect(
+            lambda _rid: emit(self.message, self.tr("Session saved; it waits for signature."))
+        )
+        return self._show(editor)  # type: ignore[return-value]
+
+    def new_experience(self, supervisee_id: int | None = None) -> ExperienceEditor | None:
+        if not self._writable():
+            return None
+        editor = ExperienceEditor(self.ctx, supervisee_id=supervisee_id, parent=self.window)
+        editor.saved.connect(
+            lambda _rid: emit(self.message, self.tr("Experience entry saved; it waits for signature."))
+        )
+        return self._show(editor)  # type: ignore[return-value]
+
+    def edit(self, kind: str, record_id: str) -> QDialog | None:
+        if not self._writable():
+            return None
+        cls = SessionEditor if kind == "session" else ExperienceEditor
+        return self._show(cls(self.ctx, mode="edit", record_id=record_id, parent=self.window))
+
+    def amend(self, kind: str, record_id: str) -> QDialog | None:
+        if not self._writable():
+            return None
+        cls = SessionEditor if kind == "session" else ExperienceEditor
+        editor = cls(self.ctx, mode="amend", record_id=record_id, parent=self.window)
+        editor.saved.connect(
+            lambda _rid: emit(self.message, self.tr("Amendment saved; it replaces the original once signed."))
+        )
+        return self._show(editor)
+
+    # Immediate actions -----------------------------------------------------------------------
+    def delete_pending(self, record_id: str, description: str) -> None:
+        if not self._writable():
+            return
+        if not self.confirm(
+            self.tr("Delete pending record?"),
+            self.tr(
+                "Delete {what}? It was never signed, so it can be deleted; the audit trail keeps a copy."
+            ).format(what=description),
+        ):
+            return
+        self.ctx.write(
+            lambda uow: records.delete_pending(uow, record_id=record_id),
+            on_done=lambda _r: emit(self.message, self.tr("Pending record deleted.")),
+            on_error=self._error,
+        )
+
+    def void(self, record_id: str, description: str) -> PasswordDialog | None:
+        if not self._writable() or self.ctx.supervisor_id is None:
+            return None
+        supervisor_id = self.ctx.supervisor_id
+        dialog = PasswordDialog(
+            title=self.tr("Void signed record"),
+            message=self.tr(
+                "Void {what}. A voided record stays in the audit trail, crossed out, and no longer "
+                "counts toward any total. This cannot be undone."
+            ).format(what=description),
+            action=self.tr("&Void record"),
+            signer=self.ctx.identity.name if self.ctx.identity else "",
+            with_reason=True,
+            reason_label=self.tr("&Reason for the void:"),
+            parent=self.window,
+        )
+
+        def submit(password: str, reason: str) -> None:
+            self.ctx.write(
+                lambda uow: signoff.void(
+                    uow, record_id=record_id, reason=reason, supervisor_id=supervisor_id, password=password
+                ),
+                on_done=lambda _r: (dialog.accept(), emit(self.message, self.tr("Record voided."))),
+                on_error=dialog.fail,
+            )
+
+        dialog.submitted.connect(submit)
+        return self._show(dialog)  # type: ignore[return-value]
+
+    def sign(
+        self, record_ids: Sequence[str], *, minutes: int, on_signed: Callable[[int], None] | None = None
+    ) -> PasswordDialog | None:
+        if not self._writable() or self.ctx.supervisor_id is None or not record_ids:
+            return None
+        supervisor_id = self.ctx.supervisor_id
+        ids = list(record_ids)
+        count = len(ids)
+        dialog = PasswordDialog(
+            title=self.tr("Sign records"),
+            message=self.tr(
+                "Sign {count} record(s), {hours} hours in all, as {name}. Signed records are final: "
+                "a later correction is an amendment or a void, with a reason."
+            ).format(
+                count=count, hours=hours(minutes), name=self.ctx.identity.name if self.ctx.identity else ""
+            ),
+            action=self.tr("&Sign {count}").format(count=count),
+            signer=self.ctx.identity.name if self.ctx.identity else "",
+            parent=self.window,
+        )
+
+        def done(result: Any) -> None:
+            dialog.accept()
+            emit(self.message, self.tr("Signed {count} record(s).").format(count=len(result.signed)))
+            if on_signed is not None:
+                on_signed(len(result.signed))
+
+        dialog.submitted.connect(
+            lambda password, _reason: self.ctx.write(
+                lambda uow: signoff.sign(uow, supervisor_id=supervisor_id, password=password, record_ids=ids),
+                on_done=done,
+                on_error=dialog.fail,
+            )
+        )
+        return self._show(dialog)  # type: ignore[return-value]
+
+    def _error(self, exc: BaseException) -> None:
+        from supervisor_app.ui.common import show_error
+
+        show_error(self.window, exc)

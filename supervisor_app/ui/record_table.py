@@ -1,0 +1,267 @@
+"""A lazily loaded table of sessions or experience entries, with the actions that fit the
+selected record: edit or delete while pending; amend or void once signed."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app.services import overview
+from supervisor_app.services.progress import hours
+from supervisor_app.ui.common import status_text
+from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.lazy_model import ROW_ROLE, Column, LazyTableModel
+from supervisor_app.ui.record_actions import RecordActions
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("RecordTable", text)
+
+
+def session_columns(*, attendees: bool = True) -> list[Column]:
+    columns = [
+        Column(_tr("Date"), lambda r: r.date.isoformat()),
+        Column(_tr("Start"), lambda r: r.start),
+        Column(_tr("Hours"), lambda r: hours(r.minutes), right=True),
+        Column(_tr("Format"), lambda r: status_text(r.format)),
+        Column(_tr("Modality"), lambda r: status_text(r.modality)),
+    ]
+    if attendees:
+        columns.append(Column(_tr("Attendees"), lambda r: r.attendees, tooltip=lambda r: r.attendees))
+    columns += [
+        Column(_tr("Supervisor"), lambda r: r.supervisor_name),
+        Column(_tr("Domains (h)"), lambda r: r.domains, tooltip=lambda r: r.domains),
+        Column(_tr("Status"), lambda r: status_text(r.status), tooltip=_status_tip),
+        Column(_tr("Topics"), lambda r: r.topics.replace("\n", " "), tooltip=lambda r: r.topics),
+        Column(_tr("Record"), lambda r: r.id[:8], tooltip=lambda r: r.id),
+    ]
+    return columns
+
+
+def experience_columns(*, supervisee: bool = True) -> list[Column]:
+    columns = [
+        Column(_tr("From"), lambda r: r.period_start.isoformat()),
+        Column(_tr("To"), lambda r: r.period_end.isoformat()),
+        Column(_tr("Hours"), lambda r: hours(r.minutes), right=True),
+    ]
+    if supervisee:
+        columns.append(Column(_tr("Supervisee"), lambda r: r.supervisee_name))
+    columns += [
+        Column(_tr("Kind"), lambda r: status_text(r.kind)),
+        Column(_tr("Setting"), lambda r: r.setting),
+        Column(_tr("Supervisor"), lambda r: r.supervisor_name),
+        Column(_tr("Domains (h)"), lambda r: r.domains, tooltip=lambda r: r.domains),
+        Column(_tr("Status"), lambda r: status_text(r.status), tooltip=_status_tip),
+        Column(_tr("Record"), lambda r: r.id[:8], tooltip=lambda r: r.id),
+    ]
+    return columns
+
+
+def _status_tip(row: Any) -> str:
+    parts = []
+    if row.supersedes_id:
+        parts.append(
+            _tr("Amends {id}: {reason}").format(id=row.supersedes_id[:8], reason=row.amendment_reason)
+        )
+    if row.status == "amended":
+        parts.append(_tr("Replaced by a signed amendment; no longer counted."))
+    if row.status == "voided":
+        parts.append(_tr("Voided; no longer counted."))
+    if row.status == "pending":
+        parts.append(_tr("Waiting for the supervisor's signature; not counted yet."))
+    return "\n".join(parts)
+
+
+class RecordTable(QWidget):
+    """``kind`` is "session" or "experience"."""
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        actions: RecordActions | None,
+        *,
+        kind: str,
+        columns: list[Column],
+        name: str,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actions = actions
+        self.kind = kind
+        self.setAccessibleName(name)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        bar = QHBoxLayout()
+        layout.addLayout(bar)
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.edit_button.setAccessibleName(self.tr("Edit the pending record"))
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.delete_button.setAccessibleName(self.tr("Delete the pending record"))
+        self.amend_button = QPushButton(self.tr("A&mend…"), self)
+        self.amend_button.setAccessibleName(self.tr("Amend the signed record"))
+        self.amend_button.setToolTip(
+            self.tr("Correct a signed record: the original stays on record, with your reason")
+        )
+        self.void_button = QPushButton(self.tr("&Void…"), self)
+        self.void_button.setAccessibleName(self.tr("Void the signed record"))
+        self.void_button.setToolTip(self.tr("Withdraw a signed record, with a reason and your password"))
+        self.buttons = [self.edit_button, self.delete_button, self.amend_button, self.void_button]
+        for button in self.buttons:
+            bar.addWidget(button)
+            button.setVisible(actions is not None and not ctx.review)
+        bar.addStretch(1)
+        self.count = QLabel(self)
+        self.count.setAccessibleName(self.tr("Number of records"))
+        bar.addWidget(self.count)
+
+        self.model = LazyTableModel(columns, status=lambda r: r.status, parent=self)
+        self.view = QTableView(self)
+        self.view.setObjectName(f"{kind}_table")
+        self.view.setAccessibleName(name)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.verticalHeader().setDefaultSectionSize(24)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        layout.addWidget(self.view, 1)
+        self._count_fn: Callable[[Any], int] | None = None
+        self._token = 0
+
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self.model.modelReset.connect(self._update_buttons)
+        self.view.activated.connect(lambda _i: self._on_activated())
+        self.edit_button.clicked.connect(self._edit)
+        self.delete_button.clicked.connect(self._delete)
+        self.amend_button.clicked.connect(self._amend)
+        self.void_button.clicked.connect(self._void)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self._delete)
+        self._update_buttons()
+
+    # Data --------------------------------------------------------------------------------------
+    def set_query(self, page: Callable[[Any, Any, int], list[Any]], count: Callable[[Any], int]) -> None:
+        """``page(uow, after, limit)`` and ``count(uow)``; loads the first page now."""
+        ctx = self.ctx
+        self.model.set_fetch(lambda after, limit: ctx.read_now(lambda uow: page(uow, after, limit)))
+        self._count_fn = count
+        self._refresh_count()
+        widths = (
+            [90, 50, 55, 80, 80, 200, 125, 220, 130, 260]
+            if self.kind == "session"
+            else [90, 90, 70, 180, 80, 130, 125, 220, 130]
+        )
+        for column in range(min(len(widths), self.model.columnCount())):
+            self.view.setColumnWidth(column, widths[column])
+
+    def refresh(self) -> None:
+        self.model.reload()
+        self._refresh_count()
+
+    def _refresh_count(self) -> None:
+        if self._count_fn is None:
+            return
+        self._token += 1
+        token = self._token
+        count_fn = self._count_fn
+        self.ctx.read(count_fn, on_done=lambda n: self._show_count(token, n))
+
+    def _show_count(self, token: int, total: int) -> None:
+        if token != self._token:
+            return
+        noun = self.tr("sessions") if self.kind == "session" else self.tr("experience entries")
+        self.count.setText(self.tr("{n} {noun}").format(n=f"{total:,}", noun=noun))
+
+    def current(self) -> Any | None:
+        index = self.view.currentIndex()
+        if not index.isValid() or not self.view.selectionModel().isSelected(index):
+            return None
+        return self.model.data(index, ROW_ROLE)
+
+    # Actions -----------------------------------------------------------------------------------
+    def _update_buttons(self) -> None:
+        row = self.current()
+        status = row.status if row is not None else None
+        mine = row is not None and row.supervisor_id == self.ctx.supervisor_id
+        self.edit_button.setEnabled(status == "pending")
+        self.delete_button.setEnabled(status == "pending")
+        self.amend_button.setEnabled(status == "signed")
+        self.void_button.setEnabled(status == "signed" and mine)
+        if status == "signed" and not mine:
+            self.void_button.setToolTip(self.tr("Only the supervisor of record can void this record"))
+        else:
+            self.void_button.setToolTip(self.tr("Withdraw a signed record, with a reason and your password"))
+
+    def _describe(self, row: Any) -> str:
+        if self.kind == "session":
+            return self.tr("the session of {date} ({hours} h, {who})").format(
+                date=row.date.isoformat(), hours=hours(row.minutes), who=row.attendees
+            )
+        return self.tr("the experience entry {start} to {end} ({hours} h, {who})").format(
+            start=row.period_start.isoformat(),
+            end=row.period_end.isoformat(),
+            hours=hours(row.minutes),
+            who=row.supervisee_name,
+        )
+
+    def _on_activated(self) -> None:
+        row = self.current()
+        if row is not None and row.status == "pending":
+            self._edit()
+
+    def _edit(self) -> None:
+        row = self.current()
+        if row is not None and self.actions is not None and row.status == "pending":
+            self.actions.edit(self.kind, row.id)
+
+    def _delete(self) -> None:
+        row = self.current()
+        if row is not None and self.actions is not None and row.status == "pending":
+            self.actions.delete_pending(row.id, self._describe(row))
+
+    def _amend(self) -> None:
+        row = self.current()
+        if row is not None and self.actions is not None and row.status == "signed":
+            self.actions.amend(self.kind, row.id)
+
+    def _void(self) -> None:
+        row = self.current()
+        if row is not None and self.actions is not None and row.status == "signed":
+            self.actions.void(row.id, self._describe(row))
+
+    def select_row(self, row: int) -> None:
+        self.view.selectRow(row)
+        self._update_buttons()
+
+
+def session_query(flt: overview.SessionFilter) -> tuple[Callable[..., list[Any]], Callable[[Any], int]]:
+    return (
+        lambda uow, after, limit: overview.session_page(uow, filter=flt, after=after, limit=limit),
+        lambda uow: overview.count_sessions(uow, filter=flt),
+    )
+
+
+def experience_query(flt: overview.ExperienceFilter) -> tuple[Callable[..., list[Any]], Callable[[Any], int]]:
+    return (
+        lambda uow, after, limit: overview.experience_page(uow, filter=flt, after=after, limit=limit),
+        lambda uow: overview.count_experience(uow, filter=flt),
+    )

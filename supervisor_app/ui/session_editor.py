@@ -1,0 +1,431 @@
+"""The supervision session editor: new, edit a pending one, or amend a signed one.
+
+Every check is the records service's; a refusal is shown under the field it names
+(``DomainError.field``) and nothing is saved. Enter saves, Esc cancels (asking first if
+something was typed), Ctrl+Enter saves from the topics box, *Save and add another* keeps the
+date and attendees.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QDate, QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app.models import Modality, SessionFormat
+from supervisor_app.services import records
+from supervisor_app.services.progress import hours
+from supervisor_app.ui.allocation_grid import AllocationGrid
+from supervisor_app.ui.attendee_picker import AttendeePicker
+from supervisor_app.ui.common import FieldErrors, error_label, from_qdate, status_text, to_qdate
+from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.editor_choices import load_choices
+from supervisor_app.ui.qt_fixes import emit
+
+
+class SessionEditor(QDialog):
+    saved = Signal(str)  # the record id
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        mode: str = "new",
+        record_id: str | None = None,
+        supervisee_ids: Sequence[int] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        assert mode in ("new", "edit", "amend")
+        self.ctx = ctx
+        self.mode = mode
+        self.record_id = record_id
+        self.saved_ids: list[str] = []
+        self._saving = False
+        self.setObjectName("session_editor")
+        self.setWindowTitle(
+            {
+                "new": self.tr("New supervision session"),
+                "edit": self.tr("Edit pending session"),
+                "amend": self.tr("Amend signed session"),
+            }[mode]
+        )
+        self.setAccessibleName(self.windowTitle())
+        choices = ctx.read_now(lambda uow: load_choices(uow, first_for_supervisor=ctx.supervisor_id))
+        self._profiles = ctx.db.profiles
+        self._build(choices)
+        if record_id is not None:
+            self._load_record(record_id)
+        else:
+            self.attendees.set_checked(supervisee_ids)
+        self._on_attendees_changed()
+        self._initial = self._fields()
+        self.resize(940, 640)
+        # Start where the typing starts: who attended, or (when known) the date.
+        (self.date if self.attendees.checked_ids() else self.attendees.filter).setFocus()
+
+    # Layout ----------------------------------------------------------------------------------
+    def _build(self, choices: Any) -> None:
+        outer = QVBoxLayout(self)
+        self.general_error = error_label(self)
+        self.general_error.setObjectName("general_error")
+        outer.addWidget(self.general_error)
+        if self.mode == "amend":
+            note = QLabel(
+                self.tr(
+                    "The signed original stays on record. This amendment waits for signature and "
+                    "replaces the original in every total once it is signed."
+                ),
+                self,
+            )
+            note.setWordWrap(True)
+            outer.addWidget(note)
+
+        columns = QHBoxLayout()
+        outer.addLayout(columns, 1)
+        left = QFormLayout()
+        left.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        columns.addLayout(left, 1)
+        labels: dict[str, QLabel] = {}
+
+        def row(text: str, field: str, widget: QWidget) -> None:
+            holder = QWidget(self)
+            box = QVBoxLayout(holder)
+            box.setContentsMargins(0, 0, 0, 0)
+            box.addWidget(widget)
+            labels[field] = error_label(holder)
+            labels[field].setObjectName(f"error_{field}")
+            box.addWidget(labels[field])
+            caption = QLabel(text, self)
+            caption.setBuddy(widget)
+            left.addRow(caption, holder)
+
+        self.supervisor = QComboBox(self)
+        self.supervisor.setAccessibleName(self.tr("Supervisor of record"))
+        for supervisor_id, name in choices.supervisors:
+            self.supervisor.addItem(name, supervisor_id)
+        if self.ctx.supervisor_id is not None:
+            self.supervisor.setCurrentIndex(max(0, self.supervisor.findData(self.ctx.supervisor_id)))
+        row(self.tr("Supervis&or:"), "supervisor", self.supervisor)
+
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMaximumDate(QDate.currentDate())
+        self.date.setDate(QDate.currentDate())
+        self.date.setAccessibleName(self.tr("Date"))
+        row(self.tr("&Date:"), "date", self.date)
+
+        start_box = QWidget(self)
+        start_layout = QHBoxLayout(start_box)
+        start_layout.setContentsMargins(0, 0, 0, 0)
+        self.has_start = QCheckBox(self.tr("Known"), start_box)
+        self.has_start.setChecked(True)
+        self.has_start.setAccessibleName(self.tr("Start time known"))
+        self.start = QTimeEdit(start_box)
+        self.start.setDisplayFormat("HH:mm")
+        self.start.setTime(QTime(9, 0))
+        self.start.setAccessibleName(self.tr("Start time"))
+        self.has_start.toggled.connect(self.start.setEnabled)
+        start_layout.addWidget(self.start, 1)
+        start_layout.addWidget(self.has_start)
+        row(self.tr("&Start time:"), "start", start_box)
+
+        length_box = QWidget(self)
+        length_layout = QHBoxLayout(length_box)
+        length_layout.setContentsMargins(0, 0, 0, 0)
+        self.minutes = QSpinBox(length_box)
+        self.minutes.setRange(0, 24 * 60)
+        self.minutes.setSingleStep(15)
+        self.minutes.setValue(60)
+        self.minutes.setSuffix(self.tr(" min"))
+        self.minutes.setAccessibleName(self.tr("Length in minutes"))
+        self.minutes_hours = QLabel(length_box)
+        length_layout.addWidget(self.minutes, 1)
+        length_layout.addWidget(self.minutes_hours)
+        row(self.tr("&Length:"), "minutes", length_box)
+
+        self.format = QComboBox(self)
+        self.format.setAccessibleName(self.tr("Format"))
+        for value in SessionFormat:
+            self.format.addItem(status_text(value.value), value.value)
+        row(self.tr("&Format:"), "format", self.format)
+
+        self.modality = QComboBox(self)
+        self.modality.setAccessibleName(self.tr("Modality"))
+        for value in Modality:
+            self.modality.addItem(status_text(value.value), value.value)
+        row(self.tr("&Modality:"), "modality", self.modality)
+
+        self.site = QLineEdit(self)
+        self.site.setAccessibleName(self.tr("Site"))
+        self.site.setPlaceholderText(self.tr("e.g. Main office, outreach van"))
+        row(self.tr("S&ite:"), "site", self.site)
+
+        if self.mode == "amend":
+            self.reason = QLineEdit(self)
+            self.reason.setAccessibleName(self.tr("Reason for the amendment"))
+            self.reason.setPlaceholderText(self.tr("Required, e.g. length corrected from the sign-in sheet"))
+            row(self.tr("&Reason:"), "reason", self.reason)
+        else:
+            self.reason = None
+
+        right = QVBoxLayout()
+        columns.addLayout(right, 1)
+        who = QGroupBox(self.tr("Attendees"), self)
+        who_layout = QVBoxLayout(who)
+        self.attendees = AttendeePicker(choices.supervisees, who)
+        who_layout.addWidget(self.attendees)
+        labels["supervisees"] = error_label(who)
+        labels["supervisees"].setObjectName("error_supervisees")
+        who_layout.addWidget(labels["supervisees"])
+        right.addWidget(who, 1)
+        domains = QGroupBox(self.tr("Time per performance domain"), self)
+        domains_layout = QVBoxLayout(domains)
+        self.allocations = AllocationGrid(unit="minutes", parent=domains)
+        domains_layout.addWidget(self.allocations)
+        labels["allocations"] = error_label(domains)
+        labels["allocations"].setObjectName("error_allocations")
+        domains_layout.addWidget(labels["allocations"])
+        right.addWidget(domains)
+
+        topics_box = QGroupBox(self.tr("Topics"), self)
+        topics_layout = QGridLayout(topics_box)
+        reminder = QLabel(QCoreApplication.translate("records", records.NO_CLIENT_INFO_REMINDER), topics_box)
+        reminder.setWordWrap(True)
+        reminder.setStyleSheet("color: #5c4400;")
+        reminder.setObjectName("client_info_reminder")
+        topics_layout.addWidget(reminder, 0, 0)
+        self.topics = QPlainTextEdit(topics_box)
+        self.topics.setTabChangesFocus(True)
+        self.topics.setAccessibleName(self.tr("Topics"))
+        self.topics.setAccessibleDescription(reminder.text())
+        self.topics.setPlaceholderText(self.tr("What the supervision covered (Ctrl+Enter saves)"))
+        self.topics.setFixedHeight(70)
+        topics_layout.addWidget(self.topics, 1, 0)
+        labels["topics"] = error_label(topics_box)
+        labels["topics"].setObjectName("error_topics")
+        topics_layout.addWidget(labels["topics"], 2, 0)
+        outer.addWidget(topics_box)
+
+        self.status = QLabel(self)
+        self.status.setAccessibleName(self.tr("Status"))
+        outer.addWidget(self.status)
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setAccessibleName(self.tr("Save"))
+        self.save_button.setDefault(True)
+        self.another_button: QPushButton | None = None
+        if self.mode == "new":
+            self.another_button = self.buttons.addButton(
+                self.tr("Save and &add another"), QDialogButtonBox.ButtonRole.ActionRole
+            )
+            self.another_button.setAccessibleName(self.tr("Save and add another"))
+            self.another_button.clicked.connect(lambda: self.save(another=True))
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setAccessibleName(self.tr("Cancel"))
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_button.clicked.connect(lambda: self.save())
+        outer.addWidget(self.buttons)
+
+        labels["record"] = self.general_error
+        labels["supervisee"] = labels["supervisees"]
+        self.errors = FieldErrors(labels, fallback=self.general_error)
+        self.field_errors = labels
+        QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.save)
+
+        self.attendees.changed.connect(self._on_attendees_changed)
+        self.minutes.valueChanged.connect(self._on_length_changed)
+        self._on_length_changed()
+
+    # Behaviour -------------------------------------------------------------------------------
+    def _on_length_changed(self, *_args: object) -> None:
+        self.minutes_hours.setText(self.tr("= {hours} h").format(hours=hours(self.minutes.value())))
+        self.allocations.set_target(self.minutes.value())
+
+    def _on_attendees_changed(self) -> None:
+        ids = self.attendees.checked_ids()
+        credentials = []
+        for supervisee_id in ids:
+            person = self.attendees.person(supervisee_id)
+            if person is not None and person.credential not in credentials:
+                credentials.append(person.credential)
+        if credentials and credentials[0] in self._profiles:
+            profile = self._profiles.get(credentials[0])
+            domains = [(d.code, d.label) for d in profile.domains]
+            step = profile.supervision.minute_increment.value
+            self.minutes.setSingleStep(step)
+            self.allocations.set_domains(domains, step=step)
+        elif not credentials:
+            self.allocations.set_domains([])
+        if self.mode == "new" or self.mode == "edit":
+            wanted = SessionFormat.GROUP.value if len(ids) > 1 else SessionFormat.INDIVIDUAL.value
+            if ids:
+                self.format.setCurrentIndex(self.format.findData(wanted))
+
+    def _load_record(self, record_id: str) -> None:
+        snapshot = self.ctx.read_now(
+            lambda uow: records.session_snapshot(records.find_record(uow, record_id))  # type: ignore[arg-type]
+        )
+        self.record_id = snapshot["id"]
+        index = self.supervisor.findData(snapshot["supervisor_id"])
+        if index >= 0:
+            self.supervisor.setCurrentIndex(index)
+        self.date.setDate(to_qdate(dt.date.fromisoformat(snapshot["date"])))
+        if snapshot["start"]:
+            hour, minute = (int(x) for x in snapshot["start"].split(":"))
+            self.start.setTime(QTime(hour, minute))
+            self.has_start.setChecked(True)
+        else:
+            self.has_start.setChecked(False)
+        self.minutes.setValue(snapshot["minutes"])
+        self.format.setCurrentIndex(self.format.findData(snapshot["format"]))
+        self.modality.setCurrentIndex(self.modality.findData(snapshot["modality"]))
+        self.site.setText(snapshot["site"])
+        self.topics.setPlainText(snapshot["topics"])
+        self.attendees.set_checked(snapshot["supervisee_ids"])
+        self._on_attendees_changed()
+        self.format.setCurrentIndex(self.format.findData(snapshot["format"]))
+        self.allocations.set_values(snapshot["allocations"])
+
+    def _fields(self) -> dict[str, Any]:
+        start = self.start.time()
+        return {
+            "supervisor_id": self.supervisor.currentData(),
+            "supervisee_ids": self.attendees.checked_ids(),
+            "date": from_qdate(self.date.date()),
+            "start": dt.time(start.hour(), start.minute()) if self.has_start.isChecked() else None,
+            "minutes": self.minutes.value(),
+            "format": self.format.currentData(),
+            "modality": self.modality.currentData(),
+            "allocations": self.allocations.values(),
+            "site": self.site.text(),
+            "topics": self.topics.toPlainText(),
+        }
+
+    def is_dirty(self) -> bool:
+        reason = self.reason.text().strip() if self.reason is not None else ""
+        return self._fields() != self._initial or bool(reason)
+
+    def save(self, *, another: bool = False) -> None:
+        if self._saving:
+            return
+        self.errors.clear()
+        self.status.clear()
+        fields = self._fields()
+        record_id = self.record_id
+        if self.mode == "new":
+
+            def work(uow: Any) -> str:
+                return records.add_session(uow, **fields).id
+        elif self.mode == "edit":
+
+            def work(uow: Any) -> str:
+                return records.update_session(uow, record_id=record_id, **fields).id
+        else:
+            reason = self.reason.text() if self.reason is not None else ""
+
+            def work(uow: Any) -> str:
+                return records.amend_record(uow, record_id=record_id, reason=reason, **fields).id
+
+        self._set_saving(True)
+        self.ctx.write(
+            work,
+            on_done=lambda rid: self._on_saved(rid, fields, another),
+            on_error=self._on_error,
+        )
+
+    def _set_saving(self, saving: bool) -> None:
+        self._saving = saving
+        for button in (self.save_button, self.another_button):
+            if button is not None:
+                button.setEnabled(not saving)
+
+    def _on_saved(self, record_id: str, fields: dict[str, Any], another: bool) -> None:
+        self._set_saving(False)
+        self.saved_ids.append(record_id)
+        emit(self.saved, record_id)
+        if not another:
+            self._initial = self._fields()
+            self.accept()
+            return
+        # Keep the date, attendees, supervisor, format and modality; start after this one.
+        if fields["start"] is not None:
+            begin = dt.datetime.combine(fields["date"], fields["start"]) + dt.timedelta(
+                minutes=fields["minutes"]
+            )
+            if begin.date() == fields["date"]:
+                self.start.setTime(QTime(begin.hour, begin.minute))
+        self.allocations.set_values({})
+        self.topics.clear()
+        self._initial = self._fields()
+        self.status.setText(
+            self.tr("Saved ({count} this time). The date and attendees are kept for the next one.").format(
+                count=len(self.saved_ids)
+            )
+        )
+        first = self.allocations.first_spin()
+        (first or self.minutes).setFocus()
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._set_saving(False)
+        self.errors.show(exc)
+        field = getattr(exc, "field", None)
+        target = {
+            "date": self.date,
+            "start": self.start,
+            "minutes": self.minutes,
+            "supervisees": self.attendees.list,
+            "allocations": self.allocations.first_spin(),
+            "topics": self.topics,
+            "site": self.site,
+            "reason": self.reason,
+            "supervisor": self.supervisor,
+        }.get(field or "")
+        if target is not None:
+            target.setFocus()
+
+    def error_text(self, field: str) -> str:
+        """The message shown next to ``field`` (empty if none)."""
+        label = self.field_errors.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    # Closing -----------------------------------------------------------------------------------
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard changes?"),
+            self.tr("This session has not been saved. Close the editor and lose what you typed?"),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if self.is_dirty() and not self.confirm_discard():
+            return
+        super().reject()

@@ -1,0 +1,202 @@
+"""Sign in: a supervisor with their password, or *Review as supervisee* (read-only)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app.services import people
+from supervisor_app.services.auth import authenticate
+from supervisor_app.services.demo import DEMO_PASSWORD
+from supervisor_app.ui.common import FieldErrors, error_label
+from supervisor_app.ui.context import AppContext, Identity
+from supervisor_app.ui.demo_banner import DemoBanner
+from supervisor_app.ui.qt_fixes import emit
+
+
+class SignInDialog(QDialog):
+    signed_in = Signal(object)  # Identity
+    open_other_database = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._busy = False
+        self.setObjectName("sign_in_dialog")
+        self.setWindowTitle(self.tr("Sign in: supervisor_app"))
+        self.setAccessibleName(self.tr("Sign in"))
+        layout = QVBoxLayout(self)
+        if ctx.demo:
+            layout.addWidget(
+                DemoBanner(
+                    self,
+                    extra=self.tr("Every demo supervisor's password is “{pw}”.").format(pw=DEMO_PASSWORD),
+                )
+            )
+        supervisors, supervisees, agency = ctx.read_now(
+            lambda uow: (
+                [(s.id, s.name, s.credentials) for s in people.list_supervisors(uow, active_only=True)],
+                [(s.id, s.name, s.credential) for s in people.list_supervisees(uow, active_only=True)],
+                _agency_name(uow),
+            )
+        )
+        heading = QLabel(
+            self.tr("<h2>{agency}</h2><p style='color:#555'>Database: {path}</p>").format(
+                agency=agency or self.tr("supervisor_app"), path=ctx.location
+            ),
+            self,
+        )
+        heading.setWordWrap(True)
+        layout.addWidget(heading)
+
+        box = QGroupBox(self.tr("Supervisor"), self)
+        form = QFormLayout(box)
+        self.supervisor = QComboBox(box)
+        self.supervisor.setAccessibleName(self.tr("Supervisor"))
+        for supervisor_id, name, credentials in supervisors:
+            self.supervisor.addItem(f"{name} ({credentials})" if credentials else name, supervisor_id)
+        last = ctx.prefs.last_supervisor_id
+        if last is not None and self.supervisor.findData(last) >= 0:
+            self.supervisor.setCurrentIndex(self.supervisor.findData(last))
+        caption = QLabel(self.tr("&Who:"), box)
+        caption.setBuddy(self.supervisor)
+        form.addRow(caption, self.supervisor)
+        self.password = QLineEdit(box)
+        self.password.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password.setAccessibleName(self.tr("Password"))
+        caption = QLabel(self.tr("&Password:"), box)
+        caption.setBuddy(self.password)
+        form.addRow(caption, self.password)
+        self.password_error = error_label(box)
+        self.password_error.setObjectName("error_password")
+        form.addRow("", self.password_error)
+        self.sign_in_button = QPushButton(self.tr("&Sign in"), box)
+        self.sign_in_button.setAccessibleName(self.tr("Sign in"))
+        self.sign_in_button.setDefault(True)
+        form.addRow("", self.sign_in_button)
+        layout.addWidget(box)
+
+        review = QGroupBox(self.tr("Review as supervisee (read only)"), self)
+        review_layout = QVBoxLayout(review)
+        note = QLabel(
+            self.tr(
+                "A supervisee can look at their own hours and progress and print their own statement. "
+                "Nothing can be changed or signed."
+            ),
+            review,
+        )
+        note.setWordWrap(True)
+        review_layout.addWidget(note)
+        row = QHBoxLayout()
+        review_layout.addLayout(row)
+        self.supervisee = QComboBox(review)
+        self.supervisee.setAccessibleName(self.tr("Supervisee to review"))
+        for supervisee_id, name, credential in supervisees:
+            self.supervisee.addItem(f"{name} ({credential})", supervisee_id)
+        row.addWidget(self.supervisee, 1)
+        self.review_button = QPushButton(self.tr("&Review"), review)
+        self.review_button.setAccessibleName(self.tr("Review as supervisee"))
+        self.review_button.setAutoDefault(False)
+        self.review_button.setEnabled(bool(supervisees))
+        row.addWidget(self.review_button)
+        layout.addWidget(review)
+
+        bottom = QHBoxLayout()
+        layout.addLayout(bottom)
+        self.open_button = QPushButton(self.tr("&Open another database…"), self)
+        self.open_button.setAccessibleName(self.tr("Open another database"))
+        self.open_button.setAutoDefault(False)
+        bottom.addWidget(self.open_button)
+        bottom.addStretch(1)
+        quit_button = QPushButton(self.tr("&Quit"), self)
+        quit_button.setAccessibleName(self.tr("Quit"))
+        quit_button.setAutoDefault(False)
+        quit_button.clicked.connect(self.reject)
+        bottom.addWidget(quit_button)
+
+        self.general_error = error_label(self)
+        layout.addWidget(self.general_error)
+        self.errors = FieldErrors(
+            {"password": self.password_error, "supervisor": self.password_error}, fallback=self.general_error
+        )
+        self.sign_in_button.clicked.connect(self.sign_in)
+        self.review_button.clicked.connect(self.review)
+        self.open_button.clicked.connect(self.open_other_database)
+        self.password.setFocus()
+        if not supervisors:
+            self.sign_in_button.setEnabled(False)
+        self.resize(520, self.sizeHint().height())
+
+    def sign_in(self) -> None:
+        if self._busy or self.supervisor.currentIndex() < 0:
+            return
+        self.errors.clear()
+        supervisor_id = int(self.supervisor.currentData())
+        password = self.password.text()
+
+        def work(uow: Any) -> Identity:
+            supervisor = authenticate(uow, supervisor_id=supervisor_id, password=password)
+            uow.commit()  # a successful sign-in clears the failed-attempt count
+            return Identity(name=supervisor.name, supervisor_id=supervisor.id)
+
+        self._busy = True
+        self.sign_in_button.setEnabled(False)
+        self.ctx.runner.run(
+            lambda _p: self._with_uow(work, f"supervisor:{supervisor_id}"),
+            on_done=self._on_signed_in,
+            on_error=self._on_error,
+        )
+
+    def _with_uow(self, work: Any, actor: str) -> Any:
+        with self.ctx.db.uow(actor) as uow:
+            return work(uow)
+
+    def _on_signed_in(self, identity: Identity) -> None:
+        self._busy = False
+        self.sign_in_button.setEnabled(True)
+        self.password.clear()
+        emit(self.signed_in, identity)
+        self.accept()
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._busy = False
+        self.sign_in_button.setEnabled(True)
+        self.errors.show(exc)
+        self.password.selectAll()
+        self.password.setFocus()
+
+    def review(self) -> None:
+        if self.supervisee.currentIndex() < 0:
+            return
+        name = self.supervisee.currentText().rsplit(" (", 1)[0]
+        identity = Identity(name=name, supervisee_id=int(self.supervisee.currentData()))
+        emit(self.signed_in, identity)
+        self.accept()
+
+    def error_text(self) -> str:
+        for label in (self.password_error, self.general_error):
+            if not label.isHidden():
+                return label.text()
+        return ""
+
+
+def _agency_name(uow: Any) -> str:
+    from sqlalchemy import select
+
+    from supervisor_app.models import Agency
+
+    names = list(uow.session.scalars(select(Agency.name).limit(2)))
+    return names[0] if len(names) == 1 else ""

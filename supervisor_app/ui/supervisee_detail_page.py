@@ -1,0 +1,324 @@
+"""One supervisee: profile, progress per domain, hours over time, what is still missing, and
+their sessions and experience entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app.db import UnitOfWork
+from supervisor_app.services import overview, people
+from supervisor_app.services.progress import Progress, compute_progress, hours
+from supervisor_app.services.signoff import RecordsFailVerification
+from supervisor_app.ui.common import show_error, status_text
+from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.domain_progress_panel import DomainProgressPanel
+from supervisor_app.ui.hours_chart import HoursChart
+from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.record_actions import RecordActions
+from supervisor_app.ui.record_table import (
+    RecordTable,
+    experience_columns,
+    experience_query,
+    session_columns,
+    session_query,
+)
+from supervisor_app.ui.refreshing import RefreshOnChange
+
+
+@dataclass
+class DetailData:
+    progress: Progress
+    months: list[overview.MonthHours]
+    summary: overview.SuperviseeSummary | None
+    agency: str
+    integrity_problem: str = ""
+
+
+def load_detail(uow: UnitOfWork, supervisee_id: int) -> DetailData:
+    problem = ""
+    try:
+        progress = compute_progress(uow, supervisee_id=supervisee_id)
+    except RecordsFailVerification as exc:
+        problem = str(exc)
+        progress = compute_progress(uow, supervisee_id=supervisee_id, check_integrity=False)
+    supervisee = people.get_supervisee(uow, supervisee_id)
+    summaries = overview.supervisee_summaries(uow, supervisee_ids=[supervisee_id], include_inactive=True)
+    return DetailData(
+        progress=progress,
+        months=overview.hours_by_month(uow, supervisee_id=supervisee_id),
+        summary=summaries[0] if summaries else None,
+        agency=supervisee.agency.name if supervisee.agency else "",
+        integrity_problem=problem,
+    )
+
+
+class SuperviseeDetailPage(RefreshOnChange, QWidget):
+    back_requested = Signal()
+    print_requested = Signal(int)
+
+    def __init__(self, ctx: AppContext, actions: RecordActions | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actions = actions
+        self.supervisee_id: int | None = None
+        self.data: DetailData | None = None
+        self._token = 0
+        self.setObjectName("supervisee_detail_page")
+        self.setAccessibleName(self.tr("Supervisee detail"))
+        layout = QVBoxLayout(self)
+
+        top = QHBoxLayout()
+        layout.addLayout(top)
+        self.back_button = QPushButton(self.tr("◀ &Back to list"), self)
+        self.back_button.setAccessibleName(self.tr("Back to the supervisee list"))
+        self.back_button.setToolTip(self.tr("Alt+Left"))
+        self.back_button.clicked.connect(self.back_requested)
+        self.back_button.setVisible(not ctx.review)
+        top.addWidget(self.back_button)
+        self.title = QLabel(self)
+        self.title.setTextFormat(Qt.TextFormat.RichText)
+        self.title.setAccessibleName(self.tr("Supervisee"))
+        top.addWidget(self.title, 1)
+        self.new_session_button = QPushButton(self.tr("New &session…"), self)
+        self.new_session_button.setAccessibleName(self.tr("New session with this supervisee"))
+        self.new_experience_button = QPushButton(self.tr("New e&xperience entry…"), self)
+        self.new_experience_button.setAccessibleName(self.tr("New experience entry for this supervisee"))
+        self.print_button = QPushButton(
+            self.tr("My &statement…") if ctx.review else self.tr("&Attestation…"), self
+        )
+        self.print_button.setAccessibleName(
+            self.tr("Print my statement of hours") if ctx.review else self.tr("Prepare the attestation form")
+        )
+        for button in (self.new_session_button, self.new_experience_button):
+            button.setVisible(not ctx.review and actions is not None)
+            top.addWidget(button)
+        top.addWidget(self.print_button)
+        self.new_session_button.clicked.connect(self._new_session)
+        self.new_experience_button.clicked.connect(self._new_experience)
+        self.print_button.clicked.connect(
+            lambda: self.supervisee_id is not None and emit(self.print_requested, self.supervisee_id)
+        )
+
+        self.integrity = QLabel(self)
+        self.integrity.setWordWrap(True)
+        self.integrity.setStyleSheet("background:#fbe3e3;color:#7a0000;padding:6px;border:1px solid #d99;")
+        self.integrity.setAccessibleName(self.tr("Verification problem"))
+        self.integrity.setVisible(False)
+        layout.addWidget(self.integrity)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Supervisee sections"))
+        layout.addWidget(self.tabs, 1)
+
+        # Progress tab
+        scroll = QScrollArea(self.tabs)
+        scroll.setWidgetResizable(True)
+        scroll.setAccessibleName(self.tr("Progress"))
+        body = QWidget(scroll)
+        scroll.setWidget(body)
+        body_layout = QVBoxLayout(body)
+        row1 = QHBoxLayout()
+        body_layout.addLayout(row1)
+        info_box = QGroupBox(self.tr("Profile"), body)
+        self.info = QFormLayout(info_box)
+        row1.addWidget(info_box, 2)
+        missing_box = QGroupBox(self.tr("Still needed for the credential"), body)
+        missing_layout = QVBoxLayout(missing_box)
+        self.unmet = QLabel(missing_box)
+        self.unmet.setWordWrap(True)
+        self.unmet.setTextFormat(Qt.TextFormat.RichText)
+        self.unmet.setAccessibleName(self.tr("Still needed"))
+        self.unmet.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        missing_layout.addWidget(self.unmet)
+        self.notes = QLabel(missing_box)
+        self.notes.setWordWrap(True)
+        self.notes.setTextFormat(Qt.TextFormat.RichText)
+        self.notes.setAccessibleName(self.tr("Notes"))
+        self.notes.setStyleSheet("color: #555555;")
+        missing_layout.addWidget(self.notes)
+        missing_layout.addStretch(1)
+        row1.addWidget(missing_box, 3)
+        row2 = QHBoxLayout()
+        body_layout.addLayout(row2)
+        self.supervision_panel = DomainProgressPanel(self.tr("Supervision hours (signed)"), body)
+        self.experience_panel = DomainProgressPanel(self.tr("Supervised experience hours (signed)"), body)
+        row2.addWidget(self.supervision_panel, 1)
+        row2.addWidget(self.experience_panel, 1)
+        row3 = QHBoxLayout()
+        body_layout.addLayout(row3)
+        self.supervision_chart = HoursChart(self.tr("Supervision hours over time"), body)
+        self.experience_chart = HoursChart(self.tr("Experience hours over time"), body)
+        row3.addWidget(self.supervision_chart, 1)
+        row3.addWidget(self.experience_chart, 1)
+        body_layout.addStretch(1)
+        self.tabs.addTab(scroll, self.tr("&Progress"))
+
+        self.sessions = RecordTable(
+            ctx,
+            actions,
+            kind="session",
+            columns=session_columns(),
+            name=self.tr("Sessions of this supervisee"),
+            parent=self.tabs,
+        )
+        self.tabs.addTab(self.sessions, self.tr("Sessio&ns"))
+        self.experience = RecordTable(
+            ctx,
+            actions,
+            kind="experience",
+            columns=experience_columns(supervisee=False),
+            name=self.tr("Experience entries of this supervisee"),
+            parent=self.tabs,
+        )
+        self.tabs.addTab(self.experience, self.tr("Experience &entries"))
+        self.watch_records()
+
+    # Loading -----------------------------------------------------------------------------------
+    def show_supervisee(self, supervisee_id: int) -> None:
+        if supervisee_id != self.supervisee_id:
+            self.tabs.setCurrentIndex(0)
+        self.supervisee_id = supervisee_id
+        self.sessions.set_query(*session_query(overview.SessionFilter(supervisee_id=supervisee_id)))
+        self.experience.set_query(*experience_query(overview.ExperienceFilter(supervisee_id=supervisee_id)))
+        self._load()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.refresh_if_stale()
+
+    def refresh(self) -> None:
+        self._stale = False
+        if self.supervisee_id is None:
+            return
+        self.sessions.refresh()
+        self.experience.refresh()
+        self._load()
+
+    def _load(self) -> None:
+        self._stale = False
+        self._token += 1
+        token = self._token
+        supervisee_id = self.supervisee_id
+        assert supervisee_id is not None
+        self.ctx.read(
+            lambda uow: load_detail(uow, supervisee_id),
+            on_done=lambda data: self._on_loaded(token, data),
+            on_error=lambda exc: show_error(self, exc),
+        )
+
+    def _on_loaded(self, token: int, data: DetailData) -> None:
+        if token != self._token:
+            return
+        self.data = data
+        progress = data.progress
+        summary = data.summary
+        status = summary.status if summary else ("eligible" if progress.eligible else "on-track")
+        colour = {"eligible": "#1e6b1e", "overdue": "#a40000"}.get(status, "#444444")
+        self.title.setText(
+            f"<h2 style='margin:0'>{_esc(progress.supervisee_name)} "
+            f"<span style='font-size:small;color:{colour}'>· {_esc(status_text(status))}</span></h2>"
+        )
+        while self.info.rowCount():
+            self.info.removeRow(0)
+        profile = progress.profile
+        s = summary
+        rows = [
+            (self.tr("Credential"), f"{profile.name} ({profile.code}), {profile.board}"),
+            (self.tr("ICB applicant ID"), s.icb_id if s and s.icb_id else self.tr("not recorded")),
+            (self.tr("Position"), s.position if s and s.position else self.tr("not recorded")),
+            (
+                self.tr("Start date"),
+                s.start_date.isoformat() if s and s.start_date else self.tr("not recorded"),
+            ),
+            (
+                self.tr("Supervisor of record"),
+                s.supervisor_name if s and s.supervisor_name else self.tr("none"),
+            ),
+            (self.tr("Agency"), data.agency or self.tr("not recorded")),
+            (
+                self.tr("Signed supervision"),
+                self.tr("{n} sessions, {first} to {last} ({months} months)").format(
+                    n=progress.sessions_signed,
+                    first=progress.first_session.isoformat() if progress.first_session else "–",
+                    last=progress.last_session.isoformat() if progress.last_session else "–",
+                    months=progress.span_months,
+                ),
+            ),
+            (
+                self.tr("Individual / group"),
+                self.tr("{i} h / {g} h").format(
+                    i=hours(progress.individual_minutes), g=hours(progress.group_minutes)
+                ),
+            ),
+        ]
+        for caption, value in rows:
+            label = QLabel(value)
+            label.setWordWrap(True)
+            label.setAccessibleName(caption)
+            self.info.addRow(QLabel(caption + ":"), label)
+        if progress.unmet:
+            items = "".join(f"<li>{_esc(text)}</li>" for text in progress.unmet)
+            self.unmet.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
+        else:
+            self.unmet.setText(
+                self.tr(
+                    "<p style='color:#1e6b1e'><b>Every requirement is met.</b> Your supervisor can print the attestation form.</p>"
+                )
+                if self.ctx.review
+                else self.tr(
+                    "<p style='color:#1e6b1e'><b>Every requirement is met.</b> The attestation form can be printed.</p>"
+                )
+            )
+        cover = profile.supervision.cover_every_domain.value
+        self.supervision_panel.set_part(progress.supervision, cover_every_domain=cover)
+        self.experience_panel.set_part(progress.experience, cover_every_domain=False)
+        self.supervision_chart.set_data(
+            data.months, part="supervision", required_minutes=progress.supervision.required_minutes
+        )
+        self.experience_chart.set_data(
+            data.months, part="experience", required_minutes=progress.experience.required_minutes
+        )
+        notes = "".join(f"<li>{_esc(n)}</li>" for n in progress.notes)
+        self.notes.setText(
+            f"<b>{self.tr('Good to know')}</b><ul style='margin-left:-20px'>{notes}</ul>" if notes else ""
+        )
+        self.integrity.setVisible(bool(data.integrity_problem))
+        if data.integrity_problem:
+            self.integrity.setText(
+                self.tr(
+                    "Some of these records fail verification (they were changed outside the app after "
+                    "signing). The figures below include them: do not print an attestation until this is "
+                    "resolved. Details: Audit ▸ Verify records.\n"
+                )
+                + data.integrity_problem
+            )
+
+    def _new_session(self) -> None:
+        if self.actions is not None and self.supervisee_id is not None:
+            self.actions.new_session([self.supervisee_id])
+
+    def _new_experience(self) -> None:
+        if self.actions is not None and self.supervisee_id is not None:
+            self.actions.new_experience(self.supervisee_id)
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text)

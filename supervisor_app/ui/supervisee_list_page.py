@@ -1,0 +1,262 @@
+"""Supervisees: a searchable list with progress columns and status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app.services.overview import supervisee_summaries
+from supervisor_app.ui.common import show_error
+from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.progress_delegate import ProgressDelegate
+from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.refreshing import RefreshOnChange
+from supervisor_app.ui.supervisee_table_model import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, SuperviseeTableModel
+
+
+class _Filter(QSortFilterProxyModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.needle = ""
+        self.setSortRole(SORT_ROLE)
+
+    def set_needle(self, text: str) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt 6.9+
+            self.beginFilterChange()
+            self.needle = text.strip().casefold()
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+        else:
+            self.needle = text.strip().casefold()
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
+        if not self.needle:
+            return True
+        index = self.sourceModel().index(source_row, 0, source_parent)
+        return all(part in (index.data(SEARCH_ROLE) or "") for part in self.needle.split())
+
+
+class SuperviseeListPage(RefreshOnChange, QWidget):
+    open_requested = Signal(int)
+    new_session_requested = Signal(int)
+    new_supervisee_requested = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("supervisee_list_page")
+        self.setAccessibleName(self.tr("Supervisees"))
+        layout = QVBoxLayout(self)
+        title = QLabel(self.tr("<h2>Supervisees</h2>"), self)
+        layout.addWidget(title)
+
+        bar = QHBoxLayout()
+        layout.addLayout(bar)
+        self.search = QLineEdit(self)
+        self.search.setPlaceholderText(self.tr("Find a supervisee by name, credential or ICB ID (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Find a supervisee"))
+        self.search.setClearButtonEnabled(True)
+        bar.addWidget(self.search, 1)
+        self.only_mine = QCheckBox(self.tr("Only &mine"), self)
+        self.only_mine.setAccessibleName(self.tr("Only my supervisees"))
+        self.only_mine.setToolTip(self.tr("Show only the supervisees you are the supervisor of record for"))
+        bar.addWidget(self.only_mine)
+        self.show_inactive = QCheckBox(self.tr("Show &inactive"), self)
+        self.show_inactive.setAccessibleName(self.tr("Show inactive supervisees"))
+        bar.addWidget(self.show_inactive)
+
+        actions = QHBoxLayout()
+        layout.addLayout(actions)
+        self.open_button = QPushButton(self.tr("&Open"), self)
+        self.open_button.setAccessibleName(self.tr("Open the selected supervisee"))
+        self.open_button.setToolTip(self.tr("Progress, sessions and experience (Enter)"))
+        self.session_button = QPushButton(self.tr("New &session with…"), self)
+        self.session_button.setAccessibleName(self.tr("New session with the selected supervisee"))
+        self.add_button = QPushButton(self.tr("New s&upervisee…"), self)
+        self.add_button.setAccessibleName(self.tr("New supervisee"))
+        for button in (self.open_button, self.session_button, self.add_button):
+            actions.addWidget(button)
+        actions.addStretch(1)
+        self.summary = QLabel(self)
+        self.summary.setAccessibleName(self.tr("Summary"))
+        actions.addWidget(self.summary)
+
+        self.stack = QStackedWidget(self)
+        layout.addWidget(self.stack, 1)
+        self.model = SuperviseeTableModel(self)
+        self.proxy = _Filter(self)
+        self.proxy.setSourceModel(self.model)
+        self.table = QTableView(self)
+        self.table.setObjectName("supervisee_table")
+        self.table.setAccessibleName(self.tr("Supervisees and their progress"))
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(SuperviseeTableModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)
+        delegate = ProgressDelegate(self.table)
+        self.table.setItemDelegateForColumn(SuperviseeTableModel.SUPERVISION, delegate)
+        self.table.setItemDelegateForColumn(SuperviseeTableModel.EXPERIENCE, delegate)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in enumerate([220, 80, 140, 170, 170, 85, 100]):
+            self.table.setColumnWidth(column, width)
+        self.stack.addWidget(self.table)
+        self.empty = QLabel(self)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setWordWrap(True)
+        self.empty.setAccessibleName(self.tr("No supervisees"))
+        self.stack.addWidget(self.empty)
+
+        self.search.textChanged.connect(self._on_search)
+        self.search.returnPressed.connect(self._open_current)
+        self.only_mine.toggled.connect(lambda _on: self.refresh())
+        self.show_inactive.toggled.connect(lambda _on: self.refresh())
+        self.table.activated.connect(lambda _index: self._open_current())
+        self.table.doubleClicked.connect(lambda _index: self._open_current())
+        self.open_button.clicked.connect(self._open_current)
+        self.session_button.clicked.connect(self._new_session)
+        self.add_button.clicked.connect(self.new_supervisee_requested)
+        self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
+        self._loaded_once = False
+        self._loading = False
+        self._again = False
+        self._token = 0
+        self.watch_records()
+        self._update_buttons()
+
+    # Loading -----------------------------------------------------------------------------------
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        self.refresh_if_stale()
+
+    def refresh(self) -> None:
+        self._stale = False
+        if self._loading:  # one load at a time: the newest state is loaded once this one is back
+            self._again = True
+            return
+        self._loading = True
+        self._token += 1
+        token = self._token
+        supervisor_id = self.ctx.supervisor_id if self.only_mine.isChecked() else None
+        include_inactive = self.show_inactive.isChecked()
+        self.summary.setText(self.tr("Loading…"))
+        self.ctx.read(
+            lambda uow: supervisee_summaries(
+                uow, supervisor_id=supervisor_id, include_inactive=include_inactive
+            ),
+            on_done=lambda rows: self._on_loaded(token, rows),
+            on_error=self._on_failed,
+        )
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._loading = False
+        self.summary.clear()
+        show_error(self, exc)
+
+    def _on_loaded(self, token: int, rows: list[Any]) -> None:
+        self._loading = False
+        if self._again:
+            self._again = False
+            self.refresh()
+            return
+        if token != self._token:
+            return
+        selected = self.selected_id()
+        self.model.set_rows(rows)
+        if not self._loaded_once and self.ctx.supervisor_id is not None:
+            self._loaded_once = True
+            mine = [r for r in rows if r.supervisor_id == self.ctx.supervisor_id]
+            if mine and len(mine) < len(rows):
+                self.only_mine.blockSignals(True)
+                self.only_mine.setChecked(True)
+                self.only_mine.blockSignals(False)
+                self.model.set_rows(mine)
+                rows = mine
+        counts = {status: sum(1 for r in rows if r.status == status) for status in ("eligible", "overdue")}
+        self.summary.setText(
+            self.tr("%n supervisee(s)", "", len(rows))
+            + self.tr(" · {e} eligible · {o} overdue for supervision").format(
+                e=counts["eligible"], o=counts["overdue"]
+            )
+        )
+        if rows:
+            self.stack.setCurrentWidget(self.table)
+        else:
+            self.empty.setText(
+                self.tr(
+                    "<h3>No supervisees yet</h3><p>Add the people you supervise with <b>New supervisee…</b> "
+                    "(above, or File ▸ New supervisee). Their sessions, experience hours and progress "
+                    "toward the credential will show here.</p>"
+                )
+                if not self.only_mine.isChecked()
+                else self.tr(
+                    "<h3>None of your own supervisees here</h3><p>Clear <b>Only mine</b> to see everyone.</p>"
+                )
+            )
+            self.stack.setCurrentWidget(self.empty)
+        self.select_id(selected)
+        self._update_buttons()
+
+    # Selection ---------------------------------------------------------------------------------
+    def selected_id(self) -> int | None:
+        index = self.table.currentIndex()
+        if not index.isValid() or not self.table.selectionModel().isSelected(index):
+            return None
+        row = index.data(ROW_ROLE) or self.proxy.index(index.row(), 0).data(ROW_ROLE)
+        return row.id if row is not None else None
+
+    def select_id(self, supervisee_id: int | None) -> None:
+        if supervisee_id is None:
+            if self.proxy.rowCount():
+                self.table.selectRow(0)
+            return
+        for row in range(self.proxy.rowCount()):
+            if self.proxy.index(row, 0).data(ROW_ROLE).id == supervisee_id:
+                self.table.selectRow(row)
+                return
+
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_needle(text)
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        chosen = self.selected_id() is not None
+        self.open_button.setEnabled(chosen)
+        self.session_button.setEnabled(chosen and not self.ctx.review)
+        self.add_button.setEnabled(not self.ctx.review)
+
+    def _open_current(self) -> None:
+        supervisee_id = self.selected_id()
+        if supervisee_id is not None:
+            emit(self.open_requested, supervisee_id)
+
+    def _new_session(self) -> None:
+        supervisee_id = self.selected_id()
+        if supervisee_id is not None:
+            emit(self.new_session_requested, supervisee_id)
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()

@@ -1,0 +1,133 @@
+"""The supervisee list: one row per supervisee with progress columns and status."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from supervisor_app.services.overview import SuperviseeSummary
+from supervisor_app.services.progress import hours
+from supervisor_app.ui.common import status_text
+from supervisor_app.ui.progress_delegate import PERCENT_ROLE
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+SORT_ROLE = Qt.ItemDataRole.UserRole + 3
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4
+
+_Index = QModelIndex | QPersistentModelIndex
+
+STATUS_COLOURS = {"eligible": "#1e6b1e", "overdue": "#a40000", "inactive": "#6b6b6b"}
+
+
+class SuperviseeTableModel(QAbstractTableModel):
+    NAME, CREDENTIAL, SUPERVISOR, SUPERVISION, EXPERIENCE, PENDING, LAST, STATUS = range(8)
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[SuperviseeSummary] = []
+        self._headers = [
+            self.tr("Supervisee"),
+            self.tr("Credential"),
+            self.tr("Supervisor"),
+            self.tr("Supervision"),
+            self.tr("Experience"),
+            self.tr("Pending h"),
+            self.tr("Last session"),
+            self.tr("Status"),
+        ]
+
+    def set_rows(self, rows: list[SuperviseeSummary]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> SuperviseeSummary:
+        return self._rows[index]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
+            if section in (self.SUPERVISION, self.EXPERIENCE):
+                return self.tr("Signed hours that count, as a share of the credential's requirement")
+            if section == self.STATUS:
+                return self.tr(
+                    "Eligible: every requirement met. Overdue: no signed or pending session in the last "
+                    "14 days. On track: neither."
+                )
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        s = self._rows[index.row()]
+        column = index.column()
+        if role == ROW_ROLE:
+            return s
+        if role == SEARCH_ROLE:
+            return f"{s.name} {s.credential} {s.supervisor_name} {s.icb_id}".casefold()
+        if role == PERCENT_ROLE:
+            if column == self.SUPERVISION:
+                return s.supervision_percent
+            if column == self.EXPERIENCE:
+                return s.experience_percent
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NAME:
+                return s.name
+            if column == self.CREDENTIAL:
+                return s.credential
+            if column == self.SUPERVISOR:
+                return s.supervisor_name
+            if column == self.SUPERVISION:
+                return self.tr("{pct}% · {h} h").format(
+                    pct=int(s.supervision_percent), h=hours(s.supervision_counted_minutes)
+                )
+            if column == self.EXPERIENCE:
+                return self.tr("{pct}% · {h} h").format(
+                    pct=int(s.experience_percent), h=hours(s.experience_counted_minutes)
+                )
+            if column == self.PENDING:
+                total = s.supervision_pending_minutes + s.experience_pending_minutes
+                return hours(total) if total else ""
+            if column == self.LAST:
+                return s.last_session.isoformat() if s.last_session else self.tr("none yet")
+            if column == self.STATUS:
+                return status_text(s.status)
+        if role == SORT_ROLE:
+            return {
+                self.SUPERVISION: s.supervision_percent,
+                self.EXPERIENCE: s.experience_percent,
+                self.PENDING: s.supervision_pending_minutes + s.experience_pending_minutes,
+                self.LAST: s.last_session.isoformat() if s.last_session else "",
+                self.STATUS: ["overdue", "on-track", "eligible", "inactive"].index(s.status),
+            }.get(column, self.data(index, Qt.ItemDataRole.DisplayRole).casefold())
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS and s.status in STATUS_COLOURS:
+            return QBrush(QColor(STATUS_COLOURS[s.status]))
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PENDING:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS and s.unmet:
+            return "\n".join(s.unmet)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.SUPERVISION:
+            return self.tr("{h} of {req} h signed and counted; {p} h waiting for signature").format(
+                h=hours(s.supervision_counted_minutes),
+                req=hours(s.supervision_required_minutes),
+                p=hours(s.supervision_pending_minutes),
+            )
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.EXPERIENCE:
+            return self.tr("{h} of {req} h signed and counted; {p} h waiting for signature").format(
+                h=hours(s.experience_counted_minutes),
+                req=hours(s.experience_required_minutes),
+                p=hours(s.experience_pending_minutes),
+            )
+        return None

@@ -1,0 +1,218 @@
+"""To sign: the signed-in supervisor's pending records. Select several (Shift/Ctrl, or
+Ctrl+A) and sign them with one password."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app.services import overview
+from supervisor_app.services.progress import hours
+from supervisor_app.ui.common import status_text
+from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.lazy_model import ROW_ROLE, Column, LazyTableModel
+from supervisor_app.ui.record_actions import RecordActions
+from supervisor_app.ui.refreshing import RefreshOnChange
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ToSignPage", text)
+
+
+def _when(row: overview.PendingRow) -> str:
+    if row.date == row.date_end:
+        return row.date.isoformat()
+    return f"{row.date.isoformat()} – {row.date_end.isoformat()}"
+
+
+def _detail(row: overview.PendingRow) -> str:
+    return " · ".join(
+        status_text(part.strip())
+        if part.strip()
+        in ("individual", "group", "in-person", "video", "phone", "paid", "volunteer", "internship")
+        else part.strip()
+        for part in row.detail.split("·")
+        if part.strip()
+    )
+
+
+COLUMNS = [
+    Column(_tr("Kind"), lambda r: status_text(r.kind) + (_tr(" (amendment)") if r.supersedes_id else "")),
+    Column(_tr("When"), _when),
+    Column(_tr("Hours"), lambda r: hours(r.minutes), right=True),
+    Column(_tr("Supervisee(s)"), lambda r: r.supervisees, tooltip=lambda r: r.supervisees),
+    Column(_tr("Details"), _detail),
+    Column(_tr("Domains (h)"), lambda r: r.domains, tooltip=lambda r: r.domains),
+    Column(
+        _tr("Amendment reason"),
+        lambda r: r.amendment_reason,
+        tooltip=lambda r: _tr("Amends {id}").format(id=r.supersedes_id[:8]) if r.supersedes_id else "",
+    ),
+    Column(_tr("Record"), lambda r: r.id[:8], tooltip=lambda r: r.id),
+]
+
+
+class ToSignPage(RefreshOnChange, QWidget):
+    def __init__(self, ctx: AppContext, actions: RecordActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.actions = actions
+        self.setObjectName("to_sign_page")
+        self.setAccessibleName(self.tr("To sign"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("<h2>To sign</h2>"), self))
+        self.explain = QLabel(
+            self.tr(
+                "Records you supervise that wait for your signature. Check them, select the ones to sign "
+                "(Ctrl+A selects all), then Sign: your password is asked once for the whole batch. "
+                "Signed records are final; corrections are amendments or voids with a reason."
+            ),
+            self,
+        )
+        self.explain.setWordWrap(True)
+        layout.addWidget(self.explain)
+        bar = QHBoxLayout()
+        layout.addLayout(bar)
+        self.sign_button = QPushButton(self.tr("&Sign selected…"), self)
+        self.sign_button.setAccessibleName(self.tr("Sign the selected records"))
+        self.select_all_button = QPushButton(self.tr("Select &all"), self)
+        self.select_all_button.setAccessibleName(self.tr("Select all records waiting for signature"))
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.edit_button.setAccessibleName(self.tr("Edit the selected record"))
+        self.delete_button = QPushButton(self.tr("&Delete"), self)
+        self.delete_button.setAccessibleName(self.tr("Delete the selected record"))
+        for button in (self.sign_button, self.select_all_button, self.edit_button, self.delete_button):
+            bar.addWidget(button)
+        bar.addStretch(1)
+        self.summary = QLabel(self)
+        self.summary.setAccessibleName(self.tr("Selection summary"))
+        bar.addWidget(self.summary)
+
+        self.model = LazyTableModel(COLUMNS, parent=self)
+        self.view = QTableView(self)
+        self.view.setObjectName("pending_table")
+        self.view.setAccessibleName(self.tr("Records waiting for signature"))
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setTabKeyNavigation(False)
+        self.view.verticalHeader().setVisible(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for column, width in enumerate([130, 170, 60, 260, 170, 260, 160]):
+            self.view.setColumnWidth(column, width)
+        layout.addWidget(self.view, 1)
+        self.empty = QLabel(self.tr("Nothing waits for your signature."), self)
+        self.empty.setAccessibleName(self.tr("Nothing to sign"))
+        self.empty.setStyleSheet("color:#1e6b1e;font-weight:600;")
+        layout.addWidget(self.empty)
+
+        self.view.selectionModel().selectionChanged.connect(lambda *_: self._update())
+        self.model.modelReset.connect(self._update)
+        self.model.rowsInserted.connect(lambda *_: self._update())
+        self.sign_button.clicked.connect(self.sign_selected)
+        self.select_all_button.clicked.connect(self.select_all)
+        self.edit_button.clicked.connect(self._edit)
+        self.delete_button.clicked.connect(self._delete)
+        self.view.activated.connect(lambda _i: self._edit())
+        self._total = 0
+        self._loaded = False
+        self.watch_records()
+        self._update()
+
+    def showEvent(self, event: Any) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
+        else:
+            self.refresh_if_stale()
+
+    def refresh(self) -> None:
+        self._stale = False
+        supervisor_id = self.ctx.supervisor_id
+        if supervisor_id is None:
+            return
+        ctx = self.ctx
+        if not self._loaded:
+            self._loaded = True
+            self.model.set_fetch(
+                lambda after, limit: ctx.read_now(
+                    lambda uow: overview.pending_page(
+                        uow, supervisor_id=supervisor_id, after=after, limit=limit
+                    )
+                )
+            )
+        else:
+            self.model.reload()
+        ctx.read(lambda uow: overview.count_pending(uow, supervisor_id=supervisor_id), on_done=self._on_count)
+
+    def _on_count(self, total: int) -> None:
+        self._total = total
+        self._update()
+
+    def selected_rows(self) -> list[overview.PendingRow]:
+        rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
+        return [self.model.row(r) for r in rows]
+
+    def select_all(self) -> None:
+        while self.model.canFetchMore():
+            self.model.fetchMore()
+        self.view.selectAll()
+        self.view.setFocus()
+
+    def _update(self) -> None:
+        selected = self.selected_rows()
+        minutes = sum(r.minutes for r in selected)
+        self.sign_button.setEnabled(bool(selected))
+        self.sign_button.setText(
+            self.tr("&Sign {n} selected…").format(n=len(selected)) if selected else self.tr("&Sign selected…")
+        )
+        self.edit_button.setEnabled(len(selected) == 1)
+        self.delete_button.setEnabled(len(selected) == 1)
+        has_rows = self.model.rowCount() > 0
+        self.select_all_button.setEnabled(has_rows)
+        self.empty.setVisible(self._loaded and not has_rows)
+        self.view.setVisible(has_rows or not self._loaded)
+        self.summary.setText(
+            self.tr("{total} waiting · {n} selected ({h} h)").format(
+                total=self._total, n=len(selected), h=hours(minutes)
+            )
+        )
+
+    def sign_selected(self) -> None:
+        selected = self.selected_rows()
+        if selected:
+            self.actions.sign([r.id for r in selected], minutes=sum(r.minutes for r in selected))
+
+    def _edit(self) -> None:
+        selected = self.selected_rows()
+        if len(selected) == 1:
+            self.actions.edit(selected[0].kind, selected[0].id)
+
+    def _delete(self) -> None:
+        selected = self.selected_rows()
+        if len(selected) == 1:
+            row = selected[0]
+            self.actions.delete_pending(
+                row.id,
+                self.tr("the {kind} of {when} ({who})").format(
+                    kind=status_text(row.kind).lower(), when=_when(row), who=row.supervisees
+                ),
+            )
+
+    def current_row(self) -> Any:
+        index = self.view.currentIndex()
+        return self.model.data(index, ROW_ROLE) if index.isValid() else None

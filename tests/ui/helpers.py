@@ -1,0 +1,68 @@
+"""Small helpers for the UI tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+import uuid
+from pathlib import Path
+
+from PySide6.QtWidgets import QAbstractButton, QWidget
+
+TODAY = dt.date.today()
+
+
+def visible_enabled_buttons(root: QWidget) -> list[str]:
+    return [
+        b.text().replace("&", "")
+        for b in root.findChildren(QAbstractButton)
+        if b.isVisibleTo(root) and b.isEnabled() and b.text()
+    ]
+
+
+def bulk_sessions(
+    path: Path, *, supervisor_id: int, supervisee_id: int, count: int, status: str = "signed"
+) -> None:
+    """``count`` one-hour sessions inserted straight into the file (fast; no sign-off chain)."""
+    conn = sqlite3.connect(path)
+    try:
+        sessions, attendees, allocations = [], [], []
+        stamp = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ")
+        for index in range(count):
+            rid = str(uuid.uuid4())
+            day = (TODAY - dt.timedelta(days=1 + index // 4)).isoformat()
+            start = f"{8 + index % 4:02d}:00:00.000000"
+            sessions.append(
+                (
+                    rid,
+                    supervisor_id,
+                    day,
+                    start,
+                    60,
+                    "individual",
+                    "in-person",
+                    "",
+                    "bulk",
+                    "pending",
+                    "",
+                    stamp,
+                    stamp,
+                )
+            )
+            attendees.append((rid, supervisee_id))
+            allocations.append((rid, "advocacy", 60))
+        first_rowid = conn.execute("SELECT coalesce(max(rowid), 0) FROM supervision_session").fetchone()[0]
+        conn.executemany(
+            "INSERT INTO supervision_session (id, supervisor_id, date, start_time, minutes, format, modality, site, "
+            "topics, status, amendment_reason, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            sessions,
+        )
+        conn.executemany("INSERT INTO session_attendee (session_id, supervisee_id) VALUES (?,?)", attendees)
+        conn.executemany(
+            "INSERT INTO session_allocation (session_id, domain_code, minutes) VALUES (?,?,?)", allocations
+        )
+        if status != "pending":
+            conn.execute("UPDATE supervision_session SET status = ? WHERE rowid > ?", (status, first_rowid))
+        conn.commit()
+    finally:
+        conn.close()

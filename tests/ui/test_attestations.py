@@ -1,0 +1,114 @@
+"""Attestations: preview, save to a PDF file (recorded, with a serial), reprint, refusals,
+and the supervisee's own statement in review mode."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from pypdf import PdfReader
+
+from supervisor_app.services import attestation, records, signoff
+from supervisor_app.ui.pdf_output import qt_pdf_available
+from tests.conftest import PASSWORD, session_fields
+
+TODAY = dt.date.today()
+
+
+def _signed_sessions(world, count: int = 3) -> list[str]:  # type: ignore[no-untyped-def]
+    with world.uow() as uow:
+        ids = [
+            records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=7 * (n + 1)))).id
+            for n in range(count)
+        ]
+        uow.commit()
+        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+    return ids
+
+
+def _page(window, world):  # type: ignore[no-untyped-def]
+    window.show_page(3)
+    page = window.attestations
+    page.set_supervisee(world.ana)
+    return page
+
+
+def test_save_the_verification_to_a_pdf_file_and_reprint_it(world, make_window, tmp_path) -> None:
+    _signed_sessions(world)
+    window = make_window(world.db, supervisor_id=world.dana)
+    page = _page(window, world)
+    page.preview_current()
+    assert page.rendered is not None and page.rendered.pdf.startswith(b"%PDF")
+    assert "Not printed yet" in page.status.text()
+    with world.uow() as uow:
+        assert attestation.list_attestations(uow) == []  # a preview records nothing
+
+    out = tmp_path / "ana.pdf"
+    page.save_current(str(out))
+    text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "Ana Example" in text and "Dana Whitaker" in text and "3.00" in text
+    with world.uow() as uow:
+        [entry] = attestation.list_attestations(uow)
+    assert entry.serial in page.status.text() and "Recorded as" in page.status.text()
+    assert entry.serial in text
+    assert page.history.rowCount() == 1  # the list refreshed
+
+    page.history_view.selectRow(0)
+    page.reprint_selected()
+    assert "Printed before as " + entry.serial in page.status.text()
+    again = tmp_path / "again.pdf"
+    page.save_current(str(again))
+    assert "Reprint of " + entry.serial in page.status.text()
+    assert again.read_bytes() == out.read_bytes()  # the same document, byte for byte
+
+
+def test_refusals_are_shown_next_to_their_field(world, make_window, tmp_path) -> None:
+    window = make_window(world.db, supervisor_id=world.dana)
+    page = _page(window, world)
+    page.save_current(str(tmp_path / "none.pdf"))
+    assert "nothing to attest" in page.error_text("supervisee")
+    assert not (tmp_path / "none.pdf").exists()
+
+    _signed_sessions(world, 2)
+    with world.uow() as uow:
+        records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=1)))
+        uow.commit()
+    page.preview_current()
+    assert "still waiting" in page.error_text("signed_only")
+    page.signed_only.setChecked(True)
+    page.preview_current()
+    assert page.rendered is not None
+
+
+def test_review_mode_prints_only_the_supervisees_statement(world, make_window, tmp_path) -> None:
+    _signed_sessions(world, 2)
+    window = make_window(world.db, supervisee_id=world.ana, name="Ana Example")
+    window.show_page(1)
+    page = window.attestations
+    assert [page.kind.itemData(i) for i in range(page.kind.count())] == ["statement"]
+    assert page.supervisee.count() == 1 and not page.supervisee.isEnabled()
+    assert not page.history_box.isVisibleTo(page)
+    page.save_current(str(tmp_path / "statement.pdf"))
+    text = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "statement.pdf").pages)
+    assert "Ana Example" in text
+    with world.uow() as uow:
+        assert attestation.list_attestations(uow) == []
+
+
+@pytest.mark.skipif(
+    not qt_pdf_available(), reason="needs Qt PDF (the PySide6-Pdf package) to render pages for the printer"
+)
+def test_print_to_a_pdf_printer(world, make_window, tmp_path) -> None:
+    from PySide6.QtPrintSupport import QPrinter
+
+    _signed_sessions(world)
+    window = make_window(world.db, supervisor_id=world.dana)
+    page = _page(window, world)
+    printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    page.print_current(printer=printer)
+    assert "Sent 2 page(s) to the printer" in page.status.text() or "Sent" in page.status.text()
+    assert len(PdfReader(tmp_path / "printed.pdf").pages) >= 2
+    with world.uow() as uow:
+        assert len(attestation.list_attestations(uow)) == 1
