@@ -209,6 +209,9 @@ def build_parser() -> argparse.ArgumentParser:
     restore = command("restore", "replace the database with a backup (checked and verified first)")
     restore.add_argument("file", metavar="FILE")
     command("backups", "list the automatic backups of the database")
+    sub.add_parser(
+        "selftest", help="check this installation on a throwaway database (for IT); exit 0 if all is well"
+    )
 
     importing = command("import", "import past sessions and experience from CSV or XLSX (all or nothing)")
     importing.add_argument("file", metavar="FILE")
@@ -378,6 +381,10 @@ def run(args: argparse.Namespace) -> int:
     command = args.command
     if command == "restore":
         return _restore(args)
+    if command == "selftest":  # never opens the user's database
+        from supervisor_app.selftest import run_selftest
+
+        return run_selftest()
     with _database(args) as db, db.uow(_actor()) as uow:
         if command == "init":
             _out(args, {"database": db.url}, f"Database ready: {db.path or db.url}")
@@ -676,7 +683,9 @@ def run(args: argparse.Namespace) -> int:
                 raise CliError(str(exc)) from exc
             except DomainError as exc:
                 if "signed records only" in exc.message:
-                    raise CliError(f"{exc.message} Add --signed-only to print the signed records only.") from exc
+                    raise CliError(
+                        f"{exc.message} Add --signed-only to print the signed records only."
+                    ) from exc
                 raise
             from supervisor_app.reports import render_verification
 

@@ -1,0 +1,14 @@
+"""The frozen app's entry point: the same ``main`` as the ``supervisor-app`` console script.
+
+With no command it opens the desktop app; ``--version``, ``selftest`` and every other command
+work from a terminal exactly as in a development checkout.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from supervisor_app.cli import main
+
+if __name__ == "__main__":
+    sys.exit(main())

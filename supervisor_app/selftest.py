@@ -1,0 +1,281 @@
+"""``supervisor-app selftest``: what IT runs on a new computer to see the app works there.
+
+It goes through a supervisor's whole day on a throwaway database in a temporary folder: add
+a supervisor (with a password) and a supervisee, record a session, sign it, verify every
+signature, print an attestation and a progress statement to PDF. One line per step, ``ok``
+or ``FAIL`` with the reason; exit code 0 only when every step passed.
+
+It never opens the user's own database and writes nothing outside the temporary folder,
+which is deleted at the end. No Qt: it runs on a machine without a display, and in the
+packaged app it proves that the bundle carries what the core needs (resources, migrations,
+fonts, the password hasher, the PDF renderer).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import platform
+import secrets
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from supervisor_app import __version__
+from supervisor_app.services.errors import DomainError
+
+Out = Callable[[str], object]
+
+PREFERRED_CREDENTIAL = "CRSS"
+SESSION_MINUTES = 60
+
+
+class StepFailed(Exception):
+    """A check inside a step did not hold; the message is the reason printed after FAIL."""
+
+
+@dataclass
+class _Context:
+    """What one step leaves for the next."""
+
+    folder: Path
+    db: Any = None
+    profiles: Any = None
+    credential: str = ""
+    supervisor_id: int | None = None
+    supervisee_id: int | None = None
+    session_id: str | None = None
+    password: str = field(default_factory=lambda: secrets.token_urlsafe(12))
+    pdfs: list[Path] = field(default_factory=list)
+
+
+def _check_pdf(pdf: bytes, path: Path) -> str:
+    """Write ``pdf`` to ``path`` and check it looks like a whole PDF; returns a short size note."""
+    if not pdf:
+        raise StepFailed("the PDF is empty")
+    if not pdf.startswith(b"%PDF"):
+        raise StepFailed(f"the file does not start with %PDF (it starts with {pdf[:8]!r})")
+    if b"%%EOF" not in pdf[-1024:]:
+        raise StepFailed("the PDF is cut short (no %%EOF at its end)")
+    path.write_bytes(pdf)
+    if path.stat().st_size != len(pdf):
+        raise StepFailed(f"{path} was not written in full")
+    return f"{len(pdf) / 1024:.0f} KB"
+
+
+# --------------------------------------------------------------------------------------------
+# The steps: each takes the context and returns a short detail for its "ok" line (or "").
+
+
+def _application_files(ctx: _Context) -> str:
+    from supervisor_app.db import head_revision
+    from supervisor_app.resources import resource_path, resources_dir
+
+    folder = resources_dir()
+    fonts = sorted(p.name for p in resource_path("fonts").glob("*.ttf"))
+    if not fonts:
+        raise StepFailed(f"no fonts in {resource_path('fonts')}")
+    head_revision()  # reads the migration files: raises if they are missing or inconsistent
+    return str(folder)
+
+
+def _credential_profiles(ctx: _Context) -> str:
+    from supervisor_app.db import user_data_dir
+    from supervisor_app.services.profiles import ProfileRegistry
+
+    # The same profiles the app uses: shipped ones, replaced by this computer's overrides.
+    ctx.profiles = ProfileRegistry.load(user_dir=user_data_dir() / "credentials")
+    codes = [p.code for p in ctx.profiles]
+    if not codes:
+        raise StepFailed("no credential profiles were found")
+    ctx.credential = PREFERRED_CREDENTIAL if PREFERRED_CREDENTIAL in ctx.profiles else codes[0]
+    overridden = [p.code for p in ctx.profiles if p.overridden]
+    note = f"; overridden on this computer: {', '.join(overridden)}" if overridden else ""
+    return ", ".join(codes) + note
+
+
+def _create_database(ctx: _Context) -> str:
+    from supervisor_app.db import head_revision, open_database
+
+    ctx.db = open_database(ctx.folder / "selftest.db")
+    return f"schema {head_revision()}"
+
+
+def _add_supervisor(ctx: _Context) -> str:
+    from supervisor_app.services import people
+
+    with ctx.db.uow("selftest") as uow:
+        supervisor = people.add_supervisor(
+            uow,
+            name="Self-Test Supervisor",
+            credentials="CRSS, LCPC",
+            title="Clinical Supervisor",
+            agency="Self-Test Agency",
+            password=ctx.password,
+        )
+        uow.commit()
+        ctx.supervisor_id = supervisor.id
+        if supervisor.password_hash is None:
+            raise StepFailed("the password was not stored")
+    return "with a password"
+
+
+def _add_supervisee(ctx: _Context) -> str:
+    from supervisor_app.services import people
+
+    with ctx.db.uow("selftest") as uow:
+        supervisee = people.add_supervisee(
+            uow,
+            name="Self-Test Supervisee",
+            credential=ctx.credential,
+            start_date=dt.date.today() - dt.timedelta(days=30),
+            supervisor_id=ctx.supervisor_id,
+        )
+        uow.commit()
+        ctx.supervisee_id = supervisee.id
+    return f"working toward the {ctx.credential}"
+
+
+def _add_session(ctx: _Context) -> str:
+    from supervisor_app.services import records
+
+    domain = ctx.profiles.get(ctx.credential).domains[0]
+    with ctx.db.uow("selftest") as uow:
+        session = records.add_session(
+            uow,
+            supervisor_id=ctx.supervisor_id,
+            supervisee_ids=[ctx.supervisee_id],
+            date=dt.date.today() - dt.timedelta(days=7),
+            start="10:00",
+            minutes=SESSION_MINUTES,
+            format="individual",
+            modality="in-person",
+            allocations=[(domain.code, SESSION_MINUTES)],
+            topics="Self-test session.",
+        )
+        uow.commit()
+        ctx.session_id = session.id
+    return f"{SESSION_MINUTES} minutes, {domain.label}"
+
+
+def _sign(ctx: _Context) -> str:
+    from supervisor_app.services import signoff
+
+    assert ctx.session_id is not None and ctx.supervisor_id is not None
+    with ctx.db.uow(f"supervisor:{ctx.supervisor_id}") as uow:
+        result = signoff.sign(
+            uow, supervisor_id=ctx.supervisor_id, password=ctx.password, record_ids=[ctx.session_id]
+        )
+    if result.signed != [ctx.session_id]:
+        raise StepFailed(f"expected the session to be signed, got {result.signed}")
+    return "password checked"
+
+
+def _verify(ctx: _Context) -> str:
+    from supervisor_app.services import signoff
+
+    with ctx.db.uow("selftest") as uow:
+        report = signoff.verify(uow)
+    if not report.ok:
+        raise StepFailed("; ".join(f"{p.record_id}: {p.message}" for p in report.problems))
+    if report.records_checked < 1 or report.signatures_checked < 1:
+        raise StepFailed("nothing was checked (the signed session is missing)")
+    return f"{report.records_checked} record, {report.signatures_checked} signature, nothing altered"
+
+
+def _attestation(ctx: _Context) -> str:
+    from supervisor_app.services import attestation
+
+    with ctx.db.uow("selftest") as uow:
+        data = attestation.prepare_verification(
+            uow, supervisee_id=ctx.supervisee_id, supervisor_id=ctx.supervisor_id
+        )
+        printed = attestation.print_verification(uow, data, printed_by="selftest")
+    path = ctx.folder / "attestation.pdf"
+    size = _check_pdf(printed.pdf, path)
+    ctx.pdfs.append(path)
+    return f"{printed.record.serial}, {size}"
+
+
+def _statement(ctx: _Context) -> str:
+    from supervisor_app.reports import render_statement
+    from supervisor_app.services import attestation
+
+    with ctx.db.uow("selftest") as uow:
+        data = attestation.prepare_statement(uow, supervisee_id=ctx.supervisee_id)
+    pdf = render_statement(data, generated=dt.date.today(), app_version=__version__)
+    path = ctx.folder / "statement.pdf"
+    size = _check_pdf(pdf, path)
+    ctx.pdfs.append(path)
+    return size
+
+
+STEPS: list[tuple[str, Callable[[_Context], str]]] = [
+    ("application files are in place", _application_files),
+    ("credential profiles load", _credential_profiles),
+    ("create a throwaway database", _create_database),
+    ("add a supervisor", _add_supervisor),
+    ("add a supervisee", _add_supervisee),
+    ("record a supervision session", _add_session),
+    ("sign the session", _sign),
+    ("verify every signature", _verify),
+    ("print an attestation to PDF", _attestation),
+    ("print a progress statement to PDF", _statement),
+]
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc).strip()
+    if isinstance(exc, (StepFailed, DomainError)):  # already written for a person
+        return text or type(exc).__name__
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def run_selftest(out: Out = print) -> int:
+    """Run every step, print one line each through ``out``; 0 if all passed, else 1."""
+    started = time.perf_counter()
+    out(f"supervisor_app {__version__} self-test")
+    out(f"Python {platform.python_version()} on {platform.platform(terse=True)}")
+    out("This uses a throwaway database in a temporary folder; your own data is not touched.")
+    out("")
+    passed = 0
+    failed_step = ""
+    with tempfile.TemporaryDirectory(prefix="supervisor_app-selftest-", ignore_cleanup_errors=True) as tmp:
+        ctx = _Context(folder=Path(tmp))
+        try:
+            for name, step in STEPS:
+                if failed_step:
+                    out(f"skip {name} (not run: an earlier step failed)")
+                    continue
+                try:
+                    detail = step(ctx)
+                except Exception as exc:  # noqa: BLE001 - every failure is reported, never raised
+                    failed_step = name
+                    out(f"FAIL {name}: {_reason(exc)}")
+                else:
+                    passed += 1
+                    out(f"ok  {name}" + (f" ({detail})" if detail else ""))
+        finally:
+            if ctx.db is not None:
+                ctx.db.close()  # before the folder goes: Windows cannot delete an open file
+    seconds = time.perf_counter() - started
+    out("")
+    if not failed_step:
+        out(
+            f"All {len(STEPS)} checks passed in {seconds:.1f} s: supervisor_app works on this computer. "
+            "The temporary files were deleted."
+        )
+        return 0
+    out(
+        f"{passed} of {len(STEPS)} checks passed; the self-test stopped at: {failed_step}. "
+        "supervisor_app may not work correctly on this computer: send this output to whoever "
+        "supports the app."
+    )
+    return 1
+
+
+if __name__ == "__main__":  # pragma: no cover - `python -m supervisor_app.selftest`
+    sys.exit(run_selftest())
