@@ -7,7 +7,10 @@ the lock live in the database, so restarting the app does not reset them.
 from __future__ import annotations
 
 import datetime as dt
+import math
+from collections.abc import Sequence
 from functools import cache
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -77,13 +80,28 @@ class WrongPassword(DomainError):
     """The password did not match (the failure was counted)."""
 
 
+def _attempted(record_ids: Sequence[str] | None) -> dict[str, Any]:
+    """What the refused action was about, for the audit trail (never the password)."""
+    if record_ids is None:
+        return {"records": "all pending"}
+    ids = [str(r) for r in record_ids]
+    return {"records": ids[:50], **({"more_records": len(ids) - 50} if len(ids) > 50 else {})}
+
+
 def authenticate(
-    uow: UnitOfWork, *, supervisor_id: int, password: str, now: dt.datetime | None = None
+    uow: UnitOfWork,
+    *,
+    supervisor_id: int,
+    password: str,
+    now: dt.datetime | None = None,
+    record_ids: Sequence[str] | None = (),
 ) -> Supervisor:
     """Check ``password`` for a supervisor, honouring and updating the lock-out.
 
-    A wrong password is counted and *committed* (so the count survives a refused action),
-    then :class:`WrongPassword` is raised. The caller's transaction holds nothing else yet.
+    A wrong password rolls back whatever the unit of work held, then counts the failure (and
+    logs it, with the ``record_ids`` the supervisor was about to sign) and *commits* that
+    alone, so the count survives the refused action; then :class:`WrongPassword` is raised.
+    ``record_ids=None`` means "all pending records".
     """
     now = now or utcnow()
     supervisor = uow.session.get(Supervisor, supervisor_id)
@@ -98,7 +116,7 @@ def authenticate(
             field="password",
         )
     if supervisor.locked_until is not None and supervisor.locked_until > now:
-        minutes = max(1, round((supervisor.locked_until - now).total_seconds() / 60))
+        minutes = max(1, math.ceil((supervisor.locked_until - now).total_seconds() / 60))
         raise DomainError(
             f"Signing is locked for {supervisor.name} after {MAX_FAILED_ATTEMPTS} wrong passwords. "
             f"Try again in about {minutes} minute{'s' if minutes != 1 else ''}.",
@@ -107,21 +125,7 @@ def authenticate(
     try:
         _hasher().verify(supervisor.password_hash, password)
     except (VerificationError, InvalidHashError):
-        supervisor.failed_attempts += 1
-        left = MAX_FAILED_ATTEMPTS - supervisor.failed_attempts
-        audit.log(uow, audit.AuditAction.FAILED_SIGN_IN, details={"supervisor_id": supervisor.id})
-        if left <= 0:
-            supervisor.locked_until = now + LOCKOUT
-            supervisor.failed_attempts = 0
-            audit.log(uow, audit.AuditAction.LOCKED, details={"supervisor_id": supervisor.id})
-            message = (
-                f"Wrong password. Signing is now locked for {supervisor.name} for "
-                f"{int(LOCKOUT.total_seconds() // 60)} minutes."
-            )
-        else:
-            message = f"Wrong password for {supervisor.name}. {left} attempt{'s' if left != 1 else ''} left before signing locks for 5 minutes."
-        uow.commit()
-        raise WrongPassword(message, field="password") from None
+        raise _count_failure(uow, supervisor_id, now, record_ids) from None
     if supervisor.failed_attempts or supervisor.locked_until is not None:
         supervisor.failed_attempts = 0
         supervisor.locked_until = None
@@ -130,13 +134,51 @@ def authenticate(
     return supervisor
 
 
-def change_password(uow: UnitOfWork, *, supervisor_id: int, old_password: str, new_password: str) -> None:
-    """Set a new password; the old one is required unless none was ever set."""
+def _count_failure(
+    uow: UnitOfWork, supervisor_id: int, now: dt.datetime, record_ids: Sequence[str] | None
+) -> WrongPassword:
+    """Count one wrong password in a transaction of its own; the error to raise."""
+    uow.session.rollback()  # nothing the caller staged may ride along with this commit
+    supervisor = uow.session.get(Supervisor, supervisor_id)
+    assert supervisor is not None
+    supervisor.failed_attempts += 1
+    left = MAX_FAILED_ATTEMPTS - supervisor.failed_attempts
+    details: dict[str, Any] = {"supervisor_id": supervisor.id}
+    if record_ids is None or record_ids:
+        details.update(_attempted(record_ids))
+    single = record_ids[0] if record_ids is not None and len(record_ids) == 1 else None
+    audit.log(uow, audit.AuditAction.FAILED_SIGN_IN, record_id=single, details=details)
+    if left <= 0:
+        supervisor.locked_until = now + LOCKOUT
+        supervisor.failed_attempts = 0
+        audit.log(uow, audit.AuditAction.LOCKED, details={"supervisor_id": supervisor.id})
+        message = (
+            f"Wrong password. Signing is now locked for {supervisor.name} for "
+            f"{int(LOCKOUT.total_seconds() // 60)} minutes."
+        )
+    else:
+        message = (
+            f"Wrong password for {supervisor.name}. {left} attempt{'s' if left != 1 else ''} left "
+            f"before signing locks for {int(LOCKOUT.total_seconds() // 60)} minutes."
+        )
+    uow.commit()
+    return WrongPassword(message, field="password")
+
+
+def change_password(
+    uow: UnitOfWork,
+    *,
+    supervisor_id: int,
+    old_password: str,
+    new_password: str,
+    now: dt.datetime | None = None,
+) -> None:
+    """Set a new password; the old one is required unless none was ever set. Commits."""
     supervisor = uow.session.get(Supervisor, supervisor_id)
     if supervisor is None:
         raise DomainError(f"There is no supervisor with id {supervisor_id}.", field="supervisor")
     if supervisor.password_hash is not None:
-        supervisor = authenticate(uow, supervisor_id=supervisor_id, password=old_password)
+        supervisor = authenticate(uow, supervisor_id=supervisor_id, password=old_password, now=now)
     if new_password == old_password:
         raise DomainError("The new password is the same as the old one.", field="password")
     supervisor.password_hash = hash_password(new_password)
