@@ -451,9 +451,6 @@ PROGRESS_GAPS = [
 ]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="progress.supervisee_record_ids only looks at records that still list the supervisee"
-)
 @pytest.mark.parametrize(("what", "who", "statements"), PROGRESS_GAPS, ids=[g[0] for g in PROGRESS_GAPS])
 def test_progress_refuses_when_a_supervisees_signed_record_disappears(
     signed: Signed, what: str, who: str, statements: tuple[str, ...]

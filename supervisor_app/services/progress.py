@@ -141,7 +141,15 @@ def _domain(part: PartProgress, profile: CredentialProfile, code: str) -> Domain
 
 
 def supervisee_record_ids(uow: UnitOfWork, supervisee_id: int) -> list[str]:
-    """Every signed session and experience entry of a supervisee (for verification)."""
+    """Every record ever signed for a supervisee (for verification).
+
+    Not only the rows that list the supervisee now: a record deleted, set back to pending or
+    with the supervisee's attendee row removed must still be checked (and fail), so the ids
+    the audit trail recorded at signing are included too.
+    """
+    from supervisor_app.models import AuditEvent
+    from supervisor_app.services.audit import AuditAction
+
     S, E = SupervisionSession, ExperienceEntry
     ids = list(
         uow.session.scalars(
@@ -155,7 +163,16 @@ def supervisee_record_ids(uow: UnitOfWork, supervisee_id: int) -> list[str]:
             select(E.id).where(E.supervisee_id == supervisee_id, E.status == RecordStatus.SIGNED)
         )
     )
-    return ids
+    ids.extend(
+        uow.session.scalars(
+            select(AuditEvent.record_id).where(
+                AuditEvent.supervisee_id == supervisee_id,
+                AuditEvent.action.in_((AuditAction.SIGN, AuditAction.VOID)),
+                AuditEvent.record_id.is_not(None),
+            )
+        )
+    )
+    return list(dict.fromkeys(ids))
 
 
 def compute_progress(
