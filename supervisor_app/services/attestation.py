@@ -554,7 +554,9 @@ def prepare_verification(
     log, session_ids = _session_log(uow, in_range, profile)
 
     record_ids = tuple(sorted(set(session_ids) | set(experience_ids)))
-    require_verified(uow, record_ids)
+    # Also every record ever signed for this supervisee: a signed record deleted or detached
+    # from them must stop the print, not silently drop out of the totals.
+    require_verified(uow, set(record_ids) | set(supervisee_record_ids(uow, supervisee.id)))
     links = _links(uow, record_ids)
 
     agency = supervisor.agency or supervisee.agency
