@@ -373,6 +373,11 @@ SUPERVISEE_FIELDS = [
 ]
 
 
+# Commands that only read: their transaction never takes the write lock, so a long verify
+# does not keep the app (or another command) from saving.
+READ_ONLY_COMMANDS = frozenset({"profiles", "list", "progress", "verify", "attestations", "backups"})
+
+
 def run(args: argparse.Namespace) -> int:
     from supervisor_app.services import audit, people, records, signoff
     from supervisor_app.services.errors import DomainError
@@ -385,7 +390,8 @@ def run(args: argparse.Namespace) -> int:
         from supervisor_app.selftest import run_selftest
 
         return run_selftest()
-    with _database(args) as db, db.uow(_actor()) as uow:
+    reading = command in READ_ONLY_COMMANDS
+    with _database(args) as db, db.uow(_actor(), reading=reading) as uow:
         if command == "init":
             _out(args, {"database": db.url}, f"Database ready: {db.path or db.url}")
         elif command == "profiles":

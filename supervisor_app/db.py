@@ -87,6 +87,10 @@ def _begin_immediate(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+def _query_only(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    dbapi_connection.execute("PRAGMA query_only = ON")
+
+
 def _configure_readonly(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
@@ -190,14 +194,24 @@ class Database:
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._read_engine: Engine | None = None
 
     @property
     def path(self) -> Path | None:
         database = make_url(self.url).database
         return Path(database) if database and database != ":memory:" else None
 
-    def session(self) -> Session:
-        return self._sessions()
+    def session(self, *, reading: bool = False) -> Session:
+        if not reading or self.readonly:
+            return self._sessions()
+        if self._read_engine is None:
+            # Plain (deferred) BEGIN: a long read — verify, the supervisee overview — sees a
+            # consistent snapshot and never holds the write lock, so writers are not kept waiting.
+            self._read_engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            event.listen(self._read_engine, "connect", _configure_sqlite)
+            event.listen(self._read_engine, "connect", _query_only)
+            event.listen(self._read_engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+        return Session(self._read_engine, expire_on_commit=False)
 
     @cached_property
     def profiles(self):  # type: ignore[no-untyped-def]
@@ -206,11 +220,14 @@ class Database:
 
         return ProfileRegistry.load(user_dir=user_data_dir() / "credentials")
 
-    def uow(self, actor: str = "system") -> UnitOfWork:
-        return UnitOfWork(self, actor=actor)
+    def uow(self, actor: str = "system", *, reading: bool = False) -> UnitOfWork:
+        """A unit of work; ``reading=True`` for one that only reads (it cannot write)."""
+        return UnitOfWork(self, actor=actor, reading=reading)
 
     def close(self) -> None:
         self.engine.dispose()
+        if self._read_engine is not None:
+            self._read_engine.dispose()
 
 
 class UnitOfWork:
@@ -219,13 +236,14 @@ class UnitOfWork:
     Anything not committed when the block ends is rolled back.
     """
 
-    def __init__(self, db: Database, *, actor: str) -> None:
+    def __init__(self, db: Database, *, actor: str, reading: bool = False) -> None:
         self.db = db
         self.actor = actor
+        self.reading = reading
         self.session: Session
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self.db.session()
+        self.session = self.db.session(reading=self.reading)
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -117,3 +117,20 @@ def test_the_quick_revision_reader_agrees_with_alembic() -> None:
     script = ScriptDirectory.from_config(_alembic_config(None))
     assert head_revision() == script.get_current_head()
     assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+
+
+def test_a_long_read_does_not_block_a_writer(db) -> None:  # type: ignore[no-untyped-def]
+    """A reading unit of work holds a snapshot, not the write lock."""
+    from supervisor_app.services import people
+
+    with db.uow("reader", reading=True) as reader:
+        assert people.list_supervisors(reader) == []
+        with db.uow("writer") as writer:  # would wait 10 s and fail if the reader held the lock
+            people.add_supervisor(writer, name="Dana", credentials="CRSS")
+            writer.commit()
+        assert people.list_supervisors(reader) == []  # the reader's snapshot is stable
+    with db.uow("reader", reading=True) as reader:
+        assert [s.name for s in people.list_supervisors(reader)] == ["Dana"]
+        with pytest.raises(Exception, match="attempt to write a readonly database"):
+            people.add_supervisor(reader, name="Never", credentials="CRSS")
+            reader.commit()
