@@ -320,3 +320,27 @@ def test_a_killed_process_loses_no_committed_record(tmp_path: Path) -> None:
         report = signoff.verify(uow)
     db.close()
     assert report.ok, report.problems
+
+
+def test_restore_over_a_damaged_database_keeps_the_damaged_file(populated: World) -> None:
+    path = populated.db.path
+    taken = backup.backup_file(path, reason="manual")
+    populated.db.close()
+    garbage = os.urandom(4096)
+    path.write_bytes(garbage)
+    result = backup.restore(path, taken)
+    assert result.replaced_copy is not None and ".damaged-" in result.replaced_copy.name
+    assert result.replaced_copy.read_bytes() == garbage
+    db = open_database(path)
+    with db.uow() as uow:
+        assert len(records.list_sessions(uow)) == 3
+    db.close()
+
+
+def test_safety_backups_survive_the_daily_rotation(db: Database) -> None:
+    now = dt.datetime(2026, 5, 4, 8, tzinfo=dt.UTC)
+    safety = backup.backup_file(db.path, reason="before-upgrade", now=now)
+    for day in range(40):
+        backup.backup_file(db.path, reason="daily", now=now + dt.timedelta(hours=1, days=day))
+    assert safety.exists()
+    assert any(b.reason == "before-upgrade" for b in backup.list_backups(db.path))

@@ -21,6 +21,8 @@ from supervisor_app.db import BUSY_TIMEOUT_MS, DatabaseError, check_file, user_d
 
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
+KEEP_SAFETY = 5
+SAFETY_REASONS = ("before-upgrade", "before-restore")
 _NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z-]+))?\.db$")
 
 
@@ -93,6 +95,10 @@ def rotate(folder: Path) -> list[Path]:
             infos.append((dt.datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S"), path))
     infos.sort(reverse=True)
     keep: set[Path] = set()
+    # Safety copies taken before an upgrade or a restore are kept apart from the daily rotation
+    # (the newest few of each), so a daily backup the same day never pushes them out.
+    for reason in SAFETY_REASONS:
+        keep.update([path for _taken, path in infos if path.stem.endswith(f"-{reason}")][:KEEP_SAFETY])
     days: list[dt.date] = []
     months: list[tuple[int, int]] = []
     for taken, path in infos:
@@ -166,12 +172,22 @@ def restore(database: Path, source: Path, *, now: dt.datetime | None = None) -> 
                 kind="other",
             )
         safety = replaced = None
+        stamp = now.strftime("%Y%m%d-%H%M%S")
         if database.exists() and database.stat().st_size > 0:
-            safety = backup_file(database, reason="before-restore", now=now)
-            replaced = database.with_name(
-                f"{database.stem}.replaced-{now.strftime('%Y%m%d-%H%M%S')}{database.suffix}"
-            )
-            copy_database(database, replaced)
+            try:
+                check_file(database)
+            except DatabaseError:
+                # Restoring over a damaged file: keep it exactly as it was, beside the new one.
+                replaced = database.with_name(f"{database.stem}.damaged-{stamp}{database.suffix}")
+                os.replace(database, replaced)
+                for suffix in ("-wal", "-shm"):
+                    companion = Path(str(database) + suffix)
+                    if companion.exists():
+                        os.replace(companion, Path(str(replaced) + suffix))
+            else:
+                safety = backup_file(database, reason="before-restore", now=now)
+                replaced = database.with_name(f"{database.stem}.replaced-{stamp}{database.suffix}")
+                copy_database(database, replaced)
         staged_final = database.with_name(database.name + ".restoring")
         shutil.copyfile(staged, staged_final)
         for suffix in ("-wal", "-shm"):

@@ -1,4 +1,5 @@
-"""Starting the desktop app: QApplication, the database, then first run or sign-in."""
+"""Starting the desktop app: QApplication, the database (its lock, a damaged file, the daily
+backup), then first run or sign-in."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from pathlib import Path
 def run_app(*, db_target: str | None, demo: bool) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
     from supervisor_app import APP_NAME, __version__
-    from supervisor_app.db import DatabaseError, open_database, temporary_database
+    from supervisor_app.db import DatabaseError
     from supervisor_app.ui.controller import AppController
+    from supervisor_app.ui.database_opener import DatabaseOpener
+    from supervisor_app.ui.opening import OpenedDatabase
     from supervisor_app.ui.settings import Preferences
     from supervisor_app.ui.tasks import TaskRunner
 
@@ -27,35 +30,46 @@ def run_app(*, db_target: str | None, demo: bool) -> int:
     app.setOrganizationName(APP_NAME)
     app.setQuitOnLastWindowClosed(False)
     prefs = Preferences()
+    runner = TaskRunner()
     with ExitStack() as stack:
-        try:
-            if demo:
-                from PySide6.QtWidgets import QLabel
+        controllers: list[AppController] = []
 
-                from supervisor_app.services.demo import load_demo
-
-                splash = QLabel(app.tr("Preparing the sample agency (demo data)…"))
-                splash.setWindowFlag(Qt.WindowType.SplashScreen)
-                splash.setStyleSheet("padding: 24px 36px; font-size: 15px;")
-                splash.show()
-                app.processEvents()
-                db = stack.enter_context(temporary_database())
-                with db.uow("demo") as uow:
-                    load_demo(uow)
-                splash.close()
+        def start(opened: OpenedDatabase, *, is_demo: bool = False) -> None:
+            if is_demo:
+                controller = AppController(opened.db, runner=runner, prefs=prefs, demo=True)
             else:
-                last = prefs.last_database
-                target = db_target or (last if last and Path(last).exists() else None)
-                db = open_database(target)
-                stack.callback(db.close)
-        except DatabaseError as exc:
-            QMessageBox.critical(None, app.tr("supervisor_app cannot open the database"), str(exc))
-            return 1
-        runner = TaskRunner()
-        controller = AppController(db, runner=runner, prefs=prefs, demo=demo)
-        stack.callback(controller.close)
-        stack.callback(runner.wait)
-        controller.finished.connect(app.exit)
-        controller.start()
-        return app.exec()
+                controller = AppController.for_opened(opened, runner=runner, prefs=prefs)
+            controllers.append(controller)
+            controller.finished.connect(app.exit)
+            controller.start()
+
+        if demo:
+            from supervisor_app.services.demo import demo_database
+
+            splash = QLabel(app.tr("Preparing the sample agency (demo data)…"))
+            splash.setWindowFlag(Qt.WindowType.SplashScreen)
+            splash.setStyleSheet("padding: 24px 36px; font-size: 15px;")
+            splash.show()
+            app.processEvents()
+            try:
+                db = stack.enter_context(demo_database())
+            except DatabaseError as exc:
+                splash.close()
+                QMessageBox.critical(None, app.tr("supervisor_app cannot start the demo"), str(exc))
+                return 1
+            splash.close()
+            start(OpenedDatabase(db), is_demo=True)
+        else:
+            last = prefs.last_database
+            target = db_target or (last if last and Path(last).exists() else None)
+            opener = DatabaseOpener(runner=runner)
+            opener.opened.connect(start)
+            opener.cancelled.connect(lambda: app.exit(1))
+            opener.open(target)
+        try:
+            return app.exec()
+        finally:
+            runner.wait()  # background work (a large daily backup) finishes before the file closes
+            for controller in controllers:
+                controller.close()  # closes the database and releases its lock file
     return 0

@@ -75,6 +75,9 @@ class AttestationsPage(RefreshOnChange, QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.review = ctx.review
+        # Printing a verification form records it, so a read-only copy only previews; a
+        # supervisee's own statement records nothing and stays printable in review mode.
+        self.can_print = self.review or not ctx.read_only
         self.rendered: Rendered | None = None
         self._reprint_of: attestation.AttestationEntry | None = None
         self.last_message = ""
@@ -144,6 +147,12 @@ class AttestationsPage(RefreshOnChange, QWidget):
         self.save_button.setAccessibleName(self.tr("Save as PDF"))
         for button in (self.preview_button, self.print_button, self.save_button):
             buttons.addWidget(button)
+        if not self.can_print:
+            for button in (self.print_button, self.save_button):
+                button.setEnabled(False)
+                button.setToolTip(
+                    self.tr("Read only: this database is open in another copy of supervisor_app")
+                )
         self.status = QLabel(left)
         self.status.setWordWrap(True)
         self.status.setAccessibleName(self.tr("Status"))
@@ -371,7 +380,7 @@ class AttestationsPage(RefreshOnChange, QWidget):
     def print_current(self, printer: Any = None) -> None:
         """Print (``printer``: a ready QPrinter, else the print dialog asks)."""
         request = self.request()
-        if request is None:
+        if request is None or not self.can_print:
             return
         if printer is None and qt_pdf_available():
             from PySide6.QtPrintSupport import QPrintDialog, QPrinter
@@ -387,7 +396,7 @@ class AttestationsPage(RefreshOnChange, QWidget):
 
     def save_current(self, path: str | None = None) -> None:
         request = self.request()
-        if request is None:
+        if request is None or not self.can_print:
             return
         target = path or self.ask_save_path(self._suggested_name(request))
         if not target:
@@ -453,8 +462,9 @@ class AttestationsPage(RefreshOnChange, QWidget):
 
     # Feedback ------------------------------------------------------------------------------------
     def _busy(self, busy: bool, text: str = "") -> None:
-        for button in (self.preview_button, self.print_button, self.save_button):
-            button.setEnabled(not busy)
+        self.preview_button.setEnabled(not busy)
+        for button in (self.print_button, self.save_button):
+            button.setEnabled(not busy and self.can_print)
         self.reprint_button.setEnabled(not busy and self.history.rowCount() > 0)
         if text:
             self._say(text)

@@ -52,6 +52,7 @@ class AppContext(QObject):
         runner: TaskRunner,
         prefs: Preferences,
         demo: bool = False,
+        held_by: str = "",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -60,6 +61,8 @@ class AppContext(QObject):
         self.runner = runner
         self.prefs = prefs
         self.demo = demo
+        self.held_by = held_by
+        """Who holds the database when another copy of the app has it open (read-only here)."""
         self.identity: Identity | None = None
         _emit_loses_a_reference()  # decide once, on the main thread
 
@@ -75,6 +78,12 @@ class AppContext(QObject):
     @property
     def review(self) -> bool:
         return bool(self.identity and self.identity.review)
+
+    @property
+    def read_only(self) -> bool:
+        """Nothing can be edited, signed or recorded: a supervisee reviewing, or a database that
+        another copy of the app holds. Every edit, sign and print control keys on this."""
+        return self.review or self.db.readonly
 
     @property
     def actor(self) -> str:
@@ -122,8 +131,8 @@ class AppContext(QObject):
         A :class:`~supervisor_app.services.errors.DomainError` goes to ``on_error`` and nothing
         is written (the unit of work rolls back).
         """
-        if self.review:
-            raise PermissionError("review mode is read-only")
+        if self.read_only:
+            raise PermissionError("read only: review mode, or another copy of the app holds the database")
         db = self.db
         actor = actor or self.actor
 
@@ -148,6 +157,13 @@ class AppContext(QObject):
                 on_error(exc)
 
         self.runner.run(job, on_done=done, on_error=failed)
+
+    def replace_database(self, db: Database) -> None:
+        """Carry on with ``db`` (the same file, reopened after a restore); views refresh on
+        the :attr:`records_changed` the caller emits."""
+        self.reader.close()
+        self.db = db
+        self.reader = open_reader(db)
 
     def close(self) -> None:
         self.reader.close()

@@ -1,22 +1,27 @@
-"""The app's flow: first run or sign in, the main window, the idle lock, sign-out, and
-switching to another database file. Owns the pieces and passes them in; no globals."""
+"""The app's flow: first run or sign in, the main window, the idle lock, sign-out, switching
+to another database file and restoring a backup. Owns the pieces and passes them in; no
+globals."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import sqlite3
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from supervisor_app.db import Database, DatabaseError, open_database
+from supervisor_app.lockfile import DatabaseLock
+from supervisor_app.services import people
 from supervisor_app.services.overview import has_supervisors
 from supervisor_app.ui.context import AppContext, Identity
+from supervisor_app.ui.database_opener import DatabaseOpener
 from supervisor_app.ui.first_run_dialog import FirstRunDialog
 from supervisor_app.ui.idle_watcher import IdleWatcher
 from supervisor_app.ui.lock_cover import LockCover
 from supervisor_app.ui.lock_dialog import LockDialog
 from supervisor_app.ui.main_window import MainWindow
+from supervisor_app.ui.opening import OpenedDatabase, Restored, backup_name, restore_backup
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.settings import Preferences
 from supervisor_app.ui.sign_in_dialog import SignInDialog
@@ -33,14 +38,21 @@ class AppController(QObject):
         runner: TaskRunner,
         prefs: Preferences,
         demo: bool = False,
-        opener: Callable[[str], Database] = open_database,
+        db_lock: DatabaseLock | None = None,
+        held_by: str = "",
+        notice: str = "",
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
         self.runner = runner
         self.prefs = prefs
-        self.opener = opener
-        self.ctx = AppContext(db, runner=runner, prefs=prefs, demo=demo, parent=self)
+        self.ctx = AppContext(db, runner=runner, prefs=prefs, demo=demo, held_by=held_by, parent=self)
+        self.db_lock = db_lock  # the lock file we hold for ctx.db, released on switch and close
+        self.notice = notice  # said once, over the first dialog (a restore at start)
+        self.opener = DatabaseOpener(runner=runner, parent=self)
+        self.opener.cancel_text = self.tr("&Cancel")  # a file that cannot be opened: stay where we are
+        self.opener.opened.connect(self._switch_to)
+        self.message_box: QMessageBox | None = None
         self.window: MainWindow | None = None
         self.dialog: QDialog | None = None
         self.lock_dialog: LockDialog | None = None
@@ -52,6 +64,22 @@ class AppController(QObject):
             app.installEventFilter(self.idle)
         self._owned_dbs: list[Database] = []
 
+    @classmethod
+    def for_opened(
+        cls, opened: OpenedDatabase, *, runner: TaskRunner, prefs: Preferences, parent: QObject | None = None
+    ) -> AppController:
+        controller = cls(
+            opened.db,
+            runner=runner,
+            prefs=prefs,
+            db_lock=opened.lock,
+            held_by=opened.held_by,
+            notice=opened.notice,
+            parent=parent,
+        )
+        controller._owned_dbs.append(opened.db)
+        return controller
+
     @property
     def locked(self) -> bool:
         return self.lock_dialog is not None
@@ -60,10 +88,33 @@ class AppController(QObject):
     def start(self) -> None:
         if not self.ctx.demo and self.ctx.db.path is not None:
             self.prefs.last_database = str(self.ctx.db.path)
-        if self.ctx.read_now(has_supervisors):
+        # A read-only copy cannot create the first supervisor: its sign-in screen says why.
+        if self.ctx.read_now(has_supervisors) or self.ctx.db.readonly:
             self.show_sign_in()
         else:
             self.show_first_run()
+        if self.notice:
+            notice, self.notice = self.notice, ""
+            self._tell(self.tr("Backup restored"), notice, self.dialog)
+
+    def _tell(self, title: str, text: str, parent: QWidget | None, *, warning: bool = False) -> QMessageBox:
+        box = QMessageBox(
+            QMessageBox.Icon.Warning if warning else QMessageBox.Icon.Information,
+            title,
+            text,
+            QMessageBox.StandardButton.Ok,
+            parent,
+        )
+        box.setAccessibleName(title)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.destroyed.connect(lambda *_: self._forget_box(box))
+        self.message_box = box
+        box.open()
+        return box
+
+    def _forget_box(self, box: QMessageBox) -> None:
+        if self.message_box is box:
+            self.message_box = None
 
     def _show(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -101,6 +152,7 @@ class AppController(QObject):
         window.lock_requested.connect(self.lock)
         window.sign_out_requested.connect(self.sign_out)
         window.open_database_requested.connect(lambda: self.choose_database(window))
+        window.restore_requested.connect(lambda source: self.restore_backup(Path(source)))
         window.quit_requested.connect(lambda: emit(self.finished, 0))
         window.idle_minutes_changed.connect(self.idle.set_minutes)
         self.window = window
@@ -182,43 +234,134 @@ class AppController(QObject):
         if self.window is not None and not self.window.confirm_close():
             return
         start = str(self.ctx.db.path.parent) if self.ctx.db.path else str(Path.home())
-        path, _filter = QFileDialog.getSaveFileName(
-            parent,
-            self.tr("Open or create a database"),
-            start,
-            self.tr("supervisor_app databases (*.db *.sqlite);;All files (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite,
-        )
+        path = self.opener.ask_path(parent, start)
         if path:
             self.switch_database(path, parent=parent)
 
-    def switch_database(self, path: str, *, parent: QWidget | None = None) -> bool:
-        try:
-            db = self.opener(path)
-        except DatabaseError as exc:
-            box = QMessageBox(
-                QMessageBox.Icon.Warning,
-                self.tr("Cannot open this database"),
-                str(exc),
-                QMessageBox.StandardButton.Ok,
-                parent,
-            )
-            box.setAccessibleName(self.tr("Cannot open this database"))
-            box.open()
-            return False
+    def switch_database(self, path: str, *, parent: QWidget | None = None) -> None:
+        """Open ``path`` (taking its lock, or read-only); a file that cannot be opened shows what
+        is wrong and what can be done, and Cancel stays on the current database."""
+        self.opener.open(path, parent=parent)
+
+    def _switch_to(self, opened: OpenedDatabase) -> None:
         old_ctx = self.ctx
         old_window, self.window = self.window, None
         old_dialog = self.dialog
+        old_lock, self.db_lock = self.db_lock, opened.lock
         self.idle.stop()
-        self._owned_dbs.append(db)
-        self.ctx = AppContext(db, runner=self.runner, prefs=self.prefs, demo=False, parent=self)
+        self._owned_dbs.append(opened.db)
+        self.notice = opened.notice
+        self.ctx = AppContext(
+            opened.db, runner=self.runner, prefs=self.prefs, demo=False, held_by=opened.held_by, parent=self
+        )
         self.start()
         if old_window is not None:
             old_window.close_for_switch()
         if old_dialog is not None and old_dialog is not self.dialog:
             old_dialog.done(0)
         old_ctx.close()
-        return True
+        if old_ctx.db in self._owned_dbs:
+            self._owned_dbs.remove(old_ctx.db)
+            old_ctx.db.close()
+        if old_lock is not None:
+            if self.db_lock is not None and old_lock.path == self.db_lock.path:
+                self.db_lock = old_lock  # the same file again: one lock file, still ours
+            else:
+                old_lock.release()
+
+    # Restoring a backup (Settings) ---------------------------------------------------------------
+    def restore_backup(self, source: Path) -> None:
+        """Close the database, put the backup ``source`` in its place, reopen it and refresh
+        every view. The caller (Settings) has asked the supervisor to confirm."""
+        path = self.ctx.db.path
+        if path is None or self.ctx.read_only or self.ctx.demo:
+            return
+        window = self.window
+        if window is not None:
+            if not window.confirm_close():
+                return
+            for dialog in window.open_editors():
+                dialog.done(0)
+        taken = backup_name(source, path)  # before the restore: rotation may remove the file after
+        self.idle.stop()
+        self.ctx.reader.close()
+        self.ctx.db.close()  # nobody may have the file open while it is replaced
+        progress = QProgressDialog(
+            self.tr("Restoring the backup and checking every record…"), "", 0, 0, window
+        )
+        progress.setCancelButton(None)
+        progress.setWindowTitle(self.tr("Restoring"))
+        progress.setAccessibleName(self.tr("Restoring the backup"))
+        progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+        progress.setMinimumDuration(0)
+        progress.show()
+
+        def reopen() -> bool:
+            progress.close()
+            progress.deleteLater()
+            try:
+                db = open_database(path)
+            except DatabaseError as exc:  # cannot happen for a verified backup; never a traceback
+                self.window = None
+                if window is not None:
+                    window.close_for_switch()
+                self.ctx.set_identity(None)
+                self.opener.show_problem(exc, path)
+                return False
+            self._owned_dbs.append(db)
+            old = self.ctx.db
+            self.ctx.replace_database(db)
+            if old in self._owned_dbs:
+                self._owned_dbs.remove(old)
+            return True
+
+        def done(restored: Restored) -> None:
+            if not reopen():
+                return
+            result = restored.result
+            text = self.tr("The backup of {taken} is restored, and its records passed verification.").format(
+                taken=taken
+            )
+            if result.replaced_copy is not None:
+                text += " " + self.tr(
+                    "The database as it was just before is kept as {path} (and in the automatic backups)."
+                ).format(path=result.replaced_copy)
+            self._after_restore(text, warning=False)
+
+        def failed(exc: BaseException) -> None:
+            if not reopen():
+                return
+            reason = str(exc) if isinstance(exc, (DatabaseError, OSError, sqlite3.Error)) else repr(exc)
+            self._after_restore(
+                self.tr("The backup was not restored; the database is unchanged. {reason}").format(
+                    reason=reason
+                ),
+                warning=True,
+            )
+
+        self.runner.run(lambda _p: restore_backup(path, source), on_done=done, on_error=failed)
+
+    def _after_restore(self, text: str, *, warning: bool) -> None:
+        identity = self.ctx.identity
+        still_here = (
+            identity is None
+            or identity.supervisor_id is None
+            or identity.supervisor_id
+            in self.ctx.read_now(lambda uow: {s.id for s in people.list_supervisors(uow, active_only=True)})
+        )
+        if self.window is not None and still_here:
+            emit(self.ctx.records_changed)  # every open view reloads from the restored file
+            self.idle.start()
+            parent: QWidget | None = self.window
+        else:  # the signed-in supervisor is not in the restored records: sign in again
+            self._end_session()
+            parent = self.dialog
+        self._tell(
+            self.tr("Backup not restored") if warning else self.tr("Backup restored"),
+            text,
+            parent,
+            warning=warning,
+        )
 
     def close(self) -> None:
         self.idle.stop()
@@ -228,3 +371,7 @@ class AppController(QObject):
         self.ctx.close()
         for db in self._owned_dbs:
             db.close()
+        self._owned_dbs = []
+        if self.db_lock is not None:
+            self.db_lock.release()
+            self.db_lock = None

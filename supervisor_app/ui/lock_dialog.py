@@ -16,9 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.services.auth import authenticate
 from supervisor_app.ui.common import FieldErrors, error_label
 from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.password_check import check_password
 from supervisor_app.ui.qt_fixes import emit
 
 
@@ -82,9 +82,7 @@ class LockDialog(QDialog):
         db = self.ctx.db
 
         def work(_progress: Any) -> None:
-            with db.uow(f"supervisor:{supervisor_id}") as uow:
-                authenticate(uow, supervisor_id=supervisor_id, password=password)
-                uow.commit()
+            check_password(db, supervisor_id=supervisor_id, password=password)
 
         self._busy = True
         self.unlock_button.setEnabled(False)

@@ -3,7 +3,10 @@ shortcuts, and a status bar with the database and who is signed in.
 
 A supervisor sees Supervisees, Records, To sign, Attestations, Audit and Settings. A
 supervisee reviewing their own hours sees only their progress and their statement; nothing
-in that mode can edit, sign or print anything else.
+in that mode can edit, sign or print anything else. The same read-only switch
+(:attr:`AppContext.read_only`) covers a database that another copy of the app holds: every
+page is there, with a banner saying who holds it, and nothing can be edited, signed, printed
+or imported.
 """
 
 from __future__ import annotations
@@ -32,8 +35,10 @@ from supervisor_app.ui.attestations_page import AttestationsPage
 from supervisor_app.ui.audit_page import AuditPage
 from supervisor_app.ui.change_password_dialog import ChangePasswordDialog
 from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.data_transfer import DataTransfer
 from supervisor_app.ui.demo_banner import DemoBanner
 from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.read_only_banner import ReadOnlyBanner
 from supervisor_app.ui.record_actions import RecordActions
 from supervisor_app.ui.records_page import RecordsPage
 from supervisor_app.ui.settings_page import SettingsPage
@@ -48,6 +53,7 @@ class MainWindow(QMainWindow):
     lock_requested = Signal()
     sign_out_requested = Signal()
     open_database_requested = Signal()
+    restore_requested = Signal(str)  # a backup file, confirmed in Settings
     quit_requested = Signal()
     idle_minutes_changed = Signal(int)
 
@@ -55,6 +61,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.review = ctx.review
+        self.read_only = ctx.read_only  # review mode, or another copy of the app holds the database
         self.setObjectName("main_window")
         self.setAccessibleName(self.tr("supervisor_app main window"))
         identity = ctx.identity
@@ -64,8 +71,11 @@ class MainWindow(QMainWindow):
             title = self.tr("supervisor_app — {who} (review, read only)").format(who=who)
         if ctx.demo:
             title += self.tr(" — Demo data")
+        elif ctx.db.readonly:
+            title += self.tr(" — read only (open elsewhere)")
         self.setWindowTitle(title)
-        self.actions = RecordActions(ctx, self) if not self.review else None
+        self.actions = RecordActions(ctx, self) if not self.read_only else None
+        self.transfer = DataTransfer(ctx, self)
         self.dialog: QDialog | None = None
 
         central = QWidget(self)
@@ -76,6 +86,10 @@ class MainWindow(QMainWindow):
             outer.addWidget(self.demo_banner)
         else:
             self.demo_banner = None
+        self.read_only_banner: ReadOnlyBanner | None = None
+        if ctx.db.readonly:
+            self.read_only_banner = ReadOnlyBanner(ctx.held_by or self.tr("another user"), central)
+            outer.addWidget(self.read_only_banner)
         if self.review:
             banner = QLabel(
                 self.tr(
@@ -112,6 +126,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         if self.actions is not None:
             self.actions.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
+        self.transfer.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
         geometry = ctx.prefs.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
@@ -141,14 +156,15 @@ class MainWindow(QMainWindow):
             self.attestations.set_supervisee(ctx.identity.supervisee_id)
             self.detail.print_requested.connect(lambda _sid: self.show_page(1))
             return
-        assert self.actions is not None
         self.people = QStackedWidget(self)
         self.people.setAccessibleName(self.tr("Supervisees"))
         self.list_page = SuperviseeListPage(ctx, self.people)
         self.people.addWidget(self.list_page)
         self.people.addWidget(self.detail)
         self.list_page.open_requested.connect(self.open_supervisee)
-        self.list_page.new_session_requested.connect(lambda sid: self.actions.new_session([sid]))  # type: ignore[union-attr]
+        self.list_page.new_session_requested.connect(
+            lambda sid: self.actions.new_session([sid]) if self.actions is not None else None
+        )
         self.list_page.new_supervisee_requested.connect(self.new_supervisee)
         self.detail.back_requested.connect(self.back_to_list)
         self.detail.print_requested.connect(self.print_for)
@@ -157,6 +173,7 @@ class MainWindow(QMainWindow):
         self.audit = AuditPage(ctx, self)
         self.settings_page = SettingsPage(ctx, self)
         self.settings_page.open_database_requested.connect(self.open_database_requested)
+        self.settings_page.restore_requested.connect(self.restore_requested)
         self.settings_page.idle_minutes_changed.connect(self.idle_minutes_changed)
         self.settings_page.change_password_requested.connect(self.change_password)
         self.settings_page.new_supervisor_requested.connect(self.new_supervisor)
@@ -263,6 +280,27 @@ class MainWindow(QMainWindow):
             self.tr("Sign &out"), lambda: emit(self.sign_out_requested), name="sign_out"
         )
         self.quit_action = self._action(self.tr("&Quit"), self.close, SK.Quit, name="quit")
+        self.import_action = self._action(
+            self.tr("&Import records…"),
+            self.transfer.import_records,
+            name="import",
+            tip=self.tr("Import past sessions and experience from a spreadsheet (CSV or Excel)"),
+        )
+        self.template_action = self._action(
+            self.tr("Save import &template…"),
+            self.transfer.save_template,
+            name="import_template",
+            tip=self.tr("A spreadsheet with the columns the import expects, and an explanation of each"),
+        )
+        self.export_csv_action = self._action(
+            self.tr("As &CSV files (one per table)…"), self.transfer.export_csv, name="export_csv"
+        )
+        self.export_json_action = self._action(
+            self.tr("As one &JSON file…"), self.transfer.export_json, name="export_json"
+        )
+        read_only_tip = self.tr("Read only: this database is open in supervisor_app by {holder}").format(
+            holder=self.ctx.held_by
+        )
         for action in (
             self.new_session_action,
             self.new_experience_action,
@@ -270,12 +308,26 @@ class MainWindow(QMainWindow):
             self.new_supervisor_action,
         ):
             action.setVisible(not review)
-            action.setEnabled(not review)
+            action.setEnabled(not self.read_only)
+            if self.ctx.db.readonly:
+                action.setToolTip(read_only_tip)
             file_menu.addAction(action)
         file_menu.addSeparator()
         if review:
             self.print_action.setText(self.tr("&Print my statement…"))
         file_menu.addAction(self.print_action)
+        file_menu.addSeparator()
+        self.import_action.setEnabled(self.transfer.can_import)
+        self.template_action.setEnabled(not review)
+        for action in (self.import_action, self.template_action):
+            action.setVisible(not review)
+            file_menu.addAction(action)
+        self.export_menu = file_menu.addMenu(self.tr("E&xport everything"))
+        self.export_menu.setObjectName("export_menu")
+        self.export_menu.menuAction().setVisible(not review)
+        for action in (self.export_csv_action, self.export_json_action):
+            action.setEnabled(self.transfer.can_export)
+            self.export_menu.addAction(action)
         file_menu.addSeparator()
         self.open_action.setVisible(not review)
         self.open_action.setEnabled(not review)
@@ -296,7 +348,7 @@ class MainWindow(QMainWindow):
             tip=self.tr("Sign the records selected in To sign"),
         )
         self.sign_action.setVisible(not review)
-        self.sign_action.setEnabled(not review)
+        self.sign_action.setEnabled(not self.read_only)
         edit_menu.addAction(self.sign_action)
         self.verify_action = self._action(self.tr("&Verify records"), self.verify_records, name="verify")
         self.verify_action.setVisible(not review)
@@ -331,9 +383,12 @@ class MainWindow(QMainWindow):
             )
         )
         help_menu.addAction(self._action(self.tr("&About supervisor_app"), self.show_about, name="about"))
-        self.print_action.setEnabled(self.attestations.available)
+        # Printing a verification form records it; a supervisee's own statement records nothing.
+        self.print_action.setEnabled(self.attestations.available and (review or not self.read_only))
         if not self.attestations.available:
             self.print_action.setToolTip(self.tr("Attestation printing is not available in this build yet"))
+        elif not self.print_action.isEnabled():
+            self.print_action.setToolTip(read_only_tip)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -353,7 +408,10 @@ class MainWindow(QMainWindow):
         self.who_label = QLabel(who, self)
         self.who_label.setAccessibleName(self.tr("Who is signed in"))
         status.addPermanentWidget(self.who_label)
-        self.db_label = QLabel(self.tr("Database: {path}").format(path=self.ctx.location), self)
+        location = self.tr("Database: {path}").format(path=self.ctx.location)
+        if self.ctx.db.readonly:
+            location = self.tr("Database (read only): {path}").format(path=self.ctx.location)
+        self.db_label = QLabel(location, self)
         self.db_label.setAccessibleName(self.tr("Database file"))
         self.db_label.setToolTip(self.ctx.location)
         self.db_label.setMaximumWidth(520)

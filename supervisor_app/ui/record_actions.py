@@ -54,7 +54,7 @@ class RecordActions(QObject):
         return answer == QMessageBox.StandardButton.Yes
 
     def _writable(self) -> bool:
-        return not self.ctx.review and self.ctx.identity is not None
+        return not self.ctx.read_only and self.ctx.identity is not None
 
     def new_session(self, supervisee_ids: Sequence[int] = ()) -> SessionEditor | None:
         if not self._writable():

@@ -122,7 +122,7 @@ class RecordTable(QWidget):
         self.buttons = [self.edit_button, self.delete_button, self.amend_button, self.void_button]
         for button in self.buttons:
             bar.addWidget(button)
-            button.setVisible(actions is not None and not ctx.review)
+            button.setVisible(actions is not None and not ctx.read_only)
         bar.addStretch(1)
         self.count = QLabel(self)
         self.count.setAccessibleName(self.tr("Number of records"))

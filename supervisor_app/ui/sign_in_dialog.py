@@ -19,12 +19,13 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services import people
-from supervisor_app.services.auth import authenticate
 from supervisor_app.services.demo import DEMO_PASSWORD
 from supervisor_app.ui.common import FieldErrors, error_label
 from supervisor_app.ui.context import AppContext, Identity
 from supervisor_app.ui.demo_banner import DemoBanner
+from supervisor_app.ui.password_check import check_password
 from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.read_only_banner import ReadOnlyBanner
 
 
 class SignInDialog(QDialog):
@@ -46,6 +47,10 @@ class SignInDialog(QDialog):
                     extra=self.tr("Every demo supervisor's password is “{pw}”.").format(pw=DEMO_PASSWORD),
                 )
             )
+        self.read_only_banner: ReadOnlyBanner | None = None
+        if ctx.db.readonly:
+            self.read_only_banner = ReadOnlyBanner(ctx.held_by or self.tr("another user"), self)
+            layout.addWidget(self.read_only_banner)
         supervisors, supervisees, agency = ctx.read_now(
             lambda uow: (
                 [(s.id, s.name, s.credentials) for s in people.list_supervisors(uow, active_only=True)],
@@ -147,22 +152,15 @@ class SignInDialog(QDialog):
         supervisor_id = int(self.supervisor.currentData())
         password = self.password.text()
 
-        def work(uow: Any) -> Identity:
-            supervisor = authenticate(uow, supervisor_id=supervisor_id, password=password)
-            uow.commit()  # a successful sign-in clears the failed-attempt count
-            return Identity(name=supervisor.name, supervisor_id=supervisor.id)
+        db = self.ctx.db
+
+        def work(_progress: Any) -> Identity:
+            found_id, name = check_password(db, supervisor_id=supervisor_id, password=password)
+            return Identity(name=name, supervisor_id=found_id)
 
         self._busy = True
         self.sign_in_button.setEnabled(False)
-        self.ctx.runner.run(
-            lambda _p: self._with_uow(work, f"supervisor:{supervisor_id}"),
-            on_done=self._on_signed_in,
-            on_error=self._on_error,
-        )
-
-    def _with_uow(self, work: Any, actor: str) -> Any:
-        with self.ctx.db.uow(actor) as uow:
-            return work(uow)
+        self.ctx.runner.run(work, on_done=self._on_signed_in, on_error=self._on_error)
 
     def _on_signed_in(self, identity: Identity) -> None:
         self._busy = False

@@ -104,7 +104,7 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
             self.tr("Print my statement of hours") if ctx.review else self.tr("Prepare the attestation form")
         )
         for button in (self.new_session_button, self.new_experience_button):
-            button.setVisible(not ctx.review and actions is not None)
+            button.setVisible(not ctx.read_only and actions is not None)
             top.addWidget(button)
         top.addWidget(self.print_button)
         self.new_session_button.clicked.connect(self._new_session)

@@ -244,8 +244,8 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
         self.open_button.setEnabled(chosen)
-        self.session_button.setEnabled(chosen and not self.ctx.review)
-        self.add_button.setEnabled(not self.ctx.review)
+        self.session_button.setEnabled(chosen and not self.ctx.read_only)
+        self.add_button.setEnabled(not self.ctx.read_only)
 
     def _open_current(self) -> None:
         supervisee_id = self.selected_id()

@@ -64,7 +64,7 @@ COLUMNS = [
 
 
 class ToSignPage(RefreshOnChange, QWidget):
-    def __init__(self, ctx: AppContext, actions: RecordActions, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, actions: RecordActions | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.actions = actions
@@ -80,6 +80,13 @@ class ToSignPage(RefreshOnChange, QWidget):
             ),
             self,
         )
+        if actions is None:
+            self.explain.setText(
+                self.tr(
+                    "Records you supervise that wait for your signature. Signing is not possible here: this "
+                    "copy of the app is read only (see the banner above)."
+                )
+            )
         self.explain.setWordWrap(True)
         layout.addWidget(self.explain)
         bar = QHBoxLayout()
@@ -94,6 +101,8 @@ class ToSignPage(RefreshOnChange, QWidget):
         self.delete_button.setAccessibleName(self.tr("Delete the selected record"))
         for button in (self.sign_button, self.select_all_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
+        for button in (self.sign_button, self.edit_button, self.delete_button):
+            button.setVisible(actions is not None)  # read only: the list, nothing to act with
         bar.addStretch(1)
         self.summary = QLabel(self)
         self.summary.setAccessibleName(self.tr("Selection summary"))
@@ -194,17 +203,17 @@ class ToSignPage(RefreshOnChange, QWidget):
 
     def sign_selected(self) -> None:
         selected = self.selected_rows()
-        if selected:
+        if selected and self.actions is not None:
             self.actions.sign([r.id for r in selected], minutes=sum(r.minutes for r in selected))
 
     def _edit(self) -> None:
         selected = self.selected_rows()
-        if len(selected) == 1:
+        if len(selected) == 1 and self.actions is not None:
             self.actions.edit(selected[0].kind, selected[0].id)
 
     def _delete(self) -> None:
         selected = self.selected_rows()
-        if len(selected) == 1:
+        if len(selected) == 1 and self.actions is not None:
             row = selected[0]
             self.actions.delete_pending(
                 row.id,

@@ -66,3 +66,12 @@ def bulk_sessions(
         conn.commit()
     finally:
         conn.close()
+
+
+def sign_in(controller, supervisor_id: int, password: str):  # type: ignore[no-untyped-def]
+    """Sign in on the controller's sign-in dialog; returns the main window."""
+    dialog = controller.dialog
+    dialog.supervisor.setCurrentIndex(dialog.supervisor.findData(supervisor_id))
+    dialog.password.setText(password)
+    dialog.sign_in_button.click()
+    return controller.window

@@ -97,3 +97,16 @@ def test_shortcuts_follow_platform_conventions_and_geometry_persists(world, make
     window.save_geometry()
     again = make_window(world.db, supervisor_id=world.dana)
     assert (again.width(), again.height()) == size
+
+
+def test_the_storage_dialogs_name_their_controls(world, make_window, launch, tmp_path) -> None:
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"not a database" * 100)
+    started = launch(broken)
+    assert unnamed_controls(started.dialog) == []
+    path = tmp_path / "records.csv"
+    path.write_text("record,supervisor\n", encoding="utf-8")
+    window = make_window(world.db, supervisor_id=world.dana)
+    window.transfer.ask_import_file = lambda: str(path)
+    dialog = window.transfer.import_records()
+    assert unnamed_controls(dialog) == []

@@ -1,0 +1,78 @@
+"""The automatic backups of the open database: when, why, how big; newest first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+
+from supervisor_app.services.backup import BackupInfo
+
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1
+_Index = QModelIndex | QPersistentModelIndex
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("BackupTableModel", text)
+
+
+def reason_text(reason: str) -> str:
+    return {
+        "daily": _tr("Daily"),
+        "before-upgrade": _tr("Before upgrade"),
+        "before-restore": _tr("Before restore"),
+        "manual": _tr("By hand"),
+    }.get(reason, reason or _tr("Backup"))
+
+
+def size_text(size: int) -> str:
+    if size < 1024 * 1024:
+        return _tr("{n} KB").format(n=max(1, round(size / 1024)))
+    return _tr("{n} MB").format(n=f"{size / (1024 * 1024):.1f}")
+
+
+class BackupTableModel(QAbstractTableModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[BackupInfo] = []
+        self._headers = [self.tr("Taken"), self.tr("Why"), self.tr("Size")]
+
+    def set_rows(self, rows: list[BackupInfo]) -> None:
+        self.beginResetModel()
+        self._rows = list(rows)
+        self.endResetModel()
+
+    def row(self, index: int) -> BackupInfo:
+        return self._rows[index]
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
+        return 0 if parent.isValid() else len(self._headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        info = self._rows[index.row()]
+        if role == ROW_ROLE:
+            return info
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
+            column = index.column()
+            if column == 0:
+                return info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+            if column == 1:
+                return reason_text(info.reason)
+            return size_text(info.size)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return str(info.path)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None

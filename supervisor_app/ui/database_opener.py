@@ -1,0 +1,172 @@
+"""Opening a database from the app, at start or from *Open another database*: the lock file,
+read-only when another copy holds the file, the daily backup, and, when the file cannot be
+opened, :class:`DatabaseProblemDialog` (restore the newest backup, open another file, or quit).
+
+Nothing here blocks: :meth:`DatabaseOpener.open` ends in :attr:`~DatabaseOpener.opened` or
+:attr:`~DatabaseOpener.cancelled`, now or after the supervisor chose in the dialog.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from sqlalchemy.exc import SQLAlchemyError
+
+from supervisor_app.db import DatabaseError
+from supervisor_app.lockfile import DatabaseLock
+from supervisor_app.ui.database_problem_dialog import DatabaseProblemDialog
+from supervisor_app.ui.opening import (
+    Restored,
+    daily_backup_at_start,
+    database_path,
+    newest_backup,
+    open_for_app,
+    restore_backup,
+)
+from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.tasks import TaskRunner
+
+
+class DatabaseOpener(QObject):
+    opened = Signal(object)  # OpenedDatabase
+    cancelled = Signal()
+
+    def __init__(self, *, runner: TaskRunner, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.runner = runner
+        self.dialog: DatabaseProblemDialog | None = None
+        self.ask_path: Callable[[QWidget | None, str], str] = _ask_path
+        self.cancel_text = ""
+        self._parent_widget: QWidget | None = None
+
+    def open(self, target: str | os.PathLike[str] | None, *, parent: QWidget | None = None) -> None:
+        self._parent_widget = parent
+        try:
+            opened = open_for_app(target)
+        except DatabaseError as exc:
+            self.show_problem(exc, exc.path or _path_of(target))
+            return
+        except (OSError, sqlite3.Error, SQLAlchemyError) as exc:  # a full disk, a folder it may not write to
+            path = _path_of(target)
+            name = path.name if path is not None else str(target)
+            reason = getattr(exc, "strerror", None) or getattr(exc, "orig", None) or exc
+            self.show_problem(
+                DatabaseError(
+                    self.tr("{name} cannot be opened ({reason}). It was not changed.").format(
+                        name=name, reason=reason
+                    ),
+                    kind="other",
+                    path=path,
+                ),
+                path,
+            )
+            return
+        daily_backup_at_start(
+            opened, run_in_background=lambda work: self.runner.run(lambda _p: work(), on_done=lambda _r: None)
+        )
+        emit(self.opened, opened)
+
+    # The problem dialog ----------------------------------------------------------------------
+    def show_problem(self, error: DatabaseError, path: Path | None) -> None:
+        newest = newest_backup(path) if error.offer_restore else None
+        dialog = DatabaseProblemDialog(
+            error, path=path, newest=newest, cancel_text=self.cancel_text, parent=self._parent_widget
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
+        dialog.restore_requested.connect(lambda: self._restore(dialog, path))
+        dialog.open_other_requested.connect(lambda: self._open_other(dialog, path))
+        dialog.rejected.connect(lambda: self._cancel(dialog))
+        self.dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _close_dialog(self, dialog: DatabaseProblemDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.done(QDialog.DialogCode.Accepted)
+
+    def _cancel(self, dialog: DatabaseProblemDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+            emit(self.cancelled)
+
+    def _open_other(self, dialog: DatabaseProblemDialog, path: Path | None) -> None:
+        start = str(path.parent) if path is not None else str(Path.home())
+        chosen = self.ask_path(dialog, start)
+        if not chosen:
+            return
+        self._close_dialog(dialog)
+        self.open(chosen, parent=self._parent_widget)
+
+    def _restore(self, dialog: DatabaseProblemDialog, path: Path | None) -> None:
+        newest = dialog.newest
+        if path is None or newest is None:
+            return
+        lock = DatabaseLock(path)
+        holder = lock.acquire()
+        if holder is not None:
+            dialog.show_problem(
+                self.tr(
+                    "This database is open in supervisor_app by {holder}; close it there first, then try again."
+                ).format(holder=holder.describe())
+            )
+            return
+        source = newest.path
+        taken = newest.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+
+        def done(restored: Restored) -> None:
+            lock.release()
+            self._close_dialog(dialog)
+            self._open_restored(path, restored, taken)
+
+        def failed(exc: BaseException) -> None:
+            lock.release()
+            if isinstance(exc, (DatabaseError, OSError, sqlite3.Error)):
+                dialog.show_problem(str(exc))
+            else:
+                dialog.show_problem(self.tr("The backup could not be restored: {error}").format(error=exc))
+
+        self.runner.run(lambda _p: restore_backup(path, source, unusable=True), on_done=done, on_error=failed)
+
+    def _open_restored(self, path: Path, restored: Restored, taken: str) -> None:
+        notice = self.tr("The backup of {taken} is restored, and its records passed verification.").format(
+            taken=taken
+        )
+        if restored.kept_aside is not None:
+            notice += " " + self.tr(
+                "The file that could not be opened is kept, unchanged, as {path}."
+            ).format(path=restored.kept_aside)
+        try:
+            opened = open_for_app(path)
+        except DatabaseError as exc:
+            self.show_problem(exc, path)
+            return
+        opened.notice = notice
+        emit(self.opened, opened)
+
+
+def _path_of(target: str | os.PathLike[str] | None) -> Path | None:
+    try:
+        return database_path(target)
+    except DatabaseError:
+        return None
+
+
+def _ask_path(parent: QWidget | None, start: str) -> str:
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        QCoreApplication.translate("DatabaseOpener", "Open or create a database"),
+        start,
+        QCoreApplication.translate(
+            "DatabaseOpener", "supervisor_app databases (*.db *.sqlite);;All files (*)"
+        ),
+        options=QFileDialog.Option.DontConfirmOverwrite,
+    )
+    return path

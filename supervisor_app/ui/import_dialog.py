@@ -1,0 +1,175 @@
+"""Import records from a spreadsheet: a dry run first (off the UI thread), its report, then
+one button that imports for real. All or nothing: a file with any bad row imports nothing,
+and the report lists every bad row with its line number and the reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFontDatabase
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app.services.importexport import ImportReport, import_file
+from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.qt_fixes import emit
+
+
+class ImportDialog(QDialog):
+    imported = Signal(object)  # the ImportReport of a committed import
+
+    def __init__(self, ctx: AppContext, path: str | Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.path = Path(path)
+        self.report: ImportReport | None = None
+        self.done_importing = False
+        self.setObjectName("import_dialog")
+        self.setWindowTitle(self.tr("Import records from {name}").format(name=self.path.name))
+        self.setAccessibleName(self.tr("Import records"))
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "The file is checked first; nothing is saved until you choose Import. Every row is imported "
+                "or none is. Imported records wait for your review and signature in To sign."
+            ),
+            self,
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.summary = QLabel(self.tr("Checking {name}…").format(name=self.path.name), self)
+        self.summary.setWordWrap(True)
+        self.summary.setAccessibleName(self.tr("Import summary"))
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.summary)
+        self.busy = QProgressBar(self)
+        self.busy.setRange(0, 0)
+        self.busy.setAccessibleName(self.tr("Checking the file"))
+        layout.addWidget(self.busy)
+        self.details_label = QLabel(self.tr("&Report (line numbers are the spreadsheet's rows):"), self)
+        layout.addWidget(self.details_label)
+        self.details = QPlainTextEdit(self)
+        self.details.setReadOnly(True)
+        self.details.setAccessibleName(self.tr("Import report"))
+        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.details_label.setBuddy(self.details)
+        layout.addWidget(self.details, 1)
+
+        buttons = QHBoxLayout()
+        layout.addLayout(buttons)
+        buttons.addStretch(1)
+        self.import_button = QPushButton(self.tr("&Import"), self)
+        self.import_button.setAccessibleName(self.tr("Import the records"))
+        self.import_button.setEnabled(False)
+        self.close_button = QPushButton(self.tr("Cancel"), self)
+        self.close_button.setAccessibleName(self.tr("Close without importing"))
+        buttons.addWidget(self.import_button)
+        buttons.addWidget(self.close_button)
+        self.import_button.clicked.connect(self.import_now)
+        self.close_button.clicked.connect(self.reject)
+        self.resize(720, 460)
+
+    # The dry run ---------------------------------------------------------------------------------
+    def check(self) -> None:
+        """Run the dry run off the UI thread; the report comes back in :meth:`_on_checked`."""
+        self._set_busy(True)
+        self._run(dry_run=True, on_done=self._on_checked)
+
+    def _run(self, *, dry_run: bool, on_done: Any) -> None:
+        db, actor, path = self.ctx.db, self.ctx.actor, self.path
+
+        def work(_progress: Any) -> ImportReport:
+            # A fresh unit of work: the import runs the real rules, then rolls back (dry run)
+            # or commits everything at once.
+            with db.uow(actor) as uow:
+                return import_file(uow, path, dry_run=dry_run)
+
+        self.ctx.runner.run(work, on_done=on_done, on_error=self._on_failed)
+
+    def _on_checked(self, report: ImportReport) -> None:
+        self._set_busy(False)
+        self.report = report
+        self._show(report)
+        count = report.sessions + report.experience
+        if report.ok and count:
+            self.import_button.setText(
+                self.tr("&Import 1 record") if count == 1 else self.tr("&Import {n} records").format(n=count)
+            )
+            self.import_button.setEnabled(True)
+            self.import_button.setDefault(True)
+            self.import_button.setFocus()
+        else:
+            self.import_button.setEnabled(False)
+            self.close_button.setText(self.tr("Close"))
+            self.close_button.setDefault(True)
+            self.details.setFocus()
+
+    # The real import -----------------------------------------------------------------------------
+    def import_now(self) -> None:
+        if self.report is None or not self.report.ok or self.done_importing or self.ctx.read_only:
+            return
+        self._set_busy(True)
+        self.summary.setText(self.tr("Importing…"))
+        self._run(dry_run=False, on_done=self._on_imported)
+
+    def _on_imported(self, report: ImportReport) -> None:
+        self._set_busy(False)
+        self.report = report
+        self._show(report)
+        self.import_button.setEnabled(False)
+        self.close_button.setText(self.tr("Close"))
+        self.close_button.setDefault(True)
+        if report.committed:
+            self.done_importing = True
+            emit(self.ctx.records_changed)
+            emit(self.imported, report)
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self._set_busy(False)
+        self.import_button.setEnabled(False)
+        self.close_button.setText(self.tr("Close"))
+        self.summary.setText(
+            self.tr("Nothing was imported: {error}").format(error=str(exc) or type(exc).__name__)
+        )
+        self.summary.setStyleSheet("color:#a40000;font-weight:600;")
+
+    # Showing the report --------------------------------------------------------------------------
+    def _show(self, report: ImportReport) -> None:
+        self.summary.setText(report.summary())
+        if report.ok:
+            self.summary.setStyleSheet("font-weight:600;")
+        else:
+            self.summary.setStyleSheet("color:#a40000;font-weight:600;")
+        self.summary.setAccessibleDescription(report.summary())
+        lines: list[str] = []
+        if report.errors:
+            lines.append(self.tr("To fix in the file (then import it again):"))
+            lines.extend(f"  {note}" for note in report.errors)
+        if report.duplicates:
+            if lines:
+                lines.append("")
+            lines.append(self.tr("Already recorded, so skipped (nothing to do):"))
+            lines.extend(f"  {note}" for note in report.duplicates)
+        if not lines:
+            lines.append(self.tr("No problems found."))
+        self.details.setPlainText("\n".join(lines))
+
+    def _set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        self.import_button.setEnabled(False)
+        self.close_button.setEnabled(not busy)
+
+    def reject(self) -> None:
+        if self.close_button.isEnabled():
+            super().reject()

@@ -1,0 +1,177 @@
+"""Opening a database file for the app (no widgets): the lock file, read-only when another
+copy of the app holds the file, the daily backup, and putting a backup in place of a file
+that cannot be opened.
+
+The dialogs around these live in :mod:`supervisor_app.ui.database_opener`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy.engine import make_url
+
+from supervisor_app.db import Database, DatabaseError, open_database, resolve_database
+from supervisor_app.lockfile import DatabaseLock, LockHolder
+from supervisor_app.services import backup
+
+log = logging.getLogger(__name__)
+
+LARGE_DATABASE_BYTES = 16 * 1024 * 1024
+"""Above this size the daily backup at start runs off the UI thread (it takes about a second
+per 100 MB); below it, it is done before the first window shows, in a few milliseconds."""
+
+
+@dataclass
+class OpenedDatabase:
+    """A database the app has open, with the lock file it holds (if any)."""
+
+    db: Database
+    lock: DatabaseLock | None = None  # ours: released on close
+    holder: LockHolder | None = None  # another copy of the app holds the file: ``db`` is read-only
+    notice: str = ""  # something to tell the supervisor once the app is up (a restore happened)
+
+    @property
+    def held_by(self) -> str:
+        return self.holder.describe() if self.holder is not None else ""
+
+    @property
+    def path(self) -> Path | None:
+        return self.db.path
+
+    def close(self) -> None:
+        try:
+            self.db.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+
+
+def database_path(target: str | os.PathLike[str] | None) -> Path | None:
+    """The file ``target`` (``--db``, a chosen path, or the default) refers to; None for memory."""
+    database = make_url(resolve_database(target)).database
+    if not database or database == ":memory:":
+        return None
+    return Path(database).expanduser().resolve()
+
+
+def open_for_app(target: str | os.PathLike[str] | None) -> OpenedDatabase:
+    """Take the lock and open ``target``; read-only when another live copy of the app holds it.
+
+    Raises :class:`DatabaseError` (the lock released) when the file cannot be used.
+    """
+    path = database_path(target)
+    if path is None:
+        return OpenedDatabase(open_database(target))
+    lock = DatabaseLock(path)
+    holder = lock.acquire()
+    try:
+        db = open_database(path) if holder is None else open_database(path, readonly=True)
+    except BaseException:
+        lock.release()
+        raise
+    if holder is not None:
+        return OpenedDatabase(db, None, holder)
+    return OpenedDatabase(db, lock)
+
+
+def daily_backup_at_start(
+    opened: OpenedDatabase, *, run_in_background: Callable[[Callable[[], object]], None]
+) -> None:
+    """Once a day, a rotated backup of a database this copy of the app holds.
+
+    A large file is copied off the UI thread (``run_in_background``); a failed backup is
+    logged and never stops the app from opening.
+    """
+    path = opened.path
+    if path is None or opened.db.readonly or opened.lock is None:
+        return
+    try:
+        large = path.stat().st_size > LARGE_DATABASE_BYTES
+    except OSError:
+        return
+    if large:
+        run_in_background(lambda: _daily_backup(path))
+    else:
+        _daily_backup(path)
+
+
+def _daily_backup(path: Path) -> Path | None:
+    try:
+        made = backup.daily_backup(path)
+    except (OSError, sqlite3.Error, DatabaseError) as exc:
+        log.warning("the daily backup of %s failed: %s", path, exc)
+        return None
+    if made is not None:
+        log.info("daily backup: %s", made)
+    return made
+
+
+def backup_name(source: Path, database: Path | None) -> str:
+    """How a supervisor recognises a backup: when it was taken, else its file name."""
+    if database is not None:
+        try:
+            for info in backup.list_backups(database):
+                if info.path == source:
+                    return info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
+        except OSError:
+            pass
+    return source.name
+
+
+def newest_backup(path: Path | None) -> backup.BackupInfo | None:
+    if path is None:
+        return None
+    try:
+        found = backup.list_backups(path)
+    except OSError:
+        return None
+    return found[0] if found else None
+
+
+@dataclass(frozen=True)
+class Restored:
+    result: backup.RestoreResult
+    kept_aside: Path | None  # the file that could not be opened, moved aside unchanged
+
+
+def restore_backup(
+    database: Path, source: Path, *, unusable: bool = False, now: dt.datetime | None = None
+) -> Restored:
+    """Put the backup ``source`` in place of ``database`` (which nobody may have open).
+
+    A database that cannot be opened (``unusable``: damaged, not ours, unreadable) is first
+    moved aside unchanged, as ``<name>.damaged-<time>.db`` with its ``-wal``/``-shm``
+    companions, because the restore service would otherwise try to read it to keep a copy;
+    if the restore is refused the file is moved back. The file's bytes are never written.
+    """
+    now = now or dt.datetime.now(dt.UTC)
+    aside = None
+    moved: list[tuple[Path, Path]] = []
+    if unusable and database.exists():
+        stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
+        aside = database.with_name(f"{database.stem}.damaged-{stamp}{database.suffix}")
+        number = 1
+        while aside.exists():
+            number += 1
+            aside = database.with_name(f"{database.stem}.damaged-{stamp}-{number}{database.suffix}")
+        for suffix in ("", "-wal", "-shm"):
+            source_file = Path(str(database) + suffix)
+            if source_file.exists():
+                target = Path(str(aside) + suffix)
+                os.replace(source_file, target)
+                moved.append((source_file, target))
+    try:
+        result = backup.restore(database, source, now=now)
+    except BaseException:
+        for original, target in reversed(moved):
+            if not original.exists():
+                os.replace(target, original)
+        raise
+    return Restored(result, aside)

@@ -1,0 +1,123 @@
+"""Settings ▸ backups: back up now, the list of automatic backups, restoring one (database
+closed, replaced, reopened, every view refreshed), and the backups folder."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from sqlalchemy import select
+
+from supervisor_app.db import open_database
+from supervisor_app.models import AuditEvent
+from supervisor_app.services import backup, people, records
+from tests.conftest import PASSWORD, session_fields
+from tests.ui.helpers import sign_in
+
+
+def test_back_up_now_copies_the_database_to_the_chosen_file_and_logs_it(world, make_window, tmp_path) -> None:
+    window = make_window(world.db, supervisor_id=world.dana)
+    settings = window.settings_page
+    target = tmp_path / "usb stick" / "agency copy.db"
+    asked: list[str] = []
+    settings.ask_backup_path = lambda suggested: asked.append(suggested) or str(target)
+    settings.backup_button.click()
+    assert asked and asked[0].endswith(".db") and "backup" in asked[0]
+    assert str(target) in settings.backup_status.text()
+    copy = open_database(target, migrate=False)
+    try:
+        with copy.uow() as uow:
+            assert [s.name for s in people.list_supervisors(uow)] == ["Dana Whitaker", "Rafael Ortiz"]
+    finally:
+        copy.close()
+    with world.uow() as uow:
+        actions = list(uow.session.scalars(select(AuditEvent.action)))
+    assert "backup" in [str(a.value if hasattr(a, "value") else a) for a in actions]
+
+
+def test_back_up_now_refuses_the_database_itself(world, make_window) -> None:
+    window = make_window(world.db, supervisor_id=world.dana)
+    settings = window.settings_page
+    settings.ask_backup_path = lambda _suggested: str(world.db.path)
+    before = world.db.path.read_bytes()
+    settings.backup_button.click()
+    assert world.db.path.read_bytes() == before
+    assert settings.backup_status.text() == ""
+
+
+def test_restoring_an_automatic_backup_replaces_reopens_and_refreshes_every_view(
+    world, make_controller
+) -> None:
+    path = world.db.path
+    taken = backup.backup_file(path, reason="daily")
+    with world.uow() as uow:  # entered after the backup: the restore takes it away
+        records.add_session(uow, **session_fields(world))
+        uow.commit()
+    controller = make_controller(world.db)
+    controller.start()
+    window = sign_in(controller, world.dana, PASSWORD)
+    window.show_page(window.stack.indexOf(window.to_sign))
+    assert window.to_sign.model.rowCount() == 1
+
+    window.show_page(window.stack.indexOf(window.settings_page))
+    settings = window.settings_page
+    assert settings.backups.rowCount() == 1 and settings.restore_button.isEnabled() is False
+    assert settings.backups.data(settings.backups.index(0, 1)) == "Daily"
+    settings.backups_view.selectRow(0)
+    assert settings.restore_button.isEnabled()
+    shown: list = []
+    settings.confirm_restore = lambda info: shown.append(info) or False  # Cancel: nothing happens
+    settings.restore_button.click()
+    assert shown[0].path == taken and controller.message_box is None
+
+    settings.confirm_restore = lambda info: True
+    reloads: list[int] = []
+    settings.backups.modelReset.connect(lambda: reloads.append(1))
+    settings.restore_button.click()
+    box = controller.message_box
+    assert box is not None and "is restored" in box.text()
+    replaced = next(path.parent.glob(f"{path.stem}.replaced-*{path.suffix}"))
+    assert str(replaced) in box.text()
+    # The same window, signed in, now on the restored records.
+    assert controller.window is window and controller.ctx.supervisor_id == world.dana
+    assert controller.ctx.db is not world.db
+    with controller.ctx.db.uow() as uow:
+        assert records.list_sessions(uow, supervisor_id=world.dana) == []
+    window.show_page(window.stack.indexOf(window.to_sign))
+    assert window.to_sign.model.rowCount() == 0
+    # The replaced database kept the session; the list of backups was reloaded.
+    conn = sqlite3.connect(replaced)
+    assert conn.execute("SELECT count(*) FROM supervision_session").fetchone()[0] == 1
+    conn.close()
+    assert reloads
+    rows = [settings.backups.row(i).path for i in range(settings.backups.rowCount())]
+    assert rows == [b.path for b in backup.list_backups(path)]
+
+
+def test_a_restore_that_fails_leaves_the_database_as_it_was(world, make_controller) -> None:
+    path = world.db.path
+    bad = backup.backup_file(path, reason="daily")
+    bad.write_bytes(b"not a backup" * 100)
+    controller = make_controller(world.db)
+    controller.start()
+    window = sign_in(controller, world.dana, PASSWORD)
+    settings = window.settings_page
+    settings.refresh()
+    settings.backups_view.selectRow(0)
+    settings.confirm_restore = lambda info: True
+    settings.restore_button.click()
+    box = controller.message_box
+    assert box is not None and "not restored" in box.text()
+    assert controller.window is window
+    with controller.ctx.db.uow() as uow:
+        assert len(people.list_supervisors(uow)) == 2
+
+
+def test_open_backups_folder_opens_this_databases_folder(world, make_window) -> None:
+    window = make_window(world.db, supervisor_id=world.dana)
+    settings = window.settings_page
+    opened: list[Path] = []
+    settings.open_folder = opened.append
+    settings.folder_button.click()
+    assert opened == [backup.backup_dir_for(world.db.path)] and opened[0].is_dir()
+    assert settings.backups_empty.isVisibleTo(settings) and not settings.restore_button.isEnabled()

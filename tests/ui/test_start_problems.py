@@ -1,0 +1,205 @@
+"""Start-up: a damaged, foreign or newer database file, restoring the newest backup, and the
+daily backup. Real files; the damaged one is never written to."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from pathlib import Path
+
+from supervisor_app.db import open_database
+from supervisor_app.services import backup, people, records
+from supervisor_app.ui import opening
+from supervisor_app.ui.database_opener import DatabaseOpener
+from supervisor_app.ui.database_problem_dialog import DatabaseProblemDialog
+from supervisor_app.ui.first_run_dialog import FirstRunDialog
+from supervisor_app.ui.sign_in_dialog import SignInDialog
+from supervisor_app.ui.tasks import TaskRunner
+from tests.conftest import PASSWORD, session_fields
+from tests.ui.helpers import sign_in
+
+
+def damage(path: Path) -> bytes:
+    """Overwrite the file's header, as a bad USB copy would; returns the damaged bytes."""
+    data = bytearray(path.read_bytes())
+    data[:100] = b"\x13\x37" * 50
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_a_damaged_database_is_refused_plainly_and_the_newest_backup_restored(world, launch) -> None:
+    path = world.db.path
+    with world.uow() as uow:
+        records.add_session(uow, **session_fields(world))
+        uow.commit()
+    world.db.close()
+    backup.backup_file(path, reason="daily")
+    damaged = damage(path)
+
+    started = launch(path)
+    dialog = started.dialog
+    assert isinstance(dialog, DatabaseProblemDialog) and dialog.isVisible()
+    assert not started.opened
+    assert "damaged" in dialog.message.text() and "Traceback" not in dialog.message.text()
+    assert "newest automatic backup was taken" in dialog.advice.text()
+    assert dialog.restore_button.isVisibleTo(dialog) and dialog.open_button.isVisibleTo(dialog)
+    assert path.read_bytes() == damaged  # looking at it wrote nothing
+    assert not Path(str(path) + ".lock").exists()  # no lock is held while the dialog waits
+
+    dialog.restore_button.click()
+    assert started.dialog is None and len(started.opened) == 1
+    kept = list(path.parent.glob(f"{path.stem}.damaged-*{path.suffix}"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged  # kept aside, byte for byte
+    controller = started.controller()
+    assert isinstance(controller.dialog, SignInDialog)
+    assert (
+        "kept, unchanged" in controller.message_box.text() and str(kept[0]) in controller.message_box.text()
+    )
+    window = sign_in(controller, world.dana, PASSWORD)
+    assert window is not None
+    with controller.ctx.db.uow() as uow:
+        assert len(records.list_sessions(uow, supervisor_id=world.dana)) == 1  # the backup's records
+
+
+def test_no_backup_means_no_restore_button_and_another_file_can_be_opened(db_path, launch, tmp_path) -> None:
+    db_path.write_bytes(b"These are my notes, not a database.\n" * 200)
+    before = db_path.read_bytes()
+    started = launch(db_path)
+    dialog = started.dialog
+    assert not dialog.restore_button.isVisibleTo(dialog)
+    assert "no automatic backup" in dialog.advice.text()
+
+    other = tmp_path / "fresh.db"
+    started.opener.ask_path = lambda _parent, _start: str(other)
+    dialog.open_button.click()
+    assert started.dialog is None and len(started.opened) == 1
+    assert started.opened[0].path == other.resolve()
+    assert isinstance(started.controller().dialog, FirstRunDialog)
+    assert db_path.read_bytes() == before
+
+
+def test_a_sqlite_file_of_another_program_is_not_ours_and_quit_quits(tmp_path, launch) -> None:
+    path = tmp_path / "contacts.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE contacts (name TEXT)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    started = launch(path)
+    assert "not a supervisor_app database" in started.dialog.message.text()
+    started.dialog.quit_button.click()
+    assert started.cancelled == 1 and not started.opened
+    assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["contacts.db"]
+
+
+def test_a_database_from_a_newer_version_is_left_untouched_with_no_restore_offered(world, launch) -> None:
+    path = world.db.path
+    world.db.close()
+    backup.backup_file(path, reason="daily")  # even with a backup at hand, nothing to restore
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE alembic_version SET version_num = 'f00dcafe9999'")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    started = launch(path)
+    dialog = started.dialog
+    assert "newer version of supervisor_app" in dialog.message.text()
+    assert "Install the newer version" in dialog.advice.text()
+    assert not dialog.restore_button.isVisibleTo(dialog)
+    dialog.quit_button.click()
+    assert started.cancelled == 1
+    assert path.read_bytes() == before
+
+
+def test_a_backup_that_fails_its_checks_is_not_restored_and_changes_nothing(world, launch) -> None:
+    path = world.db.path
+    world.db.close()
+    bad = backup.backup_file(path, reason="daily")
+    bad.write_bytes(b"\x00" * 4096)  # the newest backup is itself unusable
+    damaged = damage(path)
+    started = launch(path)
+    dialog = started.dialog
+    dialog.restore_button.click()
+    assert started.dialog is dialog and dialog.isVisible() and not started.opened
+    assert dialog.problem.isVisibleTo(dialog) and dialog.problem.text()
+    assert "not restored" in dialog.advice.text()
+    assert path.read_bytes() == damaged  # moved back, unchanged
+    assert not list(path.parent.glob("*.damaged-*"))
+    assert dialog.quit_button.isEnabled()
+
+
+def test_a_daily_backup_at_start_once_a_day_and_never_for_a_read_only_copy(world, launch) -> None:
+    path = world.db.path
+    first = launch(path)
+    taken = backup.list_backups(path)
+    assert [b.reason for b in taken] == ["daily"]
+    first.close()
+    launch(path)
+    assert len(backup.list_backups(path)) == 1  # the same day: no second copy
+
+
+def test_a_large_database_is_backed_up_off_the_ui_thread(world, monkeypatch, qtbot) -> None:
+    path = world.db.path
+    seen: list[threading.Thread] = []
+    real = backup.daily_backup
+
+    def watched(database: Path, **kwargs: object) -> Path | None:
+        seen.append(threading.current_thread())
+        return real(database)
+
+    monkeypatch.setattr(opening, "LARGE_DATABASE_BYTES", 0)
+    monkeypatch.setattr(opening.backup, "daily_backup", watched)
+    runner = TaskRunner()  # a real thread pool, not the inline one of the other tests
+    real_opener = DatabaseOpener(runner=runner)
+    got: list = []
+    real_opener.opened.connect(got.append)
+    real_opener.open(path)
+    assert got and got[0].lock is not None  # the app is up before the copy is done
+    runner.wait()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert seen and seen[0] is not threading.main_thread()
+    assert [b.reason for b in backup.list_backups(path)] == ["daily"]
+    got[0].close()
+
+
+def test_open_another_database_from_the_app_shows_the_same_choices_and_cancel_stays(
+    world, make_controller, tmp_path
+) -> None:
+    controller = make_controller(world.db)
+    controller.start()
+    window = sign_in(controller, world.dana, PASSWORD)
+    broken = tmp_path / "broken.db"
+    broken.write_bytes(b"garbage" * 500)
+    controller.switch_database(str(broken), parent=window)
+    dialog = controller.opener.dialog
+    assert isinstance(dialog, DatabaseProblemDialog)
+    assert dialog.quit_button.text().replace("&", "") == "Cancel"
+    dialog.quit_button.click()
+    assert controller.window is window and controller.ctx.db is world.db  # still on the first database
+    with controller.ctx.db.uow() as uow:
+        assert people.list_supervisors(uow)
+
+
+def test_switching_databases_moves_the_lock_to_the_new_file(world, launch, tmp_path) -> None:
+    path = world.db.path
+    started = launch(path)
+    controller = started.controller()
+    assert Path(str(path) + ".lock").exists()
+    other = tmp_path / "second.db"
+    open_database(other).close()
+    controller.switch_database(str(other))
+    assert Path(str(other) + ".lock").exists()
+    assert not Path(str(path) + ".lock").exists()
+    assert isinstance(controller.dialog, FirstRunDialog)
+    controller.close()
+    assert not Path(str(other) + ".lock").exists()
+
+
+def test_a_file_the_app_cannot_open_for_another_reason_gets_a_plain_message(tmp_path, launch) -> None:
+    blocker = tmp_path / "not a folder"
+    blocker.write_text("a file where a folder should be")
+    started = launch(blocker / "agency.db")
+    dialog = started.dialog
+    assert isinstance(dialog, DatabaseProblemDialog) and not started.opened
+    assert "cannot be opened" in dialog.message.text() and "Traceback" not in dialog.message.text()
+    assert not dialog.restore_button.isVisibleTo(dialog)
