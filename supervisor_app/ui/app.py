@@ -28,6 +28,8 @@ def run_app(*, db_target: str | None, demo: bool) -> int:
     app.setApplicationDisplayName("supervisor_app")
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("supervisor-app")  # matches packaging/linux/supervisor-app.desktop
+    app.setWindowIcon(_app_icon())
     app.setQuitOnLastWindowClosed(False)
     prefs = Preferences()
     runner = TaskRunner()
@@ -73,3 +75,17 @@ def run_app(*, db_target: str | None, demo: bool) -> int:
             for controller in controllers:
                 controller.close()  # closes the database and releases its lock file
     return 0
+
+
+def _app_icon():  # type: ignore[no-untyped-def]
+    """The application icon in every shipped size (Qt picks the right one per screen)."""
+    from PySide6.QtGui import QIcon
+
+    from supervisor_app.resources import resource_path
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256, 512):
+        path = resource_path("icons", f"supervisor_app-{size}.png")
+        if path.exists():
+            icon.addFile(str(path))
+    return icon
