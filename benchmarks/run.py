@@ -1,0 +1,940 @@
+"""Every benchmark measurement, each beside a baseline measured in the same run.
+
+    uv run python benchmarks/run.py [--scale S] [--db PATH] [--only a,b] [--keep]
+
+Without ``--db`` it first generates the synthetic agency (benchmarks/generate.py) at
+``--scale`` into a temporary folder. Prints one JSON line per metric on stdout::
+
+    {"metric": ..., "value": ..., "unit": ..., "baseline": ..., "ratio": ..., "target": ..., "met": ...}
+
+(plus a ``note``); progress and details go to stderr. A metric whose piece of the app is
+missing or fails prints ``"value": null`` and the reason in ``note``. The database given is
+only read: the metrics that write (sign_batch, import, pdf's print record) work on a copy.
+See benchmarks/README.md for what each metric measures and the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import csv
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import traceback
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+import generate  # noqa: E402  (benchmarks/ is not a package)
+
+SPECS = {  # metric: (unit, target)
+    "startup": ("s", "ratio <= 1.5"),
+    "progress": ("ms", "ratio <= 2"),
+    "list_open": ("ms", "value <= 100"),
+    "pdf": ("ms", "ratio <= 3 and value <= 300"),
+    "sign_batch": ("s", "value <= 2"),
+    "verify": ("records/s", "value >= 100000"),
+    "import": ("rows/s", "ratio >= 0.5"),
+    "rss": ("MB", "value <= 300"),
+}
+METRICS = tuple(SPECS)
+
+
+def log(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
+
+
+@dataclass
+class Result:
+    metric: str
+    value: float | None = None
+    baseline: float | None = None
+    ratio: float | None = None
+    met: bool | None = None
+    note: str = ""
+
+    @property
+    def unit(self) -> str:
+        return SPECS[self.metric][0]
+
+    @property
+    def target(self) -> str:
+        return SPECS[self.metric][1]
+
+    def line(self) -> str:
+        def rounded(x: float | None) -> float | None:
+            if x is None:
+                return None
+            return round(x, 3) if abs(x) < 100 else round(x, 1)
+
+        return json.dumps(
+            {
+                "metric": self.metric,
+                "value": rounded(self.value),
+                "unit": self.unit,
+                "baseline": rounded(self.baseline),
+                "ratio": rounded(self.ratio),
+                "target": self.target,
+                "met": self.met,
+                "note": self.note,
+            },
+            ensure_ascii=False,
+        )
+
+
+def _ratio(value: float | None, baseline: float | None) -> float | None:
+    if value is None or not baseline:
+        return None
+    return value / baseline
+
+
+def _median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+@contextlib.contextmanager
+def _timer() -> Iterator[Callable[[], float]]:
+    started = time.perf_counter()
+    done: list[float] = []
+    yield lambda: done[0] if done else time.perf_counter() - started
+    done.append(time.perf_counter() - started)
+
+
+class Bench:
+    def __init__(self, args: argparse.Namespace, db_path: Path, work: Path) -> None:
+        self.args = args
+        self.path = db_path
+        self.work = work
+        self.scale = args.scale
+        self.env = dict(os.environ)
+        self.env["QT_QPA_PLATFORM"] = "offscreen"
+        self.env["SUPERVISOR_APP_DATA_DIR"] = str(work / "userdata")
+        self.env["SUPERVISOR_APP_CACHE_DIR"] = str(work / "cache")
+        self._copy: Path | None = None
+        self._db: Any = None
+        self._sessions_child: dict[str, Any] | None = None
+        self._sessions_baseline: dict[str, Any] | None = None
+        self._sessions_error: str | None = None
+        conn = self.raw()
+        try:
+            self.supervisor_ids = [r[0] for r in conn.execute("SELECT id FROM supervisor ORDER BY id")]
+            self.backlog_supervisor = (
+                generate.BACKLOG_SUPERVISOR
+                if generate.BACKLOG_SUPERVISOR in self.supervisor_ids
+                else conn.execute(
+                    "SELECT supervisor_id FROM supervision_session WHERE status = 'pending' "
+                    "GROUP BY supervisor_id ORDER BY count(*) DESC LIMIT 1"
+                ).fetchone()[0]
+            )
+            # Someone other than the backlog supervisor, for the screens and the form.
+            others = [s for s in self.supervisor_ids if s != self.backlog_supervisor]
+            self.other_supervisor = others[0] if others else self.backlog_supervisor
+        finally:
+            conn.close()
+
+    # Handles ----------------------------------------------------------------------------------
+    def raw(self, path: Path | None = None, *, readonly: bool = True) -> sqlite3.Connection:
+        target = path or self.path
+        if readonly:
+            return sqlite3.connect(f"file:{target}?mode=ro", uri=True)
+        return sqlite3.connect(target)
+
+    @property
+    def db(self) -> Any:
+        """The app's handle on the benchmark database (opened once: opening runs quick_check)."""
+        if self._db is None:
+            from supervisor_app.db import open_database
+
+            self._db = open_database(self.path)
+        return self._db
+
+    @property
+    def copy(self) -> Path:
+        """A working copy for the metrics that write (the benchmark database stays as it is)."""
+        if self._copy is None:
+            target = self.work / "working-copy.db"
+            log(f"copying the database to {target} for the metrics that write ...")
+            source = self.raw()
+            dest = sqlite3.connect(target)
+            try:
+                source.backup(dest)
+            finally:
+                dest.close()
+                source.close()
+            self._copy = target
+        return self._copy
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.close()
+
+    def child(self, *args: str, timeout: float = 1800) -> tuple[dict[str, Any], float]:
+        """Run benchmarks/_children.py; its JSON answer and the time from just before start."""
+        started = time.time()
+        proc = subprocess.run(
+            [sys.executable, str(HERE / "_children.py"), *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=False,
+        )
+        lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+        if not lines:
+            tail = (proc.stderr or "").strip().splitlines()[-5:]
+            raise RuntimeError(f"{args[0]} exited {proc.returncode} without an answer: {' | '.join(tail)}")
+        answer = json.loads(lines[-1])
+        if "error" in answer:
+            raise RuntimeError(f"{args[0]}: {answer['error']}")
+        return answer, started
+
+    # Metrics ----------------------------------------------------------------------------------
+    def startup(self) -> Result:
+        result = Result("startup")
+        runs = self.args.startup_runs
+        # Not counted: the first start of the day also makes the daily backup (off the UI thread).
+        answer, started = self.child("startup-app", str(self.path), str(self.other_supervisor))
+        first = answer["ready"] - started
+        log(f"  startup, first of the day (daily backup): app {first:.3f} s")
+        app, base, bare = [], [], []
+        for index in range(runs):
+            answer, started = self.child("startup-app", str(self.path), str(self.other_supervisor))
+            app.append(answer["ready"] - started)
+            answer, started = self.child("startup-baseline", str(self.path))
+            base.append(answer["ready"] - started)
+            answer, started = self.child("startup-bare")
+            bare.append(answer["ready"] - started)
+            log(
+                f"  startup run {index + 1}/{runs}: app {app[-1]:.3f} s, baseline {base[-1]:.3f} s, bare {bare[-1]:.3f} s"
+            )
+        result.value, result.baseline, b = _median(app), _median(base), _median(bare)
+        result.ratio = _ratio(result.value, result.baseline)
+        result.met = result.ratio is not None and result.ratio <= 1.5
+        result.note = (
+            f"fastest app {min(app):.3f} s, baseline {min(base):.3f} s; first start of the day (it also "
+            f"starts the daily backup) {first:.3f} s, not counted; "
+            f"median of {runs} cold processes, process start to main window shown with the supervisee list "
+            f"populated (sign-in without the argon2 check); bare QApplication + empty window {b:.3f} s, "
+            f"app/bare ratio {result.value / b:.1f}"
+        )
+        return result
+
+    def progress(self) -> Result:
+        from supervisor_app.services.progress import compute_progress
+
+        result = Result("progress")
+        db = self.db
+        conn = self.raw()
+        ids = [r[0] for r in conn.execute("SELECT id FROM supervisee ORDER BY id")]
+        rng = random.Random(7)
+        sample = sorted(rng.sample(ids, min(200, len(ids))))
+        profiles = db.profiles
+        credentials = dict(conn.execute("SELECT id, credential FROM supervisee"))
+        today = dt.date.today()
+        app, raw, unchecked = [], [], []
+        mismatches = 0
+        for sid in sample:
+            with _timer() as took:
+                with db.uow("benchmark") as uow:
+                    progress = compute_progress(uow, supervisee_id=sid, today=today)
+            app.append(took())
+            with _timer() as took:
+                with db.uow("benchmark") as uow:
+                    compute_progress(uow, supervisee_id=sid, today=today, check_integrity=False)
+            unchecked.append(took())
+            window = profiles.get(credentials[sid]).experience.window_years
+            cutoff = generate._years_before(today, window.value).isoformat() if window is not None else None
+            with _timer() as took:
+                sums = raw_progress(conn, sid, cutoff)
+            raw.append(took())
+            if (sums["supervision_signed"], sums["experience_signed"], sums["sessions"]) != (
+                progress.supervision.signed_minutes,
+                progress.experience.signed_minutes,
+                progress.sessions_signed,
+            ):
+                mismatches += 1
+        conn.close()
+        result.value, result.baseline = _median(app) * 1000, _median(raw) * 1000
+        result.ratio = _ratio(result.value, result.baseline)
+        result.met = result.ratio is not None and result.ratio <= 2
+        result.note = (
+            f"median over {len(sample)} supervisees of compute_progress (its default: with the integrity check "
+            f"of the supervisee's signed records); without the check {_median(unchecked) * 1000:.1f} ms; "
+            f"raw: 3 hand-written sqlite3 aggregate queries"
+            + (f"; WARNING: {mismatches} supervisees' sums differ from raw" if mismatches else "; same sums")
+        )
+        return result
+
+    def _sessions(self) -> None:
+        if self._sessions_child is not None or self._sessions_error is not None:
+            return
+        try:
+            self._sessions_baseline, _ = self.child("sessions-baseline", str(self.path))
+            self._sessions_child, _ = self.child(
+                "sessions-app", str(self.path), str(self.other_supervisor), str(self.args.scroll_cap)
+            )
+        except Exception as exc:  # noqa: BLE001
+            self._sessions_error = f"{exc.__class__.__name__}: {exc}"
+
+    def list_open(self) -> Result:
+        result = Result("list_open")
+        self._sessions()
+        if self._sessions_error:
+            result.note = self._sessions_error
+            return result
+        app, base = self._sessions_child, self._sessions_baseline
+        assert app is not None and base is not None
+        result.value, result.baseline = app["list_open_ms"], base["list_open_ms"]
+        result.ratio = _ratio(result.value, result.baseline)
+        result.met = result.value <= 100
+        result.note = (
+            f"Records page shown in the signed-in main window until its sessions model holds its first page "
+            f"({app['first_page_rows']} rows of {app['total_sessions']:,}), first time in the process; "
+            f"again (warm) {app['list_open_warm_ms']:.0f} ms; baseline: the same first page by raw sqlite3 "
+            f"into a QStandardItemModel"
+        )
+        return result
+
+    def rss(self) -> Result:
+        result = Result("rss")
+        self._sessions()
+        if self._sessions_error:
+            result.note = self._sessions_error
+            return result
+        app, base = self._sessions_child, self._sessions_baseline
+        assert app is not None and base is not None
+        result.value, result.baseline = app["peak_rss_mb"], base["peak_rss_mb"]
+        result.ratio = _ratio(result.value, result.baseline)
+        result.met = result.value <= 300
+        scrolled = (
+            f"scrolled to the end: {app['rows_loaded']:,} rows in {app['scroll_seconds']:.1f} s ({app['fetches']} pages)"
+            if not app["capped"]
+            else f"scroll stopped at the {self.args.scroll_cap:.0f} s cap after {app['rows_loaded']:,} of "
+            f"{app['total_sessions']:,} rows: the peak at the end would be higher"
+        )
+        result.note = (
+            f"peak RSS of the app process (main window open, {app['rss_open_mb']:.0f} MB before the Records page); "
+            f"{scrolled}; baseline: QApplication + window + the first page by raw sqlite3"
+        )
+        return result
+
+    def pdf(self) -> Result:
+        from supervisor_app.services.attestation import prepare_verification, print_verification
+
+        result = Result("pdf")
+        supervisee_id, supervisor_id, date_from, date_to, count = self._pdf_range()
+        from supervisor_app.db import open_database
+
+        copy_db = open_database(self.copy, integrity=False)
+        timings, pdf = [], b""
+        pages = 0
+        try:
+            for _ in range(1 + self.args.pdf_runs):  # the first is a warm-up (fonts, imports)
+                with _timer() as took:
+                    with copy_db.uow("benchmark") as uow:
+                        data = prepare_verification(
+                            uow,
+                            supervisee_id=supervisee_id,
+                            supervisor_id=supervisor_id,
+                            date_from=date_from,
+                            date_to=date_to,
+                            signed_only=True,
+                        )
+                        pdf = print_verification(uow, data, printed_by="benchmark").pdf
+                timings.append(took())
+            entries = len(data.log)
+        finally:
+            copy_db.close()
+        page_texts = _pdf_page_texts(pdf)
+        pages = len(page_texts)
+        bare = []
+        for _ in range(1 + self.args.pdf_runs):
+            with _timer() as took:
+                bare_pdf(page_texts)
+            bare.append(took())
+        cold = timings[0] * 1000
+        result.value, result.baseline = _median(timings[1:]) * 1000, _median(bare[1:]) * 1000
+        result.ratio = _ratio(result.value, result.baseline)
+        result.met = result.ratio is not None and result.ratio <= 3 and result.value <= 300
+        result.note = (
+            f"prepare_verification + print_verification (record the print, render, commit), median of "
+            f"{self.args.pdf_runs} after a warm-up (first {cold:.0f} ms); {entries} sessions in the appendix "
+            f"({count} counted in range), {pages} pages, {len(pdf) / 1024:.0f} KiB; baseline: reportlab "
+            f"drawing the same text lines per page with the same TTF font"
+        )
+        return result
+
+    def _pdf_range(self) -> tuple[int, int, str, str, int]:
+        """A supervisee, their supervisor, and the date range holding their last 200 signed sessions."""
+        conn = self.raw()
+        try:
+            pick = (
+                conn.execute(
+                    "SELECT e.id, e.supervisor_id FROM supervisee e WHERE e.supervisor_id = ? AND e.active = 1 "
+                    "ORDER BY e.id LIMIT 1",
+                    (self.other_supervisor,),
+                ).fetchone()
+                or conn.execute("SELECT id, supervisor_id FROM supervisee ORDER BY id LIMIT 1").fetchone()
+            )
+            supervisee_id, supervisor_id = pick
+            dates = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT s.date FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
+                    "WHERE t.supervisee_id = ? AND s.supervisor_id = ? AND s.status = 'signed' "
+                    "ORDER BY s.date DESC LIMIT 200",
+                    (supervisee_id, supervisor_id),
+                )
+            ]
+        finally:
+            conn.close()
+        if not dates:
+            raise RuntimeError("no signed sessions to attest")
+        return supervisee_id, supervisor_id, dates[-1], dates[0], len(dates)
+
+    def sign_batch(self) -> Result:
+        from supervisor_app.db import open_database
+        from supervisor_app.services.auth import _hasher
+        from supervisor_app.services.signoff import pending_ids, sign
+
+        result = Result("sign_batch")
+        supervisor_id = self.backlog_supervisor
+        copy_db = open_database(self.copy, integrity=False)
+        try:
+            with copy_db.uow("benchmark") as uow:
+                ids = pending_ids(uow, supervisor_id=supervisor_id)
+            ids = sorted(ids)[:1000]
+            if not ids:
+                raise RuntimeError(f"supervisor {supervisor_id} has no pending records")
+            conn = self.raw(self.copy, readonly=False)
+            try:
+                stored = conn.execute(
+                    "SELECT password_hash FROM supervisor WHERE id = ?", (supervisor_id,)
+                ).fetchone()[0]
+                with _timer() as argon:
+                    _hasher().verify(stored, generate.PASSWORD)
+                with _timer() as took:
+                    raw_sign(conn, supervisor_id, ids, stored)
+                baseline = took()
+            finally:
+                conn.close()
+            with _timer() as took:
+                with copy_db.uow(f"supervisor:{supervisor_id}") as uow:
+                    signed = sign(
+                        uow, supervisor_id=supervisor_id, password=generate.PASSWORD, record_ids=ids
+                    )
+            value = took()
+        finally:
+            copy_db.close()
+        result.value, result.baseline = value, baseline
+        result.ratio = _ratio(value, baseline)
+        result.met = value <= 2
+        result.note = (
+            f"sign() of {len(signed.signed)} pending records of supervisor {supervisor_id} (real argon2id: "
+            f"{argon() * 1000:.0f} ms of it); baseline: the argon2 check + raw sqlite3 read, hash, chain, "
+            f"insert and status update of the same records (rolled back)"
+            + ("" if len(ids) == 1000 else f"; only {len(ids)} records were pending at this scale")
+        )
+        return result
+
+    def verify(self) -> Result:
+        from supervisor_app.services.signoff import verify
+
+        result = Result("verify")
+        db = self.db  # opened (and quick-checked) before the clock starts
+        with _timer() as took:
+            with db.uow("benchmark") as uow:
+                report = verify(uow)
+        seconds = took()
+        conn = self.raw()
+        try:
+            with _timer() as took:
+                records, _signatures = raw_verify(conn)
+            raw_seconds = took()
+        finally:
+            conn.close()
+        result.value = report.records_checked / seconds
+        result.baseline = records / raw_seconds
+        result.ratio = _ratio(result.value, result.baseline)
+        result.met = result.value >= 100_000
+        result.note = (
+            f"verify() of the whole database: {report.records_checked:,} records and "
+            f"{report.signatures_checked:,} signatures in {seconds:.1f} s, {len(report.problems)} problems; "
+            f"baseline: raw sqlite3 read of the same rows + one sha256 per record and per signature "
+            f"({raw_seconds:.1f} s)"
+        )
+        if report.problems:
+            result.note += f"; FIRST PROBLEM: {report.problems[0]}"
+        return result
+
+    def import_(self) -> Result:
+        from supervisor_app.db import open_database
+        from supervisor_app.services.importexport import import_file
+
+        result = Result("import")
+        rows = (
+            max(200, round(100_000 * self.scale)) if self.args.import_rows is None else self.args.import_rows
+        )
+        csv_path = self.work / "import.csv"
+        written = write_import_csv(self.copy, csv_path, rows)
+        conn = self.raw(self.copy, readonly=False)
+        try:
+            with _timer() as took:
+                raw_import(conn, csv_path)
+            raw_seconds = took()
+        finally:
+            conn.close()
+        copy_db = open_database(self.copy, integrity=False)
+        try:
+            with _timer() as took:
+                with copy_db.uow("benchmark") as uow:
+                    report = import_file(uow, csv_path)
+            seconds = took()
+        finally:
+            copy_db.close()
+        result.value = written / seconds
+        result.baseline = written / raw_seconds
+        result.ratio = _ratio(result.value, result.baseline)
+        result.met = result.ratio >= 0.5 and report.committed
+        result.note = (
+            f"import_file of a {written:,}-row CSV ({report.sessions:,} sessions, {report.experience:,} experience "
+            f"entries) into the big database in {seconds:.1f} s, committed: {report.committed}; baseline: csv + "
+            f"raw sqlite3 executemany of the same rows ({raw_seconds:.2f} s, rolled back)"
+        )
+        if report.errors:
+            result.note += f"; {len(report.errors)} ERRORS, first: {report.errors[0]}"
+        return result
+
+
+# --------------------------------------------------------------------------------------------
+# The baselines: the same work, hand-written, straight on sqlite3
+
+_COUNTED = (
+    "s.status = 'signed' "
+    "AND NOT EXISTS (SELECT 1 FROM supervision_session n WHERE n.supersedes_id = s.id AND n.status = 'signed') "
+    "AND NOT EXISTS (SELECT 1 FROM sign_off v WHERE v.record_id = s.id AND v.action = 'void')"
+)
+_COUNTED_E = (
+    "e.status = 'signed' "
+    "AND NOT EXISTS (SELECT 1 FROM experience_entry n WHERE n.supersedes_id = e.id AND n.status = 'signed') "
+    "AND NOT EXISTS (SELECT 1 FROM sign_off v WHERE v.record_id = e.id AND v.action = 'void')"
+)
+RAW_SUPERVISION = f"""
+SELECT s.status, s.format, a.domain_code, sum(a.minutes)
+FROM session_attendee t JOIN supervision_session s ON s.id = t.session_id
+JOIN session_allocation a ON a.session_id = s.id
+WHERE t.supervisee_id = ? AND (s.status = 'pending' OR ({_COUNTED}))
+GROUP BY s.status, s.format, a.domain_code
+"""
+RAW_SPAN = f"""
+SELECT count(*), min(s.date), max(s.date)
+FROM session_attendee t JOIN supervision_session s ON s.id = t.session_id
+WHERE t.supervisee_id = ? AND {_COUNTED}
+"""
+RAW_EXPERIENCE = f"""
+SELECT e.status, a.domain_code, e.period_end >= ?, sum(a.minutes)
+FROM experience_entry e JOIN experience_allocation a ON a.entry_id = e.id
+WHERE e.supervisee_id = ? AND (e.status = 'pending' OR ({_COUNTED_E}))
+GROUP BY e.status, a.domain_code, e.period_end >= ?
+"""
+
+
+def raw_progress(conn: sqlite3.Connection, supervisee_id: int, cutoff: str | None) -> dict[str, Any]:
+    """The sums compute_progress reports, by three hand-written queries."""
+    sums: dict[str, Any] = {"supervision_signed": 0, "supervision_pending": 0, "experience_signed": 0}
+    sums["experience_pending"] = sums["outside_window"] = 0
+    domains: dict[tuple[str, str, str], int] = {}
+    for status, fmt, code, minutes in conn.execute(RAW_SUPERVISION, (supervisee_id,)):
+        domains[(status, fmt, code)] = minutes
+        sums["supervision_signed" if status == "signed" else "supervision_pending"] += minutes
+    sums["sessions"], sums["first"], sums["last"] = conn.execute(RAW_SPAN, (supervisee_id,)).fetchone()
+    bound = cutoff or "0000-00-00"
+    for status, _code, inside, minutes in conn.execute(RAW_EXPERIENCE, (bound, supervisee_id, bound)):
+        if status == "pending":
+            sums["experience_pending"] += minutes
+        elif inside:
+            sums["experience_signed"] += minutes
+        else:
+            sums["outside_window"] += minutes
+    sums["domains"] = domains
+    return sums
+
+
+def raw_sign(conn: sqlite3.Connection, supervisor_id: int, ids: list[str], stored_hash: str) -> None:
+    """What signing must do at the least, by hand: check the password, read and hash the
+    records, chain them, write the links and flip the statuses. Rolled back."""
+    import hashlib
+
+    from supervisor_app.services.auth import _hasher
+
+    _hasher().verify(stored_hash, generate.PASSWORD)
+    marks = ",".join("?" * len(ids))
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        texts: dict[str, tuple[str, str]] = {}
+        for table, kind in (("supervision_session", "session"), ("experience_entry", "experience")):
+            for row in conn.execute(f"SELECT * FROM {table} WHERE id IN ({marks})", ids):
+                texts[row[0]] = (kind, "|".join(map(str, row)))
+        for table, column in (("session_attendee", "session_id"), ("session_allocation", "session_id"),
+                              ("experience_allocation", "entry_id")):  # fmt: skip
+            for row in conn.execute(f"SELECT * FROM {table} WHERE {column} IN ({marks})", ids):
+                kind, text = texts[row[0]]
+                texts[row[0]] = (kind, text + "|" + "|".join(map(str, row[1:])))
+        seq, prev = conn.execute("SELECT seq, chain_hash FROM sign_off ORDER BY seq DESC LIMIT 1").fetchone()
+        stamp = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+        links = []
+        for rid in ids:
+            kind, text = texts[rid]
+            content = hashlib.sha256(text.encode()).hexdigest()
+            seq += 1
+            chain = hashlib.sha256(
+                f"{prev}|{seq}|{kind}|{rid}|sign|{supervisor_id}|{stamp}||{content}".encode()
+            ).hexdigest()
+            links.append((seq, kind, rid, "sign", supervisor_id, stamp, "", content, prev, chain))
+            prev = chain
+        conn.executemany(generate.SIGN_OFF_SQL, links)
+        for table in ("supervision_session", "experience_entry"):
+            conn.execute(
+                f"UPDATE {table} SET status = 'signed', updated_at = ? WHERE id IN ({marks})", [stamp, *ids]
+            )
+    finally:
+        conn.execute("ROLLBACK")
+
+
+def raw_verify(conn: sqlite3.Connection) -> tuple[int, int]:
+    """Read every record, its children and every signature; one sha256 for each."""
+    import gc
+    import hashlib
+
+    sha = hashlib.sha256
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        records = 0
+        for table, children in (
+            (
+                "supervision_session",
+                (("session_attendee", "session_id"), ("session_allocation", "session_id")),
+            ),
+            ("experience_entry", (("experience_allocation", "entry_id"),)),
+        ):
+            items: dict[str, list[str]] = {}
+            for child, column in children:
+                for row in conn.execute(f"SELECT {column}, * FROM {child}"):
+                    items.setdefault(row[0], []).append(str(row[2:]))
+            for row in conn.execute(f"SELECT * FROM {table}"):
+                sha((str(row) + "".join(sorted(items.get(row[0], ())))).encode()).hexdigest()
+                records += 1
+        signatures = 0
+        for row in conn.execute("SELECT * FROM sign_off ORDER BY seq"):
+            sha(str(row).encode()).hexdigest()
+            signatures += 1
+    finally:
+        if enabled:
+            gc.enable()
+    return records, signatures
+
+
+# --------------------------------------------------------------------------------------------
+# The import file
+
+
+def write_import_csv(db_path: Path, out: Path, rows: int) -> int:
+    """``rows`` past records the agency did not have yet: evening sessions (some in groups) and
+    weekend experience, so nothing overlaps what is there or each other. Returns the row count."""
+    from supervisor_app.services.profiles import ProfileRegistry, shipped_profiles_dir
+
+    profiles = ProfileRegistry.load(shipped_dir=shipped_profiles_dir())
+    conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)
+    try:
+        supervisors = {
+            sid: name for sid, name in conn.execute("SELECT id, name FROM supervisor WHERE active = 1")
+        }
+        people = conn.execute(
+            "SELECT id, name, supervisor_id, credential, start_date FROM supervisee "
+            "WHERE active = 1 AND supervisor_id IS NOT NULL ORDER BY id"
+        ).fetchall()
+    finally:
+        conn.close()
+    people = [p for p in people if p[2] in supervisors]
+    if not people:
+        raise RuntimeError("no active supervisees to import records for")
+    codes = sorted({c for p in people for c in profiles.get(p[3]).domain_codes})
+    header = ["record", "supervisor", "supervisees", "date", "start", "minutes", "format", "modality", "site",
+              "topics", "from", "to", "setting", "kind", *codes]  # fmt: skip
+    by_supervisor: dict[int, list[tuple[Any, ...]]] = {}
+    for person in people:
+        by_supervisor.setdefault(person[2], []).append(person)
+    supervisor_order = sorted(by_supervisor)
+    rng = random.Random(11)
+    last = dt.date.today() - dt.timedelta(days=15)
+    last_saturday = last - dt.timedelta(days=(last.weekday() - 5) % 7)
+    slots = dict.fromkeys(supervisor_order, 0)
+    weekends = {p[0]: 0 for p in people}
+    out.parent.mkdir(parents=True, exist_ok=True)
+    written = 0
+    with out.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        blank = dict.fromkeys(header, "")
+        for index in range(rows):
+            row = dict(blank)
+            if index % 5 == 4:  # experience: a weekend shift
+                person = people[(index // 5) % len(people)]
+                saturday = last_saturday - dt.timedelta(weeks=weekends[person[0]])
+                weekends[person[0]] += 1
+                if saturday.isoformat() <= person[4]:
+                    continue
+                hours = rng.randint(6, 12)
+                chosen = rng.sample(list(profiles.get(person[3]).domain_codes), 2)
+                row.update(record="experience", supervisor=supervisors[person[2]], supervisees=person[1],
+                           minutes=hours * 60, **{"from": saturday.isoformat()},
+                           to=(saturday + dt.timedelta(days=1)).isoformat(), setting="Weekend warm line",
+                           kind="paid")  # fmt: skip
+                row[chosen[0]] = (hours // 2) * 60
+                row[chosen[1]] = (hours - hours // 2) * 60
+            else:  # an evening session: one slot per supervisor, evening and day
+                supervisor_id = supervisor_order[index % len(supervisor_order)]
+                members = by_supervisor[supervisor_id]
+                slot = slots[supervisor_id]
+                slots[supervisor_id] += 1
+                day = last - dt.timedelta(days=slot // 4)
+                start = f"{18 + slot % 4:02d}:00"
+                person = members[slot % len(members)]
+                group = [m for m in members if m[3] == person[3]]
+                if index % 10 == 3 and len(group) >= 3:
+                    offset = group.index(person)
+                    attendees = [group[(offset + k) % len(group)] for k in range(3)]
+                else:
+                    attendees = [person]
+                if any(day.isoformat() <= a[4] for a in attendees):
+                    continue
+                chosen = rng.sample(list(profiles.get(person[3]).domain_codes), 2)
+                row.update(record="session", supervisor=supervisors[supervisor_id],
+                           supervisees="; ".join(a[1] for a in attendees), date=day.isoformat(), start=start,
+                           minutes=60, format="group" if len(attendees) > 1 else "individual",
+                           modality=rng.choice(["in-person", "video", "phone"]), site="Evening clinic",
+                           topics=rng.choice(generate.TOPICS))  # fmt: skip
+                row[chosen[0]] = 30
+                row[chosen[1]] = 30
+            writer.writerow([row[name] for name in header])
+            written += 1
+    return written
+
+
+def raw_import(conn: sqlite3.Connection, path: Path) -> int:
+    """Read the CSV and insert the same records with executemany (rolled back afterwards)."""
+    supervisors = {name: sid for sid, name in conn.execute("SELECT id, name FROM supervisor")}
+    supervisees = {name: sid for sid, name in conn.execute("SELECT id, name FROM supervisee")}
+    stamp = dt.datetime.now(dt.UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    sessions, attendees, allocations, entries, entry_allocations = [], [], [], [], []
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        domain_index = [(i, name) for i, name in enumerate(header) if i >= 14]
+        for cells in reader:
+            rid = str(uuid.uuid4())
+            supervisor_id = supervisors[cells[1]]
+            parts = [(name, int(cells[i])) for i, name in domain_index if cells[i]]
+            if cells[0] == "session":
+                sessions.append((rid, supervisor_id, cells[3], f"{cells[4]}:00.000000", int(cells[5]), cells[6],
+                                 cells[7], cells[8], cells[9], "pending", None, "", stamp, stamp))  # fmt: skip
+                for name in cells[2].split(";"):
+                    attendees.append((rid, supervisees[name.strip()]))
+                allocations.extend((rid, name, minutes) for name, minutes in parts)
+            else:
+                entries.append((rid, supervisees[cells[2].strip()], supervisor_id, cells[10], cells[11], cells[12],
+                                cells[13], "pending", None, "", stamp, stamp))  # fmt: skip
+                entry_allocations.extend((rid, name, minutes) for name, minutes in parts)
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.executemany(generate.SESSION_SQL, sessions)
+        conn.executemany(generate.ATTENDEE_SQL, attendees)
+        conn.executemany(generate.SESSION_ALLOCATION_SQL, allocations)
+        conn.executemany(generate.EXPERIENCE_SQL, entries)
+        conn.executemany(generate.EXPERIENCE_ALLOCATION_SQL, entry_allocations)
+    finally:
+        conn.execute("ROLLBACK")
+    return len(sessions) + len(entries)
+
+
+# --------------------------------------------------------------------------------------------
+# The bare PDF
+
+
+def _pdf_page_texts(pdf: bytes) -> list[list[str]]:
+    """The text lines of each page of ``pdf`` (pypdf, from the dev dependencies)."""
+    import io
+
+    try:
+        from pypdf import PdfReader
+    except ImportError:  # pragma: no cover - without pypdf: pages of the right count, generic text
+        return [["supervision session log"] * 60]
+    reader = PdfReader(io.BytesIO(pdf))
+    return [
+        [line for line in (page.extract_text() or "").splitlines() if line.strip()] for page in reader.pages
+    ]
+
+
+def bare_pdf(pages: list[list[str]]) -> bytes:
+    """reportlab drawing the same lines on the same number of pages, same font, nothing else."""
+    import io
+
+    from reportlab.lib.pagesizes import LETTER
+    from reportlab.pdfgen.canvas import Canvas
+
+    from supervisor_app.reports.base import FONT, register_fonts
+
+    register_fonts()
+    buffer = io.BytesIO()
+    canvas = Canvas(buffer, pagesize=LETTER, invariant=1, pageCompression=1)
+    for lines in pages:
+        canvas.setFont(FONT, 7.5)
+        y = LETTER[1] - 40
+        step = (LETTER[1] - 80) / max(len(lines), 1)
+        for line in lines:
+            canvas.drawString(36, y, line)
+            y -= min(step, 11)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
+
+
+# --------------------------------------------------------------------------------------------
+
+
+def _load() -> str:
+    try:
+        return f"{os.getloadavg()[0]:.1f}"
+    except OSError:
+        return "?"
+
+
+def _wait_until_idle(threshold: float, patience: float) -> None:
+    """On a shared machine: wait (at most ``patience`` s) for the 1-minute load average to fall
+    below ``threshold`` before a measurement starts."""
+    deadline = time.monotonic() + patience
+    announced = False
+    while time.monotonic() < deadline:
+        try:
+            if os.getloadavg()[0] < threshold:
+                return
+        except OSError:
+            return
+        if not announced:
+            log(f"  waiting for the load average ({_load()}) to fall below {threshold} ...")
+            announced = True
+        time.sleep(5)
+    log(f"  still busy (load average {_load()}); measuring anyway")
+
+
+def machine() -> dict[str, Any]:
+    info: dict[str, Any] = {
+        "nproc": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "sqlite": sqlite3.sqlite_version,
+    }
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                info["cpu"] = line.split(":", 1)[1].strip()
+                break
+    with contextlib.suppress(OSError):
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemTotal"):
+                info["memory_gb"] = round(int(line.split()[1]) / 1024 / 1024, 1)
+                break
+    return info
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--scale", type=float, default=1.0, help="size of the generated agency (default 1.0)")
+    parser.add_argument("--db", type=Path, help="an existing benchmark database (else one is generated)")
+    parser.add_argument("--only", help=f"comma-separated metrics (default all: {','.join(METRICS)})")
+    parser.add_argument(
+        "--keep", action="store_true", help="keep the temporary folder (generated database, copies)"
+    )
+    parser.add_argument("--startup-runs", type=int, default=5)
+    parser.add_argument("--pdf-runs", type=int, default=5)
+    parser.add_argument(
+        "--import-rows", type=int, default=None, help="default 100,000 x scale (at least 200)"
+    )
+    parser.add_argument(
+        "--scroll-cap", type=float, default=900.0, help="seconds at most to scroll the sessions list"
+    )
+    parser.add_argument(
+        "--idle-load",
+        type=float,
+        default=None,
+        help="before each metric, wait for the 1-minute load average to fall below this (shared machines)",
+    )
+    parser.add_argument(
+        "--idle-wait", type=float, default=300.0, help="seconds at most to wait for --idle-load"
+    )
+    args = parser.parse_args(argv)
+    wanted = METRICS if not args.only else tuple(m.strip() for m in args.only.split(","))
+    unknown = set(wanted) - set(METRICS)
+    if unknown:
+        parser.error(f"unknown metrics: {', '.join(sorted(unknown))}")
+
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    work = Path(tempfile.mkdtemp(prefix="supervisor_app-bench-"))
+    os.environ["SUPERVISOR_APP_DATA_DIR"] = str(work / "userdata")  # never the user's own settings
+    os.environ["SUPERVISOR_APP_CACHE_DIR"] = str(work / "cache")
+    log(f"machine: {json.dumps(machine())}")
+    bench: Bench | None = None
+    try:
+        if args.db is not None:
+            db_path = args.db.expanduser().resolve()
+            if not db_path.exists():
+                parser.error(f"{db_path} does not exist")
+        else:
+            db_path = work / "agency.db"
+            log(f"generating the agency at scale {args.scale:g} into {db_path} ...")
+            summary = generate.generate(db_path, scale=args.scale, log=log)
+            for line in summary.lines():
+                log(line)
+        bench = Bench(args, db_path, work)
+        for metric in wanted:
+            log(f"{metric} ...")
+            method = getattr(bench, "import_" if metric == "import" else metric)
+            if args.idle_load is not None:
+                _wait_until_idle(args.idle_load, args.idle_wait)
+            started = time.perf_counter()
+            load = _load()
+            try:
+                result = method()
+            except Exception as exc:  # noqa: BLE001 - a missing or broken piece of the app: null and why
+                traceback.print_exc(file=sys.stderr)
+                result = Result(metric, note=f"not measured: {exc.__class__.__name__}: {exc}")
+            # Other work on the machine skews every figure: say how busy it was.
+            result.note += f" [load average {load} at the start, {_load()} at the end]"
+            log(f"  {metric} took {time.perf_counter() - started:.1f} s")
+            print(result.line(), flush=True)
+    finally:
+        if bench is not None:
+            bench.close()
+        if args.keep:
+            log(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
