@@ -8,7 +8,8 @@
 
 The startup children print ``{"ready": <time.time()>}`` the moment the main window is shown
 with the supervisee list populated; the parent measures from just before it started the
-process. They exit at once (``os._exit``): shutting down is not part of starting up.
+process, so shutting down is not counted. The app then quits as it would (its background
+work finished, its lock file released); the baselines exit at once.
 
 Qt runs offscreen (``QT_QPA_PLATFORM=offscreen``, set by the parent). Nothing here writes to
 the database: the app is signed in without the password step (see ``_sign_in``).
