@@ -29,6 +29,7 @@ from sqlalchemy import (
     Text,
     Time,
     TypeDecorator,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -189,6 +190,7 @@ class SupervisionSession(Timestamps, Base):
         Index("ix_session_supervisor_date", "supervisor_id", "date"),
         Index("ix_session_date", "date"),
         Index("ix_session_supersedes", "supersedes_id"),
+        Index("ix_session_pending", "supervisor_id", sqlite_where=text("status = 'pending'")),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
@@ -253,6 +255,8 @@ class ExperienceEntry(Timestamps, Base):
         Index("ix_experience_supervisee_period", "supervisee_id", "period_start"),
         Index("ix_experience_supervisor", "supervisor_id"),
         Index("ix_experience_supersedes", "supersedes_id"),
+        Index("ix_experience_period", "period_start", "id"),  # the newest-first list
+        Index("ix_experience_pending", "supervisor_id", sqlite_where=text("status = 'pending'")),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)

@@ -815,7 +815,7 @@ def list_experience(
         query = query.where(E.supervisor_id == supervisor_id)
     if status is not None:
         query = query.where(display_status_sql(E) == status)
-    query = query.order_by(E.period_start.desc(), E.id)
+    query = query.order_by(E.period_start.desc(), E.id.desc())
     if limit is not None:
         query = query.limit(limit).offset(offset)
     rows = []
