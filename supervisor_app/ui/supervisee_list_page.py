@@ -159,12 +159,23 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         token = self._token
         supervisor_id = self.ctx.supervisor_id if self.only_mine.isChecked() else None
         include_inactive = self.show_inactive.isChecked()
+        first_for = self.ctx.supervisor_id if not self._loaded_once else None
         self.summary.setText(self.tr("Loading…"))
+
+        def load(uow):  # type: ignore[no-untyped-def]
+            if first_for is not None and supervisor_id is None:
+                # The first view for a signed-in supervisor is "Only mine" when they have
+                # supervisees of their own and others exist: total only theirs (at agency
+                # scale, totalling everyone first took seconds).
+                mine = supervisee_summaries(uow, supervisor_id=first_for, include_inactive=include_inactive)
+                if mine and _others_exist(uow, first_for, include_inactive):
+                    return mine, True
+            rows = supervisee_summaries(uow, supervisor_id=supervisor_id, include_inactive=include_inactive)
+            return rows, False
+
         self.ctx.read(
-            lambda uow: supervisee_summaries(
-                uow, supervisor_id=supervisor_id, include_inactive=include_inactive
-            ),
-            on_done=lambda rows: self._on_loaded(token, rows),
+            load,
+            on_done=lambda result: self._on_loaded(token, *result),
             on_error=self._on_failed,
         )
 
@@ -173,7 +184,7 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         self.summary.clear()
         show_error(self, exc)
 
-    def _on_loaded(self, token: int, rows: list[Any]) -> None:
+    def _on_loaded(self, token: int, rows: list[Any], only_mine: bool = False) -> None:
         self._loading = False
         if self._again:
             self._again = False
@@ -185,13 +196,10 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         self.model.set_rows(rows)
         if not self._loaded_once and self.ctx.supervisor_id is not None:
             self._loaded_once = True
-            mine = [r for r in rows if r.supervisor_id == self.ctx.supervisor_id]
-            if mine and len(mine) < len(rows):
+            if only_mine:
                 self.only_mine.blockSignals(True)
                 self.only_mine.setChecked(True)
                 self.only_mine.blockSignals(False)
-                self.model.set_rows(mine)
-                rows = mine
         counts = {status: sum(1 for r in rows if r.status == status) for status in ("eligible", "overdue")}
         self.summary.setText(
             self.tr("%n supervisee(s)", "", len(rows))
@@ -260,3 +268,17 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
+
+
+def _others_exist(uow: Any, supervisor_id: int, include_inactive: bool) -> bool:
+    """Whether any supervisee has another (or no) supervisor of record: one indexed query."""
+    from sqlalchemy import or_, select
+
+    from supervisor_app.models import Supervisee
+
+    query = select(Supervisee.id).where(
+        or_(Supervisee.supervisor_id != supervisor_id, Supervisee.supervisor_id.is_(None))
+    )
+    if not include_inactive:
+        query = query.where(Supervisee.active.is_(True))
+    return uow.session.scalar(query.limit(1)) is not None
