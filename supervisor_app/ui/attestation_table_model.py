@@ -4,19 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from supervisor_app.services.attestation import AttestationEntry, fingerprint_groups
 from supervisor_app.services.progress import hours
+from supervisor_app.ui.row_list_model import RowListModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-class AttestationTableModel(QAbstractTableModel):
+class AttestationTableModel(RowListModel[AttestationEntry]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[AttestationEntry] = []
         self._headers = [
             self.tr("Serial"),
             self.tr("First printed"),
@@ -29,27 +29,6 @@ class AttestationTableModel(QAbstractTableModel):
             self.tr("Prints"),
             self.tr("Fingerprint"),
         ]
-
-    def set_rows(self, rows: list[AttestationEntry]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> AttestationEntry:
-        return self._rows[index]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

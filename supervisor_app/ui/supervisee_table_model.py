@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from supervisor_app.services.overview import SuperviseeSummary
 from supervisor_app.services.progress import hours
 from supervisor_app.ui.common import status_text
 from supervisor_app.ui.progress_delegate import PERCENT_ROLE
+from supervisor_app.ui.row_list_model import RowListModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -21,12 +22,11 @@ _Index = QModelIndex | QPersistentModelIndex
 STATUS_COLOURS = {"eligible": "#1e6b1e", "overdue": "#a40000", "inactive": "#6b6b6b"}
 
 
-class SuperviseeTableModel(QAbstractTableModel):
+class SuperviseeTableModel(RowListModel[SuperviseeSummary]):
     NAME, CREDENTIAL, SUPERVISOR, SUPERVISION, EXPERIENCE, PENDING, LAST, STATUS = range(8)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._rows: list[SuperviseeSummary] = []
         self._headers = [
             self.tr("Supervisee"),
             self.tr("Credential"),
@@ -38,25 +38,9 @@ class SuperviseeTableModel(QAbstractTableModel):
             self.tr("Status"),
         ]
 
-    def set_rows(self, rows: list[SuperviseeSummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def row(self, index: int) -> SuperviseeSummary:
-        return self._rows[index]
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008, N802
-        return 0 if parent.isValid() else len(self._headers)
-
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self._headers[section]
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             if section in (self.SUPERVISION, self.EXPERIENCE):
                 return self.tr("Signed hours that count, as a share of the credential's requirement")
@@ -65,7 +49,7 @@ class SuperviseeTableModel(QAbstractTableModel):
                     "Eligible: every requirement met. Overdue: no signed or pending session in the last "
                     "14 days. On track: neither."
                 )
-        return None
+        return super().headerData(section, orientation, role)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
