@@ -174,7 +174,8 @@ class ToSignPage(RefreshOnChange, QWidget):
 
     def selected_rows(self) -> list[overview.PendingRow]:
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})
-        return [self.model.row(r) for r in rows]
+        found = (self.model.row(r) for r in rows)  # rows outside the model's window are fetched again
+        return [row for row in found if row is not None]
 
     def select_all(self) -> None:
         while self.model.canFetchMore():
