@@ -10,11 +10,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.orm import Session, sessionmaker
+
+if TYPE_CHECKING:  # the ORM is imported with the first ORM query, not to open a file (start-up time)
+    from sqlalchemy.orm import Session
 
 from supervisor_app import APP_NAME
 
@@ -193,7 +195,6 @@ class Database:
     readonly: bool = False
 
     def __post_init__(self) -> None:
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         self._read_engine: Engine | None = None
 
     @property
@@ -201,9 +202,11 @@ class Database:
         database = make_url(self.url).database
         return Path(database) if database and database != ":memory:" else None
 
-    def session(self, *, reading: bool = False) -> Session:
+    def engine_for(self, *, reading: bool = False) -> Engine:
+        """The engine a unit of work uses: the main one (``BEGIN IMMEDIATE``) for writes, a
+        second one with plain deferred ``BEGIN`` and ``query_only`` for ``reading``."""
         if not reading or self.readonly:
-            return self._sessions()
+            return self.engine
         if self._read_engine is None:
             # Plain (deferred) BEGIN: a long read — verify, the supervisee overview — sees a
             # consistent snapshot and never holds the write lock, so writers are not kept waiting.
@@ -211,7 +214,12 @@ class Database:
             event.listen(self._read_engine, "connect", _configure_sqlite)
             event.listen(self._read_engine, "connect", _query_only)
             event.listen(self._read_engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
-        return Session(self._read_engine, expire_on_commit=False)
+        return self._read_engine
+
+    def session(self, *, reading: bool = False) -> Session:
+        from sqlalchemy.orm import Session
+
+        return Session(self.engine_for(reading=reading), expire_on_commit=False)
 
     @cached_property
     def profiles(self):  # type: ignore[no-untyped-def]
@@ -233,30 +241,77 @@ class Database:
 class UnitOfWork:
     """One user action: ``with db.uow(actor) as uow: ...; uow.commit()``.
 
-    Anything not committed when the block ends is rolled back.
+    Anything not committed when the block ends is rolled back. ``uow.session`` is the ORM
+    session (created on first use); ``uow.connection()`` is a Core connection in the same
+    transaction, for the few reads that must not import the ORM (what the first window
+    shows: :mod:`supervisor_app.services.roster`).
     """
 
     def __init__(self, db: Database, *, actor: str, reading: bool = False) -> None:
         self.db = db
         self.actor = actor
         self.reading = reading
-        self.session: Session
+        self._session: Session | None = None
+        self._connection: Connection | None = None
 
     def __enter__(self) -> UnitOfWork:
-        self.session = self.db.session(reading=self.reading)
         return self
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            if self._connection is not None:
+                from sqlalchemy.orm import Session
+
+                # Join the transaction the Core reads began; commit and rollback stay ours.
+                self._session = Session(
+                    bind=self._connection, expire_on_commit=False, join_transaction_mode="rollback_only"
+                )
+            else:
+                self._session = self.db.session(reading=self.reading)
+        return self._session
+
+    def connection(self) -> Connection:
+        if self._session is not None:
+            self._session.flush()  # a Core read sees the unit of work's own changes, as a query would
+            return self._session.connection()
+        if self._connection is None:
+            self._connection = self.db.engine_for(reading=self.reading).connect()
+            self._connection.begin()
+        return self._connection
 
     def __exit__(self, *exc: object) -> None:
         try:
-            self.session.rollback()
+            if self._session is not None:
+                self._session.rollback()
         finally:
-            self.session.close()
+            try:
+                if self._session is not None:
+                    self._session.close()
+            finally:
+                if self._connection is not None:
+                    self._connection.close()  # rolls back what was not committed
 
     def commit(self) -> None:
-        self.session.commit()
+        if self._session is not None:
+            self._session.commit()
+        if self._connection is not None:
+            self._connection.commit()
 
     def flush(self) -> None:
         self.session.flush()
+
+
+def open_reader(db: Database) -> Database:
+    """Another handle on ``db``'s file whose transactions are plain (deferred) ``BEGIN``s.
+
+    The main handle starts every transaction with ``BEGIN IMMEDIATE`` (the write lock), which
+    is right for writes but would make a long read block the user's next save. In WAL mode a
+    deferred transaction reads one consistent snapshot without blocking writers.
+    """
+    engine = make_engine(db.url, readonly=True)
+    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
+    return Database(url=db.url, engine=engine, readonly=True)
 
 
 # Tables every database at the current revision must have (a damaged file may lack some).

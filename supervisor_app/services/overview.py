@@ -9,8 +9,8 @@ do not already answer cheaply.
   one page of rows after a keyset (newest first), so a table over a million rows opens at
   once and scrolls by pages; ``count_*`` give the totals.
 - :func:`hours_by_month`: the series for the hours-over-time chart.
-- :func:`open_reader`: a second handle on the same file for long reads (verification, the
-  agency-wide aggregates) that takes no write lock, so the user can keep working meanwhile.
+- The people of the list (names first, before the ORM is even imported) come from
+  :mod:`supervisor_app.services.roster`.
 
 Nothing here writes, and nothing imports PySide6.
 """
@@ -19,14 +19,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
     String,
     case,
     cast,
-    event,
     exists,
     func,
     literal,
@@ -35,7 +34,7 @@ from sqlalchemy import (
     tuple_,
 )
 
-from supervisor_app.db import Database, UnitOfWork, make_engine
+from supervisor_app.db import UnitOfWork
 from supervisor_app.models import (
     AuditEvent,
     ExperienceAllocation,
@@ -53,75 +52,14 @@ from supervisor_app.services import progress as _progress
 from supervisor_app.services.audit import AuditEntry
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
 from supervisor_app.services.records import counts_clause, display_status_sql
+from supervisor_app.services.roster import SuperviseeSummary, as_date, supervisee_names
 
 OVERDUE_DAYS = 14
 """A supervisee with no signed or pending session in this many days is overdue for supervision."""
 
 
 # --------------------------------------------------------------------------------------------
-# A read-only handle
-
-
-def open_reader(db: Database) -> Database:
-    """Another handle on ``db``'s file whose transactions are plain (deferred) ``BEGIN``s.
-
-    The main handle starts every transaction with ``BEGIN IMMEDIATE`` (the write lock), which
-    is right for writes but would make a long read block the user's next save. In WAL mode a
-    deferred transaction reads one consistent snapshot without blocking writers.
-    """
-    engine = make_engine(db.url, readonly=True)
-    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
-    return Database(url=db.url, engine=engine, readonly=True)
-
-
-# --------------------------------------------------------------------------------------------
 # Supervisee list with progress
-
-
-@dataclass
-class SuperviseeSummary:
-    id: int
-    name: str
-    credential: str
-    icb_id: str
-    position: str
-    start_date: dt.date | None
-    active: bool
-    supervisor_id: int | None
-    supervisor_name: str
-    supervision_counted_minutes: int = 0
-    supervision_required_minutes: int = 0
-    supervision_pending_minutes: int = 0
-    experience_counted_minutes: int = 0
-    experience_required_minutes: int = 0
-    experience_pending_minutes: int = 0
-    last_session: dt.date | None = None
-    unmet: list[str] = field(default_factory=list)
-    status: str = "on-track"  # eligible | on-track | overdue | inactive
-
-    @property
-    def supervision_percent(self) -> float:
-        return _percent(self.supervision_counted_minutes, self.supervision_required_minutes)
-
-    @property
-    def experience_percent(self) -> float:
-        return _percent(self.experience_counted_minutes, self.experience_required_minutes)
-
-    @property
-    def eligible(self) -> bool:
-        return not self.unmet
-
-
-def _percent(counted: int, required: int) -> float:
-    if required <= 0:
-        return 100.0
-    return min(100.0, 100.0 * counted / required)
-
-
-def _as_date(value: Any) -> dt.date | None:
-    if value is None or isinstance(value, dt.date):
-        return value
-    return dt.date.fromisoformat(str(value)[:10])
 
 
 def supervisee_summaries(
@@ -142,22 +80,15 @@ def supervisee_summaries(
     """
     today = today or dt.date.today()
     profiles = uow.db.profiles
-    sup_alias = Supervisor
-    query = (
-        select(Supervisee, sup_alias.name)
-        .outerjoin(sup_alias, sup_alias.id == Supervisee.supervisor_id)
-        .order_by(Supervisee.name, Supervisee.id)
+    people = supervisee_names(
+        uow,
+        supervisor_id=supervisor_id,
+        include_inactive=include_inactive,
+        supervisee_ids=list(supervisee_ids) if supervisee_ids is not None else None,
     )
-    if supervisor_id is not None:
-        query = query.where(Supervisee.supervisor_id == supervisor_id)
-    if not include_inactive:
-        query = query.where(Supervisee.active.is_(True))
-    if supervisee_ids is not None:
-        query = query.where(Supervisee.id.in_(list(supervisee_ids)))
-    people = list(uow.session.execute(query))
     if not people:
         return []
-    ids = [s.id for s, _name in people]
+    ids = [s.id for s in people]
     wanted = Supervisee.id.in_(ids) if supervisee_ids is not None or supervisor_id is not None else None
 
     S, A, T = SupervisionSession, SessionAllocation, SessionAttendee
@@ -192,9 +123,9 @@ def supervisee_summaries(
         .where(counts_clause(S), restrict(T.supervisee_id))
         .group_by(T.supervisee_id)
     ):
-        spans[sid] = (int(count), _as_date(first), _as_date(last))
+        spans[sid] = (int(count), as_date(first), as_date(last))
     last_live: dict[int, dt.date | None] = {
-        sid: _as_date(last)
+        sid: as_date(last)
         for sid, last in uow.session.execute(
             select(T.supervisee_id, func.max(S.date))
             .join(S, S.id == T.session_id)
@@ -205,7 +136,7 @@ def supervisee_summaries(
 
     # Experience: the window cut-off differs by credential.
     cutoffs: dict[str, dt.date | None] = {}
-    for supervisee, _name in people:
+    for supervisee in people:
         if supervisee.credential not in cutoffs:
             profile = _profile(profiles, supervisee.credential)
             window = profile.experience.window_years if profile else None
@@ -239,19 +170,10 @@ def supervisee_summaries(
         experience_pending.setdefault(sid, []).append((code, int(minutes)))
 
     result: list[SuperviseeSummary] = []
-    for supervisee, supervisor_name in people:
-        summary = SuperviseeSummary(
-            id=supervisee.id,
-            name=supervisee.name,
-            credential=supervisee.credential,
-            icb_id=supervisee.icb_id,
-            position=supervisee.position,
-            start_date=supervisee.start_date,
-            active=supervisee.active,
-            supervisor_id=supervisee.supervisor_id,
-            supervisor_name=supervisor_name or "",
-            last_session=last_live.get(supervisee.id),
-        )
+    for supervisee in people:
+        summary = supervisee  # the roster's row, now given its figures
+        summary.figures = True
+        summary.last_session = last_live.get(supervisee.id)
         profile = _profile(profiles, supervisee.credential)
         if profile is not None:
             built = _build_progress(
@@ -300,7 +222,7 @@ def _status(summary: SuperviseeSummary, *, today: dt.date, overdue_days: int) ->
 
 
 def _build_progress(
-    supervisee: Supervisee,
+    supervisee: SuperviseeSummary,
     profile: CredentialProfile,
     *,
     signed: list[tuple[str, str, int]],
@@ -921,10 +843,6 @@ def actor_names(uow: UnitOfWork) -> dict[str, str]:
 # Small look-ups
 
 
-def has_supervisors(uow: UnitOfWork) -> bool:
-    return uow.session.scalar(select(exists(select(Supervisor.id)))) or False
-
-
 __all__ = [
     "OVERDUE_DAYS",
     "AuditFilter",
@@ -942,9 +860,7 @@ __all__ = [
     "count_pending",
     "count_sessions",
     "experience_page",
-    "has_supervisors",
     "hours_by_month",
-    "open_reader",
     "pending_page",
     "session_page",
     "supervisee_summaries",

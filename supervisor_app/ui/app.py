@@ -36,7 +36,7 @@ def run_app(*, db_target: str | None, demo: bool) -> int:
     with ExitStack() as stack:
         controllers: list[AppController] = []
 
-        def start(opened: OpenedDatabase, *, is_demo: bool = False) -> None:
+        def start(opened: OpenedDatabase, *, is_demo: bool = False) -> AppController:
             if is_demo:
                 controller = AppController(opened.db, runner=runner, prefs=prefs, demo=True)
             else:
@@ -44,6 +44,7 @@ def run_app(*, db_target: str | None, demo: bool) -> int:
             controllers.append(controller)
             controller.finished.connect(app.exit)
             controller.start()
+            return controller
 
         if demo:
             from supervisor_app.services.demo import demo_database
@@ -66,6 +67,8 @@ def run_app(*, db_target: str | None, demo: bool) -> int:
             target = db_target or (last if last and Path(last).exists() else None)
             opener = DatabaseOpener(runner=runner)
             opener.opened.connect(start)
+            # A large file's integrity check finishes after the app is up: the controller on it answers.
+            opener.damaged.connect(lambda opened, error: controllers[-1].database_damaged(opened, error))
             opener.cancelled.connect(lambda: app.exit(1))
             opener.open(target)
         try:

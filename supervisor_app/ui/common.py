@@ -8,7 +8,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QTime
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.progress import hours
+from supervisor_app.services.units import hours
 
 __all__ = [
     "FieldErrors",

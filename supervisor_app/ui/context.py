@@ -14,8 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
-from supervisor_app.db import Database, UnitOfWork
-from supervisor_app.services.overview import open_reader
+from supervisor_app.db import Database, UnitOfWork, open_reader
 from supervisor_app.ui.qt_fixes import _emit_loses_a_reference, emit
 from supervisor_app.ui.settings import Preferences
 from supervisor_app.ui.tasks import Progress, TaskRunner

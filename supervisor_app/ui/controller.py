@@ -6,26 +6,28 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
 
 from supervisor_app.db import Database, DatabaseError, open_database
 from supervisor_app.lockfile import DatabaseLock
-from supervisor_app.services import people
-from supervisor_app.services.overview import has_supervisors
+from supervisor_app.services.roster import has_supervisors
 from supervisor_app.ui.context import AppContext, Identity
 from supervisor_app.ui.database_opener import DatabaseOpener
-from supervisor_app.ui.first_run_dialog import FirstRunDialog
 from supervisor_app.ui.idle_watcher import IdleWatcher
-from supervisor_app.ui.lock_cover import LockCover
-from supervisor_app.ui.lock_dialog import LockDialog
 from supervisor_app.ui.main_window import MainWindow
 from supervisor_app.ui.opening import OpenedDatabase, Restored, backup_name, restore_backup
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.settings import Preferences
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from supervisor_app.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:  # imported when first shown: most starts never need them
+    from supervisor_app.ui.first_run_dialog import FirstRunDialog
+    from supervisor_app.ui.lock_cover import LockCover
+    from supervisor_app.ui.lock_dialog import LockDialog
 
 
 class AppController(QObject):
@@ -52,6 +54,7 @@ class AppController(QObject):
         self.opener = DatabaseOpener(runner=runner, parent=self)
         self.opener.cancel_text = self.tr("&Cancel")  # a file that cannot be opened: stay where we are
         self.opener.opened.connect(self._switch_to)
+        self.opener.damaged.connect(self.database_damaged)
         self.message_box: QMessageBox | None = None
         self.window: MainWindow | None = None
         self.dialog: QDialog | None = None
@@ -63,6 +66,7 @@ class AppController(QObject):
         if app is not None:
             app.installEventFilter(self.idle)
         self._owned_dbs: list[Database] = []
+        self.damage_opener: DatabaseOpener | None = None  # shows a file found damaged after opening
 
     @classmethod
     def for_opened(
@@ -130,6 +134,8 @@ class AppController(QObject):
             self.dialog = None
 
     def show_first_run(self) -> FirstRunDialog:
+        from supervisor_app.ui.first_run_dialog import FirstRunDialog
+
         dialog = FirstRunDialog(self.ctx)
         dialog.created.connect(lambda sid, name: self.signed_in(Identity(name=name, supervisor_id=sid)))
         dialog.rejected.connect(lambda: emit(self.finished, 0))
@@ -165,6 +171,9 @@ class AppController(QObject):
 
     # Lock --------------------------------------------------------------------------------------
     def lock(self) -> None:
+        from supervisor_app.ui.lock_cover import LockCover
+        from supervisor_app.ui.lock_dialog import LockDialog
+
         if self.window is None or self.locked:
             return
         self.idle.stop()
@@ -258,7 +267,7 @@ class AppController(QObject):
         if old_window is not None:
             old_window.close_for_switch()
         if old_dialog is not None and old_dialog is not self.dialog:
-            old_dialog.done(0)
+            _dismiss(old_dialog)
         old_ctx.close()
         if old_ctx.db in self._owned_dbs:
             self._owned_dbs.remove(old_ctx.db)
@@ -268,6 +277,41 @@ class AppController(QObject):
                 self.db_lock = old_lock  # the same file again: one lock file, still ours
             else:
                 old_lock.release()
+
+    # A large file found damaged after it opened ------------------------------------------------
+    def database_damaged(self, opened: OpenedDatabase, error: DatabaseError) -> None:
+        """The background integrity check of a large file (:func:`~supervisor_app.ui.opening.checks_after_opening`)
+        found damage: close the file at once (nothing more is written to it; an unsaved edit
+        cannot be kept in a damaged file) and offer what the app offers for a damaged file at
+        start: restore the newest backup, open another file, or quit."""
+        if opened.db is not self.ctx.db:
+            return  # the app has moved to another file meanwhile
+        self.idle.stop()
+        window, self.window = self.window, None
+        dialog, self.dialog = self.dialog, None
+        self.ctx.set_identity(None)
+        if window is not None:
+            window.close_for_switch()
+        if dialog is not None:
+            _dismiss(dialog)
+        if self.lock_dialog is not None:
+            _dismiss(self.lock_dialog)
+            self.lock_dialog = None
+        self._remove_covers()
+        self.ctx.close()
+        self.ctx.db.close()
+        if self.ctx.db in self._owned_dbs:
+            self._owned_dbs.remove(self.ctx.db)
+        if self.db_lock is not None:
+            self.db_lock.release()  # the restore needs the file free
+            self.db_lock = None
+        opener = DatabaseOpener(runner=self.runner, parent=self)
+        opener.cancel_text = self.tr("&Quit")
+        opener.opened.connect(self._switch_to)
+        opener.damaged.connect(self.database_damaged)
+        opener.cancelled.connect(lambda: emit(self.finished, 1))
+        self.damage_opener = opener
+        opener.show_problem(error, opened.path)
 
     # Restoring a backup (Settings) ---------------------------------------------------------------
     def restore_backup(self, source: Path) -> None:
@@ -342,6 +386,8 @@ class AppController(QObject):
         self.runner.run(lambda _p: restore_backup(path, source), on_done=done, on_error=failed)
 
     def _after_restore(self, text: str, *, warning: bool) -> None:
+        from supervisor_app.services import people
+
         identity = self.ctx.identity
         still_here = (
             identity is None
@@ -375,3 +421,13 @@ class AppController(QObject):
         if self.db_lock is not None:
             self.db_lock.release()
             self.db_lock = None
+
+
+def _dismiss(dialog: QDialog) -> None:
+    """Close a dialog the app replaces (another file opened, a file closed). Its own Cancel
+    means "quit" on the first screen; that meaning does not apply here."""
+    try:
+        dialog.rejected.disconnect()
+    except (RuntimeError, TypeError):  # nothing connected
+        pass
+    dialog.done(0)

@@ -7,16 +7,18 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from supervisor_app.services.importexport import ExportResult, export_csv, export_json, write_template
 from supervisor_app.ui.common import show_error
 from supervisor_app.ui.context import AppContext
-from supervisor_app.ui.import_dialog import ImportDialog
 from supervisor_app.ui.qt_fixes import emit
+
+if TYPE_CHECKING:  # imported when first used, not to start the app
+    from supervisor_app.services.importexport import ExportResult
+    from supervisor_app.ui.import_dialog import ImportDialog
 
 
 class DataTransfer(QObject):
@@ -53,6 +55,8 @@ class DataTransfer(QObject):
         path = self.ask_import_file()
         if not path:
             return None
+        from supervisor_app.ui.import_dialog import ImportDialog
+
         dialog = ImportDialog(self.ctx, path, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -68,6 +72,8 @@ class DataTransfer(QObject):
             self.dialog = None
 
     def save_template(self) -> None:
+        from supervisor_app.services import importexport
+
         if self.ctx.review:
             return
         path = self.ask_template_path("supervisor_app import template.xlsx")
@@ -78,7 +84,7 @@ class DataTransfer(QObject):
             target = target.with_name(target.name + ".xlsx")
         profiles = self.ctx.db.profiles
         self.ctx.runner.run(
-            lambda _p: write_template(target, profiles=profiles),
+            lambda _p: importexport.write_template(target, profiles=profiles),
             on_done=lambda written: self._tell(
                 self.tr("Import template saved"),
                 self.tr(
@@ -91,15 +97,19 @@ class DataTransfer(QObject):
 
     # Export --------------------------------------------------------------------------------------
     def export_csv(self) -> None:
+        from supervisor_app.services import importexport
+
         if not self.can_export:
             return
         chosen = self.ask_export_folder()
         if not chosen:
             return
         folder = _new_folder(Path(chosen), f"supervisor_app export {dt.date.today().isoformat()}")
-        self._export(lambda uow: export_csv(uow, folder), folder)
+        self._export(lambda uow: importexport.export_csv(uow, folder), folder)
 
     def export_json(self) -> None:
+        from supervisor_app.services import importexport
+
         if not self.can_export:
             return
         path = self.ask_export_json(f"supervisor_app export {dt.date.today().isoformat()}.json")
@@ -108,7 +118,7 @@ class DataTransfer(QObject):
         target = Path(path)
         if target.suffix.lower() != ".json":
             target = target.with_name(target.name + ".json")
-        self._export(lambda uow: export_json(uow, target), target)
+        self._export(lambda uow: importexport.export_json(uow, target), target)
 
     def _export(self, work: Callable[[Any], ExportResult], where: Path) -> None:
         db, actor = self.ctx.db, self.ctx.actor

@@ -12,6 +12,7 @@ import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
@@ -19,9 +20,10 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from supervisor_app.db import DatabaseError
 from supervisor_app.lockfile import DatabaseLock
-from supervisor_app.ui.database_problem_dialog import DatabaseProblemDialog
 from supervisor_app.ui.opening import (
+    OpenedDatabase,
     Restored,
+    checks_after_opening,
     daily_backup_at_start,
     database_path,
     newest_backup,
@@ -31,10 +33,14 @@ from supervisor_app.ui.opening import (
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.tasks import TaskRunner
 
+if TYPE_CHECKING:  # imported when a file cannot be opened, not for every start
+    from supervisor_app.ui.database_problem_dialog import DatabaseProblemDialog
+
 
 class DatabaseOpener(QObject):
     opened = Signal(object)  # OpenedDatabase
     cancelled = Signal()
+    damaged = Signal(object, object)  # OpenedDatabase, DatabaseError: a large file failed its later check
 
     def __init__(self, *, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -66,13 +72,27 @@ class DatabaseOpener(QObject):
                 path,
             )
             return
-        daily_backup_at_start(
-            opened, run_in_background=lambda work: self.runner.run(lambda _p: work(), on_done=lambda _r: None)
-        )
+        daily_backup_at_start(opened)
+        self._hand_over(opened)
+
+    def _hand_over(self, opened: OpenedDatabase) -> None:
+        """``opened`` goes to the app; then a large file's integrity check (and daily backup)
+        runs in the background, and a damaged file is reported through :attr:`damaged`."""
         emit(self.opened, opened)
+        if opened.check_later:
+            self.runner.run(
+                lambda _p: checks_after_opening(opened),
+                on_done=lambda problem: self._checked(opened, problem),
+            )
+
+    def _checked(self, opened: OpenedDatabase, problem: DatabaseError | None) -> None:
+        if problem is not None:
+            emit(self.damaged, opened, problem)
 
     # The problem dialog ----------------------------------------------------------------------
     def show_problem(self, error: DatabaseError, path: Path | None) -> None:
+        from supervisor_app.ui.database_problem_dialog import DatabaseProblemDialog
+
         newest = newest_backup(path) if error.offer_restore else None
         dialog = DatabaseProblemDialog(
             error, path=path, newest=newest, cancel_text=self.cancel_text, parent=self._parent_widget
@@ -149,7 +169,7 @@ class DatabaseOpener(QObject):
             self.show_problem(exc, path)
             return
         opened.notice = notice
-        emit(self.opened, opened)
+        self._hand_over(opened)
 
 
 def _path_of(target: str | os.PathLike[str] | None) -> Path | None:

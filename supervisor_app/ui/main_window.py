@@ -11,7 +11,7 @@ or imported.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -31,22 +31,15 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app import __version__
-from supervisor_app.ui.attestations_page import AttestationsPage
-from supervisor_app.ui.audit_page import AuditPage
-from supervisor_app.ui.change_password_dialog import ChangePasswordDialog
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.data_transfer import DataTransfer
 from supervisor_app.ui.demo_banner import DemoBanner
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.read_only_banner import ReadOnlyBanner
 from supervisor_app.ui.record_actions import RecordActions
-from supervisor_app.ui.records_page import RecordsPage
-from supervisor_app.ui.settings_page import SettingsPage
-from supervisor_app.ui.supervisee_detail_page import SuperviseeDetailPage
-from supervisor_app.ui.supervisee_dialog import SuperviseeDialog
-from supervisor_app.ui.supervisee_list_page import SuperviseeListPage
-from supervisor_app.ui.supervisor_dialog import SupervisorDialog
-from supervisor_app.ui.to_sign_page import ToSignPage
+
+if TYPE_CHECKING:
+    from supervisor_app.ui.supervisee_list_page import SuperviseeListPage
 
 
 class MainWindow(QMainWindow):
@@ -133,70 +126,172 @@ class MainWindow(QMainWindow):
             self.resize(1280, 720)
 
     # Pages -------------------------------------------------------------------------------------
-    def _add_page(self, widget: QWidget, text: str, icon: QStyle.StandardPixmap) -> None:
+    # Only the first screen is built (and its module imported) before the window shows; every
+    # other page is built the first time it is shown or asked for (``window.records_page``...).
+    # At agency scale that is a good part of the start-up time.
+    def _add_page(self, name: str, text: str, icon: QStyle.StandardPixmap, build: Any) -> None:
         item = QListWidgetItem(self.style().standardIcon(icon), text, self.nav)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
-        self.stack.addWidget(widget)
+        self._add_lazy(self.stack, name, build)
+
+    def _add_lazy(self, container: QStackedWidget, name: str, build: Any) -> None:
+        placeholder = QWidget(container)
+        placeholder.setAccessibleName(self.tr("Loading…"))
+        container.addWidget(placeholder)
+        self._pages[name] = placeholder
+        self._builders[name] = build
+
+    def _page(self, name: str) -> Any:
+        """The page ``name``, built now if this is the first time it is needed."""
+        build = self._builders.pop(name, None)
+        if build is None:
+            return self._pages.get(name)
+        placeholder = self._pages[name]
+        container = placeholder.parentWidget()
+        assert isinstance(container, QStackedWidget)
+        current = container.currentWidget() is placeholder
+        page = build()
+        self._pages[name] = page
+        index = container.indexOf(placeholder)
+        container.insertWidget(index, page)
+        if current:
+            container.setCurrentWidget(page)
+        container.removeWidget(placeholder)
+        placeholder.deleteLater()
+        return page
+
+    def _built(self, name: str) -> Any:
+        """The page ``name`` if it has been built, else None (never builds it)."""
+        return None if name in self._builders else self._pages.get(name)
+
+    @property
+    def detail(self) -> Any:  # SuperviseeDetailPage
+        return self._page("detail")
+
+    @property
+    def attestations(self) -> Any:  # AttestationsPage
+        return self._page("attestations")
+
+    @property
+    def records_page(self) -> Any:  # RecordsPage | None (None in review mode)
+        return self._page("records")
+
+    @property
+    def to_sign(self) -> Any:  # ToSignPage | None
+        return self._page("to_sign")
+
+    @property
+    def audit(self) -> Any:  # AuditPage | None
+        return self._page("audit")
+
+    @property
+    def settings_page(self) -> Any:  # SettingsPage | None
+        return self._page("settings")
+
+    def _build_detail(self) -> Any:
+        from supervisor_app.ui.supervisee_detail_page import SuperviseeDetailPage
+
+        page = SuperviseeDetailPage(self.ctx, self.actions, self)
+        if self.review:
+            page.print_requested.connect(lambda _sid: self.show_page(1))
+        else:
+            page.back_requested.connect(self.back_to_list)
+            page.print_requested.connect(self.print_for)
+        return page
+
+    def _build_attestations(self) -> Any:
+        from supervisor_app.ui.attestations_page import AttestationsPage
+
+        page = AttestationsPage(self.ctx, self)
+        if self.review:
+            assert self.ctx.identity is not None and self.ctx.identity.supervisee_id is not None
+            page.set_supervisee(self.ctx.identity.supervisee_id)
+        return page
+
+    def _build_records(self) -> Any:
+        from supervisor_app.ui.records_page import RecordsPage
+
+        return RecordsPage(self.ctx, self.actions, self)
+
+    def _build_to_sign(self) -> Any:
+        from supervisor_app.ui.to_sign_page import ToSignPage
+
+        return ToSignPage(self.ctx, self.actions, self)
+
+    def _build_audit(self) -> Any:
+        from supervisor_app.ui.audit_page import AuditPage
+
+        return AuditPage(self.ctx, self)
+
+    def _build_settings(self) -> Any:
+        from supervisor_app.ui.settings_page import SettingsPage
+
+        page = SettingsPage(self.ctx, self)
+        page.open_database_requested.connect(self.open_database_requested)
+        page.restore_requested.connect(self.restore_requested)
+        page.idle_minutes_changed.connect(self.idle_minutes_changed)
+        page.change_password_requested.connect(self.change_password)
+        page.new_supervisor_requested.connect(self.new_supervisor)
+        page.new_supervisee_requested.connect(self.new_supervisee)
+        return page
 
     def _build_pages(self) -> None:
         ctx = self.ctx
         SP = QStyle.StandardPixmap
-        self.detail = SuperviseeDetailPage(ctx, self.actions, self)
-        self.attestations = AttestationsPage(ctx, self)
+        self._pages: dict[str, Any] = {}
+        self._builders: dict[str, Any] = {}
         self.list_page: SuperviseeListPage | None = None
-        self.records_page: RecordsPage | None = None
-        self.to_sign: ToSignPage | None = None
-        self.audit: AuditPage | None = None
-        self.settings_page: SettingsPage | None = None
         if self.review:
             assert ctx.identity is not None and ctx.identity.supervisee_id is not None
-            self._add_page(self.detail, self.tr("My progress"), SP.SP_FileDialogInfoView)
-            self._add_page(self.attestations, self.tr("My statement"), SP.SP_FileIcon)
-            self.detail.show_supervisee(ctx.identity.supervisee_id)
-            self.attestations.set_supervisee(ctx.identity.supervisee_id)
-            self.detail.print_requested.connect(lambda _sid: self.show_page(1))
+            self._add_page("detail", self.tr("My progress"), SP.SP_FileDialogInfoView, self._build_detail)
+            self._add_page("attestations", self.tr("My statement"), SP.SP_FileIcon, self._build_attestations)
+            self.detail.show_supervisee(ctx.identity.supervisee_id)  # the first screen: built now
+            for name in ("records", "to_sign", "audit", "settings"):
+                self._pages[name] = None
             return
+        from supervisor_app.ui.supervisee_list_page import SuperviseeListPage
+
         self.people = QStackedWidget(self)
         self.people.setAccessibleName(self.tr("Supervisees"))
         self.list_page = SuperviseeListPage(ctx, self.people)
         self.people.addWidget(self.list_page)
-        self.people.addWidget(self.detail)
+        self._add_lazy(self.people, "detail", self._build_detail)
         self.list_page.open_requested.connect(self.open_supervisee)
         self.list_page.new_session_requested.connect(
             lambda sid: self.actions.new_session([sid]) if self.actions is not None else None
         )
         self.list_page.new_supervisee_requested.connect(self.new_supervisee)
-        self.detail.back_requested.connect(self.back_to_list)
-        self.detail.print_requested.connect(self.print_for)
-        self.records_page = RecordsPage(ctx, self.actions, self)
-        self.to_sign = ToSignPage(ctx, self.actions, self)
-        self.audit = AuditPage(ctx, self)
-        self.settings_page = SettingsPage(ctx, self)
-        self.settings_page.open_database_requested.connect(self.open_database_requested)
-        self.settings_page.restore_requested.connect(self.restore_requested)
-        self.settings_page.idle_minutes_changed.connect(self.idle_minutes_changed)
-        self.settings_page.change_password_requested.connect(self.change_password)
-        self.settings_page.new_supervisor_requested.connect(self.new_supervisor)
-        self.settings_page.new_supervisee_requested.connect(self.new_supervisee)
-        self._add_page(self.people, self.tr("Supervisees"), SP.SP_DirHomeIcon)
-        self._add_page(self.records_page, self.tr("Records"), SP.SP_FileDialogDetailedView)
-        self._add_page(self.to_sign, self.tr("To sign"), SP.SP_DialogApplyButton)
-        self._add_page(self.attestations, self.tr("Attestations"), SP.SP_FileIcon)
-        self._add_page(self.audit, self.tr("Audit"), SP.SP_FileDialogContentsView)
-        self._add_page(self.settings_page, self.tr("Settings"), SP.SP_FileDialogListView)
+        item = QListWidgetItem(self.style().standardIcon(SP.SP_DirHomeIcon), self.tr("Supervisees"), self.nav)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("Supervisees"))
+        self.stack.addWidget(self.people)
+        self._add_page("records", self.tr("Records"), SP.SP_FileDialogDetailedView, self._build_records)
+        self._add_page("to_sign", self.tr("To sign"), SP.SP_DialogApplyButton, self._build_to_sign)
+        self._add_page("attestations", self.tr("Attestations"), SP.SP_FileIcon, self._build_attestations)
+        self._add_page("audit", self.tr("Audit"), SP.SP_FileDialogContentsView, self._build_audit)
+        self._add_page("settings", self.tr("Settings"), SP.SP_FileDialogListView, self._build_settings)
         ctx.records_changed.connect(self._update_to_sign_badge)
-        self._update_to_sign_badge()
+        # Once the first screen has its figures: the badge's count is not worth delaying them for.
+        self.list_page.figures_loaded.connect(self._first_badge)
+        self._badge_shown = False
+
+    def _first_badge(self) -> None:
+        if not self._badge_shown:
+            self._badge_shown = True
+            self._update_to_sign_badge()
 
     def _on_nav(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentIndex(row)
+            for name, page in list(self._pages.items()):
+                if page is not None and page is self.stack.currentWidget() and name in self._builders:
+                    self._page(name)
 
     def show_page(self, row: int) -> None:
         self.nav.setCurrentRow(row)
 
     def current_page(self) -> QWidget:
         page = self.stack.currentWidget()
-        if isinstance(page, QStackedWidget):
+        if page is getattr(self, "people", None):
             return page.currentWidget()
         return page
 
@@ -216,10 +311,9 @@ class MainWindow(QMainWindow):
     def _update_to_sign_badge(self) -> None:
         if self.review or self.ctx.supervisor_id is None:
             return
-        from supervisor_app.services.records import count_pending
-
         supervisor_id = self.ctx.supervisor_id
-        self.ctx.read(lambda uow: count_pending(uow, supervisor_id=supervisor_id), on_done=self._show_badge)
+        self._badge_shown = True
+        self.ctx.read(lambda uow: _pending_count(uow, supervisor_id), on_done=self._show_badge)
 
     def _show_badge(self, count: int) -> None:
         item = self.nav.item(2)
@@ -384,10 +478,8 @@ class MainWindow(QMainWindow):
         )
         help_menu.addAction(self._action(self.tr("&About supervisor_app"), self.show_about, name="about"))
         # Printing a verification form records it; a supervisee's own statement records nothing.
-        self.print_action.setEnabled(self.attestations.available and (review or not self.read_only))
-        if not self.attestations.available:
-            self.print_action.setToolTip(self.tr("Attestation printing is not available in this build yet"))
-        elif not self.print_action.isEnabled():
+        self.print_action.setEnabled(review or not self.read_only)
+        if not self.print_action.isEnabled():
             self.print_action.setToolTip(read_only_tip)
 
     def _build_status_bar(self) -> None:
@@ -421,8 +513,9 @@ class MainWindow(QMainWindow):
     # Commands ----------------------------------------------------------------------------------
     def _selected_supervisee(self) -> int | None:
         page = self.current_page()
-        if page is self.detail:
-            return self.detail.supervisee_id
+        detail = self._built("detail")
+        if detail is not None and page is detail:
+            return detail.supervisee_id
         if page is self.list_page and self.list_page is not None:
             return self.list_page.selected_id()
         return None
@@ -431,7 +524,9 @@ class MainWindow(QMainWindow):
         if self.actions is not None:
             supervisee = self._selected_supervisee()
             self.actions.new_session(
-                [supervisee] if supervisee is not None and self.current_page() is self.detail else []
+                [supervisee]
+                if supervisee is not None and self.current_page() is self._built("detail")
+                else []
             )
 
     def new_experience(self) -> None:
@@ -449,6 +544,8 @@ class MainWindow(QMainWindow):
     def new_supervisee(self) -> None:
         if self.review:
             return
+        from supervisor_app.ui.supervisee_dialog import SuperviseeDialog
+
         dialog = SuperviseeDialog(self.ctx, self)
         dialog.saved.connect(lambda _id: self.statusBar().showMessage(self.tr("Supervisee added."), 6000))
         self._open_dialog(dialog)
@@ -456,12 +553,16 @@ class MainWindow(QMainWindow):
     def new_supervisor(self) -> None:
         if self.review:
             return
+        from supervisor_app.ui.supervisor_dialog import SupervisorDialog
+
         dialog = SupervisorDialog(self.ctx, self)
         dialog.saved.connect(lambda _id: self.statusBar().showMessage(self.tr("Supervisor added."), 6000))
         self._open_dialog(dialog)
 
     def change_password(self) -> None:
         if self.ctx.supervisor_id is not None:
+            from supervisor_app.ui.change_password_dialog import ChangePasswordDialog
+
             dialog = ChangePasswordDialog(self.ctx, self)
             dialog.accepted.connect(lambda: self.statusBar().showMessage(self.tr("Password changed."), 6000))
             self._open_dialog(dialog)
@@ -583,3 +684,9 @@ class MainWindow(QMainWindow):
             dialog.done(0) if dialog.isVisible() else None
         self.close()
         self.deleteLater()
+
+
+def _pending_count(uow: Any, supervisor_id: int) -> int:
+    from supervisor_app.services.records import count_pending  # off the UI thread (it imports the ORM)
+
+    return count_pending(uow, supervisor_id=supervisor_id)

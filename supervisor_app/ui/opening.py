@@ -11,21 +11,21 @@ import datetime as dt
 import logging
 import os
 import sqlite3
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from supervisor_app.db import Database, DatabaseError, open_database, resolve_database
+from supervisor_app.db import Database, DatabaseError, check_file, open_database, resolve_database
 from supervisor_app.lockfile import DatabaseLock, LockHolder
 from supervisor_app.services import backup
 
 log = logging.getLogger(__name__)
 
 LARGE_DATABASE_BYTES = 16 * 1024 * 1024
-"""Above this size the daily backup at start runs off the UI thread (it takes about a second
-per 100 MB); below it, it is done before the first window shows, in a few milliseconds."""
+"""Above this size SQLite's integrity check and the daily backup at start run off the UI thread,
+after the first window shows (each takes one to two seconds per GB); below it, both are done
+before the first window shows, in a few milliseconds."""
 
 
 @dataclass
@@ -36,6 +36,7 @@ class OpenedDatabase:
     lock: DatabaseLock | None = None  # ours: released on close
     holder: LockHolder | None = None  # another copy of the app holds the file: ``db`` is read-only
     notice: str = ""  # something to tell the supervisor once the app is up (a restore happened)
+    check_later: bool = False  # a large file: its integrity check runs in the background (see below)
 
     @property
     def held_by(self) -> str:
@@ -69,37 +70,61 @@ def open_for_app(target: str | os.PathLike[str] | None) -> OpenedDatabase:
     path = database_path(target)
     if path is None:
         return OpenedDatabase(open_database(target))
+    large = is_large(path)
     lock = DatabaseLock(path)
     holder = lock.acquire()
     try:
-        db = open_database(path) if holder is None else open_database(path, readonly=True)
+        # A large file gets every check but SQLite's page-by-page integrity check now (header,
+        # tables, schema version); that one reads the whole file, so it follows in the
+        # background (:func:`checks_after_opening`) instead of keeping the window waiting.
+        db = open_database(path, readonly=holder is not None, integrity=not large)
     except BaseException:
         lock.release()
         raise
     if holder is not None:
-        return OpenedDatabase(db, None, holder)
-    return OpenedDatabase(db, lock)
+        return OpenedDatabase(db, None, holder, check_later=large)
+    return OpenedDatabase(db, lock, check_later=large)
 
 
-def daily_backup_at_start(
-    opened: OpenedDatabase, *, run_in_background: Callable[[Callable[[], object]], None]
-) -> None:
-    """Once a day, a rotated backup of a database this copy of the app holds.
+def is_large(path: Path) -> bool:
+    try:
+        return path.stat().st_size > LARGE_DATABASE_BYTES
+    except OSError:
+        return False
 
-    A large file is copied off the UI thread (``run_in_background``); a failed backup is
-    logged and never stops the app from opening.
+
+def daily_backup_at_start(opened: OpenedDatabase) -> None:
+    """Once a day, a rotated backup of a small database this copy of the app holds (a large one
+    is backed up by :func:`checks_after_opening`). A failed backup is logged and never stops
+    the app from opening."""
+    path = opened.path
+    if path is None or opened.check_later or not _holds(opened):
+        return
+    _daily_backup(path)
+
+
+def checks_after_opening(opened: OpenedDatabase) -> DatabaseError | None:
+    """For a large file, off the UI thread once the app is up: SQLite's integrity check that
+    opening left out, then (only if the file is sound) the daily backup.
+
+    Returns the problem found (the file is damaged), or None. Reads the file through its own
+    read-only connection; never writes to it.
     """
     path = opened.path
-    if path is None or opened.db.readonly or opened.lock is None:
-        return
+    if path is None or not opened.check_later:
+        return None
     try:
-        large = path.stat().st_size > LARGE_DATABASE_BYTES
-    except OSError:
-        return
-    if large:
-        run_in_background(lambda: _daily_backup(path))
-    else:
+        check_file(path)
+    except DatabaseError as exc:
+        log.error("the integrity check of %s failed: %s", path, exc)
+        return exc
+    if _holds(opened):
         _daily_backup(path)
+    return None
+
+
+def _holds(opened: OpenedDatabase) -> bool:
+    return not opened.db.readonly and opened.lock is not None
 
 
 def _daily_backup(path: Path) -> Path | None:

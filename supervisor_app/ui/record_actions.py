@@ -5,18 +5,18 @@ amend or void a signed one, sign a batch. Opens the dialogs, calls the services 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from supervisor_app.services import records, signoff
-from supervisor_app.services.progress import hours
 from supervisor_app.ui.context import AppContext
-from supervisor_app.ui.experience_editor import ExperienceEditor
-from supervisor_app.ui.password_dialog import PasswordDialog
 from supervisor_app.ui.qt_fixes import emit
-from supervisor_app.ui.session_editor import SessionEditor
+
+if TYPE_CHECKING:  # imported when first used: editors and sign-off are not needed to start
+    from supervisor_app.ui.experience_editor import ExperienceEditor
+    from supervisor_app.ui.password_dialog import PasswordDialog
+    from supervisor_app.ui.session_editor import SessionEditor
 
 
 class RecordActions(QObject):
@@ -57,6 +57,8 @@ class RecordActions(QObject):
         return not self.ctx.read_only and self.ctx.identity is not None
 
     def new_session(self, supervisee_ids: Sequence[int] = ()) -> SessionEditor | None:
+        from supervisor_app.ui.session_editor import SessionEditor
+
         if not self._writable():
             return None
         editor = SessionEditor(self.ctx, supervisee_ids=supervisee_ids, parent=self.window)
@@ -66,6 +68,8 @@ class RecordActions(QObject):
         return self._show(editor)  # type: ignore[return-value]
 
     def new_experience(self, supervisee_id: int | None = None) -> ExperienceEditor | None:
+        from supervisor_app.ui.experience_editor import ExperienceEditor
+
         if not self._writable():
             return None
         editor = ExperienceEditor(self.ctx, supervisee_id=supervisee_id, parent=self.window)
@@ -77,13 +81,13 @@ class RecordActions(QObject):
     def edit(self, kind: str, record_id: str) -> QDialog | None:
         if not self._writable():
             return None
-        cls = SessionEditor if kind == "session" else ExperienceEditor
+        cls = _editor_class(kind)
         return self._show(cls(self.ctx, mode="edit", record_id=record_id, parent=self.window))
 
     def amend(self, kind: str, record_id: str) -> QDialog | None:
         if not self._writable():
             return None
-        cls = SessionEditor if kind == "session" else ExperienceEditor
+        cls = _editor_class(kind)
         editor = cls(self.ctx, mode="amend", record_id=record_id, parent=self.window)
         editor.saved.connect(
             lambda _rid: emit(self.message, self.tr("Amendment saved; it replaces the original once signed."))
@@ -92,6 +96,8 @@ class RecordActions(QObject):
 
     # Immediate actions -----------------------------------------------------------------------
     def delete_pending(self, record_id: str, description: str) -> None:
+        from supervisor_app.services import records
+
         if not self._writable():
             return
         if not self.confirm(
@@ -108,6 +114,9 @@ class RecordActions(QObject):
         )
 
     def void(self, record_id: str, description: str) -> PasswordDialog | None:
+        from supervisor_app.services import signoff
+        from supervisor_app.ui.password_dialog import PasswordDialog
+
         if not self._writable() or self.ctx.supervisor_id is None:
             return None
         supervisor_id = self.ctx.supervisor_id
@@ -141,6 +150,10 @@ class RecordActions(QObject):
     ) -> PasswordDialog | None:
         if not self._writable() or self.ctx.supervisor_id is None or not record_ids:
             return None
+        from supervisor_app.services import signoff
+        from supervisor_app.services.progress import hours
+        from supervisor_app.ui.password_dialog import PasswordDialog
+
         supervisor_id = self.ctx.supervisor_id
         ids = list(record_ids)
         count = len(ids)
@@ -176,3 +189,13 @@ class RecordActions(QObject):
         from supervisor_app.ui.common import show_error
 
         show_error(self.window, exc)
+
+
+def _editor_class(kind: str) -> type[QDialog]:
+    if kind == "session":
+        from supervisor_app.ui.session_editor import SessionEditor
+
+        return SessionEditor
+    from supervisor_app.ui.experience_editor import ExperienceEditor
+
+    return ExperienceEditor

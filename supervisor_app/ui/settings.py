@@ -46,8 +46,9 @@ class Preferences:
 
     @last_database.setter
     def last_database(self, path: str) -> None:
-        self._settings.setValue("database/last", path)
-        self._settings.sync()
+        if path != self.last_database:  # set at every start: write (and fsync) only a change
+            self._settings.setValue("database/last", path)
+            self._settings.sync()
 
     @property
     def last_supervisor_id(self) -> int | None:
@@ -59,8 +60,9 @@ class Preferences:
 
     @last_supervisor_id.setter
     def last_supervisor_id(self, supervisor_id: int) -> None:
-        self._settings.setValue("session/last_supervisor", supervisor_id)
-        self._settings.sync()
+        if supervisor_id != self.last_supervisor_id:
+            self._settings.setValue("session/last_supervisor", supervisor_id)
+            self._settings.sync()
 
     # Window state ------------------------------------------------------------------------
     def geometry(self, name: str) -> QByteArray | None:

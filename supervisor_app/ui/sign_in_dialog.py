@@ -18,12 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.services import people
-from supervisor_app.services.demo import DEMO_PASSWORD
+from supervisor_app.services import roster
 from supervisor_app.ui.common import FieldErrors, error_label
 from supervisor_app.ui.context import AppContext, Identity
 from supervisor_app.ui.demo_banner import DemoBanner
-from supervisor_app.ui.password_check import check_password
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.read_only_banner import ReadOnlyBanner
 
@@ -41,6 +39,8 @@ class SignInDialog(QDialog):
         self.setAccessibleName(self.tr("Sign in"))
         layout = QVBoxLayout(self)
         if ctx.demo:
+            from supervisor_app.services.demo import DEMO_PASSWORD
+
             layout.addWidget(
                 DemoBanner(
                     self,
@@ -52,11 +52,7 @@ class SignInDialog(QDialog):
             self.read_only_banner = ReadOnlyBanner(ctx.held_by or self.tr("another user"), self)
             layout.addWidget(self.read_only_banner)
         supervisors, supervisees, agency = ctx.read_now(
-            lambda uow: (
-                [(s.id, s.name, s.credentials) for s in people.list_supervisors(uow, active_only=True)],
-                [(s.id, s.name, s.credential) for s in people.list_supervisees(uow, active_only=True)],
-                _agency_name(uow),
-            )
+            lambda uow: (roster.supervisors(uow), roster.supervisees(uow), roster.agency_name(uow))
         )
         heading = QLabel(
             self.tr("<h2>{agency}</h2><p style='color:#555'>Database: {path}</p>").format(
@@ -155,6 +151,8 @@ class SignInDialog(QDialog):
         db = self.ctx.db
 
         def work(_progress: Any) -> Identity:
+            from supervisor_app.ui.password_check import check_password  # (argon2 and the ORM)
+
             found_id, name = check_password(db, supervisor_id=supervisor_id, password=password)
             return Identity(name=name, supervisor_id=found_id)
 
@@ -190,11 +188,3 @@ class SignInDialog(QDialog):
                 return label.text()
         return ""
 
-
-def _agency_name(uow: Any) -> str:
-    from sqlalchemy import select
-
-    from supervisor_app.models import Agency
-
-    names = list(uow.session.scalars(select(Agency.name).limit(2)))
-    return names[0] if len(names) == 1 else ""

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.services.overview import supervisee_summaries
+from supervisor_app.services.roster import others_exist, supervisee_names
 from supervisor_app.ui.common import show_error
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.progress_delegate import ProgressDelegate
@@ -54,6 +54,7 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
     open_requested = Signal(int)
     new_session_requested = Signal(int)
     new_supervisee_requested = Signal()
+    figures_loaded = Signal()  # the list has its progress figures (after every load)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,8 +130,8 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
 
         self.search.textChanged.connect(self._on_search)
         self.search.returnPressed.connect(self._open_current)
-        self.only_mine.toggled.connect(lambda _on: self.refresh())
-        self.show_inactive.toggled.connect(lambda _on: self.refresh())
+        self.only_mine.toggled.connect(lambda _on: self._on_filters())
+        self.show_inactive.toggled.connect(lambda _on: self._on_filters())
         self.table.activated.connect(lambda _index: self._open_current())
         self.table.doubleClicked.connect(lambda _index: self._open_current())
         self.open_button.clicked.connect(self._open_current)
@@ -138,6 +139,7 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         self.add_button.clicked.connect(self.new_supervisee_requested)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._loaded_once = False
+        self._filters_changed = False
         self._loading = False
         self._again = False
         self._token = 0
@@ -150,6 +152,9 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         self.refresh_if_stale()
 
     def refresh(self) -> None:
+        """Load the list: when it is empty (first view, other filters), the names first (one
+        indexed query) and then the progress figures; otherwise the figures straight away, so
+        a list already showing figures never blinks back to "…"."""
         self._stale = False
         if self._loading:  # one load at a time: the newest state is loaded once this one is back
             self._again = True
@@ -162,20 +167,44 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         first_for = self.ctx.supervisor_id if not self._loaded_once else None
         self.summary.setText(self.tr("Loading…"))
 
-        def load(uow):  # type: ignore[no-untyped-def]
+        def names(uow):  # type: ignore[no-untyped-def]
             if first_for is not None and supervisor_id is None:
                 # The first view for a signed-in supervisor is "Only mine" when they have
-                # supervisees of their own and others exist: total only theirs (at agency
-                # scale, totalling everyone first took seconds).
-                mine = supervisee_summaries(uow, supervisor_id=first_for, include_inactive=include_inactive)
-                if mine and _others_exist(uow, first_for, include_inactive):
+                # supervisees of their own and others exist (at agency scale, totalling
+                # everyone first took seconds).
+                mine = supervisee_names(uow, supervisor_id=first_for, include_inactive=include_inactive)
+                if mine and others_exist(uow, first_for, include_inactive=include_inactive):
                     return mine, True
-            rows = supervisee_summaries(uow, supervisor_id=supervisor_id, include_inactive=include_inactive)
-            return rows, False
+            return supervisee_names(
+                uow, supervisor_id=supervisor_id, include_inactive=include_inactive
+            ), False
 
+        if self.model.rowCount() == 0 or self._filters_changed:
+            self._filters_changed = False
+            self.ctx.read(
+                names, on_done=lambda result: self._on_names(token, *result), on_error=self._on_failed
+            )
+        else:
+            self._load_figures(token, supervisor_id, include_inactive)
+
+    def _on_names(self, token: int, rows: list[Any], only_mine: bool) -> None:
+        if token != self._token:  # cannot happen while loading (refresh waits), but never stay stuck
+            self._loading = False
+            return
+        self._show_rows(rows, only_mine)
+        if not rows:
+            self._loading = False
+            if not self._after_load():
+                emit(self.figures_loaded)
+            return
+        self.summary.setText(self.tr("%n supervisee(s) · adding up their hours…", "", len(rows)))
+        supervisor_id = self.ctx.supervisor_id if self.only_mine.isChecked() else None
+        self._load_figures(token, supervisor_id, self.show_inactive.isChecked())
+
+    def _load_figures(self, token: int, supervisor_id: int | None, include_inactive: bool) -> None:
         self.ctx.read(
-            load,
-            on_done=lambda result: self._on_loaded(token, *result),
+            lambda uow: _summaries(uow, supervisor_id, include_inactive),
+            on_done=lambda rows: self._on_loaded(token, rows),
             on_error=self._on_failed,
         )
 
@@ -184,14 +213,29 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         self.summary.clear()
         show_error(self, exc)
 
-    def _on_loaded(self, token: int, rows: list[Any], only_mine: bool = False) -> None:
-        self._loading = False
+    def _after_load(self) -> bool:
+        """A refresh asked for while loading runs now; True if it did."""
         if self._again:
             self._again = False
             self.refresh()
+            return True
+        return False
+
+    def _on_loaded(self, token: int, rows: list[Any]) -> None:
+        self._loading = False
+        if self._after_load() or token != self._token:
             return
-        if token != self._token:
-            return
+        self._show_rows(rows, self.only_mine.isChecked())
+        counts = {status: sum(1 for r in rows if r.status == status) for status in ("eligible", "overdue")}
+        self.summary.setText(
+            self.tr("%n supervisee(s)", "", len(rows))
+            + self.tr(" · {e} eligible · {o} overdue for supervision").format(
+                e=counts["eligible"], o=counts["overdue"]
+            )
+        )
+        emit(self.figures_loaded)
+
+    def _show_rows(self, rows: list[Any], only_mine: bool) -> None:
         selected = self.selected_id()
         self.model.set_rows(rows)
         if not self._loaded_once and self.ctx.supervisor_id is not None:
@@ -200,13 +244,6 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
                 self.only_mine.blockSignals(True)
                 self.only_mine.setChecked(True)
                 self.only_mine.blockSignals(False)
-        counts = {status: sum(1 for r in rows if r.status == status) for status in ("eligible", "overdue")}
-        self.summary.setText(
-            self.tr("%n supervisee(s)", "", len(rows))
-            + self.tr(" · {e} eligible · {o} overdue for supervision").format(
-                e=counts["eligible"], o=counts["overdue"]
-            )
-        )
         if rows:
             self.stack.setCurrentWidget(self.table)
         else:
@@ -224,6 +261,10 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
             self.stack.setCurrentWidget(self.empty)
         self.select_id(selected)
         self._update_buttons()
+
+    def _on_filters(self) -> None:
+        self._filters_changed = True  # other people: names first again
+        self.refresh()
 
     # Selection ---------------------------------------------------------------------------------
     def selected_id(self) -> int | None:
@@ -270,15 +311,9 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         self.search.selectAll()
 
 
-def _others_exist(uow: Any, supervisor_id: int, include_inactive: bool) -> bool:
-    """Whether any supervisee has another (or no) supervisor of record: one indexed query."""
-    from sqlalchemy import or_, select
+def _summaries(uow: Any, supervisor_id: int | None, include_inactive: bool) -> list[Any]:
+    """Off the UI thread: the list's figures. The progress services (and the ORM) are imported
+    here, once the window is up, not before it shows."""
+    from supervisor_app.services.overview import supervisee_summaries
 
-    from supervisor_app.models import Supervisee
-
-    query = select(Supervisee.id).where(
-        or_(Supervisee.supervisor_id != supervisor_id, Supervisee.supervisor_id.is_(None))
-    )
-    if not include_inactive:
-        query = query.where(Supervisee.active.is_(True))
-    return uow.session.scalar(query.limit(1)) is not None
+    return supervisee_summaries(uow, supervisor_id=supervisor_id, include_inactive=include_inactive)

@@ -7,8 +7,8 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from supervisor_app.services.overview import SuperviseeSummary
-from supervisor_app.services.progress import hours
+from supervisor_app.services.roster import SuperviseeSummary
+from supervisor_app.services.units import hours
 from supervisor_app.ui.common import status_text
 from supervisor_app.ui.progress_delegate import PERCENT_ROLE
 from supervisor_app.ui.row_list_model import RowListModel
@@ -19,11 +19,13 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4
 
 _Index = QModelIndex | QPersistentModelIndex
 
+_STATUS_ORDER = {"overdue": 0, "on-track": 1, "eligible": 2, "inactive": 3}
 STATUS_COLOURS = {"eligible": "#1e6b1e", "overdue": "#a40000", "inactive": "#6b6b6b"}
 
 
 class SuperviseeTableModel(RowListModel[SuperviseeSummary]):
     NAME, CREDENTIAL, SUPERVISOR, SUPERVISION, EXPERIENCE, PENDING, LAST, STATUS = range(8)
+    FIGURES = (SUPERVISION, EXPERIENCE, PENDING, LAST, STATUS)
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
@@ -51,6 +53,18 @@ class SuperviseeTableModel(RowListModel[SuperviseeSummary]):
                 )
         return super().headerData(section, orientation, role)
 
+    def _figures_pending(self, role: int) -> Any:
+        """A row whose totals are still being computed (the list shows names first)."""
+        if role == Qt.ItemDataRole.DisplayRole:
+            return "…"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Adding up the signed hours…")
+        if role == SORT_ROLE:
+            return ""
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#6b6b6b"))
+        return None
+
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -60,6 +74,8 @@ class SuperviseeTableModel(RowListModel[SuperviseeSummary]):
             return s
         if role == SEARCH_ROLE:
             return f"{s.name} {s.credential} {s.supervisor_name} {s.icb_id}".casefold()
+        if not s.figures and column in self.FIGURES:
+            return self._figures_pending(role)
         if role == PERCENT_ROLE:
             if column == self.SUPERVISION:
                 return s.supervision_percent
@@ -94,7 +110,7 @@ class SuperviseeTableModel(RowListModel[SuperviseeSummary]):
                 self.EXPERIENCE: s.experience_percent,
                 self.PENDING: s.supervision_pending_minutes + s.experience_pending_minutes,
                 self.LAST: s.last_session.isoformat() if s.last_session else "",
-                self.STATUS: ["overdue", "on-track", "eligible", "inactive"].index(s.status),
+                self.STATUS: _STATUS_ORDER.get(s.status, len(_STATUS_ORDER)),
             }.get(column, self.data(index, Qt.ItemDataRole.DisplayRole).casefold())
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS and s.status in STATUS_COLOURS:
             return QBrush(QColor(STATUS_COLOURS[s.status]))

@@ -10,6 +10,7 @@ from pathlib import Path
 from supervisor_app.db import open_database
 from supervisor_app.services import backup, people, records
 from supervisor_app.ui import opening
+from supervisor_app.ui.controller import AppController
 from supervisor_app.ui.database_opener import DatabaseOpener
 from supervisor_app.ui.database_problem_dialog import DatabaseProblemDialog
 from supervisor_app.ui.first_run_dialog import FirstRunDialog
@@ -203,3 +204,104 @@ def test_a_file_the_app_cannot_open_for_another_reason_gets_a_plain_message(tmp_
     assert isinstance(dialog, DatabaseProblemDialog) and not started.opened
     assert "cannot be opened" in dialog.message.text() and "Traceback" not in dialog.message.text()
     assert not dialog.restore_button.isVisibleTo(dialog)
+
+
+def damage_an_index(path: Path) -> bytes:
+    """Overwrite one page of an index in the middle of the file: the header, the table list and
+    the schema version still read, so only SQLite's page-by-page integrity check finds it."""
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'supervision_session' "
+        "ORDER BY rootpage DESC LIMIT 1"
+    ).fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page_size
+    data[start : start + page_size] = b"\x5a" * page_size
+    path.write_bytes(bytes(data))
+    return bytes(data)
+
+
+def test_a_large_file_opens_at_once_and_damage_found_afterwards_closes_it_and_offers_the_backup(
+    world, monkeypatch, runner, prefs
+) -> None:
+    path = world.db.path
+    with world.uow() as uow:
+        records.add_session(uow, **session_fields(world))
+        uow.commit()
+    world.db.close()
+    backup.backup_file(path, reason="daily")
+    damaged = damage_an_index(path)
+    monkeypatch.setattr(opening, "LARGE_DATABASE_BYTES", 0)  # every file counts as large
+
+    # The app's own wiring (ui/app.py): a controller per opened file, damage reported to it.
+    opener = DatabaseOpener(runner=runner)
+    controllers: list[AppController] = []
+
+    def start(opened) -> None:  # type: ignore[no-untyped-def]
+        controller = AppController.for_opened(opened, runner=runner, prefs=prefs)
+        controllers.append(controller)
+        controller.start()
+
+    opener.opened.connect(start)
+    opener.damaged.connect(lambda opened, error: controllers[-1].database_damaged(opened, error))
+    opener.open(path)
+
+    assert opener.dialog is None and len(controllers) == 1  # it opened: no integrity check first
+    controller = controllers[0]
+    problem = controller.damage_opener.dialog  # the check ran after the app was up (inline here)
+    assert isinstance(problem, DatabaseProblemDialog) and problem.isVisible()
+    assert "damaged" in problem.message.text() and "Traceback" not in problem.message.text()
+    assert controller.window is None and controller.dialog is None  # nothing left open on the file
+    assert not Path(str(path) + ".lock").exists()
+    assert path.read_bytes() == damaged
+    assert backup.list_backups(path)[0].reason == "daily"  # no backup was made of the damaged file
+    assert len(backup.list_backups(path)) == 1
+
+    problem.restore_button.click()
+    assert controller.damage_opener.dialog is None
+    assert isinstance(controller.dialog, SignInDialog)
+    assert controller.ctx.db.path == path and Path(str(path) + ".lock").exists()
+    kept = list(path.parent.glob(f"{path.stem}.damaged-*{path.suffix}"))
+    assert len(kept) == 1 and kept[0].read_bytes() == damaged
+    with controller.ctx.db.uow() as uow:
+        assert len(records.list_sessions(uow, supervisor_id=world.dana)) == 1
+    for made in controllers:
+        if made.dialog is not None:
+            made.dialog.done(0)
+        if made.message_box is not None:
+            made.message_box.done(0)
+        made.close()
+
+
+def test_quit_after_damage_found_later_quits(world, monkeypatch, runner, prefs) -> None:
+    path = world.db.path
+    world.db.close()
+    damage_an_index(path)
+    monkeypatch.setattr(opening, "LARGE_DATABASE_BYTES", 0)
+    opened = opening.open_for_app(path)
+    assert opened.check_later and opened.lock is not None
+    controller = AppController.for_opened(opened, runner=runner, prefs=prefs)
+    finished: list[int] = []
+    controller.finished.connect(finished.append)
+    controller.start()
+    problem = opening.checks_after_opening(opened)
+    assert problem is not None and problem.kind == "damaged"
+    controller.database_damaged(opened, problem)
+    controller.damage_opener.dialog.quit_button.click()
+    assert finished == [1]
+    controller.close()
+
+
+def test_opening_another_file_from_the_sign_in_screen_does_not_quit_the_app(
+    world, make_controller, tmp_path
+) -> None:
+    controller = make_controller(world.db)
+    finished: list[int] = []
+    controller.finished.connect(finished.append)
+    controller.start()
+    assert isinstance(controller.dialog, SignInDialog)
+    controller.switch_database(str(tmp_path / "other.db"))
+    assert isinstance(controller.dialog, FirstRunDialog)  # the new, empty file asks for its first supervisor
+    assert finished == []  # closing the old sign-in screen is not "Cancel" (which quits)

@@ -1,0 +1,173 @@
+"""Who is in the database, read without the ORM: what the first screens show.
+
+The sign-in screen and the supervisee list must appear the moment the app starts, and
+importing SQLAlchemy's ORM and the mapped models costs a good part of a second. These reads
+are plain SQL through :meth:`UnitOfWork.connection`, so the window is up (with every
+supervisee's name) before the ORM is imported; the progress figures follow from
+:func:`supervisee_summaries <supervisor_app.services.overview.supervisee_summaries>`.
+
+Nothing here writes, imports the ORM or imports PySide6. A test checks each function answers
+exactly what the ORM-based services answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import text
+
+from supervisor_app.db import UnitOfWork
+
+
+@dataclass
+class SuperviseeSummary:
+    """A row of the supervisee list: who, and (once computed) their progress figures."""
+
+    id: int
+    name: str
+    credential: str
+    icb_id: str
+    position: str
+    start_date: dt.date | None
+    active: bool
+    supervisor_id: int | None
+    supervisor_name: str
+    supervision_counted_minutes: int = 0
+    supervision_required_minutes: int = 0
+    supervision_pending_minutes: int = 0
+    experience_counted_minutes: int = 0
+    experience_required_minutes: int = 0
+    experience_pending_minutes: int = 0
+    last_session: dt.date | None = None
+    unmet: list[str] = field(default_factory=list)
+    status: str = "on-track"  # eligible | on-track | overdue | inactive ("" until figures)
+    figures: bool = True  # False: a row of :func:`supervisee_names`, its figures not computed yet
+
+    @property
+    def supervision_percent(self) -> float:
+        return _percent(self.supervision_counted_minutes, self.supervision_required_minutes)
+
+    @property
+    def experience_percent(self) -> float:
+        return _percent(self.experience_counted_minutes, self.experience_required_minutes)
+
+    @property
+    def eligible(self) -> bool:
+        return not self.unmet
+
+
+def _percent(counted: int, required: int) -> float:
+    if required <= 0:
+        return 100.0
+    return min(100.0, 100.0 * counted / required)
+
+
+def as_date(value: Any) -> dt.date | None:
+    """A date as SQLite hands it back (ISO text, or a date already)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value)[:10])
+
+
+def has_supervisors(uow: UnitOfWork) -> bool:
+    return bool(uow.connection().execute(text("SELECT EXISTS (SELECT 1 FROM supervisor)")).scalar())
+
+
+def agency_name(uow: UnitOfWork) -> str:
+    """The agency's name when the database has exactly one agency, else ''."""
+    names = [row[0] for row in uow.connection().execute(text("SELECT name FROM agency LIMIT 2"))]
+    return names[0] if len(names) == 1 else ""
+
+
+def supervisors(uow: UnitOfWork, *, active_only: bool = True) -> list[tuple[int, str, str]]:
+    """(id, name, credentials) by name, as on the sign-in screen."""
+    where = "WHERE active = 1 " if active_only else ""
+    return [
+        (row[0], row[1], row[2] or "")
+        for row in uow.connection().execute(
+            text(f"SELECT id, name, credentials FROM supervisor {where}ORDER BY name, id")
+        )
+    ]
+
+
+def supervisees(uow: UnitOfWork, *, active_only: bool = True) -> list[tuple[int, str, str]]:
+    """(id, name, credential) by name."""
+    where = "WHERE active = 1 " if active_only else ""
+    return [
+        tuple(row)  # type: ignore[misc]
+        for row in uow.connection().execute(
+            text(f"SELECT id, name, credential FROM supervisee {where}ORDER BY name, id")
+        )
+    ]
+
+
+def supervisee_names(
+    uow: UnitOfWork,
+    *,
+    supervisor_id: int | None = None,
+    include_inactive: bool = False,
+    supervisee_ids: list[int] | None = None,
+) -> list[SuperviseeSummary]:
+    """The people of the supervisee list, by name, without their figures (``figures`` False):
+    one indexed query, so the list shows who is there at once."""
+    clauses, params = [], {}
+    if supervisor_id is not None:
+        clauses.append("s.supervisor_id = :supervisor_id")
+        params["supervisor_id"] = supervisor_id
+    if not include_inactive:
+        clauses.append("s.active = 1")
+    if supervisee_ids is not None:
+        if not supervisee_ids:
+            return []
+        marks = ", ".join(f":id{i}" for i in range(len(supervisee_ids)))
+        clauses.append(f"s.id IN ({marks})")
+        params.update({f"id{i}": value for i, value in enumerate(supervisee_ids)})
+    where = f"WHERE {' AND '.join(clauses)} " if clauses else ""
+    rows = uow.connection().execute(
+        text(
+            "SELECT s.id, s.name, s.credential, s.icb_id, s.position, s.start_date, s.active, "
+            "s.supervisor_id, sup.name FROM supervisee AS s "
+            f"LEFT OUTER JOIN supervisor AS sup ON sup.id = s.supervisor_id {where}ORDER BY s.name, s.id"
+        ),
+        params,
+    )
+    return [
+        SuperviseeSummary(
+            id=row[0],
+            name=row[1],
+            credential=row[2],
+            icb_id=row[3] or "",
+            position=row[4] or "",
+            start_date=as_date(row[5]),
+            active=bool(row[6]),
+            supervisor_id=row[7],
+            supervisor_name=row[8] or "",
+            status="",
+            figures=False,
+        )
+        for row in rows
+    ]
+
+
+def others_exist(uow: UnitOfWork, supervisor_id: int, *, include_inactive: bool = False) -> bool:
+    """Whether any supervisee has another (or no) supervisor of record: one indexed query."""
+    active = "" if include_inactive else " AND active = 1"
+    query = text(
+        "SELECT EXISTS (SELECT 1 FROM supervisee WHERE "
+        f"(supervisor_id != :sid OR supervisor_id IS NULL){active})"
+    )
+    return bool(uow.connection().execute(query, {"sid": supervisor_id}).scalar())
+
+
+__all__ = [
+    "SuperviseeSummary",
+    "agency_name",
+    "as_date",
+    "has_supervisors",
+    "others_exist",
+    "supervisee_names",
+    "supervisees",
+    "supervisors",
+]
