@@ -1,21 +1,24 @@
-"""Opening a database: where it lives, how SQLite is set up, migrations, the unit of work."""
+"""Opening a database: where it lives, how SQLite is set up, migrations, the unit of work.
+
+SQLAlchemy is imported when an engine is first needed, not to open a file: the first window
+(sign-in, the supervisee names) reads through plain SQLite (:meth:`UnitOfWork.rows`), so it
+shows before SQLAlchemy (a fifth of a second) and its ORM are imported.
+"""
 
 from __future__ import annotations
 
 import os
 import re
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Connection, Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
-
-if TYPE_CHECKING:  # the ORM is imported with the first ORM query, not to open a file (start-up time)
+if TYPE_CHECKING:  # imported with the first engine / ORM query, not to open a file (start-up time)
+    from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session
 
 from supervisor_app import APP_NAME
@@ -66,6 +69,22 @@ def resolve_database(target: str | os.PathLike[str] | None) -> str:
     return f"sqlite:///{Path(chosen).expanduser().resolve()}"
 
 
+def url_database(url: str) -> str | None:
+    """The database of a URL (``sqlite:///path`` -> ``path``); None for an in-memory one.
+
+    SQLite URLs are read here without importing SQLAlchemy; anything else goes to its parser.
+    """
+    if url.startswith("sqlite:///") and "?" not in url:
+        database = url[len("sqlite:///") :]
+        return database if database and database != ":memory:" else None
+    if url in ("sqlite://", "sqlite:///"):
+        return None
+    from sqlalchemy.engine import make_url
+
+    database = make_url(url).database
+    return database if database and database != ":memory:" else None
+
+
 def _configure_sqlite(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
     # Let SQLAlchemy own transactions (pysqlite's implicit BEGIN handling is off).
     dbapi_connection.isolation_level = None
@@ -101,7 +120,10 @@ def _configure_readonly(dbapi_connection: sqlite3.Connection, _record: Any) -> N
     cursor.close()
 
 
-def make_engine(url: str, *, readonly: bool = False) -> Engine:
+def make_engine(url: str, *, readonly: bool = False, deferred_begin: bool = False) -> Engine:
+    from sqlalchemy import create_engine, event
+    from sqlalchemy.engine import make_url
+
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
         raise DatabaseError(f"Only SQLite databases are supported, not {parsed.get_backend_name()}.")
@@ -112,6 +134,8 @@ def make_engine(url: str, *, readonly: bool = False) -> Engine:
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
         )
         event.listen(engine, "connect", _configure_readonly)
+        if deferred_begin:
+            event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
         return engine
     engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
     event.listen(engine, "connect", _configure_sqlite)
@@ -166,6 +190,8 @@ def known_revisions() -> set[str]:
 
 
 def current_revision(engine: Engine) -> str | None:
+    from sqlalchemy import inspect, text
+
     with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
@@ -186,21 +212,31 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 # The database handle and unit of work
 
 
-@dataclass
 class Database:
-    """An open, migrated database."""
+    """An open, migrated database. Its SQLAlchemy engines are made when first used."""
 
-    url: str
-    engine: Engine
-    readonly: bool = False
-
-    def __post_init__(self) -> None:
+    def __init__(
+        self, url: str, engine: Engine | None = None, readonly: bool = False, *, deferred_begin: bool = False
+    ) -> None:
+        self.url = url
+        self.readonly = readonly
+        self._engine = engine
+        self._deferred_begin = deferred_begin
         self._read_engine: Engine | None = None
+
+    def __repr__(self) -> str:
+        return f"Database(url={self.url!r}, readonly={self.readonly})"
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            self._engine = make_engine(self.url, readonly=self.readonly, deferred_begin=self._deferred_begin)
+        return self._engine
 
     @property
     def path(self) -> Path | None:
-        database = make_url(self.url).database
-        return Path(database) if database and database != ":memory:" else None
+        database = url_database(self.url)
+        return Path(database) if database else None
 
     def engine_for(self, *, reading: bool = False) -> Engine:
         """The engine a unit of work uses: the main one (``BEGIN IMMEDIATE``) for writes, a
@@ -208,6 +244,8 @@ class Database:
         if not reading or self.readonly:
             return self.engine
         if self._read_engine is None:
+            from sqlalchemy import create_engine, event
+
             # Plain (deferred) BEGIN: a long read — verify, the supervisee overview — sees a
             # consistent snapshot and never holds the write lock, so writers are not kept waiting.
             self._read_engine = create_engine(self.url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
@@ -233,7 +271,8 @@ class Database:
         return UnitOfWork(self, actor=actor, reading=reading)
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
         if self._read_engine is not None:
             self._read_engine.dispose()
 
@@ -253,6 +292,7 @@ class UnitOfWork:
         self.reading = reading
         self._session: Session | None = None
         self._connection: Connection | None = None
+        self._raw: sqlite3.Connection | None = None
 
     def __enter__(self) -> UnitOfWork:
         return self
@@ -280,6 +320,22 @@ class UnitOfWork:
             self._connection.begin()
         return self._connection
 
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Plain SQL (``?`` parameters) for the reads that must not even import SQLAlchemy: what
+        the first window shows. In the unit of work's transaction once it has one; before
+        that, on a read-only SQLite connection of its own (one snapshot until the end)."""
+        path = self.db.path
+        if self._session is not None or self._connection is not None or path is None:
+            return [tuple(row) for row in self.connection().exec_driver_sql(sql, tuple(params))]
+        if self._raw is None:
+            raw = sqlite3.connect(
+                path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
+            )
+            raw.isolation_level = None
+            raw.execute("BEGIN")
+            self._raw = raw
+        return self._raw.execute(sql, tuple(params)).fetchall()
+
     def __exit__(self, *exc: object) -> None:
         try:
             if self._session is not None:
@@ -289,8 +345,12 @@ class UnitOfWork:
                 if self._session is not None:
                     self._session.close()
             finally:
-                if self._connection is not None:
-                    self._connection.close()  # rolls back what was not committed
+                try:
+                    if self._connection is not None:
+                        self._connection.close()  # rolls back what was not committed
+                finally:
+                    if self._raw is not None:
+                        self._raw.close()  # only ever read
 
     def commit(self) -> None:
         if self._session is not None:
@@ -309,9 +369,7 @@ def open_reader(db: Database) -> Database:
     is right for writes but would make a long read block the user's next save. In WAL mode a
     deferred transaction reads one consistent snapshot without blocking writers.
     """
-    engine = make_engine(db.url, readonly=True)
-    event.listen(engine, "begin", lambda conn: conn.exec_driver_sql("BEGIN"))
-    return Database(url=db.url, engine=engine, readonly=True)
+    return Database(url=db.url, readonly=True, deferred_begin=True)
 
 
 # Tables every database at the current revision must have (a damaged file may lack some).
@@ -439,8 +497,10 @@ def open_database(
     ever writing (a second copy of the app while another holds the file).
     """
     url = resolve_database(target)
-    database = make_url(url).database
-    path = Path(database).resolve() if database and database != ":memory:" else None
+    if not url.startswith("sqlite:"):
+        make_engine(url)  # refuses another kind of database, plainly
+    database = url_database(url)
+    path = Path(database).resolve() if database else None
     check = check_file(path, integrity=integrity) if path is not None else FileCheck(False, None, False)
     if readonly:
         if path is None or not check.exists:
@@ -451,9 +511,11 @@ def open_database(
                 kind="other",
                 path=path,
             )
-        return Database(url=url, engine=make_engine(url, readonly=True), readonly=True)
+        return Database(url=url, readonly=True)
     if path is not None:
         path.parent.mkdir(parents=True, exist_ok=True)
+    if not (migrate and check.revision != head_revision()):
+        return Database(url=url)  # nothing to do before the first query
     engine = make_engine(url)
     if migrate and check.revision != head_revision():
         if check.has_data and backup_before_migration and path is not None:

@@ -65,3 +65,38 @@ def test_a_unit_of_work_shares_one_transaction_between_core_reads_and_the_orm(wo
         people.set_active(uow, supervisee_id=world.carla, active=True)  # not committed
     with world.db.uow(reading=True) as uow:
         assert world.carla not in [i for i, _n, _c in roster.supervisees(uow)]  # rolled back
+
+
+def test_url_database_reads_sqlite_urls_as_sqlalchemy_does(tmp_path) -> None:
+    from sqlalchemy.engine import make_url
+
+    from supervisor_app.db import url_database
+
+    for url in (
+        f"sqlite:///{tmp_path}/a.db",
+        "sqlite:///relative/b.db",
+        f"sqlite:///{tmp_path}/with space.db",
+        "sqlite://",
+        "sqlite:///:memory:",
+        f"sqlite:///file:{tmp_path}/c.db?mode=ro&uri=true",
+    ):
+        expected = make_url(url).database
+        assert url_database(url) == (expected if expected not in (None, "", ":memory:") else None), url
+
+
+def test_the_first_reads_open_no_sqlalchemy_connection(world) -> None:
+    """Before any ORM or Core use, a unit of work's roster reads go through its own read-only
+    SQLite connection; the engines are made only when something needs them."""
+    from supervisor_app.db import open_database
+
+    path = world.db.path
+    world.db.close()
+    db = open_database(path)
+    with db.uow(reading=True) as uow:
+        assert roster.supervisees(uow)
+        assert uow._raw is not None and uow._session is None and uow._connection is None
+    assert db._engine is None  # nothing needed SQLAlchemy
+    with db.uow() as uow:
+        assert people.list_supervisees(uow)  # the ORM makes its engine when first used
+    assert db._engine is not None
+    db.close()

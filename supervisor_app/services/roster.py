@@ -1,12 +1,12 @@
 """Who is in the database, read without the ORM: what the first screens show.
 
 The sign-in screen and the supervisee list must appear the moment the app starts, and
-importing SQLAlchemy's ORM and the mapped models costs a good part of a second. These reads
-are plain SQL through :meth:`UnitOfWork.connection`, so the window is up (with every
-supervisee's name) before the ORM is imported; the progress figures follow from
+importing SQLAlchemy, its ORM and the mapped models costs about half a second. These reads
+are plain SQL through :meth:`UnitOfWork.rows`, so the window is up (with every supervisee's
+name) before any of that is imported; the progress figures follow, off the UI thread, from
 :func:`supervisee_summaries <supervisor_app.services.overview.supervisee_summaries>`.
 
-Nothing here writes, imports the ORM or imports PySide6. A test checks each function answers
+Nothing here writes, imports SQLAlchemy or imports PySide6. A test checks each function answers
 exactly what the ORM-based services answer.
 """
 
@@ -15,8 +15,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
-
-from sqlalchemy import text
 
 from supervisor_app.db import UnitOfWork
 
@@ -72,12 +70,12 @@ def as_date(value: Any) -> dt.date | None:
 
 
 def has_supervisors(uow: UnitOfWork) -> bool:
-    return bool(uow.connection().execute(text("SELECT EXISTS (SELECT 1 FROM supervisor)")).scalar())
+    return bool(uow.rows("SELECT EXISTS (SELECT 1 FROM supervisor)")[0][0])
 
 
 def agency_name(uow: UnitOfWork) -> str:
     """The agency's name when the database has exactly one agency, else ''."""
-    names = [row[0] for row in uow.connection().execute(text("SELECT name FROM agency LIMIT 2"))]
+    names = [row[0] for row in uow.rows("SELECT name FROM agency LIMIT 2")]
     return names[0] if len(names) == 1 else ""
 
 
@@ -86,9 +84,7 @@ def supervisors(uow: UnitOfWork, *, active_only: bool = True) -> list[tuple[int,
     where = "WHERE active = 1 " if active_only else ""
     return [
         (row[0], row[1], row[2] or "")
-        for row in uow.connection().execute(
-            text(f"SELECT id, name, credentials FROM supervisor {where}ORDER BY name, id")
-        )
+        for row in uow.rows(f"SELECT id, name, credentials FROM supervisor {where}ORDER BY name, id")
     ]
 
 
@@ -96,10 +92,8 @@ def supervisees(uow: UnitOfWork, *, active_only: bool = True) -> list[tuple[int,
     """(id, name, credential) by name."""
     where = "WHERE active = 1 " if active_only else ""
     return [
-        tuple(row)  # type: ignore[misc]
-        for row in uow.connection().execute(
-            text(f"SELECT id, name, credential FROM supervisee {where}ORDER BY name, id")
-        )
+        (row[0], row[1], row[2])
+        for row in uow.rows(f"SELECT id, name, credential FROM supervisee {where}ORDER BY name, id")
     ]
 
 
@@ -112,25 +106,23 @@ def supervisee_names(
 ) -> list[SuperviseeSummary]:
     """The people of the supervisee list, by name, without their figures (``figures`` False):
     one indexed query, so the list shows who is there at once."""
-    clauses, params = [], {}
+    clauses: list[str] = []
+    params: list[Any] = []
     if supervisor_id is not None:
-        clauses.append("s.supervisor_id = :supervisor_id")
-        params["supervisor_id"] = supervisor_id
+        clauses.append("s.supervisor_id = ?")
+        params.append(supervisor_id)
     if not include_inactive:
         clauses.append("s.active = 1")
     if supervisee_ids is not None:
         if not supervisee_ids:
             return []
-        marks = ", ".join(f":id{i}" for i in range(len(supervisee_ids)))
-        clauses.append(f"s.id IN ({marks})")
-        params.update({f"id{i}": value for i, value in enumerate(supervisee_ids)})
+        clauses.append(f"s.id IN ({', '.join('?' * len(supervisee_ids))})")
+        params.extend(supervisee_ids)
     where = f"WHERE {' AND '.join(clauses)} " if clauses else ""
-    rows = uow.connection().execute(
-        text(
-            "SELECT s.id, s.name, s.credential, s.icb_id, s.position, s.start_date, s.active, "
-            "s.supervisor_id, sup.name FROM supervisee AS s "
-            f"LEFT OUTER JOIN supervisor AS sup ON sup.id = s.supervisor_id {where}ORDER BY s.name, s.id"
-        ),
+    rows = uow.rows(
+        "SELECT s.id, s.name, s.credential, s.icb_id, s.position, s.start_date, s.active, "
+        "s.supervisor_id, sup.name FROM supervisee AS s "
+        f"LEFT OUTER JOIN supervisor AS sup ON sup.id = s.supervisor_id {where}ORDER BY s.name, s.id",
         params,
     )
     return [
@@ -154,11 +146,11 @@ def supervisee_names(
 def others_exist(uow: UnitOfWork, supervisor_id: int, *, include_inactive: bool = False) -> bool:
     """Whether any supervisee has another (or no) supervisor of record: one indexed query."""
     active = "" if include_inactive else " AND active = 1"
-    query = text(
+    query = (
         "SELECT EXISTS (SELECT 1 FROM supervisee WHERE "
-        f"(supervisor_id != :sid OR supervisor_id IS NULL){active})"
+        f"(supervisor_id != ? OR supervisor_id IS NULL){active})"
     )
-    return bool(uow.connection().execute(query, {"sid": supervisor_id}).scalar())
+    return bool(uow.rows(query, [supervisor_id])[0][0])
 
 
 __all__ = [

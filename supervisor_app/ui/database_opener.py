@@ -16,7 +16,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
-from sqlalchemy.exc import SQLAlchemyError
 
 from supervisor_app.db import DatabaseError
 from supervisor_app.lockfile import DatabaseLock
@@ -57,7 +56,9 @@ class DatabaseOpener(QObject):
         except DatabaseError as exc:
             self.show_problem(exc, exc.path or _path_of(target))
             return
-        except (OSError, sqlite3.Error, SQLAlchemyError) as exc:  # a full disk, a folder it may not write to
+        except Exception as exc:  # a full disk, a folder it may not write to
+            if not _is_storage_error(exc):
+                raise
             path = _path_of(target)
             name = path.name if path is not None else str(target)
             reason = getattr(exc, "strerror", None) or getattr(exc, "orig", None) or exc
@@ -190,3 +191,13 @@ def _ask_path(parent: QWidget | None, start: str) -> str:
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     return path
+
+
+def _is_storage_error(exc: BaseException) -> bool:
+    """OS, SQLite or SQLAlchemy errors (SQLAlchemy is imported only if it already is)."""
+    if isinstance(exc, (OSError, sqlite3.Error)):
+        return True
+    import sys
+
+    sqlalchemy_exc = sys.modules.get("sqlalchemy.exc")
+    return sqlalchemy_exc is not None and isinstance(exc, sqlalchemy_exc.SQLAlchemyError)

@@ -14,9 +14,14 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy.engine import make_url
-
-from supervisor_app.db import Database, DatabaseError, check_file, open_database, resolve_database
+from supervisor_app.db import (
+    Database,
+    DatabaseError,
+    check_file,
+    open_database,
+    resolve_database,
+    url_database,
+)
 from supervisor_app.lockfile import DatabaseLock, LockHolder
 from supervisor_app.services import backup
 
@@ -56,8 +61,8 @@ class OpenedDatabase:
 
 def database_path(target: str | os.PathLike[str] | None) -> Path | None:
     """The file ``target`` (``--db``, a chosen path, or the default) refers to; None for memory."""
-    database = make_url(resolve_database(target)).database
-    if not database or database == ":memory:":
+    database = url_database(resolve_database(target))
+    if not database:
         return None
     return Path(database).expanduser().resolve()
 

@@ -1,5 +1,5 @@
 """Start-up imports only what the first window needs: the sign-in screen and the supervisee
-list (names) come up before SQLAlchemy's ORM, the models, reportlab, Alembic or openpyxl are
+list (names) come up before SQLAlchemy (core and ORM), the models, reportlab, Alembic or openpyxl are
 imported (issue 7: nothing heavy before the first window shows). Run in a fresh interpreter,
 through the app's own start-up objects, on a real database file."""
 
@@ -23,7 +23,7 @@ from supervisor_app.ui.tasks import TaskRunner
 from supervisor_app.services import roster
 from PySide6.QtCore import QSettings
 
-HEAVY = ["sqlalchemy.orm", "supervisor_app.models", "reportlab", "alembic", "openpyxl", "argon2",
+HEAVY = ["sqlalchemy", "sqlalchemy.orm", "supervisor_app.models", "reportlab", "alembic", "openpyxl", "argon2",
          "supervisor_app.services.progress", "supervisor_app.services.signoff"]
 seen = {}
 runner = TaskRunner(synchronous=True)
