@@ -429,6 +429,18 @@ def test_two_renders_are_byte_identical_and_the_date_is_pinned(form: Form) -> No
     assert meta["/Keywords"] == f"record fingerprint {data.fingerprint}"
 
 
+def test_the_cached_text_widths_draw_what_reportlab_draws(
+    form: Form, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # FormCanvas draws strings with cached widths; reportlab's own drawString and
+    # drawRightString must give the very same bytes.
+    from supervisor_app.reports import base
+
+    monkeypatch.setattr(base, "_PLAIN_TEXT", False)
+    again = render_verification(form.data, serial="ATT-2026-000042", generated=GENERATED, app_version="9.8.7")
+    assert again == form.pdf
+
+
 def test_another_process_renders_the_same_bytes(form: Form, tmp_path: Path) -> None:
     """No clock, hash seed or $SOURCE_DATE_EPOCH leaks into the PDF."""
     import os

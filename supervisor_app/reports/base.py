@@ -16,7 +16,7 @@ import threading
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 from reportlab import rl_config
@@ -26,6 +26,7 @@ from reportlab.lib.units import inch
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import textobject
 from reportlab.pdfgen.canvas import Canvas
 
 from supervisor_app.resources import resource_path
@@ -158,7 +159,41 @@ class Style:
 
 
 def width(text: str, size: float, *, bold: bool = False) -> float:
-    return pdfmetrics.stringWidth(text, FONT_BOLD if bold else FONT, size)
+    return _width(text, size, bold)
+
+
+def _width(text: str, size: float, bold: bool) -> float:
+    return _string_width(text, FONT_BOLD if bold else FONT, size)
+
+
+@lru_cache(maxsize=1 << 16)
+def _string_width(text: str, font: str, size: float) -> float:
+    # reportlab measures TTF text a character at a time in Python (without rl-accel), and
+    # drawString measures every string it draws; the same words and cells come back on every
+    # page and every print.
+    return pdfmetrics.stringWidth(text, font, size)
+
+
+# reportlab's bidiShapedText without RTL support (no rlbidi): the text as it is, and its width.
+_PLAIN_TEXT = getattr(textobject, "rtlSupport", False) is False
+
+
+@lru_cache(maxsize=64)
+def _qr_runs(data: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
+    """The module count and the dark runs ``(row, first column, length)`` of a QR code of
+    ``data`` (error correction M): choosing its mask is the slow part, the same for a reprint."""
+    qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    qr.addData(data)
+    qr.make()
+    runs = []
+    for r, row in enumerate(qr.modules):
+        c = 0
+        for dark, run in itertools.groupby(bool(m) for m in row):
+            length = len(list(run))
+            if dark:
+                runs.append((r, c, length))
+            c += length
+    return qr.getModuleCount(), tuple(runs)
 
 
 _BREAKS = re.compile(r"(?<=[ /-])")
@@ -246,23 +281,33 @@ class FormCanvas(Canvas):
         validated shape per run, several times slower).
         """
         size = self.style.qr
-        qr = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-        qr.addData(self.footer.fingerprint.upper())
-        qr.make()
+        count, runs = _qr_runs(self.footer.fingerprint.upper())
         border = 2
-        count = qr.getModuleCount()
         box = size / (count + 2 * border)
         self.beginForm(QR_FORM, 0, 0, size, size)
         path = self.beginPath()
-        for r, row in enumerate(qr.modules):
-            c = 0
-            for dark, run in itertools.groupby(bool(m) for m in row):
-                length = len(list(run))
-                if dark:
-                    path.rect((c + border) * box, size - (r + border + 1) * box, length * box, box)
-                c += length
+        for r, c, length in runs:
+            path.rect((c + border) * box, size - (r + border + 1) * box, length * box, box)
         self.drawPath(path, stroke=0, fill=1)
         self.endForm()
+
+    # drawString/drawRightString as reportlab writes them (the same operators), with the text's
+    # width from the cache: reportlab measures every string again, a third of a table's cost.
+    def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        if args or kwargs or not _PLAIN_TEXT:
+            super().drawString(x, y, text, *args, **kwargs)
+            return
+        t = self.beginText(x, y)
+        t.textLine(text)
+        self.drawText(t)
+
+    def drawRightString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
+        if args or kwargs or not _PLAIN_TEXT:
+            super().drawRightString(x, y, text, *args, **kwargs)
+            return
+        t = self.beginText(x - _string_width(text, self._fontname, self._fontsize), y)
+        t.textLine(text)
+        self.drawText(t)
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))

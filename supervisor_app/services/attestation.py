@@ -43,7 +43,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import distinct, func, select
-from sqlalchemy.orm import selectinload
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import (
@@ -58,7 +57,6 @@ from supervisor_app.models import (
     SessionAttendee,
     SessionFormat,
     SignOff,
-    SignOffAction,
     Supervisee,
     SupervisionSession,
     Supervisor,
@@ -74,8 +72,16 @@ from supervisor_app.services.progress import (
     months_between,
     supervisee_record_ids,
 )
-from supervisor_app.services.records import counts_clause, display_status_sql
-from supervisor_app.services.signoff import require_verified
+from supervisor_app.services.records import counts_clause
+from supervisor_app.services.signoff import (
+    _ACTION,
+    _CHAIN,
+    _REASON,
+    _RID,
+    _SEQ,
+    SuperviseeRecords,
+    require_supervisee_verified,
+)
 from supervisor_app.services.validation import parse_date
 
 VERIFICATION = "verification"
@@ -416,6 +422,154 @@ def _plural(count: int, one: str, many: str | None = None) -> str:
     return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
+@dataclass
+class _Figures:
+    """What a verification form adds up over its range (before the session log)."""
+
+    pending_sessions: int
+    pending_experience: int
+    per_format: dict[str, tuple[int, Any, Any]]  # {format: (count, first date, last date)}
+    minutes: dict[str, dict[str, int]]  # {domain: {format: minutes}} of counted sessions
+    by_kind: dict[str, int]  # {experience kind: minutes} of counted entries
+    experience: tuple[int, Any, Any]  # counted entries: count, first start, last end
+    experience_ids: list[str]
+
+
+def _figures_from_sql(
+    uow: UnitOfWork, *, supervisee_id: int, supervisor_id: int, start: dt.date | None, end: dt.date | None
+) -> _Figures:
+    S, A, T = SupervisionSession, SessionAllocation, SessionAttendee
+    E, EA = ExperienceEntry, ExperienceAllocation
+    attended = select(T.session_id).where(T.supervisee_id == supervisee_id)
+    in_range = [S.supervisor_id == supervisor_id, S.id.in_(attended)]
+    if start:
+        in_range.append(S.date >= start)
+    if end:
+        in_range.append(S.date <= end)
+    pending_sessions = uow.session.scalar(
+        select(func.count()).select_from(S).where(*in_range, S.status == RecordStatus.PENDING)
+    )
+    exp_requested = [E.supervisee_id == supervisee_id, E.supervisor_id == supervisor_id]
+    if start:
+        exp_requested.append(E.period_end >= start)
+    if end:
+        exp_requested.append(E.period_start <= end)
+    pending_experience = uow.session.scalar(
+        select(func.count()).select_from(E).where(*exp_requested, E.status == RecordStatus.PENDING)
+    )
+    counted = [*in_range, counts_clause(S)]
+    per_format = {
+        fmt: (count, first, last)
+        for fmt, count, first, last in uow.session.execute(
+            select(S.format, func.count(), func.min(S.date), func.max(S.date))
+            .where(*counted)
+            .group_by(S.format)
+        )
+    }
+    minutes: dict[str, dict[str, int]] = {}
+    for fmt, code, total in uow.session.execute(
+        select(S.format, A.domain_code, func.sum(A.minutes))
+        .join(A, A.session_id == S.id)
+        .where(*counted)
+        .group_by(S.format, A.domain_code)
+    ):
+        minutes.setdefault(code, {})[fmt] = int(total)
+    exp_where = [*exp_requested, counts_clause(E)]
+    by_kind = {
+        kind: int(total)
+        for kind, total in uow.session.execute(
+            select(E.kind, func.sum(EA.minutes))
+            .join(EA, EA.entry_id == E.id)
+            .where(*exp_where)
+            .group_by(E.kind)
+        )
+    }
+    exp_count, exp_first, exp_last = uow.session.execute(
+        select(func.count(distinct(E.id)), func.min(E.period_start), func.max(E.period_end)).where(*exp_where)
+    ).one()
+    return _Figures(
+        pending_sessions or 0,
+        pending_experience or 0,
+        per_format,
+        minutes,
+        by_kind,
+        (int(exp_count or 0), exp_first, exp_last),
+        list(uow.session.scalars(select(E.id).where(*exp_where))),
+    )
+
+
+def _figures_from_rows(
+    records: SuperviseeRecords,
+    *,
+    supervisee_id: int,
+    supervisor_id: int,
+    start: dt.date | None,
+    end: dt.date | None,
+) -> _Figures | None:
+    """The same figures from the verified rows; None when a row holds something only a hand
+    edit stores (text where a date was, an irregular allocation): then SQL adds them up."""
+    low, high = start.isoformat() if start else None, end.isoformat() if end else None
+    pending_value, signed_value = RecordStatus.PENDING.value, RecordStatus.SIGNED.value
+    left_out = records.superseded | records.voided
+    pending_sessions = pending_experience = 0
+    per_format: dict[str, tuple[int, Any, Any]] = {}
+    minutes: dict[str, dict[str, int]] = {}
+    batch = records.sessions
+    for rid, status, sup, day, _start, _min, fmt, *_rest in batch.rows:
+        if sup != supervisor_id or supervisee_id not in batch.attendees.get(rid, ()):
+            continue
+        if day.__class__ is not str or fmt.__class__ is not str:
+            return None
+        if (low is not None and day < low) or (high is not None and day > high):
+            continue
+        if status == pending_value:
+            pending_sessions += 1
+        elif status == signed_value and rid not in left_out:
+            count, first, last = per_format.get(fmt, (0, day, day))
+            per_format[fmt] = (count + 1, min(first, day), max(last, day))
+            for item in batch.allocations.get(rid, ()):
+                if item.__class__ is not str:
+                    return None
+                code, _, spent = item.rpartition("=")
+                by_format = minutes.setdefault(code, {})
+                by_format[fmt] = by_format.get(fmt, 0) + int(spent)
+    by_kind: dict[str, int] = {}
+    experience_ids: list[str] = []
+    exp_first: Any = None
+    exp_last: Any = None
+    batch = records.experience
+    for rid, status, sup, begins, ends, owner, kind, *_rest in batch.rows:
+        if owner != supervisee_id or sup != supervisor_id:
+            continue
+        if begins.__class__ is not str or ends.__class__ is not str or kind.__class__ is not str:
+            return None
+        if (low is not None and ends < low) or (high is not None and begins > high):
+            continue
+        if status == pending_value:
+            pending_experience += 1
+        elif status == signed_value and rid not in left_out:
+            experience_ids.append(rid)
+            exp_first = begins if exp_first is None else min(exp_first, begins)
+            exp_last = ends if exp_last is None else max(exp_last, ends)
+            items = batch.allocations.get(rid, ())
+            if items:
+                total = 0
+                for item in items:
+                    if item.__class__ is not str:
+                        return None
+                    total += int(item.rpartition("=")[2])
+                by_kind[kind] = by_kind.get(kind, 0) + total
+    return _Figures(
+        pending_sessions,
+        pending_experience,
+        per_format,
+        minutes,
+        by_kind,
+        (len(experience_ids), exp_first, exp_last),
+        experience_ids,
+    )
+
+
 def prepare_verification(
     uow: UnitOfWork,
     *,
@@ -452,39 +606,20 @@ def prepare_verification(
     except KeyError as exc:
         raise DomainError(str(exc.args[0]), field="supervisee") from None
 
-    S, A, T = SupervisionSession, SessionAllocation, SessionAttendee
-    E, EA = ExperienceEntry, ExperienceAllocation
-    attended = select(T.session_id).where(T.supervisee_id == supervisee.id)
-    in_range = [S.supervisor_id == supervisor.id, S.id.in_(attended)]
-    if start:
-        in_range.append(S.date >= start)
-    if end:
-        in_range.append(S.date <= end)
-
-    # Pending records in the requested range (sessions by date, experience by overlap).
-    pending_sessions = uow.session.scalar(
-        select(func.count()).select_from(S).where(*in_range, S.status == RecordStatus.PENDING)
+    # Every record ever signed for this supervisee, verified (a signed record deleted or
+    # detached from them must stop the print, not silently drop out of the totals); read once:
+    # the figures and the session log below come from the same rows.
+    records = require_supervisee_verified(uow, supervisee.id)
+    figures = _figures_from_rows(
+        records, supervisee_id=supervisee.id, supervisor_id=supervisor.id, start=start, end=end
+    ) or _figures_from_sql(
+        uow, supervisee_id=supervisee.id, supervisor_id=supervisor.id, start=start, end=end
     )
-    exp_requested = [E.supervisee_id == supervisee.id, E.supervisor_id == supervisor.id]
-    if start:
-        exp_requested.append(E.period_end >= start)
-    if end:
-        exp_requested.append(E.period_start <= end)
-    pending_experience = uow.session.scalar(
-        select(func.count()).select_from(E).where(*exp_requested, E.status == RecordStatus.PENDING)
-    )
-    pending = (pending_sessions or 0) + (pending_experience or 0)
-
-    # Counted sessions: count, dates, per format.
-    counted = [*in_range, counts_clause(S)]
-    per_format = {
-        fmt: (count, first, last)
-        for fmt, count, first, last in uow.session.execute(
-            select(S.format, func.count(), func.min(S.date), func.max(S.date))
-            .where(*counted)
-            .group_by(S.format)
-        )
-    }
+    pending_sessions, pending_experience = figures.pending_sessions, figures.pending_experience
+    pending = pending_sessions + pending_experience
+    per_format, minutes, by_kind = figures.per_format, figures.minutes, figures.by_kind
+    exp_count, exp_first, exp_last = figures.experience
+    experience_ids = figures.experience_ids
     if not per_format:
         waiting = (
             f" {_plural(pending, 'record')} {'is' if pending == 1 else 'are'} waiting for "
@@ -515,15 +650,6 @@ def prepare_verification(
     assert first is not None and last is not None
     range_from, range_to = start or first, end or last
 
-    # Supervision minutes per domain and format: one SQL aggregate.
-    minutes: dict[str, dict[str, int]] = {}
-    for fmt, code, total in uow.session.execute(
-        select(S.format, A.domain_code, func.sum(A.minutes))
-        .join(A, A.session_id == S.id)
-        .where(*counted)
-        .group_by(S.format, A.domain_code)
-    ):
-        minutes.setdefault(code, {})[fmt] = int(total)
     domains = tuple(
         DomainHours(
             code,
@@ -534,30 +660,18 @@ def prepare_verification(
         for code, label in _domain_order(profile, minutes)
     )
 
-    # Experience: counted entries overlapping the requested range, per kind.
-    exp_where = [*exp_requested, counts_clause(E)]
-    by_kind = {
-        kind: int(total)
-        for kind, total in uow.session.execute(
-            select(E.kind, func.sum(EA.minutes))
-            .join(EA, EA.entry_id == E.id)
-            .where(*exp_where)
-            .group_by(E.kind)
-        )
-    }
-    exp_count, exp_first, exp_last = uow.session.execute(
-        select(func.count(distinct(E.id)), func.min(E.period_start), func.max(E.period_end)).where(*exp_where)
-    ).one()
-    experience_ids = list(uow.session.scalars(select(E.id).where(*exp_where)))
-
     # The session log: counted and voided sessions in range, amended originals below them.
-    log, session_ids = _session_log(uow, in_range, profile)
-
+    log, session_ids = _session_log(
+        uow,
+        records,
+        supervisee_id=supervisee.id,
+        supervisor_id=supervisor.id,
+        start=start,
+        end=end,
+        profile=profile,
+    )
     record_ids = tuple(sorted(set(session_ids) | set(experience_ids)))
-    # Also every record ever signed for this supervisee: a signed record deleted or detached
-    # from them must stop the print, not silently drop out of the totals.
-    require_verified(uow, set(record_ids) | set(supervisee_record_ids(uow, supervisee.id)))
-    links = _links(uow, record_ids)
+    links = _record_links(records, record_ids)
 
     agency = supervisor.agency or supervisee.agency
     return VerificationData(
@@ -609,79 +723,107 @@ def prepare_verification(
     )
 
 
-def _session_log(
-    uow: UnitOfWork, in_range: list[Any], profile: CredentialProfile
-) -> tuple[tuple[LogEntry, ...], list[str]]:
-    """The appendix rows and the ids of every session printed."""
-    S = SupervisionSession
-    status = display_status_sql(S)
-    shown = list(
-        uow.session.execute(
-            select(S, status)
-            .options(selectinload(S.allocations), selectinload(S.attendees))
-            .where(
-                *in_range,
-                S.status == RecordStatus.SIGNED,
-                status.in_([DisplayStatus.SIGNED.value, DisplayStatus.VOIDED.value]),
-            )
-            .order_by(S.date, S.start_time, S.id)
-        )
-    )
-    # Amended originals: follow each printed row's supersedes chain, one query per level.
-    originals: dict[str, SupervisionSession] = {}
-    wanted = {s.supersedes_id for s, _ in shown if s.supersedes_id}
-    while wanted:
-        found = list(
-            uow.session.scalars(
-                select(S)
-                .options(selectinload(S.allocations), selectinload(S.attendees))
-                .where(S.id.in_(wanted))
-            )
-        )
-        for session in found:
-            originals[session.id] = session
-        wanted = {s.supersedes_id for s in found if s.supersedes_id and s.supersedes_id not in originals}
-    ids = [s.id for s, _ in shown] + list(originals)
-    links = _links(uow, ids)
-    signs = {rid: seq for seq, rid, action, _c, _r in links if action == SignOffAction.SIGN.value}
-    voids = {
-        rid: (seq, reason) for seq, rid, action, _c, reason in links if action == SignOffAction.VOID.value
-    }
-    order = [code for code, _ in _domain_order(profile, ())]
+def _time(value: Any) -> dt.time | None:
+    return value if value is None or isinstance(value, dt.time) else dt.time.fromisoformat(value)
 
-    def domain_minutes(session: SupervisionSession) -> tuple[tuple[str, int], ...]:
-        given = {a.domain_code: a.minutes for a in session.allocations}
-        codes = [c for c in order if c in given] + sorted(set(given) - set(order))
+
+def _session_log(
+    uow: UnitOfWork,
+    records: SuperviseeRecords,
+    *,
+    supervisee_id: int,
+    supervisor_id: int,
+    start: dt.date | None,
+    end: dt.date | None,
+    profile: CredentialProfile,
+) -> tuple[tuple[LogEntry, ...], list[str]]:
+    """The appendix rows and the ids of every session printed, from the verified rows of the
+    supervisee's records: their signed sessions with this supervisor in the range that still
+    stand or were voided (by date, start, id), and below each the originals it amended."""
+    batch = records.sessions
+    by_id = {row[0]: row for row in batch.rows}
+    low, high = start.isoformat() if start else None, end.isoformat() if end else None
+    signed = RecordStatus.SIGNED.value
+    shown = [
+        row
+        for row in batch.rows
+        if row[1] == signed
+        and row[2] == supervisor_id
+        and supervisee_id in batch.attendees.get(row[0], ())
+        and (low is None or row[3] >= low)
+        and (high is None or row[3] <= high)
+        and (row[0] in records.voids or row[0] not in records.superseded)
+    ]
+    shown.sort(key=lambda r: (r[3], r[4] is not None, r[4] or "", r[0]))
+    # Amended originals: each printed row's supersedes chain.
+    originals: dict[str, tuple[Any, ...]] = {}
+    wanted = {r[10] for r in shown if r[10]}
+    while wanted:
+        missing = [rid for rid in wanted if rid not in by_id]
+        if missing:  # an original that does not list the supervisee: read (and verified) too
+            more = require_supervisee_verified(uow, supervisee_id, also=missing)
+            batch, records = more.sessions, more
+            by_id = {row[0]: row for row in batch.rows}
+        found = [by_id[rid] for rid in wanted if rid in by_id]
+        for row in found:
+            originals[row[0]] = row
+        wanted = {r[10] for r in found if r[10] and r[10] not in originals}
+    ids = [r[0] for r in shown] + list(originals)
+    order = [code for code, _ in _domain_order(profile, ())]
+    known = set(order)
+
+    def domain_minutes(rid: str) -> tuple[tuple[str, int], ...]:
+        given: dict[str, int] = {}
+        for item in batch.allocations.get(rid, ()):
+            code, _, minutes = item.rpartition("=")
+            given[code] = int(minutes)
+        codes = [c for c in order if c in given] + sorted(set(given) - known)
         return tuple((c, given[c]) for c in codes)
 
-    def entry(session: SupervisionSession, display: str, **extra: Any) -> LogEntry:
-        void = voids.get(session.id)
+    def entry(row: tuple[Any, ...], display: str, **extra: Any) -> LogEntry:
+        rid = row[0]
+        sign, void = records.signs.get(rid), records.voids.get(rid)
         return LogEntry(
-            record_id=session.id,
-            date=session.date,
-            start=session.start_time,
-            minutes=session.minutes,
-            format=session.format,
-            attendees=len(session.attendees),
-            modality=session.modality,
-            domain_minutes=domain_minutes(session),
+            record_id=rid,
+            date=dt.date.fromisoformat(row[3]),
+            start=_time(row[4]),
+            minutes=row[5],
+            format=row[6],
+            attendees=len(batch.attendees.get(rid, ())),
+            modality=row[7],
+            domain_minutes=domain_minutes(rid),
             status=display,
-            sign_seq=signs.get(session.id, 0),
-            void_seq=void[0] if void else None,
-            void_reason=void[1] if void else "",
+            sign_seq=sign[_SEQ] if sign else 0,
+            void_seq=void[_SEQ] if void else None,
+            void_reason=void[_REASON] if void else "",
             **extra,
         )
 
     log = []
-    for session, display in shown:
+    for row in shown:
         replaced = []
-        newer = session
-        while newer.supersedes_id and newer.supersedes_id in originals:
-            older = originals[newer.supersedes_id]
-            replaced.append(entry(older, DisplayStatus.AMENDED.value, replaced_reason=newer.amendment_reason))
+        newer = row
+        while newer[10] and newer[10] in originals:
+            older = originals[newer[10]]
+            replaced.append(entry(older, DisplayStatus.AMENDED.value, replaced_reason=newer[11]))
             newer = older
-        log.append(entry(session, display, replaced=tuple(replaced)))
+        display = DisplayStatus.VOIDED.value if row[0] in records.voids else DisplayStatus.SIGNED.value
+        log.append(entry(row, display, replaced=tuple(replaced)))
     return tuple(log), ids
+
+
+def _record_links(
+    records: SuperviseeRecords, record_ids: Iterable[str]
+) -> list[tuple[int, str, str, str, str]]:
+    """(seq, record_id, action, chain_hash, reason) of every link of these records, by seq: as
+    :func:`_links` reads them, from the verified rows."""
+    links = []
+    for rid in record_ids:
+        for link in (records.signs.get(rid), records.voids.get(rid)):
+            if link is not None:
+                links.append((link[_SEQ], link[_RID], link[_ACTION], link[_CHAIN], link[_REASON]))
+    links.sort()
+    return links
 
 
 # --------------------------------------------------------------------------------------------

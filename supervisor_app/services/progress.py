@@ -1,5 +1,9 @@
-"""Progress toward a credential: SQL sums of signed and pending minutes, and the plain words
+"""Progress toward a credential: sums of signed and pending minutes, and the plain words
 for what is still missing.
+
+With the integrity check (the default) the sums are made from the very rows the check read
+and verified (:func:`~supervisor_app.services.signoff.read_supervisee`): each record is read
+once. Without it, or when a row holds something only a hand edit stores, SQL adds them up.
 
 Only signed records that still stand count toward "met" (not pending, not replaced by an
 amendment, not voided). Pending minutes are reported apart. Records that fail verification
@@ -28,7 +32,10 @@ from supervisor_app.models import (
 from supervisor_app.services.people import get_supervisee
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
 from supervisor_app.services.records import counts_clause
-from supervisor_app.services.signoff import require_verified
+from supervisor_app.services.signoff import SuperviseeRecords, require_supervisee_verified
+
+_PENDING = RecordStatus.PENDING.value
+_SIGNED = RecordStatus.SIGNED.value
 
 
 def hours(minutes: int) -> str:
@@ -175,6 +182,131 @@ def supervisee_record_ids(uow: UnitOfWork, supervisee_id: int) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
+@dataclass
+class _Sums:
+    """What progress adds up, each list as SQL's GROUP BY would return it (sorted)."""
+
+    signed: list[tuple[str, str, int]]  # (format, domain, minutes) of counted sessions
+    pending: list[tuple[str, int]]  # (domain, minutes) of pending sessions
+    sessions: tuple[int, Any, Any]  # count, first and last date of counted sessions
+    experience: list[tuple[str, int, bool]]  # (domain, minutes, inside the window), counted
+    experience_pending: list[tuple[str, int]]
+
+
+def _sums_from_sql(uow: UnitOfWork, supervisee_id: int, cutoff: dt.date | None) -> _Sums:
+    S, A, T = SupervisionSession, SessionAllocation, SessionAttendee
+    attended = select(T.session_id).where(T.supervisee_id == supervisee_id)
+    signed = list(
+        uow.session.execute(
+            select(S.format, A.domain_code, func.sum(A.minutes))
+            .join(A, A.session_id == S.id)
+            .where(S.id.in_(attended), counts_clause(S))
+            .group_by(S.format, A.domain_code)
+        )
+    )
+    pending = list(
+        uow.session.execute(
+            select(A.domain_code, func.sum(A.minutes))
+            .join(S, A.session_id == S.id)
+            .where(S.id.in_(attended), S.status == RecordStatus.PENDING)
+            .group_by(A.domain_code)
+        )
+    )
+    sessions = uow.session.execute(
+        select(func.count(), func.min(S.date), func.max(S.date)).where(S.id.in_(attended), counts_clause(S))
+    ).one()
+    E, EA = ExperienceEntry, ExperienceAllocation
+    in_window = (E.period_end >= cutoff) if cutoff is not None else literal(True)
+    experience = list(
+        uow.session.execute(
+            select(EA.domain_code, func.sum(EA.minutes), in_window)
+            .join(E, EA.entry_id == E.id)
+            .where(E.supervisee_id == supervisee_id, counts_clause(E))
+            .group_by(EA.domain_code, in_window)
+        )
+    )
+    experience_pending = list(
+        uow.session.execute(
+            select(EA.domain_code, func.sum(EA.minutes))
+            .join(E, EA.entry_id == E.id)
+            .where(E.supervisee_id == supervisee_id, E.status == RecordStatus.PENDING)
+            .group_by(EA.domain_code)
+        )
+    )
+    return _Sums(
+        [tuple(r) for r in signed],  # type: ignore[misc]
+        [tuple(r) for r in pending],  # type: ignore[misc]
+        tuple(sessions),  # type: ignore[arg-type]
+        [(code, minutes, bool(inside)) for code, minutes, inside in experience],
+        [tuple(r) for r in experience_pending],  # type: ignore[misc]
+    )
+
+
+def _add(totals: dict[Any, int], items: list[Any], key: Any = None) -> bool:
+    """Add ``"code=minutes"`` items into ``totals`` (by code, or by ``(key, code)``); False,
+    adding nothing more, at an item that is not regular."""
+    for item in items:
+        if item.__class__ is not str:
+            return False
+        code, _, minutes = item.rpartition("=")
+        slot = code if key is None else (key, code)
+        totals[slot] = totals.get(slot, 0) + int(minutes)
+    return True
+
+
+def _sums_from_records(
+    records: SuperviseeRecords, supervisee_id: int, cutoff: dt.date | None
+) -> _Sums | None:
+    """The same sums from the rows verification read (nothing is read twice); None when a row
+    holds something only a hand edit stores (then SQL adds it up, as it always did)."""
+    left_out = records.superseded | records.voided
+    signed: dict[Any, int] = {}
+    pending: dict[Any, int] = {}
+    dates: list[str] = []
+    batch = records.sessions
+    attendees, allocations = batch.attendees, batch.allocations
+    for rid, status, _sup, day, _start, _min, fmt, *_rest in batch.rows:
+        if supervisee_id not in attendees.get(rid, ()):
+            continue  # read only to be verified (the audit trail named it)
+        if status == _PENDING:
+            if not _add(pending, allocations.get(rid, ())):
+                return None
+        elif status == _SIGNED and rid not in left_out:
+            if fmt.__class__ is not str or day.__class__ is not str:
+                return None
+            dates.append(day)
+            if not _add(signed, allocations.get(rid, ()), fmt):
+                return None
+    bound = cutoff.isoformat() if cutoff is not None else None
+    experience: dict[Any, int] = {}
+    experience_pending: dict[Any, int] = {}
+    batch = records.experience
+    allocations = batch.allocations
+    for rid, status, _sup, _start, period_end, owner, *_rest in batch.rows:
+        if owner != supervisee_id:
+            continue
+        if status == _PENDING:
+            if not _add(experience_pending, allocations.get(rid, ())):
+                return None
+        elif status == _SIGNED and rid not in left_out:
+            if period_end.__class__ is not str:
+                return None
+            if not _add(experience, allocations.get(rid, ()), bound is None or period_end >= bound):
+                return None
+    return _Sums(
+        [(fmt, code, minutes) for (fmt, code), minutes in sorted(signed.items())],
+        sorted(pending.items()),
+        (len(dates), min(dates), max(dates)) if dates else (0, None, None),
+        [(code, minutes, inside) for (inside, code), minutes in sorted(experience.items(), key=_by_code)],
+        sorted(experience_pending.items()),
+    )
+
+
+def _by_code(item: tuple[tuple[bool, str], int]) -> tuple[str, bool]:
+    (inside, code), _minutes = item
+    return code, inside
+
+
 def compute_progress(
     uow: UnitOfWork,
     *,
@@ -185,9 +317,16 @@ def compute_progress(
     today = today or dt.date.today()
     supervisee: Supervisee = get_supervisee(uow, supervisee_id)
     profile = uow.db.profiles.get(supervisee.credential)
-    if check_integrity:
-        require_verified(uow, supervisee_record_ids(uow, supervisee.id))
     sup_rules, exp_rules = profile.supervision, profile.experience
+    window = exp_rules.window_years
+    cutoff = _years_before(today, window.value) if window is not None else None
+    sums = None
+    if check_integrity:
+        # Every record ever signed for the supervisee, verified, then summed from the same rows.
+        records = require_supervisee_verified(uow, supervisee.id)
+        sums = _sums_from_records(records, supervisee.id, cutoff)
+    if sums is None:
+        sums = _sums_from_sql(uow, supervisee.id, cutoff)
     supervision = _part(
         profile,
         sup_rules.total_minutes.value,
@@ -202,17 +341,8 @@ def compute_progress(
     )
     result = Progress(supervisee.id, supervisee.name, profile, supervision, experience)
 
-    S, A, T = SupervisionSession, SessionAllocation, SessionAttendee
-    attended = select(T.session_id).where(T.supervisee_id == supervisee.id)
-
     # Supervision per domain and format, signed (standing) records.
-    signed_rows = uow.session.execute(
-        select(S.format, A.domain_code, func.sum(A.minutes))
-        .join(A, A.session_id == S.id)
-        .where(S.id.in_(attended), counts_clause(S))
-        .group_by(S.format, A.domain_code)
-    )
-    for session_format, code, minutes in signed_rows:
+    for session_format, code, minutes in sums.signed:
         domain = _domain(supervision, profile, code)
         domain.signed_minutes += minutes
         supervision.signed_minutes += minutes
@@ -222,18 +352,10 @@ def compute_progress(
         else:
             domain.individual_minutes += minutes
             result.individual_minutes += minutes
-    pending_rows = uow.session.execute(
-        select(A.domain_code, func.sum(A.minutes))
-        .join(S, A.session_id == S.id)
-        .where(S.id.in_(attended), S.status == RecordStatus.PENDING)
-        .group_by(A.domain_code)
-    )
-    for code, minutes in pending_rows:
+    for code, minutes in sums.pending:
         _domain(supervision, profile, code).pending_minutes += minutes
         supervision.pending_minutes += minutes
-    count, first, last = uow.session.execute(
-        select(func.count(), func.min(S.date), func.max(S.date)).where(S.id.in_(attended), counts_clause(S))
-    ).one()
+    count, first, last = sums.sessions
     result.sessions_signed = count
     if first is not None:
         result.first_session = dt.date.fromisoformat(first) if isinstance(first, str) else first
@@ -250,28 +372,13 @@ def compute_progress(
     supervision.counted_minutes = counted
 
     # Experience: signed, standing, and (if the profile has a window) recent enough.
-    E, EA = ExperienceEntry, ExperienceAllocation
-    window = exp_rules.window_years
-    cutoff = _years_before(today, window.value) if window is not None else None
-    in_window = (E.period_end >= cutoff) if cutoff is not None else literal(True)
-    exp_rows = uow.session.execute(
-        select(EA.domain_code, func.sum(EA.minutes), in_window)
-        .join(E, EA.entry_id == E.id)
-        .where(E.supervisee_id == supervisee.id, counts_clause(E))
-        .group_by(EA.domain_code, in_window)
-    )
-    for code, minutes, in_window in exp_rows:
+    for code, minutes, in_window in sums.experience:
         if cutoff is not None and not in_window:
             result.outside_window_minutes += minutes
             continue
         _domain(experience, profile, code).signed_minutes += minutes
         experience.signed_minutes += minutes
-    for code, minutes in uow.session.execute(
-        select(EA.domain_code, func.sum(EA.minutes))
-        .join(E, EA.entry_id == E.id)
-        .where(E.supervisee_id == supervisee.id, E.status == RecordStatus.PENDING)
-        .group_by(EA.domain_code)
-    ):
+    for code, minutes in sums.experience_pending:
         _domain(experience, profile, code).pending_minutes += minutes
         experience.pending_minutes += minutes
     experience.counted_minutes = experience.signed_minutes

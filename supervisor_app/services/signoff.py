@@ -13,7 +13,14 @@ typed value SQLite stores and never re-parsed from text, so no two different sto
 serialise alike: an allocation whose domain code contains ``=``, an attendee id stored as the
 text ``'1,2'``, a blob where text was, each change the hash.
 
-Speed: :func:`verify` must check at least 100,000 records a second. It reads flat rows through
+Speed: :func:`verify` must check at least 100,000 records a second. A whole database (of at
+least ``_PARALLEL_MIN_RECORDS`` records, in a file) is hashed by two worker processes, one
+per kind of record, each on its own read-only connection (see :class:`_Workers`), while this
+process checks the chain; a supervisee's records are read by their indexes in a few queries
+(:func:`read_supervisee`). Reading and serialising live in
+:mod:`~supervisor_app.services.canonical`, which imports nothing heavy, so workers start fast.
+In a frozen (PyInstaller) app the entry point must call ``multiprocessing.freeze_support()``.
+Within each process it reads flat rows through
 the driver (no ORM, no per-record queries, no cyclic GC meanwhile), checks each text column
 once per batch for characters JSON would escape, and builds each record's text with one
 f-string; hash lists are compared whole, and only the rows that differ are looked at one by
@@ -26,15 +33,9 @@ first version of this module, so no signature made by it goes stale.
 from __future__ import annotations
 
 import datetime as dt
-import gc
-import hashlib
-import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass
-from itertools import chain as chained
-from itertools import repeat
 from operator import itemgetter
 from typing import Any
 
@@ -48,13 +49,54 @@ from supervisor_app.models import (
     RecordKind,
     RecordStatus,
     SignOff,
-    SignOffAction,
     Supervisee,
     SupervisionSession,
     utcnow,
 )
 from supervisor_app.services import audit
 from supervisor_app.services.auth import authenticate
+from supervisor_app.services.canonical import (  # the reading and serialisation half
+    _ACTION,
+    _CHAIN,
+    _CONTENT,
+    _EXPERIENCE,
+    _IN_CHUNK,
+    _KIND,
+    _PENDING,
+    _PREV,
+    _REASON,
+    _RECORD_SQL,
+    _RID,
+    _SEQ,
+    _SESSION,
+    _SIGN,
+    _SIGN_OFF_SQL,
+    _SIGNED,
+    _VERIFY_CHUNK,
+    _VOID,
+    GENESIS,
+    Among,
+    Chunk,
+    _allocation_items,
+    _Batch,  # noqa: F401  (re-exported: tests use it)
+    _bulk,
+    _child_tokens,
+    _content_payload,  # noqa: F401  (tests, reference)
+    _content_texts,
+    _digests,
+    _json,
+    _link_fields,
+    _link_texts,
+    _query,
+    _read,
+    _select,
+    _sha256,
+    among_ids,
+    digest_worker,
+    kind_digests,
+    read_records,
+    snapshot_marker,
+)
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.records import (
     Record,
@@ -65,48 +107,6 @@ from supervisor_app.services.records import (
 )
 from supervisor_app.services.validation import clean_text
 
-GENESIS = "0" * 64
-
-# Every field that matters, read raw from storage, in the order they are hashed (the status,
-# second, is read but not hashed: signing flips it). An experience entry has no topics or
-# attendees; the two '' keep both kinds' rows the same shape.
-_RECORD_SQL = {
-    RecordKind.SESSION: (
-        "SELECT id, status, supervisor_id, date, start_time, minutes, format, modality, site, topics, "
-        "supersedes_id, amendment_reason FROM supervision_session"
-    ),
-    RecordKind.EXPERIENCE: (
-        "SELECT id, status, supervisor_id, period_start, period_end, supervisee_id, kind, setting, '', '', "
-        "supersedes_id, amendment_reason FROM experience_entry"
-    ),
-}
-_ATTENDEE_SQL = "SELECT session_id, supervisee_id FROM session_attendee"
-# An allocation is hashed as the item "code=minutes" (unambiguous: an integer has no '='),
-# made by SQLite when the code is text and the minutes an integer, as the app writes them. Any
-# other row (only a hand edit makes one) reads as NULL here and is then read raw and spelled
-# with its types (_tagged), so it can never pass for a regular one.
-_REGULAR_ALLOCATION = "typeof(domain_code) = 'text' AND typeof(minutes) = 'integer'"
-_ALLOCATION_TABLES = {
-    RecordKind.SESSION: ("session_allocation", "session_id"),
-    RecordKind.EXPERIENCE: ("experience_allocation", "entry_id"),
-}
-# A link's columns in the order its chain hash covers them, then the chain hash itself.
-_SIGN_OFF_SQL = (
-    "SELECT prev_chain_hash, seq, record_kind, record_id, action, signer_id, signed_at, reason, "
-    "content_hash, chain_hash FROM sign_off"
-)
-_PREV, _SEQ, _KIND, _RID, _ACTION, _SIGNER, _AT, _REASON, _CONTENT, _CHAIN = range(10)
-_IN_CHUNK = 500  # ids per "IN (...)" query
-_VERIFY_CHUNK = 20_000  # records hashed between two progress reports
-
-_SIGN = SignOffAction.SIGN.value
-_VOID = SignOffAction.VOID.value
-_PENDING = RecordStatus.PENDING.value
-_SIGNED = RecordStatus.SIGNED.value
-_SESSION = RecordKind.SESSION.value
-_EXPERIENCE = RecordKind.EXPERIENCE.value
-
-
 # --------------------------------------------------------------------------------------------
 # Reading the raw rows
 
@@ -114,356 +114,6 @@ _EXPERIENCE = RecordKind.EXPERIENCE.value
 def _dbapi(uow: UnitOfWork) -> sqlite3.Connection:
     """The driver connection under the unit of work's transaction (same snapshot, same lock)."""
     return uow.session.connection().connection.driver_connection  # type: ignore[return-value]
-
-
-def _lenient_text(data: bytes) -> str:
-    return data.decode("utf-8", "surrogateescape")
-
-
-def _query(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
-    """All rows; text that is not valid UTF-8 (only a hand edit can store it) still reads."""
-    try:
-        return conn.execute(sql, params).fetchall()
-    except sqlite3.OperationalError as exc:
-        if "decode" not in str(exc):
-            raise
-    saved = conn.text_factory
-    conn.text_factory = _lenient_text
-    try:
-        return conn.execute(sql, params).fetchall()
-    finally:
-        conn.text_factory = saved
-
-
-def _select(
-    conn: sqlite3.Connection, sql: str, column: str, ids: Sequence[Any] | None, where: str = ""
-) -> list[tuple[Any, ...]]:
-    """Rows of ``sql`` (with the condition ``where``), all of them or those whose ``column`` is
-    one of ``ids``."""
-    if ids is None:
-        return _query(conn, f"{sql} WHERE {where}" if where else sql)
-    rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(ids), _IN_CHUNK):
-        chunk = ids[start : start + _IN_CHUNK]
-        condition = f"{column} IN ({','.join('?' * len(chunk))})"
-        rows.extend(
-            _query(
-                conn, f"{sql} WHERE {where} AND {condition}" if where else f"{sql} WHERE {condition}", chunk
-            )
-        )
-    return rows
-
-
-def _grouped(rows: list[tuple[Any, Any]]) -> dict[Any, list[Any]]:
-    """``(record id, value)`` rows as {record id: [values]}, in storage order."""
-    groups: dict[Any, list[Any]] = {}
-    get = groups.get
-    for key, value in rows:
-        group = get(key)
-        if group is None:
-            groups[key] = [value]
-        else:
-            group.append(value)
-    return groups
-
-
-def _allocation_items(
-    conn: sqlite3.Connection, kind: RecordKind, ids: Sequence[str] | None
-) -> dict[Any, list[Any]]:
-    """{record id: allocation items}, unsorted."""
-    table, column = _ALLOCATION_TABLES[kind]
-    item = f"CASE WHEN {_REGULAR_ALLOCATION} THEN domain_code || '=' || minutes END"
-    rows = _select(conn, f"SELECT {column}, {item} FROM {table}", column, ids)
-    groups = _grouped(rows)
-    if None in map(itemgetter(1), rows):
-        for items in groups.values():
-            items[:] = [item for item in items if item is not None]
-        irregular = f"SELECT {column}, domain_code, minutes FROM {table}"
-        for key, code, minutes in _select(conn, irregular, column, ids, f"NOT ({_REGULAR_ALLOCATION})"):
-            groups.setdefault(key, []).append([*_tagged(code), *_tagged(minutes)])
-    return groups
-
-
-@dataclass
-class _Batch:
-    """Records of one kind as read for hashing."""
-
-    kind: str
-    rows: list[tuple[Any, ...]]  # the 12 hashed columns
-    attendees: dict[Any, list[Any]]  # {session id: attendee ids as stored}
-    allocations: dict[Any, list[Any]]  # {record id: allocation items}
-
-    def reference_text(self, row: Sequence[Any]) -> str:
-        rid = row[0]
-        return _json(
-            _content_payload(self.kind, row, self.attendees.get(rid, ()), self.allocations.get(rid, ()))
-        )
-
-
-def _read(conn: sqlite3.Connection, kind: RecordKind, ids: Sequence[str] | None) -> _Batch:
-    rows = _select(conn, _RECORD_SQL[kind], "id", ids)
-    attendees = (
-        _grouped(_select(conn, _ATTENDEE_SQL, "session_id", ids)) if kind is RecordKind.SESSION else {}
-    )
-    return _Batch(kind.value, rows, attendees, _allocation_items(conn, kind, ids))
-
-
-def read_records(
-    conn: sqlite3.Connection, kind: RecordKind | str, ids: Iterable[str] | None = None
-) -> dict[str, tuple[Any, ...]]:
-    """Each record's raw row as it is hashed: the 12 columns of the SQL above, then its attendee
-    ids and its allocation items (``"code=minutes"``), both in storage order."""
-    batch = _read(conn, RecordKind(kind), None if ids is None else list(ids))
-    return {
-        row[0]: (*row, batch.attendees.get(row[0], []), batch.allocations.get(row[0], []))
-        for row in batch.rows
-    }
-
-
-@contextmanager
-def _bulk() -> Iterator[None]:
-    """No cyclic garbage collection while hundreds of thousands of rows are in memory: they hold
-    no cycles, and collecting over them again and again would double the time."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
-
-
-# --------------------------------------------------------------------------------------------
-# The canonical serialisation: the reference
-
-
-def _json(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-
-
-def _sha256(text_: str) -> str:
-    # surrogateescape: text read leniently (invalid UTF-8) hashes as its raw bytes.
-    return hashlib.sha256(text_.encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def _tagged(value: Any) -> list[str]:
-    """A value of an unexpected type, spelled with its type so it equals no regular value."""
-    if value is None:
-        return ["null", ""]
-    if isinstance(value, bytes):
-        return ["blob", value.hex()]
-    return [type(value).__name__, str(value)]
-
-
-def _field(value: Any) -> Any:
-    """A record column as hashed: its text (numbers too), null, or a tagged blob."""
-    if value is None or isinstance(value, str):
-        return value
-    if isinstance(value, bytes):
-        return _tagged(value)
-    return str(value)
-
-
-def _mixed_key(item: Any) -> tuple[int, Any]:
-    return (0, item) if item.__class__ is int else (1, _json(item))
-
-
-def _sorted_items(items: list[Any]) -> list[Any]:
-    try:
-        return sorted(items)
-    except TypeError:  # mixed types: only a hand edit can do that
-        return sorted(items, key=_mixed_key)
-
-
-def _content_payload(
-    kind: str, row: Sequence[Any], attendees: Iterable[Any], allocations: Iterable[Any]
-) -> list[Any]:
-    """The canonical content of one record, as a JSON-able list: the kind, the 12 columns but
-    the status, the sorted attendee ids, the sorted allocation items."""
-    fields = [_field(v) for v in row[:12]]
-    del fields[1]  # the status is not content: signing flips it
-    who = [v if v.__class__ is int else _tagged(v) for v in attendees]
-    return [kind, *fields, _sorted_items(who), _sorted_items(list(allocations))]
-
-
-def _jsonable(value: Any) -> Any:
-    return _tagged(value) if isinstance(value, bytes) else value
-
-
-def _link_fields(
-    prev: Any,
-    seq: Any,
-    kind: Any,
-    record_id: Any,
-    action: Any,
-    signer_id: Any,
-    signed_at: Any,
-    reason: Any,
-    content: Any,
-) -> list[Any]:
-    """What a link's chain hash covers, in order, as a JSON-able list."""
-    return [_jsonable(v) for v in (prev, seq, kind, record_id, action, signer_id, signed_at, reason, content)]
-
-
-# --------------------------------------------------------------------------------------------
-# The canonical serialisation: the fast path, a column at a time
-#
-# verify spends its time here. Instead of one json.dumps per record, each text column is
-# checked once for the whole batch (and escaped in one C call in the rare case it needs it),
-# then one f-string per record or link fills a fixed template. It applies to the types the app
-# writes; any other type raises TypeError and the batch (or the record) takes the reference.
-
-# The JSON string encoder json.dumps(ensure_ascii=False) itself uses (C when available).
-_enc: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
-
-_LINK_TEXT_COLUMNS = (_PREV, _KIND, _RID, _ACTION, _AT, _REASON, _CONTENT)
-# Record columns (see _RECORD_SQL): text, integer, and nullable text (JSON null or a string).
-_TEXT_COLUMNS = {_SESSION: (0, 3, 6, 7, 8, 9, 11), _EXPERIENCE: (0, 3, 4, 6, 7, 8, 9, 11)}
-_INT_COLUMNS = (2, 5)
-_NULLABLE_COLUMNS = {_SESSION: (4, 10), _EXPERIENCE: (10,)}  # start time, supersedes
-
-
-_JSON_ESCAPED = bytes(range(0x20)) + b'"\\'
-
-
-def _plain(text_: str) -> bool:
-    """True when JSON escapes nothing in ``text_``. It escapes only '"', '\\' and C0 controls,
-    all single bytes in UTF-8 (no byte of a multi-byte character is below 0x80)."""
-    try:
-        data = text_.encode()
-    except UnicodeEncodeError:  # a lone surrogate (text read leniently)
-        return False
-    return len(data.translate(None, _JSON_ESCAPED)) == len(data)
-
-
-def _escaped(values: Sequence[str]) -> Sequence[str]:
-    """Each text JSON-escaped as ``_enc`` does, without its quotes. TypeError if one is not text."""
-    if _plain("".join(values)):
-        return values
-    escaped = _enc("\x00".join(values))
-    parts = escaped[1:-1].split("\\u0000")
-    if len(parts) == len(values):  # no value held a NUL or a literal "\u0000" itself
-        return parts
-    return [_enc(v)[1:-1] for v in values]
-
-
-def _tokens(values: Sequence[str | None]) -> list[str]:
-    """Each value as a JSON token: quoted escaped text, or null. TypeError for other types."""
-    texts = ["" if v is None else v for v in values]
-    return ["null" if v is None else f'"{e}"' for v, e in zip(values, _escaped(texts), strict=True)]
-
-
-def _all_int(values: Iterable[Any]) -> bool:
-    return set(map(type, values)) <= {int}
-
-
-def _attendee_token(ids: list[Any]) -> str | None:
-    try:
-        return int.__repr__(ids[0]) if len(ids) == 1 else ",".join(map(int.__repr__, sorted(ids)))
-    except TypeError:  # not an integer: only the reference spells it
-        return None
-
-
-def _allocation_token(items: list[Any]) -> str | None:
-    try:
-        return ",".join(map(_enc, sorted(items)))
-    except TypeError:  # a tagged item: only the reference spells it
-        return None
-
-
-_Tokens = tuple[dict[Any, "str | None"], dict[Any, "str | None"]]
-
-
-def _child_tokens(batch: _Batch) -> _Tokens:
-    """{record id: the JSON inside "[...]"} for its attendees and for its allocations, as the
-    reference writes them; None for a record with an item only the reference can spell."""
-    try:
-        who = {
-            key: int.__repr__(v[0]) if len(v) == 1 else ",".join(map(int.__repr__, sorted(v)))
-            for key, v in batch.attendees.items()
-        }
-    except TypeError:
-        who = {key: _attendee_token(v) for key, v in batch.attendees.items()}
-    try:
-        if _plain("".join(chained.from_iterable(batch.allocations.values()))):
-            parts = {key: '"' + '","'.join(sorted(v)) + '"' for key, v in batch.allocations.items()}
-        else:
-            parts = {key: ",".join(map(_enc, sorted(v))) for key, v in batch.allocations.items()}
-    except TypeError:
-        parts = {key: _allocation_token(v) for key, v in batch.allocations.items()}
-    return who, parts
-
-
-def _content_texts(
-    batch: _Batch, rows: Sequence[tuple[Any, ...]], tokens: _Tokens | None = None
-) -> list[str]:
-    """The canonical content text of each of ``rows`` (from ``batch``), in order: that is,
-    ``_json(_content_payload(...))``. ``tokens``: :func:`_child_tokens` of the batch
-    (computed here if not given; :func:`verify` computes them once for all its chunks)."""
-    if not rows:
-        return []
-    who, parts = tokens if tokens is not None else _child_tokens(batch)
-    try:
-        texts = _fast_content_texts(batch.kind, rows, who, parts)
-    except TypeError:  # a column holds a value of another type: the reference, row by row
-        return [batch.reference_text(row) for row in rows]
-    if None in who.values() or None in parts.values():
-        for i, row in enumerate(rows):
-            if who.get(row[0], "") is None or parts.get(row[0], "") is None:
-                texts[i] = batch.reference_text(row)
-    return texts
-
-
-def _fast_content_texts(
-    kind: str, rows: Sequence[tuple[Any, ...]], who: dict[Any, str | None], parts: dict[Any, str | None]
-) -> list[str]:
-    columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
-    if not all(_all_int(columns[i]) for i in _INT_COLUMNS):
-        raise TypeError
-    ids = columns[0]
-    for i in _TEXT_COLUMNS[kind]:
-        columns[i] = _escaped(columns[i])
-    for i in _NULLABLE_COLUMNS[kind]:
-        columns[i] = _tokens(columns[i])
-    columns[1] = list(map(parts.get, ids, repeat("")))  # the status is not hashed: its place
-    if kind == _SESSION:
-        columns.append(list(map(who.get, ids, repeat(""))))
-        return [
-            f'["session","{i}","{s}","{d}",{t},"{m}","{f}","{mo}","{si}","{to}",{su},"{r}",[{w}],[{a}]]'
-            for i, a, s, d, t, m, f, mo, si, to, su, r, w in zip(*columns, strict=True)
-        ]
-    if who:
-        raise TypeError  # an experience entry has no attendees
-    return [
-        f'["experience","{i}","{s}","{b}","{e}","{p}","{k}","{se}","{x}","{y}",{su},"{r}",[],[{a}]]'
-        for i, a, s, b, e, p, k, se, x, y, su, r in zip(*columns, strict=True)
-    ]
-
-
-def _link_texts(links: Sequence[tuple[Any, ...]]) -> list[str]:
-    """The text each link's chain hash covers, in order: ``_json(_link_fields(*link[:9]))``."""
-    if not links:
-        return []
-    try:
-        if not (_all_int(map(itemgetter(_SEQ), links)) and _all_int(map(itemgetter(_SIGNER), links))):
-            raise TypeError
-        if all(_plain("".join(map(itemgetter(i), links))) for i in _LINK_TEXT_COLUMNS):
-            rows: Iterable[Sequence[Any]] = links
-        else:
-            columns: list[Sequence[Any]] = list(zip(*links, strict=True))
-            for i in _LINK_TEXT_COLUMNS:
-                columns[i] = _escaped(columns[i])
-            rows = zip(*columns, strict=True)
-        return [
-            f'["{p}",{s},"{k}","{r}","{a}",{g},"{t}","{z}","{c}"]' for p, s, k, r, a, g, t, z, c, _ in rows
-        ]
-    except TypeError:
-        return [_json(_link_fields(*link[:9])) for link in links]
-
-
-def _digests(texts: Iterable[str]) -> list[str]:
-    sha256 = hashlib.sha256
-    return [sha256(t.encode("utf-8", "surrogateescape")).hexdigest() for t in texts]
 
 
 # --------------------------------------------------------------------------------------------
@@ -903,36 +553,49 @@ _LATEST_AUDITED_SQL = f"SELECT record_id, action FROM audit_event WHERE {_AUDITE
 
 
 def _check_audit_trail(
-    conn: sqlite3.Connection,
+    audited: Iterable[tuple[Any, Any]],
     signs: dict[Any, tuple[Any, ...]],
     voids: dict[Any, tuple[Any, ...]],
-    subset: list[str] | None,
     named: set[Any],
     add: Callable[[Problem], None],
 ) -> None:
-    """Records the audit trail says were signed or voided, whose link is not in the chain.
+    """Records the audit trail says were signed or voided (``audited``: its distinct
+    ``(record id, action)`` rows), whose link is not in the chain.
 
     The chain alone cannot say which record a deleted link belonged to; the audit trail (its
     sign and void events are written with the links, in one transaction) can. ``named``:
     records already reported, not repeated.
     """
-    for rid, action in _select(conn, _AUDITED_SQL, "record_id", subset, _AUDITED):
+    for rid, action in audited:
         if rid in named or rid in (signs if action == _SIGN else voids):
             continue
         done = "signed" if action == _SIGN else "voided"
         add(Problem(rid, f"the audit trail says it was {done}, but that signature is missing from the chain"))
 
 
+def _check_deleted(
+    signs: dict[Any, tuple[Any, ...]],
+    voids: dict[Any, tuple[Any, ...]],
+    seen: set[Any],
+    add: Callable[[Problem], None],
+) -> None:
+    """Links whose record was not among those read (``seen``): the record is gone."""
+    for link in sorted(map(signs.__getitem__, signs.keys() - seen), key=itemgetter(_SEQ)):
+        add(Problem(link[_RID], f"was signed (signature #{link[_SEQ]}) but the record has been deleted"))
+    for link in sorted(map(voids.__getitem__, voids.keys() - seen - signs.keys()), key=itemgetter(_SEQ)):
+        add(Problem(link[_RID], f"was voided (#{link[_SEQ]}) but the record has been deleted"))
+
+
 def _check_record(
     kind: str,
-    row: tuple[Any, ...],
+    rid: Any,
+    status: Any,
     digest: str,
     signs: dict[Any, tuple[Any, ...]],
     voids: dict[Any, tuple[Any, ...]],
     add: Callable[[Problem], None],
 ) -> None:
     """A signed record must match its signature (and void); a pending one must have none."""
-    rid, status = row[0], row[1]
     link = signs.get(rid)
     if status == _PENDING:
         if link is not None:
@@ -955,24 +618,38 @@ def _check_record(
         add(Problem(rid, f"void #{voided[_SEQ]} no longer matches the record or its reason"))
 
 
+_HEX = 64  # characters of one hex SHA-256 digest
+
+
 def _check_records(
     kind: str,
-    rows: Sequence[tuple[Any, ...]],
-    digests: Sequence[str],
+    ids: Sequence[Any],
+    statuses: Sequence[Any],
+    digests: Sequence[str] | str,
     special: set[Any],
     signs: dict[Any, tuple[Any, ...]],
     voids: dict[Any, tuple[Any, ...]],
     add: Callable[[Problem], None],
+    contents: dict[Any, str] | None = None,
 ) -> None:
-    """:func:`_check_record` for the rows that can have a problem: those not signed, or whose
-    hash differs from their signature's (a record signed as the other kind counts as having
-    none), found with a few list operations; and the ``special`` ones (voided)."""
-    ids = list(map(itemgetter(0), rows))
-    expected = [
-        None if link is None or link[_KIND] != kind else link[_CONTENT] for link in map(signs.get, ids)
-    ]
-    statuses = list(map(itemgetter(1), rows))
-    if digests == expected and statuses.count(_SIGNED) == len(statuses):
+    """:func:`_check_record` for the records that can have a problem: those not signed, or
+    whose hash differs from their signature's (a record signed as the other kind counts as
+    having none), found with a few list operations; and the ``special`` ones (voided).
+    ``digests``: one per record, or all of them as one string (from a worker process).
+    ``contents``: :func:`_signed_contents` of ``signs`` for ``kind``, if already made."""
+    if contents is not None:
+        expected: list[str | None] = list(map(contents.get, ids))
+    else:
+        expected = [
+            None if link is None or link[_KIND] != kind else link[_CONTENT] for link in map(signs.get, ids)
+        ]
+    all_signed = statuses.count(_SIGNED) == len(statuses)
+    if isinstance(digests, str):
+        if all_signed and None not in expected and "".join(expected) == digests:
+            digests = expected  # equal, without cutting the string up
+        else:
+            digests = [digests[i : i + _HEX] for i in range(0, len(digests), _HEX)]
+    if all_signed and digests == expected:
         todo: set[int] = set()
     else:
         todo = {
@@ -983,7 +660,125 @@ def _check_records(
     if special:
         todo.update(i for i, rid in enumerate(ids) if rid in special)
     for i in sorted(todo):
-        _check_record(kind, rows[i], digests[i], signs, voids, add)
+        _check_record(kind, ids[i], statuses[i], digests[i], signs, voids, add)
+
+
+def _signed_contents(signs: dict[Any, tuple[Any, ...]]) -> dict[str, dict[Any, str]]:
+    """{kind: {record id: the content hash its signature holds}}."""
+    contents: dict[str, dict[Any, str]] = {_SESSION: {}, _EXPERIENCE: {}}
+    for rid, link in signs.items():
+        of_kind = contents.get(link[_KIND])
+        if of_kind is not None:
+            of_kind[rid] = link[_CONTENT]
+    return contents
+
+
+# Whole-database verifications of at least this many records hash them in worker processes.
+_PARALLEL_MIN_RECORDS = 50_000
+_WORKER_SILENCE = 120.0  # seconds without a word from a dead worker before giving up on it
+
+
+def _database_file(conn: sqlite3.Connection) -> str | None:
+    """The file of the connection's main database; None in memory or for a temporary one."""
+    for _seq, name, file in conn.execute("PRAGMA database_list"):
+        if name == "main":
+            return file or None
+    return None
+
+
+class _Workers:
+    """Two worker processes hashing the sessions and the experience entries of the database
+    file (spawned: each its own interpreter, its own read-only connection and snapshot), while
+    this process checks the chain. Their snapshot must match ours (:func:`snapshot_marker`)."""
+
+    KINDS = (_SESSION, _EXPERIENCE)
+
+    def __init__(self, path: str, marker: tuple[Any, ...]) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")
+        self.marker = marker
+        self.queue = ctx.Queue()
+        self.processes = [
+            ctx.Process(
+                target=digest_worker,
+                args=(path, kind, _VERIFY_CHUNK, self.queue),
+                name=f"verify-{kind}",
+                daemon=True,
+            )
+            for kind in self.KINDS
+        ]
+        try:
+            for process in self.processes:
+                process.start()
+        except BaseException:
+            self.stop()
+            raise
+
+    def stop(self) -> None:
+        for process in self.processes:
+            if process.is_alive():
+                process.terminate()
+        for process in self.processes:
+            if process.pid is not None:
+                process.join(5)
+        self.queue.close()
+
+    def collect(
+        self, progress: Callable[[int, int], Any] | None, total: int
+    ) -> dict[str, list[Chunk | tuple[list[Any], list[Any], str]]] | None:
+        """Every chunk of each kind, in order; None if a worker failed or saw another snapshot."""
+        import queue as queues
+        import time
+
+        chunks: dict[str, list[Any]] = {kind: [] for kind in self.KINDS}
+        done: set[str] = set()
+        checked = 0
+        silent_since: float | None = None
+        try:
+            while len(done) < len(self.KINDS):
+                try:
+                    message = self.queue.get(timeout=0.5)
+                except queues.Empty:
+                    if all(p.is_alive() for p in self.processes):
+                        continue
+                    silent_since = silent_since or time.monotonic()
+                    if time.monotonic() - silent_since > _WORKER_SILENCE or any(
+                        p.exitcode not in (0, None) for p in self.processes
+                    ):
+                        return None
+                    continue
+                silent_since = None
+                tag, kind = message[0], message[1]
+                if tag == "chunk":
+                    chunks[kind].append(message[2:])
+                    checked += len(message[2])
+                    if progress is not None:
+                        progress(checked, total)
+                elif tag == "marker":
+                    if message[2] != self.marker:
+                        return None
+                elif tag == "done":
+                    done.add(kind)
+                else:  # "error"
+                    return None
+            return chunks
+        finally:
+            self.stop()
+
+
+def _start_workers(conn: sqlite3.Connection, total: int) -> _Workers | None:
+    """Worker processes for a whole-database verification, or None to hash here (a small
+    database, one in memory, or processes that cannot be started)."""
+    if total < _PARALLEL_MIN_RECORDS:
+        return None
+    path = _database_file(conn)
+    if path is None:
+        return None
+    try:
+        return _Workers(path, snapshot_marker(conn))
+    except Exception:  # noqa: BLE001 - no processes here (a sandbox, a frozen app without support)
+        return None
 
 
 def verify(
@@ -997,10 +792,30 @@ def verify(
     Reports every problem: content changed after signing, a signature missing, repeated or
     reordered, a signed record deleted or set back to pending, a broken chain link; each with
     the record id (for a signature deleted outright, the audit trail supplies it). ``progress(done, total)`` is called now and then for a progress bar.
+
+    The whole database (at least ``_PARALLEL_MIN_RECORDS`` records, in a file) is hashed by two
+    worker processes, one per kind, while this one checks the chain; the report is the same,
+    problems in the same order, as when everything is done here (which is what happens if a
+    worker fails, or if the file changed between this transaction's snapshot and theirs).
     """
     subset = None if record_ids is None else list(dict.fromkeys(record_ids))
     with _bulk():
         return _verify(_dbapi(uow), subset, progress)
+
+
+def _local_chunks(conn: sqlite3.Connection, subset: list[str] | None) -> Iterator[tuple[str, Chunk]]:
+    for kind in (_SESSION, _EXPERIENCE):
+        if subset is None:
+            for chunk in kind_digests(conn, kind, _VERIFY_CHUNK):
+                yield kind, chunk
+            continue
+        batch = _read(conn, kind, subset)
+        rows = batch.rows
+        tokens = _child_tokens(batch)
+        for start in range(0, len(rows), _VERIFY_CHUNK):
+            part = rows[start : start + _VERIFY_CHUNK]
+            digests = _digests(_content_texts(batch, part, tokens))
+            yield kind, (list(map(itemgetter(0), part)), list(map(itemgetter(1), part)), digests)
 
 
 def _verify(
@@ -1009,23 +824,7 @@ def _verify(
     problems: list[Problem] = []
     add = problems.append
 
-    predecessors: dict[int, str] | None = None
-    if subset is None:
-        links = _query(conn, _SIGN_OFF_SQL + " ORDER BY seq")
-    else:
-        links = sorted(_select(conn, _SIGN_OFF_SQL, "record_id", subset), key=itemgetter(_SEQ))
-        wanted = [link[_SEQ] - 1 for link in links if link[_SEQ] > 1]
-        predecessors = {
-            seq + 1: chain
-            for seq, chain in _select(conn, "SELECT seq, chain_hash FROM sign_off", "seq", wanted)
-        }
-
-    # 1. The chain.
-    broken = _check_chain(links, predecessors, add)
-
-    # 2. Every record: signed ones must match their signature; signatures must have records.
-    signs, voids = _index_links(links, add)
-    voided = set(voids)
+    workers: _Workers | None = None
     if subset is not None:
         total = len(subset)
     else:
@@ -1033,24 +832,47 @@ def _verify(
             conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
             for table in ("supervision_session", "experience_entry")
         )
+        workers = _start_workers(conn, total)
+    try:
+        predecessors: dict[int, str] | None = None
+        if subset is None:
+            links = _query(conn, _SIGN_OFF_SQL + " ORDER BY seq")
+        else:
+            links = sorted(_select(conn, _SIGN_OFF_SQL, "record_id", subset), key=itemgetter(_SEQ))
+            wanted = [link[_SEQ] - 1 for link in links if link[_SEQ] > 1]
+            predecessors = {
+                seq + 1: chain
+                for seq, chain in _select(conn, "SELECT seq, chain_hash FROM sign_off", "seq", wanted)
+            }
+
+        # 1. The chain.
+        broken = _check_chain(links, predecessors, add)
+
+        # 2. Every record: signed ones must match their signature; signatures must have records.
+        signs, voids = _index_links(links, add)
+    except BaseException:
+        if workers is not None:
+            workers.stop()
+        raise
+    voided = set(voids)
+    contents = _signed_contents(signs)
+    chunks: Iterable[tuple[str, Any]] | None = None
+    if workers is not None:
+        gathered = workers.collect(progress, total)
+        if gathered is not None:  # None: hash here after all (see _Workers.collect)
+            chunks = [(kind, chunk) for kind in _Workers.KINDS for chunk in gathered[kind]]
+    hashed_here = chunks is None
+    if chunks is None:
+        chunks = _local_chunks(conn, subset)
     checked = 0
     seen: set[Any] = set()
-    for kind in (_SESSION, _EXPERIENCE):
-        batch = _read(conn, RecordKind(kind), subset)
-        rows = batch.rows
-        seen.update(map(itemgetter(0), rows))
-        tokens = _child_tokens(batch)
-        for start in range(0, len(rows), _VERIFY_CHUNK):
-            chunk = rows[start : start + _VERIFY_CHUNK]
-            digests = _digests(_content_texts(batch, chunk, tokens))
-            _check_records(kind, chunk, digests, voided, signs, voids, add)
-            checked += len(chunk)
-            if progress is not None:
-                progress(checked, total)
-    for link in sorted(map(signs.__getitem__, signs.keys() - seen), key=itemgetter(_SEQ)):
-        add(Problem(link[_RID], f"was signed (signature #{link[_SEQ]}) but the record has been deleted"))
-    for link in sorted(map(voids.__getitem__, voids.keys() - seen - signs.keys()), key=itemgetter(_SEQ)):
-        add(Problem(link[_RID], f"was voided (#{link[_SEQ]}) but the record has been deleted"))
+    for kind, (ids, statuses, digests) in chunks:
+        seen.update(ids)
+        _check_records(kind, ids, statuses, digests, voided, signs, voids, add, contents[kind])
+        checked += len(ids)
+        if progress is not None and hashed_here:
+            progress(checked, total)
+    _check_deleted(signs, voids, seen, add)
     # 3. Signatures gone without a trace in the chain: the audit trail names their records. For
     # the whole database only when the chain is already broken, or when the newest sign or void
     # event has no link (the tail of the chain cut off); it costs a scan of the trail.
@@ -1058,7 +880,8 @@ def _verify(
         latest = conn.execute(_LATEST_AUDITED_SQL).fetchone()
         broken = latest is not None and latest[0] not in (signs if latest[1] == _SIGN else voids)
     if subset is not None or broken:
-        _check_audit_trail(conn, signs, voids, subset, {p.record_id for p in problems}, add)
+        audited = _select(conn, _AUDITED_SQL, "record_id", subset, _AUDITED)
+        _check_audit_trail(audited, signs, voids, {p.record_id for p in problems}, add)
     if progress is not None:
         progress(total, total)
     return VerifyReport(records_checked=checked, signatures_checked=len(links), problems=problems)
@@ -1074,6 +897,129 @@ def require_verified(uow: UnitOfWork, record_ids: Iterable[str]) -> None:
         raise RecordsFailVerification(report.problems)
 
 
+# --------------------------------------------------------------------------------------------
+# One supervisee: their records read once, verified, and handed on for summing
+
+
+_ATTENDED = "{column} IN (SELECT session_id FROM session_attendee WHERE supervisee_id = ?)"
+# A link and, last, the chain hash of the link before it (NULL for none): its predecessor.
+_LINK_WITH_PREDECESSOR_SQL = (
+    "SELECT prev_chain_hash, seq, record_kind, record_id, action, signer_id, signed_at, reason, "
+    "content_hash, chain_hash, (SELECT p.chain_hash FROM sign_off p WHERE p.seq = sign_off.seq - 1) "
+    "FROM sign_off"
+)
+_SUPERVISEE_AUDITED_SQL = (
+    f"SELECT DISTINCT record_id, action FROM audit_event WHERE supervisee_id = ? AND {_AUDITED} "
+    "AND record_id IS NOT NULL"
+)
+
+
+# Signed amendments replacing any of a supervisee's records (the originals no longer count).
+_SUPERSEDED_SQL = (
+    "SELECT supersedes_id FROM supervision_session WHERE status = 'signed' AND supersedes_id IN "
+    "(SELECT session_id FROM session_attendee WHERE supervisee_id = ?) "
+    "UNION ALL SELECT supersedes_id FROM experience_entry WHERE status = 'signed' AND supersedes_id IN "
+    "(SELECT value FROM json_each(?))"  # the entries' ids, as read
+)
+
+
+@dataclass
+class SuperviseeRecords:
+    """Everything signed for one supervisee, read once and verified (:func:`read_supervisee`):
+    the raw rows progress and printing sum, so they never read them a second time."""
+
+    sessions: _Batch  # every session that lists the supervisee (any status), and those below
+    experience: _Batch  # every experience entry of the supervisee, and those below
+    signs: dict[Any, tuple[Any, ...]]  # {record id: its sign link} (the columns of _SIGN_OFF_SQL)
+    voids: dict[Any, tuple[Any, ...]]  # {record id: its void link}
+    superseded: set[Any]  # ids of these records that a signed amendment replaces
+    report: VerifyReport
+
+    @property
+    def voided(self) -> set[Any]:
+        return set(self.voids)
+
+
+def _merge(batch: _Batch, more: _Batch) -> None:
+    batch.rows.extend(more.rows)
+    batch.attendees.update(more.attendees)
+    batch.allocations.update(more.allocations)
+
+
+def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] = ()) -> SuperviseeRecords:
+    """Read and verify every record of a supervisee: the sessions that list them now, their
+    experience entries, and every record the audit trail says was signed or voided for them
+    (so a record deleted, set back to pending or with the supervisee removed is still checked,
+    and fails), plus the records ``also`` names; with each one's links and the links before
+    those. The same checks as ``verify(record_ids=...)`` of those records, read by a few
+    queries on the supervisee's indexes instead of ``IN`` lists."""
+    conn = _dbapi(uow)
+    attended = Among(_ATTENDED, (supervisee_id,))
+    if True:  # no _bulk(): a few thousand rows, and re-enabling the collector costs more
+        sessions = _read(conn, _SESSION, attended)
+        # The entries by the supervisee's index, then their children and links by their ids.
+        rows = _query(conn, f"{_RECORD_SQL[_EXPERIENCE]} WHERE supervisee_id = ?", (supervisee_id,))
+        own = among_ids([row[0] for row in rows])
+        experience = _Batch(_EXPERIENCE, rows, {}, _allocation_items(conn, _EXPERIENCE, own))
+        audited = _query(conn, _SUPERVISEE_AUDITED_SQL, (supervisee_id,))
+        link_rows = _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", attended)
+        link_rows += _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", own)
+        known = set(map(itemgetter(0), sessions.rows))
+        known.update(map(itemgetter(0), experience.rows))
+        missing = [rid for rid in dict.fromkeys([*map(itemgetter(0), audited), *also]) if rid not in known]
+        if missing:
+            _merge(sessions, _read(conn, _SESSION, missing))
+            _merge(experience, _read(conn, _EXPERIENCE, missing))
+            audited = list(
+                dict.fromkeys([*audited, *_select(conn, _AUDITED_SQL, "record_id", missing, _AUDITED)])
+            )
+            link_rows += _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", missing)
+        by_seq = {row[_SEQ]: row for row in link_rows}
+        links = [by_seq[seq][:10] for seq in sorted(by_seq)]
+        predecessors = {seq: row[10] for seq, row in by_seq.items() if row[10] is not None}
+
+        problems: list[Problem] = []
+        add = problems.append
+        _check_chain(links, predecessors, add)
+        signs, voids = _index_links(links, add)
+        voided = set(voids)
+        seen: set[Any] = set()
+        for batch in (sessions, experience):
+            ids = list(map(itemgetter(0), batch.rows))
+            seen.update(ids)
+            digests = _digests(_content_texts(batch, batch.rows))
+            _check_records(
+                batch.kind, ids, list(map(itemgetter(1), batch.rows)), digests, voided, signs, voids, add
+            )
+        _check_deleted(signs, voids, seen, add)
+        _check_audit_trail(audited, signs, voids, {p.record_id for p in problems}, add)
+        superseded = {row[0] for row in conn.execute(_SUPERSEDED_SQL, (supervisee_id, *own.params))}
+        if missing:
+            superseded.update(
+                row[0]
+                for table in ("supervision_session", "experience_entry")
+                for row in _select(
+                    conn,
+                    f"SELECT supersedes_id FROM {table}",
+                    "supersedes_id",
+                    missing,
+                    f"status = '{_SIGNED}'",
+                )
+            )
+    report = VerifyReport(records_checked=len(seen), signatures_checked=len(links), problems=problems)
+    return SuperviseeRecords(sessions, experience, signs, voids, superseded, report)
+
+
+def require_supervisee_verified(
+    uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] = ()
+) -> SuperviseeRecords:
+    """:func:`read_supervisee`, raising :class:`RecordsFailVerification` on any problem."""
+    records = read_supervisee(uow, supervisee_id, also=also)
+    if not records.report.ok:
+        raise RecordsFailVerification(records.report.problems)
+    return records
+
+
 def signature_count(uow: UnitOfWork) -> int:
     return uow.session.scalar(select(func.count()).select_from(SignOff)) or 0
 
@@ -1083,11 +1029,14 @@ __all__ = [
     "Problem",
     "RecordsFailVerification",
     "SignResult",
+    "SuperviseeRecords",
     "VerifyReport",
     "chain_hash",
     "content_hash",
     "pending_ids",
     "read_records",
+    "read_supervisee",
+    "require_supervisee_verified",
     "require_verified",
     "sign",
     "verify",

@@ -1,0 +1,508 @@
+"""The canonical content of signed records and signature links, read raw from SQLite.
+
+The reading and serialisation half of :mod:`supervisor_app.services.signoff`, kept free of
+SQLAlchemy and the models (standard library only) so the worker processes of a full
+verification start in milliseconds. See that module for the format and its guarantees.
+"""
+
+from __future__ import annotations
+
+import gc
+import hashlib
+import json
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from itertools import chain as chained
+from itertools import repeat
+from operator import itemgetter
+from typing import Any
+
+GENESIS = "0" * 64
+
+_SESSION = "session"
+_EXPERIENCE = "experience"
+_SIGN = "sign"
+_VOID = "void"
+_PENDING = "pending"
+_SIGNED = "signed"
+
+# Every field that matters, read raw from storage, in the order they are hashed (the status,
+# second, is read but not hashed: signing flips it). An experience entry has no topics or
+# attendees; the two '' keep both kinds' rows the same shape.
+_RECORD_SQL = {
+    _SESSION: (
+        "SELECT id, status, supervisor_id, date, start_time, minutes, format, modality, site, topics, "
+        "supersedes_id, amendment_reason FROM supervision_session"
+    ),
+    _EXPERIENCE: (
+        "SELECT id, status, supervisor_id, period_start, period_end, supervisee_id, kind, setting, '', '', "
+        "supersedes_id, amendment_reason FROM experience_entry"
+    ),
+}
+_ATTENDEE_SQL = "SELECT session_id, supervisee_id FROM session_attendee"
+# An allocation is hashed as the item "code=minutes" (unambiguous: an integer has no '='),
+# made by SQLite when the code is text and the minutes an integer, as the app writes them. Any
+# other row (only a hand edit makes one) reads as NULL here and is then read raw and spelled
+# with its types (_tagged), so it can never pass for a regular one.
+_REGULAR_ALLOCATION = "typeof(domain_code) = 'text' AND typeof(minutes) = 'integer'"
+_ALLOCATION_TABLES = {
+    _SESSION: ("session_allocation", "session_id"),
+    _EXPERIENCE: ("experience_allocation", "entry_id"),
+}
+# A link's columns in the order its chain hash covers them, then the chain hash itself.
+_SIGN_OFF_SQL = (
+    "SELECT prev_chain_hash, seq, record_kind, record_id, action, signer_id, signed_at, reason, "
+    "content_hash, chain_hash FROM sign_off"
+)
+_PREV, _SEQ, _KIND, _RID, _ACTION, _SIGNER, _AT, _REASON, _CONTENT, _CHAIN = range(10)
+_IN_CHUNK = 500  # ids per "IN (...)" query
+_VERIFY_CHUNK = 20_000  # records hashed between two progress reports
+
+# --------------------------------------------------------------------------------------------
+# Reading the raw rows
+
+
+def _lenient_text(data: bytes) -> str:
+    return data.decode("utf-8", "surrogateescape")
+
+
+def _query(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+    """All rows; text that is not valid UTF-8 (only a hand edit can store it) still reads."""
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as exc:
+        if "decode" not in str(exc):
+            raise
+    saved = conn.text_factory
+    conn.text_factory = _lenient_text
+    try:
+        return conn.execute(sql, params).fetchall()
+    finally:
+        conn.text_factory = saved
+
+
+@dataclass(frozen=True)
+class Among:
+    """Rows whose record-id column is among what a subquery returns: ``template`` is a
+    condition with ``{column}`` where the column goes, e.g. ``"{column} IN (SELECT session_id
+    FROM session_attendee WHERE supervisee_id = ?)"``, and ``params`` its parameters. One
+    query instead of one per 500 ids."""
+
+    template: str
+    params: tuple[Any, ...] = ()
+
+
+def among_ids(ids: Sequence[str]) -> Among:
+    """Rows of these record ids, as one JSON array parameter (one query, any number of ids)."""
+    return Among("{column} IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))
+
+
+def _select(
+    conn: sqlite3.Connection,
+    sql: str,
+    column: str,
+    ids: Sequence[Any] | Among | None,
+    where: str = "",
+) -> list[tuple[Any, ...]]:
+    """Rows of ``sql`` (with the condition ``where``), all of them or those whose ``column`` is
+    one of ``ids`` (or :class:`Among` a subquery's)."""
+    if ids is None:
+        return _query(conn, f"{sql} WHERE {where}" if where else sql)
+    if isinstance(ids, Among):
+        condition = ids.template.format(column=column)
+        return _query(
+            conn, f"{sql} WHERE {where} AND {condition}" if where else f"{sql} WHERE {condition}", ids.params
+        )
+    rows: list[tuple[Any, ...]] = []
+    for start in range(0, len(ids), _IN_CHUNK):
+        chunk = ids[start : start + _IN_CHUNK]
+        condition = f"{column} IN ({','.join('?' * len(chunk))})"
+        rows.extend(
+            _query(
+                conn, f"{sql} WHERE {where} AND {condition}" if where else f"{sql} WHERE {condition}", chunk
+            )
+        )
+    return rows
+
+
+def _grouped(rows: list[tuple[Any, Any]]) -> dict[Any, list[Any]]:
+    """``(record id, value)`` rows as {record id: [values]}, in storage order."""
+    groups: dict[Any, list[Any]] = {}
+    get = groups.get
+    for key, value in rows:
+        group = get(key)
+        if group is None:
+            groups[key] = [value]
+        else:
+            group.append(value)
+    return groups
+
+
+def _allocation_items(
+    conn: sqlite3.Connection, kind: str, ids: Sequence[str] | Among | None
+) -> dict[Any, list[Any]]:
+    """{record id: allocation items}, unsorted."""
+    table, column = _ALLOCATION_TABLES[kind]
+    item = f"CASE WHEN {_REGULAR_ALLOCATION} THEN domain_code || '=' || minutes END"
+    rows = _select(conn, f"SELECT {column}, {item} FROM {table}", column, ids)
+    groups = _grouped(rows)
+    if None in map(itemgetter(1), rows):
+        for items in groups.values():
+            items[:] = [item for item in items if item is not None]
+        irregular = f"SELECT {column}, domain_code, minutes FROM {table}"
+        for key, code, minutes in _select(conn, irregular, column, ids, f"NOT ({_REGULAR_ALLOCATION})"):
+            groups.setdefault(key, []).append([*_tagged(code), *_tagged(minutes)])
+    return groups
+
+
+@dataclass
+class _Batch:
+    """Records of one kind as read for hashing."""
+
+    kind: str
+    rows: list[tuple[Any, ...]]  # the 12 hashed columns
+    attendees: dict[Any, list[Any]]  # {session id: attendee ids as stored}
+    allocations: dict[Any, list[Any]]  # {record id: allocation items}
+
+    def reference_text(self, row: Sequence[Any]) -> str:
+        rid = row[0]
+        return _json(
+            _content_payload(self.kind, row, self.attendees.get(rid, ()), self.allocations.get(rid, ()))
+        )
+
+
+def _read(conn: sqlite3.Connection, kind: str, ids: Sequence[str] | Among | None) -> _Batch:
+    kind = str(getattr(kind, "value", kind))
+    rows = _select(conn, _RECORD_SQL[kind], "id", ids)
+    attendees = _grouped(_select(conn, _ATTENDEE_SQL, "session_id", ids)) if kind == _SESSION else {}
+    return _Batch(kind, rows, attendees, _allocation_items(conn, kind, ids))
+
+
+def read_records(
+    conn: sqlite3.Connection, kind: str, ids: Iterable[str] | None = None
+) -> dict[str, tuple[Any, ...]]:
+    """Each record's raw row as it is hashed: the 12 columns of the SQL above, then its attendee
+    ids and its allocation items (``"code=minutes"``), both in storage order."""
+    batch = _read(conn, kind, None if ids is None else list(ids))
+    return {
+        row[0]: (*row, batch.attendees.get(row[0], []), batch.allocations.get(row[0], []))
+        for row in batch.rows
+    }
+
+
+@contextmanager
+def _bulk() -> Iterator[None]:
+    """No cyclic garbage collection while hundreds of thousands of rows are in memory: they hold
+    no cycles, and collecting over them again and again would double the time."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+# --------------------------------------------------------------------------------------------
+# The canonical serialisation: the reference
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+def _sha256(text_: str) -> str:
+    # surrogateescape: text read leniently (invalid UTF-8) hashes as its raw bytes.
+    return hashlib.sha256(text_.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _tagged(value: Any) -> list[str]:
+    """A value of an unexpected type, spelled with its type so it equals no regular value."""
+    if value is None:
+        return ["null", ""]
+    if isinstance(value, bytes):
+        return ["blob", value.hex()]
+    return [type(value).__name__, str(value)]
+
+
+def _field(value: Any) -> Any:
+    """A record column as hashed: its text (numbers too), null, or a tagged blob."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, bytes):
+        return _tagged(value)
+    return str(value)
+
+
+def _mixed_key(item: Any) -> tuple[int, Any]:
+    return (0, item) if item.__class__ is int else (1, _json(item))
+
+
+def _sorted_items(items: list[Any]) -> list[Any]:
+    try:
+        return sorted(items)
+    except TypeError:  # mixed types: only a hand edit can do that
+        return sorted(items, key=_mixed_key)
+
+
+def _content_payload(
+    kind: str, row: Sequence[Any], attendees: Iterable[Any], allocations: Iterable[Any]
+) -> list[Any]:
+    """The canonical content of one record, as a JSON-able list: the kind, the 12 columns but
+    the status, the sorted attendee ids, the sorted allocation items."""
+    fields = [_field(v) for v in row[:12]]
+    del fields[1]  # the status is not content: signing flips it
+    who = [v if v.__class__ is int else _tagged(v) for v in attendees]
+    return [kind, *fields, _sorted_items(who), _sorted_items(list(allocations))]
+
+
+def _jsonable(value: Any) -> Any:
+    return _tagged(value) if isinstance(value, bytes) else value
+
+
+def _link_fields(
+    prev: Any,
+    seq: Any,
+    kind: Any,
+    record_id: Any,
+    action: Any,
+    signer_id: Any,
+    signed_at: Any,
+    reason: Any,
+    content: Any,
+) -> list[Any]:
+    """What a link's chain hash covers, in order, as a JSON-able list."""
+    return [_jsonable(v) for v in (prev, seq, kind, record_id, action, signer_id, signed_at, reason, content)]
+
+
+# --------------------------------------------------------------------------------------------
+# The canonical serialisation: the fast path, a column at a time
+#
+# verify spends its time here. Instead of one json.dumps per record, each text column is
+# checked once for the whole batch (and escaped in one C call in the rare case it needs it),
+# then one f-string per record or link fills a fixed template. It applies to the types the app
+# writes; any other type raises TypeError and the batch (or the record) takes the reference.
+
+# The JSON string encoder json.dumps(ensure_ascii=False) itself uses (C when available).
+_enc: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+
+_LINK_TEXT_COLUMNS = (_PREV, _KIND, _RID, _ACTION, _AT, _REASON, _CONTENT)
+# Record columns (see _RECORD_SQL): text, integer, and nullable text (JSON null or a string).
+_TEXT_COLUMNS = {_SESSION: (0, 3, 6, 7, 8, 9, 11), _EXPERIENCE: (0, 3, 4, 6, 7, 8, 9, 11)}
+_INT_COLUMNS = (2, 5)
+_NULLABLE_COLUMNS = {_SESSION: (4, 10), _EXPERIENCE: (10,)}  # start time, supersedes
+
+
+_JSON_ESCAPED = bytes(range(0x20)) + b'"\\'
+
+
+def _plain(text_: str) -> bool:
+    """True when JSON escapes nothing in ``text_``. It escapes only '"', '\\' and C0 controls,
+    all single bytes in UTF-8 (no byte of a multi-byte character is below 0x80)."""
+    try:
+        data = text_.encode()
+    except UnicodeEncodeError:  # a lone surrogate (text read leniently)
+        return False
+    return len(data.translate(None, _JSON_ESCAPED)) == len(data)
+
+
+def _escaped(values: Sequence[str]) -> Sequence[str]:
+    """Each text JSON-escaped as ``_enc`` does, without its quotes. TypeError if one is not text."""
+    if _plain("".join(values)):
+        return values
+    escaped = _enc("\x00".join(values))
+    parts = escaped[1:-1].split("\\u0000")
+    if len(parts) == len(values):  # no value held a NUL or a literal "\u0000" itself
+        return parts
+    return [_enc(v)[1:-1] for v in values]
+
+
+def _tokens(values: Sequence[str | None]) -> list[str]:
+    """Each value as a JSON token: quoted escaped text, or null. TypeError for other types."""
+    texts = ["" if v is None else v for v in values]
+    return ["null" if v is None else f'"{e}"' for v, e in zip(values, _escaped(texts), strict=True)]
+
+
+def _all_int(values: Iterable[Any]) -> bool:
+    return set(map(type, values)) <= {int}
+
+
+def _attendee_token(ids: list[Any]) -> str | None:
+    try:
+        return int.__repr__(ids[0]) if len(ids) == 1 else ",".join(map(int.__repr__, sorted(ids)))
+    except TypeError:  # not an integer: only the reference spells it
+        return None
+
+
+def _allocation_token(items: list[Any]) -> str | None:
+    try:
+        return ",".join(map(_enc, sorted(items)))
+    except TypeError:  # a tagged item: only the reference spells it
+        return None
+
+
+# {record id: attendee tokens}, {record id: allocation tokens}, and whether any token is None
+_Tokens = tuple[dict[Any, "str | None"], dict[Any, "str | None"], bool]
+
+
+def _child_tokens(batch: _Batch) -> _Tokens:
+    """{record id: the JSON inside "[...]"} for its attendees and for its allocations, as the
+    reference writes them; None for a record with an item only the reference can spell (and
+    then, last, True)."""
+    odd = False
+    try:
+        who = {
+            key: int.__repr__(v[0]) if len(v) == 1 else ",".join(map(int.__repr__, sorted(v)))
+            for key, v in batch.attendees.items()
+        }
+    except TypeError:
+        who = {key: _attendee_token(v) for key, v in batch.attendees.items()}
+        odd = None in who.values()
+    try:
+        if _plain("".join(chained.from_iterable(batch.allocations.values()))):
+            parts = {key: '"' + '","'.join(sorted(v)) + '"' for key, v in batch.allocations.items()}
+        else:
+            parts = {key: ",".join(map(_enc, sorted(v))) for key, v in batch.allocations.items()}
+    except TypeError:
+        parts = {key: _allocation_token(v) for key, v in batch.allocations.items()}
+        odd = odd or None in parts.values()
+    return who, parts, odd
+
+
+def _content_texts(
+    batch: _Batch, rows: Sequence[tuple[Any, ...]], tokens: _Tokens | None = None
+) -> list[str]:
+    """The canonical content text of each of ``rows`` (from ``batch``), in order: that is,
+    ``_json(_content_payload(...))``. ``tokens``: :func:`_child_tokens` of the batch
+    (computed here if not given; :func:`verify` computes them once for all its chunks)."""
+    if not rows:
+        return []
+    who, parts, odd = tokens if tokens is not None else _child_tokens(batch)
+    try:
+        texts = _fast_content_texts(batch.kind, rows, who, parts)
+    except TypeError:  # a column holds a value of another type: the reference, row by row
+        return [batch.reference_text(row) for row in rows]
+    if odd:
+        for i, row in enumerate(rows):
+            if who.get(row[0], "") is None or parts.get(row[0], "") is None:
+                texts[i] = batch.reference_text(row)
+    return texts
+
+
+def _fast_content_texts(
+    kind: str, rows: Sequence[tuple[Any, ...]], who: dict[Any, str | None], parts: dict[Any, str | None]
+) -> list[str]:
+    columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
+    if not all(_all_int(columns[i]) for i in _INT_COLUMNS):
+        raise TypeError
+    ids = columns[0]
+    for i in _TEXT_COLUMNS[kind]:
+        columns[i] = _escaped(columns[i])
+    for i in _NULLABLE_COLUMNS[kind]:
+        columns[i] = _tokens(columns[i])
+    columns[1] = list(map(parts.get, ids, repeat("")))  # the status is not hashed: its place
+    if kind == _SESSION:
+        columns.append(list(map(who.get, ids, repeat(""))))
+        return [
+            f'["session","{i}","{s}","{d}",{t},"{m}","{f}","{mo}","{si}","{to}",{su},"{r}",[{w}],[{a}]]'
+            for i, a, s, d, t, m, f, mo, si, to, su, r, w in zip(*columns, strict=True)
+        ]
+    if who:
+        raise TypeError  # an experience entry has no attendees
+    return [
+        f'["experience","{i}","{s}","{b}","{e}","{p}","{k}","{se}","{x}","{y}",{su},"{r}",[],[{a}]]'
+        for i, a, s, b, e, p, k, se, x, y, su, r in zip(*columns, strict=True)
+    ]
+
+
+def _link_texts(links: Sequence[tuple[Any, ...]]) -> list[str]:
+    """The text each link's chain hash covers, in order: ``_json(_link_fields(*link[:9]))``."""
+    if not links:
+        return []
+    try:
+        if not (_all_int(map(itemgetter(_SEQ), links)) and _all_int(map(itemgetter(_SIGNER), links))):
+            raise TypeError
+        if all(_plain("".join(map(itemgetter(i), links))) for i in _LINK_TEXT_COLUMNS):
+            rows: Iterable[Sequence[Any]] = links
+        else:
+            columns: list[Sequence[Any]] = list(zip(*links, strict=True))
+            for i in _LINK_TEXT_COLUMNS:
+                columns[i] = _escaped(columns[i])
+            rows = zip(*columns, strict=True)
+        return [
+            f'["{p}",{s},"{k}","{r}","{a}",{g},"{t}","{z}","{c}"]' for p, s, k, r, a, g, t, z, c, _ in rows
+        ]
+    except TypeError:
+        return [_json(_link_fields(*link[:9])) for link in links]
+
+
+def _digests(texts: Iterable[str]) -> list[str]:
+    sha256 = hashlib.sha256
+    return [sha256(t.encode("utf-8", "surrogateescape")).hexdigest() for t in texts]
+
+
+# --------------------------------------------------------------------------------------------
+# Hashing every record of one kind: in this process, or in a worker process of its own
+
+# What a worker's snapshot must share with the verifying connection's for its digests to be
+# used: the chain's head, and the count and highest rowid of each table a digest reads. A
+# commit between the two (a signature, a record or an allocation added or removed) changes
+# it, and the verification then hashes the records itself.
+_MARKER_SQL = (
+    "SELECT (SELECT max(seq) FROM sign_off), (SELECT chain_hash FROM sign_off ORDER BY seq DESC LIMIT 1), "
+    "(SELECT count(*) FROM supervision_session), (SELECT max(rowid) FROM supervision_session), "
+    "(SELECT count(*) FROM experience_entry), (SELECT max(rowid) FROM experience_entry), "
+    "(SELECT max(rowid) FROM session_attendee), (SELECT max(rowid) FROM session_allocation), "
+    "(SELECT max(rowid) FROM experience_allocation)"
+)
+
+
+def snapshot_marker(conn: sqlite3.Connection) -> tuple[Any, ...]:
+    return tuple(conn.execute(_MARKER_SQL).fetchone())
+
+
+# One chunk of hashed records: their ids, their stored statuses, their content digests.
+Chunk = tuple[list[Any], list[Any], list[str]]
+
+
+def kind_digests(conn: sqlite3.Connection, kind: str, chunk: int = _VERIFY_CHUNK) -> Iterator[Chunk]:
+    """Every record of ``kind`` in storage (rowid) order, hashed ``chunk`` records at a time."""
+    batch = _read(conn, kind, None)
+    rows = batch.rows
+    tokens = _child_tokens(batch)
+    for start in range(0, len(rows), chunk):
+        part = rows[start : start + chunk]
+        digests = _digests(_content_texts(batch, part, tokens))
+        yield list(map(itemgetter(0), part)), list(map(itemgetter(1), part)), digests
+
+
+def _readonly_uri(path: str) -> str:
+    from pathlib import Path
+
+    return Path(path).as_uri() + "?mode=ro"
+
+
+def digest_worker(path: str, kind: str, chunk: int, queue: Any) -> None:
+    """A worker process of a full verification: hashes every record of ``kind`` in the file at
+    ``path`` through its own read-only connection, inside one read transaction (one snapshot).
+
+    Puts on ``queue``: ``("marker", kind, marker)`` first, then ``("chunk", kind, ids,
+    statuses, digests)`` for each chunk (the digests as one string of 64-character hex
+    digests), then ``("done", kind)``; or ``("error", kind, message)``.
+    """
+    try:
+        conn = sqlite3.connect(_readonly_uri(path), uri=True, isolation_level=None, timeout=30)
+        try:
+            conn.execute("BEGIN")
+            queue.put(("marker", kind, snapshot_marker(conn)))
+            gc.disable()
+            for ids, statuses, digests in kind_digests(conn, kind, chunk):
+                queue.put(("chunk", kind, ids, statuses, "".join(digests)))
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+        queue.put(("done", kind))
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which verifies itself
+        queue.put(("error", kind, f"{type(exc).__name__}: {exc}"))
