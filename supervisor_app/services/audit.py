@@ -45,9 +45,14 @@ def log(
             action=action,
             record_id=record_id,
             supervisee_id=supervisee_id,
-            details=json.dumps(details, sort_keys=True, default=str) if details else "",
+            details=details_text(details),
         )
     )
+
+
+def details_text(details: dict[str, Any] | None) -> str:
+    """How an event's details are stored: sorted JSON, dates as ISO text."""
+    return json.dumps(details, sort_keys=True, default=str) if details else ""
 
 
 @dataclass(frozen=True)

@@ -4,11 +4,14 @@ Import
     One sheet (CSV or XLSX) holds supervision sessions and experience entries, one row each,
     told apart by the ``record`` column (the columns are described in :data:`COLUMNS` and in
     ``docs/IMPORT.md``). :func:`import_file` is all or nothing: every row goes through the real
-    rules (:func:`records.add_session` / :func:`records.add_experience`) inside one transaction,
-    inserting as it goes so rows that overlap *each other* are caught too; any bad row rolls
-    the whole transaction back and the report lists every bad row with its line and reason.
-    Rows that duplicate a record already in the database, or an earlier row of the file, are
-    reported and skipped. Imported records are pending, for the supervisor to review and sign.
+    rules (:func:`records.check_session` / :func:`records.check_experience` and their overlap
+    checks, the same functions that check a record added one at a time), a chunk of rows at a
+    time against the database and against the rows of the file accepted before it, so rows
+    that overlap *each other* are caught too. Only when every row is good is anything written
+    (:func:`records.insert_checked`, one executemany per table, in one transaction); otherwise
+    the report lists every bad row with its line and reason and nothing is written. Rows that
+    duplicate a record already in the database, or an earlier row of the file, are reported
+    and skipped. Imported records are pending, for the supervisor to review and sign.
 
 Export
     :func:`export_csv` (one CSV per table) and :func:`export_json` (one file) write everything
@@ -30,7 +33,9 @@ import csv
 import datetime as dt
 import io
 import json
+import operator
 import os
+import re
 import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -38,9 +43,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import Table, or_, select
 from sqlalchemy import text as sql_text
-from sqlalchemy.orm import selectinload
 
 from supervisor_app import __version__
 from supervisor_app.db import UnitOfWork
@@ -48,6 +52,7 @@ from supervisor_app.models import (
     Base,
     DisplayStatus,
     ExperienceEntry,
+    SessionAttendee,
     Supervisee,
     SupervisionSession,
     Supervisor,
@@ -63,6 +68,10 @@ FORMAT_VERSION = 1
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200
+IMPORT_CHUNK = 1000
+"""Rows checked together: one set of duplicate and overlap queries per chunk."""
+IMPORT_CACHE_KIB = 64 * 1024
+"""SQLite's page cache while an import writes (the default is 2 MB)."""
 TEMPLATE_SHEET = "Records"
 HELP_SHEET = "Columns"
 
@@ -227,6 +236,8 @@ def neutralise(text: str) -> str:
 
 def unquote(text: str) -> str:
     """The inverse of :func:`neutralise`: drop one leading quote that protects a trigger."""
+    if text[:1] != "'":
+        return text
     if len(text) >= 2 and text[0] == "'" and (text[1] in FORMULA_TRIGGERS or text[1] == "'"):
         return text[1:]
     return text
@@ -429,12 +440,12 @@ def _read_csv(path: Path) -> _Table:
         for cells in reader:
             line = previous_end + 1
             previous_end = reader.line_num
-            if not any(c.strip() for c in cells):
+            if not "".join(cells).strip():  # every cell blank
                 continue
             if header is None:
-                header, header_line = list(cells), line
+                header, header_line = cells, line
                 continue
-            rows.append((line, list(cells)))
+            rows.append((line, cells))
             if len(rows) > MAX_ROWS:
                 raise _FileProblem(
                     f"The file has more than {MAX_ROWS:,} rows; split it into several files.", line=line
@@ -519,6 +530,12 @@ class _Layout:
     domains: dict[str, int]  # domain code -> index
     ignored: tuple[int, ...]  # columns without a header (must stay empty)
 
+    def __post_init__(self) -> None:
+        indices = list(self.columns.values())
+        pick = operator.itemgetter(*indices)
+        # The cells of the named columns, in the order of ``columns``, as a tuple.
+        object.__setattr__(self, "pick", pick if len(indices) > 1 else lambda cells: (pick(cells),))
+
 
 def _check_header(table: _Table, known_domains: Sequence[str]) -> _Layout:
     line = table.header_line
@@ -596,42 +613,78 @@ def _name_key(text: str) -> str:
     return " ".join(unicodedata.normalize("NFC", text).split()).casefold()
 
 
+@dataclass(frozen=True, slots=True)
+class _Person:
+    """A supervisor or supervisee with what the rules of records.py read of them, as plain
+    attributes (they are read for every row)."""
+
+    id: int
+    name: str
+    icb: str  # a supervisor's ICB number, a supervisee's ICB id
+    active: bool
+    credential: str = ""
+    start_date: dt.date | None = None
+    same_person_supervisor_id: int | None = None
+
+
 class _People:
-    """Supervisors and supervisees by id, name and ICB number, loaded once per import."""
+    """Supervisors and supervisees by id, name and ICB number, loaded once per import and
+    looked up in dictionaries (a file names the same people thousands of times)."""
 
     def __init__(self, uow: UnitOfWork) -> None:
-        self._lists: dict[str, list[Any]] = {
-            "supervisor": list(uow.session.scalars(select(Supervisor).order_by(Supervisor.id))),
-            "supervisee": list(uow.session.scalars(select(Supervisee).order_by(Supervisee.id))),
+        R, E = Supervisor, Supervisee
+        supervisors = select(R.id, R.name, R.icb_number, R.active).order_by(R.id)
+        supervisees = select(
+            E.id, E.name, E.icb_id, E.active, E.credential, E.start_date, E.same_person_supervisor_id
+        ).order_by(E.id)
+        self._lists: dict[str, list[_Person]] = {
+            "supervisor": [_Person(*row) for row in uow.session.execute(supervisors)],
+            "supervisee": [_Person(*row) for row in uow.session.execute(supervisees)],
         }
+        self._by_name: dict[str, dict[str, list[Any]]] = {}
+        self._by_icb: dict[str, dict[str, list[Any]]] = {}
+        self._by_name_icb: dict[str, dict[tuple[str, str], list[Any]]] = {}
+        self._by_id: dict[str, dict[int, Any]] = {}
+        for role, people in self._lists.items():
+            by_name = self._by_name[role] = {}
+            by_icb = self._by_icb[role] = {}
+            by_name_icb = self._by_name_icb[role] = {}
+            self._by_id[role] = {p.id: p for p in people}
+            for person in people:  # in id order, so every list is too
+                name, icb = _name_key(person.name), _name_key(self._icb(person))
+                by_name.setdefault(name, []).append(person)
+                by_name_icb.setdefault((name, icb), []).append(person)
+                if self._icb(person):
+                    by_icb.setdefault(icb, []).append(person)
+        self._found: dict[tuple[str, str], Any] = {}
 
     @staticmethod
-    def _icb(person: Any) -> str:
-        return person.icb_number if isinstance(person, Supervisor) else person.icb_id
+    def _icb(person: _Person) -> str:
+        return person.icb
 
-    def find(self, text: str, *, role: str, column: str) -> Any:
-        text = text.strip()
-        people = self._lists[role]
+    def _matches(self, text: str, role: str) -> tuple[str, str | None, list[Any]]:
+        """(name, ICB in brackets or None, everyone the text names, in id order)."""
         name, icb = text, None
         if text.endswith("]") and "[" in text:
             name, _, rest = text.rpartition("[")
             name, icb = name.strip(), rest[:-1].strip()
-        if icb is not None:
-            found = [
-                p
-                for p in people
-                if _name_key(p.name) == _name_key(name) and _name_key(self._icb(p)) == _name_key(icb)
-            ]
-        else:
-            key = _name_key(text)
-            found = [
-                p
-                for p in people
-                if _name_key(p.name) == key
-                or (self._icb(p) and _name_key(self._icb(p)) == key)
-                or (text.isdigit() and p.id == int(text))
-            ]
+            return name, icb, list(self._by_name_icb[role].get((_name_key(name), _name_key(icb)), ()))
+        key = _name_key(text)
+        found = {p.id: p for p in self._by_name[role].get(key, ())}
+        found.update((p.id, p) for p in self._by_icb[role].get(key, ()))
+        if text.isdigit() and text.isascii() and int(text) in self._by_id[role]:
+            person = self._by_id[role][int(text)]
+            found[person.id] = person
+        return name, icb, [found[i] for i in sorted(found)]
+
+    def find(self, text: str, *, role: str, column: str) -> Any:
+        text = text.strip()
+        cached = self._found.get((role, text))
+        if cached is not None:
+            return cached
+        name, icb, found = self._matches(text, role)
         if len(found) == 1:
+            self._found[(role, text)] = found[0]
             return found[0]
         label = "supervisor" if role == "supervisor" else "supervisee"
         if not found:
@@ -660,6 +713,8 @@ class _People:
 
 def _text(value: Any, column: str) -> str:
     """A cell as text (numbers written plainly, dates ISO), with an export quote removed."""
+    if value.__class__ is str:  # every CSV cell: the fast way
+        return unquote(value)
     if value is None:
         return ""
     if isinstance(value, _Formula):
@@ -683,6 +738,10 @@ def _text(value: Any, column: str) -> str:
 
 def _number(value: Any, column: str) -> Any:
     """A minutes cell as given (int, float or text); validation decides."""
+    if value.__class__ is str:
+        if value.isascii() and value.isdigit():
+            return int(value)  # plain digits: the number they write (validation decides the rest)
+        return unquote(value)
     if isinstance(value, _Formula | _ErrorCell):
         return _text(value, column)  # raises
     if isinstance(value, int | float) and not isinstance(value, bool):
@@ -695,6 +754,8 @@ def _number(value: Any, column: str) -> Any:
 
 
 def _is_blank(value: Any) -> bool:
+    if value.__class__ is str:
+        return not value.strip()
     return value is None or (isinstance(value, str) and not value.strip())
 
 
@@ -727,10 +788,9 @@ def _split_row(line: int, cells: list[Any], layout: _Layout, width: int) -> _Row
                 f"Column {index + 1} has no name in the header but holds a value on this line.", field=None
             )
 
-    def cell(index: int) -> Any:
-        return cells[index] if index < len(cells) else None
-
-    record_cell = cell(layout.columns["record"])
+    if len(cells) < width:
+        cells = cells + [None] * (width - len(cells))
+    record_cell = cells[layout.columns["record"]]
     record = _text(record_cell, "record").strip().lower()
     if record.startswith("#"):
         return None
@@ -739,15 +799,21 @@ def _split_row(line: int, cells: list[Any], layout: _Layout, width: int) -> _Row
         raise DomainError(f"record must be session or experience (it is {shown}).", field="record")
     allocations: dict[str, Any] = {}
     for code, index in layout.domains.items():
-        value = cell(index)
-        if not _is_blank(value) and not _is_zero(value):
+        value = cells[index]
+        if value is None or value == "":
+            continue
+        if value.__class__ is str and value.isascii() and value.isdigit():  # the usual cell: fast
+            if int(value):
+                allocations[code] = int(value)
+        elif value is not None and value != "" and not _is_blank(value) and not _is_zero(value):
             allocations[code] = _number(value, code)
-    return _Row(line, record, {name: cell(i) for name, i in layout.columns.items()}, allocations)
+    return _Row(line, record, dict(zip(layout.columns, layout.pick(cells), strict=True)), allocations)
 
 
 def _forbid(row: _Row, names: Iterable[str], other: str) -> None:
     for name in names:
-        if not _is_blank(row.cells.get(name)):
+        value = row.cells.get(name)
+        if value is not None and value != "" and not _is_blank(value):
             use = "date and start" if row.record == SESSION else "from and to"
             raise DomainError(
                 f"The {name} column is for {other} rows; leave it empty on a {row.record} row "
@@ -756,15 +822,16 @@ def _forbid(row: _Row, names: Iterable[str], other: str) -> None:
             )
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class _Prepared:
+    line: int
     kind: str
     key: tuple[Any, ...]
-    fields: dict[str, Any]
+    fields: dict[str, Any]  # for records.check_session / records.check_experience
     minutes: int
 
 
-def _prepare(row: _Row, people: _People, today: dt.date) -> _Prepared:
+def _prepare(row: _Row, people: _People, today: dt.date, profiles: ProfileRegistry) -> _Prepared:
     """Resolve people and parse the key fields; the rules themselves live in records.py."""
     supervisor = people.find(
         _text(row.cells["supervisor"], "supervisor"), role="supervisor", column="supervisor"
@@ -780,8 +847,9 @@ def _prepare(row: _Row, people: _People, today: dt.date) -> _Prepared:
         minutes = whole_minutes(_number(row.cells.get("minutes"), "minutes"), field="minutes", label="Length")
         attendees = tuple(sorted({s.id for s in supervisees}))
         fields = dict(
-            supervisor_id=supervisor.id,
-            supervisee_ids=[s.id for s in supervisees],
+            supervisor=supervisor,
+            supervisees=supervisees,
+            profiles=profiles,
             date=day,
             start=start,
             minutes=minutes,
@@ -792,7 +860,8 @@ def _prepare(row: _Row, people: _People, today: dt.date) -> _Prepared:
             allocations=row.allocations,
             today=today,
         )
-        return _Prepared(SESSION, (SESSION, supervisor.id, attendees, day, start, minutes), fields, minutes)
+        key = (SESSION, supervisor.id, attendees, day, start, minutes)
+        return _Prepared(row.line, SESSION, key, fields, minutes)
     _forbid(row, SESSION_ONLY, SESSION)
     if len(supervisees) != 1:
         raise DomainError(
@@ -803,7 +872,9 @@ def _prepare(row: _Row, people: _People, today: dt.date) -> _Prepared:
     start_day = parse_date(_text(row.cells.get("from"), "from"), field="period_start", label="From date")
     end_day = parse_date(_text(row.cells.get("to"), "to"), field="period_end", label="To date")
     total = sum(
-        whole_minutes(v, field="allocations", label=f"Minutes for {code}")
+        v
+        if v.__class__ is int and v > 0
+        else whole_minutes(v, field="allocations", label=f"Minutes for {code}")
         for code, v in row.allocations.items()
     )
     stated = row.cells.get("minutes")
@@ -815,8 +886,9 @@ def _prepare(row: _Row, people: _People, today: dt.date) -> _Prepared:
                 field="minutes",
             )
     fields = dict(
-        supervisee_id=supervisees[0].id,
-        supervisor_id=supervisor.id,
+        supervisee=supervisees[0],
+        supervisor=supervisor,
+        profiles=profiles,
         period_start=start_day,
         period_end=end_day,
         allocations=row.allocations,
@@ -824,36 +896,174 @@ def _prepare(row: _Row, people: _People, today: dt.date) -> _Prepared:
         kind=_text(row.cells.get("kind"), "kind"),
         today=today,
     )
-    return _Prepared(EXPERIENCE, (EXPERIENCE, supervisees[0].id, start_day, end_day), fields, total)
+    key = (EXPERIENCE, supervisees[0].id, start_day, end_day)
+    return _Prepared(row.line, EXPERIENCE, key, fields, total)
 
 
-def _existing_duplicate(uow: UnitOfWork, prepared: _Prepared) -> str | None:
-    """A record already in the database (any status) with the same key: its description."""
-    if prepared.kind == SESSION:
-        _, supervisor_id, attendees, day, start, minutes = prepared.key
-        S = SupervisionSession
-        query = (
-            select(S, records.display_status_sql(S))
-            .options(selectinload(S.attendees))
-            .where(
-                S.supervisor_id == supervisor_id,
-                S.date == day,
-                S.minutes == minutes,
-                S.start_time.is_(None) if start is None else S.start_time == start,
+def _existing_duplicates(uow: UnitOfWork, chunk: Sequence[_Prepared]) -> dict[tuple[Any, ...], str]:
+    """Records already in the database (any status) with the key of a row of ``chunk``: key ->
+    description. One query per kind for the whole chunk (a few more for a huge chunk)."""
+    S, E = SupervisionSession, ExperienceEntry
+    wanted = {p.key for p in chunk}
+    found: dict[tuple[Any, ...], tuple[Any, str]] = {}  # key -> (model, id), the first found
+    sessions = [p.key for p in chunk if p.kind == SESSION]
+    if sessions:
+        near = {(k[1], k[3], k[4], k[5]) for k in sessions}  # supervisor, day, start, minutes
+        candidates: list[tuple[str, tuple[Any, ...]]] = []
+        for days in records.batches(sorted({k[3] for k in sessions}), 200):
+            starts = {k[4] for k in sessions}
+            timed = sorted(t for t in starts if t is not None)
+            query = select(S.id, S.supervisor_id, S.date, S.start_time, S.minutes).where(
+                S.date.in_(days),
+                S.supervisor_id.in_(sorted({k[1] for k in sessions})),
+                S.minutes.in_(sorted({k[5] for k in sessions})),
+                or_(S.start_time.in_(timed), S.start_time.is_(None))
+                if None in starts
+                else S.start_time.in_(timed),
             )
+            candidates.extend(
+                (row[0], tuple(row[1:])) for row in uow.session.execute(query) if tuple(row[1:]) in near
+            )
+        attendees: dict[str, list[int]] = {}
+        for ids in records.batches([c[0] for c in candidates]):
+            for session_id, supervisee_id in uow.session.execute(
+                select(SessionAttendee.session_id, SessionAttendee.supervisee_id).where(
+                    SessionAttendee.session_id.in_(ids)
+                )
+            ):
+                attendees.setdefault(session_id, []).append(supervisee_id)
+        for session_id, (supervisor_id, day, start, minutes) in candidates:
+            key = (SESSION, supervisor_id, tuple(sorted(attendees.get(session_id, ()))), day, start, minutes)
+            if key in wanted and key not in found:
+                found[key] = (S, session_id)
+    entries = [p.key for p in chunk if p.kind == EXPERIENCE]
+    if entries:
+        for people in records.batches(sorted({k[1] for k in entries})):
+            query = select(E.id, E.supervisee_id, E.period_start, E.period_end).where(
+                E.supervisee_id.in_(people), E.period_start.in_(sorted({k[2] for k in entries}))
+            )
+            for entry_id, *rest in uow.session.execute(query):
+                key = (EXPERIENCE, *rest)
+                if key in wanted and key not in found:
+                    found[key] = (E, entry_id)
+    statuses: dict[str, str] = {}
+    for model in (S, E):
+        ids = [i for m, i in found.values() if m is model]
+        for batch in records.batches(ids):
+            query = select(model.id, records.display_status_sql(model)).where(model.id.in_(batch))
+            statuses.update((record_id, status) for record_id, status in uow.session.execute(query))
+    return {
+        key: f"{'session' if model is S else 'experience entry'} {record_id[:8]} ({statuses[record_id]})"
+        for key, (model, record_id) in found.items()
+    }
+
+
+class _Overlaps:
+    """The sessions and experience periods a row of the file may overlap: those already in the
+    database and the rows of the file accepted so far, indexed by day and person so a row is
+    compared only with the few that could clash. The database's are read a chunk of rows at a
+    time, each day and each supervisee once."""
+
+    def __init__(self, prepared: Sequence[_Prepared]) -> None:
+        self._sessions: dict[tuple[dt.date, str, int], list[records.TimedSession]] = {}
+        self._periods: dict[tuple[int, int], list[records.ExperiencePeriod]] = {}  # by supervisee, week
+        self._known: set[str] = set()
+        self._days: dict[dt.date, tuple[int, int]] = {}  # the part of each day read
+        # The period of the file's experience rows, per supervisee: read in one go, because
+        # finding the entries that overlap a period means reading back a year from it.
+        self._windows: dict[int, tuple[dt.date, dt.date]] = {}
+        for p in prepared:
+            if p.kind == EXPERIENCE:
+                who, first, last = p.key[1], p.fields["period_start"], p.fields["period_end"]
+                low, high = self._windows.get(who, (first, last))
+                self._windows[who] = (min(low, first), max(high, last))
+        self._supervisees: set[int] = set()
+
+    def add_session(self, session: records.TimedSession) -> None:
+        if session.id in self._known:
+            return
+        self._known.add(session.id)
+        self._sessions.setdefault((session.date, "supervisor", session.supervisor_id), []).append(session)
+        for supervisee_id in session.supervisee_ids:
+            self._sessions.setdefault((session.date, "supervisee", supervisee_id), []).append(session)
+
+    def add_period(self, period: records.ExperiencePeriod) -> None:
+        if period.id not in self._known:
+            self._known.add(period.id)
+            for week in self._weeks(period.period_start, period.period_end):
+                self._periods.setdefault((period.supervisee_id, week), []).append(period)
+
+    @staticmethod
+    def _weeks(first: dt.date, last: dt.date) -> range:
+        return range(first.toordinal() // 7, last.toordinal() // 7 + 1)
+
+    def load(self, uow: UnitOfWork, chunk: Sequence[_Prepared]) -> None:
+        """Add the database's records that the rows of ``chunk`` could overlap."""
+        # Per day, the part of it the chunk's sessions take (minutes after midnight); a day is
+        # read again only if a later chunk needs more of it.
+        needed: dict[dt.date, tuple[int, int]] = {}
+        for p in chunk:
+            if p.kind == SESSION and p.key[4] is not None:
+                begin = p.key[4].hour * 60 + p.key[4].minute
+                low, high = needed.get(p.key[3], (begin, begin))
+                needed[p.key[3]] = (min(low, begin), max(high, begin + p.key[5]))
+        days: dict[dt.date, tuple[int, int]] = {}
+        for day, (low, high) in needed.items():
+            known = self._days.get(day)
+            if known is None or low < known[0] or high > known[1]:
+                days[day] = (low, high) if known is None else (min(low, known[0]), max(high, known[1]))
+        if days:
+            self._days.update(days)
+            low, high = min(w[0] for w in days.values()), max(w[1] for w in days.values())
+            for sessions in records.timed_sessions(uow, dates=days, begin=low, end=high).values():
+                for session in sessions:
+                    self.add_session(session)
+        people = {p.key[1] for p in chunk if p.kind == EXPERIENCE} - self._supervisees
+        if people:
+            self._supervisees |= people
+            found = records.experience_periods(
+                uow,
+                supervisee_ids=people,
+                start=min(self._windows[i][0] for i in people),
+                end=max(self._windows[i][1] for i in people),
+            )
+            for entries in found.values():
+                for entry in entries:
+                    self.add_period(entry)
+
+    def sessions_near(self, values: records.SessionValues) -> list[records.TimedSession]:
+        """The sessions of the same day with the same supervisor or a shared supervisee."""
+        day, sessions = values.date, self._sessions
+        near = sessions.get((day, "supervisor", values.supervisor_id), [])
+        for supervisee_id in values.supervisee_ids:
+            more = sessions.get((day, "supervisee", supervisee_id))
+            if more:
+                near = near + more  # a session twice is harmless: the first clash is reported
+        return near
+
+    def periods_near(self, values: records.ExperienceValues) -> list[records.ExperiencePeriod]:
+        """The supervisee's periods that share a week with ``values``'s period."""
+        near: list[records.ExperiencePeriod] = []
+        for week in self._weeks(values.period_start, values.period_end):
+            near += self._periods.get((values.supervisee_id, week), ())
+        return near
+
+
+def _check(prepared: _Prepared, overlaps: _Overlaps) -> records.SessionValues | records.ExperienceValues:
+    """Every rule of records.py for one row, against the database and the rows accepted so far."""
+    fields = prepared.fields
+    if prepared.kind == SESSION:
+        values = records.check_session(**fields)
+        records.check_session_overlap(
+            values,
+            overlaps.sessions_near(values),
+            supervisor=fields["supervisor"],
+            supervisees=fields["supervisees"],
         )
-        for session, status in uow.session.execute(query):
-            if tuple(sorted(a.supervisee_id for a in session.attendees)) == attendees:
-                return f"session {session.id[:8]} ({status})"
-        return None
-    _, supervisee_id, start_day, end_day = prepared.key
-    E = ExperienceEntry
-    found = uow.session.execute(
-        select(E.id, records.display_status_sql(E)).where(
-            E.supervisee_id == supervisee_id, E.period_start == start_day, E.period_end == end_day
-        )
-    ).first()
-    return f"experience entry {found[0][:8]} ({found[1]})" if found else None
+        return values
+    entry = records.check_experience(**fields)
+    records.check_experience_overlap(entry, overlaps.periods_near(entry), supervisee=fields["supervisee"])
+    return entry
 
 
 def _describe(prepared: _Prepared) -> str:
@@ -864,14 +1074,15 @@ def _describe(prepared: _Prepared) -> str:
     return f"experience {prepared.key[2].isoformat()} to {prepared.key[3].isoformat()}"
 
 
+_RECORD_ID = re.compile(r"record ([0-9a-f]{8})")
+
+
 def _file_lines(message: str, lines_by_id: dict[str, int]) -> str:
     """A rule's message names records by id; a record from this file is named by its line,
-    since it will not exist once the import is rolled back."""
-    if "record " not in message:
-        return message
-    for prefix, line in lines_by_id.items():
-        message = message.replace(f"record {prefix}", f"line {line} of this file")
-    return message
+    since it does not exist until the import commits."""
+    return _RECORD_ID.sub(
+        lambda m: f"line {lines_by_id[m[1]]} of this file" if m[1] in lines_by_id else m[0], message
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -908,6 +1119,7 @@ def import_file(
             continue
         if row is not None:
             rows.append(row)
+    table.rows.clear()  # the rows live on as _Row only (a big file's cells are most of the memory)
     report.rows = len(rows) + len(report.errors)
     if not report.rows:
         return report  # a header alone (an empty export, a blank template): nothing to do
@@ -919,71 +1131,116 @@ def import_file(
 
     people = _People(uow)
     seen: dict[tuple[Any, ...], int] = {}
-    lines_by_id: dict[str, int] = {}  # records added by this import: id prefix -> line
+    lines_by_id: dict[str, int] = {}  # records accepted from this file: id prefix -> line
+    accepted_sessions: list[tuple[str, records.SessionValues]] = []
+    accepted_entries: list[tuple[str, records.ExperienceValues]] = []
     try:
+        # Every row is checked in memory, a chunk at a time: one query per chunk finds the
+        # database's duplicates, a few more the records the chunk could overlap. Nothing is
+        # written until every row is known to be good.
+        prepared_rows: list[_Prepared] = []
         for row in rows:
             try:
-                prepared = _prepare(row, people, today)
+                prepared_rows.append(_prepare(row, people, today, profiles))
+            except DomainError as exc:
+                report.errors.append(_row_error(row.line, row.record, exc, lines_by_id))
+        rows.clear()
+        overlaps = _Overlaps(prepared_rows)
+        for begin in range(0, len(prepared_rows), IMPORT_CHUNK):
+            chunk = prepared_rows[begin : begin + IMPORT_CHUNK]
+            existing = _existing_duplicates(uow, chunk)
+            new_ids = iter(records.new_record_ids(len(chunk)))
+            overlaps.load(uow, chunk)
+            for prepared in chunk:
                 if prepared.key in seen:
                     report.duplicates.append(
                         RowNote(
-                            row.line,
+                            prepared.line,
                             f"duplicates line {seen[prepared.key]} ({_describe(prepared)}).",
-                            record=row.record,
+                            record=prepared.kind,
                         )
                     )
                     continue
-                existing = _existing_duplicate(uow, prepared)
-                if existing is not None:
+                if prepared.key in existing:
                     report.duplicates.append(
                         RowNote(
-                            row.line,
-                            f"already in the database as {existing} ({_describe(prepared)}).",
-                            record=row.record,
+                            prepared.line,
+                            f"already in the database as {existing[prepared.key]} ({_describe(prepared)}).",
+                            record=prepared.kind,
                         )
                     )
                     continue
-                if prepared.kind == SESSION:
-                    record: Any = records.add_session(uow, **prepared.fields)
+                try:
+                    values = _check(prepared, overlaps)
+                except DomainError as exc:
+                    report.errors.append(_row_error(prepared.line, prepared.kind, exc, lines_by_id))
+                    continue
+                record_id = next(new_ids)
+                if isinstance(values, records.SessionValues):
+                    accepted_sessions.append((record_id, values))
+                    if values.start_time is not None:
+                        overlaps.add_session(
+                            records.TimedSession(
+                                record_id, None, values.supervisor_id, values.date, values.start_time,
+                                values.minutes, frozenset(values.supervisee_ids),
+                            )
+                        )  # fmt: skip
                     report.sessions += 1
                 else:
-                    record = records.add_experience(uow, **prepared.fields)
+                    accepted_entries.append((record_id, values))
+                    overlaps.add_period(
+                        records.ExperiencePeriod(
+                            record_id, None, values.supervisee_id, values.period_start, values.period_end
+                        )
+                    )
                     report.experience += 1
-                seen[prepared.key] = row.line
-                lines_by_id[record.id[:8]] = row.line
-                report.record_ids.append(record.id)
+                seen[prepared.key] = prepared.line
+                lines_by_id[record_id[:8]] = prepared.line
+                report.record_ids.append(record_id)
                 report.minutes += prepared.minutes
-            except DomainError as exc:
-                column = _FIELD_COLUMNS.get(exc.field or "", exc.field)
-                report.errors.append(
-                    RowNote(row.line, _file_lines(exc.message, lines_by_id), column, row.record)
-                )
+        prepared_rows.clear()
+        del overlaps  # what the checks needed: not the writing
         report.errors.sort(key=lambda n: n.line or 0)
         if report.errors or dry_run:
             uow.session.rollback()
-            report.record_ids = []  # rolled back: those ids do not exist
+            report.record_ids = []  # never written: those ids do not exist
             if report.errors:
                 report.sessions = report.experience = report.minutes = 0
             return report
-        audit.log(
-            uow,
-            audit.AuditAction.IMPORT,
-            details={
-                "file": path.name,
-                "format": table.file_format,
-                "rows": report.rows,
-                "sessions": report.sessions,
-                "experience": report.experience,
-                "minutes": report.minutes,
-                "duplicates_skipped": len(report.duplicates),
-            },
-        )
-        uow.commit()
+        # A bigger page cache while writing: SQLite otherwise writes the same index pages out to
+        # the WAL again and again once its default 2 MB fill up. Put back once committed.
+        sqlite = uow.session.connection().connection.dbapi_connection  # outlives the commit
+        assert sqlite is not None
+        cache_size = sqlite.execute("PRAGMA cache_size").fetchone()[0]
+        sqlite.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
+        try:
+            records.insert_checked(uow, sessions=accepted_sessions, experience=accepted_entries)
+            audit.log(
+                uow,
+                audit.AuditAction.IMPORT,
+                details={
+                    "file": path.name,
+                    "format": table.file_format,
+                    "rows": report.rows,
+                    "sessions": report.sessions,
+                    "experience": report.experience,
+                    "minutes": report.minutes,
+                    "duplicates_skipped": len(report.duplicates),
+                },
+            )
+            uow.commit()
+        finally:
+            sqlite.execute(f"PRAGMA cache_size = {int(cache_size)}")
         report.committed = True
         return report
     except BaseException:
         uow.session.rollback()
         raise
+
+
+def _row_error(line: int, record: str, exc: DomainError, lines_by_id: dict[str, int]) -> RowNote:
+    column = _FIELD_COLUMNS.get(exc.field or "", exc.field)
+    return RowNote(line, _file_lines(exc.message, lines_by_id), column, record)
 
 
 # --------------------------------------------------------------------------------------------

@@ -11,16 +11,32 @@ append-only rows (:func:`display_status_sql`), so a signed row is never touched 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, and_, case, exists, func, literal, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    String,
+    and_,
+    case,
+    cast,
+    exists,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import aliased, selectinload
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import (
+    AuditEvent,
+    Base,
     DisplayStatus,
     ExperienceAllocation,
     ExperienceEntry,
@@ -36,17 +52,24 @@ from supervisor_app.models import (
     Supervisee,
     SupervisionSession,
     Supervisor,
+    utcnow,
 )
 from supervisor_app.services import audit
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import get_supervisee, get_supervisor
-from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
+from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile, ProfileRegistry
 from supervisor_app.services.validation import clean_text, parse_date, parse_time, whole_minutes
 
 MAX_ENTRY_MINUTES = 12 * 60
 """No single session, and no day of an experience period, may exceed 12 hours."""
 
+MAX_PERIOD_DAYS = 366
+"""An experience entry covers at most a year: its last day is at most this many days after its first."""
+
 MAX_TOPICS_LENGTH = 4000
+
+INSERT_BATCH = 20_000
+"""Records written per executemany by :func:`insert_checked`."""
 
 NO_CLIENT_INFO_REMINDER = (
     "Topics are about the supervisee's work. Do not enter client names or anything that "
@@ -155,8 +178,9 @@ def record_supervisee_ids(record: Record) -> list[int]:
 # Validation
 
 
-@dataclass(frozen=True)
-class SessionValues:
+class SessionValues(NamedTuple):
+    """A session's values once every rule is checked (a named tuple: the import makes thousands)."""
+
     supervisor_id: int
     supervisee_ids: tuple[int, ...]
     date: dt.date
@@ -169,8 +193,7 @@ class SessionValues:
     allocations: dict[str, int]
 
 
-@dataclass(frozen=True)
-class ExperienceValues:
+class ExperienceValues(NamedTuple):
     supervisee_id: int
     supervisor_id: int
     period_start: dt.date
@@ -180,9 +203,14 @@ class ExperienceValues:
     allocations: dict[str, int]
 
 
+@cache
+def _values(enum_type: type) -> tuple[str, ...]:
+    return tuple(m.value for m in enum_type)
+
+
 def _choice(value: str | None, enum_type: type, *, field: str, label: str) -> str:
     text = (value or "").strip().lower().replace("_", "-").replace(" ", "-")
-    allowed = [m.value for m in enum_type]
+    allowed = _values(enum_type)
     if text not in allowed:
         raise DomainError(f"{label} must be one of {', '.join(allowed)} (got {value!r}).", field=field)
     return text
@@ -211,11 +239,15 @@ def _allocations(
             )
         if code in result:
             raise DomainError(f"The domain {profile.label(code)} is given twice.", field="allocations")
-        result[code] = whole_minutes(minutes, field="allocations", label=f"Minutes for {profile.label(code)}")
+        if minutes.__class__ is int and minutes > 0:
+            result[code] = minutes  # what whole_minutes would return, without building its label
+        else:
+            label = f"Minutes for {profile.label(code)}"
+            result[code] = whole_minutes(minutes, field="allocations", label=label)
     return result
 
 
-def _profile_for(uow: UnitOfWork, supervisees: list[Supervisee]) -> CredentialProfile:
+def _profile_for(profiles: ProfileRegistry, supervisees: list[Supervisee]) -> CredentialProfile:
     codes = sorted({s.credential for s in supervisees})
     if len(codes) > 1:
         names = ", ".join(f"{s.name} ({s.credential})" for s in supervisees)
@@ -225,7 +257,7 @@ def _profile_for(uow: UnitOfWork, supervisees: list[Supervisee]) -> CredentialPr
             field="supervisees",
         )
     try:
-        return uow.db.profiles.get(codes[0])
+        return profiles.get(codes[0])
     except KeyError as exc:
         raise DomainError(str(exc.args[0]), field="supervisees") from None
 
@@ -264,10 +296,12 @@ def _check_dates(
 
 
 def _load_supervisees(uow: UnitOfWork, ids: Iterable[int | str]) -> list[Supervisee]:
-    ids = list(ids)
-    if not ids:
+    return [get_supervisee(uow, i, field="supervisees") for i in ids]
+
+
+def _check_supervisees(supervisees: list[Supervisee]) -> None:
+    if not supervisees:
         raise DomainError("Choose at least one supervisee.", field="supervisees")
-    supervisees = [get_supervisee(uow, i, field="supervisees") for i in ids]
     seen: set[int] = set()
     for supervisee in supervisees:
         if supervisee.id in seen:
@@ -275,7 +309,6 @@ def _load_supervisees(uow: UnitOfWork, ids: Iterable[int | str]) -> list[Supervi
         seen.add(supervisee.id)
         if not supervisee.active:
             raise DomainError(f"{supervisee.name} is marked inactive.", field="supervisees")
-    return supervisees
 
 
 def validate_session(
@@ -295,11 +328,56 @@ def validate_session(
     today: dt.date | None = None,
 ) -> SessionValues:
     """Check a session against every rule; return the cleaned values. Writes nothing."""
-    today = today or dt.date.today()
     supervisor = get_supervisor(uow, supervisor_id)
     supervisees = _load_supervisees(uow, supervisee_ids)
+    values = check_session(
+        supervisor=supervisor,
+        supervisees=supervisees,
+        profiles=uow.db.profiles,
+        date=date,
+        minutes=minutes,
+        format=format,
+        modality=modality,
+        allocations=allocations,
+        start=start,
+        site=site,
+        topics=topics,
+        today=today or dt.date.today(),
+    )
+    if values.start_time is not None:
+        begin = values.start_time.hour * 60 + values.start_time.minute
+        same_day = timed_sessions(uow, dates={values.date}, begin=begin, end=begin + values.minutes)
+        check_session_overlap(
+            values,
+            same_day.get(values.date, ()),
+            supervisor=supervisor,
+            supervisees=supervisees,
+            ignore_ids=set(ignore_ids),
+        )
+    return values
+
+
+def check_session(
+    *,
+    supervisor: Supervisor,
+    supervisees: list[Supervisee],
+    profiles: ProfileRegistry,
+    date: str | dt.date,
+    minutes: int | str,
+    format: str,
+    modality: str,
+    allocations: Mapping[str, Any] | Iterable[tuple[str, Any]],
+    start: str | dt.time | None = None,
+    site: str = "",
+    topics: str = "",
+    today: dt.date,
+) -> SessionValues:
+    """Every rule about one session except overlaps with other sessions (those need the other
+    sessions: :func:`check_session_overlap`). Reads nothing from the database: the import runs
+    it on thousands of rows with the people already loaded."""
+    _check_supervisees(supervisees)
     _check_supervisor(supervisor, supervisees)
-    profile = _profile_for(uow, supervisees)
+    profile = _profile_for(profiles, supervisees)
     day = parse_date(date, field="date", label="Date")
     _check_dates(day, day, supervisees, today=today, field="date")
     start_time = parse_time(start, field="start", label="Start time")
@@ -351,7 +429,7 @@ def validate_session(
                 field="allocations",
             )
         allocated[GENERAL_DOMAIN] = allocated.get(GENERAL_DOMAIN, 0) + length - total
-    values = SessionValues(
+    return SessionValues(
         supervisor_id=supervisor.id,
         supervisee_ids=tuple(sorted(s.id for s in supervisees)),
         date=day,
@@ -365,10 +443,6 @@ def validate_session(
         ),
         allocations=dict(sorted(allocated.items())),
     )
-    _check_session_overlap(
-        uow, values, supervisor=supervisor, supervisees=supervisees, ignore_ids=set(ignore_ids)
-    )
-    return values
 
 
 @cache
@@ -377,50 +451,198 @@ def _live(model: type[Record]) -> ColumnElement[bool]:
     return or_(model.status == RecordStatus.PENDING, counts_clause(model))
 
 
-def _check_session_overlap(
-    uow: UnitOfWork,
+# Overlaps. Both paths load the other records once (one record: its day or period; the import:
+# every day or supervisee of a chunk of rows) and check each record with the same function.
+
+_IN_BATCH = 500
+"""Values per IN (...) list, well under SQLite's limit on bound parameters."""
+
+
+def batches(items: Iterable[Any], size: int = _IN_BATCH) -> Iterator[list[Any]]:
+    """``items`` in lists of at most ``size``: for IN (...) lists."""
+    items = list(items)
+    for index in range(0, len(items), size):
+        yield items[index : index + size]
+
+
+class TimedSession(NamedTuple):
+    """A standing session with a start time: what another session may overlap."""
+
+    id: str
+    supersedes_id: str | None
+    supervisor_id: int
+    date: dt.date
+    start_time: dt.time
+    minutes: int
+    supervisee_ids: frozenset[int]
+
+
+def timed_sessions(
+    uow: UnitOfWork, *, dates: Iterable[dt.date], begin: int = 0, end: int = 24 * 60
+) -> dict[dt.date, list[TimedSession]]:
+    """The standing sessions with a start time on ``dates`` that overlap ``begin``..``end``
+    (minutes after midnight), by date. Everyone's: an agency has a few hundred a day at most,
+    and asking SQLite for "this supervisor or one of these supervisees" costs more than
+    reading them all and choosing in Python (:func:`check_session_overlap`)."""
+    S, A = SupervisionSession, SessionAttendee
+    attendees = select(func.group_concat(A.supervisee_id)).where(A.session_id == S.id).scalar_subquery()
+    # The stored time is text, HH:MM:SS.ffffff.
+    starts = cast(func.substr(S.start_time, 1, 2), Integer) * 60 + cast(
+        func.substr(S.start_time, 4, 2), Integer
+    )
+    parse = _Parsed(uow, S.date, S.start_time)
+    by_date: dict[dt.date, list[TimedSession]] = {}
+    for day_batch in batches(sorted(set(dates)), 200):
+        query = select(
+            S.id,
+            S.supersedes_id,
+            S.supervisor_id,
+            type_coerce(S.date, String),  # thousands of rows, a few distinct values: parsed once each
+            type_coerce(S.start_time, String),
+            S.minutes,
+            attendees,
+        ).where(
+            S.date.in_(day_batch),
+            S.start_time.is_not(None),
+            starts < end,
+            starts + S.minutes > begin,
+            _live(S),
+        )
+        for sid, supersedes, supervisor_id, day, start, minutes, who in uow.session.execute(query):
+            session = TimedSession(
+                sid, supersedes, supervisor_id, parse.date(day), parse.time(start), minutes,
+                frozenset(map(int, who.split(","))) if who else frozenset(),
+            )  # fmt: skip
+            by_date.setdefault(session.date, []).append(session)
+    return by_date
+
+
+class _Parsed:
+    """Stored date and time texts as values (by the columns' own types), each distinct text
+    parsed once: a chunk of the import reads thousands of rows with a few dozen dates."""
+
+    def __init__(self, uow: UnitOfWork, date_column: Any, time_column: Any | None = None) -> None:
+        dialect = uow.session.get_bind().dialect
+        self._date = date_column.type.dialect_impl(dialect).result_processor(dialect, None)
+        self._time = (
+            time_column.type.dialect_impl(dialect).result_processor(dialect, None)
+            if time_column is not None
+            else None
+        )
+        self._dates: dict[str, dt.date] = {}
+        self._times: dict[str, dt.time] = {}
+
+    def date(self, text: str) -> dt.date:
+        value = self._dates.get(text)
+        if value is None:
+            value = self._dates[text] = self._date(text) if self._date else text
+        return value
+
+    def time(self, text: str) -> dt.time:
+        value = self._times.get(text)
+        if value is None:
+            value = self._times[text] = self._time(text) if self._time else text
+        return value
+
+
+def check_session_overlap(
     values: SessionValues,
+    same_day: Iterable[TimedSession],
     *,
     supervisor: Supervisor,
     supervisees: list[Supervisee],
-    ignore_ids: set[str],
+    ignore_ids: set[str] | frozenset[str] = frozenset(),
 ) -> None:
+    """Refuse ``values`` if it overlaps one of ``same_day`` that shares its supervisor or a
+    supervisee (sessions of the same day; others are ignored)."""
     if values.start_time is None:
         return
     begin = values.start_time.hour * 60 + values.start_time.minute
     end = begin + values.minutes
-    same_day = (
-        select(SupervisionSession)
-        .options(selectinload(SupervisionSession.attendees))
-        .where(
-            SupervisionSession.date == values.date,
-            SupervisionSession.start_time.is_not(None),
-            _live(SupervisionSession),
-            or_(
-                SupervisionSession.supervisor_id == supervisor.id,
-                SupervisionSession.id.in_(
-                    select(SessionAttendee.session_id).where(
-                        SessionAttendee.supervisee_id.in_(values.supervisee_ids)
-                    )
-                ),
-            ),
+    mine = set(values.supervisee_ids)
+    for other in same_day:
+        other_begin = other.start_time.hour * 60 + other.start_time.minute
+        if other_begin >= end or begin >= other_begin + other.minutes:
+            continue  # not at the same time
+        if ignore_ids and (other.id in ignore_ids or other.supersedes_id in ignore_ids):
+            continue
+        if other.supervisor_id != supervisor.id and mine.isdisjoint(other.supervisee_ids):
+            continue  # nobody in common
+        who = supervisor.name if other.supervisor_id == supervisor.id else None
+        if who is None:
+            shared = mine & other.supervisee_ids
+            who = ", ".join(s.name for s in supervisees if s.id in shared)
+        raise DomainError(
+            f"This overlaps another session for {who} on {values.date.isoformat()} at "
+            f"{other.start_time.strftime('%H:%M')} ({other.minutes} min, record {other.id[:8]}).",
+            field="start",
         )
-    )
-    for other in uow.session.scalars(same_day):
+
+
+class ExperiencePeriod(NamedTuple):
+    """A standing experience entry's period: what another entry may overlap."""
+
+    id: str
+    supersedes_id: str | None
+    supervisee_id: int
+    period_start: dt.date
+    period_end: dt.date
+
+
+def experience_periods(
+    uow: UnitOfWork, *, supervisee_ids: Iterable[int], start: dt.date, end: dt.date
+) -> dict[int, list[ExperiencePeriod]]:
+    """The standing experience entries of the supervisees that overlap ``start``..``end``, by
+    supervisee."""
+    E = ExperienceEntry
+    parse = _Parsed(uow, E.period_start)
+    by_supervisee: dict[int, list[ExperiencePeriod]] = {}
+    for batch in batches(sorted(set(supervisee_ids))):
+        query = select(
+            E.id, E.supersedes_id, E.supervisee_id, type_coerce(E.period_start, String),
+            type_coerce(E.period_end, String),
+        ).where(
+            E.supervisee_id.in_(batch),
+            E.period_start <= end,
+            # Redundant with the next line (no entry is longer than MAX_PERIOD_DAYS), but it lets
+            # the (supervisee, period_start) index skip the years before the period.
+            E.period_start >= start - dt.timedelta(days=MAX_PERIOD_DAYS),
+            E.period_end >= start,
+            _live(E),
+        )  # fmt: skip
+        for entry_id, supersedes, supervisee_id, first, last in uow.session.execute(query):
+            by_supervisee.setdefault(supervisee_id, []).append(
+                ExperiencePeriod(entry_id, supersedes, supervisee_id, parse.date(first), parse.date(last))
+            )
+    return by_supervisee
+
+
+def check_experience_overlap(
+    values: ExperienceValues,
+    others: Iterable[ExperiencePeriod],
+    *,
+    supervisee: Supervisee,
+    ignore_ids: set[str] | frozenset[str] = frozenset(),
+) -> None:
+    """Refuse ``values`` if its period overlaps one of ``others`` of the same supervisee."""
+    for other in others:
+        if other.supervisee_id != values.supervisee_id:
+            continue
+        if other.period_start > values.period_end or other.period_end < values.period_start:
+            continue
         if other.id in ignore_ids or other.supersedes_id in ignore_ids:
             continue
-        assert other.start_time is not None
-        other_begin = other.start_time.hour * 60 + other.start_time.minute
-        if other_begin < end and begin < other_begin + other.minutes:
-            who = supervisor.name if other.supervisor_id == supervisor.id else None
-            if who is None:
-                shared = set(values.supervisee_ids) & {a.supervisee_id for a in other.attendees}
-                who = ", ".join(s.name for s in supervisees if s.id in shared)
-            raise DomainError(
-                f"This overlaps another session for {who} on {values.date.isoformat()} at "
-                f"{other.start_time.strftime('%H:%M')} ({other.minutes} min, record {other.id[:8]}).",
-                field="start",
-            )
+        raise DomainError(
+            f"{supervisee.name} already has experience logged for {other.period_start.isoformat()} to "
+            f"{other.period_end.isoformat()} (record {other.id[:8]}), which overlaps this period. "
+            "Edit or amend that entry instead, so no hours are counted twice.",
+            field="period_start",
+        )
+
+
+def _check_active(supervisee: Supervisee) -> None:
+    if not supervisee.active:
+        raise DomainError(f"{supervisee.name} is marked inactive.", field="supervisee")
 
 
 def validate_experience(
@@ -436,13 +658,46 @@ def validate_experience(
     ignore_ids: Iterable[str] = (),
     today: dt.date | None = None,
 ) -> ExperienceValues:
-    today = today or dt.date.today()
     supervisee = get_supervisee(uow, supervisee_id)
-    if not supervisee.active:
-        raise DomainError(f"{supervisee.name} is marked inactive.", field="supervisee")
+    _check_active(supervisee)
     supervisor = get_supervisor(uow, supervisor_id)
+    values = check_experience(
+        supervisee=supervisee,
+        supervisor=supervisor,
+        profiles=uow.db.profiles,
+        period_start=period_start,
+        period_end=period_end,
+        allocations=allocations,
+        setting=setting,
+        kind=kind,
+        today=today or dt.date.today(),
+    )
+    others = experience_periods(
+        uow, supervisee_ids=[supervisee.id], start=values.period_start, end=values.period_end
+    )
+    check_experience_overlap(
+        values, others.get(supervisee.id, ()), supervisee=supervisee, ignore_ids=set(ignore_ids)
+    )
+    return values
+
+
+def check_experience(
+    *,
+    supervisee: Supervisee,
+    supervisor: Supervisor,
+    profiles: ProfileRegistry,
+    period_start: str | dt.date,
+    period_end: str | dt.date,
+    allocations: Mapping[str, Any] | Iterable[tuple[str, Any]],
+    setting: str = "",
+    kind: str = ExperienceKind.PAID.value,
+    today: dt.date,
+) -> ExperienceValues:
+    """Every rule about one experience entry except overlaps with other entries
+    (:func:`check_experience_overlap`). Reads nothing from the database."""
+    _check_active(supervisee)
     _check_supervisor(supervisor, [supervisee])
-    profile = _profile_for(uow, [supervisee])
+    profile = _profile_for(profiles, [supervisee])
     start = parse_date(period_start, field="period_start", label="From date")
     end = parse_date(period_end, field="period_end", label="To date")
     if end < start:
@@ -450,7 +705,7 @@ def validate_experience(
             f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
             field="period_end",
         )
-    if (end - start).days > 366:
+    if (end - start).days > MAX_PERIOD_DAYS:
         raise DomainError(
             "An experience entry covers at most one year; split longer periods.", field="period_end"
         )
@@ -464,7 +719,7 @@ def validate_experience(
             "check the hours.",
             field="allocations",
         )
-    values = ExperienceValues(
+    return ExperienceValues(
         supervisee_id=supervisee.id,
         supervisor_id=supervisor.id,
         period_start=start,
@@ -473,25 +728,6 @@ def validate_experience(
         kind=_choice(kind, ExperienceKind, field="kind", label="Kind"),
         allocations=dict(sorted(allocated.items())),
     )
-    ignore = set(ignore_ids)
-    overlapping = uow.session.scalars(
-        select(ExperienceEntry).where(
-            ExperienceEntry.supervisee_id == supervisee.id,
-            ExperienceEntry.period_start <= end,
-            ExperienceEntry.period_end >= start,
-            _live(ExperienceEntry),
-        )
-    )
-    for other in overlapping:
-        if other.id in ignore or other.supersedes_id in ignore:
-            continue
-        raise DomainError(
-            f"{supervisee.name} already has experience logged for {other.period_start.isoformat()} to "
-            f"{other.period_end.isoformat()} (record {other.id[:8]}), which overlaps this period. "
-            "Edit or amend that entry instead, so no hours are counted twice.",
-            field="period_start",
-        )
-    return values
 
 
 # --------------------------------------------------------------------------------------------
@@ -523,6 +759,36 @@ def _apply_experience(entry: ExperienceEntry, values: ExperienceValues) -> None:
     ]
 
 
+def new_record_ids(count: int) -> list[str]:
+    """``count`` new session or experience entry ids: random UUID4 text, as the models give a
+    record added one at a time (:func:`~supervisor_app.models.new_uuid`), made in one go."""
+    data = os.urandom(16 * count)
+    ids = []
+    for start in range(0, 16 * count, 16):
+        value = int.from_bytes(data[start : start + 16]) & _UUID4_KEEP | _UUID4_SET  # version 4, RFC variant
+        h = f"{value:032x}"
+        ids.append(f"{h[:8]}-{h[8:12]}-{h[12:16]}-{h[16:20]}-{h[20:]}")
+    return ids
+
+
+_UUID4_KEEP = ~((0xF000 << 64) | (0xC000 << 48)) & ((1 << 128) - 1)
+_UUID4_SET = (0x4000 << 64) | (0x8000 << 48)
+
+
+def _created_session(values: SessionValues) -> dict[str, Any]:
+    """The details of a session's create event in the audit trail."""
+    return {"kind": "session", "date": values.date, "minutes": values.minutes}
+
+
+def _created_experience(values: ExperienceValues) -> dict[str, Any]:
+    return {
+        "kind": "experience",
+        "from": values.period_start,
+        "to": values.period_end,
+        "minutes": sum(values.allocations.values()),
+    }
+
+
 def add_session(uow: UnitOfWork, **fields: Any) -> SupervisionSession:
     """Validate and add a pending session (see :func:`validate_session` for the fields)."""
     values = validate_session(uow, **fields)
@@ -536,7 +802,7 @@ def add_session(uow: UnitOfWork, **fields: Any) -> SupervisionSession:
             audit.AuditAction.CREATE,
             record_id=session.id,
             supervisee_id=supervisee_id,
-            details={"kind": "session", "date": values.date, "minutes": values.minutes},
+            details=_created_session(values),
         )
     return session
 
@@ -552,14 +818,105 @@ def add_experience(uow: UnitOfWork, **fields: Any) -> ExperienceEntry:
         audit.AuditAction.CREATE,
         record_id=entry.id,
         supervisee_id=values.supervisee_id,
-        details={
-            "kind": "experience",
-            "from": values.period_start,
-            "to": values.period_end,
-            "minutes": sum(values.allocations.values()),
-        },
+        details=_created_experience(values),
     )
     return entry
+
+
+def insert_checked(
+    uow: UnitOfWork,
+    *,
+    sessions: Sequence[tuple[str, SessionValues]] = (),
+    experience: Sequence[tuple[str, ExperienceValues]] = (),
+) -> None:
+    """Insert many records already checked by every rule (:func:`check_session` and
+    :func:`check_session_overlap`, or the experience equivalents), as pending, under the
+    given ids (:func:`new_record_ids`), with the same create events in the audit trail as
+    :func:`add_session` / :func:`add_experience`. One executemany per table (per
+    :data:`INSERT_BATCH` records), in the unit of work's transaction; nothing is committed.
+    For the import: thousands of rows at once."""
+    # In id order: each table's primary key index then takes the new ids page by page instead
+    # of at random places all over a big file (UUIDs are random), which is most of the time.
+    sessions = sorted(sessions, key=lambda item: item[0])
+    experience = sorted(experience, key=lambda item: item[0])
+    now = utcnow()
+    pending = RecordStatus.PENDING.value
+    details: dict[tuple[Any, ...], str] = {}  # thousands of records share a few texts
+
+    def event(record_id: str, supervisee_id: int, what: dict[str, Any]) -> tuple[Any, ...]:
+        key = tuple(what.values())
+        text = details.get(key)
+        if text is None:
+            text = details[key] = audit.details_text(what)
+        return (now, uow.actor, audit.AuditAction.CREATE, record_id, supervisee_id, text)
+
+    # A batch at a time, so a big file's rows are not all held twice over as table rows.
+    for begin in range(0, max(len(sessions), len(experience)), INSERT_BATCH):
+        session_batch = sessions[begin : begin + INSERT_BATCH]
+        experience_batch = experience[begin : begin + INSERT_BATCH]
+        session_rows, attendee_rows, allocation_rows, events = [], [], [], []
+        for record_id, v in session_batch:
+            session_rows.append(
+                (record_id, v.supervisor_id, v.date, v.start_time, v.minutes, v.format, v.modality, v.site,
+                 v.topics, pending, None, "", now, now)
+            )  # fmt: skip
+            attendee_rows.extend((record_id, i) for i in v.supervisee_ids)
+            allocation_rows.extend((record_id, c, m) for c, m in v.allocations.items())
+            created = _created_session(v)
+            events.extend(event(record_id, i, created) for i in v.supervisee_ids)
+        entry_rows, entry_allocation_rows = [], []
+        for record_id, e in experience_batch:
+            entry_rows.append(
+                (record_id, e.supervisee_id, e.supervisor_id, e.period_start, e.period_end, e.setting, e.kind,
+                 pending, None, "", now, now)
+            )  # fmt: skip
+            entry_allocation_rows.extend((record_id, c, m) for c, m in e.allocations.items())
+            events.append(event(record_id, e.supervisee_id, _created_experience(e)))
+        record_columns = ("status", "supersedes_id", "amendment_reason", "created_at", "updated_at")
+        _insert_many(
+            uow,
+            SupervisionSession,
+            ("id", "supervisor_id", "date", "start_time", "minutes", "format", "modality", "site", "topics",
+             *record_columns),
+            session_rows,
+        )  # fmt: skip
+        _insert_many(uow, SessionAttendee, ("session_id", "supervisee_id"), attendee_rows)
+        _insert_many(uow, SessionAllocation, ("session_id", "domain_code", "minutes"), allocation_rows)
+        _insert_many(
+            uow,
+            ExperienceEntry,
+            ("id", "supervisee_id", "supervisor_id", "period_start", "period_end", "setting", "kind",
+             *record_columns),
+            entry_rows,
+        )  # fmt: skip
+        _insert_many(uow, ExperienceAllocation, ("entry_id", "domain_code", "minutes"), entry_allocation_rows)
+        _insert_many(
+            uow, AuditEvent, ("at", "actor", "action", "record_id", "supervisee_id", "details"), events
+        )
+
+
+def _insert_many(
+    uow: UnitOfWork, model: type[Base], columns: Sequence[str], rows: list[tuple[Any, ...]]
+) -> None:
+    """One executemany of ``rows`` (tuples in ``columns`` order) straight to the driver: the
+    statement and the column types' conversions (dates, times, timestamps) are SQLAlchemy's,
+    applied once per distinct value, without its per-row parameter handling."""
+    if not rows:
+        return
+    table = model.__table__
+    connection = uow.session.connection()
+    compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(columns))
+    assert tuple(compiled.positiontup or ()) == tuple(columns), compiled.positiontup
+    dialect = connection.dialect
+    processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect) for name in columns]
+    if any(processors):
+        by_column = list(zip(*rows, strict=True))
+        for index, process in enumerate(processors):
+            if process is not None:  # a date, time or timestamp: convert each distinct value once
+                text = {value: process(value) for value in set(by_column[index]) if value is not None}
+                by_column[index] = tuple(map(text.get, by_column[index]))
+        rows = list(zip(*by_column, strict=True))
+    connection.exec_driver_sql(str(compiled), rows)
 
 
 def _require_pending(record: Record, action: str) -> None:

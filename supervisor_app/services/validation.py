@@ -23,8 +23,10 @@ def clean_text(
         raise DomainError(f"{label} is required.", field=field)
     if len(text) > max_length:
         raise DomainError(f"{label} is too long ({len(text)} characters; at most {max_length}).", field=field)
+    # isprintable() is False for every control, format, surrogate and private-use character
+    # (and a few more): only then is each character looked at.
     allowed = {"\n", "\t"} if multiline else set()
-    for char in text:
+    for char in () if text.isprintable() else text:
         if char not in allowed and unicodedata.category(char) in ("Cc", "Cf", "Cs", "Co"):
             if unicodedata.category(char) == "Cf" and char in ("\u200d", "\u200c"):
                 continue  # joiners are legitimate in some scripts
