@@ -33,14 +33,10 @@ from supervisor_app.services.people import get_supervisee
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
 from supervisor_app.services.records import counts_clause
 from supervisor_app.services.signoff import SuperviseeRecords, require_supervisee_verified
+from supervisor_app.services.units import hours
 
 _PENDING = RecordStatus.PENDING.value
 _SIGNED = RecordStatus.SIGNED.value
-
-
-def hours(minutes: int) -> str:
-    """Minutes as hours with two decimals: 90 -> '1.50'."""
-    return f"{minutes / 60:,.2f}"
 
 
 def _plural(value: float, unit: str) -> str:

@@ -955,57 +955,57 @@ def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] 
     queries on the supervisee's indexes instead of ``IN`` lists."""
     conn = _dbapi(uow)
     attended = Among(_ATTENDED, (supervisee_id,))
-    if True:  # no _bulk(): a few thousand rows, and re-enabling the collector costs more
-        sessions = _read(conn, _SESSION, attended)
-        # The entries by the supervisee's index, then their children and links by their ids.
-        rows = _query(conn, f"{_RECORD_SQL[_EXPERIENCE]} WHERE supervisee_id = ?", (supervisee_id,))
-        own = among_ids([row[0] for row in rows])
-        experience = _Batch(_EXPERIENCE, rows, {}, _allocation_items(conn, _EXPERIENCE, own))
-        audited = _query(conn, _SUPERVISEE_AUDITED_SQL, (supervisee_id,))
-        link_rows = _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", attended)
-        link_rows += _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", own)
-        known = set(map(itemgetter(0), sessions.rows))
-        known.update(map(itemgetter(0), experience.rows))
-        missing = [rid for rid in dict.fromkeys([*map(itemgetter(0), audited), *also]) if rid not in known]
-        if missing:
-            _merge(sessions, _read(conn, _SESSION, missing))
-            _merge(experience, _read(conn, _EXPERIENCE, missing))
-            audited = list(
-                dict.fromkeys([*audited, *_select(conn, _AUDITED_SQL, "record_id", missing, _AUDITED)])
-            )
-            link_rows += _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", missing)
-        by_seq = {row[_SEQ]: row for row in link_rows}
-        links = [by_seq[seq][:10] for seq in sorted(by_seq)]
-        predecessors = {seq: row[10] for seq, row in by_seq.items() if row[10] is not None}
+    # No _bulk() here: a few thousand rows, and re-enabling the garbage collector costs more.
+    sessions = _read(conn, _SESSION, attended)
+    # The entries by the supervisee's index, then their children and links by their ids.
+    rows = _query(conn, f"{_RECORD_SQL[_EXPERIENCE]} WHERE supervisee_id = ?", (supervisee_id,))
+    own = among_ids([row[0] for row in rows])
+    experience = _Batch(_EXPERIENCE, rows, {}, _allocation_items(conn, _EXPERIENCE, own))
+    audited = _query(conn, _SUPERVISEE_AUDITED_SQL, (supervisee_id,))
+    link_rows = _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", attended)
+    link_rows += _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", own)
+    known = set(map(itemgetter(0), sessions.rows))
+    known.update(map(itemgetter(0), experience.rows))
+    missing = [rid for rid in dict.fromkeys([*map(itemgetter(0), audited), *also]) if rid not in known]
+    if missing:
+        _merge(sessions, _read(conn, _SESSION, missing))
+        _merge(experience, _read(conn, _EXPERIENCE, missing))
+        audited = list(
+            dict.fromkeys([*audited, *_select(conn, _AUDITED_SQL, "record_id", missing, _AUDITED)])
+        )
+        link_rows += _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", missing)
+    by_seq = {row[_SEQ]: row for row in link_rows}
+    links = [by_seq[seq][:10] for seq in sorted(by_seq)]
+    predecessors = {seq: row[10] for seq, row in by_seq.items() if row[10] is not None}
 
-        problems: list[Problem] = []
-        add = problems.append
-        _check_chain(links, predecessors, add)
-        signs, voids = _index_links(links, add)
-        voided = set(voids)
-        seen: set[Any] = set()
-        for batch in (sessions, experience):
-            ids = list(map(itemgetter(0), batch.rows))
-            seen.update(ids)
-            digests = _digests(_content_texts(batch, batch.rows))
-            _check_records(
-                batch.kind, ids, list(map(itemgetter(1), batch.rows)), digests, voided, signs, voids, add
+    problems: list[Problem] = []
+    add = problems.append
+    _check_chain(links, predecessors, add)
+    signs, voids = _index_links(links, add)
+    voided = set(voids)
+    seen: set[Any] = set()
+    for batch in (sessions, experience):
+        ids = list(map(itemgetter(0), batch.rows))
+        seen.update(ids)
+        digests = _digests(_content_texts(batch, batch.rows))
+        _check_records(
+            batch.kind, ids, list(map(itemgetter(1), batch.rows)), digests, voided, signs, voids, add
+        )
+    _check_deleted(signs, voids, seen, add)
+    _check_audit_trail(audited, signs, voids, {p.record_id for p in problems}, add)
+    superseded = {row[0] for row in conn.execute(_SUPERSEDED_SQL, (supervisee_id, *own.params))}
+    if missing:
+        superseded.update(
+            row[0]
+            for table in ("supervision_session", "experience_entry")
+            for row in _select(
+                conn,
+                f"SELECT supersedes_id FROM {table}",
+                "supersedes_id",
+                missing,
+                f"status = '{_SIGNED}'",
             )
-        _check_deleted(signs, voids, seen, add)
-        _check_audit_trail(audited, signs, voids, {p.record_id for p in problems}, add)
-        superseded = {row[0] for row in conn.execute(_SUPERSEDED_SQL, (supervisee_id, *own.params))}
-        if missing:
-            superseded.update(
-                row[0]
-                for table in ("supervision_session", "experience_entry")
-                for row in _select(
-                    conn,
-                    f"SELECT supersedes_id FROM {table}",
-                    "supersedes_id",
-                    missing,
-                    f"status = '{_SIGNED}'",
-                )
-            )
+        )
     report = VerifyReport(records_checked=len(seen), signatures_checked=len(links), problems=problems)
     return SuperviseeRecords(sessions, experience, signs, voids, superseded, report)
 
