@@ -30,9 +30,9 @@ def _report(db: Database, **overrides: Any) -> tuple[signoff.VerifyReport, bool]
     original = signoff._Workers.collect
 
     def collect(self: signoff._Workers, *args: Any) -> Any:
-        gathered = original(self, *args)
-        used.append(gathered is not None)
-        return gathered
+        handed_on = original(self, *args)  # False: the workers' chunks were thrown away
+        used.append(handed_on)
+        return handed_on
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(signoff._Workers, "collect", collect)
@@ -198,3 +198,53 @@ def test_form_figures_from_the_verified_rows_equal_the_sql_figures(demo_db: Data
                 from_sql.experience_ids = sorted(from_sql.experience_ids)
                 from_rows.experience_ids = sorted(from_rows.experience_ids)
                 assert from_rows == from_sql, (supervisee, supervisor, start, end)
+
+
+class _Messages:
+    """A worker queue already holding what the workers said, in the order they said it."""
+
+    def __init__(self, messages: list[tuple[Any, ...]]) -> None:
+        self.messages = list(messages)
+
+    def get(self, timeout: float) -> tuple[Any, ...]:
+        return self.messages.pop(0)
+
+    def close(self) -> None:
+        pass
+
+
+def _workers_saying(messages: list[tuple[Any, ...]]) -> signoff._Workers:
+    workers = object.__new__(signoff._Workers)
+    workers.marker = ("m",)
+    workers.queue = _Messages(messages)  # type: ignore[assignment]
+    workers.processes = []
+    return workers
+
+
+def test_chunks_are_handed_on_in_order_as_they_come_entries_waiting_for_the_sessions() -> None:
+    session, entry = signoff._Workers.KINDS
+    said = [
+        ("marker", entry, ("m",)),
+        ("chunk", entry, ["e1"], ["signed"], "x"),
+        ("marker", session, ("m",)),
+        ("chunk", session, ["s1"], ["signed"], "x"),
+        ("chunk", entry, ["e2"], ["signed"], "x"),
+        ("done", entry),
+        ("chunk", session, ["s2"], ["signed"], "x"),
+        ("done", session),
+    ]
+    got: list[tuple[str, list[str]]] = []
+    progress: list[int] = []
+    assert _workers_saying(said).collect(
+        lambda kind, chunk: got.append((kind, chunk[0])), lambda d, t: progress.append(d), 4
+    )
+    assert got == [(session, ["s1"]), (session, ["s2"]), (entry, ["e1"]), (entry, ["e2"])]
+    assert progress == [1, 2, 3, 4]
+
+
+def test_a_worker_on_another_snapshot_or_failing_makes_collect_say_so() -> None:
+    session, entry = signoff._Workers.KINDS
+    assert not _workers_saying([("marker", session, ("other",))]).collect(lambda *a: None, None, 1)
+    assert not _workers_saying(
+        [("marker", session, ("m",)), ("chunk", session, ["s1"], ["signed"], "x"), ("error", entry, "boom")]
+    ).collect(lambda *a: None, None, 1)

@@ -725,14 +725,21 @@ class _Workers:
         self.queue.close()
 
     def collect(
-        self, progress: Callable[[int, int], Any] | None, total: int
-    ) -> dict[str, list[Chunk | tuple[list[Any], list[Any], str]]] | None:
-        """Every chunk of each kind, in order; None if a worker failed or saw another snapshot."""
+        self,
+        on_chunk: Callable[[str, Chunk | tuple[list[Any], list[Any], str]], None],
+        progress: Callable[[int, int], Any] | None,
+        total: int,
+    ) -> bool:
+        """Hand every chunk to ``on_chunk(kind, chunk)`` as it arrives, in the order a
+        verification here would make them (all sessions, then all entries: entries that come
+        early wait). False if a worker failed or saw another snapshot: then whatever
+        ``on_chunk`` was given must be thrown away."""
         import queue as queues
         import time
 
-        chunks: dict[str, list[Any]] = {kind: [] for kind in self.KINDS}
+        waiting: dict[str, list[Any]] = {kind: [] for kind in self.KINDS}
         done: set[str] = set()
+        current = 0  # the kind being handed on
         checked = 0
         silent_since: float | None = None
         try:
@@ -746,23 +753,33 @@ class _Workers:
                     if time.monotonic() - silent_since > _WORKER_SILENCE or any(
                         p.exitcode not in (0, None) for p in self.processes
                     ):
-                        return None
+                        return False
                     continue
                 silent_since = None
                 tag, kind = message[0], message[1]
                 if tag == "chunk":
-                    chunks[kind].append(message[2:])
+                    if kind == self.KINDS[current]:
+                        on_chunk(kind, message[2:])
+                    else:
+                        waiting[kind].append(message[2:])
                     checked += len(message[2])
                     if progress is not None:
                         progress(checked, total)
                 elif tag == "marker":
                     if message[2] != self.marker:
-                        return None
+                        return False
                 elif tag == "done":
                     done.add(kind)
+                    while current < len(self.KINDS) and self.KINDS[current] in done:
+                        current += 1
+                        if current < len(self.KINDS):
+                            following = self.KINDS[current]
+                            for chunk in waiting[following]:
+                                on_chunk(following, chunk)
+                            waiting[following] = []
                 else:  # "error"
-                    return None
-            return chunks
+                    return False
+            return True
         finally:
             self.stop()
 
@@ -856,22 +873,28 @@ def _verify(
         raise
     voided = set(voids)
     contents = _signed_contents(signs)
-    chunks: Iterable[tuple[str, Any]] | None = None
-    if workers is not None:
-        gathered = workers.collect(progress, total)
-        if gathered is not None:  # None: hash here after all (see _Workers.collect)
-            chunks = [(kind, chunk) for kind in _Workers.KINDS for chunk in gathered[kind]]
-    hashed_here = chunks is None
-    if chunks is None:
-        chunks = _local_chunks(conn, subset)
-    checked = 0
+    found: list[Problem] = []
     seen: set[Any] = set()
-    for kind, (ids, statuses, digests) in chunks:
+    checked = 0
+
+    def check(kind: str, chunk: Any) -> None:
+        nonlocal checked
+        ids, statuses, digests = chunk
         seen.update(ids)
-        _check_records(kind, ids, statuses, digests, voided, signs, voids, add, contents[kind])
+        _check_records(kind, ids, statuses, digests, voided, signs, voids, found.append, contents[kind])
         checked += len(ids)
-        if progress is not None and hashed_here:
-            progress(checked, total)
+
+    # The workers' chunks are checked as they come, while the workers still hash (the checks
+    # are in the order a verification here makes them).
+    if workers is None or not workers.collect(check, progress, total):
+        found.clear()  # a worker failed or saw another snapshot: everything is hashed here
+        seen.clear()
+        checked = 0
+        for kind, chunk in _local_chunks(conn, subset):
+            check(kind, chunk)
+            if progress is not None:
+                progress(checked, total)
+    problems.extend(found)
     _check_deleted(signs, voids, seen, add)
     # 3. Signatures gone without a trace in the chain: the audit trail names their records. For
     # the whole database only when the chain is already broken, or when the newest sign or void
