@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -399,7 +400,7 @@ class FileCheck:
     has_data: bool
 
 
-def check_file(path: Path, *, integrity: bool = True) -> FileCheck:
+def check_file(path: Path, *, integrity: bool = True, cancelled: threading.Event | None = None) -> FileCheck:
     """Inspect ``path`` read-only. Raises :class:`DatabaseError` for anything unusable.
 
     Never writes to the file: a damaged database must stay exactly as it was found, so a
@@ -410,7 +411,7 @@ def check_file(path: Path, *, integrity: bool = True) -> FileCheck:
     companions = [Path(str(path) + suffix) for suffix in ("-wal", "-shm")]
     existed = {c for c in companions if c.exists()}
     try:
-        return _check_file(path, integrity=integrity)
+        return _check_file(path, integrity=integrity, cancelled=cancelled)
     except DatabaseError:
         # Reading a WAL-mode file creates empty -wal/-shm companions; leave none behind.
         for companion in companions:
@@ -419,7 +420,7 @@ def check_file(path: Path, *, integrity: bool = True) -> FileCheck:
         raise
 
 
-def _check_file(path: Path, *, integrity: bool) -> FileCheck:
+def _check_file(path: Path, *, integrity: bool, cancelled: threading.Event | None = None) -> FileCheck:
     name = path.name
     if not os.access(path, os.R_OK):
         raise DatabaseError(f"{path} cannot be read (permission denied).", kind="unreadable", path=path)
@@ -438,6 +439,8 @@ def _check_file(path: Path, *, integrity: bool) -> FileCheck:
                 path=path,
             ) from exc
         if integrity:
+            if cancelled is not None:  # setting the event stops the check (the app is quitting)
+                conn.set_progress_handler(cancelled.is_set, 10_000)
             try:
                 result = conn.execute("PRAGMA quick_check").fetchone()
             except sqlite3.DatabaseError as exc:

@@ -74,7 +74,9 @@ def run_app(*, db_target: str | None, demo: bool) -> int:
         try:
             return app.exec()
         finally:
-            runner.wait()  # background work (a large daily backup) finishes before the file closes
+            for controller in controllers:
+                controller.stop_background_checks()  # quitting does not wait for a whole-file read
+            runner.wait()  # other background work (a large daily backup) finishes before the file closes
             for controller in controllers:
                 controller.close()  # closes the database and releases its lock file
     return 0

@@ -67,6 +67,7 @@ class AppController(QObject):
             app.installEventFilter(self.idle)
         self._owned_dbs: list[Database] = []
         self.damage_opener: DatabaseOpener | None = None  # shows a file found damaged after opening
+        self._opened: list[OpenedDatabase] = []  # what was opened (their background checks)
 
     @classmethod
     def for_opened(
@@ -82,6 +83,7 @@ class AppController(QObject):
             parent=parent,
         )
         controller._owned_dbs.append(opened.db)
+        controller._opened.append(opened)
         return controller
 
     @property
@@ -253,6 +255,7 @@ class AppController(QObject):
         self.opener.open(path, parent=parent)
 
     def _switch_to(self, opened: OpenedDatabase) -> None:
+        self._opened.append(opened)
         old_ctx = self.ctx
         old_window, self.window = self.window, None
         old_dialog = self.dialog
@@ -408,6 +411,11 @@ class AppController(QObject):
             parent,
             warning=warning,
         )
+
+    def stop_background_checks(self) -> None:
+        """Stop the integrity checks of large files still running (the app is quitting)."""
+        for opened in self._opened:
+            opened.cancel.set()
 
     def close(self) -> None:
         self.idle.stop()

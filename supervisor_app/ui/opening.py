@@ -11,7 +11,8 @@ import datetime as dt
 import logging
 import os
 import sqlite3
-from dataclasses import dataclass
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from supervisor_app.db import (
@@ -42,6 +43,7 @@ class OpenedDatabase:
     holder: LockHolder | None = None  # another copy of the app holds the file: ``db`` is read-only
     notice: str = ""  # something to tell the supervisor once the app is up (a restore happened)
     check_later: bool = False  # a large file: its integrity check runs in the background (see below)
+    cancel: threading.Event = field(default_factory=threading.Event)  # set: stop that check (quitting)
 
     @property
     def held_by(self) -> str:
@@ -113,16 +115,22 @@ def checks_after_opening(opened: OpenedDatabase) -> DatabaseError | None:
     opening left out, then (only if the file is sound) the daily backup.
 
     Returns the problem found (the file is damaged), or None. Reads the file through its own
-    read-only connection; never writes to it.
+    read-only connection; never writes to it. Setting ``opened.cancel`` stops it within
+    milliseconds, and it finds nothing then (quitting does not wait for a whole-file read).
     """
     path = opened.path
     if path is None or not opened.check_later:
         return None
     try:
-        check_file(path)
+        check_file(path, cancelled=opened.cancel)
     except DatabaseError as exc:
+        if opened.cancel.is_set():  # stopped because the app is quitting: not a finding
+            log.info("the integrity check of %s was stopped (the app is quitting)", path)
+            return None
         log.error("the integrity check of %s failed: %s", path, exc)
         return exc
+    if opened.cancel.is_set():
+        return None
     if _holds(opened):
         _daily_backup(path)
     return None

@@ -305,3 +305,21 @@ def test_opening_another_file_from_the_sign_in_screen_does_not_quit_the_app(
     controller.switch_database(str(tmp_path / "other.db"))
     assert isinstance(controller.dialog, FirstRunDialog)  # the new, empty file asks for its first supervisor
     assert finished == []  # closing the old sign-in screen is not "Cancel" (which quits)
+
+
+def test_the_background_integrity_check_stops_when_the_app_quits_and_reports_nothing(
+    world, monkeypatch, runner, prefs
+) -> None:
+    path = world.db.path
+    world.db.close()
+    damage_an_index(path)  # even a damaged file: a check stopped half-way has found nothing
+    monkeypatch.setattr(opening, "LARGE_DATABASE_BYTES", 0)
+    opened = opening.open_for_app(path)
+    controller = AppController.for_opened(opened, runner=runner, prefs=prefs)
+    controller.start()
+    controller.stop_background_checks()  # what quitting does before waiting for background work
+    assert opening.checks_after_opening(opened) is None
+    assert backup.list_backups(path) == []  # and no daily backup was started after it
+    opened.cancel.clear()
+    assert opening.checks_after_opening(opened) is not None  # not stopped: the damage is found
+    controller.close()
