@@ -70,6 +70,12 @@ def resolve_database(target: str | os.PathLike[str] | None) -> str:
     return f"sqlite:///{Path(chosen).expanduser().resolve()}"
 
 
+def readonly_uri(path: Path) -> str:
+    """A SQLite URI that opens ``path`` read-only. Percent-encoded, so a '#', '?' or '%' in a
+    folder name is part of the path, not the start of a fragment or of the URI's options."""
+    return path.resolve().as_uri() + "?mode=ro"
+
+
 def url_database(url: str) -> str | None:
     """The database of a URL (``sqlite:///path`` -> ``path``); None for an in-memory one.
 
@@ -129,10 +135,17 @@ def make_engine(url: str, *, readonly: bool = False, deferred_begin: bool = Fals
     if parsed.get_backend_name() != "sqlite":
         raise DatabaseError(f"Only SQLite databases are supported, not {parsed.get_backend_name()}.")
     if readonly:
+        from sqlalchemy.engine import URL
+
         path = Path(parsed.database or "").resolve()
+        uri = readonly_uri(path)
+        # The connection is made here, not from a URL SQLAlchemy would parse: a folder named
+        # "Team #2" must not turn into a file named "Team ".
         engine = create_engine(
-            f"sqlite:///file:{path.as_posix()}?mode=ro&uri=true",
-            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+            URL.create("sqlite", database=str(path)),
+            creator=lambda: sqlite3.connect(
+                uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+            ),
         )
         event.listen(engine, "connect", _configure_readonly)
         if deferred_begin:
@@ -329,9 +342,7 @@ class UnitOfWork:
         if self._session is not None or self._connection is not None or path is None:
             return [tuple(row) for row in self.connection().exec_driver_sql(sql, tuple(params))]
         if self._raw is None:
-            raw = sqlite3.connect(
-                path.resolve().as_uri() + "?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-            )
+            raw = sqlite3.connect(readonly_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
             raw.isolation_level = None
             raw.execute("BEGIN")
             self._raw = raw
@@ -425,7 +436,7 @@ def _check_file(path: Path, *, integrity: bool, cancelled: threading.Event | Non
     if not os.access(path, os.R_OK):
         raise DatabaseError(f"{path} cannot be read (permission denied).", kind="unreadable", path=path)
     try:
-        conn = sqlite3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite3.connect(readonly_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path} cannot be opened ({exc}).", kind="unreadable", path=path) from exc
     try:

@@ -344,3 +344,38 @@ def test_safety_backups_survive_the_daily_rotation(db: Database) -> None:
         backup.backup_file(db.path, reason="daily", now=now + dt.timedelta(hours=1, days=day))
     assert safety.exists()
     assert any(b.reason == "before-upgrade" for b in backup.list_backups(db.path))
+
+
+def test_a_database_in_a_folder_named_with_a_hash_or_accents_is_the_one_opened(tmp_path) -> None:
+    """'#' starts a fragment in a URI: 'Team #2/agency.db' must not open (or create) a file
+    named 'Team ' next to it, for the checks, the read-only handle or the backups."""
+    from supervisor_app.db import check_file, head_revision, open_reader
+    from supervisor_app.services import backup, people
+
+    folder = tmp_path / "Team #2 (Ünïcode) 100%"
+    path = folder / "agency db.db"
+    folder.mkdir()
+    db = open_database(path)
+    with db.uow() as uow:
+        people.add_supervisor(
+            uow,
+            name="Dana Whitaker",
+            credentials="CRSS",
+            title="Clinical Supervisor",
+            icb_number="5100",
+            agency="Prairie Lakes",
+            password="a long enough password",
+        )
+        uow.commit()
+    db.close()
+    check = check_file(path)
+    assert check.revision == head_revision() and check.has_data
+    db = open_database(path)
+    reader = open_reader(db)
+    with reader.uow() as uow:
+        assert [s.name for s in people.list_supervisors(uow)] == ["Dana Whitaker"]
+    reader.close()
+    made = backup.backup_file(path, reason="daily")
+    assert check_file(made).has_data
+    db.close()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [folder.name]  # nothing beside the folder
