@@ -63,11 +63,18 @@ def resolve_database(target: str | os.PathLike[str] | None) -> str:
     if chosen is None:
         path = default_database_path()
         path.parent.mkdir(parents=True, exist_ok=True)
-        return f"sqlite:///{path}"
+        return path_url(path)
     chosen = os.fspath(chosen)
     if "://" in chosen:
         return chosen
-    return f"sqlite:///{Path(chosen).expanduser().resolve()}"
+    return path_url(Path(chosen).expanduser().resolve())
+
+
+def path_url(path: Path) -> str:
+    """The SQLAlchemy URL of a database file. SQLAlchemy reads '?' as the start of options and
+    decodes %XX in the path, so those two characters are encoded (a folder may be named
+    "What?" or "100%")."""
+    return "sqlite:///" + str(path).replace("%", "%25").replace("?", "%3F")
 
 
 def readonly_uri(path: Path) -> str:
@@ -81,7 +88,7 @@ def url_database(url: str) -> str | None:
 
     SQLite URLs are read here without importing SQLAlchemy; anything else goes to its parser.
     """
-    if url.startswith("sqlite:///") and "?" not in url:
+    if url.startswith("sqlite:///") and "?" not in url and "%" not in url:
         database = url[len("sqlite:///") :]
         return database if database and database != ":memory:" else None
     if url in ("sqlite://", "sqlite:///"):

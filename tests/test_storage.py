@@ -347,12 +347,13 @@ def test_safety_backups_survive_the_daily_rotation(db: Database) -> None:
 
 
 def test_a_database_in_a_folder_named_with_a_hash_or_accents_is_the_one_opened(tmp_path) -> None:
-    """'#' starts a fragment in a URI: 'Team #2/agency.db' must not open (or create) a file
-    named 'Team ' next to it, for the checks, the read-only handle or the backups."""
+    """'#' starts a fragment in a URI and '?' its options, and SQLAlchemy decodes %XX: 'Team
+    #2/agency.db' must not open (or create) a file named 'Team ' next to it, for the app, the
+    checks, the read-only handle or the backups."""
     from supervisor_app.db import check_file, head_revision, open_reader
     from supervisor_app.services import backup, people
 
-    folder = tmp_path / "Team #2 (Ünïcode) 100%"
+    folder = tmp_path / "Team #2 (Ünïcode) 100% What?"
     path = folder / "agency db.db"
     folder.mkdir()
     db = open_database(path)
