@@ -299,3 +299,20 @@ def test_short_or_ambiguous_record_ids_are_refused(world: World) -> None:
         records.find_record(uow, "abc")
     with world.uow() as uow, pytest.raises(DomainError, match="no session or experience entry"):
         records.find_record(uow, "ffffffff-0000")
+
+
+def test_ids_and_minutes_in_other_digits_are_plain_errors(world) -> None:  # type: ignore[no-untyped-def]
+    """'²' passes str.isdigit() but int() refuses it; an id SQLite cannot store cannot be
+    looked up: both are DomainErrors, never a traceback."""
+    from supervisor_app.services import people
+    from supervisor_app.services.errors import DomainError
+    from supervisor_app.services.validation import whole_minutes
+
+    with pytest.raises(DomainError, match="is not a whole number of minutes"):
+        whole_minutes("⁶⁰", field="minutes", label="Minutes")
+    assert whole_minutes("٦٠", field="minutes", label="Minutes") == 60  # Arabic-Indic digits are digits
+    with world.uow() as uow:
+        with pytest.raises(DomainError, match="is not a number"):
+            people.get_supervisee(uow, "²")
+        with pytest.raises(DomainError, match="There is no supervisee with id"):
+            people.get_supervisee(uow, 10**30)

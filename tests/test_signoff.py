@@ -660,6 +660,30 @@ def test_amending_an_experience_entry(world: World) -> None:
     assert (rows[original]["status"], rows[original]["replaced_by"]) == ("amended", new)
 
 
+def test_a_pending_amendment_can_be_edited_over_its_own_original(world: World) -> None:
+    """The signed original still stands while its amendment waits; editing the amendment at
+    the same time (or the same period) is not an overlap with it."""
+    session = add_session(world, date=days_ago(10))
+    entry = add_experience(world)
+    sign(world)
+    new_session = amend(world, session, topics="Corrected topic")
+    new_entry = amend(world, entry, setting="Corrected setting")
+    with world.uow() as uow:
+        records.update_session(
+            uow, record_id=new_session, **session_fields(world, date=days_ago(10), topics="Corrected again")
+        )
+        records.update_experience(
+            uow, record_id=new_entry, **experience_fields(world, setting="Corrected again")
+        )
+        uow.commit()
+    with world.uow() as uow:
+        rows = {r["id"]: r for r in records.list_sessions(uow)}
+        assert rows[new_session]["topics"] == "Corrected again" and rows[new_session]["supersedes"] == session
+    # Another session at the original's time is still an overlap.
+    with world.uow() as uow, pytest.raises(DomainError, match="overlaps"):
+        records.add_session(uow, **session_fields(world, date=days_ago(10)))
+
+
 def test_amend_refusals(world: World) -> None:
     pending = add_session(world, date=days_ago(3))
     with pytest.raises(DomainError, match="not signed yet; edit it directly"):

@@ -762,7 +762,7 @@ def _is_blank(value: Any) -> bool:
 def _is_zero(value: Any) -> bool:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value == 0
-    return isinstance(value, str) and value.strip().isdigit() and int(value.strip()) == 0
+    return isinstance(value, str) and value.strip().isdecimal() and int(value.strip()) == 0
 
 
 @dataclass
@@ -916,7 +916,8 @@ def _existing_duplicates(uow: UnitOfWork, chunk: Sequence[_Prepared]) -> dict[tu
             query = select(S.id, S.supervisor_id, S.date, S.start_time, S.minutes).where(
                 S.date.in_(days),
                 S.supervisor_id.in_(sorted({k[1] for k in sessions})),
-                S.minutes.in_(sorted({k[5] for k in sessions})),
+                # Only lengths SQLite can store (a file may say 10**20; no record has it).
+                S.minutes.in_(sorted({k[5] for k in sessions if -(2**63) <= k[5] < 2**63})),
                 or_(S.start_time.in_(timed), S.start_time.is_(None))
                 if None in starts
                 else S.start_time.in_(timed),
@@ -1006,7 +1007,9 @@ class _Overlaps:
             if p.kind == SESSION and p.key[4] is not None:
                 begin = p.key[4].hour * 60 + p.key[4].minute
                 low, high = needed.get(p.key[3], (begin, begin))
-                needed[p.key[3]] = (min(low, begin), max(high, begin + p.key[5]))
+                # A row longer than any session can be is refused by the rules; it needs no more.
+                length = min(p.key[5], records.MAX_ENTRY_MINUTES)
+                needed[p.key[3]] = (min(low, begin), max(high, begin + length))
         days: dict[dt.date, tuple[int, int]] = {}
         for day, (low, high) in needed.items():
             known = self._days.get(day)
@@ -1441,10 +1444,18 @@ def _person_ref(person: Supervisor | Supervisee) -> str:
 
 def import_rows(uow: UnitOfWork) -> tuple[list[str], list[list[Any]]]:
     """The standing records (pending, and signed ones neither amended nor voided) as rows of
-    the import format, oldest first: (header, rows) with plain values."""
+    the import format, oldest first: (header, rows) with plain values. A pending amendment is
+    left out: its signed original stands until it is signed, and both rows would count twice
+    in the database they are imported into."""
     standing = (DisplayStatus.PENDING.value, DisplayStatus.SIGNED.value)
-    sessions = [s for s in records.list_sessions(uow) if s["status"] in standing]
-    entries = [e for e in records.list_experience(uow) if e["status"] in standing]
+
+    def stands(record: dict[str, Any]) -> bool:
+        return record["status"] in standing and not (
+            record["status"] == DisplayStatus.PENDING.value and record.get("supersedes")
+        )
+
+    sessions = [s for s in records.list_sessions(uow) if stands(s)]
+    entries = [e for e in records.list_experience(uow) if stands(e)]
     supervisors = {p.id: p for p in uow.session.scalars(select(Supervisor))}
     supervisees = {p.id: p for p in uow.session.scalars(select(Supervisee))}
     used = {code for item in sessions + entries for code in item["allocations"]}

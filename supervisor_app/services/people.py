@@ -107,11 +107,15 @@ def get_supervisee(uow: UnitOfWork, supervisee_id: int | str, *, field: str = "s
 
 def _int_id(value: int | str, *, field: str, label: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
-        return value
-    text = str(value).strip()
-    if not text.isdigit():
-        raise DomainError(f"{label} id {value!r} is not a number.", field=field)
-    return int(text)
+        number = value
+    else:
+        text = str(value).strip()
+        if not text.isdecimal():  # isdigit() accepts '²', which int() refuses
+            raise DomainError(f"{label} id {value!r} is not a number.", field=field)
+        number = int(text)
+    if not 0 <= number < 2**63:  # SQLite could not even look it up
+        raise DomainError(f"There is no {label.lower()} with id {value}.", field=field)
+    return number
 
 
 def add_supervisee(

@@ -66,6 +66,11 @@ MAX_ENTRY_MINUTES = 12 * 60
 MAX_PERIOD_DAYS = 366
 """An experience entry covers at most a year: its last day is at most this many days after its first."""
 
+
+def _days_before(day: dt.date, days: int) -> dt.date:
+    """``day`` minus ``days``, or the first date there is (a file may say 0001-01-01)."""
+    return day - dt.timedelta(days=days) if day.toordinal() > days else dt.date.min
+
 MAX_TOPICS_LENGTH = 4000
 
 INSERT_BATCH = 20_000
@@ -606,7 +611,7 @@ def experience_periods(
             E.period_start <= end,
             # Redundant with the next line (no entry is longer than MAX_PERIOD_DAYS), but it lets
             # the (supervisee, period_start) index skip the years before the period.
-            E.period_start >= start - dt.timedelta(days=MAX_PERIOD_DAYS),
+            E.period_start >= _days_before(start, MAX_PERIOD_DAYS),
             E.period_end >= start,
             _live(E),
         )  # fmt: skip
@@ -928,13 +933,19 @@ def _require_pending(record: Record, action: str) -> None:
         )
 
 
+def _replacing(record: Record) -> set[str]:
+    """What an edit of ``record`` may overlap: itself and, for a pending amendment, the signed
+    original it will replace (which still stands until the amendment is signed)."""
+    return {record.id} | ({record.supersedes_id} if record.supersedes_id else set())
+
+
 def update_session(uow: UnitOfWork, *, record_id: str, **fields: Any) -> SupervisionSession:
     """Edit a pending session; every rule is checked again."""
     session = find_record(uow, record_id)
     if not isinstance(session, SupervisionSession):
         raise DomainError(f"Record {record_id} is an experience entry, not a session.", field="record")
     _require_pending(session, "edited")
-    values = validate_session(uow, ignore_ids={session.id}, **fields)
+    values = validate_session(uow, ignore_ids=_replacing(session), **fields)
     before = session_snapshot(session)
     _apply_session(session, values)
     uow.flush()
@@ -954,7 +965,7 @@ def update_experience(uow: UnitOfWork, *, record_id: str, **fields: Any) -> Expe
     if not isinstance(entry, ExperienceEntry):
         raise DomainError(f"Record {record_id} is a session, not an experience entry.", field="record")
     _require_pending(entry, "edited")
-    values = validate_experience(uow, ignore_ids={entry.id}, **fields)
+    values = validate_experience(uow, ignore_ids=_replacing(entry), **fields)
     before = experience_snapshot(entry)
     _apply_experience(entry, values)
     uow.flush()

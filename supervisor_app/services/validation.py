@@ -73,7 +73,7 @@ def whole_minutes(value: object, *, field: str, label: str) -> int:
         raise DomainError(f"{label} must be a whole number of minutes.", field=field)
     if isinstance(value, str):
         text = value.strip()
-        if not text.lstrip("-").isdigit():
+        if not text.lstrip("-").isdecimal():  # isdigit() accepts '²', which int() refuses
             raise DomainError(f"{label} {value!r} is not a whole number of minutes.", field=field)
         value = int(text)
     if isinstance(value, float):
