@@ -268,6 +268,9 @@ class AttestationsPage(RefreshOnChange, QWidget):
 
     def set_supervisee(self, supervisee_id: int) -> None:
         index = self.supervisee.findData(supervisee_id)
+        if index < 0:  # added since the page last loaded its list: never fall back to someone else
+            self._load_people()
+            index = self.supervisee.findData(supervisee_id)
         if index >= 0:
             self.supervisee.setCurrentIndex(index)
             supervisor = self._supervisor_of.get(supervisee_id)

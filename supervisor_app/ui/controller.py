@@ -399,6 +399,7 @@ class AppController(QObject):
             in self.ctx.read_now(lambda uow: {s.id for s in people.list_supervisors(uow, active_only=True)})
         )
         if self.window is not None and still_here:
+            self.window.back_to_list()  # the supervisee on show may not exist in the backup
             emit(self.ctx.records_changed)  # every open view reloads from the restored file
             self.idle.start()
             parent: QWidget | None = self.window

@@ -143,14 +143,15 @@ class MainWindow(QMainWindow):
 
     def _page(self, name: str) -> Any:
         """The page ``name``, built now if this is the first time it is needed."""
-        build = self._builders.pop(name, None)
+        build = self._builders.get(name)
         if build is None:
             return self._pages.get(name)
         placeholder = self._pages[name]
         container = placeholder.parentWidget()
         assert isinstance(container, QStackedWidget)
         current = container.currentWidget() is placeholder
-        page = build()
+        page = build()  # if this fails (a disk error), the page is built again next time
+        del self._builders[name]
         self._pages[name] = page
         index = container.indexOf(placeholder)
         container.insertWidget(index, page)

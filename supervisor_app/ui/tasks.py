@@ -14,6 +14,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from supervisor_app.ui.qt_fixes import emit
@@ -120,20 +121,27 @@ class TaskRunner(QObject):
     @Slot(int, object)
     def _on_done(self, token: int, result: Any) -> None:
         callbacks = self._finish(token)
-        if callbacks is not None:
+        if callbacks is not None and _alive(callbacks[0]):
             callbacks[0](result)
 
     @Slot(int, object)
     def _on_failed(self, token: int, exc: BaseException) -> None:
         callbacks = self._finish(token)
-        if callbacks is not None:
+        if callbacks is not None and _alive(callbacks[1]):
             callbacks[1](exc)
 
     @Slot(int, int, int)
     def _on_progress(self, token: int, done: int, total: int) -> None:
         callbacks = self._callbacks.get(token)
-        if callbacks is not None and callbacks[2] is not None:
+        if callbacks is not None and callbacks[2] is not None and _alive(callbacks[2]):
             callbacks[2](done, total)
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False for a method of a widget that was closed and deleted while the work ran (a dialog
+    the app replaced): its answer has nobody to go to."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 def _log_error(exc: BaseException) -> None:
