@@ -83,6 +83,13 @@ def readonly_uri(path: Path) -> str:
     return path.resolve().as_uri() + "?mode=ro"
 
 
+def connect_readonly(path: Path, **kwargs: Any) -> sqlite3.Connection:
+    """A read-only SQLite connection to ``path`` (through :func:`readonly_uri`); ``kwargs`` go
+    to :func:`sqlite3.connect` (default timeout: the busy timeout)."""
+    kwargs.setdefault("timeout", BUSY_TIMEOUT_MS / 1000)
+    return sqlite3.connect(readonly_uri(path), uri=True, **kwargs)
+
+
 def url_database(url: str) -> str | None:
     """The database of a URL (``sqlite:///path`` -> ``path``); None for an in-memory one.
 
@@ -145,14 +152,11 @@ def make_engine(url: str, *, readonly: bool = False, deferred_begin: bool = Fals
         from sqlalchemy.engine import URL
 
         path = Path(parsed.database or "").resolve()
-        uri = readonly_uri(path)
         # The connection is made here, not from a URL SQLAlchemy would parse: a folder named
         # "Team #2" must not turn into a file named "Team ".
         engine = create_engine(
             URL.create("sqlite", database=str(path)),
-            creator=lambda: sqlite3.connect(
-                uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
-            ),
+            creator=lambda: connect_readonly(path, check_same_thread=False),
         )
         event.listen(engine, "connect", _configure_readonly)
         if deferred_begin:
@@ -349,7 +353,7 @@ class UnitOfWork:
         if self._session is not None or self._connection is not None or path is None:
             return [tuple(row) for row in self.connection().exec_driver_sql(sql, tuple(params))]
         if self._raw is None:
-            raw = sqlite3.connect(readonly_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+            raw = connect_readonly(path)
             raw.isolation_level = None
             raw.execute("BEGIN")
             self._raw = raw
@@ -443,7 +447,7 @@ def _check_file(path: Path, *, integrity: bool, cancelled: threading.Event | Non
     if not os.access(path, os.R_OK):
         raise DatabaseError(f"{path} cannot be read (permission denied).", kind="unreadable", path=path)
     try:
-        conn = sqlite3.connect(readonly_uri(path), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = connect_readonly(path)
     except sqlite3.Error as exc:
         raise DatabaseError(f"{path} cannot be opened ({exc}).", kind="unreadable", path=path) from exc
     try:

@@ -17,7 +17,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from supervisor_app.db import BUSY_TIMEOUT_MS, DatabaseError, check_file, readonly_uri, user_data_dir
+from supervisor_app.db import DatabaseError, check_file, connect_readonly, user_data_dir
 
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
@@ -44,7 +44,7 @@ def copy_database(source: Path, dest: Path) -> Path:
     """A consistent copy of ``source`` (even while others write to it), via the backup API."""
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".partial")
-    src = sqlite3.connect(readonly_uri(source), uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    src = connect_readonly(source)
     try:
         out = sqlite3.connect(tmp)
         try:

@@ -1,8 +1,9 @@
 """The canonical content of signed records and signature links, read raw from SQLite.
 
 The reading and serialisation half of :mod:`supervisor_app.services.signoff`, kept free of
-SQLAlchemy and the models (standard library only) so the worker processes of a full
-verification start in milliseconds. See that module for the format and its guarantees.
+SQLAlchemy and the models (the standard library and :mod:`supervisor_app.db`, which imports
+SQLAlchemy only when an engine is made) so the worker processes of a full verification start
+in milliseconds. See that module for the format and its guarantees.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from dataclasses import dataclass
 from itertools import chain as chained
 from itertools import repeat
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
+
+from supervisor_app.db import connect_readonly
 
 GENESIS = "0" * 64
 
@@ -467,21 +471,18 @@ def snapshot_marker(conn: sqlite3.Connection) -> tuple[Any, ...]:
 Chunk = tuple[list[Any], list[Any], list[str]]
 
 
-def kind_digests(conn: sqlite3.Connection, kind: str, chunk: int = _VERIFY_CHUNK) -> Iterator[Chunk]:
-    """Every record of ``kind`` in storage (rowid) order, hashed ``chunk`` records at a time."""
-    batch = _read(conn, kind, None)
+def kind_digests(
+    conn: sqlite3.Connection, kind: str, chunk: int = _VERIFY_CHUNK, ids: Sequence[str] | None = None
+) -> Iterator[Chunk]:
+    """Every record of ``kind`` (or those of ``ids``) in storage (rowid) order, hashed
+    ``chunk`` records at a time."""
+    batch = _read(conn, kind, ids)
     rows = batch.rows
     tokens = _child_tokens(batch)
     for start in range(0, len(rows), chunk):
         part = rows[start : start + chunk]
         digests = _digests(_content_texts(batch, part, tokens))
         yield list(map(itemgetter(0), part)), list(map(itemgetter(1), part)), digests
-
-
-def _readonly_uri(path: str) -> str:
-    from pathlib import Path
-
-    return Path(path).as_uri() + "?mode=ro"
 
 
 def digest_worker(path: str, kind: str, chunk: int, queue: Any) -> None:
@@ -493,7 +494,7 @@ def digest_worker(path: str, kind: str, chunk: int, queue: Any) -> None:
     digests), then ``("done", kind)``; or ``("error", kind, message)``.
     """
     try:
-        conn = sqlite3.connect(_readonly_uri(path), uri=True, isolation_level=None, timeout=30)
+        conn = connect_readonly(Path(path), isolation_level=None, timeout=30)
         try:
             conn.execute("BEGIN")
             queue.put(("marker", kind, snapshot_marker(conn)))

@@ -80,7 +80,6 @@ from supervisor_app.services.canonical import (  # the reading and serialisation
     _allocation_items,
     _Batch,  # noqa: F401  (re-exported: tests use it)
     _bulk,
-    _child_tokens,
     _content_payload,  # noqa: F401  (tests, reference)
     _content_texts,
     _digests,
@@ -822,17 +821,8 @@ def verify(
 
 def _local_chunks(conn: sqlite3.Connection, subset: list[str] | None) -> Iterator[tuple[str, Chunk]]:
     for kind in (_SESSION, _EXPERIENCE):
-        if subset is None:
-            for chunk in kind_digests(conn, kind, _VERIFY_CHUNK):
-                yield kind, chunk
-            continue
-        batch = _read(conn, kind, subset)
-        rows = batch.rows
-        tokens = _child_tokens(batch)
-        for start in range(0, len(rows), _VERIFY_CHUNK):
-            part = rows[start : start + _VERIFY_CHUNK]
-            digests = _digests(_content_texts(batch, part, tokens))
-            yield kind, (list(map(itemgetter(0), part)), list(map(itemgetter(1), part)), digests)
+        for chunk in kind_digests(conn, kind, _VERIFY_CHUNK, subset):
+            yield kind, chunk
 
 
 def _verify(
