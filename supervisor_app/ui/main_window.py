@@ -130,9 +130,12 @@ class MainWindow(QMainWindow):
     # other page is built the first time it is shown or asked for (``window.records_page``...).
     # At agency scale that is a good part of the start-up time.
     def _add_page(self, name: str, text: str, icon: QStyle.StandardPixmap, build: Any) -> None:
+        self._nav_item(text, icon)
+        self._add_lazy(self.stack, name, build)
+
+    def _nav_item(self, text: str, icon: QStyle.StandardPixmap) -> None:
         item = QListWidgetItem(self.style().standardIcon(icon), text, self.nav)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
-        self._add_lazy(self.stack, name, build)
 
     def _add_lazy(self, container: QStackedWidget, name: str, build: Any) -> None:
         placeholder = QWidget(container)
@@ -262,8 +265,7 @@ class MainWindow(QMainWindow):
             lambda sid: self.actions.new_session([sid]) if self.actions is not None else None
         )
         self.list_page.new_supervisee_requested.connect(self.new_supervisee)
-        item = QListWidgetItem(self.style().standardIcon(SP.SP_DirHomeIcon), self.tr("Supervisees"), self.nav)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, self.tr("Supervisees"))
+        self._nav_item(self.tr("Supervisees"), SP.SP_DirHomeIcon)  # built now: the first screen
         self.stack.addWidget(self.people)
         self._add_page("records", self.tr("Records"), SP.SP_FileDialogDetailedView, self._build_records)
         self._add_page("to_sign", self.tr("To sign"), SP.SP_DialogApplyButton, self._build_to_sign)
@@ -283,9 +285,11 @@ class MainWindow(QMainWindow):
     def _on_nav(self, row: int) -> None:
         if row >= 0:
             self.stack.setCurrentIndex(row)
+            shown = self.stack.currentWidget()
             for name, page in list(self._pages.items()):
-                if page is not None and page is self.stack.currentWidget() and name in self._builders:
+                if page is shown and name in self._builders:  # a placeholder: build the page now
                     self._page(name)
+                    break
 
     def show_page(self, row: int) -> None:
         self.nav.setCurrentRow(row)
