@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from supervisor_app.services.auth import change_password
 from supervisor_app.services.errors import DomainError
-from supervisor_app.ui.common import FieldErrors, error_label
+from supervisor_app.ui.common import FieldErrors, action_buttons, error_label
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.password_pair import PasswordPair
 
@@ -33,16 +33,7 @@ class ChangePasswordDialog(QDialog):
         form.addRow("", self.old_error)
         self.passwords = PasswordPair(self, label=self.tr("&New password:"))
         layout.addWidget(self.passwords)
-        buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(
-            self.tr("&Change password"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.save_button.setAccessibleName(self.tr("Change password"))
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel"))
-        cancel.clicked.connect(self.reject)
+        buttons, self.save_button = action_buttons(self, self.tr("&Change password"), self.save)
         layout.addWidget(buttons)
         self.errors = FieldErrors({"password": self.passwords.error}, fallback=self.general_error)
 

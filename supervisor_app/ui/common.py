@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, QTime
-from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton, QWidget
 
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.units import hours
 
 __all__ = [
     "FieldErrors",
+    "action_buttons",
     "error_label",
     "format_hours",
     "from_qdate",
@@ -32,6 +34,22 @@ def named(widget: QWidget, name: str, description: str = "") -> QWidget:
     if description:
         widget.setAccessibleDescription(description)
     return widget
+
+
+def action_buttons(
+    dialog: QDialog, action: str, on_action: Callable[[], object]
+) -> tuple[QDialogButtonBox, QPushButton]:
+    """A dialog's action button (the default: Enter) and Cancel (Esc), each named for screen
+    readers as it reads; returns the row and the action button."""
+    buttons = QDialogButtonBox(dialog)
+    button = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
+    button.setAccessibleName(action.replace("&", ""))
+    button.setDefault(True)
+    button.clicked.connect(on_action)
+    cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+    cancel.setAccessibleName(dialog.tr("Cancel"))
+    cancel.clicked.connect(dialog.reject)
+    return buttons, button
 
 
 def format_hours(minutes: int) -> str:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -24,7 +23,14 @@ from PySide6.QtWidgets import (
 from supervisor_app.models import ExperienceKind
 from supervisor_app.services import records
 from supervisor_app.ui.allocation_grid import AllocationGrid
-from supervisor_app.ui.common import FieldErrors, error_label, from_qdate, status_text, to_qdate
+from supervisor_app.ui.common import (
+    FieldErrors,
+    action_buttons,
+    error_label,
+    from_qdate,
+    status_text,
+    to_qdate,
+)
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.editor_choices import load_choices
 from supervisor_app.ui.qt_fixes import emit
@@ -154,14 +160,7 @@ class ExperienceEditor(QDialog):
         outer.addWidget(box)
         outer.addStretch(1)
 
-        buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setAccessibleName(self.tr("Save"))
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel"))
-        cancel.clicked.connect(self.reject)
+        buttons, self.save_button = action_buttons(self, self.tr("&Save"), self.save)
         outer.addWidget(buttons)
         labels["record"] = self.general_error
         self.field_errors = labels

@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -18,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.ui.common import FieldErrors, error_label
+from supervisor_app.ui.common import FieldErrors, action_buttons, error_label
 from supervisor_app.ui.qt_fixes import emit
 
 
@@ -73,14 +72,7 @@ class PasswordDialog(QDialog):
         form.addRow("", labels["password"])
         self.errors = FieldErrors(labels, fallback=self.general_error)
         self.field_errors = labels
-        buttons = QDialogButtonBox(self)
-        self.ok_button = buttons.addButton(action, QDialogButtonBox.ButtonRole.AcceptRole)
-        self.ok_button.setAccessibleName(action.replace("&", ""))
-        self.ok_button.setDefault(True)
-        self.ok_button.clicked.connect(self._on_ok)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel"))
-        cancel.clicked.connect(self.reject)
+        buttons, self.ok_button = action_buttons(self, action, self._on_ok)
         layout.addWidget(buttons)
         (self.reason or self.password).setFocus()
         self.resize(480, self.sizeHint().height())

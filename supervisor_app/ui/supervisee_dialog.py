@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -19,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services import people
-from supervisor_app.ui.common import FieldErrors, error_label, from_qdate
+from supervisor_app.ui.common import FieldErrors, action_buttons, error_label, from_qdate
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.qt_fixes import emit
 
@@ -89,16 +88,7 @@ class SuperviseeDialog(QDialog):
             self.supervisor.setCurrentIndex(max(0, self.supervisor.findData(ctx.supervisor_id)))
         row(self.tr("Supervisor of &record:"), "supervisor", self.supervisor)
 
-        buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(
-            self.tr("&Add supervisee"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.save_button.setAccessibleName(self.tr("Add supervisee"))
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel"))
-        cancel.clicked.connect(self.reject)
+        buttons, self.save_button = action_buttons(self, self.tr("&Add supervisee"), self.save)
         layout.addWidget(buttons)
         self.errors = FieldErrors(labels, fallback=self.general_error)
         self.resize(520, self.sizeHint().height())

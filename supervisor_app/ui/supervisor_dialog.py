@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
 from supervisor_app.services import people
 from supervisor_app.services.errors import DomainError
-from supervisor_app.ui.common import FieldErrors, error_label
+from supervisor_app.ui.common import FieldErrors, action_buttons, error_label
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.password_pair import PasswordPair
 from supervisor_app.ui.qt_fixes import emit
@@ -38,16 +38,7 @@ class SupervisorDialog(QDialog):
         layout.addWidget(self.form)
         self.passwords = PasswordPair(self, label=self.tr("Their &password:"))
         layout.addWidget(self.passwords)
-        buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(
-            self.tr("&Add supervisor"), QDialogButtonBox.ButtonRole.AcceptRole
-        )
-        self.save_button.setAccessibleName(self.tr("Add supervisor"))
-        self.save_button.setDefault(True)
-        self.save_button.clicked.connect(self.save)
-        cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setAccessibleName(self.tr("Cancel"))
-        cancel.clicked.connect(self.reject)
+        buttons, self.save_button = action_buttons(self, self.tr("&Add supervisor"), self.save)
         layout.addWidget(buttons)
         labels = dict(self.form.errors)
         labels["password"] = self.passwords.error
