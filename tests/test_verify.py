@@ -308,6 +308,14 @@ CASES = [
         ("ana",),
     ),
     Case(
+        # Found by the hypothesis test below: a blob crashed verify (void_content_hash's JSON).
+        "a void's reason turned into a blob",
+        ("UPDATE sign_off SET reason = X'' WHERE record_id = :voided AND action = 'void'",),
+        ("voided",),
+        "no longer matches the record or its reason",
+        ("ana",),
+    ),
+    Case(
         "a void deleted (the record counts again)",
         ("DELETE FROM sign_off WHERE record_id = :voided AND action = 'void'",),
         ("voided",),

@@ -84,6 +84,7 @@ from supervisor_app.services.canonical import (  # the reading and serialisation
     _content_texts,
     _digests,
     _json,
+    _jsonable,
     _link_fields,
     _link_texts,
     _query,
@@ -124,8 +125,10 @@ def content_hash(kind: str, row: Sequence[Any]) -> str:
     return _sha256(_json(_content_payload(RecordKind(kind).value, row, row[12], row[13])))
 
 
-def void_content_hash(record_hash: str, reason: str) -> str:
-    return _sha256(_json(["void", record_hash, reason]))
+def void_content_hash(record_hash: str, reason: Any) -> str:
+    # A reason read back as a blob (only a hand edit stores one) is spelled tagged, as record
+    # fields are: it hashes to something else, and verification names it instead of failing.
+    return _sha256(_json(["void", record_hash, _jsonable(reason)]))
 
 
 def _stamp(value: dt.datetime | str) -> str:
