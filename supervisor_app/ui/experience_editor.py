@@ -10,12 +10,10 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -34,9 +32,10 @@ from supervisor_app.ui.common import (
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.editor_choices import load_choices
 from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.record_editor import RecordEditor
 
 
-class ExperienceEditor(QDialog):
+class ExperienceEditor(RecordEditor):
     saved = Signal(str)
 
     def __init__(
@@ -199,29 +198,11 @@ class ExperienceEditor(QDialog):
             "allocations": self.allocations.values(),
         }
 
-    def is_dirty(self) -> bool:
-        return self._fields() != self._initial or bool(self.reason and self.reason.text().strip())
-
     def save(self) -> None:
         if self._saving:
             return
         self.errors.clear()
-        fields = self._fields()
-        record_id = self.record_id
-        if self.mode == "new":
-
-            def work(uow: Any) -> str:
-                return records.add_experience(uow, **fields).id
-        elif self.mode == "edit":
-
-            def work(uow: Any) -> str:
-                return records.update_experience(uow, record_id=record_id, **fields).id
-        else:
-            reason = self.reason.text() if self.reason is not None else ""
-
-            def work(uow: Any) -> str:
-                return records.amend_record(uow, record_id=record_id, reason=reason, **fields).id
-
+        work = self._save_work(self._fields(), records.add_experience, records.update_experience)
         self._saving = True
         self.save_button.setEnabled(False)
         self.ctx.write(work, on_done=self._on_saved, on_error=self._on_error)
@@ -238,21 +219,5 @@ class ExperienceEditor(QDialog):
         self.save_button.setEnabled(True)
         self.errors.show(exc)
 
-    def error_text(self, field: str) -> str:
-        label = self.field_errors.get(field)
-        return label.text() if label is not None and not label.isHidden() else ""
-
-    def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Discard changes?"),
-            self.tr("This entry has not been saved. Close the editor and lose what you typed?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
-
-    def reject(self) -> None:
-        if self.is_dirty() and not self.confirm_discard():
-            return
-        super().reject()
+    def _unsaved_text(self) -> str:
+        return self.tr("This entry has not been saved. Close the editor and lose what you typed?")

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -26,7 +25,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -44,9 +42,10 @@ from supervisor_app.ui.common import FieldErrors, error_label, from_qdate, statu
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.editor_choices import load_choices
 from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.record_editor import RecordEditor
 
 
-class SessionEditor(QDialog):
+class SessionEditor(RecordEditor):
     saved = Signal(str)  # the record id
 
     def __init__(
@@ -327,34 +326,15 @@ class SessionEditor(QDialog):
             "topics": self.topics.toPlainText(),
         }
 
-    def is_dirty(self) -> bool:
-        reason = self.reason.text().strip() if self.reason is not None else ""
-        return self._fields() != self._initial or bool(reason)
-
     def save(self, *, another: bool = False) -> None:
         if self._saving:
             return
         self.errors.clear()
         self.status.clear()
         fields = self._fields()
-        record_id = self.record_id
-        if self.mode == "new":
-
-            def work(uow: Any) -> str:
-                return records.add_session(uow, **fields).id
-        elif self.mode == "edit":
-
-            def work(uow: Any) -> str:
-                return records.update_session(uow, record_id=record_id, **fields).id
-        else:
-            reason = self.reason.text() if self.reason is not None else ""
-
-            def work(uow: Any) -> str:
-                return records.amend_record(uow, record_id=record_id, reason=reason, **fields).id
-
         self._set_saving(True)
         self.ctx.write(
-            work,
+            self._save_work(fields, records.add_session, records.update_session),
             on_done=lambda rid: self._on_saved(rid, fields, another),
             on_error=self._on_error,
         )
@@ -409,23 +389,6 @@ class SessionEditor(QDialog):
         if target is not None:
             target.setFocus()
 
-    def error_text(self, field: str) -> str:
-        """The message shown next to ``field`` (empty if none)."""
-        label = self.field_errors.get(field)
-        return label.text() if label is not None and not label.isHidden() else ""
-
     # Closing -----------------------------------------------------------------------------------
-    def confirm_discard(self) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Discard changes?"),
-            self.tr("This session has not been saved. Close the editor and lose what you typed?"),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Discard
-
-    def reject(self) -> None:
-        if self.is_dirty() and not self.confirm_discard():
-            return
-        super().reject()
+    def _unsaved_text(self) -> str:
+        return self.tr("This session has not been saved. Close the editor and lose what you typed?")

@@ -1,0 +1,67 @@
+"""What the session and experience editors share: the unit of work a save runs (a new record,
+an edit of a pending one, or an amendment of a signed one), the message shown next to a field,
+and asking before unsaved typing is lost."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox
+
+from supervisor_app.services import records
+
+
+class RecordEditor(QDialog):
+    """Subclasses set ``mode`` ("new", "edit" or "amend"), ``record_id``, ``reason`` (the
+    amendment's reason field, or None), ``field_errors`` and ``_initial`` (what ``_fields()``
+    gave when the editor was filled), and implement ``_fields()`` and ``_unsaved_text()``."""
+
+    mode: str
+    record_id: str | None
+    reason: QLineEdit | None
+    field_errors: dict[str, QLabel]
+    _initial: dict[str, Any]
+
+    def _fields(self) -> dict[str, Any]:
+        raise NotImplementedError
+
+    def _unsaved_text(self) -> str:
+        """The question asked before unsaved typing is lost."""
+        raise NotImplementedError
+
+    def _save_work(
+        self, fields: dict[str, Any], add: Callable[..., Any], update: Callable[..., Any]
+    ) -> Callable[[Any], str]:
+        """The unit of work saving ``fields`` in this editor's mode; it returns the record id."""
+        record_id = self.record_id
+        if self.mode == "new":
+            return lambda uow: add(uow, **fields).id
+        if self.mode == "edit":
+            return lambda uow: update(uow, record_id=record_id, **fields).id
+        reason = self.reason.text() if self.reason is not None else ""
+        return lambda uow: records.amend_record(uow, record_id=record_id, reason=reason, **fields).id
+
+    def is_dirty(self) -> bool:
+        reason = self.reason.text().strip() if self.reason is not None else ""
+        return self._fields() != self._initial or bool(reason)
+
+    def error_text(self, field: str) -> str:
+        """The message shown next to ``field`` (empty if none)."""
+        label = self.field_errors.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard changes?"),
+            self._unsaved_text(),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
+
+    def reject(self) -> None:
+        if self.is_dirty() and not self.confirm_discard():
+            return
+        super().reject()
