@@ -28,13 +28,18 @@ everything with ``executemany`` in one transaction (journal off, ``synchronous=O
 for a file nobody else has open and that is thrown away if generation fails), and recreates
 the indexes and triggers from their stored SQL, byte for byte. Content and chain hashes are
 computed by :func:`supervisor_app.services.signoff.content_hash` / ``chain_hash`` over
-exactly the values stored, so ``verify`` finds nothing wrong. No audit trail is generated.
+exactly the values stored, so ``verify`` finds nothing wrong. The audit trail is written as
+the app writes it: for each record and each supervisee it concerns, a create (or amend) event
+when it is entered and a sign (and void) event when it is signed, in the order they happen.
+Verification reads a supervisee's sign and void events on every progress view, so a trail
+the size of a real one belongs in the measurement.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import math
 import random
 import sqlite3
@@ -132,6 +137,9 @@ EXPERIENCE_SQL = (
 EXPERIENCE_ALLOCATION_SQL = (
     "INSERT INTO experience_allocation (entry_id, domain_code, minutes) VALUES (?,?,?)"
 )
+AUDIT_SQL = (
+    "INSERT INTO audit_event (at, actor, action, record_id, supervisee_id, details) VALUES (?,?,?,?,?,?)"
+)
 SIGN_OFF_SQL = (
     "INSERT INTO sign_off (seq, record_kind, record_id, action, signer_id, signed_at, reason, content_hash, "
     "prev_chain_hash, chain_hash) VALUES (?,?,?,?,?,?,?,?,?,?)"
@@ -143,6 +151,7 @@ BIG_TABLES = (
     "experience_entry",
     "experience_allocation",
     "sign_off",
+    "audit_event",
 )
 
 
@@ -182,6 +191,7 @@ class Summary:
     attendees: int = 0
     allocations: int = 0
     signatures: int = 0
+    audit_events: int = 0
     pending: int = 0
     backlog_pending: int = 0
     amended: int = 0
@@ -204,6 +214,7 @@ class Summary:
             f"{self.experience:,} experience entries; {self.allocations:,} domain allocations",
             f"  {self.signatures:,} signatures; {self.pending:,} pending (supervisor {BACKLOG_SUPERVISOR}'s "
             f"backlog: {self.backlog_pending:,}); {self.amended:,} amended, {self.voided:,} voided",
+            f"  {self.audit_events:,} audit events",
             f"  {self.rows:,} rows in {self.seconds:.1f} s = {rate:,.0f} rows/s; "
             f"file {self.size_bytes / 1e6:,.0f} MB",
         ]
@@ -262,6 +273,7 @@ class _Generator:
         self.experience: list[tuple[Any, ...]] = []
         self.experience_allocations: list[tuple[Any, ...]] = []
         self.sign_offs: list[tuple[Any, ...]] = []
+        self.audit: list[tuple[Any, ...]] = []
         # Signatures not yet chained, by the Monday of their batch: (stamp, date, id, ...).
         self.events: dict[dt.date, list[tuple[Any, ...]]] = {}
         self.seq = 0
@@ -399,6 +411,9 @@ class _Generator:
         )  # fmt: skip
         for attendee in attendees:
             self.attendees.append((rid, attendee))
+        self._entered(
+            rid, supervisor_id, created, attendees, supersedes, kind="session", date=day_text, minutes=minutes
+        )
         items = []
         for code, value in allocations:
             self.session_allocations.append((rid, code, value))
@@ -415,7 +430,9 @@ class _Generator:
             (rid, "signed", supervisor_id, day_text, start, minutes, fmt, modality, site, topics,
              supersedes_id, reason, attendees, items),
         )  # fmt: skip
-        self._queue(monday, (stamp, day_text, rid, "session", "sign", supervisor_id, "", content))
+        self._queue(
+            monday, (stamp, day_text, rid, "session", "sign", supervisor_id, "", content, tuple(attendees))
+        )
         if supersedes is None and day < self.pending_from[supervisor_id] - dt.timedelta(days=60):
             roll = self.rng.random()
             if roll < P_AMEND:
@@ -438,18 +455,55 @@ class _Generator:
                 )
                 summary.amended += 1
             elif roll < P_AMEND + P_VOID:
-                self._void("session", rid, day_text, supervisor_id, content, monday)
+                self._void("session", rid, day_text, supervisor_id, content, monday, tuple(attendees))
                 summary.voided += 1
 
     def _void(
-        self, kind: str, rid: str, day_text: str, supervisor_id: int, content: str, monday: dt.date
+        self,
+        kind: str,
+        rid: str,
+        day_text: str,
+        supervisor_id: int,
+        content: str,
+        monday: dt.date,
+        who: tuple[int, ...],
     ) -> None:
         reason = self.rng.choice(VOID_REASONS)
         later, stamp = self._stamp(monday + dt.timedelta(days=7), supervisor_id, 19)
         self._queue(
             later,
-            (stamp, day_text, rid, kind, "void", supervisor_id, reason, self._void_hash(content, reason)),
+            (
+                stamp,
+                day_text,
+                rid,
+                kind,
+                "void",
+                supervisor_id,
+                reason,
+                self._void_hash(content, reason),
+                who,
+            ),
         )
+
+    def _entered(
+        self,
+        rid: str,
+        supervisor_id: int,
+        created: str,
+        who: list[int],
+        supersedes: tuple[str, str] | None,
+        **details: Any,
+    ) -> None:
+        """The create (or amend) events of a record, one per supervisee, as the app logs them."""
+        if supersedes is None:
+            action, text = "create", json.dumps(details, sort_keys=True)
+        else:
+            action, text = (
+                "amend",
+                json.dumps({"amends": supersedes[0], "reason": supersedes[1]}, sort_keys=True),
+            )
+        actor = f"supervisor:{supervisor_id}"
+        self.audit.extend((created, actor, action, rid, supervisee, text) for supervisee in who)
 
     def entry(
         self,
@@ -483,6 +537,15 @@ class _Generator:
         for code, value in allocations:
             self.experience_allocations.append((rid, code, value))
             items.append(f"{code}={value}")
+        self._entered(
+            rid,
+            supervisor_id,
+            created,
+            [person.id],
+            supersedes,
+            kind="experience",
+            **{"from": start_text, "to": end_text, "minutes": minutes},
+        )
         summary.experience += 1
         summary.allocations += len(allocations)
         if not signed:
@@ -494,7 +557,9 @@ class _Generator:
             (rid, "signed", supervisor_id, start_text, end_text, person.id, kind, setting, "", "",
              supersedes_id, reason, [], items),
         )  # fmt: skip
-        self._queue(monday, (stamp, end_text, rid, "experience", "sign", supervisor_id, "", content))
+        self._queue(
+            monday, (stamp, end_text, rid, "experience", "sign", supervisor_id, "", content, (person.id,))
+        )
         if supersedes is None and end < self.pending_from[supervisor_id] - dt.timedelta(days=60):
             roll = self.rng.random()
             if roll < P_AMEND:
@@ -510,7 +575,7 @@ class _Generator:
                 )
                 summary.amended += 1
             elif roll < P_AMEND + P_VOID:
-                self._void("experience", rid, end_text, supervisor_id, content, monday)
+                self._void("experience", rid, end_text, supervisor_id, content, monday, (person.id,))
                 summary.voided += 1
 
     def chain_until(self, monday: dt.date | None) -> None:
@@ -518,7 +583,9 @@ class _Generator:
         chain_hash = self._chain_hash
         for batch_day in sorted(d for d in self.events if monday is None or d < monday):
             # Within a day: by time (supervisor batch), then as sign() orders a batch: date, id.
-            for stamp, _day, rid, kind, action, signer, reason, content in sorted(self.events.pop(batch_day)):
+            for stamp, _day, rid, kind, action, signer, reason, content, who in sorted(
+                self.events.pop(batch_day)
+            ):
                 self.seq += 1
                 link = chain_hash(
                     prev=self.prev,
@@ -534,6 +601,8 @@ class _Generator:
                 self.sign_offs.append(
                     (self.seq, kind, rid, action, signer, stamp, reason, content, self.prev, link)
                 )
+                details = json.dumps({"reason": reason}) if action == "void" else ""
+                self.audit.extend((stamp, f"supervisor:{signer}", action, rid, s, details) for s in who)
                 self.prev = link
 
     def weeks(self) -> Iterator[tuple[int, dt.date]]:
@@ -644,7 +713,10 @@ def _flush(conn: sqlite3.Connection, gen: _Generator, summary: Summary) -> None:
         (EXPERIENCE_SQL, gen.experience),
         (EXPERIENCE_ALLOCATION_SQL, gen.experience_allocations),
         (SIGN_OFF_SQL, gen.sign_offs),
+        (AUDIT_SQL, gen.audit),
     ):
+        if sql is AUDIT_SQL:
+            summary.audit_events += len(rows)
         if rows:
             conn.executemany(sql, rows)
             summary.rows += len(rows)

@@ -134,3 +134,23 @@ def test_a_long_read_does_not_block_a_writer(db) -> None:  # type: ignore[no-unt
         with pytest.raises(Exception, match="attempt to write a readonly database"):
             people.add_supervisor(reader, name="Never", credentials="CRSS")
             reader.commit()
+
+
+def test_a_supervisees_sign_and_void_events_are_read_from_the_index_alone(db) -> None:  # type: ignore[no-untyped-def]
+    """Every progress view reads them (verification): one table page per event would cost a
+    real trail ~5 ms per view at agency scale (benchmarks/README.md)."""
+    from supervisor_app.services.signoff import _SUPERVISEE_AUDITED_SQL
+
+    with db.engine.connect() as conn:
+        plan = " ".join(
+            str(row[-1])
+            for row in conn.exec_driver_sql(f"EXPLAIN QUERY PLAN {_SUPERVISEE_AUDITED_SQL}", (1,))
+        )
+        by_supervisee = " ".join(
+            str(row[-1])
+            for row in conn.exec_driver_sql(
+                "EXPLAIN QUERY PLAN SELECT id FROM audit_event WHERE supervisee_id = ? ORDER BY id DESC", (1,)
+            )
+        )
+    assert "COVERING INDEX ix_audit_supervisee_action" in plan
+    assert "ix_audit_supervisee_action" in by_supervisee  # the trail filtered by supervisee: no table scan

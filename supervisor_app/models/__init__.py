@@ -359,7 +359,9 @@ class AuditEvent(Base):
     __tablename__ = "audit_event"
     __table_args__ = (
         Index("ix_audit_record", "record_id"),
-        Index("ix_audit_supervisee", "supervisee_id"),
+        # A supervisee's sign and void events are read on every progress view and form
+        # (verification): covering, so they come from a few index pages, not a page each.
+        Index("ix_audit_supervisee_action", "supervisee_id", "action", "record_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
