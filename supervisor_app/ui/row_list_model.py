@@ -3,6 +3,7 @@ printed attestations, backups). Subclasses set ``_headers`` and implement ``data
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -21,6 +22,20 @@ class RowListModel(QAbstractTableModel, Generic[RowT]):
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def replace_rows(self, rows: list[RowT], key: Callable[[RowT], Any]) -> None:
+        """Put each of ``rows`` in place of the row with the same ``key`` (rows without one are
+        ignored): no reset, so the view keeps its selection, scroll position and sort."""
+        position = {key(row): i for i, row in enumerate(self._rows)}
+        last = self.columnCount() - 1
+        for row in rows:
+            i = position.get(key(row))
+            if i is not None:
+                self._rows[i] = row
+                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+
+    def rows(self) -> list[RowT]:
+        return list(self._rows)
 
     def row(self, index: int) -> RowT:
         return self._rows[index]
