@@ -68,6 +68,7 @@ class AppController(QObject):
         self._owned_dbs: list[Database] = []
         self.damage_opener: DatabaseOpener | None = None  # shows a file found damaged after opening
         self._opened: list[OpenedDatabase] = []  # what was opened (their background checks)
+        self._previous_path: Path | None = None  # the file open before a switch (see show_first_run)
 
     @classmethod
     def for_opened(
@@ -138,9 +139,14 @@ class AppController(QObject):
     def show_first_run(self) -> FirstRunDialog:
         from supervisor_app.ui.first_run_dialog import FirstRunDialog
 
-        dialog = FirstRunDialog(self.ctx)
+        # A new database chosen from a running app: its Cancel goes back to the one before.
+        previous = self._previous_path
+        dialog = FirstRunDialog(self.ctx, back_to=previous.name if previous is not None else "")
         dialog.created.connect(lambda sid, name: self.signed_in(Identity(name=name, supervisor_id=sid)))
-        dialog.rejected.connect(lambda: emit(self.finished, 0))
+        if previous is not None:
+            dialog.rejected.connect(lambda: self.switch_database(str(previous)))
+        else:
+            dialog.rejected.connect(lambda: emit(self.finished, 0))
         self._show(dialog)
         return dialog
 
@@ -245,7 +251,7 @@ class AppController(QObject):
         if self.window is not None and not self.window.confirm_close():
             return
         start = str(self.ctx.db.path.parent) if self.ctx.db.path else str(Path.home())
-        path = self.opener.ask_path(parent, start)
+        path = self.opener.choose(parent, start)
         if path:
             self.switch_database(path, parent=parent)
 
@@ -257,6 +263,11 @@ class AppController(QObject):
     def _switch_to(self, opened: OpenedDatabase) -> None:
         self._opened.append(opened)
         old_ctx = self.ctx
+        # Where the first-run screen of a new file goes back to: the file the supervisor was
+        # working in (not a demo, not the same file, not one closed as damaged).
+        working = self.window is not None or self.dialog is not None
+        previous = old_ctx.db.path if working and not old_ctx.demo else None
+        self._previous_path = previous if previous is not None and previous != opened.path else None
         old_window, self.window = self.window, None
         old_dialog = self.dialog
         old_lock, self.db_lock = self.db_lock, opened.lock

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
-from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
 from supervisor_app.db import DatabaseError
 from supervisor_app.lockfile import DatabaseLock
@@ -46,6 +46,7 @@ class DatabaseOpener(QObject):
         self.runner = runner
         self.dialog: DatabaseProblemDialog | None = None
         self.ask_path: Callable[[QWidget | None, str], str] = _ask_path
+        self.confirm_create: Callable[[QWidget | None, Path], bool] = _confirm_create
         self.cancel_text = ""
         self._parent_widget: QWidget | None = None
 
@@ -118,9 +119,22 @@ class DatabaseOpener(QObject):
             self.dialog = None
             emit(self.cancelled)
 
+    def choose(self, parent: QWidget | None, start: str) -> str:
+        """A database file to open, picked by the supervisor; "" for none. A name that does not
+        exist yet is a new database only once they confirm it (a mistyped name otherwise made
+        an empty database and left the open one for the first-run screen)."""
+        chosen = self.ask_path(parent, start)
+        if (
+            chosen
+            and not Path(chosen).expanduser().exists()
+            and not self.confirm_create(parent, Path(chosen))
+        ):
+            return ""
+        return chosen
+
     def _open_other(self, dialog: DatabaseProblemDialog, path: Path | None) -> None:
         start = str(path.parent) if path is not None else str(Path.home())
-        chosen = self.ask_path(dialog, start)
+        chosen = self.choose(dialog, start)
         if not chosen:
             return
         self._close_dialog(dialog)
@@ -191,6 +205,26 @@ def _ask_path(parent: QWidget | None, start: str) -> str:
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     return path
+
+
+def _confirm_create(parent: QWidget | None, path: Path) -> bool:
+    tr = QCoreApplication.translate
+    box = QMessageBox(
+        QMessageBox.Icon.Question,
+        tr("DatabaseOpener", "Create a new database?"),
+        tr(
+            "DatabaseOpener",
+            "There is no database named {name} in {folder}.\n\nCreate a new, empty database there? "
+            "If the name is mistyped, choose Cancel: nothing is created.",
+        ).format(name=path.name, folder=path.parent),
+        QMessageBox.StandardButton.Cancel,
+        parent,
+    )
+    create = box.addButton(tr("DatabaseOpener", "&Create"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setAccessibleName(tr("DatabaseOpener", "Create a new database?"))
+    box.exec()
+    return box.clickedButton() is create
 
 
 def _is_storage_error(exc: BaseException) -> bool:

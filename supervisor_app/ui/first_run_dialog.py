@@ -29,7 +29,9 @@ from supervisor_app.ui.supervisor_form import SupervisorForm
 class FirstRunDialog(QDialog):
     created = Signal(int, str)  # supervisor id, name
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, back_to: str = "") -> None:
+        """``back_to``: the database the app had open before this new one (its file name), to
+        go back to instead of quitting."""
         super().__init__(parent)
         self.ctx = ctx
         self._saving = False
@@ -62,6 +64,9 @@ class FirstRunDialog(QDialog):
         self.address.setAccessibleName(self.tr("Agency address"))
         self.agency_phone = QLineEdit(agency_box)
         self.agency_phone.setAccessibleName(self.tr("Agency phone"))
+        # Wide enough to read what is typed (the form beside it took all the room otherwise).
+        for edit in (self.agency, self.address, self.agency_phone):
+            edit.setMinimumWidth(self.fontMetrics().horizontalAdvance("x" * 26))
         labels: dict[str, QLabel] = {}
         for caption, edit, field in (
             (self.tr("A&gency name:"), self.agency, "agency"),
@@ -103,8 +108,14 @@ class FirstRunDialog(QDialog):
         self.create_button.setAccessibleName(self.tr("Create and sign in"))
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create)
-        cancel = buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName(self.tr("Quit"))
+        if back_to:
+            label = self.tr("&Back to {name}").format(name=back_to)
+            cancel = buttons.addButton(label, QDialogButtonBox.ButtonRole.RejectRole)
+            cancel.setAccessibleName(label.replace("&", ""))
+        else:
+            cancel = buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
+            cancel.setAccessibleName(self.tr("Quit"))
+        self.cancel_button = cancel
         cancel.clicked.connect(self.reject)
         layout.addWidget(buttons)
         labels.update(self.supervisor.errors)

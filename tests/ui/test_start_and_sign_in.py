@@ -90,3 +90,13 @@ def test_demo_mode_shows_a_banner_everywhere(world, make_controller) -> None:
     assert window.demo_banner is not None and window.demo_banner.isVisible()
     assert "Demo data" in window.demo_banner.text()
     assert "Demo data" in window.windowTitle()
+
+
+def test_first_run_agency_fields_are_wide_enough_to_read(db, make_controller) -> None:
+    controller = make_controller(db)
+    controller.start()
+    dialog = controller.dialog
+    assert isinstance(dialog, FirstRunDialog)
+    wide = dialog.fontMetrics().horizontalAdvance("x" * 20)
+    for edit in (dialog.agency, dialog.address, dialog.agency_phone):  # once 25 px beside the long form
+        assert edit.width() >= wide

@@ -72,7 +72,10 @@ def test_no_backup_means_no_restore_button_and_another_file_can_be_opened(db_pat
 
     other = tmp_path / "fresh.db"
     started.opener.ask_path = lambda _parent, _start: str(other)
+    asked: list[Path] = []
+    started.opener.confirm_create = lambda _parent, path: asked.append(path) or True
     dialog.open_button.click()
+    assert asked == [other]  # a new name: created once the supervisor confirms
     assert started.dialog is None and len(started.opened) == 1
     assert started.opened[0].path == other.resolve()
     assert isinstance(started.controller().dialog, FirstRunDialog)
@@ -323,3 +326,52 @@ def test_the_background_integrity_check_stops_when_the_app_quits_and_reports_not
     opened.cancel.clear()
     assert opening.checks_after_opening(opened) is not None  # not stopped: the damage is found
     controller.close()
+
+
+def test_a_new_name_that_is_not_confirmed_creates_nothing_and_stays(world, launch, tmp_path) -> None:
+    path = world.db.path
+    started = launch(path)
+    controller = started.controller()
+    window = sign_in(controller, world.dana, PASSWORD)
+    quits: list[int] = []
+    controller.finished.connect(quits.append)
+    typo = tmp_path / "agnecy.db"
+    controller.opener.ask_path = lambda _parent, _start: str(typo)
+    asked: list[Path] = []
+    controller.opener.confirm_create = lambda _parent, chosen: asked.append(chosen) or False
+    controller.choose_database(window)
+    assert asked == [typo]
+    assert not typo.exists() and not list(tmp_path.glob("agnecy*"))
+    assert controller.ctx.db.path == path and controller.window is window and window.isVisible()
+    assert not quits
+
+
+def test_the_first_run_screen_of_a_new_file_goes_back_to_the_one_before(world, launch, tmp_path) -> None:
+    path = world.db.path
+    started = launch(path)
+    controller = started.controller()
+    window = sign_in(controller, world.dana, PASSWORD)
+    quits: list[int] = []
+    controller.finished.connect(quits.append)
+    new = tmp_path / "second agency.db"
+    controller.opener.ask_path = lambda _parent, _start: str(new)
+    controller.opener.confirm_create = lambda _parent, _chosen: True
+    controller.choose_database(window)
+    first_run = controller.dialog
+    assert isinstance(first_run, FirstRunDialog) and controller.ctx.db.path == new.resolve()
+    assert first_run.cancel_button.text() == f"&Back to {path.name}"
+    first_run.cancel_button.click()
+    assert controller.ctx.db.path == path and isinstance(controller.dialog, SignInDialog)
+    assert Path(str(path) + ".lock").exists() and not Path(str(new) + ".lock").exists()
+    assert not quits
+
+
+def test_the_first_run_screen_of_the_first_database_quits(tmp_path, launch) -> None:
+    started = launch(tmp_path / "agency.db")
+    controller = started.controller()
+    quits: list[int] = []
+    controller.finished.connect(quits.append)
+    first_run = controller.dialog
+    assert isinstance(first_run, FirstRunDialog) and first_run.cancel_button.text() == "&Quit"
+    first_run.cancel_button.click()
+    assert quits == [0]
