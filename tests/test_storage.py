@@ -225,6 +225,18 @@ def test_rotation_keeps_14_daily_and_12_monthly(db: Database) -> None:
     assert len(kept) <= 14 + 12
 
 
+def test_a_daily_backup_stopped_by_quitting_leaves_nothing_and_is_taken_next_time(db: Database) -> None:
+    now = dt.datetime(2026, 5, 4, 8, tzinfo=dt.UTC)
+    quitting = threading.Event()
+    quitting.set()
+    with pytest.raises(backup.BackupStopped):
+        backup.daily_backup(db.path, now=now, cancelled=quitting)
+    assert backup.list_backups(db.path) == []
+    assert list(backup.backup_dir_for(db.path).iterdir()) == []  # no half-written ".partial" either
+    made = backup.daily_backup(db.path, now=now + dt.timedelta(minutes=5))  # the next start
+    assert made is not None and [b.path for b in backup.list_backups(db.path)] == [made]
+
+
 def test_daily_backup_happens_once_a_day(db: Database) -> None:
     now = dt.datetime(2026, 5, 4, 8, tzinfo=dt.UTC)
     assert backup.daily_backup(db.path, now=now) is not None

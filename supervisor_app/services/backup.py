@@ -14,6 +14,7 @@ import re
 import shutil
 import sqlite3
 import tempfile
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,6 +25,10 @@ KEEP_MONTHLY = 12
 KEEP_SAFETY = 5
 SAFETY_REASONS = ("before-upgrade", "before-restore")
 _NAME = re.compile(r"^(?P<stamp>\d{8}-\d{6})(?:-(?P<reason>[a-z-]+))?\.db$")
+
+
+class BackupStopped(Exception):
+    """A backup stopped half-way because the app is quitting; nothing was kept."""
 
 
 @dataclass(frozen=True)
@@ -40,25 +45,41 @@ def backup_dir_for(database: Path) -> Path:
     return user_data_dir() / "backups" / f"{database.stem}-{digest}"
 
 
-def copy_database(source: Path, dest: Path) -> Path:
-    """A consistent copy of ``source`` (even while others write to it), via the backup API."""
+def copy_database(source: Path, dest: Path, *, cancelled: threading.Event | None = None) -> Path:
+    """A consistent copy of ``source`` (even while others write to it), via the backup API.
+    Setting ``cancelled`` stops it within a few thousand pages: :class:`BackupStopped`, and
+    nothing is left behind."""
+
+    def step(_status: int, _remaining: int, _total: int) -> None:
+        if cancelled is not None and cancelled.is_set():
+            raise BackupStopped(f"the backup of {source.name} was stopped")
+
     dest.parent.mkdir(parents=True, exist_ok=True)
     tmp = dest.with_name(dest.name + ".partial")
     src = connect_readonly(source)
     try:
         out = sqlite3.connect(tmp)
         try:
-            src.backup(out, pages=4096)
+            src.backup(out, pages=4096, progress=step)
             out.execute("PRAGMA journal_mode = DELETE")  # a backup is a single self-contained file
         finally:
             out.close()
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     finally:
         src.close()
     os.replace(tmp, dest)  # never leave a half-written backup under a real name
     return dest
 
 
-def backup_file(database: Path, *, reason: str = "manual", now: dt.datetime | None = None) -> Path:
+def backup_file(
+    database: Path,
+    *,
+    reason: str = "manual",
+    now: dt.datetime | None = None,
+    cancelled: threading.Event | None = None,
+) -> Path:
     """Take a rotated automatic backup of ``database``; returns the backup's path."""
     now = now or dt.datetime.now(dt.UTC)
     folder = backup_dir_for(database)
@@ -67,7 +88,7 @@ def backup_file(database: Path, *, reason: str = "manual", now: dt.datetime | No
     while dest.exists():  # two backups in the same second: the later one takes the next second
         stamp += dt.timedelta(seconds=1)
         dest = folder / f"{stamp.strftime('%Y%m%d-%H%M%S')}-{reason}.db"
-    copy_database(database, dest)
+    copy_database(database, dest, cancelled=cancelled)
     rotate(folder)
     return dest
 
@@ -117,15 +138,18 @@ def rotate(folder: Path) -> list[Path]:
     return deleted
 
 
-def daily_backup(database: Path, *, now: dt.datetime | None = None) -> Path | None:
-    """Back up once a day (at start): does nothing if today's backup exists or the file is new."""
+def daily_backup(
+    database: Path, *, now: dt.datetime | None = None, cancelled: threading.Event | None = None
+) -> Path | None:
+    """Back up once a day (at start): does nothing if today's backup exists or the file is new.
+    ``cancelled``: see :func:`copy_database` (a stopped one is taken again at the next start)."""
     now = now or dt.datetime.now(dt.UTC)
     if not database.exists() or database.stat().st_size == 0:
         return None
     latest = list_backups(database)
     if latest and latest[0].taken_at.date() == now.date():
         return None
-    return backup_file(database, reason="daily", now=now)
+    return backup_file(database, reason="daily", now=now, cancelled=cancelled)
 
 
 @dataclass(frozen=True)

@@ -132,7 +132,7 @@ def checks_after_opening(opened: OpenedDatabase) -> DatabaseError | None:
     if opened.cancel.is_set():
         return None
     if _holds(opened):
-        _daily_backup(path)
+        _daily_backup(path, opened.cancel)  # quitting stops it too; the next start takes it
     return None
 
 
@@ -140,9 +140,12 @@ def _holds(opened: OpenedDatabase) -> bool:
     return not opened.db.readonly and opened.lock is not None
 
 
-def _daily_backup(path: Path) -> Path | None:
+def _daily_backup(path: Path, cancelled: threading.Event | None = None) -> Path | None:
     try:
-        made = backup.daily_backup(path)
+        made = backup.daily_backup(path, cancelled=cancelled)
+    except backup.BackupStopped:
+        log.info("the daily backup of %s was stopped (the app is quitting)", path)
+        return None
     except (OSError, sqlite3.Error, DatabaseError) as exc:
         log.warning("the daily backup of %s failed: %s", path, exc)
         return None

@@ -310,6 +310,27 @@ def test_opening_another_file_from_the_sign_in_screen_does_not_quit_the_app(
     assert finished == []  # closing the old sign-in screen is not "Cancel" (which quits)
 
 
+def test_quitting_stops_a_large_files_daily_backup_in_the_background(
+    world, monkeypatch, runner, prefs
+) -> None:
+    path = world.db.path
+    world.db.close()
+    monkeypatch.setattr(opening, "LARGE_DATABASE_BYTES", 0)
+    opened = opening.open_for_app(path)
+    stopped: list[bool] = []
+
+    def quit_during_the_backup(database, **kwargs):  # type: ignore[no-untyped-def]
+        stopped.append(True)
+        opened.cancel.set()  # the supervisor quits while the copy runs
+        return real(database, **kwargs)
+
+    real = backup.daily_backup
+    monkeypatch.setattr(backup, "daily_backup", quit_during_the_backup)
+    assert opening.checks_after_opening(opened) is None  # the file is sound; the copy was stopped
+    assert stopped == [True] and backup.list_backups(path) == []
+    opened.close()
+
+
 def test_the_background_integrity_check_stops_when_the_app_quits_and_reports_nothing(
     world, monkeypatch, runner, prefs
 ) -> None:
