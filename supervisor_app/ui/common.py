@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, QTime
@@ -131,7 +132,34 @@ class FieldErrors:
         return label.text() if label.isVisible() or label.text() else ""
 
 
+# What SQLite says, and what a supervisor can do about it.
+_STORAGE_ERRORS = (
+    (
+        ("malformed", "not a database", "file is encrypted"),
+        "The database file is damaged, so this could not be read or saved ({error}). Nothing was "
+        "saved. Quit supervisor_app and start it again: it checks the file and offers to restore "
+        "the newest backup.",
+    ),
+    (("disk is full",), "The disk is full, so nothing was saved. Free some space and try again."),
+    (
+        ("disk i/o error", "unable to open database file", "readonly database", "read-only database"),
+        "The database file could not be read or written ({error}). Nothing was saved. Check that the "
+        "disk or network drive it is on is connected, then try again.",
+    ),
+    (
+        ("database is locked", "database is busy"),
+        "Another program is using the database right now, so nothing was saved. Try again in a moment.",
+    ),
+)
+
+
 def _unexpected(exc: BaseException) -> str:
+    cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
+    if isinstance(cause, sqlite3.Error):
+        said = str(cause).lower()
+        for phrases, text in _STORAGE_ERRORS:
+            if any(phrase in said for phrase in phrases):
+                return _tr(text).format(error=cause)
     return _tr("Something went wrong and nothing was saved: {error}").format(error=exc)
 
 
