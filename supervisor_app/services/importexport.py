@@ -58,6 +58,7 @@ from supervisor_app.models import (
     Supervisor,
 )
 from supervisor_app.services import audit, records
+from supervisor_app.services.canonical import no_cycle_collection
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.profiles import GENERAL_DOMAIN, ProfileRegistry
 from supervisor_app.services.validation import parse_date, parse_time, whole_minutes
@@ -765,7 +766,7 @@ def _is_zero(value: Any) -> bool:
     return isinstance(value, str) and value.strip().isdecimal() and int(value.strip()) == 0
 
 
-@dataclass
+@dataclass(slots=True)
 class _Row:
     line: int
     record: str
@@ -803,9 +804,10 @@ def _split_row(line: int, cells: list[Any], layout: _Layout, width: int) -> _Row
         if value is None or value == "":
             continue
         if value.__class__ is str and value.isascii() and value.isdigit():  # the usual cell: fast
-            if int(value):
-                allocations[code] = int(value)
-        elif value is not None and value != "" and not _is_blank(value) and not _is_zero(value):
+            minutes = int(value)
+            if minutes:
+                allocations[code] = minutes
+        elif not _is_blank(value) and not _is_zero(value):
             allocations[code] = _number(value, code)
     return _Row(line, record, dict(zip(layout.columns, layout.pick(cells), strict=True)), allocations)
 
@@ -831,73 +833,106 @@ class _Prepared:
     minutes: int
 
 
-def _prepare(row: _Row, people: _People, today: dt.date, profiles: ProfileRegistry) -> _Prepared:
-    """Resolve people and parse the key fields; the rules themselves live in records.py."""
-    supervisor = people.find(
-        _text(row.cells["supervisor"], "supervisor"), role="supervisor", column="supervisor"
-    )
-    names = [p.strip() for p in _text(row.cells["supervisees"], "supervisees").split(";") if p.strip()]
-    if not names:
-        raise DomainError("Name at least one supervisee.", field="supervisees")
-    supervisees = [people.find(n, role="supervisee", column="supervisees") for n in names]
-    if row.record == SESSION:
-        _forbid(row, EXPERIENCE_ONLY, EXPERIENCE)
-        day = parse_date(_text(row.cells.get("date"), "date"), field="date", label="Date")
-        start = parse_time(_text(row.cells.get("start"), "start"), field="start", label="Start time")
-        minutes = whole_minutes(_number(row.cells.get("minutes"), "minutes"), field="minutes", label="Length")
-        attendees = tuple(sorted({s.id for s in supervisees}))
-        fields = dict(
-            supervisor=supervisor,
-            supervisees=supervisees,
-            profiles=profiles,
-            date=day,
-            start=start,
-            minutes=minutes,
-            format=_text(row.cells.get("format"), "format"),
-            modality=_text(row.cells.get("modality"), "modality"),
-            site=_text(row.cells.get("site"), "site"),
-            topics=_text(row.cells.get("topics"), "topics"),
-            allocations=row.allocations,
-            today=today,
+class _Preparer:
+    """Resolves the people and parses the key fields of each row; the rules themselves live in
+    records.py. A file repeats the same dates, times and lists of supervisees thousands of
+    times: each distinct text is parsed once. Only what parses is remembered, so a bad text is
+    refused again, with its own message, on every row that holds it."""
+
+    def __init__(self, people: _People, today: dt.date, profiles: ProfileRegistry) -> None:
+        self._people = people
+        self._today = today
+        self._profiles = profiles
+        self._dates: dict[str, dt.date] = {}
+        self._times: dict[str, dt.time | None] = {}
+        self._supervisees: dict[str, tuple[list[Any], tuple[int, ...]]] = {}
+
+    def _date(self, text: str, *, field: str, label: str) -> dt.date:
+        day = self._dates.get(text)
+        if day is None:
+            day = self._dates[text] = parse_date(text, field=field, label=label)
+        return day
+
+    def _time(self, text: str) -> dt.time | None:
+        if text not in self._times:
+            self._times[text] = parse_time(text, field="start", label="Start time")
+        return self._times[text]
+
+    def _supervisees_of(self, text: str) -> tuple[list[Any], tuple[int, ...]]:
+        """The supervisees a cell names, and their ids in order (a session's attendees). Every
+        row naming them gets the same list: records.py only reads it."""
+        found = self._supervisees.get(text)
+        if found is None:
+            names = [p.strip() for p in text.split(";") if p.strip()]
+            if not names:
+                raise DomainError("Name at least one supervisee.", field="supervisees")
+            people = [self._people.find(n, role="supervisee", column="supervisees") for n in names]
+            found = self._supervisees[text] = (people, tuple(sorted({p.id for p in people})))
+        return found
+
+    def prepare(self, row: _Row) -> _Prepared:
+        cells = row.cells
+        supervisor = self._people.find(
+            _text(cells["supervisor"], "supervisor"), role="supervisor", column="supervisor"
         )
-        key = (SESSION, supervisor.id, attendees, day, start, minutes)
-        return _Prepared(row.line, SESSION, key, fields, minutes)
-    _forbid(row, SESSION_ONLY, SESSION)
-    if len(supervisees) != 1:
-        raise DomainError(
-            f"An experience row is for exactly one supervisee ({len(supervisees)} named); "
-            "write one row per person.",
-            field="supervisees",
-        )
-    start_day = parse_date(_text(row.cells.get("from"), "from"), field="period_start", label="From date")
-    end_day = parse_date(_text(row.cells.get("to"), "to"), field="period_end", label="To date")
-    total = sum(
-        v
-        if v.__class__ is int and v > 0
-        else whole_minutes(v, field="allocations", label=f"Minutes for {code}")
-        for code, v in row.allocations.items()
-    )
-    stated = row.cells.get("minutes")
-    if not _is_blank(stated):
-        expected = whole_minutes(_number(stated, "minutes"), field="minutes", label="Minutes")
-        if expected != total:
-            raise DomainError(
-                f"The domain columns add up to {total} minutes but the minutes column says {expected}.",
-                field="minutes",
+        supervisees, attendees = self._supervisees_of(_text(cells["supervisees"], "supervisees"))
+        if row.record == SESSION:
+            _forbid(row, EXPERIENCE_ONLY, EXPERIENCE)
+            day = self._date(_text(cells.get("date"), "date"), field="date", label="Date")
+            start = self._time(_text(cells.get("start"), "start"))
+            minutes = whole_minutes(_number(cells.get("minutes"), "minutes"), field="minutes", label="Length")
+            fields = dict(
+                supervisor=supervisor,
+                supervisees=supervisees,
+                profiles=self._profiles,
+                date=day,
+                start=start,
+                minutes=minutes,
+                format=_text(cells.get("format"), "format"),
+                modality=_text(cells.get("modality"), "modality"),
+                site=_text(cells.get("site"), "site"),
+                topics=_text(cells.get("topics"), "topics"),
+                allocations=row.allocations,
+                today=self._today,
             )
-    fields = dict(
-        supervisee=supervisees[0],
-        supervisor=supervisor,
-        profiles=profiles,
-        period_start=start_day,
-        period_end=end_day,
-        allocations=row.allocations,
-        setting=_text(row.cells.get("setting"), "setting"),
-        kind=_text(row.cells.get("kind"), "kind"),
-        today=today,
-    )
-    key = (EXPERIENCE, supervisees[0].id, start_day, end_day)
-    return _Prepared(row.line, EXPERIENCE, key, fields, total)
+            key = (SESSION, supervisor.id, attendees, day, start, minutes)
+            return _Prepared(row.line, SESSION, key, fields, minutes)
+        _forbid(row, SESSION_ONLY, SESSION)
+        if len(supervisees) != 1:
+            raise DomainError(
+                f"An experience row is for exactly one supervisee ({len(supervisees)} named); "
+                "write one row per person.",
+                field="supervisees",
+            )
+        start_day = self._date(_text(cells.get("from"), "from"), field="period_start", label="From date")
+        end_day = self._date(_text(cells.get("to"), "to"), field="period_end", label="To date")
+        total = sum(
+            v
+            if v.__class__ is int and v > 0
+            else whole_minutes(v, field="allocations", label=f"Minutes for {code}")
+            for code, v in row.allocations.items()
+        )
+        stated = cells.get("minutes")
+        if not _is_blank(stated):
+            expected = whole_minutes(_number(stated, "minutes"), field="minutes", label="Minutes")
+            if expected != total:
+                raise DomainError(
+                    f"The domain columns add up to {total} minutes but the minutes column says {expected}.",
+                    field="minutes",
+                )
+        fields = dict(
+            supervisee=supervisees[0],
+            supervisor=supervisor,
+            profiles=self._profiles,
+            period_start=start_day,
+            period_end=end_day,
+            allocations=row.allocations,
+            setting=_text(cells.get("setting"), "setting"),
+            kind=_text(cells.get("kind"), "kind"),
+            today=self._today,
+        )
+        key = (EXPERIENCE, supervisees[0].id, start_day, end_day)
+        return _Prepared(row.line, EXPERIENCE, key, fields, total)
 
 
 def _existing_duplicates(uow: UnitOfWork, chunk: Sequence[_Prepared]) -> dict[tuple[Any, ...], str]:
@@ -1101,8 +1136,13 @@ def import_file(
     good (and it is not a dry run); otherwise rolls back, so the database is unchanged. Use a
     fresh unit of work: anything else uncommitted in it is rolled back or committed with it.
     """
-    path = Path(path)
-    today = today or dt.date.today()
+    # A big import holds a few objects per row for its whole run: see no_cycle_collection.
+    with no_cycle_collection():
+        return _import(uow, Path(path), dry_run=dry_run, today=today or dt.date.today())
+
+
+def _import(uow: UnitOfWork, path: Path, *, dry_run: bool, today: dt.date) -> ImportReport:
+    """The work of :func:`import_file`."""
     report = ImportReport(path=str(path), dry_run=dry_run)
     profiles = uow.db.profiles
     try:
@@ -1132,7 +1172,7 @@ def import_file(
         report.errors.insert(0, RowNote(problem.line, problem.message))
         return report
 
-    people = _People(uow)
+    preparer = _Preparer(_People(uow), today, profiles)
     seen: dict[tuple[Any, ...], int] = {}
     lines_by_id: dict[str, int] = {}  # records accepted from this file: id prefix -> line
     accepted_sessions: list[tuple[str, records.SessionValues]] = []
@@ -1144,7 +1184,7 @@ def import_file(
         prepared_rows: list[_Prepared] = []
         for row in rows:
             try:
-                prepared_rows.append(_prepare(row, people, today, profiles))
+                prepared_rows.append(preparer.prepare(row))
             except DomainError as exc:
                 report.errors.append(_row_error(row.line, row.record, exc, lines_by_id))
         rows.clear()

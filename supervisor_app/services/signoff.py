@@ -79,7 +79,6 @@ from supervisor_app.services.canonical import (  # the reading and serialisation
     Chunk,
     _allocation_items,
     _Batch,  # noqa: F401  (re-exported: tests use it)
-    _bulk,
     _content_payload,  # noqa: F401  (tests, reference)
     _content_texts,
     _digests,
@@ -94,6 +93,7 @@ from supervisor_app.services.canonical import (  # the reading and serialisation
     among_ids,
     digest_worker,
     kind_digests,
+    no_cycle_collection,
     read_records,
     snapshot_marker,
 )
@@ -818,7 +818,7 @@ def verify(
     worker fails, or if the file changed between this transaction's snapshot and theirs).
     """
     subset = None if record_ids is None else list(dict.fromkeys(record_ids))
-    with _bulk():
+    with no_cycle_collection():
         return _verify(_dbapi(uow), subset, progress)
 
 
@@ -971,7 +971,7 @@ def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] 
     queries on the supervisee's indexes instead of ``IN`` lists."""
     conn = _dbapi(uow)
     attended = Among(_ATTENDED, (supervisee_id,))
-    # No _bulk() here: a few thousand rows, and re-enabling the garbage collector costs more.
+    # No no_cycle_collection() here: a few thousand rows, and turning the collector back on costs more.
     sessions = _read(conn, _SESSION, attended)
     # The entries by the supervisee's index, then their children and links by their ids.
     rows = _query(conn, f"{_RECORD_SQL[_EXPERIENCE]} WHERE supervisee_id = ?", (supervisee_id,))
