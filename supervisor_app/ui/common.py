@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, QTime
+from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton, QWidget
 
 from supervisor_app.services.errors import DomainError
@@ -170,4 +170,11 @@ def show_error(parent: QWidget | None, exc: BaseException, *, title: str = "") -
         QMessageBox.Icon.Warning, title or _tr("Not done"), text, QMessageBox.StandardButton.Ok, parent
     )
     box.setAccessibleName(title or _tr("Not done"))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # not a hidden child for every error
+    if parent is None:  # nothing else holds it: kept until it is closed, or it vanishes at once
+        _OPEN_BOXES.add(box)
+        box.finished.connect(lambda _result: _OPEN_BOXES.discard(box))
     box.open()
+
+
+_OPEN_BOXES: set[QMessageBox] = set()

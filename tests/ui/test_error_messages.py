@@ -6,7 +6,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from supervisor_app.db import make_engine
 from supervisor_app.ui.common import show_error
@@ -61,3 +61,12 @@ def test_a_full_disk_and_a_busy_file_are_named(qapp) -> None:
         sqlite3.OperationalError("database is locked")
     )
     assert _shown_text(ValueError("odd")) == "Something went wrong and nothing was saved: odd"
+
+
+def test_an_error_with_no_window_to_sit_on_stays_until_it_is_closed(qapp) -> None:
+    show_error(None, sqlite3.OperationalError("database or disk is full"))
+    boxes = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()]
+    assert [b.text() for b in boxes] == [
+        "The disk is full, so nothing was saved. Free some space and try again."
+    ]
+    boxes[0].done(0)
