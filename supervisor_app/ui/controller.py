@@ -5,6 +5,7 @@ globals."""
 from __future__ import annotations
 
 import sqlite3
+import warnings
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,7 +16,7 @@ from supervisor_app.db import Database, DatabaseError, open_database
 from supervisor_app.lockfile import DatabaseLock
 from supervisor_app.services.roster import has_supervisors
 from supervisor_app.ui.context import AppContext, Identity
-from supervisor_app.ui.database_opener import DatabaseOpener
+from supervisor_app.ui.database_opener import DatabaseOpener, file_exists
 from supervisor_app.ui.idle_watcher import IdleWatcher
 from supervisor_app.ui.main_window import MainWindow
 from supervisor_app.ui.opening import OpenedDatabase, Restored, backup_name, restore_backup
@@ -144,7 +145,7 @@ class AppController(QObject):
         dialog = FirstRunDialog(self.ctx, back_to=previous.name if previous is not None else "")
         dialog.created.connect(lambda sid, name: self.signed_in(Identity(name=name, supervisor_id=sid)))
         if previous is not None:
-            dialog.rejected.connect(lambda: self.switch_database(str(previous)))
+            dialog.back_requested.connect(lambda: self._go_back(previous, dialog))
         else:
             dialog.rejected.connect(lambda: emit(self.finished, 0))
         self._show(dialog)
@@ -157,6 +158,13 @@ class AppController(QObject):
         dialog.open_other_database.connect(lambda: self.choose_database(dialog))
         self._show(dialog)
         return dialog
+
+    def _go_back(self, previous: Path, dialog: QDialog) -> None:
+        """Back from a new file's first-run screen to the file before it. If that file has gone
+        meanwhile, it is not quietly made again: the supervisor is asked, as for any new name."""
+        if not file_exists(previous) and not self.opener.confirm_create(dialog, previous):
+            return
+        self.switch_database(str(previous), parent=dialog)
 
     def signed_in(self, identity: Identity) -> None:
         if identity.supervisor_id is not None and not self.ctx.demo:
@@ -446,8 +454,10 @@ class AppController(QObject):
 def _dismiss(dialog: QDialog) -> None:
     """Close a dialog the app replaces (another file opened, a file closed). Its own Cancel
     means "quit" on the first screen; that meaning does not apply here."""
-    try:
-        dialog.rejected.disconnect()
-    except (RuntimeError, TypeError):  # nothing connected
-        pass
+    with warnings.catch_warnings():  # PySide warns, rather than raises, when nothing is connected
+        warnings.simplefilter("ignore", RuntimeWarning)
+        try:
+            dialog.rejected.disconnect()
+        except (RuntimeError, TypeError):  # nothing connected
+            pass
     dialog.done(0)

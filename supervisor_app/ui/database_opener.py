@@ -124,11 +124,7 @@ class DatabaseOpener(QObject):
         exist yet is a new database only once they confirm it (a mistyped name otherwise made
         an empty database and left the open one for the first-run screen)."""
         chosen = self.ask_path(parent, start)
-        if (
-            chosen
-            and not Path(chosen).expanduser().exists()
-            and not self.confirm_create(parent, Path(chosen))
-        ):
+        if chosen and not file_exists(chosen) and not self.confirm_create(parent, Path(chosen)):
             return ""
         return chosen
 
@@ -205,6 +201,15 @@ def _ask_path(parent: QWidget | None, start: str) -> str:
         options=QFileDialog.Option.DontConfirmOverwrite,
     )
     return path
+
+
+def file_exists(chosen: str | os.PathLike[str]) -> bool:
+    """Whether the file is there; True when that cannot even be asked (a name too long, a
+    folder it may not read, a network drive gone), so opening it says what is wrong."""
+    try:
+        return Path(chosen).expanduser().exists()
+    except (OSError, RuntimeError, ValueError):
+        return True
 
 
 def _confirm_create(parent: QWidget | None, path: Path) -> bool:

@@ -28,6 +28,7 @@ from supervisor_app.ui.supervisor_form import SupervisorForm
 
 class FirstRunDialog(QDialog):
     created = Signal(int, str)  # supervisor id, name
+    back_requested = Signal()  # with ``back_to``: Back, Esc or closing the window
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, back_to: str = "") -> None:
         """``back_to``: the database the app had open before this new one (its file name), to
@@ -35,6 +36,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self._saving = False
+        self._back = bool(back_to)
         self.setObjectName("first_run_dialog")
         self.setWindowTitle(self.tr("Welcome: set up supervisor_app"))
         self.setAccessibleName(self.windowTitle())
@@ -109,9 +111,9 @@ class FirstRunDialog(QDialog):
         self.create_button.setDefault(True)
         self.create_button.clicked.connect(self.create)
         if back_to:
-            label = self.tr("&Back to {name}").format(name=back_to)
+            label = self.tr("&Back to {name}").format(name=back_to.replace("&", "&&"))
             cancel = buttons.addButton(label, QDialogButtonBox.ButtonRole.RejectRole)
-            cancel.setAccessibleName(label.replace("&", ""))
+            cancel.setAccessibleName(self.tr("Back to {name}").format(name=back_to))
         else:
             cancel = buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
             cancel.setAccessibleName(self.tr("Quit"))
@@ -123,6 +125,14 @@ class FirstRunDialog(QDialog):
         self.field_errors = labels
         self.errors = FieldErrors(labels, fallback=self.general_error)
         self.agency.setFocus()
+
+    def reject(self) -> None:
+        """With ``back_to``, Back (or Esc, or closing the window) asks to go back; the screen
+        stays until the other file is open, since opening it may fail."""
+        if self._back:
+            emit(self.back_requested)
+            return
+        super().reject()
 
     def create(self) -> None:
         if self._saving:

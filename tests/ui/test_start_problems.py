@@ -396,3 +396,61 @@ def test_the_first_run_screen_of_the_first_database_quits(tmp_path, launch) -> N
     assert isinstance(first_run, FirstRunDialog) and first_run.cancel_button.text() == "&Quit"
     first_run.cancel_button.click()
     assert quits == [0]
+
+
+def _on_a_new_file(world, launch, tmp_path):  # type: ignore[no-untyped-def]
+    """Signed in on the world's file, then a new file chosen and confirmed: its first-run screen."""
+    started = launch(world.db.path)
+    controller = started.controller()
+    window = sign_in(controller, world.dana, PASSWORD)
+    quits: list[int] = []
+    controller.finished.connect(quits.append)
+    new = tmp_path / "second.db"
+    controller.opener.ask_path = lambda _parent, _start: str(new)
+    controller.opener.confirm_create = lambda _parent, _chosen: True
+    controller.choose_database(window)
+    assert isinstance(controller.dialog, FirstRunDialog)
+    return controller, controller.dialog, quits
+
+
+def test_back_to_a_file_that_cannot_be_opened_any_more_stays_on_the_new_one(world, launch, tmp_path) -> None:
+    path = world.db.path
+    controller, first_run, quits = _on_a_new_file(world, launch, tmp_path)
+    damage(path)  # the file before is damaged meanwhile
+    first_run.cancel_button.click()
+    problem = controller.opener.dialog
+    assert isinstance(problem, DatabaseProblemDialog)
+    problem.quit_button.click()  # here it says Cancel: stay where we are
+    assert controller.dialog is first_run and first_run.isVisible()
+    assert controller.ctx.db.path == (tmp_path / "second.db").resolve() and not quits
+
+
+def test_back_to_a_file_that_is_gone_asks_before_making_it_again(world, launch, tmp_path) -> None:
+    path = world.db.path
+    controller, first_run, quits = _on_a_new_file(world, launch, tmp_path)
+    path.rename(tmp_path / "moved.db")
+    asked: list[Path] = []
+    controller.opener.confirm_create = lambda _parent, chosen: asked.append(chosen) or False
+    first_run.cancel_button.click()
+    assert asked == [path] and not path.exists()
+    assert controller.dialog is first_run and not quits
+
+
+def test_a_name_too_long_to_look_up_is_reported_not_swallowed(world, launch, tmp_path) -> None:
+    started = launch(world.db.path)
+    controller = started.controller()
+    window = sign_in(controller, world.dana, PASSWORD)
+    controller.opener.ask_path = lambda _parent, _start: str(tmp_path / ("x" * 300 + ".db"))
+    controller.choose_database(window)
+    problem = controller.opener.dialog
+    assert isinstance(problem, DatabaseProblemDialog) and "cannot be opened" in problem.message.text()
+    problem.quit_button.click()
+    assert controller.window is window and controller.ctx.db.path == world.db.path
+
+
+def test_the_back_button_shows_a_file_name_with_an_ampersand(db, make_controller) -> None:
+    controller = make_controller(db)
+    dialog = FirstRunDialog(controller.ctx, back_to="R&D team.db")
+    assert dialog.cancel_button.text() == "&Back to R&&D team.db"
+    assert dialog.cancel_button.accessibleName() == "Back to R&D team.db"
+    dialog.done(0)
