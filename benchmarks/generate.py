@@ -30,7 +30,7 @@ the indexes and triggers from their stored SQL, byte for byte. Content and chain
 computed by :func:`supervisor_app.services.signoff.content_hash` / ``chain_hash`` over
 exactly the values stored, so ``verify`` finds nothing wrong. The audit trail is written as
 the app writes it: for each record and each supervisee it concerns, a create (or amend) event
-when it is entered and a sign (and void) event when it is signed, in the order they happen.
+when it is entered and a sign (and void) event when it is signed, week by week.
 Verification reads a supervisee's sign and void events on every progress view, so a trail
 the size of a real one belongs in the measurement.
 """
