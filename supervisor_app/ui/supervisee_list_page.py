@@ -204,15 +204,20 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
             return
         self.summary.setText(self.tr("%n supervisee(s) · adding up their hours…", "", len(rows)))
         supervisor_id = self.ctx.supervisor_id if self.only_mine.isChecked() else None
-        self._load_figures(token, supervisor_id, self.show_inactive.isChecked())
+        self._load_figures(token, supervisor_id, self.show_inactive.isChecked(), names_shown=True)
 
-    def _load_figures(self, token: int, supervisor_id: int | None, include_inactive: bool) -> None:
+    def _load_figures(
+        self, token: int, supervisor_id: int | None, include_inactive: bool, *, names_shown: bool = False
+    ) -> None:
         if supervisor_id is None and self.model.rowCount() > FIGURES_CHUNK:
-            # Everyone, at agency scale: who is there now (one indexed query), then their
-            # figures a chunk at a time, in the order the list shows them.
+            # Everyone, at agency scale: who is there now (one indexed query, unless the names
+            # were just read and shown), then their figures a chunk at a time, in list order.
+            if names_shown:
+                self._load_chunks(token, include_inactive)
+                return
             self.ctx.read(
                 lambda uow: supervisee_names(uow, include_inactive=include_inactive),
-                on_done=lambda names: self._load_in_chunks(token, names, include_inactive),
+                on_done=lambda names: self._on_fresh_names(token, names, include_inactive),
                 on_error=self._on_failed,
             )
             return
@@ -222,15 +227,19 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
             on_error=self._on_failed,
         )
 
-    def _load_in_chunks(self, token: int, names: list[Any], include_inactive: bool) -> None:
+    def _on_fresh_names(self, token: int, names: list[Any], include_inactive: bool) -> None:
         if self._restarted(token):
             return
         with_figures = {row.id: row for row in self.model.rows() if row.figures}
         # The people as they are now; those already added up keep their figures meanwhile.
         self._show_rows([with_figures.get(row.id, row) for row in names], self.only_mine.isChecked())
+        self._load_chunks(token, include_inactive)
+
+    def _load_chunks(self, token: int, include_inactive: bool) -> None:
+        """The figures of everyone in the list, a chunk at a time, in the order it shows them."""
         ids = [self.proxy.index(r, 0).data(ROW_ROLE).id for r in range(self.proxy.rowCount())]
         shown = set(ids)
-        ids += [row.id for row in names if row.id not in shown]  # hidden by the search box
+        ids += [row.id for row in self.model.rows() if row.id not in shown]  # hidden by the search box
         self._load_chunk(token, ids, 0, include_inactive, [])
 
     def _load_chunk(
