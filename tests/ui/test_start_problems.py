@@ -28,13 +28,19 @@ def damage(path: Path) -> bytes:
     return bytes(data)
 
 
-def test_a_damaged_database_is_refused_plainly_and_the_newest_backup_restored(world, launch) -> None:
+def _one_session_backed_up(world) -> Path:  # type: ignore[no-untyped-def]
+    """The world's file with one session, closed, and a daily backup of it: its path."""
     path = world.db.path
     with world.uow() as uow:
         records.add_session(uow, **session_fields(world))
         uow.commit()
     world.db.close()
     backup.backup_file(path, reason="daily")
+    return path
+
+
+def test_a_damaged_database_is_refused_plainly_and_the_newest_backup_restored(world, launch) -> None:
+    path = _one_session_backed_up(world)
     damaged = damage(path)
 
     started = launch(path)
@@ -229,12 +235,7 @@ def damage_an_index(path: Path) -> bytes:
 def test_a_large_file_opens_at_once_and_damage_found_afterwards_closes_it_and_offers_the_backup(
     world, monkeypatch, runner, prefs
 ) -> None:
-    path = world.db.path
-    with world.uow() as uow:
-        records.add_session(uow, **session_fields(world))
-        uow.commit()
-    world.db.close()
-    backup.backup_file(path, reason="daily")
+    path = _one_session_backed_up(world)
     damaged = damage_an_index(path)
     monkeypatch.setattr(opening, "LARGE_DATABASE_BYTES", 0)  # every file counts as large
 
@@ -349,13 +350,29 @@ def test_the_background_integrity_check_stops_when_the_app_quits_and_reports_not
     controller.close()
 
 
-def test_a_new_name_that_is_not_confirmed_creates_nothing_and_stays(world, launch, tmp_path) -> None:
-    path = world.db.path
-    started = launch(path)
-    controller = started.controller()
+def _signed_in(world, launch):  # type: ignore[no-untyped-def]
+    """The app on the world's file, Dana signed in: the controller, its window, and the exit
+    codes it asks to quit with (none, unless something quits)."""
+    controller = launch(world.db.path).controller()
     window = sign_in(controller, world.dana, PASSWORD)
     quits: list[int] = []
     controller.finished.connect(quits.append)
+    return controller, window, quits
+
+
+def _on_a_new_file(world, launch, new: Path):  # type: ignore[no-untyped-def]
+    """Signed in on the world's file, then ``new`` chosen and confirmed: its first-run screen."""
+    controller, window, quits = _signed_in(world, launch)
+    controller.opener.ask_path = lambda _parent, _start: str(new)
+    controller.opener.confirm_create = lambda _parent, _chosen: True
+    controller.choose_database(window)
+    assert isinstance(controller.dialog, FirstRunDialog)
+    return controller, controller.dialog, quits
+
+
+def test_a_new_name_that_is_not_confirmed_creates_nothing_and_stays(world, launch, tmp_path) -> None:
+    path = world.db.path
+    controller, window, quits = _signed_in(world, launch)
     typo = tmp_path / "agnecy.db"
     controller.opener.ask_path = lambda _parent, _start: str(typo)
     asked: list[Path] = []
@@ -369,16 +386,8 @@ def test_a_new_name_that_is_not_confirmed_creates_nothing_and_stays(world, launc
 
 def test_the_first_run_screen_of_a_new_file_goes_back_to_the_one_before(world, launch, tmp_path) -> None:
     path = world.db.path
-    started = launch(path)
-    controller = started.controller()
-    window = sign_in(controller, world.dana, PASSWORD)
-    quits: list[int] = []
-    controller.finished.connect(quits.append)
     new = tmp_path / "second agency.db"
-    controller.opener.ask_path = lambda _parent, _start: str(new)
-    controller.opener.confirm_create = lambda _parent, _chosen: True
-    controller.choose_database(window)
-    first_run = controller.dialog
+    controller, first_run, quits = _on_a_new_file(world, launch, new)
     assert isinstance(first_run, FirstRunDialog) and controller.ctx.db.path == new.resolve()
     assert first_run.cancel_button.text() == f"&Back to {path.name}"
     first_run.cancel_button.click()
@@ -398,24 +407,9 @@ def test_the_first_run_screen_of_the_first_database_quits(tmp_path, launch) -> N
     assert quits == [0]
 
 
-def _on_a_new_file(world, launch, tmp_path):  # type: ignore[no-untyped-def]
-    """Signed in on the world's file, then a new file chosen and confirmed: its first-run screen."""
-    started = launch(world.db.path)
-    controller = started.controller()
-    window = sign_in(controller, world.dana, PASSWORD)
-    quits: list[int] = []
-    controller.finished.connect(quits.append)
-    new = tmp_path / "second.db"
-    controller.opener.ask_path = lambda _parent, _start: str(new)
-    controller.opener.confirm_create = lambda _parent, _chosen: True
-    controller.choose_database(window)
-    assert isinstance(controller.dialog, FirstRunDialog)
-    return controller, controller.dialog, quits
-
-
 def test_back_to_a_file_that_cannot_be_opened_any_more_stays_on_the_new_one(world, launch, tmp_path) -> None:
     path = world.db.path
-    controller, first_run, quits = _on_a_new_file(world, launch, tmp_path)
+    controller, first_run, quits = _on_a_new_file(world, launch, tmp_path / "second.db")
     damage(path)  # the file before is damaged meanwhile
     first_run.cancel_button.click()
     problem = controller.opener.dialog
@@ -427,7 +421,7 @@ def test_back_to_a_file_that_cannot_be_opened_any_more_stays_on_the_new_one(worl
 
 def test_back_to_a_file_that_is_gone_asks_before_making_it_again(world, launch, tmp_path) -> None:
     path = world.db.path
-    controller, first_run, quits = _on_a_new_file(world, launch, tmp_path)
+    controller, first_run, quits = _on_a_new_file(world, launch, tmp_path / "second.db")
     path.rename(tmp_path / "moved.db")
     asked: list[Path] = []
     controller.opener.confirm_create = lambda _parent, chosen: asked.append(chosen) or False
@@ -437,9 +431,7 @@ def test_back_to_a_file_that_is_gone_asks_before_making_it_again(world, launch, 
 
 
 def test_a_name_too_long_to_look_up_is_reported_not_swallowed(world, launch, tmp_path) -> None:
-    started = launch(world.db.path)
-    controller = started.controller()
-    window = sign_in(controller, world.dana, PASSWORD)
+    controller, window, _quits = _signed_in(world, launch)
     controller.opener.ask_path = lambda _parent, _start: str(tmp_path / ("x" * 300 + ".db"))
     controller.choose_database(window)
     problem = controller.opener.dialog
