@@ -316,17 +316,25 @@ class Bench:
         except Exception as exc:  # noqa: BLE001
             self._sessions_error = f"{exc.__class__.__name__}: {exc}"
 
-    def list_open(self) -> Result:
-        result = Result("list_open")
+    def _from_sessions(self, metric: str, key: str, limit: float) -> tuple[Result, dict[str, Any] | None]:
+        """A metric the sessions-list children measured (``key`` in both answers, the app's at
+        most ``limit``), and the app child's answer; None for it if the children failed."""
+        result = Result(metric)
         self._sessions()
         if self._sessions_error:
             result.note = self._sessions_error
-            return result
+            return result, None
         app, base = self._sessions_child, self._sessions_baseline
         assert app is not None and base is not None
-        result.value, result.baseline = app["list_open_ms"], base["list_open_ms"]
+        result.value, result.baseline = app[key], base[key]
         result.ratio = _ratio(result.value, result.baseline)
-        result.met = result.value <= 100
+        result.met = result.value <= limit
+        return result, app
+
+    def list_open(self) -> Result:
+        result, app = self._from_sessions("list_open", "list_open_ms", 100)
+        if app is None:
+            return result
         result.note = (
             f"Records page shown in the signed-in main window until its sessions model holds its first page "
             f"({app['first_page_rows']} rows of {app['total_sessions']:,}), first time in the process; "
@@ -336,16 +344,9 @@ class Bench:
         return result
 
     def rss(self) -> Result:
-        result = Result("rss")
-        self._sessions()
-        if self._sessions_error:
-            result.note = self._sessions_error
+        result, app = self._from_sessions("rss", "peak_rss_mb", 300)
+        if app is None:
             return result
-        app, base = self._sessions_child, self._sessions_baseline
-        assert app is not None and base is not None
-        result.value, result.baseline = app["peak_rss_mb"], base["peak_rss_mb"]
-        result.ratio = _ratio(result.value, result.baseline)
-        result.met = result.value <= 300
         scrolled = (
             f"scrolled to the end: {app['rows_loaded']:,} rows in {app['scroll_seconds']:.1f} s ({app['fetches']} pages)"
             if not app["capped"]
