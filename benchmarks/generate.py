@@ -82,7 +82,6 @@ LAST = [
     "Sánchez", "Lewandowska", "Đặng", "Mansour", "Jefferson", "Szymańska", "Hoàng", "Nasser",
     "Brooks", "Peña", "Wójcik", "Vũ", "Saleh", "Coleman", "Grabowski", "Castañeda", "Bùi", "Farouk",
 ]  # fmt: skip
-SITES = ["Main office", "Outreach van", "Drop-in center", "Recovery home", "Video call", "Crisis respite"]
 PROGRAMS = [
     "Drop-in center",
     "Recovery home",
@@ -91,15 +90,9 @@ PROGRAMS = [
     "Warm line",
     "Re-entry program",
 ]
-TOPICS = [
-    "Boundaries when a peer asks for a ride; documenting recovery-support contacts.",
-    "Sharing lived experience with purpose; self-care after a hard week.",
-    "Advocating with a housing provider; how to prepare for a team meeting.",
-    "Ethics refresher: dual relationships in a small community.",
-    "Mentoring a new volunteer; role clarity between peer and case manager.",
-    "Recovery planning conversation skills; motivational language.",
-    "Navigating benefits appointments; systems advocacy vs individual advocacy.",
-    "Supervision plan review and goals for next quarter.",
+# The demo's sites and topics (supervisor_app.services.demo), and a few more.
+MORE_SITES = ["Crisis respite"]
+MORE_TOPICS = [
     "Group check-in: burnout signs, coverage for the warm line, de-escalation practice.",
     "Documentation review: writing notes that describe the peer's own work, no client details.",
 ]
@@ -254,6 +247,7 @@ def _roman(n: int) -> str:
 
 class _Generator:
     def __init__(self, *, scale: float, years: int, seed: int, today: dt.date) -> None:
+        from supervisor_app.services import demo
         from supervisor_app.services.profiles import ProfileRegistry, shipped_profiles_dir
         from supervisor_app.services.signoff import GENESIS, chain_hash, content_hash, void_content_hash
 
@@ -261,6 +255,8 @@ class _Generator:
         self._chain_hash = chain_hash
         self._void_hash = void_content_hash
         self.rng = random.Random(seed)
+        self.sites = [*demo.SITES, *MORE_SITES]
+        self.topics = [*demo.TOPICS, *MORE_TOPICS]
         self.today = today
         self.first_day = _years_before(today, years)
         self.profiles = ProfileRegistry.load(user_dir=None, shipped_dir=shipped_profiles_dir())
@@ -375,6 +371,12 @@ class _Generator:
         monday = day + dt.timedelta(days=7 - day.weekday())
         return monday, f"{monday.isoformat()} {hour:02d}:{supervisor_id % 60:02d}:00.000000"
 
+    @staticmethod
+    def _allocate(rows: list[tuple[Any, ...]], rid: str, allocations: list[tuple[str, int]]) -> list[str]:
+        """Add a record's allocation rows; return its items as its content hash spells them."""
+        rows.extend((rid, code, value) for code, value in allocations)
+        return [f"{code}={value}" for code, value in allocations]
+
     def _queue(self, monday: dt.date, event: tuple[Any, ...]) -> None:
         self.events.setdefault(monday, []).append(event)
 
@@ -414,10 +416,7 @@ class _Generator:
         self._entered(
             rid, supervisor_id, created, attendees, supersedes, kind="session", date=day_text, minutes=minutes
         )
-        items = []
-        for code, value in allocations:
-            self.session_allocations.append((rid, code, value))
-            items.append(f"{code}={value}")
+        items = self._allocate(self.session_allocations, rid, allocations)
         summary.sessions += 1
         summary.attendees += len(attendees)
         summary.allocations += len(allocations)
@@ -533,10 +532,7 @@ class _Generator:
             (rid, person.id, supervisor_id, start_text, end_text, setting, kind,
              "signed" if signed else "pending", supersedes_id, reason, created, stamp)
         )  # fmt: skip
-        items = []
-        for code, value in allocations:
-            self.experience_allocations.append((rid, code, value))
-            items.append(f"{code}={value}")
+        items = self._allocate(self.experience_allocations, rid, allocations)
         self._entered(
             rid,
             supervisor_id,
@@ -634,8 +630,8 @@ class _Generator:
                         minutes=length,
                         fmt="individual",
                         modality=rng.choice(("in-person", "in-person", "in-person", "video", "phone")),
-                        site=rng.choice(SITES),
-                        topics=rng.choice(TOPICS),
+                        site=rng.choice(self.sites),
+                        topics=rng.choice(self.topics),
                         allocations=self._split(length, person.codes, person.lagging, 15),
                         summary=summary,
                         codes=person.codes,
@@ -698,7 +694,7 @@ class _Generator:
                 fmt="group",
                 modality="in-person",
                 site="Main office",
-                topics=rng.choice(TOPICS),
+                topics=rng.choice(self.topics),
                 allocations=self._split(90, group.codes, None, 15),
                 summary=summary,
                 codes=group.codes,
