@@ -51,6 +51,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from supervisor_app.services import demo
+
 PASSWORD = "benchmark-password"
 """Every generated supervisor's password (stored as a real argon2id hash)."""
 
@@ -90,9 +92,10 @@ PROGRAMS = [
     "Warm line",
     "Re-entry program",
 ]
-# The demo's sites and topics (supervisor_app.services.demo), and a few more.
-MORE_SITES = ["Crisis respite"]
-MORE_TOPICS = [
+# The demo's sites and topics, and a few more.
+SITES = [*demo.SITES, "Crisis respite"]
+TOPICS = [
+    *demo.TOPICS,
     "Group check-in: burnout signs, coverage for the warm line, de-escalation practice.",
     "Documentation review: writing notes that describe the peer's own work, no client details.",
 ]
@@ -247,7 +250,6 @@ def _roman(n: int) -> str:
 
 class _Generator:
     def __init__(self, *, scale: float, years: int, seed: int, today: dt.date) -> None:
-        from supervisor_app.services import demo
         from supervisor_app.services.profiles import ProfileRegistry, shipped_profiles_dir
         from supervisor_app.services.signoff import GENESIS, chain_hash, content_hash, void_content_hash
 
@@ -255,8 +257,6 @@ class _Generator:
         self._chain_hash = chain_hash
         self._void_hash = void_content_hash
         self.rng = random.Random(seed)
-        self.sites = [*demo.SITES, *MORE_SITES]
-        self.topics = [*demo.TOPICS, *MORE_TOPICS]
         self.today = today
         self.first_day = _years_before(today, years)
         self.profiles = ProfileRegistry.load(user_dir=None, shipped_dir=shipped_profiles_dir())
@@ -630,8 +630,8 @@ class _Generator:
                         minutes=length,
                         fmt="individual",
                         modality=rng.choice(("in-person", "in-person", "in-person", "video", "phone")),
-                        site=rng.choice(self.sites),
-                        topics=rng.choice(self.topics),
+                        site=rng.choice(SITES),
+                        topics=rng.choice(TOPICS),
                         allocations=self._split(length, person.codes, person.lagging, 15),
                         summary=summary,
                         codes=person.codes,
@@ -694,7 +694,7 @@ class _Generator:
                 fmt="group",
                 modality="in-person",
                 site="Main office",
-                topics=rng.choice(self.topics),
+                topics=rng.choice(TOPICS),
                 allocations=self._split(90, group.codes, None, 15),
                 summary=summary,
                 codes=group.codes,
