@@ -6,13 +6,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # before anything loads Qt
 
+import csv
 import datetime as dt
 import hashlib
+import io
 import shutil
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -146,6 +149,16 @@ def session_fields(world: World, **overrides):  # type: ignore[no-untyped-def]
     )
     fields.update(overrides)
     return fields
+
+
+def csv_bytes(rows: list[dict[str, Any]], columns: list[str], *, encoding: str = "utf-8") -> bytes:
+    """An import file: the header ``columns``, then each row's cells ("" for a missing one)."""
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
+    return buffer.getvalue().encode(encoding)
 
 
 def experience_fields(world: World, **overrides):  # type: ignore[no-untyped-def]

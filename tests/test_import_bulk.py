@@ -3,9 +3,7 @@ and duplicates across chunks, and the same verdicts as adding the records one at
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import shutil
 from pathlib import Path
 from typing import Any
@@ -15,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import event, func, select
 
-from conftest import TODAY, World, session_fields, snapshot
+from conftest import TODAY, World, csv_bytes, session_fields, snapshot
 from supervisor_app.db import Database, open_database
 from supervisor_app.models import AuditEvent, ExperienceEntry, SupervisionSession
 from supervisor_app.services import importexport as ie
@@ -47,12 +45,7 @@ def session_row(index: int, **overrides: Any) -> dict[str, Any]:
 
 
 def write_csv(path: Path, rows: list[dict[str, Any]]) -> Path:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for row in rows:
-        writer.writerow(["" if row.get(c) is None else row.get(c) for c in COLUMNS])
-    path.write_text(buffer.getvalue(), encoding="utf-8")
+    path.write_bytes(csv_bytes(rows, COLUMNS))
     return path
 
 

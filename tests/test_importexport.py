@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import event, func, select
 
+import conftest
 from conftest import PASSWORD, TODAY, World, session_fields, snapshot
 from supervisor_app.db import Database, open_database
 from supervisor_app.models import (
@@ -90,12 +91,8 @@ GOOD = session_row(date=D1)  # always line 2 in the bad-row cases
 
 
 def csv_bytes(rows: list[dict[str, Any]], columns: list[str] = COLUMNS, *, encoding: str = "utf-8") -> bytes:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow(["" if row.get(c) is None else row.get(c) for c in columns])
-    return buffer.getvalue().encode(encoding)
+    """The shared import-file writer, with this file's columns unless told otherwise."""
+    return conftest.csv_bytes(rows, columns, encoding=encoding)
 
 
 def xlsx_bytes(

@@ -3,9 +3,7 @@ everything; review mode imports and exports nothing."""
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import json
 from pathlib import Path
 
@@ -13,7 +11,7 @@ import openpyxl
 
 from supervisor_app.services import records
 from supervisor_app.services.importexport import FIXED_COLUMNS
-from tests.conftest import TODAY, snapshot
+from tests.conftest import TODAY, csv_bytes, snapshot
 
 COLUMNS = [*FIXED_COLUMNS, "advocacy", "mentoring", "recovery-support"]
 
@@ -37,12 +35,7 @@ def row(**overrides: str) -> dict[str, str]:
 
 
 def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
-    buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for values in rows:
-        writer.writerow([values.get(c, "") for c in COLUMNS])
-    path.write_text(buffer.getvalue(), encoding="utf-8")
+    path.write_bytes(csv_bytes(rows, COLUMNS))
     return path
 
 
