@@ -149,12 +149,19 @@ def main() -> int:
 
         controller.lock()
         shot("12-locked.png", controller.lock_dialog)
-        controller.lock_dialog.sign_out_button.click()
+        controller.lock_dialog.password.setText(DEMO_PASSWORD)
+        controller.lock_dialog.unlock_button.click()
         settle()
 
-        review = controller.dialog
-        review.supervisee.setCurrentIndex(review.supervisee.findText("Nguyễn Thị Hương (CRSS)"))
-        review.review_button.click()
+        window.show_page(0)
+        window.back_to_list()
+        page = window.list_page
+        for row in range(page.proxy.rowCount()):
+            if page.proxy.index(row, 0).data() == "Nguyễn Thị Hương":
+                page.table.selectRow(row)
+        window.open_supervisee(page.selected_id())
+        window.detail.review_button.click()
+        window.dialog.start_button.click()  # Review with Nguyễn Thị Hương: only her hours
         window = controller.window
         window.resize(width, height)
         window.show()

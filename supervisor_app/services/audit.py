@@ -28,6 +28,8 @@ class AuditAction:
     FAILED_SIGN_IN = "failed-sign-in"
     LOCKED = "locked"
     PASSWORD_CHANGED = "password-changed"
+    REVIEW_START = "review-start"
+    REVIEW_END = "review-end"
 
 
 def log(

@@ -376,6 +376,7 @@ class SessionRow:
     amendment_reason: str
 
     start_raw: str = ""  # the stored start time, part of the keyset
+    attendee_count: int = 0  # how many attended ("Group of N" where the names are not shown)
 
     @property
     def key(self) -> tuple[Any, ...]:
@@ -390,6 +391,15 @@ def _attendee_names() -> Any:
     return (
         select(func.group_concat(Supervisee.name, ", "))
         .join(SessionAttendee, SessionAttendee.supervisee_id == Supervisee.id)
+        .where(SessionAttendee.session_id == _S.id)
+        .scalar_subquery()
+    )
+
+
+def _attendee_count() -> Any:
+    return (
+        select(func.count())
+        .select_from(SessionAttendee)
         .where(SessionAttendee.session_id == _S.id)
         .scalar_subquery()
     )
@@ -482,6 +492,7 @@ def session_page(
             display_status_sql(_S),
             _S.supersedes_id,
             _S.amendment_reason,
+            _attendee_count(),
         )
         .join(Supervisor, Supervisor.id == _S.supervisor_id)
         .order_by(_S.date.desc(), _START_KEY.desc(), _S.id.desc())
@@ -508,6 +519,7 @@ def session_page(
         status,
         supersedes,
         reason,
+        attendee_count,
     ) in uow.session.execute(query):
         rows.append(
             SessionRow(
@@ -527,6 +539,7 @@ def session_page(
                 supersedes_id=supersedes,
                 amendment_reason=reason,
                 start_raw=start_key,
+                attendee_count=attendee_count,
             )
         )
     return rows

@@ -22,11 +22,13 @@ from supervisor_app.ui.tasks import Progress, TaskRunner
 
 @dataclass(frozen=True)
 class Identity:
-    """Who is using the app: a signed-in supervisor, or a supervisee reviewing (read-only)."""
+    """Who is using the app: a signed-in supervisor, or a supervisee reviewing (read-only) their
+    own hours, in a review a supervisor (``reviewer_id``) opened for them."""
 
     name: str
     supervisor_id: int | None = None
     supervisee_id: int | None = None
+    reviewer_id: int | None = None
 
     @property
     def review(self) -> bool:

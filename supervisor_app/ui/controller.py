@@ -26,6 +26,7 @@ from supervisor_app.ui.sign_in_dialog import SignInDialog
 from supervisor_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # imported when first shown: most starts never need them
+    from supervisor_app.ui.end_review_dialog import EndReviewDialog
     from supervisor_app.ui.first_run_dialog import FirstRunDialog
     from supervisor_app.ui.lock_cover import LockCover
     from supervisor_app.ui.lock_dialog import LockDialog
@@ -59,7 +60,7 @@ class AppController(QObject):
         self.message_box: QMessageBox | None = None
         self.window: MainWindow | None = None
         self.dialog: QDialog | None = None
-        self.lock_dialog: LockDialog | None = None
+        self.lock_dialog: LockDialog | EndReviewDialog | None = None
         self._covers: list[LockCover] = []
         self.idle = IdleWatcher(prefs.idle_minutes, self)
         self.idle.idle.connect(self.lock)
@@ -177,6 +178,8 @@ class AppController(QObject):
         window.restore_requested.connect(lambda source: self.restore_backup(Path(source)))
         window.quit_requested.connect(lambda: emit(self.finished, 0))
         window.idle_minutes_changed.connect(self.idle.set_minutes)
+        window.review_started.connect(self._switch_window)
+        window.review_ended.connect(self._switch_window)
         self.window = window
         window.show()
         window.raise_()
@@ -193,17 +196,22 @@ class AppController(QObject):
         if self.window is None or self.locked:
             return
         self.idle.stop()
-        if self.ctx.review:  # nothing to keep in review mode: back to the sign-in screen
-            self._end_session()
-            return
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and isinstance(widget, QWidget) and widget.isWindow():
                 self._covers.append(LockCover(widget))
-        dialog = LockDialog(self.ctx)
+        dialog: LockDialog | EndReviewDialog
+        if self.ctx.review:  # the lock stays on the supervisee; a supervisor's password goes on or ends it
+            from supervisor_app.ui.end_review_dialog import EndReviewDialog
+
+            dialog = EndReviewDialog(self.ctx, locked=True)
+            dialog.continued.connect(self._on_unlocked)
+            dialog.ended.connect(self._review_ended_from_lock)
+        else:
+            dialog = LockDialog(self.ctx)
+            dialog.unlocked.connect(self._on_unlocked)
+            dialog.sign_out_requested.connect(self._sign_out_from_lock)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.unlocked.connect(self._on_unlocked)
-        dialog.sign_out_requested.connect(self._sign_out_from_lock)
         self.lock_dialog = dialog
         dialog.show()
         dialog.raise_()
@@ -224,6 +232,24 @@ class AppController(QObject):
         if self.window is not None:
             self.window.activateWindow()
 
+    def _review_ended_from_lock(self, supervisor: Identity) -> None:
+        self.lock_dialog = None
+        self._remove_covers()
+        self._switch_window(supervisor)
+
+    def _switch_window(self, identity: Identity) -> None:
+        """Into a review (``identity`` a supervisee) or out of one (the supervisor whose password
+        ended it): a new window for the new identity, on the supervisee's page either way."""
+        before = self.ctx.identity
+        supervisee_id = identity.supervisee_id if identity.review else before and before.supervisee_id
+        old, self.window = self.window, None
+        self.idle.stop()
+        self.signed_in(identity)
+        if self.window is not None and supervisee_id is not None and not identity.review:
+            self.window.open_supervisee(supervisee_id)
+        if old is not None:
+            old.close_for_switch()
+
     def _sign_out_from_lock(self) -> None:
         if self.window is not None and self.window.has_unsaved_edits():
             answer = QMessageBox.question(
@@ -243,6 +269,9 @@ class AppController(QObject):
 
     # Sign out and switching databases ----------------------------------------------------------
     def sign_out(self) -> None:
+        if self.window is not None and self.ctx.review:  # leaving a review needs a supervisor's password
+            self.window.end_review()
+            return
         if self.window is not None and not self.window.confirm_close():
             return
         self._end_session()

@@ -1,9 +1,11 @@
 """The main window: navigation on the left, one page at a time, a menu bar with the usual
 shortcuts, and a status bar with the database and who is signed in.
 
-A supervisor sees Supervisees, Records, To sign, Attestations, Audit and Settings. A
-supervisee reviewing their own hours sees only their progress and their statement; nothing
-in that mode can edit, sign or print anything else. The same read-only switch
+A supervisor sees Supervisees, Records, To sign, Attestations, Audit and Settings. In a review
+a supervisor opened for one supervisee (*Review with…*), the window shows only that person's
+progress, records and statement: nobody else, not even the names in a group session, and
+nothing can be edited, signed or printed but the statement. The lock keeps the review on that
+person; leaving it needs a supervisor's password. The same read-only switch
 (:attr:`AppContext.read_only`) covers a database that another copy of the app holds: every
 page is there, with a banner saying who holds it, and nothing can be edited, signed, printed
 or imported.
@@ -11,6 +13,7 @@ or imported.
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -24,6 +27,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QPushButton,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -49,6 +53,8 @@ class MainWindow(QMainWindow):
     restore_requested = Signal(str)  # a backup file, confirmed in Settings
     quit_requested = Signal()
     idle_minutes_changed = Signal(int)
+    review_started = Signal(object)  # Identity: the supervisee a supervisor opened a review for
+    review_ended = Signal(object)  # Identity: the supervisor whose password ended it
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,19 +90,29 @@ class MainWindow(QMainWindow):
             self.read_only_banner = ReadOnlyBanner(ctx.held_by or self.tr("another user"), central)
             outer.addWidget(self.read_only_banner)
         if self.review:
-            banner = QLabel(
+            banner = QWidget(central)
+            banner.setObjectName("review_banner")
+            banner.setAccessibleName(self.tr("Review mode"))
+            banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+            banner.setStyleSheet(
+                "QWidget#review_banner{background:#e3eefb;border:1px solid #a9c4e4;}QLabel{color:#1d3b5c;}"
+            )
+            row = QHBoxLayout(banner)
+            row.setContentsMargins(10, 4, 6, 4)
+            text = QLabel(
                 self.tr(
                     "<b>Review mode</b>: {name}'s own hours and progress, read only. Nothing can be changed or "
-                    "signed here. Lock or sign out when you are done (File menu)."
-                ).format(name=who),
-                central,
+                    "signed here. When you are done, hand the computer back: ending the review needs a "
+                    "supervisor's password."
+                ).format(name=escape(who)),
+                banner,
             )
-            banner.setObjectName("review_banner")
-            banner.setWordWrap(True)
-            banner.setAccessibleName(self.tr("Review mode"))
-            banner.setStyleSheet(
-                "QLabel#review_banner{background:#e3eefb;color:#1d3b5c;padding:6px 10px;border:1px solid #a9c4e4;}"
-            )
+            text.setWordWrap(True)
+            row.addWidget(text, 1)
+            self.end_review_button = QPushButton(self.tr("En&d review…"), banner)
+            self.end_review_button.setAccessibleName(self.tr("End the review (a supervisor's password)"))
+            self.end_review_button.clicked.connect(self.end_review)
+            row.addWidget(self.end_review_button)
             outer.addWidget(banner)
         body = QHBoxLayout()
         outer.addLayout(body, 1)
@@ -201,6 +217,7 @@ class MainWindow(QMainWindow):
         else:
             page.back_requested.connect(self.back_to_list)
             page.print_requested.connect(self.print_for)
+            page.review_requested.connect(self.start_review)
         return page
 
     def _build_attestations(self) -> Any:
@@ -378,6 +395,13 @@ class MainWindow(QMainWindow):
         self.sign_out_action = self._action(
             self.tr("Sign &out"), lambda: emit(self.sign_out_requested), name="sign_out"
         )
+        self.review_action = self._action(
+            self.tr("Re&view with supervisee…"),
+            self.start_review,
+            name="review",
+            tip=self.tr("Hand the computer to one supervisee: only their own hours, read only"),
+        )
+        self.end_review_action = self._action(self.tr("En&d review…"), self.end_review, name="end_review")
         self.quit_action = self._action(self.tr("&Quit"), self.close, SK.Quit, name="quit")
         self.import_action = self._action(
             self.tr("&Import records…"),
@@ -432,6 +456,14 @@ class MainWindow(QMainWindow):
         self.open_action.setEnabled(not review)
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.lock_action)
+        self.review_action.setVisible(not review)
+        self.review_action.setEnabled(not review and self.ctx.supervisor_id is not None)
+        file_menu.addAction(self.review_action)
+        self.end_review_action.setVisible(review)
+        self.end_review_action.setEnabled(review)
+        file_menu.addAction(self.end_review_action)
+        self.sign_out_action.setVisible(not review)  # leaving a review needs a supervisor's password
+        self.sign_out_action.setEnabled(not review)
         file_menu.addAction(self.sign_out_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -648,6 +680,35 @@ class MainWindow(QMainWindow):
         box.setAccessibleName(self.tr("About supervisor_app"))
         self._open_dialog(box)
 
+    # Review with a supervisee -------------------------------------------------------------------
+    def start_review(self, supervisee_id: int | None = None) -> None:
+        """Ask which supervisee (the one on show, by default), then hand over the window."""
+        if self.review or self.ctx.supervisor_id is None or not self.confirm_close():
+            return
+        from supervisor_app.ui.start_review_dialog import StartReviewDialog
+
+        if supervisee_id is None:
+            supervisee_id = self._selected_supervisee()
+        dialog = StartReviewDialog(self.ctx, supervisee_id, self)
+        dialog.started.connect(lambda identity: emit(self.review_started, identity))
+        self._open_dialog(dialog)
+
+    def end_review(self, *, quitting: bool = False) -> None:
+        if not self.review:
+            return
+        from supervisor_app.ui.end_review_dialog import EndReviewDialog
+
+        dialog = EndReviewDialog(self.ctx, self, quitting=quitting)
+        if quitting:
+            dialog.ended.connect(lambda _supervisor: self._quit_after_review())
+        else:
+            dialog.ended.connect(lambda supervisor: emit(self.review_ended, supervisor))
+        self._open_dialog(dialog)
+
+    def _quit_after_review(self) -> None:
+        self._review_over = True
+        self.close()
+
     # Closing -----------------------------------------------------------------------------------
     def open_editors(self) -> list[QDialog]:
         return [d for d in self.findChildren(QDialog) if d.isVisible() and hasattr(d, "is_dirty")]
@@ -674,6 +735,10 @@ class MainWindow(QMainWindow):
         if getattr(self, "_closing_for_switch", False):
             self.save_geometry()
             event.accept()
+            return
+        if self.review and not getattr(self, "_review_over", False):
+            event.ignore()  # quitting ends the review too: a supervisor's password
+            self.end_review(quitting=True)
             return
         if not self.confirm_close():
             event.ignore()

@@ -7,10 +7,15 @@ from sqlalchemy.exc import OperationalError
 
 from supervisor_app.db import Database
 from supervisor_app.services.auth import WrongPassword, authenticate
+from supervisor_app.services.review import end_review
 
 
-def check_password(db: Database, *, supervisor_id: int, password: str) -> tuple[int, str]:
+def check_password(
+    db: Database, *, supervisor_id: int, password: str, ending_review_of: int | None = None
+) -> tuple[int, str]:
     """The supervisor's id and name when ``password`` is right; raises the service's errors.
+    With ``ending_review_of`` (a supervisee), the right password also ends that review, in the
+    audit trail.
 
     On a writable database a success is committed (it clears the failed-attempt count). On a
     read-only one (another copy of the app holds it) nothing can be written: the service's
@@ -18,7 +23,12 @@ def check_password(db: Database, *, supervisor_id: int, password: str) -> tuple[
     """
     with db.uow(f"supervisor:{supervisor_id}") as uow:
         try:
-            supervisor = authenticate(uow, supervisor_id=supervisor_id, password=password)
+            if ending_review_of is None:
+                supervisor = authenticate(uow, supervisor_id=supervisor_id, password=password)
+            else:
+                supervisor = end_review(
+                    uow, supervisor_id=supervisor_id, password=password, supervisee_id=ending_review_of
+                )
         except OperationalError as exc:
             if db.readonly and "readonly" in str(exc).replace("-", "").replace(" ", "").lower():
                 raise WrongPassword(

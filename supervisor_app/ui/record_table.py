@@ -4,6 +4,7 @@ selected record: edit or delete while pending; amend or void once signed."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -253,11 +254,23 @@ class RecordTable(QWidget):
         self._update_buttons()
 
 
-def session_query(flt: overview.SessionFilter) -> tuple[Callable[..., list[Any]], Callable[[Any], int]]:
-    return (
-        lambda uow, after, limit: overview.session_page(uow, filter=flt, after=after, limit=limit),
-        lambda uow: overview.count_sessions(uow, filter=flt),
-    )
+def session_query(
+    flt: overview.SessionFilter, *, private: bool = False
+) -> tuple[Callable[..., list[Any]], Callable[[Any], int]]:
+    """``private`` (a supervisee reviewing their own records): a group session's attendees are
+    "Group of N", never the others' names, in every column, tooltip and message."""
+
+    def page(uow: Any, after: Any, limit: int) -> list[Any]:
+        rows = overview.session_page(uow, filter=flt, after=after, limit=limit)
+        return [_without_others(row) for row in rows] if private else rows
+
+    return page, lambda uow: overview.count_sessions(uow, filter=flt)
+
+
+def _without_others(row: overview.SessionRow) -> overview.SessionRow:
+    if row.attendee_count <= 1:
+        return row
+    return replace(row, attendees=_tr("Group of {n}").format(n=row.attendee_count))
 
 
 def experience_query(flt: overview.ExperienceFilter) -> tuple[Callable[..., list[Any]], Callable[[Any], int]]:

@@ -1,4 +1,7 @@
-"""Sign in: a supervisor with their password, or *Review as supervisee* (read-only)."""
+"""Sign in: a supervisor with their password.
+
+There is no way in without one: a supervisee sees their own hours in a review a signed-in
+supervisor opens for them (*Review with…* on the supervisee's page), never from here."""
 
 from __future__ import annotations
 
@@ -51,9 +54,7 @@ class SignInDialog(QDialog):
         if ctx.db.readonly:
             self.read_only_banner = ReadOnlyBanner(ctx.held_by or self.tr("another user"), self)
             layout.addWidget(self.read_only_banner)
-        supervisors, supervisees, agency = ctx.read_now(
-            lambda uow: (roster.supervisors(uow), roster.supervisees(uow), roster.agency_name(uow))
-        )
+        supervisors, agency = ctx.read_now(lambda uow: (roster.supervisors(uow), roster.agency_name(uow)))
         heading = QLabel(
             self.tr("<h2>{agency}</h2><p style='color:#555'>Database: {path}</p>").format(
                 agency=agency or self.tr("supervisor_app"), path=ctx.location
@@ -90,30 +91,16 @@ class SignInDialog(QDialog):
         form.addRow("", self.sign_in_button)
         layout.addWidget(box)
 
-        review = QGroupBox(self.tr("Review as supervisee (read only)"), self)
-        review_layout = QVBoxLayout(review)
         note = QLabel(
             self.tr(
-                "A supervisee can look at their own hours and progress and print their own statement. "
-                "Nothing can be changed or signed."
+                "<span style='color:#555'>A supervisee looking at their own hours: sign in, open them "
+                "and choose <i>Review with…</i>. They see only their own records until a supervisor's "
+                "password ends the review.</span>"
             ),
-            review,
+            self,
         )
         note.setWordWrap(True)
-        review_layout.addWidget(note)
-        row = QHBoxLayout()
-        review_layout.addLayout(row)
-        self.supervisee = QComboBox(review)
-        self.supervisee.setAccessibleName(self.tr("Supervisee to review"))
-        for supervisee_id, name, credential in supervisees:
-            self.supervisee.addItem(f"{name} ({credential})", supervisee_id)
-        row.addWidget(self.supervisee, 1)
-        self.review_button = QPushButton(self.tr("&Review"), review)
-        self.review_button.setAccessibleName(self.tr("Review as supervisee"))
-        self.review_button.setAutoDefault(False)
-        self.review_button.setEnabled(bool(supervisees))
-        row.addWidget(self.review_button)
-        layout.addWidget(review)
+        layout.addWidget(note)
 
         bottom = QHBoxLayout()
         layout.addLayout(bottom)
@@ -134,7 +121,6 @@ class SignInDialog(QDialog):
             {"password": self.password_error, "supervisor": self.password_error}, fallback=self.general_error
         )
         self.sign_in_button.clicked.connect(self.sign_in)
-        self.review_button.clicked.connect(self.review)
         self.open_button.clicked.connect(self.open_other_database)
         self.password.setFocus()
         if not supervisors:
@@ -174,17 +160,8 @@ class SignInDialog(QDialog):
         self.password.selectAll()
         self.password.setFocus()
 
-    def review(self) -> None:
-        if self.supervisee.currentIndex() < 0:
-            return
-        name = self.supervisee.currentText().rsplit(" (", 1)[0]
-        identity = Identity(name=name, supervisee_id=int(self.supervisee.currentData()))
-        emit(self.signed_in, identity)
-        self.accept()
-
     def error_text(self) -> str:
         for label in (self.password_error, self.general_error):
             if not label.isHidden():
                 return label.text()
         return ""
-

@@ -69,6 +69,7 @@ def load_detail(uow: UnitOfWork, supervisee_id: int) -> DetailData:
 class SuperviseeDetailPage(RefreshOnChange, QWidget):
     back_requested = Signal()
     print_requested = Signal(int)
+    review_requested = Signal(int)  # a supervisor hands the computer to this supervisee
 
     def __init__(self, ctx: AppContext, actions: RecordActions | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +108,18 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
             button.setVisible(not ctx.read_only and actions is not None)
             top.addWidget(button)
         top.addWidget(self.print_button)
+        self.review_button = QPushButton(self.tr("Review &with supervisee…"), self)
+        self.review_button.setAccessibleName(
+            self.tr("Review with this supervisee (read only, only their hours)")
+        )
+        self.review_button.setToolTip(
+            self.tr("Hand the computer to this supervisee: only their own hours, read only")
+        )
+        self.review_button.setVisible(not ctx.review and ctx.supervisor_id is not None)
+        self.review_button.clicked.connect(
+            lambda: self.supervisee_id is not None and emit(self.review_requested, self.supervisee_id)
+        )
+        top.addWidget(self.review_button)
         self.new_session_button.clicked.connect(self._new_session)
         self.new_experience_button.clicked.connect(self._new_experience)
         self.print_button.clicked.connect(
@@ -194,7 +207,9 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         if supervisee_id != self.supervisee_id:
             self.tabs.setCurrentIndex(0)
         self.supervisee_id = supervisee_id
-        self.sessions.set_query(*session_query(overview.SessionFilter(supervisee_id=supervisee_id)))
+        # In a review, a group session names none of the other attendees ("Group of 5").
+        flt = overview.SessionFilter(supervisee_id=supervisee_id)
+        self.sessions.set_query(*session_query(flt, private=self.ctx.review))
         self.experience.set_query(*experience_query(overview.ExperienceFilter(supervisee_id=supervisee_id)))
         self._load()
 
@@ -230,6 +245,7 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         summary = data.summary
         status = summary.status if summary else ("eligible" if progress.eligible else "on-track")
         colour = {"eligible": "#1e6b1e", "overdue": "#a40000"}.get(status, "#444444")
+        self.review_button.setText(self.tr("Review &with {name}…").format(name=progress.supervisee_name))
         self.title.setText(
             f"<h2 style='margin:0'>{_esc(progress.supervisee_name)} "
             f"<span style='font-size:small;color:{colour}'>· {_esc(status_text(status))}</span></h2>"

@@ -1,4 +1,5 @@
-"""Review as supervisee (read only) and the idle lock."""
+"""Review mode (read only) and the idle lock. Starting, locking and ending a review:
+test_review_with_supervisee.py."""
 
 from __future__ import annotations
 
@@ -48,23 +49,6 @@ def test_review_mode_offers_nothing_to_edit_sign_or_print_but_the_statement(worl
     assert window.findChild(SessionEditor) is None
     with pytest.raises(PermissionError):
         window.ctx.write(lambda uow: None)
-
-
-def test_review_starts_from_the_sign_in_screen_and_shows_only_that_supervisee(world, make_controller) -> None:
-    controller = make_controller(world.db)
-    controller.start()
-    dialog = controller.dialog
-    dialog.supervisee.setCurrentIndex(dialog.supervisee.findData(world.carla))
-    dialog.review_button.click()
-    window = controller.window
-    assert controller.ctx.review and controller.ctx.identity.supervisee_id == world.carla
-    assert window.detail.supervisee_id == world.carla
-    assert "Carla Núñez" in window.detail.title.text()
-    assert window.list_page is None and window.audit is None and window.to_sign is None
-    # Idle in review mode goes straight back to the sign-in screen.
-    controller.lock()
-    assert controller.window is None
-    assert isinstance(controller.dialog, SignInDialog)
 
 
 def test_idle_lock_hides_the_screen_and_unlocking_keeps_an_unsaved_edit(

@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtWidgets import QLabel
 
 from supervisor_app.services import records
 from supervisor_app.ui.read_only_banner import ReadOnlyBanner
@@ -127,12 +128,16 @@ def test_a_lock_left_by_a_crashed_copy_is_taken_over(world, db_path, launch) -> 
 def test_a_supervisee_reviewing_on_a_read_only_copy_can_still_print_their_statement(
     world, other_app, launch
 ) -> None:
+    before = snapshot(world.db.path)
     started = launch(world.db.path)
     controller = started.controller()
-    dialog = controller.dialog
-    dialog.supervisee.setCurrentIndex(dialog.supervisee.findData(world.ana))
-    dialog.review_button.click()
+    window = sign_in(controller, world.dana, PASSWORD)
+    window.open_supervisee(world.ana)
+    window.detail.review_button.click()
+    assert "not recorded" in " ".join(label.text() for label in window.dialog.findChildren(QLabel))
+    window.dialog.start_button.click()
     window = controller.window
     assert window.review and window.read_only_banner is not None
+    assert snapshot(world.db.path) == before  # the read-only copy writes nothing, not even the review
     assert window.print_action.isEnabled()  # the statement records nothing
     assert not window.import_action.isVisible() and not window.export_menu.menuAction().isVisible()

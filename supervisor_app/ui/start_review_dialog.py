@@ -1,0 +1,91 @@
+"""Review with a supervisee: the signed-in supervisor hands the computer to one supervisee,
+who then sees only their own hours, read only, until a supervisor's password ends it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from supervisor_app.services import roster
+from supervisor_app.ui.common import FieldErrors, action_buttons, error_label
+from supervisor_app.ui.context import AppContext, Identity
+from supervisor_app.ui.qt_fixes import emit
+
+
+class StartReviewDialog(QDialog):
+    started = Signal(object)  # Identity: the supervisee, in a review the supervisor opened
+
+    def __init__(self, ctx: AppContext, supervisee_id: int | None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self._busy = False
+        self.setObjectName("start_review_dialog")
+        self.setWindowTitle(self.tr("Review with a supervisee"))
+        self.setAccessibleName(self.windowTitle())
+        layout = QVBoxLayout(self)
+        text = self.tr(
+            "<p>The window will show only this supervisee's own progress, records and statement, read "
+            "only: nobody else's name or hours, and group sessions only as “Group of N”.</p>"
+            "<p>The review stays on this person, also after the lock. Ending it needs a supervisor's "
+            "password.</p>"
+        )
+        if ctx.db.readonly:
+            text += self.tr(
+                "<p><i>This copy of the database is read only: the review is not recorded in the audit trail.</i></p>"
+            )
+        note = QLabel(text, self)
+        note.setWordWrap(True)
+        layout.addWidget(note)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.supervisee = QComboBox(self)
+        self.supervisee.setAccessibleName(self.tr("Supervisee to review with"))
+        for sid, name, credential in ctx.read_now(lambda uow: roster.supervisees(uow, active_only=False)):
+            self.supervisee.addItem(f"{name} ({credential})", sid)
+        if supervisee_id is not None and self.supervisee.findData(supervisee_id) >= 0:
+            self.supervisee.setCurrentIndex(self.supervisee.findData(supervisee_id))
+        caption = QLabel(self.tr("&Supervisee:"), self)
+        caption.setBuddy(self.supervisee)
+        form.addRow(caption, self.supervisee)
+        self.error = error_label(self)
+        self.error.setObjectName("error_supervisee")
+        form.addRow("", self.error)
+        self.errors = FieldErrors({"supervisee": self.error, "supervisor": self.error}, fallback=self.error)
+        buttons, self.start_button = action_buttons(self, self.tr("&Start review"), self.start)
+        self.start_button.setEnabled(self.supervisee.count() > 0)
+        layout.addWidget(buttons)
+        self.supervisee.setFocus()
+        self.resize(480, self.sizeHint().height())
+
+    def start(self) -> None:
+        supervisor_id = self.ctx.supervisor_id
+        if self._busy or supervisor_id is None or self.supervisee.currentIndex() < 0:
+            return
+        self.errors.clear()
+        supervisee_id = int(self.supervisee.currentData())
+        db = self.ctx.db
+
+        def work(_progress: Any) -> str:
+            from supervisor_app.services.review import start_review  # (the ORM)
+
+            with db.uow(f"supervisor:{supervisor_id}") as uow:
+                name = start_review(uow, supervisor_id=supervisor_id, supervisee_id=supervisee_id)
+                if not db.readonly:
+                    uow.commit()
+                return name
+
+        def done(name: str) -> None:
+            self._busy = False
+            self.accept()
+            emit(self.started, Identity(name=name, supervisee_id=supervisee_id, reviewer_id=supervisor_id))
+
+        self._busy = True
+        self.start_button.setEnabled(False)
+        self.ctx.runner.run(work, on_done=done, on_error=self._on_error)
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._busy = False
+        self.start_button.setEnabled(True)
+        self.errors.show(exc)
