@@ -16,6 +16,7 @@ __all__ = [
     "FieldErrors",
     "action_buttons",
     "error_label",
+    "fit_height",
     "format_hours",
     "from_qdate",
     "named",
@@ -103,6 +104,18 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     label.setVisible(False)
     label.setAccessibleName(_tr("Error"))
     return label
+
+
+def fit_height(dialog: QWidget, width: int | None = None) -> None:
+    """Make ``dialog`` (``width`` wide, else as wide as it is) tall enough for its wrapped text,
+    e.g. after an error message appeared under a field; it never shrinks."""
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = width or dialog.width()
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
+    dialog.resize(width, max(needed, dialog.height() if dialog.isVisible() else 0))
 
 
 class FieldErrors:

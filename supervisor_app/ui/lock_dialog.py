@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.ui.common import FieldErrors, error_label
+from supervisor_app.ui.common import FieldErrors, error_label, fit_height
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.password_check import check_password
 from supervisor_app.ui.qt_fixes import emit
@@ -71,7 +71,7 @@ class LockDialog(QDialog):
         self.unlock_button.clicked.connect(self.unlock)
         row.addWidget(self.unlock_button)
         self.password.setFocus()
-        self.resize(440, self.sizeHint().height())
+        fit_height(self, 440)
 
     def unlock(self) -> None:
         if self._busy or self.ctx.supervisor_id is None:
@@ -98,6 +98,7 @@ class LockDialog(QDialog):
         self._busy = False
         self.unlock_button.setEnabled(True)
         self.errors.show(exc)
+        fit_height(self)
         self.password.selectAll()
         self.password.setFocus()
 
