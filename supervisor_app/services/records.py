@@ -71,6 +71,7 @@ def _days_before(day: dt.date, days: int) -> dt.date:
     """``day`` minus ``days``, or the first date there is (a file may say 0001-01-01)."""
     return day - dt.timedelta(days=days) if day.toordinal() > days else dt.date.min
 
+
 MAX_TOPICS_LENGTH = 4000
 
 INSERT_BATCH = 20_000
@@ -98,6 +99,15 @@ def superseded_clause(model: type[Record]) -> ColumnElement[bool]:
     newer = aliased(model)
     return exists(
         select(literal(1)).where(newer.supersedes_id == model.id, newer.status == RecordStatus.SIGNED)
+    )
+
+
+@cache  # static expressions: build once, reuse
+def amendment_waiting_clause(model: type[Record]) -> ColumnElement[bool]:
+    """True where a *pending* amendment of the row waits to be signed (and will replace it)."""
+    newer = aliased(model)
+    return exists(
+        select(literal(1)).where(newer.supersedes_id == model.id, newer.status == RecordStatus.PENDING)
     )
 
 
