@@ -37,7 +37,9 @@ def _figures(world: World, supervisee_id: int, *, check_integrity: bool = True) 
     return {
         "signed": progress.supervision.signed_minutes,
         "pending": progress.supervision.pending_minutes,
-        "domains": {c: d.pending_minutes for c, d in progress.supervision.domains.items() if d.pending_minutes},
+        "domains": {
+            c: d.pending_minutes for c, d in progress.supervision.domains.items() if d.pending_minutes
+        },
         "list_signed": summary.supervision_counted_minutes,
         "list_pending": summary.supervision_pending_minutes,
         "chart_signed": sum(m.supervision_signed for m in months),

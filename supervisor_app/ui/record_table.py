@@ -128,6 +128,14 @@ class RecordTable(QWidget):
         self.count.setAccessibleName(self.tr("Number of records"))
         bar.addWidget(self.count)
 
+        self.empty = QLabel(self)
+        self.empty.setObjectName(f"{kind}_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setVisible(False)
+        self.empty.setStyleSheet("color:#6b6b6b;padding:6px 2px;")
+        layout.addWidget(self.empty)
+        self.set_empty_text("")
+
         self.model = LazyTableModel(columns, status=lambda r: r.status, parent=self)
         self.view = QTableView(self)
         self.view.setObjectName(f"{kind}_table")
@@ -148,6 +156,8 @@ class RecordTable(QWidget):
 
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_empty)
+        self.model.page_loaded.connect(lambda _n: self._update_empty())
         self.view.activated.connect(lambda _i: self._on_activated())
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)
@@ -176,6 +186,20 @@ class RecordTable(QWidget):
     def refresh(self) -> None:
         self.model.reload()
         self._refresh_count()
+
+    def set_empty_text(self, text: str) -> None:
+        """What the table says when it has no rows (by default: none yet)."""
+        self.empty.setText(
+            text
+            or (
+                self.tr("No sessions yet.")
+                if self.kind == "session"
+                else self.tr("No experience entries yet.")
+            )
+        )
+
+    def _update_empty(self) -> None:
+        self.empty.setVisible(self.model.rowCount() == 0 and self.model.has_query)
 
     def _refresh_count(self) -> None:
         if self._count_fn is None:
