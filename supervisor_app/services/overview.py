@@ -366,6 +366,11 @@ def hours_by_month(uow: UnitOfWork, *, supervisee_id: int) -> list[MonthHours]:
 # Pages of records (keyset pagination, newest first)
 
 
+def domain_labels(uow: UnitOfWork) -> dict[str, str]:
+    """Every domain code of the installed profiles, with its label."""
+    return _labels(uow)
+
+
 def _labels(uow: UnitOfWork) -> dict[str, str]:
     labels: dict[str, str] = {GENERAL_DOMAIN: "General"}
     for profile in uow.db.profiles:
@@ -965,6 +970,7 @@ __all__ = [
     "count_experience",
     "count_pending",
     "count_sessions",
+    "domain_labels",
     "experience_page",
     "hours_by_month",
     "pending_page",
