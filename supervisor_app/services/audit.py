@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from supervisor_app.db import UnitOfWork
-from supervisor_app.models import AuditEvent
+from supervisor_app.models import AuditEvent, ExperienceEntry, SupervisionSession
 
 
 class AuditAction:
@@ -90,3 +90,62 @@ def list_events(
         AuditEntry(e.id, e.at, e.actor, e.action, e.record_id, e.supervisee_id, e.details)
         for e in uow.session.scalars(query)
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# Showing the trail in words (names and dates instead of ids)
+
+_UUID_LENGTH = 36
+
+
+def short_record_id(record_id: str | None) -> str:
+    """A record id as a column shows it: a record's UUID by its first 8 characters (as on the
+    printed forms), anything else (a form's serial number) whole."""
+    if not record_id:
+        return ""
+    return record_id[:8] if len(record_id) == _UUID_LENGTH and record_id.count("-") == 4 else record_id
+
+
+@dataclass(frozen=True)
+class RecordRef:
+    """What a record id in the trail stands for: a session (one date) or an experience entry."""
+
+    kind: str  # "session" | "experience"
+    start: dt.date
+    end: dt.date
+
+
+def referenced_ids(entry: AuditEntry) -> set[str]:
+    """The record ids an event names: its own, and those in its details."""
+    ids = {entry.record_id} if entry.record_id else set()
+    try:
+        details = json.loads(entry.details) if entry.details else {}
+    except ValueError:
+        return ids
+    if not isinstance(details, dict):
+        return ids
+    for key in ("amends", "id"):
+        if isinstance(details.get(key), str):
+            ids.add(details[key])
+    for nested in ("before", "deleted"):
+        if isinstance(details.get(nested), dict) and isinstance(details[nested].get("id"), str):
+            ids.add(details[nested]["id"])
+    if isinstance(details.get("records"), list):
+        ids.update(r for r in details["records"] if isinstance(r, str))
+    return {rid for rid in ids if len(rid) == _UUID_LENGTH}
+
+
+def record_refs(uow: UnitOfWork, record_ids: set[str]) -> dict[str, RecordRef]:
+    """The kind and dates of each of ``record_ids`` that still exists (one page's worth)."""
+    found: dict[str, RecordRef] = {}
+    ids = sorted(record_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        S, E = SupervisionSession, ExperienceEntry
+        for rid, day in uow.session.execute(select(S.id, S.date).where(S.id.in_(chunk))):
+            found[rid] = RecordRef("session", day, day)
+        for rid, first, last in uow.session.execute(
+            select(E.id, E.period_start, E.period_end).where(E.id.in_(chunk))
+        ):
+            found[rid] = RecordRef("experience", first, last)
+    return found

@@ -24,6 +24,7 @@ from typing import Any
 
 from sqlalchemy import (
     String,
+    and_,
     case,
     cast,
     exists,
@@ -33,6 +34,7 @@ from sqlalchemy import (
     select,
     tuple_,
 )
+from sqlalchemy.orm import aliased
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import (
@@ -51,8 +53,9 @@ from supervisor_app.models import (
 from supervisor_app.services import progress as _progress
 from supervisor_app.services.audit import AuditEntry
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
-from supervisor_app.services.records import counts_clause, display_status_sql
+from supervisor_app.services.records import amendment_waiting_clause, counts_clause, display_status_sql
 from supervisor_app.services.roster import SuperviseeSummary, as_date, supervisee_names
+from supervisor_app.services.units import duration, fold
 
 OVERDUE_DAYS = 14
 """A supervisee with no signed or pending session in this many days is overdue for supervision."""
@@ -116,6 +119,15 @@ def supervisee_summaries(
         .group_by(T.supervisee_id, A.domain_code)
     ):
         pending.setdefault(sid, []).append((code, int(minutes)))
+    replaced: dict[int, list[tuple[str, int]]] = {}  # signed minutes a pending amendment replaces
+    for sid, code, minutes in uow.session.execute(
+        select(T.supervisee_id, A.domain_code, func.sum(A.minutes))
+        .join(S, S.id == T.session_id)
+        .join(A, A.session_id == S.id)
+        .where(counts_clause(S), amendment_waiting_clause(S), restrict(T.supervisee_id))
+        .group_by(T.supervisee_id, A.domain_code)
+    ):
+        replaced.setdefault(sid, []).append((code, int(minutes)))
     spans: dict[int, tuple[int, dt.date | None, dt.date | None]] = {}
     for sid, count, first, last in uow.session.execute(
         select(T.supervisee_id, func.count(), func.min(S.date), func.max(S.date))
@@ -168,6 +180,14 @@ def supervisee_summaries(
         .group_by(E.supervisee_id, EA.domain_code)
     ):
         experience_pending.setdefault(sid, []).append((code, int(minutes)))
+    experience_replaced: dict[int, list[tuple[str, int]]] = {}
+    for sid, code, minutes in uow.session.execute(
+        select(E.supervisee_id, EA.domain_code, func.sum(EA.minutes))
+        .join(E, EA.entry_id == E.id)
+        .where(counts_clause(E), amendment_waiting_clause(E), restrict(E.supervisee_id))
+        .group_by(E.supervisee_id, EA.domain_code)
+    ):
+        experience_replaced.setdefault(sid, []).append((code, int(minutes)))
 
     result: list[SuperviseeSummary] = []
     for supervisee in people:
@@ -180,10 +200,14 @@ def supervisee_summaries(
                 supervisee,
                 profile,
                 signed=signed.get(supervisee.id, []),
-                pending=pending.get(supervisee.id, []),
+                pending=_progress.net_pending(
+                    pending.get(supervisee.id, []), replaced.get(supervisee.id, [])
+                ),
                 span=spans.get(supervisee.id),
                 experience=experience.get(supervisee.id, []),
-                experience_pending=experience_pending.get(supervisee.id, []),
+                experience_pending=_progress.net_pending(
+                    experience_pending.get(supervisee.id, []), experience_replaced.get(supervisee.id, [])
+                ),
                 cutoff=cutoffs.get(supervisee.credential),
                 today=today,
             )
@@ -308,6 +332,13 @@ def hours_by_month(uow: UnitOfWork, *, supervisee_id: int) -> list[MonthHours]:
         .group_by(session_month, counts_clause(S))
     ):
         months.setdefault(month, [0, 0, 0, 0])[0 if standing else 1] += int(minutes)
+    for month, minutes in uow.session.execute(  # a pending amendment replaces its original
+        select(session_month, func.sum(S.minutes))
+        .join(T, T.session_id == S.id)
+        .where(T.supervisee_id == supervisee_id, counts_clause(S), amendment_waiting_clause(S))
+        .group_by(session_month)
+    ):
+        months.setdefault(month, [0, 0, 0, 0])[1] -= int(minutes)
     entry_minutes = (
         select(func.sum(ExperienceAllocation.minutes))
         .where(ExperienceAllocation.entry_id == E.id)
@@ -320,6 +351,12 @@ def hours_by_month(uow: UnitOfWork, *, supervisee_id: int) -> list[MonthHours]:
         .group_by(entry_month, counts_clause(E))
     ):
         months.setdefault(month, [0, 0, 0, 0])[2 if standing else 3] += int(minutes or 0)
+    for month, minutes in uow.session.execute(
+        select(entry_month, func.sum(entry_minutes))
+        .where(E.supervisee_id == supervisee_id, counts_clause(E), amendment_waiting_clause(E))
+        .group_by(entry_month)
+    ):
+        months.setdefault(month, [0, 0, 0, 0])[3] -= int(minutes or 0)
     return [
         MonthHours(dt.date.fromisoformat(f"{month}-01"), *values) for month, values in sorted(months.items())
     ]
@@ -327,6 +364,11 @@ def hours_by_month(uow: UnitOfWork, *, supervisee_id: int) -> list[MonthHours]:
 
 # --------------------------------------------------------------------------------------------
 # Pages of records (keyset pagination, newest first)
+
+
+def domain_labels(uow: UnitOfWork) -> dict[str, str]:
+    """Every domain code of the installed profiles, with its label."""
+    return _labels(uow)
 
 
 def _labels(uow: UnitOfWork) -> dict[str, str]:
@@ -343,7 +385,7 @@ def _domain_text(raw: str | None, labels: dict[str, str]) -> str:
     parts = []
     for item in sorted(raw.split(";")):
         code, _sep, minutes = item.partition("=")
-        parts.append(f"{labels.get(code, code)} {int(minutes) / 60:.2f}")
+        parts.append(f"{labels.get(code, code)} {duration(int(minutes))}")
     return "; ".join(parts)
 
 
@@ -377,6 +419,7 @@ class SessionRow:
 
     start_raw: str = ""  # the stored start time, part of the keyset
     attendee_count: int = 0  # how many attended ("Group of N" where the names are not shown)
+    amendment_waiting: str | None = None  # the id of a pending amendment of this (signed) record
 
     @property
     def key(self) -> tuple[Any, ...]:
@@ -401,6 +444,17 @@ def _attendee_count() -> Any:
         select(func.count())
         .select_from(SessionAttendee)
         .where(SessionAttendee.session_id == _S.id)
+        .scalar_subquery()
+    )
+
+
+def _waiting_amendment(model: Any) -> Any:
+    """The id of a pending amendment of the row's record, if one waits (one index look-up)."""
+    newer = aliased(model)
+    return (
+        select(newer.id)
+        .where(newer.supersedes_id == model.id, newer.status == RecordStatus.PENDING)
+        .limit(1)
         .scalar_subquery()
     )
 
@@ -433,21 +487,19 @@ def _session_where(flt: SessionFilter) -> list[Any]:
         clauses.append(_S.date <= flt.date_to)
     if flt.status:
         clauses.append(display_status_sql(_S) == flt.status)
-    text = flt.search.strip().lower()
-    if text:
-        like = f"%{_escape_like(text)}%"
+    needle = fold(flt.search.strip())
+    if needle:
         clauses.append(
             or_(
-                func.lower(_S.topics).like(like, escape="\\"),
-                func.lower(_S.site).like(like, escape="\\"),
-                _S.id.startswith(text),
+                _contains(_S.topics, needle),
+                _contains(_S.site, needle),
+                _S.id.startswith(needle),
                 exists(
                     select(literal(1))
                     .select_from(SessionAttendee)
-                    .join(Supervisee, Supervisee.id == SessionAttendee.supervisee_id)
                     .where(
                         SessionAttendee.session_id == _S.id,
-                        func.lower(Supervisee.name).like(like, escape="\\"),
+                        SessionAttendee.supervisee_id.in_(_matching_people(needle)),
                     )
                 ),
             )
@@ -459,7 +511,42 @@ def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
+# Search ignores accents and case beyond ASCII ("nguyen" finds "Nguyễn"), and SQLite's LIKE
+# folds ASCII letters only. So a column is compared twice: LIKE (in C) on every row, and the
+# Python fold (a registered function, see _register_fold) only on the rows holding a
+# character outside printable ASCII, where LIKE could miss; the needle is folded once. Lists
+# without a search never call it, so opening them costs what it did.
+_NOT_PLAIN_ASCII = "*[^ -~]*"
+
+
+def _contains(column: Any, needle: str) -> Any:
+    like = f"%{_escape_like(needle)}%"
+    return or_(
+        column.like(like, escape="\\"),
+        and_(column.op("GLOB")(_NOT_PLAIN_ASCII), func.search_fold(column).like(like, escape="\\")),
+    )
+
+
+def _matching_people(needle: str) -> Any:
+    """The supervisees whose folded name holds ``needle`` (names: hundreds, not millions)."""
+    return select(Supervisee.id).where(_contains(Supervisee.name, needle))
+
+
+def _register_fold(uow: UnitOfWork) -> None:
+    """Make ``search_fold(text)`` (:func:`~supervisor_app.services.units.fold`) known to the
+    unit of work's connection (cheap; done before each search query)."""
+    raw = uow.session.connection().connection.driver_connection
+    if raw is not None:
+        raw.create_function("search_fold", 1, _fold_or_none, deterministic=True)
+
+
+def _fold_or_none(text: Any) -> str | None:
+    return fold(text) if isinstance(text, str) else None
+
+
 def count_sessions(uow: UnitOfWork, *, filter: SessionFilter = SessionFilter()) -> int:  # noqa: A002, B008
+    if filter.search.strip():
+        _register_fold(uow)
     query = select(func.count()).select_from(_S)
     for clause in _session_where(filter):
         query = query.where(clause)
@@ -475,6 +562,8 @@ def session_page(
 ) -> list[SessionRow]:
     """Up to ``limit`` sessions after the keyset ``after`` (a previous row's ``key``)."""
     labels = _labels(uow)
+    if filter.search.strip():
+        _register_fold(uow)
     query = (
         select(
             _S.id,
@@ -493,6 +582,7 @@ def session_page(
             _S.supersedes_id,
             _S.amendment_reason,
             _attendee_count(),
+            _waiting_amendment(_S),
         )
         .join(Supervisor, Supervisor.id == _S.supervisor_id)
         .order_by(_S.date.desc(), _START_KEY.desc(), _S.id.desc())
@@ -520,6 +610,7 @@ def session_page(
         supersedes,
         reason,
         attendee_count,
+        waiting,
     ) in uow.session.execute(query):
         rows.append(
             SessionRow(
@@ -538,6 +629,7 @@ def session_page(
                 status=status,
                 supersedes_id=supersedes,
                 amendment_reason=reason,
+                amendment_waiting=waiting,
                 start_raw=start_key,
                 attendee_count=attendee_count,
             )
@@ -550,6 +642,7 @@ class ExperienceFilter:
     supervisee_id: int | None = None
     supervisor_id: int | None = None
     status: str | None = None
+    search: str = ""  # supervisee, setting or record id
 
 
 @dataclass(frozen=True)
@@ -568,6 +661,7 @@ class ExperienceRow:
     status: str
     supersedes_id: str | None
     amendment_reason: str
+    amendment_waiting: str | None = None  # the id of a pending amendment of this (signed) record
 
     @property
     def key(self) -> tuple[Any, ...]:
@@ -583,10 +677,21 @@ def _experience_where(flt: ExperienceFilter) -> list[Any]:
         clauses.append(E.supervisor_id == flt.supervisor_id)
     if flt.status:
         clauses.append(display_status_sql(E) == flt.status)
+    needle = fold(flt.search.strip())
+    if needle:
+        clauses.append(
+            or_(
+                _contains(E.setting, needle),
+                E.id.startswith(needle),
+                E.supervisee_id.in_(_matching_people(needle)),
+            )
+        )
     return clauses
 
 
 def count_experience(uow: UnitOfWork, *, filter: ExperienceFilter = ExperienceFilter()) -> int:  # noqa: A002, B008
+    if filter.search.strip():
+        _register_fold(uow)
     query = select(func.count()).select_from(ExperienceEntry)
     for clause in _experience_where(filter):
         query = query.where(clause)
@@ -602,6 +707,8 @@ def experience_page(
 ) -> list[ExperienceRow]:
     E, EA = ExperienceEntry, ExperienceAllocation
     labels = _labels(uow)
+    if filter.search.strip():
+        _register_fold(uow)
     minutes = select(func.sum(EA.minutes)).where(EA.entry_id == E.id).scalar_subquery()
     domains = (
         select(func.group_concat(EA.domain_code + "=" + cast(EA.minutes, String), ";"))
@@ -624,6 +731,7 @@ def experience_page(
             display_status_sql(E),
             E.supersedes_id,
             E.amendment_reason,
+            _waiting_amendment(E),
         )
         .join(Supervisee, Supervisee.id == E.supervisee_id)
         .join(Supervisor, Supervisor.id == E.supervisor_id)
@@ -650,6 +758,7 @@ def experience_page(
             status=row[11],
             supersedes_id=row[12],
             amendment_reason=row[13],
+            amendment_waiting=row[14],
         )
         for row in uow.session.execute(query)
     ]
@@ -796,9 +905,7 @@ def _audit_where(flt: AuditFilter) -> list[Any]:
     if flt.action:
         clauses.append(AuditEvent.action == flt.action)
     if flt.actor.strip():
-        clauses.append(
-            func.lower(AuditEvent.actor).like(f"%{_escape_like(flt.actor.strip().lower())}%", escape="\\")
-        )
+        clauses.append(_contains(AuditEvent.actor, fold(flt.actor.strip())))
     if flt.date_from is not None:
         start = dt.datetime.combine(flt.date_from, dt.time(), tzinfo=dt.UTC) - _local_offset()
         clauses.append(AuditEvent.at >= start)
@@ -817,6 +924,8 @@ def _local_offset() -> dt.timedelta:
 
 
 def count_audit(uow: UnitOfWork, *, filter: AuditFilter = AuditFilter()) -> int:  # noqa: A002, B008
+    if filter.actor.strip():
+        _register_fold(uow)
     query = select(func.count()).select_from(AuditEvent)
     for clause in _audit_where(filter):
         query = query.where(clause)
@@ -830,6 +939,8 @@ def audit_page(
     before_id: int | None = None,
     limit: int = 200,
 ) -> list[AuditEntry]:
+    if filter.actor.strip():
+        _register_fold(uow)
     query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
     for clause in _audit_where(filter):
         query = query.where(clause)
@@ -872,6 +983,7 @@ __all__ = [
     "count_experience",
     "count_pending",
     "count_sessions",
+    "domain_labels",
     "experience_page",
     "hours_by_month",
     "pending_page",

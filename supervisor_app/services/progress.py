@@ -6,7 +6,10 @@ and verified (:func:`~supervisor_app.services.signoff.read_supervisee`): each re
 once. Without it, or when a row holds something only a hand edit stores, SQL adds them up.
 
 Only signed records that still stand count toward "met" (not pending, not replaced by an
-amendment, not voided). Pending minutes are reported apart. Records that fail verification
+amendment, not voided). Pending minutes are reported apart, as what signing the pending
+records would add: a pending amendment counts in place of the signed original it will replace
+(its minutes, less the original's), while the signed figure keeps the original until the
+amendment is signed. So signed + pending never counts both versions. Records that fail verification
 are refused (:class:`~supervisor_app.services.signoff.RecordsFailVerification`).
 """
 
@@ -31,7 +34,7 @@ from supervisor_app.models import (
 )
 from supervisor_app.services.people import get_supervisee
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
-from supervisor_app.services.records import counts_clause
+from supervisor_app.services.records import amendment_waiting_clause, counts_clause
 from supervisor_app.services.signoff import SuperviseeRecords, require_supervisee_verified
 from supervisor_app.services.units import hours
 
@@ -208,6 +211,14 @@ def _sums_from_sql(uow: UnitOfWork, supervisee_id: int, cutoff: dt.date | None) 
             .group_by(A.domain_code)
         )
     )
+    replaced = list(
+        uow.session.execute(
+            select(A.domain_code, func.sum(A.minutes))
+            .join(S, A.session_id == S.id)
+            .where(S.id.in_(attended), counts_clause(S), amendment_waiting_clause(S))
+            .group_by(A.domain_code)
+        )
+    )
     sessions = uow.session.execute(
         select(func.count(), func.min(S.date), func.max(S.date)).where(S.id.in_(attended), counts_clause(S))
     ).one()
@@ -229,13 +240,32 @@ def _sums_from_sql(uow: UnitOfWork, supervisee_id: int, cutoff: dt.date | None) 
             .group_by(EA.domain_code)
         )
     )
+    experience_replaced = list(
+        uow.session.execute(
+            select(EA.domain_code, func.sum(EA.minutes))
+            .join(E, EA.entry_id == E.id)
+            .where(E.supervisee_id == supervisee_id, counts_clause(E), amendment_waiting_clause(E))
+            .group_by(EA.domain_code)
+        )
+    )
     return _Sums(
         [tuple(r) for r in signed],  # type: ignore[misc]
-        [tuple(r) for r in pending],  # type: ignore[misc]
+        net_pending(pending, replaced),
         tuple(sessions),  # type: ignore[arg-type]
         [(code, minutes, bool(inside)) for code, minutes, inside in experience],
-        [tuple(r) for r in experience_pending],  # type: ignore[misc]
+        net_pending(experience_pending, experience_replaced),
     )
+
+
+def net_pending(pending: Any, replaced: Any) -> list[tuple[str, int]]:
+    """Pending minutes by domain, less the signed minutes that pending amendments replace
+    (``(code, minutes)`` pairs each); domains that come to nothing are left out."""
+    totals: dict[str, int] = {}
+    for code, minutes in pending:
+        totals[code] = totals.get(code, 0) + int(minutes)
+    for code, minutes in replaced:
+        totals[code] = totals.get(code, 0) - int(minutes)
+    return sorted((code, minutes) for code, minutes in totals.items() if minutes)
 
 
 def _add(totals: dict[Any, int], items: list[Any], key: Any = None) -> bool:
@@ -258,9 +288,11 @@ def _sums_from_records(
     left_out = records.superseded | records.voided
     signed: dict[Any, int] = {}
     pending: dict[Any, int] = {}
+    replaced: dict[Any, int] = {}
     dates: list[str] = []
     batch = records.sessions
     attendees, allocations = batch.attendees, batch.allocations
+    amended = _amended_by_pending(batch.rows, left_out)
     for rid, status, _sup, day, _start, _min, fmt, *_rest in batch.rows:
         if supervisee_id not in attendees.get(rid, ()):
             continue  # read only to be verified (the audit trail named it)
@@ -268,6 +300,8 @@ def _sums_from_records(
             if not _add(pending, allocations.get(rid, ())):
                 return None
         elif status == _SIGNED and rid not in left_out:
+            if rid in amended and not _add(replaced, allocations.get(rid, ())):
+                return None
             if fmt.__class__ is not str or day.__class__ is not str:
                 return None
             dates.append(day)
@@ -276,8 +310,10 @@ def _sums_from_records(
     bound = cutoff.isoformat() if cutoff is not None else None
     experience: dict[Any, int] = {}
     experience_pending: dict[Any, int] = {}
+    experience_replaced: dict[Any, int] = {}
     batch = records.experience
     allocations = batch.allocations
+    amended = _amended_by_pending(batch.rows, left_out)
     for rid, status, _sup, _start, period_end, owner, *_rest in batch.rows:
         if owner != supervisee_id:
             continue
@@ -285,17 +321,25 @@ def _sums_from_records(
             if not _add(experience_pending, allocations.get(rid, ())):
                 return None
         elif status == _SIGNED and rid not in left_out:
+            if rid in amended and not _add(experience_replaced, allocations.get(rid, ())):
+                return None
             if period_end.__class__ is not str:
                 return None
             if not _add(experience, allocations.get(rid, ()), bound is None or period_end >= bound):
                 return None
     return _Sums(
         [(fmt, code, minutes) for (fmt, code), minutes in sorted(signed.items())],
-        sorted(pending.items()),
+        net_pending(pending.items(), replaced.items()),
         (len(dates), min(dates), max(dates)) if dates else (0, None, None),
         [(code, minutes, inside) for (inside, code), minutes in sorted(experience.items(), key=_by_code)],
-        sorted(experience_pending.items()),
+        net_pending(experience_pending.items(), experience_replaced.items()),
     )
+
+
+def _amended_by_pending(rows: list[Any], left_out: set[Any]) -> set[Any]:
+    """Ids of the records a pending amendment among ``rows`` will replace (column 10 of a
+    record row is ``supersedes_id``)."""
+    return {row[10] for row in rows if row[1] == _PENDING and row[10] is not None and row[10] not in left_out}
 
 
 def _by_code(item: tuple[tuple[bool, str], int]) -> tuple[str, bool]:

@@ -71,6 +71,7 @@ def _days_before(day: dt.date, days: int) -> dt.date:
     """``day`` minus ``days``, or the first date there is (a file may say 0001-01-01)."""
     return day - dt.timedelta(days=days) if day.toordinal() > days else dt.date.min
 
+
 MAX_TOPICS_LENGTH = 4000
 
 INSERT_BATCH = 20_000
@@ -98,6 +99,15 @@ def superseded_clause(model: type[Record]) -> ColumnElement[bool]:
     newer = aliased(model)
     return exists(
         select(literal(1)).where(newer.supersedes_id == model.id, newer.status == RecordStatus.SIGNED)
+    )
+
+
+@cache  # static expressions: build once, reuse
+def amendment_waiting_clause(model: type[Record]) -> ColumnElement[bool]:
+    """True where a *pending* amendment of the row waits to be signed (and will replace it)."""
+    newer = aliased(model)
+    return exists(
+        select(literal(1)).where(newer.supersedes_id == model.id, newer.status == RecordStatus.PENDING)
     )
 
 
@@ -979,6 +989,26 @@ def update_experience(uow: UnitOfWork, *, record_id: str, **fields: Any) -> Expe
     return entry
 
 
+def describe(record: Record) -> str:
+    """A record in words, for messages: "the session of 2026-03-04"."""
+    if isinstance(record, SupervisionSession):
+        return f"the session of {record.date.isoformat()}"
+    return f"the experience entry {record.period_start.isoformat()} to {record.period_end.isoformat()}"
+
+
+def waiting_amendment(uow: UnitOfWork, record_id: str) -> Record | None:
+    """The pending amendment of a signed record, if one waits to be signed (one at a time)."""
+    for model in (SupervisionSession, ExperienceEntry):
+        found = uow.session.scalars(
+            select(model)
+            .where(model.supersedes_id == record_id, model.status == RecordStatus.PENDING)
+            .limit(1)
+        ).first()
+        if found is not None:
+            return found
+    return None
+
+
 def delete_pending(uow: UnitOfWork, *, record_id: str) -> None:
     record = find_record(uow, record_id)
     _require_pending(record, "deleted")
@@ -1026,14 +1056,10 @@ def amend_record(
         )
     if status is DisplayStatus.VOIDED:
         raise DomainError(f"Record {original.id[:8]} was voided and cannot be amended.", field="record")
-    model = type(original)
-    waiting = uow.session.scalar(
-        select(model.id).where(model.supersedes_id == original.id, model.status == RecordStatus.PENDING)
-    )
-    if waiting:
+    if waiting_amendment(uow, original.id) is not None:
         raise DomainError(
-            f"An amendment of {original.id[:8]} is already waiting to be signed ({waiting[:8]}); "
-            "edit or delete that one.",
+            f"An amendment of {describe(original)} is already waiting to be signed; sign, edit or "
+            "delete that amendment before amending again.",
             field="record",
         )
     if isinstance(original, SupervisionSession):

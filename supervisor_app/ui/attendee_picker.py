@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
+from supervisor_app.services.units import fold
 from supervisor_app.ui.qt_fixes import emit
 
 
@@ -86,11 +87,11 @@ class AttendeePicker(QWidget):
         emit(self.changed)
 
     def _on_filter(self, text: str) -> None:
-        needle = text.strip().casefold()
+        needle = fold(text.strip())
         first_visible = None
         for row in range(self.list.count()):
             item = self.list.item(row)
-            hidden = bool(needle) and needle not in item.text().casefold()
+            hidden = bool(needle) and needle not in fold(item.text())
             item.setHidden(hidden)
             if not hidden and first_visible is None:
                 first_visible = item

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from supervisor_app import __version__
 from supervisor_app.services import attestation, people
 from supervisor_app.services.progress import hours
+from supervisor_app.services.units import hours_change
 from supervisor_app.ui.attestation_table_model import ROW_ROLE, AttestationTableModel
 from supervisor_app.ui.common import FieldErrors, error_label, from_qdate, show_error, to_qdate
 from supervisor_app.ui.context import AppContext
@@ -573,18 +574,18 @@ def _statement_html(data: attestation.StatementData) -> str:
     as_of = _tr("As of {day} · supervisor {name}").format(
         day=data.as_of.isoformat(), name=data.supervisor_name
     )
-    part = _tr("{what}: {signed} of {required} h signed (+{pending} h pending)")
+    part = _tr("{what}: {signed} of {required} h signed ({pending} h pending)")
     supervision = part.format(
         what=_tr("Supervision"),
         signed=hours(data.supervision.counted_minutes),
         required=hours(data.supervision.required_minutes),
-        pending=hours(data.supervision.pending_minutes),
+        pending=hours_change(data.supervision.pending_minutes),
     )
     experience = part.format(
         what=_tr("Experience"),
         signed=hours(data.experience.counted_minutes),
         required=hours(data.experience.required_minutes),
-        pending=hours(data.experience.pending_minutes),
+        pending=hours_change(data.experience.pending_minutes),
     )
     return (
         f"<h3>{escape(title)}</h3><p>{escape(as_of)}</p>"

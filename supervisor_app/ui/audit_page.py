@@ -26,8 +26,16 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services import overview, people, signoff
-from supervisor_app.services.audit import AuditAction, AuditEntry
-from supervisor_app.ui.common import from_qdate, show_error
+from supervisor_app.services.audit import (
+    AuditAction,
+    AuditEntry,
+    RecordRef,
+    record_refs,
+    referenced_ids,
+    short_record_id,
+)
+from supervisor_app.services.units import duration, fold
+from supervisor_app.ui.common import from_qdate, show_error, status_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.lazy_model import Column, LazyTableModel
 from supervisor_app.ui.refreshing import RefreshOnChange
@@ -57,19 +65,111 @@ ACTION_WORDS = {
 }
 
 
-def _details(text: str) -> str:
-    if not text:
-        return ""
-    try:
-        data = json.loads(text)
-    except ValueError:
-        return text
-    if not isinstance(data, dict):
-        return text
-    return "; ".join(
-        f"{key}: {json.dumps(value, ensure_ascii=False) if isinstance(value, dict | list) else value}"
-        for key, value in data.items()
-    )
+FIELD_WORDS = {
+    "amends": _tr("Amends"),
+    "reason": _tr("Reason"),
+    "kind": _tr("Kind"),
+    "date": _tr("Date"),
+    "start": _tr("Start"),
+    "minutes": _tr("Length"),
+    "from": _tr("From"),
+    "to": _tr("To"),
+    "format": _tr("Format"),
+    "modality": _tr("Modality"),
+    "site": _tr("Site"),
+    "setting": _tr("Setting"),
+    "topics": _tr("Topics"),
+    "allocations": _tr("Domains"),
+    "supervisor": _tr("Supervisor"),
+    "supervisor_id": _tr("Supervisor"),
+    "supervisee": _tr("Supervisee"),
+    "supervisee_id": _tr("Supervisee"),
+    "supervisee_ids": _tr("Supervisees"),
+    "name": _tr("Name"),
+    "active": _tr("Active"),
+    "records": _tr("Records"),
+    "more_records": _tr("More records"),
+    "serial": _tr("Serial"),
+    "reprint": _tr("Reprint"),
+    "printed_by": _tr("Printed by"),
+    "fingerprint": _tr("Fingerprint"),
+    "before": _tr("Before"),
+    "deleted": _tr("Deleted"),
+    "file": _tr("File"),
+    "rows": _tr("Rows"),
+    "sessions": _tr("Sessions"),
+    "experience": _tr("Experience entries"),
+    "duplicates_skipped": _tr("Duplicates skipped"),
+    "records_checked": _tr("Records checked"),
+}
+
+
+class _DetailWords:
+    """An event's details (stored as JSON with ids) in words: people by name, records by kind
+    and date, lengths in hours or minutes."""
+
+    def __init__(self) -> None:
+        self.supervisors: dict[int, str] = {}
+        self.supervisees: dict[int, str] = {}
+        self.labels: dict[str, str] = {}
+        self.records: dict[str, RecordRef] = {}
+
+    def text(self, details: str) -> str:
+        if not details:
+            return ""
+        try:
+            data = json.loads(details)
+        except ValueError:
+            return details
+        if not isinstance(data, dict):
+            return details
+        return self._fields(data)
+
+    def _fields(self, data: dict[str, Any]) -> str:
+        skip = {"id"} | ({"agency"} if "name" in data else set())
+        order = {key: i for i, key in enumerate(FIELD_WORDS)}  # stored sorted; shown in reading order
+        keys = sorted((k for k in data if k not in skip), key=lambda k: order.get(k, len(order)))
+        return "; ".join(f"{FIELD_WORDS.get(key, key)}: {self._value(key, data[key])}" for key in keys)
+
+    def _value(self, key: str, value: Any) -> str:
+        if value is None or value == "":
+            return "—"
+        if isinstance(value, bool):
+            return _tr("yes") if value else _tr("no")
+        if key in ("supervisor", "supervisor_id") and isinstance(value, int):
+            return self.supervisors.get(value, _tr("supervisor #{id}").format(id=value))
+        if key in ("supervisee", "supervisee_id") and isinstance(value, int):
+            return self.supervisees.get(value, _tr("supervisee #{id}").format(id=value))
+        if key == "supervisee_ids" and isinstance(value, list):
+            return ", ".join(self._value("supervisee", v) for v in value)
+        if key == "minutes" and isinstance(value, int):
+            return duration(value)
+        if key == "allocations" and isinstance(value, dict):
+            return ", ".join(f"{self.labels.get(k, k)} {self._value('minutes', v)}" for k, v in value.items())
+        if key in ("amends", "records") and isinstance(value, str | list):
+            if value == "all pending":
+                return _tr("everything pending")
+            ids = [value] if isinstance(value, str) else value
+            return ", ".join(self.record(str(rid)) for rid in ids)
+        if key in ("before", "deleted") and isinstance(value, dict):
+            return f"({self._fields(value)})"
+        if key == "fingerprint" and isinstance(value, str):
+            return value[:12] + "…"
+        if key in ("kind", "format", "modality") and isinstance(value, str):
+            return status_text(value)
+        if isinstance(value, dict | list):
+            return json.dumps(value, ensure_ascii=False)
+        return str(value)
+
+    def record(self, record_id: str) -> str:
+        ref = self.records.get(record_id)
+        if ref is None:
+            return _tr("record {id}").format(id=short_record_id(record_id))
+        if ref.kind == "session":
+            return _tr("the session of {date}").format(date=ref.start.isoformat())
+        return _tr("the experience entry {start} – {end}").format(
+            start=ref.start.isoformat(), end=ref.end.isoformat()
+        )
 
 
 class AuditPage(RefreshOnChange, QWidget):
@@ -80,6 +180,7 @@ class AuditPage(RefreshOnChange, QWidget):
         self.setAccessibleName(self.tr("Audit"))
         self._names: dict[str, str] = {}
         self._supervisees: dict[int, str] = {}
+        self._words = _DetailWords()
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("<h2>Audit trail</h2>"), self))
 
@@ -120,12 +221,12 @@ class AuditPage(RefreshOnChange, QWidget):
                 ),
                 Column(self.tr("Who"), self._who),
                 Column(self.tr("Action"), lambda e: ACTION_WORDS.get(e.action, e.action)),
-                Column(
-                    self.tr("Record"), lambda e: (e.record_id or "")[:8], tooltip=lambda e: e.record_id or ""
-                ),
+                Column(self.tr("Record"), lambda e: short_record_id(e.record_id), tooltip=self._record_tip),
                 Column(self.tr("Supervisee"), lambda e: self._supervisees.get(e.supervisee_id or -1, "")),
                 Column(
-                    self.tr("Details"), lambda e: _details(e.details), tooltip=lambda e: _details(e.details)
+                    self.tr("Details"),
+                    lambda e: self._words.text(e.details),
+                    tooltip=lambda e: self._words.text(e.details),
                 ),
             ],
             key=lambda e: e.id,
@@ -142,7 +243,7 @@ class AuditPage(RefreshOnChange, QWidget):
         self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate([150, 150, 120, 80, 170]):
+        for column, width in enumerate([150, 150, 120, 130, 170]):
             self.view.setColumnWidth(column, width)
 
         verify_box = QGroupBox(self.tr("Verify records"), splitter)
@@ -204,6 +305,10 @@ class AuditPage(RefreshOnChange, QWidget):
     def _who(self, event: AuditEntry) -> str:
         return self._names.get(event.actor, event.actor)
 
+    def _record_tip(self, event: AuditEntry) -> str:
+        rid = event.record_id or ""
+        return f"{self._words.record(rid)}\n{rid}" if rid in self._words.records else rid
+
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         if not self._applied:
@@ -213,12 +318,19 @@ class AuditPage(RefreshOnChange, QWidget):
             self.refresh_if_stale()
 
     def _load_names(self) -> None:
-        def work(uow: Any) -> tuple[dict[str, str], list[tuple[int, str]]]:
-            return overview.actor_names(uow), [(s.id, s.name) for s in people.list_supervisees(uow)]
+        def work(uow: Any) -> tuple[dict[str, str], list[tuple[int, str]], dict[str, str]]:
+            return (
+                overview.actor_names(uow),
+                [(s.id, s.name) for s in people.list_supervisees(uow)],
+                overview.domain_labels(uow),
+            )
 
-        names, supervisees = self.ctx.read_now(work)
+        names, supervisees, labels = self.ctx.read_now(work)
         self._names = names
         self._supervisees = dict(supervisees)
+        self._words.supervisors = {int(code.split(":")[1]): name for code, name in names.items()}
+        self._words.supervisees = self._supervisees
+        self._words.labels = labels
         current = self.supervisee.currentData()
         self.supervisee.blockSignals(True)
         self.supervisee.clear()
@@ -246,7 +358,7 @@ class AuditPage(RefreshOnChange, QWidget):
         if not text:
             return ""
         for code, name in self._names.items():  # a name typed: match its "supervisor:N" code
-            if text.casefold() in name.casefold():
+            if fold(text) in fold(name):
                 return code
         return text
 
@@ -255,11 +367,15 @@ class AuditPage(RefreshOnChange, QWidget):
         self._stale = False
         flt = self.current_filter()
         ctx = self.ctx
-        self.model.set_fetch(
-            lambda after, limit: ctx.read_now(
-                lambda uow: overview.audit_page(uow, filter=flt, before_id=after, limit=limit)
-            )
-        )
+        words = self._words
+
+        def page(uow: Any, after: Any, limit: int) -> list[AuditEntry]:
+            entries = overview.audit_page(uow, filter=flt, before_id=after, limit=limit)
+            wanted = set().union(*(referenced_ids(e) for e in entries)) - set(words.records)
+            words.records.update(record_refs(uow, wanted))  # the records the page names, by date
+            return entries
+
+        self.model.set_fetch(lambda after, limit: ctx.read_now(lambda uow: page(uow, after, limit)))
 
     def refresh(self) -> None:
         self._stale = False

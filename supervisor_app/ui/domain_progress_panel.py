@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QProgressBar, QWid
 
 from supervisor_app.services.profiles import GENERAL_DOMAIN
 from supervisor_app.services.progress import PartProgress, hours
+from supervisor_app.services.units import hours_change
 
 
 class DomainProgressPanel(QGroupBox):
@@ -70,4 +71,4 @@ class DomainProgressPanel(QGroupBox):
             row += 1
 
     def _pending_text(self, minutes: int) -> str:
-        return self.tr("+{h} h pending").format(h=hours(minutes)) if minutes else ""
+        return self.tr("{h} h pending").format(h=hours_change(minutes)) if minutes else ""

@@ -83,6 +83,11 @@ class LazyTableModel(QAbstractTableModel):
         if fetch is not None:
             self.fetchMore(QModelIndex())
 
+    @property
+    def has_query(self) -> bool:
+        """A query was set (an empty table then means nothing matched, not "not loaded yet")."""
+        return self._fetch is not None
+
     def reload(self) -> None:
         """Re-run the query (records changed), reloading at least as many rows as were loaded
         (whole pages), page by page; the pages in the window stay in it."""

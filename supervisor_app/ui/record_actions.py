@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
 from supervisor_app.ui.context import AppContext
@@ -85,8 +85,24 @@ class RecordActions(QObject):
         return self._show(cls(self.ctx, mode="edit", record_id=record_id, parent=self.window))
 
     def amend(self, kind: str, record_id: str) -> QDialog | None:
+        from supervisor_app.services import records
+
         if not self._writable():
             return None
+        waiting = self.ctx.read_now(lambda uow: _described(records.waiting_amendment(uow, record_id)))
+        if waiting is not None:  # one amendment at a time: said before the form is filled in
+            box = QMessageBox(
+                QMessageBox.Icon.Information,
+                self.tr("An amendment is already waiting"),
+                self.tr(
+                    "This record already has an amendment waiting for signature: {what}, saved with "
+                    "the reason “{reason}”. Sign, edit or delete that amendment (on To sign, or in this "
+                    "list as Pending) before amending the record again."
+                ).format(what=waiting[0], reason=waiting[1]),
+                QMessageBox.StandardButton.Ok,
+                self.window,
+            )
+            return self._show(box)
         cls = _editor_class(kind)
         editor = cls(self.ctx, mode="amend", record_id=record_id, parent=self.window)
         editor.saved.connect(
@@ -151,7 +167,7 @@ class RecordActions(QObject):
         if not self._writable() or self.ctx.supervisor_id is None or not record_ids:
             return None
         from supervisor_app.services import signoff
-        from supervisor_app.services.progress import hours
+        from supervisor_app.services.units import duration
         from supervisor_app.ui.password_dialog import PasswordDialog
 
         supervisor_id = self.ctx.supervisor_id
@@ -160,10 +176,12 @@ class RecordActions(QObject):
         dialog = PasswordDialog(
             title=self.tr("Sign records"),
             message=self.tr(
-                "Sign {count} record(s), {hours} hours in all, as {name}. Signed records are final: "
+                "Sign {count} record(s), {length} in all, as {name}. Signed records are final: "
                 "a later correction is an amendment or a void, with a reason."
             ).format(
-                count=count, hours=hours(minutes), name=self.ctx.identity.name if self.ctx.identity else ""
+                count=count,
+                length=duration(minutes),
+                name=self.ctx.identity.name if self.ctx.identity else "",
             ),
             action=self.tr("&Sign {count}").format(count=count),
             signer=self.ctx.identity.name if self.ctx.identity else "",
@@ -189,6 +207,28 @@ class RecordActions(QObject):
         from supervisor_app.ui.common import show_error
 
         show_error(self.window, exc)
+
+
+def _described(record: Any) -> tuple[str, str] | None:
+    """A pending amendment in words (what, and its reason), read inside the unit of work."""
+    if record is None:
+        return None
+    from supervisor_app.models import SupervisionSession
+    from supervisor_app.services.units import duration
+
+    if isinstance(record, SupervisionSession):
+        what = QCoreApplication.translate("RecordActions", "the session of {date}, {length}").format(
+            date=record.date.isoformat(), length=duration(record.minutes)
+        )
+    else:
+        what = QCoreApplication.translate(
+            "RecordActions", "the experience entry {start} to {end}, {length}"
+        ).format(
+            start=record.period_start.isoformat(),
+            end=record.period_end.isoformat(),
+            length=duration(record.minutes),
+        )
+    return what, record.amendment_reason
 
 
 def _editor_class(kind: str) -> type[QDialog]:

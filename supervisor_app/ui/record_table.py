@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services import overview
-from supervisor_app.services.progress import hours
+from supervisor_app.services.units import duration
 from supervisor_app.ui.common import status_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.lazy_model import ROW_ROLE, Column, LazyTableModel
@@ -36,7 +36,7 @@ def session_columns(*, attendees: bool = True) -> list[Column]:
     columns = [
         Column(_tr("Date"), lambda r: r.date.isoformat()),
         Column(_tr("Start"), lambda r: r.start),
-        Column(_tr("Hours"), lambda r: hours(r.minutes), right=True),
+        Column(_tr("Length"), lambda r: duration(r.minutes), right=True),
         Column(_tr("Format"), lambda r: status_text(r.format)),
         Column(_tr("Modality"), lambda r: status_text(r.modality)),
     ]
@@ -44,8 +44,8 @@ def session_columns(*, attendees: bool = True) -> list[Column]:
         columns.append(Column(_tr("Attendees"), lambda r: r.attendees, tooltip=lambda r: r.attendees))
     columns += [
         Column(_tr("Supervisor"), lambda r: r.supervisor_name),
-        Column(_tr("Domains (h)"), lambda r: r.domains, tooltip=lambda r: r.domains),
-        Column(_tr("Status"), lambda r: status_text(r.status), tooltip=_status_tip),
+        Column(_tr("Domains"), lambda r: r.domains, tooltip=lambda r: r.domains),
+        Column(_tr("Status"), _status, tooltip=_status_tip),
         Column(_tr("Topics"), lambda r: r.topics.replace("\n", " "), tooltip=lambda r: r.topics),
         Column(_tr("Record"), lambda r: r.id[:8], tooltip=lambda r: r.id),
     ]
@@ -56,7 +56,7 @@ def experience_columns(*, supervisee: bool = True) -> list[Column]:
     columns = [
         Column(_tr("From"), lambda r: r.period_start.isoformat()),
         Column(_tr("To"), lambda r: r.period_end.isoformat()),
-        Column(_tr("Hours"), lambda r: hours(r.minutes), right=True),
+        Column(_tr("Length"), lambda r: duration(r.minutes), right=True),
     ]
     if supervisee:
         columns.append(Column(_tr("Supervisee"), lambda r: r.supervisee_name))
@@ -64,15 +64,25 @@ def experience_columns(*, supervisee: bool = True) -> list[Column]:
         Column(_tr("Kind"), lambda r: status_text(r.kind)),
         Column(_tr("Setting"), lambda r: r.setting),
         Column(_tr("Supervisor"), lambda r: r.supervisor_name),
-        Column(_tr("Domains (h)"), lambda r: r.domains, tooltip=lambda r: r.domains),
-        Column(_tr("Status"), lambda r: status_text(r.status), tooltip=_status_tip),
+        Column(_tr("Domains"), lambda r: r.domains, tooltip=lambda r: r.domains),
+        Column(_tr("Status"), _status, tooltip=_status_tip),
         Column(_tr("Record"), lambda r: r.id[:8], tooltip=lambda r: r.id),
     ]
     return columns
 
 
+def _status(row: Any) -> str:
+    if row.amendment_waiting:
+        return _tr("Signed · amendment waiting")
+    return status_text(row.status)
+
+
 def _status_tip(row: Any) -> str:
     parts = []
+    if row.amendment_waiting:
+        parts.append(
+            _tr("An amendment of this record waits for signature; it replaces this one once signed.")
+        )
     if row.supersedes_id:
         parts.append(
             _tr("Amends {id}: {reason}").format(id=row.supersedes_id[:8], reason=row.amendment_reason)
@@ -129,6 +139,14 @@ class RecordTable(QWidget):
         self.count.setAccessibleName(self.tr("Number of records"))
         bar.addWidget(self.count)
 
+        self.empty = QLabel(self)
+        self.empty.setObjectName(f"{kind}_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setVisible(False)
+        self.empty.setStyleSheet("color:#6b6b6b;padding:6px 2px;")
+        layout.addWidget(self.empty)
+        self.set_empty_text("")
+
         self.model = LazyTableModel(columns, status=lambda r: r.status, parent=self)
         self.view = QTableView(self)
         self.view.setObjectName(f"{kind}_table")
@@ -149,6 +167,8 @@ class RecordTable(QWidget):
 
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self.model.modelReset.connect(self._update_buttons)
+        self.model.modelReset.connect(self._update_empty)
+        self.model.page_loaded.connect(lambda _n: self._update_empty())
         self.view.activated.connect(lambda _i: self._on_activated())
         self.edit_button.clicked.connect(self._edit)
         self.delete_button.clicked.connect(self._delete)
@@ -167,9 +187,9 @@ class RecordTable(QWidget):
         self._count_fn = count
         self._refresh_count()
         widths = (
-            [90, 50, 55, 80, 80, 200, 125, 220, 130, 260]
+            [90, 50, 75, 80, 80, 200, 125, 220, 190, 260]
             if self.kind == "session"
-            else [90, 90, 70, 180, 80, 130, 125, 220, 130]
+            else [90, 90, 75, 180, 80, 130, 125, 220, 190]
         )
         for column in range(min(len(widths), self.model.columnCount())):
             self.view.setColumnWidth(column, widths[column])
@@ -177,6 +197,20 @@ class RecordTable(QWidget):
     def refresh(self) -> None:
         self.model.reload()
         self._refresh_count()
+
+    def set_empty_text(self, text: str) -> None:
+        """What the table says when it has no rows (by default: none yet)."""
+        self.empty.setText(
+            text
+            or (
+                self.tr("No sessions yet.")
+                if self.kind == "session"
+                else self.tr("No experience entries yet.")
+            )
+        )
+
+    def _update_empty(self) -> None:
+        self.empty.setVisible(self.model.rowCount() == 0 and self.model.has_query)
 
     def _refresh_count(self) -> None:
         if self._count_fn is None:
@@ -206,6 +240,11 @@ class RecordTable(QWidget):
         self.edit_button.setEnabled(status == "pending")
         self.delete_button.setEnabled(status == "pending")
         self.amend_button.setEnabled(status == "signed")
+        self.amend_button.setToolTip(
+            self.tr("An amendment of this record already waits for signature: sign, edit or delete it first")
+            if row is not None and row.amendment_waiting
+            else self.tr("Correct a signed record: the original stays on record, with your reason")
+        )
         self.void_button.setEnabled(status == "signed" and mine)
         if status == "signed" and not mine:
             self.void_button.setToolTip(self.tr("Only the supervisor of record can void this record"))
@@ -214,13 +253,13 @@ class RecordTable(QWidget):
 
     def _describe(self, row: Any) -> str:
         if self.kind == "session":
-            return self.tr("the session of {date} ({hours} h, {who})").format(
-                date=row.date.isoformat(), hours=hours(row.minutes), who=row.attendees
+            return self.tr("the session of {date} ({length}, {who})").format(
+                date=row.date.isoformat(), length=duration(row.minutes), who=row.attendees
             )
-        return self.tr("the experience entry {start} to {end} ({hours} h, {who})").format(
+        return self.tr("the experience entry {start} to {end} ({length}, {who})").format(
             start=row.period_start.isoformat(),
             end=row.period_end.isoformat(),
-            hours=hours(row.minutes),
+            length=duration(row.minutes),
             who=row.supervisee_name,
         )
 

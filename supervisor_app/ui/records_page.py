@@ -43,9 +43,9 @@ class RecordsPage(RefreshOnChange, QWidget):
         layout.addLayout(bar)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(
-            self.tr("Find sessions by supervisee, topic, site or record id (Ctrl+F)")
+            self.tr("Find records by supervisee, topic, site, setting or record id (Ctrl+F)")
         )
-        self.search.setAccessibleName(self.tr("Find sessions"))
+        self.search.setAccessibleName(self.tr("Find records"))
         self.search.setClearButtonEnabled(True)
         bar.addWidget(self.search, 1)
         self.whose = QComboBox(self)
@@ -100,13 +100,26 @@ class RecordsPage(RefreshOnChange, QWidget):
         self._stale = False
         supervisor_id = self.whose.currentData()
         status = self.status.currentData()
-        self.sessions.set_query(
-            *session_query(
-                overview.SessionFilter(supervisor_id=supervisor_id, status=status, search=self.search.text())
+        search = self.search.text()
+        filtered = bool(search.strip()) or supervisor_id is not None or status is not None
+        for table, noun in (
+            (self.sessions, self.tr("sessions")),
+            (self.experience, self.tr("experience entries")),
+        ):
+            table.set_empty_text(
+                self.tr("No {noun} match “{text}” with these filters.").format(noun=noun, text=search.strip())
+                if search.strip()
+                else self.tr("No {noun} match these filters.").format(noun=noun)
+                if filtered
+                else ""
             )
+        self.sessions.set_query(
+            *session_query(overview.SessionFilter(supervisor_id=supervisor_id, status=status, search=search))
         )
         self.experience.set_query(
-            *experience_query(overview.ExperienceFilter(supervisor_id=supervisor_id, status=status))
+            *experience_query(
+                overview.ExperienceFilter(supervisor_id=supervisor_id, status=status, search=search)
+            )
         )
 
     def refresh(self) -> None:

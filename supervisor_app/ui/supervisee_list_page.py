@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services.roster import others_exist, supervisee_names
+from supervisor_app.services.units import fold
 from supervisor_app.ui.common import show_error
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.progress_delegate import ProgressDelegate
@@ -42,10 +44,10 @@ class _Filter(QSortFilterProxyModel):
     def set_needle(self, text: str) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt 6.9+
             self.beginFilterChange()
-            self.needle = text.strip().casefold()
+            self.needle = fold(text.strip())
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
         else:
-            self.needle = text.strip().casefold()
+            self.needle = fold(text.strip())
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex) -> bool:  # noqa: N802
@@ -144,6 +146,7 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         self.add_button.clicked.connect(self.new_supervisee_requested)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._update_buttons())
         self._loaded_once = False
+        self._counts: bool | None = None  # the summary has eligible/overdue counts to show
         self._filters_changed = False
         self._loading = False
         self._again = False
@@ -199,6 +202,8 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         self._show_rows(rows, only_mine)
         if not rows:
             self._loading = False
+            self._counts = None
+            self._show_summary()
             if not self._after_load():
                 emit(self.figures_loaded)
             return
@@ -295,14 +300,30 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         if self._after_load() or token != self._token:
             return
         self._show_rows(rows, self.only_mine.isChecked())
-        counts = {status: sum(1 for r in rows if r.status == status) for status in ("eligible", "overdue")}
-        self.summary.setText(
-            self.tr("%n supervisee(s)", "", len(rows))
-            + self.tr(" · {e} eligible · {o} overdue for supervision").format(
+        self._counts = True
+        self._show_summary()
+        emit(self.figures_loaded)
+
+    def _show_summary(self) -> None:
+        """The count once loaded; with a search, of the supervisees it shows."""
+        if self._loading:
+            return  # "adding up…" stays until the figures are in
+        shown = [self.proxy.index(r, 0).data(ROW_ROLE) for r in range(self.proxy.rowCount())]
+        total = self.model.rowCount()
+        if not total:
+            self.summary.setText(self.tr("No supervisees"))
+            return
+        text = (
+            self.tr("%n supervisee(s)", "", total)
+            if len(shown) == total
+            else self.tr("%n of {total} supervisee(s) match", "", len(shown)).format(total=total)
+        )
+        if self._counts:
+            counts = {s: sum(1 for r in shown if r.status == s) for s in ("eligible", "overdue")}
+            text += self.tr(" · {e} eligible · {o} overdue for supervision").format(
                 e=counts["eligible"], o=counts["overdue"]
             )
-        )
-        emit(self.figures_loaded)
+        self.summary.setText(text)
 
     def _show_rows(self, rows: list[Any], only_mine: bool) -> None:
         selected = self.selected_id()
@@ -314,7 +335,7 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
                 self.only_mine.setChecked(True)
                 self.only_mine.blockSignals(False)
         if rows:
-            self.stack.setCurrentWidget(self.table)
+            self._show_matches()
         else:
             self.empty.setText(
                 self.tr(
@@ -357,7 +378,24 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         self.proxy.set_needle(text)
         if self.proxy.rowCount():
             self.table.selectRow(0)
+        if self.model.rowCount():
+            self._show_matches()
+            self._show_summary()
         self._update_buttons()
+
+    def _show_matches(self) -> None:
+        """The table, or (when the search box hides everyone) words saying nobody matches."""
+        if self.proxy.rowCount() or not self.proxy.needle:
+            self.stack.setCurrentWidget(self.table)
+            return
+        self.empty.setText(
+            self.tr(
+                "<h3>No supervisee matches “{text}”</h3><p>The search looks at names, credentials, "
+                "supervisors and ICB IDs, ignoring accents and capitals. Clear the search box to "
+                "see everyone.</p>"
+            ).format(text=escape(self.search.text().strip()))
+        )
+        self.stack.setCurrentWidget(self.empty)
 
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None

@@ -8,7 +8,7 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from supervisor_app.services.roster import SuperviseeSummary
-from supervisor_app.services.units import hours
+from supervisor_app.services.units import fold, hours
 from supervisor_app.ui.common import status_text
 from supervisor_app.ui.progress_delegate import PERCENT_ROLE
 from supervisor_app.ui.row_list_model import RowListModel
@@ -73,7 +73,7 @@ class SuperviseeTableModel(RowListModel[SuperviseeSummary]):
         if role == ROW_ROLE:
             return s
         if role == SEARCH_ROLE:
-            return f"{s.name} {s.credential} {s.supervisor_name} {s.icb_id}".casefold()
+            return fold(f"{s.name} {s.credential} {s.supervisor_name} {s.icb_id}")
         if not s.figures and column in self.FIGURES:
             return self._figures_pending(role)
         if role == PERCENT_ROLE:

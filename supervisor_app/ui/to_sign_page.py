@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services import overview
-from supervisor_app.services.progress import hours
+from supervisor_app.services.units import duration
 from supervisor_app.ui.common import status_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.lazy_model import ROW_ROLE, Column, LazyTableModel
@@ -50,17 +50,21 @@ def _detail(row: overview.PendingRow) -> str:
 COLUMNS = [
     Column(_tr("Kind"), lambda r: status_text(r.kind) + (_tr(" (amendment)") if r.supersedes_id else "")),
     Column(_tr("When"), _when),
-    Column(_tr("Hours"), lambda r: hours(r.minutes), right=True),
+    Column(_tr("Length"), lambda r: duration(r.minutes), right=True),
     Column(_tr("Supervisee(s)"), lambda r: r.supervisees, tooltip=lambda r: r.supervisees),
-    Column(_tr("Details"), _detail),
-    Column(_tr("Domains (h)"), lambda r: r.domains, tooltip=lambda r: r.domains),
+    Column(_tr("Details"), _detail, tooltip=_detail),
+    Column(_tr("Domains"), lambda r: r.domains, tooltip=lambda r: r.domains),
     Column(
         _tr("Amendment reason"),
         lambda r: r.amendment_reason,
-        tooltip=lambda r: _tr("Amends {id}").format(id=r.supersedes_id[:8]) if r.supersedes_id else "",
+        tooltip=lambda r: r.amendment_reason,
     ),
     Column(_tr("Record"), lambda r: r.id[:8], tooltip=lambda r: r.id),
 ]
+KIND, WHEN, LENGTH, SUPERVISEES, DETAILS, DOMAINS, REASON, RECORD = range(len(COLUMNS))
+FIXED_WIDTHS = {KIND: 140, WHEN: 170, LENGTH: 75, REASON: 150, RECORD: 80}
+"""Columns sized to their content; the others share what is left of the window's width, so
+nothing needs sideways scrolling at 1366 pixels (text cut short shows whole in its tooltip)."""
 
 
 class ToSignPage(RefreshOnChange, QWidget):
@@ -74,9 +78,10 @@ class ToSignPage(RefreshOnChange, QWidget):
         layout.addWidget(QLabel(self.tr("<h2>To sign</h2>"), self))
         self.explain = QLabel(
             self.tr(
-                "Records you supervise that wait for your signature. Check them, select the ones to sign "
-                "(Ctrl+A selects all), then Sign: your password is asked once for the whole batch. "
-                "Signed records are final; corrections are amendments or voids with a reason."
+                "Records you supervise that wait for your signature. Read each one over, select the "
+                "ones to sign (click; Ctrl+click or Shift+click for several; Select all or Ctrl+A for "
+                "all), then Sign: your password is asked once for the whole batch. Signed records are "
+                "final; corrections are amendments or voids with a reason."
             ),
             self,
         )
@@ -119,15 +124,25 @@ class ToSignPage(RefreshOnChange, QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.setTabKeyNavigation(False)
         self.view.verticalHeader().setVisible(False)
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate([130, 170, 60, 260, 170, 260, 160]):
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        for column, width in FIXED_WIDTHS.items():
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
             self.view.setColumnWidth(column, width)
+        header.setMinimumSectionSize(60)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)
         layout.addWidget(self.view, 1)
         self.empty = QLabel(self.tr("Nothing waits for your signature."), self)
         self.empty.setAccessibleName(self.tr("Nothing to sign"))
         self.empty.setStyleSheet("color:#1e6b1e;font-weight:600;")
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         layout.addWidget(self.empty)
+        self._filler = QWidget(self)  # takes the height the hidden table leaves, so the page stays at the top
+        self._filler.setVisible(False)
+        layout.addWidget(self._filler, 1)
 
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update())
         self.model.modelReset.connect(self._update)
@@ -196,9 +211,10 @@ class ToSignPage(RefreshOnChange, QWidget):
         self.select_all_button.setEnabled(has_rows)
         self.empty.setVisible(self._loaded and not has_rows)
         self.view.setVisible(has_rows or not self._loaded)
+        self._filler.setVisible(not self.view.isVisibleTo(self))
         self.summary.setText(
-            self.tr("{total} waiting · {n} selected ({h} h)").format(
-                total=self._total, n=len(selected), h=hours(minutes)
+            self.tr("{total} waiting · {n} selected ({length})").format(
+                total=self._total, n=len(selected), length=duration(minutes)
             )
         )
 
