@@ -27,19 +27,20 @@ def get_or_create_agency(uow: UnitOfWork, *, name: str, address: str = "", phone
 
 
 def _agency_values(*, name: str, address: str, phone: str) -> dict[str, str]:
-    """An agency's details, checked: printed on every attestation form."""
-    phone = clean_text(phone, field="phone", label="Agency phone", max_length=40)
-    if phone and sum(char.isdigit() for char in phone) < 7:
-        raise DomainError(
-            f"Agency phone {phone!r} has too few digits for a phone number; write it as on a letterhead, "
-            "e.g. (217) 555-0100.",
-            field="phone",
-        )
-    return {
+    """An agency's details, checked in the order a form shows them: printed on every
+    attestation form."""
+    values = {
         "name": clean_text(name, field="agency", label="Agency name", required=True),
         "address": clean_text(address, field="address", label="Agency address", max_length=400),
-        "phone": phone,
+        "phone": clean_text(phone, field="phone", label="Agency phone", max_length=40),
     }
+    if values["phone"] and sum(char.isdigit() for char in values["phone"]) < 7:
+        raise DomainError(
+            f"Agency phone {values['phone']!r} has too few digits for a phone number; write it as on a "
+            "letterhead, e.g. (217) 555-0100.",
+            field="phone",
+        )
+    return values
 
 
 def get_agency(uow: UnitOfWork, agency_id: int | str) -> Agency:
