@@ -185,8 +185,11 @@ def test_the_credential_can_change_until_records_are_in_its_domains(world) -> No
     )
     assert "signed records never change" in message
     assert "add them again as a new supervisee" in message
-    # Everything else can still be corrected.
-    _edit(world, world.ana, name="Ana M. Example")
+    # Everything else can still be corrected, and the signed record still verifies.
+    _edit(world, world.ana, name="Ana M. Example", icb_id="A-7781", start_date=TODAY - 30 * DAY)
+    with world.uow() as uow:
+        assert signoff.verify(uow).ok
+        assert compute_progress(uow, supervisee_id=world.ana).supervision.signed_minutes == 60
 
 
 def test_the_credential_is_held_by_an_experience_entry_too(world) -> None:
