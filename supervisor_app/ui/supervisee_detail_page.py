@@ -117,7 +117,8 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         self.inactive_note = QLabel(
             self.tr(
                 "Marked inactive (left the agency): hidden from the supervisee list and from new sessions. "
-                "Their records, progress and forms stay; pending records can still be signed."
+                "Their records, progress and forms stay; pending records can still be signed. To edit or "
+                "amend a record, reactivate them first."
             ),
             self,
         )
