@@ -128,7 +128,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     passwd.add_argument("id")
 
-    supervisee = command("supervisee", "add supervisees")
+    supervisee = command("supervisee", "add supervisees, change their details, mark them inactive")
     see_sub = supervisee.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = see_sub.add_parser("add", parents=[common], help="add a supervisee")
     add.add_argument("--name", required=True)
@@ -144,6 +144,37 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SUPERVISOR_ID",
         help="this supervisee is also that supervisor (they may never sign their own hours)",
     )
+    edit = see_sub.add_parser(
+        "edit",
+        parents=[common],
+        help="change a supervisee's details (only those given), or mark them inactive",
+    )
+    edit.add_argument("id", metavar="ID", help="supervisee id")
+    edit.add_argument("--name", default=None)
+    edit.add_argument("--credential", default=None, help="only while no records are in the old one's domains")
+    edit.add_argument("--icb-id", default=None, help='"" clears it')
+    edit.add_argument("--start", default=None, help='start date YYYY-MM-DD ("" clears it)')
+    edit.add_argument("--position", default=None, help='"" clears it')
+    state = edit.add_mutually_exclusive_group()
+    state.add_argument(
+        "--inactive",
+        dest="active",
+        action="store_const",
+        const=False,
+        default=None,
+        help="they left the agency",
+    )
+    state.add_argument("--active", dest="active", action="store_const", const=True, help="reactivate them")
+
+    agency = command("agency", "change the agency's details printed on the forms")
+    agency_sub = agency.add_subparsers(dest="action", metavar="ACTION", required=True)
+    edit = agency_sub.add_parser("edit", parents=[common], help="change the agency's name, address or phone")
+    edit.add_argument(
+        "id", nargs="?", default=None, metavar="ID", help="agency id (needed only if there are several)"
+    )
+    edit.add_argument("--name", default=None)
+    edit.add_argument("--address", default=None, help='"" clears it')
+    edit.add_argument("--phone", default=None, help='"" clears it')
 
     session = command("session", "add supervision sessions")
     ses_sub = session.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -472,6 +503,10 @@ def run(args: argparse.Namespace) -> int:
             )
             uow.commit()
             _out(args, {"id": row.id}, str(row.id))
+        elif command == "supervisee" and args.action == "edit":
+            _edit_supervisee(args, uow)
+        elif command == "agency" and args.action == "edit":
+            _edit_agency(args, uow)
         elif command == "session" and args.action == "add":
             row = records.add_session(
                 uow,
@@ -863,6 +898,88 @@ def _restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _changed_text(before: dict[str, Any], after: dict[str, Any]) -> str:
+    """What an edit changed, one "field: old -> new" per change."""
+    parts = [
+        f"{key}: {_shown(before[key])} -> {_shown(after[key])}" for key in after if before[key] != after[key]
+    ]
+    return "; ".join(parts) if parts else "nothing changed"
+
+
+def _shown(value: Any) -> str:
+    if value is None or value == "":
+        return "(none)"
+    if isinstance(value, bool):
+        return "active" if value else "inactive"
+    return repr(value) if isinstance(value, str) else str(value)
+
+
+def _edit_supervisee(args: argparse.Namespace, uow: Any) -> None:
+    from supervisor_app.services import people
+    from supervisor_app.services.supervisee_edits import update_supervisee
+
+    given = {
+        "name": args.name,
+        "credential": args.credential,
+        "icb_id": args.icb_id,
+        "start_date": args.start,
+        "position": args.position,
+    }
+    given = {key: value for key, value in given.items() if value is not None}
+    if not given and args.active is None:
+        raise CliError(
+            "Nothing to change: give --name, --credential, --icb-id, --start, --position, --inactive or --active."
+        )
+    person = people.get_supervisee(uow, args.id)
+    keys = ["name", "credential", "icb_id", "start_date", "position", "active"]
+    before = {key: getattr(person, key) for key in keys}
+    if given:
+        current = {key: before[key] for key in keys if key != "active"}
+        update_supervisee(uow, supervisee_id=person.id, **(current | given))
+    if args.active is not None:
+        people.set_active(uow, supervisee_id=person.id, active=args.active)
+    uow.commit()
+    after = {key: getattr(person, key) for key in keys}
+    _out(
+        args,
+        _person_json(person, SUPERVISEE_FIELDS),
+        f"{person.name} (supervisee {person.id}): {_changed_text(before, after)}.",
+    )
+
+
+def _edit_agency(args: argparse.Namespace, uow: Any) -> None:
+    from sqlalchemy import select
+
+    from supervisor_app.models import Agency
+    from supervisor_app.services import people
+
+    if args.name is None and args.address is None and args.phone is None:
+        raise CliError("Nothing to change: give --name, --address or --phone.")
+    if args.id is not None:
+        agency = people.get_agency(uow, args.id)
+    else:
+        agencies = uow.session.scalars(select(Agency).order_by(Agency.id).limit(6)).all()
+        if not agencies:
+            raise CliError("There is no agency yet: `supervisor add --agency NAME` records one.")
+        if len(agencies) > 1:
+            listed = ", ".join(f"{a.id} ({a.name})" for a in agencies[:5])
+            raise CliError(f"There are several agencies; give the id of the one to change: {listed}.")
+        agency = agencies[0]
+    keys = ["name", "address", "phone"]
+    before = {key: getattr(agency, key) for key in keys}
+    given = {"name": args.name, "address": args.address, "phone": args.phone}
+    people.update_agency(
+        uow, agency_id=agency.id, **{key: before[key] if given[key] is None else given[key] for key in keys}
+    )
+    uow.commit()
+    after = {key: getattr(agency, key) for key in keys}
+    _out(
+        args,
+        {"id": agency.id, **after},
+        f"{agency.name} (agency {agency.id}): {_changed_text(before, after)}.",
+    )
+
+
 def _list(args: argparse.Namespace, uow: Any) -> None:
     from supervisor_app.services import people, records
     from supervisor_app.services.progress import hours
@@ -897,10 +1014,11 @@ def _list(args: argparse.Namespace, uow: Any) -> None:
                         r.icb_id,
                         r.start_date or "",
                         r.supervisor_id or "",
+                        "yes" if r.active else "no",
                     )
                     for r in rows
                 ],
-                ["id", "name", "credential", "icb id", "start", "supervisor"],
+                ["id", "name", "credential", "icb id", "start", "supervisor", "active"],
             ),
         )
     elif args.what == "sessions":

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -55,6 +56,18 @@ def log(
 def details_text(details: dict[str, Any] | None) -> str:
     """How an event's details are stored: sorted JSON, dates as ISO text."""
     return json.dumps(details, sort_keys=True, default=str) if details else ""
+
+
+def changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> dict[str, dict[str, Any]]:
+    """What an edit changed, for an event's details: ``{"before": {...}, "after": {...}}``
+    holding only the fields whose value differs (empty when nothing changed)."""
+    changed = [key for key in after if before.get(key) != after[key]]
+    if not changed:
+        return {}
+    return {
+        "before": {key: before.get(key) for key in changed},
+        "after": {key: after[key] for key in changed},
+    }
 
 
 @dataclass(frozen=True)

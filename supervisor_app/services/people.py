@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -15,28 +16,67 @@ from supervisor_app.services.validation import clean_text, parse_date
 
 
 def get_or_create_agency(uow: UnitOfWork, *, name: str, address: str = "", phone: str = "") -> Agency:
-    name = clean_text(name, field="agency", label="Agency name", required=True)
-    agency = uow.session.scalar(select(Agency).where(Agency.name == name))
+    values = _agency_values(name=name, address=address, phone=phone)
+    agency = uow.session.scalar(select(Agency).where(Agency.name == values["name"]))
     if agency is None:
-        agency = Agency(
-            name=name,
-            address=clean_text(address, field="address", label="Agency address", max_length=400),
-            phone=clean_text(phone, field="phone", label="Agency phone", max_length=40),
-        )
+        agency = Agency(**values)
         uow.session.add(agency)
         uow.flush()
         audit.log(uow, audit.AuditAction.CREATE, details={"agency": agency.id, "name": agency.name})
     return agency
 
 
-def update_agency(uow: UnitOfWork, *, agency_id: int, name: str, address: str, phone: str) -> Agency:
-    agency = uow.session.get(Agency, agency_id)
+def _agency_values(*, name: str, address: str, phone: str) -> dict[str, str]:
+    """An agency's details, checked in the order a form shows them: printed on every
+    attestation form."""
+    values = {
+        "name": clean_text(name, field="agency", label="Agency name", required=True),
+        "address": clean_text(address, field="address", label="Agency address", max_length=400),
+        "phone": clean_text(phone, field="phone", label="Agency phone", max_length=40),
+    }
+    if values["phone"] and sum(char.isdigit() for char in values["phone"]) < 7:
+        raise DomainError(
+            f"Agency phone {values['phone']!r} has too few digits for a phone number; write it as on a "
+            "letterhead, e.g. (217) 555-0100.",
+            field="phone",
+        )
+    return values
+
+
+def get_agency(uow: UnitOfWork, agency_id: int | str) -> Agency:
+    agency = uow.session.get(Agency, _int_id(agency_id, field="agency", label="Agency"))
     if agency is None:
         raise DomainError(f"There is no agency with id {agency_id}.", field="agency")
-    agency.name = clean_text(name, field="agency", label="Agency name", required=True)
-    agency.address = clean_text(address, field="address", label="Agency address", max_length=400)
-    agency.phone = clean_text(phone, field="phone", label="Agency phone", max_length=40)
-    audit.log(uow, audit.AuditAction.EDIT, details={"agency": agency.id})
+    return agency
+
+
+def agency_for(uow: UnitOfWork, *, supervisor_id: int | None = None) -> Agency | None:
+    """The agency a supervisor works for; without one, the first agency recorded (if any)."""
+    supervisor = uow.session.get(Supervisor, supervisor_id) if supervisor_id is not None else None
+    if supervisor is not None and supervisor.agency is not None:
+        return supervisor.agency
+    return uow.session.scalar(select(Agency).order_by(Agency.id).limit(1))
+
+
+def update_agency(uow: UnitOfWork, *, agency_id: int | str, name: str, address: str, phone: str) -> Agency:
+    """Change the agency's name, address and phone (printed on the forms from now on; forms
+    already printed keep what they say). Logged with the values before and after."""
+    agency = get_agency(uow, agency_id)
+    values = _agency_values(name=name, address=address, phone=phone)
+    other = uow.session.scalar(
+        select(Agency).where(func.lower(Agency.name) == values["name"].lower(), Agency.id != agency.id)
+    )
+    if other is not None:
+        raise DomainError(
+            f"Another agency here is already called {other.name!r} (id {other.id}); choose another name.",
+            field="agency",
+        )
+    changed = audit.changes({key: getattr(agency, key) for key in values}, values)
+    if changed:
+        for key, value in values.items():
+            setattr(agency, key, value)
+        uow.flush()
+        audit.log(uow, audit.AuditAction.EDIT, details={"agency": agency.id, **changed})
     return agency
 
 
@@ -131,16 +171,16 @@ def add_supervisee(
     same_person_supervisor_id: int | str | None = None,
     today: dt.date | None = None,
 ) -> Supervisee:
-    profiles = uow.db.profiles
-    code = (credential or "").strip().upper()
-    if code not in profiles:
-        raise DomainError(
-            f"Unknown credential {credential!r}. Known credentials: {', '.join(profiles.codes())}.",
-            field="credential",
-        )
-    start = parse_date(start_date, field="start_date", label="Start date") if start_date else None
-    if start is not None and start > (today or dt.date.today()):
-        raise DomainError(f"The start date {start.isoformat()} is in the future.", field="start_date")
+    values = supervisee_values(
+        uow,
+        name=name,
+        credential=credential,
+        icb_id=icb_id,
+        position=position,
+        start_date=start_date,
+        today=today,
+    )
+    check_icb_id_free(uow, values["icb_id"], values["credential"])
     supervisor = get_supervisor(uow, supervisor_id) if supervisor_id not in (None, "") else None
     if supervisor is not None and not supervisor.active:
         raise DomainError(
@@ -160,11 +200,7 @@ def add_supervisee(
     else:
         agency_row = _only_agency(uow)
     supervisee = Supervisee(
-        name=clean_text(name, field="name", label="Supervisee name", required=True),
-        credential=code,
-        icb_id=clean_text(icb_id, field="icb_id", label="ICB applicant/ID number", max_length=60),
-        position=clean_text(position, field="position", label="Position title"),
-        start_date=start,
+        **values,
         supervisor_id=supervisor.id if supervisor else None,
         agency_id=agency_row.id if agency_row else None,
         same_person_supervisor_id=same_person.id if same_person else None,
@@ -178,6 +214,57 @@ def add_supervisee(
         details={"supervisee": supervisee.id, "name": supervisee.name},
     )
     return supervisee
+
+
+def supervisee_values(
+    uow: UnitOfWork,
+    *,
+    name: str,
+    credential: str,
+    icb_id: str,
+    position: str,
+    start_date: str | dt.date | None,
+    today: dt.date | None,
+) -> dict[str, Any]:
+    """A supervisee's own details, checked (the same rules for a new one and an edit)."""
+    profiles = uow.db.profiles
+    code = (credential or "").strip().upper()
+    if code not in profiles:
+        raise DomainError(
+            f"Unknown credential {credential!r}. Known credentials: {', '.join(profiles.codes())}.",
+            field="credential",
+        )
+    start = parse_date(start_date, field="start_date", label="Start date") if start_date else None
+    if start is not None and start > (today or dt.date.today()):
+        raise DomainError(f"The start date {start.isoformat()} is in the future.", field="start_date")
+    return {
+        "name": clean_text(name, field="name", label="Supervisee name", required=True),
+        "credential": code,
+        "icb_id": clean_text(icb_id, field="icb_id", label="ICB applicant/ID number", max_length=60),
+        "position": clean_text(position, field="position", label="Position title"),
+        "start_date": start,
+    }
+
+
+def check_icb_id_free(
+    uow: UnitOfWork, icb_id: str, credential: str, *, supervisee_id: int | None = None
+) -> None:
+    """One application, one ICB ID: no two supervisees working toward the same credential share
+    one (the same person earning a second credential keeps their ID, so other credentials may)."""
+    if not icb_id:
+        return
+    query = select(Supervisee).where(
+        func.lower(Supervisee.icb_id) == icb_id.lower(), Supervisee.credential == credential
+    )
+    if supervisee_id is not None:
+        query = query.where(Supervisee.id != supervisee_id)
+    other = uow.session.scalar(query.order_by(Supervisee.id).limit(1))
+    if other is not None:
+        raise DomainError(
+            f"ICB ID {icb_id} is already recorded for {other.name} (id {other.id}), also working toward "
+            f"{credential}. Check the number: each applicant has their own.",
+            field="icb_id",
+        )
 
 
 def list_supervisors(uow: UnitOfWork, *, active_only: bool = False) -> list[Supervisor]:
@@ -211,18 +298,23 @@ def set_active(
     supervisee_id: int | None = None,
     active: bool,
 ) -> None:
+    """Mark a person inactive (they left the agency: hidden from new records and from the
+    lists by default; everything recorded for them stays) or active again."""
     person = (
         get_supervisor(uow, supervisor_id)
         if supervisor_id is not None
         else get_supervisee(uow, supervisee_id)
     )  # type: ignore[arg-type]
+    if person.active == active:
+        raise DomainError(
+            f"{person.name} is already {'active' if active else 'marked inactive'}.", field="active"
+        )
+    changed = audit.changes({"active": person.active}, {"active": active})
     person.active = active
+    uow.flush()
     audit.log(
         uow,
         audit.AuditAction.EDIT,
-        supervisee_id=supervisee_id,
-        details={
-            "supervisor" if supervisor_id is not None else "supervisee": person.id,
-            "active": active,
-        },
+        supervisee_id=person.id if supervisor_id is None else None,
+        details={"supervisor" if supervisor_id is not None else "supervisee": person.id, **changed},
     )

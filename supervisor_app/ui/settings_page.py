@@ -1,5 +1,5 @@
-"""Settings: the database file and its backups, idle lock, people, and the credential
-profiles' rules."""
+"""Settings: the agency's details, the database file and its backups, idle lock, people, and
+the credential profiles' rules."""
 
 from __future__ import annotations
 
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QSpinBox,
@@ -29,9 +30,9 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.db import DatabaseError
-from supervisor_app.services import backup
+from supervisor_app.services import backup, people
 from supervisor_app.ui.backup_table_model import ROW_ROLE, BackupTableModel, reason_text
-from supervisor_app.ui.common import show_error
+from supervisor_app.ui.common import FieldErrors, error_label, show_error
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.profile_view import ProfileView
 from supervisor_app.ui.qt_fixes import emit
@@ -168,6 +169,7 @@ class SettingsPage(RefreshOnChange, QWidget):
 
         right = QVBoxLayout()
         layout.addLayout(right, 5)
+        right.addWidget(self._agency_box())
         profiles_box = QGroupBox(self.tr("Credential profiles (the rules the app checks)"), self)
         profiles_layout = QVBoxLayout(profiles_box)
         self.profile = QComboBox(profiles_box)
@@ -184,6 +186,110 @@ class SettingsPage(RefreshOnChange, QWidget):
         self._explain_backups()
         self.watch_records()
         self.refresh()
+
+    # Agency ------------------------------------------------------------------------------------
+    def _agency_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Agency (printed on the attestation forms)"), self)
+        form = QFormLayout(box)
+        self.agency_error = error_label(box)
+        form.addRow(self.agency_error)
+        labels: dict[str, QLabel] = {}
+        self.agency_name = QLineEdit(box)
+        self.agency_address = QLineEdit(box)
+        self.agency_phone = QLineEdit(box)
+        self.agency_phone.setPlaceholderText(self.tr("e.g. (217) 555-0100"))
+        for caption, name, edit, field in (
+            (self.tr("Agency na&me:"), self.tr("Agency name"), self.agency_name, "agency"),
+            (self.tr("A&ddress:"), self.tr("Agency address"), self.agency_address, "address"),
+            (self.tr("P&hone:"), self.tr("Agency phone"), self.agency_phone, "phone"),
+        ):
+            edit.setAccessibleName(name)
+            edit.textEdited.connect(lambda _text: self._update_agency_buttons())
+            edit.returnPressed.connect(self.save_agency)
+            label = QLabel(caption, box)
+            label.setBuddy(edit)
+            form.addRow(label, edit)
+            labels[field] = error_label(box)
+            labels[field].setObjectName(f"error_agency_{field}")
+            form.addRow("", labels[field])
+        self.agency_errors = FieldErrors(labels, fallback=self.agency_error)
+        buttons = QHBoxLayout()
+        self.agency_save_button = QPushButton(self.tr("Sa&ve agency details"), box)
+        self.agency_save_button.setAccessibleName(self.tr("Save agency details"))
+        self.agency_save_button.clicked.connect(self.save_agency)
+        self.agency_revert_button = QPushButton(self.tr("Undo chan&ges"), box)
+        self.agency_revert_button.setAccessibleName(self.tr("Undo changes to the agency details"))
+        self.agency_revert_button.clicked.connect(self._load_agency)
+        self.agency_status = QLabel(box)
+        self.agency_status.setWordWrap(True)
+        self.agency_status.setAccessibleName(self.tr("Agency details status"))
+        buttons.addWidget(self.agency_save_button)
+        buttons.addWidget(self.agency_revert_button)
+        buttons.addWidget(self.agency_status, 1)
+        form.addRow(buttons)
+        self.agency_id: int | None = None
+        self._agency_saved: tuple[str, str, str] = ("", "", "")
+        self._load_agency()
+        return box
+
+    def _agency_fields(self) -> tuple[str, str, str]:
+        return (self.agency_name.text(), self.agency_address.text(), self.agency_phone.text())
+
+    def agency_dirty(self) -> bool:
+        return self.agency_id is not None and self._agency_fields() != self._agency_saved
+
+    def _load_agency(self) -> None:
+        """The signed-in supervisor's agency (or the first one) as saved; typing is dropped."""
+        supervisor_id = self.ctx.supervisor_id
+
+        def read(uow: Any) -> tuple[int, str, str, str] | None:
+            agency = people.agency_for(uow, supervisor_id=supervisor_id)
+            return (agency.id, agency.name, agency.address, agency.phone) if agency else None
+
+        found = self.ctx.read_now(read)
+        self.agency_errors.clear()
+        self.agency_id = found[0] if found else None
+        self._agency_saved = found[1:] if found else ("", "", "")  # type: ignore[assignment]
+        for edit, value in zip(
+            (self.agency_name, self.agency_address, self.agency_phone), self._agency_saved, strict=True
+        ):
+            edit.setText(value)
+            edit.setReadOnly(self.ctx.read_only or found is None)
+        if found is None:
+            self.agency_status.setText(
+                self.tr("No agency is recorded in this database yet (the first-run screen records one).")
+            )
+        self._update_agency_buttons()
+
+    def _update_agency_buttons(self) -> None:
+        dirty = self.agency_dirty() and not self.ctx.read_only
+        self.agency_save_button.setEnabled(dirty)
+        self.agency_revert_button.setEnabled(dirty)
+        if dirty:
+            self.agency_status.clear()
+
+    def save_agency(self) -> None:
+        agency_id = self.agency_id
+        if agency_id is None or self.ctx.read_only or not self.agency_dirty():
+            return
+        name, address, phone = self._agency_fields()
+        self.agency_errors.clear()
+        self.agency_save_button.setEnabled(False)
+        self.ctx.write(
+            lambda uow: (
+                people.update_agency(uow, agency_id=agency_id, name=name, address=address, phone=phone).id
+            ),
+            on_done=self._on_agency_saved,
+            on_error=self._on_agency_error,
+        )
+
+    def _on_agency_saved(self, _agency_id: int) -> None:
+        self._load_agency()
+        self.agency_status.setText(self.tr("Saved. Forms printed from now on carry these details."))
+
+    def _on_agency_error(self, exc: BaseException) -> None:
+        self.agency_save_button.setEnabled(True)
+        self.agency_errors.show(exc)
 
     def _show_profile(self, *_args: object) -> None:
         code = self.profile.currentData()
@@ -221,6 +327,8 @@ class SettingsPage(RefreshOnChange, QWidget):
     def refresh(self) -> None:
         """Reload the list of automatic backups (a folder listing: quick)."""
         self._stale = False
+        if not self.agency_dirty():  # changed elsewhere (the command line, another window)
+            self._load_agency()
         path = self.database_file
         try:
             found = backup.list_backups(path) if path is not None else []

@@ -37,6 +37,7 @@ from supervisor_app.ui.record_table import (
     session_query,
 )
 from supervisor_app.ui.refreshing import RefreshOnChange
+from supervisor_app.ui.supervisee_dialog import SuperviseeDialog
 
 
 @dataclass
@@ -126,6 +127,22 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
             lambda: self.supervisee_id is not None and emit(self.print_requested, self.supervisee_id)
         )
 
+        self.inactive_note = QLabel(
+            self.tr(
+                "Marked inactive (left the agency): hidden from the supervisee list and from new sessions. "
+                "Their records, progress and forms stay; pending records can still be signed. To edit or "
+                "amend a record, reactivate them first."
+            ),
+            self,
+        )
+        self.inactive_note.setWordWrap(True)
+        self.inactive_note.setStyleSheet(
+            "background:#eeeeee;color:#333333;padding:6px;border:1px solid #bbb;"
+        )
+        self.inactive_note.setAccessibleName(self.tr("Inactive"))
+        self.inactive_note.setVisible(False)
+        layout.addWidget(self.inactive_note)
+
         self.integrity = QLabel(self)
         self.integrity.setWordWrap(True)
         self.integrity.setStyleSheet("background:#fbe3e3;color:#7a0000;padding:6px;border:1px solid #d99;")
@@ -147,7 +164,23 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         row1 = QHBoxLayout()
         body_layout.addLayout(row1)
         info_box = QGroupBox(self.tr("Profile"), body)
-        self.info = QFormLayout(info_box)
+        info_layout = QVBoxLayout(info_box)
+        self.info = QFormLayout()
+        info_layout.addLayout(self.info)
+        profile_buttons = QHBoxLayout()
+        info_layout.addLayout(profile_buttons)
+        self.edit_button = QPushButton(self.tr("E&dit details…"), info_box)
+        self.edit_button.setAccessibleName(self.tr("Edit this supervisee's details"))
+        self.edit_button.clicked.connect(self.edit_details)
+        self.active_button = QPushButton(self.tr("Mark &inactive"), info_box)
+        self.active_button.setAccessibleName(self.tr("Mark this supervisee inactive"))
+        self.active_button.clicked.connect(self._toggle_active)
+        for button in (self.edit_button, self.active_button):
+            button.setVisible(not ctx.read_only)
+            button.setEnabled(False)  # until the supervisee is loaded
+            profile_buttons.addWidget(button)
+        profile_buttons.addStretch(1)
+        self.edit_dialog: SuperviseeDialog | None = None
         row1.addWidget(info_box, 2)
         missing_box = QGroupBox(self.tr("Still needed for the credential"), body)
         missing_layout = QVBoxLayout(missing_box)
@@ -250,6 +283,22 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
             f"<h2 style='margin:0'>{_esc(progress.supervisee_name)} "
             f"<span style='font-size:small;color:{colour}'>· {_esc(status_text(status))}</span></h2>"
         )
+        active = summary.active if summary else True
+        self.inactive_note.setVisible(not active)
+        for button in (self.new_session_button, self.new_experience_button):
+            button.setEnabled(active)
+            button.setToolTip("" if active else self.tr("Reactivate this supervisee first"))
+        self.edit_button.setEnabled(True)
+        self.active_button.setEnabled(True)
+        self.active_button.setText(self.tr("Mark &inactive") if active else self.tr("&Reactivate"))
+        self.active_button.setAccessibleName(
+            self.tr("Mark this supervisee inactive") if active else self.tr("Reactivate this supervisee")
+        )
+        self.active_button.setToolTip(
+            self.tr("They left the agency: hide them from the list and from new sessions")
+            if active
+            else self.tr("Show them in the list and in new sessions again")
+        )
         while self.info.rowCount():
             self.info.removeRow(0)
         profile = progress.profile
@@ -324,6 +373,35 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
                 )
                 + data.integrity_problem
             )
+
+    # Changing the supervisee ----------------------------------------------------------------------
+    def edit_details(self) -> SuperviseeDialog | None:
+        """The edit dialog for this supervisee's own details (window-modal; it saves itself)."""
+        if self.supervisee_id is None or self.ctx.read_only:
+            return None
+        dialog = SuperviseeDialog(self.ctx, self, supervisee_id=self.supervisee_id)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.edit_dialog = dialog
+        dialog.finished.connect(lambda _result: setattr(self, "edit_dialog", None))
+        dialog.open()
+        return dialog
+
+    def _toggle_active(self) -> None:
+        if self.supervisee_id is None or self.data is None or self.ctx.read_only:
+            return
+        supervisee_id = self.supervisee_id
+        active = not (self.data.summary.active if self.data.summary else True)
+        self.active_button.setEnabled(False)
+
+        def failed(exc: BaseException) -> None:
+            self.active_button.setEnabled(True)
+            show_error(self, exc)
+
+        self.ctx.write(
+            lambda uow: people.set_active(uow, supervisee_id=supervisee_id, active=active),
+            on_error=failed,
+        )
 
     def _new_session(self) -> None:
         if self.actions is not None and self.supervisee_id is not None:

@@ -1,4 +1,5 @@
-"""Add a supervisee: name, credential they are working toward, ICB ID, start date, supervisor."""
+"""Add a supervisee (name, credential they are working toward, ICB ID, start date, supervisor),
+or change an existing one's details."""
 
 from __future__ import annotations
 
@@ -13,24 +14,34 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import people
-from supervisor_app.ui.common import FieldErrors, action_buttons, error_label, from_qdate
+from supervisor_app.services.supervisee_edits import credential_locked_reason, update_supervisee
+from supervisor_app.ui.common import FieldErrors, action_buttons, error_label, from_qdate, to_qdate
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.qt_fixes import emit
 
 
 class SuperviseeDialog(QDialog):
+    """A new supervisee, or (``supervisee_id`` given) an edit of one's own details; their
+    supervisor of record is not changed here."""
+
     saved = Signal(int)
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: AppContext, parent: QWidget | None = None, *, supervisee_id: int | None = None
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
+        self.supervisee_id = supervisee_id
         self.setObjectName("supervisee_dialog")
-        self.setWindowTitle(self.tr("New supervisee"))
+        self.setWindowTitle(
+            self.tr("New supervisee") if supervisee_id is None else self.tr("Edit supervisee")
+        )
         self.setAccessibleName(self.windowTitle())
         layout = QVBoxLayout(self)
         self.general_error = error_label(self)
@@ -57,6 +68,13 @@ class SuperviseeDialog(QDialog):
             self.credential.addItem(f"{profile.code}: {profile.name}", profile.code)
         self.credential.setCurrentIndex(max(0, self.credential.findData("CRSS")))
         row(self.tr("&Credential:"), "credential", self.credential)
+        self.credential_note = QLabel(self)
+        self.credential_note.setObjectName("credential_note")
+        self.credential_note.setWordWrap(True)
+        self.credential_note.setStyleSheet("color: palette(dark);")
+        self.credential_note.setAccessibleName(self.tr("Why the credential cannot change"))
+        self.credential_note.setVisible(False)
+        form.addRow("", self.credential_note)
         self.icb_id = QLineEdit(self)
         self.icb_id.setAccessibleName(self.tr("ICB applicant ID"))
         self.icb_id.setPlaceholderText(self.tr("optional; printed on the attestation"))
@@ -88,27 +106,90 @@ class SuperviseeDialog(QDialog):
             self.supervisor.setCurrentIndex(max(0, self.supervisor.findData(ctx.supervisor_id)))
         row(self.tr("Supervisor of &record:"), "supervisor", self.supervisor)
 
-        buttons, self.save_button = action_buttons(self, self.tr("&Add supervisee"), self.save)
+        action = self.tr("&Add supervisee") if supervisee_id is None else self.tr("&Save changes")
+        buttons, self.save_button = action_buttons(self, action, self.save)
         layout.addWidget(buttons)
         self.errors = FieldErrors(labels, fallback=self.general_error)
+        if supervisee_id is not None:
+            form.setRowVisible(self.supervisor, False)  # a change of supervisor is not an edit
+            form.setRowVisible(labels["supervisor"], False)
+            self._fill(supervisee_id)
+        self._initial = self._fields()
         self.resize(520, self.sizeHint().height())
+        self._fit_height()
 
-    def save(self) -> None:
-        self.errors.clear()
+    def _fit_height(self) -> None:
+        """Tall enough for the wrapped notes and messages at the dialog's width."""
+        layout = self.layout()
+        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0
+        if needed > self.height():
+            self.resize(self.width(), needed)
+
+    def _fill(self, supervisee_id: int) -> None:
+        def load(uow: Any) -> tuple[dict[str, Any], str]:
+            person = people.get_supervisee(uow, supervisee_id)
+            values = {
+                key: getattr(person, key)
+                for key in ("name", "credential", "icb_id", "position", "start_date")
+            }
+            return values, credential_locked_reason(uow, supervisee_id)
+
+        values, locked = self.ctx.read_now(load)
+        self.name.setText(values["name"])
+        self.credential.setCurrentIndex(max(0, self.credential.findData(values["credential"])))
+        self.icb_id.setText(values["icb_id"])
+        self.position.setText(values["position"])
+        self.has_start.setChecked(values["start_date"] is not None)
+        if values["start_date"] is not None:
+            self.start.setDate(to_qdate(values["start_date"]))
+        self.credential.setEnabled(not locked)
+        self.credential_note.setText(locked)
+        self.credential_note.setVisible(bool(locked))
+
+    def _fields(self) -> dict[str, Any]:
         fields: dict[str, Any] = {
             "name": self.name.text(),
             "credential": self.credential.currentData(),
             "icb_id": self.icb_id.text(),
             "position": self.position.text(),
             "start_date": from_qdate(self.start.date()) if self.has_start.isChecked() else None,
-            "supervisor_id": self.supervisor.currentData(),
         }
+        if self.supervisee_id is None:
+            fields["supervisor_id"] = self.supervisor.currentData()
+        return fields
+
+    def is_dirty(self) -> bool:
+        return self._fields() != self._initial
+
+    def save(self) -> None:
+        self.errors.clear()
+        fields = self._fields()
+        supervisee_id = self.supervisee_id
         self.save_button.setEnabled(False)
         self.ctx.write(
-            lambda uow: people.add_supervisee(uow, **fields).id,
+            (lambda uow: people.add_supervisee(uow, **fields).id)
+            if supervisee_id is None
+            else (lambda uow: update_supervisee(uow, supervisee_id=supervisee_id, **fields).id),
             on_done=self._on_saved,
             on_error=self._on_error,
         )
+
+    def reject(self) -> None:
+        if self.is_dirty() and not self.confirm_discard():
+            return
+        super().reject()
+
+    def confirm_discard(self) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Discard changes?"),
+            self.tr("Close without saving? What you typed about this supervisee will be lost.")
+            if self.supervisee_id is None
+            else self.tr("Close without saving? Your changes to this supervisee will be lost."),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Discard
 
     def _on_saved(self, supervisee_id: int) -> None:
         emit(self.saved, supervisee_id)
@@ -117,3 +198,4 @@ class SuperviseeDialog(QDialog):
     def _on_error(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.errors.show(exc)
+        self._fit_height()

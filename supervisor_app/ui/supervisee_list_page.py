@@ -400,7 +400,9 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
     def _update_buttons(self) -> None:
         chosen = self.selected_id() is not None
         self.open_button.setEnabled(chosen)
-        self.session_button.setEnabled(chosen and not self.ctx.read_only)
+        row = self.proxy.index(self.table.currentIndex().row(), 0).data(ROW_ROLE) if chosen else None
+        active = row is None or row.active  # an inactive supervisee gets no new sessions
+        self.session_button.setEnabled(chosen and active and not self.ctx.read_only)
         self.add_button.setEnabled(not self.ctx.read_only)
 
     def _open_current(self) -> None:
