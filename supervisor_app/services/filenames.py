@@ -48,11 +48,11 @@ def safe_file_name(text: str, *, fallback: str = "file", max_length: int = MAX_N
     name = re.sub(r" {2,}", " ", name)
     name = name.strip(" .")  # Windows drops trailing dots and spaces; a leading dot hides the file
     stem, dot, suffix = name.rpartition(".")
-    if not dot or not re.fullmatch(r"[A-Za-z0-9]{1,8}", suffix) or not stem.strip(" ._"):
+    if not dot or not re.fullmatch(r"[A-Za-z0-9]{1,8}", suffix):
         stem, suffix = name, ""
     stem = _shorten(stem, max(1, max_length - len(suffix) - 1) if suffix else max_length)
     stem = stem.strip(" .")
-    if not stem.strip("_ "):
+    if not stem.strip("_ ."):
         stem = "".join(c for c in fallback if c.isalnum() or c in "-_ ").strip()[:max_length] or "file"
     if stem.split(".")[0].strip().upper() in _RESERVED:
         stem = "_" + stem
