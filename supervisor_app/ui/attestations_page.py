@@ -387,17 +387,21 @@ class AttestationsPage(RefreshOnChange, QWidget):
 
     # Print and save -------------------------------------------------------------------------------
     def print_current(self, *, printer: Any = None) -> None:
-        """Print (``printer``: a ready QPrinter, else the print dialog asks first). The print is
-        recorded only once the dialog was accepted and every page was sent to the printer."""
+        """Print (``printer``: a ready QPrinter, else the print dialog asks, once the form is
+        ready). The print is recorded only once the dialog was accepted and every page sent."""
         request = self.request()
         if request is None or not self.can_print:
             return
-        if printer is None and qt_pdf_available():
-            printer = self.ask_printer(_title(request.kind, self.supervisee.currentText()))
-            if printer is None:
-                self._say(self.tr("Not printed: the print dialog was cancelled. Nothing was recorded."))
-                return
-        self._output(request, lambda rendered: print_pdf(rendered.pdf, title=rendered.title, printer=printer))
+
+        def deliver(rendered: Rendered) -> str | None:
+            chosen = printer
+            if chosen is None and qt_pdf_available():
+                chosen = self.ask_printer(rendered.title)
+                if chosen is None:
+                    return None
+            return print_pdf(rendered.pdf, title=rendered.title, printer=chosen)
+
+        self._output(request, deliver)
 
     def save_current(self, path: str | None = None) -> None:
         request = self.request()
@@ -415,7 +419,7 @@ class AttestationsPage(RefreshOnChange, QWidget):
 
         self._output(request, done)
 
-    def _output(self, request: Request, deliver: Callable[[Rendered], str]) -> None:
+    def _output(self, request: Request, deliver: Callable[[Rendered], str | None]) -> None:
         """Render the form (with the serial number it will be recorded under), deliver it (print
         or save), and only then record the print: a cancelled or failed delivery records nothing."""
         self._busy(True, self.tr("Preparing the form…"))
@@ -427,7 +431,9 @@ class AttestationsPage(RefreshOnChange, QWidget):
             on_error=self._on_failed,
         )
 
-    def _deliver(self, rendered: Rendered, deliver: Callable[[Rendered], str], printed_by: str) -> None:
+    def _deliver(
+        self, rendered: Rendered, deliver: Callable[[Rendered], str | None], printed_by: str
+    ) -> None:
         self.rendered = rendered
         self.preview.show_pdf(rendered.pdf, summary_html=rendered.summary_html)
         try:
@@ -436,6 +442,10 @@ class AttestationsPage(RefreshOnChange, QWidget):
             self._busy(False)
             self.status.clear()
             self.errors.show(exc)
+            return
+        if message is None:  # the print dialog was cancelled
+            self._busy(False)
+            self._say(self.tr("Not printed: the print dialog was cancelled. Nothing was recorded."))
             return
         if rendered.planned is None or rendered.data is None:  # a statement: nothing to record
             self._busy(False)

@@ -54,7 +54,8 @@ def ask_printer(title: str, parent: QWidget | None = None):  # type: ignore[no-u
     from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-    printer.setDocName(title)
+    # "Print to File" suggests <document name>.pdf: a name from data must stay one safe name.
+    printer.setDocName(safe_file_name(title, fallback="form"))
     dialog = QPrintDialog(printer, parent)
     dialog.setWindowTitle(QCoreApplication.translate("pdf_output", "Print {title}").format(title=title))
     accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted

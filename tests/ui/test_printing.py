@@ -199,3 +199,20 @@ def test_a_hostile_supervisee_name_never_suggests_a_path_outside_the_folder(
     assert "/" not in name and "\\" not in name and ".." not in name and name.endswith(".pdf")
     [saved] = folder.iterdir()  # written inside the folder, nowhere else
     assert saved.name == name
+
+
+def test_a_refused_form_says_why_before_any_print_dialog(world, make_window, qtbot) -> None:
+    _signed(world)
+    with world.uow() as uow:
+        records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=1)))
+        uow.commit()
+    window = make_window(world.db, supervisor_id=world.dana)
+    page = _page(window, world.ana)
+    asked: list[str] = []
+    page.ask_printer = lambda title: asked.append(title)
+    before = snapshot(world.db)
+
+    _click(qtbot, page.print_button)
+
+    assert asked == [] and "still waiting" in page.error_text("signed_only")
+    assert snapshot(world.db) == before
