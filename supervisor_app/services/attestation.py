@@ -11,7 +11,9 @@ Three steps, so the UI can render off its thread and the CLI can refuse before w
 2. :func:`record_print` creates (or, for a reprint, reuses) the :class:`Attestation` row and
    writes an audit ``print`` event every time.
 3. :func:`supervisor_app.reports.render_verification` turns the data into PDF bytes.
-   :func:`print_verification` does 2 and 3 in one transaction.
+   :func:`print_verification` does 2 and 3 in one transaction. The app instead renders with
+   the serial :func:`plan_print` foresees, prints, and records (``record_print(planned=...)``)
+   only once the job was sent, so a cancelled or failed print is not in the audit trail.
 
 The record fingerprint
 ----------------------
@@ -834,23 +836,9 @@ def _local_date(moment: dt.datetime) -> dt.date:
     return moment.astimezone().date()
 
 
-def record_print(
-    uow: UnitOfWork,
-    data: VerificationData,
-    *,
-    printed_by: str,
-    now: dt.datetime | None = None,
-    commit: bool = True,
-) -> PrintRecord:
-    """Record one print of ``data``: a new attestation row, or the existing one for a reprint.
-
-    A reprint (same supervisee, supervisor, range and fingerprint) reuses the row, so it keeps
-    its serial number and its first print date (the date printed on the form). Every print,
-    first or not, adds an audit ``print`` event. Commits unless ``commit=False`` (then the
-    caller commits, e.g. once the PDF is rendered).
-    """
-    printed_by = (printed_by or "").strip() or uow.actor
-    existing = uow.session.scalar(
+def _existing_row(uow: UnitOfWork, data: VerificationData) -> Attestation | None:
+    """The attestation row an earlier print of exactly these records made, if any."""
+    return uow.session.scalar(
         select(Attestation)
         .where(
             Attestation.kind == VERIFICATION,
@@ -863,14 +851,70 @@ def record_print(
         .order_by(Attestation.id)
         .limit(1)
     )
+
+
+def plan_print(uow: UnitOfWork, data: VerificationData, *, now: dt.datetime | None = None) -> PrintRecord:
+    """The record a print of ``data`` would be filed under, without writing anything.
+
+    A reprint gets its existing row; a first print the next serial number, stamped ``now``.
+    The UI renders the form with this serial, sends it to the printer (or a file), and only
+    then calls :func:`record_print` with ``planned=``, so a cancelled or failed print leaves
+    no trace in the audit trail.
+    """
+    existing = _existing_row(uow, data)
     if existing is not None:
-        row, reprint = existing, True
+        return PrintRecord(
+            attestation_id=existing.id,
+            serial=existing.serial,
+            generated=_local_date(existing.printed_at),
+            printed_at=existing.printed_at,
+            reprint=True,
+        )
+    stamp = now or utcnow()
+    next_id = (uow.session.scalar(select(func.max(Attestation.id))) or 0) + 1
+    return PrintRecord(
+        attestation_id=next_id,
+        serial=f"{SERIAL_PREFIX}-{_local_date(stamp).year:04d}-{next_id:06d}",
+        generated=_local_date(stamp),
+        printed_at=stamp,
+        reprint=False,
+    )
+
+
+def record_print(
+    uow: UnitOfWork,
+    data: VerificationData,
+    *,
+    printed_by: str,
+    now: dt.datetime | None = None,
+    commit: bool = True,
+    planned: PrintRecord | None = None,
+) -> PrintRecord:
+    """Record one print of ``data``: a new attestation row, or the existing one for a reprint.
+
+    A reprint (same supervisee, supervisor, range and fingerprint) reuses the row, so it keeps
+    its serial number and its first print date (the date printed on the form). Every print,
+    first or not, adds an audit ``print`` event. Commits unless ``commit=False`` (then the
+    caller commits, e.g. once the PDF is rendered).
+
+    ``planned`` (from :func:`plan_print`, for a form already printed with that serial):
+    the record must be exactly that one, or a DomainError says so and nothing is written.
+    """
+    printed_by = (printed_by or "").strip() or uow.actor
+    plan = plan_print(uow, data, now=planned.printed_at if planned is not None else now)
+    if planned is not None and (plan.serial, plan.reprint) != (planned.serial, planned.reprint):
+        raise DomainError(
+            f"The form was printed as {planned.serial}, but that serial number was given to another "
+            f"print meanwhile, so this print was not recorded. Print it again.",
+            field="supervisee",
+        )
+    if plan.reprint:
+        row = uow.session.get(Attestation, plan.attestation_id)
+        assert row is not None
     else:
-        stamp = now or utcnow()
-        next_id = (uow.session.scalar(select(func.max(Attestation.id))) or 0) + 1
         row = Attestation(
-            id=next_id,
-            serial=f"{SERIAL_PREFIX}-{_local_date(stamp).year:04d}-{next_id:06d}",
+            id=plan.attestation_id,
+            serial=plan.serial,
             kind=VERIFICATION,
             fingerprint=data.fingerprint,
             supervisee_id=data.supervisee_id,
@@ -881,11 +925,11 @@ def record_print(
             supervision_minutes=data.supervision_minutes,
             experience_minutes=data.experience_minutes,
             printed_by=printed_by[:200],
-            printed_at=stamp,
+            printed_at=plan.printed_at,
         )
         uow.session.add(row)
         uow.flush()
-        reprint = False
+    reprint = plan.reprint
     audit.log(
         uow,
         audit.AuditAction.PRINT,
@@ -1086,6 +1130,7 @@ __all__ = [
     "fingerprint_of",
     "hours",
     "list_attestations",
+    "plan_print",
     "prepare_statement",
     "prepare_verification",
     "print_verification",

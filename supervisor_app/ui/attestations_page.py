@@ -12,9 +12,10 @@ import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from html import escape
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,12 +36,14 @@ from PySide6.QtWidgets import (
 
 from supervisor_app import __version__
 from supervisor_app.services import attestation, people
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.filenames import safe_file_name
 from supervisor_app.services.progress import hours
 from supervisor_app.services.units import hours_change
 from supervisor_app.ui.attestation_table_model import ROW_ROLE, AttestationTableModel
 from supervisor_app.ui.common import FieldErrors, error_label, from_qdate, show_error, to_qdate
 from supervisor_app.ui.context import AppContext
-from supervisor_app.ui.pdf_output import print_pdf, qt_pdf_available, save_pdf
+from supervisor_app.ui.pdf_output import ask_printer, print_pdf, qt_pdf_available, save_pdf
 from supervisor_app.ui.pdf_preview import PdfPreview
 from supervisor_app.ui.refreshing import RefreshOnChange
 
@@ -67,6 +70,8 @@ class Rendered:
     summary_html: str
     serial: str = ""
     reprint: bool = False
+    data: attestation.VerificationData | None = None  # a verification form's data, to record it
+    planned: attestation.PrintRecord | None = None  # the record a print of it will be filed under
 
 
 class AttestationsPage(RefreshOnChange, QWidget):
@@ -82,7 +87,9 @@ class AttestationsPage(RefreshOnChange, QWidget):
         self.rendered: Rendered | None = None
         self._reprint_of: attestation.AttestationEntry | None = None
         self.last_message = ""
+        # What the save and print dialogs would answer; tests put answers here.
         self.ask_save_path: Callable[[str], str] = self._ask_save_path
+        self.ask_printer: Callable[[str], Any] = lambda title: ask_printer(title, self)
         self.setObjectName("attestations_page")
         self.setAccessibleName(self.tr("Attestations") if not self.review else self.tr("My statement"))
         layout = QVBoxLayout(self)
@@ -215,7 +222,7 @@ class AttestationsPage(RefreshOnChange, QWidget):
             edit.dateChanged.connect(self._on_inputs_changed)
         self.signed_only.toggled.connect(self._on_inputs_changed)
         self.preview_button.clicked.connect(self.preview_current)
-        self.print_button.clicked.connect(self.print_current)
+        self.print_button.clicked.connect(lambda: self.print_current())  # not clicked(bool) as the printer
         self.save_button.clicked.connect(lambda: self.save_current())
         self.reprint_button.clicked.connect(self.reprint_selected)
         self.history_view.activated.connect(lambda _i: self.reprint_selected())
@@ -348,9 +355,8 @@ class AttestationsPage(RefreshOnChange, QWidget):
             return
         self._busy(True, self.tr("Preparing the preview…"))
         self.errors.clear()
-        printed_by = self._printed_by()
         self.ctx.read(
-            lambda uow: render_request(uow, request, record=False, printed_by=printed_by),
+            lambda uow: render_request(uow, request, record=False),
             on_done=self._on_previewed,
             on_error=self._on_failed,
         )
@@ -381,22 +387,22 @@ class AttestationsPage(RefreshOnChange, QWidget):
             self._say(self.tr("Preview ready."))
 
     # Print and save -------------------------------------------------------------------------------
-    def print_current(self, printer: Any = None) -> None:
-        """Print (``printer``: a ready QPrinter, else the print dialog asks)."""
+    def print_current(self, *, printer: Any = None) -> None:
+        """Print (``printer``: a ready QPrinter, else the print dialog asks, once the form is
+        ready). The print is recorded only once the dialog was accepted and every page sent."""
         request = self.request()
         if request is None or not self.can_print:
             return
-        if printer is None and qt_pdf_available():
-            from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
-            printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-            dialog = QPrintDialog(printer, self)
-            if dialog.exec() != QPrintDialog.DialogCode.Accepted:  # chosen before anything is recorded
-                return
-        self._output(
-            request,
-            lambda rendered: print_pdf(rendered.pdf, title=rendered.title, parent=self, printer=printer),
-        )
+        def deliver(rendered: Rendered) -> str | None:
+            chosen = printer
+            if chosen is None and qt_pdf_available():
+                chosen = self.ask_printer(rendered.title)
+                if chosen is None:
+                    return None
+            return print_pdf(rendered.pdf, title=rendered.title, printer=chosen)
+
+        self._output(request, deliver)
 
     def save_current(self, path: str | None = None) -> None:
         request = self.request()
@@ -405,6 +411,8 @@ class AttestationsPage(RefreshOnChange, QWidget):
         target = path or self.ask_save_path(self._suggested_name(request))
         if not target:
             return
+        if not path:
+            self.ctx.prefs.pdf_folder = str(Path(target).parent)
 
         def done(rendered: Rendered) -> str:
             saved = save_pdf(rendered.pdf, target)
@@ -412,29 +420,49 @@ class AttestationsPage(RefreshOnChange, QWidget):
 
         self._output(request, done)
 
-    def _output(self, request: Request, deliver: Callable[[Rendered], str]) -> None:
+    def _output(self, request: Request, deliver: Callable[[Rendered], str | None]) -> None:
+        """Render the form (with the serial number it will be recorded under), deliver it (print
+        or save), and only then record the print: a cancelled or failed delivery records nothing."""
         self._busy(True, self.tr("Preparing the form…"))
         self.errors.clear()
-        record = request.kind == VERIFICATION
         printed_by = self._printed_by()
-        job = lambda uow: render_request(uow, request, record=record, printed_by=printed_by)  # noqa: E731
+        self.ctx.read(
+            lambda uow: render_request(uow, request, record=True),
+            on_done=lambda rendered: self._deliver(rendered, deliver, printed_by),
+            on_error=self._on_failed,
+        )
 
-        def done(rendered: Rendered) -> None:
-            self._busy(False)
-            self.rendered = rendered
-            self.preview.show_pdf(rendered.pdf, summary_html=rendered.summary_html)
+    def _deliver(
+        self, rendered: Rendered, deliver: Callable[[Rendered], str | None], printed_by: str
+    ) -> None:
+        self.rendered = rendered
+        self.preview.show_pdf(rendered.pdf, summary_html=rendered.summary_html)
+        try:
             message = deliver(rendered)
-            if rendered.serial:
-                prefix = (
-                    self.tr("Reprint of {serial}.") if rendered.reprint else self.tr("Recorded as {serial}.")
-                )
-                message = prefix.format(serial=rendered.serial) + (" " + message if message else "")
+        except (DomainError, OSError) as exc:
+            self._busy(False)
+            self.status.clear()
+            self.errors.show(exc)
+            return
+        if message is None:  # the print dialog was cancelled
+            self._busy(False)
+            self._say(self.tr("Not printed: the print dialog was cancelled. Nothing was recorded."))
+            return
+        if rendered.planned is None or rendered.data is None:  # a statement: nothing to record
+            self._busy(False)
             self._say(message)
+            return
+        data, planned = rendered.data, rendered.planned
+        self.ctx.write(
+            lambda uow: attestation.record_print(uow, data, printed_by=printed_by, planned=planned),
+            on_done=lambda record: self._on_recorded(record, message),
+            on_error=self._on_failed,
+        )
 
-        if record:
-            self.ctx.write(job, on_done=done, on_error=self._on_failed)
-        else:
-            self.ctx.read(job, on_done=done, on_error=self._on_failed)
+    def _on_recorded(self, record: attestation.PrintRecord, message: str) -> None:
+        self._busy(False)
+        prefix = self.tr("Reprint of {serial}.") if record.reprint else self.tr("Recorded as {serial}.")
+        self._say(prefix.format(serial=record.serial) + (" " + message if message else ""))
 
     def reprint_selected(self) -> None:
         index = self.history_view.currentIndex()
@@ -456,11 +484,19 @@ class AttestationsPage(RefreshOnChange, QWidget):
     def _suggested_name(self, request: Request) -> str:
         name = self.supervisee.currentText().replace(" ", "_")
         kind = "statement" if request.kind == STATEMENT else "supervision_verification"
-        return f"{kind}_{name}_{dt.date.today().isoformat()}.pdf"
+        return safe_file_name(f"{kind}_{name}_{dt.date.today().isoformat()}.pdf", fallback=kind)
+
+    def save_folder(self) -> Path:
+        """Where Save PDF starts: the folder last saved to, else the user's Documents folder."""
+        last = self.ctx.prefs.pdf_folder
+        if last and Path(last).is_dir():
+            return Path(last)
+        documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+        return Path(documents) if documents else Path.home()
 
     def _ask_save_path(self, suggested: str) -> str:
         path, _filter = QFileDialog.getSaveFileName(
-            self, self.tr("Save PDF"), suggested, self.tr("PDF files (*.pdf)")
+            self, self.tr("Save PDF"), str(self.save_folder() / suggested), self.tr("PDF files (*.pdf)")
         )
         return path
 
@@ -492,9 +528,18 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("AttestationsPage", text)
 
 
-def render_request(uow: Any, request: Request, *, record: bool, printed_by: str) -> Rendered:
-    """Prepare and render (and, when ``record``, record the print) in one unit of work.
+def _title(kind: str, name: str) -> str:
+    if kind == STATEMENT:
+        return _tr("Progress statement {name}").format(name=name)
+    return _tr("Supervision verification {name}").format(name=name)
 
+
+def render_request(uow: Any, request: Request, *, record: bool) -> Rendered:
+    """Prepare and render one form. Writes nothing.
+
+    ``record``: the form is about to be printed or saved, so it carries the serial number it
+    will be recorded under (:func:`attestation.plan_print`); the caller records it once it was
+    delivered. Else a preview: "PREVIEW", or the serial of an earlier print of the same records.
     Runs on a worker thread: plain data in and out, no widgets.
     """
     today = dt.date.today()
@@ -503,8 +548,10 @@ def render_request(uow: Any, request: Request, *, record: bool, printed_by: str)
 
         statement = attestation.prepare_statement(uow, supervisee_id=request.supervisee_id)
         pdf = render_statement(statement, generated=today, app_version=__version__)
-        title = _tr("Progress statement {name}").format(name=statement.applicant_name)
+        title = _title(STATEMENT, statement.applicant_name)
         return Rendered(request, pdf, title, _statement_html(statement))
+    from supervisor_app.reports import render_verification
+
     data = attestation.prepare_verification(
         uow,
         supervisee_id=request.supervisee_id,
@@ -513,27 +560,26 @@ def render_request(uow: Any, request: Request, *, record: bool, printed_by: str)
         date_to=request.date_to,
         signed_only=request.signed_only,
     )
-    title = _tr("Supervision verification {name}").format(name=data.applicant_name)
+    title = _title(VERIFICATION, data.applicant_name)
+    planned = attestation.plan_print(uow, data)
     if record:
-        form = attestation.print_verification(uow, data, printed_by=printed_by)
-        serial = form.record.serial
-        return Rendered(
-            request, form.pdf, title, _verification_html(data, serial), serial, form.record.reprint
+        pdf = render_verification(
+            data, serial=planned.serial, generated=planned.generated, app_version=__version__
         )
-    from supervisor_app.reports import render_verification
-
-    earlier = [
-        a
-        for a in attestation.list_attestations(uow, supervisee_id=data.supervisee_id)
-        if a.supervisor_id == data.supervisor_id
-        and a.date_from == data.date_from
-        and a.date_to == data.date_to
-        and a.fingerprint == data.fingerprint
-    ]
-    serial = earlier[0].serial if earlier else ""
-    generated = earlier[0].printed_at.astimezone().date() if earlier else today
+        return Rendered(
+            request,
+            pdf,
+            title,
+            _verification_html(data, planned.serial),
+            planned.serial,
+            planned.reprint,
+            data,
+            planned,
+        )
+    serial = planned.serial if planned.reprint else ""
+    generated = planned.generated if planned.reprint else today
     pdf = render_verification(data, serial=serial or "PREVIEW", generated=generated, app_version=__version__)
-    return Rendered(request, pdf, title, _verification_html(data, serial), serial, bool(earlier))
+    return Rendered(request, pdf, title, _verification_html(data, serial), serial, planned.reprint)
 
 
 def _verification_html(data: attestation.VerificationData, serial: str) -> str:

@@ -140,6 +140,20 @@ class FieldErrors:
         label.setAccessibleDescription(label.text())
         return label
 
+    def show_all(self, errors: list[BaseException]) -> list[QLabel]:
+        """Show every message at once, each next to its field (two for one field: the first)."""
+        self.clear()
+        shown: list[QLabel] = []
+        for exc in errors:
+            label = self.labels.get(getattr(exc, "field", None) or "", self.fallback)
+            if label in shown:
+                continue
+            label.setText(str(exc) if isinstance(exc, DomainError) else _unexpected(exc))
+            label.setVisible(True)
+            label.setAccessibleDescription(label.text())
+            shown.append(label)
+        return shown
+
     def message(self, field: str) -> str:
         label = self.labels.get(field, self.fallback)
         return label.text() if label.isVisible() or label.text() else ""

@@ -1,7 +1,13 @@
-"""First run: the agency and the first supervisor account (password twice, strength hint)."""
+"""First run: the agency and the first supervisor account (password twice, strength hint).
+
+"Create and sign in" is the default button whatever has the focus, so Enter never quits;
+every mistake the screen can see is shown at once, beside its field (the service stays the
+judge of the rest); leaving with something typed asks first.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -13,12 +19,15 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import people
+from supervisor_app.services.auth import check_new_password
 from supervisor_app.services.errors import DomainError
+from supervisor_app.services.validation import clean_text
 from supervisor_app.ui.common import FieldErrors, error_label
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.password_pair import PasswordPair
@@ -118,32 +127,104 @@ class FirstRunDialog(QDialog):
             cancel = buttons.addButton(self.tr("&Quit"), QDialogButtonBox.ButtonRole.RejectRole)
             cancel.setAccessibleName(self.tr("Quit"))
         self.cancel_button = cancel
+        cancel.setAutoDefault(False)  # Enter on a focused Quit still means "Create", never "quit"
         cancel.clicked.connect(self.reject)
         layout.addWidget(buttons)
         labels.update(self.supervisor.errors)
         labels["password"] = self.passwords.error
         self.field_errors = labels
         self.errors = FieldErrors(labels, fallback=self.general_error)
+        self.fields: dict[str, QLineEdit] = {
+            "agency": self.agency,
+            "address": self.address,
+            "agency_phone": self.agency_phone,
+            **self.supervisor.edits,
+            "password": self.passwords.first,
+        }
+        self.confirm_leave: Callable[[], bool] = self._confirm_leave
         self.agency.setFocus()
 
+    def typed(self) -> bool:
+        """Whether anything was typed (that leaving would lose)."""
+        return any(edit.text().strip() for edit in self.findChildren(QLineEdit))
+
     def reject(self) -> None:
-        """With ``back_to``, Back (or Esc, or closing the window) asks to go back; the screen
-        stays until the other file is open, since opening it may fail."""
+        """Quit (or Back, Esc, closing the window) asks first when something was typed. With
+        ``back_to`` it asks to go back; the screen stays until the other file is open, since
+        opening it may fail."""
+        if self._saving or (self.typed() and not self.confirm_leave()):
+            return
         if self._back:
             emit(self.back_requested)
             return
         super().reject()
 
+    def _confirm_leave(self) -> bool:
+        if self._back:
+            title = self.tr("Go back without creating the account?")
+            leave_text = self.tr("&Go back")
+        else:
+            title = self.tr("Quit without creating the account?")
+            leave_text = self.tr("&Quit")
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            title,
+            self.tr(
+                "What you typed on this screen is not saved, and this database stays without a supervisor."
+            ),
+            QMessageBox.StandardButton.NoButton,
+            self,
+        )
+        stay = box.addButton(self.tr("&Stay and finish"), QMessageBox.ButtonRole.RejectRole)
+        leave = box.addButton(leave_text, QMessageBox.ButtonRole.DestructiveRole)
+        leave.setAccessibleName(leave_text.replace("&", ""))
+        box.setDefaultButton(stay)
+        box.setEscapeButton(stay)
+        box.setAccessibleName(title)
+        box.exec()
+        return box.clickedButton() is leave
+
+    def check(self) -> list[DomainError]:
+        """Every mistake this screen can see, all at once (the rules are the services': the
+        same checks, with the same words). The service still checks everything on Create."""
+        errors: list[DomainError] = []
+        values = self.supervisor.values()
+
+        def run(check: Callable[[], object]) -> None:
+            try:
+                check()
+            except DomainError as exc:
+                errors.append(exc)
+
+        run(lambda: clean_text(self.agency.text(), field="agency", label="Agency name", required=True))
+        run(lambda: clean_text(values["name"], field="name", label="Supervisor name", required=True))
+        run(
+            lambda: clean_text(values["credentials"], field="credentials", label="Credentials", required=True)
+        )
+        email = values.get("email", "").strip()
+        if email and ("@" not in email or " " in email):
+            errors.append(DomainError(f"{email!r} does not look like an email address.", field="email"))
+        run(self.passwords.password)  # the two the same
+        run(lambda: check_new_password(self.passwords.first.text()))
+        return errors
+
+    def _show_errors(self, errors: list[BaseException]) -> None:
+        shown = self.errors.show_all(errors)
+        for field, edit in self.fields.items():  # the first field in the screen's order with a message
+            label = self.field_errors.get(field)
+            if label is not None and label in shown:
+                edit.setFocus()
+                return
+
     def create(self) -> None:
         if self._saving:
             return
-        self.errors.clear()
-        try:
-            password = self.passwords.password()
-        except DomainError as exc:
-            self.errors.show(exc)
-            self.passwords.second.setFocus()
+        errors = self.check()
+        if errors:
+            self._show_errors(errors)
             return
+        self.errors.clear()
+        password = self.passwords.password()
         agency = self.agency.text()
         address = self.address.text()
         agency_phone = self.agency_phone.text()
@@ -159,8 +240,7 @@ class FirstRunDialog(QDialog):
             supervisor = people.add_supervisor(uow, agency=row.name, password=password, **values)
             return supervisor.id, supervisor.name
 
-        self._saving = True
-        self.create_button.setEnabled(False)
+        self._saving = True  # Create stays enabled (and the default): disabling it sent the focus to Quit
         self.ctx.write(work, on_done=self._on_created, on_error=self._on_error, actor="setup")
 
     def _on_created(self, result: tuple[int, str]) -> None:
@@ -170,8 +250,7 @@ class FirstRunDialog(QDialog):
 
     def _on_error(self, exc: BaseException) -> None:
         self._saving = False
-        self.create_button.setEnabled(True)
-        self.errors.show(exc)
+        self._show_errors([exc])
 
     def error_text(self, field: str) -> str:
         label = self.field_errors.get(field, self.general_error)

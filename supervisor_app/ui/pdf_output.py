@@ -14,6 +14,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSi
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import QWidget
 
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.filenames import safe_file_name
+
 
 def qt_pdf_available() -> bool:
     try:
@@ -46,30 +49,48 @@ def load_document(pdf: bytes, parent: QWidget | None = None):  # type: ignore[no
     return document
 
 
-def print_pdf(pdf: bytes, *, title: str, parent: QWidget | None = None, printer=None) -> str:  # type: ignore[no-untyped-def]
-    """Print through the print dialog (or onto ``printer``); returns what happened, in words."""
-    if not qt_pdf_available():
+def ask_printer(title: str, parent: QWidget | None = None):  # type: ignore[no-untyped-def]
+    """The platform print dialog for ``title``: the chosen QPrinter, or None if cancelled."""
+    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    # "Print to File" suggests <document name>.pdf: a name from data must stay one safe name.
+    printer.setDocName(safe_file_name(title, fallback="form"))
+    dialog = QPrintDialog(printer, parent)
+    dialog.setWindowTitle(QCoreApplication.translate("pdf_output", "Print {title}").format(title=title))
+    accepted = dialog.exec() == QPrintDialog.DialogCode.Accepted
+    dialog.deleteLater()
+    return printer if accepted else None
+
+
+def print_pdf(pdf: bytes, *, title: str, printer=None) -> str:  # type: ignore[no-untyped-def]
+    """Send every page to ``printer`` (from :func:`ask_printer`); returns what happened, in
+    words. Raises DomainError when the printer cannot be started: then nothing was sent.
+
+    Without Qt PDF (``printer`` is then None) the PDF opens in the computer's own viewer.
+    """
+    if printer is None:
+        if qt_pdf_available():
+            raise ValueError("print_pdf needs the printer chosen in the print dialog")
         folder = Path(tempfile.mkdtemp(prefix="supervisor_app-print-"))
-        path = save_pdf(pdf, folder / f"{_safe(title)}.pdf")
+        path = save_pdf(pdf, folder / safe_file_name(f"{title}.pdf", fallback="form"))
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
         return QCoreApplication.translate(
             "pdf_output", "Opened in your PDF viewer: print it from there ({path})."
         ).format(path=path)
-    from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+    from PySide6.QtPrintSupport import QPrinter
 
-    if printer is None:
-        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        printer.setDocName(title)
-        dialog = QPrintDialog(printer, parent)
-        dialog.setWindowTitle(QCoreApplication.translate("pdf_output", "Print {title}").format(title=title))
-        if dialog.exec() != QPrintDialog.DialogCode.Accepted:
-            return ""
-    printer.setDocName(title)
     printer.setDocName(title)
     document = load_document(pdf)
     painter = QPainter()
     if not painter.begin(printer):
-        return QCoreApplication.translate("pdf_output", "The printer could not be started.")
+        document.close()
+        raise DomainError(
+            QCoreApplication.translate(
+                "pdf_output",
+                "The printer could not be started, so nothing was printed. Check the printer and try again.",
+            )
+        )
     try:
         pages = document.pageCount()
         for page in range(pages):
@@ -81,12 +102,15 @@ def print_pdf(pdf: bytes, *, title: str, parent: QWidget | None = None, printer=
             image = document.render(page, QSize(int(size.width() * scale), int(size.height() * scale)))
             painter.drawImage(0, 0, image)
     finally:
-        painter.end()
+        sent = painter.end()
         document.close()
+    if not sent or printer.printerState() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
+        raise DomainError(
+            QCoreApplication.translate(
+                "pdf_output",
+                "The printer stopped before the whole form was sent. Check the printer and try again.",
+            )
+        )
     return QCoreApplication.translate("pdf_output", "Sent {pages} page(s) to the printer.").format(
         pages=pages
     )
-
-
-def _safe(title: str) -> str:
-    return "".join(c if c.isalnum() or c in " -_." else "_" for c in title).strip() or "form"

@@ -64,6 +64,17 @@ class Preferences:
             self._settings.setValue("session/last_supervisor", supervisor_id)
             self._settings.sync()
 
+    # Where Save PDF last saved ---------------------------------------------------------------
+    @property
+    def pdf_folder(self) -> str:
+        return str(self._settings.value("files/pdf_folder", "") or "")
+
+    @pdf_folder.setter
+    def pdf_folder(self, folder: str) -> None:
+        if folder != self.pdf_folder:
+            self._settings.setValue("files/pdf_folder", folder)
+            self._settings.sync()
+
     # Window state ------------------------------------------------------------------------
     def geometry(self, name: str) -> QByteArray | None:
         value = self._settings.value(f"windows/{name}_geometry")

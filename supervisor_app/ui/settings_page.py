@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from supervisor_app.db import DatabaseError
 from supervisor_app.services import backup, people
+from supervisor_app.services.filenames import safe_file_name
 from supervisor_app.ui.backup_table_model import ROW_ROLE, BackupTableModel, reason_text
 from supervisor_app.ui.common import FieldErrors, error_label, show_error
 from supervisor_app.ui.context import AppContext
@@ -355,7 +356,7 @@ class SettingsPage(RefreshOnChange, QWidget):
         path = self.database_file
         if path is None:
             return
-        suggested = f"{path.stem} backup {dt.date.today().isoformat()}{path.suffix or '.db'}"
+        suggested = safe_file_name(f"{path.stem} backup {dt.date.today().isoformat()}{path.suffix or '.db'}")
         chosen = self.ask_backup_path(str(path.parent / suggested))
         if not chosen:
             return

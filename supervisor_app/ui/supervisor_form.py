@@ -53,6 +53,7 @@ class SupervisorForm(QWidget):
             box = QVBoxLayout(holder)
             box.setContentsMargins(0, 0, 0, 0)
             box.addWidget(edit)
+            edit.setMinimumHeight(edit.sizeHint().height())  # a message below never squashes the field
             self.errors[field] = error_label(holder)
             self.errors[field].setObjectName(f"error_{field}")
             box.addWidget(self.errors[field])
