@@ -217,7 +217,7 @@ class MainWindow(QMainWindow):
         else:
             page.back_requested.connect(self.back_to_list)
             page.print_requested.connect(self.print_for)
-            page.review_requested.connect(self.start_review)
+            page.review_requested.connect(lambda sid: self.start_review(sid))
         return page
 
     def _build_attestations(self) -> Any:
