@@ -61,7 +61,7 @@ from supervisor_app.services import audit, records
 from supervisor_app.services.canonical import no_cycle_collection
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.profiles import GENERAL_DOMAIN, ProfileRegistry
-from supervisor_app.services.validation import parse_date, parse_time, whole_minutes
+from supervisor_app.services.validation import MAX_DIGITS, parse_date, parse_time, shown, whole_minutes
 
 FORMAT_VERSION = 1
 """Version of the import column format and of the JSON export layout."""
@@ -673,7 +673,7 @@ class _People:
         key = _name_key(text)
         found = {p.id: p for p in self._by_name[role].get(key, ())}
         found.update((p.id, p) for p in self._by_icb[role].get(key, ()))
-        if text.isdigit() and text.isascii() and int(text) in self._by_id[role]:
+        if text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS and int(text) in self._by_id[role]:
             person = self._by_id[role][int(text)]
             found[person.id] = person
         return name, icb, [found[i] for i in sorted(found)]
@@ -697,12 +697,12 @@ class _People:
             else:
                 hint = f" Add the {label} in the app first, or correct the spelling."
             raise DomainError(
-                f"There is no {label} {text!r} (looked for a name, an ICB number and an id).{hint}",
+                f"There is no {label} {shown(text)} (looked for a name, an ICB number and an id).{hint}",
                 field=column,
             )
         listed = "; ".join(f"{p.name} (id {p.id}, ICB {self._icb(p) or 'none'})" for p in found[:5])
         raise DomainError(
-            f"{text!r} matches more than one {label}: {listed}. Write the name with the ICB number in "
+            f"{shown(text)} matches more than one {label}: {listed}. Write the name with the ICB number in "
             f"brackets, e.g. '{found[0].name} [{self._icb(found[0]) or '...'}]', or the id number.",
             field=column,
         )
@@ -740,7 +740,7 @@ def _text(value: Any, column: str) -> str:
 def _number(value: Any, column: str) -> Any:
     """A minutes cell as given (int, float or text); validation decides."""
     if value.__class__ is str:
-        if value.isascii() and value.isdigit():
+        if value.isascii() and value.isdigit() and len(value) <= MAX_DIGITS:
             return int(value)  # plain digits: the number they write (validation decides the rest)
         return unquote(value)
     if isinstance(value, _Formula | _ErrorCell):
@@ -763,7 +763,10 @@ def _is_blank(value: Any) -> bool:
 def _is_zero(value: Any) -> bool:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value == 0
-    return isinstance(value, str) and value.strip().isdecimal() and int(value.strip()) == 0
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return text.isdecimal() and len(text) <= MAX_DIGITS and int(text) == 0
 
 
 @dataclass(slots=True)
@@ -796,14 +799,14 @@ def _split_row(line: int, cells: list[Any], layout: _Layout, width: int) -> _Row
     if record.startswith("#"):
         return None
     if record not in (SESSION, EXPERIENCE):
-        shown = f"{record_cell!r}" if not _is_blank(record_cell) else "empty"
-        raise DomainError(f"record must be session or experience (it is {shown}).", field="record")
+        it_is = shown(record_cell) if not _is_blank(record_cell) else "empty"
+        raise DomainError(f"record must be session or experience (it is {it_is}).", field="record")
     allocations: dict[str, Any] = {}
     for code, index in layout.domains.items():
         value = cells[index]
         if value is None or value == "":
             continue
-        if value.__class__ is str and value.isascii() and value.isdigit():  # the usual cell: fast
+        if value.__class__ is str and value.isascii() and value.isdigit() and len(value) <= MAX_DIGITS:
             minutes = int(value)
             if minutes:
                 allocations[code] = minutes
