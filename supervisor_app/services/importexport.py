@@ -28,7 +28,6 @@ Formula injection
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import io
@@ -57,18 +56,17 @@ from supervisor_app.models import (
     SupervisionSession,
     Supervisor,
 )
-from supervisor_app.services import audit, records
+from supervisor_app.services import audit, records, spreadsheet_limits
 from supervisor_app.services.canonical import no_cycle_collection
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.profiles import GENERAL_DOMAIN, ProfileRegistry
+from supervisor_app.services.spreadsheet_limits import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, CellCount
+from supervisor_app.services.spreadsheet_limits import FileProblem as _FileProblem
 from supervisor_app.services.validation import MAX_DIGITS, parse_date, parse_time, shown, whole_minutes
 
 FORMAT_VERSION = 1
 """Version of the import column format and of the JSON export layout."""
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_ROWS = 100_000
-MAX_COLUMNS = 200
 IMPORT_CHUNK = 1000
 """Rows checked together: one set of duplicate and overlap queries per chunk."""
 IMPORT_CACHE_KIB = 64 * 1024
@@ -342,14 +340,6 @@ class ImportReport:
 # Reading the file into header + rows (no database)
 
 
-class _FileProblem(Exception):
-    def __init__(self, message: str, *, line: int | None = None, column: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-
-
 @dataclass(frozen=True)
 class _Formula:
     """An XLSX formula cell: refused, because its value is whatever Excel computed last."""
@@ -402,23 +392,18 @@ def _read_table(path: Path) -> _Table:
 
 def _read_csv(path: Path) -> _Table:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            spreadsheet_limits.check_csv_start(handle.read(4096))
+            handle.seek(0)
+            text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+            return _read_csv_text(text)
     except OSError as exc:
         raise _FileProblem(f"{path} cannot be read: {exc.strerror or exc}.") from None
-    if raw.startswith(b"PK\x03\x04"):
-        raise _FileProblem(
-            "This file is an Excel workbook with a .csv name. Rename it to .xlsx, or open it in "
-            "Excel and save it as 'CSV UTF-8 (Comma delimited)'."
-        )
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _FileProblem(
-            "The file is saved as UTF-16 ('Unicode Text'); the import reads UTF-8 only. In Excel "
-            "choose File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)'."
-        )
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
+    except UnicodeDecodeError:
+        pass
+    raw = path.read_bytes()  # only to say where: a file up to MAX_FILE_BYTES
     try:
-        text = raw.decode("utf-8")
+        raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise _FileProblem(
@@ -427,37 +412,56 @@ def _read_csv(path: Path) -> _Table:
             "File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)' and import that file.",
             line=line,
         ) from None
-    if not text.strip():
-        raise _FileProblem("The file is empty: there is no header row and nothing to import.")
-    first = next(line for line in text.splitlines() if line.strip())
+    raise _FileProblem("The file is not UTF-8 text.")  # pragma: no cover - decoded once, not twice
+
+
+def _read_csv_text(text: io.TextIOWrapper) -> _Table:
+    """The rows of a CSV, read a line at a time (see :func:`spreadsheet_limits.csv_lines`)."""
+    skipped = 0
+    while True:  # the first line that is not blank names the separator
+        first = text.readline(spreadsheet_limits.MAX_LINE_CHARACTERS + 1)
+        if not first:
+            raise _FileProblem("The file is empty: there is no header row and nothing to import.")
+        if first.strip():
+            break
+        skipped += 1
     counts = {d: first.count(d) for d in (",", ";", "\t")}
     delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    row_start = [skipped + 1]
+    lines = spreadsheet_limits.csv_lines(text, first, skipped + 1, row_start)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     header: list[Any] | None = None
     header_line = 0
     rows: list[tuple[int, list[Any]]] = []
-    previous_end = 0
+    previous_end = skipped
+    count = CellCount()
     try:
         for cells in reader:
             line = previous_end + 1
-            previous_end = reader.line_num
+            previous_end = skipped + reader.line_num
+            row_start[0] = previous_end + 1
+            if len(cells) > MAX_COLUMNS:
+                cells = spreadsheet_limits.trim_row(cells, line)
             if not "".join(cells).strip():  # every cell blank
                 continue
             if header is None:
                 header, header_line = cells, line
                 continue
             rows.append((line, cells))
+            count.add(len(cells), line)
             if len(rows) > MAX_ROWS:
                 raise _FileProblem(
                     f"The file has more than {MAX_ROWS:,} rows; split it into several files.", line=line
                 )
     except csv.Error as exc:
+        line = skipped + reader.line_num
         raise _FileProblem(
-            f"The file is not valid CSV near line {reader.line_num} ({exc}). A quote may be missing "
+            f"The file is not valid CSV near line {line} ({exc}). A quote may be missing "
             "its closing quote; open the file in Excel and save it again as CSV UTF-8.",
-            line=reader.line_num,
+            line=line,
         ) from None
-    assert header is not None
+    if header is None:
+        raise _FileProblem("The file has no header row: every cell of it is blank.")
     return _Table("csv", header, header_line, rows)
 
 
@@ -480,14 +484,11 @@ def _xlsx_cell(cell: Any, line: int, index: int) -> Any:
 def _read_xlsx(path: Path) -> _Table:
     import openpyxl
 
-    damaged = (
-        "The file cannot be read as an Excel workbook (.xlsx): it may be damaged or only partly "
-        "copied. Nothing was read. Open it in Excel and save it again, or save it as CSV UTF-8."
-    )
+    spreadsheet_limits.check_xlsx(path)  # sizes and counts first: openpyxl trusts the file
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception:  # noqa: BLE001 - BadZipFile, KeyError, XML errors: all mean "damaged"
-        raise _FileProblem(damaged) from None
+        raise spreadsheet_limits.damaged() from None
     try:
         if not workbook.sheetnames:
             raise _FileProblem("The workbook has no sheets.")
@@ -497,8 +498,12 @@ def _read_xlsx(path: Path) -> _Table:
         header: list[Any] | None = None
         header_line = 0
         rows: list[tuple[int, list[Any]]] = []
+        count = CellCount()
         for number, cells in enumerate(sheet.iter_rows(), start=1):
             line = next((c.row for c in cells if getattr(c, "row", None)), number)
+            if len(cells) > MAX_COLUMNS:  # a cell far right (XFD is column 16,384)
+                spreadsheet_limits.trim_row([c.value for c in cells], line)
+                cells = cells[:MAX_COLUMNS]
             values = [_xlsx_cell(c, line, i) for i, c in enumerate(cells)]
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue
@@ -506,6 +511,7 @@ def _read_xlsx(path: Path) -> _Table:
                 header, header_line = values, line
                 continue
             rows.append((line, values))
+            count.add(len(values), line)
             if len(rows) > MAX_ROWS:
                 raise _FileProblem(
                     f"The sheet has more than {MAX_ROWS:,} rows; split it into several files.", line=line
@@ -513,7 +519,7 @@ def _read_xlsx(path: Path) -> _Table:
     except _FileProblem:
         raise
     except Exception:  # noqa: BLE001 - a truncated part shows up while reading rows
-        raise _FileProblem(damaged) from None
+        raise spreadsheet_limits.damaged() from None
     finally:
         workbook.close()
     if header is None:
