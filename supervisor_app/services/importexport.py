@@ -222,24 +222,35 @@ def _header_key(text: str) -> str:
 # Formula neutralisation
 
 
-def neutralise(text: str) -> str:
-    """Text safe to put in a spreadsheet cell: a leading quote before a formula trigger.
+SEPARATORS = ",;\t\r\n|"
+"""Where a spreadsheet may split a cell: its list separator (comma, or semicolon in much of
+Europe), tab, a line break, or a pipe. ``x;=1+1`` is safe in a comma-separated file, but a
+spreadsheet splitting on semicolons makes ``=1+1`` a cell of its own."""
 
-    A text that already starts with a quote gets one more, so :func:`unquote` always gives
-    back the stored text.
+# After a separator: a quote before a formula trigger, or before a quote (so it is reversible).
+_AFTER_SEPARATOR = re.compile(r"(?<=[,;\t\r\n|])(?=[=+\-@'])")
+_QUOTED_AFTER_SEPARATOR = re.compile(r"(?<=[,;\t\r\n|])'(?=[=+\-@'])")
+
+
+def neutralise(text: str) -> str:
+    """Text safe to put in a spreadsheet cell, however the spreadsheet splits it: a quote
+    before a formula trigger at the start and after every separator (:data:`SEPARATORS`).
+
+    A quote already in such a place gets one more, so :func:`unquote` always gives back the
+    stored text.
     """
     if text and (text[0] in FORMULA_TRIGGERS or text[0] == "'"):
-        return "'" + text
-    return text
+        text = "'" + text
+    return _AFTER_SEPARATOR.sub("'", text) if any(s in text for s in SEPARATORS) else text
 
 
 def unquote(text: str) -> str:
-    """The inverse of :func:`neutralise`: drop one leading quote that protects a trigger."""
-    if text[:1] != "'":
+    """The inverse of :func:`neutralise`: drop the one quote that protects each trigger."""
+    if "'" not in text:
         return text
     if len(text) >= 2 and text[0] == "'" and (text[1] in FORMULA_TRIGGERS or text[1] == "'"):
-        return text[1:]
-    return text
+        text = text[1:]
+    return _QUOTED_AFTER_SEPARATOR.sub("", text)
 
 
 # --------------------------------------------------------------------------------------------
