@@ -510,6 +510,7 @@ def _read_xlsx(path: Path) -> _Table:
         header_line = 0
         rows: list[tuple[int, list[Any]]] = []
         count = CellCount()
+        number = 0
         for number, cells in enumerate(sheet.iter_rows(), start=1):
             line = next((c.row for c in cells if getattr(c, "row", None)), number)
             if len(cells) > MAX_COLUMNS:  # a cell far right (XFD is column 16,384)
@@ -529,6 +530,14 @@ def _read_xlsx(path: Path) -> _Table:
                 )
     except _FileProblem:
         raise
+    except ValueError as exc:
+        if "integer string conversion" not in str(exc):  # Python's limit on int("99...9")
+            raise spreadsheet_limits.damaged() from None
+        raise _FileProblem(
+            f"A number cell after line {number:,} has more than 4,300 digits: not a number the import "
+            "can read. Correct it (minutes are whole numbers of a few digits).",
+            line=number + 1,
+        ) from None
     except Exception:  # noqa: BLE001 - a truncated part shows up while reading rows
         raise spreadsheet_limits.damaged() from None
     finally:
