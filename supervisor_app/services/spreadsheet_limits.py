@@ -173,7 +173,7 @@ def csv_lines(text: TextIO, first: str, first_number: int, row_start: list[int])
         if size > MAX_LINE_CHARACTERS:
             raise FileProblem(
                 f"The row that begins on line {started:,} runs on for more than "
-                f"{MAX_LINE_CHARACTERS:,} characters, to line {number:,}: a quote (\") is probably "
+                f'{MAX_LINE_CHARACTERS:,} characters, to line {number:,}: a quote (") is probably '
                 "missing its closing quote. Open the file in Excel and save it again as CSV UTF-8.",
                 line=started,
             )
