@@ -61,6 +61,18 @@ def _domain_pair(text: str) -> tuple[str, str]:
     return code.strip(), minutes.strip()
 
 
+def _count(text: str) -> int:
+    """A whole number of at least 1 (e.g. --limit), refused plainly however long it is."""
+    from supervisor_app.services.validation import MAX_DIGITS, shown
+
+    digits = text.strip()
+    if not digits.isdecimal() or len(digits) > MAX_DIGITS or int(digits) < 1:
+        raise argparse.ArgumentTypeError(
+            f"expected a whole number from 1 to {'9' * MAX_DIGITS} (got {shown(text)})"
+        )
+    return int(digits)
+
+
 def _session_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
     parser.add_argument("--supervisor", required=required, help="supervisor id")
     parser.add_argument(
@@ -233,7 +245,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit = command("audit", "show the audit trail")
     audit.add_argument("--record", default=None)
     audit.add_argument("--supervisee", default=None)
-    audit.add_argument("--limit", type=int, default=200)
+    audit.add_argument("--limit", type=_count, default=200)
 
     backup = command("backup", "copy the database to a file, safely, even while the app is open")
     backup.add_argument("--out", required=True, metavar="FILE")

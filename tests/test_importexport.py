@@ -1003,10 +1003,11 @@ def test_export_for_import_writes_a_signed_original_not_its_pending_amendment(wo
 @pytest.mark.parametrize(
     ("cells", "message"),
     [
-        ({"minutes": "99999999999999999999", "advocacy": "60"}, "over 12 hours"),
+        ({"minutes": "99999999999999999999", "advocacy": "60"}, "Length has 20 digits; a number here has at most 18"),
+        ({"minutes": "999999999999999999", "advocacy": "60"}, "over 12 hours"),
         (
             {"minutes": "9223372036854775807", "start": "09:00", "advocacy": "9223372036854775807"},
-            "over 12 hours",
+            "has 19 digits",
         ),
         ({"advocacy": "6⁰"}, "is not a whole number of minutes"),
     ],

@@ -28,7 +28,6 @@ Formula injection
 
 from __future__ import annotations
 
-import codecs
 import csv
 import datetime as dt
 import io
@@ -57,18 +56,17 @@ from supervisor_app.models import (
     SupervisionSession,
     Supervisor,
 )
-from supervisor_app.services import audit, records
+from supervisor_app.services import audit, records, spreadsheet_limits
 from supervisor_app.services.canonical import no_cycle_collection
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.profiles import GENERAL_DOMAIN, ProfileRegistry
-from supervisor_app.services.validation import parse_date, parse_time, whole_minutes
+from supervisor_app.services.spreadsheet_limits import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, CellCount
+from supervisor_app.services.spreadsheet_limits import FileProblem as _FileProblem
+from supervisor_app.services.validation import MAX_DIGITS, parse_date, parse_time, shown, whole_minutes
 
 FORMAT_VERSION = 1
 """Version of the import column format and of the JSON export layout."""
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
-MAX_ROWS = 100_000
-MAX_COLUMNS = 200
 IMPORT_CHUNK = 1000
 """Rows checked together: one set of duplicate and overlap queries per chunk."""
 IMPORT_CACHE_KIB = 64 * 1024
@@ -224,24 +222,35 @@ def _header_key(text: str) -> str:
 # Formula neutralisation
 
 
-def neutralise(text: str) -> str:
-    """Text safe to put in a spreadsheet cell: a leading quote before a formula trigger.
+SEPARATORS = ",;\t\r\n|"
+"""Where a spreadsheet may split a cell: its list separator (comma, or semicolon in much of
+Europe), tab, a line break, or a pipe. ``x;=1+1`` is safe in a comma-separated file, but a
+spreadsheet splitting on semicolons makes ``=1+1`` a cell of its own."""
 
-    A text that already starts with a quote gets one more, so :func:`unquote` always gives
-    back the stored text.
+# After a separator: a quote before a formula trigger, or before a quote (so it is reversible).
+_AFTER_SEPARATOR = re.compile(r"(?<=[,;\t\r\n|])(?=[=+\-@'])")
+_QUOTED_AFTER_SEPARATOR = re.compile(r"(?<=[,;\t\r\n|])'(?=[=+\-@'])")
+
+
+def neutralise(text: str) -> str:
+    """Text safe to put in a spreadsheet cell, however the spreadsheet splits it: a quote
+    before a formula trigger at the start and after every separator (:data:`SEPARATORS`).
+
+    A quote already in such a place gets one more, so :func:`unquote` always gives back the
+    stored text.
     """
     if text and (text[0] in FORMULA_TRIGGERS or text[0] == "'"):
-        return "'" + text
-    return text
+        text = "'" + text
+    return _AFTER_SEPARATOR.sub("'", text) if any(s in text for s in SEPARATORS) else text
 
 
 def unquote(text: str) -> str:
-    """The inverse of :func:`neutralise`: drop one leading quote that protects a trigger."""
-    if text[:1] != "'":
+    """The inverse of :func:`neutralise`: drop the one quote that protects each trigger."""
+    if "'" not in text:
         return text
     if len(text) >= 2 and text[0] == "'" and (text[1] in FORMULA_TRIGGERS or text[1] == "'"):
-        return text[1:]
-    return text
+        text = text[1:]
+    return _QUOTED_AFTER_SEPARATOR.sub("", text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -342,14 +351,6 @@ class ImportReport:
 # Reading the file into header + rows (no database)
 
 
-class _FileProblem(Exception):
-    def __init__(self, message: str, *, line: int | None = None, column: str | None = None) -> None:
-        super().__init__(message)
-        self.message = message
-        self.line = line
-        self.column = column
-
-
 @dataclass(frozen=True)
 class _Formula:
     """An XLSX formula cell: refused, because its value is whatever Excel computed last."""
@@ -402,23 +403,18 @@ def _read_table(path: Path) -> _Table:
 
 def _read_csv(path: Path) -> _Table:
     try:
-        raw = path.read_bytes()
+        with path.open("rb") as handle:
+            spreadsheet_limits.check_csv_start(handle.read(4096))
+            handle.seek(0)
+            text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
+            return _read_csv_text(text)
     except OSError as exc:
         raise _FileProblem(f"{path} cannot be read: {exc.strerror or exc}.") from None
-    if raw.startswith(b"PK\x03\x04"):
-        raise _FileProblem(
-            "This file is an Excel workbook with a .csv name. Rename it to .xlsx, or open it in "
-            "Excel and save it as 'CSV UTF-8 (Comma delimited)'."
-        )
-    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise _FileProblem(
-            "The file is saved as UTF-16 ('Unicode Text'); the import reads UTF-8 only. In Excel "
-            "choose File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)'."
-        )
-    if raw.startswith(codecs.BOM_UTF8):
-        raw = raw[len(codecs.BOM_UTF8) :]
+    except UnicodeDecodeError:
+        pass
+    raw = path.read_bytes()  # only to say where: a file up to MAX_FILE_BYTES
     try:
-        text = raw.decode("utf-8")
+        raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise _FileProblem(
@@ -427,37 +423,56 @@ def _read_csv(path: Path) -> _Table:
             "File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)' and import that file.",
             line=line,
         ) from None
-    if not text.strip():
-        raise _FileProblem("The file is empty: there is no header row and nothing to import.")
-    first = next(line for line in text.splitlines() if line.strip())
+    raise _FileProblem("The file is not UTF-8 text.")  # pragma: no cover - decoded once, not twice
+
+
+def _read_csv_text(text: io.TextIOWrapper) -> _Table:
+    """The rows of a CSV, read a line at a time (see :func:`spreadsheet_limits.csv_lines`)."""
+    skipped = 0
+    while True:  # the first line that is not blank names the separator
+        first = text.readline(spreadsheet_limits.MAX_LINE_CHARACTERS + 1)
+        if not first:
+            raise _FileProblem("The file is empty: there is no header row and nothing to import.")
+        if first.strip():
+            break
+        skipped += 1
     counts = {d: first.count(d) for d in (",", ";", "\t")}
     delimiter = max(counts, key=lambda d: counts[d]) if any(counts.values()) else ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    row_start = [skipped + 1]
+    lines = spreadsheet_limits.csv_lines(text, first, skipped + 1, row_start)
+    reader = csv.reader(lines, delimiter=delimiter, strict=True)
     header: list[Any] | None = None
     header_line = 0
     rows: list[tuple[int, list[Any]]] = []
-    previous_end = 0
+    previous_end = skipped
+    count = CellCount()
     try:
         for cells in reader:
             line = previous_end + 1
-            previous_end = reader.line_num
+            previous_end = skipped + reader.line_num
+            row_start[0] = previous_end + 1
+            if len(cells) > MAX_COLUMNS:
+                cells = spreadsheet_limits.trim_row(cells, line)
             if not "".join(cells).strip():  # every cell blank
                 continue
             if header is None:
                 header, header_line = cells, line
                 continue
             rows.append((line, cells))
+            count.add(len(cells), line)
             if len(rows) > MAX_ROWS:
                 raise _FileProblem(
                     f"The file has more than {MAX_ROWS:,} rows; split it into several files.", line=line
                 )
     except csv.Error as exc:
+        line = skipped + reader.line_num
         raise _FileProblem(
-            f"The file is not valid CSV near line {reader.line_num} ({exc}). A quote may be missing "
+            f"The file is not valid CSV near line {line} ({exc}). A quote may be missing "
             "its closing quote; open the file in Excel and save it again as CSV UTF-8.",
-            line=reader.line_num,
+            line=line,
         ) from None
-    assert header is not None
+    if header is None:
+        raise _FileProblem("The file has no header row: every cell of it is blank.")
     return _Table("csv", header, header_line, rows)
 
 
@@ -480,14 +495,11 @@ def _xlsx_cell(cell: Any, line: int, index: int) -> Any:
 def _read_xlsx(path: Path) -> _Table:
     import openpyxl
 
-    damaged = (
-        "The file cannot be read as an Excel workbook (.xlsx): it may be damaged or only partly "
-        "copied. Nothing was read. Open it in Excel and save it again, or save it as CSV UTF-8."
-    )
+    spreadsheet_limits.check_xlsx(path)  # sizes and counts first: openpyxl trusts the file
     try:
         workbook = openpyxl.load_workbook(path, read_only=True, data_only=False)
     except Exception:  # noqa: BLE001 - BadZipFile, KeyError, XML errors: all mean "damaged"
-        raise _FileProblem(damaged) from None
+        raise spreadsheet_limits.damaged() from None
     try:
         if not workbook.sheetnames:
             raise _FileProblem("The workbook has no sheets.")
@@ -497,8 +509,13 @@ def _read_xlsx(path: Path) -> _Table:
         header: list[Any] | None = None
         header_line = 0
         rows: list[tuple[int, list[Any]]] = []
+        count = CellCount()
+        number = 0
         for number, cells in enumerate(sheet.iter_rows(), start=1):
             line = next((c.row for c in cells if getattr(c, "row", None)), number)
+            if len(cells) > MAX_COLUMNS:  # a cell far right (XFD is column 16,384)
+                spreadsheet_limits.trim_row([c.value for c in cells], line)
+                cells = cells[:MAX_COLUMNS]
             values = [_xlsx_cell(c, line, i) for i, c in enumerate(cells)]
             if all(v is None or (isinstance(v, str) and not v.strip()) for v in values):
                 continue
@@ -506,14 +523,23 @@ def _read_xlsx(path: Path) -> _Table:
                 header, header_line = values, line
                 continue
             rows.append((line, values))
+            count.add(len(values), line)
             if len(rows) > MAX_ROWS:
                 raise _FileProblem(
                     f"The sheet has more than {MAX_ROWS:,} rows; split it into several files.", line=line
                 )
     except _FileProblem:
         raise
+    except ValueError as exc:
+        if "integer string conversion" not in str(exc):  # Python's limit on int("99...9")
+            raise spreadsheet_limits.damaged() from None
+        raise _FileProblem(
+            f"A number cell after line {number:,} has more than 4,300 digits: not a number the import "
+            "can read. Correct it (minutes are whole numbers of a few digits).",
+            line=number + 1,
+        ) from None
     except Exception:  # noqa: BLE001 - a truncated part shows up while reading rows
-        raise _FileProblem(damaged) from None
+        raise spreadsheet_limits.damaged() from None
     finally:
         workbook.close()
     if header is None:
@@ -673,7 +699,7 @@ class _People:
         key = _name_key(text)
         found = {p.id: p for p in self._by_name[role].get(key, ())}
         found.update((p.id, p) for p in self._by_icb[role].get(key, ()))
-        if text.isdigit() and text.isascii() and int(text) in self._by_id[role]:
+        if text.isdigit() and text.isascii() and len(text) <= MAX_DIGITS and int(text) in self._by_id[role]:
             person = self._by_id[role][int(text)]
             found[person.id] = person
         return name, icb, [found[i] for i in sorted(found)]
@@ -697,12 +723,12 @@ class _People:
             else:
                 hint = f" Add the {label} in the app first, or correct the spelling."
             raise DomainError(
-                f"There is no {label} {text!r} (looked for a name, an ICB number and an id).{hint}",
+                f"There is no {label} {shown(text)} (looked for a name, an ICB number and an id).{hint}",
                 field=column,
             )
         listed = "; ".join(f"{p.name} (id {p.id}, ICB {self._icb(p) or 'none'})" for p in found[:5])
         raise DomainError(
-            f"{text!r} matches more than one {label}: {listed}. Write the name with the ICB number in "
+            f"{shown(text)} matches more than one {label}: {listed}. Write the name with the ICB number in "
             f"brackets, e.g. '{found[0].name} [{self._icb(found[0]) or '...'}]', or the id number.",
             field=column,
         )
@@ -740,7 +766,7 @@ def _text(value: Any, column: str) -> str:
 def _number(value: Any, column: str) -> Any:
     """A minutes cell as given (int, float or text); validation decides."""
     if value.__class__ is str:
-        if value.isascii() and value.isdigit():
+        if value.isascii() and value.isdigit() and len(value) <= MAX_DIGITS:
             return int(value)  # plain digits: the number they write (validation decides the rest)
         return unquote(value)
     if isinstance(value, _Formula | _ErrorCell):
@@ -763,7 +789,10 @@ def _is_blank(value: Any) -> bool:
 def _is_zero(value: Any) -> bool:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value == 0
-    return isinstance(value, str) and value.strip().isdecimal() and int(value.strip()) == 0
+    if not isinstance(value, str):
+        return False
+    text = value.strip()
+    return text.isdecimal() and len(text) <= MAX_DIGITS and int(text) == 0
 
 
 @dataclass(slots=True)
@@ -796,14 +825,14 @@ def _split_row(line: int, cells: list[Any], layout: _Layout, width: int) -> _Row
     if record.startswith("#"):
         return None
     if record not in (SESSION, EXPERIENCE):
-        shown = f"{record_cell!r}" if not _is_blank(record_cell) else "empty"
-        raise DomainError(f"record must be session or experience (it is {shown}).", field="record")
+        it_is = shown(record_cell) if not _is_blank(record_cell) else "empty"
+        raise DomainError(f"record must be session or experience (it is {it_is}).", field="record")
     allocations: dict[str, Any] = {}
     for code, index in layout.domains.items():
         value = cells[index]
         if value is None or value == "":
             continue
-        if value.__class__ is str and value.isascii() and value.isdigit():  # the usual cell: fast
+        if value.__class__ is str and value.isascii() and value.isdigit() and len(value) <= MAX_DIGITS:
             minutes = int(value)
             if minutes:
                 allocations[code] = minutes

@@ -12,7 +12,7 @@ from supervisor_app.models import Agency, Supervisee, Supervisor
 from supervisor_app.services import audit
 from supervisor_app.services.auth import hash_password
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.validation import clean_text, parse_date
+from supervisor_app.services.validation import MAX_DIGITS, clean_text, parse_date, shown
 
 
 def get_or_create_agency(uow: UnitOfWork, *, name: str, address: str = "", phone: str = "") -> Agency:
@@ -151,7 +151,9 @@ def _int_id(value: int | str, *, field: str, label: str) -> int:
     else:
         text = str(value).strip()
         if not text.isdecimal():  # isdigit() accepts '²', which int() refuses
-            raise DomainError(f"{label} id {value!r} is not a number.", field=field)
+            raise DomainError(f"{label} id {shown(value)} is not a number.", field=field)
+        if len(text) > MAX_DIGITS:  # int() would raise ValueError past 4,300 digits
+            raise DomainError(f"There is no {label.lower()} with id {shown(text)}.", field=field)
         number = int(text)
     if not 0 <= number < 2**63:  # SQLite could not even look it up
         raise DomainError(f"There is no {label.lower()} with id {value}.", field=field)

@@ -7,6 +7,29 @@ import unicodedata
 
 from supervisor_app.services.errors import DomainError
 
+MAX_DIGITS = 18
+"""Digits a whole number may have. Every such number fits SQLite's integers, and Python never
+meets its limit on converting long digit strings (4,300 digits), which raises ValueError."""
+
+SHOWN_CHARACTERS = 40
+"""How much of a bad value a message quotes: a 50 MB cell is not repeated back."""
+
+
+def shown(value: object) -> str:
+    """A value quoted for a message, cut short (with its length) when it is long."""
+    text = str(value)
+    if len(text) <= SHOWN_CHARACTERS:
+        return repr(value) if isinstance(value, str) else text
+    return f"{text[:SHOWN_CHARACTERS]!r}... ({len(text):,} characters)"
+
+
+def too_many_digits(text: str, *, field: str, label: str) -> DomainError:
+    """The error for a whole number longer than :data:`MAX_DIGITS` digits."""
+    return DomainError(
+        f"{label} has {len(text.lstrip('-')):,} digits; a number here has at most {MAX_DIGITS}.",
+        field=field,
+    )
+
 
 def clean_text(
     value: str | None,
@@ -47,7 +70,7 @@ def parse_date(value: str | dt.date | None, *, field: str, label: str) -> dt.dat
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise DomainError(
-            f"{label} {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02.",
+            f"{label} {shown(value)} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02.",
             field=field,
         ) from None
 
@@ -62,7 +85,7 @@ def parse_time(value: str | dt.time | None, *, field: str, label: str) -> dt.tim
         parsed = dt.time.fromisoformat(text)
     except ValueError:
         raise DomainError(
-            f"{label} {value!r} is not a time; write it as HH:MM, e.g. 09:30.", field=field
+            f"{label} {shown(value)} is not a time; write it as HH:MM, e.g. 09:30.", field=field
         ) from None
     return parsed.replace(second=0, microsecond=0, tzinfo=None)
 
@@ -74,7 +97,9 @@ def whole_minutes(value: object, *, field: str, label: str) -> int:
     if isinstance(value, str):
         text = value.strip()
         if not text.lstrip("-").isdecimal():  # isdigit() accepts '²', which int() refuses
-            raise DomainError(f"{label} {value!r} is not a whole number of minutes.", field=field)
+            raise DomainError(f"{label} {shown(value)} is not a whole number of minutes.", field=field)
+        if len(text.lstrip("-")) > MAX_DIGITS:
+            raise too_many_digits(text, field=field, label=label)
         value = int(text)
     if isinstance(value, float):
         if not value.is_integer():
