@@ -16,6 +16,7 @@ __all__ = [
     "FieldErrors",
     "action_buttons",
     "error_label",
+    "fit_to_contents",
     "format_hours",
     "from_qdate",
     "named",
@@ -105,6 +106,21 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     return label
 
 
+def fit_to_contents(window: QWidget) -> None:
+    """Make a dialog tall enough for what it shows now (a wrapped message that just appeared
+    would otherwise get the one line the dialog had room for, and be cut off)."""
+    layout = window.layout()
+    if not isinstance(window, QDialog) or layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = (
+        layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    )
+    if needed > window.height():
+        window.resize(width, needed)
+
+
 class FieldErrors:
     """Maps the services' ``DomainError.field`` names to the labels under the fields."""
 
@@ -125,6 +141,7 @@ class FieldErrors:
         label.setText(str(exc) if isinstance(exc, DomainError) else _unexpected(exc))
         label.setVisible(True)
         label.setAccessibleDescription(label.text())
+        fit_to_contents(label.window())
         return label
 
     def message(self, field: str) -> str:

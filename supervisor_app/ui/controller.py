@@ -62,7 +62,7 @@ class AppController(QObject):
         self.lock_dialog: LockDialog | None = None
         self._covers: list[LockCover] = []
         self.idle = IdleWatcher(prefs.idle_minutes, self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(lambda: self.lock(idle=True))
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -186,7 +186,7 @@ class AppController(QObject):
         self.idle.start()
 
     # Lock --------------------------------------------------------------------------------------
-    def lock(self) -> None:
+    def lock(self, *, idle: bool = False) -> None:
         from supervisor_app.ui.lock_cover import LockCover
         from supervisor_app.ui.lock_dialog import LockDialog
 
@@ -199,7 +199,7 @@ class AppController(QObject):
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and isinstance(widget, QWidget) and widget.isWindow():
                 self._covers.append(LockCover(widget))
-        dialog = LockDialog(self.ctx)
+        dialog = LockDialog(self.ctx, idle=idle)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.unlocked.connect(self._on_unlocked)
