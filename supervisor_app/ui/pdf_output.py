@@ -83,9 +83,7 @@ def print_pdf(pdf: bytes, *, title: str, parent: QWidget | None = None, printer=
     finally:
         painter.end()
         document.close()
-    return QCoreApplication.translate("pdf_output", "Sent {pages} page(s) to the printer.").format(
-        pages=pages
-    )
+    return QCoreApplication.translate("pdf_output", "Sent %n page(s) to the printer.", None, pages)
 
 
 def _safe(title: str) -> str:

@@ -160,11 +160,11 @@ class RecordActions(QObject):
         dialog = PasswordDialog(
             title=self.tr("Sign records"),
             message=self.tr(
-                "Sign {count} record(s), {hours} hours in all, as {name}. Signed records are final: "
-                "a later correction is an amendment or a void, with a reason."
-            ).format(
-                count=count, hours=hours(minutes), name=self.ctx.identity.name if self.ctx.identity else ""
-            ),
+                "Sign %n record(s), {hours} hours in all, as {name}. Signed records are final: "
+                "a later correction is an amendment or a void, with a reason.",
+                "",
+                count,
+            ).format(hours=hours(minutes), name=self.ctx.identity.name if self.ctx.identity else ""),
             action=self.tr("&Sign {count}").format(count=count),
             signer=self.ctx.identity.name if self.ctx.identity else "",
             parent=self.window,
@@ -172,7 +172,7 @@ class RecordActions(QObject):
 
         def done(result: Any) -> None:
             dialog.accept()
-            emit(self.message, self.tr("Signed {count} record(s).").format(count=len(result.signed)))
+            emit(self.message, self.tr("Signed %n record(s).", "", len(result.signed)))
             if on_signed is not None:
                 on_signed(len(result.signed))
 
