@@ -69,7 +69,7 @@ class AllocationGrid(QWidget):
             spin = self._make_spin()
             spin.setAccessibleName(self.tr("{domain}, {unit}").format(domain=label, unit=self._unit_word()))
             spin.setObjectName(f"allocation_{code}")
-            text = QLabel(label, self._grid_host)
+            text = QLabel(label.replace("&", "&&"), self._grid_host)  # "Reports & Record Keeping"
             text.setBuddy(spin)
             self._grid.addWidget(text, row, 0)
             self._grid.addWidget(spin, row, 1)
@@ -107,6 +107,10 @@ class AllocationGrid(QWidget):
 
     def codes(self) -> list[str]:
         return list(self._spins)
+
+    def spins(self) -> list[QAbstractSpinBox]:
+        """The domain fields, top to bottom (for the editor's Tab order)."""
+        return list(self._spins.values())
 
     def first_spin(self) -> QAbstractSpinBox | None:
         return next(iter(self._spins.values()), None)

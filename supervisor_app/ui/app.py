@@ -30,6 +30,9 @@ def run_app(*, db_target: str | None, demo: bool) -> int:
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("supervisor-app")  # matches packaging/linux/supervisor-app.desktop
     app.setWindowIcon(_app_icon())
+    from supervisor_app.ui.translations import install_translations
+
+    install_translations(app)  # English plural forms: "1 session", "2 sessions"
     app.setQuitOnLastWindowClosed(False)
     prefs = Preferences()
     runner = TaskRunner()

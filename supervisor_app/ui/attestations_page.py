@@ -589,12 +589,15 @@ def _verification_html(data: attestation.VerificationData, serial: str) -> str:
         for d in data.domains
     )
     head = "".join(f"<th>{escape(_tr(word))}</th>" for word in ("Domain", "Individual", "Group", "Total h"))
-    sessions = _tr("{n} sessions ({i} individual, {g} group)").format(
-        n=data.sessions_total, i=data.sessions_individual, g=data.sessions_group
-    )
-    experience = _tr("Supervised experience in the range: {h} h ({n} entries)").format(
-        h=hours(data.experience_minutes), n=data.experience_entries
-    )
+    sessions = QCoreApplication.translate(
+        "AttestationsPage", "%n session(s) ({i} individual, {g} group)", None, data.sessions_total
+    ).format(i=data.sessions_individual, g=data.sessions_group)
+    experience = QCoreApplication.translate(
+        "AttestationsPage",
+        "Supervised experience in the range: {h} h (%n entry(ies))",
+        None,
+        data.experience_entries,
+    ).format(h=hours(data.experience_minutes))
     serial_text = _tr("Serial: {serial}").format(serial=serial or _tr("assigned when printed"))
     return (
         f"<h3>{escape(data.form_title)}</h3>"

@@ -420,8 +420,11 @@ class AuditPage(RefreshOnChange, QWidget):
             self.result.setStyleSheet("color:#1e6b1e;font-weight:600;")
             return
         self.result.setText(
-            self.tr("{n} problem(s) found in {records} records and {signatures} signatures:").format(
-                n=len(report.problems),
+            self.tr(
+                "%n problem(s) found in {records} records and {signatures} signatures:",
+                "",
+                len(report.problems),
+            ).format(
                 records=f"{report.records_checked:,}",
                 signatures=f"{report.signatures_checked:,}",
             )

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayo
 
 from supervisor_app.services.auth import change_password
 from supervisor_app.services.errors import DomainError
-from supervisor_app.ui.common import FieldErrors, action_buttons, error_label
+from supervisor_app.ui.common import FieldErrors, action_buttons, error_label, fit_to_contents
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.password_pair import PasswordPair
 
@@ -63,6 +63,7 @@ class ChangePasswordDialog(QDialog):
             self.errors.clear()
             self.old_error.setText(str(exc))
             self.old_error.setVisible(True)
+            fit_to_contents(self)
             self.old.selectAll()
             self.old.setFocus()
             return

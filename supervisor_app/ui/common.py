@@ -16,7 +16,7 @@ __all__ = [
     "FieldErrors",
     "action_buttons",
     "error_label",
-    "fit_height",
+    "fit_to_contents",
     "format_hours",
     "from_qdate",
     "named",
@@ -106,16 +106,19 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     return label
 
 
-def fit_height(dialog: QWidget, width: int | None = None) -> None:
-    """Make ``dialog`` (``width`` wide, else as wide as it is) tall enough for its wrapped text,
-    e.g. after an error message appeared under a field; it never shrinks."""
-    layout = dialog.layout()
+def fit_to_contents(window: QWidget, width: int | None = None) -> None:
+    """Make a dialog (``width`` wide, else as wide as it is) tall enough for what it shows now:
+    a wrapped message that just appeared would otherwise get the one line the dialog had room
+    for, and be cut off. A dialog on screen only grows; one not shown yet takes what it needs."""
+    layout = window.layout()
     if layout is None:
         return
     layout.activate()
-    width = width or dialog.width()
-    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.sizeHint().height()
-    dialog.resize(width, max(needed, dialog.height() if dialog.isVisible() else 0))
+    width = width or window.width()
+    needed = (
+        layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    )
+    window.resize(width, max(needed, window.height() if window.isVisible() else 0))
 
 
 class FieldErrors:
@@ -138,6 +141,8 @@ class FieldErrors:
         label.setText(str(exc) if isinstance(exc, DomainError) else _unexpected(exc))
         label.setVisible(True)
         label.setAccessibleDescription(label.text())
+        if isinstance(label.window(), QDialog):
+            fit_to_contents(label.window())
         return label
 
     def show_all(self, errors: list[BaseException]) -> list[QLabel]:

@@ -63,7 +63,7 @@ class AppController(QObject):
         self.lock_dialog: LockDialog | EndReviewDialog | None = None
         self._covers: list[LockCover] = []
         self.idle = IdleWatcher(prefs.idle_minutes, self)
-        self.idle.idle.connect(self.lock)
+        self.idle.idle.connect(lambda: self.lock(idle=True))
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self.idle)
@@ -189,7 +189,7 @@ class AppController(QObject):
         self.idle.start()
 
     # Lock --------------------------------------------------------------------------------------
-    def lock(self) -> None:
+    def lock(self, *, idle: bool = False) -> None:
         from supervisor_app.ui.lock_cover import LockCover
         from supervisor_app.ui.lock_dialog import LockDialog
 
@@ -207,7 +207,7 @@ class AppController(QObject):
             dialog.continued.connect(self._on_unlocked)
             dialog.ended.connect(self._review_ended_from_lock)
         else:
-            dialog = LockDialog(self.ctx)
+            dialog = LockDialog(self.ctx, idle=idle)
             dialog.unlocked.connect(self._on_unlocked)
             dialog.sign_out_requested.connect(self._sign_out_from_lock)
         dialog.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -135,9 +135,11 @@ class DataTransfer(QObject):
             self._tell(
                 self.tr("Export finished"),
                 self.tr(
-                    "Exported {rows} rows ({files} file(s)) to:\n{path}\n\nSign-in passwords are never "
-                    "exported. Text that a spreadsheet would run as a formula starts with an extra '."
-                ).format(rows=rows, files=len(result.files), path=where),
+                    "Exported %n row(s) ({files}) to:\n{path}\n\nSign-in passwords are never "
+                    "exported. Text that a spreadsheet would run as a formula starts with an extra '.",
+                    "",
+                    rows,
+                ).format(files=self.tr("%n file(s)", "", len(result.files)), path=where),
             )
 
         self.ctx.runner.run(

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services import roster
-from supervisor_app.ui.common import FieldErrors, error_label, fit_height
+from supervisor_app.ui.common import FieldErrors, error_label, fit_to_contents
 from supervisor_app.ui.context import AppContext, Identity
 from supervisor_app.ui.qt_fixes import emit
 
@@ -117,7 +117,7 @@ class EndReviewDialog(QDialog):
             row.addStretch(1)
             row.addWidget(self.end_button)
         self.password.setFocus()
-        fit_height(self, 460)
+        fit_to_contents(self, 460)
 
     def _check(self, *, ending: bool) -> None:
         if self._busy or self.supervisor.currentIndex() < 0:
@@ -160,7 +160,7 @@ class EndReviewDialog(QDialog):
         self._busy = False
         self._enable(True)
         self.errors.show(exc)
-        fit_height(self)
+        fit_to_contents(self)
         self.password.selectAll()
         self.password.setFocus()
 

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -30,6 +29,7 @@ from supervisor_app.ui.common import (
     to_qdate,
 )
 from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.date_field import DateField
 from supervisor_app.ui.editor_choices import load_choices
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.record_editor import RecordEditor
@@ -119,11 +119,9 @@ class ExperienceEditor(RecordEditor):
         row(self.tr("Supervis&or:"), "supervisor", self.supervisor)
 
         today = QDate.currentDate()
-        self.period_start = QDateEdit(self)
-        self.period_end = QDateEdit(self)
+        self.period_start = DateField(self)
+        self.period_end = DateField(self)
         for edit, name in ((self.period_start, self.tr("From date")), (self.period_end, self.tr("To date"))):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("yyyy-MM-dd")
             edit.setMaximumDate(today)
             edit.setAccessibleName(name)
         self.period_start.setDate(QDate(today.year(), today.month(), 1))
@@ -149,7 +147,7 @@ class ExperienceEditor(RecordEditor):
         else:
             self.reason = None
 
-        box = QGroupBox(self.tr("Hours per performance domain"), self)
+        box = QGroupBox(self.tr("&Hours per performance domain"), self)
         box_layout = QVBoxLayout(box)
         self.allocations = AllocationGrid(unit="hours", parent=box)
         box_layout.addWidget(self.allocations)
@@ -160,18 +158,32 @@ class ExperienceEditor(RecordEditor):
         outer.addStretch(1)
 
         buttons, self.save_button = action_buttons(self, self.tr("&Save"), self.save)
+        self.cancel_button = buttons.button(buttons.StandardButton.Cancel)
         outer.addWidget(buttons)
         labels["record"] = self.general_error
         self.field_errors = labels
         self.errors = FieldErrors(labels, fallback=self.general_error)
+        self._watch_typing({"period_start": self.period_start, "period_end": self.period_end})
 
     def _on_supervisee_changed(self, *_args: object) -> None:
         person = self._people.get(self.supervisee.currentData())
         if person is None or person.credential not in self._profiles:
             self.allocations.set_domains([])
-            return
-        profile = self._profiles.get(person.credential)
-        self.allocations.set_domains([(d.code, d.label) for d in profile.domains])
+        else:
+            profile = self._profiles.get(person.credential)
+            self.allocations.set_domains([(d.code, d.label) for d in profile.domains])
+        self._chain_tab_order(
+            self.supervisee,
+            self.supervisor,
+            self.period_start,
+            self.period_end,
+            self.setting,
+            self.kind,
+            self.reason,
+            *self.allocations.spins(),
+            self.save_button,
+            self.cancel_button,
+        )
 
     def _load_record(self, record_id: str) -> None:
         snap = self.ctx.read_now(
@@ -202,6 +214,8 @@ class ExperienceEditor(RecordEditor):
         if self._saving:
             return
         self.errors.clear()
+        if self._refuse_typing():
+            return
         work = self._save_work(self._fields(), records.add_experience, records.update_experience)
         self._saving = True
         self.save_button.setEnabled(False)

@@ -103,9 +103,7 @@ class ImportDialog(QDialog):
         self._show(report)
         count = report.sessions + report.experience
         if report.ok and count:
-            self.import_button.setText(
-                self.tr("&Import 1 record") if count == 1 else self.tr("&Import {n} records").format(n=count)
-            )
+            self.import_button.setText(self.tr("&Import %n record(s)", "", count))
             self.import_button.setEnabled(True)
             self.import_button.setDefault(True)
             self.import_button.setFocus()

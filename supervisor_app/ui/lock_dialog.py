@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.ui.common import FieldErrors, error_label, fit_height
+from supervisor_app.ui.common import FieldErrors, error_label, fit_to_contents
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.password_check import check_password
 from supervisor_app.ui.qt_fixes import emit
@@ -26,7 +26,7 @@ class LockDialog(QDialog):
     unlocked = Signal()
     sign_out_requested = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, idle: bool = False) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self._busy = False
@@ -35,14 +35,18 @@ class LockDialog(QDialog):
         self.setAccessibleName(self.tr("Locked"))
         name = ctx.identity.name if ctx.identity else ""
         layout = QVBoxLayout(self)
+        if idle:
+            why = self.tr("The app locked itself after %n minute(s) without use.", "", ctx.prefs.idle_minutes)
+        else:
+            why = self.tr("You locked the app.")
         text = QLabel(
             self.tr(
-                "<h3>Locked</h3><p>The app locked itself after {minutes} minutes without use. {name} is "
-                "signed in; enter the password to continue where you left off. Anything you were "
-                "typing is still there.</p>"
-            ).format(minutes=ctx.prefs.idle_minutes, name=name),
+                "<h3>Locked</h3><p>{why} {name} is signed in; enter the password to continue where you "
+                "left off. Anything you were typing is still there.</p>"
+            ).format(why=why, name=name),
             self,
         )
+        text.setObjectName("lock_reason")
         text.setWordWrap(True)
         layout.addWidget(text)
         form = QFormLayout()
@@ -71,7 +75,7 @@ class LockDialog(QDialog):
         self.unlock_button.clicked.connect(self.unlock)
         row.addWidget(self.unlock_button)
         self.password.setFocus()
-        fit_height(self, 440)
+        fit_to_contents(self, 440)
 
     def unlock(self) -> None:
         if self._busy or self.ctx.supervisor_id is None:
@@ -98,7 +102,7 @@ class LockDialog(QDialog):
         self._busy = False
         self.unlock_button.setEnabled(True)
         self.errors.show(exc)
-        fit_height(self)
+        fit_to_contents(self)
         self.password.selectAll()
         self.password.setFocus()
 

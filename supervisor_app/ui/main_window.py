@@ -65,9 +65,10 @@ class MainWindow(QMainWindow):
         self.setAccessibleName(self.tr("supervisor_app main window"))
         identity = ctx.identity
         who = identity.name if identity else ""
-        title = self.tr("supervisor_app — {who}").format(who=who)
+        # The platform adds the app's name ("— supervisor_app") to the title itself.
+        title = who
         if self.review:
-            title = self.tr("supervisor_app — {who} (review, read only)").format(who=who)
+            title = self.tr("{who} (review, read only)").format(who=who)
         if ctx.demo:
             title += self.tr(" — Demo data")
         elif ctx.db.readonly:
@@ -509,9 +510,10 @@ class MainWindow(QMainWindow):
 
         help_menu = bar.addMenu(self.tr("&Help"))
         help_menu.addAction(
-            self._action(
-                self.tr("&Keyboard shortcuts"), self.show_shortcuts, SK.HelpContents, name="shortcuts"
-            )
+            self._action(self.tr("&Getting started…"), self.show_help, SK.HelpContents, name="help")
+        )
+        help_menu.addAction(
+            self._action(self.tr("&Keyboard shortcuts…"), self.show_shortcuts, name="shortcuts")
         )
         help_menu.addAction(self._action(self.tr("&About supervisor_app"), self.show_about, name="about"))
         # Printing a verification form records it; a supervisee's own statement records nothing.
@@ -639,27 +641,17 @@ class MainWindow(QMainWindow):
         self.show_page(self.stack.indexOf(self.audit))
         self.audit.verify()
 
+    def show_help(self, page: int = 0) -> None:
+        """F1: the first evening's four tasks, and (``page=1``) every keyboard shortcut."""
+        from supervisor_app.ui.help_dialog import HelpDialog, action_keys
+
+        named = {a.objectName(): action_keys(a) for a in self.actions_with_shortcuts()}
+        self._open_dialog(
+            HelpDialog(self.actions_with_shortcuts(), keys=named, review=self.review, page=page, parent=self)
+        )
+
     def show_shortcuts(self) -> None:
-        rows = []
-        for action in self.actions_with_shortcuts():
-            keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts())
-            rows.append(f"<tr><td>{action.text().replace('&', '')}</td><td><b>{keys}</b></td></tr>")
-        text = (
-            self.tr(
-                "<p>Every screen works from the keyboard: Tab moves between controls, arrows move in lists, "
-                "Enter opens or saves, Esc cancels, Space checks a box.</p>"
-            )
-            + f"<table cellpadding='3'>{''.join(rows)}</table>"
-        )
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Keyboard shortcuts"),
-            text,
-            QMessageBox.StandardButton.Close,
-            self,
-        )
-        box.setAccessibleName(self.tr("Keyboard shortcuts"))
-        self._open_dialog(box)
+        self.show_help(page=1)
 
     def actions_with_shortcuts(self) -> list[QAction]:
         return [a for a in self.findChildren(QAction) if a.shortcuts() and a.isEnabled() and a.text()]

@@ -111,6 +111,4 @@ def print_pdf(pdf: bytes, *, title: str, printer=None) -> str:  # type: ignore[n
                 "The printer stopped before the whole form was sent. Check the printer and try again.",
             )
         )
-    return QCoreApplication.translate("pdf_output", "Sent {pages} page(s) to the printer.").format(
-        pages=pages
-    )
+    return QCoreApplication.translate("pdf_output", "Sent %n page(s) to the printer.", None, pages)

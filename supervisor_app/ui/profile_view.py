@@ -55,7 +55,7 @@ class ProfileView(QTextBrowser):
             rule_row(
                 self.tr("Supervision spread over at least"),
                 sup.min_span_months,
-                self.tr("{n} months").format(n=sup.min_span_months.value),
+                self.tr("%n month(s)", "", sup.min_span_months.value),
             ),
             rule_row(
                 self.tr("Minutes recorded in steps of"),
@@ -75,7 +75,7 @@ class ProfileView(QTextBrowser):
             rule_row(
                 self.tr("Largest group"),
                 sup.max_group_size,
-                self.tr("{n} supervisees").format(n=sup.max_group_size.value) if sup.max_group_size else "",
+                self.tr("%n supervisee(s)", "", sup.max_group_size.value) if sup.max_group_size else "",
             ),
             rule_row(
                 self.tr("Supervised experience hours"),
@@ -85,7 +85,7 @@ class ProfileView(QTextBrowser):
             rule_row(
                 self.tr("Experience counts if within the last"),
                 exp.window_years,
-                self.tr("{n} years").format(n=exp.window_years.value) if exp.window_years else "",
+                self.tr("%n year(s)", "", exp.window_years.value) if exp.window_years else "",
             ),
             rule_row(
                 self.tr("Experience hours per domain (minimum)"),

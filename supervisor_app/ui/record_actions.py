@@ -176,13 +176,11 @@ class RecordActions(QObject):
         dialog = PasswordDialog(
             title=self.tr("Sign records"),
             message=self.tr(
-                "Sign {count} record(s), {length} in all, as {name}. Signed records are final: "
-                "a later correction is an amendment or a void, with a reason."
-            ).format(
-                count=count,
-                length=duration(minutes),
-                name=self.ctx.identity.name if self.ctx.identity else "",
-            ),
+                "Sign %n record(s), {length} in all, as {name}. Signed records are final: "
+                "a later correction is an amendment or a void, with a reason.",
+                "",
+                count,
+            ).format(length=duration(minutes), name=self.ctx.identity.name if self.ctx.identity else ""),
             action=self.tr("&Sign {count}").format(count=count),
             signer=self.ctx.identity.name if self.ctx.identity else "",
             parent=self.window,
@@ -190,7 +188,7 @@ class RecordActions(QObject):
 
         def done(result: Any) -> None:
             dialog.accept()
-            emit(self.message, self.tr("Signed {count} record(s).").format(count=len(result.signed)))
+            emit(self.message, self.tr("Signed %n record(s).", "", len(result.signed)))
             if on_signed is not None:
                 on_signed(len(result.signed))
 

@@ -1,15 +1,18 @@
 """What the session and experience editors share: the unit of work a save runs (a new record,
 an edit of a pending one, or an amendment of a signed one), the message shown next to a field,
-and asking before unsaved typing is lost."""
+a typed date or time that is not one, the Tab order, and asking before unsaved typing is lost."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox, QWidget
 
 from supervisor_app.services import records
+from supervisor_app.services.errors import DomainError
+from supervisor_app.ui.common import FieldErrors
+from supervisor_app.ui.date_field import DateField, TimeField
 
 
 class RecordEditor(QDialog):
@@ -21,7 +24,9 @@ class RecordEditor(QDialog):
     record_id: str | None
     reason: QLineEdit | None
     field_errors: dict[str, QLabel]
+    errors: FieldErrors
     _initial: dict[str, Any]
+    _typing: dict[str, DateField | TimeField]
 
     def _fields(self) -> dict[str, Any]:
         raise NotImplementedError
@@ -41,6 +46,33 @@ class RecordEditor(QDialog):
             return lambda uow: update(uow, record_id=record_id, **fields).id
         reason = self.reason.text() if self.reason is not None else ""
         return lambda uow: records.amend_record(uow, record_id=record_id, reason=reason, **fields).id
+
+    def _watch_typing(self, fields: dict[str, DateField | TimeField]) -> None:
+        """Show a typed date or time that is not one under its field, as it is typed."""
+        self._typing = fields
+        for name, field in fields.items():
+            field.problem_changed.connect(lambda problem, name=name: self._on_typing_problem(name, problem))
+
+    def _on_typing_problem(self, name: str, problem: str) -> None:
+        label = self.field_errors[name]
+        label.setText(problem)
+        label.setVisible(bool(problem))
+        label.setAccessibleDescription(problem)
+
+    def _refuse_typing(self) -> bool:
+        """True (and the message under the field) when a typed date or time is not one."""
+        for name, field in self._typing.items():
+            if field.problem():
+                self.errors.show(DomainError(field.problem(), field=name))
+                field.setFocus()
+                return True
+        return False
+
+    def _chain_tab_order(self, *widgets: QWidget | None) -> None:
+        """Tab visits ``widgets`` in this order (the domain fields are made after the buttons)."""
+        present = [w for w in widgets if w is not None]
+        for first, second in zip(present, present[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     def is_dirty(self) -> bool:
         reason = self.reason.text().strip() if self.reason is not None else ""

@@ -223,8 +223,11 @@ class RecordTable(QWidget):
     def _show_count(self, token: int, total: int) -> None:
         if token != self._token:
             return
-        noun = self.tr("sessions") if self.kind == "session" else self.tr("experience entries")
-        self.count.setText(self.tr("{n} {noun}").format(n=f"{total:,}", noun=noun))
+        if self.kind == "session":
+            text = self.tr("{count} session(s)", "", total)
+        else:
+            text = self.tr("{count} experience entry(ies)", "", total)
+        self.count.setText(text.format(count=f"{total:,}"))
 
     def current(self) -> Any | None:
         index = self.view.currentIndex()

@@ -17,7 +17,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QGridLayout,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,7 @@ from supervisor_app.ui.allocation_grid import AllocationGrid
 from supervisor_app.ui.attendee_picker import AttendeePicker
 from supervisor_app.ui.common import FieldErrors, error_label, from_qdate, status_text, to_qdate
 from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.date_field import DateField, TimeField
 from supervisor_app.ui.editor_choices import load_choices
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.record_editor import RecordEditor
@@ -110,7 +109,7 @@ class SessionEditor(RecordEditor):
         columns.addLayout(left, 1)
         labels: dict[str, QLabel] = {}
 
-        def row(text: str, field: str, widget: QWidget) -> None:
+        def row(text: str, field: str, widget: QWidget, buddy: QWidget | None = None) -> None:
             holder = QWidget(self)
             box = QVBoxLayout(holder)
             box.setContentsMargins(0, 0, 0, 0)
@@ -119,7 +118,7 @@ class SessionEditor(RecordEditor):
             labels[field].setObjectName(f"error_{field}")
             box.addWidget(labels[field])
             caption = QLabel(text, self)
-            caption.setBuddy(widget)
+            caption.setBuddy(buddy or widget)
             left.addRow(caption, holder)
 
         self.supervisor = QComboBox(self)
@@ -130,9 +129,7 @@ class SessionEditor(RecordEditor):
             self.supervisor.setCurrentIndex(max(0, self.supervisor.findData(self.ctx.supervisor_id)))
         row(self.tr("Supervis&or:"), "supervisor", self.supervisor)
 
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date = DateField(self)
         self.date.setMaximumDate(QDate.currentDate())
         self.date.setDate(QDate.currentDate())
         self.date.setAccessibleName(self.tr("Date"))
@@ -141,17 +138,16 @@ class SessionEditor(RecordEditor):
         start_box = QWidget(self)
         start_layout = QHBoxLayout(start_box)
         start_layout.setContentsMargins(0, 0, 0, 0)
-        self.has_start = QCheckBox(self.tr("Known"), start_box)
+        self.has_start = QCheckBox(self.tr("&Known"), start_box)
         self.has_start.setChecked(True)
         self.has_start.setAccessibleName(self.tr("Start time known"))
-        self.start = QTimeEdit(start_box)
-        self.start.setDisplayFormat("HH:mm")
+        self.start = TimeField(start_box)
         self.start.setTime(QTime(9, 0))
         self.start.setAccessibleName(self.tr("Start time"))
         self.has_start.toggled.connect(self.start.setEnabled)
         start_layout.addWidget(self.start, 1)
         start_layout.addWidget(self.has_start)
-        row(self.tr("&Start time:"), "start", start_box)
+        row(self.tr("S&tart time:"), "start", start_box, self.start)
 
         length_box = QWidget(self)
         length_layout = QHBoxLayout(length_box)
@@ -165,7 +161,7 @@ class SessionEditor(RecordEditor):
         self.minutes_hours = QLabel(length_box)
         length_layout.addWidget(self.minutes, 1)
         length_layout.addWidget(self.minutes_hours)
-        row(self.tr("&Length:"), "minutes", length_box)
+        row(self.tr("&Length:"), "minutes", length_box, self.minutes)
 
         self.format = QComboBox(self)
         self.format.setAccessibleName(self.tr("Format"))
@@ -194,7 +190,7 @@ class SessionEditor(RecordEditor):
 
         right = QVBoxLayout()
         columns.addLayout(right, 1)
-        who = QGroupBox(self.tr("Attendees"), self)
+        who = QGroupBox(self.tr("Att&endees"), self)
         who_layout = QVBoxLayout(who)
         self.attendees = AttendeePicker(choices.supervisees, who)
         who_layout.addWidget(self.attendees)
@@ -202,7 +198,7 @@ class SessionEditor(RecordEditor):
         labels["supervisees"].setObjectName("error_supervisees")
         who_layout.addWidget(labels["supervisees"])
         right.addWidget(who, 1)
-        domains = QGroupBox(self.tr("Time per performance domain"), self)
+        domains = QGroupBox(self.tr("Time per performance domai&n"), self)
         domains_layout = QVBoxLayout(domains)
         self.allocations = AllocationGrid(unit="minutes", parent=domains)
         domains_layout.addWidget(self.allocations)
@@ -211,7 +207,7 @@ class SessionEditor(RecordEditor):
         domains_layout.addWidget(labels["allocations"])
         right.addWidget(domains)
 
-        topics_box = QGroupBox(self.tr("Topics"), self)
+        topics_box = QGroupBox(self.tr("To&pics"), self)
         topics_layout = QGridLayout(topics_box)
         reminder = QLabel(QCoreApplication.translate("records", records.NO_CLIENT_INFO_REMINDER), topics_box)
         reminder.setWordWrap(True)
@@ -254,6 +250,7 @@ class SessionEditor(RecordEditor):
         labels["supervisee"] = labels["supervisees"]
         self.errors = FieldErrors(labels, fallback=self.general_error)
         self.field_errors = labels
+        self._watch_typing({"date": self.date, "start": self.start})
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.save)
 
@@ -281,6 +278,24 @@ class SessionEditor(RecordEditor):
             self.allocations.set_domains(domains, step=step)
         elif not credentials:
             self.allocations.set_domains([])
+        self._chain_tab_order(
+            self.supervisor,
+            self.date,
+            self.start,
+            self.has_start,
+            self.minutes,
+            self.format,
+            self.modality,
+            self.site,
+            self.reason,
+            self.attendees.filter,
+            self.attendees.list,
+            *self.allocations.spins(),
+            self.topics,
+            self.save_button,
+            self.another_button,
+            self.cancel_button,
+        )
         if self.mode == "new" or self.mode == "edit":
             wanted = SessionFormat.GROUP.value if len(ids) > 1 else SessionFormat.INDIVIDUAL.value
             if ids:
@@ -331,6 +346,8 @@ class SessionEditor(RecordEditor):
             return
         self.errors.clear()
         self.status.clear()
+        if self._refuse_typing():
+            return
         fields = self._fields()
         self._set_saving(True)
         self.ctx.write(

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from supervisor_app.services import roster
-from supervisor_app.ui.common import FieldErrors, action_buttons, error_label, fit_height
+from supervisor_app.ui.common import FieldErrors, action_buttons, error_label, fit_to_contents
 from supervisor_app.ui.context import AppContext, Identity
 from supervisor_app.ui.qt_fixes import emit
 
@@ -57,7 +57,7 @@ class StartReviewDialog(QDialog):
         self.start_button.setEnabled(self.supervisee.count() > 0)
         layout.addWidget(buttons)
         self.supervisee.setFocus()
-        fit_height(self, 480)
+        fit_to_contents(self, 480)
 
     def start(self) -> None:
         supervisor_id = self.ctx.supervisor_id
@@ -89,4 +89,4 @@ class StartReviewDialog(QDialog):
         self._busy = False
         self.start_button.setEnabled(True)
         self.errors.show(exc)
-        fit_height(self)
+        fit_to_contents(self)

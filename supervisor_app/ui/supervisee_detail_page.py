@@ -318,11 +318,10 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
             (self.tr("Agency"), data.agency or self.tr("not recorded")),
             (
                 self.tr("Signed supervision"),
-                self.tr("{n} sessions, {first} to {last} ({months} months)").format(
-                    n=progress.sessions_signed,
+                self.tr("%n session(s), {first} to {last} ({months})", "", progress.sessions_signed).format(
                     first=progress.first_session.isoformat() if progress.first_session else "–",
                     last=progress.last_session.isoformat() if progress.last_session else "–",
-                    months=progress.span_months,
+                    months=self.tr("%n month(s)", "", progress.span_months),
                 ),
             ),
             (

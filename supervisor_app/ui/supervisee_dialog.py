@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from supervisor_app.services import people
 from supervisor_app.services.supervisee_edits import credential_locked_reason, update_supervisee
-from supervisor_app.ui.common import FieldErrors, action_buttons, error_label, from_qdate, to_qdate
+from supervisor_app.ui.common import FieldErrors, action_buttons, error_label, fit_to_contents, from_qdate, to_qdate
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.qt_fixes import emit
 
@@ -116,14 +116,7 @@ class SuperviseeDialog(QDialog):
             self._fill(supervisee_id)
         self._initial = self._fields()
         self.resize(520, self.sizeHint().height())
-        self._fit_height()
-
-    def _fit_height(self) -> None:
-        """Tall enough for the wrapped notes and messages at the dialog's width."""
-        layout = self.layout()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else 0
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        fit_to_contents(self)
 
     def _fill(self, supervisee_id: int) -> None:
         def load(uow: Any) -> tuple[dict[str, Any], str]:
@@ -198,4 +191,4 @@ class SuperviseeDialog(QDialog):
     def _on_error(self, exc: BaseException) -> None:
         self.save_button.setEnabled(True)
         self.errors.show(exc)
-        self._fit_height()
+        fit_to_contents(self)

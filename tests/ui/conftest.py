@@ -22,6 +22,14 @@ from supervisor_app.ui.settings import Preferences
 from supervisor_app.ui.tasks import TaskRunner
 
 
+@pytest.fixture(autouse=True)
+def _translations(qapp: QApplication) -> None:
+    """The app's plural forms, as ``run_app`` installs them."""
+    from supervisor_app.ui.translations import install_translations
+
+    install_translations(qapp)
+
+
 @pytest.fixture
 def prefs(tmp_path: Path) -> Preferences:
     return Preferences(QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat))

@@ -108,7 +108,7 @@ def test_print_to_a_pdf_printer(world, make_window, tmp_path) -> None:
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
     page.print_current(printer=printer)
-    assert "Sent 2 page(s) to the printer" in page.status.text() or "Sent" in page.status.text()
+    assert "Sent 2 pages to the printer" in page.status.text() or "Sent" in page.status.text()
     assert len(PdfReader(tmp_path / "printed.pdf").pages) >= 2
     with world.uow() as uow:
         assert len(attestation.list_attestations(uow)) == 1

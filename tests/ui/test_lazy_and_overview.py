@@ -182,5 +182,5 @@ def test_audit_filters_and_verify_lists_every_problem(world, make_window) -> Non
     conn.commit()
     conn.close()
     window.verify_records()
-    assert "1 problem(s) found" in audit.result.text()
+    assert "1 problem found" in audit.result.text()
     assert audit.problems.count() == 1 and "content changed" in audit.problems.item(0).text()

@@ -50,7 +50,7 @@ def test_sign_a_batch_with_one_password(world, make_window) -> None:
     page.sign_button.click()
     dialog = window.actions.dialog
     assert isinstance(dialog, PasswordDialog)
-    assert "Sign 3 record(s), 3.00 h in all" in dialog.message.text()
+    assert "Sign 3 records, 3.00 h in all" in dialog.message.text()
 
     before = snapshot(world.db)
     dialog.password.setText("wrong password")

@@ -1,0 +1,186 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+  <context>
+    <name>AttestationsPage</name>
+    <message numerus="yes">
+      <source>%n session(s) ({i} individual, {g} group)</source>
+      <translation>
+        <numerusform>%n session ({i} individual, {g} group)</numerusform>
+        <numerusform>%n sessions ({i} individual, {g} group)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Supervised experience in the range: {h} h (%n entry(ies))</source>
+      <translation>
+        <numerusform>Supervised experience in the range: {h} h (%n entry)</numerusform>
+        <numerusform>Supervised experience in the range: {h} h (%n entries)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>AuditPage</name>
+    <message numerus="yes">
+      <source>%n problem(s) found in {records} records and {signatures} signatures:</source>
+      <translation>
+        <numerusform>%n problem found in {records} records and {signatures} signatures:</numerusform>
+        <numerusform>%n problems found in {records} records and {signatures} signatures:</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>DataTransfer</name>
+    <message numerus="yes">
+      <source>%n file(s)</source>
+      <translation>
+        <numerusform>%n file</numerusform>
+        <numerusform>%n files</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Exported %n row(s) ({files}) to:
+{path}
+
+Sign-in passwords are never exported. Text that a spreadsheet would run as a formula starts with an extra '.</source>
+      <translation>
+        <numerusform>Exported %n row ({files}) to:
+{path}
+
+Sign-in passwords are never exported. Text that a spreadsheet would run as a formula starts with an extra '.</numerusform>
+        <numerusform>Exported %n rows ({files}) to:
+{path}
+
+Sign-in passwords are never exported. Text that a spreadsheet would run as a formula starts with an extra '.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ImportDialog</name>
+    <message numerus="yes">
+      <source>&amp;Import %n record(s)</source>
+      <translation>
+        <numerusform>&amp;Import %n record</numerusform>
+        <numerusform>&amp;Import %n records</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>LockDialog</name>
+    <message numerus="yes">
+      <source>The app locked itself after %n minute(s) without use.</source>
+      <translation>
+        <numerusform>The app locked itself after %n minute without use.</numerusform>
+        <numerusform>The app locked itself after %n minutes without use.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>ProfileView</name>
+    <message numerus="yes">
+      <source>%n month(s)</source>
+      <translation>
+        <numerusform>%n month</numerusform>
+        <numerusform>%n months</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n supervisee(s)</source>
+      <translation>
+        <numerusform>%n supervisee</numerusform>
+        <numerusform>%n supervisees</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n year(s)</source>
+      <translation>
+        <numerusform>%n year</numerusform>
+        <numerusform>%n years</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordActions</name>
+    <message numerus="yes">
+      <source>Sign %n record(s), {length} in all, as {name}. Signed records are final: a later correction is an amendment or a void, with a reason.</source>
+      <translation>
+        <numerusform>Sign %n record, {length} in all, as {name}. Signed records are final: a later correction is an amendment or a void, with a reason.</numerusform>
+        <numerusform>Sign %n records, {length} in all, as {name}. Signed records are final: a later correction is an amendment or a void, with a reason.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Signed %n record(s).</source>
+      <translation>
+        <numerusform>Signed %n record.</numerusform>
+        <numerusform>Signed %n records.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>RecordTable</name>
+    <message numerus="yes">
+      <source>{count} experience entry(ies)</source>
+      <translation>
+        <numerusform>{count} experience entry</numerusform>
+        <numerusform>{count} experience entries</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{count} session(s)</source>
+      <translation>
+        <numerusform>{count} session</numerusform>
+        <numerusform>{count} sessions</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SuperviseeDetailPage</name>
+    <message numerus="yes">
+      <source>%n month(s)</source>
+      <translation>
+        <numerusform>%n month</numerusform>
+        <numerusform>%n months</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n session(s), {first} to {last} ({months})</source>
+      <translation>
+        <numerusform>%n session, {first} to {last} ({months})</numerusform>
+        <numerusform>%n sessions, {first} to {last} ({months})</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>SuperviseeListPage</name>
+    <message numerus="yes">
+      <source>%n of {total} supervisee(s) match</source>
+      <translation>
+        <numerusform>%n of {total} supervisee match</numerusform>
+        <numerusform>%n of {total} supervisees match</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n supervisee(s)</source>
+      <translation>
+        <numerusform>%n supervisee</numerusform>
+        <numerusform>%n supervisees</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n supervisee(s) · adding up their hours…</source>
+      <translation>
+        <numerusform>%n supervisee · adding up their hours…</numerusform>
+        <numerusform>%n supervisees · adding up their hours…</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>pdf_output</name>
+    <message numerus="yes">
+      <source>Sent %n page(s) to the printer.</source>
+      <translation>
+        <numerusform>Sent %n page to the printer.</numerusform>
+        <numerusform>Sent %n pages to the printer.</numerusform>
+      </translation>
+    </message>
+  </context>
+</TS>
