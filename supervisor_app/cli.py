@@ -22,6 +22,9 @@ from supervisor_app import __version__
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 
 
+CLOCK_HELP = "sign although the computer's clock reads earlier than the newest signature (it is right)"
+
+
 class CliError(Exception):
     def __init__(self, message: str, code: int = EXIT_INVALID) -> None:
         super().__init__(message)
@@ -171,6 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     sign.add_argument("--all", action="store_true", help="every pending record of this supervisor")
     sign.add_argument("records", nargs="*", metavar="RECORD_ID")
     sign.add_argument("--password-stdin", action="store_true")
+    sign.add_argument("--clock-is-right", action="store_true", help=CLOCK_HELP)
 
     amend = command("amend", "correct a signed record: a new pending version with a reason")
     amend.add_argument("record", metavar="RECORD_ID")
@@ -196,6 +200,7 @@ def build_parser() -> argparse.ArgumentParser:
     void.add_argument("--reason", required=True)
     void.add_argument("--supervisor", required=True)
     void.add_argument("--password-stdin", action="store_true")
+    void.add_argument("--clock-is-right", action="store_true", help=CLOCK_HELP)
 
     command("verify", "check every signature and record; exit 1 if anything was altered")
 
@@ -528,6 +533,7 @@ def run(args: argparse.Namespace) -> int:
                 supervisor_id=supervisor.id,
                 password=password,
                 record_ids=None if args.all else args.records,
+                clock_is_right=args.clock_is_right,
             )
             _out(
                 args,
@@ -579,6 +585,7 @@ def run(args: argparse.Namespace) -> int:
                 reason=args.reason,
                 supervisor_id=supervisor.id,
                 password=password,
+                clock_is_right=args.clock_is_right,
             )
             _out(args, {"voided": link.record_id, "signature": link.seq}, f"Voided {link.record_id}.")
         elif command == "verify":
@@ -588,6 +595,7 @@ def run(args: argparse.Namespace) -> int:
                 "records_checked": report.records_checked,
                 "signatures_checked": report.signatures_checked,
                 "problems": [{"record_id": p.record_id, "problem": p.message} for p in report.problems],
+                "warnings": [{"record_id": p.record_id, "warning": p.message} for p in report.warnings],
             }
             if args.json:
                 _out(args, data, "")
@@ -598,6 +606,9 @@ def run(args: argparse.Namespace) -> int:
             else:
                 for problem in report.problems:
                     print(f"{problem.record_id}: {problem.message}")
+            if not args.json:
+                for warning in report.warnings:
+                    print(f"warning: {warning.record_id}: {warning.message}")
             return EXIT_OK if report.ok else EXIT_FAILURE
         elif command == "audit":
             supervisee_id = people.get_supervisee(uow, args.supervisee).id if args.supervisee else None
@@ -990,10 +1001,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from supervisor_app.db import DatabaseError
     from supervisor_app.services.errors import DomainError
     from supervisor_app.services.profiles import ProfileError
-    from supervisor_app.services.signoff import RecordsFailVerification
+    from supervisor_app.services.signoff import ClockBehind, RecordsFailVerification
 
     try:
         return run(args)
+    except ClockBehind as exc:
+        print(f"supervisor-app: {exc} To confirm it, add --clock-is-right.", file=sys.stderr)
+        return EXIT_INVALID
     except (DomainError, CliError) as exc:
         print(f"supervisor-app: {exc}", file=sys.stderr)
         return getattr(exc, "code", EXIT_INVALID)
