@@ -271,7 +271,7 @@ def _database(args: argparse.Namespace) -> Iterator[Any]:
         return
     _check_database_target(args.db)
     try:
-        db = open_database(args.db)
+        db = open_database(args.db, reading=args.command in READ_ONLY_COMMANDS)
     except DatabaseError as exc:
         raise CliError(str(exc), EXIT_FAILURE) from exc
     try:
@@ -380,7 +380,7 @@ SUPERVISEE_FIELDS = [
 
 # Commands that only read: their transaction never takes the write lock, so a long verify
 # does not keep the app (or another command) from saving.
-READ_ONLY_COMMANDS = frozenset({"profiles", "list", "progress", "verify", "attestations", "backups"})
+READ_ONLY_COMMANDS = frozenset({"profiles", "list", "progress", "verify", "attestations", "backups", "audit"})
 
 
 def run(args: argparse.Namespace) -> int:
@@ -857,8 +857,8 @@ def _restore(args: argparse.Namespace) -> int:
         )
     try:
         result = backup.restore(path, Path(args.file).expanduser())
-    except DatabaseError as exc:
-        raise CliError(str(exc), EXIT_INVALID) from exc  # a bad backup file is bad input
+    except DatabaseError as exc:  # a bad backup file is bad input; a read-only disk is not
+        raise CliError(str(exc), EXIT_FAILURE if exc.kind == "read-only" else EXIT_INVALID) from exc
     finally:
         lock.release()
     _out(
@@ -1022,6 +1022,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILURE
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        if isinstance(exc, OSError) and exc.filename and not os.environ.get("SUPERVISOR_APP_DEBUG"):
+            # A file the command read or wrote (a read-only folder, a full disk): which, and why.
+            print(f"supervisor-app: {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_FAILURE
         print(f"supervisor-app: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         if os.environ.get("SUPERVISOR_APP_DEBUG"):
             raise

@@ -18,7 +18,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from supervisor_app.db import DatabaseError, check_file, connect_readonly, user_data_dir
+from supervisor_app.db import DatabaseError, check_file, connect_readonly, read_only_reason, user_data_dir
 
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
@@ -177,6 +177,9 @@ def restore(database: Path, source: Path, *, now: dt.datetime | None = None) -> 
         raise DatabaseError(f"{source} does not exist.", kind="other")
     if source == database:
         raise DatabaseError("That is the database itself, not a backup of it.", kind="other")
+    why = read_only_reason(database)
+    if why is not None:
+        raise DatabaseError(f"{database} cannot be replaced: {why}. Nothing was restored.", kind="read-only")
     check = check_file(source)  # damaged / not ours / newer: refused, with the reason
     if not check.has_data:
         raise DatabaseError(f"{source.name} is empty; it is not a backup.", kind="other")
