@@ -288,6 +288,8 @@ def _check_database_target(target: str | None) -> None:
     from supervisor_app.db import ENV_DB
 
     given, source = (target, "--db") if target else (os.environ.get(ENV_DB), f"${ENV_DB}")
+    if given and "://" not in given:
+        _no_dangling_link(Path(given).expanduser(), source)
     if not given or "://" not in given:
         return
     try:
@@ -298,6 +300,18 @@ def _check_database_target(target: str | None) -> None:
         ) from None
     if backend != "sqlite":
         raise CliError(f"{source} {given!r}: only SQLite databases are supported, not {backend}.")
+
+
+def _no_dangling_link(path: Path, option: str) -> None:
+    """A path through a symbolic link to nothing is bad input (exit 2): nothing is created."""
+    from supervisor_app.db import dangling_link
+
+    link = dangling_link(path)
+    if link is not None:
+        raise CliError(
+            f"{option} {path}: {link} is a symbolic link to {os.readlink(link)}, which does not exist. "
+            "Nothing was created."
+        )
 
 
 def _actor() -> str:
@@ -637,6 +651,7 @@ def run(args: argparse.Namespace) -> int:
         elif command == "backup":
             from supervisor_app.services import backup
 
+            _no_dangling_link(Path(args.out).expanduser(), "--out")
             out = Path(args.out).expanduser().resolve()
             if db.path is None:
                 raise CliError("Only a database file can be backed up.")
@@ -663,6 +678,13 @@ def run(args: argparse.Namespace) -> int:
         elif command == "export":
             from supervisor_app.services import importexport
 
+            for option, value in (
+                ("--out", args.out),
+                ("--json", args.json_file),
+                ("--records", args.records),
+            ):
+                if value:
+                    _no_dangling_link(Path(value).expanduser(), option)
             if args.out:
                 result = importexport.export_csv(uow, Path(args.out).expanduser())
                 _out(
@@ -780,6 +802,7 @@ def run(args: argparse.Namespace) -> int:
         elif command == "template":
             from supervisor_app.services import importexport
 
+            _no_dangling_link(Path(args.file).expanduser(), "template")
             path = importexport.write_template(Path(args.file).expanduser(), profiles=db.profiles)
             _out(args, {"file": str(path)}, f"Template written to {path}")
         elif command == "backups":
@@ -817,6 +840,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _pdf_target(value: str) -> Path:
     out = Path(value).expanduser()
+    _no_dangling_link(out.parent, "--out")
     if out.suffix.lower() != ".pdf":
         raise CliError(f"--out must name a .pdf file (got {value!r}).")
     if not out.parent.is_dir():

@@ -68,7 +68,32 @@ def resolve_database(target: str | os.PathLike[str] | None) -> str:
     chosen = os.fspath(chosen)
     if "://" in chosen:
         return chosen
-    return path_url(Path(chosen).expanduser().resolve())
+    given = Path(chosen).expanduser()
+    refuse_dangling_link(given)
+    return path_url(given.resolve())
+
+
+def dangling_link(path: Path) -> Path | None:
+    """The first part of ``path`` that is a symbolic link to something that does not exist."""
+    path = Path(os.path.abspath(path))
+    for part in [*reversed(path.parents), path]:
+        if part.is_symlink() and not part.exists():
+            return part
+    return None
+
+
+def refuse_dangling_link(path: Path) -> None:
+    """A database path through a symbolic link to nothing (a drive not mounted, a folder moved)
+    is refused: following it would create folders where the link points, and a new, empty
+    database there instead of the one the supervisor meant."""
+    link = dangling_link(path)
+    if link is not None:
+        raise DatabaseError(
+            f"{link} is a symbolic link to {os.readlink(link)}, which does not exist (a disk not "
+            "connected, or a folder moved?). Nothing was created; give the database's real location.",
+            kind="other",
+            path=path,
+        )
 
 
 def path_url(path: Path) -> str:
@@ -567,6 +592,8 @@ def open_database(
     if not url.startswith("sqlite:"):
         make_engine(url)  # refuses another kind of database, plainly
     database = url_database(url)
+    if database:
+        refuse_dangling_link(Path(database))
     path = Path(database).resolve() if database else None
     check = check_file(path, integrity=integrity) if path is not None else FileCheck(False, None, False)
     why = read_only_reason(path) if path is not None and not readonly else None
