@@ -850,8 +850,12 @@ def _pdf_target(value: str) -> Path:
 
 def _write_file(out: Path, data: bytes) -> None:
     """Write all or nothing: a half-written PDF never appears under the real name."""
+    from supervisor_app.db import private
+
     tmp = out.with_name(out.name + ".partial")
     try:
+        tmp.unlink(missing_ok=True)
+        private(tmp)  # the form holds names: readable by the user only
         tmp.write_bytes(data)
         os.replace(tmp, out)
     except OSError as exc:
@@ -881,8 +885,10 @@ def _restore(args: argparse.Namespace) -> int:
         )
     try:
         result = backup.restore(path, Path(args.file).expanduser())
-    except DatabaseError as exc:  # a bad backup file is bad input; a read-only disk is not
-        raise CliError(str(exc), EXIT_FAILURE if exc.kind == "read-only" else EXIT_INVALID) from exc
+    except DatabaseError as exc:  # a bad backup file is bad input; a read-only or full disk is not
+        raise CliError(
+            str(exc), EXIT_FAILURE if exc.kind in ("read-only", "storage") else EXIT_INVALID
+        ) from exc
     finally:
         lock.release()
     _out(

@@ -33,7 +33,8 @@ class DatabaseError(Exception):
 
     ``kind`` is one of ``damaged`` (corrupt, not a database, missing tables: offer to restore
     the newest backup), ``newer`` (made by a newer version), ``unreadable``, ``read-only`` (it
-    cannot be written: a read-only disk, a write-protected folder or file) or ``other``.
+    cannot be written: a read-only disk, a write-protected folder or file), ``storage`` (the disk
+    failed or filled up part-way; nothing was changed) or ``other``.
     """
 
     def __init__(self, message: str, *, kind: str = "other", path: Path | None = None) -> None:
@@ -54,6 +55,33 @@ def user_data_dir() -> Path:
     return Path(override) if override else Path(_user_data_dir(APP_NAME, appauthor=False))
 
 
+def private(path: Path) -> None:
+    """Create ``path``, empty, readable and writable by its owner only (0600), unless it exists.
+
+    The database, its backups and exports hold names, contacts and supervision topics. SQLite
+    gives a database's -wal, -shm and -journal files the database file's own permissions, so
+    creating the file first makes those private too. An existing file keeps its permissions
+    (an agency may share a database on purpose). On Windows the mode only sets the read-only
+    flag: there the per-user data folder (``%LOCALAPPDATA%``) is private to the user already.
+    """
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` and any missing parents for its owner only (0700); folders that
+    exist are left as they are."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)
+
+
 def default_database_path() -> Path:
     return user_data_dir() / "supervisor.db"
 
@@ -63,7 +91,7 @@ def resolve_database(target: str | os.PathLike[str] | None) -> str:
     chosen = target if target not in (None, "") else os.environ.get(ENV_DB) or None
     if chosen is None:
         path = default_database_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         return path_url(path)
     chosen = os.fspath(chosen)
     if "://" in chosen:
@@ -77,8 +105,11 @@ def dangling_link(path: Path) -> Path | None:
     """The first part of ``path`` that is a symbolic link to something that does not exist."""
     path = Path(os.path.abspath(path))
     for part in [*reversed(path.parents), path]:
-        if part.is_symlink() and not part.exists():
-            return part
+        try:
+            if part.is_symlink() and not part.exists():
+                return part
+        except OSError:  # a name too long to look up: what opens it says so
+            return None
     return None
 
 
@@ -627,10 +658,12 @@ def open_database(
         return Database(url=url, readonly=True)
     if path is not None:
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            private_folder(path.parent)
+            if not check.exists:
+                private(path)  # before SQLite creates it (0644), and its -wal and -shm with it
         except OSError as exc:
             raise DatabaseError(
-                f"The folder {path.parent} cannot be created ({exc.strerror or exc}).",
+                f"{path} cannot be opened or created ({exc.strerror or exc}).",
                 kind="other",
                 path=path,
             ) from exc
