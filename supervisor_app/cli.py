@@ -12,6 +12,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -62,6 +63,70 @@ def _domain_pair(text: str) -> tuple[str, str]:
     if not sep or not code.strip():
         raise argparse.ArgumentTypeError(f"expected CODE=MINUTES, e.g. advocacy=30 (got {text!r})")
     return code.strip(), minutes.strip()
+
+
+RECORD_ID_LENGTH = 36  # a UUID; any unique prefix of 6 or more characters will do
+PERSON_ID_DIGITS = 19  # SQLite's integers: the largest id has 19 digits
+_RECORD_ID = re.compile(r"[0-9A-Fa-f-]*")
+
+
+def _record_id(text: str) -> str:
+    """A record id (or prefix) as typed: checked for its shape before any look-up, so a
+    megabyte of text is refused in a line instead of reaching SQLite's LIKE."""
+    value = text.strip()
+    if len(value) > RECORD_ID_LENGTH:
+        raise argparse.ArgumentTypeError(
+            f"a record id has at most {RECORD_ID_LENGTH} characters (got {len(value):,})"
+        )
+    if not _RECORD_ID.fullmatch(value):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a record id: record ids are made of the digits 0-9, the letters a-f and '-'"
+        )
+    return value
+
+
+def _person_id(text: str) -> str:
+    """A supervisor's or supervisee's id number, refused when far too long to be one (the
+    services say what is wrong with a shorter one)."""
+    if len(text.strip()) > PERSON_ID_DIGITS:
+        raise argparse.ArgumentTypeError(
+            f"an id number has at most {PERSON_ID_DIGITS} digits (got {len(text.strip()):,} characters)"
+        )
+    return text
+
+
+def _limit(text: str) -> int:
+    try:
+        value = int(text) if len(text) <= 10 else -1
+    except ValueError:
+        value = -1
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of events from 1 to 1,000,000 (got {text[:20]!r})"
+        )
+    return value
+
+
+_ID_TYPES = {
+    "record": _record_id,
+    "records": _record_id,
+    "supervisee": _person_id,
+    "supervisor": _person_id,
+    "id": _person_id,
+    "same_person_as": _person_id,
+}
+
+
+def _check_ids(parser: argparse.ArgumentParser) -> None:
+    """Give every id argument of every command its check (see :data:`_ID_TYPES`)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                _check_ids(child)
+        elif action.type is None and action.dest in _ID_TYPES:
+            if action.dest == "records" and action.option_strings:
+                continue  # export --records FILE names a file
+            action.type = _ID_TYPES[action.dest]
 
 
 def _session_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
@@ -207,7 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     audit = command("audit", "show the audit trail")
     audit.add_argument("--record", default=None)
     audit.add_argument("--supervisee", default=None)
-    audit.add_argument("--limit", type=int, default=200)
+    audit.add_argument("--limit", type=_limit, default=200)
 
     backup = command("backup", "copy the database to a file, safely, even while the app is open")
     backup.add_argument("--out", required=True, metavar="FILE")
@@ -252,6 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     template = command("template", "write an import template (.csv or .xlsx) with the documented columns")
     template.add_argument("file", metavar="FILE")
+    _check_ids(parser)
     return parser
 
 
