@@ -12,6 +12,7 @@ import datetime as dt
 import getpass
 import json
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
@@ -20,6 +21,9 @@ from typing import Any
 from supervisor_app import __version__
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
+
+
+CLOCK_HELP = "sign although the computer's clock reads earlier than the newest signature (it is right)"
 
 
 class CliError(Exception):
@@ -61,16 +65,68 @@ def _domain_pair(text: str) -> tuple[str, str]:
     return code.strip(), minutes.strip()
 
 
-def _count(text: str) -> int:
-    """A whole number of at least 1 (e.g. --limit), refused plainly however long it is."""
-    from supervisor_app.services.validation import MAX_DIGITS, shown
+RECORD_ID_LENGTH = 36  # a UUID; any unique prefix of 6 or more characters will do
+PERSON_ID_DIGITS = 19  # SQLite's integers: the largest id has 19 digits
+_RECORD_ID = re.compile(r"[0-9A-Fa-f-]*")
 
-    digits = text.strip()
-    if not digits.isdecimal() or len(digits) > MAX_DIGITS or int(digits) < 1:
+
+def _record_id(text: str) -> str:
+    """A record id (or prefix) as typed: checked for its shape before any look-up, so a
+    megabyte of text is refused in a line instead of reaching SQLite's LIKE."""
+    value = text.strip()
+    if len(value) > RECORD_ID_LENGTH:
         raise argparse.ArgumentTypeError(
-            f"expected a whole number from 1 to {'9' * MAX_DIGITS} (got {shown(text)})"
+            f"a record id has at most {RECORD_ID_LENGTH} characters (got {len(value):,})"
         )
-    return int(digits)
+    if not _RECORD_ID.fullmatch(value):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a record id: record ids are made of the digits 0-9, the letters a-f and '-'"
+        )
+    return value
+
+
+def _person_id(text: str) -> str:
+    """A supervisor's or supervisee's id number, refused when far too long to be one (the
+    services say what is wrong with a shorter one)."""
+    if len(text.strip()) > PERSON_ID_DIGITS:
+        raise argparse.ArgumentTypeError(
+            f"an id number has at most {PERSON_ID_DIGITS} digits (got {len(text.strip()):,} characters)"
+        )
+    return text
+
+
+def _limit(text: str) -> int:
+    try:
+        value = int(text) if len(text) <= 10 else -1
+    except ValueError:
+        value = -1
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(
+            f"expected a number of events from 1 to 1,000,000 (got {text[:20]!r})"
+        )
+    return value
+
+
+_ID_TYPES = {
+    "record": _record_id,
+    "records": _record_id,
+    "supervisee": _person_id,
+    "supervisor": _person_id,
+    "id": _person_id,
+    "same_person_as": _person_id,
+}
+
+
+def _check_ids(parser: argparse.ArgumentParser) -> None:
+    """Give every id argument of every command its check (see :data:`_ID_TYPES`)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                _check_ids(child)
+        elif action.type is None and action.dest in _ID_TYPES:
+            if action.dest == "records" and action.option_strings:
+                continue  # export --records FILE names a file
+            action.type = _ID_TYPES[action.dest]
 
 
 def _session_options(parser: argparse.ArgumentParser, *, required: bool) -> None:
@@ -214,6 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     sign.add_argument("--all", action="store_true", help="every pending record of this supervisor")
     sign.add_argument("records", nargs="*", metavar="RECORD_ID")
     sign.add_argument("--password-stdin", action="store_true")
+    sign.add_argument("--clock-is-right", action="store_true", help=CLOCK_HELP)
 
     amend = command("amend", "correct a signed record: a new pending version with a reason")
     amend.add_argument("record", metavar="RECORD_ID")
@@ -239,13 +296,14 @@ def build_parser() -> argparse.ArgumentParser:
     void.add_argument("--reason", required=True)
     void.add_argument("--supervisor", required=True)
     void.add_argument("--password-stdin", action="store_true")
+    void.add_argument("--clock-is-right", action="store_true", help=CLOCK_HELP)
 
     command("verify", "check every signature and record; exit 1 if anything was altered")
 
     audit = command("audit", "show the audit trail")
     audit.add_argument("--record", default=None)
     audit.add_argument("--supervisee", default=None)
-    audit.add_argument("--limit", type=_count, default=200)
+    audit.add_argument("--limit", type=_limit, default=200)
 
     backup = command("backup", "copy the database to a file, safely, even while the app is open")
     backup.add_argument("--out", required=True, metavar="FILE")
@@ -290,6 +348,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     template = command("template", "write an import template (.csv or .xlsx) with the documented columns")
     template.add_argument("file", metavar="FILE")
+    _check_ids(parser)
     return parser
 
 
@@ -309,7 +368,7 @@ def _database(args: argparse.Namespace) -> Iterator[Any]:
         return
     _check_database_target(args.db)
     try:
-        db = open_database(args.db)
+        db = open_database(args.db, reading=args.command in READ_ONLY_COMMANDS)
     except DatabaseError as exc:
         raise CliError(str(exc), EXIT_FAILURE) from exc
     try:
@@ -326,6 +385,8 @@ def _check_database_target(target: str | None) -> None:
     from supervisor_app.db import ENV_DB
 
     given, source = (target, "--db") if target else (os.environ.get(ENV_DB), f"${ENV_DB}")
+    if given and "://" not in given:
+        _no_dangling_link(Path(given).expanduser(), source)
     if not given or "://" not in given:
         return
     try:
@@ -336,6 +397,18 @@ def _check_database_target(target: str | None) -> None:
         ) from None
     if backend != "sqlite":
         raise CliError(f"{source} {given!r}: only SQLite databases are supported, not {backend}.")
+
+
+def _no_dangling_link(path: Path, option: str) -> None:
+    """A path through a symbolic link to nothing is bad input (exit 2): nothing is created."""
+    from supervisor_app.db import dangling_link
+
+    link = dangling_link(path)
+    if link is not None:
+        raise CliError(
+            f"{option} {path}: {link} is a symbolic link to {os.readlink(link)}, which does not exist. "
+            "Nothing was created."
+        )
 
 
 def _actor() -> str:
@@ -418,7 +491,7 @@ SUPERVISEE_FIELDS = [
 
 # Commands that only read: their transaction never takes the write lock, so a long verify
 # does not keep the app (or another command) from saving.
-READ_ONLY_COMMANDS = frozenset({"profiles", "list", "progress", "verify", "attestations", "backups"})
+READ_ONLY_COMMANDS = frozenset({"profiles", "list", "progress", "verify", "attestations", "backups", "audit"})
 
 
 def run(args: argparse.Namespace) -> int:
@@ -575,6 +648,7 @@ def run(args: argparse.Namespace) -> int:
                 supervisor_id=supervisor.id,
                 password=password,
                 record_ids=None if args.all else args.records,
+                clock_is_right=args.clock_is_right,
             )
             _out(
                 args,
@@ -626,6 +700,7 @@ def run(args: argparse.Namespace) -> int:
                 reason=args.reason,
                 supervisor_id=supervisor.id,
                 password=password,
+                clock_is_right=args.clock_is_right,
             )
             _out(args, {"voided": link.record_id, "signature": link.seq}, f"Voided {link.record_id}.")
         elif command == "verify":
@@ -635,6 +710,7 @@ def run(args: argparse.Namespace) -> int:
                 "records_checked": report.records_checked,
                 "signatures_checked": report.signatures_checked,
                 "problems": [{"record_id": p.record_id, "problem": p.message} for p in report.problems],
+                "warnings": [{"record_id": p.record_id, "warning": p.message} for p in report.warnings],
             }
             if args.json:
                 _out(args, data, "")
@@ -645,6 +721,9 @@ def run(args: argparse.Namespace) -> int:
             else:
                 for problem in report.problems:
                     print(f"{problem.record_id}: {problem.message}")
+            if not args.json:
+                for warning in report.warnings:
+                    print(f"warning: {warning.record_id}: {warning.message}")
             return EXIT_OK if report.ok else EXIT_FAILURE
         elif command == "audit":
             supervisee_id = people.get_supervisee(uow, args.supervisee).id if args.supervisee else None
@@ -673,6 +752,7 @@ def run(args: argparse.Namespace) -> int:
         elif command == "backup":
             from supervisor_app.services import backup
 
+            _no_dangling_link(Path(args.out).expanduser(), "--out")
             out = Path(args.out).expanduser().resolve()
             if db.path is None:
                 raise CliError("Only a database file can be backed up.")
@@ -699,6 +779,13 @@ def run(args: argparse.Namespace) -> int:
         elif command == "export":
             from supervisor_app.services import importexport
 
+            for option, value in (
+                ("--out", args.out),
+                ("--json", args.json_file),
+                ("--records", args.records),
+            ):
+                if value:
+                    _no_dangling_link(Path(value).expanduser(), option)
             if args.out:
                 result = importexport.export_csv(uow, Path(args.out).expanduser())
                 _out(
@@ -816,6 +903,7 @@ def run(args: argparse.Namespace) -> int:
         elif command == "template":
             from supervisor_app.services import importexport
 
+            _no_dangling_link(Path(args.file).expanduser(), "template")
             path = importexport.write_template(Path(args.file).expanduser(), profiles=db.profiles)
             _out(args, {"file": str(path)}, f"Template written to {path}")
         elif command == "backups":
@@ -853,6 +941,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _pdf_target(value: str) -> Path:
     out = Path(value).expanduser()
+    _no_dangling_link(out.parent, "--out")
     if out.suffix.lower() != ".pdf":
         raise CliError(f"--out must name a .pdf file (got {value!r}).")
     if not out.parent.is_dir():
@@ -862,8 +951,12 @@ def _pdf_target(value: str) -> Path:
 
 def _write_file(out: Path, data: bytes) -> None:
     """Write all or nothing: a half-written PDF never appears under the real name."""
+    from supervisor_app.db import private
+
     tmp = out.with_name(out.name + ".partial")
     try:
+        tmp.unlink(missing_ok=True)
+        private(tmp)  # the form holds names: readable by the user only
         tmp.write_bytes(data)
         os.replace(tmp, out)
     except OSError as exc:
@@ -893,8 +986,10 @@ def _restore(args: argparse.Namespace) -> int:
         )
     try:
         result = backup.restore(path, Path(args.file).expanduser())
-    except DatabaseError as exc:
-        raise CliError(str(exc), EXIT_INVALID) from exc  # a bad backup file is bad input
+    except DatabaseError as exc:  # a bad backup file is bad input; a read-only or full disk is not
+        raise CliError(
+            str(exc), EXIT_FAILURE if exc.kind in ("read-only", "storage") else EXIT_INVALID
+        ) from exc
     finally:
         lock.release()
     _out(
@@ -1120,10 +1215,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     from supervisor_app.db import DatabaseError
     from supervisor_app.services.errors import DomainError
     from supervisor_app.services.profiles import ProfileError
-    from supervisor_app.services.signoff import RecordsFailVerification
+    from supervisor_app.services.signoff import ClockBehind, RecordsFailVerification
 
     try:
         return run(args)
+    except ClockBehind as exc:
+        print(f"supervisor-app: {exc} To confirm it, add --clock-is-right.", file=sys.stderr)
+        return EXIT_INVALID
     except (DomainError, CliError) as exc:
         print(f"supervisor-app: {exc}", file=sys.stderr)
         return getattr(exc, "code", EXIT_INVALID)
@@ -1138,6 +1236,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILURE
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        if isinstance(exc, OSError) and exc.filename and not os.environ.get("SUPERVISOR_APP_DEBUG"):
+            # A file the command read or wrote (a read-only folder, a full disk): which, and why.
+            print(f"supervisor-app: {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
+            return EXIT_FAILURE
         print(f"supervisor-app: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
         if os.environ.get("SUPERVISOR_APP_DEBUG"):
             raise

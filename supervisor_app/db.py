@@ -12,7 +12,7 @@ import re
 import sqlite3
 import threading
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache, cached_property
 from pathlib import Path
@@ -32,7 +32,9 @@ class DatabaseError(Exception):
     """The database cannot be used; the message says why in plain words.
 
     ``kind`` is one of ``damaged`` (corrupt, not a database, missing tables: offer to restore
-    the newest backup), ``newer`` (made by a newer version), ``unreadable`` or ``other``.
+    the newest backup), ``newer`` (made by a newer version), ``unreadable``, ``read-only`` (it
+    cannot be written: a read-only disk, a write-protected folder or file), ``storage`` (the disk
+    failed or filled up part-way; nothing was changed) or ``other``.
     """
 
     def __init__(self, message: str, *, kind: str = "other", path: Path | None = None) -> None:
@@ -53,6 +55,33 @@ def user_data_dir() -> Path:
     return Path(override) if override else Path(_user_data_dir(APP_NAME, appauthor=False))
 
 
+def private(path: Path) -> None:
+    """Create ``path``, empty, readable and writable by its owner only (0600), unless it exists.
+
+    The database, its backups and exports hold names, contacts and supervision topics. SQLite
+    gives a database's -wal, -shm and -journal files the database file's own permissions, so
+    creating the file first makes those private too. An existing file keeps its permissions
+    (an agency may share a database on purpose). On Windows the mode only sets the read-only
+    flag: there the per-user data folder (``%LOCALAPPDATA%``) is private to the user already.
+    """
+    try:
+        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+    except FileExistsError:
+        return
+    os.close(fd)
+
+
+def private_folder(folder: Path) -> None:
+    """Create ``folder`` and any missing parents for its owner only (0700); folders that
+    exist are left as they are."""
+    missing = []
+    while not folder.exists() and folder != folder.parent:
+        missing.append(folder)
+        folder = folder.parent
+    for path in reversed(missing):
+        path.mkdir(mode=0o700, exist_ok=True)
+
+
 def default_database_path() -> Path:
     return user_data_dir() / "supervisor.db"
 
@@ -62,12 +91,40 @@ def resolve_database(target: str | os.PathLike[str] | None) -> str:
     chosen = target if target not in (None, "") else os.environ.get(ENV_DB) or None
     if chosen is None:
         path = default_database_path()
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_folder(path.parent)
         return path_url(path)
     chosen = os.fspath(chosen)
     if "://" in chosen:
         return chosen
-    return path_url(Path(chosen).expanduser().resolve())
+    given = Path(chosen).expanduser()
+    refuse_dangling_link(given)
+    return path_url(given.resolve())
+
+
+def dangling_link(path: Path) -> Path | None:
+    """The first part of ``path`` that is a symbolic link to something that does not exist."""
+    path = Path(os.path.abspath(path))
+    for part in [*reversed(path.parents), path]:
+        try:
+            if part.is_symlink() and not part.exists():
+                return part
+        except OSError:  # a name too long to look up: what opens it says so
+            return None
+    return None
+
+
+def refuse_dangling_link(path: Path) -> None:
+    """A database path through a symbolic link to nothing (a drive not mounted, a folder moved)
+    is refused: following it would create folders where the link points, and a new, empty
+    database there instead of the one the supervisor meant."""
+    link = dangling_link(path)
+    if link is not None:
+        raise DatabaseError(
+            f"{link} is a symbolic link to {os.readlink(link)}, which does not exist (a disk not "
+            "connected, or a folder moved?). Nothing was created; give the database's real location.",
+            kind="other",
+            path=path,
+        )
 
 
 def path_url(path: Path) -> str:
@@ -79,8 +136,43 @@ def path_url(path: Path) -> str:
 
 def readonly_uri(path: Path) -> str:
     """A SQLite URI that opens ``path`` read-only. Percent-encoded, so a '#', '?' or '%' in a
-    folder name is part of the path, not the start of a fragment or of the URI's options."""
-    return path.resolve().as_uri() + "?mode=ro"
+    folder name is part of the path, not the start of a fragment or of the URI's options.
+
+    On a read-only disk or in a folder that cannot be written, SQLite cannot create the -shm
+    file a WAL-mode database needs even to be read; with no -wal file beside it (the last
+    connection checkpointed everything into the file) nothing can change it there either, so
+    it is opened as immutable. A -wal file left there holds committed data that immutable mode
+    would ignore: then plain read-only mode, which reads it when its -shm exists too.
+    """
+    path = path.resolve()
+    uri = path.as_uri() + "?mode=ro"
+    if not folder_writable(path) and not Path(str(path) + "-wal").exists():
+        uri += "&immutable=1"
+    return uri
+
+
+def folder_writable(path: Path) -> bool:
+    """Whether files can be created beside ``path`` (SQLite's -wal, -shm and -journal files)."""
+    folder = path.parent
+    return not folder.is_dir() or os.access(folder, os.W_OK)
+
+
+def read_only_reason(path: Path) -> str | None:
+    """Why the database file ``path`` (or the one to be created there) cannot be written, in
+    plain words; None when it can. A read-only disk, a folder or a file without write access."""
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent  # the folders still to be created: what matters is the first that exists
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "the disk it is on is read-only"
+    except (AttributeError, OSError):  # no statvfs (Windows)
+        pass
+    if folder.is_dir() and not os.access(folder, os.W_OK):
+        return f"the folder {folder} cannot be written"
+    if path.exists() and not os.access(path, os.W_OK):
+        return "the file cannot be written"
+    return None
 
 
 def connect_readonly(path: Path, **kwargs: Any) -> sqlite3.Connection:
@@ -438,7 +530,8 @@ def check_file(path: Path, *, integrity: bool = True, cancelled: threading.Event
         # Reading a WAL-mode file creates empty -wal/-shm companions; leave none behind.
         for companion in companions:
             if companion not in existed:
-                companion.unlink(missing_ok=True)
+                with suppress(OSError):  # a read-only disk refuses even to unlink nothing
+                    companion.unlink(missing_ok=True)
         raise
 
 
@@ -513,6 +606,7 @@ def open_database(
     readonly: bool = False,
     integrity: bool = True,
     backup_before_migration: bool = True,
+    reading: bool = False,
 ) -> Database:
     """Open (creating if needed) and upgrade the database at ``target``.
 
@@ -520,13 +614,38 @@ def open_database(
     is not ours, or one made by a newer version is refused with a :class:`DatabaseError` and
     left untouched. An older database is backed up, then upgraded. ``readonly`` opens without
     ever writing (a second copy of the app while another holds the file).
+
+    A file that cannot be written (a read-only disk, a write-protected folder or file) is
+    refused with a :class:`DatabaseError` of kind ``read-only`` that says so, unless the caller
+    is only ``reading``: then it is opened read-only.
     """
     url = resolve_database(target)
     if not url.startswith("sqlite:"):
         make_engine(url)  # refuses another kind of database, plainly
     database = url_database(url)
+    if database:
+        refuse_dangling_link(Path(database))
     path = Path(database).resolve() if database else None
     check = check_file(path, integrity=integrity) if path is not None else FileCheck(False, None, False)
+    why = read_only_reason(path) if path is not None and not readonly else None
+    if why is not None:
+        if not check.has_data:
+            raise DatabaseError(f"{path} cannot be created: {why}.", kind="read-only", path=path)
+        if check.revision != head_revision():
+            raise DatabaseError(
+                f"{path.name} needs an upgrade to be opened by this version, and {why}. Copy it to a "
+                "folder you can write to and open the copy.",
+                kind="read-only",
+                path=path,
+            )
+        if not reading:
+            raise DatabaseError(
+                f"{path} cannot be changed: {why}. It can be read (list, progress, verify), but "
+                "nothing can be saved to it; copy it to a folder you can write to to work on it.",
+                kind="read-only",
+                path=path,
+            )
+        readonly = True
     if readonly:
         if path is None or not check.exists:
             raise DatabaseError(f"{target} does not exist, so it cannot be opened read-only.", kind="other")
@@ -538,7 +657,16 @@ def open_database(
             )
         return Database(url=url, readonly=True)
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            private_folder(path.parent)
+            if not check.exists:
+                private(path)  # before SQLite creates it (0644), and its -wal and -shm with it
+        except OSError as exc:
+            raise DatabaseError(
+                f"{path} cannot be opened or created ({exc.strerror or exc}).",
+                kind="other",
+                path=path,
+            ) from exc
     if not (migrate and check.revision != head_revision()):
         return Database(url=url)  # nothing to do before the first query
     engine = make_engine(url)

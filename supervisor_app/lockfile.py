@@ -42,7 +42,8 @@ def _me() -> LockHolder:
     )
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether a process with this id runs on this computer."""
     if pid <= 0:
         return False
     try:
@@ -74,10 +75,12 @@ class DatabaseLock:
         me = _me()
         for _attempt in range(2):
             try:
-                fd = os.open(self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
+                fd = os.open(
+                    self.path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600
+                )  # who has it open: theirs only
             except FileExistsError:
                 holder = self.read()
-                stale = holder is None or (holder.host == me.host and not _alive(holder.pid))
+                stale = holder is None or (holder.host == me.host and not process_alive(holder.pid))
                 if holder is not None and holder.host == me.host and holder.pid == me.pid:
                     self.held = True
                     return None

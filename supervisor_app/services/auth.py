@@ -76,6 +76,18 @@ def password_strength(password: str) -> str:
     return "fair" if classes >= 2 else "weak"
 
 
+def lock_deadline(locked_until: dt.datetime | None, now: dt.datetime) -> dt.datetime | None:
+    """When a stored lock ends, never later than :data:`LOCKOUT` from ``now``.
+
+    The deadline was stored by a clock that may have been wrong: a lock set while the computer
+    thought it was a year ahead would otherwise outlast its rule by that year once the clock is
+    right again. A lock lasts at most as long as its rule, whatever was stored.
+    """
+    if locked_until is None:
+        return None
+    return min(locked_until, now + LOCKOUT)
+
+
 class WrongPassword(DomainError):
     """The password did not match (the failure was counted)."""
 
@@ -115,8 +127,17 @@ def authenticate(
             f"(supervisor passwd {supervisor.id}).",
             field="password",
         )
-    if supervisor.locked_until is not None and supervisor.locked_until > now:
-        minutes = max(1, math.ceil((supervisor.locked_until - now).total_seconds() / 60))
+    locked_until = lock_deadline(supervisor.locked_until, now)
+    if locked_until is not None and locked_until != supervisor.locked_until:
+        # Stored by a clock that was ahead: the lock now ends at most LOCKOUT from now, and
+        # that is stored (in a transaction of its own), or it would slide forever.
+        uow.session.rollback()
+        supervisor = uow.session.get(Supervisor, supervisor_id)
+        assert supervisor is not None
+        supervisor.locked_until = locked_until
+        uow.commit()
+    if locked_until is not None and locked_until > now:
+        minutes = max(1, math.ceil((locked_until - now).total_seconds() / 60))
         raise DomainError(
             f"Signing is locked for {supervisor.name} after {MAX_FAILED_ATTEMPTS} wrong passwords. "
             f"Try again in about {minutes} minute{'s' if minutes != 1 else ''}.",

@@ -3,6 +3,12 @@
 Automatic backups go to ``<user data dir>/backups/<database name>-<hash of its path>/`` so
 two databases never share a rotation. Kept: the newest backup of each of the last 14 days
 that have one, and the newest of each of the last 12 months.
+
+A copy is written under a temporary name that carries the writing process's id
+(``<name>.<pid>.partial``, ``<database>.<pid>.restoring``) and renamed when complete, so a
+half-written copy never has a real name; what a killed process left is deleted by
+:func:`clean_leftovers` at the next start. Backups hold names, contacts and supervision
+topics: they are created readable by their owner only (see :func:`supervisor_app.db.private`).
 """
 
 from __future__ import annotations
@@ -11,14 +17,23 @@ import datetime as dt
 import hashlib
 import os
 import re
-import shutil
 import sqlite3
+import stat
 import tempfile
 import threading
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from supervisor_app.db import DatabaseError, check_file, connect_readonly, user_data_dir
+from supervisor_app.db import (
+    DatabaseError,
+    check_file,
+    connect_readonly,
+    private,
+    private_folder,
+    read_only_reason,
+    user_data_dir,
+)
 
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
@@ -54,10 +69,11 @@ def copy_database(source: Path, dest: Path, *, cancelled: threading.Event | None
         if cancelled is not None and cancelled.is_set():
             raise BackupStopped(f"the backup of {source.name} was stopped")
 
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(dest.name + ".partial")
+    private_folder(dest.parent)
+    tmp = _temporary(dest, "partial")
     src = connect_readonly(source)
     try:
+        private(tmp)
         out = sqlite3.connect(tmp)
         try:
             src.backup(out, pages=4096, progress=step)
@@ -65,12 +81,54 @@ def copy_database(source: Path, dest: Path, *, cancelled: threading.Event | None
         finally:
             out.close()
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        for leftover in (tmp, *(Path(f"{tmp}{suffix}") for suffix in _COMPANIONS)):
+            with suppress(OSError):  # a full disk leaves a hot -journal too
+                leftover.unlink(missing_ok=True)
         raise
     finally:
         src.close()
     os.replace(tmp, dest)  # never leave a half-written backup under a real name
     return dest
+
+
+def _temporary(dest: Path, what: str) -> Path:
+    """Where ``dest`` is written before it is complete: tagged with this process's id."""
+    return dest.with_name(f"{dest.name}.{os.getpid()}.{what}")
+
+
+_COMPANIONS = ("-journal", "-wal", "-shm")
+_LEFTOVER = re.compile(r"\.(?:(?P<pid>\d+)\.)?(?:partial|restoring)(?:-journal|-wal|-shm)?$")
+UNTAGGED_LEFTOVER_AGE = dt.timedelta(hours=1)  # a copy from before the names carried a pid
+
+
+def clean_leftovers(database: Path, *, now: dt.datetime | None = None) -> list[Path]:
+    """Delete what a killed or failed backup or restore of ``database`` left: partial copies
+    in its backup folder and beside it, and a ``.restoring`` copy beside it, whose process is
+    gone. Returns what was deleted. A copy another process is still writing is left alone."""
+    from supervisor_app.lockfile import process_alive
+
+    now = now or dt.datetime.now(dt.UTC)
+    database = database.resolve()
+    candidates: list[Path] = []
+    for folder, pattern in ((backup_dir_for(database), "*"), (database.parent, f"{database.stem}*")):
+        if folder.is_dir():
+            candidates.extend(p for p in folder.glob(pattern) if _LEFTOVER.search(p.name))
+    deleted = []
+    for path in candidates:
+        pid = _LEFTOVER.search(path.name)["pid"]  # type: ignore[index]
+        try:
+            if pid is not None:
+                if int(pid) != os.getpid() and process_alive(int(pid)):
+                    continue
+            else:
+                age = now - dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
+                if age < UNTAGGED_LEFTOVER_AGE:
+                    continue
+            path.unlink()
+        except OSError:
+            continue
+        deleted.append(path)
+    return deleted
 
 
 def backup_file(
@@ -89,6 +147,10 @@ def backup_file(
         stamp += dt.timedelta(seconds=1)
         dest = folder / f"{stamp.strftime('%Y%m%d-%H%M%S')}-{reason}.db"
     copy_database(database, dest, cancelled=cancelled)
+    for ours in (folder.parent, folder):  # made by an older version for everyone to read: ours only
+        with suppress(OSError):
+            if ours.stat().st_mode & 0o077:
+                ours.chmod(0o700)
     rotate(folder)
     return dest
 
@@ -146,6 +208,7 @@ def daily_backup(
     now = now or dt.datetime.now(dt.UTC)
     if not database.exists() or database.stat().st_size == 0:
         return None
+    clean_leftovers(database, now=now)
     latest = list_backups(database)
     if latest and latest[0].taken_at.date() == now.date():
         return None
@@ -165,7 +228,12 @@ def restore(database: Path, source: Path, *, now: dt.datetime | None = None) -> 
 
     The backup must be a readable supervisor_app database that passes verification. The
     database being replaced is first backed up (rotation) and kept aside as
-    ``<name>.replaced-<time>.db``. Nothing changes if any check fails.
+    ``<name>.replaced-<time>.db``. Nothing changes if any check fails, or if the disk fills up
+    before the switch (a :class:`DatabaseError` of kind ``storage``).
+
+    The restore is audited *before* the switch, in the copy that becomes the database, so a
+    restore can never happen without its event (even if the process is killed right after);
+    a second event confirms it once the switch is done.
     """
     from supervisor_app.db import open_database
     from supervisor_app.services.signoff import verify
@@ -177,63 +245,93 @@ def restore(database: Path, source: Path, *, now: dt.datetime | None = None) -> 
         raise DatabaseError(f"{source} does not exist.", kind="other")
     if source == database:
         raise DatabaseError("That is the database itself, not a backup of it.", kind="other")
+    why = read_only_reason(database)
+    if why is not None:
+        raise DatabaseError(f"{database} cannot be replaced: {why}. Nothing was restored.", kind="read-only")
     check = check_file(source)  # damaged / not ours / newer: refused, with the reason
     if not check.has_data:
         raise DatabaseError(f"{source.name} is empty; it is not a backup.", kind="other")
-    with tempfile.TemporaryDirectory(prefix="supervisor_app-restore-") as folder:
-        staged = Path(folder) / "restore.db"
-        copy_database(source, staged)
-        candidate = open_database(staged, backup_before_migration=False)  # upgrades an older backup
-        try:
-            with candidate.uow("restore-check") as uow:
-                report = verify(uow)
-        finally:
-            candidate.close()
-        if not report.ok:
-            lines = "; ".join(str(p) for p in report.problems[:5])
-            raise DatabaseError(
-                f"{source.name} fails verification ({len(report.problems)} problem(s): {lines}). Not restored.",
-                kind="other",
-            )
-        safety = replaced = None
-        stamp = now.strftime("%Y%m%d-%H%M%S")
-        if database.exists() and database.stat().st_size > 0:
+    clean_leftovers(database, now=now)
+    replaced: Path | None = None
+    damaged = False
+    staged_final = _temporary(database, "restoring")
+    try:
+        with tempfile.TemporaryDirectory(prefix="supervisor_app-restore-") as folder:
+            staged = Path(folder) / "restore.db"
+            copy_database(source, staged)
+            candidate = open_database(staged, backup_before_migration=False)  # upgrades an older backup
             try:
-                check_file(database)
-            except DatabaseError:
-                # Restoring over a damaged file: keep it exactly as it was, beside the new one.
-                replaced = database.with_name(f"{database.stem}.damaged-{stamp}{database.suffix}")
-                os.replace(database, replaced)
-                for suffix in ("-wal", "-shm"):
-                    companion = Path(str(database) + suffix)
-                    if companion.exists():
-                        os.replace(companion, Path(str(replaced) + suffix))
-            else:
-                safety = backup_file(database, reason="before-restore", now=now)
-                replaced = database.with_name(f"{database.stem}.replaced-{stamp}{database.suffix}")
-                copy_database(database, replaced)
-        staged_final = database.with_name(database.name + ".restoring")
-        shutil.copyfile(staged, staged_final)
-        for suffix in ("-wal", "-shm"):
-            Path(str(database) + suffix).unlink(missing_ok=True)
-        os.replace(staged_final, database)
-    _log_restore(database, source, report.records_checked)
+                with candidate.uow("restore-check") as uow:
+                    report = verify(uow)
+                if report.ok:
+                    replaced, damaged = _aside(database, now)
+                    details = {
+                        "from": str(source),
+                        "replaced_copy": str(replaced) if replaced else None,
+                        "records_checked": report.records_checked,
+                    }
+                    _log_restore(candidate, {**details, "step": "switching"})
+            finally:
+                candidate.close()
+            if not report.ok:
+                lines = "; ".join(str(p) for p in report.problems[:5])
+                raise DatabaseError(
+                    f"{source.name} fails verification ({len(report.problems)} problem(s): {lines}). Not restored.",
+                    kind="other",
+                )
+            copy_database(staged, staged_final)  # beside the database: the switch is one rename
+            if replaced is not None:  # the database keeps its permissions (shared on purpose, maybe)
+                staged_final.chmod(stat.S_IMODE(database.stat().st_mode))
+        safety = None
+        if replaced is not None and damaged:
+            os.replace(database, replaced)
+            for suffix in ("-wal", "-shm"):
+                companion = Path(str(database) + suffix)
+                if companion.exists():
+                    os.replace(companion, Path(str(replaced) + suffix))
+        elif replaced is not None:
+            safety = backup_file(database, reason="before-restore", now=now)
+            copy_database(database, replaced)
+    except (OSError, sqlite3.Error) as exc:
+        staged_final.unlink(missing_ok=True)
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise DatabaseError(
+            f"{source.name} could not be restored ({reason}): the database was not changed.", kind="storage"
+        ) from exc
+    for suffix in ("-wal", "-shm"):
+        Path(str(database) + suffix).unlink(missing_ok=True)
+    os.replace(staged_final, database)
+    db = open_database(database)
+    try:
+        _log_restore(db, {**details, "step": "done"})
+    finally:
+        db.close()
     return RestoreResult(source, replaced, safety, report.records_checked)
 
 
-def _log_restore(database: Path, source: Path, records: int) -> None:
-    from supervisor_app.db import open_database
+def _aside(database: Path, now: dt.datetime) -> tuple[Path | None, bool]:
+    """Where the database a restore replaces is kept, and whether it is damaged (then it is
+    moved there exactly as it was, else copied): None when there is nothing to keep."""
+    if not (database.exists() and database.stat().st_size > 0):
+        return None, False
+    try:
+        check_file(database)
+    except DatabaseError:
+        damaged = True
+    else:
+        damaged = False
+    word = "damaged" if damaged else "replaced"
+    return database.with_name(
+        f"{database.stem}.{word}-{now.strftime('%Y%m%d-%H%M%S')}{database.suffix}"
+    ), damaged
+
+
+def _log_restore(db, details: dict[str, object]) -> None:  # type: ignore[no-untyped-def]
     from supervisor_app.services import audit
 
-    db = open_database(database)
-    try:
-        with db.uow("restore") as uow:
-            audit.log(
-                uow, audit.AuditAction.RESTORE, details={"from": str(source), "records_checked": records}
-            )
-            uow.commit()
-    finally:
-        db.close()
+    with db.uow("restore") as uow:
+        audit.log(uow, audit.AuditAction.RESTORE, details=details)
+        uow.commit()
 
 
 def log_backup(db, path: Path, reason: str) -> None:  # type: ignore[no-untyped-def]

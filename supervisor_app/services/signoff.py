@@ -35,7 +35,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
@@ -166,6 +166,33 @@ class SignResult:
     last_seq: int
 
 
+class ClockBehind(DomainError):
+    """The computer's clock reads earlier than the newest signature: a signature dated now
+    would go back in time in the chain. Refused unless the supervisor confirms the clock."""
+
+
+def _when(value: dt.datetime) -> str:
+    return value.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def check_clock(uow: UnitOfWork, *, now: dt.datetime | None = None) -> None:
+    """Raise :class:`ClockBehind` if ``now`` (default: the computer's clock) is earlier than the
+    newest signature's time. Signatures take their time from the local clock; one set back
+    would date a signature before the one already linked ahead of it."""
+    now = now or utcnow()
+    newest = uow.session.execute(
+        select(SignOff.seq, SignOff.signed_at).order_by(SignOff.seq.desc()).limit(1)
+    ).first()
+    if newest is not None and newest[1] > now:
+        raise ClockBehind(
+            f"The computer's clock says {_when(now)}, earlier than the newest signature "
+            f"(#{newest[0]}, {_when(newest[1])}). A signature now would be dated before it. "
+            "Check the date and time of the computer; sign once it is right, or confirm that "
+            "the clock is right as it is.",
+            field="clock",
+        )
+
+
 def _next_link(uow: UnitOfWork) -> tuple[int, str]:
     last = uow.session.execute(
         select(SignOff.seq, SignOff.chain_hash).order_by(SignOff.seq.desc()).limit(1)
@@ -258,16 +285,20 @@ def sign(
     password: str,
     record_ids: Sequence[str] | None = None,
     now: dt.datetime | None = None,
+    clock_is_right: bool = False,
 ) -> SignResult:
     """Sign pending records (``None``: all of this supervisor's pending records), all or none.
 
-    The password is checked once for the batch (and the lock-out at ``now``). Commits on
-    success; a refusal leaves every record pending.
+    The password is checked once for the batch (and the lock-out at ``now``). A time earlier
+    than the newest signature's is refused (:class:`ClockBehind`) unless ``clock_is_right``.
+    Commits on success; a refusal leaves every record pending.
     """
     stamp = now or utcnow()
     supervisor = authenticate(
         uow, supervisor_id=supervisor_id, password=password, now=stamp, record_ids=record_ids
     )
+    if not clock_is_right:
+        check_clock(uow, now=stamp)
     if record_ids is None:
         record_ids = pending_ids(uow, supervisor_id=supervisor.id)
         if not record_ids:
@@ -363,12 +394,16 @@ def void(
     supervisor_id: int,
     password: str,
     now: dt.datetime | None = None,
+    clock_is_right: bool = False,
 ) -> SignOff:
-    """Withdraw a signed record with a reason; the void is itself a signed link. Commits."""
+    """Withdraw a signed record with a reason; the void is itself a signed link. Commits.
+    The clock is checked as :func:`sign` checks it."""
     stamp = now or utcnow()
     supervisor = authenticate(
         uow, supervisor_id=supervisor_id, password=password, now=stamp, record_ids=[record_id]
     )
+    if not clock_is_right:
+        check_clock(uow, now=stamp)
     reason = clean_text(reason, field="reason", label="Reason for the void", max_length=1000, required=True)
     record = find_record(uow, record_id)
     status = display_status(uow, record)
@@ -439,6 +474,9 @@ class VerifyReport:
     records_checked: int
     signatures_checked: int
     problems: list[Problem]
+    # Not tampering (the chain is intact): signatures dated earlier than the one before them,
+    # because the computer's clock was set back (or was ahead) at the time.
+    warnings: list[Problem] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -514,6 +552,31 @@ def _check_chain(
             broken = True
         prev_seq, prev_chain = seqs[-1], chains[-1]
     return broken
+
+
+_AT = 6  # a link's signed_at, in _SIGN_OFF_SQL's column order
+
+
+def _time_warnings(links: list[tuple[Any, ...]]) -> list[Problem]:
+    """A warning for each link dated earlier than the link before it (the whole chain, in order)."""
+    # As text (a hand-edited value of another type must not stop verification); stored stamps
+    # all read "YYYY-MM-DD HH:MM:SS.ffffff", so text order is time order.
+    times = list(map(str, map(itemgetter(_AT), links)))
+    if times == sorted(times):  # the usual case, in C
+        return []
+    warnings = []
+    for i in range(1, len(links)):
+        if times[i] < times[i - 1]:
+            link, before = links[i], links[i - 1]
+            warnings.append(
+                Problem(
+                    link[_RID],
+                    f"signature #{link[_SEQ]} is dated {times[i][:16]} UTC, earlier than signature "
+                    f"#{before[_SEQ]} before it ({times[i - 1][:16]} UTC): the computer's clock was "
+                    "wrong when one of them was made. Time runs backwards here; nothing was altered.",
+                )
+            )
+    return warnings
 
 
 def _index_links(
@@ -900,7 +963,10 @@ def _verify(
         _check_audit_trail(audited, signs, voids, {p.record_id for p in problems}, add)
     if progress is not None:
         progress(total, total)
-    return VerifyReport(records_checked=checked, signatures_checked=len(links), problems=problems)
+    warnings = _time_warnings(links) if subset is None else []
+    return VerifyReport(
+        records_checked=checked, signatures_checked=len(links), problems=problems, warnings=warnings
+    )
 
 
 def require_verified(uow: UnitOfWork, record_ids: Iterable[str]) -> None:
@@ -1042,12 +1108,14 @@ def signature_count(uow: UnitOfWork) -> int:
 
 __all__ = [
     "GENESIS",
+    "ClockBehind",
     "Problem",
     "RecordsFailVerification",
     "SignResult",
     "SuperviseeRecords",
     "VerifyReport",
     "chain_hash",
+    "check_clock",
     "content_hash",
     "pending_ids",
     "read_records",

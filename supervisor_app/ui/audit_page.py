@@ -418,6 +418,7 @@ class AuditPage(RefreshOnChange, QWidget):
                 ).format(records=f"{report.records_checked:,}", signatures=f"{report.signatures_checked:,}")
             )
             self.result.setStyleSheet("color:#1e6b1e;font-weight:600;")
+            self._show_warnings(report)
             return
         self.result.setText(
             self.tr(
@@ -434,6 +435,19 @@ class AuditPage(RefreshOnChange, QWidget):
         for problem in report.problems:
             self.problems.addItem(
                 self.tr("Record {id}: {message}").format(id=problem.record_id, message=problem.message)
+            )
+        self._show_warnings(report)
+
+    def _show_warnings(self, report: signoff.VerifyReport) -> None:
+        """Not tampering, but worth knowing: signatures dated before the one linked ahead of them."""
+        if not report.warnings:
+            return
+        self.problems.setVisible(True)
+        for warning in report.warnings:
+            self.problems.addItem(
+                self.tr("Warning, record {id}: {message}").format(
+                    id=warning.record_id, message=warning.message
+                )
             )
 
     def _on_verify_failed(self, exc: BaseException) -> None:

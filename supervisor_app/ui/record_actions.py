@@ -149,13 +149,18 @@ class RecordActions(QObject):
             parent=self.window,
         )
 
-        def submit(password: str, reason: str) -> None:
+        def submit(password: str, reason: str, clock_is_right: bool = False) -> None:
             self.ctx.write(
                 lambda uow: signoff.void(
-                    uow, record_id=record_id, reason=reason, supervisor_id=supervisor_id, password=password
+                    uow,
+                    record_id=record_id,
+                    reason=reason,
+                    supervisor_id=supervisor_id,
+                    password=password,
+                    clock_is_right=clock_is_right,
                 ),
                 on_done=lambda _r: (dialog.accept(), emit(self.message, self.tr("Record voided."))),
-                on_error=dialog.fail,
+                on_error=self._clock_question(dialog, lambda: submit(password, reason, True)),
             )
 
         dialog.submitted.connect(submit)
@@ -192,14 +197,44 @@ class RecordActions(QObject):
             if on_signed is not None:
                 on_signed(len(result.signed))
 
-        dialog.submitted.connect(
-            lambda password, _reason: self.ctx.write(
-                lambda uow: signoff.sign(uow, supervisor_id=supervisor_id, password=password, record_ids=ids),
+        def submit(password: str, clock_is_right: bool = False) -> None:
+            self.ctx.write(
+                lambda uow: signoff.sign(
+                    uow,
+                    supervisor_id=supervisor_id,
+                    password=password,
+                    record_ids=ids,
+                    clock_is_right=clock_is_right,
+                ),
                 on_done=done,
-                on_error=dialog.fail,
+                on_error=self._clock_question(dialog, lambda: submit(password, True)),
             )
-        )
+
+        dialog.submitted.connect(lambda password, _reason: submit(password))
         return self._show(dialog)  # type: ignore[return-value]
+
+    def _clock_question(
+        self, dialog: PasswordDialog, again: Callable[[], None]
+    ) -> Callable[[BaseException], None]:
+        """The password dialog's error handler: when the computer's clock reads earlier than the
+        newest signature, ask whether the clock is right; yes signs ``again`` with it confirmed,
+        no shows the refusal in the dialog."""
+        from supervisor_app.services.signoff import ClockBehind
+
+        def failed(exc: BaseException) -> None:
+            if isinstance(exc, ClockBehind) and self.confirm(
+                self.tr("Is the computer's clock right?"),
+                self.tr(
+                    "The computer's clock reads earlier than the newest signature, so this one would "
+                    "be dated before it, and verification would point that out.\n\n{details}\n\n"
+                    "Sign with the clock as it is? Choose No to correct the date and time first."
+                ).format(details=str(exc)),
+            ):
+                again()
+                return
+            dialog.fail(exc)
+
+        return failed
 
     def _error(self, exc: BaseException) -> None:
         from supervisor_app.ui.common import show_error
