@@ -307,7 +307,7 @@ class HandoverResult:
     pending: int  # records left pending, now for the successor to review
 
 
-def _pending_count(uow: UnitOfWork, supervisor_id: int) -> int:
+def pending_count(uow: UnitOfWork, supervisor_id: int) -> int:
     return sum(
         int(
             uow.session.scalar(
@@ -357,7 +357,7 @@ def supervisor_leaves(
             .order_by(Supervisee.name, Supervisee.id)
         )
     )
-    pending = _pending_count(uow, supervisor.id)
+    pending = pending_count(uow, supervisor.id)
     successor = None
     if successor_id not in (None, ""):
         successor = get_supervisor(uow, successor_id, field="successor")
@@ -494,6 +494,7 @@ __all__ = [
     "expiry_notes",
     "inherited_from",
     "inherited_pending_ids",
+    "pending_count",
     "reactivate_supervisor",
     "supervisor_history",
     "supervisor_leaves",
