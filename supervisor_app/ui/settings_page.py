@@ -222,6 +222,9 @@ class SettingsPage(RefreshOnChange, QWidget):
         self.leave_button.setToolTip(self.tr("Mark inactive and hand their supervisees to a successor"))
         self.reactivate_button = QPushButton(self.tr("Rea&ctivate"), box)
         self.reactivate_button.setAccessibleName(self.tr("Reactivate the selected supervisor"))
+        self.inherited_button = QPushButton(self.tr("Review pe&nding they left…"), box)
+        self.inherited_button.setAccessibleName(self.tr("Review what the selected supervisor left unsigned"))
+        self.inherited_button.setToolTip(self.tr("You are their successor: sign what you can vouch for"))
         self.recovery_key_button = QPushButton(self.tr("New recovery &key…"), box)
         self.recovery_key_button.setAccessibleName(self.tr("Make a new recovery key for me"))
         self.recovery_key_button.setToolTip(
@@ -232,6 +235,7 @@ class SettingsPage(RefreshOnChange, QWidget):
             self.set_password_button,
             self.leave_button,
             self.reactivate_button,
+            self.inherited_button,
             self.recovery_key_button,
         ):
             row.addWidget(button)
@@ -247,6 +251,8 @@ class SettingsPage(RefreshOnChange, QWidget):
         self.leave_button.clicked.connect(self.selected_supervisor_leaves)
         self.reactivate_button.clicked.connect(self.reactivate_selected_supervisor)
         self.recovery_key_button.clicked.connect(self.new_recovery_key)
+        self.inherited_button.clicked.connect(self.review_inherited)
+        self._acting: dict[int, int] = {}  # supervisor who left: who signs for them now
         self.supervisors_view.selectionModel().selectionChanged.connect(
             lambda *_: self._update_supervisor_buttons()
         )
@@ -257,9 +263,11 @@ class SettingsPage(RefreshOnChange, QWidget):
 
     def _load_supervisors(self) -> None:
         from supervisor_app.services import roster
+        from supervisor_app.services.supervisors import acting_successors
 
         self._supervisors_stale = False
         selected = self.selected_supervisor()
+        self._acting = self.ctx.read_now(acting_successors)
         self.supervisors.set_rows(self.ctx.read_now(roster.supervisor_rows))
         if selected is not None:
             self.select_supervisor(selected.id)
@@ -285,6 +293,9 @@ class SettingsPage(RefreshOnChange, QWidget):
         self.leave_button.setEnabled(writable and row is not None and row.active)
         self.reactivate_button.setEnabled(writable and row is not None and not row.active)
         self.recovery_key_button.setEnabled(writable and me is not None)
+        self.inherited_button.setEnabled(
+            writable and row is not None and me is not None and self._acting.get(row.id) == me
+        )
 
     def _open(self, dialog: QDialog) -> QDialog:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -361,6 +372,14 @@ class SettingsPage(RefreshOnChange, QWidget):
             ),
             on_error=lambda exc: show_error(self, exc),
         )
+
+    def review_inherited(self) -> None:
+        row = self.selected_supervisor()
+        if row is None or not self.inherited_button.isEnabled():
+            return
+        from supervisor_app.ui.inherited_pending_dialog import InheritedPendingDialog
+
+        self._open(InheritedPendingDialog(self.ctx, row.id, row.name, self))
 
     def new_recovery_key(self) -> None:
         me = self.ctx.supervisor_id

@@ -212,3 +212,48 @@ def test_forgot_password_on_the_sign_in_screen(qtbot, world, make_controller) ->
     dialog.key_dialog.accept()
     window = sign_in(controller, world.dana, NEW_PASSWORD)
     assert window is not None
+
+
+def test_the_successor_reviews_and_signs_what_was_left_pending(qtbot, world, make_window) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from supervisor_app.models import SignOff
+    from supervisor_app.services import records, signoff
+    from tests.conftest import session_fields
+
+    with world.uow() as uow:
+        left = [
+            records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=d))).id
+            for d in (4, 3)
+        ]
+        supervisors.supervisor_leaves(uow, supervisor_id=world.dana, successor_id=world.rafael)
+        uow.commit()
+    window = make_window(world.db, supervisor_id=world.rafael, name="Rafael Ortiz")
+    settings = _settings(window)
+    _click_row(qtbot, settings, "Rafael Ortiz")
+    assert not settings.inherited_button.isEnabled()
+    _click_row(qtbot, settings, "Dana Whitaker")
+    assert settings.inherited_button.isEnabled()
+    qtbot.mouseClick(settings.inherited_button, Qt.MouseButton.LeftButton)
+    dialog = settings.supervisor_dialog
+    assert dialog.model.rowCount() == 2 and not dialog.sign_button.isEnabled()
+    qtbot.mouseClick(dialog.select_all_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.sign_button, Qt.MouseButton.LeftButton)
+    password = dialog.password_dialog
+    assert "supervised by Dana Whitaker, as Rafael Ortiz" in password.message.text()
+    qtbot.keyClicks(password.password, "not his password")
+    qtbot.mouseClick(password.ok_button, Qt.MouseButton.LeftButton)
+    assert "Wrong password for Rafael Ortiz" in password.error_text("password")
+    with world.uow() as uow:
+        assert signoff.pending_ids(uow, supervisor_id=world.dana) != []
+    password.password.clear()
+    qtbot.keyClicks(password.password, PASSWORD)
+    qtbot.mouseClick(password.ok_button, Qt.MouseButton.LeftButton)
+    assert not password.isVisible()
+    assert dialog.status.text() == "Signed 2 record(s) as Rafael Ortiz."
+    assert dialog.model.rowCount() == 0
+    with world.uow() as uow:
+        signers = set(uow.session.scalars(select(SignOff.signer_id).where(SignOff.record_id.in_(left))))
+        assert signers == {world.rafael}
+        assert all(records.find_record(uow, rid).supervisor_id == world.dana for rid in left)
+        assert signoff.verify(uow).ok
