@@ -94,8 +94,8 @@ class FirstRunDialog(QDialog):
         you_layout.addWidget(self.passwords)
         pw_note = QLabel(
             self.tr(
-                "Your password signs records. It is stored only as a one-way hash: if you forget it, "
-                "another supervisor cannot recover it."
+                "Your password signs records. It is stored only as a one-way hash. Next you are shown "
+                "a recovery key to write down: it sets a new password if you forget this one."
             ),
             you_box,
         )

@@ -257,3 +257,30 @@ def test_the_successor_reviews_and_signs_what_was_left_pending(qtbot, world, mak
         assert signers == {world.rafael}
         assert all(records.find_record(uow, rid).supervisor_id == world.dana for rid in left)
         assert signoff.verify(uow).ok
+
+
+def test_the_first_account_is_shown_its_recovery_key(qtbot, db, make_controller) -> None:  # type: ignore[no-untyped-def]
+    controller = make_controller(db)
+    controller.start()
+    dialog = controller.dialog
+    qtbot.keyClicks(dialog.agency, "Lakeside Peer Center")
+    qtbot.keyClicks(dialog.supervisor.edits["name"], "Rosa Diaz")
+    qtbot.keyClicks(dialog.supervisor.edits["credentials"], "CRSS")
+    qtbot.keyClicks(dialog.supervisor.edits["license_expires"], "next year")
+    qtbot.keyClicks(dialog.passwords.first, PASSWORD)
+    qtbot.keyClicks(dialog.passwords.second, PASSWORD)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert "License expiry 'next year' is not a date" in dialog.error_text("license_expires")
+    assert controller.window is None
+    _type(qtbot, dialog.supervisor.edits["license_expires"], "2028-01-31")
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    assert controller.window is not None
+    key_dialog = dialog.key_dialog
+    assert key_dialog is not None and key_dialog.isVisible() and len(key_dialog.key.text()) == 29
+    with db.uow() as uow:
+        rosa = people.list_supervisors(uow)[0]
+        assert rosa.license_expires == dt.date(2028, 1, 31)
+        auth.reset_with_recovery_key(
+            uow, supervisor_id=rosa.id, recovery_key=key_dialog.key.text(), new_password=NEW_PASSWORD
+        )
+    key_dialog.accept()
