@@ -162,6 +162,207 @@ def _experience_options(parser: argparse.ArgumentParser, *, required: bool) -> N
     parser.add_argument("--kind", default=None, help="paid|volunteer|internship")
 
 
+def _supervisor_change_parsers(sup_sub: Any, common: argparse.ArgumentParser) -> None:
+    """supervisor edit | leave | reactivate | recover | recovery-key."""
+    edit = sup_sub.add_parser(
+        "edit", parents=[common], help="change a supervisor's details (the options given)"
+    )
+    edit.add_argument("id")
+    for option in (
+        "name",
+        "credentials",
+        "title",
+        "icb-number",
+        "license-type",
+        "license-number",
+        "email",
+        "phone",
+    ):
+        edit.add_argument(f"--{option}", default=None)
+    edit.add_argument("--license", default=None, help='license type and number, e.g. "LCPC 180.000123"')
+    edit.add_argument(
+        "--certification-expires", default=None, metavar="DATE", help='ICB certification; "" clears'
+    )
+    edit.add_argument("--license-expires", default=None, metavar="DATE", help='"" clears')
+    leave = sup_sub.add_parser(
+        "leave",
+        parents=[common],
+        help="a supervisor who left: mark them inactive and hand their supervisees and pending records "
+        "to a successor",
+    )
+    leave.add_argument("id")
+    leave.add_argument("--successor", default=None, metavar="SUPERVISOR_ID")
+    leave.add_argument("--from", dest="effective_from", default=None, metavar="DATE", help="default: today")
+    leave.add_argument("--reason", default="")
+    reactivate = sup_sub.add_parser("reactivate", parents=[common], help="a supervisor who came back")
+    reactivate.add_argument("id")
+    recover = sup_sub.add_parser(
+        "recover",
+        parents=[common],
+        help="a forgotten password: the recovery key and the new password on two lines of stdin",
+    )
+    recover.add_argument("id")
+    key = sup_sub.add_parser(
+        "recovery-key",
+        parents=[common],
+        help="a new recovery key (the password on stdin); the old one stops working",
+    )
+    key.add_argument("id")
+
+
+def _show_recovery_key(args: argparse.Namespace, name: str, supervisor_id: int, key: str | None) -> None:
+    """The recovery key, once, on stderr (stdout stays the command's answer)."""
+    if key and not args.json:
+        print(
+            f"Recovery key for {name}: {key}\n"
+            "Write it down and keep it away from this computer. With it a forgotten password can be "
+            f"replaced (supervisor recover {supervisor_id}). It is shown only this once.",
+            file=sys.stderr,
+        )
+
+
+def _two_lines(what: str) -> tuple[str, str]:
+    first = sys.stdin.readline()
+    second = sys.stdin.readline()
+    if not first or not second.rstrip("\r\n"):
+        raise CliError(f"Give {what} as two lines on standard input.")
+    return first.rstrip("\r\n"), second.rstrip("\r\n")
+
+
+def _supervisor_change(args: argparse.Namespace, uow: Any) -> None:
+    """supervisor edit | leave | reactivate | recover | recovery-key | passwd; supervisee transfer."""
+    from supervisor_app.services import auth, people, supervisors
+
+    if args.command == "supervisee":  # transfer
+        result = supervisors.change_supervisor(
+            uow,
+            supervisee_id=args.id,
+            supervisor_id=args.to,
+            effective_from=args.effective_from,
+            reason=args.reason,
+        )
+        uow.commit()
+        stay = (
+            f" {result.records_from_then} record(s) of {result.previous_supervisor_name} dated from then on stay theirs."
+            if result.records_from_then
+            else ""
+        )
+        _out(
+            args,
+            {**result.__dict__, "effective_from": result.effective_from.isoformat()},
+            f"{result.supervisee_name}: supervised by {result.supervisor_name} from "
+            f"{result.effective_from.isoformat()}"
+            + (f" (before: {result.previous_supervisor_name})." if result.previous_supervisor_name else ".")
+            + stay,
+        )
+        return
+    action = args.action
+    supervisor = people.get_supervisor(uow, args.id)
+    if action == "edit":
+        changes = {
+            field: getattr(args, field)
+            for field in supervisors.EDITABLE
+            if getattr(args, field, None) is not None
+        }
+        if args.license is not None:
+            if "license_type" in changes or "license_number" in changes:
+                raise CliError("Give --license, or --license-type and --license-number, not both.")
+            license_type, _, license_number = args.license.strip().partition(" ")
+            changes.update(license_type=license_type, license_number=license_number.strip())
+        if not changes:
+            raise CliError("Nothing to change: give at least one option, e.g. --license-expires 2027-06-30.")
+        changed = supervisors.edit_supervisor(uow, supervisor_id=supervisor.id, **changes)
+        uow.commit()
+        _out(
+            args,
+            {"id": supervisor.id, "changed": {f: [_iso(b), _iso(a)] for f, (b, a) in changed.items()}},
+            (f"Changed for {supervisor.name}: {', '.join(changed)}." if changed else "Nothing changed."),
+        )
+    elif action == "leave":
+        result = supervisors.supervisor_leaves(
+            uow,
+            supervisor_id=supervisor.id,
+            successor_id=args.successor,
+            effective_from=args.effective_from,
+            reason=args.reason,
+        )
+        uow.commit()
+        lines = [f"{result.supervisor_name} is marked inactive from {result.left_on.isoformat()}."]
+        if result.successor_id is not None:
+            lines.append(
+                f"{len(result.supervisees)} supervisee(s) now supervised by {result.successor_name}."
+                + (
+                    f" {result.pending} pending record(s) for {result.successor_name} to review and sign "
+                    f"(list sessions --supervisor {result.supervisor_id}; sign --supervisor "
+                    f"{result.successor_id} RECORD_ID ...)."
+                    if result.pending
+                    else ""
+                )
+            )
+        _out(
+            args,
+            {
+                "id": result.supervisor_id,
+                "successor": result.successor_id,
+                "left_on": result.left_on.isoformat(),
+                "supervisees": [m.supervisee_id for m in result.supervisees],
+                "pending": result.pending,
+            },
+            "\n".join(lines),
+        )
+    elif action == "reactivate":
+        supervisors.reactivate_supervisor(uow, supervisor_id=supervisor.id)
+        uow.commit()
+        _out(args, {"id": supervisor.id, "active": True}, f"{supervisor.name} is active again.")
+    elif action == "recover":
+        recovery_key, new = _two_lines("the recovery key and the new password")
+        uow.actor = f"supervisor:{supervisor.id}"
+        key = auth.reset_with_recovery_key(
+            uow, supervisor_id=supervisor.id, recovery_key=recovery_key, new_password=new
+        )
+        _out(
+            args,
+            {"id": supervisor.id, "changed": True, "recovery_key": key},
+            f"Password changed for {supervisor.name}.",
+        )
+        _show_recovery_key(args, supervisor.name, supervisor.id, key)
+    elif action == "recovery-key":
+        password = sys.stdin.readline().rstrip("\r\n")
+        uow.actor = f"supervisor:{supervisor.id}"
+        key = auth.new_recovery_key_for(uow, supervisor_id=supervisor.id, password=password)
+        _out(
+            args, {"id": supervisor.id, "recovery_key": key}, f"New recovery key made for {supervisor.name}."
+        )
+        _show_recovery_key(args, supervisor.name, supervisor.id, key)
+    elif action == "passwd":
+        if args.by is not None:
+            by = people.get_supervisor(uow, args.by, field="by")
+            by_password, new = _two_lines(f"{by.name}'s password and the new password")
+            uow.actor = f"supervisor:{by.id}"
+            key = auth.set_password_by_another(
+                uow,
+                supervisor_id=supervisor.id,
+                new_password=new,
+                by_supervisor_id=by.id,
+                by_password=by_password,
+            )
+            text = f"Password set for {supervisor.name} by {by.name}."
+        else:
+            old = sys.stdin.readline().rstrip("\r\n")
+            new = sys.stdin.readline().rstrip("\r\n")
+            if not new:
+                raise CliError("Give the old and the new password as two lines on standard input.")
+            uow.actor = f"supervisor:{supervisor.id}"
+            key = auth.change_password(uow, supervisor_id=supervisor.id, old_password=old, new_password=new)
+            text = f"Password changed for {supervisor.name}."
+        _out(args, {"id": supervisor.id, "changed": True, **({"recovery_key": key} if key else {})}, text)
+        _show_recovery_key(args, supervisor.name, supervisor.id, key)
+
+
+def _iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="supervisor-app",
@@ -190,14 +391,34 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--email", default="")
     add.add_argument("--phone", default="")
     add.add_argument("--agency", default=None)
-    add.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    add.add_argument("--certification-expires", default=None, metavar="DATE", help="ICB certification expiry")
+    add.add_argument("--license-expires", default=None, metavar="DATE")
+    add.add_argument(
+        "--password-stdin",
+        action="store_true",
+        help="read the password from standard input (the recovery key is then printed once, on stderr)",
+    )
     passwd = sup_sub.add_parser(
-        "passwd", parents=[common], help="change a password (old and new on two lines of stdin)"
+        "passwd",
+        parents=[common],
+        help="change a password (old and new on two lines of stdin); with --by, another supervisor "
+        "sets it (their password and the new one on two lines): a first or a forgotten password",
     )
     passwd.add_argument("id")
+    passwd.add_argument("--by", default=None, metavar="SUPERVISOR_ID", help="the supervisor who sets it")
+    _supervisor_change_parsers(sup_sub, common)
 
     supervisee = command("supervisee", "add supervisees, change their details, mark them inactive")
     see_sub = supervisee.add_subparsers(dest="action", metavar="ACTION", required=True)
+    transfer = see_sub.add_parser(
+        "transfer",
+        parents=[common],
+        help="change a supervisee's supervisor from a date (earlier records stay with the earlier one)",
+    )
+    transfer.add_argument("id")
+    transfer.add_argument("--to", required=True, metavar="SUPERVISOR_ID", help="the new supervisor")
+    transfer.add_argument("--from", dest="effective_from", required=True, metavar="DATE", help="first day")
+    transfer.add_argument("--reason", default="")
     add = see_sub.add_parser("add", parents=[common], help="add a supervisee")
     add.add_argument("--name", required=True)
     add.add_argument("--credential", required=True, help="credential code, e.g. CRSS")
@@ -466,8 +687,12 @@ SUPERVISOR_FIELDS = [
     "license_number",
     "email",
     "phone",
+    "certification_expires",
+    "license_expires",
     "agency_id",
     "active",
+    "left_on",
+    "successor_id",
     "failed_attempts",
     "locked_until",
     "created_at",
@@ -542,9 +767,11 @@ def run(args: argparse.Namespace) -> int:
                 )
             _out(args, data, "\n".join(lines))
         elif command == "supervisor" and args.action == "add":
+            from supervisor_app.services.supervisors import create_supervisor
+
             password = _read_password(args) if args.password_stdin else None
             license_type, _, license_number = args.license.strip().partition(" ")
-            row = people.add_supervisor(
+            row, key = create_supervisor(
                 uow,
                 name=args.name,
                 credentials=args.credentials,
@@ -554,26 +781,18 @@ def run(args: argparse.Namespace) -> int:
                 license_number=license_number.strip(),
                 email=args.email,
                 phone=args.phone,
+                certification_expires=args.certification_expires,
+                license_expires=args.license_expires,
                 agency=args.agency,
                 password=password,
             )
             uow.commit()
-            _out(args, {"id": row.id}, str(row.id))
-        elif command == "supervisor" and args.action == "passwd":
-            from supervisor_app.services.auth import change_password
-
-            old = sys.stdin.readline().rstrip("\r\n")
-            new = sys.stdin.readline().rstrip("\r\n")
-            if not new:
-                raise CliError("Give the old and the new password as two lines on standard input.")
-            supervisor = people.get_supervisor(uow, args.id)
-            uow.actor = f"supervisor:{supervisor.id}"
-            change_password(uow, supervisor_id=supervisor.id, old_password=old, new_password=new)
-            _out(
-                args,
-                {"id": supervisor.id, "changed": True},
-                f"Password changed for {supervisor.name}.",
-            )
+            _out(args, {"id": row.id, **({"recovery_key": key} if key else {})}, str(row.id))
+            _show_recovery_key(args, row.name, row.id, key)
+        elif (command == "supervisor" and args.action != "add") or (
+            command == "supervisee" and args.action == "transfer"
+        ):
+            _supervisor_change(args, uow)
         elif command == "supervisee" and args.action == "add":
             row = people.add_supervisee(
                 uow,

@@ -375,7 +375,7 @@ def test_supervisor_add_prints_the_id_and_stores_only_an_argon2id_hash(cli: Cli,
         "--email", "grace@example.org", "--phone", "312-555-0100", "--agency", "Lakeside (TEST)",
         "--password-stdin", stdin=secret + "\n",
     )  # fmt: skip
-    assert first.code == 0 and first.out == "1\n" and first.err == ""
+    assert first.code == 0 and first.out == "1\n" and first.err.startswith("Recovery key for Grace Okafor: ")
     second = cli("--db", path, "--json", "supervisor", "add", "--name", "Mai Lê", "--credentials", "LCSW")
     assert second.code == 0 and second.json() == {"id": 2}
 
@@ -460,7 +460,7 @@ def test_list_people_has_every_stored_field_but_the_password_hash(cli: Cli, agen
     supervisors = cli(*agency.db, "--json", "list", "supervisors").json()
     assert [s["name"] for s in supervisors] == ["Dana Whitaker", "Rafael Ortiz"]
     for item in supervisors:
-        assert set(item) >= _columns(agency.path, "supervisor") - {"password_hash"}
+        assert set(item) >= _columns(agency.path, "supervisor") - {"password_hash", "recovery_key_hash"}
         assert "password_hash" not in item and not any("$argon2" in str(v) for v in item.values())
     dana = supervisors[0]
     assert (dana["id"], dana["title"], dana["active"], dana["failed_attempts"]) == (
@@ -1112,7 +1112,7 @@ def test_the_real_program_exit_codes(agency: Agency, tmp_path: Path, clean_env: 
     assert garbage.read_bytes() == b"\x00\xffnot sqlite at all" * 100
     [line] = results["tampered"].out.splitlines()
     assert re.fullmatch(rf"{agency.s_signed}: content changed after it was signed \(signature #\d+\)", line)
-    assert results["fresh"].out == "1\n" and results["fresh"].err == ""
+    assert results["fresh"].out == "1\n" and results["fresh"].err.startswith("Recovery key for New: ")
     assert b"a real argon2id password" not in fresh_db.read_bytes()
     for path, digest in snapshots.items():
         assert snapshot(path) == digest

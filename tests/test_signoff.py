@@ -404,8 +404,24 @@ def test_a_supervisor_without_a_password_sets_one_first(world: World) -> None:
     rid = add_session(world, supervisor_id=lee)
     with pytest.raises(DomainError, match=f"no password yet.*supervisor passwd {lee}"):
         sign(world, [rid], supervisor=lee)
-    with world.uow() as uow:
+    # Not by just anyone (issue 14): with other supervisors having passwords, an empty old
+    # password is refused and nothing changes; another supervisor signed in sets the first one.
+    before = snapshot(world.db)
+    with (
+        world.uow() as uow,
+        pytest.raises(DomainError, match="Another supervisor signed in sets the first one"),
+    ):
         auth.change_password(uow, supervisor_id=lee, old_password="", new_password=NEW_PASSWORD)
+    assert snapshot(world.db) == before
+    with world.uow() as uow:
+        key = auth.set_password_by_another(
+            uow,
+            supervisor_id=lee,
+            new_password=NEW_PASSWORD,
+            by_supervisor_id=world.dana,
+            by_password=PASSWORD,
+        )
+    assert key is not None  # their recovery key, shown once
     assert sign(world, [rid], supervisor=lee, password=NEW_PASSWORD).signed == [rid]
 
 

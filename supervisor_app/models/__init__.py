@@ -155,6 +155,17 @@ class Supervisor(Timestamps, Base):
     password_hash: Mapped[str | None] = mapped_column(String(200))
     failed_attempts: Mapped[int] = mapped_column(Integer, default=0)
     locked_until: Mapped[dt.datetime | None] = mapped_column()
+    # Expiry of the ICB certification and of the license (printed beside their numbers).
+    certification_expires: Mapped[dt.date | None] = mapped_column()
+    license_expires: Mapped[dt.date | None] = mapped_column()
+    # argon2id hash of the recovery key shown once at account creation; it resets the password.
+    recovery_key_hash: Mapped[str | None] = mapped_column(String(200))
+    # A supervisor who left: the day the successor took over, and who that is. The successor
+    # (or theirs, if they left too) may sign what this supervisor left pending, as their own word.
+    # No foreign key: a column with one could not be added to this table (which every record
+    # refers to) in place; services.supervisors checks the id.
+    left_on: Mapped[dt.date | None] = mapped_column()
+    successor_id: Mapped[int | None] = mapped_column(Integer)
 
     agency: Mapped[Agency | None] = relationship()
 
@@ -178,6 +189,25 @@ class Supervisee(Timestamps, Base):
 
     agency: Mapped[Agency | None] = relationship()
     supervisor: Mapped[Supervisor | None] = relationship(foreign_keys=[supervisor_id])
+
+
+class SupervisorChange(Base):
+    """A supervisee's supervisor of record changed on ``effective_from`` (append-only history).
+
+    Records keep the supervisor who supervised them: a change never touches a record, so the
+    records before the date stay with the earlier supervisor.
+    """
+
+    __tablename__ = "supervisor_change"
+    __table_args__ = (Index("ix_supervisor_change_supervisee", "supervisee_id", "effective_from"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    supervisee_id: Mapped[int] = mapped_column(ForeignKey("supervisee.id"))
+    previous_supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("supervisor.id"))
+    supervisor_id: Mapped[int] = mapped_column(ForeignKey("supervisor.id"))
+    effective_from: Mapped[dt.date] = mapped_column()
+    reason: Mapped[str] = mapped_column(Text, default="")
+    recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 class SupervisionSession(Timestamps, Base):
@@ -392,6 +422,7 @@ __all__ = [
     "SignOffAction",
     "Supervisee",
     "Supervisor",
+    "SupervisorChange",
     "SupervisionSession",
     "UTCDateTime",
     "utcnow",

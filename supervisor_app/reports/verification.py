@@ -20,6 +20,7 @@ from supervisor_app.reports.base import (
     Footer,
     FormCanvas,
     Style,
+    Words,
     checkbox,
     date_text,
     fit,
@@ -143,6 +144,8 @@ def _form_page(canvas: FormCanvas, data: VerificationData, serial: str, density:
         (su.license, license_text),
         (su.title, data.supervisor_title),
     ]
+    if data.signed_by_others:  # the supervisor left: a successor signed what they left pending
+        supervisor_rows.append((su.signed_by, _signed_by_text(su, data)))
     label_w = max(width(label, s.small) for label, _ in applicant_rows + supervisor_rows) + 8
     canvas.setLineWidth(s.rule)
     canvas.line(s.left, y, s.right, y)
@@ -765,3 +768,12 @@ def _sources_section(canvas: FormCanvas, data: VerificationData, y: float) -> fl
     canvas.setFont(FONT_BOLD, s.normal)
     canvas.drawString(s.left, y, data.fingerprint_groups)
     return y - s.normal
+
+
+def _signed_by_text(su: Words, data: VerificationData) -> str:
+    """Who signed records of this supervisor who is not them: the form says both."""
+    total = len(data.record_ids)
+    return "; ".join(
+        su.fill("signed_by_value", name=name, count=count, total=total)
+        for name, count in data.signed_by_others
+    )

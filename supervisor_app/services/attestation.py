@@ -65,6 +65,7 @@ from supervisor_app.models import (
     utcnow,
 )
 from supervisor_app.services import audit
+from supervisor_app.services.canonical import _SIGNER
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import get_supervisee, get_supervisor
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
@@ -193,6 +194,9 @@ class VerificationData:
     signature_count: int
     fingerprint: str
     pending_left_out: int = 0  # pending records in range left out (signed_only); never printed
+    # Who signed records of this supervisor who is not them (a successor, after they left):
+    # (name, how many of the form's records), by name.
+    signed_by_others: tuple[tuple[str, int], ...] = ()
 
     @property
     def sessions_total(self) -> int:
@@ -674,6 +678,7 @@ def prepare_verification(
     )
     record_ids = tuple(sorted(set(session_ids) | set(experience_ids)))
     links = _record_links(records, record_ids)
+    signed_by_others = _other_signers(uow, records, record_ids, supervisor.id)
 
     agency = supervisor.agency or supervisee.agency
     return VerificationData(
@@ -722,7 +727,24 @@ def prepare_verification(
         signature_count=len(links),
         fingerprint=fingerprint_of(link[3] for link in links),
         pending_left_out=pending,
+        signed_by_others=signed_by_others,
     )
+
+
+def _other_signers(
+    uow: UnitOfWork, records: SuperviseeRecords, record_ids: Iterable[str], supervisor_id: int
+) -> tuple[tuple[str, int], ...]:
+    """(name, records) of whoever signed these records who is not their supervisor of record."""
+    counts: dict[int, int] = {}
+    for rid in record_ids:
+        link = records.signs.get(rid)
+        if link is not None and link[_SIGNER] != supervisor_id:
+            counts[link[_SIGNER]] = counts.get(link[_SIGNER], 0) + 1
+    if not counts:
+        return ()
+    query = select(Supervisor.id, Supervisor.name).where(Supervisor.id.in_(counts))
+    names = {sid: name for sid, name in uow.session.execute(query)}
+    return tuple(sorted((names.get(sid, f"supervisor {sid}"), n) for sid, n in counts.items()))
 
 
 def _time(value: Any) -> dt.time | None:

@@ -1,19 +1,33 @@
-"""Passwords (argon2id hashes only) and the signing lock-out.
+"""Passwords (argon2id hashes only), recovery keys and the signing lock-out.
 
 Five wrong passwords in a row lock that supervisor's signing for five minutes. The count and
 the lock live in the database, so restarting the app does not reset them.
+
+Who sets a password:
+- the supervisor, with their old one (:func:`change_password`);
+- a supervisor who has none yet (created without one) gets their first from another
+  supervisor who confirms with their own password (:func:`set_password_by_another`), the same
+  route as a forgotten password; only while no supervisor has a password at all (a new file)
+  is the first one set without anybody's;
+- a forgotten password: another supervisor of the agency, or the recovery key written down when
+  the account was made (:func:`reset_with_recovery_key`). Wrong recovery keys count toward the
+  same lock-out as wrong passwords.
+
+A recovery key is random (:mod:`secrets`), shown once, and stored only as an argon2id hash.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import secrets
 from collections.abc import Sequence
 from functools import cache
 from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import Supervisor, utcnow
@@ -116,17 +130,32 @@ def authenticate(
     ``record_ids=None`` means "all pending records".
     """
     now = now or utcnow()
+    supervisor = _may_try(uow, supervisor_id, now)
+    if supervisor.password_hash is None:
+        raise DomainError(
+            f"{supervisor.name} has no password yet. Another supervisor signed in sets the first one "
+            f"(Settings > Supervisors > Set password, or: supervisor passwd {supervisor.id} --by THEIR_ID).",
+            field="password",
+        )
+    try:
+        _hasher().verify(supervisor.password_hash, password)
+    except (VerificationError, InvalidHashError):
+        raise _count_failure(uow, supervisor_id, now, record_ids) from None
+    if supervisor.failed_attempts or supervisor.locked_until is not None:
+        supervisor.failed_attempts = 0
+        supervisor.locked_until = None
+    if _hasher().check_needs_rehash(supervisor.password_hash):
+        supervisor.password_hash = _hasher().hash(password)
+    return supervisor
+
+
+def _may_try(uow: UnitOfWork, supervisor_id: int, now: dt.datetime) -> Supervisor:
+    """The supervisor, if they exist, are active and not locked out."""
     supervisor = uow.session.get(Supervisor, supervisor_id)
     if supervisor is None:
         raise DomainError(f"There is no supervisor with id {supervisor_id}.", field="supervisor")
     if not supervisor.active:
         raise DomainError(f"{supervisor.name} is marked inactive and cannot sign.", field="supervisor")
-    if supervisor.password_hash is None:
-        raise DomainError(
-            f"{supervisor.name} has no password yet; set one before signing "
-            f"(supervisor passwd {supervisor.id}).",
-            field="password",
-        )
     locked_until = lock_deadline(supervisor.locked_until, now)
     if locked_until is not None and locked_until != supervisor.locked_until:
         # Stored by a clock that was ahead: the lock now ends at most LOCKOUT from now, and
@@ -143,20 +172,16 @@ def authenticate(
             f"Try again in about {minutes} minute{'s' if minutes != 1 else ''}.",
             field="password",
         )
-    try:
-        _hasher().verify(supervisor.password_hash, password)
-    except (VerificationError, InvalidHashError):
-        raise _count_failure(uow, supervisor_id, now, record_ids) from None
-    if supervisor.failed_attempts or supervisor.locked_until is not None:
-        supervisor.failed_attempts = 0
-        supervisor.locked_until = None
-    if _hasher().check_needs_rehash(supervisor.password_hash):
-        supervisor.password_hash = _hasher().hash(password)
     return supervisor
 
 
 def _count_failure(
-    uow: UnitOfWork, supervisor_id: int, now: dt.datetime, record_ids: Sequence[str] | None
+    uow: UnitOfWork,
+    supervisor_id: int,
+    now: dt.datetime,
+    record_ids: Sequence[str] | None,
+    *,
+    what: str = "password",
 ) -> WrongPassword:
     """Count one wrong password in a transaction of its own; the error to raise."""
     uow.session.rollback()  # nothing the caller staged may ride along with this commit
@@ -169,21 +194,23 @@ def _count_failure(
         details.update(_attempted(record_ids))
     single = record_ids[0] if record_ids is not None and len(record_ids) == 1 else None
     audit.log(uow, audit.AuditAction.FAILED_SIGN_IN, record_id=single, details=details)
+    if what != "password":
+        details["with"] = what
     if left <= 0:
         supervisor.locked_until = now + LOCKOUT
         supervisor.failed_attempts = 0
         audit.log(uow, audit.AuditAction.LOCKED, details={"supervisor_id": supervisor.id})
         message = (
-            f"Wrong password. Signing is now locked for {supervisor.name} for "
+            f"Wrong {what}. Signing is now locked for {supervisor.name} for "
             f"{int(LOCKOUT.total_seconds() // 60)} minutes."
         )
     else:
         message = (
-            f"Wrong password for {supervisor.name}. {left} attempt{'s' if left != 1 else ''} left "
+            f"Wrong {what} for {supervisor.name}. {left} attempt{'s' if left != 1 else ''} left "
             f"before signing locks for {int(LOCKOUT.total_seconds() // 60)} minutes."
         )
     uow.commit()
-    return WrongPassword(message, field="password")
+    return WrongPassword(message, field="recovery_key" if what == "recovery key" else "password")
 
 
 def change_password(
@@ -193,15 +220,175 @@ def change_password(
     old_password: str,
     new_password: str,
     now: dt.datetime | None = None,
-) -> None:
-    """Set a new password; the old one is required unless none was ever set. Commits."""
+) -> str | None:
+    """Set a new password with the old one. Commits.
+
+    A supervisor who has none yet gets their first from another supervisor
+    (:func:`set_password_by_another`); only on a file where no supervisor has a password at all
+    is the first one set here without one. Then a recovery key is made and returned, to be
+    shown once; otherwise None.
+    """
     supervisor = uow.session.get(Supervisor, supervisor_id)
     if supervisor is None:
         raise DomainError(f"There is no supervisor with id {supervisor_id}.", field="supervisor")
-    if supervisor.password_hash is not None:
+    first = supervisor.password_hash is None
+    if first:
+        if _anyone_else_has_a_password(uow, supervisor.id):
+            raise DomainError(
+                f"{supervisor.name} has no password yet. Another supervisor signed in sets the first one "
+                f"(Settings > Supervisors > Set password, or: supervisor passwd {supervisor.id} --by THEIR_ID).",
+                field="password",
+            )
+        if old_password:
+            raise DomainError(
+                f"{supervisor.name} has no password yet; leave the old password empty.", field="old_password"
+            )
+        if not supervisor.active:
+            raise DomainError(f"{supervisor.name} is marked inactive.", field="supervisor")
+    else:
         supervisor = authenticate(uow, supervisor_id=supervisor_id, password=old_password, now=now)
     if new_password == old_password:
         raise DomainError("The new password is the same as the old one.", field="password")
     supervisor.password_hash = hash_password(new_password)
-    audit.log(uow, audit.AuditAction.PASSWORD_CHANGED, details={"supervisor_id": supervisor.id})
+    key = issue_recovery_key(uow, supervisor) if first else None
+    audit.log(
+        uow,
+        audit.AuditAction.PASSWORD_CHANGED,
+        details={"supervisor_id": supervisor.id, **({"first": True} if first else {})},
+    )
     uow.commit()
+    return key
+
+
+def _anyone_else_has_a_password(uow: UnitOfWork, supervisor_id: int) -> bool:
+    return (
+        uow.session.scalar(
+            select(Supervisor.id)
+            .where(Supervisor.id != supervisor_id, Supervisor.password_hash.is_not(None))
+            .limit(1)
+        )
+        is not None
+    )
+
+
+def set_password_by_another(
+    uow: UnitOfWork,
+    *,
+    supervisor_id: int,
+    new_password: str,
+    by_supervisor_id: int,
+    by_password: str,
+    now: dt.datetime | None = None,
+) -> str | None:
+    """Another supervisor, confirming with their own password, sets this one's password: the
+    first one of a supervisor created without any, or a new one for a forgotten password. Commits.
+
+    Returns a recovery key to show once when the supervisor had none (else None: the key they
+    wrote down stays valid).
+    """
+    now = now or utcnow()
+    supervisor = uow.session.get(Supervisor, supervisor_id)
+    if supervisor is None:
+        raise DomainError(f"There is no supervisor with id {supervisor_id}.", field="supervisor")
+    if by_supervisor_id == supervisor_id:
+        raise DomainError(
+            "Another supervisor sets this password; to change your own, give your current one.",
+            field="by",
+        )
+    by = authenticate(uow, supervisor_id=by_supervisor_id, password=by_password, now=now)
+    supervisor = uow.session.get(Supervisor, supervisor_id)
+    assert supervisor is not None
+    if not supervisor.active:
+        raise DomainError(f"{supervisor.name} is marked inactive.", field="supervisor")
+    first = supervisor.password_hash is None
+    supervisor.password_hash = hash_password(new_password)
+    supervisor.failed_attempts = 0
+    supervisor.locked_until = None
+    key = issue_recovery_key(uow, supervisor) if supervisor.recovery_key_hash is None else None
+    audit.log(
+        uow,
+        audit.AuditAction.PASSWORD_CHANGED,
+        details={"supervisor_id": supervisor.id, "set_by": by.id, **({"first": True} if first else {})},
+    )
+    uow.commit()
+    return key
+
+
+# --------------------------------------------------------------------------------------------
+# Recovery keys
+
+# Letters and digits without the look-alikes 0/O and 1/I/L: 31 symbols, 25 of them ~ 124 bits.
+RECOVERY_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
+RECOVERY_GROUPS, RECOVERY_GROUP_LENGTH = 5, 5
+
+
+def new_recovery_key() -> str:
+    """A random key, in groups of five for writing down: ``K7QMW-4RTXC-...``."""
+    chars = [secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH)]
+    return "-".join(
+        "".join(chars[i : i + RECOVERY_GROUP_LENGTH]) for i in range(0, len(chars), RECOVERY_GROUP_LENGTH)
+    )
+
+
+def _key_text(key: str) -> str:
+    """A key as typed (any case, spaces or dashes) in the form it is hashed."""
+    return "".join(c for c in key.upper() if c.isalnum())
+
+
+def issue_recovery_key(uow: UnitOfWork, supervisor: Supervisor) -> str:
+    """A new recovery key for ``supervisor`` (the old one stops working); only its argon2id
+    hash is stored. The caller shows the key once and commits."""
+    key = new_recovery_key()
+    supervisor.recovery_key_hash = _hasher().hash(_key_text(key))
+    audit.log(uow, audit.AuditAction.EDIT, details={"supervisor": supervisor.id, "recovery_key": "new"})
+    return key
+
+
+def new_recovery_key_for(
+    uow: UnitOfWork, *, supervisor_id: int, password: str, now: dt.datetime | None = None
+) -> str:
+    """A supervisor, with their password, replaces their recovery key (lost, or never had one).
+    Commits; returns the key to show once."""
+    supervisor = authenticate(uow, supervisor_id=supervisor_id, password=password, now=now)
+    key = issue_recovery_key(uow, supervisor)
+    uow.commit()
+    return key
+
+
+def reset_with_recovery_key(
+    uow: UnitOfWork,
+    *,
+    supervisor_id: int,
+    recovery_key: str,
+    new_password: str,
+    now: dt.datetime | None = None,
+) -> str:
+    """A forgotten password replaced with the recovery key. The key is used up: a new one is
+    made and returned, to be shown once. Wrong keys count toward the lock-out. Commits."""
+    now = now or utcnow()
+    supervisor = _may_try(uow, supervisor_id, now)
+    if supervisor.recovery_key_hash is None:
+        raise DomainError(
+            f"{supervisor.name} has no recovery key. Another supervisor of the agency can set a new "
+            "password (Settings > Supervisors > Set password).",
+            field="recovery_key",
+        )
+    typed = _key_text(recovery_key)
+    if not typed:
+        raise DomainError("Type the recovery key.", field="recovery_key")
+    check_new_password(new_password)
+    try:
+        _hasher().verify(supervisor.recovery_key_hash, typed)
+    except (VerificationError, InvalidHashError):
+        raise _count_failure(uow, supervisor_id, now, (), what="recovery key") from None
+    supervisor.password_hash = hash_password(new_password)
+    supervisor.failed_attempts = 0
+    supervisor.locked_until = None
+    key = issue_recovery_key(uow, supervisor)
+    audit.log(
+        uow,
+        audit.AuditAction.PASSWORD_CHANGED,
+        details={"supervisor_id": supervisor.id, "with": "recovery key"},
+    )
+    uow.commit()
+    return key

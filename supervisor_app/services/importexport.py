@@ -1608,7 +1608,9 @@ EXPORT_TABLES = (
 )
 """Tables in export order; any table added later is exported after these."""
 
-SECRET_COLUMNS = {"supervisor": frozenset({"password_hash", "failed_attempts", "locked_until"})}
+SECRET_COLUMNS = {
+    "supervisor": frozenset({"password_hash", "recovery_key_hash", "failed_attempts", "locked_until"})
+}
 """Columns never exported: sign-in secrets and lock-out state."""
 
 

@@ -91,27 +91,26 @@ def add_supervisor(
     license_number: str = "",
     email: str = "",
     phone: str = "",
+    certification_expires: str | dt.date | None = None,
+    license_expires: str | dt.date | None = None,
     agency: str | None = None,
     password: str | None = None,
 ) -> Supervisor:
     """Add a supervisor (the password, if given, is stored only as an argon2id hash)."""
     agency_row = get_or_create_agency(uow, name=agency) if agency else _only_agency(uow)
-    email = clean_text(email, field="email", label="Email")
-    if email and ("@" not in email or " " in email):
-        raise DomainError(f"{email!r} does not look like an email address.", field="email")
     supervisor = Supervisor(
-        name=clean_text(name, field="name", label="Supervisor name", required=True),
-        credentials=clean_text(credentials, field="credentials", label="Credentials", required=True),
-        title=clean_text(title, field="title", label="Title"),
-        icb_number=clean_text(
-            icb_number, field="icb_number", label="ICB certification number", max_length=60
+        **supervisor_details(
+            name=name,
+            credentials=credentials,
+            title=title,
+            icb_number=icb_number,
+            license_type=license_type,
+            license_number=license_number,
+            email=email,
+            phone=phone,
+            certification_expires=certification_expires,
+            license_expires=license_expires,
         ),
-        license_type=clean_text(license_type, field="license_type", label="License type", max_length=60),
-        license_number=clean_text(
-            license_number, field="license_number", label="License number", max_length=60
-        ),
-        email=email,
-        phone=clean_text(phone, field="phone", label="Phone", max_length=40),
         agency_id=agency_row.id if agency_row else None,
         password_hash=hash_password(password) if password is not None else None,
     )
@@ -123,6 +122,49 @@ def add_supervisor(
         details={"supervisor": supervisor.id, "name": supervisor.name},
     )
     return supervisor
+
+
+def supervisor_details(
+    *,
+    name: str,
+    credentials: str,
+    title: str = "",
+    icb_number: str = "",
+    license_type: str = "",
+    license_number: str = "",
+    email: str = "",
+    phone: str = "",
+    certification_expires: str | dt.date | None = None,
+    license_expires: str | dt.date | None = None,
+) -> dict[str, object]:
+    """A supervisor's details, checked and cleaned (for adding and for editing)."""
+    email = clean_text(email, field="email", label="Email")
+    if email and ("@" not in email or " " in email):
+        raise DomainError(f"{email!r} does not look like an email address.", field="email")
+    return {
+        "name": clean_text(name, field="name", label="Supervisor name", required=True),
+        "credentials": clean_text(credentials, field="credentials", label="Credentials", required=True),
+        "title": clean_text(title, field="title", label="Title"),
+        "icb_number": clean_text(
+            icb_number, field="icb_number", label="ICB certification number", max_length=60
+        ),
+        "license_type": clean_text(license_type, field="license_type", label="License type", max_length=60),
+        "license_number": clean_text(
+            license_number, field="license_number", label="License number", max_length=60
+        ),
+        "email": email,
+        "phone": clean_text(phone, field="phone", label="Phone", max_length=40),
+        "certification_expires": _optional_date(
+            certification_expires, field="certification_expires", label="Certification expiry"
+        ),
+        "license_expires": _optional_date(license_expires, field="license_expires", label="License expiry"),
+    }
+
+
+def _optional_date(value: str | dt.date | None, *, field: str, label: str) -> dt.date | None:
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    return parse_date(value, field=field, label=label)
 
 
 def _only_agency(uow: UnitOfWork) -> Agency | None:

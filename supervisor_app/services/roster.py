@@ -143,6 +143,52 @@ def supervisee_names(
     ]
 
 
+@dataclass
+class SupervisorRow:
+    """A row of Settings > Supervisors."""
+
+    id: int
+    name: str
+    credentials: str
+    license_type: str
+    license_number: str
+    icb_number: str
+    certification_expires: dt.date | None
+    license_expires: dt.date | None
+    active: bool
+    left_on: dt.date | None
+    successor_name: str
+    has_password: bool
+
+
+def supervisor_rows(uow: UnitOfWork) -> list[SupervisorRow]:
+    """Every supervisor, active ones first, by name, with their successor's name."""
+    rows = uow.rows(
+        "SELECT s.id, s.name, s.credentials, s.license_type, s.license_number, s.icb_number, "
+        "s.certification_expires, s.license_expires, s.active, s.left_on, successor.name, "
+        "s.password_hash IS NOT NULL FROM supervisor AS s "
+        "LEFT OUTER JOIN supervisor AS successor ON successor.id = s.successor_id "
+        "ORDER BY s.active DESC, s.name, s.id"
+    )
+    return [
+        SupervisorRow(
+            id=row[0],
+            name=row[1],
+            credentials=row[2] or "",
+            license_type=row[3] or "",
+            license_number=row[4] or "",
+            icb_number=row[5] or "",
+            certification_expires=as_date(row[6]),
+            license_expires=as_date(row[7]),
+            active=bool(row[8]),
+            left_on=as_date(row[9]),
+            successor_name=row[10] or "",
+            has_password=bool(row[11]),
+        )
+        for row in rows
+    ]
+
+
 def others_exist(uow: UnitOfWork, supervisor_id: int, *, include_inactive: bool = False) -> bool:
     """Whether any supervisee has another (or no) supervisor of record: one indexed query."""
     active = "" if include_inactive else " AND active = 1"
@@ -155,11 +201,13 @@ def others_exist(uow: UnitOfWork, supervisor_id: int, *, include_inactive: bool 
 
 __all__ = [
     "SuperviseeSummary",
+    "SupervisorRow",
     "agency_name",
     "as_date",
     "has_supervisors",
     "others_exist",
     "supervisee_names",
+    "supervisor_rows",
     "supervisees",
     "supervisors",
 ]

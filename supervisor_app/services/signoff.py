@@ -105,6 +105,7 @@ from supervisor_app.services.records import (
     record_kind,
     record_supervisee_ids,
 )
+from supervisor_app.services.supervisors import inherited_from
 from supervisor_app.services.validation import clean_text
 
 # --------------------------------------------------------------------------------------------
@@ -215,10 +216,14 @@ def _own_supervisees(uow: UnitOfWork, records: Sequence[Record], supervisor_id: 
     return own
 
 
-def _check_may_sign(record: Record, supervisor_id: int, own: dict[int, str]) -> None:
-    """Only the supervisor of record signs; nobody signs a record they are supervised in.
-    ``own``: :func:`_own_supervisees` of the batch."""
-    if record.supervisor_id != supervisor_id:
+def _check_may_sign(
+    record: Record, supervisor_id: int, own: dict[int, str], inherited: Iterable[int] = ()
+) -> None:
+    """Only the supervisor of record signs, or, for a supervisor who left, their successor
+    (``inherited``: :func:`~supervisor_app.services.supervisors.inherited_from`), as their own
+    word; nobody signs a record they are supervised in. ``own``: :func:`_own_supervisees` of
+    the batch."""
+    if record.supervisor_id != supervisor_id and record.supervisor_id not in inherited:
         raise DomainError(
             f"Record {record.id[:8]} belongs to another supervisor; only its supervisor of record can sign it.",
             field="record",
@@ -307,10 +312,11 @@ def sign(
         raise DomainError("Choose at least one record to sign.", field="record")
     records = _load_records(uow, record_ids)
     own = _own_supervisees(uow, records, supervisor.id)
+    inherited = inherited_from(uow, supervisor.id)
     for record in records:
         if record.status != RecordStatus.PENDING:
             raise DomainError(f"Record {record.id[:8]} is already signed.", field="record")
-        _check_may_sign(record, supervisor.id, own)
+        _check_may_sign(record, supervisor.id, own, inherited)
         if record.supersedes_id:
             original = find_record(uow, record.supersedes_id)
             if display_status(uow, original).value != RecordStatus.SIGNED:
@@ -369,8 +375,13 @@ def sign(
             )
     audit_rows = []
     for record in records:
+        successor = (
+            {"details": audit.details_text({"as_successor_of": record.supervisor_id})}
+            if record.supervisor_id != supervisor.id
+            else {}
+        )
         for supervisee_id in record_supervisee_ids(record):
-            audit_rows.append({"record_id": record.id, "supervisee_id": supervisee_id})
+            audit_rows.append({"record_id": record.id, "supervisee_id": supervisee_id, **successor})
     _bulk_audit(uow, audit.AuditAction.SIGN, audit_rows, stamp)
     uow.commit()
     for record in records:
@@ -417,7 +428,12 @@ def void(
             f"Record {record.id[:8]} is already {status.value}; it cannot be voided.",
             field="record",
         )
-    _check_may_sign(record, supervisor.id, _own_supervisees(uow, [record], supervisor.id))
+    _check_may_sign(
+        record,
+        supervisor.id,
+        _own_supervisees(uow, [record], supervisor.id),
+        inherited_from(uow, supervisor.id),
+    )
     kind = record_kind(record)
     content = void_content_hash(_record_hashes(uow, {kind: [record]})[record.id], reason)
     seq, prev = _next_link(uow)

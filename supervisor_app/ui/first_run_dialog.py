@@ -45,6 +45,7 @@ class FirstRunDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self._saving = False
+        self.key_dialog: QDialog | None = None
         self._back = bool(back_to)
         self.setObjectName("first_run_dialog")
         self.setWindowTitle(self.tr("Welcome: set up supervisor_app"))
@@ -102,8 +103,8 @@ class FirstRunDialog(QDialog):
         you_layout.addWidget(self.passwords)
         pw_note = QLabel(
             self.tr(
-                "Your password signs records. It is stored only as a one-way hash: if you forget it, "
-                "another supervisor cannot recover it."
+                "Your password signs records. It is stored only as a one-way hash. Next you are shown "
+                "a recovery key to write down: it sets a new password if you forget this one."
             ),
             you_box,
         )
@@ -230,23 +231,30 @@ class FirstRunDialog(QDialog):
         agency_phone = self.agency_phone.text()
         values = self.supervisor.values()
 
-        def work(uow: Any) -> tuple[int, str]:
+        def work(uow: Any) -> tuple[int, str, str | None]:
+            from supervisor_app.services.supervisors import create_supervisor
+
             try:
                 row = people.get_or_create_agency(uow, name=agency, address=address, phone=agency_phone)
             except DomainError as exc:
                 if exc.field == "phone":
                     raise DomainError(exc.message, field="agency_phone") from None
                 raise
-            supervisor = people.add_supervisor(uow, agency=row.name, password=password, **values)
-            return supervisor.id, supervisor.name
+            supervisor, key = create_supervisor(uow, agency=row.name, password=password, **values)
+            return supervisor.id, supervisor.name, key
 
         self._saving = True  # Create stays enabled (and the default): disabling it sent the focus to Quit
         self.ctx.write(work, on_done=self._on_created, on_error=self._on_error, actor="setup")
 
-    def _on_created(self, result: tuple[int, str]) -> None:
+    def _on_created(self, result: tuple[int, str, str | None]) -> None:
+        from supervisor_app.ui.recovery_key_dialog import show_recovery_key
+
+        supervisor_id, name, key = result
         self._saving = False
-        emit(self.created, *result)
+        emit(self.created, supervisor_id, name)
         self.accept()
+        # Shown once, over the window that opens now; only its hash is kept.
+        self.key_dialog = show_recovery_key(None, name, key)
 
     def _on_error(self, exc: BaseException) -> None:
         self._saving = False

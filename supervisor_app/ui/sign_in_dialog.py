@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -89,6 +89,14 @@ class SignInDialog(QDialog):
         self.sign_in_button.setAccessibleName(self.tr("Sign in"))
         self.sign_in_button.setDefault(True)
         form.addRow("", self.sign_in_button)
+        self.forgot_button = QPushButton(self.tr("&Forgot password?"), box)
+        self.forgot_button.setAccessibleName(self.tr("Forgot password: use the recovery key"))
+        self.forgot_button.setAutoDefault(False)
+        self.forgot_button.setFlat(True)
+        self.forgot_button.setEnabled(bool(supervisors) and not ctx.db.readonly)
+        self.forgot_button.clicked.connect(self.forgot_password)
+        self.forgot_dialog: QDialog | None = None
+        form.addRow("", self.forgot_button)
         layout.addWidget(box)
 
         note = QLabel(
@@ -158,6 +166,26 @@ class SignInDialog(QDialog):
         self.sign_in_button.setEnabled(True)
         self.errors.show(exc)
         self.password.selectAll()
+        self.password.setFocus()
+
+    def forgot_password(self) -> None:
+        """The recovery key written down at account creation sets a new password."""
+        if self.supervisor.currentIndex() < 0 or self.ctx.db.readonly:
+            return
+        from supervisor_app.ui.change_password_dialog import ChangePasswordDialog
+
+        supervisor_id = int(self.supervisor.currentData())
+        name = self.supervisor.currentText().rsplit(" (", 1)[0]
+        dialog = ChangePasswordDialog(self.ctx, self, recovery=(supervisor_id, name))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._on_password_recovered)
+        self.forgot_dialog = dialog
+        dialog.open()
+
+    def _on_password_recovered(self) -> None:
+        self.errors.clear()
+        self.password.clear()
+        self.password.setPlaceholderText(self.tr("Password changed: type the new one"))
         self.password.setFocus()
 
     def error_text(self) -> str:

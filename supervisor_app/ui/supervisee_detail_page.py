@@ -105,7 +105,11 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         self.print_button.setAccessibleName(
             self.tr("Print my statement of hours") if ctx.review else self.tr("Prepare the attestation form")
         )
-        for button in (self.new_session_button, self.new_experience_button):
+        self.change_supervisor_button = QPushButton(self.tr("Change s&upervisor…"), self)
+        self.change_supervisor_button.setAccessibleName(self.tr("Change this supervisee's supervisor"))
+        self.change_supervisor_button.clicked.connect(self._change_supervisor)
+        self.change_supervisor_dialog: QWidget | None = None
+        for button in (self.new_session_button, self.new_experience_button, self.change_supervisor_button):
             button.setVisible(not ctx.read_only and actions is not None)
             top.addWidget(button)
         top.addWidget(self.print_button)
@@ -409,6 +413,17 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
     def _new_experience(self) -> None:
         if self.actions is not None and self.supervisee_id is not None:
             self.actions.new_experience(self.supervisee_id)
+
+    def _change_supervisor(self) -> None:
+        if self.supervisee_id is None or self.ctx.read_only:
+            return
+        from supervisor_app.ui.change_supervisor_dialog import ChangeSupervisorDialog
+
+        dialog = ChangeSupervisorDialog(self.ctx, self.supervisee_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.change_supervisor_dialog = dialog
+        dialog.open()
 
 
 def _esc(text: str) -> str:

@@ -17,6 +17,8 @@ class SupervisorForm(QWidget):
         "license_number",
         "email",
         "phone",
+        "certification_expires",
+        "license_expires",
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -42,6 +44,16 @@ class SupervisorForm(QWidget):
             "license_number": (self.tr("License n&umber:"), self.tr("License number"), self.tr("optional")),
             "email": (self.tr("&Email:"), self.tr("Email"), self.tr("optional")),
             "phone": (self.tr("P&hone:"), self.tr("Phone"), self.tr("optional")),
+            "certification_expires": (
+                self.tr("Certification e&xpires:"),
+                self.tr("ICB certification expires on"),
+                self.tr("YYYY-MM-DD (optional)"),
+            ),
+            "license_expires": (
+                self.tr("License expire&s:"),
+                self.tr("License expires on"),
+                self.tr("YYYY-MM-DD (optional)"),
+            ),
         }
         for field in self.FIELDS:
             caption, accessible, placeholder = captions[field]
@@ -64,3 +76,11 @@ class SupervisorForm(QWidget):
 
     def values(self) -> dict[str, str]:
         return {field: edit.text() for field, edit in self.edits.items()}
+
+    def set_values(self, values: dict[str, object]) -> None:
+        """Fill the fields (a supervisor being edited); dates as YYYY-MM-DD, None as empty."""
+        for field, edit in self.edits.items():
+            value = values.get(field)
+            edit.setText(
+                "" if value is None else value.isoformat() if hasattr(value, "isoformat") else str(value)
+            )

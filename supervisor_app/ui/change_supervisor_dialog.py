@@ -1,0 +1,152 @@
+"""Change a supervisee's supervisor from a date. No record changes: those before the date (and
+any the earlier supervisor made after it) stay with the supervisor who supervised them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app.ui.common import FieldErrors, action_buttons, error_label, from_qdate
+from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.qt_fixes import emit
+
+
+class ChangeSupervisorDialog(QDialog):
+    changed = Signal(object)  # SupervisorChangeResult
+
+    def __init__(self, ctx: AppContext, supervisee_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.supervisee_id = supervisee_id
+        self.setObjectName("change_supervisor_dialog")
+        name, current, history, choices = ctx.read_now(lambda uow: _load(uow, supervisee_id))
+        self.setWindowTitle(self.tr("Change the supervisor of {name}").format(name=name))
+        self.setAccessibleName(self.windowTitle())
+        layout = QVBoxLayout(self)
+        lines = []
+        for who, since, until in history:
+            if since and until:
+                lines.append(self.tr("{who}: {since} to {until}").format(who=who, since=since, until=until))
+            elif since:
+                lines.append(self.tr("{who}: since {since}").format(who=who, since=since))
+            elif until:
+                lines.append(self.tr("{who}: until {until}").format(who=who, until=until))
+            else:
+                lines.append(self.tr("{who}: now").format(who=who))
+        self.history = QLabel(
+            self.tr("Supervised by:") + "\n  " + "\n  ".join(lines)
+            if lines
+            else self.tr("No supervisor of record yet."),
+            self,
+        )
+        self.history.setAccessibleName(self.tr("Supervisors so far"))
+        self.history.setWordWrap(True)
+        layout.addWidget(self.history)
+        self.general_error = error_label(self)
+        layout.addWidget(self.general_error)
+        form = QFormLayout()
+        layout.addLayout(form)
+        labels = {}
+
+        def row(caption: str, field: str, widget: QWidget) -> None:
+            label = QLabel(caption, self)
+            label.setBuddy(widget)
+            form.addRow(label, widget)
+            labels[field] = error_label(self)
+            form.addRow("", labels[field])
+
+        self.supervisor = QComboBox(self)
+        self.supervisor.setAccessibleName(self.tr("New supervisor"))
+        for supervisor_id, who, credentials in choices:
+            if supervisor_id != current:
+                self.supervisor.addItem(f"{who} ({credentials})" if credentials else who, supervisor_id)
+        row(self.tr("&New supervisor:"), "supervisor", self.supervisor)
+        self.date = QDateEdit(self)
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")
+        self.date.setMaximumDate(QDate.currentDate())
+        self.date.setDate(QDate.currentDate())
+        self.date.setAccessibleName(self.tr("From"))
+        row(self.tr("&From (their first day):"), "effective_from", self.date)
+        self.reason = QLineEdit(self)
+        self.reason.setAccessibleName(self.tr("Reason"))
+        self.reason.setPlaceholderText(self.tr("optional, e.g. caseload change"))
+        row(self.tr("&Reason:"), "reason", self.reason)
+        note = QLabel(
+            self.tr(
+                "No record is changed: the records before this date stay with the supervisor who "
+                "supervised them, and so do their signatures. The change is kept in the audit trail."
+            ),
+            self,
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet("color: palette(dark);")
+        layout.addWidget(note)
+        buttons, self.save_button = action_buttons(self, self.tr("&Change supervisor"), self.save)
+        self.save_button.setEnabled(self.supervisor.count() > 0)
+        layout.addWidget(buttons)
+        self.field_errors = labels
+        self.errors = FieldErrors(labels, fallback=self.general_error)
+        self.supervisor.setFocus()
+        self.resize(480, self.sizeHint().height())
+
+    def save(self) -> None:
+        if self.supervisor.currentIndex() < 0:
+            return
+        self.errors.clear()
+        supervisee_id = self.supervisee_id
+        supervisor_id = int(self.supervisor.currentData())
+        day = from_qdate(self.date.date())
+        reason = self.reason.text()
+
+        def work(uow: Any) -> Any:
+            from supervisor_app.services.supervisors import change_supervisor
+
+            return change_supervisor(
+                uow,
+                supervisee_id=supervisee_id,
+                supervisor_id=supervisor_id,
+                effective_from=day,
+                reason=reason,
+            )
+
+        self.save_button.setEnabled(False)
+        self.ctx.write(work, on_done=self._on_done, on_error=self._on_error)
+
+    def _on_done(self, result: Any) -> None:
+        emit(self.changed, result)
+        self.accept()
+
+    def _on_error(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.errors.show(exc)
+
+    def error_text(self, field: str) -> str:
+        label = self.field_errors.get(field, self.general_error)
+        return label.text() if not label.isHidden() else ""
+
+
+def _load(uow: Any, supervisee_id: int) -> tuple[str, int | None, list[tuple[str, str, str]], list[Any]]:
+    from supervisor_app.services import people, roster, supervisors
+
+    supervisee = people.get_supervisee(uow, supervisee_id)
+    history = [
+        (
+            line.supervisor_name,
+            line.since.isoformat() if line.since else "",
+            line.until.isoformat() if line.until else "",
+        )
+        for line in supervisors.supervisor_history(uow, supervisee_id=supervisee_id)
+    ]
+    return supervisee.name, supervisee.supervisor_id, history, roster.supervisors(uow)
