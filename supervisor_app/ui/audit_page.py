@@ -93,6 +93,13 @@ FIELD_WORDS = {
     "reprint": _tr("Reprint"),
     "printed_by": _tr("Printed by"),
     "fingerprint": _tr("Fingerprint"),
+    "icb_id": _tr("ICB ID"),
+    "credential": _tr("Credential"),
+    "position": _tr("Position"),
+    "start_date": _tr("Start date"),
+    "address": _tr("Address"),
+    "phone": _tr("Phone"),
+    "email": _tr("Email"),
     "before": _tr("Before"),
     "deleted": _tr("Deleted"),
     "file": _tr("File"),
@@ -127,9 +134,21 @@ class _DetailWords:
 
     def _fields(self, data: dict[str, Any]) -> str:
         skip = {"id"} | ({"agency"} if "name" in data else set())
+        before, after = data.get("before"), data.get("after")
+        changed = isinstance(before, dict) and isinstance(after, dict)
+        if changed:  # an edit: each changed field as "old → new", after the event's other fields
+            skip |= {"before", "after"}
         order = {key: i for i, key in enumerate(FIELD_WORDS)}  # stored sorted; shown in reading order
         keys = sorted((k for k in data if k not in skip), key=lambda k: order.get(k, len(order)))
-        return "; ".join(f"{FIELD_WORDS.get(key, key)}: {self._value(key, data[key])}" for key in keys)
+        parts = [f"{FIELD_WORDS.get(key, key)}: {self._value(key, data[key])}" for key in keys]
+        if changed:
+            fields = sorted(dict.fromkeys([*before, *after]), key=lambda k: order.get(k, len(order)))
+            parts += [
+                f"{FIELD_WORDS.get(key, key)}: {self._value(key, before.get(key))} → "
+                f"{self._value(key, after.get(key))}"
+                for key in fields
+            ]
+        return "; ".join(parts)
 
     def _value(self, key: str, value: Any) -> str:
         if value is None or value == "":

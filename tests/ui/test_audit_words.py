@@ -57,7 +57,7 @@ def test_details_name_people_and_records_instead_of_ids(qtbot, world, make_windo
     )
 
     edited = _row(page, "Edited")
-    assert page.model.index(edited, details).data() == "Supervisee: Ben Example; Active: no"
+    assert page.model.index(edited, details).data() == "Supervisee: Ben Example; Active: yes → no"
 
     printed = _row(page, "Printed")
     assert page.model.index(printed, record).data() == serial  # whole, not cut at 8 characters
