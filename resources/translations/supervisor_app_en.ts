@@ -65,6 +65,23 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
     </message>
   </context>
   <context>
+    <name>InheritedPendingDialog</name>
+    <message numerus="yes">
+      <source>Sign %n record(s), {length} in all, supervised by {left}, as {name}: your own word that they are right. Signed records are final.</source>
+      <translation>
+        <numerusform>Sign %n record, {length} in all, supervised by {left}, as {name}: your own word that they are right. Signed records are final.</numerusform>
+        <numerusform>Sign %n records, {length} in all, supervised by {left}, as {name}: your own word that they are right. Signed records are final.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Signed %n record(s) as {name}.</source>
+      <translation>
+        <numerusform>Signed %n record as {name}.</numerusform>
+        <numerusform>Signed %n records as {name}.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>LockDialog</name>
     <message numerus="yes">
       <source>The app locked itself after %n minute(s) without use.</source>
@@ -133,6 +150,23 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
     </message>
   </context>
   <context>
+    <name>SettingsPage</name>
+    <message numerus="yes">
+      <source>%n record(s)</source>
+      <translation>
+        <numerusform>%n record</numerusform>
+        <numerusform>%n records</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n supervisee(s)</source>
+      <translation>
+        <numerusform>%n supervisee</numerusform>
+        <numerusform>%n supervisees</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>SuperviseeDetailPage</name>
     <message numerus="yes">
       <source>%n month(s)</source>
@@ -152,13 +186,6 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
   <context>
     <name>SuperviseeListPage</name>
     <message numerus="yes">
-      <source>%n of {total} supervisee(s) match</source>
-      <translation>
-        <numerusform>%n of {total} supervisee match</numerusform>
-        <numerusform>%n of {total} supervisees match</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
       <source>%n supervisee(s)</source>
       <translation>
         <numerusform>%n supervisee</numerusform>
@@ -170,6 +197,13 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
       <translation>
         <numerusform>%n supervisee · adding up their hours…</numerusform>
         <numerusform>%n supervisees · adding up their hours…</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{shown} of %n supervisee(s) match</source>
+      <translation>
+        <numerusform>{shown} of %n supervisee match</numerusform>
+        <numerusform>{shown} of %n supervisees match</numerusform>
       </translation>
     </message>
   </context>

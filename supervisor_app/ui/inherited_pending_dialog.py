@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services import overview
-from supervisor_app.services.progress import hours
+from supervisor_app.services.units import duration
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.lazy_model import LazyTableModel
 from supervisor_app.ui.password_dialog import PasswordDialog
@@ -118,11 +118,11 @@ class InheritedPendingDialog(QDialog):
         dialog = PasswordDialog(
             title=self.tr("Sign as successor"),
             message=self.tr(
-                "Sign {count} record(s), {hours} hours in all, supervised by {left}, as {name}: your own "
-                "word that they are right. Signed records are final."
-            ).format(
-                count=len(ids), hours=hours(sum(r.minutes for r in selected)), left=self.left_name, name=name
-            ),
+                "Sign %n record(s), {length} in all, supervised by {left}, as {name}: your own "
+                "word that they are right. Signed records are final.",
+                "",
+                len(ids),
+            ).format(length=duration(sum(r.minutes for r in selected)), left=self.left_name, name=name),
             action=self.tr("&Sign {count}").format(count=len(ids)),
             signer=name,
             parent=self,
@@ -138,7 +138,7 @@ class InheritedPendingDialog(QDialog):
                 dialog.accept()
                 self.model.reload()
                 self.status.setText(
-                    self.tr("Signed {count} record(s) as {name}.").format(count=len(result.signed), name=name)
+                    self.tr("Signed %n record(s) as {name}.", "", len(result.signed)).format(name=name)
                 )
 
             self.ctx.write(work, on_done=done, on_error=dialog.fail)

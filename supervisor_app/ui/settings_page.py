@@ -452,13 +452,13 @@ class SettingsPage(RefreshOnChange, QWidget):
             text = self.tr("{name} is marked inactive.").format(name=result.supervisor_name)
         else:
             text = self.tr(
-                "{name} is marked inactive; {count} supervisee(s) now with {successor}, who can review "
-                "and sign the {pending} record(s) left pending."
+                "{name} is marked inactive; {supervisees} now with {successor}, who can review "
+                "and sign the {records} left pending."
             ).format(
                 name=result.supervisor_name,
-                count=len(result.supervisees),
+                supervisees=self.tr("%n supervisee(s)", "", len(result.supervisees)),
                 successor=result.successor_name,
-                pending=result.pending,
+                records=self.tr("%n record(s)", "", result.pending),
             )
         self._say_supervisors(text)
 

@@ -316,7 +316,7 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         text = (
             self.tr("%n supervisee(s)", "", total)
             if len(shown) == total
-            else self.tr("%n of {total} supervisee(s) match", "", len(shown)).format(total=total)
+            else self.tr("{shown} of %n supervisee(s) match", "", total).format(shown=len(shown))
         )
         if self._counts:
             counts = {s: sum(1 for r in shown if r.status == s) for s in ("eligible", "overdue")}

@@ -146,7 +146,7 @@ def test_a_supervisor_who_left_is_handed_over(qtbot, world, make_window) -> None
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert not dialog.isVisible()
     assert (
-        "Dana Whitaker is marked inactive; 4 supervisee(s) now with Rafael Ortiz"
+        "Dana Whitaker is marked inactive; 4 supervisees now with Rafael Ortiz"
         in settings.supervisors_status.text()
     )
     with world.uow() as uow:
@@ -250,7 +250,7 @@ def test_the_successor_reviews_and_signs_what_was_left_pending(qtbot, world, mak
     qtbot.keyClicks(password.password, PASSWORD)
     qtbot.mouseClick(password.ok_button, Qt.MouseButton.LeftButton)
     assert not password.isVisible()
-    assert dialog.status.text() == "Signed 2 record(s) as Rafael Ortiz."
+    assert dialog.status.text() == "Signed 2 records as Rafael Ortiz."
     assert dialog.model.rowCount() == 0
     with world.uow() as uow:
         signers = set(uow.session.scalars(select(SignOff.signer_id).where(SignOff.record_id.in_(left))))
