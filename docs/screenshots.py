@@ -35,6 +35,9 @@ def main() -> int:
 
     app = QApplication(sys.argv)
     app.setApplicationName("supervisor_app")
+    from supervisor_app.ui.translations import install_translations
+
+    install_translations(app)  # as the app does: "1 session", "2 sessions"
 
     from supervisor_app.db import open_database
     from supervisor_app.services.demo import DEMO_PASSWORD, load_demo
