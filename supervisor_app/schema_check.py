@@ -1,0 +1,214 @@
+"""The app's exact schema: a database file is used only if its tables, indexes and protection
+triggers are exactly what the app's own migrations make at the file's revision.
+
+Signed records are protected by triggers in the file itself (migration 0001). A file edited
+outside the app can drop them, change them, or add its own (a trigger that quietly resets a
+supervisor's lock-out, a view that hides records); verification of the records' hashes cannot
+see that. So every file the app opens, restores or checks is compared, object by object, with
+the schema its revision should have, and any difference refuses it.
+
+What each revision should have is kept in ``migrations/schema.json`` (type, name, table and
+normalised SQL of every object in ``sqlite_master``), generated from the migrations by
+``python -m supervisor_app.schema_check --write`` and checked against them by a test. A kept
+manifest rather than a reference database migrated at run time: migrating one costs Alembic's
+import and half a second per process, and opening a file must stay in milliseconds; reading
+the manifest and ``sqlite_master`` costs well under one.
+
+Imports nothing from SQLAlchemy, Alembic or the services until a manifest is generated.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+MANIFEST = Path(__file__).resolve().parent / "migrations" / "schema.json"
+
+# Tables SQLite itself may add to any file (AUTOINCREMENT counters, ANALYZE statistics); their
+# content cannot run anything. Every other object, whatever its name, must be the app's.
+_SQLITE_OWN_TABLES = frozenset(
+    {"sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"}
+)
+
+_TOKENS = re.compile(
+    r"""(?P<literal>'(?:[^']|'')*')"""  # a string literal: kept exactly (case and spaces matter)
+    r"""|"(?P<dq>(?:[^"]|"")*)"|`(?P<bq>[^`]*)`|\[(?P<sq>[^\]]*)\]"""  # a quoted identifier
+    r"""|(?P<space>\s+)"""
+    r"""|(?P<other>[^'"`\[\s]+|.)""",
+    re.DOTALL,
+)
+_PLAIN_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*$")
+
+
+def normalise_sql(sql: str | None) -> str | None:
+    """``sql`` as SQLite means it: whitespace collapsed (none around brackets and commas),
+    keywords and names in lower case, quotes dropped around plain names, a trailing ``;``
+    dropped. String literals are kept exactly: ``'pending'`` is not ``'PENDING'``."""
+    if sql is None:
+        return None
+    parts: list[str] = []  # a space is kept as " "; a literal as itself
+    for match in _TOKENS.finditer(sql.strip().rstrip(";").strip()):
+        if match["literal"] is not None:
+            parts.append(match["literal"])
+        elif match["space"] is not None:
+            parts.append(" ")
+        elif match["other"] is not None:
+            parts.append(match["other"].lower())
+        else:
+            name = next(g for g in (match["dq"], match["bq"], match["sq"]) if g is not None)
+            name = name.replace('""', '"').lower()
+            parts.append(name if _PLAIN_NAME.match(name) else '"' + name.replace('"', '""') + '"')
+    kept = []
+    for i, part in enumerate(parts):
+        if part == " ":
+            before = parts[i - 1] if i else ""
+            after = parts[i + 1] if i + 1 < len(parts) else ""
+            if not before or not after or before[-1] in "()," or after[0] in "(),":
+                continue  # no space at either end, nor beside a bracket or a comma
+        kept.append(part)
+    return "".join(kept)
+
+
+@dataclass(frozen=True)
+class SchemaObject:
+    """One row of ``sqlite_master``, its SQL normalised."""
+
+    type: str
+    name: str
+    tbl_name: str
+    sql: str | None
+
+
+def file_schema(conn: sqlite3.Connection) -> dict[str, SchemaObject]:
+    """Every object of the file ``conn`` reads, by name (SQLite's own tables left out)."""
+    found = {}
+    for kind, name, table, sql in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"):
+        if kind == "table" and name in _SQLITE_OWN_TABLES:
+            continue
+        found[name] = SchemaObject(kind, name, table, normalise_sql(sql))
+    return found
+
+
+@cache
+def _manifest() -> dict[str, list[list[str | None]]]:
+    return json.loads(MANIFEST.read_text(encoding="utf-8"))
+
+
+def expected_schema(revision: str) -> dict[str, SchemaObject] | None:
+    """What the migrations make at ``revision``; None for a revision the manifest lacks."""
+    rows = _manifest().get(revision)
+    if rows is None:
+        return None
+    return {row[1]: SchemaObject(*row) for row in rows}  # type: ignore[arg-type]
+
+
+_KINDS = {"trigger": ("a trigger", "triggers"), "view": ("a view", "views"), "index": ("an index", "indexes")}
+
+
+def differences(conn: sqlite3.Connection, revision: str) -> list[str]:
+    """How the file's schema differs from what the app makes at ``revision``, in words a
+    supervisor can read, every object named (empty: the schema is exactly the app's)."""
+    expected = expected_schema(revision)
+    if expected is None:
+        return []  # a revision the app does not know is refused as newer, elsewhere
+    found = file_schema(conn)
+    groups: dict[tuple[str, str], list[str]] = {}  # (what, how) -> names
+    for name in sorted(expected):
+        want, have = expected[name], found.get(name)
+        if have == want:
+            continue
+        what = "protection trigger" if want.type == "trigger" else want.type
+        if have is None:
+            how = "removed"
+        elif have.type != want.type:
+            how = f"replaced by {_KINDS.get(have.type, (f'a {have.type}',))[0]}"
+        else:
+            how = "changed"
+        groups.setdefault((what, how), []).append(name)
+    for name in sorted(set(found) - set(expected)):
+        groups.setdefault(("extra", found[name].type), []).append(name)
+    lines = []
+    for (what, how), names in groups.items():
+        listed = ", ".join(names)
+        if what == "extra":
+            one, many = _KINDS.get(how, (f"a {how}", f"{how}s"))
+            lines.append(f"the file has {one if len(names) == 1 else many} the app did not make: {listed}")
+        elif len(names) == 1:
+            lines.append(f"the file's {what} {listed} was {how}")
+        else:
+            plural = "indexes" if what == "index" else f"{what}s"
+            lines.append(f"the file's {plural} {listed} were {how}")
+    return lines
+
+
+def message(file_name: str, revision: str, problems: list[str]) -> str:
+    """What the supervisor reads when a file is refused, with a line for IT."""
+    return (
+        f"{file_name} was changed outside supervisor_app, so its signed records cannot be trusted: "
+        + "; ".join(problems)
+        + ". It was not changed. You can restore the newest backup instead. "
+        f"For IT: the file's schema (sqlite3 {file_name} .schema) differs from what supervisor_app's "
+        f"migrations make at revision {revision} (supervisor_app/migrations/schema.json)."
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# The manifest, made from the migrations (developers, and the test that keeps it honest)
+
+
+def build_manifest() -> dict[str, list[list[str | None]]]:
+    """Migrate a temporary database one revision at a time; after each, its ``sqlite_master``."""
+    import tempfile
+
+    from supervisor_app.db import _revision_graph, make_engine, path_url, upgrade
+
+    graph = _revision_graph()
+    order: list[str] = []
+    following = {down: rev for rev, down in graph.items()}
+    current = following.get(None)
+    while current is not None:
+        order.append(current)
+        current = following.get(current)
+    manifest: dict[str, list[list[str | None]]] = {}
+    with tempfile.TemporaryDirectory(prefix="supervisor_app-schema-") as folder:
+        path = Path(folder) / "reference.db"
+        engine = make_engine(path_url(path))
+        try:
+            for revision in order:
+                upgrade(engine, revision)
+                conn = sqlite3.connect(path)
+                try:
+                    objects = file_schema(conn)
+                finally:
+                    conn.close()
+                manifest[revision] = [
+                    [o.type, o.name, o.tbl_name, o.sql]
+                    for o in sorted(objects.values(), key=lambda o: o.name)
+                ]
+        finally:
+            engine.dispose()
+    return manifest
+
+
+def write_manifest() -> Path:
+    revisions = [
+        f"  {json.dumps(revision)}: [\n" + ",\n".join(f"    {json.dumps(row)}" for row in rows) + "\n  ]"
+        for revision, rows in build_manifest().items()
+    ]
+    text = "{\n" + ",\n".join(revisions) + "\n}\n"  # one object a line: a new migration reads as a diff
+    MANIFEST.write_text(text, encoding="utf-8")
+    _manifest.cache_clear()
+    return MANIFEST
+
+
+if __name__ == "__main__":
+    import sys
+
+    if sys.argv[1:] != ["--write"]:
+        print("usage: python -m supervisor_app.schema_check --write  (after adding a migration)")
+        sys.exit(2)
+    print(f"wrote {write_manifest()}")
