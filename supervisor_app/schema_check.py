@@ -146,13 +146,16 @@ def differences(conn: sqlite3.Connection, revision: str) -> list[str]:
 
 
 def message(file_name: str, revision: str, problems: list[str]) -> str:
-    """What the supervisor reads when a file is refused, with a line for IT."""
-    return (
-        f"{file_name} was changed outside supervisor_app, so its signed records cannot be trusted: "
-        + "; ".join(problems)
-        + ". It was not changed. You can restore the newest backup instead. "
-        f"For IT: the file's schema (sqlite3 {file_name} .schema) differs from what supervisor_app's "
-        f"migrations make at revision {revision} (supervisor_app/migrations/schema.json)."
+    """What the supervisor reads when a file is refused (a line for each kind of change), and a
+    line for IT."""
+    return "\n".join(
+        [f"{file_name} was changed outside supervisor_app, so its signed records cannot be trusted:"]
+        + [f"  • {problem}" for problem in problems]
+        + [
+            "It was not changed. You can restore the newest backup instead.",
+            f"For IT: the file's schema (sqlite3 {file_name} .schema) differs from what supervisor_app's "
+            f"migrations make at revision {revision} (supervisor_app/migrations/schema.json).",
+        ]
     )
 
 
