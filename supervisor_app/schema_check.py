@@ -8,21 +8,23 @@ see that. So every file the app opens, restores or checks is compared, object by
 the schema its revision should have, and any difference refuses it.
 
 What each revision should have is kept in ``migrations/schema.json`` (type, name, table and
-normalised SQL of every object in ``sqlite_master``), generated from the migrations by
-``python -m supervisor_app.schema_check --write`` and checked against them by a test. A kept
-manifest rather than a reference database migrated at run time: migrating one costs Alembic's
-import and half a second per process, and opening a file must stay in milliseconds; reading
-the manifest and ``sqlite_master`` costs well under one.
+normalised SQL of every object in ``sqlite_master``, and a fingerprint of those rows exactly as
+the migrations store them), generated from the migrations by ``python -m
+supervisor_app.schema_check --write`` and checked against them by a test. A kept manifest
+rather than a reference database migrated at run time: migrating one costs Alembic's import
+and half a second per process, and opening a file must stay in milliseconds. A file whose rows
+match the fingerprint (the usual case) costs one read of ``sqlite_master`` and a hash; only
+another file's SQL is normalised and compared object by object.
 
 Imports nothing from SQLAlchemy, Alembic or the services until a manifest is generated.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 import sqlite3
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -34,14 +36,18 @@ _SQLITE_OWN_TABLES = frozenset(
     {"sqlite_sequence", "sqlite_stat1", "sqlite_stat2", "sqlite_stat3", "sqlite_stat4"}
 )
 
-_TOKENS = re.compile(
-    r"""(?P<literal>'(?:[^']|'')*')"""  # a string literal: kept exactly (case and spaces matter)
-    r"""|"(?P<dq>(?:[^"]|"")*)"|`(?P<bq>[^`]*)`|\[(?P<sq>[^\]]*)\]"""  # a quoted identifier
-    r"""|(?P<space>\s+)"""
-    r"""|(?P<other>[^'"`\[\s]+|.)""",
-    re.DOTALL,
-)
-_PLAIN_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*$")
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Compiled when a file's SQL has to be read closely, not to open a file that matches."""
+    tokens = re.compile(
+        r"""(?P<literal>'(?:[^']|'')*')"""  # a string literal: kept exactly (case and spaces matter)
+        r"""|"(?P<dq>(?:[^"]|"")*)"|`(?P<bq>[^`]*)`|\[(?P<sq>[^\]]*)\]"""  # a quoted identifier
+        r"""|(?P<space>\s+)"""
+        r"""|(?P<other>[^'"`\[\s]+|.)""",
+        re.DOTALL,
+    )
+    return tokens, re.compile(r"^[A-Za-z_][A-Za-z0-9_$]*$")
 
 
 def normalise_sql(sql: str | None) -> str | None:
@@ -50,8 +56,9 @@ def normalise_sql(sql: str | None) -> str | None:
     dropped. String literals are kept exactly: ``'pending'`` is not ``'PENDING'``."""
     if sql is None:
         return None
+    tokens, plain_name = _patterns()
     parts: list[str] = []  # a space is kept as " "; a literal as itself
-    for match in _TOKENS.finditer(sql.strip().rstrip(";").strip()):
+    for match in tokens.finditer(sql.strip().rstrip(";").strip()):
         if match["literal"] is not None:
             parts.append(match["literal"])
         elif match["space"] is not None:
@@ -61,7 +68,7 @@ def normalise_sql(sql: str | None) -> str | None:
         else:
             name = next(g for g in (match["dq"], match["bq"], match["sq"]) if g is not None)
             name = name.replace('""', '"').lower()
-            parts.append(name if _PLAIN_NAME.match(name) else '"' + name.replace('"', '""') + '"')
+            parts.append(name if plain_name.match(name) else '"' + name.replace('"', '""') + '"')
     kept = []
     for i, part in enumerate(parts):
         if part == " ":
@@ -73,37 +80,35 @@ def normalise_sql(sql: str | None) -> str | None:
     return "".join(kept)
 
 
-@dataclass(frozen=True)
-class SchemaObject:
-    """One row of ``sqlite_master``, its SQL normalised."""
-
-    type: str
-    name: str
-    tbl_name: str
-    sql: str | None
+SchemaObject = tuple[str, str, str, str | None]
+"""One row of ``sqlite_master``: type, name, table, SQL (a plain tuple: nothing to build at import)."""
 
 
-def file_schema(conn: sqlite3.Connection) -> dict[str, SchemaObject]:
-    """Every object of the file ``conn`` reads, by name (SQLite's own tables left out)."""
-    found = {}
-    for kind, name, table, sql in conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master"):
-        if kind == "table" and name in _SQLITE_OWN_TABLES:
-            continue
-        found[name] = SchemaObject(kind, name, table, normalise_sql(sql))
-    return found
+def _rows(conn: sqlite3.Connection) -> list[SchemaObject]:
+    """The file's ``sqlite_master`` as stored, by name (SQLite's own tables left out)."""
+    rows = conn.execute("SELECT type, name, tbl_name, sql FROM sqlite_master").fetchall()
+    return sorted(
+        (r for r in rows if not (r[0] == "table" and r[1] in _SQLITE_OWN_TABLES)), key=lambda r: r[1]
+    )
+
+
+def _digest(rows: list[SchemaObject]) -> str:
+    """A fingerprint of the rows exactly as stored: equal to the reference's, nothing to compare."""
+    text = "\x1e".join("\x1f".join((kind, name, table, sql or "")) for kind, name, table, sql in rows)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @cache
-def _manifest() -> dict[str, list[list[str | None]]]:
+def _manifest() -> dict[str, dict]:  # type: ignore[type-arg]
     return json.loads(MANIFEST.read_text(encoding="utf-8"))
 
 
 def expected_schema(revision: str) -> dict[str, SchemaObject] | None:
     """What the migrations make at ``revision``; None for a revision the manifest lacks."""
-    rows = _manifest().get(revision)
-    if rows is None:
+    entry = _manifest().get(revision)
+    if entry is None:
         return None
-    return {row[1]: SchemaObject(*row) for row in rows}  # type: ignore[arg-type]
+    return {row[1]: tuple(row) for row in entry["objects"]}  # type: ignore[misc]
 
 
 _KINDS = {"trigger": ("a trigger", "triggers"), "view": ("a view", "views"), "index": ("an index", "indexes")}
@@ -112,25 +117,30 @@ _KINDS = {"trigger": ("a trigger", "triggers"), "view": ("a view", "views"), "in
 def differences(conn: sqlite3.Connection, revision: str) -> list[str]:
     """How the file's schema differs from what the app makes at ``revision``, in words a
     supervisor can read, every object named (empty: the schema is exactly the app's)."""
-    expected = expected_schema(revision)
-    if expected is None:
+    entry = _manifest().get(revision)
+    if entry is None:
         return []  # a revision the app does not know is refused as newer, elsewhere
-    found = file_schema(conn)
+    rows = _rows(conn)
+    if _digest(rows) in entry["stored"]:
+        return []  # exactly as the app's migrations wrote it: the usual case, in a fraction of a ms
+    expected = expected_schema(revision) or {}
+    found = {name: (kind, name, table, normalise_sql(sql)) for kind, name, table, sql in rows}
     groups: dict[tuple[str, str], list[str]] = {}  # (what, how) -> names
     for name in sorted(expected):
         want, have = expected[name], found.get(name)
         if have == want:
             continue
-        what = "protection trigger" if want.type == "trigger" else want.type
+        want_kind, have_kind = want[0], have[0] if have is not None else None
+        what = "protection trigger" if want_kind == "trigger" else want_kind
         if have is None:
             how = "removed"
-        elif have.type != want.type:
-            how = f"replaced by {_KINDS.get(have.type, (f'a {have.type}',))[0]}"
+        elif have_kind != want_kind:
+            how = f"replaced by {_KINDS.get(have_kind, (f'a {have_kind}',))[0]}"
         else:
             how = "changed"
         groups.setdefault((what, how), []).append(name)
     for name in sorted(set(found) - set(expected)):
-        groups.setdefault(("extra", found[name].type), []).append(name)
+        groups.setdefault(("extra", found[name][0]), []).append(name)
     lines = []
     for (what, how), names in groups.items():
         listed = ", ".join(names)
@@ -163,8 +173,10 @@ def message(file_name: str, revision: str, problems: list[str]) -> str:
 # The manifest, made from the migrations (developers, and the test that keeps it honest)
 
 
-def build_manifest() -> dict[str, list[list[str | None]]]:
-    """Migrate a temporary database one revision at a time; after each, its ``sqlite_master``."""
+def build_manifest() -> dict[str, dict]:  # type: ignore[type-arg]
+    """Migrate a temporary database one revision at a time; after each, its ``sqlite_master``:
+    every object normalised (``objects``), and the fingerprint of the rows as stored
+    (``stored``: a file exactly like it needs no closer look)."""
     import tempfile
 
     from supervisor_app.db import _revision_graph, make_engine, path_url, upgrade
@@ -176,7 +188,7 @@ def build_manifest() -> dict[str, list[list[str | None]]]:
     while current is not None:
         order.append(current)
         current = following.get(current)
-    manifest: dict[str, list[list[str | None]]] = {}
+    manifest: dict[str, dict] = {}  # type: ignore[type-arg]
     with tempfile.TemporaryDirectory(prefix="supervisor_app-schema-") as folder:
         path = Path(folder) / "reference.db"
         engine = make_engine(path_url(path))
@@ -185,13 +197,13 @@ def build_manifest() -> dict[str, list[list[str | None]]]:
                 upgrade(engine, revision)
                 conn = sqlite3.connect(path)
                 try:
-                    objects = file_schema(conn)
+                    rows = _rows(conn)
                 finally:
                     conn.close()
-                manifest[revision] = [
-                    [o.type, o.name, o.tbl_name, o.sql]
-                    for o in sorted(objects.values(), key=lambda o: o.name)
-                ]
+                manifest[revision] = {
+                    "stored": [_digest(rows)],
+                    "objects": [[kind, name, table, normalise_sql(sql)] for kind, name, table, sql in rows],
+                }
         finally:
             engine.dispose()
     return manifest
@@ -199,8 +211,12 @@ def build_manifest() -> dict[str, list[list[str | None]]]:
 
 def write_manifest() -> Path:
     revisions = [
-        f"  {json.dumps(revision)}: [\n" + ",\n".join(f"    {json.dumps(row)}" for row in rows) + "\n  ]"
-        for revision, rows in build_manifest().items()
+        f"  {json.dumps(revision)}: {{\n"
+        f'    "stored": {json.dumps(entry["stored"])},\n'
+        '    "objects": [\n'
+        + ",\n".join(f"      {json.dumps(row)}" for row in entry["objects"])
+        + "\n    ]\n  }"
+        for revision, entry in build_manifest().items()
     ]
     text = "{\n" + ",\n".join(revisions) + "\n}\n"  # one object a line: a new migration reads as a diff
     MANIFEST.write_text(text, encoding="utf-8")
