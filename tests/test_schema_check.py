@@ -317,3 +317,29 @@ def test_the_kept_schema_is_what_the_migrations_make() -> None:
     for revision, entry in built.items():
         assert kept[revision]["objects"] == entry["objects"], revision
         assert entry["stored"][0] in kept[revision]["stored"], revision
+
+
+def test_a_file_written_in_other_words_by_other_libraries_still_opens(
+    db: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Should the kept schema differ from what the installed SQLAlchemy writes, the file is
+    compared with what the migrations make here before anything is refused."""
+    path = db.path
+    db.close()
+    kept = schema_check._manifest()
+    head = head_revision()
+    other_words = {
+        "stored": ["0" * 64],
+        "objects": [
+            [kind, name, table, sql.replace("varchar(200)", "varchar(201)") if sql else sql]
+            for kind, name, table, sql in kept[head]["objects"]
+        ],
+    }
+    monkeypatch.setattr(schema_check, "_manifest", lambda: {**kept, head: other_words})
+    open_database(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(RESET_LOCKOUT)
+    conn.commit()
+    conn.close()
+    with pytest.raises(DatabaseError, match="a trigger the app did not make: reset_lockout"):
+        open_database(path)
