@@ -22,7 +22,7 @@ if TYPE_CHECKING:  # imported with the first engine / ORM query, not to open a f
     from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session
 
-from supervisor_app import APP_NAME
+from supervisor_app import APP_NAME, schema_check
 
 ENV_DB = "SUPERVISOR_APP_DB"
 BUSY_TIMEOUT_MS = 10_000
@@ -577,9 +577,12 @@ def _check_file(path: Path, *, integrity: bool, cancelled: threading.Event | Non
                 )
             return FileCheck(exists=True, revision=None, has_data=False)
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        revision = row[0] if row else None
+        altered: list[str] = []
+        if revision in known_revisions():  # the app's exact schema at that revision, or refused
+            altered = schema_check.differences(conn, revision)
     finally:
         conn.close()
-    revision = row[0] if row else None
     if revision is not None and revision not in known_revisions():
         raise DatabaseError(
             f"{name} was made by a newer version of supervisor_app (schema {revision}). "
@@ -596,6 +599,8 @@ def _check_file(path: Path, *, integrity: bool, cancelled: threading.Event | Non
                 kind="damaged",
                 path=path,
             )
+    if altered and revision is not None:
+        raise DatabaseError(schema_check.message(name, revision, altered), kind="damaged", path=path)
     return FileCheck(exists=True, revision=revision, has_data=True)
 
 

@@ -211,13 +211,17 @@ def table_dump(path: Path) -> dict[str, list[tuple[object, ...]]]:
 
 
 def tamper(path: Path, *statements: tuple[str, tuple[object, ...]]) -> None:
-    """What an attacker with the file can do: drop the triggers, then edit rows directly."""
+    """What an attacker with the file can do: drop the triggers, edit rows directly, and put the
+    triggers back (a file without them is refused on sight), so only verification can tell."""
     conn = sqlite3.connect(path)
     try:
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+        for name, _sql in triggers:
             conn.execute(f'DROP TRIGGER "{name}"')
         for sql, params in statements:
             assert conn.execute(sql, params).rowcount >= 1, sql
+        for _name, sql in triggers:
+            conn.execute(sql)
         conn.commit()
     finally:
         conn.close()

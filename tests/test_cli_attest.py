@@ -104,13 +104,16 @@ def test_attest_refuses_tampered_records_naming_them(
     demo_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     conn = sqlite3.connect(demo_file)
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    for name, _sql in triggers:
         conn.execute(f"DROP TRIGGER {name}")
     victim = conn.execute(
         "SELECT s.id FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
         "WHERE t.supervisee_id = 1 AND s.status = 'signed' LIMIT 1"
     ).fetchone()[0]
     conn.execute("UPDATE supervision_session SET minutes = minutes + 60 WHERE id = ?", (victim,))
+    for _name, sql in triggers:  # back in place (a file without them is refused on sight)
+        conn.execute(sql)
     conn.commit()
     conn.close()
     out = tmp_path / "form.pdf"

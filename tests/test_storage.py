@@ -221,9 +221,12 @@ def test_restore_refuses_a_tampered_backup_and_changes_nothing(populated: World,
     path = populated.db.path
     bad = backup.copy_database(path, tmp_path / "bad.db")
     conn = sqlite3.connect(bad)
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    for name, _sql in triggers:
         conn.execute(f"DROP TRIGGER {name}")
     conn.execute("UPDATE supervision_session SET minutes = 600")
+    for _name, sql in triggers:  # put back, so the schema is the app's: verification finds it
+        conn.execute(sql)
     conn.commit()
     conn.close()
     populated.db.close()

@@ -25,19 +25,24 @@ from supervisor_app.services.signoff import RecordsFailVerification
 # Helpers
 
 
-def drop_triggers(conn: sqlite3.Connection) -> None:
-    """What an attacker does first: drop every trigger that keeps signed records final."""
-    for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
+def drop_triggers(conn: sqlite3.Connection) -> list[str]:
+    """What an attacker does first: drop every trigger that keeps signed records final.
+    Returns their SQL, to put them back after the edit (a file without them is refused)."""
+    triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+    for name, _sql in triggers:
         conn.execute(f'DROP TRIGGER "{name}"')
+    return [sql for _name, sql in triggers]
 
 
 def tamper(path: Path | None, *statements: str, **params: Any) -> None:
     """Run raw SQL on the file with the triggers dropped, as an attacker with sqlite3 would."""
     conn = sqlite3.connect(path)  # type: ignore[arg-type]
     try:
-        drop_triggers(conn)
+        triggers = drop_triggers(conn)
         for sql in statements:
             conn.execute(sql, params)
+        for sql in triggers:  # back in place: the schema is the app's, only verification can tell
+            conn.execute(sql)
         conn.commit()
     finally:
         conn.close()
@@ -835,11 +840,13 @@ def test_verify_catches_every_single_field_edit(
     shutil.copy(signed_template.path, path)
     conn = sqlite3.connect(path)
     try:
-        drop_triggers(conn)
+        triggers = drop_triggers(conn)
         before = conn.total_changes
         for sql, params in statements:
             conn.execute(sql, params)
         changed = conn.total_changes - before
+        for sql in triggers:  # back in place: the schema is the app's, only verification can tell
+            conn.execute(sql)
         conn.commit()
     except sqlite3.IntegrityError:  # NOT NULL, CHECK, UNIQUE: the edit cannot be made
         changed = 0

@@ -54,7 +54,7 @@ class DatabaseProblemDialog(QDialog):
         top.addWidget(icon)
         text = QVBoxLayout()
         top.addLayout(text, 1)
-        self.message = QLabel(f"<b>{escape(str(error))}</b>", self)
+        self.message = QLabel(f"<b>{escape(str(error)).replace(chr(10), '<br>')}</b>", self)  # line by line
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.message.setAccessibleName(self.tr("What is wrong"))
