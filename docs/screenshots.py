@@ -149,6 +149,25 @@ def main() -> int:
 
         window.show_page(5)
         shot("11-settings.png")
+        settings = window.settings_page
+        settings.supervisors_view.selectRow(0)
+        settings.edit_supervisor_button.click()
+        shot("14-supervisor-edit.png", settings.supervisor_dialog)
+        settings.supervisor_dialog.done(0)
+
+        window.show_help()
+        shot("15-help.png", window.dialog)
+        window.dialog.done(0)
+
+        window.show_page(0)
+        page = window.list_page
+        for row in range(page.proxy.rowCount()):
+            if page.proxy.index(row, 0).data() == "DeShawn Carter":
+                page.table.selectRow(row)
+        window.open_supervisee(page.selected_id())
+        window.detail.edit_button.click()
+        shot("16-supervisee-edit.png", window.detail.edit_dialog)
+        window.detail.edit_dialog.done(0)
 
         controller.lock()
         shot("12-locked.png", controller.lock_dialog)
@@ -164,6 +183,7 @@ def main() -> int:
                 page.table.selectRow(row)
         window.open_supervisee(page.selected_id())
         window.detail.review_button.click()
+        shot("17-start-review.png", window.dialog)
         window.dialog.start_button.click()  # Review with Nguyễn Thị Hương: only her hours
         window = controller.window
         window.resize(width, height)
@@ -180,6 +200,9 @@ def main() -> int:
         first.start()
         settle()
         first.dialog.grab().save(str(folder / "00-first-run.png"))
+        first.dialog.create_button.click()  # nothing typed: every mistake at once, beside its field
+        settle()
+        first.dialog.grab().save(str(folder / "18-first-run-mistakes.png"))
         first.dialog.done(0)
         first.close()
         empty.close()

@@ -157,6 +157,8 @@ class FieldErrors:
             label.setVisible(True)
             label.setAccessibleDescription(label.text())
             shown.append(label)
+        if shown and isinstance(shown[0].window(), QDialog):
+            fit_to_contents(shown[0].window())  # room for every message: nothing overlaps its field
         return shown
 
     def message(self, field: str) -> str:

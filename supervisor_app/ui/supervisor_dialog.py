@@ -30,6 +30,7 @@ class SupervisorDialog(QDialog):
         editing = supervisor_id is not None
         self.setObjectName("supervisor_dialog")
         self.setWindowTitle(self.tr("Edit supervisor") if editing else self.tr("New supervisor"))
+        self.setMinimumWidth(520)  # dates and e-mail addresses read whole
         self.setAccessibleName(self.windowTitle())
         layout = QVBoxLayout(self)
         note = QLabel(

@@ -77,6 +77,13 @@ def test_every_mistake_shows_at_once_beside_its_field(db, make_controller, qtbot
         assert edit.height() >= min(heights[name], edit.sizeHint().height()), name
     for edit in dialog.findChildren(QLineEdit):
         assert edit.height() >= edit.sizeHint().height()
+    fields = [e for e in dialog.findChildren(QLineEdit) if e.isVisible()]
+    for label in dialog.supervisor.errors.values():  # no message is drawn over a field
+        if label.isVisible():
+            box = label.rect().translated(label.mapTo(dialog, label.rect().topLeft()))
+            for edit in fields:
+                other = edit.rect().translated(edit.mapTo(dialog, edit.rect().topLeft()))
+                assert not box.intersects(other), (label.text(), edit.accessibleName())
     assert snapshot(db) == before and not quits
 
     qtbot.keyClick(dialog.passwords.second, Qt.Key.Key_Backspace)  # fixed: that message goes
