@@ -1193,6 +1193,19 @@ def _progress_text(result: Any) -> str:
                 f"{hours(domain.pending_minutes):>9} pending{required}"
             )
         lines.append("")
+    if result.supervisors:
+        lines.append("By supervisor (signed; counted in brackets when less):")
+        for share in result.supervisors:
+            who = f"{share.name} ({share.credentials})" if share.credentials else share.name
+            if share.agency:
+                who += f", {share.agency}"
+            supervision, experience = hours(share.supervision_minutes), hours(share.experience_minutes)
+            if share.supervision_counted_minutes != share.supervision_minutes:
+                supervision += f" ({hours(share.supervision_counted_minutes)})"
+            if share.experience_counted_minutes != share.experience_minutes:
+                experience += f" ({hours(share.experience_counted_minutes)})"
+            lines.append(f"  {who:40} supervision {supervision:>9} h  experience {experience:>9} h")
+        lines.append("")
     if result.unmet:
         lines.append("Still needed:")
         lines.extend(f"  - {text}" for text in result.unmet)

@@ -69,6 +69,7 @@ from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import get_supervisee, get_supervisor
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
 from supervisor_app.services.progress import (
+    SupervisorHours,
     compute_progress,
     hours,
     months_between,
@@ -284,6 +285,7 @@ class StatementData:
     rule_sources: tuple[tuple[str, str, bool], ...]  # (requirement, source, verify with the board)
     signature_count: int
     fingerprint: str
+    supervisors: tuple[SupervisorHours, ...] = ()  # each supervisor's signed hours, by name
 
     @property
     def fingerprint_groups(self) -> str:
@@ -1113,6 +1115,7 @@ def prepare_statement(
         rule_sources=rule_sources,
         signature_count=len(links),
         fingerprint=fingerprint_of(link[3] for link in links),
+        supervisors=tuple(progress.supervisors),
     )
 
 
