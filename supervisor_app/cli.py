@@ -343,6 +343,12 @@ def build_parser() -> argparse.ArgumentParser:
     statement = command("statement", "print a supervisee's progress statement to a PDF")
     statement.add_argument("--supervisee", required=True)
     statement.add_argument("--out", required=True, metavar="FILE.pdf")
+    check = command(
+        "check-form",
+        "check a printed attestation form against the signed records: exit 0 it matches, 1 it differs, "
+        "2 not one of our forms",
+    )
+    check.add_argument("form", metavar="FORM.pdf")
     printed = command("attestations", "list the attestation forms printed so far")
     printed.add_argument("--supervisee", default=None)
 
@@ -491,7 +497,9 @@ SUPERVISEE_FIELDS = [
 
 # Commands that only read: their transaction never takes the write lock, so a long verify
 # does not keep the app (or another command) from saving.
-READ_ONLY_COMMANDS = frozenset({"profiles", "list", "progress", "verify", "attestations", "backups", "audit"})
+READ_ONLY_COMMANDS = frozenset(
+    {"profiles", "list", "progress", "verify", "attestations", "backups", "audit", "check-form"}
+)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -502,6 +510,8 @@ def run(args: argparse.Namespace) -> int:
     command = args.command
     if command == "restore":
         return _restore(args)
+    if command == "check-form":
+        return _check_form(args)
     if command == "selftest":  # never opens the user's database
         from supervisor_app.selftest import run_selftest
 
@@ -937,6 +947,24 @@ def run(args: argparse.Namespace) -> int:
         else:  # pragma: no cover - argparse prevents this
             raise CliError(f"unknown command {command!r}")
     return EXIT_OK
+
+
+def _check_form(args: argparse.Namespace) -> int:
+    """``check-form FORM.pdf``: the form is read first (not one of our forms: exit 2, whatever
+    the database), then checked against a source of signed records: the database (``--db``)."""
+    from supervisor_app.services.form_check import DatabaseSource, check_form, read_form
+
+    path = Path(args.form).expanduser()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"Cannot read {args.form}: {exc.strerror or exc}") from exc
+    form = read_form(data, name=path.name)
+    with _database(args) as db, db.uow(_actor(), reading=True) as uow:
+        source = DatabaseSource(uow, f"the database {db.path or db.url}")
+        result = check_form(form, source)
+    _out(args, result.to_json(), result.text)
+    return EXIT_OK if result.matches else EXIT_FAILURE
 
 
 def _pdf_target(value: str) -> Path:
