@@ -175,8 +175,9 @@ def _draw(canvas: FormCanvas, data: StatementData) -> None:
 
 
 def _by_supervisor(canvas: FormCanvas, flow: _Flow, data: StatementData) -> None:
-    """One line per supervisor: who, their agency, their signed supervision and experience hours
-    (and what counts of them, when a cap or the window leaves some out)."""
+    """One row per supervisor: who (their agency below, in small type) and their signed
+    supervision and experience hours (and what counts of them, when a cap or the window leaves
+    some out)."""
     s = flow.s
     w = template().statement
 
@@ -196,32 +197,32 @@ def _by_supervisor(canvas: FormCanvas, flow: _Flow, data: StatementData) -> None
         for p in data.supervisors
     ]
     header = (
-        w.by_supervisor_name,
-        w.by_supervisor_agency,
+        f"{w.by_supervisor_name} ({w.by_supervisor_agency.lower()})",
+        "",
         w.by_supervisor_supervision,
         w.by_supervisor_experience,
     )
-    figures_w = [max(width(row[i], s.normal) for row in [*rows, header]) + 12 for i in (2, 3)]
-    agency_w = min(max(width(row[1], s.normal) for row in [*rows, header]) + 12, s.inner_width * 0.3)
-    name_w = s.inner_width - agency_w - sum(figures_w)
-    flow.need(
-        2 * s.normal
-        + 10
-        + paragraph_height(w.by_supervisor_intro, s.small, s.inner_width)
-        + 3 * s.normal * 1.5
-    )
+    figures_w = [
+        max(width(row[i], s.normal, bold=row is header) for row in [*rows, header]) + 18 for i in (2, 3)
+    ]
+    name_w = s.inner_width - sum(figures_w)
+    row_h = s.normal * 1.3 + s.small * 1.3
+    flow.need(2 * s.normal + 10 + paragraph_height(w.by_supervisor_intro, s.small, s.inner_width) + 2 * row_h)
     flow.y = heading(canvas, s, flow.y, w.by_supervisor_heading)
     flow.y = paragraph(canvas, s.left, flow.y, w.by_supervisor_intro, s.small, s.inner_width)
     flow.y -= 2
     for index, row in enumerate([header, *rows]):
-        flow.need(s.normal * 1.5)
-        canvas.setFont(FONT_BOLD if index == 0 else FONT, s.normal)
-        canvas.drawString(s.left, flow.y, fit(row[0], s.normal, name_w - 8, bold=index == 0))
-        canvas.drawString(s.left + name_w, flow.y, fit(row[1], s.normal, agency_w - 8, bold=index == 0))
-        right = s.left + name_w + agency_w + figures_w[0]
-        canvas.drawRightString(right, flow.y, row[2])
+        bold = index == 0
+        flow.need(row_h)
+        canvas.setFont(FONT_BOLD if bold else FONT, s.normal)
+        canvas.drawString(s.left, flow.y, fit(row[0], s.normal, name_w - 8, bold=bold))
+        canvas.drawRightString(s.left + name_w + figures_w[0], flow.y, row[2])
         canvas.drawRightString(s.right, flow.y, row[3])
-        flow.y -= s.normal * 1.5
+        flow.y -= s.normal * 1.3
+        if row[1]:
+            canvas.setFont(FONT, s.small)
+            canvas.drawString(s.left, flow.y + 1, fit(row[1], s.small, name_w - 8))
+            flow.y -= s.small * 1.3
     flow.y -= 4
 
 
