@@ -564,6 +564,12 @@ def build_parser() -> argparse.ArgumentParser:
     statement = command("statement", "print a supervisee's progress statement to a PDF")
     statement.add_argument("--supervisee", required=True)
     statement.add_argument("--out", required=True, metavar="FILE.pdf")
+    check = command(
+        "check-form",
+        "check a printed attestation form against the signed records: exit 0 it matches, 1 it differs, "
+        "2 not one of our forms",
+    )
+    check.add_argument("form", metavar="FORM.pdf")
     printed = command("attestations", "list the attestation forms printed so far")
     printed.add_argument("--supervisee", default=None)
 
@@ -716,7 +722,9 @@ SUPERVISEE_FIELDS = [
 
 # Commands that only read: their transaction never takes the write lock, so a long verify
 # does not keep the app (or another command) from saving.
-READ_ONLY_COMMANDS = frozenset({"profiles", "list", "progress", "verify", "attestations", "backups", "audit"})
+READ_ONLY_COMMANDS = frozenset(
+    {"profiles", "list", "progress", "verify", "attestations", "backups", "audit", "check-form"}
+)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -727,6 +735,8 @@ def run(args: argparse.Namespace) -> int:
     command = args.command
     if command == "restore":
         return _restore(args)
+    if command == "check-form":
+        return _check_form(args)
     if command == "selftest":  # never opens the user's database
         from supervisor_app.selftest import run_selftest
 
@@ -1158,6 +1168,24 @@ def run(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _check_form(args: argparse.Namespace) -> int:
+    """``check-form FORM.pdf``: the form is read first (not one of our forms: exit 2, whatever
+    the database), then checked against a source of signed records: the database (``--db``)."""
+    from supervisor_app.services.form_check import DatabaseSource, check_form, read_form
+
+    path = Path(args.form).expanduser()
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise CliError(f"Cannot read {args.form}: {exc.strerror or exc}") from exc
+    form = read_form(data, name=path.name)
+    with _database(args) as db, db.uow(_actor(), reading=True) as uow:
+        source = DatabaseSource(uow, f"the database {db.path or db.url}")
+        result = check_form(form, source)
+    _out(args, result.to_json(), result.text)
+    return EXIT_OK if result.matches else EXIT_FAILURE
+
+
 def _pdf_target(value: str) -> Path:
     out = Path(value).expanduser()
     _no_dangling_link(out.parent, "--out")
@@ -1411,6 +1439,19 @@ def _progress_text(result: Any) -> str:
                 f"  {domain.label:32} {hours(domain.signed_minutes):>9} signed"
                 f"{hours(domain.pending_minutes):>9} pending{required}"
             )
+        lines.append("")
+    if result.supervisors:
+        lines.append("By supervisor (signed; counted in brackets when less):")
+        for share in result.supervisors:
+            who = f"{share.name} ({share.credentials})" if share.credentials else share.name
+            if share.agency:
+                who += f", {share.agency}"
+            supervision, experience = hours(share.supervision_minutes), hours(share.experience_minutes)
+            if share.supervision_counted_minutes != share.supervision_minutes:
+                supervision += f" ({hours(share.supervision_counted_minutes)})"
+            if share.experience_counted_minutes != share.experience_minutes:
+                experience += f" ({hours(share.experience_counted_minutes)})"
+            lines.append(f"  {who:40} supervision {supervision:>9} h  experience {experience:>9} h")
         lines.append("")
     if result.unmet:
         lines.append("Still needed:")

@@ -196,3 +196,21 @@ def demo_db(demo_template: Path, tmp_path: Path) -> Iterator[Database]:
     database = open_database(path)
     yield database
     database.close()
+
+
+def tamper(path: Path | None, *statements: str, **params: Any) -> None:
+    """Run raw SQL on the file as an attacker with sqlite3 would: drop every trigger that keeps
+    signed records final, edit, then put the triggers back (a file without them is refused on
+    sight by the schema check, so only verification can tell)."""
+    conn = sqlite3.connect(path)  # type: ignore[arg-type]
+    try:
+        triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+        for name, _sql in triggers:
+            conn.execute(f'DROP TRIGGER "{name}"')
+        for sql in statements:
+            conn.execute(sql, params)
+        for _name, sql in triggers:
+            conn.execute(sql)
+        conn.commit()
+    finally:
+        conn.close()

@@ -541,7 +541,7 @@ def test_list_records_with_status_and_replaced_by(cli: Cli, agency: Agency) -> N
 # progress
 
 
-PROGRESS_KEYS = {"supervisee", "credential", "eligible", "supervision", "experience", "unmet"}
+PROGRESS_KEYS = {"supervisee", "credential", "eligible", "supervision", "experience", "unmet", "supervisors"}
 PART_KEYS = {"required_minutes", "signed_minutes", "pending_minutes", "domains"}
 DOMAIN_KEYS = {"label", "required_minutes", "signed_minutes", "pending_minutes"}
 

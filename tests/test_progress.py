@@ -66,7 +66,7 @@ def test_json_shape_is_the_contract(world: World) -> None:
     _session(world, 2)
     with world.uow() as uow:
         data = compute_progress(uow, supervisee_id=world.ana).to_json()
-    assert set(data) == {"supervisee", "credential", "eligible", "supervision", "experience", "unmet"}
+    assert set(data) == {"supervisee", "credential", "eligible", "supervision", "experience", "unmet", "supervisors"}
     assert data["supervisee"] == {"id": world.ana, "name": "Ana Example"}
     assert data["credential"] == "CRSS"
     for part in ("supervision", "experience"):

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from conftest import PASSWORD, TODAY, World, experience_fields, session_fields
+from conftest import PASSWORD, TODAY, World, experience_fields, session_fields, tamper
 from supervisor_app.db import Database, open_database
 from supervisor_app.services import people, records, signoff
 from supervisor_app.services.progress import compute_progress
@@ -32,20 +32,6 @@ def drop_triggers(conn: sqlite3.Connection) -> list[str]:
     for name, _sql in triggers:
         conn.execute(f'DROP TRIGGER "{name}"')
     return [sql for _name, sql in triggers]
-
-
-def tamper(path: Path | None, *statements: str, **params: Any) -> None:
-    """Run raw SQL on the file with the triggers dropped, as an attacker with sqlite3 would."""
-    conn = sqlite3.connect(path)  # type: ignore[arg-type]
-    try:
-        triggers = drop_triggers(conn)
-        for sql in statements:
-            conn.execute(sql, params)
-        for sql in triggers:  # back in place: the schema is the app's, only verification can tell
-            conn.execute(sql)
-        conn.commit()
-    finally:
-        conn.close()
 
 
 def verify(db: Database) -> signoff.VerifyReport:

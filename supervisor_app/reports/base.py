@@ -254,6 +254,7 @@ class Footer:
     fingerprint: str
     signature_count: int
     label: str  # "Form ATT-2026-000042" or "Progress statement ..."
+    qr: str = ""  # what the QR code says (default: the fingerprint)
 
 
 class FormCanvas(Canvas):
@@ -281,7 +282,7 @@ class FormCanvas(Canvas):
         validated shape per run, several times slower).
         """
         size = self.style.qr
-        count, runs = _qr_runs(self.footer.fingerprint.upper())
+        count, runs = _qr_runs(self.footer.qr or self.footer.fingerprint.upper())
         border = 2
         box = size / (count + 2 * border)
         self.beginForm(QR_FORM, 0, 0, size, size)
@@ -375,8 +376,46 @@ def _pin_timestamp(canvas: Canvas, day: dt.date) -> None:
         doc.signature = signature
 
 
-def render(draw: Callable[[FormCanvas], None], *, footer: Footer, info: dict[str, str]) -> bytes:
-    """Run ``draw`` on a fresh invariant canvas and return the PDF bytes."""
+def embed_file(canvas: Canvas, name: str, data: bytes, *, description: str, mime: str) -> None:
+    """Attach ``data`` to the document as the embedded file ``name`` (the catalog's
+    EmbeddedFiles name tree; readers list it as an attachment). reportlab has no call for this:
+    the objects are its own low-level PDF dictionaries and stream."""
+    from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFStream, PDFString
+
+    doc = canvas._doc
+    stream = PDFStream(
+        PDFDictionary(
+            {
+                "Type": PDFName("EmbeddedFile"),
+                "Subtype": PDFName(mime.replace("/", "#2F")),
+                "Params": PDFDictionary({"Size": len(data)}),
+            }
+        ),
+        data,
+    )
+    spec = PDFDictionary(
+        {
+            "Type": PDFName("Filespec"),
+            "F": PDFString(name),
+            "UF": PDFString(name),
+            "Desc": PDFString(description),
+            "EF": PDFDictionary({"F": doc.Reference(stream)}),
+        }
+    )
+    doc.Catalog.Names = PDFDictionary(
+        {"EmbeddedFiles": PDFDictionary({"Names": PDFArray([PDFString(name), doc.Reference(spec)])})}
+    )
+
+
+def render(
+    draw: Callable[[FormCanvas], None],
+    *,
+    footer: Footer,
+    info: dict[str, str],
+    attachment: tuple[str, bytes, str] | None = None,
+) -> bytes:
+    """Run ``draw`` on a fresh invariant canvas and return the PDF bytes; ``attachment``
+    (name, bytes, description) is embedded as a JSON file."""
     register_fonts()
     style = Style.load()
     buffer = io.BytesIO()
@@ -386,6 +425,9 @@ def render(draw: Callable[[FormCanvas], None], *, footer: Footer, info: dict[str
         try:
             canvas = FormCanvas(buffer, style=style, footer=footer, info=info)
             draw(canvas)
+            if attachment is not None:
+                name, data, description = attachment
+                embed_file(canvas, name, data, description=description, mime="application/json")
             canvas.save()
         finally:
             rl_config.useA85 = use_a85

@@ -154,6 +154,8 @@ def _draw(canvas: FormCanvas, data: StatementData) -> None:
         flow.need(paragraph_height(text, s.normal, s.inner_width))
         flow.y = paragraph(canvas, s.left, flow.y, text, s.normal, s.inner_width)
     flow.y -= 4
+    if data.supervisors:
+        _by_supervisor(canvas, flow, data)
 
     # Status, notes, board, sources
     if data.eligible:
@@ -170,6 +172,58 @@ def _draw(canvas: FormCanvas, data: StatementData) -> None:
     ]
     _list(canvas, flow, w.sources_heading, sources, small=True)
     canvas.showPage()
+
+
+def _by_supervisor(canvas: FormCanvas, flow: _Flow, data: StatementData) -> None:
+    """One row per supervisor: who (their agency below, in small type) and their signed
+    supervision and experience hours (and what counts of them, when a cap or the window leaves
+    some out)."""
+    s = flow.s
+    w = template().statement
+
+    def figure(signed: int, counted: int) -> str:
+        text = hours(signed)
+        return (
+            text if counted == signed else f"{text} " + w.fill("by_supervisor_counted", hours=hours(counted))
+        )
+
+    rows = [
+        (
+            f"{p.name} ({p.credentials})" if p.credentials else p.name,
+            p.agency,
+            figure(p.supervision_minutes, p.supervision_counted_minutes),
+            figure(p.experience_minutes, p.experience_counted_minutes),
+        )
+        for p in data.supervisors
+    ]
+    header = (
+        f"{w.by_supervisor_name} ({w.by_supervisor_agency.lower()})",
+        "",
+        w.by_supervisor_supervision,
+        w.by_supervisor_experience,
+    )
+    figures_w = [
+        max(width(row[i], s.normal, bold=row is header) for row in [*rows, header]) + 18 for i in (2, 3)
+    ]
+    name_w = s.inner_width - sum(figures_w)
+    row_h = s.normal * 1.3 + s.small * 1.3
+    flow.need(2 * s.normal + 10 + paragraph_height(w.by_supervisor_intro, s.small, s.inner_width) + 2 * row_h)
+    flow.y = heading(canvas, s, flow.y, w.by_supervisor_heading)
+    flow.y = paragraph(canvas, s.left, flow.y, w.by_supervisor_intro, s.small, s.inner_width)
+    flow.y -= 2
+    for index, row in enumerate([header, *rows]):
+        bold = index == 0
+        flow.need(row_h)
+        canvas.setFont(FONT_BOLD if bold else FONT, s.normal)
+        canvas.drawString(s.left, flow.y, fit(row[0], s.normal, name_w - 8, bold=bold))
+        canvas.drawRightString(s.left + name_w + figures_w[0], flow.y, row[2])
+        canvas.drawRightString(s.right, flow.y, row[3])
+        flow.y -= s.normal * 1.3
+        if row[1]:
+            canvas.setFont(FONT, s.small)
+            canvas.drawString(s.left, flow.y + 1, fit(row[1], s.small, name_w - 8))
+            flow.y -= s.small * 1.3
+    flow.y -= 4
 
 
 def _list(

@@ -10,6 +10,7 @@ are left out of every total. Hours are integer minutes shown with two decimals.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import cast
@@ -32,7 +33,13 @@ from supervisor_app.reports.base import (
     width,
     wrap,
 )
-from supervisor_app.services.attestation import LogEntry, VerificationData
+from supervisor_app.services.attestation import (
+    MANIFEST_NAME,
+    LogEntry,
+    VerificationData,
+    form_manifest,
+    qr_text,
+)
 from supervisor_app.services.progress import hours
 
 PAD = 3.0  # inside each table cell, left and right
@@ -52,6 +59,7 @@ def render_verification(
         label=words.footer.fill("serial", serial=serial)
         + "  ·  "
         + f"{data.credential_code}  ·  {data.supervisor_name}",
+        qr=qr_text(data.fingerprint, serial, data.supervisor_key_fingerprint),
     )
     info = {
         "title": f"{data.form_title}: {data.applicant_name} ({serial})",
@@ -69,7 +77,13 @@ def render_verification(
         canvas.showPage()
         _appendix(canvas, data, serial)
 
-    return render(draw, footer=footer, info=info)
+    manifest = form_manifest(data, serial=serial, generated=generated, app_version=app_version)
+    attachment = (
+        MANIFEST_NAME,
+        json.dumps(manifest, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode(),
+        "What this form attests, for supervisor-app check-form",
+    )
+    return render(draw, footer=footer, info=info, attachment=attachment)
 
 
 # --------------------------------------------------------------------------------------------

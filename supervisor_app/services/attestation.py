@@ -54,6 +54,7 @@ from supervisor_app.models import (
     ExperienceAllocation,
     ExperienceEntry,
     ExperienceKind,
+    RecordKind,
     RecordStatus,
     SessionAllocation,
     SessionAttendee,
@@ -70,6 +71,7 @@ from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import get_supervisee, get_supervisor
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
 from supervisor_app.services.progress import (
+    SupervisorHours,
     compute_progress,
     hours,
     months_between,
@@ -79,6 +81,7 @@ from supervisor_app.services.records import counts_clause
 from supervisor_app.services.signoff import (
     _ACTION,
     _CHAIN,
+    _CONTENT,
     _REASON,
     _RID,
     _SEQ,
@@ -136,6 +139,28 @@ class LogEntry:
 
     def minutes_in(self, code: str) -> int:
         return dict(self.domain_minutes).get(code, 0)
+
+
+@dataclass(frozen=True)
+class FormRecord:
+    """One record a form prints, as its manifest lists it: what it said and how it was signed."""
+
+    record_id: str
+    kind: str  # RecordKind value: session or experience
+    date: dt.date  # the session's date, or the experience period's first day
+    date_to: dt.date | None  # the experience period's last day (None for a session)
+    format: str  # individual or group (a session); paid, volunteer or internship (experience)
+    status: str  # DisplayStatus value: signed (counted), voided, amended (an original)
+    domain_minutes: tuple[tuple[str, int], ...]
+    sign_seq: int
+    content_hash: str  # of its sign link
+    chain_hash: str
+    void_seq: int | None = None
+    void_chain_hash: str = ""
+
+    @property
+    def minutes(self) -> int:
+        return sum(m for _, m in self.domain_minutes)
 
 
 @dataclass(frozen=True)
@@ -197,6 +222,8 @@ class VerificationData:
     # Who signed records of this supervisor who is not them (a successor, after they left):
     # (name, how many of the form's records), by name.
     signed_by_others: tuple[tuple[str, int], ...] = ()
+    form_records: tuple[FormRecord, ...] = ()  # every record printed, for the form's manifest
+    supervisor_key_fingerprint: str = ""  # the signing supervisor's key ("" until keys exist)
 
     @property
     def sessions_total(self) -> int:
@@ -288,6 +315,7 @@ class StatementData:
     rule_sources: tuple[tuple[str, str, bool], ...]  # (requirement, source, verify with the board)
     signature_count: int
     fingerprint: str
+    supervisors: tuple[SupervisorHours, ...] = ()  # each supervisor's signed hours, by name
 
     @property
     def fingerprint_groups(self) -> str:
@@ -679,6 +707,7 @@ def prepare_verification(
     record_ids = tuple(sorted(set(session_ids) | set(experience_ids)))
     links = _record_links(records, record_ids)
     signed_by_others = _other_signers(uow, records, record_ids, supervisor.id)
+    form_records = _form_records(records, log, experience_ids, profile)
 
     agency = supervisor.agency or supervisee.agency
     return VerificationData(
@@ -728,6 +757,7 @@ def prepare_verification(
         fingerprint=fingerprint_of(link[3] for link in links),
         pending_left_out=pending,
         signed_by_others=signed_by_others,
+        form_records=form_records,
     )
 
 
@@ -834,6 +864,180 @@ def _session_log(
         display = DisplayStatus.VOIDED.value if row[0] in records.voids else DisplayStatus.SIGNED.value
         log.append(entry(row, display, replaced=tuple(replaced)))
     return tuple(log), ids
+
+
+def _form_records(
+    records: SuperviseeRecords,
+    log: Iterable[LogEntry],
+    experience_ids: Iterable[str],
+    profile: CredentialProfile,
+) -> tuple[FormRecord, ...]:
+    """The manifest's list: every session of the log (amended originals too) and every counted
+    experience entry, each with its sign (and void) link as verification read them."""
+
+    def links(rid: str) -> dict[str, Any]:
+        sign, void = records.signs.get(rid), records.voids.get(rid)
+        return {
+            "sign_seq": sign[_SEQ] if sign else 0,
+            "content_hash": sign[_CONTENT] if sign else "",
+            "chain_hash": sign[_CHAIN] if sign else "",
+            "void_seq": void[_SEQ] if void else None,
+            "void_chain_hash": void[_CHAIN] if void else "",
+        }
+
+    found: list[FormRecord] = []
+    for entry in log:
+        for item in (entry, *entry.replaced):
+            found.append(
+                FormRecord(
+                    record_id=item.record_id,
+                    kind=RecordKind.SESSION.value,
+                    date=item.date,
+                    date_to=None,
+                    format=item.format,
+                    status=item.status,
+                    domain_minutes=item.domain_minutes,
+                    **links(item.record_id),
+                )
+            )
+    order = [code for code, _ in _domain_order(profile, ())]
+    rows = {row[0]: row for row in records.experience.rows}
+    for rid in experience_ids:
+        row = rows.get(rid)
+        if row is None:
+            continue
+        given: dict[str, int] = {}
+        for item in records.experience.allocations.get(rid, ()):
+            code, _, minutes = str(item).rpartition("=")
+            given[code] = given.get(code, 0) + int(minutes)
+        codes = [c for c in order if c in given] + sorted(set(given) - set(order))
+        found.append(
+            FormRecord(
+                record_id=rid,
+                kind=RecordKind.EXPERIENCE.value,
+                date=dt.date.fromisoformat(str(row[3])),
+                date_to=dt.date.fromisoformat(str(row[4])),
+                format=str(row[6]),
+                status=DisplayStatus.SIGNED.value,
+                domain_minutes=tuple((c, given[c]) for c in codes),
+                **links(rid),
+            )
+        )
+    found.sort(key=lambda r: (r.sign_seq, r.record_id))
+    return tuple(found)
+
+
+# --------------------------------------------------------------------------------------------
+# The form's manifest: what it attests, machine-readable (embedded in the PDF)
+
+MANIFEST_FORMAT = "supervisor_app/attestation"
+MANIFEST_VERSION = 1
+MANIFEST_NAME = "attestation-manifest.json"
+"""The manifest's file name inside the PDF (an embedded file)."""
+
+
+def manifest_totals(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The totals a manifest's records add up to (counted records only): the form's figures."""
+    totals: dict[str, Any] = {
+        "supervision_minutes": 0,
+        "individual_minutes": 0,
+        "group_minutes": 0,
+        "sessions": 0,
+        "experience_minutes": 0,
+        "experience_entries": 0,
+        "domains": {},
+    }
+    domains: dict[str, int] = totals["domains"]
+    for record in records:
+        if record.get("status") != DisplayStatus.SIGNED.value:
+            continue
+        minutes = sum(int(m) for m in record.get("minutes", {}).values())
+        if record.get("kind") == RecordKind.SESSION.value:
+            totals["sessions"] += 1
+            totals["supervision_minutes"] += minutes
+            part = (
+                "group_minutes" if record.get("format") == SessionFormat.GROUP.value else "individual_minutes"
+            )
+            totals[part] += minutes
+            for code, spent in record.get("minutes", {}).items():
+                domains[code] = domains.get(code, 0) + int(spent)
+        else:
+            totals["experience_entries"] += 1
+            totals["experience_minutes"] += minutes
+    return totals
+
+
+def form_manifest(
+    data: VerificationData, *, serial: str, generated: dt.date, app_version: str
+) -> dict[str, Any]:
+    """What a printed form attests, as the JSON the PDF carries and ``check-form`` reads.
+
+    Every record the form prints (counted, voided, amended originals) with its minutes per
+    domain and its sign (and void) link's hashes, and the totals they add up to; the
+    fingerprint is recomputable from the records' chain hashes (:func:`manifest_fingerprint`).
+    """
+    records = [
+        {
+            "id": r.record_id,
+            "kind": r.kind,
+            "date": r.date.isoformat(),
+            **({"to": r.date_to.isoformat()} if r.date_to else {}),
+            "format": r.format,
+            "status": r.status,
+            "minutes": dict(r.domain_minutes),
+            "sign": {"seq": r.sign_seq, "content_hash": r.content_hash, "chain_hash": r.chain_hash},
+            "void": {"seq": r.void_seq, "chain_hash": r.void_chain_hash} if r.void_seq is not None else None,
+        }
+        for r in data.form_records
+    ]
+    return {
+        "format": MANIFEST_FORMAT,
+        "version": MANIFEST_VERSION,
+        "serial": serial,
+        "generated": generated.isoformat(),
+        "app_version": app_version,
+        "fingerprint": data.fingerprint,
+        "signature_count": data.signature_count,
+        "credential": data.credential_code,
+        "supervisee": {
+            "id": data.supervisee_id,
+            "name": data.applicant_name,
+            "icb_id": data.applicant_icb_id,
+        },
+        "supervisor": {
+            "id": data.supervisor_id,
+            "name": data.supervisor_name,
+            "credentials": data.supervisor_credentials,
+            "icb_number": data.supervisor_icb_number,
+            "license": " ".join(
+                p for p in (data.supervisor_license_type, data.supervisor_license_number) if p
+            ),
+            "key_fingerprint": data.supervisor_key_fingerprint,
+        },
+        "agency": data.agency_name,
+        "from": data.date_from.isoformat(),
+        "to": data.date_to.isoformat(),
+        "records": records,
+        "totals": manifest_totals(records),
+    }
+
+
+def manifest_fingerprint(records: Iterable[dict[str, Any]]) -> str:
+    """The record fingerprint recomputed from a manifest's records (their links, in seq order)."""
+    links: list[tuple[int, str]] = []
+    for record in records:
+        sign, void = record.get("sign") or {}, record.get("void") or {}
+        if sign.get("chain_hash"):
+            links.append((int(sign.get("seq") or 0), str(sign["chain_hash"])))
+        if void.get("chain_hash"):
+            links.append((int(void.get("seq") or 0), str(void["chain_hash"])))
+    return fingerprint_of(chain for _seq, chain in sorted(links))
+
+
+def qr_text(fingerprint: str, serial: str, key_fingerprint: str) -> str:
+    """What a form's QR code says: ``FINGERPRINT/SERIAL/KEY`` in upper case (QR "alphanumeric"
+    data, a smaller code than bytes); the key part is empty until supervisors have keys."""
+    return f"{fingerprint}/{serial}/{key_fingerprint}".upper()
 
 
 def _record_links(
@@ -1135,6 +1339,7 @@ def prepare_statement(
         rule_sources=rule_sources,
         signature_count=len(links),
         fingerprint=fingerprint_of(link[3] for link in links),
+        supervisors=tuple(progress.supervisors),
     )
 
 
@@ -1142,6 +1347,7 @@ __all__ = [
     "AttestationEntry",
     "DomainBar",
     "DomainHours",
+    "FormRecord",
     "LogEntry",
     "PartSummary",
     "PrintRecord",
@@ -1150,11 +1356,15 @@ __all__ = [
     "VerificationData",
     "fingerprint_groups",
     "fingerprint_of",
+    "form_manifest",
     "hours",
     "list_attestations",
+    "manifest_fingerprint",
+    "manifest_totals",
     "plan_print",
     "prepare_statement",
     "prepare_verification",
     "print_verification",
+    "qr_text",
     "record_print",
 ]

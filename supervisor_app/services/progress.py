@@ -91,6 +91,40 @@ class PartProgress:
 
 
 @dataclass
+class SupervisorHours:
+    """One supervisor's share of a supervisee's signed, standing hours (the board asks for the
+    hours per supervisor; each attestation covers one supervisor's)."""
+
+    supervisor_id: int
+    name: str = ""
+    credentials: str = ""
+    agency: str = ""
+    individual_minutes: int = 0
+    group_minutes: int = 0
+    supervision_counted_minutes: int = 0  # after the group cap, shared out by group minutes
+    experience_minutes: int = 0  # signed, standing
+    experience_counted_minutes: int = 0  # of those, inside the experience window
+
+    @property
+    def supervision_minutes(self) -> int:
+        return self.individual_minutes + self.group_minutes
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.supervisor_id,
+            "name": self.name,
+            "credentials": self.credentials,
+            "agency": self.agency,
+            "supervision_minutes": self.supervision_minutes,
+            "individual_minutes": self.individual_minutes,
+            "group_minutes": self.group_minutes,
+            "supervision_counted_minutes": self.supervision_counted_minutes,
+            "experience_minutes": self.experience_minutes,
+            "experience_counted_minutes": self.experience_counted_minutes,
+        }
+
+
+@dataclass
 class Progress:
     supervisee_id: int
     supervisee_name: str
@@ -106,6 +140,7 @@ class Progress:
     outside_window_minutes: int = 0
     unmet: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    supervisors: list[SupervisorHours] = field(default_factory=list)  # by name
 
     @property
     def eligible(self) -> bool:
@@ -120,6 +155,7 @@ class Progress:
             "supervision": self.supervision.to_json(),
             "experience": self.experience.to_json(),
             "unmet": list(self.unmet),
+            "supervisors": [s.to_json() for s in self.supervisors],
         }
 
 
@@ -185,10 +221,10 @@ def supervisee_record_ids(uow: UnitOfWork, supervisee_id: int) -> list[str]:
 class _Sums:
     """What progress adds up, each list as SQL's GROUP BY would return it (sorted)."""
 
-    signed: list[tuple[str, str, int]]  # (format, domain, minutes) of counted sessions
+    signed: list[tuple[int, str, str, int]]  # (supervisor, format, domain, minutes) of counted sessions
     pending: list[tuple[str, int]]  # (domain, minutes) of pending sessions
     sessions: tuple[int, Any, Any]  # count, first and last date of counted sessions
-    experience: list[tuple[str, int, bool]]  # (domain, minutes, inside the window), counted
+    experience: list[tuple[int, str, int, bool]]  # (supervisor, domain, minutes, inside the window), counted
     experience_pending: list[tuple[str, int]]
 
 
@@ -197,10 +233,10 @@ def _sums_from_sql(uow: UnitOfWork, supervisee_id: int, cutoff: dt.date | None) 
     attended = select(T.session_id).where(T.supervisee_id == supervisee_id)
     signed = list(
         uow.session.execute(
-            select(S.format, A.domain_code, func.sum(A.minutes))
+            select(S.supervisor_id, S.format, A.domain_code, func.sum(A.minutes))
             .join(A, A.session_id == S.id)
             .where(S.id.in_(attended), counts_clause(S))
-            .group_by(S.format, A.domain_code)
+            .group_by(S.supervisor_id, S.format, A.domain_code)
         )
     )
     pending = list(
@@ -226,10 +262,10 @@ def _sums_from_sql(uow: UnitOfWork, supervisee_id: int, cutoff: dt.date | None) 
     in_window = (E.period_end >= cutoff) if cutoff is not None else literal(True)
     experience = list(
         uow.session.execute(
-            select(EA.domain_code, func.sum(EA.minutes), in_window)
+            select(E.supervisor_id, EA.domain_code, func.sum(EA.minutes), in_window)
             .join(E, EA.entry_id == E.id)
             .where(E.supervisee_id == supervisee_id, counts_clause(E))
-            .group_by(EA.domain_code, in_window)
+            .group_by(E.supervisor_id, EA.domain_code, in_window)
         )
     )
     experience_pending = list(
@@ -252,7 +288,7 @@ def _sums_from_sql(uow: UnitOfWork, supervisee_id: int, cutoff: dt.date | None) 
         [tuple(r) for r in signed],  # type: ignore[misc]
         net_pending(pending, replaced),
         tuple(sessions),  # type: ignore[arg-type]
-        [(code, minutes, bool(inside)) for code, minutes, inside in experience],
+        [(sup, code, minutes, bool(inside)) for sup, code, minutes, inside in experience],
         net_pending(experience_pending, experience_replaced),
     )
 
@@ -293,7 +329,7 @@ def _sums_from_records(
     batch = records.sessions
     attendees, allocations = batch.attendees, batch.allocations
     amended = _amended_by_pending(batch.rows, left_out)
-    for rid, status, _sup, day, _start, _min, fmt, *_rest in batch.rows:
+    for rid, status, sup, day, _start, _min, fmt, *_rest in batch.rows:
         if supervisee_id not in attendees.get(rid, ()):
             continue  # read only to be verified (the audit trail named it)
         if status == _PENDING:
@@ -305,7 +341,7 @@ def _sums_from_records(
             if fmt.__class__ is not str or day.__class__ is not str:
                 return None
             dates.append(day)
-            if not _add(signed, allocations.get(rid, ()), fmt):
+            if not _add(signed, allocations.get(rid, ()), (sup, fmt)):
                 return None
     bound = cutoff.isoformat() if cutoff is not None else None
     experience: dict[Any, int] = {}
@@ -314,7 +350,7 @@ def _sums_from_records(
     batch = records.experience
     allocations = batch.allocations
     amended = _amended_by_pending(batch.rows, left_out)
-    for rid, status, _sup, _start, period_end, owner, *_rest in batch.rows:
+    for rid, status, sup, _start, period_end, owner, *_rest in batch.rows:
         if owner != supervisee_id:
             continue
         if status == _PENDING:
@@ -325,13 +361,16 @@ def _sums_from_records(
                 return None
             if period_end.__class__ is not str:
                 return None
-            if not _add(experience, allocations.get(rid, ()), bound is None or period_end >= bound):
+            if not _add(experience, allocations.get(rid, ()), (sup, bound is None or period_end >= bound)):
                 return None
     return _Sums(
-        [(fmt, code, minutes) for (fmt, code), minutes in sorted(signed.items())],
+        [(sup, fmt, code, minutes) for ((sup, fmt), code), minutes in sorted(signed.items())],
         net_pending(pending.items(), replaced.items()),
         (len(dates), min(dates), max(dates)) if dates else (0, None, None),
-        [(code, minutes, inside) for (inside, code), minutes in sorted(experience.items(), key=_by_code)],
+        [
+            (sup, code, minutes, inside)
+            for ((sup, inside), code), minutes in sorted(experience.items(), key=_by_supervisor_and_code)
+        ],
         net_pending(experience_pending.items(), experience_replaced.items()),
     )
 
@@ -342,9 +381,9 @@ def _amended_by_pending(rows: list[Any], left_out: set[Any]) -> set[Any]:
     return {row[10] for row in rows if row[1] == _PENDING and row[10] is not None and row[10] not in left_out}
 
 
-def _by_code(item: tuple[tuple[bool, str], int]) -> tuple[str, bool]:
-    (inside, code), _minutes = item
-    return code, inside
+def _by_supervisor_and_code(item: tuple[tuple[tuple[Any, bool], str], int]) -> tuple[Any, str, bool]:
+    ((sup, inside), code), _minutes = item
+    return sup, code, inside
 
 
 def compute_progress(
@@ -382,7 +421,15 @@ def compute_progress(
     result = Progress(supervisee.id, supervisee.name, profile, supervision, experience)
 
     # Supervision per domain and format, signed (standing) records.
-    for session_format, code, minutes in sums.signed:
+    by_supervisor: dict[int, SupervisorHours] = {}
+    for supervisor_id, session_format, code, minutes in sums.signed:
+        share = by_supervisor.get(supervisor_id) or by_supervisor.setdefault(
+            supervisor_id, SupervisorHours(supervisor_id)
+        )
+        if session_format == SessionFormat.GROUP:
+            share.group_minutes += minutes
+        else:
+            share.individual_minutes += minutes
         domain = _domain(supervision, profile, code)
         domain.signed_minutes += minutes
         supervision.signed_minutes += minutes
@@ -405,14 +452,22 @@ def compute_progress(
     # Group cap: group minutes beyond the cap do not count toward the total.
     counted = result.individual_minutes + result.group_minutes
     cap = sup_rules.group_cap_fraction
+    allowed_group = result.group_minutes
     if cap is not None:
-        allowed_group = int(cap.value * sup_rules.total_minutes.value)
+        allowed_group = min(allowed_group, int(cap.value * sup_rules.total_minutes.value))
         if result.group_minutes > allowed_group:
             counted = result.individual_minutes + allowed_group
     supervision.counted_minutes = counted
+    _share_group_cap(list(by_supervisor.values()), result.group_minutes, allowed_group)
 
     # Experience: signed, standing, and (if the profile has a window) recent enough.
-    for code, minutes, in_window in sums.experience:
+    for supervisor_id, code, minutes, in_window in sums.experience:
+        share = by_supervisor.get(supervisor_id) or by_supervisor.setdefault(
+            supervisor_id, SupervisorHours(supervisor_id)
+        )
+        share.experience_minutes += minutes
+        if cutoff is None or in_window:
+            share.experience_counted_minutes += minutes
         if cutoff is not None and not in_window:
             result.outside_window_minutes += minutes
             continue
@@ -422,9 +477,49 @@ def compute_progress(
         _domain(experience, profile, code).pending_minutes += minutes
         experience.pending_minutes += minutes
     experience.counted_minutes = experience.signed_minutes
+    result.supervisors = _named(uow, by_supervisor)
 
     _explain(result, today=today, cutoff=cutoff)
     return result
+
+
+def _share_group_cap(shares: list[SupervisorHours], group: int, allowed: int) -> None:
+    """Each supervisor's counted supervision: their individual minutes and their part of the
+    group minutes that count. When the group cap cuts, the allowed minutes are shared out in
+    proportion to each one's group minutes (largest remainder first), so the parts add up to
+    the supervisee's counted total exactly."""
+    parts = {}
+    remainders = []
+    for share in shares:
+        if group and share.group_minutes:
+            whole, rest = divmod(share.group_minutes * allowed, group)
+        else:
+            whole, rest = 0, 0
+        parts[share.supervisor_id] = whole
+        remainders.append((-rest, share.supervisor_id))
+    left = allowed - sum(parts.values()) if group else 0
+    for _rest, supervisor_id in sorted(remainders)[:left]:
+        parts[supervisor_id] += 1
+    for share in shares:
+        share.supervision_counted_minutes = share.individual_minutes + parts[share.supervisor_id]
+
+
+def _named(uow: UnitOfWork, shares: dict[int, SupervisorHours]) -> list[SupervisorHours]:
+    """The shares with each supervisor's name, credentials and agency (one small query), by name."""
+    if not shares:
+        return []
+    # Straight to the driver (as verification reads): a compiled ORM query costs more than the sums.
+    conn = uow.session.connection().connection.driver_connection
+    rows = conn.execute(
+        "SELECT supervisor.id, supervisor.name, supervisor.credentials, agency.name FROM supervisor "
+        "LEFT JOIN agency ON agency.id = supervisor.agency_id "
+        f"WHERE supervisor.id IN ({', '.join('?' * len(shares))})",
+        list(shares),
+    )
+    for supervisor_id, name, credentials, agency in rows:
+        share = shares[supervisor_id]
+        share.name, share.credentials, share.agency = name, credentials or "", agency or ""
+    return sorted(shares.values(), key=lambda s: (s.name.casefold(), s.supervisor_id))
 
 
 def _years_before(day: dt.date, years: int) -> dt.date:

@@ -210,6 +210,18 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         self.experience_panel = DomainProgressPanel(self.tr("Supervised experience hours (signed)"), body)
         row2.addWidget(self.supervision_panel, 1)
         row2.addWidget(self.experience_panel, 1)
+        self.by_supervisor_box = QGroupBox(self.tr("Hours by supervisor (signed)"), body)
+        by_supervisor_layout = QVBoxLayout(self.by_supervisor_box)
+        self.by_supervisor = QLabel(self.by_supervisor_box)
+        self.by_supervisor.setObjectName("by_supervisor")
+        self.by_supervisor.setTextFormat(Qt.TextFormat.RichText)
+        self.by_supervisor.setWordWrap(True)
+        self.by_supervisor.setAccessibleName(self.tr("Hours by supervisor"))
+        self.by_supervisor.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        by_supervisor_layout.addWidget(self.by_supervisor)
+        body_layout.addWidget(self.by_supervisor_box)
         row3 = QHBoxLayout()
         body_layout.addLayout(row3)
         self.supervision_chart = HoursChart(self.tr("Supervision hours over time"), body)
@@ -356,6 +368,7 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         cover = profile.supervision.cover_every_domain.value
         self.supervision_panel.set_part(progress.supervision, cover_every_domain=cover)
         self.experience_panel.set_part(progress.experience, cover_every_domain=False)
+        self._show_by_supervisor(progress)
         self.supervision_chart.set_data(
             data.months, part="supervision", required_minutes=progress.supervision.required_minutes
         )
@@ -376,6 +389,44 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
                 )
                 + data.integrity_problem
             )
+
+    def _show_by_supervisor(self, progress: Progress) -> None:
+        """A line per supervisor: their signed supervision and experience hours (and what
+        counts of them when the group cap or the experience window leaves some out)."""
+        shares = progress.supervisors
+        self.by_supervisor_box.setVisible(bool(shares))
+
+        def figure(signed: int, counted: int) -> str:
+            if counted == signed:
+                return self.tr("{h} h").format(h=hours(signed))
+            return self.tr("{h} h ({c} h counted)").format(h=hours(signed), c=hours(counted))
+
+        head = "".join(
+            f"<th align='{align}' style='padding-right:12px'>{_esc(text)}</th>"
+            for text, align in (
+                (self.tr("Supervisor"), "left"),
+                (self.tr("Agency"), "left"),
+                (self.tr("Supervision"), "right"),
+                (self.tr("Experience"), "right"),
+            )
+        )
+        rows = "".join(
+            "<tr>"
+            f"<td style='padding-right:12px'>{_esc(share.name)}"
+            + (
+                f" <span style='color:#555555'>({_esc(share.credentials)})</span>"
+                if share.credentials
+                else ""
+            )
+            + "</td>"
+            f"<td style='padding-right:12px'>{_esc(share.agency or '–')}</td>"
+            f"<td align='right' style='padding-right:12px'>"
+            f"{_esc(figure(share.supervision_minutes, share.supervision_counted_minutes))}</td>"
+            f"<td align='right'>{_esc(figure(share.experience_minutes, share.experience_counted_minutes))}</td>"
+            "</tr>"
+            for share in shares
+        )
+        self.by_supervisor.setText(f"<table><tr>{head}</tr>{rows}</table>")
 
     # Changing the supervisee ----------------------------------------------------------------------
     def edit_details(self) -> SuperviseeDialog | None:
