@@ -172,7 +172,7 @@ def _copy_rows(source: Path, target: Path) -> None:
             row[0]
             for row in conn.execute(
                 "SELECT name FROM main.sqlite_master WHERE type = 'table' "
-                "AND name NOT LIKE 'sqlite_%' AND name != 'alembic_version'"
+                "AND name NOT LIKE 'sqlite_%' AND name NOT IN ('alembic_version', 'database_identity')"
             )
         ]
         # A record's attendees and allocations first: once it is there, signed, they are final.
