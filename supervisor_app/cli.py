@@ -697,6 +697,7 @@ SUPERVISOR_FIELDS = [
     "locked_until",
     "created_at",
     "updated_at",
+    "global_id",
 ]
 SUPERVISEE_FIELDS = [
     "id",
@@ -711,6 +712,7 @@ SUPERVISEE_FIELDS = [
     "same_person_supervisor_id",
     "created_at",
     "updated_at",
+    "global_id",
 ]
 
 
