@@ -139,6 +139,7 @@ class Agency(Timestamps, Base):
 
 class Supervisor(Timestamps, Base):
     __tablename__ = "supervisor"
+    __table_args__ = (Index("uq_supervisor_global_id", "global_id", unique=True),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"))
@@ -166,13 +167,21 @@ class Supervisor(Timestamps, Base):
     # refers to) in place; services.supervisors checks the id.
     left_on: Mapped[dt.date | None] = mapped_column()
     successor_id: Mapped[int | None] = mapped_column(Integer)
+    # Who this person is anywhere (not this file's row id): a uuid4 made once, never changed
+    # (a trigger fills it for a row inserted without one, and refuses a change). Keyed
+    # signatures name people by it (see services.signatures). Nullable only because it was
+    # added to a table every record refers to, in place.
+    global_id: Mapped[str | None] = mapped_column(String(36), default=new_uuid)
 
     agency: Mapped[Agency | None] = relationship()
 
 
 class Supervisee(Timestamps, Base):
     __tablename__ = "supervisee"
-    __table_args__ = (Index("ix_supervisee_supervisor", "supervisor_id"),)
+    __table_args__ = (
+        Index("ix_supervisee_supervisor", "supervisor_id"),
+        Index("uq_supervisee_global_id", "global_id", unique=True),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     agency_id: Mapped[int | None] = mapped_column(ForeignKey("agency.id"))
@@ -186,6 +195,8 @@ class Supervisee(Timestamps, Base):
     # Set when this supervisee is also a supervisor here (e.g. a CRSS supervisor earning a
     # CADC): that supervisor may never sign records in which this person is supervised.
     same_person_supervisor_id: Mapped[int | None] = mapped_column(ForeignKey("supervisor.id"))
+    # Who this person is anywhere: as Supervisor.global_id.
+    global_id: Mapped[str | None] = mapped_column(String(36), default=new_uuid)
 
     agency: Mapped[Agency | None] = relationship()
     supervisor: Mapped[Supervisor | None] = relationship(foreign_keys=[supervisor_id])
@@ -383,6 +394,55 @@ class Attestation(Base):
     printed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class DatabaseIdentity(Base):
+    """This database file's own identity (one row): the "chain id" its keyed signatures name,
+    and the first link of its chain that must be covered by a keyed signature (links before it
+    were signed before keys existed). Made by migration 0006."""
+
+    __tablename__ = "database_identity"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    global_id: Mapped[str] = mapped_column(String(36), unique=True, default=new_uuid)
+    keys_from_seq: Mapped[int] = mapped_column(Integer, default=1)
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class SupervisorKey(Base):
+    """A supervisor's Ed25519 key pair. The public key is in clear; the private key only sealed
+    under a key derived from their password (argon2id, AES-256-GCM; see services.keys), or ""
+    for a key of a supervisor of another database. Never deleted; a retired key still verifies
+    what it signed. Triggers forbid DELETE and changing the public key, fingerprint or owner."""
+
+    __tablename__ = "supervisor_key"
+    __table_args__ = (Index("ix_supervisor_key_supervisor", "supervisor_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    supervisor_id: Mapped[int] = mapped_column(ForeignKey("supervisor.id"))
+    fingerprint: Mapped[str] = mapped_column(String(64), unique=True)
+    public_key: Mapped[str] = mapped_column(String(64))
+    sealed_private_key: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    retired_at: Mapped[dt.datetime | None] = mapped_column()
+
+
+class Signature(Base):
+    """A keyed signature over a signing batch or a void: the Ed25519 signature of ``payload``
+    (the exact UTF-8 JSON signed, see services.signatures), which lists the ``sign_off`` links
+    ``first_seq``..``last_seq`` of the chain ``chain_id``. Never updated or deleted (triggers)."""
+
+    __tablename__ = "signature"
+    __table_args__ = (Index("ix_signature_chain_seq", "chain_id", "first_seq"),)
+
+    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
+    chain_id: Mapped[str] = mapped_column(String(36))
+    key_fingerprint: Mapped[str] = mapped_column(String(64))
+    first_seq: Mapped[int] = mapped_column(Integer)
+    last_seq: Mapped[int] = mapped_column(Integer)
+    signed_at: Mapped[dt.datetime] = mapped_column()
+    payload: Mapped[str] = mapped_column(Text)
+    signature: Mapped[str] = mapped_column(String(128))
+
+
 class AuditEvent(Base):
     """The append-only audit trail (triggers forbid UPDATE and DELETE)."""
 
@@ -408,6 +468,7 @@ __all__ = [
     "Attestation",
     "AuditEvent",
     "Base",
+    "DatabaseIdentity",
     "DisplayStatus",
     "ExperienceAllocation",
     "ExperienceEntry",
@@ -419,10 +480,12 @@ __all__ = [
     "SessionAttendee",
     "SessionFormat",
     "SignOff",
+    "Signature",
     "SignOffAction",
     "Supervisee",
     "Supervisor",
     "SupervisorChange",
+    "SupervisorKey",
     "SupervisionSession",
     "UTCDateTime",
     "utcnow",

@@ -31,7 +31,7 @@ from sqlalchemy import select
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import Supervisor, utcnow
-from supervisor_app.services import audit
+from supervisor_app.services import audit, keys
 from supervisor_app.services.errors import DomainError
 
 MAX_FAILED_ATTEMPTS = 5
@@ -56,6 +56,7 @@ def use_fast_hashing_for_tests() -> None:
     """
     _HASHER_OPTIONS.update(time_cost=1, memory_cost=1024, parallelism=1)
     _hasher.cache_clear()
+    keys.use_fast_kdf_for_tests()
 
 
 def hash_password(password: str) -> str:
@@ -250,6 +251,10 @@ def change_password(
     if new_password == old_password:
         raise DomainError("The new password is the same as the old one.", field="password")
     supervisor.password_hash = hash_password(new_password)
+    if first:
+        keys.create_key(uow, supervisor, new_password)
+    else:
+        keys.reseal(uow, supervisor.id, old_password, new_password)
     key = issue_recovery_key(uow, supervisor) if first else None
     audit.log(
         uow,
@@ -304,6 +309,8 @@ def set_password_by_another(
     supervisor.password_hash = hash_password(new_password)
     supervisor.failed_attempts = 0
     supervisor.locked_until = None
+    # Nobody knows the old password here: a new key (the old one is retired and still verifies).
+    keys.create_key(uow, supervisor, new_password)
     key = issue_recovery_key(uow, supervisor) if supervisor.recovery_key_hash is None else None
     audit.log(
         uow,
@@ -384,6 +391,7 @@ def reset_with_recovery_key(
     supervisor.password_hash = hash_password(new_password)
     supervisor.failed_attempts = 0
     supervisor.locked_until = None
+    keys.create_key(uow, supervisor, new_password)  # the old key is retired and still verifies
     key = issue_recovery_key(uow, supervisor)
     audit.log(
         uow,

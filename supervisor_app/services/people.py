@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import Agency, Supervisee, Supervisor
-from supervisor_app.services import audit
+from supervisor_app.services import audit, keys
 from supervisor_app.services.auth import hash_password
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.validation import MAX_DIGITS, clean_text, parse_date, shown
@@ -121,6 +121,8 @@ def add_supervisor(
         audit.AuditAction.CREATE,
         details={"supervisor": supervisor.id, "name": supervisor.name},
     )
+    if password is not None:
+        keys.create_key(uow, supervisor, password)
     return supervisor
 
 

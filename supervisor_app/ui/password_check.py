@@ -7,6 +7,7 @@ from sqlalchemy.exc import OperationalError
 
 from supervisor_app.db import Database
 from supervisor_app.services.auth import WrongPassword, authenticate
+from supervisor_app.services.keys import ensure_key
 from supervisor_app.services.review import end_review
 
 
@@ -37,5 +38,6 @@ def check_password(
             raise
         found = (supervisor.id, supervisor.name)
         if not db.readonly:
+            ensure_key(uow, supervisor, password)  # a supervisor from before keys gets theirs now
             uow.commit()
         return found

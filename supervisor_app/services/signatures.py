@@ -1,0 +1,139 @@
+"""The keyed signature of a signing batch or a void: what is signed, and checking it.
+
+Pure functions over plain values (no database). The payload (format version 1) is JSON::
+
+    {"format": "supervisor_app/signature", "version": 1,
+     "id": <signature uuid>, "chain": <database global id>, "action": "sign" | "void",
+     "signed_at": <the links' signed_at stamp text>,
+     "prev_chain_hash": <prev_chain_hash of the first link>,
+     "links": [{"seq", "record_kind", "record_id", "action", "content_hash", "chain_hash"}...],
+     "signer": {"global_id", "name", "credentials", "icb_number", "license", "key"},
+     "supervisees": [{"global_id", "name", "icb_id", "credential"}...],
+     "audit_head": null | {"id", "hash"}}
+
+serialised by :func:`payload_bytes` (sorted keys, no spaces, UTF-8) and signed with the
+supervisor's Ed25519 key (:mod:`~supervisor_app.services.keys`). The stored ``payload`` text
+is exactly the bytes signed, so checking never re-serialises anything.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from cryptography.exceptions import InvalidSignature
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+FORMAT = "supervisor_app/signature"
+VERSION = 1
+LINK_FIELDS = ("seq", "record_kind", "record_id", "action", "content_hash", "chain_hash")
+
+
+def payload_bytes(payload: Mapping[str, Any]) -> bytes:
+    return json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
+
+
+def payload_text(payload: Mapping[str, Any]) -> str:
+    """The payload as stored: the text of exactly the bytes signed."""
+    return payload_bytes(payload).decode("utf-8")
+
+
+def signer_identity(
+    *,
+    global_id: str | None,
+    name: str,
+    credentials: str,
+    icb_number: str,
+    license_type: str,
+    license_number: str,
+    key: str,
+) -> dict[str, Any]:
+    return {
+        "global_id": global_id,
+        "name": name,
+        "credentials": credentials,
+        "icb_number": icb_number,
+        "license": f"{license_type} {license_number}".strip(),
+        "key": key,
+    }
+
+
+def supervisee_identity(*, global_id: str | None, name: str, icb_id: str, credential: str) -> dict[str, Any]:
+    return {"global_id": global_id, "name": name, "icb_id": icb_id, "credential": credential}
+
+
+def link_entry(link: Mapping[str, Any]) -> dict[str, Any]:
+    return {name: link[name] for name in LINK_FIELDS}
+
+
+def make_payload(
+    *,
+    signature_id: str,
+    chain: str,
+    action: str,
+    signed_at: str,
+    prev_chain_hash: str,
+    links: Iterable[Mapping[str, Any]],
+    signer: Mapping[str, Any],
+    supervisees: Sequence[Mapping[str, Any]],
+    audit_head: Mapping[str, Any] | None = None,
+) -> dict[str, Any]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "id": signature_id,
+        "chain": chain,
+        "action": action,
+        "signed_at": signed_at,
+        "prev_chain_hash": prev_chain_hash,
+        "links": [link_entry(link) for link in links],
+        "signer": dict(signer),
+        "supervisees": sorted((dict(s) for s in supervisees), key=lambda s: str(s["global_id"])),
+        "audit_head": dict(audit_head) if audit_head is not None else None,
+    }
+
+
+def sign_payload(private_key: Ed25519PrivateKey, payload: Mapping[str, Any]) -> str:
+    """The Ed25519 signature of the payload's bytes, as hex (128 characters)."""
+    return private_key.sign(payload_bytes(payload)).hex()
+
+
+def check(public_key_hex: str, payload_text_: str, signature_hex: str) -> bool:
+    """True if ``signature_hex`` is the Ed25519 signature of ``payload_text_`` (its UTF-8
+    bytes) by the public key ``public_key_hex``. False for anything malformed."""
+    try:
+        public = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key_hex))
+        public.verify(bytes.fromhex(signature_hex), payload_text_.encode("utf-8"))
+    except (InvalidSignature, ValueError, TypeError, UnicodeEncodeError):
+        return False
+    return True
+
+
+def parse(payload_text_: str) -> dict[str, Any] | None:
+    """The payload read back, or None if it is not a payload of a known format and version."""
+    try:
+        payload = json.loads(payload_text_)
+    except (ValueError, TypeError):
+        return None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT or payload.get("version") != VERSION:
+        return None
+    if not isinstance(payload.get("links"), list) or not isinstance(payload.get("signer"), dict):
+        return None
+    return payload
+
+
+__all__ = [
+    "FORMAT",
+    "LINK_FIELDS",
+    "VERSION",
+    "check",
+    "link_entry",
+    "make_payload",
+    "parse",
+    "payload_bytes",
+    "payload_text",
+    "sign_payload",
+    "signer_identity",
+    "supervisee_identity",
+]
