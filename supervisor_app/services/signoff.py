@@ -37,6 +37,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -44,7 +45,6 @@ from sqlalchemy.orm import selectinload
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import (
-    AuditEvent,
     ExperienceEntry,
     RecordKind,
     RecordStatus,
@@ -53,7 +53,7 @@ from supervisor_app.models import (
     SupervisionSession,
     utcnow,
 )
-from supervisor_app.services import audit
+from supervisor_app.services import audit, copies, trails
 from supervisor_app.services.auth import authenticate
 from supervisor_app.services.canonical import (  # the reading and serialisation half
     _ACTION,
@@ -380,10 +380,7 @@ def sign(
 
 def _bulk_audit(uow: UnitOfWork, action: str, rows: list[dict[str, Any]], at: dt.datetime) -> None:
     if rows:
-        uow.session.execute(
-            AuditEvent.__table__.insert(),
-            [{"at": at, "actor": uow.actor, "action": action, "details": "", **row} for row in rows],
-        )
+        audit.append_events(uow, [{"at": at, "action": action, **row} for row in rows])
 
 
 def void(
@@ -462,8 +459,10 @@ def void(
 
 @dataclass(frozen=True)
 class Problem:
-    record_id: str
+    record_id: str  # a record's id; for other kinds what the problem is about ("audit event #12")
     message: str
+    # "record"; "audit" / "print" (their hash chains); "copy" (the file against an outside copy)
+    kind: str = "record"
 
     def __str__(self) -> str:
         return f"{self.record_id}: {self.message}"
@@ -483,7 +482,7 @@ class VerifyReport:
         return not self.problems
 
     def bad_record_ids(self) -> set[str]:
-        return {p.record_id for p in self.problems}
+        return {p.record_id for p in self.problems if p.kind == "record"}
 
 
 class RecordsFailVerification(Exception):
@@ -923,6 +922,10 @@ def _verify(
 
         # 2. Every record: signed ones must match their signature; signatures must have records.
         signs, voids = _index_links(links, add)
+
+        # The audit trail's and the print records' chains, and the outside copies (whole
+        # database only; while the workers hash the records).
+        trail_problems, trail_warnings = _check_trails(conn) if subset is None else ([], [])
     except BaseException:
         if workers is not None:
             workers.stop()
@@ -961,12 +964,29 @@ def _verify(
     if subset is not None or broken:
         audited = _select(conn, _AUDITED_SQL, "record_id", subset, _AUDITED)
         _check_audit_trail(audited, signs, voids, {p.record_id for p in problems}, add)
+    problems.extend(trail_problems)
     if progress is not None:
         progress(total, total)
     warnings = _time_warnings(links) if subset is None else []
+    warnings.extend(trail_warnings)
     return VerifyReport(
         records_checked=checked, signatures_checked=len(links), problems=problems, warnings=warnings
     )
+
+
+def _check_trails(conn: sqlite3.Connection) -> tuple[list[Problem], list[Problem]]:
+    """(problems, warnings) of the audit trail's and the print records' hash chains (any row
+    edited, deleted or inserted, named), and of this file against every outside copy it
+    knows: its backups and the copies recorded in ``outside_copy`` (chains cut off)."""
+    problems = [
+        Problem(subject, message, kind)
+        for table, kind in ((trails.AUDIT, "audit"), (trails.PRINTS, "print"))
+        for subject, message in trails.check_chain(conn, table)
+    ]
+    path = _database_file(conn)
+    cut, restored = copies.compare_all(conn, Path(path) if path else None)
+    problems.extend(Problem(subject, message, "copy") for subject, message in cut)
+    return problems, [Problem(subject, message, "copy") for subject, message in restored]
 
 
 def require_verified(uow: UnitOfWork, record_ids: Iterable[str]) -> None:
