@@ -34,13 +34,13 @@ code: the signed heads (``chain_head`` in every signature) and the outside copie
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from supervisor_app.services.canonical import (
     GENESIS,
-    _digests,
     _enc,
     _json,
     _jsonable,
@@ -71,11 +71,6 @@ FIELDS: dict[str, tuple[str, ...]] = {
         "printed_at",
     ),
 }
-# Columns that hold text or NULL; all others integers or NULL (as the app writes them).
-_TEXT = frozenset(
-    {"at", "actor", "action", "record_id", "details", "serial", "kind", "fingerprint", "date_from",
-     "date_to", "printed_by", "printed_at"}
-)  # fmt: skip
 _CHUNK = 50_000
 
 
@@ -164,33 +159,34 @@ def append(uow: UnitOfWork, table: str, rows: Sequence[Mapping[str, Any]]) -> li
 # Checking
 
 
-def _typed(table: str) -> str:
-    """SQL true when a row holds only the types the app writes (then json_array spells it)."""
-    checks = ["typeof(prev_hash) = 'text'", "typeof(hash) = 'text'"]
-    for name in FIELDS[table]:
-        kind = "text" if name in _TEXT else "integer"
-        checks.append("typeof(id) = 'integer'" if name == "id" else f"typeof({name}) IN ('{kind}', 'null')")
-    return " AND ".join(checks)
-
-
 def _intact(conn: sqlite3.Connection, table: str) -> bool:
-    """The quick pass: True when every row's hash covers its fields and the hash before it."""
-    sql = (
-        f"SELECT CASE WHEN {_typed(table)} THEN json_array(prev_hash, {', '.join(FIELDS[table])}) END, "
-        f"hash, prev_hash FROM {table} ORDER BY id"
-    )
-    prev = GENESIS
+    """The quick pass: True when every row's hash covers its fields and its ``prev_hash``, and
+    every ``prev_hash`` is the hash of the row before it.
+
+    SQLite writes each row's text (``json_array`` spells text, integers and null as the
+    reference does), read as bytes (no decoding); the digests and the stored hashes are
+    compared as one string per chunk, and so are the links (each text begins with
+    ``["<prev_hash>",``: a prev_hash of another length shifts the text and changes the hash). Anything unusual (a blob, which json_array refuses; a real; text
+    JSON would spell otherwise) fails here and is looked at by the careful pass."""
+    sql = f"SELECT json_array(prev_hash, {', '.join(FIELDS[table])}), hash FROM {table} ORDER BY id"
+    sha256 = hashlib.sha256
+    prev = GENESIS.encode()
+    saved = conn.text_factory
+    conn.text_factory = bytes
     try:
         cursor = conn.execute(sql)
         while batch := cursor.fetchmany(_CHUNK):
-            texts, hashes, prevs = zip(*batch, strict=True)
-            if None in texts or prevs[0] != prev or prevs[1:] != hashes[:-1]:
+            texts, hashes = zip(*batch, strict=True)
+            if "".join([sha256(t).hexdigest() for t in texts]).encode() != b"".join(hashes):
                 return False
-            if _digests(texts) != list(hashes):
+            # Each text begins '["<prev_hash>",' (64 hex digits, never escaped).
+            if b"".join([t[2:66] for t in texts]) != prev + b"".join(hashes[:-1]):
                 return False
             prev = hashes[-1]
-    except sqlite3.OperationalError:  # text that is not UTF-8: the careful pass reads it
+    except (sqlite3.Error, TypeError):  # a blob, a NULL hash: the careful pass names it
         return False
+    finally:
+        conn.text_factory = saved
     return True
 
 
@@ -243,7 +239,10 @@ def check_chain(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
         name = describe(table, row)
         if row_hash(prev, row[3:]) != stored:
             found.append(
-                (f"{noun} {name}", "was changed after it was written (its hash no longer matches it)")
+                (
+                    f"{noun} {name}",
+                    "was changed after it was written, or written outside the app (its hash does not match it)",
+                )
             )
         elif prev != expected:
             if before is None:
