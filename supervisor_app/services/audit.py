@@ -64,7 +64,12 @@ def append_events(uow: UnitOfWork, events: list[dict[str, Any]]) -> list[int]:
     """Add events to the trail, in order, in the caller's transaction: the one way events are
     written (it chains them). Each is a dict of ``action`` and any of ``at`` (default now),
     ``actor`` (default the unit of work's), ``record_id``, ``supervisee_id``, ``details``
-    (text, default ""). Returns their ids."""
+    (text, default ""). Returns their ids.
+
+    On a database opened read-only nothing can be recorded: nothing is written (as before the
+    chain, when an event added there was dropped with the uncommitted transaction)."""
+    if getattr(uow.db, "readonly", False):
+        return []
     now = utcnow()
     return trails.append(
         uow,
