@@ -28,7 +28,8 @@ everything with ``executemany`` in one transaction (journal off, ``synchronous=O
 for a file nobody else has open and that is thrown away if generation fails), and recreates
 the indexes and triggers from their stored SQL, byte for byte. Content and chain hashes are
 computed by :func:`supervisor_app.services.signoff.content_hash` / ``chain_hash`` over
-exactly the values stored, so ``verify`` finds nothing wrong. The audit trail is written as
+exactly the values stored, and the audit trail's hash chain by
+:func:`supervisor_app.services.trails.chain_hashes`, so ``verify`` finds nothing wrong. The audit trail is written as
 the app writes it: for each record and each supervisee it concerns, a create (or amend) event
 when it is entered and a sign (and void) event when it is signed, week by week.
 Verification reads a supervisee's sign and void events on every progress view, so a trail
@@ -134,7 +135,8 @@ EXPERIENCE_ALLOCATION_SQL = (
     "INSERT INTO experience_allocation (entry_id, domain_code, minutes) VALUES (?,?,?)"
 )
 AUDIT_SQL = (
-    "INSERT INTO audit_event (at, actor, action, record_id, supervisee_id, details) VALUES (?,?,?,?,?,?)"
+    "INSERT INTO audit_event (id, at, actor, action, record_id, supervisee_id, details, prev_hash, hash) "
+    "VALUES (?,?,?,?,?,?,?,?,?)"
 )
 SIGNATURE_SQL = (
     "INSERT INTO signature (id, chain_id, key_fingerprint, first_seq, last_seq, signed_at, payload, signature) "
@@ -279,6 +281,8 @@ class _Generator:
         self.experience_allocations: list[tuple[Any, ...]] = []
         self.sign_offs: list[tuple[Any, ...]] = []
         self.audit: list[tuple[Any, ...]] = []
+        self.audit_id = 0  # the newest audit event's id, and its hash (the trail's chain)
+        self.audit_prev = "0" * 64
         # Signatures not yet chained, by the Monday of their batch: (stamp, date, id, ...).
         self.events: dict[dt.date, list[tuple[Any, ...]]] = {}
         self.seq = 0
@@ -816,6 +820,18 @@ class _Generator:
             )
 
 
+def _chained_events(gen: _Generator, rows: list[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
+    """Audit rows numbered and hash-chained as the app's writer does (services/trails.py)."""
+    from supervisor_app.services.trails import chain_hashes
+
+    numbered = [(gen.audit_id + i, *row) for i, row in enumerate(rows, start=1)]
+    hashes = chain_hashes(gen.audit_prev, numbered)
+    prevs = [gen.audit_prev, *hashes[:-1]]
+    gen.audit_id += len(rows)
+    gen.audit_prev = hashes[-1]
+    return [(*row, p, h) for row, p, h in zip(numbered, prevs, hashes, strict=True)]
+
+
 def _flush(conn: sqlite3.Connection, gen: _Generator, summary: Summary) -> None:
     for sql, rows in (
         (SESSION_SQL, gen.sessions),
@@ -827,8 +843,9 @@ def _flush(conn: sqlite3.Connection, gen: _Generator, summary: Summary) -> None:
         (SIGNATURE_SQL, gen.signatures),
         (AUDIT_SQL, gen.audit),
     ):
-        if sql is AUDIT_SQL:
+        if sql is AUDIT_SQL and rows:
             summary.audit_events += len(rows)
+            rows[:] = _chained_events(gen, rows)
         if rows:
             conn.executemany(sql, rows)
             summary.rows += len(rows)

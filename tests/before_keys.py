@@ -8,7 +8,7 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
-from supervisor_app.services import signoff
+from supervisor_app.services import signoff, trails
 
 STAMP = "2025-06-01 12:00:00.000000"
 
@@ -60,6 +60,19 @@ def set_keys_from(conn: sqlite3.Connection, seq: int) -> None:
     conn.execute(trigger)
 
 
+def log_sign(conn: sqlite3.Connection, record_id: str) -> None:
+    """The sign event, chained as the app writes every event (a file that had events before
+    the chain got its hashes from the migration that added it)."""
+    newest = conn.execute("SELECT id, hash FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
+    event_id, prev = (newest[0] + 1, newest[1]) if newest else (1, trails.GENESIS)
+    values = (event_id, STAMP, "test", "sign", record_id, None, "")
+    conn.execute(
+        "INSERT INTO audit_event (id, at, actor, action, record_id, supervisee_id, details, prev_hash, hash) "
+        "VALUES (?,?,?,?,?,?,?,?,?)",
+        (*values, prev, trails.row_hash(prev, values)),
+    )
+
+
 def sign_before_keys(path: Path, record_ids: list[str], signer_id: int) -> None:
     """Sign pending records as the app did before keys: links in version 1, the records flipped
     to signed, the audit trail's sign events; the database's keys start after them."""
@@ -72,10 +85,7 @@ def sign_before_keys(path: Path, record_ids: list[str], signer_id: int) -> None:
             conn.execute("INSERT INTO sign_off VALUES (?,?,?,?,?,?,?,?,?,?)", link)
             for table in ("supervision_session", "experience_entry"):
                 conn.execute(f"UPDATE {table} SET status = 'signed' WHERE id = ?", (record_id,))
-            conn.execute(
-                "INSERT INTO audit_event (at, actor, action, record_id, details) VALUES (?, 'test', 'sign', ?, '')",
-                (STAMP, record_id),
-            )
+            log_sign(conn, record_id)
             seq, prev = seq + 1, link[-1]
         set_keys_from(conn, seq)
         conn.commit()

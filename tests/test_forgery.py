@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from before_keys import link_for
+from before_keys import link_for, log_sign
 from test_signoff import drop_triggers
 
 from conftest import PASSWORD, TODAY, World, session_fields, snapshot
@@ -117,10 +117,7 @@ def test_a_pending_record_flipped_to_signed_with_a_computed_link_is_named(
         link = link_for(conn, forged, seq=seq + 1, prev=prev, signer_id=world.dana, hashing=hashing_for(conn))
         conn.execute("INSERT INTO sign_off VALUES (?,?,?,?,?,?,?,?,?,?)", link)
         conn.execute("UPDATE supervision_session SET status = 'signed' WHERE id = ?", (forged,))
-        conn.execute(
-            "INSERT INTO audit_event (at, actor, action, record_id, details) VALUES ('2026-01-01', 'x', 'sign', ?, '')",
-            (forged,),
-        )
+        log_sign(conn, forged)  # the audit trail's own chain made with the app's code, too
         conn.commit()
     finally:
         conn.close()

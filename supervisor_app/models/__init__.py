@@ -392,6 +392,10 @@ class Attestation(Base):
     experience_minutes: Mapped[int] = mapped_column(Integer, default=0)
     printed_by: Mapped[str] = mapped_column(String(200))
     printed_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+    # The print records' own hash chain (services/trails.py), written by the one function that
+    # inserts them: deleting or editing a print record breaks it.
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
 
 
 class DatabaseIdentity(Base):
@@ -444,7 +448,9 @@ class Signature(Base):
 
 
 class AuditEvent(Base):
-    """The append-only audit trail (triggers forbid UPDATE and DELETE)."""
+    """The append-only audit trail (triggers forbid UPDATE and DELETE), hash-chained: each
+    event's ``hash`` covers its fields and ``prev_hash``, the hash of the event before it
+    (services/trails.py). Events are written only by :func:`services.audit.append_events`."""
 
     __tablename__ = "audit_event"
     __table_args__ = (
@@ -461,6 +467,26 @@ class AuditEvent(Base):
     record_id: Mapped[str | None] = mapped_column(String(36))
     supervisee_id: Mapped[int | None] = mapped_column(Integer)
     details: Mapped[str] = mapped_column(Text, default="")
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class OutsideCopy(Base):
+    """What a copy of this database's chains that left the file knows (an hours file given
+    out or taken in): its newest signature link and audit event. ``verify`` compares the file
+    with these (and with the backups), so signatures cut off the end of the chain are seen.
+    Append-only (triggers)."""
+
+    __tablename__ = "outside_copy"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    label: Mapped[str] = mapped_column(String(400))
+    last_seq: Mapped[int | None] = mapped_column(Integer)
+    last_chain_hash: Mapped[str | None] = mapped_column(String(64))
+    audit_head_id: Mapped[int | None] = mapped_column(Integer)
+    audit_head_hash: Mapped[str | None] = mapped_column(String(64))
+    recorded_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
 __all__ = [
@@ -474,6 +500,7 @@ __all__ = [
     "ExperienceEntry",
     "ExperienceKind",
     "Modality",
+    "OutsideCopy",
     "RecordKind",
     "RecordStatus",
     "SessionAllocation",

@@ -65,7 +65,7 @@ from supervisor_app.models import (
     Supervisor,
     utcnow,
 )
-from supervisor_app.services import audit
+from supervisor_app.services import audit, trails
 from supervisor_app.services.canonical import _SIGNER
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import get_supervisee, get_supervisor
@@ -1138,23 +1138,30 @@ def record_print(
         row = uow.session.get(Attestation, plan.attestation_id)
         assert row is not None
     else:
-        row = Attestation(
-            id=plan.attestation_id,
-            serial=plan.serial,
-            kind=VERIFICATION,
-            fingerprint=data.fingerprint,
-            supervisee_id=data.supervisee_id,
-            supervisor_id=data.supervisor_id,
-            date_from=data.date_from,
-            date_to=data.date_to,
-            record_count=len(data.record_ids),
-            supervision_minutes=data.supervision_minutes,
-            experience_minutes=data.experience_minutes,
-            printed_by=printed_by[:200],
-            printed_at=plan.printed_at,
-        )
-        uow.session.add(row)
         uow.flush()
+        (new_id,) = trails.append(  # the one insert of print records: it chains them
+            uow,
+            trails.PRINTS,
+            [
+                {
+                    "id": plan.attestation_id,
+                    "serial": plan.serial,
+                    "kind": VERIFICATION,
+                    "fingerprint": data.fingerprint,
+                    "supervisee_id": data.supervisee_id,
+                    "supervisor_id": data.supervisor_id,
+                    "date_from": data.date_from,
+                    "date_to": data.date_to,
+                    "record_count": len(data.record_ids),
+                    "supervision_minutes": data.supervision_minutes,
+                    "experience_minutes": data.experience_minutes,
+                    "printed_by": printed_by[:200],
+                    "printed_at": plan.printed_at,
+                }
+            ],
+        )
+        row = uow.session.get(Attestation, new_id)
+        assert row is not None
     reprint = plan.reprint
     audit.log(
         uow,

@@ -1,4 +1,7 @@
-"""The append-only audit trail: who did what to which record, and when (UTC)."""
+"""The append-only audit trail: who did what to which record, and when (UTC).
+
+Events are hash-chained (:mod:`supervisor_app.services.trails`): every writer goes through
+:func:`append_events` (one event: :func:`log`), which numbers and hashes them as it inserts."""
 
 from __future__ import annotations
 
@@ -11,7 +14,8 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from supervisor_app.db import UnitOfWork
-from supervisor_app.models import AuditEvent, ExperienceEntry, SupervisionSession
+from supervisor_app.models import AuditEvent, ExperienceEntry, SupervisionSession, utcnow
+from supervisor_app.services import trails
 
 
 class AuditAction:
@@ -42,15 +46,64 @@ def log(
     details: dict[str, Any] | None = None,
 ) -> None:
     """Add one event to the trail, in the caller's transaction."""
-    uow.session.add(
-        AuditEvent(
-            actor=uow.actor,
-            action=action,
-            record_id=record_id,
-            supervisee_id=supervisee_id,
-            details=details_text(details),
-        )
+    append_events(
+        uow,
+        [
+            {
+                "actor": uow.actor,
+                "action": action,
+                "record_id": record_id,
+                "supervisee_id": supervisee_id,
+                "details": details_text(details),
+            }
+        ],
     )
+
+
+def append_events(uow: UnitOfWork, events: list[dict[str, Any]]) -> list[int]:
+    """Add events to the trail, in order, in the caller's transaction: the one way events are
+    written (it chains them). Each is a dict of ``action`` and any of ``at`` (default now),
+    ``actor`` (default the unit of work's), ``record_id``, ``supervisee_id``, ``details``
+    (text, default ""). Returns their ids.
+
+    On a database opened read-only nothing can be recorded: nothing is written (as before the
+    chain, when an event added there was dropped with the uncommitted transaction)."""
+    if getattr(uow.db, "readonly", False):
+        return []
+    now = utcnow()
+    return trails.append(
+        uow,
+        trails.AUDIT,
+        [
+            {
+                "at": event.get("at") or now,
+                "actor": event.get("actor") or uow.actor,
+                "action": event["action"],
+                "record_id": event.get("record_id"),
+                "supervisee_id": event.get("supervisee_id"),
+                "details": event.get("details") or "",
+            }
+            for event in events
+        ],
+    )
+
+
+def chain_head(uow: UnitOfWork) -> dict[str, Any] | None:
+    """``{"id", "hash"}`` of the newest audit event (what a signing batch signs), or None."""
+    row = uow.session.execute(
+        select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc()).limit(1)
+    ).first()
+    return {"id": row[0], "hash": row[1]} if row else None
+
+
+def print_chain_head(uow: UnitOfWork) -> dict[str, Any] | None:
+    """``{"id", "hash"}`` of the newest print record (attestation row), or None."""
+    from supervisor_app.models import Attestation
+
+    row = uow.session.execute(
+        select(Attestation.id, Attestation.hash).order_by(Attestation.id.desc()).limit(1)
+    ).first()
+    return {"id": row[0], "hash": row[1]} if row else None
 
 
 def details_text(details: dict[str, Any] | None) -> str:

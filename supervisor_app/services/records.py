@@ -35,7 +35,6 @@ from sqlalchemy.orm import aliased, selectinload
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import (
-    AuditEvent,
     Base,
     DisplayStatus,
     ExperienceAllocation,
@@ -905,9 +904,8 @@ def insert_checked(
             entry_rows,
         )  # fmt: skip
         _insert_many(uow, ExperienceAllocation, ("entry_id", "domain_code", "minutes"), entry_allocation_rows)
-        _insert_many(
-            uow, AuditEvent, ("at", "actor", "action", "record_id", "supervisee_id", "details"), events
-        )
+        names = ("at", "actor", "action", "record_id", "supervisee_id", "details")
+        audit.append_events(uow, [dict(zip(names, event, strict=True)) for event in events])
 
 
 def _insert_many(

@@ -37,6 +37,7 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import func, select
@@ -44,7 +45,6 @@ from sqlalchemy.orm import selectinload
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import (
-    AuditEvent,
     ExperienceEntry,
     RecordKind,
     RecordStatus,
@@ -56,7 +56,7 @@ from supervisor_app.models import (
     new_uuid,
     utcnow,
 )
-from supervisor_app.services import audit, keys, signatures
+from supervisor_app.services import audit, copies, keys, signatures, trails
 from supervisor_app.services.auth import authenticate
 from supervisor_app.services.canonical import (  # the reading and serialisation half
     _ACTION,
@@ -340,6 +340,9 @@ def _add_keyed_signature(
         links=links,
         signer=signer,
         supervisees=people,
+        # The audit trail as it stood (its own hash chain): editing or deleting an event before
+        # this signature, even with the trail's chain recomputed, no longer reaches this head.
+        audit_head=audit.chain_head(uow),
     )
     uow.session.execute(
         Signature.__table__.insert(),
@@ -488,10 +491,7 @@ def sign(
 
 def _bulk_audit(uow: UnitOfWork, action: str, rows: list[dict[str, Any]], at: dt.datetime) -> None:
     if rows:
-        uow.session.execute(
-            AuditEvent.__table__.insert(),
-            [{"at": at, "actor": uow.actor, "action": action, "details": "", **row} for row in rows],
-        )
+        audit.append_events(uow, [{"at": at, "action": action, **row} for row in rows])
 
 
 def void(
@@ -595,8 +595,10 @@ def void(
 
 @dataclass(frozen=True)
 class Problem:
-    record_id: str
+    record_id: str  # a record's id; for other kinds what the problem is about ("audit event #12")
     message: str
+    # "record"; "audit" / "print" (their hash chains); "copy" (the file against an outside copy)
+    kind: str = "record"
 
     def __str__(self) -> str:
         return f"{self.record_id}: {self.message}"
@@ -620,7 +622,7 @@ class VerifyReport:
         return not self.problems
 
     def bad_record_ids(self) -> set[str]:
-        return {p.record_id for p in self.problems}
+        return {p.record_id for p in self.problems if p.kind == "record"}
 
 
 class RecordsFailVerification(Exception):
@@ -893,6 +895,11 @@ def _check_keyed(
                 by_seq[first][_RID], f"signature #{first} no longer follows the link {label} signed it after"
             )
             covered.discard(first)
+        head = payload.get("audit_head")
+        if whole and isinstance(head, dict):
+            why = trails.head_problem(conn, trails.AUDIT, head.get("id"), head.get("hash"))
+            if why is not None:
+                add(Problem(f"audit trail, as {label} signed it", why, kind="audit"))
         if whole:
             rid = expected[-1][2] if expected else None
             signed.add("supervisor", payload["signer"], first, rid)
@@ -1314,6 +1321,9 @@ def _verify(
         notes: list[Problem] = []
         unkeyed: list[Problem] = []  # reported after the record checks, whose words come first
         keyed = _check_keyed(conn, links, subset is None, unkeyed.append, notes.append)
+        # The audit trail's and the print records' chains, and the outside copies (whole
+        # database only; while the workers hash the records).
+        trail_problems, trail_warnings = _check_trails(conn) if subset is None else ([], [])
     except BaseException:
         if workers is not None:
             workers.stop()
@@ -1353,9 +1363,11 @@ def _verify(
         audited = _select(conn, _AUDITED_SQL, "record_id", subset, _AUDITED)
         _check_audit_trail(audited, signs, voids, {p.record_id for p in problems}, add)
     problems.extend(unkeyed)
+    problems.extend(trail_problems)
     if progress is not None:
         progress(total, total)
     warnings = _time_warnings(links) if subset is None else []
+    warnings.extend(trail_warnings)
     return VerifyReport(
         records_checked=checked,
         signatures_checked=len(links),
@@ -1364,6 +1376,21 @@ def _verify(
         notes=notes,
         keyed_signatures_checked=keyed,
     )
+
+
+def _check_trails(conn: sqlite3.Connection) -> tuple[list[Problem], list[Problem]]:
+    """(problems, warnings) of the audit trail's and the print records' hash chains (any row
+    edited, deleted or inserted, named), and of this file against every outside copy it
+    knows: its backups and the copies recorded in ``outside_copy`` (chains cut off)."""
+    problems = [
+        Problem(subject, message, kind)
+        for table, kind in ((trails.AUDIT, "audit"), (trails.PRINTS, "print"))
+        for subject, message in trails.check_chain(conn, table)
+    ]
+    path = _database_file(conn)
+    cut, restored = copies.compare_all(conn, Path(path) if path else None)
+    problems.extend(Problem(subject, message, "copy") for subject, message in cut)
+    return problems, [Problem(subject, message, "copy") for subject, message in restored]
 
 
 def require_verified(uow: UnitOfWork, record_ids: Iterable[str]) -> None:

@@ -452,8 +452,16 @@ class AuditPage(RefreshOnChange, QWidget):
         self.result.setStyleSheet("color:#a40000;font-weight:600;")
         self.problems.setVisible(True)
         for problem in report.problems:
+            if problem.kind == "record":
+                text = self.tr("Record {id}: {message}")
+            else:  # the audit trail, the print records, the file against its backups
+                text = self.tr("{subject}: {message}")
             self.problems.addItem(
-                self.tr("Record {id}: {message}").format(id=problem.record_id, message=problem.message)
+                text.format(
+                    id=problem.record_id,
+                    subject=problem.record_id[:1].upper() + problem.record_id[1:],
+                    message=problem.message,
+                )
             )
         self._show_warnings(report)
 
@@ -463,10 +471,13 @@ class AuditPage(RefreshOnChange, QWidget):
             return
         self.problems.setVisible(True)
         for warning in report.warnings:
+            text = (
+                self.tr("Warning, record {id}: {message}")
+                if warning.kind == "record"
+                else self.tr("Warning, {subject}: {message}")
+            )
             self.problems.addItem(
-                self.tr("Warning, record {id}: {message}").format(
-                    id=warning.record_id, message=warning.message
-                )
+                text.format(id=warning.record_id, subject=warning.record_id, message=warning.message)
             )
 
     def _on_verify_failed(self, exc: BaseException) -> None:

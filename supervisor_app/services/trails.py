@@ -1,0 +1,302 @@
+"""Hash chains over the audit trail and the print records, so neither can be edited, thinned
+or padded after the fact without it showing.
+
+Every row of ``audit_event`` and of ``attestation`` (the print records) carries ``prev_hash``,
+the ``hash`` of the row before it (by id; :data:`GENESIS` for the first), and ``hash``: the
+SHA-256 (hex) of the UTF-8 text ::
+
+    json.dumps([prev_hash, *fields], ensure_ascii=False, separators=(",", ":"))
+
+where ``fields`` are the row's columns as SQLite stores them, in the order of :data:`FIELDS`:
+
+- ``audit_event``: id, at, actor, action, record_id, supervisee_id, details
+- ``attestation``: id, serial, kind, fingerprint, supervisee_id, supervisor_id, date_from,
+  date_to, record_count, supervision_minutes, experience_minutes, printed_by, printed_at
+
+Text is text (timestamps as stored, ``YYYY-MM-DD HH:MM:SS.ffffff`` UTC; dates
+``YYYY-MM-DD``), integers are integers, NULL is null; a blob (only a hand edit stores one) is
+spelled ``["blob", hex]`` so it equals no text. This is format version 1: the hashes stored in
+a file never change, so neither may this definition.
+
+Rows are written only by :func:`append`, which every writer uses (``audit.append_events`` for
+the trail, ``attestation.record_print`` for print records): it numbers the rows (the newest
+id + 1, inside the writer's transaction, which holds the write lock), converts each value to
+exactly what SQLite will store, hashes that and inserts it.
+
+:func:`check_chain` reads every row once, in id order: SQLite writes each row's text
+(``json_array``, which spells text, integers and null as Python's JSON does), Python hashes
+it. Only when something is wrong are the rows read again one by one, with the reference
+spelling above, to name the first event edited, deleted or inserted. The chain inside the
+file cannot show its newest rows cut off, or the whole chain recomputed by someone with this
+code: the signed heads (``chain_head`` in every signature) and the outside copies
+(:mod:`supervisor_app.services.copies`) do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from collections.abc import Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+from supervisor_app.services.canonical import (
+    GENESIS,
+    _enc,
+    _json,
+    _jsonable,
+    _lenient_text,
+    _sha256,
+)
+
+if TYPE_CHECKING:
+    from supervisor_app.db import UnitOfWork
+
+AUDIT = "audit_event"
+PRINTS = "attestation"
+FIELDS: dict[str, tuple[str, ...]] = {
+    AUDIT: ("id", "at", "actor", "action", "record_id", "supervisee_id", "details"),
+    PRINTS: (
+        "id",
+        "serial",
+        "kind",
+        "fingerprint",
+        "supervisee_id",
+        "supervisor_id",
+        "date_from",
+        "date_to",
+        "record_count",
+        "supervision_minutes",
+        "experience_minutes",
+        "printed_by",
+        "printed_at",
+    ),
+}
+_CHUNK = 50_000
+
+
+# --------------------------------------------------------------------------------------------
+# The canonical text and hash of one row
+
+
+def row_text(prev: Any, values: Sequence[Any]) -> str:
+    """The reference: what a row's hash covers (see the module doc)."""
+    return _json([_jsonable(prev), *map(_jsonable, values)])
+
+
+def row_hash(prev: Any, values: Sequence[Any]) -> str:
+    return _sha256(row_text(prev, values))
+
+
+def _token(value: Any) -> str:
+    cls = value.__class__
+    if cls is str:
+        return _enc(value)
+    if cls is int:
+        return int.__repr__(value)
+    if value is None:
+        return "null"
+    return _json(_jsonable(value))
+
+
+def chain_hashes(prev: Any, rows: Sequence[Sequence[Any]]) -> list[str]:
+    """The hash of each of ``rows`` (field values as stored, in :data:`FIELDS` order), chained
+    from ``prev``: the texts of :func:`row_text`, built a value at a time (the migration and
+    the benchmark generator hash millions of rows)."""
+    hashes: list[str] = []
+    add = hashes.append
+    for values in rows:
+        prev = _sha256(f"[{_token(prev)},{','.join(map(_token, values))}]")
+        add(prev)
+    return hashes
+
+
+# --------------------------------------------------------------------------------------------
+# Writing: the one insert of each chained table
+
+
+def append(uow: UnitOfWork, table: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
+    """Insert ``rows`` (every column of :data:`FIELDS` but ``id``, as Python values) into the
+    chained ``table``, in the unit of work's transaction; returns their ids.
+
+    Each row gets the next id (an ``id`` given must be that one: a print's serial number is
+    made from it), its values converted as SQLAlchemy stores them, and its chain hashes.
+    """
+    if not rows:
+        return []
+    from supervisor_app.models import Base
+
+    fields = FIELDS[table]
+    columns = Base.metadata.tables[table].c
+    connection = uow.session.connection()
+    dialect = connection.dialect
+    processors = [columns[name].type.dialect_impl(dialect).bind_processor(dialect) for name in fields]
+    newest = connection.exec_driver_sql(f"SELECT id, hash FROM {table} ORDER BY id DESC LIMIT 1").first()
+    next_id, prev = (newest[0] + 1, newest[1]) if newest else (1, GENESIS)
+    stored: list[tuple[Any, ...]] = []
+    ids: list[int] = []
+    for offset, row in enumerate(rows):
+        wanted = next_id + offset
+        given = row.get("id")
+        if given is not None and given != wanted:
+            raise ValueError(f"{table} row {given} would not be the next one ({wanted})")
+        values = [wanted, *(row.get(name) for name in fields[1:])]
+        stored.append(
+            tuple(v if p is None or v is None else p(v) for v, p in zip(values, processors, strict=True))
+        )
+        ids.append(wanted)
+    hashes = chain_hashes(prev, stored)
+    prevs = [prev, *hashes[:-1]]
+    names = ", ".join((*fields, "prev_hash", "hash"))
+    marks = ",".join("?" * (len(fields) + 2))
+    connection.exec_driver_sql(
+        f"INSERT INTO {table} ({names}) VALUES ({marks})",
+        [(*values, p, h) for values, p, h in zip(stored, prevs, hashes, strict=True)],
+    )
+    return ids
+
+
+# --------------------------------------------------------------------------------------------
+# Checking
+
+
+def _intact(conn: sqlite3.Connection, table: str) -> bool:
+    """The quick pass: True when every row's hash covers its fields and its ``prev_hash``, and
+    every ``prev_hash`` is the hash of the row before it.
+
+    SQLite writes each row's text (``json_array`` spells text, integers and null as the
+    reference does), read as bytes (no decoding); the digests and the stored hashes are
+    compared as one string per chunk, and so are the links (each text begins with
+    ``["<prev_hash>",``: a prev_hash of another length shifts the text and changes the hash). Anything unusual (a blob, which json_array refuses; a real; text
+    JSON would spell otherwise) fails here and is looked at by the careful pass."""
+    sql = f"SELECT json_array(prev_hash, {', '.join(FIELDS[table])}), hash FROM {table} ORDER BY id"
+    sha256 = hashlib.sha256
+    prev = GENESIS.encode()
+    saved = conn.text_factory
+    conn.text_factory = bytes
+    try:
+        cursor = conn.execute(sql)
+        while batch := cursor.fetchmany(_CHUNK):
+            texts, hashes = zip(*batch, strict=True)
+            if "".join([sha256(t).hexdigest() for t in texts]).encode() != b"".join(hashes):
+                return False
+            # Each text begins '["<prev_hash>",' (64 hex digits, never escaped).
+            if b"".join([t[2:66] for t in texts]) != prev + b"".join(hashes[:-1]):
+                return False
+            prev = hashes[-1]
+    except (sqlite3.Error, TypeError):  # a blob, a NULL hash: the careful pass names it
+        return False
+    finally:
+        conn.text_factory = saved
+    return True
+
+
+def _rows(conn: sqlite3.Connection, table: str) -> Iterator[tuple[Any, ...]]:
+    """Every row as (id, hash, prev_hash, *fields), in id order, text read leniently."""
+    saved = conn.text_factory
+    conn.text_factory = _lenient_text
+    try:
+        last = None
+        while True:
+            where = "" if last is None else f"WHERE id > {int(last)}"
+            batch = conn.execute(
+                f"SELECT id, hash, prev_hash, {', '.join(FIELDS[table])} FROM {table} {where} ORDER BY id LIMIT {_CHUNK}"
+            ).fetchall()
+            if not batch:
+                return
+            yield from batch
+            last = batch[-1][0]
+            if not isinstance(last, int):
+                return
+    finally:
+        conn.text_factory = saved
+
+
+def describe(table: str, row: Sequence[Any]) -> str:
+    """How a problem names a row (id, hash, prev_hash, *fields): '#12 (2026-01-02 15:30, sign)'."""
+    fields = dict(zip(FIELDS[table], row[3:], strict=False))
+    if table == AUDIT:
+        return f"#{row[0]} ({str(fields['at'])[:16]}, {fields['action']})"
+    return f"#{row[0]} ({fields['serial']}, printed {str(fields['printed_at'])[:16]})"
+
+
+_NOUN = {AUDIT: "audit event", PRINTS: "print record"}
+MAX_NAMED = 20
+
+
+def check_chain(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
+    """Every break in ``table``'s chain as (subject, message), in id order: a row changed
+    after it was written (its hash no longer covers it), rows missing before a row (its
+    ``prev_hash`` is not the hash of the row before it, and ids are skipped), or a row inserted
+    or rewritten before it. At most :data:`MAX_NAMED`, then how many more."""
+    if _intact(conn, table):
+        return []
+    noun = _NOUN[table]
+    found: list[tuple[str, str]] = []
+    expected = GENESIS
+    before: tuple[Any, ...] | None = None
+    for row in _rows(conn, table):
+        rid, stored, prev = row[0], row[1], row[2]
+        name = describe(table, row)
+        if row_hash(prev, row[3:]) != stored:
+            found.append(
+                (
+                    f"{noun} {name}",
+                    "was changed after it was written, or written outside the app (its hash does not match it)",
+                )
+            )
+        elif prev != expected:
+            if before is None:
+                found.append((f"{noun} {name}", f"is not the first {noun}: the ones before it were deleted"))
+            elif isinstance(rid, int) and isinstance(before[0], int) and rid > before[0] + 1:
+                gap = f"#{before[0] + 1}" if rid == before[0] + 2 else f"#{before[0] + 1}-#{rid - 1}"
+                found.append(
+                    (
+                        f"{noun} {name}",
+                        f"does not follow {describe(table, before)}: {gap} deleted between them",
+                    )
+                )
+            else:
+                found.append(
+                    (
+                        f"{noun} {name}",
+                        f"does not follow {describe(table, before)}: that one was inserted, rewritten "
+                        "or put in place of a deleted one",
+                    )
+                )
+        expected = stored
+        before = row
+    if len(found) > MAX_NAMED:
+        more = len(found) - MAX_NAMED
+        found = [*found[:MAX_NAMED], (f"{noun}s", f"... and {more} more breaks in the chain")]
+    return found
+
+
+def head_problem(conn: sqlite3.Connection, table: str, head_id: int, head_hash: str) -> str | None:
+    """Why the chain of ``table`` does not reach the head ``(head_id, head_hash)`` a signature
+    or an outside copy holds (None if it does): the row is gone, or its hash differs (the rows
+    up to it were changed and their hashes recomputed)."""
+    row = conn.execute(f"SELECT hash FROM {table} WHERE id = ?", (head_id,)).fetchone()
+    noun = _NOUN[table]
+    if row is None:
+        newest = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
+        return f"{noun} #{head_id} is missing (this file's {noun}s end at #{newest or 0})"
+    if row[0] != head_hash:
+        return (
+            f"{noun} #{head_id} has another hash: it, or one before it, was changed and the chain recomputed"
+        )
+    return None
+
+
+__all__ = [
+    "AUDIT",
+    "FIELDS",
+    "GENESIS",
+    "PRINTS",
+    "append",
+    "chain_hashes",
+    "check_chain",
+    "describe",
+    "head_problem",
+    "row_hash",
+    "row_text",
+]
