@@ -20,7 +20,7 @@ from conftest import PASSWORD, TODAY, World, experience_fields, session_fields, 
 from supervisor_app.cli import main
 from supervisor_app.db import open_database
 from supervisor_app.reports import render_verification
-from supervisor_app.services import attestation, records, signoff
+from supervisor_app.services import attestation, keys, records, signoff
 from supervisor_app.services.attestation import MANIFEST_NAME, manifest_fingerprint, qr_text
 
 DAY = dt.timedelta(days=1)
@@ -108,7 +108,11 @@ def test_the_form_carries_a_manifest_of_what_it_attests(printed: Printed) -> Non
     assert manifest["fingerprint"] == data.fingerprint == manifest_fingerprint(manifest["records"])
     assert manifest["supervisee"] == {"id": world.ana, "name": "Ana Example", "icb_id": "A-0"}
     assert manifest["supervisor"]["name"] == "Dana Whitaker"
-    assert manifest["supervisor"]["key_fingerprint"] == ""
+    with world.uow() as uow:
+        key = keys.current_key(uow, world.dana)
+        assert key is not None  # she signed: she has a key, and the form names it
+        fingerprint = key.fingerprint
+    assert manifest["supervisor"]["key_fingerprint"] == fingerprint == data.supervisor_key_fingerprint
     assert sorted(r["id"] for r in manifest["records"]) == sorted([*printed.sessions, printed.entry])
     first = next(r for r in manifest["records"] if r["id"] == printed.sessions[0])
     assert first["kind"] == "session" and first["status"] == "signed"

@@ -604,6 +604,14 @@ def _figures_from_rows(
     )
 
 
+def _key_fingerprint(uow: UnitOfWork, supervisor_id: int) -> str:
+    """The supervisor's signing key, for the form's manifest and QR ("" before they have one)."""
+    from supervisor_app.services import keys
+
+    key = keys.current_key(uow, supervisor_id)
+    return key.fingerprint if key is not None else ""
+
+
 def prepare_verification(
     uow: UnitOfWork,
     *,
@@ -757,6 +765,7 @@ def prepare_verification(
         fingerprint=fingerprint_of(link[3] for link in links),
         pending_left_out=pending,
         signed_by_others=signed_by_others,
+        supervisor_key_fingerprint=_key_fingerprint(uow, supervisor.id),
         form_records=form_records,
     )
 
