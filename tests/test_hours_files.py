@@ -462,3 +462,63 @@ def test_a_same_icb_id_without_link_is_refused(tmp_path: Path, empty_template: P
         _refused(db, file1, f"--link-supervisee {here.id}")
     finally:
         db.close()
+
+
+# --------------------------------------------------------------------------------------------
+# The command line
+
+
+def test_cli_writes_imports_by_content_and_opens_hours_files_read_only(
+    tmp_path: Path, first: Place, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from supervisor_app.cli import main
+
+    first.db.close()
+    out = tmp_path / "ana-records.zip"  # any name: an hours file is known by its content
+    assert (
+        main(["--db", str(first.db.path), "hours-file", "--supervisee", str(first.ana), "--out", str(out)])
+        == 0
+    )
+    assert "5 signed record(s) of Ana Example" in capsys.readouterr().out
+
+    other = tmp_path / "other.db"
+    assert main(["--db", str(other), "init"]) == 0
+    assert main(["--db", str(other), "import", str(out), "--dry-run"]) == 0
+    assert "Nothing was written" in capsys.readouterr().out
+    assert main(["--db", str(other), "--json", "import", str(out)]) == 0
+    result = json.loads(capsys.readouterr().out.strip().splitlines()[-1])
+    assert result["added"] == 5 and result["supervisee_added"]
+    assert main(["--db", str(other), "verify"]) == 0
+
+    capsys.readouterr()
+    assert main(["progress", "--json", "--open-hours", str(out)]) == 0
+    progress = json.loads(capsys.readouterr().out)
+    assert progress["supervisee"]["name"] == "Ana Example"
+    assert progress["supervision"]["signed_minutes"] == FIRST_SUPERVISION
+    pdf = tmp_path / "statement.pdf"
+    assert main(["statement", "--open-hours", str(out), "--out", str(pdf)]) == 0
+    assert pdf.read_bytes().startswith(b"%PDF")
+    assert main(["sign", "--all", "--supervisor", "1", "--open-hours", str(out)]) == 2
+    assert "--open-hours works with" in capsys.readouterr().err
+
+
+def test_cli_refuses_a_tampered_hours_file_with_exit_2_and_writes_nothing(
+    tmp_path: Path, file1: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from supervisor_app.cli import main
+
+    target = tmp_path / "target.db"
+    assert main(["--db", str(target), "init"]) == 0
+    rid = {}
+
+    def more_minutes(parts: dict) -> None:
+        record = _first_session(parts)
+        rid["id"] = record["id"]
+        record["content"][6] = "600"
+
+    bad = _rewrite(file1, tmp_path / "tampered.dat", more_minutes)
+    before = snapshot(target)
+    assert main(["--db", str(target), "import", str(bad)]) == 2
+    assert rid["id"] in capsys.readouterr().err
+    assert snapshot(target) == before
+    assert main(["progress", "--open-hours", str(bad)]) == 2
