@@ -797,8 +797,13 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
                 f"{who}: its signature by {supervisors[key['supervisor']]['name']} does not check under their key "
                 "(the file was altered or damaged).",
             )
-        payload = json.loads(row["payload"])
-        signer = payload.get("signer") or {}
+        try:
+            payload = json.loads(row["payload"])
+        except ValueError:
+            payload = None
+        if not isinstance(payload, dict) or not isinstance(payload.get("signer"), dict):
+            raise _refuse(target, f"{who}: what its signature signs is not a signature payload.")
+        signer = payload["signer"]
         if (
             payload.get("format") != signatures.FORMAT
             or payload.get("id") != sid
@@ -809,8 +814,13 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
             raise _refuse(
                 target, f"{who}: its signature was stored under another id, database or key than it signed."
             )
-        links = payload.get("links") or []
-        seqs = [entry.get("seq") for entry in links if isinstance(entry, dict)]
+        links = payload.get("links")
+        links = (
+            [e for e in links if isinstance(e, dict) and isinstance(e.get("seq"), int)]
+            if isinstance(links, list)
+            else []
+        )
+        seqs = [entry["seq"] for entry in links]
         if not seqs or row["first_seq"] != min(seqs) or row["last_seq"] != max(seqs):
             raise _refuse(target, f"{who}: its signature's range is not the links it signed.")
         checked[sid] = {entry["seq"]: entry for entry in links}
