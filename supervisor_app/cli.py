@@ -995,6 +995,8 @@ def run(args: argparse.Namespace) -> int:
                 "signatures_checked": report.signatures_checked,
                 "problems": [{"record_id": p.record_id, "problem": p.message} for p in report.problems],
                 "warnings": [{"record_id": p.record_id, "warning": p.message} for p in report.warnings],
+                "keyed_signatures_checked": report.keyed_signatures_checked,
+                "notes": [{"record_id": p.record_id, "note": p.message} for p in report.notes],
             }
             if args.json:
                 _out(args, data, "")
@@ -1008,6 +1010,8 @@ def run(args: argparse.Namespace) -> int:
             if not args.json:
                 for warning in report.warnings:
                     print(f"warning: {warning.record_id}: {warning.message}")
+                for note in report.notes:
+                    print(f"note: {note.record_id}: {note.message}" if note.record_id else f"note: {note.message}")
             return EXIT_OK if report.ok else EXIT_FAILURE
         elif command == "audit":
             supervisee_id = people.get_supervisee(uow, args.supervisee).id if args.supervisee else None
