@@ -907,7 +907,9 @@ def run(args: argparse.Namespace) -> int:
             _list(args, uow)
         elif command == "progress":
             if args.supervisee is None:
-                raise CliError("progress needs --supervisee ID.")
+                raise CliError(
+                    "the following arguments are required: --supervisee (or --open-hours with one supervisee's files)"
+                )
             result = compute_progress(uow, supervisee_id=args.supervisee)
             _out(args, result.to_json(), lambda: _progress_text(result))
         elif command == "demo":
@@ -1011,7 +1013,11 @@ def run(args: argparse.Namespace) -> int:
                 for warning in report.warnings:
                     print(f"warning: {warning.record_id}: {warning.message}")
                 for note in report.notes:
-                    print(f"note: {note.record_id}: {note.message}" if note.record_id else f"note: {note.message}")
+                    print(
+                        f"note: {note.record_id}: {note.message}"
+                        if note.record_id
+                        else f"note: {note.message}"
+                    )
             return EXIT_OK if report.ok else EXIT_FAILURE
         elif command == "audit":
             supervisee_id = people.get_supervisee(uow, args.supervisee).id if args.supervisee else None
@@ -1169,7 +1175,9 @@ def run(args: argparse.Namespace) -> int:
             from supervisor_app.services import attestation
 
             if args.supervisee is None:
-                raise CliError("statement needs --supervisee ID.")
+                raise CliError(
+                    "the following arguments are required: --supervisee (or --open-hours with one supervisee's files)"
+                )
             out = _pdf_target(args.out)
             try:
                 data = attestation.prepare_statement(uow, supervisee_id=args.supervisee)

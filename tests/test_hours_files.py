@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
 from conftest import PASSWORD, TODAY, snapshot
 from supervisor_app.db import Database, open_database
+from supervisor_app.models import Supervisor
 from supervisor_app.services import hours_files, people, records, signoff
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.progress import compute_progress
@@ -562,3 +564,25 @@ def test_a_ten_year_hours_file_carries_every_signed_minute(
     finally:
         source.close()
         target.close()
+
+
+def test_attestations_stay_with_each_supervisor_while_the_statement_counts_everything(
+    tmp_path: Path, second: tuple[Place, Path, Path]
+) -> None:
+    from supervisor_app.services import attestation
+
+    lakeshore, _file1, _file2 = second
+    with lakeshore.uow() as uow:
+        dana = uow.session.scalar(select(Supervisor.id).where(Supervisor.name == "Dana Whitaker"))
+        before = snapshot(lakeshore.db)
+        with pytest.raises(DomainError, match="attestation form is printed by them"):
+            attestation.prepare_verification(uow, supervisee_id=lakeshore.ana, supervisor_id=dana)
+    assert snapshot(lakeshore.db) == before
+    with lakeshore.uow() as uow:
+        mine = attestation.prepare_verification(
+            uow, supervisee_id=lakeshore.ana, supervisor_id=lakeshore.supervisor
+        )
+        assert mine.supervision_minutes == SECOND_SUPERVISION
+        statement = attestation.prepare_statement(uow, supervisee_id=lakeshore.ana)
+    assert statement.supervision.signed_minutes == FIRST_SUPERVISION + SECOND_SUPERVISION
+    assert statement.experience.signed_minutes == FIRST_EXPERIENCE + SECOND_EXPERIENCE

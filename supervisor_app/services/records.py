@@ -36,12 +36,12 @@ from sqlalchemy.orm import aliased, selectinload
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import (
     AuditEvent,
-    ForeignLink,
     Base,
     DisplayStatus,
     ExperienceAllocation,
     ExperienceEntry,
     ExperienceKind,
+    ForeignLink,
     Modality,
     RecordKind,
     RecordStatus,
