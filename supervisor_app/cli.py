@@ -760,6 +760,7 @@ SUPERVISOR_FIELDS = [
     "locked_until",
     "created_at",
     "updated_at",
+    "global_id",
 ]
 SUPERVISEE_FIELDS = [
     "id",
@@ -774,6 +775,7 @@ SUPERVISEE_FIELDS = [
     "same_person_supervisor_id",
     "created_at",
     "updated_at",
+    "global_id",
 ]
 
 

@@ -1609,7 +1609,9 @@ EXPORT_TABLES = (
 """Tables in export order; any table added later is exported after these."""
 
 SECRET_COLUMNS = {
-    "supervisor": frozenset({"password_hash", "recovery_key_hash", "failed_attempts", "locked_until"})
+    "supervisor": frozenset({"password_hash", "recovery_key_hash", "failed_attempts", "locked_until"}),
+    # The private key, sealed under the password: an offline guessing target, never exported.
+    "supervisor_key": frozenset({"sealed_private_key"}),
 }
 """Columns never exported: sign-in secrets and lock-out state."""
 
