@@ -1462,7 +1462,9 @@ def _list(args: argparse.Namespace, uow: Any) -> None:
             ),
         )
     elif args.what == "sessions":
-        data = records.list_sessions(uow, supervisee_id=supervisee_id, supervisor_id=supervisor_id)
+        data = _with_origins(
+            uow, records.list_sessions(uow, supervisee_id=supervisee_id, supervisor_id=supervisor_id)
+        )
         _out(
             args,
             data,
@@ -1476,7 +1478,9 @@ def _list(args: argparse.Namespace, uow: Any) -> None:
                         r["format"],
                         r["modality"],
                         ",".join(map(str, r["supervisee_ids"])),
-                        r["status"] + (f" -> {r['replaced_by'][:8]}" if r["replaced_by"] else ""),
+                        r["status"]
+                        + (f" -> {r['replaced_by'][:8]}" if r["replaced_by"] else "")
+                        + _origin_text(r),
                     )
                     for r in data
                 ],
@@ -1484,7 +1488,9 @@ def _list(args: argparse.Namespace, uow: Any) -> None:
             ),
         )
     else:
-        data = records.list_experience(uow, supervisee_id=supervisee_id, supervisor_id=supervisor_id)
+        data = _with_origins(
+            uow, records.list_experience(uow, supervisee_id=supervisee_id, supervisor_id=supervisor_id)
+        )
         _out(
             args,
             data,
@@ -1497,13 +1503,35 @@ def _list(args: argparse.Namespace, uow: Any) -> None:
                         hours(r["minutes"]),
                         r["kind"],
                         r["supervisee_id"],
-                        r["status"] + (f" -> {r['replaced_by'][:8]}" if r["replaced_by"] else ""),
+                        r["status"]
+                        + (f" -> {r['replaced_by'][:8]}" if r["replaced_by"] else "")
+                        + _origin_text(r),
                     )
                     for r in data
                 ],
                 ["id", "from", "to", "hours", "kind", "supervisee", "status"],
             ),
         )
+
+
+def _with_origins(uow: Any, data: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Records that arrived in an hours file carry ``signed_elsewhere``: the agency and the
+    database (chain) they were signed in, and by whom."""
+    from supervisor_app.services.signoff import record_origins
+
+    origins = record_origins(uow, [r["id"] for r in data])
+    for row in data:
+        if row["id"] in origins:
+            row["signed_elsewhere"] = origins[row["id"]]
+    return data
+
+
+def _origin_text(row: dict[str, Any]) -> str:
+    origin = row.get("signed_elsewhere")
+    if not origin:
+        return ""
+    where = origin["agency"] or f"database {origin['chain'][:8]}"
+    return f" (signed by {origin['signer']}, {where})"
 
 
 def _progress_text(result: Any) -> str:

@@ -497,6 +497,8 @@ def test_cli_writes_imports_by_content_and_opens_hours_files_read_only(
     progress = json.loads(capsys.readouterr().out)
     assert progress["supervisee"]["name"] == "Ana Example"
     assert progress["supervision"]["signed_minutes"] == FIRST_SUPERVISION
+    assert main(["list", "sessions", "--open-hours", str(out)]) == 0
+    assert "(signed by Dana Whitaker, Prairie Lakes (TEST))" in capsys.readouterr().out
     pdf = tmp_path / "statement.pdf"
     assert main(["statement", "--open-hours", str(out), "--out", str(pdf)]) == 0
     assert pdf.read_bytes().startswith(b"%PDF")
