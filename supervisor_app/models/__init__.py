@@ -447,6 +447,51 @@ class Signature(Base):
     signature: Mapped[str] = mapped_column(String(128))
 
 
+class ForeignLink(Base):
+    """A sign or void link of a record that arrived in an hours file, exactly as the chain
+    ``chain_id`` (another database) stored it; the keyed ``signature`` covering it is stored
+    verbatim. ``people``: JSON of the global ids the record names as signed. Never updated or
+    deleted (triggers). See services.hours_files."""
+
+    __tablename__ = "foreign_link"
+    __table_args__ = (Index("ix_foreign_link_record", "record_id", "action"),)
+
+    chain_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True)
+    signature_id: Mapped[str] = mapped_column(String(36))
+    record_kind: Mapped[str] = mapped_column(String(20))
+    record_id: Mapped[str] = mapped_column(String(36))
+    action: Mapped[str] = mapped_column(String(10))
+    signer_id: Mapped[int] = mapped_column(Integer)  # the signer's id in that database, not here
+    signed_at: Mapped[str] = mapped_column(String(40))  # the stamp text its chain hash covers
+    reason: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    prev_chain_hash: Mapped[str] = mapped_column(String(64))
+    chain_hash: Mapped[str] = mapped_column(String(64))
+    people: Mapped[str] = mapped_column(Text)
+    imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class ForeignChain(Base):
+    """Another database records came from: its chain id and the agency it named."""
+
+    __tablename__ = "foreign_chain"
+
+    chain_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    agency: Mapped[str] = mapped_column(String(200))
+    first_imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
+class SuperviseeAlias(Base):
+    """Another global id of a supervisee here, linked by the user's choice on import."""
+
+    __tablename__ = "supervisee_alias"
+
+    global_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    supervisee_id: Mapped[int] = mapped_column(ForeignKey("supervisee.id"))
+    linked_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class AuditEvent(Base):
     """The append-only audit trail (triggers forbid UPDATE and DELETE), hash-chained: each
     event's ``hash`` covers its fields and ``prev_hash``, the hash of the event before it
@@ -499,6 +544,8 @@ __all__ = [
     "ExperienceAllocation",
     "ExperienceEntry",
     "ExperienceKind",
+    "ForeignChain",
+    "ForeignLink",
     "Modality",
     "OutsideCopy",
     "RecordKind",
@@ -510,6 +557,7 @@ __all__ = [
     "Signature",
     "SignOffAction",
     "Supervisee",
+    "SuperviseeAlias",
     "Supervisor",
     "SupervisorChange",
     "SupervisorKey",

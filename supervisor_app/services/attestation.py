@@ -63,6 +63,7 @@ from supervisor_app.models import (
     Supervisee,
     SupervisionSession,
     Supervisor,
+    SupervisorKey,
     utcnow,
 )
 from supervisor_app.services import audit, trails
@@ -612,6 +613,23 @@ def _key_fingerprint(uow: UnitOfWork, supervisor_id: int) -> str:
     return key.fingerprint if key is not None else ""
 
 
+def _refuse_supervisor_from_elsewhere(uow: UnitOfWork, supervisor: Supervisor) -> None:
+    """A supervisor known here only from an hours file (no account, only public keys) prints
+    no attestation here: it is printed by the supervisor, where they supervised."""
+    if supervisor.password_hash is not None:
+        return
+    sealed = uow.session.scalars(
+        select(SupervisorKey.sealed_private_key).where(SupervisorKey.supervisor_id == supervisor.id)
+    ).all()
+    if sealed and not any(sealed):
+        raise DomainError(
+            f"{supervisor.name}'s records here arrived signed in an hours file from another database; "
+            "their attestation form is printed by them, where they supervised. The progress statement "
+            "counts these hours.",
+            field="supervisor",
+        )
+
+
 def prepare_verification(
     uow: UnitOfWork,
     *,
@@ -637,6 +655,7 @@ def prepare_verification(
     del today  # accepted for a uniform API; the date on the form is the print's (record_print)
     supervisee = get_supervisee(uow, supervisee_id)
     supervisor = get_supervisor(uow, supervisor_id)
+    _refuse_supervisor_from_elsewhere(uow, supervisor)
     start = _date_or_none(date_from, field="date_from", label="From date")
     end = _date_or_none(date_to, field="date_to", label="To date")
     if start and end and end < start:

@@ -33,6 +33,7 @@ first version of this module, so no signature made by it goes stale.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -113,6 +114,7 @@ from supervisor_app.services.records import (
     find_record,
     record_kind,
     record_supervisee_ids,
+    refuse_arrived,
 )
 from supervisor_app.services.supervisors import inherited_from
 from supervisor_app.services.validation import clean_text
@@ -514,6 +516,7 @@ def void(
         check_clock(uow, now=stamp)
     reason = clean_text(reason, field="reason", label="Reason for the void", max_length=1000, required=True)
     record = find_record(uow, record_id)
+    refuse_arrived(uow, record, "voided")
     status = display_status(uow, record)
     if status.value == RecordStatus.PENDING:
         raise DomainError(
@@ -1333,13 +1336,14 @@ def _verify(
     found: list[Problem] = []
     seen: set[Any] = set()
     checked = 0
+    foreign = _foreign_record_ids(conn, subset)  # from another database: checked apart, below
 
     def check(kind: str, chunk: Any) -> None:
         nonlocal checked
-        ids, statuses, digests = chunk
-        seen.update(ids)
+        seen.update(chunk[0])
+        ids, statuses, digests = _without(chunk, foreign) if foreign else chunk
         _check_records(kind, ids, statuses, digests, voided, signs, voids, found.append, contents[kind])
-        checked += len(ids)
+        checked += len(chunk[0])
 
     # The workers' chunks are checked as they come, while the workers still hash (the checks
     # are in the order a verification here makes them).
@@ -1353,6 +1357,7 @@ def _verify(
                 progress(checked, total)
     problems.extend(found)
     _check_deleted(signs, voids, seen, add)
+    _check_foreign(conn, subset, add)
     # 3. Signatures gone without a trace in the chain: the audit trail names their records. For
     # the whole database only when the chain is already broken, or when the newest sign or void
     # event has no link (the tail of the chain cut off); it costs a scan of the trail.
@@ -1472,6 +1477,7 @@ def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] 
     link_rows += _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", own)
     known = set(map(itemgetter(0), sessions.rows))
     known.update(map(itemgetter(0), experience.rows))
+    also = [*also, *_supervisee_foreign_ids(conn, supervisee_id)]  # a foreign one deleted is still checked
     missing = [rid for rid in dict.fromkeys([*map(itemgetter(0), audited), *also]) if rid not in known]
     if missing:
         _merge(sessions, _read(conn, _SESSION, missing))
@@ -1493,16 +1499,20 @@ def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] 
     keyed = _check_keyed(conn, links, False, unkeyed.append, notes.append)
     voided = set(voids)
     seen: set[Any] = set()
+    foreign = _foreign_record_ids(conn, among_ids([*known, *missing]))
     for batch in (sessions, experience):
-        ids = list(map(itemgetter(0), batch.rows))
-        seen.update(ids)
-        digests = content_digests(batch, hashing_for(conn, ids))
-        _check_records(
-            batch.kind, ids, list(map(itemgetter(1), batch.rows)), digests, voided, signs, voids, add
-        )
+        seen.update(map(itemgetter(0), batch.rows))
+        rows = [row for row in batch.rows if row[0] not in foreign] if foreign else batch.rows
+        ids = list(map(itemgetter(0), rows))
+        digests = content_digests(batch, hashing_for(conn, ids), rows)
+        _check_records(batch.kind, ids, list(map(itemgetter(1), rows)), digests, voided, signs, voids, add)
     _check_deleted(signs, voids, seen, add)
     _check_audit_trail(audited, signs, voids, {p.record_id for p in problems}, add)
     problems.extend(unkeyed)
+    if foreign or missing:
+        arrived = _check_foreign(conn, among_ids([*known, *missing]), add)
+        signs.update(arrived.signs)
+        voids.update(arrived.voids)
     superseded = {row[0] for row in conn.execute(_SUPERSEDED_SQL, (supervisee_id, *own.params))}
     if missing:
         superseded.update(
@@ -1536,6 +1546,276 @@ def require_supervisee_verified(
     return records
 
 
+# --------------------------------------------------------------------------------------------
+# Records signed in another database (arrived in an hours file, see services.hours_files)
+#
+# They have no link in this database's chain: their links, as their own chain stored them, are
+# in ``foreign_link`` and the keyed signatures covering them in ``signature`` (verbatim, with
+# their chain's id). They are verified by these functions, by the same rules as the records
+# signed here: the signature valid under the signer's stored public key, each link equal to
+# the payload's entry and to its own chain hash, each record's content (version 2: people as
+# global ids) hashing to what was signed, a void matching its record and reason.
+
+_FOREIGN_LINK_SQL = (
+    "SELECT prev_chain_hash, seq, record_kind, record_id, action, signer_id, signed_at, reason, "
+    "content_hash, chain_hash, chain_id, signature_id, people FROM foreign_link"
+)
+_F_CHAIN_ID, _F_SIGNATURE, _F_PEOPLE = 10, 11, 12
+_FOREIGN_SIGNATURE_SQL = (
+    "SELECT id, chain_id, key_fingerprint, first_seq, last_seq, payload, signature FROM signature"
+)
+_KEY_SQL = (
+    "SELECT k.fingerprint, k.public_key, k.supervisor_id, s.global_id, s.name FROM supervisor_key k "
+    "LEFT JOIN supervisor s ON s.id = k.supervisor_id"
+)
+# The foreign records naming any of these global ids (a JSON array) as a supervisee.
+_FOREIGN_OF_SQL = (
+    "SELECT DISTINCT f.record_id FROM foreign_link f, json_each(f.people, '$.supervisees') p "
+    "WHERE f.action = 'sign' AND p.value IN (SELECT value FROM json_each(?))"
+)
+
+
+def foreign_content(kind: str, row: Sequence[Any], people: dict[str, Any]) -> list[Any]:
+    """A record's content version 2 (:func:`~supervisor_app.services.canonical._content_payload_v2`)
+    from its row here (of :func:`read_records`), with the people named by the global ids it
+    was signed with (``people``: ``{"supervisor": gid, "supervisees": [gid, ...]}``), not by
+    who they are here: a group session's other attendees need not be known here."""
+    named = list(people.get("supervisees") or [])
+    if kind == _EXPERIENCE:
+        attendees: list[Any] = []
+        supervisees = {row[5]: named[0]} if named else {}
+    else:
+        attendees = list(range(len(named)))
+        supervisees = dict(enumerate(named))
+    hashing = Hashing(0, set(), {row[2]: people.get("supervisor")}, supervisees)
+    return _content_payload_v2(kind, row, attendees, row[13], hashing)
+
+
+def foreign_digest(kind: str, row: Sequence[Any], people: dict[str, Any]) -> str:
+    return _sha256(_json(foreign_content(kind, row, people)))
+
+
+def _foreign_record_ids(conn: sqlite3.Connection, ids: Sequence[Any] | Among | None) -> set[Any]:
+    """Which of these records (``None``: all) arrived signed from another database."""
+    if not _has_foreign_links(conn):
+        return set()
+    rows = _select(conn, "SELECT record_id FROM foreign_link", "record_id", ids, "action = 'sign'")
+    return set(map(itemgetter(0), rows))
+
+
+def _has_foreign_links(conn: sqlite3.Connection) -> bool:
+    try:
+        return conn.execute("SELECT 1 FROM foreign_link LIMIT 1").fetchone() is not None
+    except sqlite3.OperationalError:  # an older schema, read before its upgrade
+        return False
+
+
+def _supervisee_foreign_ids(conn: sqlite3.Connection, supervisee_id: int) -> list[Any]:
+    """The records from another database that name this supervisee (by their global id, or
+    another one linked to them)."""
+    if not _has_foreign_links(conn):
+        return []
+    gids = [
+        row[0]
+        for row in _query(
+            conn,
+            "SELECT global_id FROM supervisee WHERE id = ? AND global_id IS NOT NULL "
+            "UNION SELECT global_id FROM supervisee_alias WHERE supervisee_id = ?",
+            (supervisee_id, supervisee_id),
+        )
+    ]
+    return [row[0] for row in _query(conn, _FOREIGN_OF_SQL, (_json(gids),))]
+
+
+def _without(chunk: Chunk, foreign: set[Any]) -> Chunk:
+    """A chunk of hashed records less those from another database (checked apart)."""
+    ids, statuses, digests = chunk
+    if isinstance(digests, str):
+        digests = [digests[i : i + _HEX] for i in range(0, len(digests), _HEX)]
+    keep = [i for i, rid in enumerate(ids) if rid not in foreign]
+    return [ids[i] for i in keep], [statuses[i] for i in keep], [digests[i] for i in keep]
+
+
+@dataclass
+class ForeignLinks:
+    """The sign and void links of records from another database, checked; shaped as this
+    chain's links (:data:`_SIGN_OFF_SQL`), with the signer as their supervisor id here."""
+
+    signs: dict[Any, tuple[Any, ...]] = field(default_factory=dict)
+    voids: dict[Any, tuple[Any, ...]] = field(default_factory=dict)
+    chains: dict[Any, str] = field(default_factory=dict)  # {record id: the chain it was signed in}
+
+
+def _person_ids(conn: sqlite3.Connection) -> tuple[dict[Any, Any], dict[Any, set[Any]]]:
+    """{supervisor id: global id}, {supervisee id: their global ids (theirs and linked ones)}."""
+    supervisors = dict(_query(conn, "SELECT id, global_id FROM supervisor"))
+    supervisees: dict[Any, set[Any]] = {}
+    for sid, gid in _query(
+        conn,
+        "SELECT id, global_id FROM supervisee UNION ALL SELECT supervisee_id, global_id FROM supervisee_alias",
+    ):
+        supervisees.setdefault(sid, set()).add(gid)
+    return supervisors, supervisees
+
+
+def _check_signatures(
+    conn: sqlite3.Connection, signature_ids: Iterable[Any]
+) -> dict[Any, tuple[str | None, dict[Any, Any], tuple[Any, ...], Any]]:
+    """{signature id: (what is wrong with it or None, {seq: payload link entry}, the row, the
+    signer's supervisor id here)} for these foreign signatures."""
+    keys = {row[0]: row for row in _query(conn, _KEY_SQL)}
+    checked: dict[Any, tuple[str | None, dict[Any, Any], tuple[Any, ...], Any]] = {}
+    for row in _select(conn, _FOREIGN_SIGNATURE_SQL, "id", list(signature_ids)):
+        sid, chain, fingerprint, _first, _last, payload_text_, signature_hex = row
+        key = keys.get(fingerprint)
+        entries: dict[Any, Any] = {}
+        problem: str | None = None
+        if key is None:
+            problem = f"signature {str(sid)[:8]} names a key that is not on file"
+        elif not (
+            isinstance(payload_text_, str)
+            and isinstance(signature_hex, str)
+            and signatures.check(key[1], payload_text_, signature_hex)
+        ):
+            problem = f"signature {str(sid)[:8]} by {key[4]} does not check under their key (it was altered)"
+        else:
+            payload = json.loads(payload_text_)
+            signer = payload.get("signer") or {}
+            if payload.get("id") != sid or payload.get("chain") != chain or signer.get("key") != fingerprint:
+                problem = f"signature {str(sid)[:8]} was stored under another id, chain or key than it signed"
+            elif signer.get("global_id") != key[3]:
+                problem = f"signature {str(sid)[:8]}'s key belongs to someone else here than its signer"
+            entries = {entry.get("seq"): entry for entry in payload.get("links") or ()}
+        checked[sid] = (problem, entries, row, key[2] if key is not None else None)
+    return checked
+
+
+def _check_foreign(
+    conn: sqlite3.Connection, ids: Sequence[Any] | Among | None, add: Callable[[Problem], None]
+) -> ForeignLinks:
+    """Check the records from another database (``None``: all of them; else those among
+    ``ids``) and their links; report each problem with the record's id."""
+    result = ForeignLinks()
+    if not _has_foreign_links(conn):
+        return result
+    links = _select(conn, _FOREIGN_LINK_SQL, "record_id", ids)
+    if not links:
+        return result
+    signatures_ = _check_signatures(conn, {link[_F_SIGNATURE] for link in links})
+    record_ids = list({link[_RID] for link in links})
+    rows: dict[Any, tuple[str, tuple[Any, ...]]] = {}
+    for kind in (_SESSION, _EXPERIENCE):
+        for rid, row in read_records(conn, kind, record_ids).items():
+            rows[rid] = (kind, row)
+    supervisors, supervisees = _person_ids(conn)
+    digests: dict[Any, str] = {}
+    links.sort(key=lambda link: (link[_ACTION] != _SIGN, str(link[_F_CHAIN_ID]), link[_SEQ]))
+    for link in links:
+        rid, seq, action = link[_RID], link[_SEQ], link[_ACTION]
+        where = f"#{seq} of database {str(link[_F_CHAIN_ID])[:8]}"
+        problem, entries, sig_row, signer = signatures_.get(link[_F_SIGNATURE], ("missing", {}, (), None))
+        if problem == "missing":
+            add(Problem(rid, f"its signature ({where}) is missing"))
+        elif problem is not None:
+            add(Problem(rid, problem))
+        else:
+            entry = entries.get(seq)
+            expected = dict(
+                zip(
+                    signatures.LINK_FIELDS,
+                    (seq, link[_KIND], rid, action, link[_CONTENT], link[_CHAIN]),
+                    strict=True,
+                )
+            )
+            if entry != expected or sig_row[1] != link[_F_CHAIN_ID]:
+                add(Problem(rid, f"signature {where} is not the one its keyed signature lists (altered)"))
+        own = chain_hash(
+            prev=link[_PREV],
+            seq=seq,
+            kind=link[_KIND],
+            record_id=rid,
+            action=action,
+            signer_id=link[_SIGNER],
+            signed_at=link[_AT],
+            reason=link[_REASON],
+            content=link[_CONTENT],
+        )
+        if own != link[_CHAIN]:
+            add(Problem(rid, f"signature {where} was altered (its signer, time, reason or hash changed)"))
+        shaped = (*link[:_SIGNER], signer, *link[_SIGNER + 1 : 10])
+        if action == _VOID:
+            result.voids[rid] = shaped
+            digest = digests.get(rid)
+            if (
+                rid in result.signs
+                and digest is not None
+                and void_content_hash(digest, link[_REASON]) != link[_CONTENT]
+            ):
+                add(Problem(rid, f"void {where} no longer matches the record or its reason"))
+            if rid not in result.signs:
+                add(Problem(rid, f"void {where} withdraws a record that has no signature"))
+            continue
+        result.signs[rid] = shaped
+        result.chains[rid] = link[_F_CHAIN_ID]
+        found = rows.get(rid)
+        if found is None:
+            add(
+                Problem(
+                    rid, f"arrived signed from another database ({where}) but the record has been deleted"
+                )
+            )
+            continue
+        kind, row = found
+        if kind != link[_KIND]:
+            add(Problem(rid, f"signature {where} is for a {link[_KIND]}, not a {kind}"))
+            continue
+        if row[1] != _SIGNED:
+            add(Problem(rid, f"arrived signed ({where}) but is marked {row[1]!r} now"))
+        try:
+            people = json.loads(link[_F_PEOPLE])
+        except (TypeError, ValueError):
+            people = {}
+        named = set(people.get("supervisees") or ())
+        if supervisors.get(row[2]) != people.get("supervisor"):
+            add(Problem(rid, "its supervisor was changed after it arrived from another database"))
+        here = [row[5]] if kind == _EXPERIENCE else list(row[12])
+        if any(not (supervisees.get(sid, set()) & named) for sid in here):
+            add(
+                Problem(
+                    rid, "its supervisee or attendees were changed after it arrived from another database"
+                )
+            )
+        elif kind == _SESSION:
+            listed = {gid for sid in here for gid in supervisees.get(sid, set())}
+            known = {gid for gids in supervisees.values() for gid in gids}
+            if (named & known) - listed:
+                add(Problem(rid, "an attendee was removed after it arrived from another database"))
+        digest = digests[rid] = foreign_digest(kind, row, people)
+        if digest != link[_CONTENT]:
+            add(Problem(rid, f"content changed after it was signed (signature {where})"))
+    return result
+
+
+def record_origins(uow: UnitOfWork, record_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """For records that arrived from another database: {record id: {"chain": its chain id,
+    "agency": the agency that database named, "signer": who signed it, "signed_at": when}}."""
+    conn = _dbapi(uow)
+    ids = list(record_ids)
+    if not ids or not _has_foreign_links(conn):
+        return {}
+    sql = (
+        "SELECT f.record_id, f.chain_id, coalesce(c.agency, ''), coalesce(s.name, ''), f.signed_at "
+        "FROM foreign_link f LEFT JOIN foreign_chain c ON c.chain_id = f.chain_id "
+        "LEFT JOIN signature g ON g.id = f.signature_id "
+        "LEFT JOIN supervisor_key k ON k.fingerprint = g.key_fingerprint "
+        "LEFT JOIN supervisor s ON s.id = k.supervisor_id"
+    )
+    return {
+        rid: {"chain": chain, "agency": agency, "signer": signer, "signed_at": at}
+        for rid, chain, agency, signer, at in _select(conn, sql, "f.record_id", ids, "f.action = 'sign'")
+    }
+
+
 def signature_count(uow: UnitOfWork) -> int:
     return uow.session.scalar(select(func.count()).select_from(SignOff)) or 0
 
@@ -1543,6 +1823,7 @@ def signature_count(uow: UnitOfWork) -> int:
 __all__ = [
     "GENESIS",
     "ClockBehind",
+    "ForeignLinks",
     "Problem",
     "RecordsFailVerification",
     "SignResult",
@@ -1553,6 +1834,7 @@ __all__ = [
     "content_hash",
     "pending_ids",
     "read_records",
+    "record_origins",
     "read_supervisee",
     "require_supervisee_verified",
     "require_verified",
