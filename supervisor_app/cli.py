@@ -370,6 +370,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"supervisor_app {__version__}")
     _global_options(parser, suppress=False)
+    parser.add_argument(
+        "--open-hours",
+        nargs="+",
+        metavar="FILE",
+        help="open a supervisee's hours file(s) read-only in the app, without any supervisor account",
+    )
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -1430,7 +1436,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from supervisor_app.ui.app import run_app
 
-        return run_app(db_target=args.db, demo=args.demo)
+        return run_app(db_target=args.db, demo=args.demo, hours_files=args.open_hours)
     from supervisor_app.db import DatabaseError
     from supervisor_app.services.errors import DomainError
     from supervisor_app.services.profiles import ProfileError
