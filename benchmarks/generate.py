@@ -136,6 +136,10 @@ EXPERIENCE_ALLOCATION_SQL = (
 AUDIT_SQL = (
     "INSERT INTO audit_event (at, actor, action, record_id, supervisee_id, details) VALUES (?,?,?,?,?,?)"
 )
+SIGNATURE_SQL = (
+    "INSERT INTO signature (id, chain_id, key_fingerprint, first_seq, last_seq, signed_at, payload, signature) "
+    "VALUES (?,?,?,?,?,?,?,?)"
+)
 SIGN_OFF_SQL = (
     "INSERT INTO sign_off (seq, record_kind, record_id, action, signer_id, signed_at, reason, content_hash, "
     "prev_chain_hash, chain_hash) VALUES (?,?,?,?,?,?,?,?,?,?)"
@@ -147,6 +151,7 @@ BIG_TABLES = (
     "experience_entry",
     "experience_allocation",
     "sign_off",
+    "signature",
     "audit_event",
 )
 
@@ -216,6 +221,10 @@ class Summary:
         ]
 
 
+def _credentials(sid: int) -> str:
+    return "CRSS, LCPC" if sid % 3 else "CADC, CRSS"
+
+
 def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
@@ -274,6 +283,87 @@ class _Generator:
         self.events: dict[dt.date, list[tuple[Any, ...]]] = {}
         self.seq = 0
         self.prev = GENESIS
+        # Keyed signatures (content version 2: people as global ids), one per batch and void.
+        from supervisor_app.services.canonical import Hashing
+
+        self.hashing = Hashing(keys_from=1, v1=set(), supervisors={}, supervisees={})
+        self.chain_id = ""
+        self.signer: dict[int, tuple[Any, dict[str, Any]]] = {}  # {id: (private key, identity)}
+        self.supervisee_ident: dict[int, dict[str, Any]] = {}
+        self.keys: list[tuple[Any, ...]] = []
+        self.signatures: list[tuple[Any, ...]] = []
+
+    def _uuid(self) -> str:
+        import uuid
+
+        return str(uuid.UUID(int=self.rng.getrandbits(128), version=4))
+
+    def identities(
+        self, supervisors: list[tuple[int, str]], persons: list[Person], chain_id: str, stamp: str
+    ) -> None:
+        """Global ids, a key pair per supervisor (sealed under the benchmark password with the
+        app's real parameters) and the identities keyed signatures carry."""
+        from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+        from supervisor_app.services import keys, signatures
+
+        self.chain_id = chain_id
+        for sid, name in supervisors:
+            gid = self._uuid()
+            self.hashing.supervisors[sid] = gid
+            private = Ed25519PrivateKey.from_private_bytes(self.rng.randbytes(32))
+            public_hex = private.public_key().public_bytes_raw().hex()
+            fingerprint = keys.fingerprint_of(public_hex)
+            self.keys.append((sid, fingerprint, public_hex, keys.seal(private, PASSWORD, fingerprint), stamp))
+            self.signer[sid] = (
+                private,
+                signatures.signer_identity(
+                    global_id=gid,
+                    name=name,
+                    credentials=_credentials(sid),
+                    icb_number=f"BENCH-{5000 + sid}",
+                    license_type="",
+                    license_number="",
+                    key=fingerprint,
+                ),
+            )
+        for person in persons:
+            gid = self._uuid()
+            self.hashing.supervisees[person.id] = gid
+            self.supervisee_ident[person.id] = signatures.supervisee_identity(
+                global_id=gid,
+                name=person.name,
+                icb_id=f"BENCH-A{10000 + person.id}",
+                credential=person.credential,
+            )
+
+    def _keyed(self, links: list[dict[str, Any]], signer: int, stamp: str, who: set[int]) -> None:
+        from supervisor_app.services import signatures
+
+        private, identity = self.signer[signer]
+        sid = self._uuid()
+        payload = signatures.make_payload(
+            signature_id=sid,
+            chain=self.chain_id,
+            action=links[0]["action"],
+            signed_at=stamp,
+            prev_chain_hash=links[0]["prev_chain_hash"],
+            links=links,
+            signer=identity,
+            supervisees=[self.supervisee_ident[p] for p in sorted(who)],
+        )
+        self.signatures.append(
+            (
+                sid,
+                self.chain_id,
+                identity["key"],
+                links[0]["seq"],
+                links[-1]["seq"],
+                stamp,
+                signatures.payload_text(payload),
+                signatures.sign_payload(private, payload),
+            )
+        )
 
     # People -----------------------------------------------------------------------------------
     def people(self) -> tuple[list[tuple[Any, ...]], list[Person]]:
@@ -428,6 +518,7 @@ class _Generator:
             "session",
             (rid, "signed", supervisor_id, day_text, start, minutes, fmt, modality, site, topics,
              supersedes_id, reason, attendees, items),
+            self.hashing,
         )  # fmt: skip
         self._queue(
             monday, (stamp, day_text, rid, "session", "sign", supervisor_id, "", content, tuple(attendees))
@@ -552,6 +643,7 @@ class _Generator:
             "experience",
             (rid, "signed", supervisor_id, start_text, end_text, person.id, kind, setting, "", "",
              supersedes_id, reason, [], items),
+            self.hashing,
         )  # fmt: skip
         self._queue(
             monday, (stamp, end_text, rid, "experience", "sign", supervisor_id, "", content, (person.id,))
@@ -579,9 +671,19 @@ class _Generator:
         chain_hash = self._chain_hash
         for batch_day in sorted(d for d in self.events if monday is None or d < monday):
             # Within a day: by time (supervisor batch), then as sign() orders a batch: date, id.
+            # A batch (one keyed signature): the signings of one supervisor at one time; a void alone.
+            batch: list[dict[str, Any]] = []
+            batch_key: tuple[Any, ...] = ()
+            batch_who: set[int] = set()
             for stamp, _day, rid, kind, action, signer, reason, content, who in sorted(
                 self.events.pop(batch_day)
             ):
+                key = (stamp, signer, action)
+                if batch and (key != batch_key or action == "void"):
+                    self._keyed(batch, batch_key[1], batch_key[0], batch_who)
+                    batch, batch_who = [], set()
+                batch_key = key
+                batch_who.update(who)
                 self.seq += 1
                 link = chain_hash(
                     prev=self.prev,
@@ -597,9 +699,22 @@ class _Generator:
                 self.sign_offs.append(
                     (self.seq, kind, rid, action, signer, stamp, reason, content, self.prev, link)
                 )
+                batch.append(
+                    {
+                        "seq": self.seq,
+                        "record_kind": kind,
+                        "record_id": rid,
+                        "action": action,
+                        "content_hash": content,
+                        "chain_hash": link,
+                        "prev_chain_hash": self.prev,
+                    }
+                )
                 details = json.dumps({"reason": reason}) if action == "void" else ""
                 self.audit.extend((stamp, f"supervisor:{signer}", action, rid, s, details) for s in who)
                 self.prev = link
+            if batch:
+                self._keyed(batch, batch_key[1], batch_key[0], batch_who)
 
     def weeks(self) -> Iterator[tuple[int, dt.date]]:
         monday = _monday(self.first_day)
@@ -709,6 +824,7 @@ def _flush(conn: sqlite3.Connection, gen: _Generator, summary: Summary) -> None:
         (EXPERIENCE_SQL, gen.experience),
         (EXPERIENCE_ALLOCATION_SQL, gen.experience_allocations),
         (SIGN_OFF_SQL, gen.sign_offs),
+        (SIGNATURE_SQL, gen.signatures),
         (AUDIT_SQL, gen.audit),
     ):
         if sql is AUDIT_SQL:
@@ -753,6 +869,12 @@ def generate(
     groups = gen.groups(persons)
     gen.plan_backlog(persons, groups)
     password_hash = hash_password(PASSWORD)  # real argon2id parameters, as the app stores them
+    chain_conn = sqlite3.connect(path)
+    try:
+        (chain_id,) = chain_conn.execute("SELECT global_id FROM database_identity").fetchone()
+    finally:
+        chain_conn.close()
+    gen.identities(supervisors, persons, chain_id, f"{gen.first_day.isoformat()} 09:00:00.000000")
 
     conn = sqlite3.connect(path, isolation_level=None)
     try:
@@ -778,12 +900,12 @@ def generate(
         conn.executemany(
             "INSERT INTO supervisor (id, agency_id, name, credentials, title, icb_number, license_type, "
             "license_number, email, phone, active, password_hash, failed_attempts, locked_until, created_at, "
-            "updated_at) VALUES (?, 1, ?, ?, ?, ?, '', '', ?, ?, 1, ?, 0, NULL, ?, ?)",
+            "updated_at, global_id) VALUES (?, 1, ?, ?, ?, ?, '', '', ?, ?, 1, ?, 0, NULL, ?, ?, ?)",
             [
                 (
                     sid,
                     name,
-                    "CRSS, LCPC" if sid % 3 else "CADC, CRSS",
+                    _credentials(sid),
                     "Clinical Supervisor",
                     f"BENCH-{5000 + sid}",
                     f"supervisor{sid}@example.org",
@@ -791,13 +913,15 @@ def generate(
                     password_hash,
                     stamp,
                     stamp,
+                    gen.hashing.supervisors[sid],
                 )
                 for sid, name in supervisors
             ],
         )
         conn.executemany(
             "INSERT INTO supervisee (id, agency_id, supervisor_id, name, icb_id, credential, position, start_date, "
-            "active, same_person_supervisor_id, created_at, updated_at) VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?)",
+            "active, same_person_supervisor_id, created_at, updated_at, global_id) "
+            "VALUES (?, 1, ?, ?, ?, ?, ?, ?, ?, NULL, ?, ?, ?)",
             [
                 (
                     p.id,
@@ -810,11 +934,17 @@ def generate(
                     int(p.end is None),
                     f"{p.start.isoformat()} 09:00:00.000000",
                     f"{p.start.isoformat()} 09:00:00.000000",
+                    gen.hashing.supervisees[p.id],
                 )
                 for p in persons
             ],
         )
-        summary.rows += 1 + len(supervisors) + len(persons)
+        conn.executemany(
+            "INSERT INTO supervisor_key (supervisor_id, fingerprint, public_key, sealed_private_key, created_at) "
+            "VALUES (?,?,?,?,?)",
+            gen.keys,
+        )
+        summary.rows += 1 + len(supervisors) + len(persons) + len(gen.keys)
         for index, monday in gen.weeks():
             gen.chain_until(monday)
             gen.week(index, monday, persons, groups, summary)

@@ -56,6 +56,14 @@ def _global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         default=argparse.SUPPRESS if suppress else False,
         help="use a throwaway database filled with sample data (never your real one)",
     )
+    parser.add_argument(
+        "--open-hours",
+        nargs="+",
+        metavar="FILE",
+        default=default,
+        help="instead of a database, open hours files read-only (no supervisor account needed); "
+        "for progress, statement, list and verify, e.g. 'progress --open-hours ana.hours'",
+    )
 
 
 def _domain_pair(text: str) -> tuple[str, str]:
@@ -114,6 +122,7 @@ _ID_TYPES = {
     "supervisor": _person_id,
     "id": _person_id,
     "same_person_as": _person_id,
+    "link_supervisee": _person_id,
 }
 
 
@@ -363,6 +372,19 @@ def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
 
+def _hours_import_json(summary: Any) -> dict[str, Any]:
+    return {
+        "hours_file": str(summary.path),
+        "supervisee": {"id": summary.supervisee_id, "name": summary.supervisee_name},
+        "added": summary.added,
+        "already": summary.already,
+        "supervisee_added": summary.supervisee_added,
+        "linked": summary.linked,
+        "supervisors_added": list(summary.supervisors_added),
+        "same_name": [{"id": pid, "name": name} for pid, name in summary.same_name],
+    }
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="supervisor-app",
@@ -488,7 +510,7 @@ def build_parser() -> argparse.ArgumentParser:
     listing.add_argument("--supervisor", default=None)
 
     progress = command("progress", "a supervisee's progress toward the credential")
-    progress.add_argument("--supervisee", required=True)
+    progress.add_argument("--supervisee", help="supervisee id (with --open-hours: the files' supervisee)")
 
     command("demo", "fill the database with a realistic sample agency")
 
@@ -541,9 +563,21 @@ def build_parser() -> argparse.ArgumentParser:
         "selftest", help="check this installation on a throwaway database (for IT); exit 0 if all is well"
     )
 
-    importing = command("import", "import past sessions and experience from CSV or XLSX (all or nothing)")
+    importing = command(
+        "import", "import past sessions and experience from CSV or XLSX, or an hours file (all or nothing)"
+    )
     importing.add_argument("file", metavar="FILE")
     importing.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    importing.add_argument(
+        "--link-supervisee",
+        metavar="ID",
+        help="hours files: the file's supervisee is this person here (recorded under another id)",
+    )
+    hours_file = command(
+        "hours-file", "write a supervisee's signed records, with their signatures, to an hours file"
+    )
+    hours_file.add_argument("--supervisee", required=True)
+    hours_file.add_argument("--out", required=True, metavar="FILE")
     # `export --json FILE` names a file, so this command takes the global options without
     # the --json output switch (its output is the file).
     no_json = argparse.ArgumentParser(add_help=False)
@@ -568,7 +602,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="print although pending records exist in the range (they are left out)",
     )
     statement = command("statement", "print a supervisee's progress statement to a PDF")
-    statement.add_argument("--supervisee", required=True)
+    statement.add_argument("--supervisee", help="supervisee id (with --open-hours: the files' supervisee)")
     statement.add_argument("--out", required=True, metavar="FILE.pdf")
     printed = command("attestations", "list the attestation forms printed so far")
     printed.add_argument("--supervisee", default=None)
@@ -593,6 +627,9 @@ def _database(args: argparse.Namespace) -> Iterator[Any]:
         with demo_database() as db:
             yield db
         return
+    if getattr(args, "open_hours", None):
+        yield from _hours_view(args)
+        return
     _check_database_target(args.db)
     try:
         db = open_database(args.db, reading=args.command in READ_ONLY_COMMANDS)
@@ -602,6 +639,32 @@ def _database(args: argparse.Namespace) -> Iterator[Any]:
         yield db
     finally:
         db.close()
+
+
+HOURS_VIEW_COMMANDS = frozenset({"progress", "statement", "list", "verify"})
+
+
+def _hours_view(args: argparse.Namespace) -> Iterator[Any]:
+    """Hours files opened read-only in a temporary database (``--open-hours``)."""
+    from supervisor_app.services.hours_files import open_hours_files
+
+    if args.command not in HOURS_VIEW_COMMANDS:
+        raise CliError(
+            f"--open-hours works with {', '.join(sorted(HOURS_VIEW_COMMANDS))}, not {args.command}."
+        )
+    if getattr(args, "db", None):
+        raise CliError("Give either --db or --open-hours, not both.")
+    paths = [Path(p).expanduser() for p in args.open_hours]
+    for path in paths:
+        if not path.is_file():
+            raise CliError(f"{path} does not exist.")
+    view = open_hours_files(paths)
+    try:
+        if getattr(args, "supervisee", None) is None and len(view.supervisee_ids) == 1:
+            args.supervisee = str(view.supervisee_ids[0])
+        yield view
+    finally:
+        view.close()
 
 
 def _check_database_target(target: str | None) -> None:
@@ -849,6 +912,8 @@ def run(args: argparse.Namespace) -> int:
         elif command == "list":
             _list(args, uow)
         elif command == "progress":
+            if args.supervisee is None:
+                raise CliError("progress needs --supervisee ID.")
             result = compute_progress(uow, supervisee_id=args.supervisee)
             _out(args, result.to_json(), lambda: _progress_text(result))
         elif command == "demo":
@@ -989,11 +1054,26 @@ def run(args: argparse.Namespace) -> int:
             backup.log_backup(db, out, "manual")
             _out(args, {"backup": str(out)}, f"Backed up to {out}")
         elif command == "import":
-            from supervisor_app.services import importexport
+            from supervisor_app.services import hours_files, importexport
 
             path = Path(args.file).expanduser()
             if not path.is_file():
                 raise CliError(f"{path} does not exist.")
+            if hours_files.is_hours_file(path):  # by its content, whatever its name
+                if args.dry_run:
+                    checked = hours_files.read_hours_file(path)
+                    _out(
+                        args,
+                        {"hours_file": str(path), "records": len(checked.records), "ok": True},
+                        f"{path.name}: an hours file of {checked.supervisee['name']}, {len(checked.records)} "
+                        "signed record(s), every signature checks. Nothing was written (--dry-run).",
+                    )
+                    return EXIT_OK
+                summary = hours_files.import_hours_file(uow, path, link_supervisee_id=args.link_supervisee)
+                _out(args, _hours_import_json(summary), summary.text())
+                return EXIT_OK
+            if args.link_supervisee is not None:
+                raise CliError("--link-supervisee is for hours files; this is a spreadsheet.")
             report = importexport.import_file(uow, path, dry_run=args.dry_run)
             if not report.ok:
                 print(report.text(), file=sys.stderr)
@@ -1001,6 +1081,23 @@ def run(args: argparse.Namespace) -> int:
                     print(json.dumps(report.to_json(), ensure_ascii=False, default=str))
                 return EXIT_INVALID
             _out(args, report.to_json(), report.text())
+        elif command == "hours-file":
+            from supervisor_app.services import hours_files
+
+            out = Path(args.out).expanduser()
+            written = hours_files.write_hours_file(uow, supervisee_id=args.supervisee, path=out)
+            _out(
+                args,
+                {
+                    "file": str(written.path),
+                    "supervisee": written.supervisee_id,
+                    "records": written.records,
+                    "voids": written.voids,
+                    "signatures": written.signatures,
+                    "left_out": list(written.left_out),
+                },
+                written.text(),
+            )
         elif command == "export":
             from supervisor_app.services import importexport
 
@@ -1073,6 +1170,8 @@ def run(args: argparse.Namespace) -> int:
             from supervisor_app.reports import render_statement
             from supervisor_app.services import attestation
 
+            if args.supervisee is None:
+                raise CliError("statement needs --supervisee ID.")
             out = _pdf_target(args.out)
             try:
                 data = attestation.prepare_statement(uow, supervisee_id=args.supervisee)
@@ -1080,13 +1179,14 @@ def run(args: argparse.Namespace) -> int:
                 raise CliError(str(exc)) from exc
             pdf = render_statement(data, generated=data.as_of, app_version=__version__)
             _write_file(out, pdf)
-            audit.log(
-                uow,
-                audit.AuditAction.PRINT,
-                supervisee_id=data.supervisee_id,
-                details={"document": "progress statement", "file": str(out)},
-            )
-            uow.commit()
+            if not db.readonly:  # hours files opened read-only (--open-hours) record nothing
+                audit.log(
+                    uow,
+                    audit.AuditAction.PRINT,
+                    supervisee_id=data.supervisee_id,
+                    details={"document": "progress statement", "file": str(out)},
+                )
+                uow.commit()
             _out(args, {"file": str(out)}, f"Progress statement written to {out}")
         elif command == "attestations":
             from supervisor_app.services import attestation

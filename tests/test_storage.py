@@ -15,6 +15,8 @@ import time
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
+from before_keys import set_keys_from, sign_before_keys
 
 from conftest import PASSWORD, TODAY, World, session_fields, snapshot
 from supervisor_app.db import Database, DatabaseError, make_engine, open_database, upgrade
@@ -141,7 +143,11 @@ def test_every_earlier_revision_upgrades_with_nothing_lost(tmp_path: Path) -> No
         uow.commit()
         dana_id, ana_id = dana.id, ana.id
     with source.uow("test") as uow:
-        signoff.sign(uow, supervisor_id=dana_id, password=PASSWORD)
+        pending = signoff.pending_ids(uow, supervisor_id=dana_id)
+    source.close()
+    # Signed as the app did before keys (an older revision knows no keys).
+    sign_before_keys(tmp_path / "filled.db", sorted(pending), dana_id)
+    source = open_database(tmp_path / "filled.db")
     with source.uow("test") as uow:
         before = compute_progress(uow, supervisee_id=ana_id).to_json()
         sessions_before = records.list_sessions(uow)
@@ -155,9 +161,38 @@ def test_every_earlier_revision_upgrades_with_nothing_lost(tmp_path: Path) -> No
         _copy_rows(tmp_path / "filled.db", path)
         upgraded = open_database(path)
         with upgraded.uow("test") as uow:
-            assert signoff.verify(uow).ok
+            report = signoff.verify(uow)
+            assert report.ok, report.problems
+            assert [n.message[:47] for n in report.notes] == [
+                "2 signatures (#1 to #2, the newest dated 2025-0"
+            ]
             assert compute_progress(uow, supervisee_id=ana_id).to_json() == before
             assert records.list_sessions(uow) == sessions_before
+            # Everyone has a global id; the next signature is keyed and verifies with the old ones.
+            gids = (
+                uow.session.execute(
+                    sa.text("SELECT global_id FROM supervisor UNION ALL SELECT global_id FROM supervisee")
+                )
+                .scalars()
+                .all()
+            )
+            assert len(gids) == 2 and all(len(g) == 36 for g in gids)
+            records.add_session(
+                uow,
+                supervisor_id=dana_id,
+                supervisee_ids=[ana_id],
+                date=TODAY - dt.timedelta(days=1),
+                minutes=30,
+                format="individual",
+                modality="video",
+                allocations={"advocacy": 30},
+            )
+            uow.commit()
+        with upgraded.uow("test") as uow:
+            signoff.sign(uow, supervisor_id=dana_id, password=PASSWORD)
+        with upgraded.uow("test") as uow:
+            report = signoff.verify(uow)
+            assert report.ok and report.keyed_signatures_checked == 1, report.problems
         upgraded.close()
         if revision != sorted(known_revisions())[-1]:
             assert any(b.reason == "before-upgrade" for b in backup.list_backups(path))
@@ -184,6 +219,10 @@ def _copy_rows(source: Path, target: Path) -> None:
                 if row[1] in theirs
             )
             conn.execute(f'INSERT INTO main."{table}" ({columns}) SELECT {columns} FROM src."{table}"')
+        if "database_identity" in [r[0] for r in conn.execute("SELECT name FROM main.sqlite_master")]:
+            # The copy is the same database: its identity and where its keys start.
+            (keys_from,) = conn.execute("SELECT keys_from_seq FROM src.database_identity").fetchone()
+            set_keys_from(conn, keys_from)
         conn.commit()
     finally:
         conn.close()

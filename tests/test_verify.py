@@ -4,6 +4,7 @@ and progress refuses to use it. A property test throws random single-field edits
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
 import sqlite3
 from collections.abc import Iterator
@@ -482,7 +483,9 @@ def test_a_cut_off_chain_tail_is_named_from_the_audit_trail(signed: Signed) -> N
     )
     report = verify(world.db)
     assert [str(p) for p in report.problems] == [
-        f"{signed['amendment']}: the audit trail says it was signed, but that signature is missing from the chain"
+        f"{signed['amendment']}: the audit trail says it was signed, but that signature is missing from the chain",
+        f"{signed['amendment']}: keyed signature {_keyed_id(world, signed['amendment'])} signed "
+        f"#{_seq_signed(world, signed['amendment'])} (sign) but that link is missing from the chain",
     ]
 
 
@@ -523,8 +526,31 @@ def test_a_repeated_signature_is_named(signed: Signed) -> None:
     conn.close()
     report = verify(world.db)
     assert [p.message for p in report.problems] == [
-        f"signature #{seq} repeats #{ana[0]}: a record is signed only once"
+        f"signature #{seq} repeats #{ana[0]}: a record is signed only once",
+        f"signature #{seq} has no keyed signature: it was not made with the signer's key "
+        "(forged, or its keyed signature removed)",
     ]
+
+
+def _keyed_signature_of(world: World, record_id: str) -> tuple[str, int]:
+    """The id (first 8) of the keyed signature whose payload signs ``record_id``, and its seq."""
+    conn = sqlite3.connect(world.db.path)  # type: ignore[arg-type]
+    try:
+        for sid, payload in conn.execute("SELECT id, payload FROM signature"):
+            for link in json.loads(payload)["links"]:
+                if link["record_id"] == record_id and link["action"] == "sign":
+                    return sid[:8], link["seq"]
+    finally:
+        conn.close()
+    raise AssertionError(record_id)
+
+
+def _keyed_id(world: World, record_id: str) -> str:
+    return _keyed_signature_of(world, record_id)[0]
+
+
+def _seq_signed(world: World, record_id: str) -> int:
+    return _keyed_signature_of(world, record_id)[1]
 
 
 def test_the_command_line_verify_exits_1_with_one_line_per_problem(

@@ -170,11 +170,12 @@ class _Batch:
     attendees: dict[Any, list[Any]]  # {session id: attendee ids as stored}
     allocations: dict[Any, list[Any]]  # {record id: allocation items}
 
-    def reference_text(self, row: Sequence[Any]) -> str:
+    def reference_text(self, row: Sequence[Any], hashing: Hashing | None = None) -> str:
         rid = row[0]
-        return _json(
-            _content_payload(self.kind, row, self.attendees.get(rid, ()), self.allocations.get(rid, ()))
-        )
+        attendees, allocations = self.attendees.get(rid, ()), self.allocations.get(rid, ())
+        if hashing is not None:
+            return _json(_content_payload_v2(self.kind, row, attendees, allocations, hashing))
+        return _json(_content_payload(self.kind, row, attendees, allocations))
 
 
 def _read(conn: sqlite3.Connection, kind: str, ids: Sequence[str] | Among | None) -> _Batch:
@@ -262,6 +263,84 @@ def _content_payload(
     del fields[1]  # the status is not content: signing flips it
     who = [v if v.__class__ is int else _tagged(v) for v in attendees]
     return [kind, *fields, _sorted_items(who), _sorted_items(list(allocations))]
+
+
+@dataclass
+class Hashing:
+    """Which content version each record is hashed in, and the people's global ids for
+    version 2.
+
+    Version 1 names people by this file's row ids; version 2 (records signed with keys) by
+    their global ids, so a record means the same in any database. A record whose sign link
+    comes before ``keys_from`` (the first link that must carry a keyed signature, stored in
+    ``database_identity``) was signed before keys and is hashed in version 1 (``v1``: their
+    ids); every other record in version 2.
+    """
+
+    keys_from: int
+    v1: set[Any]
+    supervisors: dict[Any, str]
+    supervisees: dict[Any, str]
+    plain: bool = True  # no global id needs JSON escaping (the fast path may spell them)
+
+    def version(self, record_id: Any) -> int:
+        return 1 if record_id in self.v1 else 2
+
+
+_IDENTITY_SQL = "SELECT global_id, keys_from_seq FROM database_identity ORDER BY id LIMIT 1"
+
+
+def database_identity(conn: sqlite3.Connection) -> tuple[str | None, int]:
+    """This database's global id and its first link that must be keyed; (None, 1) if the row
+    is missing (only a hand edit removes it: then every link must be keyed)."""
+    row = conn.execute(_IDENTITY_SQL).fetchone()
+    if row is None or row[1].__class__ is not int:
+        return None, 1
+    return row[0], row[1]
+
+
+def hashing_for(conn: sqlite3.Connection, ids: Sequence[Any] | Among | None = None) -> Hashing:
+    """The :class:`Hashing` for these records (``None``: all of them)."""
+    _chain, keys_from = database_identity(conn)
+    v1: set[Any] = set()
+    if keys_from > 1:
+        v1 = set(
+            map(
+                itemgetter(0),
+                _select(
+                    conn,
+                    "SELECT record_id FROM sign_off",
+                    "record_id",
+                    ids,
+                    f"action = '{_SIGN}' AND seq < {int(keys_from)}",
+                ),
+            )
+        )
+    supervisors = dict(_query(conn, "SELECT id, global_id FROM supervisor WHERE global_id IS NOT NULL"))
+    supervisees = dict(_query(conn, "SELECT id, global_id FROM supervisee WHERE global_id IS NOT NULL"))
+    gids = [*supervisors.values(), *supervisees.values()]
+    plain = all(g.__class__ is str for g in gids) and _plain("".join(gids))
+    return Hashing(keys_from, v1, supervisors, supervisees, plain)
+
+
+def _person(ids: dict[Any, str], value: Any) -> Any:
+    """A person's row id as their global id (version 2); anything else tagged."""
+    gid = ids.get(value) if value.__class__ is int else None
+    return gid if gid.__class__ is str else ["unknown", *_tagged(value)]
+
+
+def _content_payload_v2(
+    kind: str, row: Sequence[Any], attendees: Iterable[Any], allocations: Iterable[Any], hashing: Hashing
+) -> list[Any]:
+    """Content version 2: as :func:`_content_payload`, led by ``2``, with people (the
+    supervisor; the experience entry's supervisee; the attendees) as their global ids."""
+    fields = [_field(v) for v in row[:12]]
+    del fields[1]
+    fields[1] = _person(hashing.supervisors, row[2])
+    if kind == _EXPERIENCE:
+        fields[4] = _person(hashing.supervisees, row[5])
+    who = [_person(hashing.supervisees, v) for v in attendees]
+    return [2, kind, *fields, _sorted_items(who), _sorted_items(list(allocations))]
 
 
 def _jsonable(value: Any) -> Any:
@@ -353,19 +432,32 @@ def _allocation_token(items: list[Any]) -> str | None:
 _Tokens = tuple[dict[Any, "str | None"], dict[Any, "str | None"], bool]
 
 
-def _child_tokens(batch: _Batch) -> _Tokens:
-    """{record id: the JSON inside "[...]"} for its attendees and for its allocations, as the
-    reference writes them; None for a record with an item only the reference can spell (and
-    then, last, True)."""
-    odd = False
+def _attendee_token_v2(ids: list[Any], hashing: Hashing) -> str | None:
     try:
-        who = {
-            key: int.__repr__(v[0]) if len(v) == 1 else ",".join(map(int.__repr__, sorted(v)))
-            for key, v in batch.attendees.items()
-        }
-    except TypeError:
-        who = {key: _attendee_token(v) for key, v in batch.attendees.items()}
+        if not _all_int(ids):
+            raise TypeError
+        return '"' + '","'.join(sorted(map(hashing.supervisees.get, ids))) + '"'  # type: ignore[arg-type]
+    except TypeError:  # not an integer, or nobody's id: only the reference spells it
+        return None
+
+
+def _child_tokens(batch: _Batch, hashing: Hashing | None = None) -> _Tokens:
+    """{record id: the JSON inside "[...]"} for its attendees and for its allocations, as the
+    reference writes them (attendees as global ids with ``hashing``: version 2); None for a
+    record with an item only the reference can spell (and then, last, True)."""
+    odd = False
+    if hashing is not None:
+        who = {key: _attendee_token_v2(v, hashing) for key, v in batch.attendees.items()}
         odd = None in who.values()
+    else:
+        try:
+            who = {
+                key: int.__repr__(v[0]) if len(v) == 1 else ",".join(map(int.__repr__, sorted(v)))
+                for key, v in batch.attendees.items()
+            }
+        except TypeError:
+            who = {key: _attendee_token(v) for key, v in batch.attendees.items()}
+            odd = None in who.values()
     try:
         if _plain("".join(chained.from_iterable(batch.allocations.values()))):
             parts = {key: '"' + '","'.join(sorted(v)) + '"' for key, v in batch.allocations.items()}
@@ -378,32 +470,86 @@ def _child_tokens(batch: _Batch) -> _Tokens:
 
 
 def _content_texts(
-    batch: _Batch, rows: Sequence[tuple[Any, ...]], tokens: _Tokens | None = None
+    batch: _Batch,
+    rows: Sequence[tuple[Any, ...]],
+    tokens: _Tokens | None = None,
+    hashing: Hashing | None = None,
 ) -> list[str]:
     """The canonical content text of each of ``rows`` (from ``batch``), in order: that is,
-    ``_json(_content_payload(...))``. ``tokens``: :func:`_child_tokens` of the batch
-    (computed here if not given; :func:`verify` computes them once for all its chunks)."""
+    ``_json(_content_payload(...))`` (version 1), or with ``hashing``,
+    ``_json(_content_payload_v2(...))`` (version 2). ``tokens``: :func:`_child_tokens` of the
+    batch for that version (computed here if not given; :func:`verify` computes them once for
+    all its chunks)."""
     if not rows:
         return []
-    who, parts, odd = tokens if tokens is not None else _child_tokens(batch)
+    who, parts, odd = tokens if tokens is not None else _child_tokens(batch, hashing)
     try:
-        texts = _fast_content_texts(batch.kind, rows, who, parts)
+        if hashing is not None and not hashing.plain:
+            raise TypeError
+        texts = _fast_content_texts(batch.kind, rows, who, parts, hashing)
     except TypeError:  # a column holds a value of another type: the reference, row by row
-        return [batch.reference_text(row) for row in rows]
+        return [batch.reference_text(row, hashing) for row in rows]
     if odd:
         for i, row in enumerate(rows):
             if who.get(row[0], "") is None or parts.get(row[0], "") is None:
-                texts[i] = batch.reference_text(row)
+                texts[i] = batch.reference_text(row, hashing)
     return texts
 
 
+class VersionedTexts:
+    """The content text of records, each in its version (:class:`Hashing`), for one batch;
+    the child tokens of each version made once, when first needed."""
+
+    def __init__(self, batch: _Batch, hashing: Hashing) -> None:
+        self.batch, self.hashing = batch, hashing
+        self._tokens: dict[int, _Tokens] = {}
+
+    def _of(self, version: int) -> _Tokens:
+        tokens = self._tokens.get(version)
+        if tokens is None:
+            tokens = self._tokens[version] = _child_tokens(self.batch, self.hashing if version == 2 else None)
+        return tokens
+
+    def texts(self, rows: Sequence[tuple[Any, ...]]) -> list[str]:
+        v1 = self.hashing.v1
+        if not v1:
+            return _content_texts(self.batch, rows, self._of(2), self.hashing)
+        old = [i for i, row in enumerate(rows) if row[0] in v1]
+        if len(old) == len(rows):
+            return _content_texts(self.batch, rows, self._of(1))
+        texts = _content_texts(self.batch, rows, self._of(2), self.hashing)
+        if old:
+            for i, text_ in zip(
+                old, _content_texts(self.batch, [rows[i] for i in old], self._of(1)), strict=True
+            ):
+                texts[i] = text_
+        return texts
+
+
+def content_digests(
+    batch: _Batch, hashing: Hashing, rows: Sequence[tuple[Any, ...]] | None = None
+) -> list[str]:
+    """The content hash of each record of ``batch`` (or of ``rows`` of it), each in its version."""
+    return _digests(VersionedTexts(batch, hashing).texts(batch.rows if rows is None else rows))
+
+
 def _fast_content_texts(
-    kind: str, rows: Sequence[tuple[Any, ...]], who: dict[Any, str | None], parts: dict[Any, str | None]
+    kind: str,
+    rows: Sequence[tuple[Any, ...]],
+    who: dict[Any, str | None],
+    parts: dict[Any, str | None],
+    hashing: Hashing | None = None,
 ) -> list[str]:
     columns: list[Sequence[Any]] = list(zip(*rows, strict=True))
     if not all(_all_int(columns[i]) for i in _INT_COLUMNS):
         raise TypeError
     ids = columns[0]
+    lead = ""
+    if hashing is not None:  # version 2: people as global ids (one missing: TypeError below)
+        lead = "2,"
+        columns[2] = _escaped(list(map(hashing.supervisors.get, columns[2])))
+        if kind == _EXPERIENCE:
+            columns[5] = _escaped(list(map(hashing.supervisees.get, columns[5])))
     for i in _TEXT_COLUMNS[kind]:
         columns[i] = _escaped(columns[i])
     for i in _NULLABLE_COLUMNS[kind]:
@@ -412,13 +558,13 @@ def _fast_content_texts(
     if kind == _SESSION:
         columns.append(list(map(who.get, ids, repeat(""))))
         return [
-            f'["session","{i}","{s}","{d}",{t},"{m}","{f}","{mo}","{si}","{to}",{su},"{r}",[{w}],[{a}]]'
+            f'[{lead}"session","{i}","{s}","{d}",{t},"{m}","{f}","{mo}","{si}","{to}",{su},"{r}",[{w}],[{a}]]'
             for i, a, s, d, t, m, f, mo, si, to, su, r, w in zip(*columns, strict=True)
         ]
     if who:
         raise TypeError  # an experience entry has no attendees
     return [
-        f'["experience","{i}","{s}","{b}","{e}","{p}","{k}","{se}","{x}","{y}",{su},"{r}",[],[{a}]]'
+        f'[{lead}"experience","{i}","{s}","{b}","{e}","{p}","{k}","{se}","{x}","{y}",{su},"{r}",[],[{a}]]'
         for i, a, s, b, e, p, k, se, x, y, su, r in zip(*columns, strict=True)
     ]
 
@@ -480,10 +626,10 @@ def kind_digests(
     ``chunk`` records at a time."""
     batch = _read(conn, kind, ids)
     rows = batch.rows
-    tokens = _child_tokens(batch)
+    texts = VersionedTexts(batch, hashing_for(conn, ids))
     for start in range(0, len(rows), chunk):
         part = rows[start : start + chunk]
-        digests = _digests(_content_texts(batch, part, tokens))
+        digests = _digests(texts.texts(part))
         yield list(map(itemgetter(0), part)), list(map(itemgetter(1), part)), digests
 
 

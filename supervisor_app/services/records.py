@@ -36,6 +36,7 @@ from sqlalchemy.orm import aliased, selectinload
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import (
     AuditEvent,
+    ForeignLink,
     Base,
     DisplayStatus,
     ExperienceAllocation,
@@ -113,9 +114,30 @@ def amendment_waiting_clause(model: type[Record]) -> ColumnElement[bool]:
 
 @cache  # static expressions: build once, reuse
 def voided_clause(model: type[Record]) -> ColumnElement[bool]:
-    return exists(
-        select(literal(1)).where(SignOff.record_id == model.id, SignOff.action == SignOffAction.VOID)
+    return or_(
+        exists(select(literal(1)).where(SignOff.record_id == model.id, SignOff.action == SignOffAction.VOID)),
+        # a record signed and voided in another database (arrived in an hours file)
+        exists(
+            select(literal(1)).where(
+                ForeignLink.record_id == model.id, ForeignLink.action == SignOffAction.VOID
+            )
+        ),
     )
+
+
+def refuse_arrived(uow: UnitOfWork, record: Record, action: str) -> None:
+    """A record signed in another database (arrived in an hours file) is read-only here."""
+    arrived = uow.session.scalar(
+        select(ForeignLink.chain_id)
+        .where(ForeignLink.record_id == record.id, ForeignLink.action == SignOffAction.SIGN)
+        .limit(1)
+    )
+    if arrived is not None:
+        raise DomainError(
+            f"Record {record.id[:8]} was signed in another database and arrived in an hours file; "
+            f"it is read-only here and cannot be {action} (its own supervisor can, where it was signed).",
+            field="record",
+        )
 
 
 @cache  # static expressions: build once, reuse
@@ -1037,6 +1059,7 @@ def amend_record(
     original in every total and the original shows as *amended*.
     """
     original = find_record(uow, record_id)
+    refuse_arrived(uow, original, "amended")
     reason = clean_text(
         reason, field="reason", label="Reason for the amendment", max_length=1000, required=True
     )

@@ -49,12 +49,15 @@ from supervisor_app.models import (
     ExperienceEntry,
     RecordKind,
     RecordStatus,
+    Signature,
     SignOff,
     Supervisee,
     SupervisionSession,
+    Supervisor,
+    new_uuid,
     utcnow,
 )
-from supervisor_app.services import audit, signatures
+from supervisor_app.services import audit, keys, signatures
 from supervisor_app.services.auth import authenticate
 from supervisor_app.services.canonical import (  # the reading and serialisation half
     _ACTION,
@@ -79,12 +82,13 @@ from supervisor_app.services.canonical import (  # the reading and serialisation
     GENESIS,
     Among,
     Chunk,
+    Hashing,
     _allocation_items,
     _Batch,  # noqa: F401  (re-exported: tests use it)
     _content_payload,  # noqa: F401  (tests, reference)
-    _content_texts,
+    _content_payload_v2,
+    _content_texts,  # noqa: F401  (tests)
     _digests,
-    _field,
     _json,
     _jsonable,
     _link_fields,
@@ -93,9 +97,11 @@ from supervisor_app.services.canonical import (  # the reading and serialisation
     _read,
     _select,
     _sha256,
-    _sorted_items,
     among_ids,
+    content_digests,
+    database_identity,
     digest_worker,
+    hashing_for,
     kind_digests,
     no_cycle_collection,
     read_records,
@@ -108,6 +114,7 @@ from supervisor_app.services.records import (
     find_record,
     record_kind,
     record_supervisee_ids,
+    refuse_arrived,
 )
 from supervisor_app.services.supervisors import inherited_from
 from supervisor_app.services.validation import clean_text
@@ -125,9 +132,15 @@ def _dbapi(uow: UnitOfWork) -> sqlite3.Connection:
 # Hashes
 
 
-def content_hash(kind: str, row: Sequence[Any]) -> str:
-    """SHA-256 over the canonical serialisation of one record (a row of :func:`read_records`)."""
-    return _sha256(_json(_content_payload(RecordKind(kind).value, row, row[12], row[13])))
+def content_hash(kind: str, row: Sequence[Any], hashing: Hashing | None = None) -> str:
+    """SHA-256 over the canonical serialisation of one record (a row of :func:`read_records`):
+    content version 1 (people as this file's row ids, records signed before keys), or with
+    ``hashing`` (:func:`~supervisor_app.services.canonical.hashing_for`) version 2 (people as
+    global ids, records signed with keys)."""
+    kind = RecordKind(kind).value
+    if hashing is not None:
+        return _sha256(_json(_content_payload_v2(kind, row, row[12], row[13], hashing)))
+    return _sha256(_json(_content_payload(kind, row, row[12], row[13])))
 
 
 def void_content_hash(record_hash: str, reason: Any) -> str:
@@ -268,10 +281,83 @@ def _record_hashes(uow: UnitOfWork, by_kind: dict[RecordKind, list[Record]]) -> 
     conn = _dbapi(uow)
     hashes: dict[str, str] = {}
     for kind, items in by_kind.items():
-        batch = _read(conn, kind, [r.id for r in items])
-        digests = _digests(_content_texts(batch, batch.rows))
+        ids = [r.id for r in items]
+        batch = _read(conn, kind, ids)
+        digests = content_digests(batch, hashing_for(conn, ids))
         hashes.update(zip(map(itemgetter(0), batch.rows), digests, strict=True))
     return hashes
+
+
+def _identities(
+    uow: UnitOfWork, supervisor: Supervisor, key_fingerprint: str, supervisee_ids: Iterable[int]
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """Who signs and whom the records concern, as they stand now (for the payload)."""
+    signer = signatures.signer_identity(
+        global_id=supervisor.global_id,
+        name=supervisor.name,
+        credentials=supervisor.credentials,
+        icb_number=supervisor.icb_number,
+        license_type=supervisor.license_type,
+        license_number=supervisor.license_number,
+        key=key_fingerprint,
+    )
+    ids = sorted(set(supervisee_ids))
+    people = []
+    for start in range(0, len(ids), _IN_CHUNK):
+        for row in uow.session.execute(
+            select(Supervisee.global_id, Supervisee.name, Supervisee.icb_id, Supervisee.credential).where(
+                Supervisee.id.in_(ids[start : start + _IN_CHUNK])
+            )
+        ):
+            people.append(
+                signatures.supervisee_identity(
+                    global_id=row[0], name=row[1], icb_id=row[2], credential=row[3]
+                )
+            )
+    return signer, people
+
+
+def _add_keyed_signature(
+    uow: UnitOfWork,
+    *,
+    action: str,
+    links: list[dict[str, Any]],
+    supervisor: Supervisor,
+    password: str,
+    supervisee_ids: Iterable[int],
+    stamp: dt.datetime,
+) -> None:
+    """The keyed signature over these new links (one batch, or one void), in the caller's
+    transaction: the supervisor's key opened with the password (made if they have none)."""
+    key, private = keys.unlock(uow, supervisor.id, password, now=stamp)
+    chain, _keys_from = database_identity(_dbapi(uow))
+    signer, people = _identities(uow, supervisor, key.fingerprint, supervisee_ids)
+    signature_id = new_uuid()
+    payload = signatures.make_payload(
+        signature_id=signature_id,
+        chain=chain or "",
+        action=action,
+        signed_at=_stamp(stamp),
+        prev_chain_hash=links[0]["prev_chain_hash"],
+        links=links,
+        signer=signer,
+        supervisees=people,
+    )
+    uow.session.execute(
+        Signature.__table__.insert(),
+        [
+            {
+                "id": signature_id,
+                "chain_id": chain or "",
+                "key_fingerprint": key.fingerprint,
+                "first_seq": links[0]["seq"],
+                "last_seq": links[-1]["seq"],
+                "signed_at": stamp,
+                "payload": signatures.payload_text(payload),
+                "signature": signatures.sign_payload(private, payload),
+            }
+        ],
+    )
 
 
 def pending_ids(uow: UnitOfWork, *, supervisor_id: int) -> list[str]:
@@ -368,6 +454,15 @@ def sign(
         prev = link
         seq += 1
     uow.session.execute(SignOff.__table__.insert(), links)
+    _add_keyed_signature(
+        uow,
+        action=_SIGN,
+        links=links,
+        supervisor=supervisor,
+        password=password,
+        supervisee_ids=[sid for record in records for sid in record_supervisee_ids(record)],
+        stamp=stamp,
+    )
     for kind, items in by_kind.items():
         model = SupervisionSession if kind is RecordKind.SESSION else ExperienceEntry
         ids = [r.id for r in items]
@@ -421,6 +516,7 @@ def void(
         check_clock(uow, now=stamp)
     reason = clean_text(reason, field="reason", label="Reason for the void", max_length=1000, required=True)
     record = find_record(uow, record_id)
+    refuse_arrived(uow, record, "voided")
     status = display_status(uow, record)
     if status.value == RecordStatus.PENDING:
         raise DomainError(
@@ -464,6 +560,26 @@ def void(
         ),
     )
     uow.session.add(link)
+    uow.flush()
+    _add_keyed_signature(
+        uow,
+        action=_VOID,
+        links=[
+            {
+                "seq": seq,
+                "record_kind": kind.value,
+                "record_id": record.id,
+                "action": _VOID,
+                "content_hash": content,
+                "chain_hash": link.chain_hash,
+                "prev_chain_hash": prev,
+            }
+        ],
+        supervisor=supervisor,
+        password=password,
+        supervisee_ids=record_supervisee_ids(record),
+        stamp=stamp,
+    )
     for supervisee_id in record_supervisee_ids(record):
         audit.log(
             uow,
@@ -497,6 +613,10 @@ class VerifyReport:
     # Not tampering (the chain is intact): signatures dated earlier than the one before them,
     # because the computer's clock was set back (or was ahead) at the time.
     warnings: list[Problem] = field(default_factory=list)
+    # Not tampering either: records signed before keys existed (verified by the hash chain
+    # alone), people whose details changed since they were signed by a recorded edit.
+    notes: list[Problem] = field(default_factory=list)
+    keyed_signatures_checked: int = 0
 
     @property
     def ok(self) -> bool:
@@ -630,6 +750,255 @@ def _index_links(
                 )
             )
     return signs, voids
+
+
+# --------------------------------------------------------------------------------------------
+# Keyed signatures
+
+_SIGNATURE_SQL = "SELECT id, key_fingerprint, first_seq, last_seq, payload, signature, signed_at FROM signature WHERE chain_id = ?"
+_PERSON_FIELDS = {
+    "supervisee": ("name", "icb_id", "credential"),
+    "supervisor": ("name", "credentials", "icb_number", "license"),
+}
+
+
+def _link_tuple(link: Sequence[Any]) -> tuple[Any, ...]:
+    return (link[_SEQ], link[_KIND], link[_RID], link[_ACTION], link[_CONTENT], link[_CHAIN])
+
+
+def _payload_tuple(entry: Any) -> tuple[Any, ...]:
+    try:
+        return tuple(entry[name] for name in signatures.LINK_FIELDS)
+    except (KeyError, TypeError):
+        return ()
+
+
+@dataclass
+class _Signed:
+    """What the valid keyed signatures said about people: {(table, global id): (seq, identity,
+    a record id it covers)}, the newest per person."""
+
+    people: dict[tuple[str, str], tuple[int, dict[str, Any], Any]] = field(default_factory=dict)
+
+    def add(self, table: str, identity: Any, seq: int, record_id: Any) -> None:
+        if not isinstance(identity, dict) or not isinstance(identity.get("global_id"), str):
+            return
+        key = (table, identity["global_id"])
+        known = self.people.get(key)
+        if known is None or known[0] < seq:
+            self.people[key] = (seq, identity, record_id)
+
+
+def _check_keyed(
+    conn: sqlite3.Connection,
+    links: list[tuple[Any, ...]],
+    whole: bool,
+    add: Callable[[Problem], None],
+    note: Callable[[Problem], None],
+) -> int:
+    """The keyed signatures of this database's chain over ``links`` (all of them when
+    ``whole``): each valid under its key, signing exactly the stored links, by the key of the
+    link's signer; every link from ``keys_from`` on covered by one; the people as signed vs
+    now (``whole`` only). Returns how many keyed signatures were checked."""
+    chain, keys_from = database_identity(conn)
+    by_seq = {link[_SEQ]: link for link in links}
+    rows = _query(conn, _SIGNATURE_SQL, (chain,)) if chain is not None else []
+    if not whole:
+        seqs = sorted(by_seq)
+        from bisect import bisect_left
+
+        def touches(first: Any, last: Any) -> bool:
+            if first.__class__ is not int or last.__class__ is not int:
+                return False
+            i = bisect_left(seqs, first)
+            return i < len(seqs) and seqs[i] <= last
+
+        rows = [row for row in rows if touches(row[2], row[3])]
+    public = keys.public_keys(conn)
+    covered: set[int] = set()
+    signed = _Signed()
+    named: set[Any] = set()
+
+    def problem(rid: Any, message: str) -> None:
+        if (rid, message) not in named:
+            named.add((rid, message))
+            add(Problem(rid, message))
+
+    for sid, fingerprint, first, last, text_, signature_hex, _at in sorted(
+        rows, key=lambda r: (str(r[2]), str(r[0]))
+    ):
+        span = range(first, last + 1) if first.__class__ is int and last.__class__ is int else range(0)
+        stored = [by_seq[seq] for seq in span if seq in by_seq]
+        label = f"keyed signature {str(sid)[:8]}"
+        key = public.get(fingerprint)
+        payload = signatures.parse(text_) if isinstance(text_, str) else None
+        if key is None or not signatures.check(key[0], text_, str(signature_hex)):
+            why = (
+                "by a key not on file" if key is None else "does not match what it signs (forged or altered)"
+            )
+            for link in stored:
+                problem(
+                    link[_RID],
+                    f"signature #{link[_SEQ]}: {label} is {why}"
+                    if key is None
+                    else f"signature #{link[_SEQ]}: {label} {why}",
+                )
+            continue
+        assert payload is not None  # a valid signature over text that is not a payload: only ours sign
+        entries = payload["links"] if isinstance(payload.get("links"), list) else []
+        expected = [_payload_tuple(e) for e in entries]
+        if (
+            payload.get("id") != sid
+            or payload.get("chain") != chain
+            or [e[0] if e else None for e in expected] != list(span)
+            or not isinstance(payload.get("signer"), dict)
+            or payload["signer"].get("key") != fingerprint
+        ):
+            for link in stored:
+                problem(link[_RID], f"signature #{link[_SEQ]}: {label} was made for other links")
+            continue
+        owner = key[1]
+        for entry in expected:
+            seq, rid = entry[0], entry[2]
+            link = by_seq.get(seq)
+            if link is None:
+                if whole:
+                    problem(
+                        rid, f"{label} signed #{seq} ({entry[3]}) but that link is missing from the chain"
+                    )
+                continue
+            if _link_tuple(link) != entry:
+                problem(rid, f"signature #{seq} differs from what {label} signed (the chain was rewritten)")
+                if link[_RID] != rid:
+                    problem(
+                        link[_RID],
+                        f"signature #{seq} differs from what {label} signed (the chain was rewritten)",
+                    )
+                continue
+            if link[_SIGNER] != owner:
+                problem(
+                    rid,
+                    f"signature #{seq} names signer {link[_SIGNER]}, but {label} is another supervisor's key",
+                )
+                continue
+            if str(link[_AT]) != payload.get("signed_at"):
+                problem(rid, f"signature #{seq} is dated {link[_AT]}, not as {label} signed it")
+                continue
+            if seq < keys_from:
+                problem(
+                    rid,
+                    f"signature #{seq} is marked as signed before keys, but {label} signed it (the start of keys was moved)",
+                )
+                continue
+            covered.add(seq)
+        if first in by_seq and by_seq[first][_PREV] != payload.get("prev_chain_hash"):
+            problem(
+                by_seq[first][_RID], f"signature #{first} no longer follows the link {label} signed it after"
+            )
+            covered.discard(first)
+        if whole:
+            rid = expected[-1][2] if expected else None
+            signed.add("supervisor", payload["signer"], first, rid)
+            for person in payload.get("supervisees") or ():
+                signed.add("supervisee", person, first, rid)
+    before = 0
+    newest_before = ""
+    for link in links:
+        seq = link[_SEQ]
+        if seq in covered:
+            continue
+        if seq.__class__ is int and seq < keys_from:
+            before += 1
+            newest_before = max(newest_before, str(link[_AT]))
+            continue
+        problem(
+            link[_RID],
+            f"signature #{seq} has no keyed signature: it was not made with the signer's key (forged, or its keyed signature removed)",
+        )
+    if before:
+        note(
+            Problem(
+                "",
+                f"{before} signature{'s' if before != 1 else ''} (#1 to #{keys_from - 1}, the newest dated {newest_before[:16]} UTC) "
+                "were made before keys existed (signed before keys): they are checked by the hash chain alone.",
+            )
+        )
+    if whole and signed.people:
+        _check_people(conn, signed, problem, note)
+    return len(rows)
+
+
+def _check_people(
+    conn: sqlite3.Connection,
+    signed: _Signed,
+    problem: Callable[[Any, str], None],
+    note: Callable[[Problem], None],
+) -> None:
+    """Each person as last signed vs as stored now; a difference a recorded edit explains is a
+    note, any other is tampering."""
+    now: dict[tuple[str, str], tuple[int, dict[str, Any]]] = {}
+    for row in _query(conn, "SELECT id, global_id, name, icb_id, credential FROM supervisee"):
+        now[("supervisee", row[1])] = (row[0], {"name": row[2], "icb_id": row[3], "credential": row[4]})
+    for row in _query(
+        conn,
+        "SELECT id, global_id, name, credentials, icb_number, license_type, license_number FROM supervisor",
+    ):
+        license_ = (
+            f"{row[5]} {row[6]}".strip() if isinstance(row[5], str) and isinstance(row[6], str) else None
+        )
+        now[("supervisor", row[1])] = (
+            row[0],
+            {"name": row[2], "credentials": row[3], "icb_number": row[4], "license": license_},
+        )
+    edits: dict[tuple[str, Any], list[dict[str, Any]]] | None = None
+    for (table, gid), (_seq, identity, rid) in signed.people.items():
+        current = now.get((table, gid))
+        if current is None:
+            problem(
+                rid, f"was signed for a {table} ({identity.get('name')!r}) who is no longer in the database"
+            )
+            continue
+        row_id, values = current
+        differ = [f for f in _PERSON_FIELDS[table] if identity.get(f) != values[f]]
+        if not differ:
+            continue
+        if edits is None:
+            edits = _recorded_edits(conn)
+        explained = all(_explained(edits.get((table, row_id), []), f, values[f]) for f in differ)
+        was = ", ".join(f"{f} {identity.get(f)!r}" for f in differ)
+        is_ = ", ".join(f"{f} {values[f]!r}" for f in differ)
+        if explained:
+            note(Problem(rid, f"{table} signed as {was}, now {is_} (a recorded edit)"))
+        else:
+            problem(
+                rid, f"the {table} was signed as {was} but is now {is_}, and no recorded edit explains it"
+            )
+
+
+def _recorded_edits(conn: sqlite3.Connection) -> dict[tuple[str, Any], list[dict[str, Any]]]:
+    """{(table, row id): the "after" values of each edit event of that person}."""
+    import json
+
+    edits: dict[tuple[str, Any], list[dict[str, Any]]] = {}
+    for (details,) in _query(
+        conn, "SELECT details FROM audit_event WHERE action = 'edit' AND details LIKE '%\"after\"%'"
+    ):
+        try:
+            data = json.loads(details)
+        except (TypeError, ValueError):
+            continue
+        if not isinstance(data, dict) or not isinstance(data.get("after"), dict):
+            continue
+        for table in ("supervisee", "supervisor"):
+            if table in data:
+                edits.setdefault((table, data[table]), []).append(data["after"])
+    return edits
+
+
+def _explained(afters: list[dict[str, Any]], name: str, value: Any) -> bool:
+    if name == "license":
+        return any("license_type" in a or "license_number" in a for a in afters)
+    return any(a.get(name) == value for a in afters)
 
 
 _AUDITED_SQL = "SELECT DISTINCT record_id, action FROM audit_event"
@@ -943,6 +1312,11 @@ def _verify(
 
         # 2. Every record: signed ones must match their signature; signatures must have records.
         signs, voids = _index_links(links, add)
+
+        # 3. The keyed signatures over the links (while the workers hash).
+        notes: list[Problem] = []
+        unkeyed: list[Problem] = []  # reported after the record checks, whose words come first
+        keyed = _check_keyed(conn, links, subset is None, unkeyed.append, notes.append)
     except BaseException:
         if workers is not None:
             workers.stop()
@@ -983,11 +1357,17 @@ def _verify(
     if subset is not None or broken:
         audited = _select(conn, _AUDITED_SQL, "record_id", subset, _AUDITED)
         _check_audit_trail(audited, signs, voids, {p.record_id for p in problems}, add)
+    problems.extend(unkeyed)
     if progress is not None:
         progress(total, total)
     warnings = _time_warnings(links) if subset is None else []
     return VerifyReport(
-        records_checked=checked, signatures_checked=len(links), problems=problems, warnings=warnings
+        records_checked=checked,
+        signatures_checked=len(links),
+        problems=problems,
+        warnings=warnings,
+        notes=notes,
+        keyed_signatures_checked=keyed,
     )
 
 
@@ -1087,6 +1467,9 @@ def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] 
     add = problems.append
     _check_chain(links, predecessors, add)
     signs, voids = _index_links(links, add)
+    notes: list[Problem] = []
+    unkeyed: list[Problem] = []
+    keyed = _check_keyed(conn, links, False, unkeyed.append, notes.append)
     voided = set(voids)
     seen: set[Any] = set()
     foreign = _foreign_record_ids(conn, among_ids([*known, *missing]))
@@ -1094,10 +1477,11 @@ def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] 
         seen.update(map(itemgetter(0), batch.rows))
         rows = [row for row in batch.rows if row[0] not in foreign] if foreign else batch.rows
         ids = list(map(itemgetter(0), rows))
-        digests = _digests(_content_texts(batch, rows))
+        digests = content_digests(batch, hashing_for(conn, ids), rows)
         _check_records(batch.kind, ids, list(map(itemgetter(1), rows)), digests, voided, signs, voids, add)
     _check_deleted(signs, voids, seen, add)
     _check_audit_trail(audited, signs, voids, {p.record_id for p in problems}, add)
+    problems.extend(unkeyed)
     if foreign or missing:
         arrived = _check_foreign(conn, among_ids([*known, *missing]), add)
         signs.update(arrived.signs)
@@ -1115,7 +1499,13 @@ def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] 
                 f"status = '{_SIGNED}'",
             )
         )
-    report = VerifyReport(records_checked=len(seen), signatures_checked=len(links), problems=problems)
+    report = VerifyReport(
+        records_checked=len(seen),
+        signatures_checked=len(links),
+        problems=problems,
+        notes=notes,
+        keyed_signatures_checked=keyed,
+    )
     return SuperviseeRecords(sessions, experience, signs, voids, superseded, report)
 
 
@@ -1159,17 +1549,19 @@ _FOREIGN_OF_SQL = (
 
 
 def foreign_content(kind: str, row: Sequence[Any], people: dict[str, Any]) -> list[Any]:
-    """A record's content version 2 (as signing with keys hashes it) from its row here (of
-    :func:`read_records`), with the people named by the global ids it was signed with
-    (``people``: ``{"supervisor": gid, "supervisees": [gid, ...]}``), not by who they are here."""
-    fields = [_field(v) for v in row[:12]]
-    del fields[1]  # the status is not content
-    fields[1] = people.get("supervisor")
-    supervisees = list(people.get("supervisees") or [])
+    """A record's content version 2 (:func:`~supervisor_app.services.canonical._content_payload_v2`)
+    from its row here (of :func:`read_records`), with the people named by the global ids it
+    was signed with (``people``: ``{"supervisor": gid, "supervisees": [gid, ...]}``), not by
+    who they are here: a group session's other attendees need not be known here."""
+    named = list(people.get("supervisees") or [])
     if kind == _EXPERIENCE:
-        fields[4] = supervisees[0] if supervisees else None
-        supervisees = []
-    return [2, kind, *fields, _sorted_items(supervisees), _sorted_items(list(row[13]))]
+        attendees: list[Any] = []
+        supervisees = {row[5]: named[0]} if named else {}
+    else:
+        attendees = list(range(len(named)))
+        supervisees = dict(enumerate(named))
+    hashing = Hashing(0, set(), {row[2]: people.get("supervisor")}, supervisees)
+    return _content_payload_v2(kind, row, attendees, row[13], hashing)
 
 
 def foreign_digest(kind: str, row: Sequence[Any], people: dict[str, Any]) -> str:
