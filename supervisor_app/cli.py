@@ -392,12 +392,6 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"supervisor_app {__version__}")
     _global_options(parser, suppress=False)
-    parser.add_argument(
-        "--open-hours",
-        nargs="+",
-        metavar="FILE",
-        help="open a supervisee's hours file(s) read-only in the app, without any supervisor account",
-    )
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, suppress=True)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
