@@ -224,8 +224,8 @@ class DataTransfer(QObject):
         text += "."
         if summary.left_out:
             text += "\n\n" + self.tr(
-                "%n record(s) signed before signing keys existed are not in it: nothing outside this "
-                "database can prove them. A printed statement from here still shows them.",
+                "Not in it: %n record(s) signed before signing keys existed, which nothing outside this "
+                "database can prove. A printed statement from here still shows them.",
                 "",
                 len(summary.left_out),
             )

@@ -145,7 +145,9 @@ class HoursImportDialog(QDialog):
         if facts.voids:
             records += self.tr(", %n voided", "", facts.voids)
         if facts.records != facts.counted:
-            records += self.tr("; %n count toward progress", "", facts.counted)
+            records += self.tr(
+                "; %n replaced or voided record(s) not counted", "", facts.records - facts.counted
+            )
         self.fields["supervisee"].setText(who)
         self.fields["records"].setText(records)
         self.fields["hours"].setText(
@@ -268,7 +270,7 @@ class HoursImportDialog(QDialog):
             )
         ]
         if summary.already:
-            lines.append(self.tr("%n were already here and were left as they are.", "", summary.already))
+            lines.append(self.tr("%n record(s) already here left as they are.", "", summary.already))
         if summary.supervisee_added:
             lines.append(
                 self.tr("{name} was added as a new supervisee.").format(name=summary.supervisee_name)
