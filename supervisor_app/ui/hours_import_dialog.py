@@ -219,9 +219,10 @@ class HoursImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.close_button.setText(self.tr("Close"))
         self.close_button.setDefault(True)
-        self.status.setText(
-            self.tr("Nothing was imported: {error}").format(error=str(exc) or type(exc).__name__)
-        )
+        error = str(exc) or type(exc).__name__
+        if "nothing was imported" not in error:  # the file's refusals say so themselves
+            error = self.tr("Nothing was imported: {error}").format(error=error)
+        self.status.setText(error)
         self.status.setStyleSheet("color:#a40000;font-weight:600;")
         self.status.setAccessibleDescription(self.status.text())
 

@@ -179,7 +179,7 @@ def test_a_tampered_hours_file_is_refused_in_words_and_nothing_is_written(
     dialog = window.transfer.dialog
     assert dialog.objectName() == "hours_import_dialog"
     text = dialog.status.text()
-    assert text.startswith("Nothing was imported: tampered.hours is refused")
+    assert text.startswith("tampered.hours is refused, nothing was imported: record ")
     assert "its content is not what was signed (the record was altered)" in text
     assert not dialog.import_button.isEnabled() and not dialog.contents.isVisible()
     assert dialog.close_button.text() == "Close"
