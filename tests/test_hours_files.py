@@ -522,3 +522,43 @@ def test_cli_refuses_a_tampered_hours_file_with_exit_2_and_writes_nothing(
     assert rid["id"] in capsys.readouterr().err
     assert snapshot(target) == before
     assert main(["progress", "--open-hours", str(bad)]) == 2
+
+
+# --------------------------------------------------------------------------------------------
+# Ten years in one file (correctness only; benchmarks/README.md has the timings)
+
+
+def test_a_ten_year_hours_file_carries_every_signed_minute(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The benchmark's agency over ten years: the supervisee with the most records (about
+    1,500: weekly sessions, groups, experience, amendments, voids) travels whole."""
+    import importlib
+
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    generate = importlib.import_module("generate")
+    source_path = tmp_path / "agency.db"
+    generate.generate(source_path, scale=0.01, years=10)
+    conn = sqlite3.connect(source_path)
+    (sid, count), *_ = conn.execute(
+        "SELECT sid, count(*) FROM (SELECT a.supervisee_id sid FROM session_attendee a "
+        "UNION ALL SELECT supervisee_id FROM experience_entry) GROUP BY sid ORDER BY 2 DESC LIMIT 1"
+    ).fetchall()
+    conn.close()
+    assert count > 1300
+    source = open_database(source_path)
+    target = open_database(tmp_path / "target.db")
+    try:
+        path = tmp_path / "decade.hours"
+        with source.uow() as uow:
+            written = hours_files.write_hours_file(uow, supervisee_id=sid, path=path)
+        assert written.records > 1300 and not written.left_out
+        with target.uow() as uow:
+            imported = hours_files.import_hours_file(uow, path)
+        assert imported.added == written.records
+        assert _totals(target, imported.supervisee_id) == _totals(source, sid)
+        with target.uow() as uow:
+            assert signoff.verify(uow).ok
+    finally:
+        source.close()
+        target.close()
