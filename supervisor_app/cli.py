@@ -1613,7 +1613,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from supervisor_app.ui.app import run_app
 
-        return run_app(db_target=args.db, demo=args.demo)
+        return run_app(db_target=args.db, demo=args.demo, hours_files=args.open_hours)
     from supervisor_app.db import DatabaseError
     from supervisor_app.services.errors import DomainError
     from supervisor_app.services.profiles import ProfileError

@@ -327,7 +327,12 @@ def test_no_command_opens_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("supervisor_app.ui.app.run_app", fake_run_app)
     assert main(["--db", "agency.db"]) == 0
     assert main(["--demo"]) == 0
-    assert opened == [{"db_target": "agency.db", "demo": False}, {"db_target": None, "demo": True}]
+    assert main(["--open-hours", "ana.hours", "ana2.hours"]) == 0  # a supervisee's files, no account
+    assert opened == [
+        {"db_target": "agency.db", "demo": False, "hours_files": None},
+        {"db_target": None, "demo": True, "hours_files": None},
+        {"db_target": None, "demo": False, "hours_files": ["ana.hours", "ana2.hours"]},
+    ]
 
 
 def test_profiles_lists_the_credentials_and_their_domains(cli: Cli, tmp_path: Path) -> None:

@@ -53,6 +53,65 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
 Sign-in passwords are never exported. Text that a spreadsheet would run as a formula starts with an extra '.</numerusform>
       </translation>
     </message>
+    <message numerus="yes">
+      <source>It holds %n signed record(s): {s} h of supervision and {e} h of experience that count</source>
+      <translation>
+        <numerusform>It holds %n signed record: {s} h of supervision and {e} h of experience that count</numerusform>
+        <numerusform>It holds %n signed records: {s} h of supervision and {e} h of experience that count</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Not in it: %n record(s) signed before signing keys existed, which nothing outside this database can prove. A printed statement from here still shows them.</source>
+      <translation>
+        <numerusform>Not in it: %n record signed before signing keys existed, which nothing outside this database can prove. A printed statement from here still shows them.</numerusform>
+        <numerusform>Not in it: %n records signed before signing keys existed, which nothing outside this database can prove. A printed statement from here still shows them.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>HoursImportDialog</name>
+    <message numerus="yes">
+      <source>%n record(s) already here left as they are.</source>
+      <translation>
+        <numerusform>%n record already here left as they are.</numerusform>
+        <numerusform>%n records already here left as they are.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n signed record(s)</source>
+      <translation>
+        <numerusform>%n signed record</numerusform>
+        <numerusform>%n signed records</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>&amp;Import %n record(s)</source>
+      <translation>
+        <numerusform>&amp;Import %n record</numerusform>
+        <numerusform>&amp;Import %n records</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>, %n voided</source>
+      <translation>
+        <numerusform>, %n voided</numerusform>
+        <numerusform>, %n voided</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>; %n replaced or voided record(s) not counted</source>
+      <translation>
+        <numerusform>; %n replaced or voided record not counted</numerusform>
+        <numerusform>; %n replaced or voided records not counted</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Imported %n signed record(s) for {name}.</source>
+      <translation>
+        <numerusform>Imported %n signed record for {name}.</numerusform>
+        <numerusform>Imported %n signed records for {name}.</numerusform>
+      </translation>
+    </message>
   </context>
   <context>
     <name>ImportDialog</name>

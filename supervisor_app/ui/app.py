@@ -8,7 +8,7 @@ from contextlib import ExitStack
 from pathlib import Path
 
 
-def run_app(*, db_target: str | None, demo: bool) -> int:
+def run_app(*, db_target: str | None, demo: bool, hours_files: list[str] | None = None) -> int:
     from PySide6.QtCore import Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
@@ -36,6 +36,8 @@ def run_app(*, db_target: str | None, demo: bool) -> int:
     app.setQuitOnLastWindowClosed(False)
     prefs = Preferences()
     runner = TaskRunner()
+    if hours_files:  # a supervisee's own hours files: read only, no database, no sign-in
+        return _run_hours_files(app, hours_files, runner=runner, prefs=prefs)
     with ExitStack() as stack:
         controllers: list[AppController] = []
 
@@ -83,6 +85,35 @@ def run_app(*, db_target: str | None, demo: bool) -> int:
             for controller in controllers:
                 controller.close()  # closes the database and releases its lock file
     return 0
+
+
+def _run_hours_files(app, paths: list[str], *, runner, prefs) -> int:  # type: ignore[no-untyped-def]
+    """``--open-hours FILE...``: the files in their own read-only window; quits when it closes.
+    A refused file is said in a message box and the app ends with 2, opening nothing."""
+    from supervisor_app.ui.hours_window import open_hours_window
+
+    open_hours_window(
+        paths,
+        runner=runner,
+        prefs=prefs,
+        on_open=lambda window: window.closed.connect(lambda: app.exit(0)),
+        on_refused=lambda exc: _refused(app, exc),
+    )
+    try:
+        return app.exec()
+    finally:
+        runner.wait()
+
+
+def _refused(app, exc: BaseException) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.warning(
+        None,
+        app.tr("Hours file not opened"),
+        app.tr("Nothing was opened: {error}").format(error=str(exc) or type(exc).__name__),
+    )
+    app.exit(2)
 
 
 def _app_icon():  # type: ignore[no-untyped-def]

@@ -1,6 +1,8 @@
 """File ▸ Import records, Save import template and Export everything: asks for the file or
 folder, runs the service off the UI thread and says what happened. Import opens
-:class:`ImportDialog` (dry run, report, then import for real)."""
+:class:`ImportDialog` (dry run, report, then import for real), or for a supervisee's hours
+file :class:`HoursImportDialog`. Giving a supervisee their hours file and opening hours files
+(read-only, in their own window) are here too."""
 
 from __future__ import annotations
 
@@ -18,6 +20,8 @@ from supervisor_app.ui.qt_fixes import emit
 
 if TYPE_CHECKING:  # imported when first used, not to start the app
     from supervisor_app.services.importexport import ExportResult
+    from supervisor_app.ui.hours_import_dialog import HoursImportDialog
+    from supervisor_app.ui.hours_window import HoursWindow
     from supervisor_app.ui.import_dialog import ImportDialog
 
 
@@ -28,13 +32,16 @@ class DataTransfer(QObject):
         super().__init__(window)
         self.ctx = ctx
         self.window = window
-        self.dialog: ImportDialog | None = None
+        self.dialog: ImportDialog | HoursImportDialog | None = None
+        self.hours_windows: list[HoursWindow] = []
         self.box: QMessageBox | None = None
         # What the file dialogs would answer; tests put answers here.
         self.ask_import_file: Callable[[], str] = self._ask_import_file
         self.ask_template_path: Callable[[str], str] = self._ask_template_path
         self.ask_export_folder: Callable[[], str] = self._ask_export_folder
         self.ask_export_json: Callable[[str], str] = self._ask_export_json
+        self.ask_hours_path: Callable[[str], str] = self._ask_hours_path
+        self.ask_hours_files: Callable[[], list[str]] = self._ask_hours_files
 
     @property
     def can_import(self) -> bool:
@@ -49,25 +56,38 @@ class DataTransfer(QObject):
         return str(path.parent) if path is not None and not self.ctx.demo else str(Path.home())
 
     # Import --------------------------------------------------------------------------------------
-    def import_records(self) -> ImportDialog | None:
+    def import_records(self) -> ImportDialog | HoursImportDialog | None:
         if not self.can_import:
             return None
         path = self.ask_import_file()
         if not path:
             return None
+        from supervisor_app.services.hours_files import is_hours_file
+
+        if is_hours_file(path):  # by its content, whatever its name ends with
+            from supervisor_app.ui.hours_import_dialog import HoursImportDialog
+
+            hours_dialog = HoursImportDialog(self.ctx, path, self.window)
+            hours_dialog.imported.connect(lambda text: emit(self.message, text))
+            self._show_import(hours_dialog)
+            hours_dialog.check()
+            return hours_dialog
         from supervisor_app.ui.import_dialog import ImportDialog
 
         dialog = ImportDialog(self.ctx, path, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        dialog.destroyed.connect(lambda *_: self._forget(dialog))
         dialog.imported.connect(lambda report: emit(self.message, report.summary()))
-        self.dialog = dialog
-        dialog.open()
+        self._show_import(dialog)
         dialog.check()
         return dialog
 
-    def _forget(self, dialog: ImportDialog) -> None:
+    def _show_import(self, dialog: ImportDialog | HoursImportDialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.destroyed.connect(lambda *_: self._forget(dialog))
+        self.dialog = dialog
+        dialog.open()
+
+    def _forget(self, dialog: ImportDialog | HoursImportDialog) -> None:
         if self.dialog is dialog:
             self.dialog = None
 
@@ -148,6 +168,115 @@ class DataTransfer(QObject):
             on_error=lambda exc: show_error(self.window, exc, title=self.tr("Export not finished")),
         )
 
+    # Hours files ---------------------------------------------------------------------------------
+    @property
+    def can_give_hours(self) -> bool:
+        """Giving an hours file records that it left (the audit trail): not in a read-only window."""
+        return not self.ctx.read_only
+
+    def give_hours_file(self, supervisee_id: int | None) -> None:
+        """Save the supervisee's signed records, with their signatures, to an hours file they
+        keep; says where it went and what it holds."""
+        from supervisor_app.services import people
+        from supervisor_app.services.filenames import safe_file_name
+
+        if supervisee_id is None or not self.can_give_hours:
+            return
+        name = self.ctx.read_now(lambda uow: people.get_supervisee(uow, supervisee_id).name)
+        suggested = safe_file_name(f"{name} hours {dt.date.today().isoformat()}.hours", fallback="hours")
+        path = self.ask_hours_path(suggested)
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != ".hours":
+            target = target.with_name(target.name + ".hours")
+        db, actor = self.ctx.db, self.ctx.actor
+
+        def job(_progress: Any) -> Any:
+            from supervisor_app.services.hours_files import read_hours_file, write_hours_file
+            from supervisor_app.ui.hours_file_facts import facts
+
+            with db.uow(actor) as uow:  # writes the file whole, records that it left; commits
+                summary = write_hours_file(uow, supervisee_id=supervisee_id, path=target)
+            return summary, facts(read_hours_file(summary.path))  # what a reader of it will see
+
+        self.ctx.runner.run(
+            job,
+            on_done=lambda result: self._on_hours_given(*result),
+            on_error=lambda exc: show_error(self.window, exc, title=self.tr("Hours file not saved")),
+        )
+
+    def _on_hours_given(self, summary: Any, facts: Any) -> None:
+        from supervisor_app.services.progress import hours
+
+        emit(self.ctx.records_changed)  # the audit trail has a new entry
+        emit(self.message, self.tr("Hours file saved to {path}").format(path=summary.path))
+        text = self.tr("Saved {name}'s hours file to:\n{path}").format(
+            name=summary.supervisee_name, path=summary.path
+        )
+        text += "\n\n" + self.tr(
+            "It holds %n signed record(s): {s} h of supervision and {e} h of experience that count",
+            "",
+            facts.records,
+        ).format(s=hours(facts.supervision_minutes), e=hours(facts.experience_minutes))
+        if facts.signers:
+            text += self.tr(", signed by {names}").format(names=", ".join(facts.signers))
+        text += "."
+        if summary.left_out:
+            text += "\n\n" + self.tr(
+                "Not in it: %n record(s) signed before signing keys existed, which nothing outside this "
+                "database can prove. A printed statement from here still shows them.",
+                "",
+                len(summary.left_out),
+            )
+        text += "\n\n" + self.tr(
+            "Another agency's supervisor_app imports it with File ▸ Import records…; {name} can open it, "
+            "read-only and without an account, with File ▸ Open hours file…"
+        ).format(name=summary.supervisee_name)
+        self._tell(self.tr("Hours file saved"), text)
+
+    def open_hours_files(self) -> None:
+        """File ▸ Open hours file…: the files' supervisee, progress and statement, read-only,
+        in a window of their own (no sign-in)."""
+        paths = self.ask_hours_files()
+        if paths:
+            self.show_hours_files(paths)
+
+    def show_hours_files(self, paths: list[str]) -> None:
+        from supervisor_app.ui.hours_window import open_hours_window
+
+        open_hours_window(
+            paths,
+            runner=self.ctx.runner,
+            prefs=self.ctx.prefs,
+            parent=self.window,
+            on_open=self._remember_hours_window,
+        )
+
+    def _remember_hours_window(self, window: HoursWindow) -> None:
+        self.hours_windows.append(window)
+        window.destroyed.connect(
+            lambda *_: self.hours_windows.remove(window) if window in self.hours_windows else None
+        )
+
+    def _ask_hours_path(self, suggested: str) -> str:
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window,
+            self.tr("Give the supervisee their hours file"),
+            str(_documents() / suggested),
+            self.tr("Hours files (*.hours)"),
+        )
+        return path
+
+    def _ask_hours_files(self) -> list[str]:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self.window,
+            self.tr("Open hours files"),
+            str(_documents()),
+            self.tr("Hours files (*.hours);;All files (*)"),
+        )
+        return list(paths)
+
     # Dialogs -------------------------------------------------------------------------------------
     def _tell(self, title: str, text: str) -> None:
         box = QMessageBox(
@@ -163,7 +292,10 @@ class DataTransfer(QObject):
             self.window,
             self.tr("Import records"),
             self._start_folder(),
-            self.tr("Spreadsheets (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)"),
+            self.tr(
+                "Spreadsheets and hours files (*.xlsx *.csv *.hours);;Excel workbooks (*.xlsx);;"
+                "CSV files (*.csv);;Hours files (*.hours)"
+            ),
         )
         return path
 
@@ -191,6 +323,14 @@ class DataTransfer(QObject):
             self.tr("JSON files (*.json)"),
         )
         return path
+
+
+def _documents() -> Path:
+    """The user's Documents folder (else their home): where hours files are saved and looked for."""
+    from PySide6.QtCore import QStandardPaths
+
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(documents) if documents else Path.home()
 
 
 def _new_folder(parent: Path, name: str) -> Path:

@@ -219,6 +219,7 @@ class MainWindow(QMainWindow):
             page.back_requested.connect(self.back_to_list)
             page.print_requested.connect(self.print_for)
             page.review_requested.connect(lambda sid: self.start_review(sid))
+            page.hours_file_requested.connect(self.transfer.give_hours_file)
         return page
 
     def _build_attestations(self) -> Any:
@@ -416,6 +417,18 @@ class MainWindow(QMainWindow):
             name="import_template",
             tip=self.tr("A spreadsheet with the columns the import expects, and an explanation of each"),
         )
+        self.give_hours_action = self._action(
+            self.tr("&Give hours file to the supervisee…"),
+            self.give_hours_file,
+            name="give_hours_file",
+            tip=self.tr("Save the signed records of the supervisee on show to a file they keep"),
+        )
+        self.open_hours_action = self._action(
+            self.tr("Open &hours file…"),
+            self.transfer.open_hours_files,
+            name="open_hours_file",
+            tip=self.tr("Show a supervisee's hours files read-only: progress and statement, no sign-in"),
+        )
         self.export_csv_action = self._action(
             self.tr("As &CSV files (one per table)…"), self.transfer.export_csv, name="export_csv"
         )
@@ -446,6 +459,11 @@ class MainWindow(QMainWindow):
         for action in (self.import_action, self.template_action):
             action.setVisible(not review)
             file_menu.addAction(action)
+        self.give_hours_action.setVisible(not review)
+        self.give_hours_action.setEnabled(self.transfer.can_give_hours)
+        file_menu.addAction(self.give_hours_action)
+        file_menu.aboutToShow.connect(self._name_give_hours)
+        file_menu.addAction(self.open_hours_action)
         self.export_menu = file_menu.addMenu(self.tr("E&xport everything"))
         self.export_menu.setObjectName("export_menu")
         self.export_menu.menuAction().setVisible(not review)
@@ -615,6 +633,29 @@ class MainWindow(QMainWindow):
             focus = self.list_page.focus_search
         if focus is not None:
             focus()
+
+    def _name_give_hours(self) -> None:
+        """The File menu names the supervisee on show: Give Ana Example their hours file…"""
+        supervisee = None if self.review else self._selected_supervisee()
+        if supervisee is None:
+            self.give_hours_action.setText(self.tr("&Give hours file to the supervisee…"))
+            return
+        from supervisor_app.services import people
+
+        name = self.ctx.read_now(lambda uow: people.get_supervisee(uow, supervisee).name)
+        self.give_hours_action.setText(
+            self.tr("&Give {name} their hours file…").format(name=name.replace("&", "&&"))
+        )
+
+    def give_hours_file(self) -> None:
+        """File ▸ Give hours file: for the supervisee on show (their page, or the one selected)."""
+        supervisee = self._selected_supervisee()
+        if supervisee is None:
+            self.statusBar().showMessage(
+                self.tr("Open or select a supervisee first: the hours file is theirs."), 6000
+            )
+            return
+        self.transfer.give_hours_file(supervisee)
 
     def print_for(self, supervisee_id: int) -> None:
         self.attestations.set_supervisee(supervisee_id)

@@ -24,6 +24,7 @@ from supervisor_app.services import overview
 from supervisor_app.services.units import duration
 from supervisor_app.ui.common import status_text
 from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.hours_file_facts import with_arrivals
 from supervisor_app.ui.lazy_model import ROW_ROLE, Column, LazyTableModel
 from supervisor_app.ui.record_actions import RecordActions
 
@@ -71,7 +72,25 @@ def experience_columns(*, supervisee: bool = True) -> list[Column]:
     return columns
 
 
+def _arrival(row: Any) -> Any:
+    """Where a record signed in another database was signed (None for a record of this one)."""
+    return getattr(row, "arrival", None)
+
+
+def signed_elsewhere_text(row: Any) -> str:
+    arrival = _arrival(row)
+    if arrival is None:
+        return ""
+    if arrival.agency:
+        return _tr("Signed by {name} at {agency}, in another database").format(
+            name=arrival.signer or _tr("its supervisor"), agency=arrival.agency
+        )
+    return _tr("Signed by {name}, in another database").format(name=arrival.signer or _tr("its supervisor"))
+
+
 def _status(row: Any) -> str:
+    if _arrival(row) is not None and row.status == "signed":
+        return _tr("Signed elsewhere")
     if row.amendment_waiting:
         return _tr("Signed · amendment waiting")
     return status_text(row.status)
@@ -79,6 +98,8 @@ def _status(row: Any) -> str:
 
 def _status_tip(row: Any) -> str:
     parts = []
+    if _arrival(row) is not None:
+        parts.append(signed_elsewhere_text(row) + _tr(" (arrived in an hours file; read-only here)."))
     if row.amendment_waiting:
         parts.append(
             _tr("An amendment of this record waits for signature; it replaces this one once signed.")
@@ -183,7 +204,9 @@ class RecordTable(QWidget):
     def set_query(self, page: Callable[[Any, Any, int], list[Any]], count: Callable[[Any], int]) -> None:
         """``page(uow, after, limit)`` and ``count(uow)``; loads the first page now."""
         ctx = self.ctx
-        self.model.set_fetch(lambda after, limit: ctx.read_now(lambda uow: page(uow, after, limit)))
+        self.model.set_fetch(
+            lambda after, limit: ctx.read_now(lambda uow: with_arrivals(uow, page(uow, after, limit)))
+        )
         self._count_fn = count
         self._refresh_count()
         widths = (
@@ -242,6 +265,8 @@ class RecordTable(QWidget):
         mine = row is not None and row.supervisor_id == self.ctx.supervisor_id
         self.edit_button.setEnabled(status == "pending")
         self.delete_button.setEnabled(status == "pending")
+        for button in (self.edit_button, self.delete_button):
+            button.setToolTip("")
         self.amend_button.setEnabled(status == "signed")
         self.amend_button.setToolTip(
             self.tr("An amendment of this record already waits for signature: sign, edit or delete it first")
@@ -253,6 +278,13 @@ class RecordTable(QWidget):
             self.void_button.setToolTip(self.tr("Only the supervisor of record can void this record"))
         else:
             self.void_button.setToolTip(self.tr("Withdraw a signed record, with a reason and your password"))
+        if row is not None and _arrival(row) is not None:
+            reason = self.tr(
+                "{signed}: read-only here. Only its own supervisor can amend or void it, where it was signed."
+            ).format(signed=signed_elsewhere_text(row))
+            for button in self.buttons:
+                button.setEnabled(False)
+                button.setToolTip(reason)
 
     def _describe(self, row: Any) -> str:
         if self.kind == "session":
@@ -273,22 +305,22 @@ class RecordTable(QWidget):
 
     def _edit(self) -> None:
         row = self.current()
-        if row is not None and self.actions is not None and row.status == "pending":
+        if row is not None and self.actions is not None and _arrival(row) is None and row.status == "pending":
             self.actions.edit(self.kind, row.id)
 
     def _delete(self) -> None:
         row = self.current()
-        if row is not None and self.actions is not None and row.status == "pending":
+        if row is not None and self.actions is not None and _arrival(row) is None and row.status == "pending":
             self.actions.delete_pending(row.id, self._describe(row))
 
     def _amend(self) -> None:
         row = self.current()
-        if row is not None and self.actions is not None and row.status == "signed":
+        if row is not None and self.actions is not None and _arrival(row) is None and row.status == "signed":
             self.actions.amend(self.kind, row.id)
 
     def _void(self) -> None:
         row = self.current()
-        if row is not None and self.actions is not None and row.status == "signed":
+        if row is not None and self.actions is not None and _arrival(row) is None and row.status == "signed":
             self.actions.void(row.id, self._describe(row))
 
     def select_row(self, row: int) -> None:

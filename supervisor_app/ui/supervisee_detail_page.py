@@ -71,6 +71,7 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
     back_requested = Signal()
     print_requested = Signal(int)
     review_requested = Signal(int)  # a supervisor hands the computer to this supervisee
+    hours_file_requested = Signal(int)  # save this supervisee's hours file for them
 
     def __init__(self, ctx: AppContext, actions: RecordActions | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -179,7 +180,15 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         self.active_button = QPushButton(self.tr("Mark &inactive"), info_box)
         self.active_button.setAccessibleName(self.tr("Mark this supervisee inactive"))
         self.active_button.clicked.connect(self._toggle_active)
-        for button in (self.edit_button, self.active_button):
+        self.hours_file_button = QPushButton(self.tr("Give their hours &file…"), info_box)
+        self.hours_file_button.setAccessibleName(self.tr("Give this supervisee their hours file"))
+        self.hours_file_button.setToolTip(
+            self.tr("Save their signed records, with the signatures, to a file they keep and take along")
+        )
+        self.hours_file_button.clicked.connect(
+            lambda: self.supervisee_id is not None and emit(self.hours_file_requested, self.supervisee_id)
+        )
+        for button in (self.edit_button, self.active_button, self.hours_file_button):
             button.setVisible(not ctx.read_only)
             button.setEnabled(False)  # until the supervisee is loaded
             profile_buttons.addWidget(button)
@@ -306,6 +315,10 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
             button.setToolTip("" if active else self.tr("Reactivate this supervisee first"))
         self.edit_button.setEnabled(True)
         self.active_button.setEnabled(True)
+        self.hours_file_button.setEnabled(True)
+        self.hours_file_button.setText(
+            self.tr("Give {name} their hours &file…").format(name=progress.supervisee_name)
+        )
         self.active_button.setText(self.tr("Mark &inactive") if active else self.tr("&Reactivate"))
         self.active_button.setAccessibleName(
             self.tr("Mark this supervisee inactive") if active else self.tr("Reactivate this supervisee")
