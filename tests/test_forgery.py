@@ -291,3 +291,27 @@ def test_the_command_line_names_a_forgery_and_notes_records_signed_before_keys(
     capsys.readouterr()
     assert main(["--db", str(world.db.path), "verify"]) == 1
     assert history["a"] in capsys.readouterr().out
+
+
+def test_a_payload_changed_after_a_progress_view_is_still_caught(world: World, history: dict[str, str]) -> None:
+    """Progress views remember the signatures they checked (so the next view skips Ed25519):
+    a payload changed on disk since is checked again, not taken from memory."""
+    from supervisor_app.services.progress import compute_progress
+
+    with world.uow() as uow:
+        compute_progress(uow, supervisee_id=world.ana)  # checks, and remembers, her signatures
+    conn = sqlite3.connect(world.db.path)
+    try:
+        triggers = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+        drop_triggers(conn)
+        conn.execute("UPDATE signature SET payload = replace(payload, '\"seq\":1', '\"seq\":1 ')")
+        for (sql,) in triggers:
+            conn.execute(sql)
+        conn.commit()
+    finally:
+        conn.close()
+    with world.uow() as uow:
+        report = signoff.read_supervisee(uow, world.ana).report
+    assert any(
+        p.record_id == history["a"] and "does not match what it signs" in p.message for p in report.problems
+    ), report.problems

@@ -34,7 +34,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import operator
 import sqlite3
+from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -758,6 +760,47 @@ def _index_links(
 # Keyed signatures
 
 _SIGNATURE_SQL = "SELECT id, key_fingerprint, first_seq, last_seq, payload, signature, signed_at FROM signature WHERE chain_id = ?"
+# The signature over each of a JSON list of seqs: the newest starting at or before it (ranges
+# never overlap in a file the app wrote; a link it does not reach is reported as unsigned).
+_COVERING_SQL = (
+    "SELECT id, key_fingerprint, first_seq, last_seq, payload, signature, signed_at FROM signature "
+    "WHERE rowid IN (SELECT (SELECT s.rowid FROM signature AS s WHERE s.chain_id = ?1 "
+    "AND s.first_seq <= j.value ORDER BY s.first_seq DESC LIMIT 1) FROM json_each(?2) AS j)"
+)
+# Signatures already checked in this process: (id, public key, signature) -> (the text's
+# hash, the payload, its links as tuples). A row is immutable, and a text changed since is a
+# miss (its hash differs), so it is checked again; repeat views skip Ed25519 and JSON.
+_CHECKED: OrderedDict[tuple[str, str, str], tuple[int, dict[str, Any], list[Any]]] = OrderedDict()
+_CHECKED_MAX = 2048  # about a year of a supervisor's weekly batches for each of 40 supervisors; ~40 MB
+
+
+def _checked_payload(
+    sid: Any, public_hex: str, text_: Any, signature_hex: Any, *, remember: bool = True
+) -> tuple[dict[str, Any], list[Any]] | None:
+    """The payload of a keyed signature valid under ``public_hex`` (without its "links") and
+    its links as tuples, or None when the signature does not match its text (or the text is no
+    payload). ``remember``: keep the result for the next view (not for a whole-file pass)."""
+    if not isinstance(text_, str):
+        return None
+    key = (str(sid), public_hex, str(signature_hex))
+    digest = hash(text_)
+    hit = _CHECKED.get(key)
+    if hit is not None and hit[0] == digest:
+        _CHECKED.move_to_end(key)
+        return hit[1], hit[2]
+    if not signatures.check(public_hex, text_, str(signature_hex)):
+        return None
+    payload = signatures.parse(text_)
+    if payload is None:  # a valid signature over text that is not a payload: only ours sign
+        return None
+    entries = payload["links"] if isinstance(payload.get("links"), list) else []
+    expected = [_payload_tuple(e) for e in entries]
+    slim = {name: value for name, value in payload.items() if name != "links"}
+    if remember:
+        _CHECKED[key] = (digest, slim, expected)
+        if len(_CHECKED) > _CHECKED_MAX:
+            _CHECKED.popitem(last=False)
+    return slim, expected
 _PERSON_FIELDS = {
     "supervisee": ("name", "icb_id", "credential"),
     "supervisor": ("name", "credentials", "icb_number", "license"),
@@ -768,9 +811,12 @@ def _link_tuple(link: Sequence[Any]) -> tuple[Any, ...]:
     return (link[_SEQ], link[_KIND], link[_RID], link[_ACTION], link[_CONTENT], link[_CHAIN])
 
 
+_LINK_VALUES = operator.itemgetter(*signatures.LINK_FIELDS)
+
+
 def _payload_tuple(entry: Any) -> tuple[Any, ...]:
     try:
-        return tuple(entry[name] for name in signatures.LINK_FIELDS)
+        return _LINK_VALUES(entry)
     except (KeyError, TypeError):
         return ()
 
@@ -804,7 +850,12 @@ def _check_keyed(
     now (``whole`` only). Returns how many keyed signatures were checked."""
     chain, keys_from = database_identity(conn)
     by_seq = {link[_SEQ]: link for link in links}
-    rows = _query(conn, _SIGNATURE_SQL, (chain,)) if chain is not None else []
+    if chain is None:
+        rows = []
+    elif whole:
+        rows = _query(conn, _SIGNATURE_SQL, (chain,))
+    else:  # the signatures over these links only: one index look-up per link, not every payload
+        rows = _query(conn, _COVERING_SQL, (chain, json.dumps(sorted(by_seq))))
     if not whole:
         seqs = sorted(by_seq)
         from bisect import bisect_left
@@ -833,8 +884,10 @@ def _check_keyed(
         stored = [by_seq[seq] for seq in span if seq in by_seq]
         label = f"keyed signature {str(sid)[:8]}"
         key = public.get(fingerprint)
-        payload = signatures.parse(text_) if isinstance(text_, str) else None
-        if key is None or not signatures.check(key[0], text_, str(signature_hex)):
+        checked = (
+            _checked_payload(sid, key[0], text_, signature_hex, remember=not whole) if key is not None else None
+        )
+        if checked is None:
             why = (
                 "by a key not on file" if key is None else "does not match what it signs (forged or altered)"
             )
@@ -846,9 +899,7 @@ def _check_keyed(
                     else f"signature #{link[_SEQ]}: {label} {why}",
                 )
             continue
-        assert payload is not None  # a valid signature over text that is not a payload: only ours sign
-        entries = payload["links"] if isinstance(payload.get("links"), list) else []
-        expected = [_payload_tuple(e) for e in entries]
+        payload, expected = checked
         if (
             payload.get("id") != sid
             or payload.get("chain") != chain
