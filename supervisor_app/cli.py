@@ -1312,16 +1312,11 @@ def _pdf_target(value: str) -> Path:
 
 def _write_file(out: Path, data: bytes) -> None:
     """Write all or nothing: a half-written PDF never appears under the real name."""
-    from supervisor_app.db import private
+    from supervisor_app.db import write_private
 
-    tmp = out.with_name(out.name + ".partial")
     try:
-        tmp.unlink(missing_ok=True)
-        private(tmp)  # the form holds names: readable by the user only
-        tmp.write_bytes(data)
-        os.replace(tmp, out)
+        write_private(out, data)  # the form holds names: readable by the user only
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise CliError(f"Could not write {out}: {exc.strerror or exc}", EXIT_FAILURE) from exc
 
 

@@ -38,7 +38,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from supervisor_app.db import Database, UnitOfWork, open_database
+from supervisor_app.db import Database, UnitOfWork, open_database, write_private
 from supervisor_app.models import (
     ExperienceKind,
     Modality,
@@ -532,16 +532,7 @@ def _zip_bytes(members: dict[str, Any]) -> bytes:
 def _write_atomic(path: Path, data: bytes) -> None:
     """Next to the target, then renamed: a crash never leaves half a file. Only the user reads it."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_private(path, data)
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSi
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import QWidget
 
+from supervisor_app.db import write_private
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.filenames import safe_file_name
 
@@ -30,9 +31,7 @@ def save_pdf(pdf: bytes, path: str | Path) -> Path:
     target = Path(path)
     if target.suffix.lower() != ".pdf":
         target = target.with_suffix(".pdf")
-    tmp = target.with_name(target.name + ".part")
-    tmp.write_bytes(pdf)
-    tmp.replace(target)  # never a half-written form on disk
+    write_private(target, pdf)  # never a half-written form on disk; the form holds names: the user's only
     return target
 
 

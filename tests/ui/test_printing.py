@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
+import stat
 from pathlib import Path
 
 import pytest
@@ -151,6 +153,21 @@ def test_save_pdf_that_cannot_be_written_records_nothing(world, make_window, qtb
     assert "nothing was saved" in page.error_text("")
     assert snapshot(world.db) == before
     assert not (tmp_path / "gone").exists()
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_a_saved_pdf_is_readable_by_the_user_only(world, make_window, qtbot, tmp_path) -> None:
+    _signed(world)
+    window = make_window(world.db, supervisor_id=world.dana)
+    page = _page(window, world.ana)
+    page.ask_save_path = lambda suggested: str(tmp_path / suggested)
+
+    _click(qtbot, page.save_button)
+
+    [saved] = list(tmp_path.glob("*.pdf"))
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600  # the form holds names
+    assert len(PdfReader(saved).pages) >= 1
+    assert not list(tmp_path.glob("*.partial"))
 
 
 def test_save_pdf_starts_in_documents_then_in_the_folder_last_used(
