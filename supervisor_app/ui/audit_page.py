@@ -269,8 +269,9 @@ class AuditPage(RefreshOnChange, QWidget):
         verify_layout = QVBoxLayout(verify_box)
         explain = QLabel(
             self.tr(
-                "Re-computes every signature and every signed record's fingerprint, to prove nothing "
-                "was changed after signing (for example by editing the database file directly)."
+                "Re-computes every signed record's fingerprint and checks each supervisor's key "
+                "signature, this audit trail and the backups, to prove nothing was changed, added or "
+                "removed after signing (for example by editing the database file directly)."
             ),
             verify_box,
         )
