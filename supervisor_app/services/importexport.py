@@ -35,7 +35,6 @@ import json
 import operator
 import os
 import re
-import tempfile
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -46,7 +45,7 @@ from sqlalchemy import Table, or_, select
 from sqlalchemy import text as sql_text
 
 from supervisor_app import __version__
-from supervisor_app.db import UnitOfWork
+from supervisor_app.db import UnitOfWork, write_private
 from supervisor_app.models import (
     Base,
     DisplayStatus,
@@ -1320,18 +1319,10 @@ def _row_error(line: int, record: str, exc: DomainError, lines_by_id: dict[str, 
 
 
 def _write_atomic(path: Path, data: bytes) -> None:
-    """Write next to the target and rename, so a crash never leaves half a file."""
+    """Write next to the target and rename, so a crash never leaves half a file; the user's
+    eyes only (exports hold names and supervision topics)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_private(path, data)
 
 
 def _csv_bytes(header: Sequence[str], rows: Iterable[Sequence[Any]]) -> bytes:
