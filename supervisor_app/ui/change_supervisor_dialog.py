@@ -5,10 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -17,7 +16,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.ui.common import FieldErrors, action_buttons, error_label, from_qdate
+from supervisor_app.ui.common import (
+    FieldErrors,
+    action_buttons,
+    error_label,
+    field_row,
+    from_qdate,
+    past_date_edit,
+)
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.qt_fixes import emit
 
@@ -59,30 +65,18 @@ class ChangeSupervisorDialog(QDialog):
         layout.addLayout(form)
         labels = {}
 
-        def row(caption: str, field: str, widget: QWidget) -> None:
-            label = QLabel(caption, self)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-            labels[field] = error_label(self)
-            form.addRow("", labels[field])
-
         self.supervisor = QComboBox(self)
         self.supervisor.setAccessibleName(self.tr("New supervisor"))
         for supervisor_id, who, credentials in choices:
             if supervisor_id != current:
                 self.supervisor.addItem(f"{who} ({credentials})" if credentials else who, supervisor_id)
-        row(self.tr("&New supervisor:"), "supervisor", self.supervisor)
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setMaximumDate(QDate.currentDate())
-        self.date.setDate(QDate.currentDate())
-        self.date.setAccessibleName(self.tr("From"))
-        row(self.tr("&From (their first day):"), "effective_from", self.date)
+        field_row(form, labels, self.tr("&New supervisor:"), "supervisor", self.supervisor)
+        self.date = past_date_edit(self, self.tr("From"))
+        field_row(form, labels, self.tr("&From (their first day):"), "effective_from", self.date)
         self.reason = QLineEdit(self)
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("optional, e.g. caseload change"))
-        row(self.tr("&Reason:"), "reason", self.reason)
+        field_row(form, labels, self.tr("&Reason:"), "reason", self.reason)
         note = QLabel(
             self.tr(
                 "No record is changed: the records before this date stay with the supervisor who "
@@ -133,8 +127,7 @@ class ChangeSupervisorDialog(QDialog):
         self.errors.show(exc)
 
     def error_text(self, field: str) -> str:
-        label = self.field_errors.get(field, self.general_error)
-        return label.text() if not label.isHidden() else ""
+        return self.errors.message(field)
 
 
 def _load(uow: Any, supervisee_id: int) -> tuple[str, int | None, list[tuple[str, str, str]], list[Any]]:

@@ -7,7 +7,16 @@ import sqlite3
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QWidget,
+)
 
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.units import hours
@@ -17,9 +26,11 @@ __all__ = [
     "action_buttons",
     "error_label",
     "fit_to_contents",
+    "field_row",
     "format_hours",
     "from_qdate",
     "named",
+    "past_date_edit",
     "show_error",
     "status_text",
     "to_qdate",
@@ -52,6 +63,31 @@ def action_buttons(
     cancel.setAccessibleName(dialog.tr("Cancel"))
     cancel.clicked.connect(dialog.reject)
     return buttons, button
+
+
+def field_row(
+    form: QFormLayout, labels: dict[str, QLabel], caption: str, field: str, widget: QWidget
+) -> None:
+    """A form row: ``caption`` (its mnemonic moves to ``widget``), then under it the hidden error
+    label for ``field`` (named ``error_<field>``), kept in ``labels`` for a FieldErrors."""
+    parent = form.parentWidget()
+    label = QLabel(caption, parent)
+    label.setBuddy(widget)
+    form.addRow(label, widget)
+    labels[field] = error_label(parent)
+    labels[field].setObjectName(f"error_{field}")
+    form.addRow("", labels[field])
+
+
+def past_date_edit(parent: QWidget, name: str) -> QDateEdit:
+    """A yyyy-MM-dd date with a calendar, today at first and at the latest, named ``name``."""
+    edit = QDateEdit(parent)
+    edit.setCalendarPopup(True)
+    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setMaximumDate(QDate.currentDate())
+    edit.setDate(QDate.currentDate())
+    edit.setAccessibleName(name)
+    return edit
 
 
 def format_hours(minutes: int) -> str:

@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -21,7 +20,16 @@ from PySide6.QtWidgets import (
 
 from supervisor_app.services import people
 from supervisor_app.services.supervisee_edits import credential_locked_reason, update_supervisee
-from supervisor_app.ui.common import FieldErrors, action_buttons, error_label, fit_to_contents, from_qdate, to_qdate
+from supervisor_app.ui.common import (
+    FieldErrors,
+    action_buttons,
+    error_label,
+    field_row,
+    fit_to_contents,
+    from_qdate,
+    past_date_edit,
+    to_qdate,
+)
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.qt_fixes import emit
 
@@ -50,24 +58,16 @@ class SuperviseeDialog(QDialog):
         layout.addLayout(form)
         labels: dict[str, QLabel] = {}
 
-        def row(caption: str, field: str, widget: QWidget) -> None:
-            label = QLabel(caption, self)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-            labels[field] = error_label(self)
-            labels[field].setObjectName(f"error_{field}")
-            form.addRow("", labels[field])
-
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Name"))
         self.name.setPlaceholderText(self.tr("Full name, as on the ICB application"))
-        row(self.tr("&Name:"), "name", self.name)
+        field_row(form, labels, self.tr("&Name:"), "name", self.name)
         self.credential = QComboBox(self)
         self.credential.setAccessibleName(self.tr("Credential working toward"))
         for profile in ctx.db.profiles:
             self.credential.addItem(f"{profile.code}: {profile.name}", profile.code)
         self.credential.setCurrentIndex(max(0, self.credential.findData("CRSS")))
-        row(self.tr("&Credential:"), "credential", self.credential)
+        field_row(form, labels, self.tr("&Credential:"), "credential", self.credential)
         self.credential_note = QLabel(self)
         self.credential_note.setObjectName("credential_note")
         self.credential_note.setWordWrap(True)
@@ -78,22 +78,17 @@ class SuperviseeDialog(QDialog):
         self.icb_id = QLineEdit(self)
         self.icb_id.setAccessibleName(self.tr("ICB applicant ID"))
         self.icb_id.setPlaceholderText(self.tr("optional; printed on the attestation"))
-        row(self.tr("ICB applicant &ID:"), "icb_id", self.icb_id)
+        field_row(form, labels, self.tr("ICB applicant &ID:"), "icb_id", self.icb_id)
         self.position = QLineEdit(self)
         self.position.setAccessibleName(self.tr("Position title"))
         self.position.setPlaceholderText(self.tr("e.g. Peer Support Specialist"))
-        row(self.tr("&Position:"), "position", self.position)
+        field_row(form, labels, self.tr("&Position:"), "position", self.position)
         self.has_start = QCheckBox(self.tr("Known"), self)
         self.has_start.setChecked(True)
         self.has_start.setAccessibleName(self.tr("Start date known"))
-        self.start = QDateEdit(self)
-        self.start.setCalendarPopup(True)
-        self.start.setDisplayFormat("yyyy-MM-dd")
-        self.start.setMaximumDate(QDate.currentDate())
-        self.start.setDate(QDate.currentDate())
-        self.start.setAccessibleName(self.tr("Start date"))
+        self.start = past_date_edit(self, self.tr("Start date"))
         self.has_start.toggled.connect(self.start.setEnabled)
-        row(self.tr("&Start date:"), "start_date", self.start)
+        field_row(form, labels, self.tr("&Start date:"), "start_date", self.start)
         form.addRow("", self.has_start)
         self.supervisor = QComboBox(self)
         self.supervisor.setAccessibleName(self.tr("Supervisor of record"))
@@ -104,7 +99,7 @@ class SuperviseeDialog(QDialog):
             self.supervisor.addItem(name, supervisor_id)
         if ctx.supervisor_id is not None:
             self.supervisor.setCurrentIndex(max(0, self.supervisor.findData(ctx.supervisor_id)))
-        row(self.tr("Supervisor of &record:"), "supervisor", self.supervisor)
+        field_row(form, labels, self.tr("Supervisor of &record:"), "supervisor", self.supervisor)
 
         action = self.tr("&Add supervisee") if supervisee_id is None else self.tr("&Save changes")
         buttons, self.save_button = action_buttons(self, action, self.save)

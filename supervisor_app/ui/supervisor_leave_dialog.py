@@ -6,10 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDateEdit,
     QDialog,
     QFormLayout,
     QLabel,
@@ -18,7 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.ui.common import FieldErrors, action_buttons, error_label, from_qdate
+from supervisor_app.ui.common import (
+    FieldErrors,
+    action_buttons,
+    error_label,
+    field_row,
+    from_qdate,
+    past_date_edit,
+)
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.qt_fixes import emit
 
@@ -55,13 +61,6 @@ class SupervisorLeaveDialog(QDialog):
         layout.addLayout(form)
         labels = {}
 
-        def row(caption: str, field: str, widget: QWidget) -> None:
-            label = QLabel(caption, self)
-            label.setBuddy(widget)
-            form.addRow(label, widget)
-            labels[field] = error_label(self)
-            form.addRow("", labels[field])
-
         self.successor = QComboBox(self)
         self.successor.setAccessibleName(self.tr("Successor"))
         if not supervisees and not pending:
@@ -69,18 +68,13 @@ class SupervisorLeaveDialog(QDialog):
         for other_id, who, credentials in choices:
             if other_id != supervisor_id:
                 self.successor.addItem(f"{who} ({credentials})" if credentials else who, other_id)
-        row(self.tr("&Successor:"), "successor", self.successor)
-        self.date = QDateEdit(self)
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("yyyy-MM-dd")
-        self.date.setMaximumDate(QDate.currentDate())
-        self.date.setDate(QDate.currentDate())
-        self.date.setAccessibleName(self.tr("The successor takes over on"))
-        row(self.tr("&Takes over on:"), "effective_from", self.date)
+        field_row(form, labels, self.tr("&Successor:"), "successor", self.successor)
+        self.date = past_date_edit(self, self.tr("The successor takes over on"))
+        field_row(form, labels, self.tr("&Takes over on:"), "effective_from", self.date)
         self.reason = QLineEdit(self)
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("optional, e.g. moved to another agency"))
-        row(self.tr("&Reason:"), "reason", self.reason)
+        field_row(form, labels, self.tr("&Reason:"), "reason", self.reason)
         buttons, self.save_button = action_buttons(self, self.tr("&Mark as left"), self.save)
         self.save_button.setEnabled(self.successor.count() > 0)
         layout.addWidget(buttons)
@@ -115,8 +109,7 @@ class SupervisorLeaveDialog(QDialog):
         self.errors.show(exc)
 
     def error_text(self, field: str) -> str:
-        label = self.field_errors.get(field, self.general_error)
-        return label.text() if not label.isHidden() else ""
+        return self.errors.message(field)
 
 
 def _load(uow: Any, supervisor_id: int) -> tuple[str, int, int, list[Any]]:
