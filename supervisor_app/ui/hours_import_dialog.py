@@ -15,10 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QProgressBar,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -27,6 +24,7 @@ from PySide6.QtWidgets import (
 from supervisor_app.services.progress import hours as hours_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.hours_file_facts import FileFacts, ImportPreview
+from supervisor_app.ui.import_steps import add_check_status, add_import_buttons
 from supervisor_app.ui.qt_fixes import emit
 
 NEW_PERSON = 0  # a button id (supervisee ids start at 1; -1 means none checked)
@@ -55,15 +53,7 @@ class HoursImportDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.status = QLabel(self.tr("Checking {name}…").format(name=self.path.name), self)
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Import summary"))
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.status)
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setAccessibleName(self.tr("Checking the file"))
-        layout.addWidget(self.busy)
+        self.status, self.busy = add_check_status(self, layout, self.path)
 
         self.contents = QGroupBox(self.tr("What the file holds"), self)
         form = QFormLayout(self.contents)
@@ -96,18 +86,7 @@ class HoursImportDialog(QDialog):
         layout.addWidget(self.person_box)
         layout.addStretch(1)
 
-        buttons = QHBoxLayout()
-        layout.addLayout(buttons)
-        buttons.addStretch(1)
-        self.import_button = QPushButton(self.tr("&Import"), self)
-        self.import_button.setAccessibleName(self.tr("Import the records"))
-        self.import_button.setEnabled(False)
-        self.close_button = QPushButton(self.tr("Cancel"), self)
-        self.close_button.setAccessibleName(self.tr("Close without importing"))
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.close_button)
-        self.import_button.clicked.connect(self.import_now)
-        self.close_button.clicked.connect(self.reject)
+        self.import_button, self.close_button = add_import_buttons(self, layout, self.import_now)
         self.resize(640, 480)
 
     # Checking --------------------------------------------------------------------------------

@@ -7,21 +7,19 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
     QPlainTextEdit,
-    QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services.importexport import ImportReport, import_file
 from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.import_steps import add_check_status, add_import_buttons
 from supervisor_app.ui.qt_fixes import emit
 
 
@@ -47,15 +45,7 @@ class ImportDialog(QDialog):
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.summary = QLabel(self.tr("Checking {name}…").format(name=self.path.name), self)
-        self.summary.setWordWrap(True)
-        self.summary.setAccessibleName(self.tr("Import summary"))
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.summary)
-        self.busy = QProgressBar(self)
-        self.busy.setRange(0, 0)
-        self.busy.setAccessibleName(self.tr("Checking the file"))
-        layout.addWidget(self.busy)
+        self.summary, self.busy = add_check_status(self, layout, self.path)
         self.details_label = QLabel(self.tr("&Report (line numbers are the spreadsheet's rows):"), self)
         layout.addWidget(self.details_label)
         self.details = QPlainTextEdit(self)
@@ -66,18 +56,7 @@ class ImportDialog(QDialog):
         self.details_label.setBuddy(self.details)
         layout.addWidget(self.details, 1)
 
-        buttons = QHBoxLayout()
-        layout.addLayout(buttons)
-        buttons.addStretch(1)
-        self.import_button = QPushButton(self.tr("&Import"), self)
-        self.import_button.setAccessibleName(self.tr("Import the records"))
-        self.import_button.setEnabled(False)
-        self.close_button = QPushButton(self.tr("Cancel"), self)
-        self.close_button.setAccessibleName(self.tr("Close without importing"))
-        buttons.addWidget(self.import_button)
-        buttons.addWidget(self.close_button)
-        self.import_button.clicked.connect(self.import_now)
-        self.close_button.clicked.connect(self.reject)
+        self.import_button, self.close_button = add_import_buttons(self, layout, self.import_now)
         self.resize(720, 460)
 
     # The dry run ---------------------------------------------------------------------------------
