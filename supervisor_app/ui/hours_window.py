@@ -15,17 +15,13 @@ from html import escape
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
-    QStackedWidget,
     QStyle,
     QVBoxLayout,
     QWidget,
@@ -35,6 +31,7 @@ from supervisor_app.ui.context import AppContext, Identity
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.settings import Preferences
 from supervisor_app.ui.tasks import TaskRunner
+from supervisor_app.ui.window_parts import add_screens, info_banner, nav_item
 
 
 class HoursWindow(QMainWindow):
@@ -66,15 +63,7 @@ class HoursWindow(QMainWindow):
         central = QWidget(self)
         outer = QVBoxLayout(central)
         outer.setContentsMargins(6, 6, 6, 6)
-        banner = QWidget(central)
-        banner.setObjectName("hours_banner")
-        banner.setAccessibleName(self.tr("Hours files shown"))
-        banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        banner.setStyleSheet(
-            "QWidget#hours_banner{background:#e3eefb;border:1px solid #a9c4e4;}QLabel{color:#1d3b5c;}"
-        )
-        row = QHBoxLayout(banner)
-        row.setContentsMargins(10, 4, 6, 4)
+        banner, row = info_banner(central, "hours_banner", self.tr("Hours files shown"))
         self.banner_text = QLabel(banner)
         self.banner_text.setWordWrap(True)
         self.banner_text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -88,19 +77,7 @@ class HoursWindow(QMainWindow):
         row.addWidget(self.person)
         outer.addWidget(banner)
 
-        body = QHBoxLayout()
-        outer.addLayout(body, 1)
-        self.nav = QListWidget(central)
-        self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName(self.tr("Screens"))
-        self.nav.setFixedWidth(170)
-        self.nav.setIconSize(QSize(20, 20))
-        self.nav.setSpacing(2)
-        body.addWidget(self.nav)
-        self.stack = QStackedWidget(central)
-        self.stack.setAccessibleName(self.tr("Current screen"))
-        body.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.nav, self.stack = add_screens(self, central, outer)
 
         from supervisor_app.ui.attestations_page import AttestationsPage
         from supervisor_app.ui.supervisee_detail_page import SuperviseeDetailPage
@@ -113,8 +90,7 @@ class HoursWindow(QMainWindow):
             (self.tr("My progress"), SP.SP_FileDialogInfoView, self.detail),
             (self.tr("My statement"), SP.SP_FileIcon, self.statement),
         ):
-            item = QListWidgetItem(self.style().standardIcon(icon), text, self.nav)
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+            nav_item(self.nav, text, icon)
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.setCurrentRow(0)

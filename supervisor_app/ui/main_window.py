@@ -16,14 +16,11 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressBar,
@@ -41,6 +38,7 @@ from supervisor_app.ui.demo_banner import DemoBanner
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.read_only_banner import ReadOnlyBanner
 from supervisor_app.ui.record_actions import RecordActions
+from supervisor_app.ui.window_parts import add_screens, info_banner, nav_item
 
 if TYPE_CHECKING:
     from supervisor_app.ui.supervisee_list_page import SuperviseeListPage
@@ -91,15 +89,7 @@ class MainWindow(QMainWindow):
             self.read_only_banner = ReadOnlyBanner(ctx.held_by or self.tr("another user"), central)
             outer.addWidget(self.read_only_banner)
         if self.review:
-            banner = QWidget(central)
-            banner.setObjectName("review_banner")
-            banner.setAccessibleName(self.tr("Review mode"))
-            banner.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-            banner.setStyleSheet(
-                "QWidget#review_banner{background:#e3eefb;border:1px solid #a9c4e4;}QLabel{color:#1d3b5c;}"
-            )
-            row = QHBoxLayout(banner)
-            row.setContentsMargins(10, 4, 6, 4)
+            banner, row = info_banner(central, "review_banner", self.tr("Review mode"))
             text = QLabel(
                 self.tr(
                     "<b>Review mode</b>: {name}'s own hours and progress, read only. Nothing can be changed or "
@@ -115,19 +105,7 @@ class MainWindow(QMainWindow):
             self.end_review_button.clicked.connect(self.end_review)
             row.addWidget(self.end_review_button)
             outer.addWidget(banner)
-        body = QHBoxLayout()
-        outer.addLayout(body, 1)
-        self.nav = QListWidget(central)
-        self.nav.setObjectName("navigation")
-        self.nav.setAccessibleName(self.tr("Screens"))
-        self.nav.setFixedWidth(170)
-        self.nav.setIconSize(QSize(20, 20))
-        self.nav.setSpacing(2)
-        body.addWidget(self.nav)
-        self.stack = QStackedWidget(central)
-        self.stack.setAccessibleName(self.tr("Current screen"))
-        body.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
+        self.nav, self.stack = add_screens(self, central, outer)
 
         self._build_pages()
         self._build_menus()
@@ -151,8 +129,7 @@ class MainWindow(QMainWindow):
         self._add_lazy(self.stack, name, build)
 
     def _nav_item(self, text: str, icon: QStyle.StandardPixmap) -> None:
-        item = QListWidgetItem(self.style().standardIcon(icon), text, self.nav)
-        item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+        nav_item(self.nav, text, icon)
 
     def _add_lazy(self, container: QStackedWidget, name: str, build: Any) -> None:
         placeholder = QWidget(container)
