@@ -8,11 +8,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import (
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QWidget,
@@ -24,15 +26,19 @@ from supervisor_app.services.units import hours
 __all__ = [
     "FieldErrors",
     "action_buttons",
+    "caption_row",
     "error_label",
+    "error_row",
     "fit_to_contents",
     "field_row",
     "format_hours",
     "from_qdate",
     "named",
+    "password_edit",
     "past_date_edit",
     "show_error",
     "status_text",
+    "supervisor_choice",
     "to_qdate",
 ]
 
@@ -65,18 +71,48 @@ def action_buttons(
     return buttons, button
 
 
+def caption_row(form: QFormLayout, caption: str, widget: QWidget) -> None:
+    """A form row: ``caption`` (its mnemonic moves to ``widget``) beside ``widget``."""
+    label = QLabel(caption, form.parentWidget())
+    label.setBuddy(widget)
+    form.addRow(label, widget)
+
+
+def error_row(form: QFormLayout, field: str) -> QLabel:
+    """The hidden error label for ``field`` (named ``error_<field>``), in a row of its own."""
+    label = error_label(form.parentWidget())
+    label.setObjectName(f"error_{field}")
+    form.addRow("", label)
+    return label
+
+
 def field_row(
     form: QFormLayout, labels: dict[str, QLabel], caption: str, field: str, widget: QWidget
 ) -> None:
-    """A form row: ``caption`` (its mnemonic moves to ``widget``), then under it the hidden error
-    label for ``field`` (named ``error_<field>``), kept in ``labels`` for a FieldErrors."""
-    parent = form.parentWidget()
-    label = QLabel(caption, parent)
-    label.setBuddy(widget)
-    form.addRow(label, widget)
-    labels[field] = error_label(parent)
-    labels[field].setObjectName(f"error_{field}")
-    form.addRow("", labels[field])
+    """A caption row, then under it the error row for ``field``, kept in ``labels`` for a FieldErrors."""
+    caption_row(form, caption, widget)
+    labels[field] = error_row(form, field)
+
+
+def password_edit(parent: QWidget, name: str) -> QLineEdit:
+    """A password field (what is typed is not shown), named ``name``."""
+    edit = QLineEdit(parent)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    edit.setAccessibleName(name)
+    return edit
+
+
+def supervisor_choice(
+    parent: QWidget, name: str, choices: list[tuple[int, str, str]], current: int | None
+) -> QComboBox:
+    """The supervisors ``choices`` (id, name, credentials) to pick from, ``current`` picked if listed."""
+    combo = QComboBox(parent)
+    combo.setAccessibleName(name)
+    for supervisor_id, who, credentials in choices:
+        combo.addItem(f"{who} ({credentials})" if credentials else who, supervisor_id)
+    if current is not None and combo.findData(current) >= 0:
+        combo.setCurrentIndex(combo.findData(current))
+    return combo
 
 
 def past_date_edit(parent: QWidget, name: str) -> QDateEdit:

@@ -9,19 +9,24 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import roster
-from supervisor_app.ui.common import FieldErrors, error_label, fit_to_contents
+from supervisor_app.ui.common import (
+    FieldErrors,
+    caption_row,
+    error_row,
+    fit_to_contents,
+    password_edit,
+    supervisor_choice,
+)
 from supervisor_app.ui.context import AppContext, Identity
 from supervisor_app.ui.qt_fixes import emit
 
@@ -69,24 +74,13 @@ class EndReviewDialog(QDialog):
         layout.addWidget(label)
         form = QFormLayout()
         layout.addLayout(form)
-        self.supervisor = QComboBox(self)
-        self.supervisor.setAccessibleName(self.tr("Supervisor"))
-        for supervisor_id, who, credentials in ctx.read_now(roster.supervisors):
-            self.supervisor.addItem(f"{who} ({credentials})" if credentials else who, supervisor_id)
-        if identity.reviewer_id is not None and self.supervisor.findData(identity.reviewer_id) >= 0:
-            self.supervisor.setCurrentIndex(self.supervisor.findData(identity.reviewer_id))
-        caption = QLabel(self.tr("S&upervisor:"), self)
-        caption.setBuddy(self.supervisor)
-        form.addRow(caption, self.supervisor)
-        self.password = QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Supervisor's password"))
-        caption = QLabel(self.tr("&Password:"), self)
-        caption.setBuddy(self.password)
-        form.addRow(caption, self.password)
-        self.error = error_label(self)
-        self.error.setObjectName("error_password")
-        form.addRow("", self.error)
+        self.supervisor = supervisor_choice(
+            self, self.tr("Supervisor"), ctx.read_now(roster.supervisors), identity.reviewer_id
+        )
+        caption_row(form, self.tr("S&upervisor:"), self.supervisor)
+        self.password = password_edit(self, self.tr("Supervisor's password"))
+        caption_row(form, self.tr("&Password:"), self.password)
+        self.error = error_row(form, "password")
         self.errors = FieldErrors({"password": self.error, "supervisor": self.error}, fallback=self.error)
 
         row = QHBoxLayout()

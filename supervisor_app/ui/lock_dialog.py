@@ -10,13 +10,12 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from supervisor_app.ui.common import FieldErrors, error_label, fit_to_contents
+from supervisor_app.ui.common import FieldErrors, caption_row, error_row, fit_to_contents, password_edit
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.password_check import check_password
 from supervisor_app.ui.qt_fixes import emit
@@ -51,15 +50,9 @@ class LockDialog(QDialog):
         layout.addWidget(text)
         form = QFormLayout()
         layout.addLayout(form)
-        self.password = QLineEdit(self)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Password of {name}").format(name=name))
-        caption = QLabel(self.tr("&Password:"), self)
-        caption.setBuddy(self.password)
-        form.addRow(caption, self.password)
-        self.error = error_label(self)
-        self.error.setObjectName("error_password")
-        form.addRow("", self.error)
+        self.password = password_edit(self, self.tr("Password of {name}").format(name=name))
+        caption_row(form, self.tr("&Password:"), self.password)
+        self.error = error_row(form, "password")
         self.errors = FieldErrors({"password": self.error}, fallback=self.error)
         row = QHBoxLayout()
         layout.addLayout(row)

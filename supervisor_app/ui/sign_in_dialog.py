@@ -9,20 +9,25 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import roster
-from supervisor_app.ui.common import FieldErrors, error_label
+from supervisor_app.ui.common import (
+    FieldErrors,
+    caption_row,
+    error_label,
+    error_row,
+    password_edit,
+    supervisor_choice,
+)
 from supervisor_app.ui.context import AppContext, Identity
 from supervisor_app.ui.demo_banner import DemoBanner
 from supervisor_app.ui.qt_fixes import emit
@@ -66,25 +71,13 @@ class SignInDialog(QDialog):
 
         box = QGroupBox(self.tr("Supervisor"), self)
         form = QFormLayout(box)
-        self.supervisor = QComboBox(box)
-        self.supervisor.setAccessibleName(self.tr("Supervisor"))
-        for supervisor_id, name, credentials in supervisors:
-            self.supervisor.addItem(f"{name} ({credentials})" if credentials else name, supervisor_id)
-        last = ctx.prefs.last_supervisor_id
-        if last is not None and self.supervisor.findData(last) >= 0:
-            self.supervisor.setCurrentIndex(self.supervisor.findData(last))
-        caption = QLabel(self.tr("&Who:"), box)
-        caption.setBuddy(self.supervisor)
-        form.addRow(caption, self.supervisor)
-        self.password = QLineEdit(box)
-        self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setAccessibleName(self.tr("Password"))
-        caption = QLabel(self.tr("&Password:"), box)
-        caption.setBuddy(self.password)
-        form.addRow(caption, self.password)
-        self.password_error = error_label(box)
-        self.password_error.setObjectName("error_password")
-        form.addRow("", self.password_error)
+        self.supervisor = supervisor_choice(
+            box, self.tr("Supervisor"), supervisors, ctx.prefs.last_supervisor_id
+        )
+        caption_row(form, self.tr("&Who:"), self.supervisor)
+        self.password = password_edit(box, self.tr("Password"))
+        caption_row(form, self.tr("&Password:"), self.password)
+        self.password_error = error_row(form, "password")
         self.sign_in_button = QPushButton(self.tr("&Sign in"), box)
         self.sign_in_button.setAccessibleName(self.tr("Sign in"))
         self.sign_in_button.setDefault(True)
