@@ -199,7 +199,7 @@ def test_open_hours_shows_the_supervisees_progress_with_no_sign_in(ana_file, run
         assert "Ana Example's hours file(s)" in window.banner_text.text()
         assert "ana.hours" in window.banner_text.text()
         assert window.ctx.read_only and window.ctx.supervisor_id is None
-        assert not any(isinstance(w, SignInDialog) for w in QApplication.topLevelWidgets())
+        assert not any(isinstance(w, SignInDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
         detail = window.detail
         assert detail.data.progress.supervision.signed_minutes == 90
         assert detail.supervision_panel.bars["total"].format().startswith("1.50 of ")
