@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import sqlite3
 import warnings
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -70,6 +71,8 @@ class AppController(QObject):
         self._owned_dbs: list[Database] = []
         self.damage_opener: DatabaseOpener | None = None  # shows a file found damaged after opening
         self._opened: list[OpenedDatabase] = []  # what was opened (their background checks)
+        self.hours_windows: list[QWidget] = []  # hours files opened from the start screens
+        self.ask_hours_files: Callable[[QWidget | None], list[str]] = _ask_hours_files
         self._previous_path: Path | None = None  # the file open before a switch (see show_first_run)
 
     @classmethod
@@ -145,6 +148,7 @@ class AppController(QObject):
         previous = self._previous_path
         dialog = FirstRunDialog(self.ctx, back_to=previous.name if previous is not None else "")
         dialog.created.connect(lambda sid, name: self.signed_in(Identity(name=name, supervisor_id=sid)))
+        dialog.open_hours_files.connect(lambda: self.open_hours_files(dialog))
         if previous is not None:
             dialog.back_requested.connect(lambda: self._go_back(previous, dialog))
         else:
@@ -157,8 +161,20 @@ class AppController(QObject):
         dialog.signed_in.connect(self.signed_in)
         dialog.rejected.connect(lambda: emit(self.finished, 0))
         dialog.open_other_database.connect(lambda: self.choose_database(dialog))
+        dialog.open_hours_files.connect(lambda: self.open_hours_files(dialog))
         self._show(dialog)
         return dialog
+
+    def open_hours_files(self, parent: QWidget) -> None:
+        """From the sign-in or first-run screen: a supervisee's hours files in a read-only
+        window of their own, with no account and nothing written here."""
+        from supervisor_app.ui.hours_window import open_hours_window
+
+        paths = self.ask_hours_files(parent)
+        if paths:
+            open_hours_window(
+                paths, runner=self.ctx.runner, prefs=self.ctx.prefs, on_open=self.hours_windows.append
+            )
 
     def _go_back(self, previous: Path, dialog: QDialog) -> None:
         """Back from a new file's first-run screen to the file before it. If that file has gone
@@ -490,3 +506,9 @@ def _dismiss(dialog: QDialog) -> None:
         except (RuntimeError, TypeError):  # nothing connected
             pass
     dialog.done(0)
+
+
+def _ask_hours_files(parent: QWidget | None) -> list[str]:
+    from supervisor_app.ui.data_transfer import ask_hours_files  # not at start-up
+
+    return ask_hours_files(parent)

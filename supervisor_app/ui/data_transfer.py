@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from supervisor_app.ui.common import show_error
@@ -269,13 +269,7 @@ class DataTransfer(QObject):
         return path
 
     def _ask_hours_files(self) -> list[str]:
-        paths, _filter = QFileDialog.getOpenFileNames(
-            self.window,
-            self.tr("Open hours files"),
-            str(_documents()),
-            self.tr("Hours files (*.hours);;All files (*)"),
-        )
-        return list(paths)
+        return ask_hours_files(self.window)
 
     # Dialogs -------------------------------------------------------------------------------------
     def _tell(self, title: str, text: str) -> None:
@@ -323,6 +317,17 @@ class DataTransfer(QObject):
             self.tr("JSON files (*.json)"),
         )
         return path
+
+
+def ask_hours_files(parent: QWidget | None) -> list[str]:
+    """The hours files a person picks to open (Documents first); empty when they cancel."""
+    paths, _filter = QFileDialog.getOpenFileNames(
+        parent,
+        QCoreApplication.translate("DataTransfer", "Open hours files"),
+        str(_documents()),
+        QCoreApplication.translate("DataTransfer", "Hours files (*.hours);;All files (*)"),
+    )
+    return list(paths)
 
 
 def _documents() -> Path:

@@ -38,6 +38,7 @@ from supervisor_app.ui.supervisor_form import SupervisorForm
 class FirstRunDialog(QDialog):
     created = Signal(int, str)  # supervisor id, name
     back_requested = Signal()  # with ``back_to``: Back, Esc or closing the window
+    open_hours_files = Signal()  # a supervisee's own hours files, read-only, with no account
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, back_to: str = "") -> None:
         """``back_to``: the database the app had open before this new one (its file name), to
@@ -130,6 +131,13 @@ class FirstRunDialog(QDialog):
         self.cancel_button = cancel
         cancel.setAutoDefault(False)  # Enter on a focused Quit still means "Create", never "quit"
         cancel.clicked.connect(self.reject)
+        # A supervisee with their hours file and no account here: read-only, nothing created.
+        self.hours_button = buttons.addButton(
+            self.tr("Open an &hours file…"), QDialogButtonBox.ButtonRole.ActionRole
+        )
+        self.hours_button.setAccessibleName(self.tr("Open a supervisee's hours file, read only"))
+        self.hours_button.setAutoDefault(False)
+        self.hours_button.clicked.connect(lambda: emit(self.open_hours_files))
         layout.addWidget(buttons)
         labels.update(self.supervisor.errors)
         labels["password"] = self.passwords.error

@@ -37,6 +37,7 @@ from supervisor_app.ui.read_only_banner import ReadOnlyBanner
 class SignInDialog(QDialog):
     signed_in = Signal(object)  # Identity
     open_other_database = Signal()
+    open_hours_files = Signal()  # a supervisee's own hours files, read-only, with no account
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -109,6 +110,14 @@ class SignInDialog(QDialog):
         self.open_button.setAccessibleName(self.tr("Open another database"))
         self.open_button.setAutoDefault(False)
         bottom.addWidget(self.open_button)
+        self.hours_button = QPushButton(self.tr("Open an &hours file…"), self)
+        self.hours_button.setAccessibleName(self.tr("Open a supervisee's hours file, read only"))
+        self.hours_button.setToolTip(
+            self.tr("A supervisee's signed hours, from their hours file: progress and statement, no account")
+        )
+        self.hours_button.setAutoDefault(False)
+        self.hours_button.clicked.connect(lambda: emit(self.open_hours_files))
+        bottom.addWidget(self.hours_button)
         bottom.addStretch(1)
         quit_button = QPushButton(self.tr("&Quit"), self)
         quit_button.setAccessibleName(self.tr("Quit"))

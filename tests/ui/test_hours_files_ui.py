@@ -229,3 +229,38 @@ def test_open_hours_refuses_a_file_that_is_not_one(runner, prefs, tmp_path) -> N
     )
     assert not opened
     assert "notes.hours is refused" in str(refused[0])
+
+
+@pytest.mark.parametrize("screen", ["sign-in", "first-run"])
+def test_a_supervisee_opens_their_hours_file_from_the_start_screen(
+    screen, world, ana_file, make_controller, qtbot, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """No account needed: on the sign-in screen of an agency's file, or on the first-run
+    screen of a new one (a supervisee's own laptop), 'Open an hours file…' shows their hours
+    read-only; nothing is written to the database and nobody signs in."""
+    db = world.db if screen == "sign-in" else open_database(tmp_path / "mine.db")
+    controller = make_controller(db)
+    controller.start()
+    dialog = controller.dialog
+    qtbot.waitExposed(dialog)
+    asked: list[object] = []
+
+    def choose(parent):  # type: ignore[no-untyped-def]
+        asked.append(parent)
+        return [str(ana_file)]
+
+    controller.ask_hours_files = choose
+    before = snapshot(db)
+    qtbot.mouseClick(dialog.hours_button, Qt.MouseButton.LeftButton)
+
+    assert asked == [dialog]
+    [window] = controller.hours_windows
+    try:
+        assert window.isVisible() and window.ctx.read_only and window.ctx.supervisor_id is None
+        assert window.detail.data.progress.supervision.signed_minutes == 90
+        assert dialog.isVisible()  # the start screen stays for whoever comes next
+    finally:
+        window.close()
+    assert snapshot(db) == before
+    if screen == "first-run":
+        db.close()
