@@ -152,6 +152,9 @@ class FirstRunDialog(QDialog):
         }
         self.confirm_leave: Callable[[], bool] = self._confirm_leave
         self.agency.setFocus()
+        # Qt opens a window with wrapped text at the height its width needs, which the form
+        # layout computes a few pixels short of its fields: open at the full height instead.
+        self.setMinimumHeight(self.sizeHint().height())
 
     def typed(self) -> bool:
         """Whether anything was typed (that leaving would lose)."""

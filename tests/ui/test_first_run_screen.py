@@ -116,3 +116,11 @@ def test_quitting_an_untouched_screen_does_not_ask(db, make_controller, qtbot) -
     dialog.confirm_leave = lambda: (_ for _ in ()).throw(AssertionError("asked"))  # type: ignore[assignment]
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert quits == [0]
+
+
+def test_no_field_is_cut_off_when_the_screen_opens(db, make_controller, qtbot) -> None:
+    dialog, _quits = _first_run(db, make_controller, qtbot)
+    QApplication.processEvents()
+    for name, edit in dialog.supervisor.edits.items():  # each field whole, borders and all
+        assert edit.parentWidget().height() >= edit.sizeHint().height(), name
+        assert edit.visibleRegion().boundingRect().height() >= edit.sizeHint().height(), name
