@@ -237,7 +237,8 @@ def test_a_supervisee_renamed_with_one_update_is_named(world: World, history: di
     report = _verify(world)
     assert not report.ok
     [problem] = report.problems
-    assert "supervisee was signed as name" in problem.message and "'Someone Else'" in problem.message
+    assert "supervisee was signed with name, icb_id other than now" in problem.message
+    assert "'Someone Else'" in problem.message
     assert problem.record_id in (history["a"], history["c"])
 
 
@@ -256,7 +257,9 @@ def test_a_recorded_name_change_is_a_note_not_a_problem(world: World, history: d
         uow.commit()
     report = _verify(world)
     assert report.ok, report.problems
-    assert any("signed as name" in n.message and "Ana Married-Name" in n.message for n in report.notes)
+    assert any(
+        "signed with name other than now" in n.message and "Ana Married-Name" in n.message for n in report.notes
+    )
 
 
 def test_refused_signings_add_no_signature_link_or_key(world: World, history: dict[str, str]) -> None:

@@ -195,7 +195,11 @@ def test_a_payload_signature_checks_only_for_exactly_what_was_signed() -> None:
     signed = signatures.sign_payload(private, payload)
     assert len(signed) == 128
     assert signatures.check(public_hex, text, signed)
-    assert not signatures.check(public_hex, text.replace("Ana", "Ann"), signed)
+    assert not signatures.check(public_hex, text.replace("sig-1", "sig-2"), signed)
+    # The supervisees' details are digests: an hours file given to one of them does not carry
+    # the others' names or ICB ids.
+    assert '"Ana"' not in text and "g-ana" in text
+    assert payload["supervisees"][0]["name"] == signatures.person_digest("g-ana", "name", "Ana")
     other = Ed25519PrivateKey.generate().public_key().public_bytes_raw().hex()
     assert not signatures.check(other, text, signed)
     assert not signatures.check("zz", text, signed) and not signatures.check(public_hex, text, "00")

@@ -8,7 +8,7 @@ Pure functions over plain values (no database). The payload (format version 1) i
      "prev_chain_hash": <prev_chain_hash of the first link>,
      "links": [{"seq", "record_kind", "record_id", "action", "content_hash", "chain_hash"}...],
      "signer": {"global_id", "name", "credentials", "icb_number", "license", "key"},
-     "supervisees": [{"global_id", "name", "icb_id", "credential"}...],
+     "supervisees": [{"global_id", "name", "icb_id", "credential"}...],  # details as person_digest
      "audit_head": null | {"id", "hash"}}
 
 serialised by :func:`payload_bytes` (sorted keys, no spaces, UTF-8) and signed with the
@@ -18,6 +18,7 @@ is exactly the bytes signed, so checking never re-serialises anything.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
@@ -59,8 +60,21 @@ def signer_identity(
     }
 
 
+SUPERVISEE_FIELDS = ("name", "icb_id", "credential")
+
+
+def person_digest(global_id: Any, field: str, value: Any) -> str:
+    """What a signature holds of a supervisee's detail: SHA-256 of the person's global id, the
+    field's name and its value. A batch concerns everyone its supervisor signed for that week,
+    and an hours file carries the batch's signature to one of them: digests let `verify` tell
+    that a name, ICB id or credential changed without handing the others' details to them."""
+    text = json.dumps([global_id, field, value], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
 def supervisee_identity(*, global_id: str | None, name: str, icb_id: str, credential: str) -> dict[str, Any]:
-    return {"global_id": global_id, "name": name, "icb_id": icb_id, "credential": credential}
+    values = {"name": name, "icb_id": icb_id, "credential": credential}
+    return {"global_id": global_id, **{f: person_digest(global_id, f, values[f]) for f in SUPERVISEE_FIELDS}}
 
 
 def link_entry(link: Mapping[str, Any]) -> dict[str, Any]:

@@ -1017,19 +1017,27 @@ def _check_people(
             )
             continue
         row_id, values = current
-        differ = [f for f in _PERSON_FIELDS[table] if identity.get(f) != values[f]]
+        if table == "supervisee":  # signed as digests (signatures.person_digest), not in clear
+            differ = [
+                f for f in _PERSON_FIELDS[table] if identity.get(f) != signatures.person_digest(gid, f, values[f])
+            ]
+        else:
+            differ = [f for f in _PERSON_FIELDS[table] if identity.get(f) != values[f]]
         if not differ:
             continue
         if edits is None:
             edits = _recorded_edits(conn)
         explained = all(_explained(edits.get((table, row_id), []), f, values[f]) for f in differ)
-        was = ", ".join(f"{f} {identity.get(f)!r}" for f in differ)
+        if table == "supervisee":
+            was = ", ".join(differ) + " other than now"
+        else:
+            was = ", ".join(f"{f} {identity.get(f)!r}" for f in differ)
         is_ = ", ".join(f"{f} {values[f]!r}" for f in differ)
         if explained:
-            note(Problem(rid, f"{table} signed as {was}, now {is_} (a recorded edit)"))
+            note(Problem(rid, f"{table} signed with {was}; now {is_} (a recorded edit)"))
         else:
             problem(
-                rid, f"the {table} was signed as {was} but is now {is_}, and no recorded edit explains it"
+                rid, f"the {table} was signed with {was}; now {is_}, and no recorded edit explains it"
             )
 
 
