@@ -49,7 +49,7 @@ from supervisor_app.models import (
     utcnow,
 )
 from supervisor_app.services import audit, copies, signatures, signoff
-from supervisor_app.services.canonical import _json, _sha256, among_ids
+from supervisor_app.services.canonical import _json, _sha256, among_ids, database_identity
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import get_supervisee
 
@@ -249,12 +249,12 @@ def remember_outside_copy(
 
 
 def _identity(conn: Any) -> tuple[str, int]:
-    row = conn.execute(
-        "SELECT global_id, keys_from_seq FROM database_identity ORDER BY id LIMIT 1"
-    ).fetchone()
-    if row is None:
+    """This database's chain id and first keyed link (:func:`canonical.database_identity`);
+    a database without one cannot give or take hours files."""
+    chain, keys_from = database_identity(conn)
+    if chain is None:
         raise DomainError("This database has no identity (it was not upgraded properly); run verify.")
-    return row[0], row[1]
+    return chain, keys_from
 
 
 def _link_dict(link: Sequence[Any], chain: str, signature_id: str) -> dict[str, Any]:
