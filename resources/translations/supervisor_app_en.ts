@@ -267,6 +267,23 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
     </message>
   </context>
   <context>
+    <name>SupervisorLeaveDialog</name>
+    <message numerus="yes">
+      <source>%n record(s)</source>
+      <translation>
+        <numerusform>%n record</numerusform>
+        <numerusform>%n records</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n supervisee(s)</source>
+      <translation>
+        <numerusform>%n supervisee</numerusform>
+        <numerusform>%n supervisees</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>pdf_output</name>
     <message numerus="yes">
       <source>Sent %n page(s) to the printer.</source>

@@ -45,11 +45,15 @@ class SupervisorLeaveDialog(QDialog):
         summary = QLabel(
             self.tr(
                 "<p>{name} will be marked inactive: no longer listed at sign-in, no new records.</p>"
-                "<p>Their <b>{supervisees}</b> supervisee(s) go to the successor from the date below. "
-                "What {name} signed stays theirs and still verifies. Their <b>{pending}</b> record(s) "
+                "<p>Their <b>{supervisees}</b> go to the successor from the date below. "
+                "What {name} signed stays theirs and still verifies. Their <b>{pending}</b> "
                 "waiting for signature can then be reviewed and signed by the successor, as the "
                 "successor's own word: the printed form says who supervised and who signed.</p>"
-            ).format(name=name, supervisees=supervisees, pending=pending),
+            ).format(
+                name=name,
+                supervisees=self.tr("%n supervisee(s)", "", supervisees),
+                pending=self.tr("%n record(s)", "", pending),
+            ),
             self,
         )
         summary.setWordWrap(True)
