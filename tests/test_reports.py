@@ -441,6 +441,39 @@ def test_the_cached_text_widths_draw_what_reportlab_draws(
     assert again == form.pdf
 
 
+def test_the_form_canvas_writes_text_as_reportlab_does_past_a_font_subset(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # FormCanvas formats each distinct string once per document and writes the text operators
+    # itself; with more characters than one font subset holds (a second subset), escapes and
+    # both fonts, the document must be byte for byte what reportlab's own drawString writes.
+    from supervisor_app.reports import base
+
+    footer = base.Footer(
+        applicant="Nguyễn Thị Hoa", generated=GENERATED, app_version="9.8.7", fingerprint="ab" * 32,
+        signature_count=3, label="Form ATT-2026-000042",
+    )  # fmt: skip
+    lines = [
+        "Plain (parens) and back\\slash",
+        "".join(chr(c) for c in range(0x21, 0x7F)),
+        "".join(chr(c) for c in range(0xC0, 0x180)),  # Latin-1 and Latin Extended-A: a 2nd subset
+        "Nguyễn Thị Hoa · Đặng Văn Bình",
+        "Plain (parens) and back\\slash",  # again: the formatted text from the cache
+    ]
+
+    def draw(canvas: base.FormCanvas) -> None:
+        for size, font in ((9.0, base.FONT), (7.0, base.FONT_BOLD), (9.0, base.FONT)):
+            canvas.setFont(font, size)
+            for index, line in enumerate(lines):
+                canvas.drawString(40, 700 - index * 12.5, line)
+                canvas.drawRightString(570, 400 - index * 12.5, line[:40])
+            canvas.showPage()
+
+    ours = base.render(draw, footer=footer, info={})
+    monkeypatch.setattr(base, "_PLAIN_TEXT", False)
+    assert base.render(draw, footer=footer, info={}) == ours
+
+
 def test_another_process_renders_the_same_bytes(form: Form, tmp_path: Path) -> None:
     """No clock, hash seed or $SOURCE_DATE_EPOCH leaks into the PDF."""
     import os

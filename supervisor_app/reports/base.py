@@ -22,12 +22,14 @@ from typing import Any
 from reportlab import rl_config
 from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.pagesizes import A4, LETTER
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.units import inch
 from reportlab.lib.utils import TimeStamp
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import textobject
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.pathobject import PDFPathObject
 
 from supervisor_app.resources import resource_path
 
@@ -174,6 +176,13 @@ def _string_width(text: str, font: str, size: float) -> float:
     return pdfmetrics.stringWidth(text, font, size)
 
 
+@lru_cache(maxsize=1 << 14)
+def _fp(value: float) -> str:
+    # reportlab formats every coordinate anew (in Python, without rl-accel); a table's columns
+    # and rows come back on every line and page.
+    return fp_str(value)
+
+
 # reportlab's bidiShapedText without RTL support (no rlbidi): the text as it is, and its width.
 _PLAIN_TEXT = getattr(textobject, "rtlSupport", False) is False
 
@@ -194,6 +203,19 @@ def _qr_runs(data: str) -> tuple[int, tuple[tuple[int, int, int], ...]]:
                 runs.append((r, c, length))
             c += length
     return qr.getModuleCount(), tuple(runs)
+
+
+@lru_cache(maxsize=64)
+def _qr_path(data: str, size: float) -> str:
+    """The path operators of a QR code of ``data`` filling a ``size`` square with a 2-module
+    quiet zone: one rectangle per dark run (the same for every print of the same form)."""
+    count, runs = _qr_runs(data)
+    border = 2
+    box = size / (count + 2 * border)
+    path = PDFPathObject()
+    for r, c, length in runs:
+        path.rect((c + border) * box, size - (r + border + 1) * box, length * box, box)
+    return str(path.getCode())
 
 
 _BREAKS = re.compile(r"(?<=[ /-])")
@@ -265,6 +287,8 @@ class FormCanvas(Canvas):
         self.style = style
         self.footer = footer
         self._pages: list[dict[str, Any]] = []
+        # (font, size, leading, text) -> the text's operators, as reportlab formats them
+        self._text_ops: dict[tuple[str, float, float, str], str] = {}
         _pin_timestamp(self, footer.generated)
         self.setTitle(info.get("title", ""))
         self.setAuthor(info.get("author", ""))
@@ -282,33 +306,52 @@ class FormCanvas(Canvas):
         validated shape per run, several times slower).
         """
         size = self.style.qr
-        count, runs = _qr_runs(self.footer.qr or self.footer.fingerprint.upper())
-        border = 2
-        box = size / (count + 2 * border)
         self.beginForm(QR_FORM, 0, 0, size, size)
-        path = self.beginPath()
-        for r, c, length in runs:
-            path.rect((c + border) * box, size - (r + border + 1) * box, length * box, box)
+        path = PDFPathObject([_qr_path(self.footer.qr or self.footer.fingerprint.upper(), size)])
         self.drawPath(path, stroke=0, fill=1)
         self.endForm()
 
-    # drawString/drawRightString as reportlab writes them (the same operators), with the text's
-    # width from the cache: reportlab measures every string again, a third of a table's cost.
+    # drawString/drawRightString as reportlab writes them (the same operators, byte for byte),
+    # without a text object per string: the width comes from the cache, and each distinct
+    # string is formatted (split into font subsets, escaped) once per document. reportlab's
+    # own path is most of a table's cost: a form's appendix draws some 2,400 cells, most of
+    # them the same dates, hours and words.
     def drawString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
         if args or kwargs or not _PLAIN_TEXT:
             super().drawString(x, y, text, *args, **kwargs)
             return
-        t = self.beginText(x, y)
-        t.textLine(text)
-        self.drawText(t)
+        self._text_line(x, y, text)
 
     def drawRightString(self, x: float, y: float, text: str, *args: Any, **kwargs: Any) -> None:  # noqa: N802
         if args or kwargs or not _PLAIN_TEXT:
             super().drawRightString(x, y, text, *args, **kwargs)
             return
-        t = self.beginText(x - _string_width(text, self._fontname, self._fontsize), y)
-        t.textLine(text)
-        self.drawText(t)
+        self._text_line(x - _string_width(text, self._fontname, self._fontsize), y, text)
+
+    def _text_line(self, x: float, y: float, text: str) -> None:
+        """What ``t = beginText(x, y); t.textLine(text); drawText(t)`` appends (bottom-up page)."""
+        key = (self._fontname, self._fontsize, self._leading, text)
+        ops = self._text_ops.get(key)
+        if ops is None:
+            ops = self._text_ops[key] = self._format_text(text)
+        self._code.append(f"BT 1 0 0 1 {_fp(x)} {_fp(y)} Tm {ops} T* ET")
+
+    def _format_text(self, text: str) -> str:
+        """The operators reportlab's text object writes for ``text`` in the current font (its
+        ``_formatText`` for an embedded TrueType font, the only kind a form uses)."""
+        font = pdfmetrics.getFont(self._fontname)
+        if not getattr(font, "_dynamicFont", False):
+            return str(self.beginText()._formatText(text))
+        doc = self._doc
+        tmpl = f"{_fp(self._fontsize)} Tf {_fp(self._leading)} TL"
+        parts: list[str] = []
+        current = -1
+        for subset, chunk in font.splitString(text, doc):
+            if subset != current:
+                parts.append(f"{font.getSubsetInternalName(subset, doc)} {tmpl}")
+                current = subset
+            parts.append(f"({self._escape(chunk)}) Tj")
+        return " ".join(parts)
 
     def showPage(self) -> None:  # noqa: N802 (reportlab's name)
         self._pages.append(dict(self.__dict__))
