@@ -1181,8 +1181,13 @@ def _import(uow: UnitOfWork, path: Path, *, dry_run: bool, today: dt.date) -> Im
         report.errors.append(RowNote(problem.line, problem.message, problem.column))
         return report
 
+    # Each stage frees what the next one no longer needs as it goes (taking rows from the end
+    # of a reversed list), so a big file's lines are held in about one form at a time.
     rows: list[_Row] = []
-    for line, cells in table.rows:
+    lines = table.rows
+    lines.reverse()
+    while lines:
+        line, cells = lines.pop()
         try:
             row = _split_row(line, cells, layout, len(table.header))
         except DomainError as exc:
@@ -1210,15 +1215,18 @@ def _import(uow: UnitOfWork, path: Path, *, dry_run: bool, today: dt.date) -> Im
         # database's duplicates, a few more the records the chunk could overlap. Nothing is
         # written until every row is known to be good.
         prepared_rows: list[_Prepared] = []
-        for row in rows:
+        rows.reverse()
+        while rows:
+            row = rows.pop()
             try:
                 prepared_rows.append(preparer.prepare(row))
             except DomainError as exc:
                 report.errors.append(_row_error(row.line, row.record, exc, lines_by_id))
         rows.clear()
         overlaps = _Overlaps(prepared_rows)
-        for begin in range(0, len(prepared_rows), IMPORT_CHUNK):
-            chunk = prepared_rows[begin : begin + IMPORT_CHUNK]
+        prepared_rows.reverse()
+        while prepared_rows:
+            chunk = [prepared_rows.pop() for _ in range(min(IMPORT_CHUNK, len(prepared_rows)))]
             existing = _existing_duplicates(uow, chunk)
             new_ids = iter(records.new_record_ids(len(chunk)))
             overlaps.load(uow, chunk)
