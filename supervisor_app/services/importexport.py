@@ -1279,6 +1279,8 @@ def _import(uow: UnitOfWork, path: Path, *, dry_run: bool, today: dt.date) -> Im
                 report.minutes += prepared.minutes
         prepared_rows.clear()
         del overlaps  # what the checks needed: not the writing
+        seen.clear()
+        lines_by_id.clear()
         report.errors.sort(key=lambda n: n.line or 0)
         if report.errors or dry_run:
             uow.session.rollback()
