@@ -367,10 +367,11 @@ class Bench:
         from supervisor_app.db import open_database
 
         copy_db = open_database(self.copy, integrity=False)
-        timings, pdf = [], b""
+        timings, cpu, pdf = [], [], b""
         pages = 0
         try:
             for _ in range(1 + self.args.pdf_runs):  # the first is a warm-up (fonts, imports)
+                cpu_start = time.process_time()
                 with _timer() as took:
                     with copy_db.uow("benchmark") as uow:
                         data = prepare_verification(
@@ -383,16 +384,19 @@ class Bench:
                         )
                         pdf = print_verification(uow, data, printed_by="benchmark").pdf
                 timings.append(took())
+                cpu.append(time.process_time() - cpu_start)
             entries = len(data.log)
         finally:
             copy_db.close()
         page_texts = _pdf_page_texts(pdf)
         pages = len(page_texts)
-        bare = []
+        bare, bare_cpu = [], []
         for _ in range(1 + self.args.pdf_runs):
+            cpu_start = time.process_time()
             with _timer() as took:
                 bare_pdf(page_texts)
             bare.append(took())
+            bare_cpu.append(time.process_time() - cpu_start)
         cold = timings[0] * 1000
         result.value, result.baseline = _median(timings[1:]) * 1000, _median(bare[1:]) * 1000
         result.ratio = _ratio(result.value, result.baseline)
@@ -401,7 +405,9 @@ class Bench:
             f"prepare_verification + print_verification (record the print, render, commit), median of "
             f"{self.args.pdf_runs} after a warm-up (first {cold:.0f} ms); {entries} sessions in the appendix "
             f"({count} counted in range), {pages} pages, {len(pdf) / 1024:.0f} KiB; baseline: reportlab "
-            f"drawing the same text lines per page with the same TTF font"
+            f"drawing the same text lines per page with the same TTF font; CPU time (fastest of the "
+            f"{self.args.pdf_runs}, steadier on a busy machine): {min(cpu[1:]) * 1000:.1f} ms against "
+            f"{min(bare_cpu[1:]) * 1000:.1f} ms, ratio {min(cpu[1:]) / min(bare_cpu[1:]):.2f}"
         )
         return result
 
@@ -522,23 +528,27 @@ class Bench:
         # with, shown in the note), then committed, as an import must be (the commit writes every
         # page the rows touched to the WAL and syncs it: a third of a small import's time). The
         # app then imports into a fresh copy, as the committed rows would be its duplicates.
-        timings = {}
+        timings, cpu = {}, {}
         for commit in (False, True):
             conn = self.raw(self.copy, readonly=False)
             try:
+                cpu_start = time.process_time()
                 with _timer() as took:
                     raw_import(conn, csv_path, commit=commit)
                 timings[commit] = took()
+                cpu[commit] = time.process_time() - cpu_start
             finally:
                 conn.close()
         raw_seconds, rolled_back = timings[True], timings[False]
         self.drop_copy()
         copy_db = open_database(self.copy, integrity=False)
         try:
+            cpu_start = time.process_time()
             with _timer() as took:
                 with copy_db.uow("benchmark") as uow:
                     report = import_file(uow, csv_path)
             seconds = took()
+            app_cpu = time.process_time() - cpu_start
         finally:
             copy_db.close()
         result.value = written / seconds
@@ -549,7 +559,9 @@ class Bench:
             f"import_file of a {written:,}-row CSV ({report.sessions:,} sessions, {report.experience:,} experience "
             f"entries) into the big database in {seconds:.1f} s, committed: {report.committed}; baseline: csv + "
             f"raw sqlite3 executemany of the same rows, committed ({raw_seconds:.2f} s; rolled back instead "
-            f"{rolled_back:.2f} s, ratio {_ratio(written / seconds, written / rolled_back):.3f})"
+            f"{rolled_back:.2f} s, ratio {_ratio(written / seconds, written / rolled_back):.3f}); CPU time "
+            f"(steadier on a busy machine): {app_cpu:.2f} s against {cpu[True]:.2f} s, ratio "
+            f"{cpu[True] / app_cpu:.3f}"
         )
         if report.errors:
             result.note += f"; {len(report.errors)} ERRORS, first: {report.errors[0]}"
