@@ -90,6 +90,25 @@ def template() -> Words:
     return Words(data, "")
 
 
+def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        merged[key] = (
+            _merged(base[key], value)
+            if isinstance(value, dict) and isinstance(base.get(key), dict)
+            else value
+        )
+    return merged
+
+
+@cache
+def profile_template(code: str) -> Words:
+    """The template in one board's words: its ``[profiles.CODE]`` table over the common one."""
+    data = template()._data
+    own = data.get("profiles", {}).get(code.upper(), {})
+    return Words(_merged(data, own), "") if own else template()
+
+
 @cache
 def register_fonts() -> tuple[str, str]:
     """Register the bundled DejaVu Sans (regular, bold) once; return their names."""
