@@ -93,10 +93,15 @@ def build(db: Database, credential: str, *, today: dt.date, weeks: int = 104) ->
                 supervisee_id=supervisee.id,
                 period_start=start,
                 period_end=end,
-                allocations={direct: total * 55 // 100 // 15 * 15, other: total - total * 55 // 100 // 15 * 15},
+                allocations={
+                    direct: total * 55 // 100 // 15 * 15,
+                    other: total - total * 55 // 100 // 15 * 15,
+                },
                 setting="Outpatient clinic",
                 kind="paid" if lcpc else "internship",
             )
         uow.commit()
-        signoff.sign(uow, supervisor_id=supervisor.id, password=PASSWORD, record_ids=None, clock_is_right=True)
+        signoff.sign(
+            uow, supervisor_id=supervisor.id, password=PASSWORD, record_ids=None, clock_is_right=True
+        )
     return BoardWorld(supervisor.id, supervisee.id, peer.id, skipped)
