@@ -120,8 +120,8 @@ def test_the_agency_notes_come_only_when_asked_after_the_form(printed: dict[str,
     pages = _text(form.with_notes)
     assert len(pages) > len(form.pages)
     notes = " ".join(" ".join(pages[len(form.pages) :]).split())
-    assert "AGENCY NOTES: FOR THE AGENCY'S FILE, NOT PART OF THE FORM SENT TO THE BOARD" in notes
-    assert "Remove them before the form is uploaded" in notes
+    assert "AGENCY NOTES: NOT PART OF THE FORM SENT TO THE BOARD" in notes
+    assert "Remove these pages before the form is uploaded" in notes
     for source in form.data.profile_sources:
         assert " ".join(source.split())[:60] in notes
     for note in form.data.verify_notes:

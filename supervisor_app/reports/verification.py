@@ -495,7 +495,7 @@ def _summary_page(canvas: FormCanvas, data: VerificationData, serial: str) -> No
     per_column = max(1, int(room // row) - 2)
     months = list(data.monthly)
     columns = 1 if len(months) <= per_column else 2
-    col_w = (s.inner_width - (18 if columns == 2 else 0)) / columns
+    col_w = (s.inner_width - 18) / 2  # one column of months reads as well at half the page
     rows = -(-len(months) // columns) if months else 0
     top = y
     for column in range(columns):
@@ -518,7 +518,7 @@ def _summary_page(canvas: FormCanvas, data: VerificationData, serial: str) -> No
             y -= row
     y = top - 3 - s.normal - 3 - rows * row
     y += row - s.normal * 0.45
-    canvas.line(s.left, y, s.right, y)
+    canvas.line(s.left, y, edges[-1], y)
     y -= s.normal + 2
     canvas.setFont(FONT_BOLD, s.normal)
     sv = words().verification.supervision
@@ -806,10 +806,13 @@ def _draw_legend(canvas: FormCanvas, s: Style, legend: list[str], y: float, smal
 
 def _page_title(canvas: FormCanvas, s: Style, title: str, serial: str) -> float:
     y = s.top - s.normal
+    serial_text = words().verification.fill("serial", serial=serial)
     canvas.setFont(FONT_BOLD, s.normal)
-    canvas.drawString(s.left, y, title)
+    canvas.drawString(
+        s.left, y, fit(title, s.normal, s.inner_width - width(serial_text, s.normal) - 12, bold=True)
+    )
     canvas.setFont(FONT, s.normal)
-    canvas.drawRightString(s.right, y, words().verification.fill("serial", serial=serial))
+    canvas.drawRightString(s.right, y, serial_text)
     return y - s.normal - 10
 
 

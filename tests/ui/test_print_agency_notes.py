@@ -39,7 +39,7 @@ def test_the_agency_notes_are_added_only_when_ticked(world, make_window, qtbot, 
     _click(qtbot, page.save_button)
     [for_agency] = agency.glob("*.pdf")
     text = _saved_text(for_agency)
-    assert "AGENCY NOTES: FOR THE AGENCY'S FILE, NOT PART OF THE FORM SENT TO THE BOARD" in text
+    assert "AGENCY NOTES: NOT PART OF THE FORM SENT TO THE BOARD" in text
     assert "To verify with the board" in text
     assert len(PdfReader(for_agency).pages) > len(PdfReader(for_board).pages)
 
