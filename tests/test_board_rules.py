@@ -360,3 +360,76 @@ def test_lcpc_progress_reports_the_board_rules(db: Database) -> None:
         note.startswith("3 weeks of the experience had less than 1.00 hours") for note in data["notes"]
     )
     assert any(note.startswith("Verify with IDFPR:") for note in data["notes"])
+
+
+def test_phone_supervision_signed_before_the_rule_is_shown_not_counted(
+    db_path: Path, empty_template: Path, _isolated_data_dir: Path
+) -> None:
+    """An agency that signed LCPC phone supervision under its own profile, then dropped the
+    override: the sessions stay on the log, and form, statement and JSON leave them out alike."""
+    import shutil
+
+    from supervisor_app.db import open_database
+    from supervisor_app.services import attestation
+
+    shutil.copy(empty_template, db_path)
+    override = _isolated_data_dir / "credentials" / "lcpc.toml"
+    override.parent.mkdir(parents=True, exist_ok=True)
+    text = Path(LCPC.path).read_text(encoding="utf-8")
+    override.write_text(
+        "\n".join(row for row in text.splitlines() if not row.startswith("counted_modalities =")),
+        encoding="utf-8",
+    )
+    db = open_database(db_path)
+    try:
+        with db.uow("test") as uow:
+            supervisor = people.add_supervisor(
+                uow, name="Dana Whitaker", credentials="LCPC", password=PASSWORD
+            )
+            who = people.add_supervisee(
+                uow,
+                name="Ana Example",
+                credential="LCPC",
+                start_date=TODAY - 60 * DAY,
+                supervisor_id=supervisor.id,
+            )
+            for days, modality in ((20, "phone"), (13, "in-person"), (6, "video")):
+                records.add_session(
+                    uow, **_session(supervisor.id, [who.id], date=TODAY - days * DAY, modality=modality)
+                )
+            records.add_experience(
+                uow,
+                supervisor_id=supervisor.id,
+                supervisee_id=who.id,
+                period_start=TODAY - 22 * DAY,
+                period_end=TODAY - 2 * DAY,
+                allocations={"direct-service": 600},
+            )
+            uow.commit()
+            signoff.sign(uow, supervisor_id=supervisor.id, password=PASSWORD, record_ids=None)
+    finally:
+        db.close()
+    override.unlink()
+    db = open_database(db_path)
+    try:
+        with db.uow("test") as uow:
+            progress = compute_progress(uow, supervisee_id=who.id, today=TODAY)
+            form = attestation.prepare_verification(
+                uow, supervisee_id=who.id, supervisor_id=supervisor.id, today=TODAY
+            )
+            statement = attestation.prepare_statement(uow, supervisee_id=who.id, today=TODAY)
+    finally:
+        db.close()
+    assert progress.supervision.signed_minutes == form.supervision_minutes == 180  # all three shown
+    assert progress.supervision.counted_minutes == form.counted_supervision_minutes == 120
+    assert statement.supervision.counted_minutes == 120
+    reason = "1.00 signed supervision hours were given in a way that does not count"
+    assert progress.supervision_reasons[0].startswith(reason) and reason in form.counted_reasons[0]
+    assert statement.supervision_reasons == tuple(progress.supervision_reasons)
+    assert [e.modality for e in form.log] == ["phone", "in-person", "video"]
+    # The phone week is a week of the experience without supervision that counts.
+    assert _monday(TODAY - 20 * DAY) in progress.weekly_gaps
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())

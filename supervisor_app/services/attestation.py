@@ -865,6 +865,15 @@ def _board_figures(
     individual = sum(m.get(SessionFormat.INDIVIDUAL.value, 0) for m in minutes.values())
     group = sum(m.get(SessionFormat.GROUP.value, 0) for m in minutes.values())
     supervision = board_rules.counted_supervision(profile, individual, group)
+    uncounted = sum(
+        e.minutes for e in log if e.counted and not board_rules.modality_counts(profile, e.modality)
+    )
+    if uncounted:  # signed before the rule was in the profile: shown, not counted
+        supervision = board_rules.Counted(
+            supervision.signed_minutes,
+            max(0, supervision.counted_minutes - uncounted),
+            (board_rules.modality_reason(profile, uncounted), *supervision.reasons),
+        )
     entries = [r for r in form_records if r.kind == RecordKind.EXPERIENCE.value and r.counted]
     experience = board_rules.counted_experience(
         profile, [(r.date, r.date_to or r.date, r.minutes) for r in entries], today=today
@@ -885,7 +894,9 @@ def _board_figures(
         month[entry.format == SessionFormat.GROUP.value] += entry.minutes
     rule = profile.supervision.weekly_min_minutes
     periods = [(r.date, r.date_to or r.date) for r in entries]
-    sessions = [(e.date, e.minutes) for e in counted_sessions]
+    sessions = [
+        (e.date, e.minutes) for e in counted_sessions if board_rules.modality_counts(profile, e.modality)
+    ]
     gaps = board_rules.weekly_gaps(profile, sessions, periods)
     span = periods or ([(min(d for d, _ in sessions), max(d for d, _ in sessions))] if sessions else [])
     minimums = profile.experience.domain_minimums
@@ -1444,9 +1455,6 @@ def prepare_statement(
     links = _links(uow, sorted(supervisee_record_ids(uow, supervisee.id)))
     supervisor = supervisee.supervisor
     agency = supervisee.agency or (supervisor.agency if supervisor else None)
-    supervision_reasons = board_rules.counted_supervision(
-        profile, progress.individual_minutes, progress.group_minutes
-    ).reasons
     return StatementData(
         supervisee_id=supervisee.id,
         applicant_name=supervisee.name,
@@ -1484,8 +1492,8 @@ def prepare_statement(
         signature_count=len(links),
         fingerprint=fingerprint_of(link[3] for link in links),
         supervisors=tuple(progress.supervisors),
-        supervision_reasons=supervision_reasons,
-        experience_reasons=tuple(r for r in progress.counted_reasons if r not in supervision_reasons),
+        supervision_reasons=tuple(progress.supervision_reasons),
+        experience_reasons=tuple(progress.experience_reasons),
         weekly_gaps=tuple(progress.weekly_gaps),
     )
 

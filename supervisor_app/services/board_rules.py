@@ -146,6 +146,20 @@ def counted_experience(
     return Counted(signed, signed - outside - excess, tuple(reasons))
 
 
+def modality_counts(profile: CredentialProfile, modality: str) -> bool:
+    rule = profile.supervision.counted_modalities
+    return rule is None or modality in rule.value
+
+
+def modality_reason(profile: CredentialProfile, minutes: int) -> str:
+    rule = profile.supervision.counted_modalities
+    assert rule is not None
+    return (
+        f"{hours(minutes)} signed supervision hours were given in a way that does not count "
+        f"({rule.source}) and are left out."
+    )
+
+
 def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
@@ -211,9 +225,9 @@ def _as_date(value: Any) -> dt.date:
 
 def counted_rows(
     uow: UnitOfWork, supervisee_id: int
-) -> tuple[list[tuple[dt.date, int]], list[tuple[dt.date, dt.date, int]]]:
-    """(date, minutes) of the supervisee's counted sessions and (first day, last day,
-    minutes) of their counted experience entries (signed, standing)."""
+) -> tuple[list[tuple[dt.date, int, str]], list[tuple[dt.date, dt.date, int]]]:
+    """(date, minutes, modality) of the supervisee's counted sessions and (first day, last
+    day, minutes) of their counted experience entries (signed, standing)."""
     from supervisor_app.models import (
         ExperienceAllocation,
         ExperienceEntry,
@@ -226,9 +240,9 @@ def counted_rows(
     E, EA = ExperienceEntry, ExperienceAllocation
     attended = select(T.session_id).where(T.supervisee_id == supervisee_id)
     sessions = [
-        (_as_date(day), int(minutes))
-        for day, minutes in uow.session.execute(
-            select(S.date, S.minutes).where(S.id.in_(attended), counts_clause(S))
+        (_as_date(day), int(minutes), str(modality))
+        for day, minutes, modality in uow.session.execute(
+            select(S.date, S.minutes, S.modality).where(S.id.in_(attended), counts_clause(S))
         )
     ]
     entries = [
@@ -252,14 +266,23 @@ def apply_to_progress(uow: UnitOfWork, result: Progress, *, cutoff: dt.date | No
         for code in exp_rules.domain_minimums.value:
             if code in result.experience.domains:
                 result.experience.domains[code].required_minutes = exp_rules.minimum_for(code)
-    if exp_rules.yearly_cap_minutes is None and sup_rules.weekly_min_minutes is None:
+    if (
+        exp_rules.yearly_cap_minutes is None
+        and sup_rules.weekly_min_minutes is None
+        and sup_rules.counted_modalities is None
+    ):
         return
-    sessions, entries = counted_rows(uow, result.supervisee_id)
+    rows, entries = counted_rows(uow, result.supervisee_id)
+    sessions = [(day, minutes) for day, minutes, modality in rows if modality_counts(profile, modality)]
+    uncounted = sum(minutes for _day, minutes, modality in rows if not modality_counts(profile, modality))
+    if uncounted:  # signed before the rule was in the profile: shown, not counted
+        result.supervision.counted_minutes = max(0, result.supervision.counted_minutes - uncounted)
+        result.supervision_reasons.insert(0, modality_reason(profile, uncounted))
     inside = [(start, minutes) for start, end, minutes in entries if cutoff is None or end >= cutoff]
     excess = yearly_excess(profile, inside)
     if excess:
         result.experience.counted_minutes -= excess
-        result.counted_reasons.append(yearly_cap_reason(profile, excess))
+        result.experience_reasons.append(yearly_cap_reason(profile, excess))
     result.weekly_gaps = weekly_gaps(profile, sessions, [(start, end) for start, end, _m in entries])
     if result.weekly_gaps:
         result.notes.append(weekly_gaps_reason(profile, result.weekly_gaps))

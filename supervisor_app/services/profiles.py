@@ -285,9 +285,13 @@ def _board_experience_rules(exp: _Reader, domain_codes: list[str]) -> dict[str, 
         minutes: dict[str, int] = {}
         for code, value in by_area.value.items():
             if code not in domain_codes:
-                raise exp.fail(f"domain_min_hours_by_area.value.{code}", "is not one of the profile's domains")
+                raise exp.fail(
+                    f"domain_min_hours_by_area.value.{code}", "is not one of the profile's domains"
+                )
             if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                raise exp.fail(f"domain_min_hours_by_area.value.{code}", "must be a number of hours, 0 or more")
+                raise exp.fail(
+                    f"domain_min_hours_by_area.value.{code}", "must be a number of hours, 0 or more"
+                )
             minutes[code] = round(value * 60)
         by_area = Rule(minutes, by_area.source, by_area.verify, by_area.note)
     cap = exp.rule("yearly_cap_hours", (int, float), required=False)

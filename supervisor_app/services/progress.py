@@ -143,7 +143,9 @@ class Progress:
     unmet: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     supervisors: list[SupervisorHours] = field(default_factory=list)  # by name
-    counted_reasons: list[str] = field(default_factory=list)  # why counted differs from signed
+    # Why counted differs from signed (board_rules): the group cap; the window, the yearly cap.
+    supervision_reasons: list[str] = field(default_factory=list)
+    experience_reasons: list[str] = field(default_factory=list)
     weekly_gaps: list[dt.date] = field(default_factory=list)  # Mondays of weeks short of the minimum
 
     @property
@@ -458,7 +460,7 @@ def compute_progress(
     # Group cap: group minutes beyond the cap do not count toward the total.
     counts = board_rules.counted_supervision(profile, result.individual_minutes, result.group_minutes)
     supervision.counted_minutes = counts.counted_minutes
-    result.counted_reasons.extend(counts.reasons)
+    result.supervision_reasons.extend(counts.reasons)
     allowed_group = counts.counted_minutes - result.individual_minutes
     _share_group_cap(list(by_supervisor.values()), result.group_minutes, allowed_group)
 
@@ -480,7 +482,7 @@ def compute_progress(
         experience.pending_minutes += minutes
     experience.counted_minutes = experience.signed_minutes
     if result.outside_window_minutes and cutoff is not None:
-        result.counted_reasons.append(
+        result.experience_reasons.append(
             board_rules.window_reason(profile, cutoff, result.outside_window_minutes)
         )
     result.supervisors = _named(uow, by_supervisor)
@@ -545,7 +547,7 @@ def _explain(result: Progress, *, today: dt.date, cutoff: dt.date | None) -> Non
             f"Supervision needs {hours(sup.required_minutes - sup.counted_minutes)} more hours "
             f"({hours(sup.counted_minutes)} of {hours(sup.required_minutes)} signed)."
         )
-    result.notes.extend(result.counted_reasons)  # the group cap, the window, the yearly cap
+    result.notes.extend([*result.supervision_reasons, *result.experience_reasons])
     for domain in sup.domains.values():
         if domain.code == GENERAL_DOMAIN:
             continue
