@@ -630,8 +630,35 @@ def _verification_html(data: attestation.VerificationData, serial: str) -> str:
         f"<tr><td><b>{escape(_tr('Total'))}</b></td><td align='right'>{hours(data.individual_minutes)}</td>"
         f"<td align='right'>{hours(data.group_minutes)}</td><td align='right'><b>{hours(data.supervision_minutes)}</b></td></tr></table>"
         f"<p>{escape(experience)}</p>"
+        f"{_counted_html(data)}"
         f"<p>{escape(serial_text)}<br>{escape(_tr('Record fingerprint'))}: <tt>{escape(data.fingerprint_groups)}</tt></p>"
+        f"{_agency_notes_html(data)}"
     )
+
+
+def _counted_html(data: attestation.VerificationData) -> str:
+    """Signed and counted where they differ, with the reasons (as the form's page 2 says)."""
+    if not data.counted_reasons:
+        return ""
+    counted = _tr(
+        "Counted toward the requirement: supervision {s} h of {ss} h signed, experience {e} h of {es} h."
+    ).format(
+        s=hours(data.counted_supervision_minutes),
+        ss=hours(data.supervision_minutes),
+        e=hours(data.counted_experience_minutes),
+        es=hours(data.experience_minutes),
+    )
+    reasons = "".join(f"<li>{escape(reason)}</li>" for reason in data.counted_reasons)
+    return f"<p>{escape(counted)}</p><ul>{reasons}</ul>"
+
+
+def _agency_notes_html(data: attestation.VerificationData) -> str:
+    """The agency's doubts: shown here, never on the form (only on the agency notes pages)."""
+    if not data.verify_notes:
+        return ""
+    items = "".join(f"<li>{escape(note)}</li>" for note in data.verify_notes)
+    heading = _tr("To verify with the board (not printed on the form):")
+    return f"<p><small><b>{escape(heading)}</b></small></p><ul><small>{items}</small></ul>"
 
 
 def _statement_html(data: attestation.StatementData) -> str:
