@@ -49,3 +49,17 @@ def test_the_checkbox_is_only_for_the_verification_form(world, make_window, qtbo
     page = _page(window, world.ana)
     page.kind.setCurrentIndex(page.kind.findData("statement"))
     assert not page.with_notes.isVisible()
+
+
+def test_the_apps_summary_keeps_the_doubts_the_form_leaves_off(world, qapp) -> None:  # type: ignore[no-untyped-def]
+    from html import escape
+
+    from supervisor_app.services import attestation
+    from supervisor_app.ui.attestations_page import _verification_html
+
+    _signed(world)
+    with world.uow() as uow:
+        data = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
+    html = _verification_html(data, "")
+    assert "To verify with the board (not printed on the form):" in html
+    assert data.verify_notes and all(escape(note) in html for note in data.verify_notes)
