@@ -595,6 +595,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="print although pending records exist in the range (they are left out)",
     )
+    attest.add_argument(
+        "--with-notes",
+        action="store_true",
+        help="add the agency notes pages (each rule's source, what to verify with the board) after "
+        "the session log; for the agency's file, not for the board",
+    )
     statement = command("statement", "print a supervisee's progress statement to a PDF")
     statement.add_argument("--supervisee", help="supervisee id (with --open-hours: the files' supervisee)")
     statement.add_argument("--out", required=True, metavar="FILE.pdf")
@@ -1168,7 +1174,11 @@ def run(args: argparse.Namespace) -> int:
             from supervisor_app.reports import render_verification
 
             pdf = render_verification(
-                data, serial=record.serial, generated=record.generated, app_version=__version__
+                data,
+                serial=record.serial,
+                generated=record.generated,
+                app_version=__version__,
+                with_notes=args.with_notes,
             )
             _write_file(out, pdf)
             uow.commit()

@@ -546,8 +546,18 @@ def test_list_records_with_status_and_replaced_by(cli: Cli, agency: Agency) -> N
 # progress
 
 
-PROGRESS_KEYS = {"supervisee", "credential", "eligible", "supervision", "experience", "unmet", "supervisors"}
-PART_KEYS = {"required_minutes", "signed_minutes", "pending_minutes", "domains"}
+PROGRESS_KEYS = {
+    "supervisee",
+    "credential",
+    "eligible",
+    "supervision",
+    "experience",
+    "unmet",
+    "notes",
+    "weekly_gaps",
+    "supervisors",
+}
+PART_KEYS = {"required_minutes", "signed_minutes", "pending_minutes", "counted_minutes", "domains"}
 DOMAIN_KEYS = {"label", "required_minutes", "signed_minutes", "pending_minutes"}
 
 
@@ -558,6 +568,8 @@ def assert_progress_shape(data: dict, domains: set[str] | None = None) -> None: 
     assert isinstance(data["credential"], str) and type(data["eligible"]) is bool
     assert isinstance(data["unmet"], list) and all(isinstance(t, str) and t for t in data["unmet"])
     assert data["eligible"] == (not data["unmet"])
+    assert isinstance(data["notes"], list) and all(isinstance(t, str) and t for t in data["notes"])
+    assert isinstance(data["weekly_gaps"], list)
     for part in ("supervision", "experience"):
         section = data[part]
         assert set(section) == PART_KEYS

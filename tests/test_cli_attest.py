@@ -161,3 +161,22 @@ def test_statement_and_bad_out(demo_file: Path, tmp_path: Path, capsys: pytest.C
         == 2
     )
     assert "does not exist" in capsys.readouterr().err
+
+
+def test_attest_with_notes_adds_the_agency_pages_to_the_same_form(demo_file: Path, tmp_path: Path) -> None:
+    import io
+
+    import pypdf
+
+    common = ["--db", str(demo_file), "attest", "--supervisee", "1", "--supervisor", "1", "--signed-only"]
+    board, agency = tmp_path / "board.pdf", tmp_path / "agency.pdf"
+    assert main([*common, "--out", str(board)]) == 0
+    assert main([*common, "--out", str(agency), "--with-notes"]) == 0
+
+    def pages(path: Path) -> list[str]:
+        return [p.extract_text() for p in pypdf.PdfReader(io.BytesIO(path.read_bytes())).pages]
+
+    plain, noted = pages(board), pages(agency)
+    assert not any("AGENCY NOTES" in page or "verify" in page.lower() for page in plain)
+    assert len(noted) > len(plain)
+    assert "AGENCY NOTES" in noted[len(plain)] and "To verify with the board" in "".join(noted[len(plain) :])

@@ -66,11 +66,27 @@ def test_json_shape_is_the_contract(world: World) -> None:
     _session(world, 2)
     with world.uow() as uow:
         data = compute_progress(uow, supervisee_id=world.ana).to_json()
-    assert set(data) == {"supervisee", "credential", "eligible", "supervision", "experience", "unmet", "supervisors"}
+    assert set(data) == {
+        "supervisee",
+        "credential",
+        "eligible",
+        "supervision",
+        "experience",
+        "unmet",
+        "notes",
+        "weekly_gaps",
+        "supervisors",
+    }
     assert data["supervisee"] == {"id": world.ana, "name": "Ana Example"}
     assert data["credential"] == "CRSS"
     for part in ("supervision", "experience"):
-        assert set(data[part]) == {"required_minutes", "signed_minutes", "pending_minutes", "domains"}
+        assert set(data[part]) == {
+            "required_minutes",
+            "signed_minutes",
+            "pending_minutes",
+            "counted_minutes",
+            "domains",
+        }
         for domain in data[part]["domains"].values():
             assert set(domain) == {"label", "required_minutes", "signed_minutes", "pending_minutes"}
             assert all(

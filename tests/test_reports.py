@@ -263,14 +263,16 @@ def test_the_form_page_carries_every_field_and_number(form: Form) -> None:
         "Form ATT-2026-000042"
     )
     assert "Credential applied for: Certified Recovery Support Specialist (CRSS)" in page
-    assert "CRSS version 2026-01, effective 2026-01-01" in text
+    assert "Requirements: Illinois Certification Board (ICB), CRSS (as in effect 2026-01-01)." in text
     # Applicant | supervisor, each label beside its value.
     for pair in [
         f"Name  {APPLICANT}  Name  {SUPERVISOR}",
         "ICB applicant/ID no.  A-7781  Credentials  CRSS, LCPC",
         "Position title  Peer Support Specialist  ICB certification no.  5100-7",
-        f"Start date  {(TODAY - 400 * DAY).isoformat()}  License type and no.  LCPC 180.000123",
+        f"Employment start date  {(TODAY - 400 * DAY).isoformat()}  License type and no.  LCPC 180.000123",
         "Title  Clinical Supervisor",
+        "Phone",  # nothing on record: a line to fill in by hand
+        "Email",
         "Name  Prairie Lakes Recovery (TEST)  Phone  (217) 555-0100",
         "Address  100 Example Avenue, Springfield, IL 62701",
         "The applicant's job description is at least 51% recovery support duties  yes  no",
@@ -279,7 +281,7 @@ def test_the_form_page_carries_every_field_and_number(form: Form) -> None:
     # Supervision: dates, months, every domain's three numbers, the totals, the session counts.
     first, last = data.first_session, data.last_session
     assert _find(page, "SUPERVISION").endswith(
-        f"from {first.isoformat()} to {last.isoformat()} ({months_between(first, last)} months)"
+        f"Supervision from {first.isoformat()} to {last.isoformat()} ({months_between(first, last)} months)"
     )
     for domain in data.domains:
         assert (

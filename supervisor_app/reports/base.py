@@ -31,6 +31,7 @@ from reportlab.pdfgen import textobject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
+from supervisor_app.reports.archival import make_archival
 from supervisor_app.resources import resource_path
 
 FONT = "SupervisorApp-DejaVuSans"
@@ -90,6 +91,25 @@ def template() -> Words:
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise TemplateError(f"{path}: cannot be read ({exc})") from exc
     return Words(data, "")
+
+
+def _merged(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    merged = dict(base)
+    for key, value in over.items():
+        merged[key] = (
+            _merged(base[key], value)
+            if isinstance(value, dict) and isinstance(base.get(key), dict)
+            else value
+        )
+    return merged
+
+
+@cache
+def profile_template(code: str) -> Words:
+    """The template in one board's words: its ``[profiles.CODE]`` table over the common one."""
+    data = template()._data
+    own = data.get("profiles", {}).get(code.upper(), {})
+    return Words(_merged(data, own), "") if own else template()
 
 
 @cache
@@ -283,7 +303,14 @@ class FormCanvas(Canvas):
     """A canvas that keeps its pages until ``save`` so each footer can say "Page X of Y"."""
 
     def __init__(self, buffer: io.BytesIO, *, style: Style, footer: Footer, info: dict[str, str]) -> None:
-        super().__init__(buffer, pagesize=(style.width, style.height), invariant=1, pageCompression=1)
+        super().__init__(
+            buffer,
+            pagesize=(style.width, style.height),
+            invariant=1,
+            pageCompression=1,
+            pdfVersion=(1, 7),  # PDF/A-3 (reports.archival) is based on PDF 1.7
+            initialFontName=FONT,  # no stray unembedded Helvetica: every font is embedded
+        )
         self.style = style
         self.footer = footer
         self._pages: list[dict[str, Any]] = []
@@ -443,8 +470,10 @@ def embed_file(canvas: Canvas, name: str, data: bytes, *, description: str, mime
             "UF": PDFString(name),
             "Desc": PDFString(description),
             "EF": PDFDictionary({"F": doc.Reference(stream)}),
+            "AFRelationship": PDFName("Data"),  # PDF/A-3: the form's data, as an associated file
         }
     )
+    doc._supervisor_app_file_specs = [*getattr(doc, "_supervisor_app_file_specs", []), doc.Reference(spec)]
     doc.Catalog.Names = PDFDictionary(
         {"EmbeddedFiles": PDFDictionary({"Names": PDFArray([PDFString(name), doc.Reference(spec)])})}
     )
@@ -471,6 +500,7 @@ def render(
             if attachment is not None:
                 name, data, description = attachment
                 embed_file(canvas, name, data, description=description, mime="application/json")
+            make_archival(canvas, creator=f"supervisor_app {footer.app_version}", generated=footer.generated)
             canvas.save()
         finally:
             rl_config.useA85 = use_a85

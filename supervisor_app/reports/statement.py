@@ -21,6 +21,7 @@ from supervisor_app.reports.base import (
     months_text,
     paragraph,
     paragraph_height,
+    profile_template,
     render,
     template,
     width,
@@ -66,7 +67,7 @@ class _Flow:
 
 def _draw(canvas: FormCanvas, data: StatementData) -> None:
     s = canvas.style
-    w = template().statement
+    w = profile_template(data.credential_code).statement
     flow = _Flow(canvas)
 
     canvas.setFont(FONT_BOLD, s.normal)
@@ -145,6 +146,7 @@ def _draw(canvas: FormCanvas, data: StatementData) -> None:
         text = w.no_sessions
     flow.need(paragraph_height(text, s.normal, s.inner_width))
     flow.y = paragraph(canvas, s.left, flow.y, text, s.normal, s.inner_width)
+    _counted_line(canvas, flow, data.supervision, data.supervision_reasons)
     flow.y -= 4
 
     # Experience
@@ -153,6 +155,7 @@ def _draw(canvas: FormCanvas, data: StatementData) -> None:
         text = w.fill("window", years=data.experience_window_years, hours=hours(data.outside_window_minutes))
         flow.need(paragraph_height(text, s.normal, s.inner_width))
         flow.y = paragraph(canvas, s.left, flow.y, text, s.normal, s.inner_width)
+    _counted_line(canvas, flow, data.experience, data.experience_reasons)
     flow.y -= 4
     if data.supervisors:
         _by_supervisor(canvas, flow, data)
@@ -172,6 +175,20 @@ def _draw(canvas: FormCanvas, data: StatementData) -> None:
     ]
     _list(canvas, flow, w.sources_heading, sources, small=True)
     canvas.showPage()
+
+
+def _counted_line(canvas: FormCanvas, flow: _Flow, part: PartSummary, reasons: tuple[str, ...]) -> None:
+    """Signed and counted side by side where they differ, with the reason (the same figure and
+    words as the form and ``progress --json``)."""
+    if part.counted_minutes == part.signed_minutes:
+        return
+    s = flow.s
+    text = template().statement.fill(
+        "counted_differs", signed=hours(part.signed_minutes), counted=hours(part.counted_minutes)
+    )
+    text = " ".join([text, *reasons])
+    flow.need(paragraph_height(text, s.normal, s.inner_width))
+    flow.y = paragraph(canvas, s.left, flow.y, text, s.normal, s.inner_width)
 
 
 def _by_supervisor(canvas: FormCanvas, flow: _Flow, data: StatementData) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from typing import cast
 
@@ -28,6 +29,8 @@ from supervisor_app.reports.base import (
     heading,
     months_text,
     paragraph,
+    paragraph_height,
+    profile_template,
     render,
     template,
     width,
@@ -44,19 +47,42 @@ from supervisor_app.services.progress import hours
 
 PAD = 3.0  # inside each table cell, left and right
 
+_WORDS: ContextVar[Words | None] = ContextVar("verification_words", default=None)
+
+
+def words() -> Words:
+    """The template in the words of the board the form being drawn goes to."""
+    return _WORDS.get() or template()
+
 
 def render_verification(
-    data: VerificationData, *, serial: str, generated: dt.date, app_version: str
+    data: VerificationData, *, serial: str, generated: dt.date, app_version: str, with_notes: bool = False
 ) -> bytes:
-    """The form and its session log as PDF bytes. Same arguments, same bytes."""
-    words = template()
+    """The form, its summary page and its session log as PDF bytes. Same arguments, same bytes.
+
+    ``with_notes`` adds the agency notes pages at the end (the profile's sources, each rule's
+    source and what to verify with the board): for the agency's file, never for the board.
+    """
+    token = _WORDS.set(profile_template(data.credential_code))
+    try:
+        return _render(
+            data, serial=serial, generated=generated, app_version=app_version, with_notes=with_notes
+        )
+    finally:
+        _WORDS.reset(token)
+
+
+def _render(
+    data: VerificationData, *, serial: str, generated: dt.date, app_version: str, with_notes: bool
+) -> bytes:
+    words_ = words()
     footer = Footer(
         applicant=data.applicant_name,
         generated=generated,
         app_version=app_version,
         fingerprint=data.fingerprint,
         signature_count=data.signature_count,
-        label=words.footer.fill("serial", serial=serial)
+        label=words_.footer.fill("serial", serial=serial)
         + "  ·  "
         + f"{data.credential_code}  ·  {data.supervisor_name}",
         qr=qr_text(data.fingerprint, serial, data.supervisor_key_fingerprint),
@@ -75,7 +101,11 @@ def render_verification(
                 break
         _form_page(canvas, data, serial, density)
         canvas.showPage()
+        _summary_page(canvas, data, serial)
+        canvas.showPage()
         _appendix(canvas, data, serial)
+        if with_notes:
+            _agency_notes(canvas, data, serial)
 
     manifest = form_manifest(data, serial=serial, generated=generated, app_version=app_version)
     attachment = (
@@ -106,7 +136,7 @@ def _field(
 def _form_page(canvas: FormCanvas, data: VerificationData, serial: str, density: float = 1.0) -> float:
     """Draw the form; return the lowest baseline used (to check that it fits above the footer)."""
     s = canvas.style
-    w = template().verification
+    w = words().verification
     row = s.normal * 1.7 * density  # generous rows: this page is read, checked and signed
     y = s.top - s.normal
 
@@ -150,13 +180,28 @@ def _form_page(canvas: FormCanvas, data: VerificationData, serial: str, density:
         (ap.position, data.position),
         (ap.start_date, date_text(data.start_date)),
     ]
+    applicant_rows = [(label, value) for label, value in applicant_rows if label]  # "": not this board's
     license_text = " ".join(v for v in (data.supervisor_license_type, data.supervisor_license_number) if v)
-    supervisor_rows = [
-        (su.name, data.supervisor_name),
-        (su.credentials, data.supervisor_credentials),
-        (su.icb_number, data.supervisor_icb_number),
-        (su.license, license_text),
+    supervisor_rows = [(su.name, data.supervisor_name), (su.credentials, data.supervisor_credentials)]
+    # A certificate or license the supervisor does not hold gets no line (a board that does not
+    # ask for one has "" as its label).
+    for label, value, expires_label, expires in (
+        (
+            su.icb_number,
+            data.supervisor_icb_number,
+            su.certification_expires,
+            data.supervisor_certification_expires,
+        ),
+        (su.license, license_text, su.license_expires, data.supervisor_license_expires),
+    ):
+        if label and value:
+            supervisor_rows.append((label, value))
+            if expires:
+                supervisor_rows.append((expires_label, date_text(expires)))
+    supervisor_rows += [
         (su.title, data.supervisor_title),
+        (su.phone, data.supervisor_phone),
+        (su.email, data.supervisor_email),
     ]
     if data.signed_by_others:  # the supervisor left: a successor signed what they left pending
         supervisor_rows.append((su.signed_by, _signed_by_text(su, data)))
@@ -238,7 +283,8 @@ def _form_page(canvas: FormCanvas, data: VerificationData, serial: str, density:
         canvas.drawRightString(x, y, hours(minutes))
     y -= table_row
     canvas.setFont(FONT, s.normal)
-    canvas.drawString(
+    y = paragraph(
+        canvas,
         s.left,
         y,
         sv.fill(
@@ -247,8 +293,23 @@ def _form_page(canvas: FormCanvas, data: VerificationData, serial: str, density:
             individual=data.sessions_individual,
             group=data.sessions_group,
         ),
+        s.normal,
+        s.inner_width,
     )
-    y -= s.normal + 5
+    if data.counted_supervision_minutes != data.supervision_minutes:
+        y = paragraph(
+            canvas,
+            s.left,
+            y,
+            w.fill(
+                "counted",
+                counted=hours(data.counted_supervision_minutes),
+                signed=hours(data.supervision_minutes),
+            ),
+            s.normal,
+            s.inner_width,
+        )
+    y -= 5 - s.normal * 0.35
 
     # Experience
     ex = w.experience
@@ -265,24 +326,41 @@ def _form_page(canvas: FormCanvas, data: VerificationData, serial: str, density:
     else:
         period = ex.none
     y = heading(canvas, s, y, ex.heading, right_text=period)
-    exp_x = [s.right - 270, *number_x]
-    canvas.setFont(FONT_BOLD, s.small)
-    for x, text in zip(exp_x, (ex.paid, ex.volunteer, ex.internship, ex.total), strict=True):
-        canvas.drawRightString(x, y, text)
+    if ex.by == "area" and data.experience_domains:
+        y = _experience_by_area(canvas, data, y, table_row)
+    else:
+        exp_x = [s.right - 270, *number_x]
+        canvas.setFont(FONT_BOLD, s.small)
+        for x, text in zip(exp_x, (ex.paid, ex.volunteer, ex.internship, ex.total), strict=True):
+            canvas.drawRightString(x, y, text)
+        y -= 3
+        canvas.line(s.left, y, s.right, y)
+        y -= s.normal + 3
+        canvas.setFont(FONT, s.normal)
+        canvas.drawString(s.left, y, ex.hours)
+        for x, minutes in zip(
+            exp_x,
+            (data.paid_minutes, data.volunteer_minutes, data.internship_minutes),
+            strict=False,
+        ):
+            canvas.drawRightString(x, y, hours(minutes))
+        canvas.setFont(FONT_BOLD, s.normal)
+        canvas.drawRightString(exp_x[3], y, hours(data.experience_minutes))
+        y -= s.normal + 3
+    if data.counted_experience_minutes != data.experience_minutes:
+        y = paragraph(
+            canvas,
+            s.left,
+            y,
+            w.fill(
+                "counted",
+                counted=hours(data.counted_experience_minutes),
+                signed=hours(data.experience_minutes),
+            ),
+            s.normal,
+            s.inner_width,
+        )
     y -= 3
-    canvas.line(s.left, y, s.right, y)
-    y -= s.normal + 3
-    canvas.setFont(FONT, s.normal)
-    canvas.drawString(s.left, y, ex.hours)
-    for x, minutes in zip(
-        exp_x,
-        (data.paid_minutes, data.volunteer_minutes, data.internship_minutes),
-        strict=False,
-    ):
-        canvas.drawRightString(x, y, hours(minutes))
-    canvas.setFont(FONT_BOLD, s.normal)
-    canvas.drawRightString(exp_x[3], y, hours(data.experience_minutes))
-    y -= s.normal + 6
 
     # Attestation and signatures
     at = w.attestation
@@ -305,6 +383,161 @@ def _form_page(canvas: FormCanvas, data: VerificationData, serial: str, density:
         canvas.drawString(date_x, y, at.date)
         y -= 4
     return y
+
+
+def _experience_by_area(canvas: FormCanvas, data: VerificationData, y: float, table_row: float) -> float:
+    """The experience as one row per area (the LCPC's direct face-to-face service and other
+    professional work), then the total."""
+    s = canvas.style
+    ex = words().verification.experience
+    canvas.setFont(FONT_BOLD, s.small)
+    canvas.drawString(s.left, y, ex.area)
+    canvas.drawRightString(s.right, y, ex.total)
+    y -= 3
+    canvas.line(s.left, y, s.right, y)
+    y -= s.normal + 3
+    canvas.setFont(FONT, s.normal)
+    for _code, label, minutes in data.experience_domains:
+        canvas.drawString(s.left, y, fit(label, s.normal, s.inner_width - 90))
+        canvas.drawRightString(s.right, y, hours(minutes))
+        y -= table_row
+    y += table_row - s.normal * 0.45
+    canvas.line(s.left, y, s.right, y)
+    y -= s.normal + 2
+    canvas.setFont(FONT_BOLD, s.normal)
+    canvas.drawString(s.left, y, ex.total_row)
+    canvas.drawRightString(s.right, y, hours(data.experience_minutes))
+    return y - s.normal - 3
+
+
+# --------------------------------------------------------------------------------------------
+# Page 2: the summary, continued (the form and this page stand alone, before the session log)
+
+
+def _summary_page(canvas: FormCanvas, data: VerificationData, serial: str) -> None:
+    s = canvas.style
+    sm = words().verification.summary
+    y = _page_title(canvas, s, sm.heading, serial)
+    subheading = words().appendix.fill(
+        "subheading",
+        applicant=data.applicant_name,
+        supervisor=data.supervisor_name,
+        first=date_text(data.date_from),
+        last=date_text(data.date_to),
+    )
+    y = paragraph(canvas, s.left, y, subheading.split(":")[0] + ".", s.small, s.inner_width) - 4
+
+    # What counts: signed and counted, with the reason where they differ.
+    y = heading(canvas, s, y, sm.counted_heading)
+    if not data.counted_reasons:
+        y = paragraph(
+            canvas,
+            s.left,
+            y,
+            sm.fill(
+                "counted_same",
+                supervision=hours(data.supervision_minutes),
+                experience=hours(data.experience_minutes),
+            ),
+            s.normal,
+            s.inner_width,
+        )
+    else:
+        lines = [
+            sm.fill(
+                "counted_supervision",
+                signed=hours(data.supervision_minutes),
+                counted=hours(data.counted_supervision_minutes),
+            ),
+            sm.fill(
+                "counted_experience",
+                signed=hours(data.experience_minutes),
+                counted=hours(data.counted_experience_minutes),
+            ),
+            *data.counted_reasons,
+        ]
+        for line in lines:
+            y = paragraph(canvas, s.left, y, line, s.normal, s.inner_width)
+    y -= 4
+
+    # The board's own rules, as checked on these records.
+    checks: list[str] = []
+    if data.weekly_rule:
+        gaps = len(data.weekly_gaps)
+        checks.append(
+            sm.fill(
+                "weekly",
+                hours=hours(data.weekly_min_minutes),
+                met=data.weeks_checked - gaps,
+                weeks=data.weeks_checked,
+            )
+            + " "
+            + sm.fill("weekly_rule", rule=data.weekly_rule)
+        )
+        if gaps:
+            shown = ", ".join(w.isoformat() for w in data.weekly_gaps[:12])
+            more = f" (+{gaps - 12})" if gaps > 12 else ""
+            checks.append(sm.fill("weekly_gaps", weeks=shown + more))
+    for label, required, shown, source in data.area_minimums:
+        checks.append(
+            sm.fill("area_minimum", label=label, shown=hours(shown), required=hours(required), source=source)
+        )
+    if checks:
+        y = heading(canvas, s, y, sm.rules_heading)
+        for line in checks:
+            y = paragraph(canvas, s.left, y, line, s.normal, s.inner_width)
+        y -= 4
+
+    # Supervision by month: one or two columns of months.
+    y = heading(canvas, s, y, sm.monthly_heading)
+    room = y - (s.footer_top + 8) - 140  # the fingerprint and the closing line below
+    row = s.normal * 1.45
+    per_column = max(1, int(room // row) - 2)
+    months = list(data.monthly)
+    columns = 1 if len(months) <= per_column else 2
+    col_w = (s.inner_width - 18) / 2  # one column of months reads as well at half the page
+    rows = -(-len(months) // columns) if months else 0
+    top = y
+    for column in range(columns):
+        x = s.left + column * (col_w + 18)
+        y = top
+        edges = [x + col_w - 150, x + col_w - 75, x + col_w]
+        canvas.setFont(FONT_BOLD, s.small)
+        canvas.drawString(x, y, sm.month)
+        for edge, text in zip(edges, (sm.individual, sm.group, sm.total), strict=True):
+            canvas.drawRightString(edge, y, text)
+        y -= 3
+        canvas.setLineWidth(s.rule)
+        canvas.line(x, y, x + col_w, y)
+        y -= s.normal + 3
+        canvas.setFont(FONT, s.normal)
+        for month, individual, group in months[column * rows : (column + 1) * rows]:
+            canvas.drawString(x, y, month)
+            for edge, minutes in zip(edges, (individual, group, individual + group), strict=True):
+                canvas.drawRightString(edge, y, hours(minutes))
+            y -= row
+    y = top - 3 - s.normal - 3 - rows * row
+    y += row - s.normal * 0.45
+    canvas.line(s.left, y, edges[-1], y)
+    y -= s.normal + 2
+    canvas.setFont(FONT_BOLD, s.normal)
+    sv = words().verification.supervision
+    canvas.drawString(s.left, y, sv.total_row)
+    sums = (sum(m[1] for m in months), sum(m[2] for m in months), sum(m[1] + m[2] for m in months))
+    for edge, minutes in zip(edges, sums, strict=True):  # under the last column of months
+        canvas.drawRightString(edge, y, hours(minutes))
+    y -= s.normal + 10
+
+    y = heading(canvas, s, y, sm.fingerprint_heading)
+    a = words().appendix
+    y = paragraph(
+        canvas, s.left, y, a.fill("fingerprint_text", count=data.signature_count), s.normal, s.inner_width
+    )
+    y -= 2
+    canvas.setFont(FONT_BOLD, s.normal)
+    canvas.drawString(s.left, y, data.fingerprint_groups)
+    y -= s.normal + 8
+    paragraph(canvas, s.left, y, sm.log, s.normal, s.inner_width)
 
 
 # --------------------------------------------------------------------------------------------
@@ -333,14 +566,14 @@ class Block:
 
 
 def _format_word(entry: LogEntry) -> str:
-    words = template().words
+    terms = words().words
     if entry.format == "group":
-        return words.fill("group_with_size", count=entry.attendees)
-    return words.get(entry.format, entry.format)
+        return terms.fill("group_with_size", count=entry.attendees)
+    return terms.get(entry.format, entry.format)
 
 
 def _modality_word(entry: LogEntry) -> str:
-    return template().words.get(entry.modality, entry.modality)
+    return words().words.get(entry.modality, entry.modality)
 
 
 def _start_text(entry: LogEntry) -> str:
@@ -355,7 +588,7 @@ def _columns(
     data: VerificationData, codes: list[str], labels: dict[str, str], s: Style
 ) -> tuple[list[Column], bool, bool]:
     """The appendix columns, their widths measured on the data; (columns, text mode, bold headers)."""
-    a = template().appendix
+    a = words().appendix
     n = s.normal
     entries = [e for entry in data.log for e in (entry, *entry.replaced)]
 
@@ -406,7 +639,7 @@ def _columns(
 
 
 def _notes(entry: LogEntry, labels: dict[str, str], s: Style, max_width: float) -> list[str]:
-    a = template().appendix
+    a = words().appendix
     lines: list[str] = []
     for older in entry.replaced:
         text = a.fill(
@@ -439,7 +672,7 @@ def _header_lines(column: Column, s: Style, bold: bool) -> list[str]:
 
 def _appendix(canvas: FormCanvas, data: VerificationData, serial: str) -> None:
     s = canvas.style
-    a = template().appendix
+    a = words().appendix
     labels = data.domain_labels
     codes = [d.code for d in data.domains]
     for entry in data.log:
@@ -535,9 +768,9 @@ def _appendix(canvas: FormCanvas, data: VerificationData, serial: str) -> None:
             )
             y -= row + 6
             limit = legend_y + small_row + 6
-            sections = [_sources_section]
+            sections = []
             if text_mode:
-                sections.insert(0, lambda c, d, y_: _domain_totals_section(c, d, y_, labels, grand))
+                sections.append(lambda c, d, y_: _domain_totals_section(c, d, y_, labels, grand))
             for section in sections:
                 if section(_measuring(s), data, y) < limit:  # does not fit: a page of its own
                     _draw_legend(canvas, s, legend, legend_y, small_row)
@@ -573,15 +806,18 @@ def _draw_legend(canvas: FormCanvas, s: Style, legend: list[str], y: float, smal
 
 def _page_title(canvas: FormCanvas, s: Style, title: str, serial: str) -> float:
     y = s.top - s.normal
+    serial_text = words().verification.fill("serial", serial=serial)
     canvas.setFont(FONT_BOLD, s.normal)
-    canvas.drawString(s.left, y, title)
+    canvas.drawString(
+        s.left, y, fit(title, s.normal, s.inner_width - width(serial_text, s.normal) - 12, bold=True)
+    )
     canvas.setFont(FONT, s.normal)
-    canvas.drawRightString(s.right, y, template().verification.fill("serial", serial=serial))
+    canvas.drawRightString(s.right, y, serial_text)
     return y - s.normal - 10
 
 
 def _sessions(count: int) -> str:
-    a = template().appendix
+    a = words().appendix
     return a.fill("session" if count == 1 else "sessions", count=count)
 
 
@@ -595,12 +831,12 @@ def _appendix_header(
     small_row: float,
     bold: bool,
 ) -> float:
-    a = template().appendix
+    a = words().appendix
     y = s.top - s.normal
     canvas.setFont(FONT_BOLD, s.normal)
     canvas.drawString(s.left, y, a.heading)
     canvas.setFont(FONT, s.normal)
-    canvas.drawRightString(s.right, y, template().verification.fill("serial", serial=serial))
+    canvas.drawRightString(s.right, y, words().verification.fill("serial", serial=serial))
     y -= s.normal + 4
     y = paragraph(canvas, s.left, y, subheading, s.small, s.inner_width)
     y -= 2
@@ -643,7 +879,7 @@ def _draw_block(
     y: float,
 ) -> float:
     entry = block.entry
-    a = template().appendix
+    a = words().appendix
     mark = ""
     if entry.replaced:
         mark += a.mark_amended
@@ -718,8 +954,8 @@ def _domain_totals_section(
 ) -> float:
     """With too many domains for columns: the per-domain grand totals as a small table."""
     s = canvas.style
-    sv = template().verification.supervision
-    y = heading(canvas, s, y, template().appendix.domain_totals_heading)
+    sv = words().verification.supervision
+    y = heading(canvas, s, y, words().appendix.domain_totals_heading)
     canvas.setFont(FONT_BOLD, s.small)
     canvas.drawString(s.left, y, sv.domain)
     canvas.drawRightString(s.right, y, sv.total)
@@ -742,46 +978,52 @@ def _domain_totals_section(
     return y - s.normal
 
 
-def _sources_section(canvas: FormCanvas, data: VerificationData, y: float) -> float:
+def _agency_notes(canvas: FormCanvas, data: VerificationData, serial: str) -> None:
+    """The agency notes pages (``--with-notes``): where each figure came from and what the
+    agency should still verify with the board. Never part of the form sent to the board."""
     s = canvas.style
-    a = template().appendix
-    y = heading(canvas, s, y, a.sources_heading)
-    y = paragraph(
-        canvas,
-        s.left,
-        y,
-        a.fill(
-            "sources_intro",
-            board=data.board,
-            code=data.credential_code,
-            version=data.profile_version,
-            effective=date_text(data.profile_effective),
+    a = words().appendix
+    items: list[tuple[str, bool, float]] = [  # (text, bold, indent)
+        (a.notes_intro, False, 0),
+        ("", False, 0),
+        (a.sources_heading, True, 0),
+        (
+            a.fill(
+                "sources_intro",
+                board=data.board,
+                code=data.credential_code,
+                version=data.profile_version,
+                effective=date_text(data.profile_effective),
+            ),
+            False,
+            0,
         ),
-        s.normal,
-        s.inner_width,
-    )
-    for source in data.profile_sources:
-        canvas.setFont(FONT, s.normal)
-        canvas.drawString(s.left + 4, y, "•")
-        y = paragraph(canvas, s.left + 16, y, source, s.normal, s.inner_width - 16)
+        *((f"• {source}", False, 8) for source in data.profile_sources),
+        ("", False, 0),
+        (a.rules_heading, True, 0),
+        *(
+            (f"• {name}: {source}" + (f" {a.verify_mark}" if verify else ""), False, 8)
+            for name, source, verify in data.rule_sources
+        ),
+    ]
     if data.verify_notes:
-        y -= 4
-        canvas.setFont(FONT_BOLD, s.normal)
-        canvas.drawString(s.left, y, a.verify_heading)
-        y -= s.normal * 1.5
-        for note in data.verify_notes:
-            canvas.setFont(FONT, s.normal)
-            canvas.drawString(s.left + 4, y, "•")
-            y = paragraph(canvas, s.left + 16, y, note, s.normal, s.inner_width - 16)
-    y -= 6
-    y = heading(canvas, s, y, a.fingerprint_heading)
-    y = paragraph(
-        canvas, s.left, y, a.fill("fingerprint_text", count=data.signature_count), s.normal, s.inner_width
-    )
-    y -= 2
-    canvas.setFont(FONT_BOLD, s.normal)
-    canvas.drawString(s.left, y, data.fingerprint_groups)
-    return y - s.normal
+        items += [("", False, 0), (a.verify_heading, True, 0)]
+        items += [(f"• {note}", False, 8) for note in data.verify_notes]
+    y = _page_title(canvas, s, a.notes_heading, serial)
+    for text, bold, indent in items:
+        if not text:
+            y -= s.normal * 0.6
+            continue
+        if y - paragraph_height(text, s.normal, s.inner_width - indent) < s.footer_top + 8:
+            canvas.showPage()
+            y = _page_title(canvas, s, a.notes_heading, serial)
+        if bold:
+            canvas.setFont(FONT_BOLD, s.normal)
+            canvas.drawString(s.left, y, text)
+            y -= s.normal * 1.5
+        else:
+            y = paragraph(canvas, s.left + indent, y, text, s.normal, s.inner_width - indent)
+    canvas.showPage()
 
 
 def _signed_by_text(su: Words, data: VerificationData) -> str:

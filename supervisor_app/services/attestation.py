@@ -66,7 +66,7 @@ from supervisor_app.models import (
     SupervisorKey,
     utcnow,
 )
-from supervisor_app.services import audit, trails
+from supervisor_app.services import audit, board_rules, trails
 from supervisor_app.services.canonical import _SIGNER
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import get_supervisee, get_supervisor
@@ -163,6 +163,10 @@ class FormRecord:
     def minutes(self) -> int:
         return sum(m for _, m in self.domain_minutes)
 
+    @property
+    def counted(self) -> bool:
+        return self.status == DisplayStatus.SIGNED.value
+
 
 @dataclass(frozen=True)
 class VerificationData:
@@ -225,6 +229,29 @@ class VerificationData:
     signed_by_others: tuple[tuple[str, int], ...] = ()
     form_records: tuple[FormRecord, ...] = ()  # every record printed, for the form's manifest
     supervisor_key_fingerprint: str = ""  # the signing supervisor's key ("" until keys exist)
+    # How a reviewer reaches the supervisor, and their certificate's and license's expiry.
+    supervisor_phone: str = ""
+    supervisor_email: str = ""
+    supervisor_certification_expires: dt.date | None = None
+    supervisor_license_expires: dt.date | None = None
+    # Experience of the counted entries per area (code, label, minutes), in the profile's order.
+    experience_domains: tuple[tuple[str, str, int], ...] = ()
+    # What counts (the group cap, the window, the yearly cap: board_rules), and why it differs.
+    counted_supervision_minutes: int = 0
+    counted_experience_minutes: int = 0
+    counted_reasons: tuple[str, ...] = ()
+    # The board's weekly supervision rule over the form's experience (LCPC): the weeks
+    # checked and the Mondays of the weeks short of it; its words ("" without the rule).
+    weekly_rule: str = ""
+    weekly_min_minutes: int = 0
+    weeks_checked: int = 0
+    weekly_gaps: tuple[dt.date, ...] = ()
+    # Minimums the board sets for some areas of the experience: (label, required, shown, source).
+    area_minimums: tuple[tuple[str, int, int, str], ...] = ()
+    # Supervision per month of the counted sessions: ("YYYY-MM", individual, group minutes).
+    monthly: tuple[tuple[str, int, int], ...] = ()
+    # For the agency's notes (never on the board's form): each rule's source, and doubts.
+    rule_sources: tuple[tuple[str, str, bool], ...] = ()
 
     @property
     def sessions_total(self) -> int:
@@ -317,6 +344,10 @@ class StatementData:
     signature_count: int
     fingerprint: str
     supervisors: tuple[SupervisorHours, ...] = ()  # each supervisor's signed hours, by name
+    # Why a counted figure differs from the signed one (board_rules), per part.
+    supervision_reasons: tuple[str, ...] = ()
+    experience_reasons: tuple[str, ...] = ()
+    weekly_gaps: tuple[dt.date, ...] = ()
 
     @property
     def fingerprint_groups(self) -> str:
@@ -652,7 +683,9 @@ def prepare_verification(
     records in the range wait for signature (unless ``signed_only``); raises
     :class:`RecordsFailVerification` naming any record that fails verification.
     """
-    del today  # accepted for a uniform API; the date on the form is the print's (record_print)
+    # The date on the form is the print's (record_print); ``today`` only places the experience
+    # window, as the progress statement places it.
+    today = today or dt.date.today()
     supervisee = get_supervisee(uow, supervisee_id)
     supervisor = get_supervisor(uow, supervisor_id)
     _refuse_supervisor_from_elsewhere(uow, supervisor)
@@ -735,6 +768,7 @@ def prepare_verification(
     links = _record_links(records, record_ids)
     signed_by_others = _other_signers(uow, records, record_ids, supervisor.id)
     form_records = _form_records(records, log, experience_ids, profile)
+    board = _board_figures(profile, log, form_records, minutes, today=today)
 
     agency = supervisor.agency or supervisee.agency
     return VerificationData(
@@ -786,7 +820,103 @@ def prepare_verification(
         signed_by_others=signed_by_others,
         supervisor_key_fingerprint=_key_fingerprint(uow, supervisor.id),
         form_records=form_records,
+        supervisor_phone=supervisor.phone or "",
+        supervisor_email=supervisor.email or "",
+        supervisor_certification_expires=supervisor.certification_expires,
+        supervisor_license_expires=supervisor.license_expires,
+        rule_sources=rule_sources(profile),
+        **board,
     )
+
+
+def rule_sources(profile: CredentialProfile) -> tuple[tuple[str, str, bool], ...]:
+    """(requirement, source and note, verify with the board) of every rule the profile states."""
+    sup, exp = profile.supervision, profile.experience
+    return tuple(
+        (name, rule.source + (f" ({rule.note})" if rule.note else ""), rule.verify)
+        for name, rule in (
+            ("Supervision total", sup.total_minutes),
+            ("Supervision per domain", sup.domain_min_minutes),
+            ("Every domain covered", sup.cover_every_domain),
+            ("Supervision span", sup.min_span_months),
+            ("Group supervision cap", sup.group_cap_fraction),
+            ("Group size", sup.max_group_size),
+            ("Modalities that count", sup.counted_modalities),
+            ("Individual supervision", sup.individual_max_supervisees),
+            ("Weekly supervision", sup.weekly_min_minutes),
+            ("Experience total", exp.total_minutes),
+            ("Experience window", exp.window_years),
+            ("Experience minimum by area", exp.domain_minimums),
+            ("Experience per year", exp.yearly_cap_minutes),
+        )
+        if rule is not None
+    )
+
+
+def _board_figures(
+    profile: CredentialProfile,
+    log: Sequence[LogEntry],
+    form_records: Sequence[FormRecord],
+    minutes: dict[str, dict[str, int]],
+    *,
+    today: dt.date,
+) -> dict[str, Any]:
+    """What counts of the form's records, by the same rules as progress (board_rules)."""
+    individual = sum(m.get(SessionFormat.INDIVIDUAL.value, 0) for m in minutes.values())
+    group = sum(m.get(SessionFormat.GROUP.value, 0) for m in minutes.values())
+    supervision = board_rules.counted_supervision(profile, individual, group)
+    uncounted = sum(
+        e.minutes for e in log if e.counted and not board_rules.modality_counts(profile, e.modality)
+    )
+    if uncounted:  # signed before the rule was in the profile: shown, not counted
+        supervision = board_rules.Counted(
+            supervision.signed_minutes,
+            max(0, supervision.counted_minutes - uncounted),
+            (board_rules.modality_reason(profile, uncounted), *supervision.reasons),
+        )
+    entries = [r for r in form_records if r.kind == RecordKind.EXPERIENCE.value and r.counted]
+    experience = board_rules.counted_experience(
+        profile, [(r.date, r.date_to or r.date, r.minutes) for r in entries], today=today
+    )
+    by_area: dict[str, int] = {}
+    for record in entries:
+        for code, spent in record.domain_minutes:
+            by_area[code] = by_area.get(code, 0) + spent
+    experience_domains = tuple(
+        (code, label, by_area.get(code, 0))
+        for code, label in _domain_order(profile, by_area)
+        if code != GENERAL_DOMAIN
+    )
+    counted_sessions = [e for e in log if e.counted]
+    monthly: dict[str, list[int]] = {}
+    for entry in counted_sessions:
+        month = monthly.setdefault(entry.date.strftime("%Y-%m"), [0, 0])
+        month[entry.format == SessionFormat.GROUP.value] += entry.minutes
+    rule = profile.supervision.weekly_min_minutes
+    periods = [(r.date, r.date_to or r.date) for r in entries]
+    sessions = [
+        (e.date, e.minutes) for e in counted_sessions if board_rules.modality_counts(profile, e.modality)
+    ]
+    gaps = board_rules.weekly_gaps(profile, sessions, periods)
+    span = periods or ([(min(d for d, _ in sessions), max(d for d, _ in sessions))] if sessions else [])
+    minimums = profile.experience.domain_minimums
+    return {
+        "experience_domains": experience_domains,
+        "counted_supervision_minutes": supervision.counted_minutes,
+        "counted_experience_minutes": experience.counted_minutes,
+        "counted_reasons": supervision.reasons + experience.reasons,
+        "weekly_rule": rule.source if rule is not None and rule.value > 0 else "",
+        "weekly_min_minutes": rule.value if rule is not None else 0,
+        "weeks_checked": board_rules.weeks_of(span) if rule is not None else 0,
+        "weekly_gaps": tuple(gaps),
+        "area_minimums": tuple(
+            (profile.label(code), required, by_area.get(code, 0), minimums.source)
+            for code, required in minimums.value.items()
+        )
+        if minimums is not None
+        else (),
+        "monthly": tuple((month, ind, grp) for month, (ind, grp) in sorted(monthly.items())),
+    }
 
 
 def _other_signers(
@@ -1325,19 +1455,6 @@ def prepare_statement(
     links = _links(uow, sorted(supervisee_record_ids(uow, supervisee.id)))
     supervisor = supervisee.supervisor
     agency = supervisee.agency or (supervisor.agency if supervisor else None)
-    rule_sources = tuple(
-        (name, rule.source + (f" ({rule.note})" if rule.note else ""), rule.verify)
-        for name, rule in (
-            ("Supervision total", profile.supervision.total_minutes),
-            ("Supervision per domain", profile.supervision.domain_min_minutes),
-            ("Every domain covered", profile.supervision.cover_every_domain),
-            ("Supervision span", profile.supervision.min_span_months),
-            ("Group supervision cap", profile.supervision.group_cap_fraction),
-            ("Experience total", profile.experience.total_minutes),
-            ("Experience window", profile.experience.window_years),
-        )
-        if rule is not None
-    )
     return StatementData(
         supervisee_id=supervisee.id,
         applicant_name=supervisee.name,
@@ -1371,10 +1488,13 @@ def prepare_statement(
         notes=tuple(progress.notes),
         verify_notes=profile.verify_notes,
         sources=profile.sources,
-        rule_sources=rule_sources,
+        rule_sources=rule_sources(profile),
         signature_count=len(links),
         fingerprint=fingerprint_of(link[3] for link in links),
         supervisors=tuple(progress.supervisors),
+        supervision_reasons=tuple(progress.supervision_reasons),
+        experience_reasons=tuple(progress.experience_reasons),
+        weekly_gaps=tuple(progress.weekly_gaps),
     )
 
 

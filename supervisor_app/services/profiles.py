@@ -65,6 +65,17 @@ class SupervisionRequirement:
     max_group_size: Rule[int] | None
     minute_increment: Rule[int]
     allow_general: Rule[bool]
+    # The board's own rules (absent: no such rule). Modalities that count (LCPC: phone and
+    # e-mail supervision do not); how many supervisees one supervisor may see in an individual
+    # session (LCPC: 1-2 counselors is individual supervision; default 1); the supervision each
+    # week of the experience (LCPC: at least 1 hour), checked and reported as gaps.
+    counted_modalities: Rule[tuple[str, ...]] | None = None
+    individual_max_supervisees: Rule[int] | None = None
+    weekly_min_minutes: Rule[int] | None = None
+
+    @property
+    def individual_max(self) -> int:
+        return self.individual_max_supervisees.value if self.individual_max_supervisees else 1
 
 
 @dataclass(frozen=True)
@@ -72,6 +83,17 @@ class ExperienceRequirement:
     total_minutes: Rule[int]
     window_years: Rule[int] | None
     domain_min_minutes: Rule[int]
+    # The board's own rules (absent: no such rule): a minimum for some domains only, in minutes
+    # by domain code (LCPC: 1,920 h of direct face-to-face service), and the most experience
+    # one year counts (LCPC: 1,680 h).
+    domain_minimums: Rule[dict[str, int]] | None = None
+    yearly_cap_minutes: Rule[int] | None = None
+
+    def minimum_for(self, code: str) -> int:
+        """The experience minimum of one domain: its own figure, else the one for every domain."""
+        if self.domain_minimums is not None and code in self.domain_minimums.value:
+            return max(self.domain_minimums.value[code], self.domain_min_minutes.value)
+        return self.domain_min_minutes.value
 
 
 @dataclass(frozen=True)
@@ -137,6 +159,11 @@ class CredentialProfile:
             ("experience total", self.experience.total_minutes),
             ("experience window", self.experience.window_years),
             ("experience per domain", self.experience.domain_min_minutes),
+            ("modalities that count", self.supervision.counted_modalities),
+            ("supervisees in an individual session", self.supervision.individual_max_supervisees),
+            ("weekly supervision", self.supervision.weekly_min_minutes),
+            ("experience minimum by area", self.experience.domain_minimums),
+            ("experience per year", self.experience.yearly_cap_minutes),
         ]
         return [(name, rule) for name, rule in named if rule is not None and rule.verify]
 
@@ -223,6 +250,59 @@ def _hours_rule(rule: Rule[Any]) -> Rule[int]:
     return Rule(round(rule.value * 60), rule.source, rule.verify, rule.note)
 
 
+_BOARD_SUPERVISION_KEYS = ("counted_modalities", "individual_max_supervisees", "weekly_min_hours")
+_BOARD_EXPERIENCE_KEYS = ("domain_min_hours_by_area", "yearly_cap_hours")
+_MODALITIES = ("in-person", "video", "phone")
+
+
+def _board_supervision_rules(sup: _Reader) -> dict[str, Any]:
+    """The optional [supervision] rules a board states (absent keys: no such rule)."""
+    modalities = sup.rule("counted_modalities", list, required=False)
+    if modalities is not None:
+        unknown = [m for m in modalities.value if m not in _MODALITIES]
+        if not modalities.value or unknown:
+            raise sup.fail(
+                "counted_modalities.value",
+                f"must list at least one of {', '.join(_MODALITIES)}"
+                + (f" (unknown: {', '.join(map(str, unknown))})" if unknown else ""),
+            )
+        modalities = Rule(tuple(modalities.value), modalities.source, modalities.verify, modalities.note)
+    individual = sup.rule("individual_max_supervisees", int, required=False)
+    if individual is not None and individual.value < 1:
+        raise sup.fail("individual_max_supervisees.value", "must be at least 1")
+    weekly = sup.rule("weekly_min_hours", (int, float), required=False)
+    return {
+        "counted_modalities": modalities,
+        "individual_max_supervisees": individual,
+        "weekly_min_minutes": _hours_rule(weekly) if weekly is not None else None,
+    }
+
+
+def _board_experience_rules(exp: _Reader, domain_codes: list[str]) -> dict[str, Any]:
+    """The optional [experience] rules a board states (absent keys: no such rule)."""
+    by_area = exp.rule("domain_min_hours_by_area", dict, required=False)
+    if by_area is not None:
+        minutes: dict[str, int] = {}
+        for code, value in by_area.value.items():
+            if code not in domain_codes:
+                raise exp.fail(
+                    f"domain_min_hours_by_area.value.{code}", "is not one of the profile's domains"
+                )
+            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+                raise exp.fail(
+                    f"domain_min_hours_by_area.value.{code}", "must be a number of hours, 0 or more"
+                )
+            minutes[code] = round(value * 60)
+        by_area = Rule(minutes, by_area.source, by_area.verify, by_area.note)
+    cap = exp.rule("yearly_cap_hours", (int, float), required=False)
+    if cap is not None and cap.value <= 0:
+        raise exp.fail("yearly_cap_hours.value", "must be more than 0")
+    return {
+        "domain_minimums": by_area,
+        "yearly_cap_minutes": _hours_rule(cap) if cap is not None else None,
+    }
+
+
 def load_profile(path: Path) -> CredentialProfile:
     """Read and check one profile file."""
     try:
@@ -289,6 +369,7 @@ def load_profile(path: Path) -> CredentialProfile:
         "max_group_size",
         "minute_increment",
         "allow_general",
+        *_BOARD_SUPERVISION_KEYS,
     )
     group_cap = sup.rule("group_cap_fraction", (int, float), required=False)
     if group_cap is not None:
@@ -311,15 +392,17 @@ def load_profile(path: Path) -> CredentialProfile:
         max_group_size=max_group,
         minute_increment=increment,
         allow_general=sup.rule("allow_general", bool),  # type: ignore[arg-type]
+        **_board_supervision_rules(sup),
     )
 
     exp = top.table("experience")
     assert exp is not None
-    exp.only("total_hours", "window_years", "domain_min_hours")
+    exp.only("total_hours", "window_years", "domain_min_hours", *_BOARD_EXPERIENCE_KEYS)
     experience = ExperienceRequirement(
         total_minutes=_hours_rule(exp.rule("total_hours", (int, float))),  # type: ignore[arg-type]
         window_years=exp.rule("window_years", int, required=False),
         domain_min_minutes=_hours_rule(exp.rule("domain_min_hours", (int, float))),  # type: ignore[arg-type]
+        **_board_experience_rules(exp, [d.code for d in domains]),
     )
 
     edu = top.table("education")

@@ -32,6 +32,7 @@ from supervisor_app.models import (
     Supervisee,
     SupervisionSession,
 )
+from supervisor_app.services import board_rules
 from supervisor_app.services.people import get_supervisee
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
 from supervisor_app.services.records import amendment_waiting_clause, counts_clause
@@ -78,6 +79,7 @@ class PartProgress:
             "required_minutes": self.required_minutes,
             "signed_minutes": self.signed_minutes,
             "pending_minutes": self.pending_minutes,
+            "counted_minutes": self.counted_minutes,
             "domains": {
                 code: {
                     "label": d.label,
@@ -141,6 +143,10 @@ class Progress:
     unmet: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     supervisors: list[SupervisorHours] = field(default_factory=list)  # by name
+    # Why counted differs from signed (board_rules): the group cap; the window, the yearly cap.
+    supervision_reasons: list[str] = field(default_factory=list)
+    experience_reasons: list[str] = field(default_factory=list)
+    weekly_gaps: list[dt.date] = field(default_factory=list)  # Mondays of weeks short of the minimum
 
     @property
     def eligible(self) -> bool:
@@ -155,6 +161,8 @@ class Progress:
             "supervision": self.supervision.to_json(),
             "experience": self.experience.to_json(),
             "unmet": list(self.unmet),
+            "notes": list(self.notes),
+            "weekly_gaps": [week.isoformat() for week in self.weekly_gaps],
             "supervisors": [s.to_json() for s in self.supervisors],
         }
 
@@ -450,14 +458,10 @@ def compute_progress(
         result.span_months = months_between(result.first_session, result.last_session)
 
     # Group cap: group minutes beyond the cap do not count toward the total.
-    counted = result.individual_minutes + result.group_minutes
-    cap = sup_rules.group_cap_fraction
-    allowed_group = result.group_minutes
-    if cap is not None:
-        allowed_group = min(allowed_group, int(cap.value * sup_rules.total_minutes.value))
-        if result.group_minutes > allowed_group:
-            counted = result.individual_minutes + allowed_group
-    supervision.counted_minutes = counted
+    counts = board_rules.counted_supervision(profile, result.individual_minutes, result.group_minutes)
+    supervision.counted_minutes = counts.counted_minutes
+    result.supervision_reasons.extend(counts.reasons)
+    allowed_group = counts.counted_minutes - result.individual_minutes
     _share_group_cap(list(by_supervisor.values()), result.group_minutes, allowed_group)
 
     # Experience: signed, standing, and (if the profile has a window) recent enough.
@@ -477,7 +481,12 @@ def compute_progress(
         _domain(experience, profile, code).pending_minutes += minutes
         experience.pending_minutes += minutes
     experience.counted_minutes = experience.signed_minutes
+    if result.outside_window_minutes and cutoff is not None:
+        result.experience_reasons.append(
+            board_rules.window_reason(profile, cutoff, result.outside_window_minutes)
+        )
     result.supervisors = _named(uow, by_supervisor)
+    board_rules.apply_to_progress(uow, result, cutoff=cutoff)
 
     _explain(result, today=today, cutoff=cutoff)
     return result
@@ -538,14 +547,7 @@ def _explain(result: Progress, *, today: dt.date, cutoff: dt.date | None) -> Non
             f"Supervision needs {hours(sup.required_minutes - sup.counted_minutes)} more hours "
             f"({hours(sup.counted_minutes)} of {hours(sup.required_minutes)} signed)."
         )
-    if (
-        rules.group_cap_fraction is not None
-        and sup.counted_minutes < result.individual_minutes + result.group_minutes
-    ):
-        result.notes.append(
-            f"Only {hours(int(rules.group_cap_fraction.value * rules.total_minutes.value))} group hours count "
-            f"({rules.group_cap_fraction.value:.0%} cap); {hours(result.group_minutes)} were signed."
-        )
+    result.notes.extend([*result.supervision_reasons, *result.experience_reasons])
     for domain in sup.domains.values():
         if domain.code == GENERAL_DOMAIN:
             continue
@@ -574,16 +576,12 @@ def _explain(result: Progress, *, today: dt.date, cutoff: dt.date | None) -> Non
             result.unmet.append(
                 f"{domain.label} needs {hours(domain.required_minutes - domain.signed_minutes)} more experience hours."
             )
-    if result.outside_window_minutes and cutoff is not None:
-        years = profile.experience.window_years.value if profile.experience.window_years else 0
-        result.notes.append(
-            f"{hours(result.outside_window_minutes)} experience hours ended before {cutoff.isoformat()} and no "
-            f"longer count (only the last {_plural(years, 'year')} count)."
-        )
     if sup.pending_minutes or exp.pending_minutes:
         result.notes.append(
             f"Waiting for signature: {hours(sup.pending_minutes)} supervision hours and "
             f"{hours(exp.pending_minutes)} experience hours (not counted until signed)."
         )
     for name, rule in profile.unconfirmed_rules():
-        result.notes.append(f"Verify with ICB: the {name} figure is not confirmed ({rule.source}).")
+        result.notes.append(
+            f"Verify with {board_rules.board_short_name(profile)}: the {name} figure is not confirmed ({rule.source})."
+        )

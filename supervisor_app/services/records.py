@@ -432,15 +432,30 @@ def check_session(
     if start_time is not None and start_time.hour * 60 + start_time.minute + length > 24 * 60:
         raise DomainError("The session would run past midnight; split it into two days.", field="minutes")
     session_format = _choice(format, SessionFormat, field="format", label="Format")
-    if session_format == SessionFormat.INDIVIDUAL and len(supervisees) != 1:
+    most_individual = profile.supervision.individual_max
+    if session_format == SessionFormat.INDIVIDUAL and len(supervisees) > most_individual:
         raise DomainError(
-            f"An individual session has exactly one supervisee ({len(supervisees)} chosen); "
-            "choose group for more.",
+            (
+                f"An individual session has exactly one supervisee ({len(supervisees)} chosen); "
+                "choose group for more."
+            )
+            if most_individual == 1
+            else (
+                f"{profile.code} individual supervision has at most {most_individual} supervisees "
+                f"({len(supervisees)} chosen); choose group for more."
+            ),
             field="supervisees",
         )
     if session_format == SessionFormat.GROUP:
         if len(supervisees) < 2:
             raise DomainError("A group session has at least two supervisees.", field="supervisees")
+        if len(supervisees) <= most_individual:
+            rule = profile.supervision.individual_max_supervisees
+            raise DomainError(
+                f"For the {profile.code}, one supervisor with {len(supervisees)} supervisees is individual "
+                f"supervision ({rule.source if rule else ''}); record it as individual.",
+                field="format",
+            )
         cap = profile.supervision.max_group_size
         if cap is not None and len(supervisees) > cap.value:
             raise DomainError(
@@ -449,6 +464,7 @@ def check_session(
                 field="supervisees",
             )
     session_modality = _choice(modality, Modality, field="modality", label="Modality")
+    check_modality_counts(profile, session_modality)
     allow_general = profile.supervision.allow_general.value
     allocated = _allocations(allocations, profile=profile, allow_general=allow_general)
     total = sum(allocated.values())
@@ -479,6 +495,45 @@ def check_session(
         ),
         allocations=dict(sorted(allocated.items())),
     )
+
+
+def check_modality_counts(profile: CredentialProfile, modality: str) -> None:
+    """Refuse supervision in a modality the board does not count (LCPC: phone and e-mail)."""
+    rule = profile.supervision.counted_modalities
+    if rule is None or modality in rule.value:
+        return
+    allowed = " or ".join(_MODALITY_WORDS.get(m, m) for m in rule.value)
+    raise DomainError(
+        f"{profile.code} supervision {_MODALITY_WORDS.get(modality, modality)} does not count "
+        f"({rule.source}). Record supervision given {allowed}.",
+        field="modality",
+    )
+
+
+def check_counts_at_signing(uow: UnitOfWork, records: Iterable[Record]) -> None:
+    """The board rules a record is checked against again at signing (the profile may have
+    changed since it was entered): a session in a modality the board does not count."""
+    credentials: dict[int, str] = {}
+    for record in records:
+        if not isinstance(record, SupervisionSession):
+            continue
+        for supervisee_id in record_supervisee_ids(record):
+            if supervisee_id not in credentials:
+                credentials[supervisee_id] = get_supervisee(uow, supervisee_id).credential
+            try:
+                profile = uow.db.profiles.get(credentials[supervisee_id])
+            except KeyError:
+                continue
+            try:
+                check_modality_counts(profile, record.modality)
+            except DomainError as exc:
+                raise DomainError(
+                    f"Record {record.id[:8]} ({record.date.isoformat()}) cannot be signed: {exc.message}",
+                    field="record",
+                ) from None
+
+
+_MODALITY_WORDS = {"in-person": "in person", "video": "by live video", "phone": "by phone"}
 
 
 @cache

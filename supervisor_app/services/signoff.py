@@ -112,6 +112,7 @@ from supervisor_app.services.canonical import (  # the reading and serialisation
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.records import (
     Record,
+    check_counts_at_signing,
     display_status,
     find_record,
     record_kind,
@@ -419,6 +420,7 @@ def sign(
                     f"Record {record.id[:8]} amends {original.id[:8]}, which was replaced or voided since.",
                     field="record",
                 )
+    check_counts_at_signing(uow, records)
     # Order the batch by date so the chain reads chronologically.
     records.sort(key=lambda r: (r.date if isinstance(r, SupervisionSession) else r.period_start, r.id))
     seq, prev = _next_link(uow)

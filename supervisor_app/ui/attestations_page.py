@@ -60,6 +60,7 @@ class Request:
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     signed_only: bool = False
+    with_notes: bool = False  # the agency notes pages after the session log (never for the board)
 
 
 @dataclass(frozen=True)
@@ -138,6 +139,15 @@ class AttestationsPage(RefreshOnChange, QWidget):
         self.signed_only = QCheckBox(self.tr("Leave out records still &waiting for signature"), box)
         self.signed_only.setAccessibleName(self.tr("Print the signed records only"))
         row("", "signed_only", self.signed_only)
+        self.with_notes = QCheckBox(self.tr("Add the agency &notes pages (sources, what to verify)"), box)
+        self.with_notes.setAccessibleName(self.tr("Add the agency notes pages, which are not for the board"))
+        self.with_notes.setToolTip(
+            self.tr(
+                "For the agency's file: where each rule comes from and what to verify with the board. "
+                "Leave it off for the copy you send to the board."
+            )
+        )
+        row("", "with_notes", self.with_notes)
         left_layout.addWidget(box)
         self.general_error = error_label(left)
         left_layout.addWidget(self.general_error)
@@ -221,6 +231,7 @@ class AttestationsPage(RefreshOnChange, QWidget):
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self._on_inputs_changed)
         self.signed_only.toggled.connect(self._on_inputs_changed)
+        self.with_notes.toggled.connect(self._on_inputs_changed)
         self.preview_button.clicked.connect(self.preview_current)
         self.print_button.clicked.connect(lambda: self.print_current())  # not clicked(bool) as the printer
         self.save_button.clicked.connect(lambda: self.save_current())
@@ -287,7 +298,7 @@ class AttestationsPage(RefreshOnChange, QWidget):
 
     def _on_kind_changed(self, *_args: object) -> None:
         verification = self.kind.currentData() == VERIFICATION
-        for widget in (self.supervisor, self.date_from, self.date_to, self.signed_only):
+        for widget in (self.supervisor, self.date_from, self.date_to, self.signed_only, self.with_notes):
             widget.setEnabled(verification)
             widget.setVisible(verification)
             form_label = self._label_for(widget)
@@ -324,6 +335,7 @@ class AttestationsPage(RefreshOnChange, QWidget):
             day(self.date_from),
             day(self.date_to),
             self.signed_only.isChecked(),
+            self.with_notes.isChecked(),
         )
 
     # Loading the list ----------------------------------------------------------------------------
@@ -564,7 +576,11 @@ def render_request(uow: Any, request: Request, *, record: bool) -> Rendered:
     planned = attestation.plan_print(uow, data)
     if record:
         pdf = render_verification(
-            data, serial=planned.serial, generated=planned.generated, app_version=__version__
+            data,
+            serial=planned.serial,
+            generated=planned.generated,
+            app_version=__version__,
+            with_notes=request.with_notes,
         )
         return Rendered(
             request,
@@ -578,7 +594,13 @@ def render_request(uow: Any, request: Request, *, record: bool) -> Rendered:
         )
     serial = planned.serial if planned.reprint else ""
     generated = planned.generated if planned.reprint else today
-    pdf = render_verification(data, serial=serial or "PREVIEW", generated=generated, app_version=__version__)
+    pdf = render_verification(
+        data,
+        serial=serial or "PREVIEW",
+        generated=generated,
+        app_version=__version__,
+        with_notes=request.with_notes,
+    )
     return Rendered(request, pdf, title, _verification_html(data, serial), serial, planned.reprint)
 
 
@@ -608,8 +630,35 @@ def _verification_html(data: attestation.VerificationData, serial: str) -> str:
         f"<tr><td><b>{escape(_tr('Total'))}</b></td><td align='right'>{hours(data.individual_minutes)}</td>"
         f"<td align='right'>{hours(data.group_minutes)}</td><td align='right'><b>{hours(data.supervision_minutes)}</b></td></tr></table>"
         f"<p>{escape(experience)}</p>"
+        f"{_counted_html(data)}"
         f"<p>{escape(serial_text)}<br>{escape(_tr('Record fingerprint'))}: <tt>{escape(data.fingerprint_groups)}</tt></p>"
+        f"{_agency_notes_html(data)}"
     )
+
+
+def _counted_html(data: attestation.VerificationData) -> str:
+    """Signed and counted where they differ, with the reasons (as the form's page 2 says)."""
+    if not data.counted_reasons:
+        return ""
+    counted = _tr(
+        "Counted toward the requirement: supervision {s} h of {ss} h signed, experience {e} h of {es} h."
+    ).format(
+        s=hours(data.counted_supervision_minutes),
+        ss=hours(data.supervision_minutes),
+        e=hours(data.counted_experience_minutes),
+        es=hours(data.experience_minutes),
+    )
+    reasons = "".join(f"<li>{escape(reason)}</li>" for reason in data.counted_reasons)
+    return f"<p>{escape(counted)}</p><ul>{reasons}</ul>"
+
+
+def _agency_notes_html(data: attestation.VerificationData) -> str:
+    """The agency's doubts: shown here, never on the form (only on the agency notes pages)."""
+    if not data.verify_notes:
+        return ""
+    items = "".join(f"<li>{escape(note)}</li>" for note in data.verify_notes)
+    heading = _tr("To verify with the board (not printed on the form):")
+    return f"<p><small><b>{escape(heading)}</b></small></p><ul><small>{items}</small></ul>"
 
 
 def _statement_html(data: attestation.StatementData) -> str:

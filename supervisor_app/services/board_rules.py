@@ -1,0 +1,288 @@
+"""What counts, as the boards state it: one set of functions for the progress figures, the
+progress statement and the printed form, so the three always agree.
+
+- :func:`counted_supervision`: the group cap (group minutes over the cap do not count).
+- :func:`counted_experience`: the experience window and the yearly cap (LCPC: at most 1,680 h
+  in each year of the experience; years run from the first counted entry's first day and an
+  entry belongs to the year its first day falls in).
+- :func:`weekly_gaps`: the weeks of the experience with less supervision than the board asks
+  for each week (LCPC: 1 hour), Monday to Sunday.
+
+Each returns the figure and, where it differs from what was signed, the reason in plain words.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import func, select
+
+from supervisor_app.services.profiles import CredentialProfile
+from supervisor_app.services.units import hours
+
+if TYPE_CHECKING:
+    from supervisor_app.db import UnitOfWork
+    from supervisor_app.services.progress import Progress
+
+WEEK = dt.timedelta(days=7)
+GAPS_SHOWN = 6
+"""How many gap weeks a note names (the rest are counted)."""
+
+
+def board_short_name(profile: CredentialProfile) -> str:
+    """'Illinois Certification Board (ICB)' -> 'ICB': the name a note says "verify with"."""
+    board = profile.board
+    if board.endswith(")") and "(" in board:
+        return board[board.rindex("(") + 1 : -1].split(",")[0].strip()
+    return board
+
+
+@dataclass(frozen=True)
+class Counted:
+    """A signed figure, what of it counts, and why the two differ (empty when they do not)."""
+
+    signed_minutes: int
+    counted_minutes: int
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def differs(self) -> bool:
+        return self.signed_minutes != self.counted_minutes
+
+
+def group_cap_minutes(profile: CredentialProfile) -> int | None:
+    cap = profile.supervision.group_cap_fraction
+    if cap is None:
+        return None
+    return int(cap.value * profile.supervision.total_minutes.value)
+
+
+def counted_supervision(profile: CredentialProfile, individual: int, group: int) -> Counted:
+    """Individual minutes and the group minutes within the group cap."""
+    cap = group_cap_minutes(profile)
+    allowed = group if cap is None else min(group, cap)
+    reasons: tuple[str, ...] = ()
+    if allowed < group:
+        fraction = profile.supervision.group_cap_fraction
+        assert fraction is not None
+        reasons = (
+            f"Only {hours(allowed)} group hours count ({fraction.value:.0%} cap); {hours(group)} were signed.",
+        )
+    return Counted(individual + group, individual + allowed, reasons)
+
+
+def window_start(profile: CredentialProfile, today: dt.date) -> dt.date | None:
+    """The first day an experience period may end on and still count (None: no window)."""
+    window = profile.experience.window_years
+    if window is None:
+        return None
+    try:
+        return today.replace(year=today.year - window.value)
+    except ValueError:  # 29 February
+        return today.replace(year=today.year - window.value, day=28)
+
+
+def yearly_excess(profile: CredentialProfile, entries: Iterable[tuple[dt.date, int]]) -> int:
+    """Minutes over the yearly cap, ``entries`` being (first day, minutes) of counted entries."""
+    rule = profile.experience.yearly_cap_minutes
+    items = sorted(entries)
+    if rule is None or not items:
+        return 0
+    first = items[0][0]
+    years: dict[int, int] = {}
+    for day, minutes in items:
+        year = _years_between(first, day)
+        years[year] = years.get(year, 0) + minutes
+    return sum(max(0, total - rule.value) for total in years.values())
+
+
+def _years_between(first: dt.date, day: dt.date) -> int:
+    years = day.year - first.year
+    if (day.month, day.day) < (first.month, first.day):
+        years -= 1
+    return max(0, years)
+
+
+def yearly_cap_reason(profile: CredentialProfile, excess: int) -> str:
+    rule = profile.experience.yearly_cap_minutes
+    assert rule is not None
+    return (
+        f"{hours(excess)} experience hours are over the {hours(rule.value)} hours one year of the "
+        f"experience counts ({rule.source}) and do not count."
+    )
+
+
+def window_reason(profile: CredentialProfile, cutoff: dt.date, outside: int) -> str:
+    years = profile.experience.window_years.value if profile.experience.window_years else 0
+    return (
+        f"{hours(outside)} experience hours ended before {cutoff.isoformat()} and no "
+        f"longer count (only the last {years:g} year{'' if years == 1 else 's'} count)."
+    )
+
+
+def counted_experience(
+    profile: CredentialProfile, entries: Iterable[tuple[dt.date, dt.date, int]], *, today: dt.date
+) -> Counted:
+    """Signed experience entries (first day, last day, minutes): what counts after the
+    window and the yearly cap."""
+    cutoff = window_start(profile, today)
+    signed = outside = 0
+    inside: list[tuple[dt.date, int]] = []
+    for start, end, minutes in entries:
+        signed += minutes
+        if cutoff is not None and end < cutoff:
+            outside += minutes
+        else:
+            inside.append((start, minutes))
+    reasons = []
+    if outside and cutoff is not None:
+        reasons.append(window_reason(profile, cutoff, outside))
+    excess = yearly_excess(profile, inside)
+    if excess:
+        reasons.append(yearly_cap_reason(profile, excess))
+    return Counted(signed, signed - outside - excess, tuple(reasons))
+
+
+def modality_counts(profile: CredentialProfile, modality: str) -> bool:
+    rule = profile.supervision.counted_modalities
+    return rule is None or modality in rule.value
+
+
+def modality_reason(profile: CredentialProfile, minutes: int) -> str:
+    rule = profile.supervision.counted_modalities
+    assert rule is not None
+    return (
+        f"{hours(minutes)} signed supervision hours were given in a way that does not count "
+        f"({rule.source}) and are left out."
+    )
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def weekly_gaps(
+    profile: CredentialProfile,
+    sessions: Iterable[tuple[dt.date, int]],
+    periods: Iterable[tuple[dt.date, dt.date]],
+) -> list[dt.date]:
+    """The Mondays of the weeks of the experience with less signed supervision than the
+    board's weekly minimum. The weeks of the experience: every week an experience period
+    covers; with no experience, the weeks from the first session to the last."""
+    rule = profile.supervision.weekly_min_minutes
+    if rule is None or rule.value <= 0:
+        return []
+    by_week: dict[dt.date, int] = {}
+    days = []
+    for day, minutes in sessions:
+        by_week[_monday(day)] = by_week.get(_monday(day), 0) + minutes
+        days.append(day)
+    weeks: set[dt.date] = set()
+    spans = list(periods) or ([(min(days), max(days))] if days else [])
+    for start, end in spans:
+        week = _monday(start)
+        while week <= end:
+            weeks.add(week)
+            week += WEEK
+    return sorted(w for w in weeks if by_week.get(w, 0) < rule.value)
+
+
+def weekly_gaps_reason(profile: CredentialProfile, gaps: list[dt.date], weeks: int | None = None) -> str:
+    rule = profile.supervision.weekly_min_minutes
+    assert rule is not None
+    named = ", ".join(
+        f"{w.isoformat()} to {(w + dt.timedelta(days=6)).isoformat()}" for w in gaps[:GAPS_SHOWN]
+    )
+    more = f" and {len(gaps) - GAPS_SHOWN} more" if len(gaps) > GAPS_SHOWN else ""
+    count = f"{len(gaps)} week{'' if len(gaps) == 1 else 's'}"
+    return (
+        f"{count} of the experience had less than {hours(rule.value)} hours of signed supervision "
+        f"({rule.source}): {named}{more}."
+    )
+
+
+def weeks_of(spans: Iterable[tuple[dt.date, dt.date]]) -> int:
+    """How many Monday-to-Sunday weeks the spans cover."""
+    weeks: set[dt.date] = set()
+    for start, end in spans:
+        week = _monday(start)
+        while week <= end:
+            weeks.add(week)
+            week += WEEK
+    return len(weeks)
+
+
+# --------------------------------------------------------------------------------------------
+# Progress: the rules that need each record's dates (asked only of profiles that state them)
+
+
+def _as_date(value: Any) -> dt.date:
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
+
+
+def counted_rows(
+    uow: UnitOfWork, supervisee_id: int
+) -> tuple[list[tuple[dt.date, int, str]], list[tuple[dt.date, dt.date, int]]]:
+    """(date, minutes, modality) of the supervisee's counted sessions and (first day, last
+    day, minutes) of their counted experience entries (signed, standing)."""
+    from supervisor_app.models import (
+        ExperienceAllocation,
+        ExperienceEntry,
+        SessionAttendee,
+        SupervisionSession,
+    )
+    from supervisor_app.services.records import counts_clause
+
+    S, T = SupervisionSession, SessionAttendee
+    E, EA = ExperienceEntry, ExperienceAllocation
+    attended = select(T.session_id).where(T.supervisee_id == supervisee_id)
+    sessions = [
+        (_as_date(day), int(minutes), str(modality))
+        for day, minutes, modality in uow.session.execute(
+            select(S.date, S.minutes, S.modality).where(S.id.in_(attended), counts_clause(S))
+        )
+    ]
+    entries = [
+        (_as_date(start), _as_date(end), int(minutes or 0))
+        for start, end, minutes in uow.session.execute(
+            select(E.period_start, E.period_end, func.sum(EA.minutes))
+            .join(EA, EA.entry_id == E.id)
+            .where(E.supervisee_id == supervisee_id, counts_clause(E))
+            .group_by(E.id)
+        )
+    ]
+    return sessions, entries
+
+
+def apply_to_progress(uow: UnitOfWork, result: Progress, *, cutoff: dt.date | None) -> None:
+    """The board's own rules on a supervisee's progress: the experience minimum of some areas
+    (as a domain requirement), the yearly cap (less counted), the weekly supervision (gaps)."""
+    profile = result.profile
+    exp_rules, sup_rules = profile.experience, profile.supervision
+    if exp_rules.domain_minimums is not None:
+        for code in exp_rules.domain_minimums.value:
+            if code in result.experience.domains:
+                result.experience.domains[code].required_minutes = exp_rules.minimum_for(code)
+    if (
+        exp_rules.yearly_cap_minutes is None
+        and sup_rules.weekly_min_minutes is None
+        and sup_rules.counted_modalities is None
+    ):
+        return
+    rows, entries = counted_rows(uow, result.supervisee_id)
+    sessions = [(day, minutes) for day, minutes, modality in rows if modality_counts(profile, modality)]
+    uncounted = sum(minutes for _day, minutes, modality in rows if not modality_counts(profile, modality))
+    if uncounted:  # signed before the rule was in the profile: shown, not counted
+        result.supervision.counted_minutes = max(0, result.supervision.counted_minutes - uncounted)
+        result.supervision_reasons.insert(0, modality_reason(profile, uncounted))
+    inside = [(start, minutes) for start, end, minutes in entries if cutoff is None or end >= cutoff]
+    excess = yearly_excess(profile, inside)
+    if excess:
+        result.experience.counted_minutes -= excess
+        result.experience_reasons.append(yearly_cap_reason(profile, excess))
+    result.weekly_gaps = weekly_gaps(profile, sessions, [(start, end) for start, end, _m in entries])
+    if result.weekly_gaps:
+        result.notes.append(weekly_gaps_reason(profile, result.weekly_gaps))
