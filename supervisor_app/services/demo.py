@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from supervisor_app.db import Database, UnitOfWork
+from supervisor_app.fileops import remove_file
 from supervisor_app.models import Supervisee, Supervisor
 from supervisor_app.services import people, records, signoff
 from supervisor_app.services.errors import DomainError
@@ -343,7 +344,7 @@ def demo_database(today: dt.date | None = None) -> Iterator[Database]:
                 copy_database(target, cached)
                 for old in cached.parent.glob("demo-*.db"):
                     if old != cached:
-                        old.unlink(missing_ok=True)
+                        remove_file(old, delays=())
             except OSError:
                 pass  # no cache folder: the next demo simply builds again
         try:
