@@ -718,10 +718,10 @@ def open_database(
 @contextmanager
 def temporary_database() -> Iterator[Database]:
     """A throwaway database in a temporary folder (demo mode, self-test)."""
-    import tempfile
+    from supervisor_app.fileops import temporary_folder
 
-    with tempfile.TemporaryDirectory(prefix="supervisor_app-") as folder:
-        db = open_database(Path(folder) / "demo.db")
+    with temporary_folder("supervisor_app-") as folder:
+        db = open_database(folder / "demo.db")
         try:
             yield db
         finally:

@@ -31,8 +31,10 @@ import ntpath
 import os
 import re
 import sys
+import tempfile
 import time
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
@@ -128,6 +130,39 @@ def remove_file(
     """Delete ``path``, after closing ``close``; waits and retries while it is held, then
     raises :class:`FileHeldError`."""
     _retrying(lambda: Path(path).unlink(missing_ok=missing_ok), Path(path), "deleted", close, delays)
+
+
+def remove_folder(folder: Path, *, delays: Sequence[float] = (0.05, 0.1, 0.25, 0.5)) -> bool:
+    """Delete a temporary ``folder`` and everything in it, each file through :func:`remove_file`
+    (a scanner holding a just-written copy is waited for, briefly). What is still held after
+    that is left for the system's temporary-files cleanup: returns whether all of it went."""
+    whole = True
+    for path in sorted(Path(folder).rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        try:
+            if path.is_dir() and not path.is_symlink():
+                path.rmdir()
+            else:
+                remove_file(path, delays=delays)
+        except OSError:
+            whole = False
+    try:
+        Path(folder).rmdir()
+    except FileNotFoundError:
+        pass
+    except OSError:
+        whole = False
+    return whole
+
+
+@contextmanager
+def temporary_folder(prefix: str) -> Iterator[Path]:
+    """A new temporary folder, deleted with :func:`remove_folder` afterwards (never an error
+    for a file antivirus still holds, as :class:`tempfile.TemporaryDirectory` would raise)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        yield folder
+    finally:
+        remove_folder(folder)
 
 
 # --------------------------------------------------------------------------------------------
@@ -318,8 +353,10 @@ __all__ = [
     "parse_proc_mounts",
     "posix_network_reason",
     "remove_file",
+    "remove_folder",
     "replace_file",
     "sync_folder",
     "sync_warning",
+    "temporary_folder",
     "windows_network_reason",
 ]

@@ -315,7 +315,9 @@ def test_a_data_folder_with_spaces_and_accents_works_end_to_end(
     assert "Restored from" in capsys.readouterr().out
 
 
-def test_windows_keeps_the_data_in_local_appdata_not_the_roaming_profile(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_windows_keeps_the_data_in_local_appdata_not_the_roaming_profile(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     from supervisor_app import APP_NAME
     from supervisor_app.db import user_data_dir
 
@@ -336,3 +338,25 @@ def test_windows_keeps_the_data_in_local_appdata_not_the_roaming_profile(monkeyp
     folder = str(user_data_dir())
     assert folder.startswith(local) and folder.endswith(APP_NAME)
     assert "Roaming" not in folder  # a domain profile copies Roaming around at every sign-in
+
+
+def test_a_temporary_folder_with_a_held_file_is_left_without_an_error(
+    hold,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    import tempfile
+
+    from supervisor_app.fileops import remove_folder, temporary_folder
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    with temporary_folder("supervisor_app-restore-") as folder:
+        (folder / "restore.db").write_bytes(b"staged copy")
+        release = hold(folder / "restore.db")  # antivirus scanning the copy just written
+    assert (folder / "restore.db").exists()  # left for the system's clean-up, no exception
+    release()
+    assert remove_folder(folder) and not folder.exists()
+    with temporary_folder("supervisor_app-restore-") as folder:
+        (folder / "sub").mkdir()
+        (folder / "sub" / "a.db").write_bytes(b"x")
+    assert not folder.exists()

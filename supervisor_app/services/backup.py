@@ -22,7 +22,6 @@ import os
 import re
 import sqlite3
 import stat
-import tempfile
 import threading
 from contextlib import suppress
 from dataclasses import dataclass
@@ -37,7 +36,7 @@ from supervisor_app.db import (
     read_only_reason,
     user_data_dir,
 )
-from supervisor_app.fileops import FileHeldError, remove_file, replace_file
+from supervisor_app.fileops import FileHeldError, remove_file, replace_file, temporary_folder
 
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
@@ -268,8 +267,8 @@ def restore(database: Path, source: Path, *, now: dt.datetime | None = None) -> 
     damaged = False
     staged_final = _temporary(database, "restoring")
     try:
-        with tempfile.TemporaryDirectory(prefix="supervisor_app-restore-") as folder:
-            staged = Path(folder) / "restore.db"
+        with temporary_folder("supervisor_app-restore-") as folder:
+            staged = folder / "restore.db"
             copy_database(source, staged)
             candidate = open_database(staged, backup_before_migration=False)  # upgrades an older backup
             try:
