@@ -212,7 +212,7 @@ class AttestationsPage(RefreshOnChange, QWidget):
 
         self.preview = PdfPreview(splitter)
         # A laptop at 125-150%: the choices scroll rather than make the window taller than the screen.
-        splitter.addWidget(scrolling(left, splitter) if narrow(parent) else left)
+        splitter.addWidget(scrolling(left, splitter, sideways=False) if narrow(parent) else left)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)

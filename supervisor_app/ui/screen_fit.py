@@ -9,9 +9,9 @@ buttons stay in view, and :func:`fit_to_screen` keeps a window's size and place 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QStyle, QVBoxLayout, QWidget
 
 # Below this width (in scaled units) side-by-side columns do not fit: 1366 at 125% is 1093.
 NARROW_WIDTH = 1200
@@ -42,14 +42,35 @@ def usable_height(widget: QWidget | None = None) -> int:
     return area.height() - max(0, WINDOW_CHROME_HEIGHT - taken)
 
 
-def scrolling(body: QWidget, parent: QWidget | None = None) -> QScrollArea:
+class _UpAndDown(QScrollArea):
+    """A scroll area that scrolls up and down only: never narrower than its contents can be."""
+
+    def _width(self, width: int) -> int:
+        body = self.widget()
+        if body is None:
+            return width
+        bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        return max(width, body.minimumSizeHint().width() + bar + 2 * self.frameWidth())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        return QSize(self._width(hint.width()), hint.height())
+
+    def sizeHint(self) -> QSize:  # noqa: N802
+        hint = super().sizeHint()
+        return QSize(self._width(hint.width()), hint.height())
+
+
+def scrolling(body: QWidget, parent: QWidget | None = None, *, sideways: bool = True) -> QScrollArea:
     """``body`` in a frameless scroll area as tall and wide as ``body`` wants, scrolling only
-    when the screen is smaller than that."""
-    area = QScrollArea(parent)
+    when the screen is smaller than that. ``sideways=False``: it scrolls up and down only, and
+    is never narrower than ``body`` can be (a dialog's fields, a panel in a splitter)."""
+    area = QScrollArea(parent) if sideways else _UpAndDown(parent)
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     area.setSizeAdjustPolicy(QScrollArea.SizeAdjustPolicy.AdjustToContents)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+    if not sideways:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     area.setWidget(body)
     return area
 
@@ -82,5 +103,5 @@ def dialog_body(dialog: QWidget, outer: QBoxLayout, *, compact: bool) -> QBoxLay
     body.setObjectName("scrolling_body")
     layout = QVBoxLayout(body)
     layout.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(scrolling(body, dialog), 1)
+    outer.addWidget(scrolling(body, dialog, sideways=False), 1)
     return layout
