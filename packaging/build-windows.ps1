@@ -80,8 +80,10 @@ try {
     $p = Start-Process -FilePath (Join-Path $Target "unins000.exe") -Wait -PassThru -ArgumentList @(
         "/VERYSILENT", "/SUPPRESSMSGBOXES", "/NORESTART")
     if ($p.ExitCode -ne 0) { Fail "the uninstaller exited with code $($p.ExitCode)" }
-    Start-Sleep -Seconds 2  # the uninstaller finishes in a copy of itself
-    if (Test-Path (Join-Path $Target "supervisor-app-cli.exe")) { Fail "the uninstall left the program behind" }
+    # The uninstaller finishes its work in a copy of itself: give it up to a minute.
+    $Installed = Join-Path $Target "supervisor-app-cli.exe"
+    for ($i = 0; $i -lt 60 -and (Test-Path $Installed); $i++) { Start-Sleep -Seconds 1 }
+    if (Test-Path $Installed) { Fail "the uninstall left the program behind" }
     if (-not (Test-Path $Marker)) { Fail "the uninstall deleted the user's data" }
     Remove-Item $Marker
     if ($Made) { Remove-Item -Recurse $DataDir }
