@@ -17,8 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QTableView, QWidget
+from PySide6.QtCore import QPoint, QRect, QSettings
+from PySide6.QtWidgets import QApplication, QScrollArea, QTableView, QWidget
 
 
 def main() -> int:
@@ -81,6 +81,20 @@ def main() -> int:
                 whole.append(title)
         return {"essential": essential, "whole": whole}
 
+    def in_view(label: QWidget) -> bool:
+        """Whether ``label`` shows, whole, inside the scroll area it may be in."""
+        settle()
+        if not label.isVisible():
+            return False
+        area = label.parentWidget()
+        while area is not None and not isinstance(area, QScrollArea):
+            area = area.parentWidget()
+        if area is None:
+            return True
+        viewport = area.viewport()
+        top_left = label.mapTo(viewport, QPoint(0, 0))
+        return viewport.rect().contains(QRect(top_left, label.size()))
+
     controller = AppController(db, runner=TaskRunner(synchronous=True), prefs=prefs, demo=True)
     controller.start()
     report("sign-in", controller.dialog)
@@ -111,7 +125,12 @@ def main() -> int:
     window.detail.edit_dialog.done(0)
 
     editor = window.actions.new_session([window.detail.supervisee_id])
-    report("session editor", editor)
+    editor.date.setDate(editor.date.date().addDays(-1))
+    editor.minutes.setValue(60)
+    editor.allocations.spin("advocacy").setValue(30)
+    editor.topics.setPlainText("Preparing for a housing team meeting.")
+    editor.save_button.click()  # refused: 30 minutes not allocated, said under the grid
+    report("session editor", editor, error_in_view=in_view(editor.field_errors["allocations"]))
     editor.done(0)
     window.new_experience()
     report("experience entry editor", window.actions.dialog)

@@ -86,3 +86,8 @@ def test_the_supervisee_list_shows_its_essential_columns_whole(screens) -> None:
     _scale, found = screens
     row = found["supervisees"]
     assert row["whole"] == row["essential"] == ["Supervisee", "Supervision", "Experience", "Status"]
+
+
+def test_a_refused_save_scrolls_its_message_into_view(screens) -> None:  # type: ignore[no-untyped-def]
+    _scale, found = screens
+    assert found["session editor"]["error_in_view"] is True
