@@ -2,6 +2,7 @@
 
     uv run python docs/screenshots.py                 # 1366x768 and 1920x1080, offscreen
     QT_QPA_PLATFORM=xcb uv run python docs/screenshots.py --size 1366x768   # under a real X server
+    uv run python docs/screenshots.py --scale 1.5     # docs/screenshots/150pct: a 1366x768 panel at 150%
 
 Runs on the demo agency in a throwaway folder (never your data). Each screen is reached the
 way a user would (sign in, pick a supervisee, open a dialog) and grabbed with QWidget.grab();
@@ -11,6 +12,7 @@ a dialog is drawn centred over the window it belongs to.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -23,10 +25,26 @@ def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--size", action="append", help="WIDTHxHEIGHT (repeatable)")
     parser.add_argument("--out", default=str(HERE / "screenshots"))
+    parser.add_argument(
+        "--scale",
+        type=float,
+        help="display scaling, e.g. 1.5 for Windows' 150%%: screens of a 1366x768 panel (unless --size) "
+        "drawn at that scale, into <out>/<percent>pct",
+    )
     args = parser.parse_args()
-    sizes = [tuple(int(v) for v in s.split("x")) for s in (args.size or ["1366x768", "1920x1080"])]
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    default_sizes = ["1366x768"] if args.scale else ["1366x768", "1920x1080"]
+    sizes = [tuple(int(v) for v in s.split("x")) for s in (args.size or default_sizes)]
+    if args.scale:
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"  # before Qt starts: every widget at that scale
     data = tempfile.mkdtemp(prefix="supervisor_app-shots-")
+    if "QT_QPA_PLATFORM" not in os.environ:  # offscreen, on a screen the size of the largest shot
+        screen = Path(data) / "screen.json"
+        width, height = max(sizes)
+        shape = {"name": "shots", "x": 0, "y": 0, "width": width, "height": height, "logicalDpi": 96}
+        screen.write_text(
+            json.dumps({"screens": [{**shape, "logicalBaseDpi": 96, "dpr": 1}]}), encoding="utf-8"
+        )
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={screen}"
     os.environ["SUPERVISOR_APP_DATA_DIR"] = data
 
     from PySide6.QtCore import QPoint, QSettings
@@ -69,7 +87,12 @@ def main() -> int:
         return base
 
     for width, height in sizes:
-        folder = Path(args.out) / f"{width}x{height}"
+        name = f"{width}x{height}"
+        if args.scale:  # 150pct for the one panel, 150pct-1920x1080 beside it for others
+            name = f"{round(args.scale * 100)}pct" + (f"-{name}" if (width, height) != (1366, 768) else "")
+        folder = Path(args.out) / name
+        if args.scale:  # the panel's pixels, in the scaled units widgets are sized in
+            width, height = round(width / args.scale), round(height / args.scale)
         folder.mkdir(parents=True, exist_ok=True)
         prefs = Preferences(QSettings(str(Path(data) / f"settings-{width}.ini"), QSettings.Format.IniFormat))
         controller = AppController(db, runner=TaskRunner(synchronous=True), prefs=prefs, demo=True)

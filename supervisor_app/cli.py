@@ -816,6 +816,12 @@ def run(args: argparse.Namespace) -> int:
     with _database(args) as db, db.uow(_actor(), reading=reading) as uow:
         if command == "init":
             _out(args, {"database": db.url}, f"Database ready: {db.path or db.url}")
+            if db.path is not None:
+                from supervisor_app.fileops import sync_warning
+
+                warning = sync_warning(db.path)  # OneDrive and the like: allowed, but said
+                if warning:
+                    print(f"Warning: {warning}", file=sys.stderr)
         elif command == "profiles":
             data = []
             lines = []

@@ -35,7 +35,8 @@ class DatabaseError(Exception):
     ``kind`` is one of ``damaged`` (corrupt, not a database, missing tables: offer to restore
     the newest backup), ``newer`` (made by a newer version), ``unreadable``, ``read-only`` (it
     cannot be written: a read-only disk, a write-protected folder or file), ``storage`` (the disk
-    failed or filled up part-way; nothing was changed) or ``other``.
+    failed or filled up part-way; nothing was changed), ``network`` (on a network drive, where
+    SQLite's locking is unreliable: :mod:`supervisor_app.fileops`) or ``other``.
     """
 
     def __init__(self, message: str, *, kind: str = "other", path: Path | None = None) -> None:
@@ -76,15 +77,18 @@ def write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` all or nothing, readable by the user only (0600): a temporary
     file beside it (made private), flushed to disk, then renamed over it, so a crash or a full
     disk never leaves half a form, export or hours file under the real name."""
+    from supervisor_app.fileops import remove_file, replace_file
+
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(tmp, path)
+        replace_file(Path(tmp), path)  # waits while a viewer or antivirus holds the old file (Windows)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        with suppress(OSError):
+            remove_file(Path(tmp), delays=())
         raise
 
 
@@ -648,6 +652,12 @@ def open_database(
     if database:
         refuse_dangling_link(Path(database))
     path = Path(database).resolve() if database else None
+    if path is not None and not readonly and not reading:
+        from supervisor_app.fileops import location_problem
+
+        network = location_problem(path)  # SQLite's locking over SMB/NFS is unreliable: refused
+        if network is not None:
+            raise DatabaseError(network, kind="network", path=path)
     check = check_file(path, integrity=integrity) if path is not None else FileCheck(False, None, False)
     why = read_only_reason(path) if path is not None and not readonly else None
     if why is not None:
@@ -708,10 +718,10 @@ def open_database(
 @contextmanager
 def temporary_database() -> Iterator[Database]:
     """A throwaway database in a temporary folder (demo mode, self-test)."""
-    import tempfile
+    from supervisor_app.fileops import temporary_folder
 
-    with tempfile.TemporaryDirectory(prefix="supervisor_app-") as folder:
-        db = open_database(Path(folder) / "demo.db")
+    with temporary_folder("supervisor_app-") as folder:
+        db = open_database(folder / "demo.db")
         try:
             yield db
         finally:

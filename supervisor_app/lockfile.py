@@ -13,8 +13,11 @@ import getpass
 import json
 import os
 import socket
+from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+
+from supervisor_app.fileops import remove_file
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,10 @@ class DatabaseLock:
                     return None
                 if not stale:
                     return holder
-                self.path.unlink(missing_ok=True)  # left by an app that crashed: take it over
+                try:
+                    remove_file(self.path)  # left by an app that crashed: take it over
+                except OSError:
+                    return holder  # still held (Windows): treated as taken, the app opens read-only
                 continue
             except OSError:
                 return None  # a read-only folder: nothing to coordinate with
@@ -100,5 +106,6 @@ class DatabaseLock:
         if self.held:
             holder = self.read()
             if holder is not None and holder.pid == os.getpid():
-                self.path.unlink(missing_ok=True)
+                with suppress(OSError):  # held past the retries: the next start sees it stale
+                    remove_file(self.path)
             self.held = False

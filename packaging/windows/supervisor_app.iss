@@ -1,4 +1,4 @@
-; Inno Setup 6 script: installs the PyInstaller bundle (dist\supervisor-app) for the current
+﻿; Inno Setup 6 script: installs the PyInstaller bundle (dist\supervisor-app) for the current
 ; user only, without administrator rights, with a Start-menu entry. Build on Windows after
 ; the PyInstaller build, from the repository's top folder (see packaging\README.md):
 ;
@@ -8,7 +8,10 @@
 ; pyproject.toml (the README's command passes it); the script refuses to build without one.
 ;
 ; The user's data (%LOCALAPPDATA%\supervisor_app: the database and its backups) is never
-; touched by installing, upgrading or uninstalling.
+; touched by installing, upgrading or uninstalling; the uninstaller says where it is kept.
+;
+; packaging\build-windows.ps1 runs this with the version, then installs the result silently,
+; runs the installed copy and uninstalls it: the release workflow's proof the installer works.
 
 #ifndef AppVersion
   #error Pass the version from pyproject.toml: iscc /DAppVersion=X.Y.Z packaging\windows\supervisor_app.iss
@@ -72,3 +75,21 @@ Name: "{autodesktop}\{#AppName}"; Filename: "{app}\{#AppExe}"; WorkingDir: "{app
 
 [Run]
 Filename: "{app}\{#AppExe}"; Description: "{cm:LaunchProgram,{#AppName}}"; Flags: nowait postinstall skipifsilent
+
+[CustomMessages]
+english.DataKept=supervisor_app was removed. Your database and its automatic backups were kept, in:%n%n%1%n%nThey are yours: reinstalling finds them again. To remove them as well, delete that folder (keep a copy first: signed records cannot be recovered afterwards).
+spanish.DataKept=supervisor_app se ha desinstalado. Su base de datos y sus copias de seguridad automáticas se conservan en:%n%n%1%n%nSon suyas: al reinstalar se encuentran de nuevo. Para eliminarlas también, borre esa carpeta (guarde antes una copia: los registros firmados no se pueden recuperar después).
+
+[Code]
+// After an uninstall: say where the user's data stayed (not in a silent uninstall, for IT).
+procedure CurUninstallStepChanged(CurUninstallStep: TUninstallStep);
+var
+  DataDir: String;
+begin
+  if CurUninstallStep = usPostUninstall then
+  begin
+    DataDir := ExpandConstant('{localappdata}\{#AppName}');
+    if DirExists(DataDir) and not UninstallSilent then
+      MsgBox(FmtMessage(CustomMessage('DataKept'), [DataDir]), mbInformation, MB_OK);
+  end;
+end;

@@ -9,6 +9,9 @@ A copy is written under a temporary name that carries the writing process's id
 half-written copy never has a real name; what a killed process left is deleted by
 :func:`clean_leftovers` at the next start. Backups hold names, contacts and supervision
 topics: they are created readable by their owner only (see :func:`supervisor_app.db.private`).
+
+Every rename and delete goes through :mod:`supervisor_app.fileops` (connections closed first,
+retried while antivirus or a sync client holds the file on Windows, then a plain message).
 """
 
 from __future__ import annotations
@@ -19,7 +22,6 @@ import os
 import re
 import sqlite3
 import stat
-import tempfile
 import threading
 from contextlib import suppress
 from dataclasses import dataclass
@@ -34,6 +36,7 @@ from supervisor_app.db import (
     read_only_reason,
     user_data_dir,
 )
+from supervisor_app.fileops import FileHeldError, remove_file, replace_file, temporary_folder
 
 KEEP_DAILY = 14
 KEEP_MONTHLY = 12
@@ -81,13 +84,18 @@ def copy_database(source: Path, dest: Path, *, cancelled: threading.Event | None
         finally:
             out.close()
     except BaseException:
+        src.close()
         for leftover in (tmp, *(Path(f"{tmp}{suffix}") for suffix in _COMPANIONS)):
             with suppress(OSError):  # a full disk leaves a hot -journal too
-                leftover.unlink(missing_ok=True)
+                remove_file(leftover, delays=())
         raise
-    finally:
-        src.close()
-    os.replace(tmp, dest)  # never leave a half-written backup under a real name
+    # Never leave a half-written backup under a real name; both files closed first (Windows).
+    try:
+        replace_file(tmp, dest, close=[src])
+    except OSError:
+        with suppress(OSError):
+            remove_file(tmp, delays=())
+        raise
     return dest
 
 
@@ -124,7 +132,7 @@ def clean_leftovers(database: Path, *, now: dt.datetime | None = None) -> list[P
                 age = now - dt.datetime.fromtimestamp(path.stat().st_mtime, dt.UTC)
                 if age < UNTAGGED_LEFTOVER_AGE:
                     continue
-            path.unlink()
+            remove_file(path, missing_ok=False, delays=())  # held: left for the next start
         except OSError:
             continue
         deleted.append(path)
@@ -195,7 +203,10 @@ def rotate(folder: Path) -> list[Path]:
     deleted = []
     for _taken, path in infos:
         if path not in keep:
-            path.unlink(missing_ok=True)
+            try:
+                remove_file(path)
+            except OSError:  # held even after waiting: the next backup's rotation deletes it
+                continue
             deleted.append(path)
     return deleted
 
@@ -256,8 +267,8 @@ def restore(database: Path, source: Path, *, now: dt.datetime | None = None) -> 
     damaged = False
     staged_final = _temporary(database, "restoring")
     try:
-        with tempfile.TemporaryDirectory(prefix="supervisor_app-restore-") as folder:
-            staged = Path(folder) / "restore.db"
+        with temporary_folder("supervisor_app-restore-") as folder:
+            staged = folder / "restore.db"
             copy_database(source, staged)
             candidate = open_database(staged, backup_before_migration=False)  # upgrades an older backup
             try:
@@ -283,24 +294,32 @@ def restore(database: Path, source: Path, *, now: dt.datetime | None = None) -> 
             if replaced is not None:  # the database keeps its permissions (shared on purpose, maybe)
                 staged_final.chmod(stat.S_IMODE(database.stat().st_mode))
         safety = None
-        if replaced is not None and damaged:
-            os.replace(database, replaced)
-            for suffix in ("-wal", "-shm"):
-                companion = Path(str(database) + suffix)
-                if companion.exists():
-                    os.replace(companion, Path(str(replaced) + suffix))
-        elif replaced is not None:
+        moved: list[tuple[Path, Path]] = []
+        if replaced is not None and not damaged:
             safety = backup_file(database, reason="before-restore", now=now)
             copy_database(database, replaced)
+        try:  # a damaged file is moved aside as it is; then the switch: the old -wal/-shm go
+            # first (they belong to the old file), then one rename
+            for suffix in ("", "-wal", "-shm") if replaced is not None and damaged else ():
+                original = Path(str(database) + suffix)
+                if original.exists():
+                    replace_file(original, Path(str(replaced) + suffix))
+                    moved.append((original, Path(str(replaced) + suffix)))
+            for suffix in ("-wal", "-shm"):
+                remove_file(Path(str(database) + suffix))
+            replace_file(staged_final, database)
+        except OSError:
+            for original, aside in reversed(moved):  # a damaged file goes back where it was
+                with suppress(OSError):
+                    replace_file(aside, original, delays=())
+            raise
     except (OSError, sqlite3.Error) as exc:
-        staged_final.unlink(missing_ok=True)
-        reason = getattr(exc, "strerror", None) or str(exc)
+        with suppress(OSError):
+            remove_file(staged_final, delays=())
+        reason = str(exc) if isinstance(exc, FileHeldError) else getattr(exc, "strerror", None) or str(exc)
         raise DatabaseError(
             f"{source.name} could not be restored ({reason}): the database was not changed.", kind="storage"
         ) from exc
-    for suffix in ("-wal", "-shm"):
-        Path(str(database) + suffix).unlink(missing_ok=True)
-    os.replace(staged_final, database)
     db = open_database(database)
     try:
         _log_restore(db, {**details, "step": "done"})

@@ -10,13 +10,13 @@ import datetime as dt
 import os
 import random
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from supervisor_app.db import Database, UnitOfWork
+from supervisor_app.fileops import remove_file, temporary_folder
 from supervisor_app.models import Supervisee, Supervisor
 from supervisor_app.services import people, records, signoff
 from supervisor_app.services.errors import DomainError
@@ -329,8 +329,8 @@ def demo_database(today: dt.date | None = None) -> Iterator[Database]:
     from supervisor_app.services.backup import copy_database
 
     cached = demo_cache_path(today)
-    with tempfile.TemporaryDirectory(prefix="supervisor_app-demo-") as folder:
-        target = Path(folder) / "demo.db"
+    with temporary_folder("supervisor_app-demo-") as folder:
+        target = folder / "demo.db"
         if cached.exists():
             shutil.copyfile(cached, target)
             db = open_database(target)
@@ -343,7 +343,7 @@ def demo_database(today: dt.date | None = None) -> Iterator[Database]:
                 copy_database(target, cached)
                 for old in cached.parent.glob("demo-*.db"):
                     if old != cached:
-                        old.unlink(missing_ok=True)
+                        remove_file(old, delays=())
             except OSError:
                 pass  # no cache folder: the next demo simply builds again
         try:

@@ -28,7 +28,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
 import tempfile
 import zipfile
 from collections.abc import Iterable, Sequence
@@ -39,6 +38,7 @@ from typing import Any
 from sqlalchemy import select
 
 from supervisor_app.db import Database, UnitOfWork, open_database, write_private
+from supervisor_app.fileops import remove_folder
 from supervisor_app.models import (
     ExperienceKind,
     Modality,
@@ -1294,7 +1294,7 @@ class HoursView(Database):
         try:
             super().close()
         finally:
-            shutil.rmtree(self.folder, ignore_errors=True)
+            remove_folder(self.folder)  # after the connections: on Windows they hold the file
 
 
 def open_hours_files(paths: Sequence[str | os.PathLike[str]]) -> HoursView:
@@ -1320,7 +1320,7 @@ def open_hours_files(paths: Sequence[str | os.PathLike[str]]) -> HoursView:
             db.close()
         return HoursView(db.url, folder, tuple(ids))
     except BaseException:
-        shutil.rmtree(folder, ignore_errors=True)
+        remove_folder(folder)
         raise
 
 

@@ -46,6 +46,7 @@ from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.pdf_output import ask_printer, print_pdf, qt_pdf_available, save_pdf
 from supervisor_app.ui.pdf_preview import PdfPreview
 from supervisor_app.ui.refreshing import RefreshOnChange
+from supervisor_app.ui.screen_fit import narrow, scrolling
 
 _ANY_DATE = QDate(2000, 1, 1)
 VERIFICATION = "verification"
@@ -220,7 +221,8 @@ class AttestationsPage(RefreshOnChange, QWidget):
             left_layout.addStretch(1)
 
         self.preview = PdfPreview(splitter)
-        splitter.addWidget(left)
+        # A laptop at 125-150%: the choices scroll rather than make the window taller than the screen.
+        splitter.addWidget(scrolling(left, splitter, sideways=False) if narrow(parent) else left)
         splitter.addWidget(self.preview)
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 3)

@@ -39,6 +39,7 @@ from supervisor_app.ui.common import from_qdate, show_error, status_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.lazy_model import Column, LazyTableModel
 from supervisor_app.ui.refreshing import RefreshOnChange
+from supervisor_app.ui.screen_fit import scrolling, short
 
 _ANY_DATE = QDate(2000, 1, 1)
 
@@ -296,6 +297,10 @@ class AuditPage(RefreshOnChange, QWidget):
         verify_layout.addWidget(self.problems, 1)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
+        if short(parent, 640):  # a laptop at 125-150%: the explanation scrolls rather than being cut
+            splitter.replaceWidget(1, scrolling(verify_box, splitter, sideways=False))
+            splitter.setStretchFactor(0, 1)
+            splitter.setStretchFactor(1, 1)
 
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)

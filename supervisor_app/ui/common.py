@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QWidget,
 )
 
@@ -193,6 +194,20 @@ def fit_to_contents(window: QWidget, width: int | None = None) -> None:
     window.resize(width, max(needed, window.height() if window.isVisible() else 0))
 
 
+def scroll_into_view(widget: QWidget) -> None:
+    """Scroll the scroll area ``widget`` is in (a dialog's fields on a small screen) so that it
+    shows: a message under a field further down is not left out of sight."""
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QScrollArea):
+        parent = parent.parentWidget()
+    if parent is None:
+        return
+    body = parent.widget()
+    if body is not None and body.layout() is not None:
+        body.layout().activate()  # the message was just shown: its place is known after this
+    parent.ensureWidgetVisible(widget)
+
+
 class FieldErrors:
     """Maps the services' ``DomainError.field`` names to the labels under the fields."""
 
@@ -215,6 +230,7 @@ class FieldErrors:
         label.setAccessibleDescription(label.text())
         if isinstance(label.window(), QDialog):
             fit_to_contents(label.window())
+        scroll_into_view(label)
         return label
 
     def show_all(self, errors: list[BaseException]) -> list[QLabel]:
@@ -231,6 +247,8 @@ class FieldErrors:
             shown.append(label)
         if shown and isinstance(shown[0].window(), QDialog):
             fit_to_contents(shown[0].window())  # room for every message: nothing overlaps its field
+        if shown:
+            scroll_into_view(shown[0])
         return shown
 
     def message(self, field: str) -> str:

@@ -33,6 +33,7 @@ from supervisor_app.ui.date_field import DateField
 from supervisor_app.ui.editor_choices import load_choices
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.record_editor import RecordEditor
+from supervisor_app.ui.screen_fit import fit_to_screen
 
 
 class ExperienceEditor(RecordEditor):
@@ -73,6 +74,7 @@ class ExperienceEditor(RecordEditor):
         self._on_supervisee_changed()
         self._initial = self._fields()
         self.resize(620, 600)
+        fit_to_screen(self)  # a laptop at 125-150%: never bigger than the screen
 
     def _build(self, choices: Any) -> None:
         outer = QVBoxLayout(self)

@@ -32,6 +32,7 @@ from supervisor_app.ui.common import FieldErrors, error_label
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.password_pair import PasswordPair
 from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.screen_fit import dialog_body, narrow, short, usable_height
 from supervisor_app.ui.supervisor_form import SupervisorForm
 
 
@@ -51,7 +52,9 @@ class FirstRunDialog(QDialog):
         self.setObjectName("first_run_dialog")
         self.setWindowTitle(self.tr("Welcome: set up supervisor_app"))
         self.setAccessibleName(self.windowTitle())
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        compact = narrow(parent) or short(parent, 640)  # a laptop at 125-150%: one column, scrolling
+        layout = dialog_body(self, outer, compact=compact)
         intro = QLabel(
             self.tr(
                 "<h2>Welcome</h2><p>This database is new. Enter your agency and create your own supervisor "
@@ -66,6 +69,8 @@ class FirstRunDialog(QDialog):
         layout.addWidget(self.general_error)
 
         columns = QHBoxLayout()
+        if compact:
+            columns.setDirection(QHBoxLayout.Direction.TopToBottom)
         layout.addLayout(columns)
         agency_box = QGroupBox(self.tr("Agency"), self)
         agency_form = QFormLayout(agency_box)
@@ -138,7 +143,7 @@ class FirstRunDialog(QDialog):
         self.hours_button.setAccessibleName(self.tr("Open a supervisee's hours file, read only"))
         self.hours_button.setAutoDefault(False)
         self.hours_button.clicked.connect(lambda: emit(self.open_hours_files))
-        layout.addWidget(buttons)
+        outer.addWidget(buttons)
         labels.update(self.supervisor.errors)
         labels["password"] = self.passwords.error
         self.field_errors = labels
@@ -154,7 +159,8 @@ class FirstRunDialog(QDialog):
         self.agency.setFocus()
         # Qt opens a window with wrapped text at the height its width needs, which the form
         # layout computes a few pixels short of its fields: open at the full height instead.
-        self.setMinimumHeight(self.sizeHint().height())
+        # (Never taller than the screen: there the fields scroll, above the buttons.)
+        self.setMinimumHeight(min(self.sizeHint().height(), usable_height(parent)))
 
     def typed(self) -> bool:
         """Whether anything was typed (that leaving would lose)."""

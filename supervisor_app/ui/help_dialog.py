@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supervisor_app.ui.screen_fit import fit_to_screen
+
 GUIDE, SHORTCUTS = 0, 1
 
 
@@ -67,6 +69,7 @@ class HelpDialog(QDialog):
         self.close_button.clicked.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(720, 560)  # inside 1366x768 with room for the window's frame
+        fit_to_screen(self)  # a laptop at 125-150%: never bigger than the screen
         self.tabs.currentWidget().setFocus()
 
     def _browser(self, html: str, name: str) -> QTextBrowser:

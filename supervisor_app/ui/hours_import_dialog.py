@@ -26,6 +26,7 @@ from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.hours_file_facts import FileFacts, ImportPreview
 from supervisor_app.ui.import_steps import add_check_status, add_import_buttons
 from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.screen_fit import fit_to_screen
 
 NEW_PERSON = 0  # a button id (supervisee ids start at 1; -1 means none checked)
 
@@ -88,6 +89,7 @@ class HoursImportDialog(QDialog):
 
         self.import_button, self.close_button = add_import_buttons(self, layout, self.import_now)
         self.resize(640, 480)
+        fit_to_screen(self)  # a laptop at 125-150%: never bigger than the screen
 
     # Checking --------------------------------------------------------------------------------
     def check(self) -> None:

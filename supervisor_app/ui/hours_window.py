@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from supervisor_app.ui.context import AppContext, Identity
 from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.screen_fit import fit_to_screen
 from supervisor_app.ui.settings import Preferences
 from supervisor_app.ui.tasks import TaskRunner
 from supervisor_app.ui.window_parts import add_screens, info_banner, nav_item
@@ -112,6 +113,7 @@ class HoursWindow(QMainWindow):
         )
         self._show_person()
         self.resize(1180, 720)
+        fit_to_screen(self)  # a laptop at 125-150%: never bigger than the screen
 
     def _show_person(self) -> None:
         sid = self.person.currentData()

@@ -21,6 +21,7 @@ from supervisor_app.services.importexport import ImportReport, import_file
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.import_steps import add_check_status, add_import_buttons
 from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.screen_fit import fit_to_screen
 
 
 class ImportDialog(QDialog):
@@ -58,6 +59,7 @@ class ImportDialog(QDialog):
 
         self.import_button, self.close_button = add_import_buttons(self, layout, self.import_now)
         self.resize(720, 460)
+        fit_to_screen(self)  # a laptop at 125-150%: never bigger than the screen
 
     # The dry run ---------------------------------------------------------------------------------
     def check(self) -> None:

@@ -24,6 +24,7 @@ from supervisor_app.services.units import duration
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.lazy_model import LazyTableModel
 from supervisor_app.ui.password_dialog import PasswordDialog
+from supervisor_app.ui.screen_fit import fit_to_screen
 from supervisor_app.ui.to_sign_page import COLUMNS
 
 
@@ -91,6 +92,7 @@ class InheritedPendingDialog(QDialog):
         )
         self._update()
         self.resize(980, 460)
+        fit_to_screen(self)  # a laptop at 125-150%: never bigger than the screen
 
     def selected_rows(self) -> list[overview.PendingRow]:
         rows = sorted({index.row() for index in self.view.selectionModel().selectedRows()})

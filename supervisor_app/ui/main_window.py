@@ -38,6 +38,7 @@ from supervisor_app.ui.demo_banner import DemoBanner
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.read_only_banner import ReadOnlyBanner
 from supervisor_app.ui.record_actions import RecordActions
+from supervisor_app.ui.screen_fit import fit_to_screen
 from supervisor_app.ui.window_parts import add_screens, info_banner, nav_item
 
 if TYPE_CHECKING:
@@ -119,6 +120,7 @@ class MainWindow(QMainWindow):
         geometry = ctx.prefs.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 720)
+        fit_to_screen(self)  # a laptop at 125-150%, or a size saved on a bigger screen
 
     # Pages -------------------------------------------------------------------------------------
     # Only the first screen is built (and its module imported) before the window shows; every

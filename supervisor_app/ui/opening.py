@@ -23,6 +23,7 @@ from supervisor_app.db import (
     resolve_database,
     url_database,
 )
+from supervisor_app.fileops import replace_file
 from supervisor_app.lockfile import DatabaseLock, LockHolder
 from supervisor_app.services import backup
 
@@ -206,13 +207,13 @@ def restore_backup(
             source_file = Path(str(database) + suffix)
             if source_file.exists():
                 target = Path(str(aside) + suffix)
-                os.replace(source_file, target)
+                replace_file(source_file, target)
                 moved.append((source_file, target))
     try:
         result = backup.restore(database, source, now=now)
     except BaseException:
         for original, target in reversed(moved):
             if not original.exists():
-                os.replace(target, original)
+                replace_file(target, original)
         raise
     return Restored(result, aside)

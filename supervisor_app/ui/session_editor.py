@@ -42,6 +42,7 @@ from supervisor_app.ui.date_field import DateField, TimeField
 from supervisor_app.ui.editor_choices import load_choices
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.record_editor import RecordEditor
+from supervisor_app.ui.screen_fit import dialog_body, fit_to_screen, short
 
 
 class SessionEditor(RecordEditor):
@@ -82,12 +83,15 @@ class SessionEditor(RecordEditor):
         self._on_attendees_changed()
         self._initial = self._fields()
         self.resize(940, 640)
+        fit_to_screen(self)
         # Start where the typing starts: who attended, or (when known) the date.
         (self.date if self.attendees.checked_ids() else self.attendees.filter).setFocus()
 
     # Layout ----------------------------------------------------------------------------------
     def _build(self, choices: Any) -> None:
-        outer = QVBoxLayout(self)
+        buttons_row = QVBoxLayout(self)
+        # A laptop at 125-150%: everything but the buttons scrolls, the buttons stay in view.
+        outer = dialog_body(self, buttons_row, compact=short(self.parentWidget(), 640))
         self.general_error = error_label(self)
         self.general_error.setObjectName("general_error")
         outer.addWidget(self.general_error)
@@ -228,7 +232,7 @@ class SessionEditor(RecordEditor):
 
         self.status = QLabel(self)
         self.status.setAccessibleName(self.tr("Status"))
-        outer.addWidget(self.status)
+        buttons_row.addWidget(self.status)
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(self.tr("&Save"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.save_button.setAccessibleName(self.tr("Save"))
@@ -244,7 +248,7 @@ class SessionEditor(RecordEditor):
         self.cancel_button.setAccessibleName(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.reject)
         self.save_button.clicked.connect(lambda: self.save())
-        outer.addWidget(self.buttons)
+        buttons_row.addWidget(self.buttons)
 
         labels["record"] = self.general_error
         labels["supervisee"] = labels["supervisees"]

@@ -4,6 +4,7 @@ the credential profiles' rules."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.db import DatabaseError
+from supervisor_app.fileops import sync_folder
 from supervisor_app.services import backup, people
 from supervisor_app.services.filenames import safe_file_name
 from supervisor_app.ui.backup_table_model import ROW_ROLE, BackupTableModel, reason_text
@@ -39,6 +41,7 @@ from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.profile_view import ProfileView
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.refreshing import RefreshOnChange
+from supervisor_app.ui.screen_fit import narrow, scrolling
 from supervisor_app.ui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from supervisor_app.ui.supervisor_table_model import ROW_ROLE as SUPERVISOR_ROW_ROLE
 from supervisor_app.ui.supervisor_table_model import SupervisorTableModel
@@ -61,7 +64,16 @@ class SettingsPage(RefreshOnChange, QWidget):
         self.open_folder: Callable[[Path], None] = _open_folder
         self.setObjectName("settings_page")
         self.setAccessibleName(self.tr("Settings"))
-        layout = QHBoxLayout(self)
+        self.compact = narrow(parent)
+        if self.compact:  # a laptop at 125-150%: the two columns one above the other, scrolling
+            body = QWidget(self)
+            page = QVBoxLayout(self)
+            page.setContentsMargins(0, 0, 0, 0)
+            page.addWidget(scrolling(body, self))
+            layout = QHBoxLayout(body)
+            layout.setDirection(QHBoxLayout.Direction.TopToBottom)
+        else:
+            layout = QHBoxLayout(self)
         left = QVBoxLayout()
         layout.addLayout(left, 2)
         left.addWidget(QLabel(self.tr("<h2>Settings</h2>"), self))
@@ -72,6 +84,21 @@ class SettingsPage(RefreshOnChange, QWidget):
         self.path.setWordWrap(True)
         self.path.setAccessibleName(self.tr("Database file"))
         db_layout.addWidget(self.path)
+        self.sync_warning = QLabel(db_box)
+        self.sync_warning.setObjectName("sync_warning")
+        self.sync_warning.setWordWrap(True)
+        self.sync_warning.setStyleSheet("color: #7a4b00;")
+        self.sync_warning.setAccessibleName(self.tr("Warning about the database's folder"))
+        synced = sync_folder(str(ctx.db.path), os.environ, windows=os.name == "nt") if ctx.db.path else None
+        self.sync_warning.setText(
+            self.tr(
+                "This database is in {folder}, which a sync service (OneDrive, Dropbox, …) copies to the "
+                "cloud: it holds the file while uploading, and two computers make conflicting copies. "
+                "Keep the database in the app's own folder and rely on its backups."
+            ).format(folder=synced)
+        )
+        self.sync_warning.setVisible(synced is not None)
+        db_layout.addWidget(self.sync_warning)
         self.open_button = QPushButton(self.tr("&Open another database…"), db_box)
         self.open_button.setAccessibleName(self.tr("Open another database"))
         self.open_button.clicked.connect(self.open_database_requested)
@@ -317,6 +344,10 @@ class SettingsPage(RefreshOnChange, QWidget):
         box_layout.addWidget(self.supervisors_view, 1)
         row = QHBoxLayout()
         box_layout.addLayout(row)
+        second_row = row
+        if self.compact:  # six buttons in two rows of three
+            second_row = QHBoxLayout()
+            box_layout.addLayout(second_row)
         self.edit_supervisor_button = QPushButton(self.tr("E&dit…"), box)
         self.edit_supervisor_button.setAccessibleName(self.tr("Edit the selected supervisor"))
         self.set_password_button = QPushButton(self.tr("Set pass&word…"), box)
@@ -337,16 +368,20 @@ class SettingsPage(RefreshOnChange, QWidget):
         self.recovery_key_button.setToolTip(
             self.tr("For a forgotten password: written down, kept away from this computer")
         )
-        for button in (
-            self.edit_supervisor_button,
-            self.set_password_button,
-            self.leave_button,
-            self.reactivate_button,
-            self.inherited_button,
-            self.recovery_key_button,
+        for index, button in enumerate(
+            (
+                self.edit_supervisor_button,
+                self.set_password_button,
+                self.leave_button,
+                self.reactivate_button,
+                self.inherited_button,
+                self.recovery_key_button,
+            )
         ):
-            row.addWidget(button)
+            (row if index < 3 else second_row).addWidget(button)
         row.addStretch(1)
+        if second_row is not row:
+            second_row.addStretch(1)
         self.supervisors_status = QLabel(box)
         self.supervisors_status.setWordWrap(True)
         self.supervisors_status.setAccessibleName(self.tr("Supervisors status"))

@@ -37,6 +37,7 @@ from supervisor_app.ui.record_table import (
     session_query,
 )
 from supervisor_app.ui.refreshing import RefreshOnChange
+from supervisor_app.ui.screen_fit import narrow
 from supervisor_app.ui.supervisee_dialog import SuperviseeDialog
 
 
@@ -86,16 +87,21 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
 
         top = QHBoxLayout()
         layout.addLayout(top)
+        title_row = top
+        self._compact = narrow(parent)
+        if self._compact:  # a laptop at 125-150%: the actions go on a row of their own, under the name
+            top = QHBoxLayout()
+            layout.addLayout(top)
         self.back_button = QPushButton(self.tr("◀ &Back to list"), self)
         self.back_button.setAccessibleName(self.tr("Back to the supervisee list"))
         self.back_button.setToolTip(self.tr("Alt+Left"))
         self.back_button.clicked.connect(self.back_requested)
         self.back_button.setVisible(not ctx.review)
-        top.addWidget(self.back_button)
+        title_row.addWidget(self.back_button)
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setAccessibleName(self.tr("Supervisee"))
-        top.addWidget(self.title, 1)
+        title_row.addWidget(self.title, 1)
         self.new_session_button = QPushButton(self.tr("New &session…"), self)
         self.new_session_button.setAccessibleName(self.tr("New session with this supervisee"))
         self.new_experience_button = QPushButton(self.tr("New e&xperience entry…"), self)
@@ -126,6 +132,8 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
             lambda: self.supervisee_id is not None and emit(self.review_requested, self.supervisee_id)
         )
         top.addWidget(self.review_button)
+        if top is not title_row:
+            top.addStretch(1)
         self.new_session_button.clicked.connect(self._new_session)
         self.new_experience_button.clicked.connect(self._new_experience)
         self.print_button.clicked.connect(
@@ -238,6 +246,9 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         row3.addWidget(self.supervision_chart, 1)
         row3.addWidget(self.experience_chart, 1)
         body_layout.addStretch(1)
+        if self._compact:  # one column: no sideways scrolling on a laptop at 125-150%
+            for row in (row1, row2, row3):
+                row.setDirection(QHBoxLayout.Direction.TopToBottom)
         self.tabs.addTab(scroll, self.tr("&Progress"))
 
         self.sessions = RecordTable(
@@ -303,7 +314,8 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         summary = data.summary
         status = summary.status if summary else ("eligible" if progress.eligible else "on-track")
         colour = {"eligible": "#1e6b1e", "overdue": "#a40000"}.get(status, "#444444")
-        self.review_button.setText(self.tr("Review &with {name}…").format(name=progress.supervisee_name))
+        if not self._compact:  # on a laptop at 125-150% the name is right above: the button stays short
+            self.review_button.setText(self.tr("Review &with {name}…").format(name=progress.supervisee_name))
         self.title.setText(
             f"<h2 style='margin:0'>{_esc(progress.supervisee_name)} "
             f"<span style='font-size:small;color:{colour}'>· {_esc(status_text(status))}</span></h2>"

@@ -27,6 +27,7 @@ from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.progress_delegate import ProgressDelegate
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.refreshing import RefreshOnChange
+from supervisor_app.ui.screen_fit import narrow
 from supervisor_app.ui.supervisee_table_model import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, SuperviseeTableModel
 
 FIGURES_CHUNK = 40
@@ -126,8 +127,14 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate([220, 80, 140, 170, 170, 85, 100]):
+        widths = [220, 80, 140, 170, 170, 85, 100]
+        if narrow(parent):  # a laptop at 125-150%: name, hours and status show without scrolling
+            widths = [170, 70, 120, 130, 130, 75, 95]
+            header.moveSection(SuperviseeTableModel.STATUS, SuperviseeTableModel.EXPERIENCE + 1)
+        for column, width in enumerate(widths):
             self.table.setColumnWidth(column, width)
+        if narrow(parent):
+            self.table.setColumnWidth(SuperviseeTableModel.STATUS, 95)
         self.stack.addWidget(self.table)
         self.empty = QLabel(self)
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)

@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supervisor_app.ui.screen_fit import narrow
+
 
 def info_banner(parent: QWidget, object_name: str, accessible_name: str) -> tuple[QWidget, QHBoxLayout]:
     """An empty light-blue banner named ``object_name``, and the row to put its text and buttons in."""
@@ -40,7 +42,7 @@ def add_screens(
     nav = QListWidget(central)
     nav.setObjectName("navigation")
     nav.setAccessibleName(window.tr("Screens"))
-    nav.setFixedWidth(170)
+    nav.setFixedWidth(140 if narrow(window) else 170)  # a laptop at 125-150%: room for the tables
     nav.setIconSize(QSize(20, 20))
     nav.setSpacing(2)
     body.addWidget(nav)
