@@ -28,6 +28,7 @@ Formula injection
 
 from __future__ import annotations
 
+import base64
 import csv
 import datetime as dt
 import io
@@ -1370,6 +1371,8 @@ def _spreadsheet_cell(value: Any) -> Any:
     """A value for a CSV/XLSX cell: numbers stay numbers, text is neutralised."""
     if value is None:
         return ""
+    if isinstance(value, bytes):  # a certificate: base64 (only the CSV and JSON exports hold one)
+        return "base64:" + base64.b64encode(value).decode("ascii")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -1386,6 +1389,8 @@ def _spreadsheet_cell(value: Any) -> Any:
 def _json_value(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float):
         return value
+    if isinstance(value, bytes):
+        return "base64:" + base64.b64encode(value).decode("ascii")
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if isinstance(value, dt.time):
