@@ -282,7 +282,7 @@ def _window(
         DueItem(
             "window",
             leaves,
-            f"{hours(minutes)} signed experience hours of {supervisee.name} leave the {_plural(years, 'year')} "
+            f"{hours(minutes)} signed experience hours of {supervisee.name} leave the {years}-year "
             f"window by {horizon.isoformat()} (the first on {leaves.isoformat()}, {when(leaves, today)}).",
             SUPERVISEE,
             supervisee.id,

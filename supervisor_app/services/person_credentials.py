@@ -193,3 +193,26 @@ def to_json(row: PersonCredential) -> dict[str, Any]:
         "expires_on": row.expires_on.isoformat() if row.expires_on else None,
         "board": row.board,
     }
+
+
+def set_hire_date(
+    uow: UnitOfWork,
+    *,
+    supervisee_id: int | str,
+    hire_date: str | dt.date | None,
+    today: dt.date | None = None,
+) -> None:
+    """Record (or clear, with None or "") the day the agency hired a supervisee: an employer's
+    credential deadline counts from it. The caller commits."""
+    supervisee = get_supervisee(uow, supervisee_id)
+    day = _optional_date(hire_date, field="hire_date", label="Hire date")
+    if day is not None and day > (today or dt.date.today()):
+        raise DomainError(f"The hire date {day.isoformat()} is in the future.", field="hire_date")
+    before = supervisee.hire_date
+    supervisee.hire_date = day
+    audit.log(
+        uow,
+        audit.AuditAction.EDIT,
+        supervisee_id=supervisee.id,
+        details={"changes": audit.changes({"hire_date": before}, {"hire_date": day})},
+    )

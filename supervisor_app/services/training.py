@@ -701,6 +701,7 @@ def _tally(
     rows: Iterable[TrainingRow],
     requirements: Sequence[Any],
     word: str,
+    confirmable: bool = True,
 ) -> None:
     areas = set(profile.training_area_codes)
     by_area: dict[str, int] = {}
@@ -733,7 +734,7 @@ def _tally(
                 f"{part.label} needs {hours(part.missing_minutes)} more {word} hours "
                 f"({hours(done)} of {hours(part.required_minutes)})."
             )
-    if result.self_reported_minutes:
+    if result.self_reported_minutes and confirmable:
         result.notes.append(
             f"{hours(result.self_reported_minutes)} of these hours are self-reported (not confirmed by a supervisor)."
         )
@@ -765,7 +766,12 @@ def renewal_period(expires_on: dt.date, years: int) -> tuple[dt.date, dt.date]:
 
 
 def renewal_progress(
-    profile: CredentialProfile, *, kind: str, expires_on: dt.date | None, rows: Iterable[TrainingRow]
+    profile: CredentialProfile,
+    *,
+    kind: str,
+    expires_on: dt.date | None,
+    rows: Iterable[TrainingRow],
+    confirmable: bool = True,
 ) -> HoursProgress | None:
     """CEUs toward renewing a credential held (None if the profile states no renewal)."""
     renewal = profile.renewal
@@ -777,7 +783,9 @@ def renewal_progress(
         return result
     start, end = renewal_period(expires_on, renewal.period_years.value)
     result.period = (start, end)
-    _tally(result, profile, [r for r in rows if start <= r.date_to <= end], renewal.topics, "CEU")
+    _tally(
+        result, profile, [r for r in rows if start <= r.date_to <= end], renewal.topics, "CEU", confirmable
+    )
     for rule in (renewal.period_years, renewal.total_minutes):
         if rule.verify:
             result.notes.append(f"Verify with the board: {rule.source}.")
@@ -800,6 +808,7 @@ def training_json(uow: UnitOfWork, *, person: Person, today: dt.date | None = No
                 kind=credential.kind,
                 expires_on=credential.expires_on,
                 rows=rows,
+                confirmable=person.supervisee_id is not None,
             )
             if progress is not None:
                 result["renewals"].append({"credential": to_json(credential), **progress.to_json()})
