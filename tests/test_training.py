@@ -425,3 +425,37 @@ def test_a_certificate_survives_backup_restore_and_export(world: World, tmp_path
     assert base64.b64decode(row["data"].removeprefix("base64:")) == data
     text = (tmp_path / "csv" / "training_certificate.csv").read_text(encoding="utf-8-sig")
     assert "base64:" + base64.b64encode(data).decode() in text
+
+
+# ------------------------------------------------------------------------------ printed
+
+
+def _pdf_text(pdf: bytes) -> str:
+    import io
+
+    import pypdf
+
+    return "\n".join(page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+
+
+def test_the_statement_prints_education_and_the_board_form_does_not(world: World) -> None:
+    from supervisor_app.reports import render_statement, render_verification
+    from supervisor_app.services import attestation, records, signoff
+    from tests.conftest import session_fields
+
+    add(world, allocations={"ethics": 360, "core-functions": 600}, date_from=TODAY - dt.timedelta(days=12))
+    with world.uow() as uow:
+        session = records.add_session(uow, **session_fields(world))
+        uow.commit()
+        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[session.id])
+        data = attestation.prepare_statement(uow, supervisee_id=world.ana)
+        assert data.education == (960, 6000, 960)
+        assert data.education_missing[0] == "Education needs 84.00 more education hours (16.00 of 100.00)."
+        statement = _pdf_text(render_statement(data, generated=TODAY, app_version="t"))
+        form = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
+        board = _pdf_text(render_verification(form, serial="ATT-TEST", generated=TODAY, app_version="t"))
+    assert "EDUCATION (TRAINING HOURS)" in statement
+    assert "16.00 of 100.00 h of education recorded; 16.00 h of them self-reported" in " ".join(
+        statement.split()
+    )
+    assert "EDUCATION (TRAINING HOURS)" not in board and "education recorded" not in " ".join(board.split())

@@ -317,6 +317,9 @@ class StatementData:
     signature_count: int
     fingerprint: str
     supervisors: tuple[SupervisorHours, ...] = ()  # each supervisor's signed hours, by name
+    # Education (training hours, issue 20): done, required, self-reported minutes; what is missing.
+    education: tuple[int, int, int] | None = None
+    education_missing: tuple[str, ...] = ()
 
     @property
     def fingerprint_groups(self) -> str:
@@ -1375,7 +1378,23 @@ def prepare_statement(
         signature_count=len(links),
         fingerprint=fingerprint_of(link[3] for link in links),
         supervisors=tuple(progress.supervisors),
+        **_education(uow, profile, supervisee.id),
     )
+
+
+def _education(uow: UnitOfWork, profile: Any, supervisee_id: int) -> dict[str, Any]:
+    """The statement's education figures (none for a profile that counts no education hours)."""
+    from supervisor_app.services import training
+    from supervisor_app.services.person_credentials import Person
+
+    if not profile.education.total_hours and not profile.education_requirements:
+        return {}
+    rows = training.list_training(uow, person=Person(supervisee_id=supervisee_id))
+    result = training.education_progress(profile, rows)
+    return {
+        "education": (result.done_minutes, result.required_minutes, result.self_reported_minutes),
+        "education_missing": tuple(result.missing),
+    }
 
 
 __all__ = [

@@ -76,8 +76,8 @@ class TrainingModel(RowListModel[training.TrainingRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._headers = [
-            self.tr("From"), self.tr("To"), self.tr("Title"), self.tr("Provider"), self.tr("Hours"),
-            self.tr("Areas"), self.tr("Status"), self.tr("Certificate"),
+            self.tr("From"), self.tr("To"), self.tr("Title"), self.tr("Hours"), self.tr("Status"),
+            self.tr("Certificate"), self.tr("Provider"), self.tr("Areas"),
         ]  # fmt: skip
         self.labels: dict[str, str] = {}
 
@@ -94,15 +94,16 @@ class TrainingModel(RowListModel[training.TrainingRow]):
             delivery = self.tr("online") if row.delivery == "online" else self.tr("in person")
             areas = ", ".join(f"{self.labels.get(c, c)} {hours(m)}" for c, m in row.allocations.items())
             return [
-                row.date_from.isoformat(), row.date_to.isoformat(), row.title,
-                f"{row.provider} ({delivery})" if row.provider else delivery, hours(row.minutes), areas,
-                status, row.certificate or "—",
+                row.date_from.isoformat(), row.date_to.isoformat(), row.title, hours(row.minutes), status,
+                row.certificate or "—", f"{row.provider} ({delivery})" if row.provider else delivery, areas,
             ][index.column()]  # fmt: skip
-        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 6 and row.status == training.BROKEN:
+        if role == Qt.ItemDataRole.ToolTipRole and index.column() in (2, 7):
+            return row.title if index.column() == 2 else self.data(index)
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 4 and row.status == training.BROKEN:
             from PySide6.QtGui import QColor
 
             return QColor("#a40000")
-        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 4:
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
@@ -168,6 +169,7 @@ class TrainingPanel(RefreshOnChange, QWidget):
         entries_layout = QVBoxLayout(entries_box)
         self.model = TrainingModel(self)
         self.table = _table(entries_box, self.model, self.tr("Training entries"))
+        self.table.horizontalHeader().setSectionResizeMode(7, QHeaderView.ResizeMode.Stretch)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         entries_layout.addWidget(self.table, 1)
         row = QHBoxLayout()

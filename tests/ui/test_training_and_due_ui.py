@@ -78,7 +78,7 @@ def test_a_training_is_recorded_with_its_certificate_and_confirmed(
     assert panel.model.row(0).status == "confirmed"
     panel.table.selectRow(0)
     assert not panel.edit_button.isEnabled() and not panel.delete_button.isEnabled()
-    assert panel.model.data(panel.model.index(0, 6)) == "Confirmed by Dana Whitaker"
+    assert panel.model.data(panel.model.index(0, 4)) == "Confirmed by Dana Whitaker"
 
 
 def test_the_editor_shows_each_mistake_beside_its_field_and_saves_nothing(
