@@ -777,6 +777,7 @@ SUPERVISEE_FIELDS = [
     "credential",
     "position",
     "start_date",
+    "hire_date",
     "agency_id",
     "supervisor_id",
     "active",

@@ -315,6 +315,12 @@ def test_a_changed_confirmed_training_is_named(world: World) -> None:
         problems = training.check_confirmations(uow)
     assert row.status == "confirmation does not match"
     assert problems == [f"training {entry_id[:8]} (Ethics in peer work) was changed after it was confirmed"]
+    from supervisor_app.services import signoff
+
+    with world.uow() as uow:
+        report = signoff.verify(uow)
+    assert not report.ok
+    assert [(p.record_id, p.message, p.kind) for p in report.problems] == [(entry_id, problems[0], "training")]
 
 
 REFUSED_CONFIRMATIONS = [

@@ -539,19 +539,25 @@ def confirmation_problem(uow: UnitOfWork, entry: TrainingEntry, row: TrainingCon
     return ""
 
 
-def check_confirmations(uow: UnitOfWork) -> list[str]:
-    """Every confirmation re-checked against its entry as stored (problems, in words)."""
+def confirmation_problems(uow: UnitOfWork) -> list[tuple[str, str]]:
+    """(entry id, problem in words) for every confirmation that no longer holds: re-checked
+    against its entry as stored. ``verify`` reports them."""
     problems = []
     rows = list(uow.session.scalars(select(TrainingConfirmation).order_by(TrainingConfirmation.confirmed_at)))
     for row in rows:
         entry = uow.session.get(TrainingEntry, row.entry_id)
         if entry is None:
-            problems.append(f"training {row.entry_id[:8]}: confirmed, but the entry is gone")
+            problems.append((row.entry_id, f"training {row.entry_id[:8]}: confirmed, but the entry is gone"))
             continue
         problem = confirmation_problem(uow, entry, row)
         if problem:
-            problems.append(problem)
+            problems.append((entry.id, problem))
     return problems
+
+
+def check_confirmations(uow: UnitOfWork) -> list[str]:
+    """Every confirmation re-checked against its entry as stored (problems, in words)."""
+    return [text for _entry_id, text in confirmation_problems(uow)]
 
 
 # --------------------------------------------------------------------------------------------
