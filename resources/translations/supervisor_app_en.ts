@@ -301,6 +301,16 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
     </message>
   </context>
   <context>
+    <name>TrainingImportDialog</name>
+    <message numerus="yes">
+      <source>&amp;Import %n training entry(s)</source>
+      <translation>
+        <numerusform>&amp;Import %n training entry</numerusform>
+        <numerusform>&amp;Import %n training entrys</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>pdf_output</name>
     <message numerus="yes">
       <source>Sent %n page(s) to the printer.</source>

@@ -192,12 +192,16 @@ class TrainingPanel(RefreshOnChange, QWidget):
             self.tr("Show the selected training's certificate"),
             self.view_certificate,
         )
+        self.import_button = self._button(
+            self.tr("I&mport…"), self.tr("Import training from a spreadsheet"), self.import_training
+        )
         for button in (
             self.new_button,
             self.edit_button,
             self.delete_button,
             self.confirm_button,
             self.view_button,
+            self.import_button,
         ):
             row.addWidget(button)
         row.addStretch(1)
@@ -303,8 +307,9 @@ class TrainingPanel(RefreshOnChange, QWidget):
         self.remove_credential_button.setEnabled(
             writable and bool(self.credential_table.selectionModel().selectedRows())
         )
+        self.import_button.setEnabled(writable)
         for button in (self.new_button, self.edit_button, self.delete_button, self.add_credential_button,
-                       self.remove_credential_button):  # fmt: skip
+                       self.remove_credential_button, self.import_button):  # fmt: skip
             button.setVisible(not self.ctx.read_only)
         if self.ctx.read_only:
             self.confirm_button.setVisible(False)
@@ -397,6 +402,27 @@ class TrainingPanel(RefreshOnChange, QWidget):
 
         filename, media_type, data = found
         return self._open(CertificateViewer(filename=filename, media_type=media_type, data=data, parent=self))
+
+    def import_training(self) -> QWidget | None:
+        """Choose a CSV or XLSX (its Training sheet) and import it, all or nothing."""
+        if self.ctx.read_only:
+            return None
+        from PySide6.QtWidgets import QFileDialog
+
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import training"),
+            "",
+            self.tr("Spreadsheets (*.xlsx *.csv);;Excel workbooks (*.xlsx);;CSV files (*.csv)"),
+        )
+        if not path:
+            return None
+        from supervisor_app.ui.training_import_dialog import TrainingImportDialog
+
+        dialog = TrainingImportDialog(self.ctx, path, self)
+        self._open(dialog)
+        dialog.check()
+        return dialog
 
     def add_credential(self) -> QWidget | None:
         if self.person is None or self.ctx.read_only:

@@ -178,3 +178,48 @@ def test_a_credential_is_added_from_the_training_tab(qtbot, world: World, make_w
             c.number for c in person_credentials.list_credentials(uow, person=Person(supervisee_id=world.ana))
         ] == ["12345"]
         assert training.list_training(uow, person=Person(supervisee_id=world.ana)) == []
+
+
+def test_training_is_imported_from_a_spreadsheet_all_or_nothing(
+    qtbot, world: World, make_window, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from tests.conftest import csv_bytes
+
+    window = make_window(world.db, supervisor_id=world.dana)
+    panel = _training_tab(window, world)
+    day = (TODAY - dt.timedelta(days=30)).isoformat()
+    columns = ["supervisee", "from", "title", "ethics", "advocacy"]
+    path = tmp_path / "training.csv"
+    path.write_bytes(
+        csv_bytes(
+            [
+                {"supervisee": "Ana Example", "from": day, "title": "Ethics I", "ethics": "6"},
+                {"supervisee": "Ana Example", "from": day, "title": "Advocacy", "advocacy": "-2"},
+            ],
+            columns,
+        )
+    )
+    before = snapshot(world.db)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(path), ""))
+    qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    assert dialog.objectName() == "training_import_dialog"
+    assert dialog.summary.text() == (
+        "Nothing was imported from training.csv: 1 problem must be fixed first (every row is imported or none is)."
+    )
+    assert (
+        "line 3 [advocacy]: advocacy '-2' is not a number of hours; write it as e.g. 1.5."
+        in dialog.details.toPlainText()
+    )
+    assert not dialog.import_button.isEnabled()
+    dialog.reject()
+    assert snapshot(world.db) == before
+    path.write_bytes(
+        csv_bytes([{"supervisee": "Ana Example", "from": day, "title": "Ethics I", "ethics": "6"}], columns)
+    )
+    qtbot.mouseClick(panel.import_button, Qt.MouseButton.LeftButton)
+    dialog = panel.dialog
+    assert dialog.import_button.text() == "&Import 1 training entry"
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    assert dialog.summary.text().startswith("1 training entry (6.00 h) imported from training.csv.")
+    assert [panel.model.row(r).title for r in range(panel.model.rowCount())] == ["Ethics I"]
