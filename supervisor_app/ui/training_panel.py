@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableView,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
 from supervisor_app.services import person_credentials, training
 from supervisor_app.services.person_credentials import Person
 from supervisor_app.services.units import hours
-from supervisor_app.ui.common import show_error
+from supervisor_app.ui.common import error_label, show_error
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.refreshing import RefreshOnChange
 from supervisor_app.ui.row_list_model import RowListModel
@@ -44,14 +45,17 @@ class TrainingData:
     areas: list[tuple[str, str]]
     labels: dict[str, str]
     default_kind: str = ""
+    hire_date: str = ""
 
 
 def load_training(uow: Any, person: Person) -> TrainingData:
     rows = training.list_training(uow, person=person)
     progress: list[training.HoursProgress] = []
-    default_kind = ""
+    default_kind = hire_date = ""
     if person.supervisee_id is not None:
-        default_kind = person_credentials.get_supervisee(uow, person.supervisee_id).credential
+        supervisee = person_credentials.get_supervisee(uow, person.supervisee_id)
+        default_kind = supervisee.credential
+        hire_date = supervisee.hire_date.isoformat() if supervisee.hire_date else ""
         profile = uow.db.profiles.get(default_kind)
         progress.append(training.education_progress(profile, rows))
     credentials = person_credentials.list_credentials(uow, person=person)
@@ -68,7 +72,13 @@ def load_training(uow: Any, person: Person) -> TrainingData:
                 progress.append(renewal)
     areas = training.area_choices(uow, person)
     return TrainingData(
-        rows, [person_credentials.to_json(c) for c in credentials], progress, areas, dict(areas), default_kind
+        rows,
+        [person_credentials.to_json(c) for c in credentials],
+        progress,
+        areas,
+        dict(areas),
+        default_kind,
+        hire_date,
     )
 
 
@@ -224,7 +234,25 @@ class TrainingPanel(RefreshOnChange, QWidget):
         row.addWidget(self.add_credential_button)
         row.addWidget(self.remove_credential_button)
         row.addStretch(1)
+        self.hire_caption = QLabel(self.tr("Hire date:"), cred_box)
+        self.hire_date = QLineEdit(cred_box)
+        self.hire_date.setObjectName("hire_date")
+        self.hire_date.setPlaceholderText("YYYY-MM-DD")
+        self.hire_date.setMaximumWidth(120)
+        self.hire_date.setAccessibleName(
+            self.tr("Hire date (an employer's credential deadline counts from it)")
+        )
+        self.hire_caption.setBuddy(self.hire_date)
+        self.hire_button = self._button(
+            self.tr("Save hire date"), self.tr("Save the hire date"), self.save_hire_date
+        )
+        self.hire_date.returnPressed.connect(self.save_hire_date)
+        for widget in (self.hire_caption, self.hire_date, self.hire_button):
+            row.addWidget(widget)
         cred_layout.addLayout(row)
+        self.hire_error = error_label(cred_box)
+        self.hire_error.setObjectName("error_hire_date")
+        cred_layout.addWidget(self.hire_error)
         layout.addWidget(cred_box, 1)
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self.credential_table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
@@ -265,6 +293,8 @@ class TrainingPanel(RefreshOnChange, QWidget):
         self.model.labels = data.labels
         self.model.set_rows(data.entries)
         self.credential_model.set_rows(data.credentials)
+        if not self.hire_date.hasFocus():
+            self.hire_date.setText(data.hire_date)
         parts = []
         for part in data.progress:
             period = ""
@@ -313,6 +343,11 @@ class TrainingPanel(RefreshOnChange, QWidget):
             button.setVisible(not self.ctx.read_only)
         if self.ctx.read_only:
             self.confirm_button.setVisible(False)
+        supervisee = self.person is not None and self.person.supervisee_id is not None
+        for widget in (self.hire_caption, self.hire_date, self.hire_button):
+            widget.setVisible(supervisee)
+        self.hire_date.setReadOnly(not writable)
+        self.hire_button.setVisible(supervisee and writable)
 
     def _open(self, dialog: QWidget) -> QWidget:
         self.dialog = dialog
@@ -402,6 +437,21 @@ class TrainingPanel(RefreshOnChange, QWidget):
 
         filename, media_type, data = found
         return self._open(CertificateViewer(filename=filename, media_type=media_type, data=data, parent=self))
+
+    def save_hire_date(self) -> None:
+        if self.person is None or self.person.supervisee_id is None or self.ctx.read_only:
+            return
+        supervisee_id, text = self.person.supervisee_id, self.hire_date.text()
+        self.hire_error.setVisible(False)
+
+        def failed(exc: BaseException) -> None:
+            self.hire_error.setText(str(exc))
+            self.hire_error.setVisible(True)
+
+        self.ctx.write(
+            lambda uow: person_credentials.set_hire_date(uow, supervisee_id=supervisee_id, hire_date=text),
+            on_error=failed,
+        )
 
     def import_training(self) -> QWidget | None:
         """Choose a CSV or XLSX (its Training sheet) and import it, all or nothing."""

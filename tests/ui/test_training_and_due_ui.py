@@ -223,3 +223,23 @@ def test_training_is_imported_from_a_spreadsheet_all_or_nothing(
     qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.summary.text().startswith("1 training entry (6.00 h) imported from training.csv.")
     assert [panel.model.row(r).title for r in range(panel.model.rowCount())] == ["Ethics I"]
+
+
+def test_the_hire_date_is_set_on_the_training_tab(qtbot, world: World, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(world.db, supervisor_id=world.dana)
+    panel = _training_tab(window, world)
+    before = snapshot(world.db)
+    future = (TODAY + dt.timedelta(days=2)).isoformat()
+    _type(qtbot, panel.hire_date, future)
+    qtbot.keyClick(panel.hire_date, Qt.Key.Key_Return)
+    assert (
+        panel.hire_error.isVisible()
+        and panel.hire_error.text() == f"The hire date {future} is in the future."
+    )
+    assert snapshot(world.db) == before
+    hired = TODAY - dt.timedelta(days=30)
+    _type(qtbot, panel.hire_date, hired.isoformat())
+    qtbot.mouseClick(panel.hire_button, Qt.MouseButton.LeftButton)
+    assert not panel.hire_error.isVisible()
+    with world.uow() as uow:
+        assert person_credentials.get_supervisee(uow, world.ana).hire_date == hired
