@@ -157,6 +157,5 @@ def test_hire_date_and_credentials_refuse_bad_input(world: World, run) -> None: 
         2, "supervisor-app: Expiry date 'soon' is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02.\n"
     )  # fmt: skip
     assert snapshot(world.db.path) == before
-    assert (
-        run("supervisee", "hire-date", world.ana, "2026-01-15")[1] == "Ana Example: hire date 2026-01-15.\n"
-    )
+    hired = (TODAY - dt.timedelta(days=30)).isoformat()
+    assert run("supervisee", "hire-date", world.ana, hired)[1] == f"Ana Example: hire date {hired}.\n"
