@@ -196,7 +196,7 @@ class MainWindow(QMainWindow):
         page = DuePage(self.ctx, self)
         page.open_supervisee.connect(self._open_due_supervisee)
         page.open_to_sign.connect(lambda: self.show_page(self.stack.indexOf(self.to_sign)))
-        page.open_supervisor.connect(self.show_training)
+        page.open_supervisor.connect(lambda supervisor_id: self.show_training(supervisor_id))
         page.count_changed.connect(self._show_due_count)
         return page
 
