@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from supervisor_app import __version__
+from supervisor_app import __version__, cli_training
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 
@@ -476,6 +476,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="they left the agency",
     )
     state.add_argument("--active", dest="active", action="store_const", const=True, help="reactivate them")
+    cli_training.add_hire_date_parser(see_sub, common)
 
     agency = command("agency", "change the agency's details printed on the forms")
     agency_sub = agency.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -615,6 +616,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     template = command("template", "write an import template (.csv or .xlsx) with the documented columns")
     template.add_argument("file", metavar="FILE")
+    cli_training.add_parsers(sub, common)
     _check_ids(parser)
     return parser
 
@@ -781,6 +783,7 @@ SUPERVISEE_FIELDS = [
     "credential",
     "position",
     "start_date",
+    "hire_date",
     "agency_id",
     "supervisor_id",
     "active",
@@ -812,8 +815,10 @@ def run(args: argparse.Namespace) -> int:
         from supervisor_app.selftest import run_selftest
 
         return run_selftest()
-    reading = command in READ_ONLY_COMMANDS
+    reading = command in READ_ONLY_COMMANDS or command in cli_training.READ_ONLY
     with _database(args) as db, db.uow(_actor(), reading=reading) as uow:
+        if cli_training.handles(args):
+            return cli_training.run(args, uow, _out, _read_password)
         if command == "init":
             _out(args, {"database": db.url}, f"Database ready: {db.path or db.url}")
             if db.path is not None:

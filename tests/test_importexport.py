@@ -610,9 +610,10 @@ def test_templates_name_every_column_and_explain_them(world: World, tmp_path: Pa
     assert {e[0] for e in examples} == {"session", "experience"}
 
     workbook = openpyxl.load_workbook(tmp_path / "t.xlsx")
-    assert workbook.sheetnames == ["Records", "Columns"]
+    assert workbook.sheetnames == ["Records", "Training", "Columns"]  # training: issue 20
     explained = {row[0] for row in workbook["Columns"].iter_rows(values_only=True) if row and row[0]}
     assert set(ie.FIXED_COLUMNS) <= explained and "CRSS domains" in explained
+    assert {"Training sheet", "title", "CRSS training areas"} <= explained
 
     # Replace the example rows with a real one and the template imports.
     sheet = workbook["Records"]

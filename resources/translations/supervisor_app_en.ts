@@ -69,6 +69,23 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
     </message>
   </context>
   <context>
+    <name>DuePage</name>
+    <message numerus="yes">
+      <source> (%n overdue, in red).</source>
+      <translation>
+        <numerusform> (%n overdue, in red).</numerusform>
+        <numerusform> (%n overdue, in red).</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n item(s) due in the next {days} days or overdue</source>
+      <translation>
+        <numerusform>%n item due in the next {days} days or overdue</numerusform>
+        <numerusform>%n items due in the next {days} days or overdue</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>HoursImportDialog</name>
     <message numerus="yes">
       <source>%n record(s) already here left as they are.</source>
@@ -280,6 +297,16 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
       <translation>
         <numerusform>%n supervisee</numerusform>
         <numerusform>%n supervisees</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>TrainingImportDialog</name>
+    <message numerus="yes">
+      <source>&amp;Import %n training entry(s)</source>
+      <translation>
+        <numerusform>&amp;Import %n training entry</numerusform>
+        <numerusform>&amp;Import %n training entrys</numerusform>
       </translation>
     </message>
   </context>

@@ -159,6 +159,10 @@ def _draw(canvas: FormCanvas, data: StatementData) -> None:
     flow.y -= 4
     if data.supervisors:
         _by_supervisor(canvas, flow, data)
+    if data.education is not None:  # beside supervision and experience; never on the board's form
+        done, required, self_reported = (hours(m) for m in data.education)
+        total = w.education_total.format(done=done, required=required, self_reported=self_reported)
+        _list(canvas, flow, w.education_heading, [total, *data.education_missing])
 
     # Status, notes, board, sources
     if data.eligible:

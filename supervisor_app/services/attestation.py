@@ -348,6 +348,9 @@ class StatementData:
     supervision_reasons: tuple[str, ...] = ()
     experience_reasons: tuple[str, ...] = ()
     weekly_gaps: tuple[dt.date, ...] = ()
+    # Education (training hours, issue 20): done, required, self-reported minutes; what is missing.
+    education: tuple[int, int, int] | None = None
+    education_missing: tuple[str, ...] = ()
 
     @property
     def fingerprint_groups(self) -> str:
@@ -1495,7 +1498,23 @@ def prepare_statement(
         supervision_reasons=tuple(progress.supervision_reasons),
         experience_reasons=tuple(progress.experience_reasons),
         weekly_gaps=tuple(progress.weekly_gaps),
+        **_education(uow, profile, supervisee.id),
     )
+
+
+def _education(uow: UnitOfWork, profile: Any, supervisee_id: int) -> dict[str, Any]:
+    """The statement's education figures (none for a profile that counts no education hours)."""
+    from supervisor_app.services import training
+    from supervisor_app.services.person_credentials import Person
+
+    if not profile.education.total_hours and not profile.education_requirements:
+        return {}
+    rows = training.list_training(uow, person=Person(supervisee_id=supervisee_id))
+    result = training.education_progress(profile, rows)
+    return {
+        "education": (result.done_minutes, result.required_minutes, result.self_reported_minutes),
+        "education_missing": tuple(result.missing),
+    }
 
 
 __all__ = [

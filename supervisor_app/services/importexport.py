@@ -28,6 +28,7 @@ Formula injection
 
 from __future__ import annotations
 
+import base64
 import csv
 import datetime as dt
 import io
@@ -384,7 +385,7 @@ def _file_kind(path: Path) -> str:
     )
 
 
-def _read_table(path: Path) -> _Table:
+def _read_table(path: Path, sheet: str = TEMPLATE_SHEET) -> _Table:
     kind = _file_kind(path)
     try:
         size = path.stat().st_size
@@ -397,7 +398,7 @@ def _read_table(path: Path) -> _Table:
             f"The file is {size / 1024 / 1024:.0f} MB; the import takes files up to "
             f"{MAX_FILE_BYTES // 1024 // 1024} MB. Split it into several files."
         )
-    return _read_csv(path) if kind == "csv" else _read_xlsx(path)
+    return _read_csv(path) if kind == "csv" else _read_xlsx(path, sheet)
 
 
 def _read_csv(path: Path) -> _Table:
@@ -491,7 +492,7 @@ def _xlsx_cell(cell: Any, line: int, index: int) -> Any:
     return value
 
 
-def _read_xlsx(path: Path) -> _Table:
+def _read_xlsx(path: Path, sheet_name: str = TEMPLATE_SHEET) -> _Table:
     import openpyxl
 
     spreadsheet_limits.check_xlsx(path)  # sizes and counts first: openpyxl trusts the file
@@ -502,7 +503,7 @@ def _read_xlsx(path: Path) -> _Table:
     try:
         if not workbook.sheetnames:
             raise _FileProblem("The workbook has no sheets.")
-        sheet = workbook[TEMPLATE_SHEET] if TEMPLATE_SHEET in workbook.sheetnames else workbook.worksheets[0]
+        sheet = workbook[sheet_name] if sheet_name in workbook.sheetnames else workbook.worksheets[0]
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()  # do not trust the stored size: read every row
         header: list[Any] | None = None
@@ -1380,6 +1381,8 @@ def _spreadsheet_cell(value: Any) -> Any:
     """A value for a CSV/XLSX cell: numbers stay numbers, text is neutralised."""
     if value is None:
         return ""
+    if isinstance(value, bytes):  # a certificate: base64 (only the CSV and JSON exports hold one)
+        return "base64:" + base64.b64encode(value).decode("ascii")
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, int | float):
@@ -1396,6 +1399,8 @@ def _spreadsheet_cell(value: Any) -> Any:
 def _json_value(value: Any) -> Any:
     if value is None or isinstance(value, bool | int | float):
         return value
+    if isinstance(value, bytes):
+        return "base64:" + base64.b64encode(value).decode("ascii")
     if isinstance(value, dt.datetime | dt.date):
         return value.isoformat()
     if isinstance(value, dt.time):
@@ -1475,10 +1480,14 @@ def write_template(
     help_rows.append([])
     for note in IMPORT_RULES:
         help_rows.append(["rule", "", "", note, ""])
+    from supervisor_app.services import training_import  # the Training sheet (issue 20)
+
+    help_rows += training_import.help_rows(profiles, credentials)
     help_rows = [[neutralise(v) if isinstance(v, str) else v for v in r] for r in help_rows]
     data = _xlsx_bytes(
         [
             (TEMPLATE_SHEET, header, rows),
+            training_import.template_sheet(profiles, credentials),
             (
                 HELP_SHEET,
                 ["column", "session rows", "experience rows", "what to write", "example"],

@@ -105,6 +105,33 @@ class Education:
 
 
 @dataclass(frozen=True)
+class HoursRequirement:
+    """At least ``minutes`` of training in any of ``areas`` (education or a renewal topic)."""
+
+    label: str
+    areas: tuple[str, ...]
+    minutes: Rule[int]
+
+
+@dataclass(frozen=True)
+class Renewal:
+    """CEUs to renew the credential: ``total_minutes`` in the ``period_years`` before it
+    expires, of which each topic's minimum."""
+
+    period_years: Rule[int]
+    total_minutes: Rule[int]
+    topics: tuple[HoursRequirement, ...] = ()
+
+
+@dataclass(frozen=True)
+class DueRules:
+    """What the Due view checks beyond the requirements (None: not checked)."""
+
+    supervision_every_days: Rule[int] | None = None
+    hire_deadline_months: Rule[int] | None = None
+
+
+@dataclass(frozen=True)
 class AttestationText:
     title: str
     statement: str
@@ -128,15 +155,25 @@ class CredentialProfile:
     path: str = ""
     overridden: bool = False
     verify_notes: tuple[str, ...] = field(default=())
+    # Training (issue 20): topic areas beyond the domains, education by area, renewal, due.
+    training_areas: tuple[Domain, ...] = ()
+    education_requirements: tuple[HoursRequirement, ...] = ()
+    renewal: Renewal | None = None
+    due: DueRules = DueRules()
 
     @cached_property
     def domain_codes(self) -> tuple[str, ...]:
         return tuple(d.code for d in self.domains)
 
+    @cached_property
+    def training_area_codes(self) -> tuple[str, ...]:
+        """Where a training's hours may go: the domains, then the profile's training areas."""
+        return self.domain_codes + tuple(a.code for a in self.training_areas)
+
     def label(self, code: str) -> str:
         if code == GENERAL_DOMAIN:
             return "General (not domain-specific)"
-        for domain in self.domains:
+        for domain in self.domains + self.training_areas:
             if domain.code == code:
                 return domain.label
         return code
@@ -329,6 +366,11 @@ def load_profile(path: Path) -> CredentialProfile:
         "experience",
         "education",
         "attestation",
+        "training_areas",
+        "education_requirements",
+        "renewal",
+        "renewal_requirements",
+        "due",
     )
     effective = top.get("effective", dt.date)
     if isinstance(effective, dt.datetime):
@@ -431,6 +473,35 @@ def load_profile(path: Path) -> CredentialProfile:
         notes=tuple(notes),
     )
 
+    training_areas = _training_areas(top, domains)
+    area_codes = {d.code for d in domains} | {a.code for a in training_areas}
+    education_requirements = _hours_requirements(top, "education_requirements", area_codes)
+    renewal = None
+    ren = top.table("renewal", required=False)
+    if ren is not None:
+        ren.only("period_years", "ceu_hours")
+        period = ren.rule("period_years", int)
+        assert period is not None
+        if period.value < 1:
+            raise ren.fail("period_years.value", "must be at least 1 year")
+        renewal = Renewal(
+            period_years=period,
+            total_minutes=_hours_rule(ren.rule("ceu_hours", (int, float))),  # type: ignore[arg-type]
+            topics=_hours_requirements(top, "renewal_requirements", area_codes),
+        )
+    elif "renewal_requirements" in top.data:
+        raise top.fail("renewal_requirements", "needs a [renewal] table with period_years and ceu_hours")
+    due = DueRules()
+    due_table = top.table("due", required=False)
+    if due_table is not None:
+        due_table.only("supervision_every_days", "hire_deadline_months")
+        every = due_table.rule("supervision_every_days", int, required=False)
+        months = due_table.rule("hire_deadline_months", int, required=False)
+        for key, rule in (("supervision_every_days", every), ("hire_deadline_months", months)):
+            if rule is not None and rule.value < 1:
+                raise due_table.fail(f"{key}.value", "must be at least 1")
+        due = DueRules(supervision_every_days=every, hire_deadline_months=months)
+
     profile = CredentialProfile(
         code=code,
         name=top.text("name"),
@@ -445,8 +516,49 @@ def load_profile(path: Path) -> CredentialProfile:
         attestation=attestation,
         path=str(path),
         verify_notes=tuple(verify_notes),
+        training_areas=training_areas,
+        education_requirements=education_requirements,
+        renewal=renewal,
+        due=due,
     )
     return profile
+
+
+def _training_areas(top: _Reader, domains: list[Domain]) -> tuple[Domain, ...]:
+    raw = top.get("training_areas", list, default=[])
+    areas: list[Domain] = []
+    for index, item_data in enumerate(raw):
+        if not isinstance(item_data, dict):
+            raise top.fail(f"training_areas[{index}]", "must be a table with code and label")
+        item = _Reader(top.path, item_data, f"training_areas[{index}].")
+        item.only("code", "label")
+        code = item.text("code")
+        if code != code.lower() or " " in code or not code.isascii() or code == GENERAL_DOMAIN:
+            raise item.fail("code", f"must be lower-case with dashes (not {GENERAL_DOMAIN!r}), got {code!r}")
+        if any(d.code == code for d in domains + areas):
+            raise item.fail("code", f"{code!r} is already a domain or training area")
+        areas.append(Domain(code, item.text("label")))
+    return tuple(areas)
+
+
+def _hours_requirements(top: _Reader, key: str, area_codes: set[str]) -> tuple[HoursRequirement, ...]:
+    raw = top.get(key, list, default=[])
+    result: list[HoursRequirement] = []
+    for index, item_data in enumerate(raw):
+        if not isinstance(item_data, dict):
+            raise top.fail(f"{key}[{index}]", "must be a table with label, areas and hours")
+        item = _Reader(top.path, item_data, f"{key}[{index}].")
+        item.only("label", "areas", "hours")
+        areas = item.get("areas", list)
+        if not areas or not all(isinstance(a, str) for a in areas):
+            raise item.fail("areas", "must list at least one area code as text")
+        for area in areas:
+            if area not in area_codes:
+                raise item.fail("areas", f"{area!r} is neither a domain nor a training area of this profile")
+        hours_rule = item.rule("hours", (int, float))
+        assert hours_rule is not None
+        result.append(HoursRequirement(item.text("label"), tuple(areas), _hours_rule(hours_rule)))
+    return tuple(result)
 
 
 def shipped_profiles_dir() -> Path:

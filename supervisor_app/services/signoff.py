@@ -1339,7 +1339,14 @@ def verify(
     """
     subset = None if record_ids is None else list(dict.fromkeys(record_ids))
     with no_cycle_collection():
-        return _verify(_dbapi(uow), subset, progress)
+        report = _verify(_dbapi(uow), subset, progress)
+    if subset is None:  # a supervisor's keyed confirmations of training entries (issue 20)
+        from supervisor_app.services.training import confirmation_problems
+
+        report.problems.extend(
+            Problem(entry_id, text, kind="training") for entry_id, text in confirmation_problems(uow)
+        )
+    return report
 
 
 def _local_chunks(conn: sqlite3.Connection, subset: list[str] | None) -> Iterator[tuple[str, Chunk]]:

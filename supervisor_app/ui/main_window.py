@@ -188,6 +188,52 @@ class MainWindow(QMainWindow):
     def settings_page(self) -> Any:  # SettingsPage | None
         return self._page("settings")
 
+    @property
+    def due_page(self) -> Any:  # DuePage | None
+        return self._page("due")
+
+    def _build_due(self) -> Any:
+        from supervisor_app.ui.due_page import DuePage
+
+        page = DuePage(self.ctx, self)
+        page.open_supervisee.connect(self._open_due_supervisee)
+        page.open_to_sign.connect(lambda: self.show_page(self.stack.indexOf(self.to_sign)))
+        page.open_supervisor.connect(lambda supervisor_id: self.show_training(supervisor_id))
+        page.count_changed.connect(self._show_due_count)
+        return page
+
+    def _open_due_supervisee(self, supervisee_id: int, tab: str) -> None:
+        self.open_supervisee(supervisee_id)
+        self.detail.show_tab(tab)
+
+    def show_training(self, supervisor_id: int | None = None) -> QDialog | None:
+        """A supervisor's training and credentials (default: the one signed in)."""
+        supervisor_id = supervisor_id or self.ctx.supervisor_id
+        if supervisor_id is None:
+            return None
+        from supervisor_app.services.people import get_supervisor
+        from supervisor_app.ui.person_training_dialog import PersonTrainingDialog
+
+        name = self.ctx.read_now(lambda uow: get_supervisor(uow, supervisor_id).name)
+        return self._open_dialog(
+            PersonTrainingDialog(self.ctx, supervisor_id=supervisor_id, name=name, parent=self)
+        )
+
+    def _update_due_count(self) -> None:
+        if self.review:
+            return
+        from supervisor_app.services.due import due_items
+
+        self.ctx.read(lambda uow: len(due_items(uow)), on_done=self._show_due_count, on_error=lambda _e: None)
+
+    def _show_due_count(self, count: int) -> None:
+        item = self.nav.item(self.stack.indexOf(self._pages["due"]))
+        if item is None:
+            return
+        text = self.tr("Due ({n})").format(n=count) if count else self.tr("Due")
+        item.setText(text)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
+
     def _build_detail(self) -> Any:
         from supervisor_app.ui.supervisee_detail_page import SuperviseeDetailPage
 
@@ -270,7 +316,9 @@ class MainWindow(QMainWindow):
         self._add_page("attestations", self.tr("Attestations"), SP.SP_FileIcon, self._build_attestations)
         self._add_page("audit", self.tr("Audit"), SP.SP_FileDialogContentsView, self._build_audit)
         self._add_page("settings", self.tr("Settings"), SP.SP_FileDialogListView, self._build_settings)
+        self._add_page("due", self.tr("Due"), SP.SP_MessageBoxInformation, self._build_due)
         ctx.records_changed.connect(self._update_to_sign_badge)
+        ctx.records_changed.connect(self._update_due_count)
         # Once the first screen has its figures: the badge's count is not worth delaying them for.
         self.list_page.figures_loaded.connect(self._first_badge)
         self._badge_shown = False
@@ -279,6 +327,7 @@ class MainWindow(QMainWindow):
         if not self._badge_shown:
             self._badge_shown = True
             self._update_to_sign_badge()
+            self._update_due_count()
 
     def _on_nav(self, row: int) -> None:
         if row >= 0:
@@ -364,6 +413,12 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(
             self.tr("&Print attestation…"), self.print_current, SK.Print, name="print"
         )
+        self.training_action = self._action(
+            self.tr("Training and &credentials…"),
+            self.show_training,
+            name="training",
+            tip=self.tr("Your own training hours, CEUs and credentials"),
+        )
         self.open_action = self._action(
             self.tr("&Open database…"),
             lambda: emit(self.open_database_requested),
@@ -428,6 +483,9 @@ class MainWindow(QMainWindow):
             if self.ctx.db.readonly:
                 action.setToolTip(read_only_tip)
             file_menu.addAction(action)
+        self.training_action.setVisible(not review)
+        self.training_action.setEnabled(not review and self.ctx.supervisor_id is not None)
+        file_menu.addAction(self.training_action)
         file_menu.addSeparator()
         if review:
             self.print_action.setText(self.tr("&Print my statement…"))

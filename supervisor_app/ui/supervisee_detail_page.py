@@ -48,6 +48,7 @@ class DetailData:
     summary: overview.SuperviseeSummary | None
     agency: str
     integrity_problem: str = ""
+    education: Any = None  # training.HoursProgress: education beside supervision and experience
 
 
 def load_detail(uow: UnitOfWork, supervisee_id: int) -> DetailData:
@@ -59,12 +60,17 @@ def load_detail(uow: UnitOfWork, supervisee_id: int) -> DetailData:
         progress = compute_progress(uow, supervisee_id=supervisee_id, check_integrity=False)
     supervisee = people.get_supervisee(uow, supervisee_id)
     summaries = overview.supervisee_summaries(uow, supervisee_ids=[supervisee_id], include_inactive=True)
+    from supervisor_app.services import training
+    from supervisor_app.services.person_credentials import Person
+
+    rows = training.list_training(uow, person=Person(supervisee_id=supervisee.id))
     return DetailData(
         progress=progress,
         months=overview.hours_by_month(uow, supervisee_id=supervisee_id),
         summary=summaries[0] if summaries else None,
         agency=supervisee.agency.name if supervisee.agency else "",
         integrity_problem=problem,
+        education=training.education_progress(progress.profile, rows),
     )
 
 
@@ -269,6 +275,10 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
             parent=self.tabs,
         )
         self.tabs.addTab(self.experience, self.tr("Experience &entries"))
+        from supervisor_app.ui.training_panel import TrainingPanel
+
+        self.training = TrainingPanel(ctx, self.tabs)
+        self.tabs.addTab(self.training, self.tr("&Training"))
         self.watch_records()
 
     # Loading -----------------------------------------------------------------------------------
@@ -280,7 +290,14 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         flt = overview.SessionFilter(supervisee_id=supervisee_id)
         self.sessions.set_query(*session_query(flt, private=self.ctx.review))
         self.experience.set_query(*experience_query(overview.ExperienceFilter(supervisee_id=supervisee_id)))
+        from supervisor_app.services.person_credentials import Person
+
+        self.training.show_person(Person(supervisee_id=supervisee_id))
         self._load()
+
+    def show_tab(self, name: str) -> None:
+        """Show the "progress" or "training" tab."""
+        self.tabs.setCurrentWidget(self.training if name == "training" else self.tabs.widget(0))
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
@@ -377,9 +394,33 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
             label.setWordWrap(True)
             label.setAccessibleName(caption)
             self.info.addRow(QLabel(caption + ":"), label)
+        education = data.education
+        if education is not None and education.required_minutes:
+            self.info.addRow(
+                QLabel(self.tr("Education") + ":"),
+                QLabel(
+                    self.tr("{done} of {required} h ({self_reported} h self-reported; see Training)").format(
+                        done=hours(education.done_minutes),
+                        required=hours(education.required_minutes),
+                        self_reported=hours(education.self_reported_minutes),
+                    )
+                ),
+            )
+        education_missing = "".join(
+            f"<li>{_esc(text)}</li>" for text in (education.missing if education else [])
+        )
+        if education_missing:
+            education_missing = (
+                f"<b>{_esc(self.tr('Education'))}</b><ul style='margin-left:-20px'>{education_missing}</ul>"
+            )
         if progress.unmet:
             items = "".join(f"<li>{_esc(text)}</li>" for text in progress.unmet)
-            self.unmet.setText(f"<ul style='margin-left:-20px'>{items}</ul>")
+            self.unmet.setText(f"<ul style='margin-left:-20px'>{items}</ul>" + education_missing)
+        elif education_missing:
+            self.unmet.setText(
+                self.tr("<p style='color:#1e6b1e'><b>Supervision and experience are met.</b></p>")
+                + education_missing
+            )
         else:
             self.unmet.setText(
                 self.tr(

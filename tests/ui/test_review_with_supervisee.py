@@ -294,7 +294,7 @@ def test_the_right_password_leaves_the_review_on_the_supervisees_page(qtbot, wor
     back = controller.window
     assert back is not window and not back.review and controller.ctx.supervisor_id == world.dana
     assert back.current_page() is back.detail and back.detail.supervisee_id == world.carla
-    assert back.list_page is not None and back.nav.count() == 6
+    assert back.list_page is not None and back.nav.count() == 7  # with Due (issue 20)
     ended = _events(world, audit.AuditAction.REVIEW_END)
     assert len(ended) == 1
     assert ended[0].actor == f"supervisor:{world.dana}" and ended[0].supervisee_id == world.carla

@@ -1,0 +1,355 @@
+"""What is due: one list for the Due view and ``supervisor-app due``.
+
+Each rule reads the database and the credential profiles (figures are profile data, with
+their sources) and gives :class:`DueItem` rows, each with the date it concerns, its text and
+where to act (a supervisee's page, the To sign list, a supervisor's credentials):
+
+- credentials expiring within the horizon (or expired), a person's newest of each kind, and
+  the supervisors' certification and licence expiry dates;
+- renewals short of CEUs (the profile's ``[renewal]``) for credentials expiring within it;
+- supervisees with no supervision for longer than their profile's ``[due]
+  supervision_every_days``;
+- signed experience hours about to leave the profile's experience window;
+- pending records older than :data:`PENDING_DAYS` days;
+- the employer's deadline from hire (``[due] hire_deadline_months``) where a hire date is
+  recorded and the credential is not yet held.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import func, select
+
+from supervisor_app.db import UnitOfWork
+from supervisor_app.models import (
+    ExperienceAllocation,
+    ExperienceEntry,
+    PersonCredential,
+    RecordStatus,
+    SessionAttendee,
+    Supervisee,
+    SupervisionSession,
+    Supervisor,
+)
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.person_credentials import Person
+from supervisor_app.services.records import counts_clause, voided_clause
+from supervisor_app.services.training import list_training, renewal_progress
+from supervisor_app.services.units import hours
+
+PENDING_DAYS = 14
+"""Pending records older than this are due for signing."""
+DEFAULT_DAYS = 60
+MAX_DAYS = 3650
+
+SUPERVISEE = "supervisee"
+SUPERVISOR = "supervisor"
+TO_SIGN = "to-sign"
+
+
+@dataclass(frozen=True)
+class DueItem:
+    rule: str  # expiring, renewal, supervision, window, pending, hire
+    date: dt.date
+    text: str
+    target: str  # where to act: SUPERVISEE, SUPERVISOR, TO_SIGN
+    supervisee_id: int | None = None
+    supervisor_id: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule,
+            "date": self.date.isoformat(),
+            "text": self.text,
+            "target": self.target,
+            "supervisee_id": self.supervisee_id,
+            "supervisor_id": self.supervisor_id,
+        }
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
+
+
+def when(day: dt.date, today: dt.date) -> str:
+    """'today', 'in 3 days', '2 days ago'."""
+    delta = (day - today).days
+    if delta == 0:
+        return "today"
+    if delta > 0:
+        return f"in {_plural(delta, 'day')}"
+    return f"{_plural(-delta, 'day')} ago"
+
+
+def _add_years(day: dt.date, years: int) -> dt.date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def check_days(value: Any) -> int:
+    """The horizon in days (0 to 3650), or a DomainError."""
+    text = str(value).strip()
+    if isinstance(value, bool) or not text.isdecimal() or int(text) > MAX_DAYS:
+        raise DomainError(f"Days {text!r} must be a whole number from 0 to {MAX_DAYS}.", field="days")
+    return int(text)
+
+
+def due_items(uow: UnitOfWork, *, today: dt.date | None = None, days: int = DEFAULT_DAYS) -> list[DueItem]:
+    """Everything due within ``days`` of ``today`` (and everything overdue), by date."""
+    today = today or dt.date.today()
+    days = check_days(days)
+    horizon = today + dt.timedelta(days=days)
+    profiles = uow.db.profiles
+    supervisees = list(
+        uow.session.scalars(select(Supervisee).where(Supervisee.active.is_(True)).order_by(Supervisee.name))
+    )
+    names = {s.id: s.name for s in supervisees}
+    supervisors = {s.id: s for s in uow.session.scalars(select(Supervisor))}
+    items: list[DueItem] = []
+    items += _credentials(uow, today, horizon, names, supervisors)
+    for supervisee in supervisees:
+        profile = profiles.get(supervisee.credential) if supervisee.credential in profiles else None
+        if profile is None:
+            continue
+        items += _supervision(uow, supervisee, profile, today)
+        items += _window(uow, supervisee, profile, today, horizon)
+        items += _hire(uow, supervisee, profile, today, horizon)
+    items += _pending(uow, today, supervisors)
+    items.sort(key=lambda item: (item.date, item.rule, item.text))
+    return items
+
+
+def _credentials(
+    uow: UnitOfWork,
+    today: dt.date,
+    horizon: dt.date,
+    names: dict[int, str],
+    supervisors: dict[int, Supervisor],
+) -> list[DueItem]:
+    rows = list(
+        uow.session.scalars(
+            select(PersonCredential)
+            .where(PersonCredential.expires_on.is_not(None))
+            .order_by(PersonCredential.id)
+        )
+    )
+    newest: dict[tuple[Any, ...], PersonCredential] = {}
+    for row in rows:
+        key = (row.supervisee_id, row.supervisor_id, row.kind)
+        if key not in newest or row.expires_on > newest[key].expires_on:  # type: ignore[operator]
+            newest[key] = row
+    items = []
+    for row in newest.values():
+        assert row.expires_on is not None
+        if row.expires_on > horizon:
+            continue
+        if row.supervisee_id is not None:
+            if row.supervisee_id not in names:
+                continue  # inactive
+            who, target = names[row.supervisee_id], SUPERVISEE
+        else:
+            supervisor = supervisors.get(row.supervisor_id)  # type: ignore[arg-type]
+            if supervisor is None or not supervisor.active:
+                continue
+            who, target = supervisor.name, SUPERVISOR
+        number = f" (no. {row.number})" if row.number else ""
+        verb = "expired" if row.expires_on < today else "expires"
+        items.append(
+            DueItem(
+                "expiring",
+                row.expires_on,
+                f"{who}'s {row.kind}{number} {verb} on {row.expires_on.isoformat()}, {when(row.expires_on, today)}.",
+                target,
+                row.supervisee_id,
+                row.supervisor_id,
+            )
+        )
+        if row.kind in uow.db.profiles:
+            person = Person(supervisee_id=row.supervisee_id, supervisor_id=row.supervisor_id)
+            progress = renewal_progress(
+                uow.db.profiles.get(row.kind),
+                kind=row.kind,
+                expires_on=row.expires_on,
+                rows=list_training(uow, person=person),
+            )
+            if progress is not None and progress.missing:
+                items.append(
+                    DueItem(
+                        "renewal",
+                        row.expires_on,
+                        f"{who}, renewal by {row.expires_on.isoformat()}: " + " ".join(progress.missing),
+                        target,
+                        row.supervisee_id,
+                        row.supervisor_id,
+                    )
+                )
+    for supervisor in supervisors.values():
+        if not supervisor.active:
+            continue
+        for label, number, expires in (
+            ("certification", supervisor.icb_number, supervisor.certification_expires),
+            ("licence", supervisor.license_number, supervisor.license_expires),
+        ):
+            if expires is None or expires > horizon:
+                continue
+            verb = "expired" if expires < today else "expires"
+            shown_number = f" (no. {number})" if number else ""
+            items.append(
+                DueItem(
+                    "expiring",
+                    expires,
+                    f"{supervisor.name}'s {label}{shown_number} {verb} on {expires.isoformat()}, {when(expires, today)}.",
+                    SUPERVISOR,
+                    None,
+                    supervisor.id,
+                )
+            )
+    return items
+
+
+def _supervision(uow: UnitOfWork, supervisee: Supervisee, profile: Any, today: dt.date) -> list[DueItem]:
+    rule = profile.due.supervision_every_days
+    if rule is None:
+        return []
+    last = uow.session.scalar(
+        select(func.max(SupervisionSession.date))
+        .join(SessionAttendee, SessionAttendee.session_id == SupervisionSession.id)
+        .where(
+            SessionAttendee.supervisee_id == supervisee.id,
+            SupervisionSession.date <= today,
+            ~voided_clause(SupervisionSession),
+        )
+    )
+    every = rule.value
+    cadence = f"the {profile.code} profile asks for supervision every {_plural(every, 'day')}"
+    if last is not None:
+        gap = (today - last).days
+        if gap <= every:
+            return []
+        text = f"{supervisee.name} has had no supervision for {_plural(gap, 'day')} (last on {last.isoformat()}); {cadence}."
+        due = last + dt.timedelta(days=every)
+    elif supervisee.start_date is not None and (today - supervisee.start_date).days > every:
+        gap = (today - supervisee.start_date).days
+        text = (
+            f"{supervisee.name} has had no supervision since starting on {supervisee.start_date.isoformat()} "
+            f"({_plural(gap, 'day')}); {cadence}."
+        )
+        due = supervisee.start_date + dt.timedelta(days=every)
+    else:
+        return []
+    return [DueItem("supervision", due, text, SUPERVISEE, supervisee.id)]
+
+
+def _window(
+    uow: UnitOfWork, supervisee: Supervisee, profile: Any, today: dt.date, horizon: dt.date
+) -> list[DueItem]:
+    window = profile.experience.window_years
+    if window is None:
+        return []
+    years = window.value
+    cutoff_now, cutoff_then = _add_years(today, -years), _add_years(horizon, -years)
+    row = uow.session.execute(
+        select(func.coalesce(func.sum(ExperienceAllocation.minutes), 0), func.min(ExperienceEntry.period_end))
+        .join(ExperienceEntry, ExperienceEntry.id == ExperienceAllocation.entry_id)
+        .where(
+            ExperienceEntry.supervisee_id == supervisee.id,
+            ExperienceEntry.period_end >= cutoff_now,
+            ExperienceEntry.period_end < cutoff_then,
+            counts_clause(ExperienceEntry),
+        )
+    ).one()
+    minutes, first_end = row
+    if not minutes:
+        return []
+    leaves = _add_years(first_end, years) + dt.timedelta(days=1)
+    return [
+        DueItem(
+            "window",
+            leaves,
+            f"{hours(minutes)} signed experience hours of {supervisee.name} leave the {years}-year "
+            f"window by {horizon.isoformat()} (the first on {leaves.isoformat()}, {when(leaves, today)}).",
+            SUPERVISEE,
+            supervisee.id,
+        )
+    ]
+
+
+def _hire(
+    uow: UnitOfWork, supervisee: Supervisee, profile: Any, today: dt.date, horizon: dt.date
+) -> list[DueItem]:
+    rule = profile.due.hire_deadline_months
+    if rule is None or supervisee.hire_date is None:
+        return []
+    deadline = _add_months(supervisee.hire_date, rule.value)
+    if deadline > horizon:
+        return []
+    held = uow.session.scalar(
+        select(func.count())
+        .select_from(PersonCredential)
+        .where(
+            PersonCredential.supervisee_id == supervisee.id, PersonCredential.kind == supervisee.credential
+        )
+    )
+    if held:
+        return []
+    verb = "passed" if deadline < today else "is"
+    return [
+        DueItem(
+            "hire",
+            deadline,
+            f"{supervisee.name} was hired on {supervisee.hire_date.isoformat()}: the {rule.value}-month deadline "
+            f"for the {profile.code} {verb} {deadline.isoformat()}, {when(deadline, today)}.",
+            SUPERVISEE,
+            supervisee.id,
+        )
+    ]
+
+
+def _pending(uow: UnitOfWork, today: dt.date, supervisors: dict[int, Supervisor]) -> list[DueItem]:
+    before = today - dt.timedelta(days=PENDING_DAYS)
+    counts: dict[int, list[Any]] = {}
+    for model, date_column in (
+        (SupervisionSession, SupervisionSession.date),
+        (ExperienceEntry, ExperienceEntry.period_end),
+    ):
+        for supervisor_id, count, oldest in uow.session.execute(
+            select(model.supervisor_id, func.count(), func.min(date_column))
+            .where(model.status == RecordStatus.PENDING, date_column < before)
+            .group_by(model.supervisor_id)
+        ):
+            entry = counts.setdefault(supervisor_id, [0, oldest])
+            entry[0] += count
+            entry[1] = min(entry[1], oldest)
+    items = []
+    for supervisor_id, (count, oldest) in counts.items():
+        name = (
+            supervisors[supervisor_id].name if supervisor_id in supervisors else f"supervisor {supervisor_id}"
+        )
+        items.append(
+            DueItem(
+                "pending",
+                oldest,
+                f"{_plural(count, 'pending record')} of {name} {'is' if count == 1 else 'are'} older than "
+                f"{PENDING_DAYS} days (the oldest from {oldest.isoformat()}); sign or correct them.",
+                TO_SIGN,
+                None,
+                supervisor_id,
+            )
+        )
+    return items

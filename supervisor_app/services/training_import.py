@@ -1,0 +1,297 @@
+"""Import training entries from CSV or XLSX, all or nothing, like records.
+
+The file (a CSV, or the ``Training`` sheet of an XLSX: the import template has one) has one
+training a row: ``supervisee`` or ``supervisor`` (whose training: a name, ``Name [ICB]`` or an
+id), ``from``, ``to``, ``title``, ``provider``, ``delivery`` and one column per topic area
+(its code) holding **hours**. Every row goes through :func:`training.check_training`; if any
+row is wrong, the report lists every bad row with its line and nothing is written. A row equal
+to a training already recorded (same person, dates and title) or to an earlier row is skipped
+and reported. Imported training is self-reported until a supervisor confirms it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from supervisor_app.db import UnitOfWork
+from supervisor_app.models import TrainingEntry
+from supervisor_app.services import audit, training
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.importexport import (
+    EXAMPLE_SUPERVISEES,
+    RowNote,
+    _csv_bytes,
+    _FileProblem,
+    _header_key,
+    _People,
+    _read_table,
+    _spreadsheet_cell,
+    _text,
+    _write_atomic,
+    domain_credentials,
+)
+from supervisor_app.services.person_credentials import Person
+from supervisor_app.services.profiles import ProfileRegistry
+from supervisor_app.services.units import hours
+
+SHEET = "Training"
+COLUMNS = ("supervisee", "supervisor", "from", "to", "title", "provider", "delivery")
+HELP = {
+    "supervisee": "whose training: a supervisee's name, 'Name [ICB id]' or id (or leave empty and fill supervisor)",
+    "supervisor": "or a supervisor's own training (CEUs): name, 'Name [ICB number]' or id",
+    "from": "first day, YYYY-MM-DD",
+    "to": "last day, YYYY-MM-DD (empty: the same day)",
+    "title": "the training's title, as on the certificate",
+    "provider": "who gave it",
+    "delivery": "in-person or online",
+}
+
+
+def area_columns(profiles: ProfileRegistry, credentials: Sequence[str] | None = None) -> list[str]:
+    codes: dict[str, None] = {}
+    for code in domain_credentials(profiles, credentials):
+        codes.update(dict.fromkeys(profiles.get(code).training_area_codes))
+    return list(codes)
+
+
+def template_sheet(
+    profiles: ProfileRegistry, credentials: Sequence[str] | None = None
+) -> tuple[str, list[str], list[list[Any]]]:
+    """The template's Training sheet: header and one example row."""
+    header = list(COLUMNS) + area_columns(profiles, credentials)
+    example = {
+        "supervisee": EXAMPLE_SUPERVISEES[0],
+        "from": "2025-02-10",
+        "to": "2025-02-11",
+        "title": "Ethics for peer workers",
+        "provider": "Example Training Institute",
+        "delivery": "in-person",
+        "ethics": 6,
+    }
+    return SHEET, header, [[_spreadsheet_cell(example.get(name)) for name in header]]
+
+
+def help_rows(profiles: ProfileRegistry, credentials: Sequence[str] | None = None) -> list[list[Any]]:
+    """Rows for the template's Columns sheet, explaining the Training sheet."""
+    rows: list[list[Any]] = [
+        [],
+        ["Training sheet", "", "", "one training a row; imported all or nothing", ""],
+    ]
+    rows += [[name, "", "", text, ""] for name, text in HELP.items()]
+    rows.append(["(area columns)", "", "", "hours in each topic area (e.g. 1.5); at least one", "6"])
+    for code in domain_credentials(profiles, credentials):
+        profile = profiles.get(code)
+        rows.append([f"{profile.code} training areas", "", "", ", ".join(profile.training_area_codes), ""])
+    return rows
+
+
+def write_template(path: str | Path, *, profiles: ProfileRegistry) -> Path:
+    """A CSV template for training alone (an XLSX template has a Training sheet)."""
+    path = Path(path)
+    if path.suffix.lower() != ".csv":
+        raise DomainError(
+            "The training template is a .csv file; an .xlsx template has a Training sheet already.",
+            field="path",
+        )
+    _, header, rows = template_sheet(profiles)
+    _write_atomic(path, _csv_bytes(header, rows))
+    return path
+
+
+@dataclass
+class TrainingImportReport:
+    path: str
+    dry_run: bool = False
+    rows: int = 0
+    imported: int = 0
+    minutes: int = 0
+    entry_ids: list[str] = field(default_factory=list)
+    duplicates: list[RowNote] = field(default_factory=list)
+    errors: list[RowNote] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        name = Path(self.path).name
+        if self.errors:
+            count = len(self.errors)
+            return (
+                f"Nothing was imported from {name}: {count} problem{'s' if count != 1 else ''} must be "
+                "fixed first (every row is imported or none is)."
+            )
+        if not self.rows:
+            return f"{name} has a header but no training below it; nothing to import."
+        verb = "would be imported" if self.dry_run else "imported"
+        text = f"{self.imported} training entr{'ies' if self.imported != 1 else 'y'} ({hours(self.minutes)} h) {verb} from {name}"
+        if self.duplicates:
+            text += (
+                f"; {len(self.duplicates)} duplicate row{'s' if len(self.duplicates) != 1 else ''} skipped"
+            )
+        text += "."
+        if self.dry_run:
+            text += " Dry run: nothing was written."
+        elif self.imported:
+            text += " They are self-reported until a supervisor confirms them."
+        return text
+
+    def text(self) -> str:
+        lines = [str(note) for note in self.errors]
+        lines.extend(f"skipped, {note}" for note in self.duplicates)
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        def notes(items: list[RowNote]) -> list[dict[str, Any]]:
+            return [{"line": n.line, "column": n.column, "message": n.message} for n in items]
+
+        return {
+            "path": self.path,
+            "dry_run": self.dry_run,
+            "ok": self.ok,
+            "rows": self.rows,
+            "imported": self.imported,
+            "minutes": self.minutes,
+            "entry_ids": list(self.entry_ids),
+            "duplicates": notes(self.duplicates),
+            "errors": notes(self.errors),
+        }
+
+
+def is_training_file(path: Path) -> bool:
+    """True if the file's header (or its XLSX Training sheet) has a title column."""
+    try:
+        table = _read_table(path, SHEET)
+    except (_FileProblem, DomainError):
+        return False
+    header = {_header_key(str(h)) for h in table.header if h is not None}
+    return "title" in header and ("supervisee" in header or "supervisor" in header)
+
+
+def import_training(
+    uow: UnitOfWork, path: str | Path, *, dry_run: bool = False, today: dt.date | None = None
+) -> TrainingImportReport:
+    """Check every row, then write them all (and commit) or nothing."""
+    path = Path(path)
+    report = TrainingImportReport(str(path), dry_run=dry_run)
+    try:
+        table = _read_table(path, SHEET)
+    except _FileProblem as exc:
+        report.errors.append(RowNote(getattr(exc, "line", None), str(exc)))
+        return report
+    columns: dict[str, int] = {}
+    areas: dict[str, int] = {}
+    known_areas = set(area_columns(uow.db.profiles))
+    for index, raw in enumerate(table.header):
+        if raw is None or not str(raw).strip():
+            continue
+        key = _header_key(str(raw))
+        target = columns if key in COLUMNS else areas if key in known_areas else None
+        if target is None:
+            report.errors.append(
+                RowNote(
+                    table.header_line,
+                    f"Unknown column {str(raw)!r}: the training columns are {', '.join(COLUMNS)} and the topic "
+                    f"areas ({', '.join(sorted(known_areas))}).",
+                )
+            )
+            continue
+        if key in target:
+            report.errors.append(RowNote(table.header_line, f"The column {key!r} appears twice."))
+        target[key] = index
+    for needed in ("from", "title"):
+        if needed not in columns:
+            report.errors.append(RowNote(table.header_line, f"The column {needed!r} is missing."))
+    if "supervisee" not in columns and "supervisor" not in columns:
+        report.errors.append(RowNote(table.header_line, "A column 'supervisee' or 'supervisor' is needed."))
+    if report.errors:
+        return report
+    people = _People(uow)
+    existing = {
+        (row[0], row[1], row[2], row[3], row[4].casefold())
+        for row in uow.session.execute(
+            select(
+                TrainingEntry.supervisee_id,
+                TrainingEntry.supervisor_id,
+                TrainingEntry.date_from,
+                TrainingEntry.date_to,
+                TrainingEntry.title,
+            )
+        )
+    }
+    checked: list[tuple[Person, training.TrainingValues]] = []
+    for line, cells in table.rows:
+        report.rows += 1
+
+        def cell(name: str, cells: list[Any] = cells) -> str:
+            index = columns.get(name)
+            return _text(cells[index], name) if index is not None and index < len(cells) else ""
+
+        column = None
+        try:
+            column = "supervisee"
+            supervisee, supervisor = cell("supervisee").strip(), cell("supervisor").strip()
+            if bool(supervisee) == bool(supervisor):
+                raise DomainError("Fill exactly one of supervisee and supervisor: whose training it is.")
+            if supervisee:
+                person = Person(
+                    supervisee_id=people.find(supervisee, role="supervisee", column="supervisee").id
+                )
+            else:
+                column = "supervisor"
+                person = Person(
+                    supervisor_id=people.find(supervisor, role="supervisor", column="supervisor").id
+                )
+            allocations = {}
+            for code, index in areas.items():
+                column = code
+                value = _text(cells[index], code).strip() if index < len(cells) else ""
+                if value:
+                    allocations[code] = training.parse_hours(value, field=code, label=code)
+            column = None
+            values = training.check_training(
+                uow,
+                person=person,
+                date_from=cell("from"),
+                date_to=cell("to") or None,
+                title=cell("title"),
+                provider=cell("provider"),
+                delivery=cell("delivery") or "in-person",
+                allocations=allocations,
+                today=today,
+            )
+        except DomainError as exc:
+            report.errors.append(RowNote(line, exc.message, exc.field or column))
+            continue
+        key = (
+            person.supervisee_id,
+            person.supervisor_id,
+            values.date_from,
+            values.date_to,
+            values.title.casefold(),
+        )
+        if key in existing:
+            report.duplicates.append(
+                RowNote(line, f"{values.title} ({values.date_from.isoformat()}) is already recorded.")
+            )
+            continue
+        existing.add(key)
+        checked.append((person, values))
+    if report.errors or dry_run:
+        report.imported = len(checked) if not report.errors else 0
+        report.minutes = sum(sum(v.allocations.values()) for _, v in checked) if not report.errors else 0
+        return report
+    for person, values in checked:
+        report.entry_ids.append(training.add_training(uow, person=person, today=today, **values.__dict__))
+    report.imported = len(checked)
+    report.minutes = sum(sum(v.allocations.values()) for _, v in checked)
+    audit.log(uow, audit.AuditAction.IMPORT, details={"training_file": path.name, "entries": report.imported})
+    uow.commit()
+    return report

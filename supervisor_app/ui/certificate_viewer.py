@@ -1,0 +1,85 @@
+"""A training certificate shown in the app: an image scaled to the window, or the PDF itself
+(Qt PDF when installed), with Save a copy…."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app.ui.common import show_error
+from supervisor_app.ui.pdf_output import load_document, qt_pdf_available
+
+
+class CertificateViewer(QDialog):
+    def __init__(self, *, filename: str, media_type: str, data: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("certificate_viewer")
+        self.filename, self.data = filename, data
+        self.setWindowTitle(self.tr("Certificate: {name}").format(name=filename))
+        self.setAccessibleName(self.tr("Certificate"))
+        layout = QVBoxLayout(self)
+        self.view: QWidget
+        if media_type == "application/pdf" and qt_pdf_available():
+            from PySide6.QtPdfWidgets import QPdfView
+
+            view = QPdfView(self)
+            view.setPageMode(QPdfView.PageMode.MultiPage)
+            view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            self._document = load_document(data, self)
+            view.setDocument(self._document)
+            self.view = view
+        elif media_type.startswith("image/"):
+            pixmap = QPixmap()
+            pixmap.loadFromData(data)
+            label = QLabel(self)
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            if pixmap.isNull():
+                label.setText(self.tr("This image cannot be shown; save a copy to open it elsewhere."))
+            else:
+                label.setPixmap(
+                    pixmap.scaledToWidth(min(pixmap.width(), 760), Qt.TransformationMode.SmoothTransformation)
+                )
+            scroll = QScrollArea(self)
+            scroll.setWidget(label)
+            scroll.setWidgetResizable(True)
+            self.view = scroll
+        else:
+            label = QLabel(
+                self.tr(
+                    "The PDF page view needs Qt PDF (PySide6-Addons). Save a copy to open it in your PDF viewer."
+                ),
+                self,
+            )
+            label.setWordWrap(True)
+            self.view = label
+        self.view.setAccessibleName(self.tr("Certificate {name}").format(name=filename))
+        layout.addWidget(self.view, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        save = buttons.addButton(self.tr("&Save a copy…"), QDialogButtonBox.ButtonRole.ActionRole)
+        save.setAccessibleName(self.tr("Save a copy of the certificate"))
+        save.clicked.connect(self._on_save)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(820, 640)
+
+    def _on_save(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy of the certificate"), self.filename)
+        if not path:
+            return
+        from pathlib import Path
+
+        from supervisor_app.db import write_private
+
+        try:
+            write_private(Path(path), self.data)
+        except OSError as exc:
+            show_error(self, exc)
