@@ -42,6 +42,9 @@ class SuperviseeSummary:
     unmet: list[str] = field(default_factory=list)
     status: str = "on-track"  # eligible | on-track | overdue | inactive ("" until figures)
     figures: bool = True  # False: a row of :func:`supervisee_names`, its figures not computed yet
+    # Whether the figures come from records verified against the file as it is now: None while
+    # the file's first verification runs, False when their records fail it (figures not shown).
+    verified: bool | None = None
 
     @property
     def supervision_percent(self) -> float:

@@ -59,7 +59,7 @@ from supervisor_app.models import (
     new_uuid,
     utcnow,
 )
-from supervisor_app.services import audit, copies, keys, signatures, trails
+from supervisor_app.services import audit, copies, keys, signatures, trails, verified
 from supervisor_app.services.auth import authenticate
 from supervisor_app.services.canonical import (  # the reading and serialisation half
     _ACTION,
@@ -1522,7 +1522,35 @@ def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] 
     (so a record deleted, set back to pending or with the supervisee removed is still checked,
     and fails), plus the records ``also`` names; with each one's links and the links before
     those. The same checks as ``verify(record_ids=...)`` of those records, read by a few
-    queries on the supervisee's indexes instead of ``IN`` lists."""
+    queries on the supervisee's indexes instead of ``IN`` lists.
+
+    Verified once per change (:mod:`~supervisor_app.services.verified`): a supervisee whose
+    records verified with nothing changed since is handed back as read then; after a
+    whole-file verification that found nothing wrong with their records (and nothing changed
+    since), they are read without hashing or signature checks."""
+    also = list(also)
+    if also:  # a print of particular records: checked as asked, not remembered
+        return _read_supervisee(uow, supervisee_id, also, check=True)
+    proof = verified.supervisee_proof(uow, supervisee_id)
+    if proof is not None:
+        return proof.value  # type: ignore[no-any-return]
+    whole = verified.whole_file(uow)
+    vouched = (
+        whole is not None
+        and whole.ok
+        and supervisee_id not in verified.touched_since_whole(uow, whole)
+    )
+    records = _read_supervisee(uow, supervisee_id, [], check=not vouched)
+    if records.report.ok:
+        verified.remember_supervisee(uow, supervisee_id, records)
+    return records
+
+
+def _read_supervisee(
+    uow: UnitOfWork, supervisee_id: int, also: list[str], *, check: bool
+) -> SuperviseeRecords:
+    """:func:`read_supervisee`'s reads; ``check=False``: the whole file was verified at this
+    state, so the records are read and their links indexed without hashing or Ed25519."""
     conn = _dbapi(uow)
     attended = Among(_ATTENDED, (supervisee_id,))
     # No no_cycle_collection() here: a few thousand rows, and turning the collector back on costs more.
@@ -1551,10 +1579,19 @@ def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] 
 
     problems: list[Problem] = []
     add = problems.append
-    _check_chain(links, predecessors, add)
-    signs, voids = _index_links(links, add)
     notes: list[Problem] = []
     unkeyed: list[Problem] = []
+    if not check:
+        signs, voids = _index_links(links, add)
+        if foreign_ids := _foreign_record_ids(conn, among_ids([*known, *missing])):
+            arrived = _check_foreign(conn, among_ids(list(foreign_ids)), add)
+            signs.update(arrived.signs)
+            voids.update(arrived.voids)
+        superseded = {row[0] for row in conn.execute(_SUPERSEDED_SQL, (supervisee_id, *own.params))}
+        report = VerifyReport(records_checked=0, signatures_checked=0, problems=problems)
+        return SuperviseeRecords(sessions, experience, signs, voids, superseded, report)
+    _check_chain(links, predecessors, add)
+    signs, voids = _index_links(links, add)
     keyed = _check_keyed(conn, links, False, unkeyed.append, notes.append)
     voided = set(voids)
     seen: set[Any] = set()
