@@ -140,7 +140,9 @@ def test_own_sign_and_void_between_views_show_the_new_figures(
     _sign_all(world)
     assert _view(world).supervision.signed_minutes == 240
     with world.uow() as uow:
-        signoff.void(uow, record_id=ids[0], supervisor_id=world.dana, password=PASSWORD, reason="Entered twice")
+        signoff.void(
+            uow, record_id=ids[0], supervisor_id=world.dana, password=PASSWORD, reason="Entered twice"
+        )
     assert _view(world, reading=True).supervision.signed_minutes == 180
     assert _view(world).supervision.signed_minutes == 180
     # Ben's records were not touched by any of it: his proof still holds.

@@ -154,7 +154,9 @@ class Totals:
 
     signed: list[tuple[str, str, int]] = field(default_factory=list)  # (format, domain, minutes) standing
     pending: list[tuple[str, int]] = field(default_factory=list)  # (domain, minutes) of pending sessions
-    replaced: list[tuple[str, int]] = field(default_factory=list)  # signed minutes a pending amendment replaces
+    replaced: list[tuple[str, int]] = field(
+        default_factory=list
+    )  # signed minutes a pending amendment replaces
     span: tuple[int, dt.date | None, dt.date | None] | None = None  # standing sessions: count, first, last
     last_live: dt.date | None = None  # the newest standing or pending session
     experience: list[tuple[str, int, bool]] = field(default_factory=list)  # (domain, minutes, in the window)
@@ -220,7 +222,9 @@ def totals(
     conn = uow.session.connection().connection.driver_connection
     fresh: dict[int, Totals] = {sid: Totals() for sid in missing}
     chunks: list[list[int] | None] = (
-        [None] if everyone or len(missing) > 200 else [missing[i : i + 500] for i in range(0, len(missing), 500)]
+        [None]
+        if everyone or len(missing) > 200
+        else [missing[i : i + 500] for i in range(0, len(missing), 500)]
     )
     windows = {sid: cutoff for sid, cutoff in cutoffs.items() if cutoff is not None}
     for chunk in chunks:
@@ -266,7 +270,8 @@ def totals(
                 inside_params.extend([*sids, cutoff.isoformat()])
             inside_sql = f"CASE {' '.join(cases)} ELSE 1 END"
         for sid, status, code, waiting, inside, minutes in conn.execute(
-            _EXPERIENCE_TOTALS.format(who=who("e.supervisee_id"), inside=inside_sql), (*inside_params, *params)
+            _EXPERIENCE_TOTALS.format(who=who("e.supervisee_id"), inside=inside_sql),
+            (*inside_params, *params),
         ):
             mine = fresh.get(sid)
             if mine is None:
@@ -1095,9 +1100,16 @@ def verification_state(uow: UnitOfWork, supervisee_ids: Sequence[int]) -> dict[i
     whole = verified.whole_file(uow)
     if whole is None:
         return {}
-    state: dict[int, bool | None] = {
-        sid: sid not in whole.failing for sid in supervisee_ids
-    }
+    state: dict[int, bool | None] = {sid: sid not in whole.failing for sid in supervisee_ids}
     for sid in verified.touched_since_whole(uow, whole) & set(supervisee_ids):
         state[sid] = signoff.read_supervisee(uow, sid).report.ok
     return state
+
+
+def prepare_agency(uow: UnitOfWork, *, progress: Any = None, today: dt.date | None = None) -> int:
+    """What the whole agency's list needs, in the background: the file verified
+    (:func:`verify_file`) and every supervisee's running totals, in one snapshot. Returns how
+    many supervisees have records that fail verification."""
+    report = verify_file(uow, progress=progress)
+    supervisee_summaries(uow, include_inactive=True, today=today)
+    return len(failing_supervisees(uow, report))

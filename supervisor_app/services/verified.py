@@ -28,6 +28,7 @@ Everything here is a cache: ``forget_all()`` at any time only costs speed.
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from dataclasses import dataclass, field
@@ -78,12 +79,23 @@ class _File:
     """The proofs about one database file, and the monitor that says when they expire."""
 
     def __init__(self, path: str) -> None:
-        from supervisor_app.db import connect_readonly
+        from supervisor_app.db import BUSY_TIMEOUT_MS
 
         self.path = path
         self.lock = threading.RLock()
-        self.monitor = connect_readonly(Path(path), check_same_thread=False)
+        # Opened for reading and writing, though it only ever reads data_version: a read-only
+        # connection that outlived the app's own would keep the -wal file from being folded
+        # into the database when they close (only a connection that may write does that, and
+        # only the last one). Where the file cannot be written (a read-only folder: immutable
+        # to SQLite, so data_version would never change) nothing is remembered.
+        self.monitor = sqlite3.connect(
+            Path(path).as_uri() + "?mode=rw",
+            uri=True,
+            check_same_thread=False,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
         self.monitor.isolation_level = None
+        self.identity = self._identity()
         self.known = self._version(self.monitor)
         self.epoch = 0
         self.own = 0
@@ -96,9 +108,33 @@ class _File:
     def _version(conn: sqlite3.Connection) -> int:
         return conn.execute("PRAGMA data_version").fetchone()[0]
 
+    def _identity(self) -> tuple[int, int] | None:
+        try:
+            found = os.stat(self.path)
+        except OSError:
+            return None
+        return found.st_dev, found.st_ino
+
     def refresh(self) -> Token:
-        """The current token, after forgetting everything if another connection committed."""
+        """The current token, after forgetting everything if another connection committed (or
+        another file was put in this one's place: then the monitor watches the new one)."""
         with self.lock:
+            identity = self._identity()
+            if identity != self.identity:
+                self.forget_all()
+                self.identity = identity
+                try:
+                    self.monitor.close()
+                    self.monitor = sqlite3.connect(
+                        Path(self.path).as_uri() + "?mode=rw", uri=True, check_same_thread=False
+                    )
+                    self.monitor.isolation_level = None
+                except sqlite3.Error:
+                    self.monitor = sqlite3.connect(":memory:", check_same_thread=False)
+                    self.identity = None  # never equal to a file's again: nothing is remembered
+                self.known = self._version(self.monitor)
+                self.forget_all()
+                return Token(self, -1, self.own)  # this transaction may have read either file
             version = self._version(self.monitor)
             if version != self.known:
                 self.forget_all()
@@ -171,7 +207,7 @@ def _file_for(engine: Engine, *, create: bool = True) -> _File | None:
         return found
     with _FILES_LOCK:
         found = _FILES.get(path)
-        if found is None and Path(path).exists():
+        if found is None and Path(path).exists() and os.access(path, os.W_OK):
             try:
                 found = _FILES[path] = _File(path)
             except sqlite3.Error:
