@@ -1559,9 +1559,12 @@ def _read_supervisee(
     rows = _query(conn, f"{_RECORD_SQL[_EXPERIENCE]} WHERE supervisee_id = ?", (supervisee_id,))
     own = among_ids([row[0] for row in rows])
     experience = _Batch(_EXPERIENCE, rows, {}, _allocation_items(conn, _EXPERIENCE, own))
-    audited = _query(conn, _SUPERVISEE_AUDITED_SQL, (supervisee_id,))
-    link_rows = _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", attended)
-    link_rows += _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", own)
+    # Checked: the records the audit trail names too (a deleted one must fail), and each link's
+    # predecessor. Vouched for by the whole file's verification: the links alone.
+    audited = _query(conn, _SUPERVISEE_AUDITED_SQL, (supervisee_id,)) if check else []
+    link_sql = _LINK_WITH_PREDECESSOR_SQL if check else _SIGN_OFF_SQL
+    link_rows = _select(conn, link_sql, "record_id", attended)
+    link_rows += _select(conn, link_sql, "record_id", own)
     known = set(map(itemgetter(0), sessions.rows))
     known.update(map(itemgetter(0), experience.rows))
     also = [*also, *_supervisee_foreign_ids(conn, supervisee_id)]  # a foreign one deleted is still checked
@@ -1572,10 +1575,10 @@ def _read_supervisee(
         audited = list(
             dict.fromkeys([*audited, *_select(conn, _AUDITED_SQL, "record_id", missing, _AUDITED)])
         )
-        link_rows += _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", missing)
+        link_rows += _select(conn, link_sql, "record_id", missing)
     by_seq = {row[_SEQ]: row for row in link_rows}
     links = [by_seq[seq][:10] for seq in sorted(by_seq)]
-    predecessors = {seq: row[10] for seq, row in by_seq.items() if row[10] is not None}
+    predecessors = {seq: row[10] for seq, row in by_seq.items() if check and row[10] is not None}
 
     problems: list[Problem] = []
     add = problems.append
