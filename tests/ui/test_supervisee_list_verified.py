@@ -46,6 +46,8 @@ def test_every_row_is_verified_and_a_tampered_record_marks_its_supervisee(world,
     rows = _rows(page)
     assert rows["Ana Example"].verified is False
     assert _status(page, "Ana Example") == "Records fail verification"
-    assert rows["Ben Example"].verified is True and _status(page, "Ben Example") != "Records fail verification"
+    assert (
+        rows["Ben Example"].verified is True and _status(page, "Ben Example") != "Records fail verification"
+    )
     assert page.checking.isVisible()
     assert page.checking.text() == "1 supervisee with records that fail verification"
