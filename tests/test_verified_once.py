@@ -192,3 +192,21 @@ def test_a_whole_file_verification_vouches_for_every_supervisee_until_a_change(
     tamper(world.db.path, "UPDATE supervision_session SET minutes = 61 WHERE id = :id", id=ids[0])
     with pytest.raises(signoff.RecordsFailVerification):
         _view(world)
+
+
+def test_a_whole_file_verification_with_a_problem_vouches_only_for_the_others(
+    signed: tuple[World, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from supervisor_app.services import overview
+
+    world, ids = signed
+    _session(world, 8, supervisee_ids=[world.ben])
+    _sign_all(world)
+    tamper(world.db.path, "UPDATE supervision_session SET minutes = 61 WHERE id = :id", id=ids[0])
+    with world.db.uow("test", reading=True) as uow:
+        assert not overview.verify_file(uow).ok
+    calls = _count_checks(monkeypatch)
+    assert _view(world, world.ben).supervision.signed_minutes == 60
+    with pytest.raises(signoff.RecordsFailVerification):
+        _view(world)
+    assert calls == [0, 1]  # Ben read as vouched for; Ana checked (and refused)

@@ -1075,19 +1075,26 @@ def verify_file(uow: UnitOfWork, *, progress: Any = None) -> Any:
 
 def failing_supervisees(uow: UnitOfWork, report: Any) -> set[int | None]:
     """The supervisees whose records a verification report names (the audit trail's and the
-    print records' chains, and the outside copies, are the Audit page's)."""
+    print records' chains, and the outside copies, are the Audit page's); ``None`` among them
+    when a failing record cannot be tied to anyone (then no supervisee is vouched for)."""
     from supervisor_app.services.canonical import _select
 
     failing: set[int | None] = set()
     ids = [p.record_id for p in report.problems if p.kind == "record" and p.record_id]
     if ids:
         conn = uow.session.connection().connection.driver_connection
-        for sql, column in (
-            ("SELECT supervisee_id FROM session_attendee", "session_id"),
-            ("SELECT supervisee_id FROM experience_entry", "id"),
-            ("SELECT supervisee_id FROM audit_event", "record_id"),
+        mapped: set[Any] = set()
+        for table, column in (
+            ("session_attendee", "session_id"),
+            ("experience_entry", "id"),
+            ("audit_event", "record_id"),
         ):
-            failing.update(row[0] for row in _select(conn, sql, column, ids) if row[0] is not None)
+            for rid, sid in _select(conn, f"SELECT {column}, supervisee_id FROM {table}", column, ids):
+                if sid is not None:
+                    failing.add(sid)
+                    mapped.add(rid)
+        if set(ids) - mapped:
+            failing.add(None)
     return failing
 
 

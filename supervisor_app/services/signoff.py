@@ -801,6 +801,8 @@ def _checked_payload(
         if len(_CHECKED) > _CHECKED_MAX:
             _CHECKED.popitem(last=False)
     return slim, expected
+
+
 _PERSON_FIELDS = {
     "supervisee": ("name", "icb_id", "credential"),
     "supervisor": ("name", "credentials", "icb_number", "license"),
@@ -885,7 +887,9 @@ def _check_keyed(
         label = f"keyed signature {str(sid)[:8]}"
         key = public.get(fingerprint)
         checked = (
-            _checked_payload(sid, key[0], text_, signature_hex, remember=not whole) if key is not None else None
+            _checked_payload(sid, key[0], text_, signature_hex, remember=not whole)
+            if key is not None
+            else None
         )
         if checked is None:
             why = (
@@ -1019,7 +1023,9 @@ def _check_people(
         row_id, values = current
         if table == "supervisee":  # signed as digests (signatures.person_digest), not in clear
             differ = [
-                f for f in _PERSON_FIELDS[table] if identity.get(f) != signatures.person_digest(gid, f, values[f])
+                f
+                for f in _PERSON_FIELDS[table]
+                if identity.get(f) != signatures.person_digest(gid, f, values[f])
             ]
         else:
             differ = [f for f in _PERSON_FIELDS[table] if identity.get(f) != values[f]]
@@ -1036,9 +1042,7 @@ def _check_people(
         if explained:
             note(Problem(rid, f"{table} signed with {was}; now {is_} (a recorded edit)"))
         else:
-            problem(
-                rid, f"the {table} was signed with {was}; now {is_}, and no recorded edit explains it"
-            )
+            problem(rid, f"the {table} was signed with {was}; now {is_}, and no recorded edit explains it")
 
 
 def _recorded_edits(conn: sqlite3.Connection) -> dict[tuple[str, Any], list[dict[str, Any]]]:
@@ -1535,9 +1539,10 @@ def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] 
     if proof is not None:
         return proof.value  # type: ignore[no-any-return]
     whole = verified.whole_file(uow)
-    vouched = (
+    vouched = (  # the file verified, nothing wrong with this supervisee's records, none changed since
         whole is not None
-        and whole.ok
+        and None not in whole.failing
+        and supervisee_id not in whole.failing
         and supervisee_id not in verified.touched_since_whole(uow, whole)
     )
     records = _read_supervisee(uow, supervisee_id, [], check=not vouched)
