@@ -269,6 +269,13 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
       </translation>
     </message>
     <message numerus="yes">
+      <source>%n supervisee(s) with records that fail verification</source>
+      <translation>
+        <numerusform>%n supervisee with records that fail verification</numerusform>
+        <numerusform>%n supervisees with records that fail verification</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
       <source>%n supervisee(s) · adding up their hours…</source>
       <translation>
         <numerusform>%n supervisee · adding up their hours…</numerusform>

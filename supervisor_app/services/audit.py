@@ -15,7 +15,7 @@ from sqlalchemy import or_, select
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import AuditEvent, ExperienceEntry, SupervisionSession, utcnow
-from supervisor_app.services import trails
+from supervisor_app.services import trails, verified
 
 
 class AuditAction:
@@ -70,6 +70,7 @@ def append_events(uow: UnitOfWork, events: list[dict[str, Any]]) -> list[int]:
     chain, when an event added there was dropped with the uncommitted transaction)."""
     if getattr(uow.db, "readonly", False):
         return []
+    verified.note_events(uow, events)  # whose records this transaction touches
     now = utcnow()
     return trails.append(
         uow,

@@ -19,13 +19,12 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import (
     String,
     and_,
-    case,
     cast,
     exists,
     func,
@@ -79,7 +78,11 @@ def supervisee_summaries(
     Status: *eligible* when nothing is unmet; *overdue* when the last signed or pending session
     (that still stands) is more than ``overdue_days`` ago, or there is none and the supervisee
     started more than ``overdue_days`` ago; otherwise *on track*. Inactive supervisees are
-    *inactive*. Signatures are not re-verified here (the detail page does that).
+    *inactive*. Each row says whether its figures are verified (``verified``): after the file's
+    whole verification (:func:`verify_file`, remembered until the file changes) every figure
+    is, except those of supervisees whose records failed it (status *altered*, figures kept
+    out of the counts); supervisees whose records this process changed since are verified one
+    by one (their own records only, remembered too); before it, ``None``.
     """
     today = today or dt.date.today()
     profiles = uow.db.profiles
@@ -92,59 +95,6 @@ def supervisee_summaries(
     if not people:
         return []
     ids = [s.id for s in people]
-    wanted = Supervisee.id.in_(ids) if supervisee_ids is not None or supervisor_id is not None else None
-
-    S, A, T = SupervisionSession, SessionAllocation, SessionAttendee
-    E, EA = ExperienceEntry, ExperienceAllocation
-
-    def restrict(column: Any) -> Any:
-        return column.in_(ids) if wanted is not None else literal(True)
-
-    # Signed, standing supervision per supervisee, format and domain.
-    signed: dict[int, list[tuple[str, str, int]]] = {}
-    for sid, fmt, code, minutes in uow.session.execute(
-        select(T.supervisee_id, S.format, A.domain_code, func.sum(A.minutes))
-        .join(S, S.id == T.session_id)
-        .join(A, A.session_id == S.id)
-        .where(counts_clause(S), restrict(T.supervisee_id))
-        .group_by(T.supervisee_id, S.format, A.domain_code)
-    ):
-        signed.setdefault(sid, []).append((fmt, code, int(minutes)))
-    pending: dict[int, list[tuple[str, int]]] = {}
-    for sid, code, minutes in uow.session.execute(
-        select(T.supervisee_id, A.domain_code, func.sum(A.minutes))
-        .join(S, S.id == T.session_id)
-        .join(A, A.session_id == S.id)
-        .where(S.status == RecordStatus.PENDING, restrict(T.supervisee_id))
-        .group_by(T.supervisee_id, A.domain_code)
-    ):
-        pending.setdefault(sid, []).append((code, int(minutes)))
-    replaced: dict[int, list[tuple[str, int]]] = {}  # signed minutes a pending amendment replaces
-    for sid, code, minutes in uow.session.execute(
-        select(T.supervisee_id, A.domain_code, func.sum(A.minutes))
-        .join(S, S.id == T.session_id)
-        .join(A, A.session_id == S.id)
-        .where(counts_clause(S), amendment_waiting_clause(S), restrict(T.supervisee_id))
-        .group_by(T.supervisee_id, A.domain_code)
-    ):
-        replaced.setdefault(sid, []).append((code, int(minutes)))
-    spans: dict[int, tuple[int, dt.date | None, dt.date | None]] = {}
-    for sid, count, first, last in uow.session.execute(
-        select(T.supervisee_id, func.count(), func.min(S.date), func.max(S.date))
-        .join(S, S.id == T.session_id)
-        .where(counts_clause(S), restrict(T.supervisee_id))
-        .group_by(T.supervisee_id)
-    ):
-        spans[sid] = (int(count), as_date(first), as_date(last))
-    last_live: dict[int, dt.date | None] = {
-        sid: as_date(last)
-        for sid, last in uow.session.execute(
-            select(T.supervisee_id, func.max(S.date))
-            .join(S, S.id == T.session_id)
-            .where(or_(S.status == RecordStatus.PENDING, counts_clause(S)), restrict(T.supervisee_id))
-            .group_by(T.supervisee_id)
-        )
-    }
 
     # Experience: the window cut-off differs by credential.
     cutoffs: dict[str, dt.date | None] = {}
@@ -155,59 +105,25 @@ def supervisee_summaries(
             cutoffs[supervisee.credential] = (
                 _progress._years_before(today, window.value) if window is not None else None
             )
-    dated = {code: cutoff for code, cutoff in cutoffs.items() if cutoff is not None}
-    if dated:
-        in_window: Any = case(
-            *((Supervisee.credential == code, E.period_end >= cutoff) for code, cutoff in dated.items()),
-            else_=literal(True),
-        )
-    else:
-        in_window = literal(True)
-    experience: dict[int, list[tuple[str, int, bool]]] = {}
-    for sid, code, minutes, inside in uow.session.execute(
-        select(E.supervisee_id, EA.domain_code, func.sum(EA.minutes), in_window)
-        .join(E, EA.entry_id == E.id)
-        .join(Supervisee, Supervisee.id == E.supervisee_id)
-        .where(counts_clause(E), restrict(E.supervisee_id))
-        .group_by(E.supervisee_id, EA.domain_code, in_window)
-    ):
-        experience.setdefault(sid, []).append((code, int(minutes), bool(inside)))
-    experience_pending: dict[int, list[tuple[str, int]]] = {}
-    for sid, code, minutes in uow.session.execute(
-        select(E.supervisee_id, EA.domain_code, func.sum(EA.minutes))
-        .join(E, EA.entry_id == E.id)
-        .where(E.status == RecordStatus.PENDING, restrict(E.supervisee_id))
-        .group_by(E.supervisee_id, EA.domain_code)
-    ):
-        experience_pending.setdefault(sid, []).append((code, int(minutes)))
-    experience_replaced: dict[int, list[tuple[str, int]]] = {}
-    for sid, code, minutes in uow.session.execute(
-        select(E.supervisee_id, EA.domain_code, func.sum(EA.minutes))
-        .join(E, EA.entry_id == E.id)
-        .where(counts_clause(E), amendment_waiting_clause(E), restrict(E.supervisee_id))
-        .group_by(E.supervisee_id, EA.domain_code)
-    ):
-        experience_replaced.setdefault(sid, []).append((code, int(minutes)))
-
+    everyone = supervisee_ids is None and supervisor_id is None
+    figures = totals(uow, ids, {s.id: cutoffs[s.credential] for s in people}, everyone=everyone)
+    checked = verification_state(uow, ids)
     result: list[SuperviseeSummary] = []
     for supervisee in people:
         summary = supervisee  # the roster's row, now given its figures
         summary.figures = True
-        summary.last_session = last_live.get(supervisee.id)
+        mine = figures[supervisee.id]
+        summary.last_session = mine.last_live
         profile = _profile(profiles, supervisee.credential)
         if profile is not None:
             built = _build_progress(
                 supervisee,
                 profile,
-                signed=signed.get(supervisee.id, []),
-                pending=_progress.net_pending(
-                    pending.get(supervisee.id, []), replaced.get(supervisee.id, [])
-                ),
-                span=spans.get(supervisee.id),
-                experience=experience.get(supervisee.id, []),
-                experience_pending=_progress.net_pending(
-                    experience_pending.get(supervisee.id, []), experience_replaced.get(supervisee.id, [])
-                ),
+                signed=mine.signed,
+                pending=_progress.net_pending(mine.pending, mine.replaced),
+                span=mine.span,
+                experience=mine.experience,
+                experience_pending=_progress.net_pending(mine.experience_pending, mine.experience_replaced),
                 cutoff=cutoffs.get(supervisee.credential),
                 today=today,
             )
@@ -221,8 +137,157 @@ def supervisee_summaries(
         else:
             summary.unmet = [f"No credential profile {supervisee.credential} is installed."]
         summary.status = _status(summary, today=today, overdue_days=overdue_days)
+        summary.verified = checked.get(supervisee.id)
+        if summary.verified is False:
+            summary.status = "altered"
+            summary.unmet = [
+                "Some of this supervisee's signed records fail verification: open them for the details."
+            ]
         result.append(summary)
     return result
+
+
+@dataclass
+class Totals:
+    """A supervisee's running totals: what their progress adds up, by domain, as SQL's GROUP BY
+    returns it (the inputs of :func:`_build_progress`)."""
+
+    signed: list[tuple[str, str, int]] = field(default_factory=list)  # (format, domain, minutes) standing
+    pending: list[tuple[str, int]] = field(default_factory=list)  # (domain, minutes) of pending sessions
+    replaced: list[tuple[str, int]] = field(
+        default_factory=list
+    )  # signed minutes a pending amendment replaces
+    span: tuple[int, dt.date | None, dt.date | None] | None = None  # standing sessions: count, first, last
+    last_live: dt.date | None = None  # the newest standing or pending session
+    experience: list[tuple[str, int, bool]] = field(default_factory=list)  # (domain, minutes, in the window)
+    experience_pending: list[tuple[str, int]] = field(default_factory=list)
+    experience_replaced: list[tuple[str, int]] = field(default_factory=list)
+
+
+# Records that no longer count (a signed amendment replaced them, or they were voided here or
+# in the database they came from), and those a pending amendment waits to replace: each set
+# read once per query (a scan of the void links), not probed row by row.
+_GONE = (
+    "gone(id) AS (SELECT supersedes_id FROM {table} WHERE status = 'signed' AND supersedes_id IS NOT NULL "
+    "UNION SELECT record_id FROM sign_off WHERE action = 'void' "
+    "UNION SELECT record_id FROM foreign_link WHERE action = 'void'), "
+    "waiting(id) AS (SELECT supersedes_id FROM {table} WHERE status = 'pending' AND supersedes_id IS NOT NULL)"
+)
+_SESSION_TOTALS = (
+    f"WITH {_GONE.format(table='supervision_session')} "
+    "SELECT t.supervisee_id, s.status, s.format, a.domain_code, s.id IN waiting, sum(a.minutes) "
+    "FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
+    "JOIN session_allocation a ON a.session_id = s.id "
+    "WHERE {who} AND (s.status = 'pending' OR (s.status = 'signed' AND s.id NOT IN gone)) "
+    "GROUP BY 1, 2, 3, 4, 5"
+)
+_SESSION_SPANS = (
+    f"WITH {_GONE.format(table='supervision_session')} "
+    "SELECT t.supervisee_id, s.status, count(*), min(s.date), max(s.date) "
+    "FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
+    "WHERE {who} AND (s.status = 'pending' OR (s.status = 'signed' AND s.id NOT IN gone)) "
+    "GROUP BY 1, 2"
+)
+_EXPERIENCE_TOTALS = (
+    f"WITH {_GONE.format(table='experience_entry')} "
+    "SELECT e.supervisee_id, e.status, a.domain_code, e.id IN waiting, {inside}, sum(a.minutes) "
+    "FROM experience_entry e JOIN experience_allocation a ON a.entry_id = e.id "
+    "WHERE {who} AND (e.status = 'pending' OR (e.status = 'signed' AND e.id NOT IN gone)) "
+    "GROUP BY 1, 2, 3, 4, 5"
+)
+
+
+def totals(
+    uow: UnitOfWork, ids: Sequence[int], cutoffs: dict[int, dt.date | None], *, everyone: bool = False
+) -> dict[int, Totals]:
+    """Each supervisee's running totals (``cutoffs``: their experience window's first day).
+
+    Kept in memory per file (:mod:`~supervisor_app.services.verified`) for as long as nothing
+    changes them: another connection's commit forgets them all, this process's own sign, void,
+    amend, import or edit forgets those of the supervisees it touched; what is missing is added
+    up by a few set-based queries (``everyone``: the whole agency in one pass, else by the
+    supervisees' index)."""
+    from supervisor_app.services import verified
+
+    found: dict[int, Totals] = {}
+    missing: list[int] = []
+    for sid in ids:
+        known = verified.figures(uow, sid, cutoffs.get(sid))
+        if known is None:
+            missing.append(sid)
+        else:
+            found[sid] = known
+    if not missing:
+        return found
+    conn = uow.session.connection().connection.driver_connection
+    fresh: dict[int, Totals] = {sid: Totals() for sid in missing}
+    chunks: list[list[int] | None] = (
+        [None]
+        if everyone or len(missing) > 200
+        else [missing[i : i + 500] for i in range(0, len(missing), 500)]
+    )
+    windows = {sid: cutoff for sid, cutoff in cutoffs.items() if cutoff is not None}
+    for chunk in chunks:
+        marks = ",".join("?" * len(chunk)) if chunk is not None else ""
+        params = tuple(chunk) if chunk is not None else ()
+
+        def who(column: str) -> str:
+            return f"{column} IN ({marks})" if chunk is not None else "1"  # noqa: B023
+
+        for sid, status, fmt, code, waiting, minutes in conn.execute(
+            _SESSION_TOTALS.format(who=who("t.supervisee_id")), params
+        ):
+            mine = fresh.get(sid)
+            if mine is None:
+                continue
+            if status == "pending":
+                mine.pending.append((code, int(minutes)))
+            else:
+                mine.signed.append((fmt, code, int(minutes)))
+                if waiting:
+                    mine.replaced.append((code, int(minutes)))
+        for sid, status, count, first, last in conn.execute(
+            _SESSION_SPANS.format(who=who("t.supervisee_id")), params
+        ):
+            mine = fresh.get(sid)
+            if mine is None:
+                continue
+            newest = as_date(last)
+            if status == "signed":
+                mine.span = (int(count), as_date(first), newest)
+            if newest is not None and (mine.last_live is None or newest > mine.last_live):
+                mine.last_live = newest
+        # In the window: by each supervisee's cut-off (a CASE over the few distinct ones).
+        by_cutoff: dict[dt.date, list[int]] = {}
+        for sid, cutoff in windows.items():
+            by_cutoff.setdefault(cutoff, []).append(sid)
+        inside_sql = "1"
+        inside_params: list[Any] = []
+        if by_cutoff:
+            cases = []
+            for cutoff, sids in by_cutoff.items():
+                cases.append(f"WHEN e.supervisee_id IN ({','.join('?' * len(sids))}) THEN e.period_end >= ?")
+                inside_params.extend([*sids, cutoff.isoformat()])
+            inside_sql = f"CASE {' '.join(cases)} ELSE 1 END"
+        for sid, status, code, waiting, inside, minutes in conn.execute(
+            _EXPERIENCE_TOTALS.format(who=who("e.supervisee_id"), inside=inside_sql),
+            (*inside_params, *params),
+        ):
+            mine = fresh.get(sid)
+            if mine is None:
+                continue
+            if status == "pending":
+                mine.experience_pending.append((code, int(minutes)))
+            else:
+                mine.experience.append((code, int(minutes), bool(inside)))
+                if waiting:
+                    mine.experience_replaced.append((code, int(minutes)))
+    for sid, mine in fresh.items():
+        for items in (mine.signed, mine.pending, mine.replaced, mine.experience):
+            items.sort()
+        verified.remember_figures(uow, sid, cutoffs.get(sid), mine)
+    found.update(fresh)
+    return found
 
 
 def _profile(profiles: Any, code: str) -> CredentialProfile | None:
@@ -990,3 +1055,68 @@ __all__ = [
     "session_page",
     "supervisee_summaries",
 ]
+
+
+# --------------------------------------------------------------------------------------------
+# The whole file, verified once per change
+
+
+def verify_file(uow: UnitOfWork, *, progress: Any = None) -> Any:
+    """Verify the whole file (:func:`~supervisor_app.services.signoff.verify`) and remember the
+    result for this process (:mod:`~supervisor_app.services.verified`): until the file
+    changes, every supervisee's figures count as verified, and a supervisee's first view reads
+    their records without hashing them again. Returns the report."""
+    from supervisor_app.services import signoff, verified
+
+    report = signoff.verify(uow, progress=progress)
+    verified.remember_whole(uow, report, failing_supervisees(uow, report))
+    return report
+
+
+def failing_supervisees(uow: UnitOfWork, report: Any) -> set[int | None]:
+    """The supervisees whose records a verification report names (the audit trail's and the
+    print records' chains, and the outside copies, are the Audit page's); ``None`` among them
+    when a failing record cannot be tied to anyone (then no supervisee is vouched for)."""
+    from supervisor_app.services.canonical import _select
+
+    failing: set[int | None] = set()
+    ids = [p.record_id for p in report.problems if p.kind == "record" and p.record_id]
+    if ids:
+        conn = uow.session.connection().connection.driver_connection
+        mapped: set[Any] = set()
+        for table, column in (
+            ("session_attendee", "session_id"),
+            ("experience_entry", "id"),
+            ("audit_event", "record_id"),
+        ):
+            for rid, sid in _select(conn, f"SELECT {column}, supervisee_id FROM {table}", column, ids):
+                if sid is not None:
+                    failing.add(sid)
+                    mapped.add(rid)
+        if set(ids) - mapped:
+            failing.add(None)
+    return failing
+
+
+def verification_state(uow: UnitOfWork, supervisee_ids: Sequence[int]) -> dict[int, bool | None]:
+    """{supervisee id: True (records verified as the file is now), False (they fail); absent:
+    not known yet (the file's first verification has not finished)}. Supervisees whose records
+    this process changed since the whole-file verification are verified here, one by one."""
+    from supervisor_app.services import signoff, verified
+
+    whole = verified.whole_file(uow)
+    if whole is None:
+        return {}
+    state: dict[int, bool | None] = {sid: sid not in whole.failing for sid in supervisee_ids}
+    for sid in verified.touched_since_whole(uow, whole) & set(supervisee_ids):
+        state[sid] = signoff.read_supervisee(uow, sid).report.ok
+    return state
+
+
+def prepare_agency(uow: UnitOfWork, *, progress: Any = None, today: dt.date | None = None) -> int:
+    """What the whole agency's list needs, in the background: the file verified
+    (:func:`verify_file`) and every supervisee's running totals, in one snapshot. Returns how
+    many supervisees have records that fail verification."""
+    report = verify_file(uow, progress=progress)
+    supervisee_summaries(uow, include_inactive=True, today=today)
+    return len(failing_supervisees(uow, report))

@@ -40,8 +40,11 @@ class SuperviseeSummary:
     experience_pending_minutes: int = 0
     last_session: dt.date | None = None
     unmet: list[str] = field(default_factory=list)
-    status: str = "on-track"  # eligible | on-track | overdue | inactive ("" until figures)
+    status: str = "on-track"  # eligible | on-track | overdue | inactive | altered ("" until figures)
     figures: bool = True  # False: a row of :func:`supervisee_names`, its figures not computed yet
+    # Whether the figures come from records verified against the file as it is now: None while
+    # the file's first verification runs, False when their records fail it (status "altered").
+    verified: bool | None = None
 
     @property
     def supervision_percent(self) -> float:

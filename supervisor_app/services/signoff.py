@@ -59,7 +59,7 @@ from supervisor_app.models import (
     new_uuid,
     utcnow,
 )
-from supervisor_app.services import audit, copies, keys, signatures, trails
+from supervisor_app.services import audit, copies, keys, signatures, trails, verified
 from supervisor_app.services.auth import authenticate
 from supervisor_app.services.canonical import (  # the reading and serialisation half
     _ACTION,
@@ -803,6 +803,8 @@ def _checked_payload(
         if len(_CHECKED) > _CHECKED_MAX:
             _CHECKED.popitem(last=False)
     return slim, expected
+
+
 _PERSON_FIELDS = {
     "supervisee": ("name", "icb_id", "credential"),
     "supervisor": ("name", "credentials", "icb_number", "license"),
@@ -887,7 +889,9 @@ def _check_keyed(
         label = f"keyed signature {str(sid)[:8]}"
         key = public.get(fingerprint)
         checked = (
-            _checked_payload(sid, key[0], text_, signature_hex, remember=not whole) if key is not None else None
+            _checked_payload(sid, key[0], text_, signature_hex, remember=not whole)
+            if key is not None
+            else None
         )
         if checked is None:
             why = (
@@ -1021,7 +1025,9 @@ def _check_people(
         row_id, values = current
         if table == "supervisee":  # signed as digests (signatures.person_digest), not in clear
             differ = [
-                f for f in _PERSON_FIELDS[table] if identity.get(f) != signatures.person_digest(gid, f, values[f])
+                f
+                for f in _PERSON_FIELDS[table]
+                if identity.get(f) != signatures.person_digest(gid, f, values[f])
             ]
         else:
             differ = [f for f in _PERSON_FIELDS[table] if identity.get(f) != values[f]]
@@ -1038,9 +1044,7 @@ def _check_people(
         if explained:
             note(Problem(rid, f"{table} signed with {was}; now {is_} (a recorded edit)"))
         else:
-            problem(
-                rid, f"the {table} was signed with {was}; now {is_}, and no recorded edit explains it"
-            )
+            problem(rid, f"the {table} was signed with {was}; now {is_}, and no recorded edit explains it")
 
 
 def _recorded_edits(conn: sqlite3.Connection) -> dict[tuple[str, Any], list[dict[str, Any]]]:
@@ -1531,7 +1535,36 @@ def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] 
     (so a record deleted, set back to pending or with the supervisee removed is still checked,
     and fails), plus the records ``also`` names; with each one's links and the links before
     those. The same checks as ``verify(record_ids=...)`` of those records, read by a few
-    queries on the supervisee's indexes instead of ``IN`` lists."""
+    queries on the supervisee's indexes instead of ``IN`` lists.
+
+    Verified once per change (:mod:`~supervisor_app.services.verified`): a supervisee whose
+    records verified with nothing changed since is handed back as read then; after a
+    whole-file verification that found nothing wrong with their records (and nothing changed
+    since), they are read without hashing or signature checks."""
+    also = list(also)
+    if also:  # a print of particular records: checked as asked, not remembered
+        return _read_supervisee(uow, supervisee_id, also, check=True)
+    proof = verified.supervisee_proof(uow, supervisee_id)
+    if proof is not None:
+        return proof.value  # type: ignore[no-any-return]
+    whole = verified.whole_file(uow)
+    vouched = (  # the file verified, nothing wrong with this supervisee's records, none changed since
+        whole is not None
+        and None not in whole.failing
+        and supervisee_id not in whole.failing
+        and supervisee_id not in verified.touched_since_whole(uow, whole)
+    )
+    records = _read_supervisee(uow, supervisee_id, [], check=not vouched)
+    if records.report.ok:
+        verified.remember_supervisee(uow, supervisee_id, records)
+    return records
+
+
+def _read_supervisee(
+    uow: UnitOfWork, supervisee_id: int, also: list[str], *, check: bool
+) -> SuperviseeRecords:
+    """:func:`read_supervisee`'s reads; ``check=False``: the whole file was verified at this
+    state, so the records are read and their links indexed without hashing or Ed25519."""
     conn = _dbapi(uow)
     attended = Among(_ATTENDED, (supervisee_id,))
     # No no_cycle_collection() here: a few thousand rows, and turning the collector back on costs more.
@@ -1540,9 +1573,12 @@ def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] 
     rows = _query(conn, f"{_RECORD_SQL[_EXPERIENCE]} WHERE supervisee_id = ?", (supervisee_id,))
     own = among_ids([row[0] for row in rows])
     experience = _Batch(_EXPERIENCE, rows, {}, _allocation_items(conn, _EXPERIENCE, own))
-    audited = _query(conn, _SUPERVISEE_AUDITED_SQL, (supervisee_id,))
-    link_rows = _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", attended)
-    link_rows += _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", own)
+    # Checked: the records the audit trail names too (a deleted one must fail), and each link's
+    # predecessor. Vouched for by the whole file's verification: the links alone.
+    audited = _query(conn, _SUPERVISEE_AUDITED_SQL, (supervisee_id,)) if check else []
+    link_sql = _LINK_WITH_PREDECESSOR_SQL if check else _SIGN_OFF_SQL
+    link_rows = _select(conn, link_sql, "record_id", attended)
+    link_rows += _select(conn, link_sql, "record_id", own)
     known = set(map(itemgetter(0), sessions.rows))
     known.update(map(itemgetter(0), experience.rows))
     also = [*also, *_supervisee_foreign_ids(conn, supervisee_id)]  # a foreign one deleted is still checked
@@ -1553,17 +1589,26 @@ def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] 
         audited = list(
             dict.fromkeys([*audited, *_select(conn, _AUDITED_SQL, "record_id", missing, _AUDITED)])
         )
-        link_rows += _select(conn, _LINK_WITH_PREDECESSOR_SQL, "record_id", missing)
+        link_rows += _select(conn, link_sql, "record_id", missing)
     by_seq = {row[_SEQ]: row for row in link_rows}
     links = [by_seq[seq][:10] for seq in sorted(by_seq)]
-    predecessors = {seq: row[10] for seq, row in by_seq.items() if row[10] is not None}
+    predecessors = {seq: row[10] for seq, row in by_seq.items() if check and row[10] is not None}
 
     problems: list[Problem] = []
     add = problems.append
-    _check_chain(links, predecessors, add)
-    signs, voids = _index_links(links, add)
     notes: list[Problem] = []
     unkeyed: list[Problem] = []
+    if not check:
+        signs, voids = _index_links(links, add)
+        if foreign_ids := _foreign_record_ids(conn, among_ids([*known, *missing])):
+            arrived = _check_foreign(conn, among_ids(list(foreign_ids)), add)
+            signs.update(arrived.signs)
+            voids.update(arrived.voids)
+        superseded = {row[0] for row in conn.execute(_SUPERSEDED_SQL, (supervisee_id, *own.params))}
+        report = VerifyReport(records_checked=0, signatures_checked=0, problems=problems)
+        return SuperviseeRecords(sessions, experience, signs, voids, superseded, report)
+    _check_chain(links, predecessors, add)
+    signs, voids = _index_links(links, add)
     keyed = _check_keyed(conn, links, False, unkeyed.append, notes.append)
     voided = set(voids)
     seen: set[Any] = set()

@@ -420,7 +420,7 @@ class AuditPage(RefreshOnChange, QWidget):
         self.problems.clear()
         self.problems.setVisible(False)
         self.ctx.read(
-            lambda uow, progress: signoff.verify(uow, progress=progress),
+            _verify_file,
             with_progress=True,
             on_progress=self._on_progress,
             on_done=self._on_verified,
@@ -491,3 +491,10 @@ class AuditPage(RefreshOnChange, QWidget):
         self.progress.setVisible(False)
         self.result.setText("")
         show_error(self, exc)
+
+
+def _verify_file(uow: Any, progress: Any) -> signoff.VerifyReport:
+    """Off the UI thread: verify, remembered for this process until the file changes."""
+    from supervisor_app.services.overview import verify_file
+
+    return verify_file(uow, progress=progress)  # type: ignore[no-any-return]

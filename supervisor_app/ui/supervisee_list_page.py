@@ -100,6 +100,11 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         for button in (self.open_button, self.session_button, self.add_button):
             actions.addWidget(button)
         actions.addStretch(1)
+        self.checking = QLabel(self)
+        self.checking.setObjectName("verification_label")
+        self.checking.setAccessibleName(self.tr("Verification of the file"))
+        self.checking.hide()
+        actions.addWidget(self.checking)
         self.summary = QLabel(self)
         self.summary.setAccessibleName(self.tr("Summary"))
         actions.addWidget(self.summary)
@@ -158,6 +163,7 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         self._loading = False
         self._again = False
         self._token = 0
+        self._verifying = False
         self.watch_records()
         self._update_buttons()
 
@@ -310,6 +316,44 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         self._counts = True
         self._show_summary()
         emit(self.figures_loaded)
+        if any(row.verified is None for row in rows):
+            self._verify_file()
+
+    # The file's verification -----------------------------------------------------------------
+    def _verify_file(self) -> None:
+        """Verify the whole file once (until it changes), off the UI thread, with its progress
+        beside the list; then reload, so every figure shows as verified (or not)."""
+        if self._verifying:
+            return
+        self._verifying = True
+        self.checking.setText(self.tr("Verifying every signed record…"))
+        self.checking.show()
+        self.ctx.read(
+            _verify_everything,
+            with_progress=True,
+            on_progress=self._on_verify_progress,
+            on_done=self._on_verified,
+            on_error=self._on_verify_failed,
+        )
+
+    def _on_verify_progress(self, done: int, total: int) -> None:
+        percent = int(100 * done / total) if total else 0
+        self.checking.setText(self.tr("Verifying every signed record: {pct}%…").format(pct=percent))
+
+    def _on_verified(self, failing: int) -> None:
+        self._verifying = False
+        if failing:
+            self.checking.setText(
+                self.tr("%n supervisee(s) with records that fail verification", "", failing)
+            )
+        else:
+            self.checking.hide()
+        self.refresh()
+
+    def _on_verify_failed(self, exc: BaseException) -> None:
+        self._verifying = False
+        self.checking.hide()
+        show_error(self, exc)
 
     def _show_summary(self) -> None:
         """The count once loaded; with a search, of the supervisees it shows."""
@@ -437,3 +481,11 @@ def _summaries(
     return supervisee_summaries(
         uow, supervisor_id=supervisor_id, include_inactive=include_inactive, supervisee_ids=supervisee_ids
     )
+
+
+def _verify_everything(uow: Any, progress: Any) -> int:
+    """Off the UI thread: the whole file verified and everyone's running totals added up, in
+    one snapshot (both remembered until the file changes); how many supervisees fail."""
+    from supervisor_app.services.overview import prepare_agency
+
+    return prepare_agency(uow, progress=progress)

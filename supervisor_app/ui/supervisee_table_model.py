@@ -19,8 +19,8 @@ SEARCH_ROLE = Qt.ItemDataRole.UserRole + 4
 
 _Index = QModelIndex | QPersistentModelIndex
 
-_STATUS_ORDER = {"overdue": 0, "on-track": 1, "eligible": 2, "inactive": 3}
-STATUS_COLOURS = {"eligible": "#1e6b1e", "overdue": "#a40000", "inactive": "#6b6b6b"}
+_STATUS_ORDER = {"altered": -1, "overdue": 0, "on-track": 1, "eligible": 2, "inactive": 3}
+STATUS_COLOURS = {"eligible": "#1e6b1e", "overdue": "#a40000", "inactive": "#6b6b6b", "altered": "#a40000"}
 
 
 class SuperviseeTableModel(RowListModel[SuperviseeSummary]):
@@ -103,6 +103,8 @@ class SuperviseeTableModel(RowListModel[SuperviseeSummary]):
             if column == self.LAST:
                 return s.last_session.isoformat() if s.last_session else self.tr("none yet")
             if column == self.STATUS:
+                if s.status == "altered":
+                    return self.tr("Records fail verification")
                 return status_text(s.status)
         if role == SORT_ROLE:
             return {
@@ -116,6 +118,9 @@ class SuperviseeTableModel(RowListModel[SuperviseeSummary]):
             return QBrush(QColor(STATUS_COLOURS[s.status]))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PENDING:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS and s.verified is None:
+            tip = self.tr("Not verified yet: the file's signatures are being checked.")
+            return "\n".join([tip, *s.unmet])
         if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS and s.unmet:
             return "\n".join(s.unmet)
         if role == Qt.ItemDataRole.ToolTipRole and column == self.SUPERVISION:

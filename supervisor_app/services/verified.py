@@ -1,0 +1,442 @@
+"""What this process has already verified, and for how long it stays true (issue 19).
+
+Verifying a supervisee's signed records (hashing them, checking the keyed Ed25519 signatures
+over their links) proves something about the file *as it is now*. This module remembers such
+proofs in memory, per database file, for as long as nothing has changed them:
+
+- **Another connection's commit** (a second app, the CLI, sqlite3 with the triggers dropped)
+  is seen through SQLite's ``PRAGMA data_version``, read on a connection of this module's own
+  (the *monitor*, read-only, never used for anything else): its value changes whenever any
+  other connection commits. A change nobody here accounts for forgets everything (a new
+  *epoch*); the next view verifies again.
+- **This process's own commits** also change the monitor's value, so each one is accounted
+  for as it happens: just before the ``COMMIT`` (the writer holds the write lock, so nobody
+  else can commit in between) and just after it, the monitor's value and the committing
+  connection's own ``data_version`` (unchanged by its own commits, changed by anyone else's)
+  are read; if anyone else committed meanwhile, everything is forgotten. Otherwise only what
+  the transaction touched is forgotten: the supervisees named by the audit events it wrote
+  (every write in the app goes through :func:`~supervisor_app.services.audit.append_events`),
+  or everything when it changed rows without saying whose.
+- **A snapshot older than the proof**: each transaction takes a *token* (epoch, own-commit
+  number) as it begins, before its snapshot; a proof made in that transaction is kept only if
+  the epoch is still the same when it is stored, and used only by transactions that began
+  in the same epoch with the supervisee untouched since.
+
+Nothing is written to the database or to disk: the proofs last as long as the process.
+Everything here is a cache: ``forget_all()`` at any time only costs speed.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import event
+from sqlalchemy.engine import Engine
+from sqlalchemy.orm import Session
+
+# Audit actions that change records or people (an event of one of these naming no supervisee
+# and no record touches everything, as far as this module knows).
+_CHANGING = frozenset({"create", "edit", "delete-pending", "sign", "amend", "void", "import", "restore"})
+_ALL = None  # "touched everything"
+_MAX_SUPERVISEES = 1000  # proofs kept per file (a supervisee's is a few MB at most; LRU beyond)
+
+
+@dataclass
+class Token:
+    """Where a transaction began: the file's epoch and how many own commits it had seen."""
+
+    file: _File
+    epoch: int
+    own: int
+
+
+@dataclass
+class WholeFile:
+    """The last whole-file verification: at which epoch and own commit, and whose records
+    failed (supervisee ids; ``None`` in the set: a problem not tied to one supervisee)."""
+
+    epoch: int
+    own: int
+    ok: bool
+    failing: set[Any]
+    report: Any
+
+
+@dataclass
+class _Proof:
+    epoch: int
+    own: int
+    value: Any
+    extras: dict[Any, Any] = field(default_factory=dict)
+
+
+class _File:
+    """The proofs about one database file, and the monitor that says when they expire."""
+
+    def __init__(self, path: str) -> None:
+        from supervisor_app.db import BUSY_TIMEOUT_MS
+
+        self.path = path
+        self.lock = threading.RLock()
+        # Opened for reading and writing, though it only ever reads data_version: a read-only
+        # connection that outlived the app's own would keep the -wal file from being folded
+        # into the database when they close (only a connection that may write does that, and
+        # only the last one). Where the file cannot be written (a read-only folder: immutable
+        # to SQLite, so data_version would never change) nothing is remembered.
+        self.monitor = sqlite3.connect(
+            Path(path).as_uri() + "?mode=rw",
+            uri=True,
+            check_same_thread=False,
+            timeout=BUSY_TIMEOUT_MS / 1000,
+        )
+        self.monitor.isolation_level = None
+        self.identity = self._identity()
+        self.known = self._version(self.monitor)
+        self.epoch = 0
+        self.own = 0
+        self.touched: list[tuple[int, frozenset[int] | None]] = []  # (own commit number, supervisees)
+        self.supervisees: dict[int, _Proof] = {}
+        self.figures: dict[int, _Proof] = {}  # running totals (services.overview.totals), by supervisee
+        self.whole: WholeFile | None = None
+
+    @staticmethod
+    def _version(conn: sqlite3.Connection) -> int:
+        return conn.execute("PRAGMA data_version").fetchone()[0]
+
+    def _identity(self) -> tuple[int, int] | None:
+        try:
+            found = os.stat(self.path)
+        except OSError:
+            return None
+        return found.st_dev, found.st_ino
+
+    def refresh(self) -> Token:
+        """The current token, after forgetting everything if another connection committed (or
+        another file was put in this one's place: then the monitor watches the new one)."""
+        with self.lock:
+            identity = self._identity()
+            if identity != self.identity:
+                self.forget_all()
+                self.identity = identity
+                try:
+                    self.monitor.close()
+                    self.monitor = sqlite3.connect(
+                        Path(self.path).as_uri() + "?mode=rw", uri=True, check_same_thread=False
+                    )
+                    self.monitor.isolation_level = None
+                except sqlite3.Error:
+                    self.monitor = sqlite3.connect(":memory:", check_same_thread=False)
+                    self.identity = None  # never equal to a file's again: nothing is remembered
+                self.known = self._version(self.monitor)
+                self.forget_all()
+                return Token(self, -1, self.own)  # this transaction may have read either file
+            version = self._version(self.monitor)
+            if version != self.known:
+                self.forget_all()
+                self.known = version
+            return Token(self, self.epoch, self.own)
+
+    def forget_all(self) -> None:
+        with self.lock:
+            self.epoch += 1
+            self.touched.clear()
+            self.supervisees.clear()
+            self.figures.clear()
+            self.whole = None
+
+    def touch(self, supervisees: set[int] | None) -> None:
+        """An own commit changed these supervisees' records (``None``: anything)."""
+        with self.lock:
+            self.own += 1
+            if supervisees is _ALL:
+                self.forget_all()
+                return
+            self.touched.append((self.own, frozenset(supervisees)))
+            for sid in supervisees:
+                self.supervisees.pop(sid, None)
+                self.figures.pop(sid, None)
+
+    def touched_since(self, own: int, supervisee_id: int) -> bool:
+        return any(seq > own and supervisee_id in sids for seq, sids in self.touched if sids is not None)
+
+    def valid(self, proof_epoch: int, proof_own: int, token: Token, supervisee_id: int | None) -> bool:
+        """Whether a proof made at (``proof_epoch``, ``proof_own``) holds for a transaction
+        that began at ``token`` (and for the file now)."""
+        if not (proof_epoch == token.epoch == self.epoch):
+            return False
+        if supervisee_id is None:
+            return True
+        return not self.touched_since(min(proof_own, token.own), supervisee_id)
+
+    def close(self) -> None:
+        with self.lock:
+            self.forget_all()
+            try:
+                self.monitor.close()
+            except sqlite3.Error:
+                pass
+
+
+_FILES: dict[str, _File] = {}
+_FILES_LOCK = threading.Lock()
+_PATHS: dict[str, str | None] = {}  # engine URL database -> the file's resolved path (None: not a file)
+
+
+def _path_of(engine: Engine) -> str | None:
+    database = engine.url.database
+    if database in _PATHS:
+        return _PATHS[database]
+    path: str | None = None
+    if database and database != ":memory:" and not database.startswith("file::memory:"):
+        path = str(Path(database.removeprefix("file:").split("?", 1)[0]).resolve())
+    _PATHS[database] = path
+    return path
+
+
+def _file_for(engine: Engine, *, create: bool = True) -> _File | None:
+    path = _path_of(engine)
+    if path is None:
+        return None
+    found = _FILES.get(path)
+    if found is not None or not create:
+        return found
+    with _FILES_LOCK:
+        found = _FILES.get(path)
+        if found is None and Path(path).exists() and os.access(path, os.W_OK):
+            try:
+                found = _FILES[path] = _File(path)
+            except sqlite3.Error:
+                return None
+        return found
+
+
+# --------------------------------------------------------------------------------------------
+# The hooks: every transaction's token; every commit accounted for
+
+
+def _on_begin(conn: Any) -> None:
+    # A class-level listener runs before the engine's own (which issues BEGIN IMMEDIATE), so
+    # the token is taken before this transaction's snapshot.
+    file = _file_for(conn.engine)
+    info = conn.info
+    if file is None:
+        info.pop("verified_token", None)
+        return
+    info["verified_token"] = file.refresh()
+    info["verified_touched"] = set()
+    info["verified_unknown"] = False
+    info["verified_changes"] = conn.connection.driver_connection.total_changes
+
+
+_pending = threading.local()
+
+
+def _on_commit(conn: Any) -> None:
+    """Just before COMMIT (a writer holds the write lock: nobody else can commit now)."""
+    file = _file_for(conn.engine, create=False)
+    _pending.entry = None
+    if file is None:
+        return
+    info = conn.info
+    raw = conn.connection.driver_connection
+    touched: set[int] | None = set(info.get("verified_touched") or ())
+    if info.get("verified_unknown") or (
+        not touched and raw.total_changes != info.get("verified_changes", raw.total_changes)
+    ):
+        touched = _ALL  # rows changed, and no audit event said whose
+    file.refresh()
+    _pending.entry = (file, raw, _File._version(raw), touched)
+
+
+def _on_after_commit(_session: Any) -> None:
+    """Just after COMMIT: account for the commit, or forget everything if another connection
+    committed meanwhile (the committing connection's own data_version says so)."""
+    entry = getattr(_pending, "entry", None)
+    _pending.entry = None
+    if entry is None:
+        return
+    file, raw, before, touched = entry
+    with file.lock:
+        version = _File._version(file.monitor)
+        if _File._version(raw) != before:
+            file.forget_all()
+        elif touched is _ALL or touched:
+            file.touch(touched)
+        file.known = version
+
+
+def _on_dispose(engine: Engine) -> None:
+    path = _path_of(engine)
+    if path is None:
+        return
+    with _FILES_LOCK:
+        file = _FILES.pop(path, None)
+    if file is not None:
+        file.close()
+
+
+event.listen(Engine, "begin", _on_begin)
+event.listen(Engine, "commit", _on_commit)
+event.listen(Engine, "engine_disposed", _on_dispose)
+event.listen(Session, "after_commit", _on_after_commit)
+
+
+# --------------------------------------------------------------------------------------------
+# What the services call
+
+
+def note_events(uow: Any, events: list[dict[str, Any]]) -> None:
+    """The audit events a transaction writes (from :func:`audit.append_events`): whose records
+    it touches, so its commit forgets the proofs about them only."""
+    info = _info(uow)
+    if info is None or "verified_touched" not in info:
+        return
+    touched: set[int] = info["verified_touched"]
+    records = []
+    for item in events:
+        sid = item.get("supervisee_id")
+        if sid is not None:
+            touched.add(int(sid))
+        elif item.get("record_id") is not None:
+            records.append(item["record_id"])
+        elif item.get("action") in _CHANGING:
+            info["verified_unknown"] = True
+    if records:
+        conn = uow.session.connection().connection.driver_connection
+        marks = ",".join("?" * len(records))
+        for (sid,) in conn.execute(
+            f"SELECT supervisee_id FROM session_attendee WHERE session_id IN ({marks}) "
+            f"UNION SELECT supervisee_id FROM experience_entry WHERE id IN ({marks})",
+            (*records, *records),
+        ):
+            touched.add(int(sid))
+
+
+def _info(uow: Any) -> dict[Any, Any] | None:
+    try:
+        return uow.session.connection().info
+    except Exception:  # noqa: BLE001 - no connection (closed, in memory): nothing to remember
+        return None
+
+
+def token(uow: Any) -> Token | None:
+    """The token of the unit of work's transaction (None: nothing is remembered for it)."""
+    info = _info(uow)
+    found = info.get("verified_token") if info is not None else None
+    if found is None:
+        return None
+    raw = uow.session.connection().connection.driver_connection
+    if info.get("verified_touched") or raw.total_changes != info.get("verified_changes"):
+        return None  # this transaction wrote: what it reads is not the file anyone else sees
+    found.file.refresh()
+    return found
+
+
+def supervisee_proof(uow: Any, supervisee_id: int) -> Any | None:
+    """What :func:`remember_supervisee` stored for this supervisee, if it still holds."""
+    tok = token(uow)
+    if tok is None:
+        return None
+    file = tok.file
+    with file.lock:
+        proof = file.supervisees.get(supervisee_id)
+        if proof is None or not file.valid(proof.epoch, proof.own, tok, supervisee_id):
+            return None
+        file.supervisees[supervisee_id] = file.supervisees.pop(supervisee_id)  # most recently used
+        return proof
+
+
+def remember_supervisee(uow: Any, supervisee_id: int, value: Any) -> None:
+    """A supervisee's records, verified in this unit of work's transaction."""
+    tok = token(uow)
+    if tok is None:
+        return
+    file = tok.file
+    with file.lock:
+        if tok.epoch != file.epoch or file.touched_since(tok.own, supervisee_id):
+            return  # the file changed since this transaction's snapshot: this proves nothing now
+        file.supervisees[supervisee_id] = _Proof(tok.epoch, tok.own, value)
+        while len(file.supervisees) > _MAX_SUPERVISEES:
+            file.supervisees.pop(next(iter(file.supervisees)))
+
+
+def figures(uow: Any, supervisee_id: int, key: Any) -> Any | None:
+    """A supervisee's running totals as :func:`remember_figures` stored them under ``key``
+    (their experience window's cut-off), if nothing has changed them since."""
+    tok = token(uow)
+    if tok is None:
+        return None
+    file = tok.file
+    with file.lock:
+        proof = file.figures.get(supervisee_id)
+        if proof is None or proof.extras.get("key") != key:
+            return None
+        if not file.valid(proof.epoch, proof.own, tok, supervisee_id):
+            return None
+        return proof.value
+
+
+def remember_figures(uow: Any, supervisee_id: int, key: Any, value: Any) -> None:
+    tok = token(uow)
+    if tok is None:
+        return
+    file = tok.file
+    with file.lock:
+        if tok.epoch != file.epoch or file.touched_since(tok.own, supervisee_id):
+            return
+        file.figures[supervisee_id] = _Proof(tok.epoch, tok.own, value, {"key": key})
+
+
+def whole_file(uow: Any) -> WholeFile | None:
+    """The last whole-file verification, if it still holds for this transaction (its epoch;
+    supervisees touched by own commits since are in :func:`touched_since_whole`)."""
+    tok = token(uow)
+    if tok is None:
+        return None
+    file = tok.file
+    with file.lock:
+        whole = file.whole
+        if whole is None or not file.valid(whole.epoch, whole.own, tok, None):
+            return None
+        return whole
+
+
+def touched_since_whole(uow: Any, whole: WholeFile) -> set[int]:
+    """Supervisees whose records own commits changed since ``whole`` was made."""
+    tok = token(uow)
+    if tok is None:
+        return set()
+    since = min(whole.own, tok.own)
+    with tok.file.lock:
+        return {sid for seq, sids in tok.file.touched if seq > since and sids for sid in sids}
+
+
+def remember_whole(uow: Any, report: Any, failing: set[Any]) -> None:
+    """A whole-file verification made in this unit of work's transaction."""
+    tok = token(uow)
+    if tok is None:
+        return
+    file = tok.file
+    with file.lock:
+        if tok.epoch != file.epoch:
+            return
+        file.whole = WholeFile(tok.epoch, tok.own, report.ok, failing, report)
+
+
+def forget_views() -> None:
+    """Forget what was verified per supervisee, keeping the whole-file verification (the
+    benchmark measures a supervisee's first view after the file's verification with it)."""
+    for file in list(_FILES.values()):
+        with file.lock:
+            file.supervisees.clear()
+
+
+def forget_all() -> None:
+    """Forget every proof (tests; nothing needs it for correctness)."""
+    for file in list(_FILES.values()):
+        file.forget_all()
