@@ -107,39 +107,21 @@ def test_a_payload_read_without_its_links_is_the_payload_read_whole(busy: World)
         rows = _query(
             conn, "SELECT id, key_fingerprint, first_seq, last_seq, payload, signature FROM signature"
         )
-    assert signoff._plain_links(links)
     for sid, fingerprint, first, last, text_, signature in rows:
         span = range(first, last + 1)
         stored = [by_seq[seq] for seq in span]
         key = public[fingerprint][0]
         whole = signoff._checked_payload(sid, key, text_, signature, remember=False)
         assert whole is not None
-        fast = signoff._whole_payload(sid, fingerprint, key, text_, signature, stored, span, True, None)
+        fast = signoff._whole_payload(sid, fingerprint, key, text_, signature, stored, span, None)
         assert fast == (whole[0], None)  # None: its links are exactly the stored ones
         assert whole[1] == [signoff._link_tuple(link) for link in stored]
         # Links that differ from the stored ones: read whole, and compared one by one.
         other = [(*link[:3], "someone-else", *link[4:]) for link in stored]
+        assert signoff._whole_payload(sid, fingerprint, key, text_, signature, other, span, None) == whole
         assert (
-            signoff._whole_payload(sid, fingerprint, key, text_, signature, other, span, True, None) == whole
-        )
-        assert (
-            signoff._whole_payload(sid, fingerprint, key, text_ + " ", signature, stored, span, True, None)
-            is None
+            signoff._whole_payload(sid, fingerprint, key, text_ + " ", signature, stored, span, None) is None
         )
         valid = {(str(sid), fingerprint, str(signature))}
-        assert (
-            signoff._whole_payload(sid, fingerprint, key, text_, signature, stored, span, True, set()) is None
-        )
-        assert (
-            signoff._whole_payload(sid, fingerprint, key, text_, signature, stored, span, True, valid) == fast
-        )
-
-
-def test_links_the_payload_would_spell_otherwise_are_not_plain(busy: World) -> None:
-    with busy.uow() as uow:
-        links = _query(signoff._dbapi(uow), _SIGN_OFF_SQL + " ORDER BY seq")
-    assert signoff._plain_links(links)
-    quoted = [(*links[0][:3], 'a"b', *links[0][4:]), *links[1:]]
-    as_text = [(links[0][0], str(links[0][1]), *links[0][2:]), *links[1:]]
-    missing = [(*links[0][:8], None, links[0][9]), *links[1:]]
-    assert not any(map(signoff._plain_links, (quoted, as_text, missing)))
+        assert signoff._whole_payload(sid, fingerprint, key, text_, signature, stored, span, set()) is None
+        assert signoff._whole_payload(sid, fingerprint, key, text_, signature, stored, span, valid) == fast

@@ -35,12 +35,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import operator
-import re
 import sqlite3
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from itertools import compress
 from operator import itemgetter
 from pathlib import Path
 from typing import Any
@@ -87,7 +85,6 @@ from supervisor_app.services.canonical import (  # the reading and serialisation
     Among,
     Chunk,
     Hashing,
-    _all_int,
     _allocation_items,
     _Batch,  # noqa: F401  (re-exported: tests use it)
     _content_payload,  # noqa: F401  (tests, reference)
@@ -733,18 +730,6 @@ def _index_links(
     """The signature and the void of each record (a record has at most one of each)."""
     signs: dict[Any, tuple[Any, ...]] = {}
     voids: dict[Any, tuple[Any, ...]] = {}
-    actions = list(map(itemgetter(_ACTION), links))
-    signing = list(map(_SIGN.__eq__, actions))
-    counts = (signing.count(True), actions.count(_VOID))
-    if sum(counts) == len(links):  # the usual case, in C: known actions, none repeated
-        signing_links = list(compress(links, signing))
-        signs = dict(zip(map(itemgetter(_RID), signing_links), signing_links, strict=True))
-        voiding_links = list(compress(links, map(_VOID.__eq__, actions)))
-        voids = dict(zip(map(itemgetter(_RID), voiding_links), voiding_links, strict=True))
-        if (len(signs), len(voids)) == counts:
-            links = []  # nothing left to look at one by one
-        else:
-            signs, voids = {}, {}
     for link in links:
         seq, rid, action = link[_SEQ], link[_RID], link[_ACTION]
         if action == _SIGN:
@@ -837,31 +822,7 @@ def _payload_tuple(entry: Any) -> tuple[Any, ...]:
         return ()
 
 
-_NEEDS_ESCAPE = re.compile(r'["\\\x00-\x1f]')  # what JSON escapes in text (see canonical._plain)
-
-
-def _plain_links(links: list[tuple[Any, ...]]) -> bool:
-    """True when every link's signed fields are as the app writes them (an integer seq, text
-    JSON escapes nothing in), so :func:`_links_text` spells them as the payload does."""
-    if not _all_int(map(itemgetter(_SEQ), links)):
-        return False
-    for i in (_KIND, _RID, _ACTION, _CONTENT, _CHAIN):
-        column = list(map(itemgetter(i), links))
-        if set(map(type, column)) - {str} or _NEEDS_ESCAPE.search("".join(column)):
-            return False
-    return True
-
-
-def _links_text(stored: list[tuple[Any, ...]]) -> str:
-    """The "links" member of a payload (signatures.payload_text: keys sorted, no spaces) that
-    signs exactly these links (plain ones: :func:`_plain_links`)."""
-    entries = ",".join(
-        [
-            f'{{"action":"{a}","chain_hash":"{h}","content_hash":"{c}","record_id":"{r}","record_kind":"{k}","seq":{s}}}'
-            for _p, s, k, r, a, _g, _t, _z, c, h in stored
-        ]
-    )
-    return f'"links":[{entries}]'
+_STORED_VALUES = operator.itemgetter(_SEQ, _KIND, _RID, _ACTION, _CONTENT, _CHAIN)  # as _link_tuple
 
 
 def _whole_payload(
@@ -872,18 +833,14 @@ def _whole_payload(
     signature_hex: Any,
     stored: list[tuple[Any, ...]],
     span: range,
-    plain: bool,
     valid: set[tuple[str, str, str]] | None,
 ) -> tuple[dict[str, Any], list[Any] | None] | None:
     """What :func:`_checked_payload` says of a keyed signature, for the whole-file pass: None
     when the signature does not match its text (or the text is no payload), else the payload
     without its links and its links as tuples; the links as None when they are exactly
-    ``stored`` (the links of its ``span``, all present).
+    ``stored``, the links of its ``span`` (compared as two lists, in C).
 
-    ``valid``: the signatures found valid by a worker process, or None to check here. When the
-    text holds the ``"links"`` member that signs exactly ``stored`` (one ``"links":`` in the
-    text, which JSON cannot hold inside a string), only the rest of it is parsed: the same
-    payload, without reading 50 links back."""
+    ``valid``: the signatures found valid by a worker process, or None to check here."""
     if not isinstance(text_, str):
         return None
     if valid is not None:
@@ -891,21 +848,17 @@ def _whole_payload(
             return None
     elif not signatures.check(public_hex, text_, str(signature_hex)):
         return None
-    if plain and len(stored) == len(span) and text_.count('"links":') == 1:
-        member = _links_text(stored)
-        if member in text_:
-            payload = signatures.parse(text_.replace(member, '"links":[]'))
-            if payload is None:
-                return None
-            if payload["links"] == []:
-                del payload["links"]
-                return payload, None
     payload = signatures.parse(text_)
     if payload is None:  # a valid signature over text that is not a payload: only ours sign
         return None
-    entries = payload["links"] if isinstance(payload.get("links"), list) else []
-    slim = {name: value for name, value in payload.items() if name != "links"}
-    return slim, [_payload_tuple(e) for e in entries]
+    entries = payload.pop("links")  # a list (signatures.parse)
+    try:
+        expected = list(map(_LINK_VALUES, entries))
+    except (KeyError, TypeError):
+        expected = [_payload_tuple(e) for e in entries]
+    if len(stored) == len(span) and expected == list(map(_STORED_VALUES, stored)):
+        return payload, None
+    return payload, expected
 
 
 @dataclass
@@ -959,7 +912,6 @@ def _check_keyed(
 
         rows = [row for row in rows if touches(row[2], row[3])]
     public = keys.public_keys(conn)
-    plain = whole and _plain_links(links)
     covered: set[int] = set()
     signed = _Signed()
     named: set[Any] = set()
@@ -979,9 +931,7 @@ def _check_keyed(
         if key is None:
             checked = None
         elif whole:
-            checked = _whole_payload(
-                sid, fingerprint, key[0], text_, signature_hex, stored, span, plain, valid
-            )
+            checked = _whole_payload(sid, fingerprint, key[0], text_, signature_hex, stored, span, valid)
         else:
             checked = _checked_payload(sid, key[0], text_, signature_hex, remember=False)
         if checked is None:
@@ -1013,7 +963,7 @@ def _check_keyed(
             last_rid = stored[-1][_RID] if stored else None
             if (
                 span.start >= keys_from
-                and {link[_SIGNER] for link in stored} == {owner}
+                and set(map(itemgetter(_SIGNER), stored)) == {owner}
                 and set(map(str, map(itemgetter(_AT), stored))) == {payload.get("signed_at")}
             ):
                 covered.update(span)  # every one would pass each check below
@@ -1294,13 +1244,6 @@ def _check_records(
 def _signed_contents(signs: dict[Any, tuple[Any, ...]]) -> dict[str, dict[Any, str]]:
     """{kind: {record id: the content hash its signature holds}}."""
     contents: dict[str, dict[Any, str]] = {_SESSION: {}, _EXPERIENCE: {}}
-    kinds = set(map(itemgetter(_KIND), signs.values()))
-    if kinds <= contents.keys():  # the usual case, in C
-        for kind in kinds:
-            of_kind = list(map(kind.__eq__, map(itemgetter(_KIND), signs.values())))
-            hashes = map(itemgetter(_CONTENT), compress(signs.values(), of_kind))
-            contents[kind] = dict(zip(compress(signs.keys(), of_kind), hashes, strict=True))
-        return contents
     for rid, link in signs.items():
         of_kind = contents.get(link[_KIND])
         if of_kind is not None:
