@@ -15,7 +15,8 @@ text ``'1,2'``, a blob where text was, each change the hash.
 
 Speed: :func:`verify` must check at least 100,000 records a second. A whole database (of at
 least ``_PARALLEL_MIN_RECORDS`` records, in a file) is hashed by two worker processes, one
-per kind of record, each on its own read-only connection (see :class:`_Workers`), while this
+per kind of record, each on its own read-only connection (see :class:`_Workers`), which also
+check the keyed signatures' Ed25519 signatures and the audit and print chains, while this
 process checks the chain; a supervisee's records are read by their indexes in a few queries
 (:func:`read_supervisee`). Reading and serialising live in
 :mod:`~supervisor_app.services.canonical`, which imports nothing heavy, so workers start fast.
@@ -1429,7 +1430,8 @@ def verify(
     the record id (for a signature deleted outright, the audit trail supplies it). ``progress(done, total)`` is called now and then for a progress bar.
 
     The whole database (at least ``_PARALLEL_MIN_RECORDS`` records, in a file) is hashed by two
-    worker processes, one per kind, while this one checks the chain; the report is the same,
+    worker processes, one per kind, which also check the Ed25519 signatures and the audit and
+    print chains, while this one checks the chain; the report is the same,
     problems in the same order, as when everything is done here (which is what happens if a
     worker fails, or if the file changed between this transaction's snapshot and theirs).
     """
