@@ -633,25 +633,100 @@ def kind_digests(
         yield list(map(itemgetter(0), part)), list(map(itemgetter(1), part)), digests
 
 
-def digest_worker(path: str, kind: str, chunk: int, queue: Any) -> None:
-    """A worker process of a full verification: hashes every record of ``kind`` in the file at
-    ``path`` through its own read-only connection, inside one read transaction (one snapshot).
+# What a side task's result depends on, read in the worker's snapshot and in the verifying
+# transaction's: the result is used only when the two are equal (else the parent does it).
+SIDE_MARKER_SQL = {
+    # the keyed signatures: every signature row and every public key on file
+    "keys": (
+        "SELECT (SELECT count(*) FROM signature), (SELECT max(rowid) FROM signature), "
+        "(SELECT count(*) FROM supervisor_key), (SELECT max(rowid) FROM supervisor_key), "
+        f"({_IDENTITY_SQL.replace('global_id, keys_from_seq', 'global_id')})"
+    ),
+    # the audit trail's and the print records' chains: their length and their newest row
+    "trails": (
+        "SELECT (SELECT count(*) FROM audit_event), (SELECT max(id) FROM audit_event), "
+        "(SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1), "
+        "(SELECT count(*) FROM attestation), (SELECT max(id) FROM attestation), "
+        "(SELECT hash FROM attestation ORDER BY id DESC LIMIT 1)"
+    ),
+}
 
-    Puts on ``queue``: ``("marker", kind, marker)`` first, then ``("chunk", kind, ids,
-    statuses, digests)`` for each chunk (the digests as one string of 64-character hex
-    digests), then ``("done", kind)``; or ``("error", kind, message)``.
+
+def side_marker(conn: sqlite3.Connection, task: str) -> tuple[Any, ...]:
+    return tuple(conn.execute(SIDE_MARKER_SQL[task]).fetchone())
+
+
+def _valid_signatures(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """(id, key fingerprint, signature) of each keyed signature whose Ed25519 signature is
+    valid over its payload text under the key of that fingerprint (the check, without reading
+    the payload: the verifying process does that)."""
+    from supervisor_app.services import keys, signatures
+
+    chain, _keys_from = database_identity(conn)
+    if chain is None:
+        return []
+    public = keys.public_keys(conn)
+    valid = []
+    rows = _query(
+        conn, "SELECT id, key_fingerprint, payload, signature FROM signature WHERE chain_id = ?", (chain,)
+    )
+    for sid, fingerprint, text_, signature_hex in rows:
+        key = public.get(fingerprint)
+        if key is not None and isinstance(text_, str) and signatures.check(key[0], text_, str(signature_hex)):
+            valid.append((str(sid), fingerprint, str(signature_hex)))
+    return valid
+
+
+def _trail_breaks(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str]]]:
+    from supervisor_app.services import trails
+
+    return {table: trails.check_chain(conn, table) for table in (trails.AUDIT, trails.PRINTS)}
+
+
+SIDE_TASKS: dict[str, Callable[[sqlite3.Connection], Any]] = {
+    "keys": _valid_signatures,
+    "trails": _trail_breaks,
+}
+
+
+def verify_worker(
+    path: str, tasks: Sequence[str], chunk: int, queue: Any, expected: dict[str, tuple[Any, ...]]
+) -> None:
+    """A worker process of a full verification: does ``tasks`` in order on the file at ``path``,
+    through its own read-only connection, inside one read transaction (one snapshot).
+
+    A kind of record (``session``, ``experience``): hashes every record of it and puts on
+    ``queue`` ``("marker", kind, marker)`` first, then ``("chunk", kind, ids, statuses,
+    digests)`` for each chunk (the digests as one string of 64-character hex digests), then
+    ``("done", kind)``. A side task (:data:`SIDE_TASKS`): ``("result", task, result)``, the
+    result None when this snapshot's :func:`side_marker` is not ``expected[task]`` (a commit
+    in between) or the task failed. On any other failure ``("error", task, message)`` for each
+    task not done.
     """
+    left = list(tasks)
     try:
         conn = connect_readonly(Path(path), isolation_level=None, timeout=30)
         try:
             conn.execute("BEGIN")
-            queue.put(("marker", kind, snapshot_marker(conn)))
             gc.disable()
-            for ids, statuses, digests in kind_digests(conn, kind, chunk):
-                queue.put(("chunk", kind, ids, statuses, "".join(digests)))
+            while left:
+                task = left[0]
+                if task in SIDE_TASKS:
+                    try:
+                        same = side_marker(conn, task) == expected.get(task)
+                        result = SIDE_TASKS[task](conn) if same else None
+                    except Exception:  # noqa: BLE001 - the verifying process does it itself
+                        result = None
+                    queue.put(("result", task, result))
+                else:
+                    queue.put(("marker", task, snapshot_marker(conn)))
+                    for ids, statuses, digests in kind_digests(conn, task, chunk):
+                        queue.put(("chunk", task, ids, statuses, "".join(digests)))
+                    queue.put(("done", task))
+                left.pop(0)
             conn.execute("COMMIT")
         finally:
             conn.close()
-        queue.put(("done", kind))
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which verifies itself
-        queue.put(("error", kind, f"{type(exc).__name__}: {exc}"))
+        for task in left:
+            queue.put(("error", task, f"{type(exc).__name__}: {exc}"))

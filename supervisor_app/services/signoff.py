@@ -15,7 +15,8 @@ text ``'1,2'``, a blob where text was, each change the hash.
 
 Speed: :func:`verify` must check at least 100,000 records a second. A whole database (of at
 least ``_PARALLEL_MIN_RECORDS`` records, in a file) is hashed by two worker processes, one
-per kind of record, each on its own read-only connection (see :class:`_Workers`), while this
+per kind of record, each on its own read-only connection (see :class:`_Workers`), which also
+check the keyed signatures' Ed25519 signatures and the audit and print chains, while this
 process checks the chain; a supervisee's records are read by their indexes in a few queries
 (:func:`read_supervisee`). Reading and serialising live in
 :mod:`~supervisor_app.services.canonical`, which imports nothing heavy, so workers start fast.
@@ -102,12 +103,13 @@ from supervisor_app.services.canonical import (  # the reading and serialisation
     among_ids,
     content_digests,
     database_identity,
-    digest_worker,
     hashing_for,
     kind_digests,
     no_cycle_collection,
     read_records,
+    side_marker,
     snapshot_marker,
+    verify_worker,
 )
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.records import (
@@ -825,6 +827,45 @@ def _payload_tuple(entry: Any) -> tuple[Any, ...]:
         return ()
 
 
+_STORED_VALUES = operator.itemgetter(_SEQ, _KIND, _RID, _ACTION, _CONTENT, _CHAIN)  # as _link_tuple
+
+
+def _whole_payload(
+    sid: Any,
+    fingerprint: Any,
+    public_hex: str,
+    text_: Any,
+    signature_hex: Any,
+    stored: list[tuple[Any, ...]],
+    span: range,
+    valid: set[tuple[str, str, str]] | None,
+) -> tuple[dict[str, Any], list[Any] | None] | None:
+    """What :func:`_checked_payload` says of a keyed signature, for the whole-file pass: None
+    when the signature does not match its text (or the text is no payload), else the payload
+    without its links and its links as tuples; the links as None when they are exactly
+    ``stored``, the links of its ``span`` (compared as two lists, in C).
+
+    ``valid``: the signatures found valid by a worker process, or None to check here."""
+    if not isinstance(text_, str):
+        return None
+    if valid is not None:
+        if (str(sid), fingerprint, str(signature_hex)) not in valid:
+            return None
+    elif not signatures.check(public_hex, text_, str(signature_hex)):
+        return None
+    payload = signatures.parse(text_)
+    if payload is None:  # a valid signature over text that is not a payload: only ours sign
+        return None
+    entries = payload.pop("links")  # a list (signatures.parse)
+    try:
+        expected = list(map(_LINK_VALUES, entries))
+    except (KeyError, TypeError):
+        expected = [_payload_tuple(e) for e in entries]
+    if len(stored) == len(span) and expected == list(map(_STORED_VALUES, stored)):
+        return payload, None
+    return payload, expected
+
+
 @dataclass
 class _Signed:
     """What the valid keyed signatures said about people: {(table, global id): (seq, identity,
@@ -847,11 +888,15 @@ def _check_keyed(
     whole: bool,
     add: Callable[[Problem], None],
     note: Callable[[Problem], None],
+    valid: set[tuple[str, str, str]] | None = None,
 ) -> int:
     """The keyed signatures of this database's chain over ``links`` (all of them when
     ``whole``): each valid under its key, signing exactly the stored links, by the key of the
     link's signer; every link from ``keys_from`` on covered by one; the people as signed vs
-    now (``whole`` only). Returns how many keyed signatures were checked."""
+    now (``whole`` only). Returns how many keyed signatures were checked.
+
+    ``valid`` (``whole`` only): the signatures a worker process found valid under their keys
+    (``canonical._valid_signatures``), so they are not checked again here."""
     chain, keys_from = database_identity(conn)
     by_seq = {link[_SEQ]: link for link in links}
     if chain is None:
@@ -888,11 +933,12 @@ def _check_keyed(
         stored = [by_seq[seq] for seq in span if seq in by_seq]
         label = f"keyed signature {str(sid)[:8]}"
         key = public.get(fingerprint)
-        checked = (
-            _checked_payload(sid, key[0], text_, signature_hex, remember=not whole)
-            if key is not None
-            else None
-        )
+        if key is None:
+            checked = None
+        elif whole:
+            checked = _whole_payload(sid, fingerprint, key[0], text_, signature_hex, stored, span, valid)
+        else:
+            checked = _checked_payload(sid, key[0], text_, signature_hex, remember=True)
         if checked is None:
             why = (
                 "by a key not on file" if key is None else "does not match what it signs (forged or altered)"
@@ -909,7 +955,7 @@ def _check_keyed(
         if (
             payload.get("id") != sid
             or payload.get("chain") != chain
-            or [e[0] if e else None for e in expected] != list(span)
+            or (expected is not None and [e[0] if e else None for e in expected] != list(span))
             or not isinstance(payload.get("signer"), dict)
             or payload["signer"].get("key") != fingerprint
         ):
@@ -917,6 +963,18 @@ def _check_keyed(
                 problem(link[_RID], f"signature #{link[_SEQ]}: {label} was made for other links")
             continue
         owner = key[1]
+        last_rid = expected[-1][2] if expected else None
+        if expected is None:  # it signs exactly the stored links of its span (_whole_payload)
+            last_rid = stored[-1][_RID] if stored else None
+            if (
+                span.start >= keys_from
+                and set(map(itemgetter(_SIGNER), stored)) == {owner}
+                and set(map(str, map(itemgetter(_AT), stored))) == {payload.get("signed_at")}
+            ):
+                covered.update(span)  # every one would pass each check below
+                expected = []
+            else:
+                expected = [_link_tuple(link) for link in stored]
         for entry in expected:
             seq, rid = entry[0], entry[2]
             link = by_seq.get(seq)
@@ -961,10 +1019,9 @@ def _check_keyed(
             if why is not None:
                 add(Problem(f"audit trail, as {label} signed it", why, kind="audit"))
         if whole:
-            rid = expected[-1][2] if expected else None
-            signed.add("supervisor", payload["signer"], first, rid)
+            signed.add("supervisor", payload["signer"], first, last_rid)
             for person in payload.get("supervisees") or ():
-                signed.add("supervisee", person, first, rid)
+                signed.add("supervisee", person, first, last_rid)
     before = 0
     newest_before = ""
     for link in links:
@@ -1213,26 +1270,34 @@ def _database_file(conn: sqlite3.Connection) -> str | None:
 
 
 class _Workers:
-    """Two worker processes hashing the sessions and the experience entries of the database
-    file (spawned: each its own interpreter, its own read-only connection and snapshot), while
-    this process checks the chain. Their snapshot must match ours (:func:`snapshot_marker`)."""
+    """Two worker processes for a whole-file verification (spawned: each its own interpreter,
+    its own read-only connection and snapshot), while this process reads and checks the chain.
+
+    One checks the keyed signatures' Ed25519 signatures, then hashes the sessions; the other
+    checks the audit trail's and the print records' hash chains, then hashes the experience
+    entries (see :data:`PLAN`; the side tasks first, so their results are in when the last
+    chunk is). Their snapshot must match ours (:func:`snapshot_marker`, and
+    :func:`side_marker` for each side task), else what they did is thrown away and done here."""
 
     KINDS = (_SESSION, _EXPERIENCE)
+    PLAN = (("keys", _SESSION), ("trails", _EXPERIENCE))
 
-    def __init__(self, path: str, marker: tuple[Any, ...]) -> None:
+    def __init__(self, path: str, marker: tuple[Any, ...], expected: dict[str, tuple[Any, ...]]) -> None:
         import multiprocessing
 
         ctx = multiprocessing.get_context("spawn")
         self.marker = marker
         self.queue = ctx.Queue()
+        self.early: list[tuple[Any, ...]] = []  # record messages read while waiting for a result
+        self.results: dict[str, Any] = {}  # side task -> its result (None: do it here)
         self.processes = [
             ctx.Process(
-                target=digest_worker,
-                args=(path, kind, _VERIFY_CHUNK, self.queue),
-                name=f"verify-{kind}",
+                target=verify_worker,
+                args=(path, tasks, _VERIFY_CHUNK, self.queue, expected),
+                name=f"verify-{tasks[-1]}",
                 daemon=True,
             )
-            for kind in self.KINDS
+            for tasks in self.PLAN
         ]
         try:
             for process in self.processes:
@@ -1250,6 +1315,47 @@ class _Workers:
                 process.join(5)
         self.queue.close()
 
+    def _receive(self, *, early: bool = True) -> tuple[Any, ...] | None:
+        """The next message (one read early first, unless not ``early``); None if a worker
+        died without a word."""
+        import queue as queues
+        import time
+
+        kept = self.__dict__.get("early") if early else None
+        if kept:
+            return kept.pop(0)
+        silent_since: float | None = None
+        while True:
+            try:
+                return self.queue.get(timeout=0.5)
+            except queues.Empty:
+                if all(p.is_alive() for p in self.processes):
+                    continue
+                silent_since = silent_since or time.monotonic()
+                if time.monotonic() - silent_since > _WORKER_SILENCE or any(
+                    p.exitcode not in (0, None) for p in self.processes
+                ):
+                    return None
+
+    def _keep(self, message: tuple[Any, ...]) -> bool:
+        """Keep a side task's result (or failure: None); False for any other message."""
+        tag, task = message[0], message[1]
+        if tag == "result" or (tag == "error" and task not in self.KINDS):
+            self.__dict__.setdefault("results", {})[task] = message[2] if tag == "result" else None
+            return True
+        return False
+
+    def result(self, task: str) -> Any:
+        """The side task's result, waiting for it (records' chunks that come first are kept for
+        :meth:`collect`); None if it cannot be used and must be done here."""
+        while task not in self.results:
+            message = self._receive(early=False)
+            if message is None:
+                return None
+            if not self._keep(message):
+                self.early.append(message)
+        return self.results[task]
+
     def collect(
         self,
         on_chunk: Callable[[str, Chunk | tuple[list[Any], list[Any], str]], None],
@@ -1259,29 +1365,19 @@ class _Workers:
         """Hand every chunk to ``on_chunk(kind, chunk)`` as it arrives, in the order a
         verification here would make them (all sessions, then all entries: entries that come
         early wait). False if a worker failed or saw another snapshot: then whatever
-        ``on_chunk`` was given must be thrown away."""
-        import queue as queues
-        import time
-
+        ``on_chunk`` was given must be thrown away. The workers are stopped afterwards (the
+        side tasks' results, sent before the last chunk, are in :attr:`results`)."""
         waiting: dict[str, list[Any]] = {kind: [] for kind in self.KINDS}
         done: set[str] = set()
         current = 0  # the kind being handed on
         checked = 0
-        silent_since: float | None = None
         try:
             while len(done) < len(self.KINDS):
-                try:
-                    message = self.queue.get(timeout=0.5)
-                except queues.Empty:
-                    if all(p.is_alive() for p in self.processes):
-                        continue
-                    silent_since = silent_since or time.monotonic()
-                    if time.monotonic() - silent_since > _WORKER_SILENCE or any(
-                        p.exitcode not in (0, None) for p in self.processes
-                    ):
-                        return False
+                message = self._receive()
+                if message is None:
+                    return False
+                if self._keep(message):
                     continue
-                silent_since = None
                 tag, kind = message[0], message[1]
                 if tag == "chunk":
                     if kind == self.KINDS[current]:
@@ -1311,15 +1407,16 @@ class _Workers:
 
 
 def _start_workers(conn: sqlite3.Connection, total: int) -> _Workers | None:
-    """Worker processes for a whole-database verification, or None to hash here (a small
-    database, one in memory, or processes that cannot be started)."""
+    """Worker processes for a whole-database verification, or None to do everything here (a
+    small database, one in memory, or processes that cannot be started)."""
     if total < _PARALLEL_MIN_RECORDS:
         return None
     path = _database_file(conn)
     if path is None:
         return None
     try:
-        return _Workers(path, snapshot_marker(conn))
+        expected = {task: side_marker(conn, task) for task, _kind in _Workers.PLAN}
+        return _Workers(path, snapshot_marker(conn), expected)
     except Exception:  # noqa: BLE001 - no processes here (a sandbox, a frozen app without support)
         return None
 
@@ -1337,7 +1434,8 @@ def verify(
     the record id (for a signature deleted outright, the audit trail supplies it). ``progress(done, total)`` is called now and then for a progress bar.
 
     The whole database (at least ``_PARALLEL_MIN_RECORDS`` records, in a file) is hashed by two
-    worker processes, one per kind, while this one checks the chain; the report is the same,
+    worker processes, one per kind, which also check the Ed25519 signatures and the audit and
+    print chains, while this one checks the chain; the report is the same,
     problems in the same order, as when everything is done here (which is what happens if a
     worker fails, or if the file changed between this transaction's snapshot and theirs).
     """
@@ -1392,13 +1490,13 @@ def _verify(
         # 2. Every record: signed ones must match their signature; signatures must have records.
         signs, voids = _index_links(links, add)
 
-        # 3. The keyed signatures over the links (while the workers hash).
+        # 3. The keyed signatures over the links (while the workers hash; one of them checked
+        # the Ed25519 signatures).
         notes: list[Problem] = []
         unkeyed: list[Problem] = []  # reported after the record checks, whose words come first
-        keyed = _check_keyed(conn, links, subset is None, unkeyed.append, notes.append)
-        # The audit trail's and the print records' chains, and the outside copies (whole
-        # database only; while the workers hash the records).
-        trail_problems, trail_warnings = _check_trails(conn) if subset is None else ([], [])
+        verdicts = workers.result("keys") if workers is not None else None
+        valid = set(verdicts) if verdicts is not None else None
+        keyed = _check_keyed(conn, links, subset is None, unkeyed.append, notes.append, valid)
     except BaseException:
         if workers is not None:
             workers.stop()
@@ -1427,6 +1525,13 @@ def _verify(
             check(kind, chunk)
             if progress is not None:
                 progress(checked, total)
+    # The audit trail's and the print records' chains (a worker checked them, before its last
+    # chunk), and the outside copies (whole database only).
+    if subset is None:
+        breaks = workers.results.get("trails") if workers is not None else None
+        trail_problems, trail_warnings = _check_trails(conn, breaks)
+    else:
+        trail_problems, trail_warnings = [], []
     problems.extend(found)
     _check_deleted(signs, voids, seen, add)
     _check_foreign(conn, subset, add)
@@ -1455,14 +1560,17 @@ def _verify(
     )
 
 
-def _check_trails(conn: sqlite3.Connection) -> tuple[list[Problem], list[Problem]]:
+def _check_trails(
+    conn: sqlite3.Connection, breaks: dict[str, list[tuple[str, str]]] | None = None
+) -> tuple[list[Problem], list[Problem]]:
     """(problems, warnings) of the audit trail's and the print records' hash chains (any row
     edited, deleted or inserted, named), and of this file against every outside copy it
-    knows: its backups and the copies recorded in ``outside_copy`` (chains cut off)."""
+    knows: its backups and the copies recorded in ``outside_copy`` (chains cut off).
+    ``breaks``: the chains' breaks as a worker process found them (None: check them here)."""
     problems = [
         Problem(subject, message, kind)
         for table, kind in ((trails.AUDIT, "audit"), (trails.PRINTS, "print"))
-        for subject, message in trails.check_chain(conn, table)
+        for subject, message in (breaks[table] if breaks is not None else trails.check_chain(conn, table))
     ]
     path = _database_file(conn)
     cut, restored = copies.compare_all(conn, Path(path) if path else None)
