@@ -214,3 +214,11 @@ def tamper(path: Path | None, *statements: str, **params: Any) -> None:
         conn.commit()
     finally:
         conn.close()
+
+
+def last_full_check_ago(path: Path, when: dt.timedelta) -> None:
+    """As if ``path``'s last whole-file check (SQLite's quick_check, once a day) passed ``when``
+    ago: the state kept in the user's data folder (supervisor_app.check_state) is rewritten."""
+    from supervisor_app import check_state
+
+    check_state.record_full_check(path, started=dt.datetime.now(dt.UTC) - when)
