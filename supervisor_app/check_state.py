@@ -64,8 +64,6 @@ def _read_state(path: Path) -> dict | None:  # type: ignore[type-arg]
 def stale_markers(path: Path) -> list[Path]:
     """Open-markers of ``path`` left by processes of this computer that are gone (they did not
     close the file: a crash, a kill, a power cut)."""
-    from supervisor_app.lockfile import process_alive
-
     folder = _folder()
     prefix = f"{_key(path)}.open-"
     host = socket.gethostname()
@@ -74,6 +72,10 @@ def stale_markers(path: Path) -> list[Path]:
         names = [name for name in os.listdir(folder) if name.startswith(prefix)]
     except OSError:
         return []
+    if not names:
+        return []
+    from supervisor_app.lockfile import process_alive
+
     for name in names:
         marker = folder / name
         try:

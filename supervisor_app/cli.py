@@ -673,7 +673,9 @@ def _check(args: argparse.Namespace) -> int:
     from supervisor_app.db import open_database, resolve_database, url_database
 
     if getattr(args, "demo", False) or getattr(args, "open_hours", None):
-        raise CliError("check looks at a database file (--db, or the default one); give no --demo or --open-hours.")
+        raise CliError(
+            "check looks at a database file (--db, or the default one); give no --demo or --open-hours."
+        )
     _check_database_target(args.db)
     database = url_database(resolve_database(args.db))
     if database is None or not Path(database).is_file():

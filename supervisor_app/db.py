@@ -51,10 +51,12 @@ class DatabaseError(Exception):
 
 def user_data_dir() -> Path:
     """The per-user folder for the default database, backups and profile overrides."""
+    override = os.environ.get("SUPERVISOR_APP_DATA_DIR")
+    if override:
+        return Path(override)
     from platformdirs import user_data_dir as _user_data_dir
 
-    override = os.environ.get("SUPERVISOR_APP_DATA_DIR")
-    return Path(override) if override else Path(_user_data_dir(APP_NAME, appauthor=False))
+    return Path(_user_data_dir(APP_NAME, appauthor=False))
 
 
 def private(path: Path) -> None:

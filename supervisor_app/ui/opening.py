@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from supervisor_app import check_state
 from supervisor_app.db import (
     Database,
     DatabaseError,
@@ -23,7 +24,6 @@ from supervisor_app.db import (
     resolve_database,
     url_database,
 )
-from supervisor_app import check_state
 from supervisor_app.lockfile import DatabaseLock, LockHolder
 from supervisor_app.services import backup
 
@@ -45,6 +45,7 @@ class OpenedDatabase:
     notice: str = ""  # something to tell the supervisor once the app is up (a restore happened)
     check_later: bool = False  # a large file: its integrity check (when due) and backup run in the background
     full_check_due: str | None = None  # why SQLite's whole-file check is due (check_state), or None
+    checking: bool = False  # that check is running in the background now
     cancel: threading.Event = field(default_factory=threading.Event)  # set: stop that check (quitting)
 
     @property
@@ -137,7 +138,12 @@ def checks_after_opening(opened: OpenedDatabase) -> DatabaseError | None:
                 return None
             log.error("the integrity check of %s failed: %s", path, exc)
             check_state.forget_full_check(path)
-            return exc
+            return DatabaseError(
+                "The check of the whole file, made while it was open, found damage, so supervisor_app "
+                f"closed it and writes nothing more to it. {exc}",
+                kind=exc.kind,
+                path=exc.path,
+            )
         if not opened.cancel.is_set():
             check_state.record_full_check(path, started=started, stale=stale)
             opened.full_check_due = None

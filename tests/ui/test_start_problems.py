@@ -17,7 +17,7 @@ from supervisor_app.ui.database_problem_dialog import DatabaseProblemDialog
 from supervisor_app.ui.first_run_dialog import FirstRunDialog
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from supervisor_app.ui.tasks import TaskRunner
-from tests.conftest import PASSWORD, last_full_check_ago, session_fields
+from tests.conftest import PASSWORD, damage_an_index, last_full_check_ago, session_fields
 from tests.ui.helpers import sign_in
 
 
@@ -214,23 +214,6 @@ def test_a_file_the_app_cannot_open_for_another_reason_gets_a_plain_message(tmp_
     assert isinstance(dialog, DatabaseProblemDialog) and not started.opened
     assert "cannot be opened" in dialog.message.text() and "Traceback" not in dialog.message.text()
     assert not dialog.restore_button.isVisibleTo(dialog)
-
-
-def damage_an_index(path: Path) -> bytes:
-    """Overwrite one page of an index in the middle of the file: the header, the table list and
-    the schema version still read, so only SQLite's page-by-page integrity check finds it."""
-    conn = sqlite3.connect(path)
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute(
-        "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'supervision_session' "
-        "ORDER BY rootpage DESC LIMIT 1"
-    ).fetchone()[0]
-    conn.close()
-    data = bytearray(path.read_bytes())
-    start = (root - 1) * page_size
-    data[start : start + page_size] = b"\x5a" * page_size
-    path.write_bytes(bytes(data))
-    return bytes(data)
 
 
 def test_a_large_file_opens_at_once_and_damage_found_afterwards_closes_it_and_offers_the_backup(
