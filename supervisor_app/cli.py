@@ -17,7 +17,6 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 
 
