@@ -126,8 +126,23 @@ def record_full_check(path: Path, *, started: dt.datetime, stale: list[Path] | N
         write_private(_state_file(path), json.dumps(state).encode("utf-8"))
         for marker in stale or []:
             marker.unlink(missing_ok=True)
+        _forget_gone(folder)
     except OSError as exc:
         log.warning("could not record the whole-file check of %s: %s", path, exc)
+
+
+def _forget_gone(folder: Path) -> None:
+    """Drop what is kept for files that no longer exist (a demo's or a restore's temporary copy),
+    so the folder does not grow; a few small files, read when a check passed."""
+    for state_file in folder.glob("*.json"):
+        try:
+            gone = not Path(json.loads(state_file.read_text(encoding="utf-8"))["path"]).exists()
+        except (OSError, ValueError, KeyError, TypeError):
+            gone = True
+        if gone:
+            key = state_file.stem
+            for leftover in [state_file, *folder.glob(f"{key}.open-*")]:
+                leftover.unlink(missing_ok=True)
 
 
 def forget_full_check(path: Path) -> None:

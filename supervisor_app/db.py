@@ -679,6 +679,7 @@ def open_database(
     backup_before_migration: bool = True,
     reading: bool = False,
     on_full_check: Callable[[str], None] | None = None,
+    remember: bool = True,
 ) -> Database:
     """Open (creating if needed) and upgrade the database at ``target``.
 
@@ -690,7 +691,9 @@ def open_database(
     ``integrity``: SQLite's whole-file check too (True), not now (False: the caller runs it,
     as the app does in the background), or when due (None, the default: once a day and after
     an unclean shutdown, :mod:`supervisor_app.check_state`); ``on_full_check(reason)`` is
-    called before a due one starts (the command line says why it takes a moment).
+    called before a due one starts (the command line says why it takes a moment). A throwaway
+    database (``remember=False``: the self-test's, the demo's) is checked whole at every open
+    and leaves nothing in the user's data folder.
 
     A file that cannot be written (a read-only disk, a write-protected folder or file) is
     refused with a :class:`DatabaseError` of kind ``read-only`` that says so, unless the caller
@@ -703,7 +706,12 @@ def open_database(
     if database:
         refuse_dangling_link(Path(database))
     path = Path(database).resolve() if database else None
-    check = _checked(path, integrity, on_full_check) if path is not None else FileCheck(False, None, False)
+    if path is None:
+        check = FileCheck(False, None, False)
+    elif remember:
+        check = _checked(path, integrity, on_full_check)
+    else:
+        check = check_file(path, integrity=integrity is not False)
     why = read_only_reason(path) if path is not None and not readonly else None
     if why is not None:
         if not check.has_data:
@@ -745,7 +753,7 @@ def open_database(
                 path=path,
             ) from exc
     if not (migrate and check.revision != head_revision()):
-        return Database(url=url)._marked(path, reading)  # nothing to do before the first query
+        return Database(url=url)._marked(path, reading or not remember)  # nothing to do before the first query
     engine = make_engine(url)
     if migrate and check.revision != head_revision():
         if check.has_data and backup_before_migration and path is not None:
@@ -757,7 +765,7 @@ def open_database(
         except Exception:
             engine.dispose()
             raise
-    return Database(url=url, engine=engine)._marked(path, reading)
+    return Database(url=url, engine=engine)._marked(path, reading or not remember)
 
 
 def _checked(path: Path, integrity: bool | None, on_full_check: Callable[[str], None] | None) -> FileCheck:
@@ -792,7 +800,7 @@ def temporary_database() -> Iterator[Database]:
     import tempfile
 
     with tempfile.TemporaryDirectory(prefix="supervisor_app-") as folder:
-        db = open_database(Path(folder) / "demo.db")
+        db = open_database(Path(folder) / "demo.db", remember=False)
         try:
             yield db
         finally:

@@ -229,3 +229,15 @@ def test_a_command_runs_the_check_when_due_and_refuses_a_damaged_file(world: Wor
     assert code == 1
     assert "damaged" in capsys.readouterr().err
     assert path.read_bytes() == damaged  # refused before anything was written
+
+
+def test_what_is_kept_for_files_that_are_gone_is_dropped(world: World, tmp_path: Path) -> None:
+    path = _closed(world)
+    temporary = tmp_path / "demo-copy.db"
+    shutil.copy(path, temporary)
+    open_database(temporary).close()  # checked: its state is kept
+    assert check_state._state_file(temporary).exists()
+    temporary.unlink()  # a demo's copy, deleted afterwards
+    last_full_check_ago(path, 2 * DAY)  # the next pass of any file tidies up
+    assert not check_state._state_file(temporary).exists()
+    assert check_state._state_file(path).exists()
