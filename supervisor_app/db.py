@@ -752,8 +752,8 @@ def open_database(
                 kind="other",
                 path=path,
             ) from exc
-    if not (migrate and check.revision != head_revision()):
-        return Database(url=url)._marked(path, reading or not remember)  # nothing to do before the first query
+    if not (migrate and check.revision != head_revision()):  # nothing to do before the first query
+        return Database(url=url)._marked(path, reading or not remember)
     engine = make_engine(url)
     if migrate and check.revision != head_revision():
         if check.has_data and backup_before_migration and path is not None:
