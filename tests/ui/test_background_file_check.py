@@ -18,6 +18,7 @@ from supervisor_app.ui.database_opener import DatabaseOpener
 from supervisor_app.ui.database_problem_dialog import DatabaseProblemDialog
 from supervisor_app.ui.tasks import TaskRunner
 from tests.conftest import PASSWORD, damage_an_index, last_full_check_ago, session_fields
+from tests.ui.conftest import _close_controller
 from tests.ui.helpers import sign_in
 
 
@@ -101,7 +102,7 @@ def test_damage_found_by_the_background_check_closes_the_file_and_says_so(
         go.set()
         runner.wait()
         for made in controllers:
-            made.close()
+            _close_controller(made)
 
 
 def test_a_sound_file_checked_in_the_background_says_so_and_stays_open(
@@ -131,4 +132,4 @@ def test_a_sound_file_checked_in_the_background_says_so_and_stays_open(
         go.set()
         runner.wait()
         for made in controllers:
-            made.close()
+            _close_controller(made)
