@@ -576,7 +576,9 @@ _SQLITE_MAGIC = b"SQLite format 3\0"
 def _header_problem(path: Path) -> str | None:
     """What the file's first 100 bytes (SQLite's header) say is wrong, without SQLite: a
     header that is not SQLite's is left to SQLite to name; a file shorter than the pages its
-    header counts was cut off (an interrupted copy, a full disk)."""
+    header counts was cut off (an interrupted copy, a full disk). Not judged while a -wal or
+    -journal file has content: another process's checkpoint or commit writes page 1 (and its
+    page count) before the pages that lengthen the file."""
     try:
         with open(path, "rb") as handle:
             header = handle.read(100)
@@ -585,6 +587,10 @@ def _header_problem(path: Path) -> str | None:
         return None  # what opens it says why
     if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
         return None
+    for companion in ("-wal", "-journal"):  # in use: a checkpoint or a commit may be growing it now
+        with suppress(OSError):
+            if os.path.getsize(str(path) + companion) > 0:
+                return None
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
     pages = int.from_bytes(header[28:32], "big")

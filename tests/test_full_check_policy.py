@@ -241,3 +241,20 @@ def test_what_is_kept_for_files_that_are_gone_is_dropped(world: World, tmp_path:
     last_full_check_ago(path, 2 * DAY)  # the next pass of any file tidies up
     assert not check_state._state_file(temporary).exists()
     assert check_state._state_file(path).exists()
+
+
+def test_a_file_in_use_is_not_judged_by_its_length(world: World) -> None:
+    """While another process's checkpoint copies pages, page 1 (with the new page count) is
+    written before the pages that lengthen the file: a file with a -wal in use is not refused
+    for its length (only the whole-file check can tell then)."""
+    path = _closed(world)
+    data = path.read_bytes()
+    path.write_bytes(data[: len(data) - 4096])
+    wal = Path(str(path) + "-wal")
+    wal.write_bytes(b"")  # an empty -wal: nothing being copied, the length is judged
+    with pytest.raises(DatabaseError, match="cut short"):
+        open_database(path)
+    from supervisor_app.db import _header_problem
+
+    wal.write_bytes(b"\0" * 32)  # frames waiting to be copied into the file
+    assert _header_problem(path) is None
