@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import contextlib
 import datetime as dt
-import getpass
 import json
 import os
 import re
@@ -18,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from supervisor_app import __version__, cli_training
+from supervisor_app import cli_training
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 
@@ -368,6 +367,12 @@ def _supervisor_change(args: argparse.Namespace, uow: Any) -> None:
         _show_recovery_key(args, supervisor.name, supervisor.id, key)
 
 
+def _version() -> str:
+    from supervisor_app import __version__
+
+    return __version__
+
+
 def _iso(value: Any) -> Any:
     return value.isoformat() if isinstance(value, dt.date) else value
 
@@ -385,12 +390,20 @@ def _hours_import_json(summary: Any) -> dict[str, Any]:
     }
 
 
+class _Version(argparse.Action):
+    """``--version``: the version is read (importlib.metadata) only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any) -> None:
+        print(f"supervisor_app {_version()}")
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="supervisor-app",
         description="Supervision hours, sign-off and ICB attestation forms. With no command, opens the app.",
     )
-    parser.add_argument("--version", action="version", version=f"supervisor_app {__version__}")
+    parser.add_argument("--version", action=_Version, nargs=0, help="show the version number and exit")
     _global_options(parser, suppress=False)
     common = argparse.ArgumentParser(add_help=False)
     _global_options(common, suppress=True)
@@ -543,6 +556,11 @@ def build_parser() -> argparse.ArgumentParser:
     void.add_argument("--clock-is-right", action="store_true", help=CLOCK_HELP)
 
     command("verify", "check every signature and record; exit 1 if anything was altered")
+    command(
+        "check",
+        "check the whole database file now (it is checked by itself once a day and after an unclean "
+        "shutdown); exit 1 if it is damaged",
+    )
 
     audit = command("audit", "show the audit trail")
     audit.add_argument("--record", default=None)
@@ -640,13 +658,49 @@ def _database(args: argparse.Namespace) -> Iterator[Any]:
         return
     _check_database_target(args.db)
     try:
-        db = open_database(args.db, reading=args.command in READ_ONLY_COMMANDS)
+        db = open_database(args.db, reading=args.command in READ_ONLY_COMMANDS, on_full_check=_checking_note)
     except DatabaseError as exc:
         raise CliError(str(exc), EXIT_FAILURE) from exc
     try:
         yield db
     finally:
         db.close()
+
+
+def _checking_note(reason: str) -> None:
+    """Before SQLite's whole-file check (once a day, after an unclean shutdown), a person at a
+    terminal is told why this command takes a moment; scripts' output stays as it is."""
+    if sys.stderr.isatty():
+        print(f"supervisor-app: checking the whole database file first ({reason}) …", file=sys.stderr)
+
+
+def _check(args: argparse.Namespace) -> int:
+    """``check``: SQLite's page-by-page check of the whole file now, whatever the day, with the
+    checks every command makes (header, length, schema, revision). Reads only."""
+    import time
+
+    from supervisor_app.db import open_database, resolve_database, url_database
+
+    if getattr(args, "demo", False) or getattr(args, "open_hours", None):
+        raise CliError(
+            "check looks at a database file (--db, or the default one); give no --demo or --open-hours."
+        )
+    _check_database_target(args.db)
+    database = url_database(resolve_database(args.db))
+    if database is None or not Path(database).is_file():
+        raise CliError(f"{database or args.db} does not exist: there is nothing to check.")
+    path = Path(database)
+    started = time.perf_counter()
+    db = open_database(path, integrity=True, reading=True, migrate=False)
+    db.close()
+    took = time.perf_counter() - started
+    _out(
+        args,
+        {"database": str(path), "sound": True, "seconds": round(took, 3)},
+        f"OK: {path.name} is sound: every page reads, and its schema and revision are supervisor_app's "
+        f"({took:.1f} s). The next whole-file check is due in a day.",
+    )
+    return EXIT_OK
 
 
 HOURS_VIEW_COMMANDS = frozenset({"progress", "statement", "list", "verify"})
@@ -677,9 +731,6 @@ def _hours_view(args: argparse.Namespace) -> Iterator[Any]:
 
 def _check_database_target(target: str | None) -> None:
     """A malformed or non-SQLite URL in --db or $SUPERVISOR_APP_DB is a usage error (exit 2)."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
-
     from supervisor_app.db import ENV_DB
 
     given, source = (target, "--db") if target else (os.environ.get(ENV_DB), f"${ENV_DB}")
@@ -687,6 +738,9 @@ def _check_database_target(target: str | None) -> None:
         _no_dangling_link(Path(given).expanduser(), source)
     if not given or "://" not in given:
         return
+    from sqlalchemy.engine import make_url  # a URL only: a path needs no SQLAlchemy to start
+    from sqlalchemy.exc import ArgumentError
+
     try:
         backend = make_url(given).get_backend_name()
     except ArgumentError:
@@ -711,6 +765,8 @@ def _no_dangling_link(path: Path, option: str) -> None:
 
 def _actor() -> str:
     try:
+        import getpass
+
         return f"cli:{getpass.getuser()}"
     except Exception:  # no user name on some systems
         return "cli"
@@ -723,6 +779,8 @@ def _read_password(args: argparse.Namespace, prompt: str = "Password: ") -> str:
             raise CliError("--password-stdin was given but standard input is empty.")
         return line.rstrip("\r\n")
     if sys.stdin.isatty():
+        import getpass
+
         return getpass.getpass(prompt)
     raise CliError("A password is required: pass --password-stdin and write it to standard input.")
 
@@ -797,24 +855,26 @@ SUPERVISEE_FIELDS = [
 # Commands that only read: their transaction never takes the write lock, so a long verify
 # does not keep the app (or another command) from saving.
 READ_ONLY_COMMANDS = frozenset(
-    {"profiles", "list", "progress", "verify", "attestations", "backups", "audit", "check-form"}
+    {"profiles", "list", "progress", "verify", "attestations", "backups", "audit", "check-form", "check"}
 )
 
 
 def run(args: argparse.Namespace) -> int:
-    from supervisor_app.services import audit, people, records, signoff
-    from supervisor_app.services.errors import DomainError
-    from supervisor_app.services.progress import compute_progress, hours
-
     command = args.command
     if command == "restore":
         return _restore(args)
     if command == "check-form":
         return _check_form(args)
+    if command == "check":
+        return _check(args)
     if command == "selftest":  # never opens the user's database
         from supervisor_app.selftest import run_selftest
 
         return run_selftest()
+    from supervisor_app.services import audit, people, records, signoff
+    from supervisor_app.services.errors import DomainError
+    from supervisor_app.services.progress import compute_progress, hours
+
     reading = command in READ_ONLY_COMMANDS or command in cli_training.READ_ONLY
     with _database(args) as db, db.uow(_actor(), reading=reading) as uow:
         if cli_training.handles(args):
@@ -1188,7 +1248,7 @@ def run(args: argparse.Namespace) -> int:
                 data,
                 serial=record.serial,
                 generated=record.generated,
-                app_version=__version__,
+                app_version=_version(),
                 with_notes=args.with_notes,
             )
             _write_file(out, pdf)
@@ -1216,7 +1276,7 @@ def run(args: argparse.Namespace) -> int:
                 data = attestation.prepare_statement(uow, supervisee_id=args.supervisee)
             except signoff.RecordsFailVerification as exc:
                 raise CliError(str(exc)) from exc
-            pdf = render_statement(data, generated=data.as_of, app_version=__version__)
+            pdf = render_statement(data, generated=data.as_of, app_version=_version())
             _write_file(out, pdf)
             if not db.readonly:  # hours files opened read-only (--open-hours) record nothing
                 audit.log(
@@ -1632,18 +1692,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_app(db_target=args.db, demo=args.demo, hours_files=args.open_hours)
     from supervisor_app.db import DatabaseError
     from supervisor_app.services.errors import DomainError
-    from supervisor_app.services.profiles import ProfileError
-    from supervisor_app.services.signoff import ClockBehind, RecordsFailVerification
 
     try:
         return run(args)
-    except ClockBehind as exc:
-        print(f"supervisor-app: {exc} To confirm it, add --clock-is-right.", file=sys.stderr)
-        return EXIT_INVALID
     except (DomainError, CliError) as exc:
+        if isinstance(exc, _loaded_class("supervisor_app.services.signoff", "ClockBehind")):
+            print(f"supervisor-app: {exc} To confirm it, add --clock-is-right.", file=sys.stderr)
+            return EXIT_INVALID
         print(f"supervisor-app: {exc}", file=sys.stderr)
         return getattr(exc, "code", EXIT_INVALID)
-    except (RecordsFailVerification, DatabaseError, ProfileError) as exc:
+    except DatabaseError as exc:
         print(f"supervisor-app: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     except KeyboardInterrupt:
@@ -1654,6 +1712,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILURE
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        if isinstance(exc, _loaded_class("supervisor_app.services.signoff", "RecordsFailVerification")) or (
+            isinstance(exc, _loaded_class("supervisor_app.services.profiles", "ProfileError"))
+        ):
+            print(f"supervisor-app: {exc}", file=sys.stderr)
+            return EXIT_FAILURE
         if isinstance(exc, OSError) and exc.filename and not os.environ.get("SUPERVISOR_APP_DEBUG"):
             # A file the command read or wrote (a read-only folder, a full disk): which, and why.
             print(f"supervisor-app: {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
@@ -1662,6 +1725,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("SUPERVISOR_APP_DEBUG"):
             raise
         return EXIT_FAILURE
+
+
+class _NeverRaised(Exception):
+    pass
+
+
+def _loaded_class(module: str, name: str) -> type[BaseException]:
+    """The exception class ``module.name`` if a command has imported the module (it alone
+    raises it), else one that nothing raises: the handlers in :func:`main` do not import the
+    sign-off service (the ORM, the models, the keys' cryptography) for every command."""
+    loaded = sys.modules.get(module)
+    return getattr(loaded, name) if loaded is not None else _NeverRaised
 
 
 if __name__ == "__main__":

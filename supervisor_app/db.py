@@ -7,12 +7,13 @@ shows before SQLAlchemy (a fifth of a second) and its ORM are imported.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import sqlite3
 import tempfile
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import cache, cached_property
@@ -51,10 +52,12 @@ class DatabaseError(Exception):
 
 def user_data_dir() -> Path:
     """The per-user folder for the default database, backups and profile overrides."""
+    override = os.environ.get("SUPERVISOR_APP_DATA_DIR")
+    if override:
+        return Path(override)
     from platformdirs import user_data_dir as _user_data_dir
 
-    override = os.environ.get("SUPERVISOR_APP_DATA_DIR")
-    return Path(override) if override else Path(_user_data_dir(APP_NAME, appauthor=False))
+    return Path(_user_data_dir(APP_NAME, appauthor=False))
 
 
 def private(path: Path) -> None:
@@ -361,6 +364,7 @@ class Database:
         self._engine = engine
         self._deferred_begin = deferred_begin
         self._read_engine: Engine | None = None
+        self._open_marker: Path | None = None  # see _marked
 
     def __repr__(self) -> str:
         return f"Database(url={self.url!r}, readonly={self.readonly})"
@@ -408,11 +412,25 @@ class Database:
         """A unit of work; ``reading=True`` for one that only reads (it cannot write)."""
         return UnitOfWork(self, actor=actor, reading=reading)
 
+    def _marked(self, path: Path | None, reading: bool) -> Database:
+        """Mark the file open for writing until :meth:`close` (an unclean end is then seen
+        at the next open: :mod:`supervisor_app.check_state`)."""
+        if path is not None and not self.readonly and not reading:
+            from supervisor_app import check_state
+
+            self._open_marker = check_state.mark_open(path)
+        return self
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
         if self._read_engine is not None:
             self._read_engine.dispose()
+        marker, self._open_marker = self._open_marker, None
+        if marker is not None:
+            from supervisor_app import check_state
+
+            check_state.mark_closed(marker)
 
 
 class UnitOfWork:
@@ -556,10 +574,47 @@ def check_file(path: Path, *, integrity: bool = True, cancelled: threading.Event
         raise
 
 
+_SQLITE_MAGIC = b"SQLite format 3\0"
+
+
+def _header_problem(path: Path) -> str | None:
+    """What the file's first 100 bytes (SQLite's header) say is wrong, without SQLite: a
+    header that is not SQLite's is left to SQLite to name; a file shorter than the pages its
+    header counts was cut off (an interrupted copy, a full disk). Not judged while a -wal or
+    -journal file has content: another process's checkpoint or commit writes page 1 (and its
+    page count) before the pages that lengthen the file."""
+    try:
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+            size = os.fstat(handle.fileno()).st_size
+    except OSError:
+        return None  # what opens it says why
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        return None
+    for companion in ("-wal", "-journal"):  # in use: a checkpoint or a commit may be growing it now
+        with suppress(OSError):
+            if os.path.getsize(str(path) + companion) > 0:
+                return None
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The page count is valid only when the change counter equals "version-valid-for".
+    if pages and header[24:28] == header[92:96] and size < pages * page_size:
+        return f"the file is cut short ({size:,} bytes of the {pages * page_size:,} its header counts)"
+    return None
+
+
 def _check_file(path: Path, *, integrity: bool, cancelled: threading.Event | None = None) -> FileCheck:
     name = path.name
     if not os.access(path, os.R_OK):
         raise DatabaseError(f"{path} cannot be read (permission denied).", kind="unreadable", path=path)
+    problem = _header_problem(path)
+    if problem is not None:
+        raise DatabaseError(
+            f"{name} is damaged: {problem}. It was not changed. You can restore the newest backup instead.",
+            kind="damaged",
+            path=path,
+        )
     try:
         conn = connect_readonly(path)
     except sqlite3.Error as exc:
@@ -630,9 +685,11 @@ def open_database(
     *,
     migrate: bool = True,
     readonly: bool = False,
-    integrity: bool = True,
+    integrity: bool | None = None,
     backup_before_migration: bool = True,
     reading: bool = False,
+    on_full_check: Callable[[str], None] | None = None,
+    remember: bool = True,
 ) -> Database:
     """Open (creating if needed) and upgrade the database at ``target``.
 
@@ -640,6 +697,13 @@ def open_database(
     is not ours, or one made by a newer version is refused with a :class:`DatabaseError` and
     left untouched. An older database is backed up, then upgraded. ``readonly`` opens without
     ever writing (a second copy of the app while another holds the file).
+
+    ``integrity``: SQLite's whole-file check too (True), not now (False: the caller runs it,
+    as the app does in the background), or when due (None, the default: once a day and after
+    an unclean shutdown, :mod:`supervisor_app.check_state`); ``on_full_check(reason)`` is
+    called before a due one starts (the command line says why it takes a moment). A throwaway
+    database (``remember=False``: the self-test's, the demo's) is checked whole at every open
+    and leaves nothing in the user's data folder.
 
     A file that cannot be written (a read-only disk, a write-protected folder or file) is
     refused with a :class:`DatabaseError` of kind ``read-only`` that says so, unless the caller
@@ -658,7 +722,12 @@ def open_database(
         network = location_problem(path)  # SQLite's locking over SMB/NFS is unreliable: refused
         if network is not None:
             raise DatabaseError(network, kind="network", path=path)
-    check = check_file(path, integrity=integrity) if path is not None else FileCheck(False, None, False)
+    if path is None:
+        check = FileCheck(False, None, False)
+    elif remember:
+        check = _checked(path, integrity, on_full_check)
+    else:
+        check = check_file(path, integrity=integrity is not False)
     why = read_only_reason(path) if path is not None and not readonly else None
     if why is not None:
         if not check.has_data:
@@ -699,8 +768,8 @@ def open_database(
                 kind="other",
                 path=path,
             ) from exc
-    if not (migrate and check.revision != head_revision()):
-        return Database(url=url)  # nothing to do before the first query
+    if not (migrate and check.revision != head_revision()):  # nothing to do before the first query
+        return Database(url=url)._marked(path, reading or not remember)
     engine = make_engine(url)
     if migrate and check.revision != head_revision():
         if check.has_data and backup_before_migration and path is not None:
@@ -712,7 +781,33 @@ def open_database(
         except Exception:
             engine.dispose()
             raise
-    return Database(url=url, engine=engine)
+    return Database(url=url, engine=engine)._marked(path, reading or not remember)
+
+
+def _checked(path: Path, integrity: bool | None, on_full_check: Callable[[str], None] | None) -> FileCheck:
+    """:func:`check_file` with the whole-file check when ``integrity`` says so, or (None) when
+    it is due; a pass is recorded outside the file."""
+    from supervisor_app import check_state
+
+    due = None
+    if integrity is None and path.is_file() and path.stat().st_size > 0:
+        due = check_state.full_check_due(path)
+    full = bool(integrity) or due is not None
+    if not full:
+        return check_file(path, integrity=False)
+    stale = check_state.stale_markers(path)
+    if due is not None and on_full_check is not None:
+        on_full_check(due)
+    started = dt.datetime.now(dt.UTC)
+    try:
+        check = check_file(path, integrity=True)
+    except DatabaseError as exc:
+        if exc.kind == "damaged":
+            check_state.forget_full_check(path)
+        raise
+    if check.has_data:
+        check_state.record_full_check(path, started=started, stale=stale)
+    return check
 
 
 @contextmanager
@@ -721,7 +816,7 @@ def temporary_database() -> Iterator[Database]:
     from supervisor_app.fileops import temporary_folder
 
     with temporary_folder("supervisor_app-") as folder:
-        db = open_database(folder / "demo.db")
+        db = open_database(folder / "demo.db", remember=False)
         try:
             yield db
         finally:

@@ -100,7 +100,7 @@ def _credential_profiles(ctx: _Context) -> str:
 def _create_database(ctx: _Context) -> str:
     from supervisor_app.db import head_revision, open_database
 
-    ctx.db = open_database(ctx.folder / "selftest.db")
+    ctx.db = open_database(ctx.folder / "selftest.db", remember=False)  # nothing kept in the data folder
     return f"schema {head_revision()}"
 
 

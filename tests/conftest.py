@@ -1,4 +1,5 @@
 """Shared fixtures. Qt runs offscreen; every test gets its own data folder and a real SQLite file."""
+# ruff: noqa: E402  (the screen must be chosen before anything imports Qt)
 
 from __future__ import annotations
 
@@ -218,3 +219,28 @@ def tamper(path: Path | None, *statements: str, **params: Any) -> None:
         conn.commit()
     finally:
         conn.close()
+
+
+def last_full_check_ago(path: Path, when: dt.timedelta) -> None:
+    """As if ``path``'s last whole-file check (SQLite's quick_check, once a day) passed ``when``
+    ago: the state kept in the user's data folder (supervisor_app.check_state) is rewritten."""
+    from supervisor_app import check_state
+
+    check_state.record_full_check(path, started=dt.datetime.now(dt.UTC) - when)
+
+
+def damage_an_index(path: Path) -> bytes:
+    """Overwrite one page of an index in the middle of the file: the header, the table list and
+    the schema version still read, so only SQLite's page-by-page integrity check finds it."""
+    conn = sqlite3.connect(path)
+    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
+    root = conn.execute(
+        "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'supervision_session' "
+        "ORDER BY rootpage DESC LIMIT 1"
+    ).fetchone()[0]
+    conn.close()
+    data = bytearray(path.read_bytes())
+    start = (root - 1) * page_size
+    data[start : start + page_size] = b"\x5a" * page_size
+    path.write_bytes(bytes(data))
+    return bytes(data)

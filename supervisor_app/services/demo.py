@@ -333,9 +333,9 @@ def demo_database(today: dt.date | None = None) -> Iterator[Database]:
         target = folder / "demo.db"
         if cached.exists():
             shutil.copyfile(cached, target)
-            db = open_database(target)
+            db = open_database(target, remember=False)
         else:
-            db = open_database(target)
+            db = open_database(target, remember=False)
             with db.uow("demo") as uow:
                 load_demo(uow, today=today)
             try:

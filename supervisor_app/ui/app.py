@@ -74,6 +74,7 @@ def run_app(*, db_target: str | None, demo: bool, hours_files: list[str] | None 
             opener.opened.connect(start)
             # A large file's integrity check finishes after the app is up: the controller on it answers.
             opener.damaged.connect(lambda opened, error: controllers[-1].database_damaged(opened, error))
+            opener.checked.connect(lambda opened: controllers[-1].database_checked(opened))
             opener.cancelled.connect(lambda: app.exit(1))
             opener.open(target)
         try:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QProgressDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QProgressDialog, QWidget
 
 from supervisor_app.db import Database, DatabaseError, open_database
 from supervisor_app.lockfile import DatabaseLock
@@ -58,6 +58,7 @@ class AppController(QObject):
         self.opener.cancel_text = self.tr("&Cancel")  # a file that cannot be opened: stay where we are
         self.opener.opened.connect(self._switch_to)
         self.opener.damaged.connect(self.database_damaged)
+        self.opener.checked.connect(self.database_checked)
         self.message_box: QMessageBox | None = None
         self.window: MainWindow | None = None
         self.dialog: QDialog | None = None
@@ -74,6 +75,7 @@ class AppController(QObject):
         self.hours_windows: list[QWidget] = []  # hours files opened from the start screens
         self.ask_hours_files: Callable[[QWidget | None], list[str]] = _ask_hours_files
         self._previous_path: Path | None = None  # the file open before a switch (see show_first_run)
+        self.file_check_label: QLabel | None = None  # "Checking the whole database file…" (status bar)
 
     @classmethod
     def for_opened(
@@ -197,6 +199,7 @@ class AppController(QObject):
         window.review_started.connect(self._switch_window)
         window.review_ended.connect(self._switch_window)
         self.window = window
+        self._show_file_check(window)
         window.show()
         window.raise_()
         window.activateWindow()
@@ -345,6 +348,31 @@ class AppController(QObject):
             else:
                 old_lock.release()
 
+    # A large file's whole-file check in the background ------------------------------------------
+    def _show_file_check(self, window: MainWindow) -> None:
+        """While SQLite's whole-file check of a large file runs (once a day, after an unclean
+        shutdown), the status bar says so beside the busy bar; the window stays usable."""
+        if not any(opened.checking and opened.db is self.ctx.db for opened in self._opened):
+            return
+        label = QLabel(self.tr("Checking the whole database file (once a day)…"), window)
+        label.setObjectName("file_check_label")
+        label.setAccessibleName(self.tr("Database file check"))
+        window.statusBar().insertPermanentWidget(0, label)
+        window.busy.setVisible(True)
+        self.file_check_label = label
+
+    def database_checked(self, opened: OpenedDatabase) -> None:
+        """The background check found the file sound: the status bar says so for a moment."""
+        label, self.file_check_label = self.file_check_label, None
+        if opened.db is not self.ctx.db or self.window is None:
+            return
+        if label is not None:
+            label.deleteLater()
+        self.window.busy.setVisible(self.runner.busy)
+        self.window.statusBar().showMessage(
+            self.tr("The whole database file was checked: every page reads."), 8000
+        )
+
     # A large file found damaged after it opened ------------------------------------------------
     def database_damaged(self, opened: OpenedDatabase, error: DatabaseError) -> None:
         """The background integrity check of a large file (:func:`~supervisor_app.ui.opening.checks_after_opening`)
@@ -353,6 +381,7 @@ class AppController(QObject):
         start: restore the newest backup, open another file, or quit."""
         if opened.db is not self.ctx.db:
             return  # the app has moved to another file meanwhile
+        self.file_check_label = None  # it goes with the window
         self.idle.stop()
         window, self.window = self.window, None
         dialog, self.dialog = self.dialog, None

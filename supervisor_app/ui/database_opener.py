@@ -40,6 +40,7 @@ class DatabaseOpener(QObject):
     opened = Signal(object)  # OpenedDatabase
     cancelled = Signal()
     damaged = Signal(object, object)  # OpenedDatabase, DatabaseError: a large file failed its later check
+    checked = Signal(object)  # OpenedDatabase: a large file's background check found it sound
 
     def __init__(self, *, runner: TaskRunner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -80,6 +81,7 @@ class DatabaseOpener(QObject):
     def _hand_over(self, opened: OpenedDatabase) -> None:
         """``opened`` goes to the app; then a large file's integrity check (and daily backup)
         runs in the background, and a damaged file is reported through :attr:`damaged`."""
+        opened.checking = opened.check_later and opened.full_check_due is not None  # the window says so
         emit(self.opened, opened)
         if opened.check_later:
             self.runner.run(
@@ -88,8 +90,11 @@ class DatabaseOpener(QObject):
             )
 
     def _checked(self, opened: OpenedDatabase, problem: DatabaseError | None) -> None:
+        was_checking, opened.checking = opened.checking, False
         if problem is not None:
             emit(self.damaged, opened, problem)
+        elif was_checking:
+            emit(self.checked, opened)
 
     # The problem dialog ----------------------------------------------------------------------
     def show_problem(self, error: DatabaseError, path: Path | None) -> None:

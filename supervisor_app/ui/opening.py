@@ -15,6 +15,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from supervisor_app import check_state
 from supervisor_app.db import (
     Database,
     DatabaseError,
@@ -43,7 +44,9 @@ class OpenedDatabase:
     lock: DatabaseLock | None = None  # ours: released on close
     holder: LockHolder | None = None  # another copy of the app holds the file: ``db`` is read-only
     notice: str = ""  # something to tell the supervisor once the app is up (a restore happened)
-    check_later: bool = False  # a large file: its integrity check runs in the background (see below)
+    check_later: bool = False  # a large file: its integrity check (when due) and backup run in the background
+    full_check_due: str | None = None  # why SQLite's whole-file check is due (check_state), or None
+    checking: bool = False  # that check is running in the background now
     cancel: threading.Event = field(default_factory=threading.Event)  # set: stop that check (quitting)
 
     @property
@@ -82,16 +85,18 @@ def open_for_app(target: str | os.PathLike[str] | None) -> OpenedDatabase:
     lock = DatabaseLock(path)
     holder = lock.acquire()
     try:
-        # A large file gets every check but SQLite's page-by-page integrity check now (header,
-        # tables, schema version); that one reads the whole file, so it follows in the
-        # background (:func:`checks_after_opening`) instead of keeping the window waiting.
-        db = open_database(path, readonly=holder is not None, integrity=not large)
+        # Every open makes the cheap checks (header, length, tables, schema, revision). SQLite's
+        # page-by-page check, when due (once a day, after an unclean shutdown), reads the whole
+        # file: a small one before the window, a large one in the background
+        # (:func:`checks_after_opening`) instead of keeping the window waiting.
+        due = check_state.full_check_due(path) if large else None
+        db = open_database(path, readonly=holder is not None, integrity=False if large else None)
     except BaseException:
         lock.release()
         raise
     if holder is not None:
-        return OpenedDatabase(db, None, holder, check_later=large)
-    return OpenedDatabase(db, lock, check_later=large)
+        return OpenedDatabase(db, None, holder, check_later=large, full_check_due=due)
+    return OpenedDatabase(db, lock, check_later=large, full_check_due=due)
 
 
 def is_large(path: Path) -> bool:
@@ -113,7 +118,8 @@ def daily_backup_at_start(opened: OpenedDatabase) -> None:
 
 def checks_after_opening(opened: OpenedDatabase) -> DatabaseError | None:
     """For a large file, off the UI thread once the app is up: SQLite's integrity check that
-    opening left out, then (only if the file is sound) the daily backup.
+    opening left out, when due (:mod:`~supervisor_app.check_state`), then (only if the file is
+    sound) the daily backup.
 
     Returns the problem found (the file is damaged), or None. Reads the file through its own
     read-only connection; never writes to it. Setting ``opened.cancel`` stops it within
@@ -122,14 +128,26 @@ def checks_after_opening(opened: OpenedDatabase) -> DatabaseError | None:
     path = opened.path
     if path is None or not opened.check_later:
         return None
-    try:
-        check_file(path, cancelled=opened.cancel)
-    except DatabaseError as exc:
-        if opened.cancel.is_set():  # stopped because the app is quitting: not a finding
-            log.info("the integrity check of %s was stopped (the app is quitting)", path)
-            return None
-        log.error("the integrity check of %s failed: %s", path, exc)
-        return exc
+    if opened.full_check_due is not None:
+        stale = check_state.stale_markers(path)
+        started = dt.datetime.now(dt.UTC)
+        try:
+            check_file(path, cancelled=opened.cancel)
+        except DatabaseError as exc:
+            if opened.cancel.is_set():  # stopped because the app is quitting: not a finding
+                log.info("the integrity check of %s was stopped (the app is quitting)", path)
+                return None
+            log.error("the integrity check of %s failed: %s", path, exc)
+            check_state.forget_full_check(path)
+            return DatabaseError(
+                "The check of the whole file, made while it was open, found damage, so supervisor_app "
+                f"closed it and writes nothing more to it. {exc}",
+                kind=exc.kind,
+                path=exc.path,
+            )
+        if not opened.cancel.is_set():
+            check_state.record_full_check(path, started=started, stale=stale)
+            opened.full_check_due = None
     if opened.cancel.is_set():
         return None
     if _holds(opened):

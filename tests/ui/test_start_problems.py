@@ -3,6 +3,7 @@ daily backup. Real files; the damaged one is never written to."""
 
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import threading
 from pathlib import Path
@@ -16,7 +17,7 @@ from supervisor_app.ui.database_problem_dialog import DatabaseProblemDialog
 from supervisor_app.ui.first_run_dialog import FirstRunDialog
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from supervisor_app.ui.tasks import TaskRunner
-from tests.conftest import PASSWORD, session_fields
+from tests.conftest import PASSWORD, damage_an_index, last_full_check_ago, session_fields
 from tests.ui.helpers import sign_in
 
 
@@ -215,28 +216,12 @@ def test_a_file_the_app_cannot_open_for_another_reason_gets_a_plain_message(tmp_
     assert not dialog.restore_button.isVisibleTo(dialog)
 
 
-def damage_an_index(path: Path) -> bytes:
-    """Overwrite one page of an index in the middle of the file: the header, the table list and
-    the schema version still read, so only SQLite's page-by-page integrity check finds it."""
-    conn = sqlite3.connect(path)
-    page_size = conn.execute("PRAGMA page_size").fetchone()[0]
-    root = conn.execute(
-        "SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'supervision_session' "
-        "ORDER BY rootpage DESC LIMIT 1"
-    ).fetchone()[0]
-    conn.close()
-    data = bytearray(path.read_bytes())
-    start = (root - 1) * page_size
-    data[start : start + page_size] = b"\x5a" * page_size
-    path.write_bytes(bytes(data))
-    return bytes(data)
-
-
 def test_a_large_file_opens_at_once_and_damage_found_afterwards_closes_it_and_offers_the_backup(
     world, monkeypatch, runner, prefs
 ) -> None:
     path = _one_session_backed_up(world)
     damaged = damage_an_index(path)
+    last_full_check_ago(path, dt.timedelta(days=1, minutes=1))  # the daily check is due
     monkeypatch.setattr(opening, "LARGE_DATABASE_BYTES", 0)  # every file counts as large
 
     # The app's own wiring (ui/app.py): a controller per opened file, damage reported to it.
@@ -283,9 +268,10 @@ def test_quit_after_damage_found_later_quits(world, monkeypatch, runner, prefs) 
     path = world.db.path
     world.db.close()
     damage_an_index(path)
+    last_full_check_ago(path, dt.timedelta(days=2))
     monkeypatch.setattr(opening, "LARGE_DATABASE_BYTES", 0)
     opened = opening.open_for_app(path)
-    assert opened.check_later and opened.lock is not None
+    assert opened.check_later and opened.full_check_due and opened.lock is not None
     controller = AppController.for_opened(opened, runner=runner, prefs=prefs)
     finished: list[int] = []
     controller.finished.connect(finished.append)
@@ -338,6 +324,7 @@ def test_the_background_integrity_check_stops_when_the_app_quits_and_reports_not
     path = world.db.path
     world.db.close()
     damage_an_index(path)  # even a damaged file: a check stopped half-way has found nothing
+    last_full_check_ago(path, dt.timedelta(days=2))
     monkeypatch.setattr(opening, "LARGE_DATABASE_BYTES", 0)
     opened = opening.open_for_app(path)
     controller = AppController.for_opened(opened, runner=runner, prefs=prefs)
