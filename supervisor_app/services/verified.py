@@ -31,6 +31,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -184,6 +185,7 @@ class _File:
 
 _FILES: dict[str, _File] = {}
 _FILES_LOCK = threading.Lock()
+_USERS: dict[str, weakref.WeakSet[Engine]] = {}  # the engines using each file: closed with the last
 _PATHS: dict[str, str | None] = {}  # engine URL database -> the file's resolved path (None: not a file)
 
 
@@ -203,9 +205,14 @@ def _file_for(engine: Engine, *, create: bool = True) -> _File | None:
     if path is None:
         return None
     found = _FILES.get(path)
-    if found is not None or not create:
+    if found is not None and engine in _USERS.get(path, ()):
         return found
+    if found is not None and not create:
+        return found
+    if not create:
+        return None
     with _FILES_LOCK:
+        _USERS.setdefault(path, weakref.WeakSet()).add(engine)
         found = _FILES.get(path)
         if found is None and Path(path).exists() and os.access(path, os.W_OK):
             try:
@@ -275,6 +282,12 @@ def _on_dispose(engine: Engine) -> None:
     if path is None:
         return
     with _FILES_LOCK:
+        users = _USERS.get(path)
+        if users is not None:
+            users.discard(engine)
+        if users:  # another Database on the same file still reads through it
+            return
+        _USERS.pop(path, None)
         file = _FILES.pop(path, None)
     if file is not None:
         file.close()
