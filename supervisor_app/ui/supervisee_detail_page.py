@@ -37,7 +37,7 @@ from supervisor_app.ui.record_table import (
     session_query,
 )
 from supervisor_app.ui.refreshing import RefreshOnChange
-from supervisor_app.ui.screen_fit import narrow
+from supervisor_app.ui.screen_fit import narrow, scrolling
 from supervisor_app.ui.supervisee_dialog import SuperviseeDialog
 
 
@@ -278,7 +278,9 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         from supervisor_app.ui.training_panel import TrainingPanel
 
         self.training = TrainingPanel(ctx, self.tabs)
-        self.tabs.addTab(self.training, self.tr("&Training"))
+        # On a laptop at 125-150% the panel scrolls up and down rather than making the window taller.
+        self._training_tab = scrolling(self.training, self.tabs, sideways=False) if self._compact else self.training
+        self.tabs.addTab(self._training_tab, self.tr("&Training"))
         self.watch_records()
 
     # Loading -----------------------------------------------------------------------------------
@@ -297,7 +299,7 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
 
     def show_tab(self, name: str) -> None:
         """Show the "progress" or "training" tab."""
-        self.tabs.setCurrentWidget(self.training if name == "training" else self.tabs.widget(0))
+        self.tabs.setCurrentWidget(self._training_tab if name == "training" else self.tabs.widget(0))
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
