@@ -138,10 +138,16 @@ class TaskRunner(QObject):
 
 
 def _alive(callback: Callable[..., Any]) -> bool:
-    """False for a method of a widget that was closed and deleted while the work ran (a dialog
-    the app replaced): its answer has nobody to go to."""
-    owner = getattr(callback, "__self__", None)
-    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
+    """False for a method of a widget, or a lambda over one, that was closed and deleted while
+    the work ran (a dialog the app replaced, a window closed on a damaged file): its answer has
+    nobody to go to."""
+    owners = [getattr(callback, "__self__", None)]
+    for cell in getattr(callback, "__closure__", None) or ():  # a lambda over a widget's ``self``
+        try:
+            owners.append(cell.cell_contents)
+        except ValueError:  # an empty cell
+            continue
+    return all(shiboken6.isValid(owner) for owner in owners if isinstance(owner, QObject))
 
 
 def _log_error(exc: BaseException) -> None:

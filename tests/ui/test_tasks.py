@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import threading
 
+import shiboken6
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QApplication
 
@@ -84,3 +85,31 @@ def test_emitting_many_signals_keeps_true_alive(qapp) -> None:
     for _ in range(20_000):
         emit(source.changed, True)
     assert sys.getrefcount(True) >= before - 10
+
+
+def test_an_answer_for_a_closed_widget_is_dropped_even_through_a_lambda(qtbot, qapp) -> None:
+    """A list page closed while its figures were being added up (the window closed on a
+    damaged file): the lambda over its ``self`` must not reach the deleted widgets."""
+    import threading
+
+    from PySide6.QtWidgets import QCheckBox, QWidget
+
+    class Page(QWidget):
+        def __init__(self) -> None:
+            super().__init__()
+            self.box = QCheckBox("Only mine", self)
+            self.seen: list[object] = []
+
+        def on_loaded(self, result: object) -> None:
+            self.seen.append((result, self.box.isChecked()))  # raises once the box is deleted
+
+    runner = TaskRunner()
+    go = threading.Event()
+    page, alive = Page(), Page()
+    runner.run(lambda _p: go.wait(5) and 1, on_done=lambda result: page.on_loaded(result))
+    runner.run(lambda _p: go.wait(5) and 2, on_done=lambda result: alive.on_loaded(result))
+    page.deleteLater()
+    qtbot.waitUntil(lambda: not shiboken6.isValid(page), timeout=5000)
+    go.set()
+    qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
+    assert alive.seen == [(2, False)]  # the living page still gets its answer
