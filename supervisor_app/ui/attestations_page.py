@@ -124,7 +124,7 @@ class AttestationsPage(RefreshOnChange, QWidget):
         self.kind = QComboBox(box)
         self.kind.setAccessibleName(self.tr("Form"))
         if not self.review:
-            self.kind.addItem(self.tr("Supervision verification (ICB form and session log)"), VERIFICATION)
+            self.kind.addItem(self.tr("Supervision verification (the board's form and session log)"), VERIFICATION)
         self.kind.addItem(self.tr("Progress statement (for the supervisee)"), STATEMENT)
         row(self.tr("&Form:"), "kind", self.kind)
         self.supervisee = QComboBox(box)
