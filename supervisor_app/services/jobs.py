@@ -126,10 +126,12 @@ def add_job(
     *,
     supervisee_id: int | str,
     description_file: CertificateFile | None = None,
+    answered_by: str = "",
     now: dt.datetime | None = None,
     **values: Any,
 ) -> int:
-    """Record a job of a supervisee; returns its id. The caller commits."""
+    """Record a job of a supervisee; returns its id. ``answered_by``: who answered the 51%
+    question (default: the unit of work's actor). The caller commits."""
     supervisee = get_supervisee(uow, supervisee_id)
     checked = check_job(**values)
     if description_file is not None:  # checked before anything is written
@@ -141,7 +143,7 @@ def add_job(
         date_from=checked.date_from,
         date_to=checked.date_to,
         recovery_support_51=checked.answer,
-        answered_by=uow.actor if checked.answer is not None else "",
+        answered_by=(answered_by or uow.actor) if checked.answer is not None else "",
         answered_at=(now or utcnow()) if checked.answer is not None else None,
         description=checked.description,
     )
@@ -175,6 +177,7 @@ def edit_job(
     job_id: int | str,
     description_file: CertificateFile | None = None,
     remove_description_file: bool = False,
+    answered_by: str = "",
     now: dt.datetime | None = None,
     **changes: Any,
 ) -> None:
@@ -200,7 +203,7 @@ def edit_job(
     before = _fields(job, old_file)
     if checked.answer != job.recovery_support_51:
         job.recovery_support_51 = checked.answer
-        job.answered_by = uow.actor if checked.answer is not None else ""
+        job.answered_by = (answered_by or uow.actor) if checked.answer is not None else ""
         job.answered_at = (now or utcnow()) if checked.answer is not None else None
     job.title, job.employer = checked.title, checked.employer
     job.date_from, job.date_to = checked.date_from, checked.date_to
