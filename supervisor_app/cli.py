@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from supervisor_app import cli_training
+from supervisor_app import cli_jobs, cli_training
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 
@@ -635,6 +635,7 @@ def build_parser() -> argparse.ArgumentParser:
     template = command("template", "write an import template (.csv or .xlsx) with the documented columns")
     template.add_argument("file", metavar="FILE")
     cli_training.add_parsers(sub, common)
+    cli_jobs.add_parsers(sub, common)
     _check_ids(parser)
     return parser
 
@@ -879,6 +880,8 @@ def run(args: argparse.Namespace) -> int:
     with _database(args) as db, db.uow(_actor(), reading=reading) as uow:
         if cli_training.handles(args):
             return cli_training.run(args, uow, _out, _read_password)
+        if cli_jobs.handles(args):
+            return cli_jobs.run(args, uow, _out)
         if command == "init":
             _out(args, {"database": db.url}, f"Database ready: {db.path or db.url}")
             if db.path is not None:

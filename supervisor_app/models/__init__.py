@@ -630,6 +630,45 @@ class TrainingConfirmation(Base):
     signature: Mapped[str] = mapped_column(String(128))
 
 
+class SuperviseeJob(Timestamps, Base):
+    """A job (or volunteer post) a supervisee holds for their experience, and the answer to the
+    CRSS/CPRS question whether at least 51% of its duties are recovery support: ``None`` until
+    someone answers it (who and when are kept). The job description is its text here, or a
+    file (:class:`JobDescriptionFile`)."""
+
+    __tablename__ = "supervisee_job"
+    __table_args__ = (
+        CheckConstraint("date_to IS NULL OR date_to >= date_from", name="dates_in_order"),
+        Index("ix_supervisee_job_supervisee", "supervisee_id", "date_from"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    supervisee_id: Mapped[int] = mapped_column(ForeignKey("supervisee.id"))
+    title: Mapped[str] = mapped_column(String(200))
+    employer: Mapped[str] = mapped_column(String(200), default="")
+    date_from: Mapped[dt.date] = mapped_column()
+    date_to: Mapped[dt.date | None] = mapped_column()  # None: still in this job
+    recovery_support_51: Mapped[bool | None] = mapped_column()  # None: not answered yet
+    answered_by: Mapped[str] = mapped_column(String(200), default="")
+    answered_at: Mapped[dt.datetime | None] = mapped_column()
+    description: Mapped[str] = mapped_column(Text, default="")
+
+
+class JobDescriptionFile(Base):
+    """A job's description as a file (PDF or image), inside the database; checked and stored
+    as a training certificate is (:mod:`supervisor_app.services.training`)."""
+
+    __tablename__ = "job_description_file"
+
+    job_id: Mapped[int] = mapped_column(ForeignKey("supervisee_job.id", ondelete="CASCADE"), primary_key=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+    sha256: Mapped[str] = mapped_column(String(64))
+    data: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class OutsideCopy(Base):
     """What a copy of this database's chains that left the file knows (an hours file given
     out or taken in): its newest signature link and audit event. ``verify`` compares the file
@@ -660,6 +699,7 @@ __all__ = [
     "ExperienceKind",
     "ForeignChain",
     "ForeignLink",
+    "JobDescriptionFile",
     "Modality",
     "OutsideCopy",
     "PersonCredential",
@@ -673,6 +713,7 @@ __all__ = [
     "SignOffAction",
     "Supervisee",
     "SuperviseeAlias",
+    "SuperviseeJob",
     "Supervisor",
     "SupervisorChange",
     "SupervisorKey",

@@ -14,7 +14,7 @@ import json
 from collections.abc import Callable
 from contextvars import ContextVar
 from dataclasses import dataclass, field
-from typing import cast
+from typing import Any, cast
 
 from supervisor_app.reports.base import (
     FONT,
@@ -43,6 +43,7 @@ from supervisor_app.services.attestation import (
     form_manifest,
     qr_text,
 )
+from supervisor_app.services.jobs import FormJob
 from supervisor_app.services.progress import hours
 
 PAD = 3.0  # inside each table cell, left and right
@@ -231,17 +232,7 @@ def _form_page(canvas: FormCanvas, data: VerificationData, serial: str, density:
     _field(canvas, s, left_x, y, ag.address, data.agency_address, agency_label_w, s.inner_width)
     y -= row
     if data.show_recovery_support_51:
-        canvas.setFont(FONT, s.normal)
-        canvas.drawString(s.left, y, ag.recovery_support_51)
-        box = s.normal
-        answers = (ag.yes, ag.no)
-        x = s.right - sum(box + 4 + width(a, s.normal) for a in answers) - 16 * (len(answers) - 1)
-        for answer in answers:
-            checkbox(canvas, x, y, box)
-            canvas.setFont(FONT, s.normal)
-            canvas.drawString(x + box + 4, y, answer)
-            x += box + 4 + width(answer, s.normal) + 16
-        y -= s.normal * 1.5
+        y = _recovery_support_51(canvas, s, y, ag, data.recovery_support_jobs)
     for note in data.form_notes:
         y = paragraph(canvas, s.left, y, note, s.small, s.inner_width)
     y -= 4 - s.normal * 0.35
@@ -1033,3 +1024,67 @@ def _signed_by_text(su: Words, data: VerificationData) -> str:
         su.fill("signed_by_value", name=name, count=count, total=total)
         for name, count in data.signed_by_others
     )
+
+
+def _yes_no_boxes(canvas: FormCanvas, s: Style, y: float, ag: Any) -> None:
+    """Empty yes/no boxes at the right of the line: for the supervisor to complete by hand."""
+    box = s.normal
+    answers = (ag.yes, ag.no)
+    x = s.right - sum(box + 4 + width(a, s.normal) for a in answers) - 16 * (len(answers) - 1)
+    for answer in answers:
+        checkbox(canvas, x, y, box)
+        canvas.setFont(FONT, s.normal)
+        canvas.drawString(x + box + 4, y, answer)
+        x += box + 4 + width(answer, s.normal) + 16
+
+
+def _recovery_support_51(canvas: FormCanvas, s: Style, y: float, ag: Any, jobs: tuple[FormJob, ...]) -> float:
+    """The 51% recovery-support question, once: answered per job held in the form's period as
+    recorded in the app; a job not answered (or no job recorded) keeps the boxes blank."""
+    canvas.setFont(FONT, s.normal)
+    if not jobs:
+        canvas.drawString(s.left, y, ag.recovery_support_51)
+        _yes_no_boxes(canvas, s, y, ag)
+        return y - s.normal * 1.5
+    boxes_w = 2 * (s.normal + 4) + width(ag.yes, s.normal) + width(ag.no, s.normal) + 24
+    lines: list[tuple[str, bool]] = []  # (text, answered)
+    for job in jobs:
+        job_text = ag.fill(
+            "recovery_support_51_job",
+            job=", ".join(v for v in (job.title, job.employer) if v),
+            start=date_text(job.date_from),
+            end=date_text(job.date_to) if job.date_to else ag.recovery_support_51_present,
+        )
+        if job.answer is None:
+            lines.append((job_text, False))
+            continue
+        description = {"attached": ag.recovery_support_51_attached, "on file": ag.recovery_support_51_on_file}
+        lines.append(
+            (
+                ag.fill(
+                    "recovery_support_51_answer",
+                    answer=ag.recovery_support_51_yes if job.answer else ag.recovery_support_51_no,
+                    job=job_text,
+                    description=description.get(job.description, ""),
+                ),
+                True,
+            )
+        )
+    question = ag.recovery_support_51_question
+    if len(lines) == 1 and lines[0][1]:  # one job, answered: one sentence
+        return (
+            paragraph(canvas, s.left, y, f"{question} {lines[0][0]}", s.normal, s.inner_width)
+            - s.normal * 0.15
+        )
+    canvas.drawString(s.left, y, question)
+    y -= s.normal * 1.35
+    indent = s.left + 10
+    for text, answered in lines:
+        if answered:
+            y = paragraph(canvas, indent, y, text, s.normal, s.right - indent)
+        else:
+            canvas.setFont(FONT, s.normal)
+            canvas.drawString(indent, y, fit(text, s.normal, s.right - indent - boxes_w))
+            _yes_no_boxes(canvas, s, y, ag)
+            y -= s.normal * 1.5
+    return y - s.normal * 0.15

@@ -69,6 +69,7 @@ from supervisor_app.models import (
 from supervisor_app.services import audit, board_rules, trails
 from supervisor_app.services.canonical import _SIGNER
 from supervisor_app.services.errors import DomainError
+from supervisor_app.services.jobs import FormJob, form_answers
 from supervisor_app.services.people import get_supervisee, get_supervisor
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
 from supervisor_app.services.progress import (
@@ -252,6 +253,8 @@ class VerificationData:
     monthly: tuple[tuple[str, int, int], ...] = ()
     # For the agency's notes (never on the board's form): each rule's source, and doubts.
     rule_sources: tuple[tuple[str, str, bool], ...] = ()
+    # The 51% recovery-support answer of each job held in the form's period (profiles that ask).
+    recovery_support_jobs: tuple[FormJob, ...] = ()
 
     @property
     def sessions_total(self) -> int:
@@ -828,6 +831,9 @@ def prepare_verification(
         supervisor_certification_expires=supervisor.certification_expires,
         supervisor_license_expires=supervisor.license_expires,
         rule_sources=rule_sources(profile),
+        recovery_support_jobs=form_answers(uow, supervisee_id=supervisee.id, start=range_from, end=range_to)
+        if profile.attestation.show_recovery_support_51
+        else (),
         **board,
     )
 

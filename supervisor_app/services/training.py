@@ -75,40 +75,45 @@ _MAGIC = (
 # Certificates
 
 
-def _too_large(filename: str, size: int) -> DomainError:
+def _too_large(filename: str, size: int, what: str, field: str) -> DomainError:
     return DomainError(
-        f"{filename} is {size / 1024 / 1024:.1f} MB; a certificate may be at most "
+        f"{filename} is {size / 1024 / 1024:.1f} MB; a {what} may be at most "
         f"{MAX_CERTIFICATE_BYTES // 1024 // 1024} MB. Scan it at a lower resolution or save it as a smaller PDF.",
-        field="certificate",
+        field=field,
     )
 
 
-def certificate_type(filename: str, data: bytes) -> str:
-    """The media type of a certificate (by its first bytes, not its name), or a DomainError."""
+def certificate_type(
+    filename: str, data: bytes, *, what: str = "certificate", field: str = "certificate"
+) -> str:
+    """The media type of a certificate (by its first bytes, not its name), or a DomainError.
+    Any file kept in the database this way (a job description too: ``what``) is checked here."""
     if not data:
-        raise DomainError(f"{filename} is empty; choose the certificate file itself.", field="certificate")
+        raise DomainError(f"{filename} is empty; choose the {what} file itself.", field=field)
     if len(data) > MAX_CERTIFICATE_BYTES:
-        raise _too_large(filename, len(data))
+        raise _too_large(filename, len(data), what, field)
     for magic, media_type in _MAGIC:
         if data.startswith(magic):
             return media_type
     raise DomainError(
-        f"{filename} is not a PDF, PNG or JPEG file; save the certificate as one of those.",
-        field="certificate",
+        f"{filename} is not a PDF, PNG or JPEG file; save the {what} as one of those.",
+        field=field,
     )
 
 
-def read_certificate_file(path: str | Path) -> CertificateFile:
+def read_certificate_file(
+    path: str | Path, *, what: str = "certificate", field: str = "certificate"
+) -> CertificateFile:
     """A certificate on disk, checked; a too-large one is refused before it is read."""
     path = Path(path)
     try:
         size = path.stat().st_size
         if size > MAX_CERTIFICATE_BYTES:
-            raise _too_large(path.name, size)
+            raise _too_large(path.name, size, what, field)
         data = path.read_bytes()
     except OSError as exc:
-        raise DomainError(f"Cannot read {path}: {exc.strerror or exc}.", field="certificate") from None
-    certificate_type(path.name, data)
+        raise DomainError(f"Cannot read {path}: {exc.strerror or exc}.", field=field) from None
+    certificate_type(path.name, data, what=what, field=field)
     return CertificateFile(path.name, data)
 
 

@@ -281,6 +281,10 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         # On a laptop at 125-150% the panel scrolls up and down rather than making the window taller.
         self._training_tab = scrolling(self.training, self.tabs, sideways=False) if self._compact else self.training
         self.tabs.addTab(self._training_tab, self.tr("&Training"))
+        from supervisor_app.ui.jobs_panel import JobsPanel
+
+        self.jobs = JobsPanel(ctx, self.tabs)
+        self.tabs.addTab(self.jobs, self.tr("&Jobs (51%)"))
         self.watch_records()
 
     # Loading -----------------------------------------------------------------------------------
@@ -295,6 +299,7 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         from supervisor_app.services.person_credentials import Person
 
         self.training.show_person(Person(supervisee_id=supervisee_id))
+        self.jobs.show_supervisee(supervisee_id)
         self._load()
 
     def show_tab(self, name: str) -> None:

@@ -1,0 +1,219 @@
+"""Record or change one of a supervisee's jobs and its answer to the CRSS/CPRS question whether
+at least 51% of its duties are recovery support, with the job description as text or as a
+file (PDF or image, kept inside the database). Errors show beside their field; nothing is
+saved until every field is right."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from supervisor_app.services import jobs
+from supervisor_app.services.errors import DomainError
+from supervisor_app.ui.common import (
+    FieldErrors,
+    action_buttons,
+    error_label,
+    field_row,
+    from_qdate,
+    past_date_edit,
+    to_qdate,
+)
+from supervisor_app.ui.context import AppContext
+
+
+class JobEditor(QDialog):
+    saved = Signal(int)  # the job's id
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        *,
+        supervisee_id: int,
+        job: jobs.JobRow | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.ctx, self.supervisee_id, self.job = ctx, supervisee_id, job
+        self.setObjectName("job_editor")
+        title = self.tr("Change job") if job else self.tr("New job")
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.file: jobs.CertificateFile | None = None
+        self.remove_file = False
+        layout = QVBoxLayout(self)
+        self.general_error = error_label(self)
+        layout.addWidget(self.general_error)
+        form = QFormLayout()
+        layout.addLayout(form)
+        labels: dict[str, QLabel] = {}
+        self.title = QLineEdit(self)
+        self.title.setAccessibleName(self.tr("Job title"))
+        self.title.setPlaceholderText(self.tr("As on the job description"))
+        field_row(form, labels, self.tr("Job t&itle:"), "title", self.title)
+        self.employer = QLineEdit(self)
+        self.employer.setAccessibleName(self.tr("Employer or agency"))
+        field_row(form, labels, self.tr("&Employer or agency:"), "employer", self.employer)
+        self.date_from = past_date_edit(self, self.tr("First day in the job"))
+        field_row(form, labels, self.tr("&From:"), "date_from", self.date_from)
+        to_row = QHBoxLayout()
+        self.date_to = past_date_edit(self, self.tr("Last day in the job"))
+        self.current = QCheckBox(self.tr("Still in this jo&b"), self)
+        self.current.setAccessibleName(self.tr("Still in this job (no last day)"))
+        self.current.toggled.connect(lambda on: self.date_to.setEnabled(not on))
+        self.current.setChecked(True)
+        to_row.addWidget(self.date_to)
+        to_row.addWidget(self.current)
+        to_row.addStretch(1)
+        to_box = QWidget(self)
+        to_box.setLayout(to_row)
+        to_row.setContentsMargins(0, 0, 0, 0)
+        to_box.setFocusProxy(self.date_to)
+        field_row(form, labels, self.tr("&To:"), "date_to", to_box)
+        self.answer = QComboBox(self)
+        self.answer.setAccessibleName(self.tr("Are at least 51% of the job's duties recovery support?"))
+        self.answer.addItem(self.tr("Not answered yet (blank on the form)"), jobs.UNANSWERED)
+        self.answer.addItem(self.tr("Yes"), jobs.YES)
+        self.answer.addItem(self.tr("No"), jobs.NO)
+        field_row(form, labels, self.tr("51% &recovery support duties:"), "answer", self.answer)
+        self.answered = QLabel(self)
+        self.answered.setObjectName("answered_by")
+        self.answered.setVisible(False)
+        form.addRow("", self.answered)
+        self.description = QPlainTextEdit(self)
+        self.description.setAccessibleName(self.tr("Job description (text)"))
+        self.description.setPlaceholderText(
+            self.tr("Paste the job description, or attach it as a file below")
+        )
+        self.description.setTabChangesFocus(True)
+        self.description.setFixedHeight(110)
+        field_row(form, labels, self.tr("Job &description:"), "description", self.description)
+
+        file_row = QHBoxLayout()
+        self.file_name = QLabel(self.tr("No file attached"), self)
+        self.file_name.setAccessibleName(self.tr("Job description file"))
+        self.file_name.setWordWrap(True)
+        file_row.addWidget(self.file_name, 1)
+        self.attach_button = QPushButton(self.tr("&Attach file…"), self)
+        self.attach_button.setAccessibleName(
+            self.tr("Attach the job description (PDF or image, at most 5 MB)")
+        )
+        self.attach_button.clicked.connect(self._on_attach)
+        file_row.addWidget(self.attach_button)
+        self.remove_button = QPushButton(self.tr("Re&move file"), self)
+        self.remove_button.setAccessibleName(self.tr("Remove the job description file"))
+        self.remove_button.clicked.connect(self._on_remove)
+        file_row.addWidget(self.remove_button)
+        layout.addLayout(file_row)
+        labels["description_file"] = error_label(self)
+        labels["description_file"].setObjectName("error_description_file")
+        layout.addWidget(labels["description_file"])
+        self.errors = FieldErrors(labels, fallback=self.general_error)
+        buttons, self.save_button = action_buttons(self, self.tr("&Save"), self._on_save)
+        layout.addWidget(buttons)
+        if job is not None:
+            self.title.setText(job.title)
+            self.employer.setText(job.employer)
+            self.date_from.setDate(to_qdate(job.date_from))
+            self.current.setChecked(job.date_to is None)
+            if job.date_to is not None:
+                self.date_to.setDate(to_qdate(job.date_to))
+            self.answer.setCurrentIndex(max(0, self.answer.findData(jobs.answer_word(job.answer))))
+            if job.answered_at is not None:
+                self.answered.setText(
+                    self.tr("Answered by {name} on {date}").format(
+                        name=job.answered_by, date=job.answered_at.astimezone().date().isoformat()
+                    )
+                )
+                self.answered.setVisible(True)
+            self.description.setPlainText(job.description)
+            if job.file_name:
+                self.file_name.setText(self.tr("Attached: {name}").format(name=job.file_name))
+        self.remove_button.setEnabled(bool(job and job.file_name))
+        self.title.setFocus()
+        self.resize(560, self.sizeHint().height())
+
+    def _on_attach(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Attach the job description"),
+            "",
+            self.tr("Job descriptions (*.pdf *.png *.jpg *.jpeg);;All files (*)"),
+        )
+        if path:
+            self.attach_file(path)
+
+    def attach_file(self, path: str) -> None:
+        """Take the job description at ``path`` (checked now: size and type)."""
+        try:
+            self.file = jobs.read_description_file(path)
+        except DomainError as exc:
+            self.errors.show(exc)
+            return
+        self.errors.clear()
+        self.remove_file = False
+        self.file_name.setText(self.tr("To attach: {name}").format(name=self.file.filename))
+        self.remove_button.setEnabled(True)
+
+    def _on_remove(self) -> None:
+        self.file = None
+        self.remove_file = bool(self.job and self.job.file_name)
+        self.file_name.setText(self.tr("No file attached"))
+        self.remove_button.setEnabled(False)
+
+    def _values(self) -> dict[str, Any]:
+        return {
+            "title": self.title.text(),
+            "employer": self.employer.text(),
+            "date_from": from_qdate(self.date_from.date()),
+            "date_to": None if self.current.isChecked() else from_qdate(self.date_to.date()),
+            "answer": self.answer.currentData(),
+            "description": self.description.toPlainText(),
+        }
+
+    def _on_save(self) -> None:
+        self.errors.clear()
+        values = self._values()
+        job, file, remove, supervisee_id = self.job, self.file, self.remove_file, self.supervisee_id
+        name = self.ctx.identity.name if self.ctx.identity else ""
+
+        def work(uow: Any) -> int:
+            if job is None:
+                return jobs.add_job(
+                    uow, supervisee_id=supervisee_id, description_file=file, answered_by=name, **values
+                )
+            jobs.edit_job(
+                uow,
+                job_id=job.id,
+                description_file=file,
+                remove_description_file=remove and file is None,
+                answered_by=name,
+                **values,
+            )
+            return job.id
+
+        self.save_button.setEnabled(False)
+        self.ctx.write(work, on_done=self._on_saved, on_error=self._on_failed)
+
+    def _on_saved(self, job_id: int) -> None:
+        self.saved.emit(job_id)
+        self.accept()
+
+    def _on_failed(self, exc: BaseException) -> None:
+        self.save_button.setEnabled(True)
+        self.errors.show(exc)
