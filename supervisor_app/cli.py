@@ -1025,6 +1025,8 @@ def run(args: argparse.Namespace) -> int:
                 record_ids=None if args.all else args.records,
                 clock_is_right=args.clock_is_right,
             )
+            for warning in result.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
             _out(
                 args,
                 {"signed": result.signed},
