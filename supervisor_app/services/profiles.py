@@ -158,6 +158,16 @@ def normal_kind(text: str) -> str:
     return " ".join(text.split()).casefold()
 
 
+def split_kinds(text: str) -> list[str]:
+    """'LSW, CCS' -> ['LSW', 'CCS'] (the agency's added kinds as typed)."""
+    seen: dict[str, str] = {}
+    for part in text.replace(";", ",").split(","):
+        part = " ".join(part.split())
+        if part and normal_kind(part) not in seen:
+            seen[normal_kind(part)] = part
+    return list(seen.values())
+
+
 @dataclass(frozen=True)
 class WhoMaySupervise:
     """The credentials or licences that qualify a supervisor (``[who_may_supervise]``);

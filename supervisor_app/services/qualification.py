@@ -23,7 +23,7 @@ from supervisor_app.db import UnitOfWork
 from supervisor_app.models import PersonCredential, Supervisee, SupervisionSession, Supervisor
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import agency_for
-from supervisor_app.services.profiles import CredentialProfile, QualifyingKind, normal_kind
+from supervisor_app.services.profiles import CredentialProfile, QualifyingKind, split_kinds
 
 WARN_DAYS = 60
 """How long ahead an expiring qualifying credential is warned about."""
@@ -32,16 +32,6 @@ HOW_TO_RECORD = (
     "Record it with its number and expiry under File > Training and credentials… "
     "(or: supervisor-app credential add --supervisor {id} --kind KIND --number NUMBER --expires YYYY-MM-DD)."
 )
-
-
-def split_kinds(text: str) -> list[str]:
-    """'LSW, CCS' -> ['LSW', 'CCS'] (the agency's added kinds as typed)."""
-    seen: dict[str, str] = {}
-    for part in text.replace(";", ",").split(","):
-        part = " ".join(part.split())
-        if part and normal_kind(part) not in seen:
-            seen[normal_kind(part)] = part
-    return list(seen.values())
 
 
 def qualifying_kinds(profile: CredentialProfile, agency_kinds: Iterable[str] = ()) -> list[QualifyingKind]:
