@@ -208,7 +208,7 @@ class ToSignPage(RefreshOnChange, QWidget):
         self.credential_warning.setText(
             self.tr(
                 "Your {kind} {number} expires on {date} (in %n day(s)). Records dated after that "
-                "cannot be signed until the renewal is recorded under File > Training and credentials….",
+                "cannot be signed until you record the renewal (File > Training and credentials…).",
                 "",
                 days,
             ).format(kind=kind, number=number, date=expires.isoformat())
