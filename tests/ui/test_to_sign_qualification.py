@@ -86,6 +86,8 @@ def test_settings_agency_adds_a_kind_that_qualifies_then_signing_works(world, ma
     window = make_window(world.db, supervisor_id=world.dana)
     window.show_page(window.stack.indexOf(window.settings_page))
     settings = window.settings_page
+    shown = settings.profile_view.toPlainText()  # the CRSS profile, with who may supervise
+    assert "Who may supervise" in shown and "Your agency may add kinds" in shown
     field = settings.agency_kinds
     assert field.text() == ""
     before = snapshot(world.db)
