@@ -28,5 +28,4 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("agency", schema=None) as batch_op:
-        batch_op.drop_column("supervisor_kinds")
+    op.drop_column("agency", "supervisor_kinds")
