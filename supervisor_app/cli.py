@@ -504,7 +504,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--supervisor-kinds",
         default=None,
         metavar="KINDS",
-        help='credentials that also qualify a supervisor here, comma-separated (CRSS, CPRS, CADC, QMHP '
+        help="credentials that also qualify a supervisor here, comma-separated (CRSS, CPRS, CADC, QMHP "
         'profiles; not the LCPC, set by rule); "" clears them',
     )
 
@@ -1520,7 +1520,12 @@ def _edit_agency(args: argparse.Namespace, uow: Any) -> None:
         agency = agencies[0]
     keys = ["name", "address", "phone", "supervisor_kinds"]
     before = {key: getattr(agency, key) for key in keys}
-    given = {"name": args.name, "address": args.address, "phone": args.phone, "supervisor_kinds": args.supervisor_kinds}
+    given = {
+        "name": args.name,
+        "address": args.address,
+        "phone": args.phone,
+        "supervisor_kinds": args.supervisor_kinds,
+    }
     people.update_agency(
         uow, agency_id=agency.id, **{key: before[key] if given[key] is None else given[key] for key in keys}
     )

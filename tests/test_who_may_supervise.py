@@ -53,7 +53,11 @@ def _pending_session(world: World, supervisee_id: int | None = None, **overrides
 def _lcpc_supervisee(world: World) -> int:
     with world.uow() as uow:
         row = people.add_supervisee(
-            uow, name="Lena Counselor", credential="LCPC", start_date=TODAY - 400 * DAY, supervisor_id=world.dana
+            uow,
+            name="Lena Counselor",
+            credential="LCPC",
+            start_date=TODAY - 400 * DAY,
+            supervisor_id=world.dana,
         )
         uow.commit()
         return row.id
@@ -142,7 +146,9 @@ def test_who_may_supervise_a_record_on_its_date(
         with pytest.raises(DomainError) as caught:
             signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[record_id])
     message = str(caught.value)
-    assert message.startswith(f"Session {record_id[:8]} of {RECORD_DAY.isoformat()} cannot be signed: Dana Whitaker")
+    assert message.startswith(
+        f"Session {record_id[:8]} of {RECORD_DAY.isoformat()} cannot be signed: Dana Whitaker"
+    )
     assert refused in message
     assert "File > Training and credentials…" in message
     assert f"credential add --supervisor {world.dana} --kind KIND" in message
@@ -185,7 +191,10 @@ def test_experience_is_checked_on_its_first_and_last_day(world: World) -> None:
             allocations={"advocacy": 600},
         )
         uow.commit()
-    with world.uow() as uow, pytest.raises(DomainError, match=f"not held on {(RECORD_DAY + DAY).isoformat()}"):
+    with (
+        world.uow() as uow,
+        pytest.raises(DomainError, match=f"not held on {(RECORD_DAY + DAY).isoformat()}"),
+    ):
         signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[entry.id])
 
 
@@ -214,14 +223,17 @@ def test_every_profile_lists_who_may_supervise_with_sources() -> None:
     ("table", "key"),
     [
         ("[who_may_supervise]\nkinds = []\n", "who_may_supervise.kinds"),
-        ('[who_may_supervise]\nkinds = [{ kind = "LCSW", label = "x" }]\n', "who_may_supervise.kinds[0].source"),
+        (
+            '[who_may_supervise]\nkinds = [{ kind = "LCSW", label = "x" }]\n',
+            "who_may_supervise.kinds[0].source",
+        ),
         (
             '[who_may_supervise]\nkinds = [{ kind = "LCSW", label = "x", source = "s" }, '
             '{ kind = "lcsw", label = "y", source = "s" }]\n',
             "who_may_supervise.kinds[1].kind",
         ),
         ('[who_may_supervise]\nagency_may_add = "yes"\nkinds = []\n', "who_may_supervise.kinds"),
-        ('[who_may_supervise]\nwho = 1\nkinds = []\n', "who_may_supervise.who"),
+        ("[who_may_supervise]\nwho = 1\nkinds = []\n", "who_may_supervise.who"),
     ],
 )
 def test_a_broken_who_may_supervise_table_is_refused(tmp_path: Path, table: str, key: str) -> None:
@@ -262,14 +274,18 @@ def test_due_warns_60_days_before_the_qualifying_credential_expires(world: World
     _pending_session(world)
     with world.uow() as uow:
         texts = [i.text for i in due.due_items(uow, today=TODAY) if i.supervisor_id == world.dana]
-        assert [r.expires_on for r in qualification.expiring(uow, supervisor_id=world.dana, today=TODAY)] == [soon]
+        assert [r.expires_on for r in qualification.expiring(uow, supervisor_id=world.dana, today=TODAY)] == [
+            soon
+        ]
     assert (
         f"Dana Whitaker's CRSS (no. 5100) expires on {soon.isoformat()}, in 59 days. It qualifies them to "
         "supervise: records dated after it cannot be signed until the renewal is recorded."
     ) in texts
     # A second qualifying credential running past the 60 days: nothing stops the signing.
     with world.uow() as uow:
-        add_credential(uow, person=Person(supervisor_id=world.dana), kind="LCSW", expires_on=TODAY + 300 * DAY)
+        add_credential(
+            uow, person=Person(supervisor_id=world.dana), kind="LCSW", expires_on=TODAY + 300 * DAY
+        )
         uow.commit()
         assert qualification.expiring(uow, supervisor_id=world.dana, today=TODAY) == []
         texts = [i.text for i in due.due_items(uow, today=TODAY) if i.supervisor_id == world.dana]
@@ -282,7 +298,9 @@ def test_due_lists_a_supervisor_with_records_to_sign_and_no_qualifying_credentia
     with world.uow() as uow:
         items = [i for i in due.due_items(uow, today=TODAY) if i.rule == "qualification"]
     assert [(i.supervisor_id, i.target) for i in items] == [(world.dana, due.SUPERVISOR)]
-    assert items[0].text.startswith("Dana Whitaker has records to sign and no credential recorded that qualifies")
+    assert items[0].text.startswith(
+        "Dana Whitaker has records to sign and no credential recorded that qualifies"
+    )
 
 
 # ------------------------------------------------------------------------------ CLI
@@ -328,7 +346,9 @@ def test_cli_sign_warns_on_stderr_when_no_credential_is_recorded(
     record_id = _pending_session(world)
     world.db.close()
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
-    code = main(["--db", str(world.db.path), "sign", "--supervisor", str(world.dana), record_id, "--password-stdin"])
+    code = main(
+        ["--db", str(world.db.path), "sign", "--supervisor", str(world.dana), record_id, "--password-stdin"]
+    )
     out, err = capsys.readouterr()
     assert code == 0 and "Signed 1 record" in out
     assert err.startswith("warning: Dana Whitaker has recorded no credential")

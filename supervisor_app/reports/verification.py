@@ -43,8 +43,8 @@ from supervisor_app.services.attestation import (
     form_manifest,
     qr_text,
 )
-from supervisor_app.services.progress import hours
 from supervisor_app.services.profiles import normal_kind
+from supervisor_app.services.progress import hours
 
 PAD = 3.0  # inside each table cell, left and right
 
@@ -194,7 +194,9 @@ def _form_page(canvas: FormCanvas, data: VerificationData, serial: str, density:
         elif number and su.icb_number and number == data.supervisor_icb_number:
             certification_expires = expires or certification_expires
         else:
-            qualifying_rows.append((su.qualifying, f"{kind} {number}".strip(), su.qualifying_expires, expires))
+            qualifying_rows.append(
+                (su.qualifying, f"{kind} {number}".strip(), su.qualifying_expires, expires)
+            )
     license_text = " ".join(v for v in (data.supervisor_license_type, license_number) if v)
     supervisor_rows = [(su.name, data.supervisor_name), (su.credentials, data.supervisor_credentials)]
     # A certificate or license the supervisor does not hold gets no line (a board that does not

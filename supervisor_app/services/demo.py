@@ -140,7 +140,9 @@ def load_demo(uow: UnitOfWork, *, today: dt.date | None = None, seed: int = 7) -
         )
     # Who may supervise (issue 18): each demo supervisor's qualifying credentials, held since
     # before the demo's first record (no issue date) and good for two more years.
-    for supervisor, (_name, creds, _title, license_type, license_number) in zip(supervisors, SUPERVISORS, strict=True):
+    for supervisor, (_name, creds, _title, license_type, license_number) in zip(
+        supervisors, SUPERVISORS, strict=True
+    ):
         for kind in dict.fromkeys([license_type, *(c.strip() for c in creds.split(","))]):
             if kind:
                 person_credentials.add_credential(

@@ -386,7 +386,9 @@ def _unqualified(uow: UnitOfWork, today: dt.date, supervisors: dict[int, Supervi
     waiting: set[int] = set()
     for model in (SupervisionSession, ExperienceEntry):
         waiting.update(
-            uow.session.scalars(select(model.supervisor_id).where(model.status == RecordStatus.PENDING).distinct())
+            uow.session.scalars(
+                select(model.supervisor_id).where(model.status == RecordStatus.PENDING).distinct()
+            )
         )
     items = []
     for supervisor_id in sorted(waiting):

@@ -53,7 +53,9 @@ def agency_kinds(uow: UnitOfWork, supervisor_id: int) -> list[str]:
 
 
 def _held(row: PersonCredential, day: dt.date) -> bool:
-    return (row.issued_on is None or row.issued_on <= day) and (row.expires_on is None or row.expires_on >= day)
+    return (row.issued_on is None or row.issued_on <= day) and (
+        row.expires_on is None or row.expires_on >= day
+    )
 
 
 def describe(row: PersonCredential) -> str:
@@ -153,7 +155,9 @@ def check_records(uow: UnitOfWork, records: Sequence[object]) -> list[str]:
         supervisor_id: int = record.supervisor_id  # type: ignore[attr-defined]
         if supervisor_id not in rows_of:
             rows_of[supervisor_id] = list(
-                uow.session.scalars(select(PersonCredential).where(PersonCredential.supervisor_id == supervisor_id))
+                uow.session.scalars(
+                    select(PersonCredential).where(PersonCredential.supervisor_id == supervisor_id)
+                )
             )
         for code in sorted({codes[sid] for sid in record_supervisee_ids(record) if sid in codes}):
             if code not in profiles:
@@ -173,23 +177,31 @@ def check_records(uow: UnitOfWork, records: Sequence[object]) -> list[str]:
                 if found is None:
                     continue
                 if found.refused:
-                    raise DomainError(f"{_record_label(record)} cannot be signed: {found.message}", field="record")
+                    raise DomainError(
+                        f"{_record_label(record)} cannot be signed: {found.message}", field="record"
+                    )
                 warnings.setdefault(supervisor_id, found.message)
     return list(warnings.values())
 
 
-def qualifying_credentials(uow: UnitOfWork, *, supervisor_id: int, profile: CredentialProfile | None = None) -> list[PersonCredential]:
+def qualifying_credentials(
+    uow: UnitOfWork, *, supervisor_id: int, profile: CredentialProfile | None = None
+) -> list[PersonCredential]:
     """A supervisor's recorded credentials that qualify a supervisor for ``profile`` (for any
     profile when None), latest expiry first."""
     agency = agency_kinds(uow, supervisor_id)
     chosen = [profile] if profile is not None else list(uow.db.profiles)
     kinds = [k for p in chosen for k in qualifying_kinds(p, agency)]
-    rows = uow.session.scalars(select(PersonCredential).where(PersonCredential.supervisor_id == supervisor_id))
+    rows = uow.session.scalars(
+        select(PersonCredential).where(PersonCredential.supervisor_id == supervisor_id)
+    )
     found = [r for r in rows if any(k.matches(r.kind) for k in kinds)]
     return sorted(found, key=lambda r: (r.expires_on is None, r.expires_on or dt.date.max), reverse=True)
 
 
-def expiring(uow: UnitOfWork, *, supervisor_id: int, today: dt.date, days: int = WARN_DAYS) -> list[PersonCredential]:
+def expiring(
+    uow: UnitOfWork, *, supervisor_id: int, today: dt.date, days: int = WARN_DAYS
+) -> list[PersonCredential]:
     """The supervisor's qualifying credentials held today that expire within ``days``, unless
     another qualifying one runs past that."""
     rows = [r for r in qualifying_credentials(uow, supervisor_id=supervisor_id) if _held(r, today)]
