@@ -500,6 +500,13 @@ def build_parser() -> argparse.ArgumentParser:
     edit.add_argument("--name", default=None)
     edit.add_argument("--address", default=None, help='"" clears it')
     edit.add_argument("--phone", default=None, help='"" clears it')
+    edit.add_argument(
+        "--supervisor-kinds",
+        default=None,
+        metavar="KINDS",
+        help="credentials that also qualify a supervisor here, comma-separated (CRSS, CPRS, CADC, QMHP "
+        'profiles; not the LCPC, set by rule); "" clears them',
+    )
 
     session = command("session", "add supervision sessions")
     ses_sub = session.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -1028,6 +1035,8 @@ def run(args: argparse.Namespace) -> int:
                 record_ids=None if args.all else args.records,
                 clock_is_right=args.clock_is_right,
             )
+            for warning in result.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
             _out(
                 args,
                 {"signed": result.signed},
@@ -1500,8 +1509,8 @@ def _edit_agency(args: argparse.Namespace, uow: Any) -> None:
     from supervisor_app.models import Agency
     from supervisor_app.services import people
 
-    if args.name is None and args.address is None and args.phone is None:
-        raise CliError("Nothing to change: give --name, --address or --phone.")
+    if args.name is None and args.address is None and args.phone is None and args.supervisor_kinds is None:
+        raise CliError("Nothing to change: give --name, --address, --phone or --supervisor-kinds.")
     if args.id is not None:
         agency = people.get_agency(uow, args.id)
     else:
@@ -1512,9 +1521,14 @@ def _edit_agency(args: argparse.Namespace, uow: Any) -> None:
             listed = ", ".join(f"{a.id} ({a.name})" for a in agencies[:5])
             raise CliError(f"There are several agencies; give the id of the one to change: {listed}.")
         agency = agencies[0]
-    keys = ["name", "address", "phone"]
+    keys = ["name", "address", "phone", "supervisor_kinds"]
     before = {key: getattr(agency, key) for key in keys}
-    given = {"name": args.name, "address": args.address, "phone": args.phone}
+    given = {
+        "name": args.name,
+        "address": args.address,
+        "phone": args.phone,
+        "supervisor_kinds": args.supervisor_kinds,
+    }
     people.update_agency(
         uow, agency_id=agency.id, **{key: before[key] if given[key] is None else given[key] for key in keys}
     )

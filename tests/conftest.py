@@ -135,6 +135,18 @@ def world(db: Database) -> World:
                 ]
             )
         ]
+        # Who may supervise (issue 18): each supervisor holds a qualifying credential over the
+        # whole of the world's dates (no issue date: held since before any record).
+        from supervisor_app.services.person_credentials import Person, add_credential
+
+        for supervisor_id, kind, number in ((dana.id, "CRSS", "5100"), (rafael.id, "CADC", "CADC-7700")):
+            add_credential(
+                uow,
+                person=Person(supervisor_id=supervisor_id),
+                kind=kind,
+                number=number,
+                expires_on=TODAY + dt.timedelta(days=730),
+            )
         uow.commit()
         return World(db, dana.id, rafael.id, *ids)
 

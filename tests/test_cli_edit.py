@@ -171,6 +171,7 @@ def test_agency_edit_then_the_form_prints_the_new_address_and_phone(cli: Cli, wo
         "name": "Prairie Lakes Recovery (TEST)",
         "address": "100 Example Avenue, Springfield, IL 62701",
         "phone": "(217) 555-0199",
+        "supervisor_kinds": "",
     }
     cli("attest", "--supervisee", world.ana, "--supervisor", world.dana, "--out", out)
     page = pypdf.PdfReader(out).pages[0].extract_text()
@@ -180,7 +181,7 @@ def test_agency_edit_then_the_form_prints_the_new_address_and_phone(cli: Cli, wo
 @pytest.mark.parametrize(
     ("argv", "words"),
     [
-        (["edit"], "Nothing to change: give --name, --address or --phone."),
+        (["edit"], "Nothing to change: give --name, --address, --phone or --supervisor-kinds."),
         (["edit", "--name", " "], "Agency name is required."),
         (["edit", "--phone", "ask Dana"], "too few digits for a phone number"),
         (["edit", "7", "--phone", "(217) 555-0100"], "There is no agency with id 7."),

@@ -308,6 +308,16 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
     </message>
   </context>
   <context>
+    <name>ToSignPage</name>
+    <message numerus="yes">
+      <source>Your {kind} {number} expires on {date} (in %n day(s)). Records dated after that cannot be signed until you record the renewal (File &gt; Training and credentials…).</source>
+      <translation>
+        <numerusform>Your {kind} {number} expires on {date} (in %n day). Records dated after that cannot be signed until you record the renewal (File &gt; Training and credentials…).</numerusform>
+        <numerusform>Your {kind} {number} expires on {date} (in %n days). Records dated after that cannot be signed until you record the renewal (File &gt; Training and credentials…).</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>TrainingImportDialog</name>
     <message numerus="yes">
       <source>&amp;Import %n training entry(s)</source>

@@ -136,6 +136,9 @@ class Agency(Timestamps, Base):
     name: Mapped[str] = mapped_column(String(200), unique=True)
     address: Mapped[str] = mapped_column(String(400), default="")
     phone: Mapped[str] = mapped_column(String(40), default="")
+    # Kinds of credential that also qualify a supervisor here (comma-separated), for profiles
+    # whose list an agency may extend (services.qualification).
+    supervisor_kinds: Mapped[str] = mapped_column(String(400), default="", server_default="")
 
 
 class Supervisor(Timestamps, Base):

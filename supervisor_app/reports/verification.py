@@ -44,6 +44,7 @@ from supervisor_app.services.attestation import (
     qr_text,
 )
 from supervisor_app.services.jobs import FormJob
+from supervisor_app.services.profiles import normal_kind
 from supervisor_app.services.progress import hours
 
 PAD = 3.0  # inside each table cell, left and right
@@ -182,7 +183,22 @@ def _form_page(canvas: FormCanvas, data: VerificationData, serial: str, density:
         (ap.start_date, date_text(data.start_date)),
     ]
     applicant_rows = [(label, value) for label, value in applicant_rows if label]  # "": not this board's
-    license_text = " ".join(v for v in (data.supervisor_license_type, data.supervisor_license_number) if v)
+    license_number, license_expires = data.supervisor_license_number, data.supervisor_license_expires
+    certification_expires = data.supervisor_certification_expires
+    qualifying_rows: list[tuple[str, str, str, dt.date | None]] = []
+    if data.supervisor_qualifying is not None:
+        # The recorded credential that qualifies the supervisor: it gives the licence's or the
+        # certificate's number and expiry when it is that one, else a line of its own.
+        kind, number, expires = data.supervisor_qualifying
+        if data.supervisor_license_type and normal_kind(kind) == normal_kind(data.supervisor_license_type):
+            license_number, license_expires = number or license_number, expires or license_expires
+        elif number and su.icb_number and number == data.supervisor_icb_number:
+            certification_expires = expires or certification_expires
+        else:
+            qualifying_rows.append(
+                (su.qualifying, f"{kind} {number}".strip(), su.qualifying_expires, expires)
+            )
+    license_text = " ".join(v for v in (data.supervisor_license_type, license_number) if v)
     supervisor_rows = [(su.name, data.supervisor_name), (su.credentials, data.supervisor_credentials)]
     # A certificate or license the supervisor does not hold gets no line (a board that does not
     # ask for one has "" as its label).
@@ -191,9 +207,10 @@ def _form_page(canvas: FormCanvas, data: VerificationData, serial: str, density:
             su.icb_number,
             data.supervisor_icb_number,
             su.certification_expires,
-            data.supervisor_certification_expires,
+            certification_expires,
         ),
-        (su.license, license_text, su.license_expires, data.supervisor_license_expires),
+        (su.license, license_text, su.license_expires, license_expires),
+        *qualifying_rows,
     ):
         if label and value:
             supervisor_rows.append((label, value))

@@ -235,6 +235,9 @@ class VerificationData:
     supervisor_email: str = ""
     supervisor_certification_expires: dt.date | None = None
     supervisor_license_expires: dt.date | None = None
+    # The recorded credential that qualifies the supervisor for this profile (who may
+    # supervise, issue 18): (kind, number, expiry), held on the form's last date if one is.
+    supervisor_qualifying: tuple[str, str, dt.date | None] | None = None
     # Experience of the counted entries per area (code, label, minutes), in the profile's order.
     experience_domains: tuple[tuple[str, str, int], ...] = ()
     # What counts (the group cap, the window, the yearly cap: board_rules), and why it differs.
@@ -830,12 +833,29 @@ def prepare_verification(
         supervisor_email=supervisor.email or "",
         supervisor_certification_expires=supervisor.certification_expires,
         supervisor_license_expires=supervisor.license_expires,
+        supervisor_qualifying=_qualifying(uow, supervisor.id, profile, last),
         rule_sources=rule_sources(profile),
         recovery_support_jobs=form_answers(uow, supervisee_id=supervisee.id, start=range_from, end=range_to)
         if profile.attestation.show_recovery_support_51
         else (),
         **board,
     )
+
+
+def _qualifying(
+    uow: UnitOfWork, supervisor_id: int, profile: CredentialProfile, day: dt.date
+) -> tuple[str, str, dt.date | None] | None:
+    """The supervisor's recorded qualifying credential to print: one held on ``day``, else
+    the latest (None: none recorded)."""
+    from supervisor_app.services import qualification
+
+    rows = qualification.qualifying_credentials(uow, supervisor_id=supervisor_id, profile=profile)
+    held = [
+        r for r in rows
+        if (r.issued_on is None or r.issued_on <= day) and (r.expires_on is None or r.expires_on >= day)
+    ]  # fmt: skip
+    chosen = (held or rows)[:1]
+    return (chosen[0].kind, chosen[0].number, chosen[0].expires_on) if chosen else None
 
 
 def rule_sources(profile: CredentialProfile) -> tuple[tuple[str, str, bool], ...]:

@@ -18,7 +18,7 @@ from pathlib import Path
 from supervisor_app.db import Database, UnitOfWork
 from supervisor_app.fileops import remove_file, temporary_folder
 from supervisor_app.models import Supervisee, Supervisor
-from supervisor_app.services import people, records, signoff
+from supervisor_app.services import people, person_credentials, records, signoff
 from supervisor_app.services.errors import DomainError
 
 DEMO_PASSWORD = "demo-password"
@@ -138,6 +138,21 @@ def load_demo(uow: UnitOfWork, *, today: dt.date | None = None, seed: int = 7) -
                 password=DEMO_PASSWORD,
             )
         )
+    # Who may supervise (issue 18): each demo supervisor's qualifying credentials, held since
+    # before the demo's first record (no issue date) and good for two more years.
+    for supervisor, (_name, creds, _title, license_type, license_number) in zip(
+        supervisors, SUPERVISORS, strict=True
+    ):
+        for kind in dict.fromkeys([license_type, *(c.strip() for c in creds.split(","))]):
+            if kind:
+                person_credentials.add_credential(
+                    uow,
+                    person=person_credentials.Person(supervisor_id=supervisor.id),
+                    kind=kind,
+                    number=license_number if kind == license_type else supervisor.icb_number,
+                    expires_on=today + dt.timedelta(days=730),
+                    today=today,
+                )
     supervisees: list[tuple[Supervisee, str, bool]] = []
     for index, (name, credential, sup_index, stage, full_time) in enumerate(SUPERVISEES):
         start = _monday(today - dt.timedelta(weeks=STAGE_WEEKS[stage])) + dt.timedelta(days=rng.randint(0, 2))

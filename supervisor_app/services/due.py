@@ -5,7 +5,9 @@ their sources) and gives :class:`DueItem` rows, each with the date it concerns, 
 where to act (a supervisee's page, the To sign list, a supervisor's credentials):
 
 - credentials expiring within the horizon (or expired), a person's newest of each kind, and
-  the supervisors' certification and licence expiry dates;
+  the supervisors' certification and licence expiry dates; a supervisor's credential that
+  qualifies them to supervise (:mod:`~supervisor_app.services.qualification`) says so, and a
+  supervisor with records to sign and no qualifying credential recorded is listed;
 - renewals short of CEUs (the profile's ``[renewal]``) for credentials expiring within it;
 - supervisees with no supervision for longer than their profile's ``[due]
   supervision_every_days``;
@@ -34,6 +36,7 @@ from supervisor_app.models import (
     SupervisionSession,
     Supervisor,
 )
+from supervisor_app.services import qualification
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.person_credentials import Person
 from supervisor_app.services.records import counts_clause, voided_clause
@@ -52,7 +55,7 @@ TO_SIGN = "to-sign"
 
 @dataclass(frozen=True)
 class DueItem:
-    rule: str  # expiring, renewal, supervision, window, pending, hire
+    rule: str  # expiring, renewal, supervision, window, pending, hire, qualification
     date: dt.date
     text: str
     target: str  # where to act: SUPERVISEE, SUPERVISOR, TO_SIGN
@@ -131,6 +134,7 @@ def due_items(uow: UnitOfWork, *, today: dt.date | None = None, days: int = DEFA
         items += _window(uow, supervisee, profile, today, horizon)
         items += _hire(uow, supervisee, profile, today, horizon)
     items += _pending(uow, today, supervisors)
+    items += _unqualified(uow, today, supervisors)
     items.sort(key=lambda item: (item.date, item.rule, item.text))
     return items
 
@@ -170,11 +174,18 @@ def _credentials(
             who, target = supervisor.name, SUPERVISOR
         number = f" (no. {row.number})" if row.number else ""
         verb = "expired" if row.expires_on < today else "expires"
+        qualifies = ""
+        if row.supervisor_id is not None and _last_qualifying(uow, row):
+            qualifies = (
+                " It qualifies them to supervise: records dated after it cannot be signed until the "
+                "renewal is recorded."
+            )
         items.append(
             DueItem(
                 "expiring",
                 row.expires_on,
-                f"{who}'s {row.kind}{number} {verb} on {row.expires_on.isoformat()}, {when(row.expires_on, today)}.",
+                f"{who}'s {row.kind}{number} {verb} on {row.expires_on.isoformat()}, {when(row.expires_on, today)}."
+                + qualifies,
                 target,
                 row.supervisee_id,
                 row.supervisor_id,
@@ -348,6 +359,49 @@ def _pending(uow: UnitOfWork, today: dt.date, supervisors: dict[int, Supervisor]
                 f"{_plural(count, 'pending record')} of {name} {'is' if count == 1 else 'are'} older than "
                 f"{PENDING_DAYS} days (the oldest from {oldest.isoformat()}); sign or correct them.",
                 TO_SIGN,
+                None,
+                supervisor_id,
+            )
+        )
+    return items
+
+
+def _last_qualifying(uow: UnitOfWork, row: PersonCredential) -> bool:
+    """Whether ``row`` qualifies its supervisor to supervise and no other qualifying credential
+    of theirs runs past it (its expiry then stops their signing)."""
+    rows = qualification.qualifying_credentials(uow, supervisor_id=row.supervisor_id)  # type: ignore[arg-type]
+    return any(r.id == row.id for r in rows) and all(
+        r.expires_on is not None and r.expires_on <= row.expires_on  # type: ignore[operator]
+        for r in rows
+    )
+
+
+def _qualifying_ids(uow: UnitOfWork, supervisor_id: int) -> set[int]:
+    return {r.id for r in qualification.qualifying_credentials(uow, supervisor_id=supervisor_id)}
+
+
+def _unqualified(uow: UnitOfWork, today: dt.date, supervisors: dict[int, Supervisor]) -> list[DueItem]:
+    """Active supervisors with records waiting for their signature and no credential recorded
+    that qualifies a supervisor: who may supervise is checked at signing."""
+    waiting: set[int] = set()
+    for model in (SupervisionSession, ExperienceEntry):
+        waiting.update(
+            uow.session.scalars(
+                select(model.supervisor_id).where(model.status == RecordStatus.PENDING).distinct()
+            )
+        )
+    items = []
+    for supervisor_id in sorted(waiting):
+        supervisor = supervisors.get(supervisor_id)
+        if supervisor is None or not supervisor.active or _qualifying_ids(uow, supervisor_id):
+            continue
+        items.append(
+            DueItem(
+                "qualification",
+                today,
+                f"{supervisor.name} has records to sign and no credential recorded that qualifies a "
+                "supervisor; record it with its number and expiry (Training and credentials).",
+                SUPERVISOR,
                 None,
                 supervisor_id,
             )

@@ -12,6 +12,7 @@ from supervisor_app.models import Agency, Supervisee, Supervisor
 from supervisor_app.services import audit, keys
 from supervisor_app.services.auth import hash_password
 from supervisor_app.services.errors import DomainError
+from supervisor_app.services.profiles import split_kinds
 from supervisor_app.services.validation import MAX_DIGITS, clean_text, parse_date, shown
 
 
@@ -43,6 +44,20 @@ def _agency_values(*, name: str, address: str, phone: str) -> dict[str, str]:
     return values
 
 
+def _supervisor_kinds(text: str) -> str:
+    """'lsw,  CCS' -> 'lsw, CCS': the kinds an agency adds, each a credential's name (as a
+    credential is recorded: at most 40 characters)."""
+    text = clean_text(text, field="supervisor_kinds", label="Credentials that also qualify", max_length=400)
+    kinds = split_kinds(text)
+    for kind in kinds:
+        if len(kind) > 40:
+            raise DomainError(
+                f"{kind[:40]!r}… is longer than a credential's name (40 characters); separate kinds with commas.",
+                field="supervisor_kinds",
+            )
+    return ", ".join(kinds)
+
+
 def get_agency(uow: UnitOfWork, agency_id: int | str) -> Agency:
     agency = uow.session.get(Agency, _int_id(agency_id, field="agency", label="Agency"))
     if agency is None:
@@ -58,11 +73,22 @@ def agency_for(uow: UnitOfWork, *, supervisor_id: int | None = None) -> Agency |
     return uow.session.scalar(select(Agency).order_by(Agency.id).limit(1))
 
 
-def update_agency(uow: UnitOfWork, *, agency_id: int | str, name: str, address: str, phone: str) -> Agency:
+def update_agency(
+    uow: UnitOfWork,
+    *,
+    agency_id: int | str,
+    name: str,
+    address: str,
+    phone: str,
+    supervisor_kinds: str | None = None,
+) -> Agency:
     """Change the agency's name, address and phone (printed on the forms from now on; forms
-    already printed keep what they say). Logged with the values before and after."""
+    already printed keep what they say), and (unless None) the kinds of credential it adds to
+    those that qualify a supervisor. Logged with the values before and after."""
     agency = get_agency(uow, agency_id)
     values = _agency_values(name=name, address=address, phone=phone)
+    if supervisor_kinds is not None:
+        values["supervisor_kinds"] = _supervisor_kinds(supervisor_kinds)
     other = uow.session.scalar(
         select(Agency).where(func.lower(Agency.name) == values["name"].lower(), Agency.id != agency.id)
     )

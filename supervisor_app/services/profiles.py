@@ -140,6 +140,44 @@ class AttestationText:
 
 
 @dataclass(frozen=True)
+class QualifyingKind:
+    """A credential or licence that qualifies a supervisor, with where the board says so."""
+
+    kind: str
+    label: str
+    source: str
+    verify: bool = False
+
+    def matches(self, recorded: str) -> bool:
+        """Whether a credential recorded as ``recorded`` is this kind (its code or its label,
+        ignoring case and spacing)."""
+        return normal_kind(recorded) in (normal_kind(self.kind), normal_kind(self.label))
+
+
+def normal_kind(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+def split_kinds(text: str) -> list[str]:
+    """'LSW, CCS' -> ['LSW', 'CCS'] (the agency's added kinds as typed)."""
+    seen: dict[str, str] = {}
+    for part in text.replace(";", ",").split(","):
+        part = " ".join(part.split())
+        if part and normal_kind(part) not in seen:
+            seen[normal_kind(part)] = part
+    return list(seen.values())
+
+
+@dataclass(frozen=True)
+class WhoMaySupervise:
+    """The credentials or licences that qualify a supervisor (``[who_may_supervise]``);
+    ``agency_may_add``: the agency may name more (Settings, ``agency edit --supervisor-kinds``)."""
+
+    kinds: tuple[QualifyingKind, ...]
+    agency_may_add: bool = False
+
+
+@dataclass(frozen=True)
 class CredentialProfile:
     code: str
     name: str
@@ -160,6 +198,7 @@ class CredentialProfile:
     education_requirements: tuple[HoursRequirement, ...] = ()
     renewal: Renewal | None = None
     due: DueRules = DueRules()
+    who_may_supervise: WhoMaySupervise | None = None
 
     @cached_property
     def domain_codes(self) -> tuple[str, ...]:
@@ -371,6 +410,7 @@ def load_profile(path: Path) -> CredentialProfile:
         "renewal",
         "renewal_requirements",
         "due",
+        "who_may_supervise",
     )
     effective = top.get("effective", dt.date)
     if isinstance(effective, dt.datetime):
@@ -520,8 +560,35 @@ def load_profile(path: Path) -> CredentialProfile:
         education_requirements=education_requirements,
         renewal=renewal,
         due=due,
+        who_may_supervise=_who_may_supervise(top),
     )
     return profile
+
+
+def _who_may_supervise(top: _Reader) -> WhoMaySupervise | None:
+    table = top.table("who_may_supervise", required=False)
+    if table is None:
+        return None
+    table.only("agency_may_add", "kinds")
+    raw = table.get("kinds", list)
+    if not raw:
+        raise table.fail("kinds", "must list at least one credential or licence")
+    kinds: list[QualifyingKind] = []
+    for index, item_data in enumerate(raw):
+        if not isinstance(item_data, dict):
+            raise table.fail(f"kinds[{index}]", "must be a table with kind, label and source")
+        item = _Reader(top.path, item_data, f"{table.prefix}kinds[{index}].")
+        item.only("kind", "label", "source", "verify")
+        kind = QualifyingKind(
+            kind=item.text("kind"),
+            label=item.text("label"),
+            source=item.text("source"),
+            verify=item.get("verify", bool, default=False),
+        )
+        if any(normal_kind(k.kind) == normal_kind(kind.kind) for k in kinds):
+            raise item.fail("kind", f"{kind.kind!r} is listed twice")
+        kinds.append(kind)
+    return WhoMaySupervise(tuple(kinds), table.get("agency_may_add", bool, default=False))
 
 
 def _training_areas(top: _Reader, domains: list[Domain]) -> tuple[Domain, ...]:

@@ -60,7 +60,7 @@ from supervisor_app.models import (
     new_uuid,
     utcnow,
 )
-from supervisor_app.services import audit, copies, keys, signatures, trails, verified
+from supervisor_app.services import audit, copies, keys, qualification, signatures, trails, verified
 from supervisor_app.services.auth import authenticate
 from supervisor_app.services.canonical import (  # the reading and serialisation half
     _ACTION,
@@ -187,6 +187,8 @@ class SignResult:
     signed: list[str]
     first_seq: int
     last_seq: int
+    # Said at signing, not refused: a supervisor with no credential recorded (qualification).
+    warnings: tuple[str, ...] = ()
 
 
 class ClockBehind(DomainError):
@@ -423,6 +425,7 @@ def sign(
                     field="record",
                 )
     check_counts_at_signing(uow, records)
+    warnings = qualification.check_records(uow, records)
     # Order the batch by date so the chain reads chronologically.
     records.sort(key=lambda r: (r.date if isinstance(r, SupervisionSession) else r.period_start, r.id))
     seq, prev = _next_link(uow)
@@ -494,7 +497,9 @@ def sign(
     uow.commit()
     for record in records:
         uow.session.expire(record, ["status", "updated_at"])
-    return SignResult(signed=[r.id for r in records], first_seq=first, last_seq=seq - 1)
+    return SignResult(
+        signed=[r.id for r in records], first_seq=first, last_seq=seq - 1, warnings=tuple(warnings)
+    )
 
 
 def _bulk_audit(uow: UnitOfWork, action: str, rows: list[dict[str, Any]], at: dt.datetime) -> None:

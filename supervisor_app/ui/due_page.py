@@ -60,6 +60,7 @@ class DueModel(RowListModel[due.DueItem]):
             "window": self.tr("Experience window"),
             "pending": self.tr("To sign"),
             "hire": self.tr("Deadline from hire"),
+            "qualification": self.tr("Who may supervise"),
         }.get(rule, rule)
 
 

@@ -94,6 +94,26 @@ class ProfileView(QTextBrowser):
             ),
         ]
         domains = "".join(f"<li>{escape(d.label)}</li>" for d in profile.domains)
+        who = profile.who_may_supervise
+        supervisors = ""
+        if who is not None:
+            verify = escape(self.tr("verify"))
+            kinds = "".join(
+                f"<li><b>{escape(k.kind)}</b> ({escape(k.label)}): {escape(k.source)}"
+                + (f" <b style='color:#a40000'>{verify}</b>" if k.verify else "")
+                + "</li>"
+                for k in who.kinds
+            )
+            added = (
+                self.tr("Your agency may add kinds (Settings, Agency: Also qualify a supervisor).")
+                if who.agency_may_add
+                else self.tr("Set by rule: your agency cannot add kinds.")
+            )
+            supervisors = (
+                f"<p><b>{escape(self.tr('Who may supervise'))}</b> "
+                f"({escape(self.tr('a credential held on the date of each record signed'))})</p>"
+                f"<ul>{kinds}</ul><p>{escape(added)}</p>"
+            )
         sources = "".join(f"<li>{escape(s)}</li>" for s in profile.sources)
         notes = "".join(f"<li>{escape(n)}</li>" for n in profile.verify_notes)
         education = self.tr("{h} hours: {detail} ({source})").format(
@@ -115,6 +135,7 @@ class ProfileView(QTextBrowser):
         <th align='left'>{escape(self.tr("Source"))}</th><th></th></tr>
         {"".join(rows)}
         </table>
+        {supervisors}
         <p><b>{escape(self.tr("Education"))}</b>: {escape(education)}</p>
         {f"<p><b>{escape(self.tr('To confirm with ICB'))}</b></p><ul>{notes}</ul>" if notes else ""}
         <p><b>{escape(self.tr("Sources"))}</b></p><ul>{sources}</ul>

@@ -193,7 +193,8 @@ class RecordActions(QObject):
 
         def done(result: Any) -> None:
             dialog.accept()
-            emit(self.message, self.tr("Signed %n record(s).", "", len(result.signed)))
+            signed = self.tr("Signed %n record(s).", "", len(result.signed))
+            emit(self.message, " ".join([signed, *getattr(result, "warnings", ())]))
             if on_signed is not None:
                 on_signed(len(result.signed))
 

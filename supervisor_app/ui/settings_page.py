@@ -230,10 +230,25 @@ class SettingsPage(RefreshOnChange, QWidget):
         self.agency_address = QLineEdit(box)
         self.agency_phone = QLineEdit(box)
         self.agency_phone.setPlaceholderText(self.tr("e.g. (217) 555-0100"))
+        # Who may supervise (issue 18): kinds the agency adds where a profile lets it.
+        self.agency_kinds = QLineEdit(box)
+        self.agency_kinds.setPlaceholderText(self.tr("e.g. LSW, CCS (comma-separated)"))
+        self.agency_kinds.setToolTip(
+            self.tr(
+                "Credentials or licences that also qualify a supervisor at this agency, besides those "
+                "the CRSS, CPRS, CADC and QMHP profiles list. The LCPC's list is set by rule."
+            )
+        )
         for caption, name, edit, field in (
             (self.tr("Agency na&me:"), self.tr("Agency name"), self.agency_name, "agency"),
             (self.tr("A&ddress:"), self.tr("Agency address"), self.agency_address, "address"),
             (self.tr("P&hone:"), self.tr("Agency phone"), self.agency_phone, "phone"),
+            (
+                self.tr("Also &qualify a supervisor:"),
+                self.tr("Credentials that also qualify a supervisor"),
+                self.agency_kinds,
+                "supervisor_kinds",
+            ),
         ):
             edit.setAccessibleName(name)
             edit.textEdited.connect(lambda _text: self._update_agency_buttons())
@@ -260,12 +275,17 @@ class SettingsPage(RefreshOnChange, QWidget):
         buttons.addWidget(self.agency_status, 1)
         form.addRow(buttons)
         self.agency_id: int | None = None
-        self._agency_saved: tuple[str, str, str] = ("", "", "")
+        self._agency_saved: tuple[str, str, str, str] = ("", "", "", "")
         self._load_agency()
         return box
 
-    def _agency_fields(self) -> tuple[str, str, str]:
-        return (self.agency_name.text(), self.agency_address.text(), self.agency_phone.text())
+    def _agency_fields(self) -> tuple[str, str, str, str]:
+        return (
+            self.agency_name.text(),
+            self.agency_address.text(),
+            self.agency_phone.text(),
+            self.agency_kinds.text(),
+        )
 
     def agency_dirty(self) -> bool:
         return self.agency_id is not None and self._agency_fields() != self._agency_saved
@@ -274,16 +294,20 @@ class SettingsPage(RefreshOnChange, QWidget):
         """The signed-in supervisor's agency (or the first one) as saved; typing is dropped."""
         supervisor_id = self.ctx.supervisor_id
 
-        def read(uow: Any) -> tuple[int, str, str, str] | None:
+        def read(uow: Any) -> tuple[int, str, str, str, str] | None:
             agency = people.agency_for(uow, supervisor_id=supervisor_id)
-            return (agency.id, agency.name, agency.address, agency.phone) if agency else None
+            if agency is None:
+                return None
+            return (agency.id, agency.name, agency.address, agency.phone, agency.supervisor_kinds)
 
         found = self.ctx.read_now(read)
         self.agency_errors.clear()
         self.agency_id = found[0] if found else None
-        self._agency_saved = found[1:] if found else ("", "", "")  # type: ignore[assignment]
+        self._agency_saved = found[1:] if found else ("", "", "", "")  # type: ignore[assignment]
         for edit, value in zip(
-            (self.agency_name, self.agency_address, self.agency_phone), self._agency_saved, strict=True
+            (self.agency_name, self.agency_address, self.agency_phone, self.agency_kinds),
+            self._agency_saved,
+            strict=True,
         ):
             edit.setText(value)
             edit.setReadOnly(self.ctx.read_only or found is None)
@@ -304,12 +328,14 @@ class SettingsPage(RefreshOnChange, QWidget):
         agency_id = self.agency_id
         if agency_id is None or self.ctx.read_only or not self.agency_dirty():
             return
-        name, address, phone = self._agency_fields()
+        name, address, phone, kinds = self._agency_fields()
         self.agency_errors.clear()
         self.agency_save_button.setEnabled(False)
         self.ctx.write(
             lambda uow: (
-                people.update_agency(uow, agency_id=agency_id, name=name, address=address, phone=phone).id
+                people.update_agency(
+                    uow, agency_id=agency_id, name=name, address=address, phone=phone, supervisor_kinds=kinds
+                ).id
             ),
             on_done=self._on_agency_saved,
             on_error=self._on_agency_error,

@@ -3,6 +3,7 @@ Ctrl+A) and sign them with one password."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -17,13 +18,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.services import overview
+from supervisor_app.services import overview, qualification
 from supervisor_app.services.units import duration
 from supervisor_app.ui.common import status_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.lazy_model import ROW_ROLE, Column, LazyTableModel
 from supervisor_app.ui.record_actions import RecordActions
 from supervisor_app.ui.refreshing import RefreshOnChange
+
+
+def _expiring(uow: Any, supervisor_id: int) -> list[tuple[str, str, dt.date]]:
+    """(kind, number, expiry) of the signer's qualifying credentials expiring soon, as plain values."""
+    rows = qualification.expiring(uow, supervisor_id=supervisor_id, today=dt.date.today())
+    return [(r.kind, r.number, r.expires_on) for r in rows]
 
 
 def _tr(text: str) -> str:
@@ -94,6 +101,14 @@ class ToSignPage(RefreshOnChange, QWidget):
             )
         self.explain.setWordWrap(True)
         layout.addWidget(self.explain)
+        # Who may supervise (issue 18): the signer's qualifying credential about to expire.
+        self.credential_warning = QLabel(self)
+        self.credential_warning.setObjectName("credential_warning")
+        self.credential_warning.setAccessibleName(self.tr("Credential warning"))
+        self.credential_warning.setWordWrap(True)
+        self.credential_warning.setStyleSheet("color:#8a4b00;font-weight:600;")
+        self.credential_warning.setVisible(False)
+        layout.addWidget(self.credential_warning)
         bar = QHBoxLayout()
         layout.addLayout(bar)
         self.sign_button = QPushButton(self.tr("&Sign selected…"), self)
@@ -182,6 +197,23 @@ class ToSignPage(RefreshOnChange, QWidget):
         else:
             self.model.reload()
         ctx.read(lambda uow: overview.count_pending(uow, supervisor_id=supervisor_id), on_done=self._on_count)
+        ctx.read(lambda uow: _expiring(uow, supervisor_id), on_done=self._on_expiring)
+
+    def _on_expiring(self, rows: list[tuple[str, str, Any]]) -> None:
+        if not rows:
+            self.credential_warning.setVisible(False)
+            return
+        kind, number, expires = rows[0]
+        days = (expires - dt.date.today()).days
+        self.credential_warning.setText(
+            self.tr(
+                "Your {kind} {number} expires on {date} (in %n day(s)). Records dated after that "
+                "cannot be signed until you record the renewal (File > Training and credentials…).",
+                "",
+                days,
+            ).format(kind=kind, number=number, date=expires.isoformat())
+        )
+        self.credential_warning.setVisible(True)
 
     def _on_count(self, total: int) -> None:
         self._total = total

@@ -145,7 +145,7 @@ def test_due_page_counts_on_start_and_each_item_opens_its_place(qtbot, world: Wo
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
     dialog = window.dialog
     assert dialog.objectName() == "person_training_dialog"
-    assert dialog.panel.credential_model.rowCount() == 1
+    assert dialog.panel.credential_model.rowCount() == 2  # and the world's qualifying CRSS
     assert "LCPC renewal needs 30.00 more CEU hours (0.00 of 30.00)." in dialog.panel.progress.text()
     dialog.close()
     page.days.setValue(5)
