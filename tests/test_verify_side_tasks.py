@@ -122,3 +122,33 @@ def test_a_payload_read_without_its_links_is_the_payload_read_whole(busy: World)
         valid = {(str(sid), fingerprint, str(signature))}
         assert signoff._whole_payload(sid, fingerprint, key, text_, signature, stored, span, set()) is None
         assert signoff._whole_payload(sid, fingerprint, key, text_, signature, stored, span, valid) == fast
+
+
+def test_quitting_stops_a_verification_and_ends_its_worker_processes(busy: World, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """The app quits during the first verification of a large file: the verification stops
+    at once and its worker processes end with it (left running, they held the file and, in
+    a process that exits with os._exit, outlived it)."""
+    import multiprocessing
+    import threading
+
+    monkeypatch.setattr(signoff, "_PARALLEL_MIN_RECORDS", 0)
+    started = threading.Event()
+    real_collect = signoff._Workers.collect
+
+    def collect(self: signoff._Workers, *args: Any) -> Any:
+        started.set()  # the workers are up: now the app quits
+        signoff.stop_verifications()
+        return real_collect(self, *args)
+
+    monkeypatch.setattr(signoff._Workers, "collect", collect)
+    try:
+        with busy.uow() as uow, pytest.raises(signoff.VerificationStopped):
+            signoff.verify(uow)
+        assert started.is_set()
+        assert not signoff._RUNNING
+        assert not [p for p in multiprocessing.active_children() if p.name.startswith("verify-")]
+    finally:
+        signoff.resume_verifications()
+    monkeypatch.setattr(signoff._Workers, "collect", real_collect)
+    with busy.uow() as uow:  # the next verification runs as ever
+        assert signoff.verify(uow).ok

@@ -37,6 +37,7 @@ import datetime as dt
 import json
 import operator
 import sqlite3
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -1264,6 +1265,27 @@ def _signed_contents(signs: dict[Any, tuple[Any, ...]]) -> dict[str, dict[Any, s
 # Whole-database verifications of at least this many records hash them in worker processes.
 _PARALLEL_MIN_RECORDS = 50_000
 _WORKER_SILENCE = 120.0  # seconds without a word from a dead worker before giving up on it
+_STOPPING = threading.Event()  # the app is quitting: whole-file verifications end at once
+_RUNNING: set[_Workers] = set()  # worker processes now running, to end with them
+
+
+class VerificationStopped(DomainError):
+    """A verification ended because the app is quitting (nothing was written)."""
+
+    def __init__(self) -> None:
+        super().__init__("The verification was stopped because the app is closing.")
+
+
+def stop_verifications() -> None:
+    """Quitting: every verification running in this process stops (its worker processes are
+    ended now, not left running and holding the file); :func:`resume_verifications` after."""
+    _STOPPING.set()
+    for workers in list(_RUNNING):
+        workers.stop()
+
+
+def resume_verifications() -> None:
+    _STOPPING.clear()
 
 
 def _database_file(conn: sqlite3.Connection) -> str | None:
@@ -1304,6 +1326,7 @@ class _Workers:
             )
             for tasks in self.PLAN
         ]
+        _RUNNING.add(self)
         try:
             for process in self.processes:
                 process.start()
@@ -1312,6 +1335,7 @@ class _Workers:
             raise
 
     def stop(self) -> None:
+        _RUNNING.discard(self)
         for process in self.processes:
             if process.is_alive():
                 process.terminate()
@@ -1331,6 +1355,8 @@ class _Workers:
             return kept.pop(0)
         silent_since: float | None = None
         while True:
+            if _STOPPING.is_set():
+                raise VerificationStopped
             try:
                 return self.queue.get(timeout=0.5)
             except queues.Empty:
@@ -1527,6 +1553,8 @@ def _verify(
         seen.clear()
         checked = 0
         for kind, chunk in _local_chunks(conn, subset):
+            if _STOPPING.is_set():
+                raise VerificationStopped
             check(kind, chunk)
             if progress is not None:
                 progress(checked, total)

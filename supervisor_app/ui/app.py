@@ -80,9 +80,13 @@ def run_app(*, db_target: str | None, demo: bool, hours_files: list[str] | None 
         try:
             return app.exec()
         finally:
+            from supervisor_app.services.signoff import resume_verifications, stop_verifications
+
             for controller in controllers:
                 controller.stop_background_checks()  # quitting does not wait for a whole-file read
+            stop_verifications()  # nor for a first verification: its worker processes end now
             runner.wait()  # other background work (a large daily backup) finishes before the file closes
+            resume_verifications()
             for controller in controllers:
                 controller.close()  # closes the database and releases its lock file
     return 0
