@@ -59,6 +59,8 @@ MAX_CERTIFICATE_BYTES = 5 * 1024 * 1024
 MAX_MINUTES_A_DAY = 12 * 60
 """No entry holds more than 12 hours a day of its dates (the app's rule for any entry)."""
 CONFIRM_FORMAT = "supervisor_app/training-confirmation"
+CONFIRM_ACTION = "training-confirm"
+"""The audit event written with each confirmation, in the same transaction."""
 
 SELF_REPORTED = "self-reported"
 CONFIRMED = "confirmed"
@@ -509,7 +511,7 @@ def confirm_training(
     uow.session.flush()
     audit.log(
         uow,
-        "training-confirm",
+        CONFIRM_ACTION,
         record_id=entry.id,
         supervisee_id=entry.supervisee_id,
         details={"content_hash": digest, "key": key.fingerprint},
@@ -539,19 +541,82 @@ def confirmation_problem(uow: UnitOfWork, entry: TrainingEntry, row: TrainingCon
     return ""
 
 
+# Through the (supervisee_id, action, record_id) index: one seek per supervisee, not a scan of
+# the whole trail (every confirmation's event names the supervisee of its entry).
+_CONFIRM_EVENTS_SQL = (
+    "SELECT a.id, a.at, a.record_id, a.details FROM supervisee AS s "
+    "JOIN audit_event AS a ON a.supervisee_id = s.id AND a.action = ? ORDER BY a.id"
+)
+
+
+def _confirm_events(uow: UnitOfWork) -> dict[str, tuple[int, str, dict[str, Any]]]:
+    """Entry id -> (event id, when, details) of the newest ``training-confirm`` audit event."""
+    events: dict[str, tuple[int, str, dict[str, Any]]] = {}
+    rows = uow.session.connection().exec_driver_sql(_CONFIRM_EVENTS_SQL, (CONFIRM_ACTION,))
+    for event_id, at, record_id, details in rows:
+        try:
+            parsed = json.loads(details) if details else {}
+        except (TypeError, ValueError):
+            parsed = {}
+        events[str(record_id)] = (event_id, str(at)[:16], parsed if isinstance(parsed, dict) else {})
+    return events
+
+
 def confirmation_problems(uow: UnitOfWork) -> list[tuple[str, str]]:
     """(entry id, problem in words) for every confirmation that no longer holds: re-checked
-    against its entry as stored. ``verify`` reports them."""
+    against its entry as stored, and against the audit trail. ``verify`` reports them.
+
+    Confirmations are not links of the sign-off chain; the audit trail is their proof of
+    existence (its hash chain is checked by ``verify``): each confirmation is written with a
+    ``training-confirm`` event naming the entry, its content hash and the key. So a
+    confirmation deleted while its event remains, a confirmation with no event (written
+    outside the app), and one whose content hash or key is not the one its event recorded are
+    each named, as is an entry changed after it was confirmed."""
     problems = []
+    events = _confirm_events(uow)
     rows = list(uow.session.scalars(select(TrainingConfirmation).order_by(TrainingConfirmation.confirmed_at)))
+    confirmed = set()
     for row in rows:
+        confirmed.add(row.entry_id)
         entry = uow.session.get(TrainingEntry, row.entry_id)
+        name = f"training {row.entry_id[:8]}" + (f" ({entry.title})" if entry is not None else "")
+        event = events.get(row.entry_id)
+        if event is None:
+            problems.append(
+                (
+                    row.entry_id,
+                    f"{name}: its confirmation is not in the audit trail (written outside the app)",
+                )
+            )
+            continue
+        recorded = event[2]
+        if recorded.get("content_hash") != row.content_hash or recorded.get("key") != row.key_fingerprint:
+            problems.append(
+                (
+                    row.entry_id,
+                    f"{name}: its confirmation is not the one audit event #{event[0]} recorded "
+                    "(replaced outside the app)",
+                )
+            )
+            continue
         if entry is None:
-            problems.append((row.entry_id, f"training {row.entry_id[:8]}: confirmed, but the entry is gone"))
+            problems.append((row.entry_id, f"{name}: confirmed, but the entry is gone"))
             continue
         problem = confirmation_problem(uow, entry, row)
         if problem:
             problems.append((entry.id, problem))
+    for entry_id, (event_id, at, _details) in events.items():
+        if entry_id in confirmed:
+            continue
+        entry = uow.session.get(TrainingEntry, entry_id)
+        if entry is None:
+            what = "but the entry and its confirmation are missing"
+        else:
+            what = "but that confirmation is missing"
+        name = f"training {entry_id[:8]}" + (f" ({entry.title})" if entry is not None else "")
+        problems.append(
+            (entry_id, f"{name}: the audit trail says it was confirmed on {at} (event #{event_id}), {what}")
+        )
     return problems
 
 
