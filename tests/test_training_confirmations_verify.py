@@ -14,7 +14,7 @@ from supervisor_app.db import open_database
 from supervisor_app.services import signoff, training
 from supervisor_app.services.person_credentials import Person
 from supervisor_app.services.training import CertificateFile
-from tests.conftest import PASSWORD, TODAY, World, tamper
+from tests.conftest import PASSWORD, TODAY, World, snapshot, tamper
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -183,3 +183,47 @@ def test_an_entry_changed_after_confirmation_is_named(
     code, out = cli_verify(world.db.path, capsys)
     assert code == 1
     assert "was changed after it was confirmed" in out
+
+
+def test_several_entries_are_confirmed_at_once_or_none_is(world: World) -> None:
+    first, second = add(world, "Ethics in peer work"), add(world, "Advocacy")
+    with world.uow() as uow:
+        rows = training.confirm_trainings(
+            uow, entry_ids=[first, second], supervisor_id=world.dana, password=PASSWORD
+        )
+    assert [r.entry_id for r in rows] == [first, second]
+    assert problems(world) == []
+    third = add(world, "Recovery support")
+    before = snapshot(world.db)
+    with world.uow() as uow, pytest.raises(training.DomainError, match="confirmed again"):
+        training.confirm_trainings(uow, entry_ids=[third, first], supervisor_id=world.dana, password=PASSWORD)
+    assert snapshot(world.db) == before
+
+
+def test_the_demo_agency_has_training_credentials_and_due_items(demo_db) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import select
+
+    from supervisor_app.models import Supervisee, TrainingCertificate
+    from supervisor_app.services import due
+
+    with demo_db.uow() as uow:
+        supervisees = list(uow.session.scalars(select(Supervisee)))
+        counts = {
+            s.name: len(training.list_training(uow, person=Person(supervisee_id=s.id))) for s in supervisees
+        }
+        statuses = [
+            r.status
+            for s in supervisees
+            for r in training.list_training(uow, person=Person(supervisee_id=s.id))
+        ]
+        [certificate] = [(c.media_type, c.size) for c in uow.session.scalars(select(TrainingCertificate))]
+        hired = [s.hire_date for s in supervisees if s.hire_date is not None]
+        items = due.due_items(uow, days=60)
+        report = signoff.verify(uow)
+    assert all(n >= 2 for n in counts.values()), counts
+    assert "confirmed" in statuses and "self-reported" in statuses
+    assert certificate[0] == "application/pdf" and certificate[1] < 10_000
+    assert {"expiring", "renewal", "hire"} <= {i.rule for i in items}
+    assert any(i.rule == "expiring" and i.supervisee_id is not None for i in items)
+    assert hired
+    assert report.ok, report.problems

@@ -451,73 +451,102 @@ def confirm_training(
 ) -> TrainingConfirmation:
     """A supervisor confirms a supervisee's training entry with their key: a keyed signature
     over its content hash. Commits."""
+    [row] = confirm_trainings(
+        uow, entry_ids=[entry_id], supervisor_id=supervisor_id, password=password, now=now
+    )
+    return row
+
+
+def confirm_trainings(
+    uow: UnitOfWork,
+    *,
+    entry_ids: Sequence[str],
+    supervisor_id: int,
+    password: str,
+    now: dt.datetime | None = None,
+) -> list[TrainingConfirmation]:
+    """Several entries confirmed at once: the password checked and the key opened once (each
+    is argon2 work), then each entry checked and confirmed as :func:`confirm_training` does,
+    all or none. Commits."""
     from supervisor_app.services.supervisors import inherited_from
 
     stamp = now or utcnow()
     supervisor = authenticate(uow, supervisor_id=supervisor_id, password=password, now=stamp)
-    entry = get_training(uow, entry_id)
-    if entry.supervisee_id is None:
-        raise DomainError(
-            "A supervisor's own training is their own record; only a supervisee's training is confirmed.",
-            field="entry",
-        )
-    _refuse_confirmed(uow, entry, "confirmed again")
-    supervisee = get_supervisee(uow, entry.supervisee_id)
-    if supervisee.same_person_supervisor_id == supervisor.id:
-        raise DomainError("Nobody confirms their own training.", field="entry")
-    if supervisee.supervisor_id != supervisor.id and supervisee.supervisor_id not in inherited_from(
-        uow, supervisor.id
-    ):
-        raise DomainError(
-            f"{supervisee.name}'s supervisor of record confirms their training; you are not.", field="entry"
-        )
+    successor_of = None
+    entries = []
+    for entry_id in entry_ids:
+        entry = get_training(uow, entry_id)
+        if entry.supervisee_id is None:
+            raise DomainError(
+                "A supervisor's own training is their own record; only a supervisee's training is confirmed.",
+                field="entry",
+            )
+        _refuse_confirmed(uow, entry, "confirmed again")
+        supervisee = get_supervisee(uow, entry.supervisee_id)
+        if supervisee.same_person_supervisor_id == supervisor.id:
+            raise DomainError("Nobody confirms their own training.", field="entry")
+        if supervisee.supervisor_id != supervisor.id:
+            if successor_of is None:
+                successor_of = inherited_from(uow, supervisor.id)
+            if supervisee.supervisor_id not in successor_of:
+                raise DomainError(
+                    f"{supervisee.name}'s supervisor of record confirms their training; you are not.",
+                    field="entry",
+                )
+        if any(e.id == entry.id for e, _ in entries):
+            continue
+        entries.append((entry, supervisee))
     key, private = keys.unlock(uow, supervisor.id, password, now=stamp)
-    digest = content_hash(uow, entry)
     chain, _ = database_identity(uow.session.connection().connection.driver_connection)  # type: ignore[arg-type]
-    payload = {
-        "format": CONFIRM_FORMAT,
-        "version": 1,
-        "chain": chain or "",
-        "entry": entry.id,
-        "content_hash": digest,
-        "confirmed_at": stamp.astimezone(dt.UTC).isoformat(),
-        "signer": signatures.signer_identity(
-            global_id=supervisor.global_id,
-            name=supervisor.name,
-            credentials=supervisor.credentials,
-            icb_number=supervisor.icb_number,
-            license_type=supervisor.license_type,
-            license_number=supervisor.license_number,
-            key=key.fingerprint,
-        ),
-        "supervisee": signatures.supervisee_identity(
-            global_id=supervisee.global_id,
-            name=supervisee.name,
-            icb_id=supervisee.icb_id,
-            credential=supervisee.credential,
-        ),
-        "audit_head": audit.chain_head(uow),
-    }
-    row = TrainingConfirmation(
-        entry_id=entry.id,
-        supervisor_id=supervisor.id,
-        confirmed_at=stamp,
-        content_hash=digest,
-        key_fingerprint=key.fingerprint,
-        payload=signatures.payload_text(payload),
-        signature=signatures.sign_payload(private, payload),
+    signer = signatures.signer_identity(
+        global_id=supervisor.global_id,
+        name=supervisor.name,
+        credentials=supervisor.credentials,
+        icb_number=supervisor.icb_number,
+        license_type=supervisor.license_type,
+        license_number=supervisor.license_number,
+        key=key.fingerprint,
     )
-    uow.session.add(row)
-    uow.session.flush()
-    audit.log(
-        uow,
-        CONFIRM_ACTION,
-        record_id=entry.id,
-        supervisee_id=entry.supervisee_id,
-        details={"content_hash": digest, "key": key.fingerprint},
-    )
+    rows = []
+    for entry, supervisee in entries:
+        digest = content_hash(uow, entry)
+        payload = {
+            "format": CONFIRM_FORMAT,
+            "version": 1,
+            "chain": chain or "",
+            "entry": entry.id,
+            "content_hash": digest,
+            "confirmed_at": stamp.astimezone(dt.UTC).isoformat(),
+            "signer": signer,
+            "supervisee": signatures.supervisee_identity(
+                global_id=supervisee.global_id,
+                name=supervisee.name,
+                icb_id=supervisee.icb_id,
+                credential=supervisee.credential,
+            ),
+            "audit_head": audit.chain_head(uow),
+        }
+        row = TrainingConfirmation(
+            entry_id=entry.id,
+            supervisor_id=supervisor.id,
+            confirmed_at=stamp,
+            content_hash=digest,
+            key_fingerprint=key.fingerprint,
+            payload=signatures.payload_text(payload),
+            signature=signatures.sign_payload(private, payload),
+        )
+        uow.session.add(row)
+        uow.session.flush()
+        audit.log(
+            uow,
+            CONFIRM_ACTION,
+            record_id=entry.id,
+            supervisee_id=entry.supervisee_id,
+            details={"content_hash": digest, "key": key.fingerprint},
+        )
+        rows.append(row)
     uow.commit()
-    return row
+    return rows
 
 
 def confirmation_problem(uow: UnitOfWork, entry: TrainingEntry, row: TrainingConfirmation) -> str:
