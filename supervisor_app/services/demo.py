@@ -97,6 +97,17 @@ TRAININGS = [
 ]  # fmt: skip
 
 
+# The education a credential asks for, taken as one course (minutes per area): what the
+# supervisees near the end of their supervision have done.
+ACADEMIES = {
+    "CRSS": ("CRSS Academy", {"advocacy": 10, "professional-responsibility": 10, "mentoring": 10,
+                              "recovery-support": 10, "ethics": 6, "core-functions": 54}),
+    "CPRS": ("CPRS Academy", {"advocacy": 10, "mentoring-education": 10, "recovery-wellness-support": 10,
+                              "ethical-responsibility": 10, "ethics": 16, "core-functions": 34, "family": 5,
+                              "youth": 5}),
+}  # fmt: skip
+
+
 def _certificate_pdf(name: str, title: str, day: dt.date) -> bytes:
     """A one-page certificate of completion (a few KB), as a provider would send."""
     import io
@@ -191,8 +202,27 @@ def _load_training(
     people_list.append(
         (person_credentials.Person(supervisor_id=supervisors[0].id), None, today - days(days=600))
     )
+    stages = {s.id: stage for s, stage, _ft in supervisees}
     for person, supervisee, since in people_list:
         assert since is not None
+        academy = ACADEMIES.get(supervisee.credential) if supervisee is not None else None
+        if academy is not None and stages[supervisee.id] in ("eligible", "window", "late"):
+            # Five weeks of classes in the first months of supervision.
+            start = since + days(days=21)
+            entry_id = training.add_training(
+                uow,
+                person=person,
+                date_from=start,
+                date_to=start + days(days=34),
+                title=academy[0],
+                provider="Illinois Certification Board approved trainer (DEMO)",
+                delivery="in-person",
+                allocations={code: hours * 60 for code, hours in academy[1].items()},
+                today=today,
+            )
+            entries += 1
+            if supervisee.supervisor_id in (supervisors[0].id, supervisors[2].id):
+                to_confirm.setdefault(supervisee.supervisor_id, []).append(entry_id)
         known = {code for code, _label in training.area_choices(uow, person)}
         choices = [t for t in TRAININGS if any(a in known for a in t[3])]
         span = max((today - since).days - 3, 10)
