@@ -574,15 +574,15 @@ def confirmation_problem(uow: UnitOfWork, entry: TrainingEntry, row: TrainingCon
 # the whole trail (every confirmation's event names the supervisee of its entry).
 _CONFIRM_EVENTS_SQL = (
     "SELECT a.id, a.at, a.record_id, a.details FROM supervisee AS s "
-    "JOIN audit_event AS a ON a.supervisee_id = s.id AND a.action = ? ORDER BY a.id"
-)
+    "CROSS JOIN audit_event AS a ON a.supervisee_id = s.id AND a.action = ?"
+)  # CROSS JOIN: supervisees outside (SQLite keeps the order); sorted by event id here
 
 
 def _confirm_events(uow: UnitOfWork) -> dict[str, tuple[int, str, dict[str, Any]]]:
     """Entry id -> (event id, when, details) of the newest ``training-confirm`` audit event."""
     events: dict[str, tuple[int, str, dict[str, Any]]] = {}
     rows = uow.session.connection().exec_driver_sql(_CONFIRM_EVENTS_SQL, (CONFIRM_ACTION,))
-    for event_id, at, record_id, details in rows:
+    for event_id, at, record_id, details in sorted(rows, key=lambda row: row[0]):
         try:
             parsed = json.loads(details) if details else {}
         except (TypeError, ValueError):
