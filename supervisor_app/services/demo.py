@@ -18,7 +18,7 @@ from pathlib import Path
 from supervisor_app.db import Database, UnitOfWork
 from supervisor_app.fileops import remove_file, temporary_folder
 from supervisor_app.models import Supervisee, Supervisor
-from supervisor_app.services import people, person_credentials, records, signoff
+from supervisor_app.services import people, person_credentials, records, signoff, training
 from supervisor_app.services.errors import DomainError
 
 DEMO_PASSWORD = "demo-password"
@@ -81,6 +81,196 @@ TOPICS = [
 ]
 
 
+# Trainings: (title, provider, delivery, area codes it covers). The first area a person's
+# profiles know is used; a training with none of theirs is skipped for them.
+TRAININGS = [
+    ("Ethics and boundaries for peer workers", "Illinois Certification Board", "online", ["ethics"]),
+    ("Advocacy in housing and benefits systems", "Prairie Training Institute", "in-person", ["advocacy"]),
+    ("Mentoring new peers", "Prairie Training Institute", "in-person", ["mentoring", "mentoring-education"]),
+    ("Recovery-oriented conversations", "Central Illinois Recovery Network", "online",
+     ["recovery-support", "recovery-wellness-support"]),
+    ("Core functions of peer recovery support", "Illinois Certification Board", "in-person",
+     ["core-functions", "counseling"]),
+    ("Working with families in recovery", "Family Recovery Alliance (DEMO)", "online", ["family", "client-education"]),
+    ("Crisis response and naloxone", "County Health Department (DEMO)", "in-person",
+     ["professional-responsibility", "crisis-intervention", "ethical-responsibility"]),
+]  # fmt: skip
+
+
+# The education a credential asks for, taken as one course (minutes per area): what the
+# supervisees near the end of their supervision have done.
+ACADEMIES = {
+    "CRSS": ("CRSS Academy", {"advocacy": 10, "professional-responsibility": 10, "mentoring": 10,
+                              "recovery-support": 10, "ethics": 6, "core-functions": 54}),
+    "CPRS": ("CPRS Academy", {"advocacy": 10, "mentoring-education": 10, "recovery-wellness-support": 10,
+                              "ethical-responsibility": 10, "ethics": 16, "core-functions": 34, "family": 5,
+                              "youth": 5}),
+}  # fmt: skip
+
+
+def _certificate_pdf(name: str, title: str, day: dt.date) -> bytes:
+    """A one-page certificate of completion (a few KB), as a provider would send."""
+    import io
+
+    from reportlab.lib.pagesizes import landscape, letter
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out, pagesize=landscape(letter), invariant=1)
+    width, height = landscape(letter)
+    page.setTitle(f"Certificate of completion: {title}")
+    page.setFont("Helvetica-Bold", 28)
+    page.drawCentredString(width / 2, height - 150, "Certificate of Completion")
+    page.setFont("Helvetica", 16)
+    page.drawCentredString(width / 2, height - 220, "This certifies that")
+    page.setFont("Helvetica-Bold", 22)
+    page.drawCentredString(width / 2, height - 260, name)
+    page.setFont("Helvetica", 16)
+    page.drawCentredString(width / 2, height - 300, f"completed \u201c{title}\u201d on {day.isoformat()}")
+    page.drawCentredString(
+        width / 2, height - 330, "Illinois Certification Board (DEMO, not a real certificate)"
+    )
+    page.showPage()
+    page.save()
+    return out.getvalue()
+
+
+def _load_training(
+    uow: UnitOfWork,
+    supervisors: list[Supervisor],
+    supervisees: list[tuple[Supervisee, str, bool]],
+    today: dt.date,
+    seed: int,
+) -> int:
+    """Credentials held, hire dates and training (some confirmed, one with a certificate), so
+    the Training tab and the Due view have something to show. Its own random generator: the
+    records above stay what they were. Two supervisors confirm, each in one batch (the
+    password and the key are argon2 work). Returns the number of entries."""
+    rng = random.Random(seed * 1009 + 20)
+    days = dt.timedelta
+    # Supervisors: (kind, number, -, expires in days)
+    held = [
+        [("CRSS", "DEMO-CRSS-0412", 1, 410), ("LCPC", "180.000000", 2, 300)],
+        [("CADC", "DEMO-CADC-7781", 1, 520), ("CRSS", "DEMO-CRSS-0977", 2, 38)],
+        [("CPRS", "DEMO-CPRS-0233", 1, 250), ("QMHP", "DEMO-QMHP-0233", 1, 640)],
+        [("LCSW", "149.000000", 3, 700)],
+    ]
+    for supervisor, credentials in zip(supervisors, held, strict=True):
+        for kind, number, _years, expires in credentials:
+            person_credentials.add_credential(
+                uow,
+                person=person_credentials.Person(supervisor_id=supervisor.id),
+                kind=kind,
+                number=number,
+                # Held since before the demo's first record (no issue date): they qualify the
+                # supervisor for every record signed (who may supervise, issue 18).
+                expires_on=today + days(days=expires),
+                today=today,
+            )
+    by_name = {s.name: s for s, _stage, _ft in supervisees}
+    # Supervisees who already hold a credential: a CADC candidate's CRSS, due for renewal soon.
+    for name, kind, number, expires, board in [
+        ("Omar Khalil", "CRSS", "DEMO-CRSS-1188", 45, ""),
+        ("Tomasz Kowalczyk", "CPR and First Aid", "DEMO-RC-55120", 200, "American Red Cross"),
+        ("Phạm Thu Trang", "CPR and First Aid", "DEMO-RC-55187", 330, "American Red Cross"),
+    ]:
+        person_credentials.add_credential(
+            uow,
+            person=person_credentials.Person(supervisee_id=by_name[name].id),
+            kind=kind,
+            number=number,
+            issued_on=today + days(days=expires) - days(days=730),
+            expires_on=today + days(days=expires),
+            board=board,
+            today=today,
+        )
+    # Hire dates of the recent hires (the week before their supervision began): the employer's
+    # deadline for the credential shows in the Due view.
+    for supervisee, stage, _ft in supervisees:
+        assert supervisee.start_date is not None
+        if stage not in ("new", "early"):
+            continue
+        person_credentials.set_hire_date(
+            uow, supervisee_id=supervisee.id, hire_date=supervisee.start_date - days(days=7), today=today
+        )
+    # Two to four trainings each, since (or a little before) supervision began.
+    to_confirm: dict[int, list[str]] = {}
+    certificate_done = False
+    entries = 0
+    people_list = [
+        (person_credentials.Person(supervisee_id=s.id), s, s.start_date) for s, _st, _ft in supervisees
+    ]
+    people_list.append(
+        (person_credentials.Person(supervisor_id=supervisors[0].id), None, today - days(days=600))
+    )
+    stages = {s.id: stage for s, stage, _ft in supervisees}
+    for person, supervisee, since in people_list:
+        assert since is not None
+        academy = ACADEMIES.get(supervisee.credential) if supervisee is not None else None
+        if academy is not None and stages[supervisee.id] in ("eligible", "window", "late"):
+            # Five weeks of classes in the first months of supervision.
+            start = since + days(days=21)
+            entry_id = training.add_training(
+                uow,
+                person=person,
+                date_from=start,
+                date_to=start + days(days=34),
+                title=academy[0],
+                provider="Illinois Certification Board approved trainer (DEMO)",
+                delivery="in-person",
+                allocations={code: hours * 60 for code, hours in academy[1].items()},
+                today=today,
+            )
+            entries += 1
+            if supervisee.supervisor_id in (supervisors[0].id, supervisors[2].id):
+                to_confirm.setdefault(supervisee.supervisor_id, []).append(entry_id)
+        known = {code for code, _label in training.area_choices(uow, person)}
+        choices = [t for t in TRAININGS if any(a in known for a in t[3])]
+        span = max((today - since).days - 3, 10)
+        for title, provider, delivery, areas in rng.sample(choices, k=min(len(choices), rng.randint(2, 4))):
+            area = next(a for a in areas if a in known)
+            length = rng.choice([1, 1, 1, 2])
+            end = today - days(days=rng.randint(3, span))
+            start = end - days(days=length - 1)
+            who = supervisee.name if supervisee is not None else supervisors[0].name
+            certificate = None
+            if not certificate_done and supervisee is not None:
+                certificate = training.CertificateFile(
+                    "certificate-of-completion.pdf", _certificate_pdf(who, title, end)
+                )
+                certificate_done = True
+            entry_id = training.add_training(
+                uow,
+                person=person,
+                date_from=start,
+                date_to=end,
+                title=title,
+                provider=provider,
+                delivery=delivery,
+                allocations={area: 60 * rng.choice([3, 4, 6]) * length},
+                certificate=certificate,
+                today=today,
+            )
+            entries += 1
+            # Dana and Grace confirm most of their supervisees' trainings older than a month.
+            if (
+                supervisee is not None
+                and supervisee.supervisor_id in (supervisors[0].id, supervisors[2].id)
+                and (today - end).days > 30
+                and (certificate is not None or rng.random() < 0.7)
+            ):
+                to_confirm.setdefault(supervisee.supervisor_id, []).append(entry_id)
+    uow.commit()
+    for supervisor_id, entry_ids in to_confirm.items():
+        training.confirm_trainings(
+            uow,
+            entry_ids=entry_ids,
+            supervisor_id=supervisor_id,
+            password=DEMO_PASSWORD,
+        )
+    return entries
+
+
 @dataclass
 class DemoSummary:
     supervisors: int
@@ -88,6 +278,7 @@ class DemoSummary:
     sessions: int
     experience: int
     signed: int
+    trainings: int = 0
 
 
 def _monday(day: dt.date) -> dt.date:
@@ -138,21 +329,6 @@ def load_demo(uow: UnitOfWork, *, today: dt.date | None = None, seed: int = 7) -
                 password=DEMO_PASSWORD,
             )
         )
-    # Who may supervise (issue 18): each demo supervisor's qualifying credentials, held since
-    # before the demo's first record (no issue date) and good for two more years.
-    for supervisor, (_name, creds, _title, license_type, license_number) in zip(
-        supervisors, SUPERVISORS, strict=True
-    ):
-        for kind in dict.fromkeys([license_type, *(c.strip() for c in creds.split(","))]):
-            if kind:
-                person_credentials.add_credential(
-                    uow,
-                    person=person_credentials.Person(supervisor_id=supervisor.id),
-                    kind=kind,
-                    number=license_number if kind == license_type else supervisor.icb_number,
-                    expires_on=today + dt.timedelta(days=730),
-                    today=today,
-                )
     supervisees: list[tuple[Supervisee, str, bool]] = []
     for index, (name, credential, sup_index, stage, full_time) in enumerate(SUPERVISEES):
         start = _monday(today - dt.timedelta(weeks=STAGE_WEEKS[stage])) + dt.timedelta(days=rng.randint(0, 2))
@@ -316,7 +492,9 @@ def load_demo(uow: UnitOfWork, *, today: dt.date | None = None, seed: int = 7) -
                 password=DEMO_PASSWORD,
                 record_ids=[amended.id],
             )
-    return DemoSummary(len(supervisors), len(supervisees), sessions, experience, signed)
+    uow.commit()
+    trainings = _load_training(uow, supervisors, supervisees, today, seed)
+    return DemoSummary(len(supervisors), len(supervisees), sessions, experience, signed, trainings)
 
 
 def demo_cache_path(today: dt.date | None = None) -> Path:

@@ -195,6 +195,14 @@ def to_json(row: PersonCredential) -> dict[str, Any]:
     }
 
 
+def check_hire_date(hire_date: str | dt.date | None, *, today: dt.date | None = None) -> dt.date | None:
+    """A hire date as stored (None when empty), or a DomainError: not in the future."""
+    day = _optional_date(hire_date, field="hire_date", label="Hire date")
+    if day is not None and day > (today or dt.date.today()):
+        raise DomainError(f"The hire date {day.isoformat()} is in the future.", field="hire_date")
+    return day
+
+
 def set_hire_date(
     uow: UnitOfWork,
     *,
@@ -205,9 +213,7 @@ def set_hire_date(
     """Record (or clear, with None or "") the day the agency hired a supervisee: an employer's
     credential deadline counts from it. The caller commits."""
     supervisee = get_supervisee(uow, supervisee_id)
-    day = _optional_date(hire_date, field="hire_date", label="Hire date")
-    if day is not None and day > (today or dt.date.today()):
-        raise DomainError(f"The hire date {day.isoformat()} is in the future.", field="hire_date")
+    day = check_hire_date(hire_date, today=today)
     before = supervisee.hire_date
     supervisee.hire_date = day
     audit.log(

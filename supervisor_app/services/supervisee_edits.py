@@ -4,6 +4,7 @@ records exist for them (signed records never change)."""
 from __future__ import annotations
 
 import datetime as dt
+from typing import Any
 
 from sqlalchemy import func, or_, select, union_all
 
@@ -17,7 +18,11 @@ from supervisor_app.models import (
 )
 from supervisor_app.services import audit, people
 from supervisor_app.services.errors import DomainError
+from supervisor_app.services.person_credentials import check_hire_date
 from supervisor_app.services.records import counts_clause
+
+KEEP = object()
+"""``hire_date=KEEP`` (the default): the hire date is not part of this edit."""
 
 
 def update_supervisee(
@@ -29,12 +34,14 @@ def update_supervisee(
     icb_id: str = "",
     position: str = "",
     start_date: str | dt.date | None = None,
+    hire_date: Any = KEEP,
     today: dt.date | None = None,
 ) -> Supervisee:
     """Change a supervisee's own details, checked by the same rules as a new one, plus: the
     start date may not fall after a session or experience already recorded for them, and the
     credential may not change once they have records in its domains. Their records are left
-    as they are (signed ones never change). Logged with the values before and after."""
+    as they are (signed ones never change). ``hire_date`` (a date, "" or None to clear it) is
+    checked as ``supervisee hire-date`` checks it. Logged with the values before and after."""
     supervisee = people.get_supervisee(uow, supervisee_id)
     values = people.supervisee_values(
         uow,
@@ -45,6 +52,8 @@ def update_supervisee(
         start_date=start_date,
         today=today,
     )
+    if hire_date is not KEEP:
+        values["hire_date"] = check_hire_date(hire_date, today=today)
     changed = audit.changes({key: getattr(supervisee, key) for key in values}, values)
     if not changed:
         return supervisee

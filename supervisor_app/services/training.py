@@ -59,6 +59,8 @@ MAX_CERTIFICATE_BYTES = 5 * 1024 * 1024
 MAX_MINUTES_A_DAY = 12 * 60
 """No entry holds more than 12 hours a day of its dates (the app's rule for any entry)."""
 CONFIRM_FORMAT = "supervisor_app/training-confirmation"
+CONFIRM_ACTION = "training-confirm"
+"""The audit event written with each confirmation, in the same transaction."""
 
 SELF_REPORTED = "self-reported"
 CONFIRMED = "confirmed"
@@ -454,73 +456,102 @@ def confirm_training(
 ) -> TrainingConfirmation:
     """A supervisor confirms a supervisee's training entry with their key: a keyed signature
     over its content hash. Commits."""
+    [row] = confirm_trainings(
+        uow, entry_ids=[entry_id], supervisor_id=supervisor_id, password=password, now=now
+    )
+    return row
+
+
+def confirm_trainings(
+    uow: UnitOfWork,
+    *,
+    entry_ids: Sequence[str],
+    supervisor_id: int,
+    password: str,
+    now: dt.datetime | None = None,
+) -> list[TrainingConfirmation]:
+    """Several entries confirmed at once: the password checked and the key opened once (each
+    is argon2 work), then each entry checked and confirmed as :func:`confirm_training` does,
+    all or none. Commits."""
     from supervisor_app.services.supervisors import inherited_from
 
     stamp = now or utcnow()
     supervisor = authenticate(uow, supervisor_id=supervisor_id, password=password, now=stamp)
-    entry = get_training(uow, entry_id)
-    if entry.supervisee_id is None:
-        raise DomainError(
-            "A supervisor's own training is their own record; only a supervisee's training is confirmed.",
-            field="entry",
-        )
-    _refuse_confirmed(uow, entry, "confirmed again")
-    supervisee = get_supervisee(uow, entry.supervisee_id)
-    if supervisee.same_person_supervisor_id == supervisor.id:
-        raise DomainError("Nobody confirms their own training.", field="entry")
-    if supervisee.supervisor_id != supervisor.id and supervisee.supervisor_id not in inherited_from(
-        uow, supervisor.id
-    ):
-        raise DomainError(
-            f"{supervisee.name}'s supervisor of record confirms their training; you are not.", field="entry"
-        )
+    successor_of = None
+    entries = []
+    for entry_id in entry_ids:
+        entry = get_training(uow, entry_id)
+        if entry.supervisee_id is None:
+            raise DomainError(
+                "A supervisor's own training is their own record; only a supervisee's training is confirmed.",
+                field="entry",
+            )
+        _refuse_confirmed(uow, entry, "confirmed again")
+        supervisee = get_supervisee(uow, entry.supervisee_id)
+        if supervisee.same_person_supervisor_id == supervisor.id:
+            raise DomainError("Nobody confirms their own training.", field="entry")
+        if supervisee.supervisor_id != supervisor.id:
+            if successor_of is None:
+                successor_of = inherited_from(uow, supervisor.id)
+            if supervisee.supervisor_id not in successor_of:
+                raise DomainError(
+                    f"{supervisee.name}'s supervisor of record confirms their training; you are not.",
+                    field="entry",
+                )
+        if any(e.id == entry.id for e, _ in entries):
+            continue
+        entries.append((entry, supervisee))
     key, private = keys.unlock(uow, supervisor.id, password, now=stamp)
-    digest = content_hash(uow, entry)
     chain, _ = database_identity(uow.session.connection().connection.driver_connection)  # type: ignore[arg-type]
-    payload = {
-        "format": CONFIRM_FORMAT,
-        "version": 1,
-        "chain": chain or "",
-        "entry": entry.id,
-        "content_hash": digest,
-        "confirmed_at": stamp.astimezone(dt.UTC).isoformat(),
-        "signer": signatures.signer_identity(
-            global_id=supervisor.global_id,
-            name=supervisor.name,
-            credentials=supervisor.credentials,
-            icb_number=supervisor.icb_number,
-            license_type=supervisor.license_type,
-            license_number=supervisor.license_number,
-            key=key.fingerprint,
-        ),
-        "supervisee": signatures.supervisee_identity(
-            global_id=supervisee.global_id,
-            name=supervisee.name,
-            icb_id=supervisee.icb_id,
-            credential=supervisee.credential,
-        ),
-        "audit_head": audit.chain_head(uow),
-    }
-    row = TrainingConfirmation(
-        entry_id=entry.id,
-        supervisor_id=supervisor.id,
-        confirmed_at=stamp,
-        content_hash=digest,
-        key_fingerprint=key.fingerprint,
-        payload=signatures.payload_text(payload),
-        signature=signatures.sign_payload(private, payload),
+    signer = signatures.signer_identity(
+        global_id=supervisor.global_id,
+        name=supervisor.name,
+        credentials=supervisor.credentials,
+        icb_number=supervisor.icb_number,
+        license_type=supervisor.license_type,
+        license_number=supervisor.license_number,
+        key=key.fingerprint,
     )
-    uow.session.add(row)
-    uow.session.flush()
-    audit.log(
-        uow,
-        "training-confirm",
-        record_id=entry.id,
-        supervisee_id=entry.supervisee_id,
-        details={"content_hash": digest, "key": key.fingerprint},
-    )
+    rows = []
+    for entry, supervisee in entries:
+        digest = content_hash(uow, entry)
+        payload = {
+            "format": CONFIRM_FORMAT,
+            "version": 1,
+            "chain": chain or "",
+            "entry": entry.id,
+            "content_hash": digest,
+            "confirmed_at": stamp.astimezone(dt.UTC).isoformat(),
+            "signer": signer,
+            "supervisee": signatures.supervisee_identity(
+                global_id=supervisee.global_id,
+                name=supervisee.name,
+                icb_id=supervisee.icb_id,
+                credential=supervisee.credential,
+            ),
+            "audit_head": audit.chain_head(uow),
+        }
+        row = TrainingConfirmation(
+            entry_id=entry.id,
+            supervisor_id=supervisor.id,
+            confirmed_at=stamp,
+            content_hash=digest,
+            key_fingerprint=key.fingerprint,
+            payload=signatures.payload_text(payload),
+            signature=signatures.sign_payload(private, payload),
+        )
+        uow.session.add(row)
+        uow.session.flush()
+        audit.log(
+            uow,
+            CONFIRM_ACTION,
+            record_id=entry.id,
+            supervisee_id=entry.supervisee_id,
+            details={"content_hash": digest, "key": key.fingerprint},
+        )
+        rows.append(row)
     uow.commit()
-    return row
+    return rows
 
 
 def confirmation_problem(uow: UnitOfWork, entry: TrainingEntry, row: TrainingConfirmation) -> str:
@@ -544,19 +575,82 @@ def confirmation_problem(uow: UnitOfWork, entry: TrainingEntry, row: TrainingCon
     return ""
 
 
+# Through the (supervisee_id, action, record_id) index: one seek per supervisee, not a scan of
+# the whole trail (every confirmation's event names the supervisee of its entry).
+_CONFIRM_EVENTS_SQL = (
+    "SELECT a.id, a.at, a.record_id, a.details FROM supervisee AS s "
+    "CROSS JOIN audit_event AS a ON a.supervisee_id = s.id AND a.action = ?"
+)  # CROSS JOIN: supervisees outside (SQLite keeps the order); sorted by event id here
+
+
+def _confirm_events(uow: UnitOfWork) -> dict[str, tuple[int, str, dict[str, Any]]]:
+    """Entry id -> (event id, when, details) of the newest ``training-confirm`` audit event."""
+    events: dict[str, tuple[int, str, dict[str, Any]]] = {}
+    rows = uow.session.connection().exec_driver_sql(_CONFIRM_EVENTS_SQL, (CONFIRM_ACTION,))
+    for event_id, at, record_id, details in sorted(rows, key=lambda row: row[0]):
+        try:
+            parsed = json.loads(details) if details else {}
+        except (TypeError, ValueError):
+            parsed = {}
+        events[str(record_id)] = (event_id, str(at)[:16], parsed if isinstance(parsed, dict) else {})
+    return events
+
+
 def confirmation_problems(uow: UnitOfWork) -> list[tuple[str, str]]:
     """(entry id, problem in words) for every confirmation that no longer holds: re-checked
-    against its entry as stored. ``verify`` reports them."""
+    against its entry as stored, and against the audit trail. ``verify`` reports them.
+
+    Confirmations are not links of the sign-off chain; the audit trail is their proof of
+    existence (its hash chain is checked by ``verify``): each confirmation is written with a
+    ``training-confirm`` event naming the entry, its content hash and the key. So a
+    confirmation deleted while its event remains, a confirmation with no event (written
+    outside the app), and one whose content hash or key is not the one its event recorded are
+    each named, as is an entry changed after it was confirmed."""
     problems = []
+    events = _confirm_events(uow)
     rows = list(uow.session.scalars(select(TrainingConfirmation).order_by(TrainingConfirmation.confirmed_at)))
+    confirmed = set()
     for row in rows:
+        confirmed.add(row.entry_id)
         entry = uow.session.get(TrainingEntry, row.entry_id)
+        name = f"training {row.entry_id[:8]}" + (f" ({entry.title})" if entry is not None else "")
+        event = events.get(row.entry_id)
+        if event is None:
+            problems.append(
+                (
+                    row.entry_id,
+                    f"{name}: its confirmation is not in the audit trail (written outside the app)",
+                )
+            )
+            continue
+        recorded = event[2]
+        if recorded.get("content_hash") != row.content_hash or recorded.get("key") != row.key_fingerprint:
+            problems.append(
+                (
+                    row.entry_id,
+                    f"{name}: its confirmation is not the one audit event #{event[0]} recorded "
+                    "(replaced outside the app)",
+                )
+            )
+            continue
         if entry is None:
-            problems.append((row.entry_id, f"training {row.entry_id[:8]}: confirmed, but the entry is gone"))
+            problems.append((row.entry_id, f"{name}: confirmed, but the entry is gone"))
             continue
         problem = confirmation_problem(uow, entry, row)
         if problem:
             problems.append((entry.id, problem))
+    for entry_id, (event_id, at, _details) in events.items():
+        if entry_id in confirmed:
+            continue
+        entry = uow.session.get(TrainingEntry, entry_id)
+        if entry is None:
+            what = "but the entry and its confirmation are missing"
+        else:
+            what = "but that confirmation is missing"
+        name = f"training {entry_id[:8]}" + (f" ({entry.title})" if entry is not None else "")
+        problems.append(
+            (entry_id, f"{name}: the audit trail says it was confirmed on {at} (event #{event_id}), {what}")
+        )
     return problems
 
 

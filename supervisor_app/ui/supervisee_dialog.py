@@ -90,6 +90,18 @@ class SuperviseeDialog(QDialog):
         self.has_start.toggled.connect(self.start.setEnabled)
         field_row(form, labels, self.tr("&Start date:"), "start_date", self.start)
         form.addRow("", self.has_start)
+        # The day the agency hired them (an employer's credential deadline counts from it); an
+        # edit only: a new supervisee's is set here afterwards.
+        self.has_hire = QCheckBox(self.tr("Known"), self)
+        self.has_hire.setAccessibleName(self.tr("Hire date known"))
+        self.hire = past_date_edit(self, self.tr("Hire date"))
+        self.hire.setToolTip(
+            self.tr("The day the agency hired them: the Due view counts an employer's deadline from it.")
+        )
+        self.hire.setEnabled(False)
+        self.has_hire.toggled.connect(self.hire.setEnabled)
+        field_row(form, labels, self.tr("&Hire date:"), "hire_date", self.hire)
+        form.addRow("", self.has_hire)
         self.supervisor = QComboBox(self)
         self.supervisor.setAccessibleName(self.tr("Supervisor of record"))
         supervisors = ctx.read_now(
@@ -109,6 +121,9 @@ class SuperviseeDialog(QDialog):
             form.setRowVisible(self.supervisor, False)  # a change of supervisor is not an edit
             form.setRowVisible(labels["supervisor"], False)
             self._fill(supervisee_id)
+        else:
+            for widget in (self.hire, labels["hire_date"], self.has_hire):
+                form.setRowVisible(widget, False)
         self._initial = self._fields()
         self.resize(520, self.sizeHint().height())
         fit_to_contents(self)
@@ -118,7 +133,7 @@ class SuperviseeDialog(QDialog):
             person = people.get_supervisee(uow, supervisee_id)
             values = {
                 key: getattr(person, key)
-                for key in ("name", "credential", "icb_id", "position", "start_date")
+                for key in ("name", "credential", "icb_id", "position", "start_date", "hire_date")
             }
             return values, credential_locked_reason(uow, supervisee_id)
 
@@ -130,6 +145,9 @@ class SuperviseeDialog(QDialog):
         self.has_start.setChecked(values["start_date"] is not None)
         if values["start_date"] is not None:
             self.start.setDate(to_qdate(values["start_date"]))
+        self.has_hire.setChecked(values["hire_date"] is not None)
+        if values["hire_date"] is not None:
+            self.hire.setDate(to_qdate(values["hire_date"]))
         self.credential.setEnabled(not locked)
         self.credential_note.setText(locked)
         self.credential_note.setVisible(bool(locked))
@@ -144,6 +162,8 @@ class SuperviseeDialog(QDialog):
         }
         if self.supervisee_id is None:
             fields["supervisor_id"] = self.supervisor.currentData()
+        else:
+            fields["hire_date"] = from_qdate(self.hire.date()) if self.has_hire.isChecked() else None
         return fields
 
     def is_dirty(self) -> bool:
