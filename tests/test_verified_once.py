@@ -210,3 +210,26 @@ def test_a_whole_file_verification_with_a_problem_vouches_only_for_the_others(
     with pytest.raises(signoff.RecordsFailVerification):
         _view(world)
     assert calls == [0, 1]  # Ben read as vouched for; Ana checked (and refused)
+
+
+def test_printing_a_form_keeps_the_proof_and_a_later_sign_still_forgets_it(
+    signed: tuple[World, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A print writes an attestation row, its chain link and an audit event, and changes no
+    record: the next view (or print) of the same supervisee is not verified again. A record
+    signed afterwards is."""
+    from supervisor_app.services import attestation
+
+    world, _ids = signed
+    _view(world)
+    calls = _count_checks(monkeypatch)
+    with world.uow() as uow:
+        data = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
+        attestation.print_verification(uow, data, printed_by="Dana Whitaker", app_version="test")
+        uow.commit()
+    assert _view(world).supervision.signed_minutes == 180
+    assert calls == [], "the print, and the view after it, were served from the proof"
+    _session(world, 5)
+    _sign_all(world)
+    assert _view(world).supervision.signed_minutes == 240
+    assert calls == [1]
