@@ -294,8 +294,8 @@ BROKEN = [
     ),
     (
         "notes-not-text",
-        "\nnotes = [\n",
-        "\nnotes = [\n  3,\n",
+        "\nnotes = []\n",
+        "\nnotes = [3]\n",
         "attestation.notes",
     ),
 ]

@@ -20,12 +20,34 @@ from supervisor_app.ui.pdf_output import load_document, qt_pdf_available
 
 
 class CertificateViewer(QDialog):
-    def __init__(self, *, filename: str, media_type: str, data: bytes, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        filename: str,
+        media_type: str,
+        data: bytes,
+        job_description: bool = False,
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("certificate_viewer")
         self.filename, self.data = filename, data
-        self.setWindowTitle(self.tr("Certificate: {name}").format(name=filename))
-        self.setAccessibleName(self.tr("Certificate"))
+        if job_description:  # a supervisee's job description (the 51% question), shown the same way
+            title, name, shown = (
+                self.tr("Job description: {name}"),
+                self.tr("Job description"),
+                self.tr("Job description {name}"),
+            )
+            self._save_title = self.tr("Save a copy of the job description")
+        else:
+            title, name, shown = (
+                self.tr("Certificate: {name}"),
+                self.tr("Certificate"),
+                self.tr("Certificate {name}"),
+            )
+            self._save_title = self.tr("Save a copy of the certificate")
+        self.setWindowTitle(title.format(name=filename))
+        self.setAccessibleName(name)
         layout = QVBoxLayout(self)
         self.view: QWidget
         if media_type == "application/pdf" and qt_pdf_available():
@@ -61,18 +83,18 @@ class CertificateViewer(QDialog):
             )
             label.setWordWrap(True)
             self.view = label
-        self.view.setAccessibleName(self.tr("Certificate {name}").format(name=filename))
+        self.view.setAccessibleName(shown.format(name=filename))
         layout.addWidget(self.view, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         save = buttons.addButton(self.tr("&Save a copy…"), QDialogButtonBox.ButtonRole.ActionRole)
-        save.setAccessibleName(self.tr("Save a copy of the certificate"))
+        save.setAccessibleName(self._save_title)
         save.clicked.connect(self._on_save)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(820, 640)
 
     def _on_save(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save a copy of the certificate"), self.filename)
+        path, _ = QFileDialog.getSaveFileName(self, self._save_title, self.filename)
         if not path:
             return
         from pathlib import Path

@@ -190,7 +190,7 @@ class JobsPanel(RefreshOnChange, QWidget):
         if found is None:
             return None
         filename, media_type, data = found
-        viewer = CertificateViewer(filename=filename, media_type=media_type, data=data, parent=self)
-        viewer.setWindowTitle(self.tr("Job description: {name}").format(name=filename))
-        viewer.setAccessibleName(self.tr("Job description"))
+        viewer = CertificateViewer(
+            filename=filename, media_type=media_type, data=data, job_description=True, parent=self
+        )
         return self._open(viewer)

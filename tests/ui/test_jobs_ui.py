@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from supervisor_app.services import audit, jobs
 from tests.conftest import TODAY, World, snapshot
@@ -65,6 +65,8 @@ def test_a_job_is_recorded_answered_with_its_description_and_changed(
     qtbot.mouseClick(panel.view_button, Qt.MouseButton.LeftButton)
     assert panel.dialog.objectName() == "certificate_viewer"
     assert panel.dialog.windowTitle() == "Job description: job description.pdf"
+    save = next(b for b in panel.dialog.findChildren(QPushButton) if b.text() == "&Save a copy…")
+    assert save.accessibleName() == "Save a copy of the job description"
     panel.dialog.close()
 
     # Change it: the job ended; the answer becomes No; the change is in the trail, before and after.
