@@ -5,6 +5,7 @@ that fits an upload portal (PDF/A-3b marks, every font embedded, no encryption).
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -367,3 +368,53 @@ def test_the_pdf_is_archival(printed: dict[str, Printed], code: str, tmp_path: P
         )
         for row in rows.stdout.splitlines()[2:]:
             assert " yes yes yes " in row, row
+
+
+@pytest.mark.parametrize(
+    ("code", "kind", "label", "expires_label"),
+    [
+        ("QMHP", "QMHP", "QMHP qualification", "Qualification expires"),
+        ("LCPC", "LCSW", "Qualifying license and no.", "License expires"),
+    ],
+)
+def test_the_qualifying_credential_is_named_in_the_boards_words(  # type: ignore[no-untyped-def]
+    code, kind, label, expires_label, demo_template: Path, tmp_path: Path, monkeypatch
+) -> None:
+    """A recorded qualifying credential that is not the license already printed gets a line
+    of its own, labelled in the board's words, not ICB's "Qualifying credential"."""
+    from supervisor_app.services import person_credentials
+
+    monkeypatch.setenv("SUPERVISOR_APP_DATA_DIR", str(tmp_path / "userdata"))
+    path = tmp_path / "boards.db"
+    shutil.copy(demo_template, path)
+    db = open_database(path)
+    try:
+        world = board_worlds.build(db, code, today=TODAY, weeks=12)
+        with db.uow("test") as uow:
+            person_credentials.add_credential(
+                uow,
+                person=person_credentials.Person(supervisor_id=world.supervisor),
+                kind=kind,
+                number="Q-0077",
+                expires_on=dt.date(2027, 6, 30),
+                today=TODAY,
+            )
+            uow.commit()
+        with db.uow("test") as uow:
+            data = attestation.prepare_verification(
+                uow,
+                supervisee_id=world.supervisee,
+                supervisor_id=world.supervisor,
+                signed_only=True,
+                today=TODAY,
+            )
+        page1 = " ".join(
+            _text(render_verification(data, serial="ATT-2026-000008", generated=TODAY, app_version="1.0"))[
+                0
+            ].split()
+        )
+    finally:
+        db.close()
+    assert f"{label} {kind} Q-0077" in page1
+    assert f"{expires_label} 2027-06-30" in page1
+    assert "Qualifying credential" not in page1
