@@ -12,19 +12,17 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import jobs
-from supervisor_app.services.errors import DomainError
+from supervisor_app.ui.attachment_row import AttachmentRow, AttachmentTexts
 from supervisor_app.ui.common import (
     FieldErrors,
     action_buttons,
@@ -54,8 +52,6 @@ class JobEditor(QDialog):
         title = self.tr("Change job") if job else self.tr("New job")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.file: jobs.CertificateFile | None = None
-        self.remove_file = False
         layout = QVBoxLayout(self)
         self.general_error = error_label(self)
         layout.addWidget(self.general_error)
@@ -104,26 +100,29 @@ class JobEditor(QDialog):
         self.description.setFixedHeight(110)
         field_row(form, labels, self.tr("Job &description:"), "description", self.description)
 
-        file_row = QHBoxLayout()
-        self.file_name = QLabel(self.tr("No file attached"), self)
-        self.file_name.setAccessibleName(self.tr("Job description file"))
-        self.file_name.setWordWrap(True)
-        file_row.addWidget(self.file_name, 1)
-        self.attach_button = QPushButton(self.tr("&Attach file…"), self)
-        self.attach_button.setAccessibleName(
-            self.tr("Attach the job description (PDF or image, at most 5 MB)")
-        )
-        self.attach_button.clicked.connect(self._on_attach)
-        file_row.addWidget(self.attach_button)
-        self.remove_button = QPushButton(self.tr("Re&move file"), self)
-        self.remove_button.setAccessibleName(self.tr("Remove the job description file"))
-        self.remove_button.clicked.connect(self._on_remove)
-        file_row.addWidget(self.remove_button)
-        layout.addLayout(file_row)
         labels["description_file"] = error_label(self)
         labels["description_file"].setObjectName("error_description_file")
         layout.addWidget(labels["description_file"])
         self.errors = FieldErrors(labels, fallback=self.general_error)
+        self.attachment = AttachmentRow(
+            self,
+            AttachmentTexts(
+                none=self.tr("No file attached"),
+                name=self.tr("Job description file"),
+                attach=self.tr("&Attach file…"),
+                attach_name=self.tr("Attach the job description (PDF or image, at most 5 MB)"),
+                remove=self.tr("Re&move file"),
+                remove_name=self.tr("Remove the job description file"),
+                dialog_title=self.tr("Attach the job description"),
+                dialog_filter=self.tr("Job descriptions (*.pdf *.png *.jpg *.jpeg);;All files (*)"),
+            ),
+            read=jobs.read_description_file,
+            errors=self.errors,
+            stored=job.file_name if job is not None else None,
+        )
+        self.file_name = self.attachment.name
+        self.attach_button, self.remove_button = self.attachment.attach_button, self.attachment.remove_button
+        layout.insertLayout(layout.indexOf(labels["description_file"]), self.attachment)
         buttons, self.save_button = action_buttons(self, self.tr("&Save"), self._on_save)
         layout.addWidget(buttons)
         if job is not None:
@@ -142,39 +141,8 @@ class JobEditor(QDialog):
                 )
                 self.answered.setVisible(True)
             self.description.setPlainText(job.description)
-            if job.file_name:
-                self.file_name.setText(self.tr("Attached: {name}").format(name=job.file_name))
-        self.remove_button.setEnabled(bool(job and job.file_name))
         self.title.setFocus()
         self.resize(560, self.sizeHint().height())
-
-    def _on_attach(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Attach the job description"),
-            "",
-            self.tr("Job descriptions (*.pdf *.png *.jpg *.jpeg);;All files (*)"),
-        )
-        if path:
-            self.attach_file(path)
-
-    def attach_file(self, path: str) -> None:
-        """Take the job description at ``path`` (checked now: size and type)."""
-        try:
-            self.file = jobs.read_description_file(path)
-        except DomainError as exc:
-            self.errors.show(exc)
-            return
-        self.errors.clear()
-        self.remove_file = False
-        self.file_name.setText(self.tr("To attach: {name}").format(name=self.file.filename))
-        self.remove_button.setEnabled(True)
-
-    def _on_remove(self) -> None:
-        self.file = None
-        self.remove_file = bool(self.job and self.job.file_name)
-        self.file_name.setText(self.tr("No file attached"))
-        self.remove_button.setEnabled(False)
 
     def _values(self) -> dict[str, Any]:
         return {
@@ -189,7 +157,7 @@ class JobEditor(QDialog):
     def _on_save(self) -> None:
         self.errors.clear()
         values = self._values()
-        job, file, remove, supervisee_id = self.job, self.file, self.remove_file, self.supervisee_id
+        job, file, remove, supervisee_id = self.job, self.attachment.file, self.attachment.remove, self.supervisee_id
         name = self.ctx.identity.name if self.ctx.identity else ""
 
         def work(uow: Any) -> int:

@@ -11,20 +11,17 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import training
-from supervisor_app.services.errors import DomainError
 from supervisor_app.services.person_credentials import Person
+from supervisor_app.ui.attachment_row import AttachmentRow, AttachmentTexts
 from supervisor_app.ui.common import (
     FieldErrors,
     action_buttons,
@@ -55,8 +52,6 @@ class TrainingEditor(QDialog):
         title = self.tr("Change training") if entry else self.tr("New training")
         self.setWindowTitle(title)
         self.setAccessibleName(title)
-        self.certificate: training.CertificateFile | None = None
-        self.remove_certificate = False
         layout = QVBoxLayout(self)
         self.general_error = error_label(self)
         layout.addWidget(self.general_error)
@@ -99,24 +94,29 @@ class TrainingEditor(QDialog):
         area_form.addRow(labels["areas"])
         layout.addWidget(box)
 
-        cert_row = QHBoxLayout()
-        self.certificate_name = QLabel(self.tr("No certificate attached"), self)
-        self.certificate_name.setAccessibleName(self.tr("Certificate"))
-        self.certificate_name.setWordWrap(True)
-        cert_row.addWidget(self.certificate_name, 1)
-        self.attach_button = QPushButton(self.tr("&Attach certificate…"), self)
-        self.attach_button.setAccessibleName(self.tr("Attach the certificate (PDF or image, at most 5 MB)"))
-        self.attach_button.clicked.connect(self._on_attach)
-        cert_row.addWidget(self.attach_button)
-        self.remove_button = QPushButton(self.tr("Re&move"), self)
-        self.remove_button.setAccessibleName(self.tr("Remove the certificate"))
-        self.remove_button.clicked.connect(self._on_remove)
-        cert_row.addWidget(self.remove_button)
-        layout.addLayout(cert_row)
         labels["certificate"] = error_label(self)
         labels["certificate"].setObjectName("error_certificate")
         layout.addWidget(labels["certificate"])
         self.errors = FieldErrors(labels, fallback=self.general_error)
+        self.attachment = AttachmentRow(
+            self,
+            AttachmentTexts(
+                none=self.tr("No certificate attached"),
+                name=self.tr("Certificate"),
+                attach=self.tr("&Attach certificate…"),
+                attach_name=self.tr("Attach the certificate (PDF or image, at most 5 MB)"),
+                remove=self.tr("Re&move"),
+                remove_name=self.tr("Remove the certificate"),
+                dialog_title=self.tr("Attach the certificate"),
+                dialog_filter=self.tr("Certificates (*.pdf *.png *.jpg *.jpeg);;All files (*)"),
+            ),
+            read=training.read_certificate_file,
+            errors=self.errors,
+            stored=entry.certificate if entry is not None else None,
+        )
+        self.certificate_name = self.attachment.name
+        self.attach_button, self.remove_button = self.attachment.attach_button, self.attachment.remove_button
+        layout.insertLayout(layout.indexOf(labels["certificate"]), self.attachment)
         buttons, self.save_button = action_buttons(self, self.tr("&Save"), self._on_save)
         layout.addWidget(buttons)
         if entry is not None:
@@ -128,43 +128,12 @@ class TrainingEditor(QDialog):
             for code, minutes in entry.allocations.items():
                 if code in self.hours:
                     self.hours[code].setValue(minutes / 60)
-            if entry.certificate:
-                self.certificate_name.setText(self.tr("Attached: {name}").format(name=entry.certificate))
-        self.remove_button.setEnabled(bool(entry and entry.certificate))
         self.title.setFocus()
         self.resize(520, self.sizeHint().height())
 
     def _on_from_changed(self) -> None:
         if self.date_to.date() < self.date_from.date():
             self.date_to.setDate(self.date_from.date())
-
-    def _on_attach(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Attach the certificate"),
-            "",
-            self.tr("Certificates (*.pdf *.png *.jpg *.jpeg);;All files (*)"),
-        )
-        if path:
-            self.attach_file(path)
-
-    def attach_file(self, path: str) -> None:
-        """Take the certificate at ``path`` (checked now: size and type)."""
-        try:
-            self.certificate = training.read_certificate_file(path)
-        except DomainError as exc:
-            self.errors.show(exc)
-            return
-        self.errors.clear()
-        self.remove_certificate = False
-        self.certificate_name.setText(self.tr("To attach: {name}").format(name=self.certificate.filename))
-        self.remove_button.setEnabled(True)
-
-    def _on_remove(self) -> None:
-        self.certificate = None
-        self.remove_certificate = bool(self.entry and self.entry.certificate)
-        self.certificate_name.setText(self.tr("No certificate attached"))
-        self.remove_button.setEnabled(False)
 
     def _values(self) -> dict[str, Any]:
         return {
@@ -184,8 +153,8 @@ class TrainingEditor(QDialog):
         person, entry, certificate, remove = (
             self.person,
             self.entry,
-            self.certificate,
-            self.remove_certificate,
+            self.attachment.file,
+            self.attachment.remove,
         )
 
         def work(uow: Any) -> str:
