@@ -56,6 +56,14 @@ def named(widget: QWidget, name: str, description: str = "") -> QWidget:
     return widget
 
 
+def push_button(parent: QWidget, text: str, name: str, slot: Callable[[], object]) -> QPushButton:
+    """A button with its accessible name (what a screen reader says), clicking ``slot``."""
+    button = QPushButton(text, parent)
+    button.setAccessibleName(name)
+    button.clicked.connect(slot)
+    return button
+
+
 def action_buttons(
     dialog: QDialog, action: str, on_action: Callable[[], object]
 ) -> tuple[QDialogButtonBox, QPushButton]:

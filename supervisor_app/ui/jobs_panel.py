@@ -12,14 +12,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import jobs
-from supervisor_app.ui.common import show_error
+from supervisor_app.ui.common import push_button, show_error
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.refreshing import RefreshOnChange
 from supervisor_app.ui.row_list_model import RowListModel
@@ -94,11 +93,15 @@ class JobsPanel(RefreshOnChange, QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.new_button = self._button(self.tr("New &job…"), self.tr("Record a job"), self.new_job)
-        self.edit_button = self._button(
-            self.tr("Change jo&b…"), self.tr("Change the selected job or its answer"), self.edit_selected
+        self.new_button = push_button(self, self.tr("New &job…"), self.tr("Record a job"), self.new_job)
+        self.edit_button = push_button(
+            self,
+            self.tr("Change jo&b…"),
+            self.tr("Change the selected job or its answer"),
+            self.edit_selected,
         )
-        self.view_button = self._button(
+        self.view_button = push_button(
+            self,
             self.tr("View job &description"),
             self.tr("Show the selected job's description file"),
             self.view_description,
@@ -110,12 +113,6 @@ class JobsPanel(RefreshOnChange, QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self._enable()
         self.watch_records()
-
-    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(name)
-        button.clicked.connect(slot)
-        return button
 
     def show_supervisee(self, supervisee_id: int) -> None:
         self.supervisee_id = supervisee_id

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from supervisor_app.services import person_credentials, training
 from supervisor_app.services.person_credentials import Person
 from supervisor_app.services.units import hours
-from supervisor_app.ui.common import error_label, show_error
+from supervisor_app.ui.common import error_label, push_button, show_error
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.refreshing import RefreshOnChange
 from supervisor_app.ui.row_list_model import RowListModel
@@ -183,27 +182,29 @@ class TrainingPanel(RefreshOnChange, QWidget):
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         entries_layout.addWidget(self.table, 1)
         row = QHBoxLayout()
-        self.new_button = self._button(
-            self.tr("New trainin&g…"), self.tr("Record a training"), self.new_training
+        self.new_button = push_button(
+            self, self.tr("New trainin&g…"), self.tr("Record a training"), self.new_training
         )
-        self.edit_button = self._button(
-            self.tr("C&hange…"), self.tr("Change the selected training"), self.edit_selected
+        self.edit_button = push_button(
+            self, self.tr("C&hange…"), self.tr("Change the selected training"), self.edit_selected
         )
-        self.delete_button = self._button(
-            self.tr("De&lete"), self.tr("Delete the selected training"), self.delete_selected
+        self.delete_button = push_button(
+            self, self.tr("De&lete"), self.tr("Delete the selected training"), self.delete_selected
         )
-        self.confirm_button = self._button(
+        self.confirm_button = push_button(
+            self,
             self.tr("C&onfirm (sign)…"),
             self.tr("Confirm the selected training with your signature"),
             self.confirm_selected,
         )
-        self.view_button = self._button(
+        self.view_button = push_button(
+            self,
             self.tr("&View certificate"),
             self.tr("Show the selected training's certificate"),
             self.view_certificate,
         )
-        self.import_button = self._button(
-            self.tr("I&mport…"), self.tr("Import training from a spreadsheet"), self.import_training
+        self.import_button = push_button(
+            self, self.tr("I&mport…"), self.tr("Import training from a spreadsheet"), self.import_training
         )
         for button in (
             self.new_button,
@@ -225,11 +226,14 @@ class TrainingPanel(RefreshOnChange, QWidget):
         self.credential_table.setMaximumHeight(130)
         cred_layout.addWidget(self.credential_table)
         row = QHBoxLayout()
-        self.add_credential_button = self._button(
-            self.tr("Add &credential…"), self.tr("Record a credential or licence"), self.add_credential
+        self.add_credential_button = push_button(
+            self, self.tr("Add &credential…"), self.tr("Record a credential or licence"), self.add_credential
         )
-        self.remove_credential_button = self._button(
-            self.tr("&Remove credential"), self.tr("Remove the selected credential"), self.remove_credential
+        self.remove_credential_button = push_button(
+            self,
+            self.tr("&Remove credential"),
+            self.tr("Remove the selected credential"),
+            self.remove_credential,
         )
         row.addWidget(self.add_credential_button)
         row.addWidget(self.remove_credential_button)
@@ -243,8 +247,8 @@ class TrainingPanel(RefreshOnChange, QWidget):
             self.tr("Hire date (an employer's credential deadline counts from it)")
         )
         self.hire_caption.setBuddy(self.hire_date)
-        self.hire_button = self._button(
-            self.tr("Save hire date"), self.tr("Save the hire date"), self.save_hire_date
+        self.hire_button = push_button(
+            self, self.tr("Save hire date"), self.tr("Save the hire date"), self.save_hire_date
         )
         self.hire_date.returnPressed.connect(self.save_hire_date)
         for widget in (self.hire_caption, self.hire_date, self.hire_button):
@@ -258,12 +262,6 @@ class TrainingPanel(RefreshOnChange, QWidget):
         self.credential_table.selectionModel().selectionChanged.connect(lambda *_: self._enable())
         self._enable()
         self.watch_records()
-
-    def _button(self, text: str, name: str, slot: Any) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setAccessibleName(name)
-        button.clicked.connect(slot)
-        return button
 
     # Loading -------------------------------------------------------------------------------
     def show_person(self, person: Person) -> None:
