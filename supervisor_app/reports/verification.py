@@ -304,19 +304,7 @@ def _form_page(canvas: FormCanvas, data: VerificationData, serial: str, density:
         s.normal,
         s.inner_width,
     )
-    if data.counted_supervision_minutes != data.supervision_minutes:
-        y = paragraph(
-            canvas,
-            s.left,
-            y,
-            w.fill(
-                "counted",
-                counted=hours(data.counted_supervision_minutes),
-                signed=hours(data.supervision_minutes),
-            ),
-            s.normal,
-            s.inner_width,
-        )
+    y = _counted_line(canvas, s, y, w, data.counted_supervision_minutes, data.supervision_minutes)
     y -= 5 - s.normal * 0.35
 
     # Experience
@@ -355,19 +343,7 @@ def _form_page(canvas: FormCanvas, data: VerificationData, serial: str, density:
         canvas.setFont(FONT_BOLD, s.normal)
         canvas.drawRightString(exp_x[3], y, hours(data.experience_minutes))
         y -= s.normal + 3
-    if data.counted_experience_minutes != data.experience_minutes:
-        y = paragraph(
-            canvas,
-            s.left,
-            y,
-            w.fill(
-                "counted",
-                counted=hours(data.counted_experience_minutes),
-                signed=hours(data.experience_minutes),
-            ),
-            s.normal,
-            s.inner_width,
-        )
+    y = _counted_line(canvas, s, y, w, data.counted_experience_minutes, data.experience_minutes)
     y -= 3
 
     # Attestation and signatures
@@ -1053,6 +1029,20 @@ def _yes_no_boxes(canvas: FormCanvas, s: Style, y: float, ag: Any) -> None:
         canvas.setFont(FONT, s.normal)
         canvas.drawString(x + box + 4, y, answer)
         x += box + 4 + width(answer, s.normal) + 16
+
+
+def _counted_line(canvas: FormCanvas, s: Style, y: float, w: Any, counted: int, signed: int) -> float:
+    """The line saying how much of the signed time counts, where what counts differs."""
+    if counted == signed:
+        return y
+    return paragraph(
+        canvas,
+        s.left,
+        y,
+        w.fill("counted", counted=hours(counted), signed=hours(signed)),
+        s.normal,
+        s.inner_width,
+    )
 
 
 def _recovery_support_51(canvas: FormCanvas, s: Style, y: float, ag: Any, jobs: tuple[FormJob, ...]) -> float:
