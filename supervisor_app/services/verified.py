@@ -209,12 +209,8 @@ def _file_for(engine: Engine, *, create: bool = True) -> _File | None:
     if path is None:
         return None
     found = _FILES.get(path)
-    if found is not None and engine in _USERS.get(path, ()):
+    if not create or (found is not None and engine in _USERS.get(path, ())):
         return found
-    if found is not None and not create:
-        return found
-    if not create:
-        return None
     with _FILES_LOCK:
         _USERS.setdefault(path, weakref.WeakSet()).add(engine)
         found = _FILES.get(path)
