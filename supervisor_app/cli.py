@@ -26,9 +26,9 @@ CLOCK_HELP = "sign although the computer's clock reads earlier than the newest s
 
 
 class CliError(Exception):
-    def __init__(self, message: str, code: int = EXIT_INVALID) -> None:
+    def __init__(self, message: str, exit_code: int = EXIT_INVALID) -> None:
         super().__init__(message)
-        self.code = code
+        self.exit_code = exit_code
 
 
 # --------------------------------------------------------------------------------------------
@@ -1717,7 +1717,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"supervisor-app: {exc} To confirm it, add --clock-is-right.", file=sys.stderr)
             return EXIT_INVALID
         print(f"supervisor-app: {exc}", file=sys.stderr)
-        return getattr(exc, "code", EXIT_INVALID)
+        return exc.exit_code if isinstance(exc, CliError) else EXIT_INVALID
     except DatabaseError as exc:
         print(f"supervisor-app: {exc}", file=sys.stderr)
         return EXIT_FAILURE

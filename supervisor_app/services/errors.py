@@ -2,18 +2,47 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any
+
+CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
+"""A stable error code: dotted lower-case words, area first (``sign.not_pending``)."""
+
 
 class DomainError(Exception):
-    """A request the rules refuse. ``field`` names the input it concerns (or None).
+    """A request the rules refuse.
 
-    The message is written for a supervisor, not a programmer. Raised before anything is
-    committed, so a refused action changes nothing.
+    - ``message`` is written for a supervisor, not a programmer (English today; translated
+      from ``code`` and ``params`` later).
+    - ``code`` is stable (``area.what``): callers that react to a particular refusal test the
+      code, never the message text.
+    - ``params`` are the values the message is made from (a name, a date, a count).
+    - ``field`` names the input it concerns (or None), so a form can show it beside that field.
+
+    Raised before anything is committed, so a refused action changes nothing.
     """
 
-    def __init__(self, message: str, *, field: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: str = "invalid",
+        field: str | None = None,
+        params: Mapping[str, Any] | None = None,
+    ) -> None:
         super().__init__(message)
+        if code != "invalid" and not CODE.match(code):
+            raise ValueError(f"not an error code: {code!r}")
         self.message = message
+        self.code = code
         self.field = field
+        self.params: Mapping[str, Any] = MappingProxyType(dict(params or {}))
+
+    def with_message(self, message: str, *, field: str | None = None) -> DomainError:
+        """The same refusal, its message put in context ("Record 3f2a…: <message>")."""
+        return DomainError(message, code=self.code, field=field or self.field, params=self.params)
 
     def __str__(self) -> str:
         return self.message
