@@ -305,7 +305,10 @@ def load_demo(uow: UnitOfWork, *, today: dt.date | None = None, seed: int = 7) -
     today = today or dt.date.today()
     rng = random.Random(seed)
     if people.list_supervisors(uow):
-        raise DomainError("The database already has supervisors; the demo fills only an empty database.")
+        raise DomainError(
+            "The database already has supervisors; the demo fills only an empty database.",
+            code="demo.not_empty",
+        )
     agency = people.get_or_create_agency(
         uow,
         name=DEMO_AGENCY,

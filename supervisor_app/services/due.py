@@ -109,7 +109,9 @@ def check_days(value: Any) -> int:
     """The horizon in days (0 to 3650), or a DomainError."""
     text = str(value).strip()
     if isinstance(value, bool) or not text.isdecimal() or int(text) > MAX_DAYS:
-        raise DomainError(f"Days {text!r} must be a whole number from 0 to {MAX_DAYS}.", field="days")
+        raise DomainError(
+            f"Days {text!r} must be a whole number from 0 to {MAX_DAYS}.", field="days", code="due.bad_days"
+        )
     return int(text)
 
 

@@ -46,6 +46,7 @@ def parse_answer(value: object) -> bool | None:
         raise DomainError(
             f"The 51% answer {shown(value)} is not one of: yes, no, or empty (not answered yet).",
             field="answer",
+            code="job.bad_answer",
         )
     return _ANSWERS[text]
 
@@ -82,7 +83,9 @@ def check_job(
         end = parse_date(date_to, field="date_to", label="End date")
         if end < start:
             raise DomainError(
-                f"End date {end.isoformat()} is before the start date {start.isoformat()}.", field="date_to"
+                f"End date {end.isoformat()} is before the start date {start.isoformat()}.",
+                field="date_to",
+                code="job.end_before_start",
             )
     text = clean_text(
         description,
@@ -160,7 +163,7 @@ def add_job(
 def get_job(uow: UnitOfWork, job_id: int | str) -> SuperviseeJob:
     job = uow.session.get(SuperviseeJob, _int_id(job_id, field="job", label="Job"))
     if job is None:
-        raise DomainError(f"There is no job with id {job_id}.", field="job")
+        raise DomainError(f"There is no job with id {job_id}.", field="job", code="job.unknown")
     return job
 
 
@@ -199,7 +202,9 @@ def edit_job(
     checked = check_job(**{**current, **changes})
     new_row = _file_row(job.id, description_file) if description_file is not None else None
     if remove_description_file and old_file is None and new_row is None:
-        raise DomainError(f"Job {job.id} has no job description file.", field="description_file")
+        raise DomainError(
+            f"Job {job.id} has no job description file.", field="description_file", code="job.no_description"
+        )
     before = _fields(job, old_file)
     if checked.answer != job.recovery_support_51:
         job.recovery_support_51 = checked.answer

@@ -40,6 +40,7 @@ def _agency_values(*, name: str, address: str, phone: str) -> dict[str, str]:
             f"Agency phone {values['phone']!r} has too few digits for a phone number; write it as on a "
             "letterhead, e.g. (217) 555-0100.",
             field="phone",
+            code="agency.phone_too_short",
         )
     return values
 
@@ -54,6 +55,7 @@ def _supervisor_kinds(text: str) -> str:
             raise DomainError(
                 f"{kind[:40]!r}… is longer than a credential's name (40 characters); separate kinds with commas.",
                 field="supervisor_kinds",
+                code="agency.kind_too_long",
             )
     return ", ".join(kinds)
 
@@ -61,7 +63,12 @@ def _supervisor_kinds(text: str) -> str:
 def get_agency(uow: UnitOfWork, agency_id: int | str) -> Agency:
     agency = uow.session.get(Agency, _int_id(agency_id, field="agency", label="Agency"))
     if agency is None:
-        raise DomainError(f"There is no agency with id {agency_id}.", field="agency")
+        raise DomainError(
+            f"There is no agency with id {agency_id}.",
+            field="agency",
+            code="agency.unknown",
+            params={"id": agency_id},
+        )
     return agency
 
 
@@ -96,6 +103,7 @@ def update_agency(
         raise DomainError(
             f"Another agency here is already called {other.name!r} (id {other.id}); choose another name.",
             field="agency",
+            code="agency.name_taken",
         )
     changed = audit.changes({key: getattr(agency, key) for key in values}, values)
     if changed:
@@ -168,7 +176,9 @@ def supervisor_details(
     """A supervisor's details, checked and cleaned (for adding and for editing)."""
     email = clean_text(email, field="email", label="Email")
     if email and ("@" not in email or " " in email):
-        raise DomainError(f"{email!r} does not look like an email address.", field="email")
+        raise DomainError(
+            f"{email!r} does not look like an email address.", field="email", code="person.bad_email"
+        )
     return {
         "name": clean_text(name, field="name", label="Supervisor name", required=True),
         "credentials": clean_text(credentials, field="credentials", label="Credentials", required=True),
@@ -204,14 +214,24 @@ def _only_agency(uow: UnitOfWork) -> Agency | None:
 def get_supervisor(uow: UnitOfWork, supervisor_id: int | str, *, field: str = "supervisor") -> Supervisor:
     supervisor = uow.session.get(Supervisor, _int_id(supervisor_id, field=field, label="Supervisor"))
     if supervisor is None:
-        raise DomainError(f"There is no supervisor with id {supervisor_id}.", field=field)
+        raise DomainError(
+            f"There is no supervisor with id {supervisor_id}.",
+            field=field,
+            code="supervisor.unknown",
+            params={"id": supervisor_id},
+        )
     return supervisor
 
 
 def get_supervisee(uow: UnitOfWork, supervisee_id: int | str, *, field: str = "supervisee") -> Supervisee:
     supervisee = uow.session.get(Supervisee, _int_id(supervisee_id, field=field, label="Supervisee"))
     if supervisee is None:
-        raise DomainError(f"There is no supervisee with id {supervisee_id}.", field=field)
+        raise DomainError(
+            f"There is no supervisee with id {supervisee_id}.",
+            field=field,
+            code="supervisee.unknown",
+            params={"id": supervisee_id},
+        )
     return supervisee
 
 
@@ -221,12 +241,18 @@ def _int_id(value: int | str, *, field: str, label: str) -> int:
     else:
         text = str(value).strip()
         if not text.isdecimal():  # isdigit() accepts '²', which int() refuses
-            raise DomainError(f"{label} id {shown(value)} is not a number.", field=field)
+            raise DomainError(
+                f"{label} id {shown(value)} is not a number.", field=field, code="person.id_not_number"
+            )
         if len(text) > MAX_DIGITS:  # int() would raise ValueError past 4,300 digits
-            raise DomainError(f"There is no {label.lower()} with id {shown(text)}.", field=field)
+            raise DomainError(
+                f"There is no {label.lower()} with id {shown(text)}.", field=field, code="person.unknown_id"
+            )
         number = int(text)
     if not 0 <= number < 2**63:  # SQLite could not even look it up
-        raise DomainError(f"There is no {label.lower()} with id {value}.", field=field)
+        raise DomainError(
+            f"There is no {label.lower()} with id {value}.", field=field, code="person.unknown_id"
+        )
     return number
 
 
@@ -256,7 +282,9 @@ def add_supervisee(
     supervisor = get_supervisor(uow, supervisor_id) if supervisor_id not in (None, "") else None
     if supervisor is not None and not supervisor.active:
         raise DomainError(
-            f"{supervisor.name} is inactive and cannot take on supervisees.", field="supervisor"
+            f"{supervisor.name} is inactive and cannot take on supervisees.",
+            field="supervisor",
+            code="supervisor.inactive",
         )
     same_person = (
         get_supervisor(uow, same_person_supervisor_id, field="same_person")
@@ -264,7 +292,11 @@ def add_supervisee(
         else None
     )
     if same_person is not None and supervisor is not None and same_person.id == supervisor.id:
-        raise DomainError("A supervisor cannot be their own supervisor of record.", field="supervisor")
+        raise DomainError(
+            "A supervisor cannot be their own supervisor of record.",
+            field="supervisor",
+            code="supervisee.own_supervisor",
+        )
     if agency:
         agency_row = get_or_create_agency(uow, name=agency)
     elif supervisor is not None and supervisor.agency_id is not None:
@@ -305,10 +337,16 @@ def supervisee_values(
         raise DomainError(
             f"Unknown credential {credential!r}. Known credentials: {', '.join(profiles.codes())}.",
             field="credential",
+            code="supervisee.unknown_credential",
+            params={"credential": credential},
         )
     start = parse_date(start_date, field="start_date", label="Start date") if start_date else None
     if start is not None and start > (today or dt.date.today()):
-        raise DomainError(f"The start date {start.isoformat()} is in the future.", field="start_date")
+        raise DomainError(
+            f"The start date {start.isoformat()} is in the future.",
+            field="start_date",
+            code="supervisee.start_in_future",
+        )
     return {
         "name": clean_text(name, field="name", label="Supervisee name", required=True),
         "credential": code,
@@ -336,6 +374,7 @@ def check_icb_id_free(
             f"ICB ID {icb_id} is already recorded for {other.name} (id {other.id}), also working toward "
             f"{credential}. Check the number: each applicant has their own.",
             field="icb_id",
+            code="supervisee.icb_id_taken",
         )
 
 
@@ -379,7 +418,9 @@ def set_active(
     )  # type: ignore[arg-type]
     if person.active == active:
         raise DomainError(
-            f"{person.name} is already {'active' if active else 'marked inactive'}.", field="active"
+            f"{person.name} is already {'active' if active else 'marked inactive'}.",
+            field="active",
+            code="person.already_in_state",
         )
     changed = audit.changes({"active": person.active}, {"active": active})
     person.active = active

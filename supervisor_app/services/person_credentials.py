@@ -88,11 +88,13 @@ def check_credential(
         raise DomainError(
             f"Issue date {issued.isoformat()} is in the future; enter the date the credential was issued.",
             field="issued_on",
+            code="credential.issued_in_future",
         )
     if issued is not None and expires is not None and expires < issued:
         raise DomainError(
             f"Expiry date {expires.isoformat()} is before the issue date {issued.isoformat()}.",
             field="expires_on",
+            code="credential.expires_before_issue",
         )
     board = clean_text(board, field="board", label="Issuing board", max_length=200)
     if not board and kind in uow.db.profiles:
@@ -122,7 +124,9 @@ def get_credential(uow: UnitOfWork, credential_id: int | str) -> PersonCredentia
     except (TypeError, ValueError):
         row = None
     if row is None:
-        raise DomainError(f"There is no credential with id {credential_id}.", field="credential")
+        raise DomainError(
+            f"There is no credential with id {credential_id}.", field="credential", code="credential.unknown"
+        )
     return row
 
 
@@ -199,7 +203,11 @@ def check_hire_date(hire_date: str | dt.date | None, *, today: dt.date | None = 
     """A hire date as stored (None when empty), or a DomainError: not in the future."""
     day = _optional_date(hire_date, field="hire_date", label="Hire date")
     if day is not None and day > (today or dt.date.today()):
-        raise DomainError(f"The hire date {day.isoformat()} is in the future.", field="hire_date")
+        raise DomainError(
+            f"The hire date {day.isoformat()} is in the future.",
+            field="hire_date",
+            code="supervisee.hire_in_future",
+        )
     return day
 
 

@@ -178,7 +178,9 @@ def check_records(uow: UnitOfWork, records: Sequence[object]) -> list[str]:
                     continue
                 if found.refused:
                     raise DomainError(
-                        f"{_record_label(record)} cannot be signed: {found.message}", field="record"
+                        f"{_record_label(record)} cannot be signed: {found.message}",
+                        field="record",
+                        code="sign.supervisor_not_qualified",
                     )
                 warnings.setdefault(supervisor_id, found.message)
     return list(warnings.values())

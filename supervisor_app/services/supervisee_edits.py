@@ -114,6 +114,7 @@ def _check_credential_change(uow: UnitOfWork, supervisee: Supervisee, new: str) 
         raise DomainError(
             f"The credential cannot change from {supervisee.credential} to {new}: {reason}",
             field="credential",
+            code="supervisee.credential_locked",
         )
 
 
@@ -158,4 +159,5 @@ def _check_start_before_records(uow: UnitOfWork, supervisee: Supervisee, start: 
         f"{day.isoformat()} (record {record_id[:8]}), and no record may come before the start date. "
         f"Choose {day.isoformat()} or earlier, or correct that record first.",
         field="start_date",
+        code="supervisee.start_after_records",
     )

@@ -77,7 +77,11 @@ def edit_supervisor(
     forms as they are at printing time."""
     unknown = set(changes) - set(EDITABLE)
     if unknown:
-        raise DomainError(f"Cannot change {', '.join(sorted(unknown))} here.", field=sorted(unknown)[0])
+        raise DomainError(
+            f"Cannot change {', '.join(sorted(unknown))} here.",
+            field=sorted(unknown)[0],
+            code="supervisor.field_not_editable",
+        )
     supervisor = get_supervisor(uow, supervisor_id)
     current = {field: getattr(supervisor, field) for field in EDITABLE}
     cleaned = supervisor_details(**{**current, **{k: v for k, v in changes.items() if v is not None}})
@@ -193,25 +197,34 @@ def _check_change(
 ) -> None:
     if not supervisor.active:
         raise DomainError(
-            f"{supervisor.name} is inactive and cannot take on supervisees.", field="supervisor"
+            f"{supervisor.name} is inactive and cannot take on supervisees.",
+            field="supervisor",
+            code="supervisor.inactive",
         )
     if supervisee.supervisor_id == supervisor.id:
-        raise DomainError(f"{supervisor.name} is already {supervisee.name}'s supervisor.", field="supervisor")
+        raise DomainError(
+            f"{supervisor.name} is already {supervisee.name}'s supervisor.",
+            field="supervisor",
+            code="transfer.same_supervisor",
+        )
     if supervisee.same_person_supervisor_id == supervisor.id:
         raise DomainError(
             f"{supervisor.name} cannot supervise their own hours ({supervisee.name} is the same person).",
             field="supervisor",
+            code="transfer.own_hours",
         )
     if day > today:
         raise DomainError(
             f"The change date {day.isoformat()} is in the future; record the change on the day it happens.",
             field="effective_from",
+            code="transfer.date_in_future",
         )
     if supervisee.start_date is not None and day < supervisee.start_date:
         raise DomainError(
             f"The change date {day.isoformat()} is before {supervisee.name} started "
             f"({supervisee.start_date.isoformat()}).",
             field="effective_from",
+            code="transfer.before_start",
         )
     latest = uow.session.scalar(
         select(func.max(SupervisorChange.effective_from)).where(
@@ -223,6 +236,7 @@ def _check_change(
             f"{supervisee.name}'s supervisor last changed on {latest.isoformat()}; a new change must "
             "come after that date.",
             field="effective_from",
+            code="transfer.before_last_change",
         )
 
 
@@ -339,7 +353,11 @@ def supervisor_leaves(
     today = today or dt.date.today()
     supervisor = get_supervisor(uow, supervisor_id)
     if not supervisor.active:
-        raise DomainError(f"{supervisor.name} is already marked inactive.", field="supervisor")
+        raise DomainError(
+            f"{supervisor.name} is already marked inactive.",
+            field="supervisor",
+            code="supervisor.already_inactive",
+        )
     day = (
         parse_date(effective_from, field="effective_from", label="Date of the handover")
         if effective_from not in (None, "")
@@ -349,6 +367,7 @@ def supervisor_leaves(
         raise DomainError(
             f"The handover date {day.isoformat()} is in the future; record it on the day it happens.",
             field="effective_from",
+            code="handover.date_in_future",
         )
     theirs = list(
         uow.session.scalars(
@@ -362,9 +381,17 @@ def supervisor_leaves(
     if successor_id not in (None, ""):
         successor = get_supervisor(uow, successor_id, field="successor")
         if successor.id == supervisor.id:
-            raise DomainError("A supervisor cannot be their own successor.", field="successor")
+            raise DomainError(
+                "A supervisor cannot be their own successor.",
+                field="successor",
+                code="handover.own_successor",
+            )
         if not successor.active:
-            raise DomainError(f"{successor.name} is inactive and cannot be the successor.", field="successor")
+            raise DomainError(
+                f"{successor.name} is inactive and cannot be the successor.",
+                field="successor",
+                code="handover.successor_inactive",
+            )
     elif theirs or pending:
         parts = []
         if theirs:
@@ -374,6 +401,7 @@ def supervisor_leaves(
         raise DomainError(
             f"{supervisor.name} has {' and '.join(parts)}; choose the successor who takes them over.",
             field="successor",
+            code="handover.successor_needed",
         )
     moved = []
     if successor is not None:
@@ -390,7 +418,7 @@ def supervisor_leaves(
                     )
                 )
             except DomainError as exc:
-                raise DomainError(f"{supervisee.name}: {exc.message}", field="successor") from None
+                raise exc.with_message(f"{supervisee.name}: {exc.message}", field="successor") from None
     before = {"active": True, "left_on": None, "successor_id": supervisor.successor_id}
     supervisor.active = False
     supervisor.left_on = day
@@ -423,7 +451,9 @@ def reactivate_supervisor(uow: UnitOfWork, *, supervisor_id: int | str) -> Super
     their successor no longer signs for them). Does not commit."""
     supervisor = get_supervisor(uow, supervisor_id)
     if supervisor.active:
-        raise DomainError(f"{supervisor.name} is already active.", field="supervisor")
+        raise DomainError(
+            f"{supervisor.name} is already active.", field="supervisor", code="supervisor.already_active"
+        )
     before = {
         "active": False,
         "left_on": _jsonable(supervisor.left_on),

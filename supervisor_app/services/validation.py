@@ -28,6 +28,7 @@ def too_many_digits(text: str, *, field: str, label: str) -> DomainError:
     return DomainError(
         f"{label} has {len(text.lstrip('-')):,} digits; a number here has at most {MAX_DIGITS}.",
         field=field,
+        code="input.too_many_digits",
     )
 
 
@@ -43,9 +44,16 @@ def clean_text(
     """Trimmed text; refuses control characters, over-long and (if required) empty text."""
     text = (value or "").strip()
     if required and not text:
-        raise DomainError(f"{label} is required.", field=field)
+        raise DomainError(
+            f"{label} is required.", field=field, code="input.required", params={"label": label}
+        )
     if len(text) > max_length:
-        raise DomainError(f"{label} is too long ({len(text)} characters; at most {max_length}).", field=field)
+        raise DomainError(
+            f"{label} is too long ({len(text)} characters; at most {max_length}).",
+            field=field,
+            code="input.too_long",
+            params={"label": label, "limit": max_length},
+        )
     # isprintable() is False for every control, format, surrogate and private-use character
     # (and a few more): only then is each character looked at.
     allowed = {"\n", "\t"} if multiline else set()
@@ -54,7 +62,9 @@ def clean_text(
             if unicodedata.category(char) == "Cf" and char in ("\u200d", "\u200c"):
                 continue  # joiners are legitimate in some scripts
             raise DomainError(
-                f"{label} contains a control character ({ord(char):#06x}); remove it.", field=field
+                f"{label} contains a control character ({ord(char):#06x}); remove it.",
+                field=field,
+                code="input.control_character",
             )
     return unicodedata.normalize("NFC", text)
 
@@ -65,13 +75,17 @@ def parse_date(value: str | dt.date | None, *, field: str, label: str) -> dt.dat
     if isinstance(value, dt.date):
         return value
     if not value or not str(value).strip():
-        raise DomainError(f"{label} is required.", field=field)
+        raise DomainError(
+            f"{label} is required.", field=field, code="input.required", params={"label": label}
+        )
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise DomainError(
             f"{label} {shown(value)} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02.",
             field=field,
+            code="input.bad_date",
+            params={"label": label},
         ) from None
 
 
@@ -85,7 +99,10 @@ def parse_time(value: str | dt.time | None, *, field: str, label: str) -> dt.tim
         parsed = dt.time.fromisoformat(text)
     except ValueError:
         raise DomainError(
-            f"{label} {shown(value)} is not a time; write it as HH:MM, e.g. 09:30.", field=field
+            f"{label} {shown(value)} is not a time; write it as HH:MM, e.g. 09:30.",
+            field=field,
+            code="input.bad_time",
+            params={"label": label},
         ) from None
     return parsed.replace(second=0, microsecond=0, tzinfo=None)
 
@@ -93,20 +110,36 @@ def parse_time(value: str | dt.time | None, *, field: str, label: str) -> dt.tim
 def whole_minutes(value: object, *, field: str, label: str) -> int:
     """A positive whole number of minutes."""
     if isinstance(value, bool):
-        raise DomainError(f"{label} must be a whole number of minutes.", field=field)
+        raise DomainError(
+            f"{label} must be a whole number of minutes.", field=field, code="input.not_whole_minutes"
+        )
     if isinstance(value, str):
         text = value.strip()
         if not text.lstrip("-").isdecimal():  # isdigit() accepts '²', which int() refuses
-            raise DomainError(f"{label} {shown(value)} is not a whole number of minutes.", field=field)
+            raise DomainError(
+                f"{label} {shown(value)} is not a whole number of minutes.",
+                field=field,
+                code="input.not_whole_minutes",
+            )
         if len(text.lstrip("-")) > MAX_DIGITS:
             raise too_many_digits(text, field=field, label=label)
         value = int(text)
     if isinstance(value, float):
         if not value.is_integer():
-            raise DomainError(f"{label} must be a whole number of minutes, not {value}.", field=field)
+            raise DomainError(
+                f"{label} must be a whole number of minutes, not {value}.",
+                field=field,
+                code="input.not_whole_minutes",
+            )
         value = int(value)
     if not isinstance(value, int):
-        raise DomainError(f"{label} must be a whole number of minutes.", field=field)
+        raise DomainError(
+            f"{label} must be a whole number of minutes.", field=field, code="input.not_whole_minutes"
+        )
     if value <= 0:
-        raise DomainError(f"{label} must be more than 0 minutes (got {value}).", field=field)
+        raise DomainError(
+            f"{label} must be more than 0 minutes (got {value}).",
+            field=field,
+            code="input.minutes_not_positive",
+        )
     return value
