@@ -72,14 +72,9 @@ from supervisor_app.services.errors import DomainError
 from supervisor_app.services.jobs import FormJob, form_answers
 from supervisor_app.services.people import get_supervisee, get_supervisor
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
-from supervisor_app.services.progress import (
-    SupervisorHours,
-    compute_progress,
-    hours,
-    months_between,
-    supervisee_record_ids,
-)
+from supervisor_app.services.progress import compute_progress, hours, supervisee_record_ids
 from supervisor_app.services.records import counts_clause
+from supervisor_app.services.requirements import SupervisorHours, months_between
 from supervisor_app.services.signoff import (
     _ACTION,
     _CHAIN,

@@ -3,8 +3,8 @@ do not already answer cheaply.
 
 - :func:`supervisee_summaries`: every supervisee with progress columns and a status, from a
   handful of aggregate queries for the whole agency (not one :func:`compute_progress` per
-  row). The requirement checks themselves are the progress service's (``_explain``), run on
-  the aggregated figures, so the list and the detail page can never disagree.
+  row): the one SQL way of :mod:`~supervisor_app.services.sums`, folded and explained by
+  :mod:`~supervisor_app.services.requirements` as the detail page's progress is.
 - :func:`session_page`, :func:`experience_page`, :func:`pending_page`, :func:`audit_page`:
   one page of rows after a keyset (newest first), so a table over a million rows opens at
   once and scrolls by pages; ``count_*`` give the totals.
@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
@@ -44,16 +44,16 @@ from supervisor_app.models import (
     RecordStatus,
     SessionAllocation,
     SessionAttendee,
-    SessionFormat,
     Supervisee,
     SupervisionSession,
     Supervisor,
 )
-from supervisor_app.services import progress as _progress
+from supervisor_app.services import board_rules, requirements
 from supervisor_app.services.audit import AuditEntry
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
 from supervisor_app.services.records import amendment_waiting_clause, counts_clause, display_status_sql
-from supervisor_app.services.roster import SuperviseeSummary, as_date, supervisee_names
+from supervisor_app.services.roster import SuperviseeSummary, supervisee_names
+from supervisor_app.services.sums import sums_by_supervisee
 from supervisor_app.services.units import duration, fold
 
 OVERDUE_DAYS = 14
@@ -101,12 +101,9 @@ def supervisee_summaries(
     for supervisee in people:
         if supervisee.credential not in cutoffs:
             profile = _profile(profiles, supervisee.credential)
-            window = profile.experience.window_years if profile else None
-            cutoffs[supervisee.credential] = (
-                _progress._years_before(today, window.value) if window is not None else None
-            )
+            cutoffs[supervisee.credential] = board_rules.window_start(profile, today) if profile else None
     everyone = supervisee_ids is None and supervisor_id is None
-    figures = totals(uow, ids, {s.id: cutoffs[s.credential] for s in people}, everyone=everyone)
+    figures = sums_by_supervisee(uow, ids, {s.id: cutoffs[s.credential] for s in people}, everyone=everyone)
     checked = verification_state(uow, ids)
     result: list[SuperviseeSummary] = []
     for supervisee in people:
@@ -116,17 +113,13 @@ def supervisee_summaries(
         summary.last_session = mine.last_live
         profile = _profile(profiles, supervisee.credential)
         if profile is not None:
-            built = _build_progress(
-                supervisee,
-                profile,
-                signed=mine.signed,
-                pending=_progress.net_pending(mine.pending, mine.replaced),
-                span=mine.span,
-                experience=mine.experience,
-                experience_pending=_progress.net_pending(mine.experience_pending, mine.experience_replaced),
-                cutoff=cutoffs.get(supervisee.credential),
-                today=today,
+            # The fold and the words of the progress service, on the agency's sums (the rules
+            # that need each record's dates are the detail page's).
+            cutoff = cutoffs.get(supervisee.credential)
+            built = requirements.fold(
+                profile, mine, today, cutoff, supervisee_id=supervisee.id, supervisee_name=supervisee.name
             )
+            requirements.explain(built, today=today, cutoff=cutoff)
             summary.supervision_counted_minutes = built.supervision.counted_minutes
             summary.supervision_required_minutes = built.supervision.required_minutes
             summary.supervision_pending_minutes = built.supervision.pending_minutes
@@ -147,149 +140,6 @@ def supervisee_summaries(
     return result
 
 
-@dataclass
-class Totals:
-    """A supervisee's running totals: what their progress adds up, by domain, as SQL's GROUP BY
-    returns it (the inputs of :func:`_build_progress`)."""
-
-    signed: list[tuple[str, str, int]] = field(default_factory=list)  # (format, domain, minutes) standing
-    pending: list[tuple[str, int]] = field(default_factory=list)  # (domain, minutes) of pending sessions
-    replaced: list[tuple[str, int]] = field(
-        default_factory=list
-    )  # signed minutes a pending amendment replaces
-    span: tuple[int, dt.date | None, dt.date | None] | None = None  # standing sessions: count, first, last
-    last_live: dt.date | None = None  # the newest standing or pending session
-    experience: list[tuple[str, int, bool]] = field(default_factory=list)  # (domain, minutes, in the window)
-    experience_pending: list[tuple[str, int]] = field(default_factory=list)
-    experience_replaced: list[tuple[str, int]] = field(default_factory=list)
-
-
-# Records that no longer count (a signed amendment replaced them, or they were voided here or
-# in the database they came from), and those a pending amendment waits to replace: each set
-# read once per query (a scan of the void links), not probed row by row.
-_GONE = (
-    "gone(id) AS (SELECT supersedes_id FROM {table} WHERE status = 'signed' AND supersedes_id IS NOT NULL "
-    "UNION SELECT record_id FROM sign_off WHERE action = 'void' "
-    "UNION SELECT record_id FROM foreign_link WHERE action = 'void'), "
-    "waiting(id) AS (SELECT supersedes_id FROM {table} WHERE status = 'pending' AND supersedes_id IS NOT NULL)"
-)
-_SESSION_TOTALS = (
-    f"WITH {_GONE.format(table='supervision_session')} "
-    "SELECT t.supervisee_id, s.status, s.format, a.domain_code, s.id IN waiting, sum(a.minutes) "
-    "FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
-    "JOIN session_allocation a ON a.session_id = s.id "
-    "WHERE {who} AND (s.status = 'pending' OR (s.status = 'signed' AND s.id NOT IN gone)) "
-    "GROUP BY 1, 2, 3, 4, 5"
-)
-_SESSION_SPANS = (
-    f"WITH {_GONE.format(table='supervision_session')} "
-    "SELECT t.supervisee_id, s.status, count(*), min(s.date), max(s.date) "
-    "FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
-    "WHERE {who} AND (s.status = 'pending' OR (s.status = 'signed' AND s.id NOT IN gone)) "
-    "GROUP BY 1, 2"
-)
-_EXPERIENCE_TOTALS = (
-    f"WITH {_GONE.format(table='experience_entry')} "
-    "SELECT e.supervisee_id, e.status, a.domain_code, e.id IN waiting, {inside}, sum(a.minutes) "
-    "FROM experience_entry e JOIN experience_allocation a ON a.entry_id = e.id "
-    "WHERE {who} AND (e.status = 'pending' OR (e.status = 'signed' AND e.id NOT IN gone)) "
-    "GROUP BY 1, 2, 3, 4, 5"
-)
-
-
-def totals(
-    uow: UnitOfWork, ids: Sequence[int], cutoffs: dict[int, dt.date | None], *, everyone: bool = False
-) -> dict[int, Totals]:
-    """Each supervisee's running totals (``cutoffs``: their experience window's first day).
-
-    Kept in memory per file (:mod:`~supervisor_app.services.verified`) for as long as nothing
-    changes them: another connection's commit forgets them all, this process's own sign, void,
-    amend, import or edit forgets those of the supervisees it touched; what is missing is added
-    up by a few set-based queries (``everyone``: the whole agency in one pass, else by the
-    supervisees' index)."""
-    from supervisor_app.services import verified
-
-    found: dict[int, Totals] = {}
-    missing: list[int] = []
-    for sid in ids:
-        known = verified.figures(uow, sid, cutoffs.get(sid))
-        if known is None:
-            missing.append(sid)
-        else:
-            found[sid] = known
-    if not missing:
-        return found
-    conn = uow.session.connection().connection.driver_connection
-    fresh: dict[int, Totals] = {sid: Totals() for sid in missing}
-    chunks: list[list[int] | None] = (
-        [None]
-        if everyone or len(missing) > 200
-        else [missing[i : i + 500] for i in range(0, len(missing), 500)]
-    )
-    windows = {sid: cutoff for sid, cutoff in cutoffs.items() if cutoff is not None}
-    for chunk in chunks:
-        marks = ",".join("?" * len(chunk)) if chunk is not None else ""
-        params = tuple(chunk) if chunk is not None else ()
-
-        def who(column: str) -> str:
-            return f"{column} IN ({marks})" if chunk is not None else "1"  # noqa: B023
-
-        for sid, status, fmt, code, waiting, minutes in conn.execute(
-            _SESSION_TOTALS.format(who=who("t.supervisee_id")), params
-        ):
-            mine = fresh.get(sid)
-            if mine is None:
-                continue
-            if status == "pending":
-                mine.pending.append((code, int(minutes)))
-            else:
-                mine.signed.append((fmt, code, int(minutes)))
-                if waiting:
-                    mine.replaced.append((code, int(minutes)))
-        for sid, status, count, first, last in conn.execute(
-            _SESSION_SPANS.format(who=who("t.supervisee_id")), params
-        ):
-            mine = fresh.get(sid)
-            if mine is None:
-                continue
-            newest = as_date(last)
-            if status == "signed":
-                mine.span = (int(count), as_date(first), newest)
-            if newest is not None and (mine.last_live is None or newest > mine.last_live):
-                mine.last_live = newest
-        # In the window: by each supervisee's cut-off (a CASE over the few distinct ones).
-        by_cutoff: dict[dt.date, list[int]] = {}
-        for sid, cutoff in windows.items():
-            by_cutoff.setdefault(cutoff, []).append(sid)
-        inside_sql = "1"
-        inside_params: list[Any] = []
-        if by_cutoff:
-            cases = []
-            for cutoff, sids in by_cutoff.items():
-                cases.append(f"WHEN e.supervisee_id IN ({','.join('?' * len(sids))}) THEN e.period_end >= ?")
-                inside_params.extend([*sids, cutoff.isoformat()])
-            inside_sql = f"CASE {' '.join(cases)} ELSE 1 END"
-        for sid, status, code, waiting, inside, minutes in conn.execute(
-            _EXPERIENCE_TOTALS.format(who=who("e.supervisee_id"), inside=inside_sql),
-            (*inside_params, *params),
-        ):
-            mine = fresh.get(sid)
-            if mine is None:
-                continue
-            if status == "pending":
-                mine.experience_pending.append((code, int(minutes)))
-            else:
-                mine.experience.append((code, int(minutes), bool(inside)))
-                if waiting:
-                    mine.experience_replaced.append((code, int(minutes)))
-    for sid, mine in fresh.items():
-        for items in (mine.signed, mine.pending, mine.replaced, mine.experience):
-            items.sort()
-        verified.remember_figures(uow, sid, cutoffs.get(sid), mine)
-    found.update(fresh)
-    return found
-
-
 def _profile(profiles: Any, code: str) -> CredentialProfile | None:
     try:
         return profiles.get(code)
@@ -308,68 +158,6 @@ def _status(summary: SuperviseeSummary, *, today: dt.date, overdue_days: int) ->
     if summary.start_date is not None and summary.start_date >= limit:
         return "on-track"  # just started: not overdue yet
     return "overdue"
-
-
-def _build_progress(
-    supervisee: SuperviseeSummary,
-    profile: CredentialProfile,
-    *,
-    signed: list[tuple[str, str, int]],
-    pending: list[tuple[str, int]],
-    span: tuple[int, dt.date | None, dt.date | None] | None,
-    experience: list[tuple[str, int, bool]],
-    experience_pending: list[tuple[str, int]],
-    cutoff: dt.date | None,
-    today: dt.date,
-) -> _progress.Progress:
-    """The same :class:`Progress` compute_progress builds, from pre-aggregated rows."""
-    sup_rules, exp_rules = profile.supervision, profile.experience
-    supervision = _progress._part(
-        profile,
-        sup_rules.total_minutes.value,
-        sup_rules.domain_min_minutes.value,
-        with_general=sup_rules.allow_general.value,
-    )
-    experience_part = _progress._part(
-        profile, exp_rules.total_minutes.value, exp_rules.domain_min_minutes.value, with_general=False
-    )
-    result = _progress.Progress(supervisee.id, supervisee.name, profile, supervision, experience_part)
-    for fmt, code, minutes in signed:
-        domain = _progress._domain(supervision, profile, code)
-        domain.signed_minutes += minutes
-        supervision.signed_minutes += minutes
-        if fmt == SessionFormat.GROUP:
-            domain.group_minutes += minutes
-            result.group_minutes += minutes
-        else:
-            domain.individual_minutes += minutes
-            result.individual_minutes += minutes
-    for code, minutes in pending:
-        _progress._domain(supervision, profile, code).pending_minutes += minutes
-        supervision.pending_minutes += minutes
-    if span is not None:
-        result.sessions_signed, result.first_session, result.last_session = span
-        if result.first_session is not None and result.last_session is not None:
-            result.span_months = _progress.months_between(result.first_session, result.last_session)
-    counted = result.individual_minutes + result.group_minutes
-    cap = sup_rules.group_cap_fraction
-    if cap is not None:
-        allowed_group = int(cap.value * sup_rules.total_minutes.value)
-        if result.group_minutes > allowed_group:
-            counted = result.individual_minutes + allowed_group
-    supervision.counted_minutes = counted
-    for code, minutes, inside in experience:
-        if cutoff is not None and not inside:
-            result.outside_window_minutes += minutes
-            continue
-        _progress._domain(experience_part, profile, code).signed_minutes += minutes
-        experience_part.signed_minutes += minutes
-    for code, minutes in experience_pending:
-        _progress._domain(experience_part, profile, code).pending_minutes += minutes
-        experience_part.pending_minutes += minutes
-    experience_part.counted_minutes = experience_part.signed_minutes
-    _progress._explain(result, today=today, cutoff=cutoff)
-    return result
 
 
 # --------------------------------------------------------------------------------------------

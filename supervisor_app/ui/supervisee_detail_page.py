@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.services import overview, people
-from supervisor_app.services.progress import Progress, compute_progress, hours
+from supervisor_app.services.progress import compute_progress, hours
+from supervisor_app.services.requirements import Progress
 from supervisor_app.services.signoff import RecordsFailVerification
 from supervisor_app.ui.common import show_error, status_text
 from supervisor_app.ui.context import AppContext
