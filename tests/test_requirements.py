@@ -99,8 +99,12 @@ def test_the_explanation_names_what_is_missing_exactly_when_a_part_falls_short(c
 def test_enough_signed_minutes_in_every_domain_over_the_span_meet_the_crss() -> None:
     crss = REGISTRY.get("CRSS")
     sup_rules, exp_rules = crss.supervision, crss.experience
-    per_domain = max(sup_rules.domain_min_minutes.value, sup_rules.total_minutes.value // len(crss.domains) + 60)
-    experience = max(exp_rules.domain_min_minutes.value, exp_rules.total_minutes.value // len(crss.domains) + 60)
+    per_domain = max(
+        sup_rules.domain_min_minutes.value, sup_rules.total_minutes.value // len(crss.domains) + 60
+    )
+    experience = max(
+        exp_rules.domain_min_minutes.value, exp_rules.total_minutes.value // len(crss.domains) + 60
+    )
     sums = Sums(
         [(1, "individual", code, per_domain) for code in crss.domain_codes],
         [],
@@ -115,7 +119,9 @@ def test_enough_signed_minutes_in_every_domain_over_the_span_meet_the_crss() -> 
     assert (result.supervisee_id, result.supervisee_name, result.span_months) == (7, "Ana", 23)
 
     # The same minutes, all signed in groups: only the capped share counts, and it says why.
-    grouped = Sums([(1, "group", c, m) for _s, _f, c, m in sums.signed], [], sums.sessions, sums.experience, [])
+    grouped = Sums(
+        [(1, "group", c, m) for _s, _f, c, m in sums.signed], [], sums.sessions, sums.experience, []
+    )
     result = fold(crss, grouped, TODAY, cutoff)
     explain(result, today=TODAY, cutoff=cutoff)
     cap = board_rules.group_cap_minutes(crss)
