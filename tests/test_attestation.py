@@ -13,7 +13,7 @@ from conftest import PASSWORD, TODAY, World, experience_fields, session_fields, 
 from supervisor_app.models import Attestation, AuditEvent
 from supervisor_app.services import attestation, records, signoff
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.progress import months_between
+from supervisor_app.services.requirements import months_between
 from supervisor_app.services.signoff import RecordsFailVerification
 
 DAY = dt.timedelta(days=1)

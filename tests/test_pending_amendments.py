@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from conftest import PASSWORD, TODAY, World, experience_fields, session_fields
-from supervisor_app.services import overview, records, signoff
+from supervisor_app.services import monthly_hours, overview, records, signoff
 from supervisor_app.services.progress import compute_progress
 
 
@@ -33,7 +33,7 @@ def _figures(world: World, supervisee_id: int, *, check_integrity: bool = True) 
     with world.uow() as uow:
         progress = compute_progress(uow, supervisee_id=supervisee_id, check_integrity=check_integrity)
         (summary,) = overview.supervisee_summaries(uow, supervisee_ids=[supervisee_id])
-        months = overview.hours_by_month(uow, supervisee_id=supervisee_id)
+        months = monthly_hours.hours_by_month(uow, supervisee_id=supervisee_id)
     return {
         "signed": progress.supervision.signed_minutes,
         "pending": progress.supervision.pending_minutes,

@@ -344,3 +344,28 @@ def test_broken_user_file_is_refused_by_registry(tmp_path: Path):
         ProfileRegistry.load(user_dir=user_dir)
     assert caught.value.key == "code"
     assert str(path) in str(caught.value)
+
+
+# --------------------------------------------------------------------------------------------
+# One registry of rules (profiles.RULES)
+
+
+def test_every_rule_of_every_shipped_profile_is_in_the_registry() -> None:
+    import tomllib
+
+    from supervisor_app.services.profiles import RULES, shipped_profiles_dir
+
+    known = {(spec.part, spec.key) for spec in RULES}
+    files = sorted(shipped_profiles_dir().glob("*.toml"))
+    assert files
+    for path in files:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for part in ("supervision", "experience"):
+            for key in data[part]:
+                assert (part, key) in known, (path.name, part, key)
+    # Each entry names a field of its requirement, once; notes name each rule differently.
+    for spec in RULES:
+        for profile in ProfileRegistry.load():
+            spec.of(profile)  # the field exists
+    assert len({(s.part, s.attr) for s in RULES}) == len(RULES)
+    assert len({s.name for s in RULES}) == len(RULES)

@@ -24,7 +24,8 @@ from supervisor_app.reports import render_statement, render_verification
 from supervisor_app.reports.base import width
 from supervisor_app.services import attestation, people, records, signoff
 from supervisor_app.services.attestation import VerificationData
-from supervisor_app.services.progress import hours, months_between
+from supervisor_app.services.progress import hours
+from supervisor_app.services.requirements import months_between
 
 DAY = dt.timedelta(days=1)
 GENERATED = dt.date(2026, 3, 2)

@@ -180,11 +180,11 @@ def test_a_write_from_another_connection_of_this_process_forgets_the_proofs(
 def test_a_whole_file_verification_vouches_for_every_supervisee_until_a_change(
     signed: tuple[World, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from supervisor_app.services import overview
+    from supervisor_app.services import agency_check
 
     world, ids = signed
     with world.db.uow("test", reading=True) as uow:
-        report = overview.verify_file(uow)
+        report = agency_check.verify_file(uow)
     assert report.ok
     calls = _count_checks(monkeypatch)
     assert _view(world).supervision.signed_minutes == 180
@@ -197,14 +197,14 @@ def test_a_whole_file_verification_vouches_for_every_supervisee_until_a_change(
 def test_a_whole_file_verification_with_a_problem_vouches_only_for_the_others(
     signed: tuple[World, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from supervisor_app.services import overview
+    from supervisor_app.services import agency_check
 
     world, ids = signed
     _session(world, 8, supervisee_ids=[world.ben])
     _sign_all(world)
     tamper(world.db.path, "UPDATE supervision_session SET minutes = 61 WHERE id = :id", id=ids[0])
     with world.db.uow("test", reading=True) as uow:
-        assert not overview.verify_file(uow).ok
+        assert not agency_check.verify_file(uow).ok
     calls = _count_checks(monkeypatch)
     assert _view(world, world.ben).supervision.signed_minutes == 60
     with pytest.raises(signoff.RecordsFailVerification):

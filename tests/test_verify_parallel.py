@@ -13,7 +13,8 @@ from test_verify import CASES, Case, Signed, _params, signed, tamper  # noqa: F4
 from conftest import TODAY
 from supervisor_app.db import Database
 from supervisor_app.services import signoff
-from supervisor_app.services.progress import _sums_from_records, _sums_from_sql, supervisee_record_ids
+from supervisor_app.services.progress import supervisee_record_ids
+from supervisor_app.services.sums import sums_by_supervisee, sums_from_records
 
 # A few kinds of edit, together: content, status, a deleted record, a repeated and a removed link.
 SEVERAL = [
@@ -156,9 +157,9 @@ def test_progress_sums_from_the_verified_rows_equal_the_sql_sums(demo_db: Databa
         for supervisee in ids:
             for cutoff in (None, TODAY - dt.timedelta(days=3 * 365), TODAY - dt.timedelta(days=200)):
                 records = signoff.require_supervisee_verified(uow, supervisee)
-                from_rows = _sums_from_records(records, supervisee, cutoff)
+                from_rows = sums_from_records(records, supervisee, cutoff)
                 assert from_rows is not None
-                from_sql = _sums_from_sql(uow, supervisee, cutoff)
+                from_sql = sums_by_supervisee(uow, [supervisee], {supervisee: cutoff})[supervisee]
                 # SQL hands back dates where the rows hold their stored text: both are read alike.
                 count, first, last = from_sql.sessions
                 from_sql.sessions = (count, _text(first), _text(last))

@@ -71,15 +71,10 @@ from supervisor_app.services.canonical import _SIGNER
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.jobs import FormJob, form_answers
 from supervisor_app.services.people import get_supervisee, get_supervisor
-from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
-from supervisor_app.services.progress import (
-    SupervisorHours,
-    compute_progress,
-    hours,
-    months_between,
-    supervisee_record_ids,
-)
+from supervisor_app.services.profiles import GENERAL_DOMAIN, SUPERVISION, CredentialProfile
+from supervisor_app.services.progress import compute_progress, hours, supervisee_record_ids
 from supervisor_app.services.records import counts_clause
+from supervisor_app.services.requirements import SupervisorHours, months_between
 from supervisor_app.services.signoff import (
     _ACTION,
     _CHAIN,
@@ -859,26 +854,15 @@ def _qualifying(
 
 
 def rule_sources(profile: CredentialProfile) -> tuple[tuple[str, str, bool], ...]:
-    """(requirement, source and note, verify with the board) of every rule the profile states."""
-    sup, exp = profile.supervision, profile.experience
+    """(requirement, source and note, verify with the board) of every rule the profile states
+    that the form lists (:data:`~supervisor_app.services.profiles.RULES`), supervision first."""
+    listed = sorted(
+        ((spec, rule) for spec, rule in profile.rules() if spec.form and rule is not None),
+        key=lambda item: item[0].part != SUPERVISION,
+    )
     return tuple(
-        (name, rule.source + (f" ({rule.note})" if rule.note else ""), rule.verify)
-        for name, rule in (
-            ("Supervision total", sup.total_minutes),
-            ("Supervision per domain", sup.domain_min_minutes),
-            ("Every domain covered", sup.cover_every_domain),
-            ("Supervision span", sup.min_span_months),
-            ("Group supervision cap", sup.group_cap_fraction),
-            ("Group size", sup.max_group_size),
-            ("Modalities that count", sup.counted_modalities),
-            ("Individual supervision", sup.individual_max_supervisees),
-            ("Weekly supervision", sup.weekly_min_minutes),
-            ("Experience total", exp.total_minutes),
-            ("Experience window", exp.window_years),
-            ("Experience minimum by area", exp.domain_minimums),
-            ("Experience per year", exp.yearly_cap_minutes),
-        )
-        if rule is not None
+        (spec.form, rule.source + (f" ({rule.note})" if rule.note else ""), rule.verify)
+        for spec, rule in listed
     )
 
 

@@ -16,16 +16,9 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
-
-from sqlalchemy import func, select
 
 from supervisor_app.services.profiles import CredentialProfile
 from supervisor_app.services.units import hours
-
-if TYPE_CHECKING:
-    from supervisor_app.db import UnitOfWork
-    from supervisor_app.services.progress import Progress
 
 WEEK = dt.timedelta(days=7)
 GAPS_SHOWN = 6
@@ -213,76 +206,3 @@ def weeks_of(spans: Iterable[tuple[dt.date, dt.date]]) -> int:
             weeks.add(week)
             week += WEEK
     return len(weeks)
-
-
-# --------------------------------------------------------------------------------------------
-# Progress: the rules that need each record's dates (asked only of profiles that state them)
-
-
-def _as_date(value: Any) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))
-
-
-def counted_rows(
-    uow: UnitOfWork, supervisee_id: int
-) -> tuple[list[tuple[dt.date, int, str]], list[tuple[dt.date, dt.date, int]]]:
-    """(date, minutes, modality) of the supervisee's counted sessions and (first day, last
-    day, minutes) of their counted experience entries (signed, standing)."""
-    from supervisor_app.models import (
-        ExperienceAllocation,
-        ExperienceEntry,
-        SessionAttendee,
-        SupervisionSession,
-    )
-    from supervisor_app.services.records import counts_clause
-
-    S, T = SupervisionSession, SessionAttendee
-    E, EA = ExperienceEntry, ExperienceAllocation
-    attended = select(T.session_id).where(T.supervisee_id == supervisee_id)
-    sessions = [
-        (_as_date(day), int(minutes), str(modality))
-        for day, minutes, modality in uow.session.execute(
-            select(S.date, S.minutes, S.modality).where(S.id.in_(attended), counts_clause(S))
-        )
-    ]
-    entries = [
-        (_as_date(start), _as_date(end), int(minutes or 0))
-        for start, end, minutes in uow.session.execute(
-            select(E.period_start, E.period_end, func.sum(EA.minutes))
-            .join(EA, EA.entry_id == E.id)
-            .where(E.supervisee_id == supervisee_id, counts_clause(E))
-            .group_by(E.id)
-        )
-    ]
-    return sessions, entries
-
-
-def apply_to_progress(uow: UnitOfWork, result: Progress, *, cutoff: dt.date | None) -> None:
-    """The board's own rules on a supervisee's progress: the experience minimum of some areas
-    (as a domain requirement), the yearly cap (less counted), the weekly supervision (gaps)."""
-    profile = result.profile
-    exp_rules, sup_rules = profile.experience, profile.supervision
-    if exp_rules.domain_minimums is not None:
-        for code in exp_rules.domain_minimums.value:
-            if code in result.experience.domains:
-                result.experience.domains[code].required_minutes = exp_rules.minimum_for(code)
-    if (
-        exp_rules.yearly_cap_minutes is None
-        and sup_rules.weekly_min_minutes is None
-        and sup_rules.counted_modalities is None
-    ):
-        return
-    rows, entries = counted_rows(uow, result.supervisee_id)
-    sessions = [(day, minutes) for day, minutes, modality in rows if modality_counts(profile, modality)]
-    uncounted = sum(minutes for _day, minutes, modality in rows if not modality_counts(profile, modality))
-    if uncounted:  # signed before the rule was in the profile: shown, not counted
-        result.supervision.counted_minutes = max(0, result.supervision.counted_minutes - uncounted)
-        result.supervision_reasons.insert(0, modality_reason(profile, uncounted))
-    inside = [(start, minutes) for start, end, minutes in entries if cutoff is None or end >= cutoff]
-    excess = yearly_excess(profile, inside)
-    if excess:
-        result.experience.counted_minutes -= excess
-        result.experience_reasons.append(yearly_cap_reason(profile, excess))
-    result.weekly_gaps = weekly_gaps(profile, sessions, [(start, end) for start, end, _m in entries])
-    if result.weekly_gaps:
-        result.notes.append(weekly_gaps_reason(profile, result.weekly_gaps))

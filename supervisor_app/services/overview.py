@@ -3,12 +3,13 @@ do not already answer cheaply.
 
 - :func:`supervisee_summaries`: every supervisee with progress columns and a status, from a
   handful of aggregate queries for the whole agency (not one :func:`compute_progress` per
-  row). The requirement checks themselves are the progress service's (``_explain``), run on
-  the aggregated figures, so the list and the detail page can never disagree.
-- :func:`session_page`, :func:`experience_page`, :func:`pending_page`, :func:`audit_page`:
+  row): the one SQL way of :mod:`~supervisor_app.services.sums`, folded and explained by
+  :mod:`~supervisor_app.services.requirements` as the detail page's progress is.
+- :func:`session_page`, :func:`experience_page`, :func:`pending_page` (the audit trail's:
+  :mod:`~supervisor_app.services.audit_pages`):
   one page of rows after a keyset (newest first), so a table over a million rows opens at
   once and scrolls by pages; ``count_*`` give the totals.
-- :func:`hours_by_month`: the series for the hours-over-time chart.
+- The hours-over-time chart's series: :mod:`~supervisor_app.services.monthly_hours`.
 - The people of the list (names first, before the ORM is even imported) come from
   :mod:`supervisor_app.services.roster`.
 
@@ -19,12 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import (
     String,
-    and_,
     cast,
     exists,
     func,
@@ -37,23 +37,22 @@ from sqlalchemy.orm import aliased
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import (
-    AuditEvent,
     ExperienceAllocation,
     ExperienceEntry,
     RecordKind,
     RecordStatus,
     SessionAllocation,
     SessionAttendee,
-    SessionFormat,
     Supervisee,
     SupervisionSession,
     Supervisor,
 )
-from supervisor_app.services import progress as _progress
-from supervisor_app.services.audit import AuditEntry
+from supervisor_app.services import agency_check, board_rules, requirements
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
-from supervisor_app.services.records import amendment_waiting_clause, counts_clause, display_status_sql
-from supervisor_app.services.roster import SuperviseeSummary, as_date, supervisee_names
+from supervisor_app.services.records import display_status_sql
+from supervisor_app.services.roster import SuperviseeSummary, supervisee_names
+from supervisor_app.services.sums import sums_by_supervisee
+from supervisor_app.services.text_search import contains, register_fold
 from supervisor_app.services.units import duration, fold
 
 OVERDUE_DAYS = 14
@@ -101,13 +100,10 @@ def supervisee_summaries(
     for supervisee in people:
         if supervisee.credential not in cutoffs:
             profile = _profile(profiles, supervisee.credential)
-            window = profile.experience.window_years if profile else None
-            cutoffs[supervisee.credential] = (
-                _progress._years_before(today, window.value) if window is not None else None
-            )
+            cutoffs[supervisee.credential] = board_rules.window_start(profile, today) if profile else None
     everyone = supervisee_ids is None and supervisor_id is None
-    figures = totals(uow, ids, {s.id: cutoffs[s.credential] for s in people}, everyone=everyone)
-    checked = verification_state(uow, ids)
+    figures = sums_by_supervisee(uow, ids, {s.id: cutoffs[s.credential] for s in people}, everyone=everyone)
+    checked = agency_check.verification_state(uow, ids)
     result: list[SuperviseeSummary] = []
     for supervisee in people:
         summary = supervisee  # the roster's row, now given its figures
@@ -116,17 +112,13 @@ def supervisee_summaries(
         summary.last_session = mine.last_live
         profile = _profile(profiles, supervisee.credential)
         if profile is not None:
-            built = _build_progress(
-                supervisee,
-                profile,
-                signed=mine.signed,
-                pending=_progress.net_pending(mine.pending, mine.replaced),
-                span=mine.span,
-                experience=mine.experience,
-                experience_pending=_progress.net_pending(mine.experience_pending, mine.experience_replaced),
-                cutoff=cutoffs.get(supervisee.credential),
-                today=today,
+            # The fold and the words of the progress service, on the agency's sums (the rules
+            # that need each record's dates are the detail page's).
+            cutoff = cutoffs.get(supervisee.credential)
+            built = requirements.fold(
+                profile, mine, today, cutoff, supervisee_id=supervisee.id, supervisee_name=supervisee.name
             )
+            requirements.explain(built, today=today, cutoff=cutoff)
             summary.supervision_counted_minutes = built.supervision.counted_minutes
             summary.supervision_required_minutes = built.supervision.required_minutes
             summary.supervision_pending_minutes = built.supervision.pending_minutes
@@ -147,149 +139,6 @@ def supervisee_summaries(
     return result
 
 
-@dataclass
-class Totals:
-    """A supervisee's running totals: what their progress adds up, by domain, as SQL's GROUP BY
-    returns it (the inputs of :func:`_build_progress`)."""
-
-    signed: list[tuple[str, str, int]] = field(default_factory=list)  # (format, domain, minutes) standing
-    pending: list[tuple[str, int]] = field(default_factory=list)  # (domain, minutes) of pending sessions
-    replaced: list[tuple[str, int]] = field(
-        default_factory=list
-    )  # signed minutes a pending amendment replaces
-    span: tuple[int, dt.date | None, dt.date | None] | None = None  # standing sessions: count, first, last
-    last_live: dt.date | None = None  # the newest standing or pending session
-    experience: list[tuple[str, int, bool]] = field(default_factory=list)  # (domain, minutes, in the window)
-    experience_pending: list[tuple[str, int]] = field(default_factory=list)
-    experience_replaced: list[tuple[str, int]] = field(default_factory=list)
-
-
-# Records that no longer count (a signed amendment replaced them, or they were voided here or
-# in the database they came from), and those a pending amendment waits to replace: each set
-# read once per query (a scan of the void links), not probed row by row.
-_GONE = (
-    "gone(id) AS (SELECT supersedes_id FROM {table} WHERE status = 'signed' AND supersedes_id IS NOT NULL "
-    "UNION SELECT record_id FROM sign_off WHERE action = 'void' "
-    "UNION SELECT record_id FROM foreign_link WHERE action = 'void'), "
-    "waiting(id) AS (SELECT supersedes_id FROM {table} WHERE status = 'pending' AND supersedes_id IS NOT NULL)"
-)
-_SESSION_TOTALS = (
-    f"WITH {_GONE.format(table='supervision_session')} "
-    "SELECT t.supervisee_id, s.status, s.format, a.domain_code, s.id IN waiting, sum(a.minutes) "
-    "FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
-    "JOIN session_allocation a ON a.session_id = s.id "
-    "WHERE {who} AND (s.status = 'pending' OR (s.status = 'signed' AND s.id NOT IN gone)) "
-    "GROUP BY 1, 2, 3, 4, 5"
-)
-_SESSION_SPANS = (
-    f"WITH {_GONE.format(table='supervision_session')} "
-    "SELECT t.supervisee_id, s.status, count(*), min(s.date), max(s.date) "
-    "FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
-    "WHERE {who} AND (s.status = 'pending' OR (s.status = 'signed' AND s.id NOT IN gone)) "
-    "GROUP BY 1, 2"
-)
-_EXPERIENCE_TOTALS = (
-    f"WITH {_GONE.format(table='experience_entry')} "
-    "SELECT e.supervisee_id, e.status, a.domain_code, e.id IN waiting, {inside}, sum(a.minutes) "
-    "FROM experience_entry e JOIN experience_allocation a ON a.entry_id = e.id "
-    "WHERE {who} AND (e.status = 'pending' OR (e.status = 'signed' AND e.id NOT IN gone)) "
-    "GROUP BY 1, 2, 3, 4, 5"
-)
-
-
-def totals(
-    uow: UnitOfWork, ids: Sequence[int], cutoffs: dict[int, dt.date | None], *, everyone: bool = False
-) -> dict[int, Totals]:
-    """Each supervisee's running totals (``cutoffs``: their experience window's first day).
-
-    Kept in memory per file (:mod:`~supervisor_app.services.verified`) for as long as nothing
-    changes them: another connection's commit forgets them all, this process's own sign, void,
-    amend, import or edit forgets those of the supervisees it touched; what is missing is added
-    up by a few set-based queries (``everyone``: the whole agency in one pass, else by the
-    supervisees' index)."""
-    from supervisor_app.services import verified
-
-    found: dict[int, Totals] = {}
-    missing: list[int] = []
-    for sid in ids:
-        known = verified.figures(uow, sid, cutoffs.get(sid))
-        if known is None:
-            missing.append(sid)
-        else:
-            found[sid] = known
-    if not missing:
-        return found
-    conn = uow.session.connection().connection.driver_connection
-    fresh: dict[int, Totals] = {sid: Totals() for sid in missing}
-    chunks: list[list[int] | None] = (
-        [None]
-        if everyone or len(missing) > 200
-        else [missing[i : i + 500] for i in range(0, len(missing), 500)]
-    )
-    windows = {sid: cutoff for sid, cutoff in cutoffs.items() if cutoff is not None}
-    for chunk in chunks:
-        marks = ",".join("?" * len(chunk)) if chunk is not None else ""
-        params = tuple(chunk) if chunk is not None else ()
-
-        def who(column: str) -> str:
-            return f"{column} IN ({marks})" if chunk is not None else "1"  # noqa: B023
-
-        for sid, status, fmt, code, waiting, minutes in conn.execute(
-            _SESSION_TOTALS.format(who=who("t.supervisee_id")), params
-        ):
-            mine = fresh.get(sid)
-            if mine is None:
-                continue
-            if status == "pending":
-                mine.pending.append((code, int(minutes)))
-            else:
-                mine.signed.append((fmt, code, int(minutes)))
-                if waiting:
-                    mine.replaced.append((code, int(minutes)))
-        for sid, status, count, first, last in conn.execute(
-            _SESSION_SPANS.format(who=who("t.supervisee_id")), params
-        ):
-            mine = fresh.get(sid)
-            if mine is None:
-                continue
-            newest = as_date(last)
-            if status == "signed":
-                mine.span = (int(count), as_date(first), newest)
-            if newest is not None and (mine.last_live is None or newest > mine.last_live):
-                mine.last_live = newest
-        # In the window: by each supervisee's cut-off (a CASE over the few distinct ones).
-        by_cutoff: dict[dt.date, list[int]] = {}
-        for sid, cutoff in windows.items():
-            by_cutoff.setdefault(cutoff, []).append(sid)
-        inside_sql = "1"
-        inside_params: list[Any] = []
-        if by_cutoff:
-            cases = []
-            for cutoff, sids in by_cutoff.items():
-                cases.append(f"WHEN e.supervisee_id IN ({','.join('?' * len(sids))}) THEN e.period_end >= ?")
-                inside_params.extend([*sids, cutoff.isoformat()])
-            inside_sql = f"CASE {' '.join(cases)} ELSE 1 END"
-        for sid, status, code, waiting, inside, minutes in conn.execute(
-            _EXPERIENCE_TOTALS.format(who=who("e.supervisee_id"), inside=inside_sql),
-            (*inside_params, *params),
-        ):
-            mine = fresh.get(sid)
-            if mine is None:
-                continue
-            if status == "pending":
-                mine.experience_pending.append((code, int(minutes)))
-            else:
-                mine.experience.append((code, int(minutes), bool(inside)))
-                if waiting:
-                    mine.experience_replaced.append((code, int(minutes)))
-    for sid, mine in fresh.items():
-        for items in (mine.signed, mine.pending, mine.replaced, mine.experience):
-            items.sort()
-        verified.remember_figures(uow, sid, cutoffs.get(sid), mine)
-    found.update(fresh)
-    return found
-
-
 def _profile(profiles: Any, code: str) -> CredentialProfile | None:
     try:
         return profiles.get(code)
@@ -308,123 +157,6 @@ def _status(summary: SuperviseeSummary, *, today: dt.date, overdue_days: int) ->
     if summary.start_date is not None and summary.start_date >= limit:
         return "on-track"  # just started: not overdue yet
     return "overdue"
-
-
-def _build_progress(
-    supervisee: SuperviseeSummary,
-    profile: CredentialProfile,
-    *,
-    signed: list[tuple[str, str, int]],
-    pending: list[tuple[str, int]],
-    span: tuple[int, dt.date | None, dt.date | None] | None,
-    experience: list[tuple[str, int, bool]],
-    experience_pending: list[tuple[str, int]],
-    cutoff: dt.date | None,
-    today: dt.date,
-) -> _progress.Progress:
-    """The same :class:`Progress` compute_progress builds, from pre-aggregated rows."""
-    sup_rules, exp_rules = profile.supervision, profile.experience
-    supervision = _progress._part(
-        profile,
-        sup_rules.total_minutes.value,
-        sup_rules.domain_min_minutes.value,
-        with_general=sup_rules.allow_general.value,
-    )
-    experience_part = _progress._part(
-        profile, exp_rules.total_minutes.value, exp_rules.domain_min_minutes.value, with_general=False
-    )
-    result = _progress.Progress(supervisee.id, supervisee.name, profile, supervision, experience_part)
-    for fmt, code, minutes in signed:
-        domain = _progress._domain(supervision, profile, code)
-        domain.signed_minutes += minutes
-        supervision.signed_minutes += minutes
-        if fmt == SessionFormat.GROUP:
-            domain.group_minutes += minutes
-            result.group_minutes += minutes
-        else:
-            domain.individual_minutes += minutes
-            result.individual_minutes += minutes
-    for code, minutes in pending:
-        _progress._domain(supervision, profile, code).pending_minutes += minutes
-        supervision.pending_minutes += minutes
-    if span is not None:
-        result.sessions_signed, result.first_session, result.last_session = span
-        if result.first_session is not None and result.last_session is not None:
-            result.span_months = _progress.months_between(result.first_session, result.last_session)
-    counted = result.individual_minutes + result.group_minutes
-    cap = sup_rules.group_cap_fraction
-    if cap is not None:
-        allowed_group = int(cap.value * sup_rules.total_minutes.value)
-        if result.group_minutes > allowed_group:
-            counted = result.individual_minutes + allowed_group
-    supervision.counted_minutes = counted
-    for code, minutes, inside in experience:
-        if cutoff is not None and not inside:
-            result.outside_window_minutes += minutes
-            continue
-        _progress._domain(experience_part, profile, code).signed_minutes += minutes
-        experience_part.signed_minutes += minutes
-    for code, minutes in experience_pending:
-        _progress._domain(experience_part, profile, code).pending_minutes += minutes
-        experience_part.pending_minutes += minutes
-    experience_part.counted_minutes = experience_part.signed_minutes
-    _progress._explain(result, today=today, cutoff=cutoff)
-    return result
-
-
-# --------------------------------------------------------------------------------------------
-# Hours over time
-
-
-@dataclass(frozen=True)
-class MonthHours:
-    month: dt.date  # first day of the month
-    supervision_signed: int
-    supervision_pending: int
-    experience_signed: int
-    experience_pending: int
-
-
-def hours_by_month(uow: UnitOfWork, *, supervisee_id: int) -> list[MonthHours]:
-    """Minutes per calendar month (sessions by date, experience by the period's start)."""
-    S, T, E = SupervisionSession, SessionAttendee, ExperienceEntry
-    months: dict[str, list[int]] = {}
-    session_month = func.strftime("%Y-%m", S.date)
-    for month, standing, minutes in uow.session.execute(
-        select(session_month, counts_clause(S), func.sum(S.minutes))
-        .join(T, T.session_id == S.id)
-        .where(T.supervisee_id == supervisee_id, or_(S.status == RecordStatus.PENDING, counts_clause(S)))
-        .group_by(session_month, counts_clause(S))
-    ):
-        months.setdefault(month, [0, 0, 0, 0])[0 if standing else 1] += int(minutes)
-    for month, minutes in uow.session.execute(  # a pending amendment replaces its original
-        select(session_month, func.sum(S.minutes))
-        .join(T, T.session_id == S.id)
-        .where(T.supervisee_id == supervisee_id, counts_clause(S), amendment_waiting_clause(S))
-        .group_by(session_month)
-    ):
-        months.setdefault(month, [0, 0, 0, 0])[1] -= int(minutes)
-    entry_minutes = (
-        select(func.sum(ExperienceAllocation.minutes))
-        .where(ExperienceAllocation.entry_id == E.id)
-        .scalar_subquery()
-    )
-    entry_month = func.strftime("%Y-%m", E.period_start)
-    for month, standing, minutes in uow.session.execute(
-        select(entry_month, counts_clause(E), func.sum(entry_minutes))
-        .where(E.supervisee_id == supervisee_id, or_(E.status == RecordStatus.PENDING, counts_clause(E)))
-        .group_by(entry_month, counts_clause(E))
-    ):
-        months.setdefault(month, [0, 0, 0, 0])[2 if standing else 3] += int(minutes or 0)
-    for month, minutes in uow.session.execute(
-        select(entry_month, func.sum(entry_minutes))
-        .where(E.supervisee_id == supervisee_id, counts_clause(E), amendment_waiting_clause(E))
-        .group_by(entry_month)
-    ):
-        months.setdefault(month, [0, 0, 0, 0])[3] -= int(minutes or 0)
-    return [
-        MonthHours(dt.date.fromisoformat(f"{month}-01"), *values) for month, values in sorted(months.items())
-    ]
 
 
 # --------------------------------------------------------------------------------------------
@@ -556,8 +288,8 @@ def _session_where(flt: SessionFilter) -> list[Any]:
     if needle:
         clauses.append(
             or_(
-                _contains(_S.topics, needle),
-                _contains(_S.site, needle),
+                contains(_S.topics, needle),
+                contains(_S.site, needle),
                 _S.id.startswith(needle),
                 exists(
                     select(literal(1))
@@ -572,46 +304,14 @@ def _session_where(flt: SessionFilter) -> list[Any]:
     return clauses
 
 
-def _escape_like(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-# Search ignores accents and case beyond ASCII ("nguyen" finds "Nguyễn"), and SQLite's LIKE
-# folds ASCII letters only. So a column is compared twice: LIKE (in C) on every row, and the
-# Python fold (a registered function, see _register_fold) only on the rows holding a
-# character outside printable ASCII, where LIKE could miss; the needle is folded once. Lists
-# without a search never call it, so opening them costs what it did.
-_NOT_PLAIN_ASCII = "*[^ -~]*"
-
-
-def _contains(column: Any, needle: str) -> Any:
-    like = f"%{_escape_like(needle)}%"
-    return or_(
-        column.like(like, escape="\\"),
-        and_(column.op("GLOB")(_NOT_PLAIN_ASCII), func.search_fold(column).like(like, escape="\\")),
-    )
-
-
 def _matching_people(needle: str) -> Any:
     """The supervisees whose folded name holds ``needle`` (names: hundreds, not millions)."""
-    return select(Supervisee.id).where(_contains(Supervisee.name, needle))
-
-
-def _register_fold(uow: UnitOfWork) -> None:
-    """Make ``search_fold(text)`` (:func:`~supervisor_app.services.units.fold`) known to the
-    unit of work's connection (cheap; done before each search query)."""
-    raw = uow.session.connection().connection.driver_connection
-    if raw is not None:
-        raw.create_function("search_fold", 1, _fold_or_none, deterministic=True)
-
-
-def _fold_or_none(text: Any) -> str | None:
-    return fold(text) if isinstance(text, str) else None
+    return select(Supervisee.id).where(contains(Supervisee.name, needle))
 
 
 def count_sessions(uow: UnitOfWork, *, filter: SessionFilter = SessionFilter()) -> int:  # noqa: A002, B008
     if filter.search.strip():
-        _register_fold(uow)
+        register_fold(uow)
     query = select(func.count()).select_from(_S)
     for clause in _session_where(filter):
         query = query.where(clause)
@@ -628,7 +328,7 @@ def session_page(
     """Up to ``limit`` sessions after the keyset ``after`` (a previous row's ``key``)."""
     labels = _labels(uow)
     if filter.search.strip():
-        _register_fold(uow)
+        register_fold(uow)
     query = (
         select(
             _S.id,
@@ -746,7 +446,7 @@ def _experience_where(flt: ExperienceFilter) -> list[Any]:
     if needle:
         clauses.append(
             or_(
-                _contains(E.setting, needle),
+                contains(E.setting, needle),
                 E.id.startswith(needle),
                 E.supervisee_id.in_(_matching_people(needle)),
             )
@@ -756,7 +456,7 @@ def _experience_where(flt: ExperienceFilter) -> list[Any]:
 
 def count_experience(uow: UnitOfWork, *, filter: ExperienceFilter = ExperienceFilter()) -> int:  # noqa: A002, B008
     if filter.search.strip():
-        _register_fold(uow)
+        register_fold(uow)
     query = select(func.count()).select_from(ExperienceEntry)
     for clause in _experience_where(filter):
         query = query.where(clause)
@@ -773,7 +473,7 @@ def experience_page(
     E, EA = ExperienceEntry, ExperienceAllocation
     labels = _labels(uow)
     if filter.search.strip():
-        _register_fold(uow)
+        register_fold(uow)
     minutes = select(func.sum(EA.minutes)).where(EA.entry_id == E.id).scalar_subquery()
     domains = (
         select(func.group_concat(EA.domain_code + "=" + cast(EA.minutes, String), ";"))
@@ -948,109 +648,22 @@ def pending_page(
 
 
 # --------------------------------------------------------------------------------------------
-# The audit trail, filtered
-
-
-@dataclass(frozen=True)
-class AuditFilter:
-    record_id: str = ""
-    supervisee_id: int | None = None
-    action: str = ""
-    actor: str = ""
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-
-
-def _audit_where(flt: AuditFilter) -> list[Any]:
-    clauses: list[Any] = []
-    if flt.record_id.strip():
-        clauses.append(AuditEvent.record_id.startswith(flt.record_id.strip().lower()))
-    if flt.supervisee_id is not None:
-        clauses.append(AuditEvent.supervisee_id == flt.supervisee_id)
-    if flt.action:
-        clauses.append(AuditEvent.action == flt.action)
-    if flt.actor.strip():
-        clauses.append(_contains(AuditEvent.actor, fold(flt.actor.strip())))
-    if flt.date_from is not None:
-        start = dt.datetime.combine(flt.date_from, dt.time(), tzinfo=dt.UTC) - _local_offset()
-        clauses.append(AuditEvent.at >= start)
-    if flt.date_to is not None:
-        end = (
-            dt.datetime.combine(flt.date_to + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
-            - _local_offset()
-        )
-        clauses.append(AuditEvent.at < end)
-    return clauses
-
-
-def _local_offset() -> dt.timedelta:
-    """Dates in the filter are local dates; events are stored in UTC."""
-    return dt.datetime.now().astimezone().utcoffset() or dt.timedelta()
-
-
-def count_audit(uow: UnitOfWork, *, filter: AuditFilter = AuditFilter()) -> int:  # noqa: A002, B008
-    if filter.actor.strip():
-        _register_fold(uow)
-    query = select(func.count()).select_from(AuditEvent)
-    for clause in _audit_where(filter):
-        query = query.where(clause)
-    return int(uow.session.scalar(query) or 0)
-
-
-def audit_page(
-    uow: UnitOfWork,
-    *,
-    filter: AuditFilter = AuditFilter(),  # noqa: A002, B008
-    before_id: int | None = None,
-    limit: int = 200,
-) -> list[AuditEntry]:
-    if filter.actor.strip():
-        _register_fold(uow)
-    query = select(AuditEvent).order_by(AuditEvent.id.desc()).limit(limit)
-    for clause in _audit_where(filter):
-        query = query.where(clause)
-    if before_id is not None:
-        query = query.where(AuditEvent.id < before_id)
-    return [
-        AuditEntry(e.id, e.at, e.actor, e.action, e.record_id, e.supervisee_id, e.details)
-        for e in uow.session.scalars(query)
-    ]
-
-
-def audit_actors(uow: UnitOfWork) -> list[str]:
-    return list(uow.session.scalars(select(AuditEvent.actor).distinct().order_by(AuditEvent.actor)))
-
-
-def actor_names(uow: UnitOfWork) -> dict[str, str]:
-    """``supervisor:3`` -> the supervisor's name, for showing the trail in words."""
-    return {
-        f"supervisor:{sid}": name for sid, name in uow.session.execute(select(Supervisor.id, Supervisor.name))
-    }
-
-
-# --------------------------------------------------------------------------------------------
 # Small look-ups
 
 
 __all__ = [
     "OVERDUE_DAYS",
-    "AuditFilter",
     "ExperienceFilter",
     "ExperienceRow",
-    "MonthHours",
     "PendingRow",
     "SessionFilter",
     "SessionRow",
     "SuperviseeSummary",
-    "actor_names",
-    "audit_page",
-    "count_audit",
     "count_experience",
     "count_pending",
     "count_sessions",
     "domain_labels",
     "experience_page",
-    "hours_by_month",
     "pending_page",
     "session_page",
     "supervisee_summaries",
@@ -1058,65 +671,13 @@ __all__ = [
 
 
 # --------------------------------------------------------------------------------------------
-# The whole file, verified once per change
-
-
-def verify_file(uow: UnitOfWork, *, progress: Any = None) -> Any:
-    """Verify the whole file (:func:`~supervisor_app.services.signoff.verify`) and remember the
-    result for this process (:mod:`~supervisor_app.services.verified`): until the file
-    changes, every supervisee's figures count as verified, and a supervisee's first view reads
-    their records without hashing them again. Returns the report."""
-    from supervisor_app.services import signoff, verified
-
-    report = signoff.verify(uow, progress=progress)
-    verified.remember_whole(uow, report, failing_supervisees(uow, report))
-    return report
-
-
-def failing_supervisees(uow: UnitOfWork, report: Any) -> set[int | None]:
-    """The supervisees whose records a verification report names (the audit trail's and the
-    print records' chains, and the outside copies, are the Audit page's); ``None`` among them
-    when a failing record cannot be tied to anyone (then no supervisee is vouched for)."""
-    from supervisor_app.services.canonical import _select
-
-    failing: set[int | None] = set()
-    ids = [p.record_id for p in report.problems if p.kind == "record" and p.record_id]
-    if ids:
-        conn = uow.session.connection().connection.driver_connection
-        mapped: set[Any] = set()
-        for table, column in (
-            ("session_attendee", "session_id"),
-            ("experience_entry", "id"),
-            ("audit_event", "record_id"),
-        ):
-            for rid, sid in _select(conn, f"SELECT {column}, supervisee_id FROM {table}", column, ids):
-                if sid is not None:
-                    failing.add(sid)
-                    mapped.add(rid)
-        if set(ids) - mapped:
-            failing.add(None)
-    return failing
-
-
-def verification_state(uow: UnitOfWork, supervisee_ids: Sequence[int]) -> dict[int, bool | None]:
-    """{supervisee id: True (records verified as the file is now), False (they fail); absent:
-    not known yet (the file's first verification has not finished)}. Supervisees whose records
-    this process changed since the whole-file verification are verified here, one by one."""
-    from supervisor_app.services import signoff, verified
-
-    whole = verified.whole_file(uow)
-    if whole is None:
-        return {}
-    state: dict[int, bool | None] = {sid: sid not in whole.failing for sid in supervisee_ids}
-    for sid in verified.touched_since_whole(uow, whole) & set(supervisee_ids):
-        state[sid] = signoff.read_supervisee(uow, sid).report.ok
-    return state
+# The whole file, verified once per change (:mod:`~supervisor_app.services.agency_check`)
 
 
 def prepare_agency(uow: UnitOfWork, *, progress: Any = None, today: dt.date | None = None) -> int:
     """What the whole agency's list needs, in the background: the file verified
-    (:func:`verify_file`) and every supervisee's running totals, in one snapshot. Returns how
+    (:func:`~supervisor_app.services.agency_check.verify_file`) and every supervisee's running totals, in one snapshot. Returns how
     many supervisees have records that fail verification."""
-    report = verify_file(uow, progress=progress)
+    report = agency_check.verify_file(uow, progress=progress)
     supervisee_summaries(uow, include_inactive=True, today=today)
-    return len(failing_supervisees(uow, report))
+    return len(agency_check.failing_supervisees(uow, report))

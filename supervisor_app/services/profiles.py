@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import tomllib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -223,25 +223,11 @@ class CredentialProfile:
 
     def unconfirmed_rules(self) -> list[tuple[str, Rule[Any]]]:
         """(name, rule) for every figure marked ``verify = true``."""
-        named: list[tuple[str, Rule[Any] | None]] = [
-            ("supervision total", self.supervision.total_minutes),
-            ("supervision per domain", self.supervision.domain_min_minutes),
-            ("supervision span", self.supervision.min_span_months),
-            ("every domain covered", self.supervision.cover_every_domain),
-            ("minute steps", self.supervision.minute_increment),
-            ("general minutes allowed", self.supervision.allow_general),
-            ("group supervision cap", self.supervision.group_cap_fraction),
-            ("group size", self.supervision.max_group_size),
-            ("experience total", self.experience.total_minutes),
-            ("experience window", self.experience.window_years),
-            ("experience per domain", self.experience.domain_min_minutes),
-            ("modalities that count", self.supervision.counted_modalities),
-            ("supervisees in an individual session", self.supervision.individual_max_supervisees),
-            ("weekly supervision", self.supervision.weekly_min_minutes),
-            ("experience minimum by area", self.experience.domain_minimums),
-            ("experience per year", self.experience.yearly_cap_minutes),
-        ]
-        return [(name, rule) for name, rule in named if rule is not None and rule.verify]
+        return [(spec.name, rule) for spec, rule in self.rules() if rule is not None and rule.verify]
+
+    def rules(self) -> list[tuple[RuleSpec, Rule[Any] | None]]:
+        """Every rule of :data:`RULES` with the profile's figure (None: the profile states none)."""
+        return [(spec, spec.of(self)) for spec in RULES]
 
 
 # --------------------------------------------------------------------------------------------
@@ -321,62 +307,152 @@ def _kind_name(kinds: tuple[type, ...]) -> str:
     return " or ".join(names.get(k, k.__name__) for k in kinds)
 
 
+# --------------------------------------------------------------------------------------------
+# The rules a profile may state: ONE registry, read by the parser (below), the notes of
+# progress (unconfirmed_rules), the form's list of sources (attestation.rule_sources) and the
+# profile view. A new rule is one entry here, its TOML key, and its field in the requirement.
+
+_MODALITIES = ("in-person", "video", "phone")
+
+Check = Callable[["_Reader", Rule[Any], tuple[str, ...]], Rule[Any]]
+"""Checks a rule as read (the reader of its table, the rule, the profile's domain codes) and
+returns it as the requirement holds it; raises ProfileError naming ``<key>.value``."""
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """One rule a credential profile may state."""
+
+    part: str  # "supervision" or "experience": its TOML table and its requirement
+    key: str  # its TOML key in that table
+    attr: str  # its field of SupervisionRequirement / ExperienceRequirement
+    kinds: tuple[type, ...]  # the types its TOML value may have
+    required: bool  # False: a board's own rule, absent when the board states none
+    unit: str  # how its value reads: hours, minutes, months, years, yes-no, fraction, ...
+    name: str  # how a note names it ("Verify with ICB: the <name> figure is not confirmed")
+    label: str  # how the profile view names it
+    form: str = ""  # how the form's agency notes name its source ("": not listed)
+    check: Check | None = None
+
+    def of(self, profile: CredentialProfile) -> Rule[Any] | None:
+        return getattr(getattr(profile, self.part), self.attr)  # type: ignore[no-any-return]
+
+
 def _hours_rule(rule: Rule[Any]) -> Rule[int]:
     """A rule given in hours in the file, held in whole minutes."""
     return Rule(round(rule.value * 60), rule.source, rule.verify, rule.note)
 
 
-_BOARD_SUPERVISION_KEYS = ("counted_modalities", "individual_max_supervisees", "weekly_min_hours")
-_BOARD_EXPERIENCE_KEYS = ("domain_min_hours_by_area", "yearly_cap_hours")
-_MODALITIES = ("in-person", "video", "phone")
+def _hours(_table: _Reader, rule: Rule[Any], _domains: tuple[str, ...]) -> Rule[Any]:
+    return _hours_rule(rule)
 
 
-def _board_supervision_rules(sup: _Reader) -> dict[str, Any]:
-    """The optional [supervision] rules a board states (absent keys: no such rule)."""
-    modalities = sup.rule("counted_modalities", list, required=False)
-    if modalities is not None:
-        unknown = [m for m in modalities.value if m not in _MODALITIES]
-        if not modalities.value or unknown:
-            raise sup.fail(
-                "counted_modalities.value",
-                f"must list at least one of {', '.join(_MODALITIES)}"
-                + (f" (unknown: {', '.join(map(str, unknown))})" if unknown else ""),
-            )
-        modalities = Rule(tuple(modalities.value), modalities.source, modalities.verify, modalities.note)
-    individual = sup.rule("individual_max_supervisees", int, required=False)
-    if individual is not None and individual.value < 1:
-        raise sup.fail("individual_max_supervisees.value", "must be at least 1")
-    weekly = sup.rule("weekly_min_hours", (int, float), required=False)
-    return {
-        "counted_modalities": modalities,
-        "individual_max_supervisees": individual,
-        "weekly_min_minutes": _hours_rule(weekly) if weekly is not None else None,
-    }
+def _at_least(key: str, low: int, message: str) -> Check:
+    def check(table: _Reader, rule: Rule[Any], _domains: tuple[str, ...]) -> Rule[Any]:
+        if rule.value < low:
+            raise table.fail(f"{key}.value", message)
+        return rule
+
+    return check
 
 
-def _board_experience_rules(exp: _Reader, domain_codes: list[str]) -> dict[str, Any]:
-    """The optional [experience] rules a board states (absent keys: no such rule)."""
-    by_area = exp.rule("domain_min_hours_by_area", dict, required=False)
-    if by_area is not None:
-        minutes: dict[str, int] = {}
-        for code, value in by_area.value.items():
-            if code not in domain_codes:
-                raise exp.fail(
-                    f"domain_min_hours_by_area.value.{code}", "is not one of the profile's domains"
-                )
-            if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-                raise exp.fail(
-                    f"domain_min_hours_by_area.value.{code}", "must be a number of hours, 0 or more"
-                )
-            minutes[code] = round(value * 60)
-        by_area = Rule(minutes, by_area.source, by_area.verify, by_area.note)
-    cap = exp.rule("yearly_cap_hours", (int, float), required=False)
-    if cap is not None and cap.value <= 0:
-        raise exp.fail("yearly_cap_hours.value", "must be more than 0")
-    return {
-        "domain_minimums": by_area,
-        "yearly_cap_minutes": _hours_rule(cap) if cap is not None else None,
-    }
+def _group_cap(table: _Reader, rule: Rule[Any], _domains: tuple[str, ...]) -> Rule[Any]:
+    rule = Rule(float(rule.value), rule.source, rule.verify, rule.note)
+    if not 0 < rule.value <= 1:
+        raise table.fail("group_cap_fraction.value", "must be more than 0 and at most 1")
+    return rule
+
+
+def _minute_steps(table: _Reader, rule: Rule[Any], _domains: tuple[str, ...]) -> Rule[Any]:
+    if not 1 <= rule.value <= 60:
+        raise table.fail("minute_increment.value", "must be between 1 and 60 minutes")
+    return rule
+
+
+def _modalities(table: _Reader, rule: Rule[Any], _domains: tuple[str, ...]) -> Rule[Any]:
+    unknown = [m for m in rule.value if m not in _MODALITIES]
+    if not rule.value or unknown:
+        raise table.fail(
+            "counted_modalities.value",
+            f"must list at least one of {', '.join(_MODALITIES)}"
+            + (f" (unknown: {', '.join(map(str, unknown))})" if unknown else ""),
+        )
+    return Rule(tuple(rule.value), rule.source, rule.verify, rule.note)
+
+
+def _hours_by_area(table: _Reader, rule: Rule[Any], domains: tuple[str, ...]) -> Rule[Any]:
+    minutes: dict[str, int] = {}
+    for code, value in rule.value.items():
+        if code not in domains:
+            raise table.fail(f"domain_min_hours_by_area.value.{code}", "is not one of the profile's domains")
+        if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+            raise table.fail(f"domain_min_hours_by_area.value.{code}", "must be a number of hours, 0 or more")
+        minutes[code] = round(value * 60)
+    return Rule(minutes, rule.source, rule.verify, rule.note)
+
+
+def _yearly_cap(table: _Reader, rule: Rule[Any], _domains: tuple[str, ...]) -> Rule[Any]:
+    if rule.value <= 0:
+        raise table.fail("yearly_cap_hours.value", "must be more than 0")
+    return _hours_rule(rule)
+
+
+_NUMBER = (int, float)
+SUPERVISION, EXPERIENCE = "supervision", "experience"
+
+RULES: tuple[RuleSpec, ...] = (
+    RuleSpec(SUPERVISION, "total_hours", "total_minutes", _NUMBER, True, "hours",
+             "supervision total", "Supervision hours", "Supervision total", _hours),
+    RuleSpec(SUPERVISION, "domain_min_hours", "domain_min_minutes", _NUMBER, True, "hours",
+             "supervision per domain", "Supervision hours per domain (minimum)", "Supervision per domain", _hours),
+    RuleSpec(SUPERVISION, "min_span_months", "min_span_months", (int,), True, "months",
+             "supervision span", "Supervision spread over at least", "Supervision span"),
+    RuleSpec(SUPERVISION, "cover_every_domain", "cover_every_domain", (bool,), True, "yes-no",
+             "every domain covered", "Every domain covered", "Every domain covered"),
+    RuleSpec(SUPERVISION, "minute_increment", "minute_increment", (int,), True, "minutes",
+             "minute steps", "Minutes recorded in steps of", check=_minute_steps),
+    RuleSpec(SUPERVISION, "allow_general", "allow_general", (bool,), True, "yes-no",
+             "general minutes allowed", "Time outside the domains allowed"),
+    RuleSpec(SUPERVISION, "group_cap_fraction", "group_cap_fraction", _NUMBER, False, "fraction",
+             "group supervision cap", "Group supervision counts at most", "Group supervision cap", _group_cap),
+    RuleSpec(SUPERVISION, "max_group_size", "max_group_size", (int,), False, "supervisees",
+             "group size", "Largest group", "Group size",
+             _at_least("max_group_size", 2, "a group has at least 2 supervisees")),
+    RuleSpec(EXPERIENCE, "total_hours", "total_minutes", _NUMBER, True, "hours",
+             "experience total", "Supervised experience hours", "Experience total", _hours),
+    RuleSpec(EXPERIENCE, "window_years", "window_years", (int,), False, "years",
+             "experience window", "Experience counts if within the last", "Experience window"),
+    RuleSpec(EXPERIENCE, "domain_min_hours", "domain_min_minutes", _NUMBER, True, "hours",
+             "experience per domain", "Experience hours per domain (minimum)", check=_hours),
+    # The board's own rules (LCPC): absent from a profile, no such rule.
+    RuleSpec(SUPERVISION, "counted_modalities", "counted_modalities", (list,), False, "modalities",
+             "modalities that count", "Ways of supervising that count", "Modalities that count", _modalities),
+    RuleSpec(SUPERVISION, "individual_max_supervisees", "individual_max_supervisees", (int,), False,
+             "supervisees", "supervisees in an individual session", "Individual supervision: supervisees at most",
+             "Individual supervision", _at_least("individual_max_supervisees", 1, "must be at least 1")),
+    RuleSpec(SUPERVISION, "weekly_min_hours", "weekly_min_minutes", _NUMBER, False, "hours",
+             "weekly supervision", "Supervision each week (minimum)", "Weekly supervision", _hours),
+    RuleSpec(EXPERIENCE, "domain_min_hours_by_area", "domain_minimums", (dict,), False, "hours-by-area",
+             "experience minimum by area", "Experience hours by area (minimum)", "Experience minimum by area",
+             _hours_by_area),
+    RuleSpec(EXPERIENCE, "yearly_cap_hours", "yearly_cap_minutes", _NUMBER, False, "hours",
+             "experience per year", "Experience hours counted per year (at most)", "Experience per year",
+             _yearly_cap),
+)  # fmt: skip
+"""Every rule a profile may state, in the order notes name them."""
+
+
+def _read_rules(table: _Reader, part: str, domains: tuple[str, ...]) -> dict[str, Any]:
+    """The rules of one part (``[supervision]`` or ``[experience]``), checked, by field name."""
+    specs = [spec for spec in RULES if spec.part == part]
+    table.only(*(spec.key for spec in specs))
+    read: dict[str, Any] = {}
+    for spec in specs:
+        rule = table.rule(spec.key, spec.kinds, required=spec.required)
+        if rule is not None and spec.check is not None:
+            rule = spec.check(table, rule, domains)
+        read[spec.attr] = rule
+    return read
 
 
 def load_profile(path: Path) -> CredentialProfile:
@@ -440,52 +516,13 @@ def load_profile(path: Path) -> CredentialProfile:
             raise item.fail("code", f"domain {dcode!r} is listed twice")
         domains.append(Domain(dcode, item.text("label")))
 
-    sup = top.table("supervision")
+    codes = tuple(d.code for d in domains)
+    sup = top.table(SUPERVISION)
     assert sup is not None
-    sup.only(
-        "total_hours",
-        "domain_min_hours",
-        "cover_every_domain",
-        "min_span_months",
-        "group_cap_fraction",
-        "max_group_size",
-        "minute_increment",
-        "allow_general",
-        *_BOARD_SUPERVISION_KEYS,
-    )
-    group_cap = sup.rule("group_cap_fraction", (int, float), required=False)
-    if group_cap is not None:
-        group_cap = Rule(float(group_cap.value), group_cap.source, group_cap.verify, group_cap.note)
-        if not 0 < group_cap.value <= 1:
-            raise sup.fail("group_cap_fraction.value", "must be more than 0 and at most 1")
-    max_group = sup.rule("max_group_size", int, required=False)
-    if max_group is not None and max_group.value < 2:
-        raise sup.fail("max_group_size.value", "a group has at least 2 supervisees")
-    increment = sup.rule("minute_increment", int)
-    assert increment is not None
-    if not 1 <= increment.value <= 60:
-        raise sup.fail("minute_increment.value", "must be between 1 and 60 minutes")
-    supervision = SupervisionRequirement(
-        total_minutes=_hours_rule(sup.rule("total_hours", (int, float))),  # type: ignore[arg-type]
-        domain_min_minutes=_hours_rule(sup.rule("domain_min_hours", (int, float))),  # type: ignore[arg-type]
-        cover_every_domain=sup.rule("cover_every_domain", bool),  # type: ignore[arg-type]
-        min_span_months=sup.rule("min_span_months", int),  # type: ignore[arg-type]
-        group_cap_fraction=group_cap,
-        max_group_size=max_group,
-        minute_increment=increment,
-        allow_general=sup.rule("allow_general", bool),  # type: ignore[arg-type]
-        **_board_supervision_rules(sup),
-    )
-
-    exp = top.table("experience")
+    supervision = SupervisionRequirement(**_read_rules(sup, SUPERVISION, codes))
+    exp = top.table(EXPERIENCE)
     assert exp is not None
-    exp.only("total_hours", "window_years", "domain_min_hours", *_BOARD_EXPERIENCE_KEYS)
-    experience = ExperienceRequirement(
-        total_minutes=_hours_rule(exp.rule("total_hours", (int, float))),  # type: ignore[arg-type]
-        window_years=exp.rule("window_years", int, required=False),
-        domain_min_minutes=_hours_rule(exp.rule("domain_min_hours", (int, float))),  # type: ignore[arg-type]
-        **_board_experience_rules(exp, [d.code for d in domains]),
-    )
+    experience = ExperienceRequirement(**_read_rules(exp, EXPERIENCE, codes))
 
     edu = top.table("education")
     assert edu is not None

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.services import overview, people, signoff
+from supervisor_app.services import audit_pages, overview, people, signoff
 from supervisor_app.services.audit import (
     AuditAction,
     AuditEntry,
@@ -345,7 +345,7 @@ class AuditPage(RefreshOnChange, QWidget):
     def _load_names(self) -> None:
         def work(uow: Any) -> tuple[dict[str, str], list[tuple[int, str]], dict[str, str]]:
             return (
-                overview.actor_names(uow),
+                audit_pages.actor_names(uow),
                 [(s.id, s.name) for s in people.list_supervisees(uow)],
                 overview.domain_labels(uow),
             )
@@ -365,11 +365,11 @@ class AuditPage(RefreshOnChange, QWidget):
         self.supervisee.setCurrentIndex(max(0, self.supervisee.findData(current)))
         self.supervisee.blockSignals(False)
 
-    def current_filter(self) -> overview.AuditFilter:
+    def current_filter(self) -> audit_pages.AuditFilter:
         def day(edit: QDateEdit) -> Any:
             return None if edit.date() == _ANY_DATE else from_qdate(edit.date())
 
-        return overview.AuditFilter(
+        return audit_pages.AuditFilter(
             record_id=self.record.text(),
             supervisee_id=self.supervisee.currentData(),
             action=self.action.currentData() or "",
@@ -395,7 +395,7 @@ class AuditPage(RefreshOnChange, QWidget):
         words = self._words
 
         def page(uow: Any, after: Any, limit: int) -> list[AuditEntry]:
-            entries = overview.audit_page(uow, filter=flt, before_id=after, limit=limit)
+            entries = audit_pages.audit_page(uow, filter=flt, before_id=after, limit=limit)
             wanted = set().union(*(referenced_ids(e) for e in entries)) - set(words.records)
             words.records.update(record_refs(uow, wanted))  # the records the page names, by date
             return entries
@@ -495,6 +495,6 @@ class AuditPage(RefreshOnChange, QWidget):
 
 def _verify_file(uow: Any, progress: Any) -> signoff.VerifyReport:
     """Off the UI thread: verify, remembered for this process until the file changes."""
-    from supervisor_app.services.overview import verify_file
+    from supervisor_app.services.agency_check import verify_file
 
     return verify_file(uow, progress=progress)  # type: ignore[no-any-return]

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QProgressBar, QWidget
 
 from supervisor_app.services.profiles import GENERAL_DOMAIN
-from supervisor_app.services.progress import PartProgress, hours
+from supervisor_app.services.progress import hours
+from supervisor_app.services.requirements import PartProgress
 from supervisor_app.services.units import hours_change
 
 

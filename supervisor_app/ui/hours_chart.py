@@ -9,7 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from supervisor_app.services.overview import MonthHours
+from supervisor_app.services.monthly_hours import MonthHours
 
 SIGNED = QColor("#1f5fa8")
 PENDING = QColor("#c77700")

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from supervisor_app.db import user_data_dir
-from supervisor_app.services.profiles import CredentialProfile, Rule
+from supervisor_app.services.profiles import SUPERVISION, CredentialProfile, Rule
 from supervisor_app.services.progress import hours
 
 
@@ -21,9 +21,6 @@ class ProfileView(QTextBrowser):
         self.setOpenLinks(False)
 
     def show_profile(self, profile: CredentialProfile) -> None:
-        sup, exp = profile.supervision, profile.experience
-        yes, no = self.tr("yes"), self.tr("no")
-
         def rule_row(name: str, rule: Rule[Any] | None, shown: str) -> str:
             if rule is None:
                 return f"<tr><td>{escape(name)}</td><td>{escape(self.tr('none'))}</td><td></td><td></td></tr>"
@@ -36,62 +33,10 @@ class ProfileView(QTextBrowser):
                 f"<td>{escape(rule.source)}{note}</td><td>{verify}</td></tr>"
             )
 
+        # Every rule of the registry, supervision first (a rule the profile does not state: "none").
         rows = [
-            rule_row(
-                self.tr("Supervision hours"),
-                sup.total_minutes,
-                self.tr("{h} h").format(h=hours(sup.total_minutes.value)),
-            ),
-            rule_row(
-                self.tr("Supervision hours per domain (minimum)"),
-                sup.domain_min_minutes,
-                self.tr("{h} h").format(h=hours(sup.domain_min_minutes.value)),
-            ),
-            rule_row(
-                self.tr("Every domain covered"),
-                sup.cover_every_domain,
-                yes if sup.cover_every_domain.value else no,
-            ),
-            rule_row(
-                self.tr("Supervision spread over at least"),
-                sup.min_span_months,
-                self.tr("%n month(s)", "", sup.min_span_months.value),
-            ),
-            rule_row(
-                self.tr("Minutes recorded in steps of"),
-                sup.minute_increment,
-                self.tr("{n} min").format(n=sup.minute_increment.value),
-            ),
-            rule_row(
-                self.tr("Time outside the domains allowed"),
-                sup.allow_general,
-                yes if sup.allow_general.value else no,
-            ),
-            rule_row(
-                self.tr("Group supervision counts at most"),
-                sup.group_cap_fraction,
-                f"{sup.group_cap_fraction.value:.0%}" if sup.group_cap_fraction else "",
-            ),
-            rule_row(
-                self.tr("Largest group"),
-                sup.max_group_size,
-                self.tr("%n supervisee(s)", "", sup.max_group_size.value) if sup.max_group_size else "",
-            ),
-            rule_row(
-                self.tr("Supervised experience hours"),
-                exp.total_minutes,
-                self.tr("{h} h").format(h=hours(exp.total_minutes.value)),
-            ),
-            rule_row(
-                self.tr("Experience counts if within the last"),
-                exp.window_years,
-                self.tr("%n year(s)", "", exp.window_years.value) if exp.window_years else "",
-            ),
-            rule_row(
-                self.tr("Experience hours per domain (minimum)"),
-                exp.domain_min_minutes,
-                self.tr("{h} h").format(h=hours(exp.domain_min_minutes.value)),
-            ),
+            rule_row(self.tr(spec.label), rule, self._shown(profile, spec.unit, rule.value) if rule else "")
+            for spec, rule in sorted(profile.rules(), key=lambda item: item[0].part != SUPERVISION)
         ]
         domains = "".join(f"<li>{escape(d.label)}</li>" for d in profile.domains)
         who = profile.who_may_supervise
@@ -142,3 +87,28 @@ class ProfileView(QTextBrowser):
         <p style='color:#555'>{escape(self.tr("To change a rule for your agency, copy the profile file into {folder} (same code) and edit the copy; restart the app.").format(folder=user_data_dir() / "credentials"))}</p>
         """
         self.setHtml(html)
+
+    def _shown(self, profile: CredentialProfile, unit: str, value: Any) -> str:
+        """A rule's value in words, by its unit (:attr:`RuleSpec.unit`)."""
+        if unit == "hours":
+            return self.tr("{h} h").format(h=hours(value))
+        if unit == "minutes":
+            return self.tr("{n} min").format(n=value)
+        if unit == "months":
+            return self.tr("%n month(s)", "", value)
+        if unit == "years":
+            return self.tr("%n year(s)", "", value)
+        if unit == "supervisees":
+            return self.tr("%n supervisee(s)", "", value)
+        if unit == "yes-no":
+            return self.tr("yes") if value else self.tr("no")
+        if unit == "fraction":
+            return f"{value:.0%}"
+        if unit == "modalities":
+            return ", ".join(value)
+        if unit == "hours-by-area":
+            return "; ".join(
+                self.tr("{area}: {h} h").format(area=profile.label(code), h=hours(minutes))
+                for code, minutes in value.items()
+            )
+        return str(value)

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.db import UnitOfWork
-from supervisor_app.services import overview, people
-from supervisor_app.services.progress import Progress, compute_progress, hours
+from supervisor_app.services import monthly_hours, overview, people
+from supervisor_app.services.progress import compute_progress, hours
+from supervisor_app.services.requirements import Progress
 from supervisor_app.services.signoff import RecordsFailVerification
 from supervisor_app.ui.common import show_error, status_text
 from supervisor_app.ui.context import AppContext
@@ -44,7 +45,7 @@ from supervisor_app.ui.supervisee_dialog import SuperviseeDialog
 @dataclass
 class DetailData:
     progress: Progress
-    months: list[overview.MonthHours]
+    months: list[monthly_hours.MonthHours]
     summary: overview.SuperviseeSummary | None
     agency: str
     integrity_problem: str = ""
@@ -66,7 +67,7 @@ def load_detail(uow: UnitOfWork, supervisee_id: int) -> DetailData:
     rows = training.list_training(uow, person=Person(supervisee_id=supervisee.id))
     return DetailData(
         progress=progress,
-        months=overview.hours_by_month(uow, supervisee_id=supervisee_id),
+        months=monthly_hours.hours_by_month(uow, supervisee_id=supervisee_id),
         summary=summaries[0] if summaries else None,
         agency=supervisee.agency.name if supervisee.agency else "",
         integrity_problem=problem,

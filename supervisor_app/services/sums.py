@@ -1,0 +1,265 @@
+"""A supervisee's :class:`~supervisor_app.services.requirements.Sums`, added up in one of two
+ways:
+
+- :func:`sums_by_supervisee`: by SQL, for one supervisee or the whole agency in one pass (a
+  few set-based queries), kept in memory per file (:mod:`~supervisor_app.services.verified`)
+  for as long as nothing changes them;
+- :func:`sums_from_records`: from the rows the integrity check has just read and verified
+  (:func:`~supervisor_app.services.signoff.read_supervisee`), so that the progress view reads
+  each record once; ``None`` when a row holds something only a hand edit stores (then SQL
+  adds it up).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from typing import Any
+
+from supervisor_app.db import UnitOfWork
+from supervisor_app.models import RecordStatus
+from supervisor_app.services.requirements import Sums, net_pending
+from supervisor_app.services.roster import as_date
+from supervisor_app.services.signoff import SuperviseeRecords
+
+_PENDING = RecordStatus.PENDING.value
+_SIGNED = RecordStatus.SIGNED.value
+
+
+# Records that no longer count (a signed amendment replaced them, or they were voided here or
+# in the database they came from), and those a pending amendment waits to replace: each set
+# read once per query (a scan of the void links), not probed row by row.
+_GONE = (
+    "gone(id) AS (SELECT supersedes_id FROM {table} WHERE status = 'signed' AND supersedes_id IS NOT NULL "
+    "UNION SELECT record_id FROM sign_off WHERE action = 'void' "
+    "UNION SELECT record_id FROM foreign_link WHERE action = 'void'), "
+    "waiting(id) AS (SELECT supersedes_id FROM {table} WHERE status = 'pending' AND supersedes_id IS NOT NULL)"
+)
+_SESSION_TOTALS = (
+    f"WITH {_GONE.format(table='supervision_session')} "
+    "SELECT t.supervisee_id, s.status, s.supervisor_id, s.format, a.domain_code, s.id IN waiting, sum(a.minutes) "
+    "FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
+    "JOIN session_allocation a ON a.session_id = s.id "
+    "WHERE {who} AND (s.status = 'pending' OR (s.status = 'signed' AND s.id NOT IN gone)) "
+    "GROUP BY 1, 2, 3, 4, 5, 6"
+)
+_SESSION_SPANS = (
+    f"WITH {_GONE.format(table='supervision_session')} "
+    "SELECT t.supervisee_id, s.status, count(*), min(s.date), max(s.date) "
+    "FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
+    "WHERE {who} AND (s.status = 'pending' OR (s.status = 'signed' AND s.id NOT IN gone)) "
+    "GROUP BY 1, 2"
+)
+_EXPERIENCE_TOTALS = (
+    f"WITH {_GONE.format(table='experience_entry')} "
+    "SELECT e.supervisee_id, e.status, e.supervisor_id, a.domain_code, e.id IN waiting, {inside}, sum(a.minutes) "
+    "FROM experience_entry e JOIN experience_allocation a ON a.entry_id = e.id "
+    "WHERE {who} AND (e.status = 'pending' OR (e.status = 'signed' AND e.id NOT IN gone)) "
+    "GROUP BY 1, 2, 3, 4, 5, 6"
+)
+
+
+class _Adding:
+    """One supervisee's sums while the rows come in (minutes by key)."""
+
+    def __init__(self) -> None:
+        self.signed: dict[tuple[int, str, str], int] = {}
+        self.pending: dict[str, int] = {}
+        self.replaced: dict[str, int] = {}
+        self.sessions: tuple[int, Any, Any] = (0, None, None)
+        self.last_live: dt.date | None = None
+        self.experience: dict[tuple[int, str, bool], int] = {}
+        self.experience_pending: dict[str, int] = {}
+        self.experience_replaced: dict[str, int] = {}
+
+    def sums(self) -> Sums:
+        return Sums(
+            [(sup, fmt, code, minutes) for (sup, fmt, code), minutes in sorted(self.signed.items())],
+            net_pending(self.pending.items(), self.replaced.items()),
+            self.sessions,
+            [
+                (sup, code, minutes, inside)
+                for (sup, code, inside), minutes in sorted(self.experience.items())
+            ],
+            net_pending(self.experience_pending.items(), self.experience_replaced.items()),
+            self.last_live,
+        )
+
+
+def _plus(totals: dict[Any, int], key: Any, minutes: Any) -> None:
+    totals[key] = totals.get(key, 0) + int(minutes)
+
+
+def sums_by_supervisee(
+    uow: UnitOfWork, ids: Sequence[int], cutoffs: dict[int, dt.date | None], *, everyone: bool = False
+) -> dict[int, Sums]:
+    """Each supervisee's sums (``cutoffs``: their experience window's first day).
+
+    Kept in memory per file (:mod:`~supervisor_app.services.verified`) for as long as nothing
+    changes them: another connection's commit forgets them all, this process's own sign, void,
+    amend, import or edit forgets those of the supervisees it touched; what is missing is added
+    up by a few set-based queries (``everyone``: the whole agency in one pass, else by the
+    supervisees' index)."""
+    from supervisor_app.services import verified
+
+    found: dict[int, Sums] = {}
+    missing: list[int] = []
+    for sid in ids:
+        known = verified.figures(uow, sid, cutoffs.get(sid))
+        if known is None:
+            missing.append(sid)
+        else:
+            found[sid] = known
+    if not missing:
+        return found
+    conn = uow.session.connection().connection.driver_connection
+    fresh: dict[int, _Adding] = {sid: _Adding() for sid in missing}
+    chunks: list[list[int] | None] = (
+        [None]
+        if everyone or len(missing) > 200
+        else [missing[i : i + 500] for i in range(0, len(missing), 500)]
+    )
+    windows = {sid: cutoff for sid, cutoff in cutoffs.items() if cutoff is not None}
+    for chunk in chunks:
+        marks = ",".join("?" * len(chunk)) if chunk is not None else ""
+        params = tuple(chunk) if chunk is not None else ()
+
+        def who(column: str) -> str:
+            return f"{column} IN ({marks})" if chunk is not None else "1"  # noqa: B023
+
+        for sid, status, sup, fmt, code, waiting, minutes in conn.execute(
+            _SESSION_TOTALS.format(who=who("t.supervisee_id")), params
+        ):
+            mine = fresh.get(sid)
+            if mine is None:
+                continue
+            if status == "pending":
+                _plus(mine.pending, code, minutes)
+            else:
+                _plus(mine.signed, (sup, fmt, code), minutes)
+                if waiting:
+                    _plus(mine.replaced, code, minutes)
+        for sid, status, count, first, last in conn.execute(
+            _SESSION_SPANS.format(who=who("t.supervisee_id")), params
+        ):
+            mine = fresh.get(sid)
+            if mine is None:
+                continue
+            newest = as_date(last)
+            if status == "signed":
+                mine.sessions = (int(count), as_date(first), newest)
+            if newest is not None and (mine.last_live is None or newest > mine.last_live):
+                mine.last_live = newest
+        # In the window: by each supervisee's cut-off (a CASE over the few distinct ones).
+        by_cutoff: dict[dt.date, list[int]] = {}
+        for sid, cutoff in windows.items():
+            by_cutoff.setdefault(cutoff, []).append(sid)
+        inside_sql = "1"
+        inside_params: list[Any] = []
+        if by_cutoff:
+            cases = []
+            for cutoff, sids in by_cutoff.items():
+                cases.append(f"WHEN e.supervisee_id IN ({','.join('?' * len(sids))}) THEN e.period_end >= ?")
+                inside_params.extend([*sids, cutoff.isoformat()])
+            inside_sql = f"CASE {' '.join(cases)} ELSE 1 END"
+        for sid, status, sup, code, waiting, inside, minutes in conn.execute(
+            _EXPERIENCE_TOTALS.format(who=who("e.supervisee_id"), inside=inside_sql),
+            (*inside_params, *params),
+        ):
+            mine = fresh.get(sid)
+            if mine is None:
+                continue
+            if status == "pending":
+                _plus(mine.experience_pending, code, minutes)
+            else:
+                _plus(mine.experience, (sup, code, bool(inside)), minutes)
+                if waiting:
+                    _plus(mine.experience_replaced, code, minutes)
+    for sid, adding in fresh.items():
+        found[sid] = adding.sums()
+        verified.remember_figures(uow, sid, cutoffs.get(sid), found[sid])
+    return found
+
+
+def _add(totals: dict[Any, int], items: list[Any], key: Any = None) -> bool:
+    """Add ``"code=minutes"`` items into ``totals`` (by code, or by ``(key, code)``); False,
+    adding nothing more, at an item that is not regular."""
+    for item in items:
+        if item.__class__ is not str:
+            return False
+        code, _, minutes = item.rpartition("=")
+        slot = code if key is None else (key, code)
+        totals[slot] = totals.get(slot, 0) + int(minutes)
+    return True
+
+
+def sums_from_records(records: SuperviseeRecords, supervisee_id: int, cutoff: dt.date | None) -> Sums | None:
+    """The same sums from the rows verification read (nothing is read twice); None when a row
+    holds something only a hand edit stores (then SQL adds it up, as it always did)."""
+    left_out = records.superseded | records.voided
+    signed: dict[Any, int] = {}
+    pending: dict[Any, int] = {}
+    replaced: dict[Any, int] = {}
+    dates: list[str] = []
+    newest_pending = ""
+    batch = records.sessions
+    attendees, allocations = batch.attendees, batch.allocations
+    amended = _amended_by_pending(batch.rows, left_out)
+    for rid, status, sup, day, _start, _min, fmt, *_rest in batch.rows:
+        if supervisee_id not in attendees.get(rid, ()):
+            continue  # read only to be verified (the audit trail named it)
+        if status == _PENDING:
+            if day.__class__ is not str or not _add(pending, allocations.get(rid, ())):
+                return None
+            newest_pending = max(newest_pending, day)
+        elif status == _SIGNED and rid not in left_out:
+            if rid in amended and not _add(replaced, allocations.get(rid, ())):
+                return None
+            if fmt.__class__ is not str or day.__class__ is not str:
+                return None
+            dates.append(day)
+            if not _add(signed, allocations.get(rid, ()), (sup, fmt)):
+                return None
+    bound = cutoff.isoformat() if cutoff is not None else None
+    experience: dict[Any, int] = {}
+    experience_pending: dict[Any, int] = {}
+    experience_replaced: dict[Any, int] = {}
+    batch = records.experience
+    allocations = batch.allocations
+    amended = _amended_by_pending(batch.rows, left_out)
+    for rid, status, sup, _start, period_end, owner, *_rest in batch.rows:
+        if owner != supervisee_id:
+            continue
+        if status == _PENDING:
+            if not _add(experience_pending, allocations.get(rid, ())):
+                return None
+        elif status == _SIGNED and rid not in left_out:
+            if rid in amended and not _add(experience_replaced, allocations.get(rid, ())):
+                return None
+            if period_end.__class__ is not str:
+                return None
+            if not _add(experience, allocations.get(rid, ()), (sup, bound is None or period_end >= bound)):
+                return None
+    newest = max([newest_pending, *dates])
+    return Sums(
+        [(sup, fmt, code, minutes) for ((sup, fmt), code), minutes in sorted(signed.items())],
+        net_pending(pending.items(), replaced.items()),
+        (len(dates), min(dates), max(dates)) if dates else (0, None, None),
+        [
+            (sup, code, minutes, inside)
+            for ((sup, inside), code), minutes in sorted(experience.items(), key=_by_supervisor_and_code)
+        ],
+        net_pending(experience_pending.items(), experience_replaced.items()),
+        as_date(newest) if newest else None,
+    )
+
+
+def _amended_by_pending(rows: list[Any], left_out: set[Any]) -> set[Any]:
+    """Ids of the records a pending amendment among ``rows`` will replace (column 10 of a
+    record row is ``supersedes_id``)."""
+    return {row[10] for row in rows if row[1] == _PENDING and row[10] is not None and row[10] not in left_out}
+
+
+def _by_supervisor_and_code(item: tuple[tuple[tuple[Any, bool], str], int]) -> tuple[Any, str, bool]:
+    ((sup, inside), code), _minutes = item
+    return sup, code, inside
