@@ -11,6 +11,8 @@ import pytest
 
 from conftest import PASSWORD, TODAY, World, experience_fields, session_fields, snapshot
 from supervisor_app.models import Attestation, AuditEvent
+from supervisor_app.reports.data import VerificationData
+from supervisor_app.reports.manifest import fingerprint_of
 from supervisor_app.services import attestation, records, signoff
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.progress import months_between
@@ -74,7 +76,7 @@ def _records(world: World) -> dict[str, str]:
     return ids
 
 
-def _prepare(world: World, **kwargs) -> attestation.VerificationData:  # type: ignore[no-untyped-def]
+def _prepare(world: World, **kwargs) -> VerificationData:  # type: ignore[no-untyped-def]
     with world.uow() as uow:
         return attestation.prepare_verification(
             uow, supervisee_id=kwargs.pop("supervisee_id", world.ana), supervisor_id=world.dana, **kwargs
@@ -205,7 +207,7 @@ def test_amended_and_voided_sessions_are_listed_but_not_counted(world: World) ->
     printed = [newer_id, ids["s40"], ids["s30"], ids["g20"], ids["s10"], ids["paid"], ids["volunteer"]]
     chains = _chain_hashes(world, printed)
     assert data.signature_count == len(chains) == 8
-    assert data.fingerprint == attestation.fingerprint_of(chains)
+    assert data.fingerprint == fingerprint_of(chains)
 
 
 # --------------------------------------------------------------------------------------------
@@ -425,4 +427,4 @@ def test_statement_data_shows_signed_and_pending(world: World) -> None:
     assert data.sources and data.verify_notes
     chains = _chain_hashes(world, list(ids.values()))  # every signed record of Ana's, both supervisors
     assert data.signature_count == len(chains) == 8
-    assert data.fingerprint == attestation.fingerprint_of(chains)
+    assert data.fingerprint == fingerprint_of(chains)

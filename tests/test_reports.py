@@ -22,8 +22,8 @@ from conftest import PASSWORD, TODAY
 from supervisor_app.db import Database, open_database
 from supervisor_app.reports import render_statement, render_verification
 from supervisor_app.reports.base import width
+from supervisor_app.reports.data import VerificationData
 from supervisor_app.services import attestation, people, records, signoff
-from supervisor_app.services.attestation import VerificationData
 from supervisor_app.services.progress import hours, months_between
 
 DAY = dt.timedelta(days=1)

@@ -36,16 +36,9 @@ from supervisor_app.reports.base import (
     width,
     wrap,
 )
-from supervisor_app.services.attestation import (
-    MANIFEST_NAME,
-    LogEntry,
-    VerificationData,
-    form_manifest,
-    qr_text,
-)
-from supervisor_app.services.jobs import FormJob
-from supervisor_app.services.profiles import normal_kind
-from supervisor_app.services.progress import hours
+from supervisor_app.reports.data import FormJob, LogEntry, VerificationData
+from supervisor_app.reports.manifest import MANIFEST_NAME, form_manifest, qr_text
+from supervisor_app.units import hours, normal_kind
 
 PAD = 3.0  # inside each table cell, left and right
 

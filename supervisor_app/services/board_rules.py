@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import func, select
 
 from supervisor_app.services.profiles import CredentialProfile
-from supervisor_app.services.units import hours
+from supervisor_app.units import hours
 
 if TYPE_CHECKING:
     from supervisor_app.db import UnitOfWork

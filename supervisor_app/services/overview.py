@@ -54,7 +54,7 @@ from supervisor_app.services.audit import AuditEntry
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
 from supervisor_app.services.records import amendment_waiting_clause, counts_clause, display_status_sql
 from supervisor_app.services.roster import SuperviseeSummary, as_date, supervisee_names
-from supervisor_app.services.units import duration, fold
+from supervisor_app.units import duration, fold
 
 OVERDUE_DAYS = 14
 """A supervisee with no signed or pending session in this many days is overdue for supervision."""
@@ -598,7 +598,7 @@ def _matching_people(needle: str) -> Any:
 
 
 def _register_fold(uow: UnitOfWork) -> None:
-    """Make ``search_fold(text)`` (:func:`~supervisor_app.services.units.fold`) known to the
+    """Make ``search_fold(text)`` (:func:`~supervisor_app.units.fold`) known to the
     unit of work's connection (cheap; done before each search query)."""
     raw = uow.session.connection().connection.driver_connection
     if raw is not None:

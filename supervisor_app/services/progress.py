@@ -37,7 +37,7 @@ from supervisor_app.services.people import get_supervisee
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
 from supervisor_app.services.records import amendment_waiting_clause, counts_clause
 from supervisor_app.services.signoff import SuperviseeRecords, require_supervisee_verified
-from supervisor_app.services.units import hours
+from supervisor_app.units import hours
 
 _PENDING = RecordStatus.PENDING.value
 _SIGNED = RecordStatus.SIGNED.value

@@ -35,11 +35,11 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app import __version__
+from supervisor_app.reports.data import PrintRecord, StatementData, VerificationData
 from supervisor_app.services import attestation, people
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.filenames import safe_file_name
 from supervisor_app.services.progress import hours
-from supervisor_app.services.units import hours_change
 from supervisor_app.ui.attestation_table_model import ROW_ROLE, AttestationTableModel
 from supervisor_app.ui.common import FieldErrors, error_label, from_qdate, show_error, to_qdate
 from supervisor_app.ui.context import AppContext
@@ -47,6 +47,7 @@ from supervisor_app.ui.pdf_output import ask_printer, print_pdf, qt_pdf_availabl
 from supervisor_app.ui.pdf_preview import PdfPreview
 from supervisor_app.ui.refreshing import RefreshOnChange
 from supervisor_app.ui.screen_fit import narrow, scrolling
+from supervisor_app.units import hours_change
 
 _ANY_DATE = QDate(2000, 1, 1)
 VERIFICATION = "verification"
@@ -72,8 +73,8 @@ class Rendered:
     summary_html: str
     serial: str = ""
     reprint: bool = False
-    data: attestation.VerificationData | None = None  # a verification form's data, to record it
-    planned: attestation.PrintRecord | None = None  # the record a print of it will be filed under
+    data: VerificationData | None = None  # a verification form's data, to record it
+    planned: PrintRecord | None = None  # the record a print of it will be filed under
 
 
 class AttestationsPage(RefreshOnChange, QWidget):
@@ -473,7 +474,7 @@ class AttestationsPage(RefreshOnChange, QWidget):
             on_error=self._on_failed,
         )
 
-    def _on_recorded(self, record: attestation.PrintRecord, message: str) -> None:
+    def _on_recorded(self, record: PrintRecord, message: str) -> None:
         self._busy(False)
         prefix = self.tr("Reprint of {serial}.") if record.reprint else self.tr("Recorded as {serial}.")
         self._say(prefix.format(serial=record.serial) + (" " + message if message else ""))
@@ -606,7 +607,7 @@ def render_request(uow: Any, request: Request, *, record: bool) -> Rendered:
     return Rendered(request, pdf, title, _verification_html(data, serial), serial, planned.reprint)
 
 
-def _verification_html(data: attestation.VerificationData, serial: str) -> str:
+def _verification_html(data: VerificationData, serial: str) -> str:
     rows = "".join(
         f"<tr><td>{escape(d.label)}</td><td align='right'>{hours(d.individual_minutes)}</td>"
         f"<td align='right'>{hours(d.group_minutes)}</td><td align='right'><b>{hours(d.total_minutes)}</b></td></tr>"
@@ -638,7 +639,7 @@ def _verification_html(data: attestation.VerificationData, serial: str) -> str:
     )
 
 
-def _counted_html(data: attestation.VerificationData) -> str:
+def _counted_html(data: VerificationData) -> str:
     """Signed and counted where they differ, with the reasons (as the form's page 2 says)."""
     if not data.counted_reasons:
         return ""
@@ -654,7 +655,7 @@ def _counted_html(data: attestation.VerificationData) -> str:
     return f"<p>{escape(counted)}</p><ul>{reasons}</ul>"
 
 
-def _agency_notes_html(data: attestation.VerificationData) -> str:
+def _agency_notes_html(data: VerificationData) -> str:
     """The agency's doubts: shown here, never on the form (only on the agency notes pages)."""
     if not data.verify_notes:
         return ""
@@ -663,7 +664,7 @@ def _agency_notes_html(data: attestation.VerificationData) -> str:
     return f"<p><small><b>{escape(heading)}</b></small></p><ul><small>{items}</small></ul>"
 
 
-def _statement_html(data: attestation.StatementData) -> str:
+def _statement_html(data: StatementData) -> str:
     unmet = (
         "".join(f"<li>{escape(u)}</li>" for u in data.unmet)
         or f"<li>{escape(_tr('Every requirement is met.'))}</li>"

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QProgressBar, QWid
 
 from supervisor_app.services.profiles import GENERAL_DOMAIN
 from supervisor_app.services.progress import PartProgress, hours
-from supervisor_app.services.units import hours_change
+from supervisor_app.units import hours_change
 
 
 class DomainProgressPanel(QGroupBox):
