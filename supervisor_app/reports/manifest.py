@@ -49,9 +49,7 @@ def manifest_totals(records: Iterable[dict[str, Any]]) -> dict[str, Any]:
         if record.get("kind") == "session":
             totals["sessions"] += 1
             totals["supervision_minutes"] += minutes
-            part = (
-                "group_minutes" if record.get("format") == "group" else "individual_minutes"
-            )
+            part = "group_minutes" if record.get("format") == "group" else "individual_minutes"
             totals[part] += minutes
             for code, spent in record.get("minutes", {}).items():
                 domains[code] = domains.get(code, 0) + int(spent)

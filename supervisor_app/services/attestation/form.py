@@ -151,9 +151,7 @@ def prepare_verification(
     records = require_supervisee_verified(uow, supervisee.id)
     figures = figures_from_rows(
         records, supervisee_id=supervisee.id, supervisor_id=supervisor.id, start=start, end=end
-    ) or figures_from_sql(
-        uow, supervisee_id=supervisee.id, supervisor_id=supervisor.id, start=start, end=end
-    )
+    ) or figures_from_sql(uow, supervisee_id=supervisee.id, supervisor_id=supervisor.id, start=start, end=end)
     pending_sessions, pending_experience = figures.pending_sessions, figures.pending_experience
     pending = pending_sessions + pending_experience
     per_format, minutes, by_kind = figures.per_format, figures.minutes, figures.by_kind
@@ -548,7 +546,6 @@ def _form_records(
         )
     found.sort(key=lambda r: (r.sign_seq, r.record_id))
     return tuple(found)
-
 
 
 def _record_links(
