@@ -97,7 +97,9 @@ def sign_session(world: World, days: int) -> str:
 def print_form(world: World) -> PrintRecord:
     with world.uow() as uow:
         data = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
-        return attestation.record_print(uow, data, printed_by="Dana Whitaker")
+        record = attestation.record_print(uow, data, printed_by="Dana Whitaker")
+        uow.commit()
+        return record
 
 
 @pytest.fixture

@@ -11,9 +11,9 @@ Three steps, so the UI can render off its thread and the CLI can refuse before w
 2. :func:`record_print` creates (or, for a reprint, reuses) the :class:`Attestation` row and
    writes an audit ``print`` event every time.
 3. :func:`supervisor_app.reports.render_verification` turns the data into PDF bytes.
-   :func:`print_verification` does 2 and 3 in one transaction. The app instead renders with
-   the serial :func:`plan_print` foresees, prints, and records (``record_print(planned=...)``)
-   only once the job was sent, so a cancelled or failed print is not in the audit trail.
+   :mod:`supervisor_app.usecases.printing` does 1 to 3 and commits, and only then writes the
+   file; the app can render first with the serial :func:`plan_print` foresees and have the
+   use case record exactly that print (``record_print(planned=...)``).
 
 The record fingerprint
 ----------------------
@@ -43,10 +43,8 @@ from supervisor_app.services.attestation.prints import (
     SERIAL_PREFIX,
     VERIFICATION,
     AttestationEntry,
-    PrintedForm,
     list_attestations,
     plan_print,
-    print_verification,
     record_print,
 )
 from supervisor_app.services.attestation.statement import prepare_statement
@@ -55,12 +53,10 @@ __all__ = [
     "SERIAL_PREFIX",
     "VERIFICATION",
     "AttestationEntry",
-    "PrintedForm",
     "list_attestations",
     "plan_print",
     "prepare_statement",
     "prepare_verification",
-    "print_verification",
     "record_print",
     "rule_sources",
 ]

@@ -102,7 +102,9 @@ def _refuse_supervisor_from_elsewhere(uow: UnitOfWork, supervisor: Supervisor) -
             f"{supervisor.name}'s records here arrived signed in an hours file from another database; "
             "their attestation form is printed by them, where they supervised. The progress statement "
             "counts these hours.",
+            code="print.supervisor_elsewhere",
             field="supervisor",
+            params={"supervisor": supervisor.name},
         )
 
 
@@ -138,12 +140,20 @@ def prepare_verification(
     end = _date_or_none(date_to, field="date_to", label="To date")
     if start and end and end < start:
         raise DomainError(
-            f"The range ends ({end.isoformat()}) before it starts ({start.isoformat()}).", field="date_to"
+            f"The range ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
+            code="print.range_reversed",
+            field="date_to",
+            params={"from": start, "to": end},
         )
     try:
         profile = uow.db.profiles.get(supervisee.credential)
     except KeyError as exc:
-        raise DomainError(str(exc.args[0]), field="supervisee") from None
+        raise DomainError(
+            str(exc.args[0]),
+            code="print.unknown_credential",
+            field="supervisee",
+            params={"credential": supervisee.credential},
+        ) from None
 
     # Every record ever signed for this supervisee, verified (a signed record deleted or
     # detached from them must stop the print, not silently drop out of the totals); read once:
@@ -167,7 +177,9 @@ def prepare_verification(
         raise DomainError(
             f"There are no signed supervision sessions by {supervisor.name} for {supervisee.name}"
             f"{_range_text(start, end)}, so there is nothing to attest.{waiting}",
+            code="print.nothing_signed",
             field="date_from" if (start or end) else "supervisee",
+            params={"pending": pending},
         )
     if pending and not signed_only:
         parts = []
@@ -180,7 +192,9 @@ def prepare_verification(
             f"{'is' if pending == 1 else 'are'} still waiting for {supervisor.name}'s signature. "
             f"Sign {'it' if pending == 1 else 'them'} first, or print the signed records only "
             f"(the {_plural(pending, 'pending record')} will be left off the form).",
+            code="print.pending_records",
             field="signed_only",
+            params={"sessions": pending_sessions, "experience": pending_experience},
         )
     first = min(_as_date(v[1]) for v in per_format.values())  # type: ignore[type-var]
     last = max(_as_date(v[2]) for v in per_format.values())  # type: ignore[type-var]

@@ -23,12 +23,6 @@ SERIAL_PREFIX = "ATT"
 
 
 @dataclass(frozen=True)
-class PrintedForm:
-    pdf: bytes
-    record: PrintRecord
-
-
-@dataclass(frozen=True)
 class AttestationEntry:
     """One line of "what was printed"."""
 
@@ -123,15 +117,14 @@ def record_print(
     *,
     printed_by: str,
     now: dt.datetime | None = None,
-    commit: bool = True,
     planned: PrintRecord | None = None,
 ) -> PrintRecord:
     """Record one print of ``data``: a new attestation row, or the existing one for a reprint.
 
     A reprint (same supervisee, supervisor, range and fingerprint) reuses the row, so it keeps
     its serial number and its first print date (the date printed on the form). Every print,
-    first or not, adds an audit ``print`` event. Commits unless ``commit=False`` (then the
-    caller commits, e.g. once the PDF is rendered).
+    first or not, adds an audit ``print`` event. Flushes, never commits: the use case
+    (:mod:`supervisor_app.usecases.printing`) commits once the PDF is rendered.
 
     ``planned`` (from :func:`plan_print`, for a form already printed with that serial):
     the record must be exactly that one, or a DomainError says so and nothing is written.
@@ -142,7 +135,9 @@ def record_print(
         raise DomainError(
             f"The form was printed as {planned.serial}, but that serial number was given to another "
             f"print meanwhile, so this print was not recorded. Print it again.",
+            code="print.serial_taken",
             field="supervisee",
+            params={"serial": planned.serial},
         )
     if plan.reprint:
         row = uow.session.get(Attestation, plan.attestation_id)
@@ -200,29 +195,7 @@ def record_print(
         printed_at=row.printed_at,
         reprint=reprint,
     )
-    if commit:
-        uow.commit()
     return record
-
-
-def print_verification(
-    uow: UnitOfWork,
-    data: VerificationData,
-    *,
-    printed_by: str,
-    app_version: str | None = None,
-    now: dt.datetime | None = None,
-) -> PrintedForm:
-    """Record the print and render the PDF in one transaction: committed only once rendered."""
-    from supervisor_app import __version__
-    from supervisor_app.reports import render_verification
-
-    record = record_print(uow, data, printed_by=printed_by, now=now, commit=False)
-    pdf = render_verification(
-        data, serial=record.serial, generated=record.generated, app_version=app_version or __version__
-    )
-    uow.commit()
-    return PrintedForm(pdf=pdf, record=record)
 
 
 def list_attestations(uow: UnitOfWork, *, supervisee_id: int | str | None = None) -> list[AttestationEntry]:
@@ -270,9 +243,7 @@ __all__ = [
     "SERIAL_PREFIX",
     "VERIFICATION",
     "AttestationEntry",
-    "PrintedForm",
     "list_attestations",
     "plan_print",
-    "print_verification",
     "record_print",
 ]
