@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app import __version__
-from supervisor_app.reports.data import StatementData
+from supervisor_app.reports.data import PrintRecord, StatementData
 from supervisor_app.services import attestation, people
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.filenames import safe_file_name
@@ -499,7 +499,7 @@ class AttestationsPage(RefreshOnChange, QWidget):
         printed_by = self._printed_by()
         built_form, statement = rendered.form, rendered.statement
 
-        def work(uow: Any) -> tuple[bytes, str]:
+        def work(uow: Any) -> PrintRecord | None:  # on a worker thread: no widgets, no tr()
             if built_form is None:
                 assert statement is not None
                 printing.print_statement(
@@ -509,27 +509,29 @@ class AttestationsPage(RefreshOnChange, QWidget):
                     out=out,
                     built=(statement, rendered.pdf),
                 )
-                return rendered.pdf, ""
-            printed = printing.print_form(
+                return None
+            return printing.print_form(
                 uow,
                 _form_request(request),
                 printed_by=printed_by,
                 app_version=__version__,
                 out=out,
                 built=built_form,
-            )
-            record = printed.record
-            prefix = self.tr("Reprint of {serial}.") if record.reprint else self.tr("Recorded as {serial}.")
-            return printed.pdf, prefix.format(serial=record.serial)
+            ).record
+
+        def recorded(record: PrintRecord | None) -> None:
+            prefix = ""
+            if record is not None:
+                said = self.tr("Reprint of {serial}.") if record.reprint else self.tr("Recorded as {serial}.")
+                prefix = said.format(serial=record.serial)
+            self._delivered(rendered.pdf, then, prefix)
 
         def failed(exc: BaseException) -> None:
             if on_error is not None:
                 on_error()
             self._show_error(exc)
 
-        self.ctx.write(
-            work, on_done=lambda result: self._delivered(result[0], then, result[1]), on_error=failed
-        )
+        self.ctx.write(work, on_done=recorded, on_error=failed)
 
     def _delivered(self, pdf: bytes, then: Callable[[bytes], str], prefix: str) -> None:
         try:
