@@ -463,7 +463,7 @@ class Bench:
         return result
 
     def pdf(self) -> Result:
-        from supervisor_app.services.attestation import prepare_verification, print_verification
+        from supervisor_app.usecases.printing import FormRequest, print_form
 
         result = Result("pdf")
         supervisee_id, supervisor_id, date_from, date_to, count = self._pdf_range()
@@ -477,15 +477,9 @@ class Bench:
                 cpu_start = time.process_time()
                 with _timer() as took:
                     with copy_db.uow("benchmark") as uow:
-                        data = prepare_verification(
-                            uow,
-                            supervisee_id=supervisee_id,
-                            supervisor_id=supervisor_id,
-                            date_from=date_from,
-                            date_to=date_to,
-                            signed_only=True,
-                        )
-                        pdf = print_verification(uow, data, printed_by="benchmark").pdf
+                        request = FormRequest(supervisee_id, supervisor_id, date_from, date_to, signed_only=True)
+                        printed = print_form(uow, request, printed_by="benchmark", app_version="benchmark")
+                        data, pdf = printed.data, printed.pdf
                 timings.append(took())
                 cpu.append(time.process_time() - cpu_start)
             entries = len(data.log)
@@ -505,7 +499,7 @@ class Bench:
         result.ratio = _ratio(result.value, result.baseline)
         result.met = result.ratio is not None and result.ratio <= 3 and result.value <= 300
         result.note = (
-            f"prepare_verification + print_verification (record the print, render, commit), median of "
+            f"printing.print_form (prepare, record the print, render, commit), median of "
             f"{self.args.pdf_runs} after a warm-up (first {cold:.0f} ms); {entries} sessions in the appendix "
             f"({count} counted in range), {pages} pages, {len(pdf) / 1024:.0f} KiB; baseline: reportlab "
             f"drawing the same text lines per page with the same TTF font; CPU time (fastest of the "

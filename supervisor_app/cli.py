@@ -1233,38 +1233,27 @@ def run(args: argparse.Namespace) -> int:
                     args, {"file": args.records, "records": count}, f"Wrote {count} records to {args.records}"
                 )
         elif command == "attest":
-            from supervisor_app.services import attestation
+            from supervisor_app.usecases import printing
 
             out = _pdf_target(args.out)
-            try:
-                data = attestation.prepare_verification(
-                    uow,
-                    supervisee_id=args.supervisee,
-                    supervisor_id=args.supervisor,
-                    date_from=args.date_from,
-                    date_to=args.date_to,
-                    signed_only=args.signed_only,
+            request = printing.FormRequest(
+                args.supervisee, args.supervisor, args.date_from, args.date_to, args.signed_only, args.with_notes
+            )
+            try:  # recorded and committed, then written
+                printed = printing.print_form(
+                    uow, request, printed_by=uow.actor, app_version=_version(), out=out
                 )
-                record = attestation.record_print(uow, data, printed_by=uow.actor, commit=False)
             except signoff.RecordsFailVerification as exc:
                 raise CliError(str(exc)) from exc
             except DomainError as exc:
-                if "signed records only" in exc.message:
+                if exc.code == "print.pending_records":
                     raise CliError(
                         f"{exc.message} Add --signed-only to print the signed records only."
                     ) from exc
                 raise
-            from supervisor_app.reports import render_verification
-
-            pdf = render_verification(
-                data,
-                serial=record.serial,
-                generated=record.generated,
-                app_version=_version(),
-                with_notes=args.with_notes,
-            )
-            _write_file(out, pdf)
-            uow.commit()
+            except OSError as exc:
+                raise CliError(f"Could not write {out}: {exc.strerror or exc}", EXIT_FAILURE) from exc
+            data, record = printed.data, printed.record
             _out(
                 args,
                 {
@@ -1276,28 +1265,21 @@ def run(args: argparse.Namespace) -> int:
                 f"{'Reprinted' if record.reprint else 'Printed'} {record.serial} to {out}",
             )
         elif command == "statement":
-            from supervisor_app.reports import render_statement
-            from supervisor_app.services import attestation
+            from supervisor_app.usecases import printing
 
             if args.supervisee is None:
                 raise CliError(
                     "the following arguments are required: --supervisee (or --open-hours with one supervisee's files)"
                 )
             out = _pdf_target(args.out)
-            try:
-                data = attestation.prepare_statement(uow, supervisee_id=args.supervisee)
+            try:  # hours files opened read-only (--open-hours) record nothing
+                printing.print_statement(
+                    uow, supervisee_id=args.supervisee, app_version=_version(), out=out, record=not db.readonly
+                )
             except signoff.RecordsFailVerification as exc:
                 raise CliError(str(exc)) from exc
-            pdf = render_statement(data, generated=data.as_of, app_version=_version())
-            _write_file(out, pdf)
-            if not db.readonly:  # hours files opened read-only (--open-hours) record nothing
-                audit.log(
-                    uow,
-                    audit.AuditAction.PRINT,
-                    supervisee_id=data.supervisee_id,
-                    details={"document": "progress statement", "file": str(out)},
-                )
-                uow.commit()
+            except OSError as exc:
+                raise CliError(f"Could not write {out}: {exc.strerror or exc}", EXIT_FAILURE) from exc
             _out(args, {"file": str(out)}, f"Progress statement written to {out}")
         elif command == "attestations":
             from supervisor_app.services import attestation
@@ -1401,16 +1383,6 @@ def _pdf_target(value: str) -> Path:
     if not out.parent.is_dir():
         raise CliError(f"The folder {out.parent} does not exist.")
     return out
-
-
-def _write_file(out: Path, data: bytes) -> None:
-    """Write all or nothing: a half-written PDF never appears under the real name."""
-    from supervisor_app.db import write_private
-
-    try:
-        write_private(out, data)  # the form holds names: readable by the user only
-    except OSError as exc:
-        raise CliError(f"Could not write {out}: {exc.strerror or exc}", EXIT_FAILURE) from exc
 
 
 def _restore(args: argparse.Namespace) -> int:

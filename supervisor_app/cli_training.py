@@ -114,7 +114,7 @@ def _person(args: argparse.Namespace) -> Any:
 def run(args: argparse.Namespace, uow: Any, out: Any, read_password: Any) -> int:
     """One command; ``out(args, data, text)`` prints, ``read_password(args)`` asks."""
     from supervisor_app.services import due, person_credentials, training, training_import
-    from supervisor_app.services.units import hours
+    from supervisor_app.units import hours
 
     if args.command == "supervisee":
         person_credentials.set_hire_date(uow, supervisee_id=args.id, hire_date=args.date)

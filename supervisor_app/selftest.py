@@ -187,13 +187,11 @@ def _verify(ctx: _Context) -> str:
 
 
 def _attestation(ctx: _Context) -> str:
-    from supervisor_app.services import attestation
+    from supervisor_app.usecases import printing
 
     with ctx.db.uow("selftest") as uow:
-        data = attestation.prepare_verification(
-            uow, supervisee_id=ctx.supervisee_id, supervisor_id=ctx.supervisor_id
-        )
-        printed = attestation.print_verification(uow, data, printed_by="selftest")
+        request = printing.FormRequest(ctx.supervisee_id, ctx.supervisor_id)
+        printed = printing.print_form(uow, request, printed_by="selftest", app_version=__version__)
     path = ctx.folder / "attestation.pdf"
     size = _check_pdf(printed.pdf, path)
     ctx.pdfs.append(path)

@@ -11,10 +11,13 @@ import pytest
 
 from conftest import PASSWORD, TODAY, World, experience_fields, session_fields, snapshot
 from supervisor_app.models import Attestation, AuditEvent
+from supervisor_app.reports.data import VerificationData
+from supervisor_app.reports.manifest import fingerprint_of
 from supervisor_app.services import attestation, records, signoff
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.requirements import months_between
 from supervisor_app.services.signoff import RecordsFailVerification
+from supervisor_app.usecases import printing
 
 DAY = dt.timedelta(days=1)
 
@@ -74,7 +77,7 @@ def _records(world: World) -> dict[str, str]:
     return ids
 
 
-def _prepare(world: World, **kwargs) -> attestation.VerificationData:  # type: ignore[no-untyped-def]
+def _prepare(world: World, **kwargs) -> VerificationData:  # type: ignore[no-untyped-def]
     with world.uow() as uow:
         return attestation.prepare_verification(
             uow, supervisee_id=kwargs.pop("supervisee_id", world.ana), supervisor_id=world.dana, **kwargs
@@ -205,7 +208,7 @@ def test_amended_and_voided_sessions_are_listed_but_not_counted(world: World) ->
     printed = [newer_id, ids["s40"], ids["s30"], ids["g20"], ids["s10"], ids["paid"], ids["volunteer"]]
     chains = _chain_hashes(world, printed)
     assert data.signature_count == len(chains) == 8
-    assert data.fingerprint == attestation.fingerprint_of(chains)
+    assert data.fingerprint == fingerprint_of(chains)
 
 
 # --------------------------------------------------------------------------------------------
@@ -230,11 +233,8 @@ def renders(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 def _attest_to_file(world: World, out: Path, **kwargs) -> None:  # type: ignore[no-untyped-def]
     """What the CLI does: prepare (may refuse), record and render, then write the file."""
     with world.uow("Dana Whitaker") as uow:
-        data = attestation.prepare_verification(
-            uow, supervisee_id=world.ana, supervisor_id=world.dana, **kwargs
-        )
-        printed = attestation.print_verification(uow, data, printed_by="Dana Whitaker", app_version="test")
-    out.write_bytes(printed.pdf)
+        request = printing.FormRequest(world.ana, world.dana, **kwargs)
+        printing.print_form(uow, request, printed_by="Dana Whitaker", app_version="test", out=out)
 
 
 def test_refuses_when_there_is_nothing_signed(world: World, tmp_path: Path, renders: list[int]) -> None:
@@ -325,9 +325,11 @@ def test_a_reprint_reuses_the_serial_and_the_date(world: World) -> None:
     with world.uow("Dana Whitaker") as uow:
         data = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
         first = attestation.record_print(uow, data, printed_by="Dana Whitaker", now=first_print)
+        uow.commit()
     with world.uow("Dana Whitaker") as uow:
         again = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
         second = attestation.record_print(uow, again, printed_by="Dana Whitaker")
+        uow.commit()
     assert again == data
     assert first.serial == second.serial == f"ATT-{first_print.astimezone().year}-000001"
     assert (first.reprint, second.reprint) == (False, True)
@@ -363,6 +365,7 @@ def test_new_records_or_another_range_get_a_new_serial(world: World) -> None:
             attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana),
             printed_by="D",
         )
+        uow.commit()
     _session(world, 5)
     _sign(world)
     with world.uow() as uow:
@@ -396,8 +399,9 @@ def test_a_failed_render_records_nothing(world: World, monkeypatch: pytest.Monke
 
     monkeypatch.setattr(reports, "render_verification", broken)
     with world.uow() as uow, pytest.raises(RuntimeError):
-        data = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
-        attestation.print_verification(uow, data, printed_by="Dana")
+        printing.print_form(
+            uow, printing.FormRequest(world.ana, world.dana), printed_by="Dana", app_version="test"
+        )
     assert snapshot(world.db) == before
 
 
@@ -425,4 +429,4 @@ def test_statement_data_shows_signed_and_pending(world: World) -> None:
     assert data.sources and data.verify_notes
     chains = _chain_hashes(world, list(ids.values()))  # every signed record of Ana's, both supervisors
     assert data.signature_count == len(chains) == 8
-    assert data.fingerprint == attestation.fingerprint_of(chains)
+    assert data.fingerprint == fingerprint_of(chains)

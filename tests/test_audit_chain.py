@@ -15,6 +15,7 @@ import pytest
 
 from conftest import PASSWORD, TODAY, World, session_fields
 from supervisor_app.db import Database, open_database
+from supervisor_app.reports.data import PrintRecord
 from supervisor_app.services import attestation, audit, backup, copies, people, records, signoff, trails
 
 
@@ -93,10 +94,12 @@ def sign_session(world: World, days: int) -> str:
     return rid
 
 
-def print_form(world: World) -> attestation.PrintRecord:
+def print_form(world: World) -> PrintRecord:
     with world.uow() as uow:
         data = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
-        return attestation.record_print(uow, data, printed_by="Dana Whitaker")
+        record = attestation.record_print(uow, data, printed_by="Dana Whitaker")
+        uow.commit()
+        return record
 
 
 @pytest.fixture
@@ -238,7 +241,7 @@ def test_print_records_edited_deleted_or_inserted_are_named(busy: World) -> None
     ]
 
 
-def print_form_after_another_session(world: World) -> attestation.PrintRecord:
+def print_form_after_another_session(world: World) -> PrintRecord:
     sign_session(world, 5)
     return print_form(world)
 

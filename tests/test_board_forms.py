@@ -22,6 +22,8 @@ from conftest import TODAY
 from supervisor_app.cli import main
 from supervisor_app.db import open_database
 from supervisor_app.reports import render_statement, render_verification
+from supervisor_app.reports.data import VerificationData
+from supervisor_app.reports.manifest import MANIFEST_NAME
 from supervisor_app.services import attestation
 from supervisor_app.services.people import get_supervisee
 from supervisor_app.services.progress import compute_progress, hours
@@ -32,7 +34,7 @@ DOUBTS = re.compile(r"verify|not confirmed|confirm with|unconfirmed|to be confir
 @dataclass(frozen=True)
 class Printed:
     code: str
-    data: attestation.VerificationData
+    data: VerificationData
     pdf: bytes
     with_notes: bytes
     pages: list[str]  # the text of each page of the form without notes
@@ -355,7 +357,7 @@ def test_the_pdf_is_archival(printed: dict[str, Printed], code: str, tmp_path: P
     assert intent["/S"] == "/GTS_PDFA1"
     assert intent["/DestOutputProfile"].get_object().get_data()[36:40] == b"acsp"  # an ICC profile
     spec = root["/AF"][0].get_object()
-    assert spec["/AFRelationship"] == "/Data" and spec["/F"] == attestation.MANIFEST_NAME
+    assert spec["/AFRelationship"] == "/Data" and spec["/F"] == MANIFEST_NAME
     assert root["/Lang"] == "en-US"
     for page in reader.pages:  # every font embedded
         for font in page["/Resources"]["/Font"].values():

@@ -20,8 +20,8 @@ from conftest import PASSWORD, TODAY, World, experience_fields, session_fields, 
 from supervisor_app.cli import main
 from supervisor_app.db import open_database
 from supervisor_app.reports import render_verification
+from supervisor_app.reports.manifest import MANIFEST_NAME, manifest_fingerprint, manifest_totals, qr_text
 from supervisor_app.services import attestation, keys, records, signoff
-from supervisor_app.services.attestation import MANIFEST_NAME, manifest_fingerprint, qr_text
 
 DAY = dt.timedelta(days=1)
 
@@ -198,7 +198,7 @@ def test_minutes_changed_in_the_manifest_are_named(
     manifest = _manifest(printed.pdf)
     record = next(r for r in manifest["records"] if r["id"] == printed.sessions[0])
     record["minutes"]["advocacy"] += 60
-    manifest["totals"] = attestation.manifest_totals(manifest["records"])
+    manifest["totals"] = manifest_totals(manifest["records"])
     edited = tmp_path / "edited.pdf"
     _rewrite(printed.pdf, edited, manifest)
     code, result = _check(printed, capsys, edited)

@@ -180,3 +180,33 @@ def test_attest_with_notes_adds_the_agency_pages_to_the_same_form(demo_file: Pat
     assert not any("AGENCY NOTES" in page or "verify" in page.lower() for page in plain)
     assert len(noted) > len(plain)
     assert "AGENCY NOTES" in noted[len(plain)] and "To verify with the board" in "".join(noted[len(plain) :])
+
+
+def test_attest_writes_no_file_when_the_commit_fails(
+    demo_file: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The print is committed before the form takes its name: a commit that fails leaves no
+    file (and no staged copy) and no record."""
+    from supervisor_app.db import UnitOfWork
+
+    def refused(self: UnitOfWork) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(UnitOfWork, "commit", refused)
+    before = snapshot(demo_file)
+    out = tmp_path / "form.pdf"
+    args = ["--db", str(demo_file), "attest", "--supervisee", "1", "--supervisor", "1", "--signed-only"]
+    assert main([*args, "--out", str(out)]) != 0
+    assert "disk I/O error" in capsys.readouterr().err
+    assert list(tmp_path.glob("*.pdf*")) == [] and list(tmp_path.glob(".form.pdf*")) == []
+    assert snapshot(demo_file) == before
+
+
+def test_statement_is_recorded_in_the_audit_trail(demo_file: Path, tmp_path: Path) -> None:
+    out = tmp_path / "statement.pdf"
+    assert main(["--db", str(demo_file), "statement", "--supervisee", "2", "--out", str(out)]) == 0
+    with sqlite3.connect(demo_file) as con:
+        details = con.execute(
+            "SELECT details FROM audit_event WHERE action = 'print' ORDER BY id DESC LIMIT 1"
+        ).fetchone()[0]
+    assert '"progress statement"' in details and str(out) in details.replace("\\\\", "\\")

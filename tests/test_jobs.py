@@ -16,6 +16,7 @@ from supervisor_app.cli import main
 from supervisor_app.db import Database
 from supervisor_app.models import Supervisee
 from supervisor_app.reports import render_verification
+from supervisor_app.reports.data import VerificationData
 from supervisor_app.services import attestation, audit, jobs
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.training import MAX_CERTIFICATE_BYTES, CertificateFile
@@ -151,7 +152,7 @@ def _crss(demo_db: Database) -> tuple[int, int]:
 
 def _form_text(
     demo_db: Database, supervisee: int, supervisor: int
-) -> tuple[str, attestation.VerificationData, bytes]:
+) -> tuple[str, VerificationData, bytes]:
     with demo_db.uow("test") as uow:
         data = attestation.prepare_verification(
             uow, supervisee_id=supervisee, supervisor_id=supervisor, signed_only=True, today=TODAY

@@ -22,10 +22,11 @@ from conftest import PASSWORD, TODAY
 from supervisor_app.db import Database, open_database
 from supervisor_app.reports import render_statement, render_verification
 from supervisor_app.reports.base import width
+from supervisor_app.reports.data import VerificationData
 from supervisor_app.services import attestation, people, records, signoff
-from supervisor_app.services.attestation import VerificationData
-from supervisor_app.services.progress import hours
 from supervisor_app.services.requirements import months_between
+from supervisor_app.units import hours
+from supervisor_app.usecases import printing
 
 DAY = dt.timedelta(days=1)
 GENERATED = dt.date(2026, 3, 2)
@@ -505,12 +506,8 @@ def test_a_reprint_is_the_same_document(log_world: LogWorld) -> None:
     printed = []
     for _ in range(2):
         with log_world.db.uow("test") as uow:
-            data = attestation.prepare_verification(
-                uow, supervisee_id=log_world.applicant, supervisor_id=log_world.supervisor
-            )
-            printed.append(
-                attestation.print_verification(uow, data, printed_by=SUPERVISOR, app_version="1.0")
-            )
+            request = printing.FormRequest(log_world.applicant, log_world.supervisor)
+            printed.append(printing.print_form(uow, request, printed_by=SUPERVISOR, app_version="1.0"))
     assert printed[0].pdf == printed[1].pdf
     assert printed[0].record.serial == printed[1].record.serial and printed[1].record.reprint
 

@@ -218,15 +218,14 @@ def test_printing_a_form_keeps_the_proof_and_a_later_sign_still_forgets_it(
     """A print writes an attestation row, its chain link and an audit event, and changes no
     record: the next view (or print) of the same supervisee is not verified again. A record
     signed afterwards is."""
-    from supervisor_app.services import attestation
+    from supervisor_app.usecases import printing
 
     world, _ids = signed
     _view(world)
     calls = _count_checks(monkeypatch)
     with world.uow() as uow:
-        data = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
-        attestation.print_verification(uow, data, printed_by="Dana Whitaker", app_version="test")
-        uow.commit()
+        request = printing.FormRequest(world.ana, world.dana)
+        printing.print_form(uow, request, printed_by="Dana Whitaker", app_version="test")
     assert _view(world).supervision.signed_minutes == 180
     assert calls == [], "the print, and the view after it, were served from the proof"
     _session(world, 5)

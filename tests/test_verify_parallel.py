@@ -171,7 +171,7 @@ def _text(day: Any) -> Any:
 
 
 def test_form_figures_from_the_verified_rows_equal_the_sql_figures(demo_db: Database) -> None:
-    from supervisor_app.services.attestation import _figures_from_rows, _figures_from_sql
+    from supervisor_app.services.attestation.figures import figures_from_rows, figures_from_sql
 
     with demo_db.uow() as uow:
         pairs = list(
@@ -187,8 +187,8 @@ def test_form_figures_from_the_verified_rows_equal_the_sql_figures(demo_db: Data
             records = signoff.require_supervisee_verified(uow, supervisee)
             for start, end in ranges:
                 where = {"supervisee_id": supervisee, "supervisor_id": supervisor, "start": start, "end": end}
-                from_rows = _figures_from_rows(records, **where)
-                from_sql = _figures_from_sql(uow, **where)
+                from_rows = figures_from_rows(records, **where)
+                from_sql = figures_from_sql(uow, **where)
                 assert from_rows is not None
                 from_sql.per_format = {
                     fmt: (count, _text(first), _text(last))

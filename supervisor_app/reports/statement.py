@@ -26,8 +26,8 @@ from supervisor_app.reports.base import (
     template,
     width,
 )
-from supervisor_app.services.attestation import DomainBar, PartSummary, StatementData
-from supervisor_app.services.progress import hours
+from supervisor_app.reports.data import DomainBar, PartSummary, StatementData
+from supervisor_app.units import hours
 
 BAR_HEIGHT = 7.0
 

@@ -12,7 +12,7 @@ from supervisor_app.db import UnitOfWork
 from supervisor_app.models import AuditEvent, Supervisor
 from supervisor_app.services.audit import AuditEntry
 from supervisor_app.services.text_search import contains, register_fold
-from supervisor_app.services.units import fold
+from supervisor_app.units import fold
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from supervisor_app.services.profiles import CredentialProfile
-from supervisor_app.services.units import hours
+from supervisor_app.units import hours
 
 WEEK = dt.timedelta(days=7)
 GAPS_SHOWN = 6

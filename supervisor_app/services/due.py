@@ -41,7 +41,7 @@ from supervisor_app.services.errors import DomainError
 from supervisor_app.services.person_credentials import Person
 from supervisor_app.services.records import counts_clause, voided_clause
 from supervisor_app.services.training import list_training, renewal_progress
-from supervisor_app.services.units import hours
+from supervisor_app.units import hours
 
 PENDING_DAYS = 14
 """Pending records older than this are due for signing."""

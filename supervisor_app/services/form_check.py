@@ -1,6 +1,6 @@
 """Checking a printed attestation form against signed records (``supervisor-app check-form``).
 
-A form's PDF carries a manifest (:func:`~supervisor_app.services.attestation.form_manifest`):
+A form's PDF carries a manifest (:func:`~supervisor_app.reports.manifest.form_manifest`):
 every record it prints, with its minutes and its signature's hashes, and the totals. Checking
 a form is three steps:
 
@@ -43,7 +43,7 @@ from supervisor_app.models import (
     SignOffAction,
     SupervisionSession,
 )
-from supervisor_app.services.attestation import (
+from supervisor_app.reports.manifest import (
     MANIFEST_FORMAT,
     MANIFEST_NAME,
     MANIFEST_VERSION,
@@ -51,7 +51,7 @@ from supervisor_app.services.attestation import (
     manifest_totals,
 )
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.units import hours
+from supervisor_app.units import hours
 
 MAX_FORM_BYTES = 64 * 1024 * 1024
 """A bigger file is not one of our forms (a 300-session form is well under a megabyte)."""

@@ -19,6 +19,7 @@ from sqlalchemy import or_, select
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import JobDescriptionFile, SuperviseeJob, utcnow
+from supervisor_app.reports.data import FormJob
 from supervisor_app.services import audit
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import _int_id, get_supervisee
@@ -303,18 +304,6 @@ def list_jobs(
         )
         for j in jobs
     ]
-
-
-@dataclass(frozen=True)
-class FormJob:
-    """A job as the verification form prints it."""
-
-    title: str
-    employer: str
-    date_from: dt.date
-    date_to: dt.date | None
-    answer: bool | None
-    description: str  # "attached" (a file), "on file" (its text), "" (none recorded)
 
 
 def form_answers(uow: UnitOfWork, *, supervisee_id: int, start: dt.date, end: dt.date) -> tuple[FormJob, ...]:

@@ -53,7 +53,7 @@ from supervisor_app.services.records import display_status_sql
 from supervisor_app.services.roster import SuperviseeSummary, supervisee_names
 from supervisor_app.services.sums import sums_by_supervisee
 from supervisor_app.services.text_search import contains, register_fold
-from supervisor_app.services.units import duration, fold
+from supervisor_app.units import duration, fold
 
 OVERDUE_DAYS = 14
 """A supervisee with no signed or pending session in this many days is overdue for supervision."""

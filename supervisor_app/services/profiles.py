@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from supervisor_app.resources import resource_path
+from supervisor_app.units import normal_kind
 
 T = TypeVar("T")
 
@@ -152,10 +153,6 @@ class QualifyingKind:
         """Whether a credential recorded as ``recorded`` is this kind (its code or its label,
         ignoring case and spacing)."""
         return normal_kind(recorded) in (normal_kind(self.kind), normal_kind(self.label))
-
-
-def normal_kind(text: str) -> str:
-    return " ".join(text.split()).casefold()
 
 
 def split_kinds(text: str) -> list[str]:

@@ -41,7 +41,7 @@ from supervisor_app.services.requirements import (
 )
 from supervisor_app.services.signoff import require_supervisee_verified
 from supervisor_app.services.sums import sums_by_supervisee, sums_from_records
-from supervisor_app.services.units import hours
+from supervisor_app.units import hours
 
 # months_between: tests/test_progress.py imports it from here (kept unchanged this round).
 __all__ = ["compute_progress", "hours", "months_between", "supervisee_record_ids"]

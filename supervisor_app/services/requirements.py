@@ -22,7 +22,7 @@ from typing import Any
 
 from supervisor_app.services import board_rules
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
-from supervisor_app.services.units import hours
+from supervisor_app.units import hours
 
 GROUP = "group"
 """``SessionFormat.GROUP`` as the sums hold it (the models import SQLAlchemy; this module does not)."""

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import and_, func, or_
 
 from supervisor_app.db import UnitOfWork
-from supervisor_app.services.units import fold
+from supervisor_app.units import fold
 
 
 def escape_like(text: str) -> str:
@@ -32,7 +32,7 @@ def contains(column: Any, needle: str) -> Any:
 
 
 def register_fold(uow: UnitOfWork) -> None:
-    """Make ``search_fold(text)`` (:func:`~supervisor_app.services.units.fold`) known to the
+    """Make ``search_fold(text)`` (:func:`~supervisor_app.units.fold`) known to the
     unit of work's connection (cheap; done before each search query)."""
     raw = uow.session.connection().connection.driver_connection
     if raw is not None:

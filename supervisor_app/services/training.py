@@ -51,8 +51,8 @@ from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import get_supervisee
 from supervisor_app.services.person_credentials import Person
 from supervisor_app.services.profiles import CredentialProfile, ProfileRegistry
-from supervisor_app.services.units import hours
 from supervisor_app.services.validation import clean_text, parse_date, shown
+from supervisor_app.units import hours
 
 MAX_CERTIFICATE_BYTES = 5 * 1024 * 1024
 """A certificate is a scan or a PDF of a page or two; 5 MB keeps backups small."""

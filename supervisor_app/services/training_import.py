@@ -38,7 +38,7 @@ from supervisor_app.services.importexport import (
 )
 from supervisor_app.services.person_credentials import Person
 from supervisor_app.services.profiles import ProfileRegistry
-from supervisor_app.services.units import hours
+from supervisor_app.units import hours
 
 SHEET = "Training"
 COLUMNS = ("supervisee", "supervisor", "from", "to", "title", "provider", "delivery")

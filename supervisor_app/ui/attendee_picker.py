@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from supervisor_app.services.units import fold
 from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.units import fold
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,8 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
-from supervisor_app.services.attestation import AttestationEntry, fingerprint_groups
+from supervisor_app.reports.data import fingerprint_groups
+from supervisor_app.services.attestation import AttestationEntry
 from supervisor_app.services.progress import hours
 from supervisor_app.ui.row_list_model import RowListModel
 

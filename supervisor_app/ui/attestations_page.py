@@ -1,9 +1,12 @@
 """Attestations: pick supervisee, supervisor and range; preview; Print; Save PDF; the list of
 printed forms with their fingerprints; reprint.
 
-Preparing and rendering run off the UI thread. A print or save is recorded by the attestation
-service (serial number, fingerprint, audit entry) only once the user has chosen where it goes.
-In review mode the page offers the supervisee's own progress statement and nothing else.
+Preparing and rendering run off the UI thread. A print or save goes through the printing use
+case (:mod:`supervisor_app.usecases.printing`), as the command line's: once the user has chosen
+where it goes (and the printer has started), the print is recorded (a form's serial number,
+fingerprint and audit entry; a statement's audit entry) and committed, and only then is the
+file written or are the pages sent. In review mode the page offers the supervisee's own
+progress statement and nothing else, and records nothing.
 """
 
 from __future__ import annotations
@@ -11,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
-from html import escape
 from pathlib import Path
 from typing import Any
 
@@ -35,18 +37,26 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app import __version__
+from supervisor_app.reports.data import PrintRecord, StatementData
 from supervisor_app.services import attestation, people
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.filenames import safe_file_name
-from supervisor_app.services.progress import hours
-from supervisor_app.services.units import hours_change
 from supervisor_app.ui.attestation_table_model import ROW_ROLE, AttestationTableModel
 from supervisor_app.ui.common import FieldErrors, error_label, from_qdate, show_error, to_qdate
 from supervisor_app.ui.context import AppContext
-from supervisor_app.ui.pdf_output import ask_printer, print_pdf, qt_pdf_available, save_pdf
+from supervisor_app.ui.pdf_output import (
+    PrintJob,
+    ask_printer,
+    open_in_viewer,
+    pdf_path,
+    qt_pdf_available,
+    save_pdf,
+)
 from supervisor_app.ui.pdf_preview import PdfPreview
+from supervisor_app.ui.print_summary import statement_html, verification_html
 from supervisor_app.ui.refreshing import RefreshOnChange
 from supervisor_app.ui.screen_fit import narrow, scrolling
+from supervisor_app.usecases import printing
 
 _ANY_DATE = QDate(2000, 1, 1)
 VERIFICATION = "verification"
@@ -72,8 +82,8 @@ class Rendered:
     summary_html: str
     serial: str = ""
     reprint: bool = False
-    data: attestation.VerificationData | None = None  # a verification form's data, to record it
-    planned: attestation.PrintRecord | None = None  # the record a print of it will be filed under
+    form: printing.BuiltForm | None = None  # a verification form about to be printed or saved
+    statement: StatementData | None = None  # a progress statement's data
 
 
 class AttestationsPage(RefreshOnChange, QWidget):
@@ -124,7 +134,9 @@ class AttestationsPage(RefreshOnChange, QWidget):
         self.kind = QComboBox(box)
         self.kind.setAccessibleName(self.tr("Form"))
         if not self.review:
-            self.kind.addItem(self.tr("Supervision verification (the board's form and session log)"), VERIFICATION)
+            self.kind.addItem(
+                self.tr("Supervision verification (the board's form and session log)"), VERIFICATION
+            )
         self.kind.addItem(self.tr("Progress statement (for the supervisee)"), STATEMENT)
         row(self.tr("&Form:"), "kind", self.kind)
         self.supervisee = QComboBox(box)
@@ -403,18 +415,31 @@ class AttestationsPage(RefreshOnChange, QWidget):
     # Print and save -------------------------------------------------------------------------------
     def print_current(self, *, printer: Any = None) -> None:
         """Print (``printer``: a ready QPrinter, else the print dialog asks, once the form is
-        ready). The print is recorded only once the dialog was accepted and every page sent."""
+        ready). The print is recorded once the dialog was accepted and the printer started,
+        before the pages are sent: a cancelled dialog or a printer that cannot start records
+        nothing."""
         request = self.request()
         if request is None or not self.can_print:
             return
 
-        def deliver(rendered: Rendered) -> str | None:
+        def deliver(rendered: Rendered) -> None:
             chosen = printer
             if chosen is None and qt_pdf_available():
                 chosen = self.ask_printer(rendered.title)
                 if chosen is None:
-                    return None
-            return print_pdf(rendered.pdf, title=rendered.title, printer=chosen)
+                    self._busy(False)
+                    self._say(self.tr("Not printed: the print dialog was cancelled. Nothing was recorded."))
+                    return
+            if chosen is None:  # no Qt PDF: the computer's own PDF viewer prints it
+                self._record(rendered, None, lambda pdf: open_in_viewer(pdf, title=rendered.title))
+                return
+            job = PrintJob(chosen, title=rendered.title)
+            try:
+                job.start()
+            except DomainError as exc:
+                self._show_error(exc)
+                return
+            self._record(rendered, None, job.send, on_error=job.cancel)
 
         self._output(request, deliver)
 
@@ -427,56 +452,100 @@ class AttestationsPage(RefreshOnChange, QWidget):
             return
         if not path:
             self.ctx.prefs.pdf_folder = str(Path(target).parent)
+        out = pdf_path(target)
+        self._output(
+            request,
+            lambda rendered: self._record(
+                rendered, out, lambda _pdf: self.tr("Saved {path}").format(path=out)
+            ),
+        )
 
-        def done(rendered: Rendered) -> str:
-            saved = save_pdf(rendered.pdf, target)
-            return self.tr("Saved {path}").format(path=saved)
-
-        self._output(request, done)
-
-    def _output(self, request: Request, deliver: Callable[[Rendered], str | None]) -> None:
-        """Render the form (with the serial number it will be recorded under), deliver it (print
-        or save), and only then record the print: a cancelled or failed delivery records nothing."""
+    def _output(self, request: Request, deliver: Callable[[Rendered], None]) -> None:
+        """Render the form (with the serial number it will be recorded under), then hand it to
+        ``deliver``, which asks where it goes and calls :meth:`_record`."""
         self._busy(True, self.tr("Preparing the form…"))
         self.errors.clear()
-        printed_by = self._printed_by()
         self.ctx.read(
             lambda uow: render_request(uow, request, record=True),
-            on_done=lambda rendered: self._deliver(rendered, deliver, printed_by),
+            on_done=lambda rendered: self._shown_then(rendered, deliver),
             on_error=self._on_failed,
         )
 
-    def _deliver(
-        self, rendered: Rendered, deliver: Callable[[Rendered], str | None], printed_by: str
-    ) -> None:
+    def _shown_then(self, rendered: Rendered, deliver: Callable[[Rendered], None]) -> None:
         self.rendered = rendered
         self.preview.show_pdf(rendered.pdf, summary_html=rendered.summary_html)
-        try:
-            message = deliver(rendered)
-        except (DomainError, OSError) as exc:
-            self._busy(False)
-            self.status.clear()
-            self.errors.show(exc)
-            return
-        if message is None:  # the print dialog was cancelled
-            self._busy(False)
-            self._say(self.tr("Not printed: the print dialog was cancelled. Nothing was recorded."))
-            return
-        if rendered.planned is None or rendered.data is None:  # a statement: nothing to record
-            self._busy(False)
-            self._say(message)
-            return
-        data, planned = rendered.data, rendered.planned
-        self.ctx.write(
-            lambda uow: attestation.record_print(uow, data, printed_by=printed_by, planned=planned),
-            on_done=lambda record: self._on_recorded(record, message),
-            on_error=self._on_failed,
-        )
+        deliver(rendered)
 
-    def _on_recorded(self, record: attestation.PrintRecord, message: str) -> None:
+    def _record(
+        self,
+        rendered: Rendered,
+        out: Path | None,
+        then: Callable[[bytes], str],
+        *,
+        on_error: Callable[[], None] | None = None,
+    ) -> None:
+        """Record the print and commit (the printing use case writes ``out``), then ``then``
+        delivers the bytes and says how. A statement in review mode records nothing."""
+        request = rendered.request
+        if rendered.form is None and self.ctx.read_only:  # the supervisee's own statement
+            try:
+                if out is not None:
+                    save_pdf(rendered.pdf, out)
+            except OSError as exc:
+                self._show_error(exc)
+                return
+            self._delivered(rendered.pdf, then, "")
+            return
+        printed_by = self._printed_by()
+        built_form, statement = rendered.form, rendered.statement
+
+        def work(uow: Any) -> PrintRecord | None:  # on a worker thread: no widgets, no tr()
+            if built_form is None:
+                assert statement is not None
+                printing.print_statement(
+                    uow,
+                    supervisee_id=request.supervisee_id,
+                    app_version=__version__,
+                    out=out,
+                    built=(statement, rendered.pdf),
+                )
+                return None
+            return printing.print_form(
+                uow,
+                _form_request(request),
+                printed_by=printed_by,
+                app_version=__version__,
+                out=out,
+                built=built_form,
+            ).record
+
+        def recorded(record: PrintRecord | None) -> None:
+            prefix = ""
+            if record is not None:
+                said = self.tr("Reprint of {serial}.") if record.reprint else self.tr("Recorded as {serial}.")
+                prefix = said.format(serial=record.serial)
+            self._delivered(rendered.pdf, then, prefix)
+
+        def failed(exc: BaseException) -> None:
+            if on_error is not None:
+                on_error()
+            self._show_error(exc)
+
+        self.ctx.write(work, on_done=recorded, on_error=failed)
+
+    def _delivered(self, pdf: bytes, then: Callable[[bytes], str], prefix: str) -> None:
+        try:
+            message = then(pdf)
+        except (DomainError, OSError) as exc:
+            self._show_error(exc)
+            return
         self._busy(False)
-        prefix = self.tr("Reprint of {serial}.") if record.reprint else self.tr("Recorded as {serial}.")
-        self._say(prefix.format(serial=record.serial) + (" " + message if message else ""))
+        self._say(" ".join(part for part in (prefix, message) if part))
+
+    def _show_error(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.status.clear()
+        self.errors.show(exc)
 
     def reprint_selected(self) -> None:
         index = self.history_view.currentIndex()
@@ -548,52 +617,57 @@ def _title(kind: str, name: str) -> str:
     return _tr("Supervision verification {name}").format(name=name)
 
 
+def _form_request(request: Request) -> printing.FormRequest:
+    return printing.FormRequest(
+        request.supervisee_id,
+        request.supervisor_id or 0,
+        request.date_from,
+        request.date_to,
+        request.signed_only,
+        request.with_notes,
+    )
+
+
 def render_request(uow: Any, request: Request, *, record: bool) -> Rendered:
     """Prepare and render one form. Writes nothing.
 
     ``record``: the form is about to be printed or saved, so it carries the serial number it
-    will be recorded under (:func:`attestation.plan_print`); the caller records it once it was
-    delivered. Else a preview: "PREVIEW", or the serial of an earlier print of the same records.
-    Runs on a worker thread: plain data in and out, no widgets.
+    will be recorded under (:func:`printing.build_form`); the printing use case records it
+    once the user has chosen where it goes. Else a preview: "PREVIEW", or the serial of an
+    earlier print of the same records. Runs on a worker thread: plain data in and out, no widgets.
     """
     today = dt.date.today()
     if request.kind == STATEMENT:
-        from supervisor_app.reports import render_statement
-
-        statement = attestation.prepare_statement(uow, supervisee_id=request.supervisee_id)
-        pdf = render_statement(statement, generated=today, app_version=__version__)
+        statement, pdf = printing.build_statement(
+            uow, supervisee_id=request.supervisee_id, app_version=__version__, today=today
+        )
         title = _title(STATEMENT, statement.applicant_name)
-        return Rendered(request, pdf, title, _statement_html(statement))
+        return Rendered(request, pdf, title, statement_html(statement), statement=statement)
     from supervisor_app.reports import render_verification
 
+    if record:
+        built = printing.build_form(uow, _form_request(request), app_version=__version__)
+        data, planned = built.data, built.planned
+        return Rendered(
+            request,
+            built.pdf,
+            _title(VERIFICATION, data.applicant_name),
+            verification_html(data, planned.serial),
+            planned.serial,
+            planned.reprint,
+            form=built,
+        )
+    form = _form_request(request)
     data = attestation.prepare_verification(
         uow,
-        supervisee_id=request.supervisee_id,
-        supervisor_id=request.supervisor_id or 0,
-        date_from=request.date_from,
-        date_to=request.date_to,
-        signed_only=request.signed_only,
+        supervisee_id=form.supervisee_id,
+        supervisor_id=form.supervisor_id,
+        date_from=form.date_from,
+        date_to=form.date_to,
+        signed_only=form.signed_only,
     )
     title = _title(VERIFICATION, data.applicant_name)
     planned = attestation.plan_print(uow, data)
-    if record:
-        pdf = render_verification(
-            data,
-            serial=planned.serial,
-            generated=planned.generated,
-            app_version=__version__,
-            with_notes=request.with_notes,
-        )
-        return Rendered(
-            request,
-            pdf,
-            title,
-            _verification_html(data, planned.serial),
-            planned.serial,
-            planned.reprint,
-            data,
-            planned,
-        )
     serial = planned.serial if planned.reprint else ""
     generated = planned.generated if planned.reprint else today
     pdf = render_verification(
@@ -603,93 +677,4 @@ def render_request(uow: Any, request: Request, *, record: bool) -> Rendered:
         app_version=__version__,
         with_notes=request.with_notes,
     )
-    return Rendered(request, pdf, title, _verification_html(data, serial), serial, planned.reprint)
-
-
-def _verification_html(data: attestation.VerificationData, serial: str) -> str:
-    rows = "".join(
-        f"<tr><td>{escape(d.label)}</td><td align='right'>{hours(d.individual_minutes)}</td>"
-        f"<td align='right'>{hours(d.group_minutes)}</td><td align='right'><b>{hours(d.total_minutes)}</b></td></tr>"
-        for d in data.domains
-    )
-    head = "".join(f"<th>{escape(_tr(word))}</th>" for word in ("Domain", "Individual", "Group", "Total h"))
-    sessions = QCoreApplication.translate(
-        "AttestationsPage", "%n session(s) ({i} individual, {g} group)", None, data.sessions_total
-    ).format(i=data.sessions_individual, g=data.sessions_group)
-    experience = QCoreApplication.translate(
-        "AttestationsPage",
-        "Supervised experience in the range: {h} h (%n entry(ies))",
-        None,
-        data.experience_entries,
-    ).format(h=hours(data.experience_minutes))
-    serial_text = _tr("Serial: {serial}").format(serial=serial or _tr("assigned when printed"))
-    return (
-        f"<h3>{escape(data.form_title)}</h3>"
-        f"<p><b>{escape(data.applicant_name)}</b> ({escape(data.credential_code)}) · "
-        f"{escape(data.supervisor_name)}, {escape(data.supervisor_credentials)}<br>"
-        f"{data.date_from.isoformat()} – {data.date_to.isoformat()} · {escape(sessions)}</p>"
-        f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{rows}"
-        f"<tr><td><b>{escape(_tr('Total'))}</b></td><td align='right'>{hours(data.individual_minutes)}</td>"
-        f"<td align='right'>{hours(data.group_minutes)}</td><td align='right'><b>{hours(data.supervision_minutes)}</b></td></tr></table>"
-        f"<p>{escape(experience)}</p>"
-        f"{_counted_html(data)}"
-        f"<p>{escape(serial_text)}<br>{escape(_tr('Record fingerprint'))}: <tt>{escape(data.fingerprint_groups)}</tt></p>"
-        f"{_agency_notes_html(data)}"
-    )
-
-
-def _counted_html(data: attestation.VerificationData) -> str:
-    """Signed and counted where they differ, with the reasons (as the form's page 2 says)."""
-    if not data.counted_reasons:
-        return ""
-    counted = _tr(
-        "Counted toward the requirement: supervision {s} h of {ss} h signed, experience {e} h of {es} h."
-    ).format(
-        s=hours(data.counted_supervision_minutes),
-        ss=hours(data.supervision_minutes),
-        e=hours(data.counted_experience_minutes),
-        es=hours(data.experience_minutes),
-    )
-    reasons = "".join(f"<li>{escape(reason)}</li>" for reason in data.counted_reasons)
-    return f"<p>{escape(counted)}</p><ul>{reasons}</ul>"
-
-
-def _agency_notes_html(data: attestation.VerificationData) -> str:
-    """The agency's doubts: shown here, never on the form (only on the agency notes pages)."""
-    if not data.verify_notes:
-        return ""
-    items = "".join(f"<li>{escape(note)}</li>" for note in data.verify_notes)
-    heading = _tr("To verify with the board (not printed on the form):")
-    return f"<p><small><b>{escape(heading)}</b></small></p><ul><small>{items}</small></ul>"
-
-
-def _statement_html(data: attestation.StatementData) -> str:
-    unmet = (
-        "".join(f"<li>{escape(u)}</li>" for u in data.unmet)
-        or f"<li>{escape(_tr('Every requirement is met.'))}</li>"
-    )
-    title = _tr("Progress statement: {name} ({code})").format(
-        name=data.applicant_name, code=data.credential_code
-    )
-    as_of = _tr("As of {day} · supervisor {name}").format(
-        day=data.as_of.isoformat(), name=data.supervisor_name
-    )
-    part = _tr("{what}: {signed} of {required} h signed ({pending} h pending)")
-    supervision = part.format(
-        what=_tr("Supervision"),
-        signed=hours(data.supervision.counted_minutes),
-        required=hours(data.supervision.required_minutes),
-        pending=hours_change(data.supervision.pending_minutes),
-    )
-    experience = part.format(
-        what=_tr("Experience"),
-        signed=hours(data.experience.counted_minutes),
-        required=hours(data.experience.required_minutes),
-        pending=hours_change(data.experience.pending_minutes),
-    )
-    return (
-        f"<h3>{escape(title)}</h3><p>{escape(as_of)}</p>"
-        f"<p>{escape(supervision)}<br>{escape(experience)}</p>"
-        f"<p><b>{escape(_tr('Still needed'))}</b></p><ul>{unmet}</ul>"
-        f"<p>{escape(_tr('Record fingerprint'))}: <tt>{escape(data.fingerprint_groups)}</tt></p>"
-    )
+    return Rendered(request, pdf, title, verification_html(data, serial), serial, planned.reprint)

@@ -34,12 +34,12 @@ from supervisor_app.services.audit import (
     referenced_ids,
     short_record_id,
 )
-from supervisor_app.services.units import duration, fold
 from supervisor_app.ui.common import from_qdate, show_error, status_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.lazy_model import Column, LazyTableModel
 from supervisor_app.ui.refreshing import RefreshOnChange
 from supervisor_app.ui.screen_fit import scrolling, short
+from supervisor_app.units import duration, fold
 
 _ANY_DATE = QDate(2000, 1, 1)
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.units import hours
+from supervisor_app.units import hours
 
 __all__ = [
     "FieldErrors",

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QProgressBar, QWid
 from supervisor_app.services.profiles import GENERAL_DOMAIN
 from supervisor_app.services.progress import hours
 from supervisor_app.services.requirements import PartProgress
-from supervisor_app.services.units import hours_change
+from supervisor_app.units import hours_change
 
 
 class DomainProgressPanel(QGroupBox):

@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services import overview
-from supervisor_app.services.units import duration
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.lazy_model import LazyTableModel
 from supervisor_app.ui.password_dialog import PasswordDialog
 from supervisor_app.ui.screen_fit import fit_to_screen
 from supervisor_app.ui.to_sign_page import COLUMNS
+from supervisor_app.units import duration
 
 
 class InheritedPendingDialog(QDialog):

@@ -1,8 +1,9 @@
 """Getting PDF bytes onto paper or disk.
 
 With Qt PDF installed (the PySide6-Addons package: ``QtPdf``), pages are rendered at the
-printer's resolution and sent through the platform print dialog. Without it, the PDF is opened
-in the computer's own PDF viewer to print from there. Saving is just writing the bytes.
+printer's resolution and sent through the platform print dialog (:class:`PrintJob`). Without
+it, the PDF is opened in the computer's own PDF viewer to print from there. Saving is just
+writing the bytes.
 """
 
 from __future__ import annotations
@@ -28,9 +29,7 @@ def qt_pdf_available() -> bool:
 
 
 def save_pdf(pdf: bytes, path: str | Path) -> Path:
-    target = Path(path)
-    if target.suffix.lower() != ".pdf":
-        target = target.with_suffix(".pdf")
+    target = pdf_path(path)
     write_private(target, pdf)  # never a half-written form on disk; the form holds names: the user's only
     return target
 
@@ -62,52 +61,73 @@ def ask_printer(title: str, parent: QWidget | None = None):  # type: ignore[no-u
     return printer if accepted else None
 
 
-def print_pdf(pdf: bytes, *, title: str, printer=None) -> str:  # type: ignore[no-untyped-def]
-    """Send every page to ``printer`` (from :func:`ask_printer`); returns what happened, in
-    words. Raises DomainError when the printer cannot be started: then nothing was sent.
+def pdf_path(path: str | Path) -> Path:
+    """Where a PDF saved as ``path`` goes: ``.pdf`` added when the name has another ending."""
+    target = Path(path)
+    return target if target.suffix.lower() == ".pdf" else target.with_suffix(".pdf")
 
-    Without Qt PDF (``printer`` is then None) the PDF opens in the computer's own viewer.
-    """
-    if printer is None:
-        if qt_pdf_available():
-            raise ValueError("print_pdf needs the printer chosen in the print dialog")
-        folder = Path(tempfile.mkdtemp(prefix="supervisor_app-print-"))
-        path = save_pdf(pdf, folder / safe_file_name(f"{title}.pdf", fallback="form"))
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
-        return QCoreApplication.translate(
-            "pdf_output", "Opened in your PDF viewer: print it from there ({path})."
-        ).format(path=path)
-    from PySide6.QtPrintSupport import QPrinter
 
-    printer.setDocName(title)
-    document = load_document(pdf)
-    painter = QPainter()
-    if not painter.begin(printer):
-        document.close()
-        raise DomainError(
-            QCoreApplication.translate(
-                "pdf_output",
-                "The printer could not be started, so nothing was printed. Check the printer and try again.",
+def open_in_viewer(pdf: bytes, *, title: str) -> str:
+    """Without Qt PDF: open the PDF in the computer's own viewer, to print it from there."""
+    folder = Path(tempfile.mkdtemp(prefix="supervisor_app-print-"))
+    path = save_pdf(pdf, folder / safe_file_name(f"{title}.pdf", fallback="form"))
+    QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+    return QCoreApplication.translate(
+        "pdf_output", "Opened in your PDF viewer: print it from there ({path})."
+    ).format(path=path)
+
+
+class PrintJob:
+    """One print run in two steps, so a print is recorded only once the printer has started and
+    before any page reaches it: :meth:`start` (a DomainError when the printer cannot start:
+    then nothing was sent), then :meth:`send` the pages, or :meth:`cancel`."""
+
+    def __init__(self, printer, *, title: str) -> None:  # type: ignore[no-untyped-def]
+        self.printer = printer
+        self.title = title
+        self.painter = QPainter()
+
+    def start(self) -> None:
+        self.printer.setDocName(self.title)
+        if not self.painter.begin(self.printer):
+            raise DomainError(
+                QCoreApplication.translate(
+                    "pdf_output",
+                    "The printer could not be started, so nothing was printed. Check the printer and try again.",
+                ),
+                code="print.printer_not_started",
             )
-        )
-    try:
-        pages = document.pageCount()
-        for page in range(pages):
-            if page:
-                printer.newPage()
-            target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
-            size = document.pagePointSize(page)
-            scale = min(target.width() / size.width(), target.height() / size.height())
-            image = document.render(page, QSize(int(size.width() * scale), int(size.height() * scale)))
-            painter.drawImage(0, 0, image)
-    finally:
-        sent = painter.end()
-        document.close()
-    if not sent or printer.printerState() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
-        raise DomainError(
-            QCoreApplication.translate(
-                "pdf_output",
-                "The printer stopped before the whole form was sent. Check the printer and try again.",
+
+    def cancel(self) -> None:
+        """Nothing to print after all (the print could not be recorded): end the run unsent."""
+        self.printer.abort()
+        self.painter.end()
+
+    def send(self, pdf: bytes) -> str:
+        """Every page to the started printer; returns what happened, in words."""
+        from PySide6.QtPrintSupport import QPrinter
+
+        printer, painter = self.printer, self.painter
+        document = load_document(pdf)
+        try:
+            pages = document.pageCount()
+            for page in range(pages):
+                if page:
+                    printer.newPage()
+                target = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
+                size = document.pagePointSize(page)
+                scale = min(target.width() / size.width(), target.height() / size.height())
+                image = document.render(page, QSize(int(size.width() * scale), int(size.height() * scale)))
+                painter.drawImage(0, 0, image)
+        finally:
+            sent = painter.end()
+            document.close()
+        if not sent or printer.printerState() in (QPrinter.PrinterState.Error, QPrinter.PrinterState.Aborted):
+            raise DomainError(
+                QCoreApplication.translate(
+                    "pdf_output",
+                    "The printer stopped before the whole form was sent. Check the printer and try again.",
+                ),
+                code="print.printer_stopped",
             )
-        )
-    return QCoreApplication.translate("pdf_output", "Sent %n page(s) to the printer.", None, pages)
+        return QCoreApplication.translate("pdf_output", "Sent %n page(s) to the printer.", None, pages)

@@ -172,8 +172,8 @@ class RecordActions(QObject):
         if not self._writable() or self.ctx.supervisor_id is None or not record_ids:
             return None
         from supervisor_app.services import signoff
-        from supervisor_app.services.units import duration
         from supervisor_app.ui.password_dialog import PasswordDialog
+        from supervisor_app.units import duration
 
         supervisor_id = self.ctx.supervisor_id
         ids = list(record_ids)
@@ -248,7 +248,7 @@ def _described(record: Any) -> tuple[str, str] | None:
     if record is None:
         return None
     from supervisor_app.models import SupervisionSession
-    from supervisor_app.services.units import duration
+    from supervisor_app.units import duration
 
     if isinstance(record, SupervisionSession):
         what = QCoreApplication.translate("RecordActions", "the session of {date}, {length}").format(

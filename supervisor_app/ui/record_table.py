@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services import overview
-from supervisor_app.services.units import duration
 from supervisor_app.ui.common import status_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.hours_file_facts import with_arrivals
 from supervisor_app.ui.lazy_model import ROW_ROLE, Column, LazyTableModel
 from supervisor_app.ui.record_actions import RecordActions
+from supervisor_app.units import duration
 
 
 def _tr(text: str) -> str:

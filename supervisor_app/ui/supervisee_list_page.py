@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services.roster import others_exist, supervisee_names
-from supervisor_app.services.units import fold
 from supervisor_app.ui.common import show_error
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.progress_delegate import ProgressDelegate
@@ -29,6 +28,7 @@ from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.refreshing import RefreshOnChange
 from supervisor_app.ui.screen_fit import narrow
 from supervisor_app.ui.supervisee_table_model import ROW_ROLE, SEARCH_ROLE, SORT_ROLE, SuperviseeTableModel
+from supervisor_app.units import fold
 
 FIGURES_CHUNK = 40
 """Supervisees added up per read when everyone is shown: at agency scale (hundreds of people,

@@ -8,10 +8,10 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from supervisor_app.services.roster import SuperviseeSummary
-from supervisor_app.services.units import fold, hours
 from supervisor_app.ui.common import status_text
 from supervisor_app.ui.progress_delegate import PERCENT_ROLE
 from supervisor_app.ui.row_list_model import RowListModel
+from supervisor_app.units import fold, hours
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 SORT_ROLE = Qt.ItemDataRole.UserRole + 3

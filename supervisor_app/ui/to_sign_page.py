@@ -19,12 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services import overview, qualification
-from supervisor_app.services.units import duration
 from supervisor_app.ui.common import status_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.lazy_model import ROW_ROLE, Column, LazyTableModel
 from supervisor_app.ui.record_actions import RecordActions
 from supervisor_app.ui.refreshing import RefreshOnChange
+from supervisor_app.units import duration
 
 
 def _expiring(uow: Any, supervisor_id: int) -> list[tuple[str, str, dt.date]]:

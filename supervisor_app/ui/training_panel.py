@@ -27,11 +27,11 @@ from PySide6.QtWidgets import (
 
 from supervisor_app.services import person_credentials, training
 from supervisor_app.services.person_credentials import Person
-from supervisor_app.services.units import hours
 from supervisor_app.ui.common import error_label, push_button, show_error
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.refreshing import RefreshOnChange
 from supervisor_app.ui.row_list_model import RowListModel
+from supervisor_app.units import hours
 
 _Index = QModelIndex | QPersistentModelIndex
 

@@ -31,6 +31,7 @@ def test_details_name_people_and_records_instead_of_ids(qtbot, world, make_windo
     with world.uow("supervisor:1") as uow:
         data = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
         serial = attestation.record_print(uow, data, printed_by="Dana Whitaker").serial
+        uow.commit()
     with world.uow("supervisor:1") as uow:
         records.amend_record(
             uow, record_id=rid, reason="Length corrected", minutes=45, allocations={"advocacy": 45}

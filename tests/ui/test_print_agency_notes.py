@@ -55,11 +55,11 @@ def test_the_apps_summary_keeps_the_doubts_the_form_leaves_off(world, qapp) -> N
     from html import escape
 
     from supervisor_app.services import attestation
-    from supervisor_app.ui.attestations_page import _verification_html
+    from supervisor_app.ui.print_summary import verification_html
 
     _signed(world)
     with world.uow() as uow:
         data = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
-    html = _verification_html(data, "")
+    html = verification_html(data, "")
     assert "To verify with the board (not printed on the form):" in html
     assert data.verify_notes and all(escape(note) in html for note in data.verify_notes)

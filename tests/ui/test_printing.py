@@ -233,3 +233,46 @@ def test_a_refused_form_says_why_before_any_print_dialog(world, make_window, qtb
 
     assert asked == [] and "still waiting" in page.error_text("signed_only")
     assert snapshot(world.db) == before
+
+
+def _statement_prints(world) -> list[dict]:  # type: ignore[no-untyped-def,type-arg]
+    import json
+
+    from supervisor_app.models import AuditEvent
+
+    with world.uow() as uow:
+        events = uow.session.query(AuditEvent).filter(AuditEvent.action == "print").order_by(AuditEvent.id)
+        return [json.loads(e.details) for e in events]
+
+
+def test_a_saved_statement_is_in_the_audit_trail_as_from_the_command_line(
+    world, make_window, qtbot, tmp_path
+) -> None:
+    _signed(world)
+    window = make_window(world.db, supervisor_id=world.dana)
+    page = _page(window, world.ana)
+    page.kind.setFocus()
+    qtbot.keyClick(page.kind, Qt.Key.Key_Down)  # the progress statement
+    assert page.kind.currentData() == "statement"
+    page.ask_save_path = lambda suggested: str(tmp_path / suggested)
+
+    _click(qtbot, page.save_button)
+
+    [saved] = tmp_path.glob("statement_*.pdf")
+    assert page.status.text() == f"Saved {saved}"
+    assert _statement_prints(world) == [{"document": "progress statement", "file": str(saved)}]
+
+
+@needs_qt_pdf
+def test_a_printed_statement_is_in_the_audit_trail(world, make_window, qtbot, tmp_path) -> None:
+    _signed(world)
+    window = make_window(world.db, supervisor_id=world.dana)
+    page = _page(window, world.ana)
+    page.kind.setFocus()
+    qtbot.keyClick(page.kind, Qt.Key.Key_Down)
+    page.ask_printer = lambda title: _pdf_printer(tmp_path / "statement.pdf")
+
+    _click(qtbot, page.print_button)
+
+    assert page.status.text().startswith("Sent")
+    assert _statement_prints(world) == [{"document": "progress statement", "file": "printer"}]

@@ -9,8 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from supervisor_app.services import records, signoff
-from supervisor_app.services.units import duration
 from supervisor_app.ui.session_editor import SessionEditor
+from supervisor_app.units import duration
 from tests.conftest import PASSWORD, TODAY, experience_fields, session_fields, snapshot
 
 

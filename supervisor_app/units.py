@@ -41,4 +41,9 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
 
 
-__all__ = ["duration", "fold", "hours", "hours_change"]
+def normal_kind(text: str) -> str:
+    """A credential or license kind as compared: spaces collapsed, case folded ("lcsw " == "LCSW")."""
+    return " ".join(text.split()).casefold()
+
+
+__all__ = ["duration", "fold", "hours", "hours_change", "normal_kind"]
