@@ -7,7 +7,10 @@ import sqlite3
 import uuid
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QWidget
+
+from supervisor_app.ui.pages import Page
 
 TODAY = dt.date.today()
 
@@ -75,3 +78,14 @@ def sign_in(controller, supervisor_id: int, password: str):  # type: ignore[no-u
     dialog.password.setText(password)
     dialog.sign_in_button.click()
     return controller.window
+
+
+def go_to(qtbot, window, page: Page) -> None:  # type: ignore[no-untyped-def]
+    """Click ``page``'s entry in the window's navigation list, as a person would."""
+    row = window.pages.row(page)
+    assert row is not None, f"{page} has no entry in this window's navigation"
+    nav = window.nav
+    item = nav.item(row)
+    nav.scrollToItem(item)
+    qtbot.mouseClick(nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(item).center())
+    assert nav.currentRow() == row, f"clicking {page} showed row {nav.currentRow()}"

@@ -15,6 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supervisor_app.ui.pages import Page
+from tests.ui.helpers import go_to
+
 CONTROLS = (
     QAbstractButton,
     QLineEdit,
@@ -50,10 +53,10 @@ def unnamed_controls(root: QWidget) -> list[str]:
     return missing
 
 
-def test_every_screen_and_dialog_names_its_controls(world, make_window) -> None:
+def test_every_screen_and_dialog_names_its_controls(qtbot, world, make_window) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
-    for row in range(window.nav.count()):
-        window.show_page(row)
+    for page in window.pages.pages():
+        go_to(qtbot, window, page)
     window.open_supervisee(world.ana)
     for tab in range(window.detail.tabs.count()):
         window.detail.tabs.setCurrentIndex(tab)
@@ -65,17 +68,19 @@ def test_every_screen_and_dialog_names_its_controls(world, make_window) -> None:
     assert unnamed_controls(window) == []
 
 
-def test_review_window_and_sign_in_name_their_controls(world, make_window, make_controller) -> None:
+def test_review_window_and_sign_in_name_their_controls(qtbot, world, make_window, make_controller) -> None:
     window = make_window(world.db, supervisee_id=world.ana, name="Ana Example")
-    for row in range(window.nav.count()):
-        window.show_page(row)
+    for page in window.pages.pages():
+        go_to(qtbot, window, page)
     assert unnamed_controls(window) == []
     controller = make_controller(world.db)
     controller.start()
     assert unnamed_controls(controller.dialog) == []
 
 
-def test_shortcuts_follow_platform_conventions_and_geometry_persists(world, make_window, prefs) -> None:
+def test_shortcuts_follow_platform_conventions_and_geometry_persists(
+    qtbot, world, make_window, prefs
+) -> None:
     from PySide6.QtGui import QKeySequence
 
     window = make_window(world.db, supervisor_id=world.dana)
@@ -85,7 +90,7 @@ def test_shortcuts_follow_platform_conventions_and_geometry_persists(world, make
     assert window.lock_action.shortcut() == QKeySequence("Ctrl+L")
     window.find_action.trigger()  # Find on the supervisee list focuses its search box
     assert window.list_page.search.hasFocus() or window.focusWidget() is window.list_page.search
-    window.show_page(1)
+    go_to(qtbot, window, Page.RECORDS)
     window.find_action.trigger()
     assert window.focusWidget() is window.records_page.search
     window.new_session_action.trigger()

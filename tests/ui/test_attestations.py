@@ -9,8 +9,10 @@ import pytest
 from pypdf import PdfReader
 
 from supervisor_app.services import attestation, records, signoff
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.pdf_output import qt_pdf_available
 from tests.conftest import PASSWORD, session_fields
+from tests.ui.helpers import go_to
 
 TODAY = dt.date.today()
 
@@ -26,17 +28,17 @@ def _signed_sessions(world, count: int = 3) -> list[str]:  # type: ignore[no-unt
     return ids
 
 
-def _page(window, world):  # type: ignore[no-untyped-def]
-    window.show_page(3)
+def _page(qtbot, window, world):  # type: ignore[no-untyped-def]
+    go_to(qtbot, window, Page.ATTESTATIONS)
     page = window.attestations
     page.set_supervisee(world.ana)
     return page
 
 
-def test_save_the_verification_to_a_pdf_file_and_reprint_it(world, make_window, tmp_path) -> None:
+def test_save_the_verification_to_a_pdf_file_and_reprint_it(qtbot, world, make_window, tmp_path) -> None:
     _signed_sessions(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, world)
+    page = _page(qtbot, window, world)
     page.preview_current()
     assert page.rendered is not None and page.rendered.pdf.startswith(b"%PDF")
     assert "Not printed yet" in page.status.text()
@@ -62,9 +64,9 @@ def test_save_the_verification_to_a_pdf_file_and_reprint_it(world, make_window, 
     assert again.read_bytes() == out.read_bytes()  # the same document, byte for byte
 
 
-def test_refusals_are_shown_next_to_their_field(world, make_window, tmp_path) -> None:
+def test_refusals_are_shown_next_to_their_field(qtbot, world, make_window, tmp_path) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, world)
+    page = _page(qtbot, window, world)
     page.save_current(str(tmp_path / "none.pdf"))
     assert "nothing to attest" in page.error_text("supervisee")
     assert not (tmp_path / "none.pdf").exists()
@@ -80,10 +82,10 @@ def test_refusals_are_shown_next_to_their_field(world, make_window, tmp_path) ->
     assert page.rendered is not None
 
 
-def test_review_mode_prints_only_the_supervisees_statement(world, make_window, tmp_path) -> None:
+def test_review_mode_prints_only_the_supervisees_statement(qtbot, world, make_window, tmp_path) -> None:
     _signed_sessions(world, 2)
     window = make_window(world.db, supervisee_id=world.ana, name="Ana Example")
-    window.show_page(1)
+    go_to(qtbot, window, Page.ATTESTATIONS)
     page = window.attestations
     assert [page.kind.itemData(i) for i in range(page.kind.count())] == ["statement"]
     assert page.supervisee.count() == 1 and not page.supervisee.isEnabled()
@@ -98,12 +100,12 @@ def test_review_mode_prints_only_the_supervisees_statement(world, make_window, t
 @pytest.mark.skipif(
     not qt_pdf_available(), reason="needs Qt PDF (the PySide6-Pdf package) to render pages for the printer"
 )
-def test_print_to_a_pdf_printer(world, make_window, tmp_path) -> None:
+def test_print_to_a_pdf_printer(qtbot, world, make_window, tmp_path) -> None:
     from PySide6.QtPrintSupport import QPrinter
 
     _signed_sessions(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, world)
+    page = _page(qtbot, window, world)
     printer = QPrinter(QPrinter.PrinterMode.ScreenResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))

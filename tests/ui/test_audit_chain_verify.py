@@ -9,7 +9,9 @@ import sqlite3
 from PySide6.QtCore import Qt
 
 from supervisor_app.services import backup, records, signoff
+from supervisor_app.ui.pages import Page
 from tests.conftest import PASSWORD, session_fields
+from tests.ui.helpers import go_to
 
 TODAY = dt.date.today()
 
@@ -46,7 +48,7 @@ def test_verify_on_the_audit_page_names_an_edited_event_and_a_cut_off_chain(
         f"DELETE FROM sign_off WHERE seq = {newest}",
     )
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(4)
+    go_to(qtbot, window, Page.AUDIT)
     page = window.audit
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.report is not None)

@@ -8,7 +8,9 @@ import datetime as dt
 from PySide6.QtCore import Qt
 
 from supervisor_app.services import attestation, people, records, signoff
+from supervisor_app.ui.pages import Page
 from tests.conftest import PASSWORD, TODAY, session_fields
+from tests.ui.helpers import go_to
 from tests.ui.test_search_folding import _type
 
 
@@ -39,7 +41,7 @@ def test_details_name_people_and_records_instead_of_ids(qtbot, world, make_windo
         uow.commit()
 
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(4)
+    go_to(qtbot, window, Page.AUDIT)
     page = window.audit
     details, record = _column(page, "Details"), _column(page, "Record")
 
@@ -73,7 +75,7 @@ def test_the_who_filter_ignores_accents(qtbot, world, make_window) -> None:
         people.set_active(uow, supervisee_id=world.ben, active=False)
         uow.commit()
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(4)
+    go_to(qtbot, window, Page.AUDIT)
     page = window.audit
     every = page.model.rowCount()
     _type(qtbot, page.actor, "lukasz zolw")

@@ -11,8 +11,9 @@ from sqlalchemy import select
 from supervisor_app.db import open_database
 from supervisor_app.models import AuditEvent
 from supervisor_app.services import backup, people, records
+from supervisor_app.ui.pages import Page
 from tests.conftest import PASSWORD, session_fields
-from tests.ui.helpers import sign_in
+from tests.ui.helpers import go_to, sign_in
 
 
 def test_back_up_now_copies_the_database_to_the_chosen_file_and_logs_it(world, make_window, tmp_path) -> None:
@@ -46,7 +47,7 @@ def test_back_up_now_refuses_the_database_itself(world, make_window) -> None:
 
 
 def test_restoring_an_automatic_backup_replaces_reopens_and_refreshes_every_view(
-    world, make_controller
+    qtbot, world, make_controller
 ) -> None:
     path = world.db.path
     taken = backup.backup_file(path, reason="daily")
@@ -56,10 +57,10 @@ def test_restoring_an_automatic_backup_replaces_reopens_and_refreshes_every_view
     controller = make_controller(world.db)
     controller.start()
     window = sign_in(controller, world.dana, PASSWORD)
-    window.show_page(window.stack.indexOf(window.to_sign))
+    go_to(qtbot, window, Page.TO_SIGN)
     assert window.to_sign.model.rowCount() == 1
 
-    window.show_page(window.stack.indexOf(window.settings_page))
+    go_to(qtbot, window, Page.SETTINGS)
     settings = window.settings_page
     assert settings.backups.rowCount() == 1 and settings.restore_button.isEnabled() is False
     assert settings.backups.data(settings.backups.index(0, 1)) == "Daily"
@@ -83,7 +84,7 @@ def test_restoring_an_automatic_backup_replaces_reopens_and_refreshes_every_view
     assert controller.ctx.db is not world.db
     with controller.ctx.db.uow() as uow:
         assert records.list_sessions(uow, supervisor_id=world.dana) == []
-    window.show_page(window.stack.indexOf(window.to_sign))
+    go_to(qtbot, window, Page.TO_SIGN)
     assert window.to_sign.model.rowCount() == 0
     # The replaced database kept the session; the list of backups was reloaded.
     conn = sqlite3.connect(replaced)

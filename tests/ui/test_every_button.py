@@ -27,8 +27,10 @@ from shiboken6 import isValid
 
 from supervisor_app.services import attestation, backup, records, signoff
 from supervisor_app.ui.first_run_dialog import FirstRunDialog
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from tests.conftest import PASSWORD, session_fields
+from tests.ui.helpers import go_to
 
 TODAY = dt.date.today()
 
@@ -166,11 +168,11 @@ def test_every_button_of_the_supervisor_window(world, make_window, qtbot, closer
     window.open_database_requested.connect(lambda *_a: open_requests.append(True))
 
     clicked: dict[str, list[str]] = {}
-    for row in range(window.nav.count()):
+    for page in window.pages.pages():
 
-        def show(row: int = row) -> None:
-            window.show_page(row)
-            if row == 0 and window.list_page is not None:
+        def show(page: Page = page) -> None:
+            go_to(qtbot, window, page)
+            if page is Page.SUPERVISEES and window.list_page is not None:
                 window.back_to_list()
                 window.list_page.table.selectRow(0)
             for view in window.current_page().findChildren(QTableView):  # so Edit, Delete... are enabled
@@ -210,8 +212,8 @@ def test_every_button_of_the_review_window(world, make_window, qtbot, closer) ->
     qtbot.waitExposed(window)
     asked: list[str] = []
     window.attestations.ask_save_path = lambda suggested: asked.append(suggested) or ""
-    for row in range(window.nav.count()):
-        show = lambda row=row: window.show_page(row)  # noqa: E731
+    for page in window.pages.pages():
+        show = lambda page=page: go_to(qtbot, window, page)  # noqa: E731
         show()
         assert click_all(qtbot, closer, window, prepare=show)
     assert asked and "statement" in asked[0]

@@ -7,12 +7,13 @@ import sqlite3
 from supervisor_app.services import overview
 from supervisor_app.services.progress import compute_progress
 from supervisor_app.ui.lazy_model import LazyTableModel
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.record_table import RecordTable, session_columns, session_query
 from tests.conftest import PASSWORD, session_fields
-from tests.ui.helpers import bulk_sessions
+from tests.ui.helpers import bulk_sessions, go_to
 
 
-def test_session_table_fetches_by_pages_not_all_at_once(world, make_window) -> None:
+def test_session_table_fetches_by_pages_not_all_at_once(qtbot, world, make_window) -> None:
     bulk_sessions(world.db.path, supervisor_id=world.dana, supervisee_id=world.ana, count=3000)
     window = make_window(world.db, supervisor_id=world.dana)
     table = RecordTable(
@@ -33,14 +34,14 @@ def test_session_table_fetches_by_pages_not_all_at_once(world, make_window) -> N
     assert model.fetch_calls == 15
 
     # The view itself asks for more only as it scrolls.
-    window.show_page(1)
+    go_to(qtbot, window, Page.RECORDS)
     page = window.records_page
     assert page.sessions.model.rowCount() == 200
     page.sessions.view.scrollToBottom()
     assert page.sessions.model.rowCount() in (400, 600)
 
 
-def test_filters_and_search_use_the_same_pages(world, make_window) -> None:
+def test_filters_and_search_use_the_same_pages(qtbot, world, make_window) -> None:
     bulk_sessions(world.db.path, supervisor_id=world.dana, supervisee_id=world.ana, count=450)
     from supervisor_app.services import records
 
@@ -50,7 +51,7 @@ def test_filters_and_search_use_the_same_pages(world, make_window) -> None:
         )
         uow.commit()
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(1)
+    go_to(qtbot, window, Page.RECORDS)
     page = window.records_page
     page.search.setText("ethics")
     page.apply_filters()
@@ -159,7 +160,7 @@ def test_supervisee_list_search_status_and_open(world, make_window) -> None:
     assert window.current_page() is page
 
 
-def test_audit_filters_and_verify_lists_every_problem(world, make_window) -> None:
+def test_audit_filters_and_verify_lists_every_problem(qtbot, world, make_window) -> None:
     from supervisor_app.services import records, signoff
 
     with world.uow() as uow:
@@ -167,7 +168,7 @@ def test_audit_filters_and_verify_lists_every_problem(world, make_window) -> Non
         uow.commit()
         signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(4)
+    go_to(qtbot, window, Page.AUDIT)
     audit = window.audit
     assert audit.model.rowCount() >= 3
     audit.action.setCurrentIndex(audit.action.findData("sign"))

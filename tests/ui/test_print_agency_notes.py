@@ -19,7 +19,7 @@ def _saved_text(path: Path) -> str:
 def test_the_agency_notes_are_added_only_when_ticked(world, make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
     _signed(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, world.ana)
+    page = _page(qtbot, window, world.ana)
     assert page.with_notes.isVisible() and not page.with_notes.isChecked()  # off by default
 
     board = tmp_path / "board"
@@ -46,7 +46,7 @@ def test_the_agency_notes_are_added_only_when_ticked(world, make_window, qtbot, 
 
 def test_the_checkbox_is_only_for_the_verification_form(world, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, world.ana)
+    page = _page(qtbot, window, world.ana)
     page.kind.setCurrentIndex(page.kind.findData("statement"))
     assert not page.with_notes.isVisible()
 

@@ -22,7 +22,10 @@ def test_review_mode_offers_nothing_to_edit_sign_or_print_but_the_statement(worl
         uow.commit()
     window = make_window(world.db, supervisee_id=world.ana, name="Ana Example")
     assert window.actions is None
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["My progress", "My statement"]
+    assert [window.pages.item(page).text() for page in window.pages.pages()] == [
+        "My progress",
+        "My statement",
+    ]
     assert "read only" in window.who_label.text()
     enabled = {
         a.objectName()

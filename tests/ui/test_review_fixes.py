@@ -8,15 +8,18 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from supervisor_app.services import backup, people
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.tasks import TaskRunner
 from tests.conftest import PASSWORD, TODAY
-from tests.ui.helpers import sign_in
+from tests.ui.helpers import go_to, sign_in
 
 
-def test_print_goes_to_a_supervisee_added_after_the_attestations_page_loaded(world, make_window) -> None:
+def test_print_goes_to_a_supervisee_added_after_the_attestations_page_loaded(
+    qtbot, world, make_window
+) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(window.stack.indexOf(window.attestations))  # the page loads its list of people
-    window.show_page(0)
+    go_to(qtbot, window, Page.ATTESTATIONS)  # the page loads its list of people
+    go_to(qtbot, window, Page.SUPERVISEES)
     with world.uow() as uow:
         newcomer = people.add_supervisee(
             uow, name="Zed Newcomer", credential="CRSS", supervisor_id=world.dana, start_date=TODAY

@@ -17,10 +17,11 @@ from supervisor_app.services import audit, records, signoff
 from supervisor_app.services.auth import MAX_FAILED_ATTEMPTS
 from supervisor_app.ui.end_review_dialog import EndReviewDialog
 from supervisor_app.ui.lock_cover import LockCover
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from supervisor_app.ui.start_review_dialog import StartReviewDialog
 from tests.conftest import PASSWORD, session_fields
-from tests.ui.helpers import sign_in
+from tests.ui.helpers import go_to, sign_in
 from tests.ui.test_accessibility import unnamed_controls
 
 TODAY = dt.date.today()
@@ -134,7 +135,10 @@ def test_a_supervisor_opens_a_review_for_one_named_supervisee_and_it_is_audited(
     identity = controller.ctx.identity
     assert identity.supervisee_id == world.carla and identity.reviewer_id == world.dana
     assert identity.supervisor_id is None and controller.ctx.read_only
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["My progress", "My statement"]
+    assert [window.pages.item(page).text() for page in window.pages.pages()] == [
+        "My progress",
+        "My statement",
+    ]
     assert window.detail.supervisee_id == world.carla
     assert "Carla Núñez" in window.windowTitle() and "review" in window.windowTitle()
     assert "Carla Núñez" in window.who_label.text()
@@ -160,7 +164,7 @@ def test_the_file_menu_opens_the_review_for_the_supervisee_on_show_or_chosen(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Cancel: nothing starts, nothing recorded
     assert controller.window is window and not controller.ctx.review
     assert _events(world, audit.AuditAction.REVIEW_START) == []
-    window.show_page(1)  # Records: nobody on show, the supervisor picks
+    go_to(qtbot, window, Page.RECORDS)  # Records: nobody on show, the supervisor picks
     window.review_action.trigger()
     dialog = window.dialog
     dialog.supervisee.setFocus()
@@ -192,11 +196,11 @@ def test_the_review_reaches_nobody_else_by_any_route(qtbot, world, make_controll
     qtbot.keySequence(window, QKeySequence(QKeySequence.StandardKey.Find))
     assert window.current_page() is detail and not isinstance(window.focusWidget(), QLineEdit)
     # The statement page offers Carla alone; no tab of her page names anyone else.
-    window.show_page(1)
+    go_to(qtbot, window, Page.ATTESTATIONS)
     page = window.attestations
     assert [page.supervisee.itemText(i) for i in range(page.supervisee.count())] == ["Carla Núñez"]
     assert not page.supervisee.isEnabled()
-    window.show_page(0)
+    go_to(qtbot, window, Page.DETAIL)
     for tab in range(detail.tabs.count()):
         detail.tabs.setCurrentIndex(tab)
         text = _texts(window)
@@ -205,7 +209,7 @@ def test_the_review_reaches_nobody_else_by_any_route(qtbot, world, make_controll
     for page_name in ("records_page", "to_sign", "audit", "settings_page"):
         assert getattr(window, page_name) is None
     # The statement she can save names only her.
-    window.show_page(1)
+    go_to(qtbot, window, Page.ATTESTATIONS)
     page.save_current(str(tmp_path / "statement.pdf"))
     pdf = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "statement.pdf").pages)
     assert "Carla Núñez" in pdf and not [name for name in OTHERS if name in pdf]
@@ -294,7 +298,7 @@ def test_the_right_password_leaves_the_review_on_the_supervisees_page(qtbot, wor
     back = controller.window
     assert back is not window and not back.review and controller.ctx.supervisor_id == world.dana
     assert back.current_page() is back.detail and back.detail.supervisee_id == world.carla
-    assert back.list_page is not None and back.nav.count() == 7  # with Due (issue 20)
+    assert back.list_page is not None and len(back.pages.pages()) == 7  # with Due (issue 20)
     ended = _events(world, audit.AuditAction.REVIEW_END)
     assert len(ended) == 1
     assert ended[0].actor == f"supervisor:{world.dana}" and ended[0].supervisee_id == world.carla

@@ -10,7 +10,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from supervisor_app.services import people, records
+from supervisor_app.ui.pages import Page
 from tests.conftest import TODAY, session_fields
+from tests.ui.helpers import go_to
 
 
 def _add_people(world) -> tuple[int, int]:  # type: ignore[no-untyped-def]
@@ -96,7 +98,7 @@ def test_records_search_folds_accents_in_names_topics_and_sites(qtbot, world, ma
         )
         uow.commit()
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(1)
+    go_to(qtbot, window, Page.RECORDS)
     page = window.records_page
     sessions = page.sessions
 

@@ -15,13 +15,16 @@ import pytest
 from PySide6.QtWidgets import QLabel
 
 from supervisor_app.services import records
+from supervisor_app.ui.pages import Page  # noqa: F401
 from supervisor_app.ui.read_only_banner import ReadOnlyBanner
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from tests.conftest import PASSWORD, session_fields, snapshot
-from tests.ui.helpers import sign_in, visible_enabled_buttons
+from tests.ui.helpers import go_to, sign_in, visible_enabled_buttons
 
 
-def test_a_second_copy_opens_read_only_and_says_who_holds_the_database(world, other_app, launch) -> None:
+def test_a_second_copy_opens_read_only_and_says_who_holds_the_database(
+    qtbot, world, other_app, launch
+) -> None:
     with world.uow() as uow:
         records.add_session(uow, **session_fields(world))
         uow.commit()
@@ -66,8 +69,8 @@ def test_a_second_copy_opens_read_only_and_says_who_holds_the_database(world, ot
         assert not action.isEnabled(), action.objectName()
     assert window.export_csv_action.isEnabled() and window.export_json_action.isEnabled()
     assert window.verify_action.isEnabled() and window.open_action.isEnabled()
-    for row in range(window.nav.count()):
-        window.show_page(row)
+    for page in window.pages.pages():
+        go_to(qtbot, window, page)
     buttons = " ".join(visible_enabled_buttons(window))
     for word in (
         "New session",

@@ -12,8 +12,10 @@ from supervisor_app.models import SupervisionSession
 from supervisor_app.services import records
 from supervisor_app.ui.common import to_qdate
 from supervisor_app.ui.experience_editor import ExperienceEditor
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.session_editor import SessionEditor
 from tests.conftest import snapshot
+from tests.ui.helpers import go_to
 
 YESTERDAY = dt.date.today() - dt.timedelta(days=1)
 
@@ -32,7 +34,7 @@ def _count(db) -> int:  # type: ignore[no-untyped-def]
 
 def test_a_valid_session_is_saved_pending_and_every_view_refreshes(world, make_window, qtbot) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(2)  # To sign: empty
+    go_to(qtbot, window, Page.TO_SIGN)  # To sign: empty
     assert window.to_sign.model.rowCount() == 0
     editor = _editor(window, [world.ana])
     assert editor.format.currentData() == "individual"
@@ -57,7 +59,7 @@ def test_a_valid_session_is_saved_pending_and_every_view_refreshes(world, make_w
     assert rows[0]["allocations"] == {"advocacy": 30, "mentoring": 30}
     assert rows[0]["topics"] == "Boundaries and self-care"
     assert window.to_sign.model.rowCount() == 1  # refreshed by "records changed"
-    assert "To sign (1)" in window.nav.item(2).text()
+    assert "To sign (1)" in window.pages.item(Page.TO_SIGN).text()
 
 
 def test_an_invalid_session_shows_the_message_next_to_the_field_and_saves_nothing(world, make_window) -> None:

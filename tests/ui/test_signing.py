@@ -5,9 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from supervisor_app.services import records, signoff
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.password_dialog import PasswordDialog
 from supervisor_app.ui.session_editor import SessionEditor
 from tests.conftest import PASSWORD, session_fields, snapshot
+from tests.ui.helpers import go_to
 
 TODAY = dt.date.today()
 
@@ -33,7 +35,7 @@ def _status(world, record_id: str) -> str:  # type: ignore[no-untyped-def]
         return records.display_status(uow, records.find_record(uow, record_id)).value
 
 
-def test_sign_a_batch_with_one_password(world, make_window) -> None:
+def test_sign_a_batch_with_one_password(qtbot, world, make_window) -> None:
     ids = _add_sessions(world, 3)
     with world.uow() as uow:  # someone else's pending record is not on Dana's list
         records.add_session(
@@ -41,7 +43,7 @@ def test_sign_a_batch_with_one_password(world, make_window) -> None:
         )
         uow.commit()
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(2)
+    go_to(qtbot, window, Page.TO_SIGN)
     page = window.to_sign
     assert page.model.rowCount() == 3
     assert not page.sign_button.isEnabled()
@@ -66,13 +68,13 @@ def test_sign_a_batch_with_one_password(world, make_window) -> None:
     assert all(_status(world, rid) == "signed" for rid in ids)
     assert page.model.rowCount() == 0
     assert page.empty.isVisibleTo(page)
-    assert window.nav.item(2).text() == "To sign"
+    assert window.pages.item(Page.TO_SIGN).text() == "To sign"
 
 
-def test_sign_only_the_selected_rows(world, make_window) -> None:
+def test_sign_only_the_selected_rows(qtbot, world, make_window) -> None:
     ids = _add_sessions(world, 3)
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(2)
+    go_to(qtbot, window, Page.TO_SIGN)
     page = window.to_sign
     page.view.selectRow(0)
     chosen = page.selected_rows()[0].id
@@ -111,11 +113,11 @@ def test_amend_needs_a_reason_and_makes_a_pending_replacement(world, make_window
     assert table.model.rowCount() == 2
 
 
-def test_void_needs_a_reason_and_the_password(world, make_window) -> None:
+def test_void_needs_a_reason_and_the_password(qtbot, world, make_window) -> None:
     [rid] = _add_sessions(world, 1)
     _sign(world, [rid])
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(1)
+    go_to(qtbot, window, Page.RECORDS)
     table = window.records_page.sessions
     table.select_row(0)
     table.void_button.click()
@@ -133,10 +135,10 @@ def test_void_needs_a_reason_and_the_password(world, make_window) -> None:
     assert not table.void_button.isEnabled() and not table.amend_button.isEnabled()
 
 
-def test_pending_records_can_be_edited_and_deleted(world, make_window) -> None:
+def test_pending_records_can_be_edited_and_deleted(qtbot, world, make_window) -> None:
     [rid] = _add_sessions(world, 1)
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(2)
+    go_to(qtbot, window, Page.TO_SIGN)
     page = window.to_sign
     page.view.selectRow(0)
     page.edit_button.click()
@@ -154,7 +156,7 @@ def test_pending_records_can_be_edited_and_deleted(world, make_window) -> None:
     assert page.model.rowCount() == 0
 
 
-def test_amend_a_signed_experience_entry_then_sign_the_amendment(world, make_window) -> None:
+def test_amend_a_signed_experience_entry_then_sign_the_amendment(qtbot, world, make_window) -> None:
     from supervisor_app.ui.experience_editor import ExperienceEditor
     from tests.conftest import experience_fields
 
@@ -174,7 +176,7 @@ def test_amend_a_signed_experience_entry_then_sign_the_amendment(world, make_win
     editor.reason.setText("Hours corrected from the timesheet")
     editor.save_button.click()
     assert not editor.isVisible()
-    window.show_page(2)
+    go_to(qtbot, window, Page.TO_SIGN)
     assert window.to_sign.model.rowCount() == 1
     assert window.to_sign.model.row(0).supersedes_id == rid
     window.to_sign.select_all()

@@ -12,9 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from supervisor_app.services import audit, people, records, signoff
 from supervisor_app.ui.common import to_qdate
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.supervisee_dialog import SuperviseeDialog
 from supervisor_app.ui.supervisee_table_model import ROW_ROLE
 from tests.conftest import PASSWORD, TODAY, session_fields, snapshot
+from tests.ui.helpers import go_to
 
 DAY = dt.timedelta(days=1)
 
@@ -222,9 +224,9 @@ def test_marking_inactive_hides_them_from_the_list_and_new_sessions_until_reacti
 # The agency, in Settings
 
 
-def _settings(make_window, world):  # type: ignore[no-untyped-def]
+def _settings(qtbot, make_window, world):  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(window.stack.indexOf(window.settings_page))
+    go_to(qtbot, window, Page.SETTINGS)
     return window.settings_page
 
 
@@ -235,7 +237,7 @@ def _agency(world):  # type: ignore[no-untyped-def]
 
 
 def test_the_agency_details_are_edited_in_settings(make_window, world, qtbot) -> None:  # type: ignore[no-untyped-def]
-    settings = _settings(make_window, world)
+    settings = _settings(qtbot, make_window, world)
     assert settings.agency_name.text() == "Prairie Lakes (TEST)"
     assert not settings.agency_save_button.isEnabled()  # nothing to save yet
     qtbot.keyClicks(settings.agency_address, "100 Example Avenue, Springfield, IL 62701")
@@ -258,7 +260,7 @@ def test_the_agency_details_are_edited_in_settings(make_window, world, qtbot) ->
 
 
 def test_bad_agency_details_show_beside_the_field_and_change_nothing(make_window, world, qtbot) -> None:  # type: ignore[no-untyped-def]
-    settings = _settings(make_window, world)
+    settings = _settings(qtbot, make_window, world)
     before = snapshot(world.db)
     qtbot.keyClicks(settings.agency_phone, "call Dana")
     qtbot.mouseClick(settings.agency_save_button, Qt.MouseButton.LeftButton)

@@ -10,8 +10,10 @@ from PySide6.QtWidgets import QMessageBox
 
 from supervisor_app.services import records, signoff
 from supervisor_app.services.units import duration
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.session_editor import SessionEditor
 from tests.conftest import PASSWORD, TODAY, experience_fields, session_fields, snapshot
+from tests.ui.helpers import go_to
 
 
 def _add(world, **overrides) -> str:  # type: ignore[no-untyped-def]
@@ -46,7 +48,7 @@ def test_to_sign_fits_a_laptop_screen_and_shows_minutes(qtbot, world, make_windo
         uow.commit()
     window = make_window(world.db, supervisor_id=world.dana)
     window.resize(1366, 768)
-    window.show_page(2)
+    go_to(qtbot, window, Page.TO_SIGN)
     page = window.to_sign
     qtbot.waitUntil(lambda: page.view.isVisible())
     view = page.view
@@ -63,10 +65,10 @@ def test_to_sign_fits_a_laptop_screen_and_shows_minutes(qtbot, world, make_windo
     assert "1 selected (20 h 20 min)" in page.summary.text()
 
 
-def test_an_empty_to_sign_page_stays_at_the_top(world, make_window) -> None:
+def test_an_empty_to_sign_page_stays_at_the_top(qtbot, world, make_window) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
     window.resize(1366, 768)
-    window.show_page(2)
+    go_to(qtbot, window, Page.TO_SIGN)
     page = window.to_sign
     assert page.empty.isVisible() and not page.view.isVisible()
     assert page.empty.geometry().bottom() < page.height() // 3  # not spread over the page's height
@@ -85,7 +87,7 @@ def test_the_original_shows_its_waiting_amendment_and_a_second_amend_is_refused(
         )
         uow.commit()
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(1)
+    go_to(qtbot, window, Page.RECORDS)
     table = window.records_page.sessions
     rows = [table.model.row(i) for i in range(table.model.rowCount())]
     original = next(i for i, r in enumerate(rows) if r.id == rid)

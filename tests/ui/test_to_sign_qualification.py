@@ -12,8 +12,10 @@ from sqlalchemy import delete
 from supervisor_app.models import PersonCredential
 from supervisor_app.services import records
 from supervisor_app.services.person_credentials import Person, add_credential
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.password_dialog import PasswordDialog
 from tests.conftest import PASSWORD, session_fields, snapshot
+from tests.ui.helpers import go_to
 
 TODAY = dt.date.today()
 DAY = dt.timedelta(days=1)
@@ -38,7 +40,7 @@ def test_to_sign_refuses_an_unqualified_supervisor_and_changes_nothing(world, ma
     _dana_holds(world, kind="CRSS", number="5100", expires_on=record_day - DAY)
     record_id = _pending(world, record_day)
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(2)
+    go_to(qtbot, window, Page.TO_SIGN)
     page = window.to_sign
     assert not page.credential_warning.isVisibleTo(page)  # expired already: the refusal says it
     qtbot.mouseClick(page.select_all_button, Qt.MouseButton.LeftButton)
@@ -63,7 +65,7 @@ def test_to_sign_warns_60_days_before_the_signers_credential_expires(world, make
     _dana_holds(world, kind="LCSW", number="149.1", expires_on=expires)
     _pending(world, TODAY - DAY)
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(2)
+    go_to(qtbot, window, Page.TO_SIGN)
     page = window.to_sign
     assert page.credential_warning.isVisibleTo(page)
     assert page.credential_warning.text() == (
@@ -84,7 +86,7 @@ def test_settings_agency_adds_a_kind_that_qualifies_then_signing_works(world, ma
     _dana_holds(world, kind="LSW", number="150.1")
     record_id = _pending(world, TODAY - 2 * DAY)
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(window.stack.indexOf(window.settings_page))
+    go_to(qtbot, window, Page.SETTINGS)
     settings = window.settings_page
     shown = settings.profile_view.toPlainText()  # the CRSS profile, with who may supervise
     assert "Who may supervise" in shown and "Your agency may add kinds" in shown
@@ -101,7 +103,7 @@ def test_settings_agency_adds_a_kind_that_qualifies_then_signing_works(world, ma
     assert field.text() == "lsw, CCS"
     assert "Saved" in settings.agency_status.text()
 
-    window.show_page(2)
+    go_to(qtbot, window, Page.TO_SIGN)
     page = window.to_sign
     qtbot.mouseClick(page.select_all_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)

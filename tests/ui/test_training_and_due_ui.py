@@ -10,7 +10,9 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from supervisor_app.services import person_credentials, training
 from supervisor_app.services.person_credentials import Person
+from supervisor_app.ui.pages import Page
 from tests.conftest import PASSWORD, TODAY, World, snapshot
+from tests.ui.helpers import go_to
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
@@ -123,11 +125,9 @@ def test_due_page_counts_on_start_and_each_item_opens_its_place(qtbot, world: Wo
         uow.commit()
     window = make_window(world.db, supervisor_id=world.dana)
     window._first_badge()  # what the supervisee list's figures_loaded does on start
-    due_row = window.stack.indexOf(window._pages["due"])
-    texts = [window.nav.item(r).text() for r in range(window.nav.count())]
     # Ana's CRSS and its renewal, Dana's LCPC and its renewal, four supervisees without supervision
-    assert texts[due_row] == "Due (8)"
-    window.show_page(due_row)
+    assert window.pages.item(Page.DUE).text() == "Due (8)"
+    go_to(qtbot, window, Page.DUE)
     page = window.due_page
     assert page.summary.text() == "8 items due in the next 60 days or overdue (4 overdue, in red)."
     rows = {page.model.row(r).text: r for r in range(page.model.rowCount())}
@@ -139,7 +139,7 @@ def test_due_page_counts_on_start_and_each_item_opens_its_place(qtbot, world: Wo
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert window.current_page() is window.detail
     assert window.detail.tabs.currentWidget() is window.detail.training
-    window.show_page(due_row)
+    go_to(qtbot, window, Page.DUE)
     dana = next(r for text, r in rows.items() if text.startswith("Dana Whitaker's LCPC"))
     page.table.selectRow(dana)
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
@@ -150,7 +150,7 @@ def test_due_page_counts_on_start_and_each_item_opens_its_place(qtbot, world: Wo
     dialog.close()
     page.days.setValue(5)
     assert page.summary.text() == "4 items due in the next 5 days or overdue (4 overdue, in red)."
-    assert window.nav.item(due_row).text() == "Due (4)"
+    assert window.pages.item(Page.DUE).text() == "Due (4)"
 
 
 def test_a_credential_is_added_from_the_training_tab(qtbot, world: World, make_window) -> None:  # type: ignore[no-untyped-def]
