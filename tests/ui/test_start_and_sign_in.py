@@ -9,6 +9,7 @@ from supervisor_app.ui.demo_banner import DemoBanner
 from supervisor_app.ui.first_run_dialog import FirstRunDialog
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.sign_in_dialog import SignInDialog
+from supervisor_app.ui.tasks import TaskRunner
 from tests.conftest import PASSWORD
 
 
@@ -100,3 +101,22 @@ def test_first_run_agency_fields_are_wide_enough_to_read(db, make_controller) ->
     wide = dialog.fontMetrics().horizontalAdvance("x" * 20)
     for edit in (dialog.agency, dialog.address, dialog.agency_phone):  # once 25 px beside the long form
         assert edit.width() >= wide
+
+
+def test_an_answer_for_a_dialog_the_app_closed_meanwhile_is_dropped(world, make_controller, qtbot) -> None:
+    controller = make_controller(world.db)
+    controller.runner = TaskRunner()  # real threads: the answer comes after the dialog is gone
+    controller.ctx.runner = controller.runner
+    controller.start()
+    dialog = controller.dialog
+    dialog.supervisor.setCurrentIndex(dialog.supervisor.findData(world.dana))
+    dialog.password.setText(PASSWORD)
+    dialog.sign_in_button.click()
+    from supervisor_app.ui.controller import _dismiss
+
+    _dismiss(dialog)  # as when the file is found damaged, or another one opened
+    dialog.deleteLater()
+    qtbot.wait(50)
+    controller.runner.wait()
+    qtbot.waitUntil(lambda: not controller.runner.busy, timeout=10_000)
+    assert controller.window is None  # no main window on a closed sign-in, and no traceback

@@ -1,4 +1,5 @@
-"""Found by reviewing the app as a supervisor would use it (each failed before its fix)."""
+"""Which page the main window shows: a page reached by its name, built again when its first build
+failed, the print page on a supervisee added after it loaded, and the list after a restore."""
 
 from __future__ import annotations
 
@@ -9,7 +10,6 @@ from PySide6.QtWidgets import QWidget
 
 from supervisor_app.services import backup, people
 from supervisor_app.ui.pages import Page
-from supervisor_app.ui.tasks import TaskRunner
 from tests.conftest import PASSWORD, TODAY
 from tests.ui.helpers import go_to, sign_in
 
@@ -49,25 +49,6 @@ def test_a_page_whose_first_build_fails_is_built_again_next_time(world, make_win
     page = window.audit  # the hiccup has passed
     assert isinstance(page, audit_page.AuditPage) and type(page) is not QWidget
     assert window.stack.indexOf(page) >= 0
-
-
-def test_an_answer_for_a_dialog_the_app_closed_meanwhile_is_dropped(world, make_controller, qtbot) -> None:
-    controller = make_controller(world.db)
-    controller.runner = TaskRunner()  # real threads: the answer comes after the dialog is gone
-    controller.ctx.runner = controller.runner
-    controller.start()
-    dialog = controller.dialog
-    dialog.supervisor.setCurrentIndex(dialog.supervisor.findData(world.dana))
-    dialog.password.setText(PASSWORD)
-    dialog.sign_in_button.click()
-    from supervisor_app.ui.controller import _dismiss
-
-    _dismiss(dialog)  # as when the file is found damaged, or another one opened
-    dialog.deleteLater()
-    qtbot.wait(50)
-    controller.runner.wait()
-    qtbot.waitUntil(lambda: not controller.runner.busy, timeout=10_000)
-    assert controller.window is None  # no main window on a closed sign-in, and no traceback
 
 
 def test_after_a_restore_the_app_shows_the_list_not_a_supervisee_the_backup_lacks(
