@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -81,19 +83,20 @@ def test_review_window_and_sign_in_name_their_controls(qtbot, world, make_window
 def test_shortcuts_follow_platform_conventions_and_geometry_persists(
     qtbot, world, make_window, prefs
 ) -> None:
-    from PySide6.QtGui import QKeySequence
 
     window = make_window(world.db, supervisor_id=world.dana)
     assert window.new_session_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     assert window.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     assert window.lock_action.shortcut() == QKeySequence("Ctrl+L")
-    window.find_action.trigger()  # Find on the supervisee list focuses its search box
+    window.activateWindow()  # shortcuts reach the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keySequence(window, QKeySequence.StandardKey.Find)  # on the supervisee list: its search box
     assert window.list_page.search.hasFocus() or window.focusWidget() is window.list_page.search
     go_to(qtbot, window, Page.RECORDS)
-    window.find_action.trigger()
+    qtbot.keySequence(window, QKeySequence.StandardKey.Find)
     assert window.focusWidget() is window.records_page.search
-    window.new_session_action.trigger()
+    qtbot.keySequence(window, QKeySequence.StandardKey.New)
     assert window.actions.dialog is not None and window.actions.dialog.isVisible()
     window.actions.dialog.done(0)
 

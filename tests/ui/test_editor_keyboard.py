@@ -307,5 +307,5 @@ def test_a_future_date_typed_is_refused_beside_the_field(world, make_window, qtb
     qtbot.keyClicks(editor.period_end, f"{future.month}/{future.day}/{future.year}")
     qtbot.keyClick(editor.period_end, Qt.Key.Key_Tab)
     assert "in the future" in editor.error_text("period_end")
-    editor.save_button.click()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert editor.isVisible() and snapshot(world.db) == before

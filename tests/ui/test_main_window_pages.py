@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from supervisor_app.services import backup, people
@@ -25,8 +26,11 @@ def test_print_goes_to_a_supervisee_added_after_the_attestations_page_loaded(
             uow, name="Zed Newcomer", credential="CRSS", supervisor_id=world.dana, start_date=TODAY
         ).id
         uow.commit()
-    window.ctx.records_changed.emit()
-    window.print_for(newcomer)  # "Attestation…" on Zed's page, or Ctrl+P with Zed selected
+    window.ctx.records_changed.emit()  # what a change elsewhere (another window, the CLI) says
+    window.list_page.select_id(newcomer)
+    window.list_page.table.setFocus()
+    qtbot.keyClick(window.list_page.table, Qt.Key.Key_Return)  # Zed's page
+    qtbot.mouseClick(window.detail.print_button, Qt.MouseButton.LeftButton)  # "Attestation…"
     assert window.attestations.supervisee.currentData() == newcomer  # not the first name in the list
 
 

@@ -42,7 +42,7 @@ def _retype(qtbot, edit, text: str) -> None:  # type: ignore[no-untyped-def]
         qtbot.keyClicks(edit, text)
 
 
-def _answer_next_box(button: QMessageBox.StandardButton) -> list[str]:
+def _answer_next_box(qtbot, button: QMessageBox.StandardButton) -> list[str]:
     """Click ``button`` on the next message box that opens; returns [its text] once it has."""
     seen: list[str] = []
 
@@ -52,7 +52,7 @@ def _answer_next_box(button: QMessageBox.StandardButton) -> list[str]:
             QTimer.singleShot(10, answer)
             return
         seen.append(box.text())
-        box.button(button).click()
+        qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, answer)
     return seen
@@ -164,12 +164,12 @@ def test_unsaved_changes_are_not_lost_without_a_question(make_window, world, qtb
     dialog = _edit_dialog(qtbot, detail)
     qtbot.keyClicks(dialog.name, " Jr.")
     assert dialog.is_dirty() and window.has_unsaved_edits()
-    asked = _answer_next_box(QMessageBox.StandardButton.Cancel)
+    asked = _answer_next_box(qtbot, QMessageBox.StandardButton.Cancel)
     qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
     assert asked == ["Close without saving? Your changes to this supervisee will be lost."]
     assert dialog.isVisible() and dialog.name.text() == "Ana Example Jr."
     cancel = next(b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == "Cancel")
-    asked = _answer_next_box(QMessageBox.StandardButton.Discard)
+    asked = _answer_next_box(qtbot, QMessageBox.StandardButton.Discard)
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert asked and not dialog.isVisible()
     assert snapshot(world.db) == before
