@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
 from supervisor_app.ui.pages import Page
+from supervisor_app.ui.supervisee_table_model import ROW_ROLE
 
 TODAY = dt.date.today()
 
@@ -127,3 +128,24 @@ def _menu_trail(menu, action) -> list:  # type: ignore[no-untyped-def]
             if rest:
                 return [entry, *rest]
     return []
+
+
+def open_supervisee(qtbot, window, supervisee_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Open a supervisee's page as a person would: Supervisees in the navigation, back to the
+    list if someone's page is on show, click their row, Enter."""
+    go_to(qtbot, window, Page.SUPERVISEES)
+    page = window.list_page
+    if window.people.currentWidget() is not page:
+        qtbot.mouseClick(window.detail.back_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: page.proxy.rowCount() > 0)
+    rows = [
+        r for r in range(page.proxy.rowCount()) if page.proxy.index(r, 0).data(ROW_ROLE).id == supervisee_id
+    ]
+    assert rows, f"supervisee {supervisee_id} is not in the list"
+    index = page.proxy.index(rows[0], 0)
+    page.table.scrollTo(index)
+    qtbot.mouseClick(
+        page.table.viewport(), Qt.MouseButton.LeftButton, pos=page.table.visualRect(index).center()
+    )
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert window.detail.supervisee_id == supervisee_id and window.current_page() is window.detail

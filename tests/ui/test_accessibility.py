@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.ui.pages import Page
-from tests.ui.helpers import go_to
+from tests.ui.helpers import go_to, open_supervisee
 
 CONTROLS = (
     QAbstractButton,
@@ -59,7 +59,7 @@ def test_every_screen_and_dialog_names_its_controls(qtbot, world, make_window) -
     window = make_window(world.db, supervisor_id=world.dana)
     for page in window.pages.pages():
         go_to(qtbot, window, page)
-    window.open_supervisee(world.ana)
+    open_supervisee(qtbot, window, world.ana)
     for tab in range(window.detail.tabs.count()):
         window.detail.tabs.setCurrentIndex(tab)
     window.actions.new_session([world.ana])

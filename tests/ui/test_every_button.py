@@ -30,7 +30,7 @@ from supervisor_app.ui.first_run_dialog import FirstRunDialog
 from supervisor_app.ui.pages import Page
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from tests.conftest import PASSWORD, session_fields
-from tests.ui.helpers import go_to
+from tests.ui.helpers import go_to, open_supervisee
 
 TODAY = dt.date.today()
 
@@ -184,7 +184,7 @@ def test_every_button_of_the_supervisor_window(world, make_window, qtbot, closer
         clicked[type(window.current_page()).__name__] = click_all(qtbot, closer, window, prepare=show)
 
     def detail() -> None:
-        window.open_supervisee(world.ana)
+        open_supervisee(qtbot, window, world.ana)
 
     detail()
     clicked["SuperviseeDetailPage"] = click_all(qtbot, closer, window.detail, prepare=detail)

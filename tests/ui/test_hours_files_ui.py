@@ -21,7 +21,7 @@ from supervisor_app.ui.hours_window import HoursWindow, open_hours_window
 from supervisor_app.ui.lazy_model import ROW_ROLE
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from tests.conftest import PASSWORD, TODAY, experience_fields, session_fields, snapshot
-from tests.ui.helpers import choose
+from tests.ui.helpers import choose, open_supervisee
 
 
 def _signed_records(world) -> None:  # type: ignore[no-untyped-def]
@@ -70,7 +70,7 @@ def _click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
 def test_give_a_supervisee_their_hours_file_from_their_page(world, make_window, qtbot, tmp_path) -> None:
     _signed_records(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    window.open_supervisee(world.ana)
+    open_supervisee(qtbot, window, world.ana)
     detail = window.detail
     button = detail.hours_file_button
     assert button.text() == "Give Ana Example their hours &file…"
@@ -97,7 +97,7 @@ def test_the_file_menu_names_the_supervisee_on_show_and_gives_their_file(
 ) -> None:
     _signed_records(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    window.open_supervisee(world.ben)
+    open_supervisee(qtbot, window, world.ben)
     bar = window.menuBar()
     file_menu = bar.actions()[0]
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(file_menu).center())
@@ -140,7 +140,7 @@ def test_importing_an_hours_file_shows_it_links_the_same_name_and_records_arrive
     assert "linked to Ana  example" in dialog.status.text()
     _click(qtbot, dialog.close_button)
 
-    window.open_supervisee(local_ana)
+    open_supervisee(qtbot, window, local_ana)
     table = window.detail.sessions
     assert table.model.rowCount() == 1
     model = table.model

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from supervisor_app.services import backup, people
 from supervisor_app.ui.pages import Page
 from tests.conftest import PASSWORD, TODAY
-from tests.ui.helpers import go_to, sign_in
+from tests.ui.helpers import go_to, open_supervisee, sign_in
 
 
 def test_print_goes_to_a_supervisee_added_after_the_attestations_page_loaded(
@@ -56,7 +56,7 @@ def test_a_page_whose_first_build_fails_is_built_again_next_time(world, make_win
 
 
 def test_after_a_restore_the_app_shows_the_list_not_a_supervisee_the_backup_lacks(
-    world, make_controller
+    qtbot, world, make_controller
 ) -> None:
     path = world.db.path
     backup.backup_file(path, reason="daily")
@@ -68,7 +68,7 @@ def test_after_a_restore_the_app_shows_the_list_not_a_supervisee_the_backup_lack
     controller = make_controller(world.db)
     controller.start()
     window = sign_in(controller, world.dana, PASSWORD)
-    window.open_supervisee(newcomer)
+    open_supervisee(qtbot, window, newcomer)
     assert window.current_page() is window.detail
     controller.restore_backup(backup.list_backups(path)[0].path)
     assert controller.window is window and window.current_page() is window.list_page

@@ -20,7 +20,7 @@ from supervisor_app.ui.pages import Page  # noqa: F401
 from supervisor_app.ui.read_only_banner import ReadOnlyBanner
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from tests.conftest import PASSWORD, session_fields, snapshot
-from tests.ui.helpers import go_to, sign_in, visible_enabled_buttons
+from tests.ui.helpers import go_to, open_supervisee, sign_in, visible_enabled_buttons
 
 
 def test_a_second_copy_opens_read_only_and_says_who_holds_the_database(
@@ -136,7 +136,7 @@ def test_a_supervisee_reviewing_on_a_read_only_copy_can_still_print_their_statem
     started = launch(world.db.path)
     controller = started.controller()
     window = sign_in(controller, world.dana, PASSWORD)
-    window.open_supervisee(world.ana)
+    open_supervisee(qtbot, window, world.ana)
     qtbot.mouseClick(window.detail.review_button, Qt.MouseButton.LeftButton)
     assert "not recorded" in " ".join(label.text() for label in window.dialog.findChildren(QLabel))
     qtbot.mouseClick(window.dialog.start_button, Qt.MouseButton.LeftButton)

@@ -11,7 +11,7 @@ from supervisor_app.ui.pages import Page
 from supervisor_app.ui.password_dialog import PasswordDialog
 from supervisor_app.ui.session_editor import SessionEditor
 from tests.conftest import PASSWORD, session_fields, snapshot
-from tests.ui.helpers import go_to
+from tests.ui.helpers import go_to, open_supervisee
 
 TODAY = dt.date.today()
 
@@ -91,7 +91,7 @@ def test_amend_needs_a_reason_and_makes_a_pending_replacement(qtbot, world, make
     [rid] = _add_sessions(world, 1)
     _sign(world, [rid])
     window = make_window(world.db, supervisor_id=world.dana)
-    window.open_supervisee(world.ana)
+    open_supervisee(qtbot, window, world.ana)
     table = window.detail.sessions
     table.select_row(0)
     assert table.amend_button.isEnabled() and not table.edit_button.isEnabled()
@@ -167,7 +167,7 @@ def test_amend_a_signed_experience_entry_then_sign_the_amendment(qtbot, world, m
         uow.commit()
     _sign(world, [rid])
     window = make_window(world.db, supervisor_id=world.dana)
-    window.open_supervisee(world.ana)
+    open_supervisee(qtbot, window, world.ana)
     table = window.detail.experience
     table.select_row(0)
     qtbot.mouseClick(table.amend_button, Qt.MouseButton.LeftButton)

@@ -16,14 +16,14 @@ from supervisor_app.ui.pages import Page
 from supervisor_app.ui.supervisee_dialog import SuperviseeDialog
 from supervisor_app.ui.supervisee_table_model import ROW_ROLE
 from tests.conftest import PASSWORD, TODAY, session_fields, snapshot
-from tests.ui.helpers import go_to
+from tests.ui.helpers import go_to, open_supervisee
 
 DAY = dt.timedelta(days=1)
 
 
-def _open(make_window, world, supervisee_id: int):  # type: ignore[no-untyped-def]
+def _open(qtbot, make_window, world, supervisee_id: int):  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    window.open_supervisee(supervisee_id)
+    open_supervisee(qtbot, window, supervisee_id)
     return window, window.detail
 
 
@@ -69,7 +69,7 @@ def _person(world, supervisee_id: int):  # type: ignore[no-untyped-def]
 
 
 def test_editing_details_from_the_supervisee_page_saves_and_refreshes(make_window, world, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window, detail = _open(make_window, world, world.ana)
+    window, detail = _open(qtbot, make_window, world, world.ana)
     dialog = _edit_dialog(qtbot, detail)
     assert dialog.windowTitle() == "Edit supervisee"
     assert dialog.save_button.text() == "&Save changes"
@@ -94,7 +94,7 @@ def test_editing_details_from_the_supervisee_page_saves_and_refreshes(make_windo
 
 
 def test_an_empty_name_is_refused_beside_the_field_and_nothing_changes(make_window, world, qtbot) -> None:  # type: ignore[no-untyped-def]
-    _window, detail = _open(make_window, world, world.ana)
+    _window, detail = _open(qtbot, make_window, world, world.ana)
     before = snapshot(world.db)
     dialog = _edit_dialog(qtbot, detail)
     _retype(qtbot, dialog.name, "")
@@ -109,7 +109,7 @@ def test_a_start_date_after_a_recorded_session_is_refused_with_the_reason(make_w
     with world.uow() as uow:
         records.add_session(uow, **session_fields(world, date=TODAY - 10 * DAY))
         uow.commit()
-    _window, detail = _open(make_window, world, world.ana)
+    _window, detail = _open(qtbot, make_window, world, world.ana)
     before = snapshot(world.db)
     dialog = _edit_dialog(qtbot, detail)
     dialog.start.setFocus()
@@ -133,7 +133,7 @@ def test_the_credential_is_locked_with_the_reason_once_signed_records_exist(
         records.add_session(uow, **session_fields(world))
         uow.commit()
         signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
-    _window, detail = _open(make_window, world, world.ana)
+    _window, detail = _open(qtbot, make_window, world, world.ana)
     dialog = _edit_dialog(qtbot, detail)
     assert not dialog.credential.isEnabled()
     assert dialog.credential_note.isVisibleTo(dialog)
@@ -146,7 +146,7 @@ def test_the_credential_is_locked_with_the_reason_once_signed_records_exist(
 
 
 def test_a_duplicate_icb_id_is_refused_beside_the_field(make_window, world, qtbot) -> None:  # type: ignore[no-untyped-def]
-    _window, detail = _open(make_window, world, world.ana)
+    _window, detail = _open(qtbot, make_window, world, world.ana)
     before = snapshot(world.db)
     dialog = _edit_dialog(qtbot, detail)
     _retype(qtbot, dialog.icb_id, "A-1")
@@ -156,7 +156,7 @@ def test_a_duplicate_icb_id_is_refused_beside_the_field(make_window, world, qtbo
 
 
 def test_unsaved_changes_are_not_lost_without_a_question(make_window, world, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window, detail = _open(make_window, world, world.ana)
+    window, detail = _open(qtbot, make_window, world, world.ana)
     before = snapshot(world.db)
     dialog = _edit_dialog(qtbot, detail)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes at once
@@ -185,7 +185,7 @@ def test_marking_inactive_hides_them_from_the_list_and_new_sessions_until_reacti
     with world.uow() as uow:
         records.add_session(uow, **session_fields(world))
         uow.commit()
-    window, detail = _open(make_window, world, world.ana)
+    window, detail = _open(qtbot, make_window, world, world.ana)
     assert detail.active_button.text() == "Mark &inactive"
     qtbot.mouseClick(detail.active_button, Qt.MouseButton.LeftButton)
     assert _person(world, world.ana)[5] is False
@@ -211,7 +211,7 @@ def test_marking_inactive_hides_them_from_the_list_and_new_sessions_until_reacti
     assert editor.attendees.person(world.ana) is None and editor.attendees.person(world.ben) is not None
     editor.done(0)
 
-    window.open_supervisee(world.ana)
+    open_supervisee(qtbot, window, world.ana)
     qtbot.mouseClick(detail.active_button, Qt.MouseButton.LeftButton)
     assert _person(world, world.ana)[5] is True
     assert not detail.inactive_note.isVisibleTo(detail) and detail.new_session_button.isEnabled()

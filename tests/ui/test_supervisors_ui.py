@@ -12,7 +12,7 @@ from PySide6.QtCore import QDate, Qt
 from supervisor_app.services import audit, auth, people, supervisors
 from supervisor_app.ui.pages import Page
 from tests.conftest import PASSWORD, TODAY, snapshot
-from tests.ui.helpers import go_to, sign_in
+from tests.ui.helpers import go_to, open_supervisee, sign_in
 
 NEW_PASSWORD = "a brand new passphrase"
 
@@ -164,7 +164,7 @@ def test_a_supervisor_who_left_is_handed_over(qtbot, world, make_window) -> None
 
 def test_change_supervisor_from_the_supervisee_page(qtbot, world, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    window.open_supervisee(world.ana)
+    open_supervisee(qtbot, window, world.ana)
     page = window.detail
     assert page.change_supervisor_button.isVisible()
     qtbot.mouseClick(page.change_supervisor_button, Qt.MouseButton.LeftButton)

@@ -12,13 +12,13 @@ from supervisor_app.services import person_credentials, training
 from supervisor_app.services.person_credentials import Person
 from supervisor_app.ui.pages import Page
 from tests.conftest import PASSWORD, TODAY, World, snapshot
-from tests.ui.helpers import go_to
+from tests.ui.helpers import go_to, open_supervisee
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
 
-def _training_tab(window, world: World):  # type: ignore[no-untyped-def]
-    window.open_supervisee(world.ana)
+def _training_tab(qtbot, window, world: World):  # type: ignore[no-untyped-def]
+    open_supervisee(qtbot, window, world.ana)
     window.detail.show_tab("training")
     return window.detail.training
 
@@ -33,7 +33,7 @@ def test_a_training_is_recorded_with_its_certificate_and_confirmed(
     qtbot, world: World, make_window, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    panel = _training_tab(window, world)
+    panel = _training_tab(qtbot, window, world)
     assert "Education needs 100.00 more education hours (0.00 of 100.00)." in panel.progress.text()
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
     editor = panel.dialog
@@ -87,7 +87,7 @@ def test_the_editor_shows_each_mistake_beside_its_field_and_saves_nothing(
     qtbot, world: World, make_window, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    panel = _training_tab(window, world)
+    panel = _training_tab(qtbot, window, world)
     before = snapshot(world.db)
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
     editor = panel.dialog
@@ -155,7 +155,7 @@ def test_due_page_counts_on_start_and_each_item_opens_its_place(qtbot, world: Wo
 
 def test_a_credential_is_added_from_the_training_tab(qtbot, world: World, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    panel = _training_tab(window, world)
+    panel = _training_tab(qtbot, window, world)
     before = snapshot(world.db)
     qtbot.mouseClick(panel.add_credential_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
@@ -186,7 +186,7 @@ def test_training_is_imported_from_a_spreadsheet_all_or_nothing(
     from tests.conftest import csv_bytes
 
     window = make_window(world.db, supervisor_id=world.dana)
-    panel = _training_tab(window, world)
+    panel = _training_tab(qtbot, window, world)
     day = (TODAY - dt.timedelta(days=30)).isoformat()
     columns = ["supervisee", "from", "title", "ethics", "advocacy"]
     path = tmp_path / "training.csv"
@@ -227,7 +227,7 @@ def test_training_is_imported_from_a_spreadsheet_all_or_nothing(
 
 def test_the_hire_date_is_set_on_the_training_tab(qtbot, world: World, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    panel = _training_tab(window, world)
+    panel = _training_tab(qtbot, window, world)
     before = snapshot(world.db)
     future = (TODAY + dt.timedelta(days=2)).isoformat()
     _type(qtbot, panel.hire_date, future)
