@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from supervisor_app.services import attestation, backup, people, records, signoff
 from supervisor_app.ui.pages import Page
 from tests.conftest import PASSWORD, TODAY, session_fields
-from tests.ui.helpers import go_to
+from tests.ui.helpers import choose, go_to
 from tests.ui.test_search_folding import _type
 
 
@@ -109,7 +109,7 @@ def test_audit_filters_and_verify_lists_every_problem(qtbot, world, make_window)
     conn.execute("UPDATE supervision_session SET minutes = 120 WHERE id = ?", (rid,))
     conn.commit()
     conn.close()
-    window.verify_records()
+    choose(qtbot, window, window.verify_action)
     assert "1 problem found" in audit.result.text()
     assert audit.problems.count() == 1 and "content changed" in audit.problems.item(0).text()
 

@@ -172,8 +172,8 @@ def test_every_button_of_the_supervisor_window(world, make_window, qtbot, closer
 
         def show(page: Page = page) -> None:
             go_to(qtbot, window, page)
-            if page is Page.SUPERVISEES and window.list_page is not None:
-                window.back_to_list()
+            if page is Page.SUPERVISEES and window.people.currentWidget() is not window.list_page:
+                qtbot.mouseClick(window.detail.back_button, Qt.MouseButton.LeftButton)
                 window.list_page.table.selectRow(0)
             for view in window.current_page().findChildren(QTableView):  # so Edit, Delete... are enabled
                 if view.isVisible() and view.model() is not None and view.model().rowCount() > 0:

@@ -190,7 +190,7 @@ def test_the_review_reaches_nobody_else_by_any_route(qtbot, world, make_controll
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert not window.back_action.isEnabled() and window.current_page() is detail
     window.back_action.trigger()  # disabled, so no widget offers it: even from code it does nothing
-    window.back_to_list()
+    window.back_to_list()  # from code too: there is no list to go back to
     assert window.current_page() is detail and window.list_page is None
     # Search (Ctrl+F): no search box anywhere, and no list of people behind it.
     qtbot.keySequence(window, QKeySequence(QKeySequence.StandardKey.Find))
@@ -210,7 +210,8 @@ def test_the_review_reaches_nobody_else_by_any_route(qtbot, world, make_controll
         assert getattr(window, page_name) is None
     # The statement she can save names only her.
     go_to(qtbot, window, Page.ATTESTATIONS)
-    page.save_current(str(tmp_path / "statement.pdf"))
+    page.ask_save_path = lambda _suggested: str(tmp_path / "statement.pdf")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     pdf = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "statement.pdf").pages)
     assert "Carla Núñez" in pdf and not [name for name in OTHERS if name in pdf]
 
@@ -231,7 +232,7 @@ def test_group_sessions_show_only_the_size_of_the_group_in_review(qtbot, world, 
     assert sorted(shown) == ["Carla Núñez", "Group of 3"]
     assert sorted(tips) == ["Carla Núñez", "Group of 3"]
     # The supervisor, back in their own view, sees the names as before.
-    window.end_review()
+    qtbot.mouseClick(window.end_review_button, Qt.MouseButton.LeftButton)
     end = window.dialog
     qtbot.keyClicks(end.password, PASSWORD)
     qtbot.keyClick(end.password, Qt.Key.Key_Return)
@@ -269,7 +270,7 @@ def test_a_wrong_password_stays_in_the_review_and_changes_nothing_but_the_count(
     qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and controller.window is window and controller.ctx.review
     # The lock-out is the usual one: five wrong passwords lock Dana for five minutes.
-    window.end_review()
+    qtbot.mouseClick(window.end_review_button, Qt.MouseButton.LeftButton)
     dialog = window.dialog
     for _ in range(MAX_FAILED_ATTEMPTS - 1):
         dialog.password.setText("still wrong")

@@ -80,7 +80,7 @@ def test_sign_only_the_selected_rows(qtbot, world, make_window) -> None:
     page = window.to_sign
     page.view.selectRow(0)
     chosen = page.selected_rows()[0].id
-    page.sign_selected()
+    qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
     window.actions.dialog.password.setText(PASSWORD)
     qtbot.mouseClick(window.actions.dialog.ok_button, Qt.MouseButton.LeftButton)
     assert _status(world, chosen) == "signed"
@@ -181,8 +181,8 @@ def test_amend_a_signed_experience_entry_then_sign_the_amendment(qtbot, world, m
     go_to(qtbot, window, Page.TO_SIGN)
     assert window.to_sign.model.rowCount() == 1
     assert window.to_sign.model.row(0).supersedes_id == rid
-    window.to_sign.select_all()
-    window.to_sign.sign_selected()
+    qtbot.mouseClick(window.to_sign.select_all_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(window.to_sign.sign_button, Qt.MouseButton.LeftButton)
     window.actions.dialog.password.setText(PASSWORD)
     qtbot.mouseClick(window.actions.dialog.ok_button, Qt.MouseButton.LeftButton)
     assert _status(world, rid) == "amended"

@@ -195,7 +195,7 @@ def test_marking_inactive_hides_them_from_the_list_and_new_sessions_until_reacti
     assert detail.active_button.text() == "&Reactivate"
     assert detail.sessions.model.rowCount() == 1  # their records stay
 
-    window.back_to_list()
+    qtbot.mouseClick(window.detail.back_button, Qt.MouseButton.LeftButton)
     page = window.list_page
     names = [page.proxy.index(r, 0).data(ROW_ROLE).name for r in range(page.proxy.rowCount())]
     assert "Ana Example" not in names and "Ben Example" in names

@@ -65,11 +65,11 @@ def test_a_list_with_figures_is_refreshed_without_going_back_to_names(world, mak
     assert seen and all(all(f for _n, f, _c in state) for state in seen)  # no blink back to "…"
 
 
-def test_changing_the_filter_shows_names_first_again(world, make_window) -> None:
+def test_changing_the_filter_shows_names_first_again(qtbot, world, make_window) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
     page = window.list_page
     seen = _watch(page)
-    page.show_inactive.setChecked(True)
+    qtbot.keyClick(page.show_inactive, Qt.Key.Key_Space)  # ticks it
     assert len(seen) == 2 and not any(f for _n, f, _c in seen[0]) and all(f for _n, f, _c in seen[1])
 
 
@@ -229,7 +229,7 @@ def test_supervisee_list_matches_the_progress_service(world) -> None:
     assert {s.status for s in summaries} == {"on-track", "overdue"}
 
 
-def test_supervisee_list_search_status_and_open(world, make_window) -> None:
+def test_supervisee_list_search_status_and_open(qtbot, world, make_window) -> None:
     from supervisor_app.services import records
 
     with world.uow() as uow:
@@ -252,7 +252,7 @@ def test_supervisee_list_search_status_and_open(world, make_window) -> None:
         "every domain must be covered" in window.detail.unmet.text()
         or "Supervision needs" in window.detail.unmet.text()
     )
-    window.back_to_list()
+    qtbot.mouseClick(window.detail.back_button, Qt.MouseButton.LeftButton)
     assert window.current_page() is page
 
 
