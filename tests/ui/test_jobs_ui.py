@@ -119,7 +119,7 @@ def test_the_job_editor_shows_each_mistake_beside_its_field_and_saves_nothing(
         "as a smaller PDF."
     )
     assert editor.file_name.text() == "No file attached"
-    editor.reject()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # Cancel
     assert snapshot(world.db) == before
     with world.uow() as uow:
         assert jobs.list_jobs(uow, supervisee_id=world.ana) == []

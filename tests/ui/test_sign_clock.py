@@ -52,7 +52,7 @@ def test_no_keeps_the_records_pending_and_says_why(world, make_window, qtbot) ->
     go_to(qtbot, window, Page.TO_SIGN)
     asked: list[str] = []
     window.actions.confirm = lambda title, _text: asked.append(title) or False
-    window.to_sign.select_all()
+    qtbot.mouseClick(window.to_sign.select_all_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.to_sign.sign_button, Qt.MouseButton.LeftButton)
     dialog = window.actions.dialog
     assert isinstance(dialog, PasswordDialog)
@@ -71,7 +71,7 @@ def test_yes_signs_with_the_clock_as_it_is(world, make_window, qtbot) -> None:  
     go_to(qtbot, window, Page.TO_SIGN)
     texts: list[str] = []
     window.actions.confirm = lambda _title, text: texts.append(text) or True
-    window.to_sign.select_all()
+    qtbot.mouseClick(window.to_sign.select_all_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.to_sign.sign_button, Qt.MouseButton.LeftButton)
     dialog = window.actions.dialog
     _submit(qtbot, dialog)

@@ -49,7 +49,7 @@ def test_sign_a_batch_with_one_password(qtbot, world, make_window) -> None:
     page = window.to_sign
     assert page.model.rowCount() == 3
     assert not page.sign_button.isEnabled()
-    page.select_all()
+    qtbot.mouseClick(page.select_all_button, Qt.MouseButton.LeftButton)
     assert "3 selected (3.00 h)" in page.summary.text()
     qtbot.mouseClick(page.sign_button, Qt.MouseButton.LeftButton)
     dialog = window.actions.dialog
