@@ -237,6 +237,7 @@ def sessions_app(db: str, supervisor_id: int, cap_seconds: float) -> None:
     from supervisor_app.db import open_database
     from supervisor_app.ui.context import AppContext, Identity
     from supervisor_app.ui.main_window import MainWindow
+    from supervisor_app.ui.pages import Page
     from supervisor_app.ui.settings import Preferences
     from supervisor_app.ui.tasks import TaskRunner
 
@@ -265,7 +266,7 @@ def sessions_app(db: str, supervisor_id: int, cap_seconds: float) -> None:
         os._exit(0)
     # list_open: the user clicks Records; the page loads its first pages on show.
     started = time.perf_counter()
-    window.show_page(window.stack.indexOf(page))
+    window.show_page(Page.RECORDS)
     while model.rowCount() == 0 and time.perf_counter() - started < 60:
         app.processEvents()
     result["list_open_ms"] = (time.perf_counter() - started) * 1000

@@ -60,6 +60,7 @@ def main() -> int:
     from supervisor_app.db import open_database
     from supervisor_app.services.demo import DEMO_PASSWORD, load_demo
     from supervisor_app.ui.controller import AppController
+    from supervisor_app.ui.pages import Page
     from supervisor_app.ui.settings import Preferences
     from supervisor_app.ui.tasks import TaskRunner
 
@@ -119,7 +120,7 @@ def main() -> int:
             image = over(current, widget) if widget is not None else current.grab()
             image.save(str(folder / name))
 
-        window.show_page(0)
+        window.show_page(Page.SUPERVISEES)
         shot("02-supervisees.png")
         page = window.list_page
         for row in range(page.proxy.rowCount()):
@@ -141,7 +142,7 @@ def main() -> int:
         shot("05-session-editor.png", editor)
         editor.done(0)
 
-        window.show_page(2)
+        window.show_page(Page.TO_SIGN)
         to_sign = window.to_sign
         to_sign.view.selectRow(0)
         to_sign.view.selectionModel().select(
@@ -154,10 +155,10 @@ def main() -> int:
         shot("07-sign-batch.png", window.actions.dialog)
         window.actions.dialog.done(0)
 
-        window.show_page(1)
+        window.show_page(Page.RECORDS)
         shot("08-records.png")
 
-        window.show_page(3)
+        window.show_page(Page.ATTESTATIONS)
         attest = window.attestations
         for row in range(attest.supervisee.count()):
             if attest.supervisee.itemText(row) == "José Núñez-Ávila":
@@ -166,11 +167,11 @@ def main() -> int:
         attest.preview_current()
         shot("09-attestations.png")
 
-        window.show_page(4)
+        window.show_page(Page.AUDIT)
         window.audit.verify()
         shot("10-audit.png")
 
-        window.show_page(5)
+        window.show_page(Page.SETTINGS)
         shot("11-settings.png")
         settings = window.settings_page
         settings.supervisors_view.selectRow(0)
@@ -182,7 +183,7 @@ def main() -> int:
         shot("15-help.png", window.dialog)
         window.dialog.done(0)
 
-        window.show_page(0)
+        window.show_page(Page.SUPERVISEES)
         page = window.list_page
         for row in range(page.proxy.rowCount()):
             if page.proxy.index(row, 0).data() == "DeShawn Carter":
@@ -198,7 +199,7 @@ def main() -> int:
         controller.lock_dialog.unlock_button.click()
         settle()
 
-        window.show_page(0)
+        window.show_page(Page.SUPERVISEES)
         window.back_to_list()
         page = window.list_page
         for row in range(page.proxy.rowCount()):

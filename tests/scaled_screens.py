@@ -30,6 +30,7 @@ def main() -> int:
     from supervisor_app.db import open_database
     from supervisor_app.services.demo import DEMO_PASSWORD, load_demo
     from supervisor_app.ui.controller import AppController
+    from supervisor_app.ui.pages import Page
     from supervisor_app.ui.settings import Preferences
     from supervisor_app.ui.tasks import TaskRunner
     from supervisor_app.ui.translations import install_translations
@@ -105,7 +106,7 @@ def main() -> int:
     window.setGeometry(screen)  # maximised on the laptop's screen
     settle()
 
-    window.show_page(0)
+    window.show_page(Page.SUPERVISEES)
     page = window.list_page
     report(
         "supervisees",
@@ -136,16 +137,22 @@ def main() -> int:
     report("experience entry editor", window.actions.dialog)
     window.actions.dialog.done(0)
 
-    for index, name in ((1, "records"), (2, "to sign"), (3, "attestations"), (4, "audit"), (5, "settings")):
+    for index, name in (
+        (Page.RECORDS, "records"),
+        (Page.TO_SIGN, "to sign"),
+        (Page.ATTESTATIONS, "attestations"),
+        (Page.AUDIT, "audit"),
+        (Page.SETTINGS, "settings"),
+    ):
         window.show_page(index)
         report(name, window)
-    window.show_page(2)
+    window.show_page(Page.TO_SIGN)
     window.to_sign.view.selectAll()
     window.to_sign.sign_selected()
     report("sign batch", window.actions.dialog)
     window.actions.dialog.done(0)
 
-    window.show_page(5)
+    window.show_page(Page.SETTINGS)
     settings = window.settings_page
     settings.supervisors_view.selectRow(0)
     settings.edit_supervisor_button.click()
@@ -162,7 +169,7 @@ def main() -> int:
         report(name, window.dialog)
         window.dialog.done(0)
 
-    window.show_page(0)
+    window.show_page(Page.SUPERVISEES)
     window.open_supervisee(page.selected_id())
     window.detail.review_button.click()
     report("start review", window.dialog)

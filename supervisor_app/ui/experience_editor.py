@@ -10,7 +10,6 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
-    QGroupBox,
     QLabel,
     QLineEdit,
     QVBoxLayout,
@@ -19,9 +18,7 @@ from PySide6.QtWidgets import (
 
 from supervisor_app.models import ExperienceKind
 from supervisor_app.services import records
-from supervisor_app.ui.allocation_grid import AllocationGrid
 from supervisor_app.ui.common import (
-    FieldErrors,
     action_buttons,
     error_label,
     from_qdate,
@@ -94,16 +91,7 @@ class ExperienceEditor(RecordEditor):
         labels: dict[str, QLabel] = {}
 
         def row(text: str, field: str, widget: QWidget) -> None:
-            holder = QWidget(self)
-            box = QVBoxLayout(holder)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(widget)
-            labels[field] = error_label(holder)
-            labels[field].setObjectName(f"error_{field}")
-            box.addWidget(labels[field])
-            caption = QLabel(text, self)
-            caption.setBuddy(widget)
-            form.addRow(caption, holder)
+            self._form_row(form, labels, text, field, widget)
 
         self.supervisee = QComboBox(self)
         self.supervisee.setAccessibleName(self.tr("Supervisee"))
@@ -112,13 +100,7 @@ class ExperienceEditor(RecordEditor):
         self.supervisee.currentIndexChanged.connect(self._on_supervisee_changed)
         row(self.tr("Su&pervisee:"), "supervisee", self.supervisee)
 
-        self.supervisor = QComboBox(self)
-        self.supervisor.setAccessibleName(self.tr("Supervisor of record"))
-        for supervisor_id, name in choices.supervisors:
-            self.supervisor.addItem(name, supervisor_id)
-        if self.ctx.supervisor_id is not None:
-            self.supervisor.setCurrentIndex(max(0, self.supervisor.findData(self.ctx.supervisor_id)))
-        row(self.tr("Supervis&or:"), "supervisor", self.supervisor)
+        self.supervisor = self._supervisor_row(form, labels, choices)
 
         today = QDate.currentDate()
         self.period_start = DateField(self)
@@ -142,29 +124,15 @@ class ExperienceEditor(RecordEditor):
             self.kind.addItem(status_text(value.value), value.value)
         row(self.tr("&Kind:"), "kind", self.kind)
 
-        if self.mode == "amend":
-            self.reason = QLineEdit(self)
-            self.reason.setAccessibleName(self.tr("Reason for the amendment"))
-            row(self.tr("&Reason:"), "reason", self.reason)
-        else:
-            self.reason = None
+        self.reason = self._reason_row(form, labels)
 
-        box = QGroupBox(self.tr("&Hours per performance domain"), self)
-        box_layout = QVBoxLayout(box)
-        self.allocations = AllocationGrid(unit="hours", parent=box)
-        box_layout.addWidget(self.allocations)
-        labels["allocations"] = error_label(box)
-        labels["allocations"].setObjectName("error_allocations")
-        box_layout.addWidget(labels["allocations"])
-        outer.addWidget(box)
+        outer.addWidget(self._allocations_box(self.tr("&Hours per performance domain"), "hours", labels))
         outer.addStretch(1)
 
         buttons, self.save_button = action_buttons(self, self.tr("&Save"), self.save)
         self.cancel_button = buttons.button(buttons.StandardButton.Cancel)
         outer.addWidget(buttons)
-        labels["record"] = self.general_error
-        self.field_errors = labels
-        self.errors = FieldErrors(labels, fallback=self.general_error)
+        self._keep_errors(labels, self.general_error)
         self._watch_typing({"period_start": self.period_start, "period_end": self.period_end})
 
     def _on_supervisee_changed(self, *_args: object) -> None:

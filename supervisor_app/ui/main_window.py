@@ -17,7 +17,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QLabel,
@@ -35,17 +35,19 @@ from supervisor_app import __version__
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.data_transfer import DataTransfer
 from supervisor_app.ui.demo_banner import DemoBanner
+from supervisor_app.ui.main_menus import MainMenus
+from supervisor_app.ui.pages import Page, PageRegistry
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.read_only_banner import ReadOnlyBanner
 from supervisor_app.ui.record_actions import RecordActions
 from supervisor_app.ui.screen_fit import fit_to_screen
-from supervisor_app.ui.window_parts import add_screens, info_banner, nav_item
+from supervisor_app.ui.window_parts import add_screens, info_banner
 
 if TYPE_CHECKING:
     from supervisor_app.ui.supervisee_list_page import SuperviseeListPage
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MainMenus, QMainWindow):
     lock_requested = Signal()
     sign_out_requested = Signal()
     open_database_requested = Signal()
@@ -111,7 +113,7 @@ class MainWindow(QMainWindow):
         self._build_pages()
         self._build_menus()
         self._build_status_bar()
-        self.nav.currentRowChanged.connect(self._on_nav)
+        self.nav.currentRowChanged.connect(self.pages.on_nav)
         self.nav.setCurrentRow(0)
         if self.actions is not None:
             self.actions.message.connect(lambda text: self.statusBar().showMessage(text, 6000))
@@ -122,82 +124,47 @@ class MainWindow(QMainWindow):
             self.resize(1280, 720)
         fit_to_screen(self)  # a laptop at 125-150%, or a size saved on a bigger screen
 
-    # Pages -------------------------------------------------------------------------------------
-    # Only the first screen is built (and its module imported) before the window shows; every
-    # other page is built the first time it is shown or asked for (``window.records_page``...).
-    # At agency scale that is a good part of the start-up time.
-    def _add_page(self, name: str, text: str, icon: QStyle.StandardPixmap, build: Any) -> None:
-        self._nav_item(text, icon)
-        self._add_lazy(self.stack, name, build)
+    # Pages (see ui/pages.py) ------------------------------------------------------------------
+    def _page(self, name: Page) -> Any:
+        return self.pages.get(name)
 
-    def _nav_item(self, text: str, icon: QStyle.StandardPixmap) -> None:
-        nav_item(self.nav, text, icon)
-
-    def _add_lazy(self, container: QStackedWidget, name: str, build: Any) -> None:
-        placeholder = QWidget(container)
-        placeholder.setAccessibleName(self.tr("Loading…"))
-        container.addWidget(placeholder)
-        self._pages[name] = placeholder
-        self._builders[name] = build
-
-    def _page(self, name: str) -> Any:
-        """The page ``name``, built now if this is the first time it is needed."""
-        build = self._builders.get(name)
-        if build is None:
-            return self._pages.get(name)
-        placeholder = self._pages[name]
-        container = placeholder.parentWidget()
-        assert isinstance(container, QStackedWidget)
-        current = container.currentWidget() is placeholder
-        page = build()  # if this fails (a disk error), the page is built again next time
-        del self._builders[name]
-        self._pages[name] = page
-        index = container.indexOf(placeholder)
-        container.insertWidget(index, page)
-        if current:
-            container.setCurrentWidget(page)
-        container.removeWidget(placeholder)
-        placeholder.deleteLater()
-        return page
-
-    def _built(self, name: str) -> Any:
-        """The page ``name`` if it has been built, else None (never builds it)."""
-        return None if name in self._builders else self._pages.get(name)
+    def _built(self, name: Page) -> Any:
+        return self.pages.built(name)
 
     @property
     def detail(self) -> Any:  # SuperviseeDetailPage
-        return self._page("detail")
+        return self._page(Page.DETAIL)
 
     @property
     def attestations(self) -> Any:  # AttestationsPage
-        return self._page("attestations")
+        return self._page(Page.ATTESTATIONS)
 
     @property
     def records_page(self) -> Any:  # RecordsPage | None (None in review mode)
-        return self._page("records")
+        return self._page(Page.RECORDS)
 
     @property
     def to_sign(self) -> Any:  # ToSignPage | None
-        return self._page("to_sign")
+        return self._page(Page.TO_SIGN)
 
     @property
     def audit(self) -> Any:  # AuditPage | None
-        return self._page("audit")
+        return self._page(Page.AUDIT)
 
     @property
     def settings_page(self) -> Any:  # SettingsPage | None
-        return self._page("settings")
+        return self._page(Page.SETTINGS)
 
     @property
     def due_page(self) -> Any:  # DuePage | None
-        return self._page("due")
+        return self._page(Page.DUE)
 
     def _build_due(self) -> Any:
         from supervisor_app.ui.due_page import DuePage
 
         page = DuePage(self.ctx, self)
         page.open_supervisee.connect(self._open_due_supervisee)
-        page.open_to_sign.connect(lambda: self.show_page(self.stack.indexOf(self.to_sign)))
+        page.open_to_sign.connect(lambda: self.show_page(Page.TO_SIGN))
         page.open_supervisor.connect(lambda supervisor_id: self.show_training(supervisor_id))
         page.count_changed.connect(self._show_due_count)
         return page
@@ -227,7 +194,7 @@ class MainWindow(QMainWindow):
         self.ctx.read(lambda uow: len(due_items(uow)), on_done=self._show_due_count, on_error=lambda _e: None)
 
     def _show_due_count(self, count: int) -> None:
-        item = self.nav.item(self.stack.indexOf(self._pages["due"]))
+        item = self.pages.item(Page.DUE)
         if item is None:
             return
         text = self.tr("Due ({n})").format(n=count) if count else self.tr("Due")
@@ -239,7 +206,7 @@ class MainWindow(QMainWindow):
 
         page = SuperviseeDetailPage(self.ctx, self.actions, self)
         if self.review:
-            page.print_requested.connect(lambda _sid: self.show_page(1))
+            page.print_requested.connect(lambda _sid: self.show_page(Page.ATTESTATIONS))
         else:
             page.back_requested.connect(self.back_to_list)
             page.print_requested.connect(self.print_for)
@@ -286,16 +253,17 @@ class MainWindow(QMainWindow):
     def _build_pages(self) -> None:
         ctx = self.ctx
         SP = QStyle.StandardPixmap
-        self._pages: dict[str, Any] = {}
-        self._builders: dict[str, Any] = {}
+        self.pages = PageRegistry(self.nav, self.stack, self)
         self.list_page: SuperviseeListPage | None = None
         if self.review:
             assert ctx.identity is not None and ctx.identity.supervisee_id is not None
-            self._add_page("detail", self.tr("My progress"), SP.SP_FileDialogInfoView, self._build_detail)
-            self._add_page("attestations", self.tr("My statement"), SP.SP_FileIcon, self._build_attestations)
+            self.pages.add(Page.DETAIL, self.tr("My progress"), SP.SP_FileDialogInfoView, self._build_detail)
+            self.pages.add(
+                Page.ATTESTATIONS, self.tr("My statement"), SP.SP_FileIcon, self._build_attestations
+            )
             self.detail.show_supervisee(ctx.identity.supervisee_id)  # the first screen: built now
-            for name in ("records", "to_sign", "audit", "settings"):
-                self._pages[name] = None
+            for absent in (Page.RECORDS, Page.TO_SIGN, Page.AUDIT, Page.SETTINGS):
+                self.pages.add_absent(absent)
             return
         from supervisor_app.ui.supervisee_list_page import SuperviseeListPage
 
@@ -303,20 +271,20 @@ class MainWindow(QMainWindow):
         self.people.setAccessibleName(self.tr("Supervisees"))
         self.list_page = SuperviseeListPage(ctx, self.people)
         self.people.addWidget(self.list_page)
-        self._add_lazy(self.people, "detail", self._build_detail)
+        self.pages.add_lazy(self.people, Page.DETAIL, self._build_detail)
         self.list_page.open_requested.connect(self.open_supervisee)
         self.list_page.new_session_requested.connect(
             lambda sid: self.actions.new_session([sid]) if self.actions is not None else None
         )
         self.list_page.new_supervisee_requested.connect(self.new_supervisee)
-        self._nav_item(self.tr("Supervisees"), SP.SP_DirHomeIcon)  # built now: the first screen
-        self.stack.addWidget(self.people)
-        self._add_page("records", self.tr("Records"), SP.SP_FileDialogDetailedView, self._build_records)
-        self._add_page("to_sign", self.tr("To sign"), SP.SP_DialogApplyButton, self._build_to_sign)
-        self._add_page("attestations", self.tr("Attestations"), SP.SP_FileIcon, self._build_attestations)
-        self._add_page("audit", self.tr("Audit"), SP.SP_FileDialogContentsView, self._build_audit)
-        self._add_page("settings", self.tr("Settings"), SP.SP_FileDialogListView, self._build_settings)
-        self._add_page("due", self.tr("Due"), SP.SP_MessageBoxInformation, self._build_due)
+        # built now: the first screen
+        self.pages.add_built(Page.SUPERVISEES, self.tr("Supervisees"), SP.SP_DirHomeIcon, self.people)
+        self.pages.add(Page.RECORDS, self.tr("Records"), SP.SP_FileDialogDetailedView, self._build_records)
+        self.pages.add(Page.TO_SIGN, self.tr("To sign"), SP.SP_DialogApplyButton, self._build_to_sign)
+        self.pages.add(Page.ATTESTATIONS, self.tr("Attestations"), SP.SP_FileIcon, self._build_attestations)
+        self.pages.add(Page.AUDIT, self.tr("Audit"), SP.SP_FileDialogContentsView, self._build_audit)
+        self.pages.add(Page.SETTINGS, self.tr("Settings"), SP.SP_FileDialogListView, self._build_settings)
+        self.pages.add(Page.DUE, self.tr("Due"), SP.SP_MessageBoxInformation, self._build_due)
         ctx.records_changed.connect(self._update_to_sign_badge)
         ctx.records_changed.connect(self._update_due_count)
         # Once the first screen has its figures: the badge's count is not worth delaying them for.
@@ -329,17 +297,8 @@ class MainWindow(QMainWindow):
             self._update_to_sign_badge()
             self._update_due_count()
 
-    def _on_nav(self, row: int) -> None:
-        if row >= 0:
-            self.stack.setCurrentIndex(row)
-            shown = self.stack.currentWidget()
-            for name, page in list(self._pages.items()):
-                if page is shown and name in self._builders:  # a placeholder: build the page now
-                    self._page(name)
-                    break
-
-    def show_page(self, row: int) -> None:
-        self.nav.setCurrentRow(row)
+    def show_page(self, page: Page) -> None:
+        self.pages.show(page)
 
     def current_page(self) -> QWidget:
         page = self.stack.currentWidget()
@@ -351,7 +310,7 @@ class MainWindow(QMainWindow):
         self.detail.show_supervisee(supervisee_id)
         if not self.review:
             self.people.setCurrentWidget(self.detail)
-            self.show_page(0)
+            self.show_page(Page.SUPERVISEES)
         self.detail.tabs.setFocus()
 
     def back_to_list(self) -> None:
@@ -368,213 +327,12 @@ class MainWindow(QMainWindow):
         self.ctx.read(lambda uow: _pending_count(uow, supervisor_id), on_done=self._show_badge)
 
     def _show_badge(self, count: int) -> None:
-        item = self.nav.item(2)
+        item = self.pages.item(Page.TO_SIGN)
         if item is None:
             return
         text = self.tr("To sign ({n})").format(n=count) if count else self.tr("To sign")
         item.setText(text)
         item.setData(Qt.ItemDataRole.AccessibleTextRole, text)
-
-    # Menus -------------------------------------------------------------------------------------
-    def _action(
-        self, text: str, slot: Any, shortcut: Any = None, *, name: str = "", tip: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        if shortcut is not None:
-            if isinstance(shortcut, list):
-                action.setShortcuts(shortcut)
-            else:
-                action.setShortcut(QKeySequence(shortcut))
-        action.setObjectName(name or text.replace("&", "").replace("…", "").strip().lower().replace(" ", "_"))
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _build_menus(self) -> None:
-        bar = self.menuBar()
-        SK = QKeySequence.StandardKey
-        review = self.review
-        file_menu = bar.addMenu(self.tr("&File"))
-        self.new_session_action = self._action(
-            self.tr("&New session…"), self.new_session, SK.New, name="new_session"
-        )
-        self.new_experience_action = self._action(
-            self.tr("New &experience entry…"), self.new_experience, "Ctrl+Shift+N", name="new_experience"
-        )
-        self.new_supervisee_action = self._action(
-            self.tr("New s&upervisee…"), self.new_supervisee, name="new_supervisee"
-        )
-        self.new_supervisor_action = self._action(
-            self.tr("New supe&rvisor…"), self.new_supervisor, name="new_supervisor"
-        )
-        self.print_action = self._action(
-            self.tr("&Print attestation…"), self.print_current, SK.Print, name="print"
-        )
-        self.training_action = self._action(
-            self.tr("Training and &credentials…"),
-            self.show_training,
-            name="training",
-            tip=self.tr("Your own training hours, CEUs and credentials"),
-        )
-        self.open_action = self._action(
-            self.tr("&Open database…"),
-            lambda: emit(self.open_database_requested),
-            SK.Open,
-            name="open_database",
-        )
-        self.lock_action = self._action(
-            self.tr("&Lock"), lambda: emit(self.lock_requested), "Ctrl+L", name="lock"
-        )
-        self.sign_out_action = self._action(
-            self.tr("Sign &out"), lambda: emit(self.sign_out_requested), name="sign_out"
-        )
-        self.review_action = self._action(
-            self.tr("Re&view with supervisee…"),
-            self.start_review,
-            name="review",
-            tip=self.tr("Hand the computer to one supervisee: only their own hours, read only"),
-        )
-        self.end_review_action = self._action(self.tr("En&d review…"), self.end_review, name="end_review")
-        self.quit_action = self._action(self.tr("&Quit"), self.close, SK.Quit, name="quit")
-        self.import_action = self._action(
-            self.tr("&Import records…"),
-            self.transfer.import_records,
-            name="import",
-            tip=self.tr("Import past sessions and experience from a spreadsheet (CSV or Excel)"),
-        )
-        self.template_action = self._action(
-            self.tr("Save import &template…"),
-            self.transfer.save_template,
-            name="import_template",
-            tip=self.tr("A spreadsheet with the columns the import expects, and an explanation of each"),
-        )
-        self.give_hours_action = self._action(
-            self.tr("&Give hours file to the supervisee…"),
-            self.give_hours_file,
-            name="give_hours_file",
-            tip=self.tr("Save the signed records of the supervisee on show to a file they keep"),
-        )
-        self.open_hours_action = self._action(
-            self.tr("Open &hours file…"),
-            self.transfer.open_hours_files,
-            name="open_hours_file",
-            tip=self.tr("Show a supervisee's hours files read-only: progress and statement, no sign-in"),
-        )
-        self.export_csv_action = self._action(
-            self.tr("As &CSV files (one per table)…"), self.transfer.export_csv, name="export_csv"
-        )
-        self.export_json_action = self._action(
-            self.tr("As one &JSON file…"), self.transfer.export_json, name="export_json"
-        )
-        read_only_tip = self.tr("Read only: this database is open in supervisor_app by {holder}").format(
-            holder=self.ctx.held_by
-        )
-        for action in (
-            self.new_session_action,
-            self.new_experience_action,
-            self.new_supervisee_action,
-            self.new_supervisor_action,
-        ):
-            action.setVisible(not review)
-            action.setEnabled(not self.read_only)
-            if self.ctx.db.readonly:
-                action.setToolTip(read_only_tip)
-            file_menu.addAction(action)
-        self.training_action.setVisible(not review)
-        self.training_action.setEnabled(not review and self.ctx.supervisor_id is not None)
-        file_menu.addAction(self.training_action)
-        file_menu.addSeparator()
-        if review:
-            self.print_action.setText(self.tr("&Print my statement…"))
-        file_menu.addAction(self.print_action)
-        file_menu.addSeparator()
-        self.import_action.setEnabled(self.transfer.can_import)
-        self.template_action.setEnabled(not review)
-        for action in (self.import_action, self.template_action):
-            action.setVisible(not review)
-            file_menu.addAction(action)
-        self.give_hours_action.setVisible(not review)
-        self.give_hours_action.setEnabled(self.transfer.can_give_hours)
-        file_menu.addAction(self.give_hours_action)
-        file_menu.aboutToShow.connect(self._name_give_hours)
-        file_menu.addAction(self.open_hours_action)
-        self.export_menu = file_menu.addMenu(self.tr("E&xport everything"))
-        self.export_menu.setObjectName("export_menu")
-        self.export_menu.menuAction().setVisible(not review)
-        for action in (self.export_csv_action, self.export_json_action):
-            action.setEnabled(self.transfer.can_export)
-            self.export_menu.addAction(action)
-        file_menu.addSeparator()
-        self.open_action.setVisible(not review)
-        self.open_action.setEnabled(not review)
-        file_menu.addAction(self.open_action)
-        file_menu.addAction(self.lock_action)
-        self.review_action.setVisible(not review)
-        self.review_action.setEnabled(not review and self.ctx.supervisor_id is not None)
-        file_menu.addAction(self.review_action)
-        self.end_review_action.setVisible(review)
-        self.end_review_action.setEnabled(review)
-        file_menu.addAction(self.end_review_action)
-        self.sign_out_action.setVisible(not review)  # leaving a review needs a supervisor's password
-        self.sign_out_action.setEnabled(not review)
-        file_menu.addAction(self.sign_out_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.quit_action)
-
-        edit_menu = bar.addMenu(self.tr("&Edit"))
-        self.find_action = self._action(self.tr("&Find…"), self.find, SK.Find, name="find")
-        edit_menu.addAction(self.find_action)
-        self.sign_action = self._action(
-            self.tr("&Sign selected…"),
-            self.sign_selected,
-            "Ctrl+Shift+S",
-            name="sign",
-            tip=self.tr("Sign the records selected in To sign"),
-        )
-        self.sign_action.setVisible(not review)
-        self.sign_action.setEnabled(not self.read_only)
-        edit_menu.addAction(self.sign_action)
-        self.verify_action = self._action(self.tr("&Verify records"), self.verify_records, name="verify")
-        self.verify_action.setVisible(not review)
-        self.verify_action.setEnabled(not review)
-        edit_menu.addAction(self.verify_action)
-
-        view_menu = bar.addMenu(self.tr("&View"))
-        for row in range(self.nav.count()):
-            text = self.nav.item(row).text()
-            action = self._action(
-                text, lambda r=row: self.show_page(r), f"Ctrl+{row + 1}", name=f"page_{row + 1}"
-            )
-            view_menu.addAction(action)
-        view_menu.addSeparator()
-        self.back_action = self._action(
-            self.tr("&Back to list"),
-            self.back_to_list,
-            [QKeySequence(SK.Back), QKeySequence("Alt+Left")],
-            name="back",
-        )
-        self.back_action.setEnabled(not review)
-        view_menu.addAction(self.back_action)
-        self.refresh_action = self._action(
-            self.tr("&Refresh"), lambda: emit(self.ctx.records_changed), SK.Refresh, name="refresh"
-        )
-        view_menu.addAction(self.refresh_action)
-
-        help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(
-            self._action(self.tr("&Getting started…"), self.show_help, SK.HelpContents, name="help")
-        )
-        help_menu.addAction(
-            self._action(self.tr("&Keyboard shortcuts…"), self.show_shortcuts, name="shortcuts")
-        )
-        help_menu.addAction(self._action(self.tr("&About supervisor_app"), self.show_about, name="about"))
-        # Printing a verification form records it; a supervisee's own statement records nothing.
-        self.print_action.setEnabled(review or not self.read_only)
-        if not self.print_action.isEnabled():
-            self.print_action.setToolTip(read_only_tip)
 
     def _build_status_bar(self) -> None:
         status = self.statusBar()
@@ -607,7 +365,7 @@ class MainWindow(QMainWindow):
     # Commands ----------------------------------------------------------------------------------
     def _selected_supervisee(self) -> int | None:
         page = self.current_page()
-        detail = self._built("detail")
+        detail = self._built(Page.DETAIL)
         if detail is not None and page is detail:
             return detail.supervisee_id
         if page is self.list_page and self.list_page is not None:
@@ -619,7 +377,7 @@ class MainWindow(QMainWindow):
             supervisee = self._selected_supervisee()
             self.actions.new_session(
                 [supervisee]
-                if supervisee is not None and self.current_page() is self._built("detail")
+                if supervisee is not None and self.current_page() is self._built(Page.DETAIL)
                 else []
             )
 
@@ -665,7 +423,7 @@ class MainWindow(QMainWindow):
         page = self.current_page()
         focus = getattr(page, "focus_search", None)
         if focus is None and not self.review and self.list_page is not None:
-            self.show_page(0)
+            self.show_page(Page.SUPERVISEES)
             self.back_to_list()
             focus = self.list_page.focus_search
         if focus is not None:
@@ -696,27 +454,27 @@ class MainWindow(QMainWindow):
 
     def print_for(self, supervisee_id: int) -> None:
         self.attestations.set_supervisee(supervisee_id)
-        self.show_page(self.stack.indexOf(self.attestations))
+        self.show_page(Page.ATTESTATIONS)
 
     def print_current(self) -> None:
         supervisee = self._selected_supervisee()
         if supervisee is not None:
             self.attestations.set_supervisee(supervisee)
-        self.show_page(self.stack.indexOf(self.attestations))
+        self.show_page(Page.ATTESTATIONS)
         self.attestations.print_current()
 
     def sign_selected(self) -> None:
         if self.to_sign is None:
             return
         if self.stack.currentWidget() is not self.to_sign:
-            self.show_page(self.stack.indexOf(self.to_sign))
+            self.show_page(Page.TO_SIGN)
             return
         self.to_sign.sign_selected()
 
     def verify_records(self) -> None:
         if self.audit is None:
             return
-        self.show_page(self.stack.indexOf(self.audit))
+        self.show_page(Page.AUDIT)
         self.audit.verify()
 
     def show_help(self, page: int = 0) -> None:

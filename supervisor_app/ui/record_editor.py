@@ -1,17 +1,30 @@
-"""What the session and experience editors share: the unit of work a save runs (a new record,
-an edit of a pending one, or an amendment of a signed one), the message shown next to a field,
-a typed date or time that is not one, the Tab order, and asking before unsaved typing is lost."""
+"""What the session and experience editors share: the form's building blocks (a captioned field
+with its message under it, the supervisor of record, the amendment's reason, the box of time per
+performance domain), the unit of work a save runs (a new record, an edit of a pending one, or an
+amendment of a signed one), the message shown next to a field, a typed date or time that is not
+one, the Tab order, and asking before unsaved typing is lost."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
 
 from supervisor_app.services import records
 from supervisor_app.services.errors import DomainError
-from supervisor_app.ui.common import FieldErrors
+from supervisor_app.ui.allocation_grid import AllocationGrid
+from supervisor_app.ui.common import FieldErrors, error_label
 from supervisor_app.ui.date_field import DateField, TimeField
 
 
@@ -20,7 +33,9 @@ class RecordEditor(QDialog):
     amendment's reason field, or None), ``field_errors`` and ``_initial`` (what ``_fields()``
     gave when the editor was filled), and implement ``_fields()`` and ``_unsaved_text()``."""
 
+    ctx: Any  # AppContext
     mode: str
+    allocations: AllocationGrid
     record_id: str | None
     reason: QLineEdit | None
     field_errors: dict[str, QLabel]
@@ -30,6 +45,70 @@ class RecordEditor(QDialog):
 
     def _fields(self) -> dict[str, Any]:
         raise NotImplementedError
+
+    # The form ------------------------------------------------------------------------------------
+    def _form_row(
+        self,
+        form: QFormLayout,
+        labels: dict[str, QLabel],
+        text: str,
+        field: str,
+        widget: QWidget,
+        buddy: QWidget | None = None,
+    ) -> None:
+        """A captioned row of ``form``: ``widget`` with the message for ``field`` under it
+        (kept in ``labels``); the caption's mnemonic goes to ``buddy`` (default: the widget)."""
+        holder = QWidget(self)
+        box = QVBoxLayout(holder)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(widget)
+        labels[field] = error_label(holder)
+        labels[field].setObjectName(f"error_{field}")
+        box.addWidget(labels[field])
+        caption = QLabel(text, self)
+        caption.setBuddy(buddy or widget)
+        form.addRow(caption, holder)
+
+    def _supervisor_row(self, form: QFormLayout, labels: dict[str, QLabel], choices: Any) -> QComboBox:
+        """The supervisor of record: the agency's supervisors, the one signed in chosen."""
+        supervisor = QComboBox(self)
+        supervisor.setAccessibleName(self.tr("Supervisor of record"))
+        for supervisor_id, name in choices.supervisors:
+            supervisor.addItem(name, supervisor_id)
+        if self.ctx.supervisor_id is not None:
+            supervisor.setCurrentIndex(max(0, supervisor.findData(self.ctx.supervisor_id)))
+        self._form_row(form, labels, self.tr("Supervis&or:"), "supervisor", supervisor)
+        return supervisor
+
+    def _reason_row(
+        self, form: QFormLayout, labels: dict[str, QLabel], placeholder: str = ""
+    ) -> QLineEdit | None:
+        """An amendment's reason (None when not amending)."""
+        if self.mode != "amend":
+            return None
+        reason = QLineEdit(self)
+        reason.setAccessibleName(self.tr("Reason for the amendment"))
+        if placeholder:
+            reason.setPlaceholderText(placeholder)
+        self._form_row(form, labels, self.tr("&Reason:"), "reason", reason)
+        return reason
+
+    def _allocations_box(self, title: str, unit: str, labels: dict[str, QLabel]) -> QGroupBox:
+        """The box of time per performance domain (``self.allocations``) with its message under it."""
+        box = QGroupBox(title, self)
+        box_layout = QVBoxLayout(box)
+        self.allocations = AllocationGrid(unit=unit, parent=box)
+        box_layout.addWidget(self.allocations)
+        labels["allocations"] = error_label(box)
+        labels["allocations"].setObjectName("error_allocations")
+        box_layout.addWidget(labels["allocations"])
+        return box
+
+    def _keep_errors(self, labels: dict[str, QLabel], general: QLabel) -> None:
+        """Where messages go: under the field they name, else in ``general`` (the whole record)."""
+        labels["record"] = general
+        self.field_errors = labels
+        self.errors = FieldErrors(labels, fallback=general)
 
     def _unsaved_text(self) -> str:
         """The question asked before unsaved typing is lost."""

@@ -34,9 +34,8 @@ from PySide6.QtWidgets import (
 from supervisor_app.models import Modality, SessionFormat
 from supervisor_app.services import records
 from supervisor_app.services.progress import hours
-from supervisor_app.ui.allocation_grid import AllocationGrid
 from supervisor_app.ui.attendee_picker import AttendeePicker
-from supervisor_app.ui.common import FieldErrors, error_label, from_qdate, status_text, to_qdate
+from supervisor_app.ui.common import error_label, from_qdate, status_text, to_qdate
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.date_field import DateField, TimeField
 from supervisor_app.ui.editor_choices import load_choices
@@ -114,24 +113,9 @@ class SessionEditor(RecordEditor):
         labels: dict[str, QLabel] = {}
 
         def row(text: str, field: str, widget: QWidget, buddy: QWidget | None = None) -> None:
-            holder = QWidget(self)
-            box = QVBoxLayout(holder)
-            box.setContentsMargins(0, 0, 0, 0)
-            box.addWidget(widget)
-            labels[field] = error_label(holder)
-            labels[field].setObjectName(f"error_{field}")
-            box.addWidget(labels[field])
-            caption = QLabel(text, self)
-            caption.setBuddy(buddy or widget)
-            left.addRow(caption, holder)
+            self._form_row(left, labels, text, field, widget, buddy)
 
-        self.supervisor = QComboBox(self)
-        self.supervisor.setAccessibleName(self.tr("Supervisor of record"))
-        for supervisor_id, name in choices.supervisors:
-            self.supervisor.addItem(name, supervisor_id)
-        if self.ctx.supervisor_id is not None:
-            self.supervisor.setCurrentIndex(max(0, self.supervisor.findData(self.ctx.supervisor_id)))
-        row(self.tr("Supervis&or:"), "supervisor", self.supervisor)
+        self.supervisor = self._supervisor_row(left, labels, choices)
 
         self.date = DateField(self)
         self.date.setMaximumDate(QDate.currentDate())
@@ -184,13 +168,9 @@ class SessionEditor(RecordEditor):
         self.site.setPlaceholderText(self.tr("e.g. Main office, outreach van"))
         row(self.tr("S&ite:"), "site", self.site)
 
-        if self.mode == "amend":
-            self.reason = QLineEdit(self)
-            self.reason.setAccessibleName(self.tr("Reason for the amendment"))
-            self.reason.setPlaceholderText(self.tr("Required, e.g. length corrected from the sign-in sheet"))
-            row(self.tr("&Reason:"), "reason", self.reason)
-        else:
-            self.reason = None
+        self.reason = self._reason_row(
+            left, labels, self.tr("Required, e.g. length corrected from the sign-in sheet")
+        )
 
         right = QVBoxLayout()
         columns.addLayout(right, 1)
@@ -202,14 +182,7 @@ class SessionEditor(RecordEditor):
         labels["supervisees"].setObjectName("error_supervisees")
         who_layout.addWidget(labels["supervisees"])
         right.addWidget(who, 1)
-        domains = QGroupBox(self.tr("Time per performance domai&n"), self)
-        domains_layout = QVBoxLayout(domains)
-        self.allocations = AllocationGrid(unit="minutes", parent=domains)
-        domains_layout.addWidget(self.allocations)
-        labels["allocations"] = error_label(domains)
-        labels["allocations"].setObjectName("error_allocations")
-        domains_layout.addWidget(labels["allocations"])
-        right.addWidget(domains)
+        right.addWidget(self._allocations_box(self.tr("Time per performance domai&n"), "minutes", labels))
 
         topics_box = QGroupBox(self.tr("To&pics"), self)
         topics_layout = QGridLayout(topics_box)
@@ -250,10 +223,8 @@ class SessionEditor(RecordEditor):
         self.save_button.clicked.connect(lambda: self.save())
         buttons_row.addWidget(self.buttons)
 
-        labels["record"] = self.general_error
         labels["supervisee"] = labels["supervisees"]
-        self.errors = FieldErrors(labels, fallback=self.general_error)
-        self.field_errors = labels
+        self._keep_errors(labels, self.general_error)
         self._watch_typing({"date": self.date, "start": self.start})
         QShortcut(QKeySequence("Ctrl+Return"), self, activated=self.save)
         QShortcut(QKeySequence("Ctrl+Enter"), self, activated=self.save)

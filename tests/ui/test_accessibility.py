@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLineEdit,
     QPlainTextEdit,
@@ -14,6 +16,9 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+
+from supervisor_app.ui.pages import Page
+from tests.ui.helpers import go_to, open_supervisee
 
 CONTROLS = (
     QAbstractButton,
@@ -50,11 +55,11 @@ def unnamed_controls(root: QWidget) -> list[str]:
     return missing
 
 
-def test_every_screen_and_dialog_names_its_controls(world, make_window) -> None:
+def test_every_screen_and_dialog_names_its_controls(qtbot, world, make_window) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
-    for row in range(window.nav.count()):
-        window.show_page(row)
-    window.open_supervisee(world.ana)
+    for page in window.pages.pages():
+        go_to(qtbot, window, page)
+    open_supervisee(qtbot, window, world.ana)
     for tab in range(window.detail.tabs.count()):
         window.detail.tabs.setCurrentIndex(tab)
     window.actions.new_session([world.ana])
@@ -65,30 +70,33 @@ def test_every_screen_and_dialog_names_its_controls(world, make_window) -> None:
     assert unnamed_controls(window) == []
 
 
-def test_review_window_and_sign_in_name_their_controls(world, make_window, make_controller) -> None:
+def test_review_window_and_sign_in_name_their_controls(qtbot, world, make_window, make_controller) -> None:
     window = make_window(world.db, supervisee_id=world.ana, name="Ana Example")
-    for row in range(window.nav.count()):
-        window.show_page(row)
+    for page in window.pages.pages():
+        go_to(qtbot, window, page)
     assert unnamed_controls(window) == []
     controller = make_controller(world.db)
     controller.start()
     assert unnamed_controls(controller.dialog) == []
 
 
-def test_shortcuts_follow_platform_conventions_and_geometry_persists(world, make_window, prefs) -> None:
-    from PySide6.QtGui import QKeySequence
+def test_shortcuts_follow_platform_conventions_and_geometry_persists(
+    qtbot, world, make_window, prefs
+) -> None:
 
     window = make_window(world.db, supervisor_id=world.dana)
     assert window.new_session_action.shortcut() == QKeySequence(QKeySequence.StandardKey.New)
     assert window.find_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Find)
     assert window.print_action.shortcut() == QKeySequence(QKeySequence.StandardKey.Print)
     assert window.lock_action.shortcut() == QKeySequence("Ctrl+L")
-    window.find_action.trigger()  # Find on the supervisee list focuses its search box
+    window.activateWindow()  # shortcuts reach the active window
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    qtbot.keySequence(window, QKeySequence.StandardKey.Find)  # on the supervisee list: its search box
     assert window.list_page.search.hasFocus() or window.focusWidget() is window.list_page.search
-    window.show_page(1)
-    window.find_action.trigger()
+    go_to(qtbot, window, Page.RECORDS)
+    qtbot.keySequence(window, QKeySequence.StandardKey.Find)
     assert window.focusWidget() is window.records_page.search
-    window.new_session_action.trigger()
+    qtbot.keySequence(window, QKeySequence.StandardKey.New)
     assert window.actions.dialog is not None and window.actions.dialog.isVisible()
     window.actions.dialog.done(0)
 

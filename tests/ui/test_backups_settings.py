@@ -6,22 +6,26 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from sqlalchemy import select
 
 from supervisor_app.db import open_database
 from supervisor_app.models import AuditEvent
 from supervisor_app.services import backup, people, records
+from supervisor_app.ui.pages import Page
 from tests.conftest import PASSWORD, session_fields
-from tests.ui.helpers import sign_in
+from tests.ui.helpers import go_to, sign_in
 
 
-def test_back_up_now_copies_the_database_to_the_chosen_file_and_logs_it(world, make_window, tmp_path) -> None:
+def test_back_up_now_copies_the_database_to_the_chosen_file_and_logs_it(
+    qtbot, world, make_window, tmp_path
+) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
     settings = window.settings_page
     target = tmp_path / "usb stick" / "agency copy.db"
     asked: list[str] = []
     settings.ask_backup_path = lambda suggested: asked.append(suggested) or str(target)
-    settings.backup_button.click()
+    qtbot.mouseClick(settings.backup_button, Qt.MouseButton.LeftButton)
     assert asked and asked[0].endswith(".db") and "backup" in asked[0]
     assert str(target) in settings.backup_status.text()
     copy = open_database(target, migrate=False)
@@ -35,18 +39,18 @@ def test_back_up_now_copies_the_database_to_the_chosen_file_and_logs_it(world, m
     assert "backup" in [str(a.value if hasattr(a, "value") else a) for a in actions]
 
 
-def test_back_up_now_refuses_the_database_itself(world, make_window) -> None:
+def test_back_up_now_refuses_the_database_itself(qtbot, world, make_window) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
     settings = window.settings_page
     settings.ask_backup_path = lambda _suggested: str(world.db.path)
     before = world.db.path.read_bytes()
-    settings.backup_button.click()
+    qtbot.mouseClick(settings.backup_button, Qt.MouseButton.LeftButton)
     assert world.db.path.read_bytes() == before
     assert settings.backup_status.text() == ""
 
 
 def test_restoring_an_automatic_backup_replaces_reopens_and_refreshes_every_view(
-    world, make_controller
+    qtbot, world, make_controller
 ) -> None:
     path = world.db.path
     taken = backup.backup_file(path, reason="daily")
@@ -56,10 +60,10 @@ def test_restoring_an_automatic_backup_replaces_reopens_and_refreshes_every_view
     controller = make_controller(world.db)
     controller.start()
     window = sign_in(controller, world.dana, PASSWORD)
-    window.show_page(window.stack.indexOf(window.to_sign))
+    go_to(qtbot, window, Page.TO_SIGN)
     assert window.to_sign.model.rowCount() == 1
 
-    window.show_page(window.stack.indexOf(window.settings_page))
+    go_to(qtbot, window, Page.SETTINGS)
     settings = window.settings_page
     assert settings.backups.rowCount() == 1 and settings.restore_button.isEnabled() is False
     assert settings.backups.data(settings.backups.index(0, 1)) == "Daily"
@@ -67,13 +71,13 @@ def test_restoring_an_automatic_backup_replaces_reopens_and_refreshes_every_view
     assert settings.restore_button.isEnabled()
     shown: list = []
     settings.confirm_restore = lambda info: shown.append(info) or False  # Cancel: nothing happens
-    settings.restore_button.click()
+    qtbot.mouseClick(settings.restore_button, Qt.MouseButton.LeftButton)
     assert shown[0].path == taken and controller.message_box is None
 
     settings.confirm_restore = lambda info: True
     reloads: list[int] = []
     settings.backups.modelReset.connect(lambda: reloads.append(1))
-    settings.restore_button.click()
+    qtbot.mouseClick(settings.restore_button, Qt.MouseButton.LeftButton)
     box = controller.message_box
     assert box is not None and "is restored" in box.text()
     replaced = next(path.parent.glob(f"{path.stem}.replaced-*{path.suffix}"))
@@ -83,7 +87,7 @@ def test_restoring_an_automatic_backup_replaces_reopens_and_refreshes_every_view
     assert controller.ctx.db is not world.db
     with controller.ctx.db.uow() as uow:
         assert records.list_sessions(uow, supervisor_id=world.dana) == []
-    window.show_page(window.stack.indexOf(window.to_sign))
+    go_to(qtbot, window, Page.TO_SIGN)
     assert window.to_sign.model.rowCount() == 0
     # The replaced database kept the session; the list of backups was reloaded.
     conn = sqlite3.connect(replaced)
@@ -94,7 +98,7 @@ def test_restoring_an_automatic_backup_replaces_reopens_and_refreshes_every_view
     assert rows == [b.path for b in backup.list_backups(path)]
 
 
-def test_a_restore_that_fails_leaves_the_database_as_it_was(world, make_controller) -> None:
+def test_a_restore_that_fails_leaves_the_database_as_it_was(qtbot, world, make_controller) -> None:
     path = world.db.path
     bad = backup.backup_file(path, reason="daily")
     bad.write_bytes(b"not a backup" * 100)
@@ -105,7 +109,7 @@ def test_a_restore_that_fails_leaves_the_database_as_it_was(world, make_controll
     settings.refresh()
     settings.backups_view.selectRow(0)
     settings.confirm_restore = lambda info: True
-    settings.restore_button.click()
+    qtbot.mouseClick(settings.restore_button, Qt.MouseButton.LeftButton)
     box = controller.message_box
     assert box is not None and "not restored" in box.text()
     assert controller.window is window
@@ -113,11 +117,11 @@ def test_a_restore_that_fails_leaves_the_database_as_it_was(world, make_controll
         assert len(people.list_supervisors(uow)) == 2
 
 
-def test_open_backups_folder_opens_this_databases_folder(world, make_window) -> None:
+def test_open_backups_folder_opens_this_databases_folder(qtbot, world, make_window) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
     settings = window.settings_page
     opened: list[Path] = []
     settings.open_folder = opened.append
-    settings.folder_button.click()
+    qtbot.mouseClick(settings.folder_button, Qt.MouseButton.LeftButton)
     assert opened == [backup.backup_dir_for(world.db.path)] and opened[0].is_dir()
     assert settings.backups_empty.isVisibleTo(settings) and not settings.restore_button.isEnabled()

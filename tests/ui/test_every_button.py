@@ -27,8 +27,10 @@ from shiboken6 import isValid
 
 from supervisor_app.services import attestation, backup, records, signoff
 from supervisor_app.ui.first_run_dialog import FirstRunDialog
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from tests.conftest import PASSWORD, session_fields
+from tests.ui.helpers import go_to, open_supervisee
 
 TODAY = dt.date.today()
 
@@ -166,12 +168,12 @@ def test_every_button_of_the_supervisor_window(world, make_window, qtbot, closer
     window.open_database_requested.connect(lambda *_a: open_requests.append(True))
 
     clicked: dict[str, list[str]] = {}
-    for row in range(window.nav.count()):
+    for page in window.pages.pages():
 
-        def show(row: int = row) -> None:
-            window.show_page(row)
-            if row == 0 and window.list_page is not None:
-                window.back_to_list()
+        def show(page: Page = page) -> None:
+            go_to(qtbot, window, page)
+            if page is Page.SUPERVISEES and window.people.currentWidget() is not window.list_page:
+                qtbot.mouseClick(window.detail.back_button, Qt.MouseButton.LeftButton)
                 window.list_page.table.selectRow(0)
             for view in window.current_page().findChildren(QTableView):  # so Edit, Delete... are enabled
                 if view.isVisible() and view.model() is not None and view.model().rowCount() > 0:
@@ -182,7 +184,7 @@ def test_every_button_of_the_supervisor_window(world, make_window, qtbot, closer
         clicked[type(window.current_page()).__name__] = click_all(qtbot, closer, window, prepare=show)
 
     def detail() -> None:
-        window.open_supervisee(world.ana)
+        open_supervisee(qtbot, window, world.ana)
 
     detail()
     clicked["SuperviseeDetailPage"] = click_all(qtbot, closer, window.detail, prepare=detail)
@@ -210,8 +212,8 @@ def test_every_button_of_the_review_window(world, make_window, qtbot, closer) ->
     qtbot.waitExposed(window)
     asked: list[str] = []
     window.attestations.ask_save_path = lambda suggested: asked.append(suggested) or ""
-    for row in range(window.nav.count()):
-        show = lambda row=row: window.show_page(row)  # noqa: E731
+    for page in window.pages.pages():
+        show = lambda page=page: go_to(qtbot, window, page)  # noqa: E731
         show()
         assert click_all(qtbot, closer, window, prepare=show)
     assert asked and "statement" in asked[0]

@@ -22,7 +22,7 @@ def _first_run(db, make_controller, qtbot):  # type: ignore[no-untyped-def]
     return dialog, quits
 
 
-def _answer(text: str, seen: list[str]) -> None:
+def _answer(qtbot, text: str, seen: list[str]) -> None:
     """When the question box is up, click its button ``text`` (as a person would)."""
 
     def press() -> None:
@@ -32,7 +32,7 @@ def _answer(text: str, seen: list[str]) -> None:
             return
         seen.append(box.windowTitle())
         [button] = [b for b in box.buttons() if b.text().replace("&", "") == text]
-        button.click()
+        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(20, press)
 
@@ -96,17 +96,17 @@ def test_quitting_with_typed_data_asks_first(db, make_controller, qtbot) -> None
     qtbot.keyClicks(dialog.supervisor.edits["name"], "Rosa Diaz")
     seen: list[str] = []
 
-    _answer("Stay and finish", seen)
+    _answer(qtbot, "Stay and finish", seen)
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert seen == ["Quit without creating the account?"]
     assert dialog.isVisible() and not quits
     assert dialog.supervisor.edits["name"].text() == "Rosa Diaz"
 
-    _answer("Stay and finish", seen)
+    _answer(qtbot, "Stay and finish", seen)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Esc asks too
     assert len(seen) == 2 and dialog.isVisible() and not quits
 
-    _answer("Quit", seen)
+    _answer(qtbot, "Quit", seen)
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
     assert len(seen) == 3 and quits == [0]
 

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from supervisor_app.ui.help_dialog import HelpDialog
+from tests.ui.helpers import choose
 
 
 def _open_help(window, qtbot) -> HelpDialog:  # type: ignore[no-untyped-def]
@@ -62,7 +63,7 @@ def test_the_shortcut_list_names_each_key_once_and_the_tabs_switch_by_keyboard(
 
 def test_the_keyboard_shortcuts_menu_item_opens_the_list(world, make_window, qtbot) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
-    window.findChild(type(window.lock_action), "shortcuts").trigger()
+    choose(qtbot, window, window.findChild(type(window.lock_action), "shortcuts"))
     assert isinstance(window.dialog, HelpDialog)
     assert window.dialog.tabs.currentWidget() is window.dialog.shortcuts
 

@@ -21,6 +21,7 @@ from supervisor_app.ui.hours_window import HoursWindow, open_hours_window
 from supervisor_app.ui.lazy_model import ROW_ROLE
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from tests.conftest import PASSWORD, TODAY, experience_fields, session_fields, snapshot
+from tests.ui.helpers import choose, open_supervisee
 
 
 def _signed_records(world) -> None:  # type: ignore[no-untyped-def]
@@ -69,7 +70,7 @@ def _click(qtbot, widget) -> None:  # type: ignore[no-untyped-def]
 def test_give_a_supervisee_their_hours_file_from_their_page(world, make_window, qtbot, tmp_path) -> None:
     _signed_records(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    window.open_supervisee(world.ana)
+    open_supervisee(qtbot, window, world.ana)
     detail = window.detail
     button = detail.hours_file_button
     assert button.text() == "Give Ana Example their hours &file…"
@@ -92,15 +93,19 @@ def test_give_a_supervisee_their_hours_file_from_their_page(world, make_window, 
 
 
 def test_the_file_menu_names_the_supervisee_on_show_and_gives_their_file(
-    world, make_window, tmp_path
+    qtbot, world, make_window, tmp_path
 ) -> None:
     _signed_records(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    window.open_supervisee(world.ben)
-    window.menuBar().actions()[0].menu().aboutToShow.emit()
+    open_supervisee(qtbot, window, world.ben)
+    bar = window.menuBar()
+    file_menu = bar.actions()[0]
+    qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.actionGeometry(file_menu).center())
+    qtbot.waitUntil(file_menu.menu().isVisible)
     assert window.give_hours_action.text() == "&Give Ben Example their hours file…"
+    qtbot.keyClick(file_menu.menu(), Qt.Key.Key_Escape)
     window.transfer.ask_hours_path = lambda suggested: str(tmp_path / suggested)
-    window.give_hours_action.trigger()
+    choose(qtbot, window, window.give_hours_action)
     saved = tmp_path / f"Ben Example hours {dt.date.today().isoformat()}.hours"
     assert hours_files.read_hours_file(saved).records == []  # Ben has no signed records
     assert "0 signed records" in window.transfer.box.text()
@@ -113,7 +118,7 @@ def test_importing_an_hours_file_shows_it_links_the_same_name_and_records_arrive
     window = make_window(db, supervisor_id=mei, name="Mei Chen")
     before = snapshot(db)
     window.transfer.ask_import_file = lambda: str(ana_file)
-    window.import_action.trigger()
+    choose(qtbot, window, window.import_action)
     dialog = window.transfer.dialog
     assert dialog is not None and dialog.objectName() == "hours_import_dialog" and dialog.isVisible()
     assert dialog.fields["supervisee"].text() == "Ana Example (CRSS, ICB id A-0)"
@@ -135,7 +140,7 @@ def test_importing_an_hours_file_shows_it_links_the_same_name_and_records_arrive
     assert "linked to Ana  example" in dialog.status.text()
     _click(qtbot, dialog.close_button)
 
-    window.open_supervisee(local_ana)
+    open_supervisee(qtbot, window, local_ana)
     table = window.detail.sessions
     assert table.model.rowCount() == 1
     model = table.model
@@ -159,7 +164,7 @@ def test_importing_an_hours_file_shows_it_links_the_same_name_and_records_arrive
 
 
 def test_a_tampered_hours_file_is_refused_in_words_and_nothing_is_written(
-    ana_file, other, make_window, tmp_path
+    qtbot, ana_file, other, make_window, tmp_path
 ) -> None:
     db, mei, _ana = other
     tampered = tmp_path / "tampered.hours"
@@ -175,7 +180,7 @@ def test_a_tampered_hours_file_is_refused_in_words_and_nothing_is_written(
     before = snapshot(db)
     window = make_window(db, supervisor_id=mei, name="Mei Chen")
     window.transfer.ask_import_file = lambda: str(tampered)
-    window.import_action.trigger()
+    choose(qtbot, window, window.import_action)
     dialog = window.transfer.dialog
     assert dialog.objectName() == "hours_import_dialog"
     text = dialog.status.text()

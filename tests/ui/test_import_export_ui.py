@@ -8,10 +8,12 @@ import json
 from pathlib import Path
 
 import openpyxl
+from PySide6.QtCore import Qt
 
 from supervisor_app.services import records
 from supervisor_app.services.importexport import FIXED_COLUMNS
 from tests.conftest import TODAY, csv_bytes, snapshot
+from tests.ui.helpers import choose
 
 COLUMNS = [*FIXED_COLUMNS, "advocacy", "mentoring", "recovery-support"]
 
@@ -45,7 +47,7 @@ def pending(world) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_a_file_with_bad_rows_shows_every_one_with_its_line_and_imports_nothing(
-    world, make_window, tmp_path
+    qtbot, world, make_window, tmp_path
 ) -> None:
     path = write_csv(
         tmp_path / "past.csv",
@@ -59,7 +61,7 @@ def test_a_file_with_bad_rows_shows_every_one_with_its_line_and_imports_nothing(
     before = snapshot(world.db)
     window = make_window(world.db, supervisor_id=world.dana)
     window.transfer.ask_import_file = lambda: str(path)
-    window.import_action.trigger()
+    choose(qtbot, window, window.import_action)
     dialog = window.transfer.dialog
     assert dialog is not None and dialog.isVisible()
     report = dialog.details.toPlainText()
@@ -73,7 +75,9 @@ def test_a_file_with_bad_rows_shows_every_one_with_its_line_and_imports_nothing(
     assert snapshot(world.db) == before
 
 
-def test_a_good_file_is_checked_first_then_imported_as_pending_records(world, make_window, tmp_path) -> None:
+def test_a_good_file_is_checked_first_then_imported_as_pending_records(
+    qtbot, world, make_window, tmp_path
+) -> None:
     path = write_csv(
         tmp_path / "past.csv",
         [
@@ -84,7 +88,8 @@ def test_a_good_file_is_checked_first_then_imported_as_pending_records(world, ma
     before = snapshot(world.db)
     window = make_window(world.db, supervisor_id=world.dana)
     window.transfer.ask_import_file = lambda: str(path)
-    dialog = window.transfer.import_records()
+    choose(qtbot, window, window.import_action)
+    dialog = window.transfer.dialog
     assert "2 sessions and 0 experience entries would be imported" in dialog.summary.text()
     assert "Dry run: nothing was written" in dialog.summary.text()
     assert snapshot(world.db) == before  # the check wrote nothing
@@ -95,7 +100,7 @@ def test_a_good_file_is_checked_first_then_imported_as_pending_records(world, ma
 
     changed: list[int] = []
     window.ctx.records_changed.connect(lambda: changed.append(1))
-    dialog.import_button.click()
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert dialog.report.committed and dialog.done_importing
     assert "imported from past.csv" in dialog.summary.text() and "pending" in dialog.summary.text()
     assert not dialog.import_button.isEnabled()
@@ -103,22 +108,27 @@ def test_a_good_file_is_checked_first_then_imported_as_pending_records(world, ma
     assert "imported" in window.statusBar().currentMessage()
 
 
-def test_importing_the_same_file_again_skips_the_duplicates(world, make_window, tmp_path) -> None:
+def test_importing_the_same_file_again_skips_the_duplicates(qtbot, world, make_window, tmp_path) -> None:
     path = write_csv(tmp_path / "past.csv", [row()])
     window = make_window(world.db, supervisor_id=world.dana)
     window.transfer.ask_import_file = lambda: str(path)
-    window.transfer.import_records().import_button.click()
-    again = window.transfer.import_records()
+    choose(qtbot, window, window.import_action)
+    first = window.transfer.dialog
+    qtbot.mouseClick(first.import_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(first, Qt.Key.Key_Escape)  # Close
+    choose(qtbot, window, window.import_action)
+    again = window.transfer.dialog
+    assert again is not first
     assert "skipped" in again.details.toPlainText() and "line 2" in again.details.toPlainText()
     assert not again.import_button.isEnabled()  # nothing new to import
     assert pending(world) == 1
 
 
-def test_save_import_template_writes_a_workbook_with_the_columns(world, make_window, tmp_path) -> None:
+def test_save_import_template_writes_a_workbook_with_the_columns(qtbot, world, make_window, tmp_path) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
     target = tmp_path / "template"
     window.transfer.ask_template_path = lambda suggested: str(target)
-    window.template_action.trigger()
+    choose(qtbot, window, window.template_action)
     written = tmp_path / "template.xlsx"
     assert written.exists()
     sheet = openpyxl.load_workbook(written).worksheets[0]
@@ -127,18 +137,18 @@ def test_save_import_template_writes_a_workbook_with_the_columns(world, make_win
     assert str(written) in window.transfer.box.text()
 
 
-def test_export_everything_as_csv_files_and_as_one_json_file(world, make_window, tmp_path) -> None:
+def test_export_everything_as_csv_files_and_as_one_json_file(qtbot, world, make_window, tmp_path) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
     window.transfer.ask_export_folder = lambda: str(tmp_path)
-    window.export_csv_action.trigger()
+    choose(qtbot, window, window.export_csv_action)
     folders = [p for p in tmp_path.iterdir() if p.is_dir() and p.name.startswith("supervisor_app export")]
     assert len(folders) == 1 and (folders[0] / "supervisee.csv").exists()
     assert "Carla Núñez" in (folders[0] / "supervisee.csv").read_text(encoding="utf-8-sig")
-    window.export_csv_action.trigger()  # a second export never overwrites the first
+    choose(qtbot, window, window.export_csv_action)  # a second export never overwrites the first
     assert len([p for p in tmp_path.iterdir() if p.is_dir()]) == 2
 
     window.transfer.ask_export_json = lambda suggested: str(tmp_path / "archive")
-    window.export_json_action.trigger()
+    choose(qtbot, window, window.export_json_action)
     document = json.loads((tmp_path / "archive.json").read_text(encoding="utf-8"))
     assert {s["name"] for s in document["tables"]["supervisee"]} >= {"Ana Example", "Petra Nowak"}
     assert "archive.json" in window.transfer.box.text()
@@ -150,4 +160,4 @@ def test_review_mode_offers_no_import_and_no_export(world, make_window) -> None:
     assert not window.template_action.isVisible()
     assert not window.export_menu.menuAction().isVisible()
     assert not window.export_csv_action.isEnabled() and not window.export_json_action.isEnabled()
-    assert window.transfer.import_records() is None
+    assert window.transfer.import_records() is None  # and the method itself refuses

@@ -13,12 +13,13 @@ from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from supervisor_app.services import audit, jobs
 from tests.conftest import TODAY, World, snapshot
+from tests.ui.helpers import open_supervisee
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
 
-def _jobs_tab(window, world: World):  # type: ignore[no-untyped-def]
-    window.open_supervisee(world.ana)
+def _jobs_tab(qtbot, window, world: World):  # type: ignore[no-untyped-def]
+    open_supervisee(qtbot, window, world.ana)
     window.detail.tabs.setCurrentWidget(window.detail.jobs)
     return window.detail.jobs
 
@@ -33,7 +34,7 @@ def test_a_job_is_recorded_answered_with_its_description_and_changed(
     qtbot, world: World, make_window, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    panel = _jobs_tab(window, world)
+    panel = _jobs_tab(qtbot, window, world)
     assert panel.model.rowCount() == 0
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
     editor = panel.dialog
@@ -95,7 +96,7 @@ def test_the_job_editor_shows_each_mistake_beside_its_field_and_saves_nothing(
     qtbot, world: World, make_window, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    panel = _jobs_tab(window, world)
+    panel = _jobs_tab(qtbot, window, world)
     before = snapshot(world.db)
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
     editor = panel.dialog
@@ -118,7 +119,7 @@ def test_the_job_editor_shows_each_mistake_beside_its_field_and_saves_nothing(
         "as a smaller PDF."
     )
     assert editor.file_name.text() == "No file attached"
-    editor.reject()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)  # Cancel
     assert snapshot(world.db) == before
     with world.uow() as uow:
         assert jobs.list_jobs(uow, supervisee_id=world.ana) == []

@@ -140,7 +140,7 @@ def test_selecting_a_row_whose_page_was_dropped_gives_that_record(world, make_wi
         assert table.model.held_rows() <= PAGE * WINDOW
 
 
-def test_to_sign_selection_reads_rows_outside_the_window(world, make_window) -> None:
+def test_to_sign_selection_reads_rows_outside_the_window(qtbot, world, make_window) -> None:
     bulk_sessions(
         world.db.path, supervisor_id=world.dana, supervisee_id=world.ana, count=50, status="pending"
     )
@@ -152,7 +152,7 @@ def test_to_sign_selection_reads_rows_outside_the_window(world, make_window) -> 
             lambda uow: overview.pending_page(uow, supervisor_id=world.dana, after=after, limit=limit)
         )
     )
-    page.select_all()
+    qtbot.mouseClick(page.select_all_button, Qt.MouseButton.LeftButton)
     assert page.model.rowCount() == 50 and page.model.held_rows() <= PAGE * 2
     with world.uow() as uow:
         pending = overview.pending_page(uow, supervisor_id=world.dana, limit=1000)

@@ -8,9 +8,10 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtWidgets import QApplication, QLabel
 
 from supervisor_app.ui.change_password_dialog import ChangePasswordDialog
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.password_dialog import PasswordDialog
 from tests.conftest import PASSWORD, session_fields
-from tests.ui.helpers import sign_in
+from tests.ui.helpers import go_to, sign_in
 
 FIRST = "Wrong password for Dana Whitaker. 4 attempts left before signing locks for 5 minutes."
 LOCKED = "Wrong password. Signing is now locked for Dana Whitaker for 5 minutes."
@@ -109,7 +110,8 @@ def test_void_message_is_shown_whole(world, make_window, qtbot) -> None:
 
 def test_change_password_message_is_shown_whole(world, make_window, qtbot) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
-    window.change_password()
+    go_to(qtbot, window, Page.SETTINGS)
+    qtbot.mouseClick(window.settings_page.password_button, Qt.MouseButton.LeftButton)
     dialog = window.dialog
     assert isinstance(dialog, ChangePasswordDialog)
     qtbot.keyClicks(dialog.old, "not the password")

@@ -10,9 +10,10 @@ from PySide6.QtWidgets import QLabel
 
 from supervisor_app.resources import resource_path
 from supervisor_app.services import records
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.qt_fixes import emit
 from tests.conftest import PASSWORD, session_fields
-from tests.ui.helpers import sign_in
+from tests.ui.helpers import go_to, sign_in
 
 
 def _make_translations():  # type: ignore[no-untyped-def]
@@ -42,7 +43,7 @@ def test_one_session_and_two_sessions(world, make_window, qtbot) -> None:
         first = records.add_session(uow, **session_fields(world)).id
         uow.commit()
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(1)
+    go_to(qtbot, window, Page.RECORDS)
     table = window.records_page.sessions
     qtbot.waitUntil(lambda: table.count.text() != "")
     assert table.count.text() == "1 session"

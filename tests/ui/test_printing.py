@@ -16,8 +16,10 @@ from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
 from supervisor_app.services import attestation, people, records, signoff
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.pdf_output import qt_pdf_available
 from tests.conftest import PASSWORD, TODAY, session_fields, snapshot
+from tests.ui.helpers import go_to
 
 needs_qt_pdf = pytest.mark.skipif(not qt_pdf_available(), reason="needs Qt PDF to render pages for a printer")
 
@@ -38,8 +40,8 @@ def _signed(world, supervisee_id: int | None = None, count: int = 2) -> None:  #
         signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
 
 
-def _page(window, supervisee_id: int):  # type: ignore[no-untyped-def]
-    window.show_page(3)
+def _page(qtbot, window, supervisee_id: int):  # type: ignore[no-untyped-def]
+    go_to(qtbot, window, Page.ATTESTATIONS)
     page = window.attestations
     page.set_supervisee(supervisee_id)
     return page
@@ -62,7 +64,7 @@ def _click(qtbot, button) -> None:  # type: ignore[no-untyped-def]
 def test_print_accepted_prints_then_records_once(world, make_window, qtbot, tmp_path) -> None:
     _signed(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, world.ana)
+    page = _page(qtbot, window, world.ana)
     asked: list[str] = []
     out = tmp_path / "printed.pdf"
     page.ask_printer = lambda title: asked.append(title) or _pdf_printer(out)
@@ -89,7 +91,7 @@ def test_print_accepted_prints_then_records_once(world, make_window, qtbot, tmp_
 def test_cancelling_the_print_dialog_records_nothing(world, make_window, qtbot) -> None:
     _signed(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, world.ana)
+    page = _page(qtbot, window, world.ana)
     before = snapshot(world.db)
     seen: list[str] = []
 
@@ -113,7 +115,7 @@ def test_cancelling_the_print_dialog_records_nothing(world, make_window, qtbot) 
 def test_a_printer_that_cannot_start_records_nothing(world, make_window, qtbot, tmp_path) -> None:
     _signed(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, world.ana)
+    page = _page(qtbot, window, world.ana)
     page.ask_printer = lambda title: _pdf_printer(tmp_path / "no such folder" / "x.pdf")
     before = snapshot(world.db)
 
@@ -128,7 +130,7 @@ def test_a_printer_that_cannot_start_records_nothing(world, make_window, qtbot, 
 def test_the_supervisees_statement_prints_and_records_nothing(world, make_window, qtbot, tmp_path) -> None:
     _signed(world)
     window = make_window(world.db, supervisee_id=world.ana, name="Ana Example")
-    window.show_page(1)
+    go_to(qtbot, window, Page.ATTESTATIONS)
     page = window.attestations
     out = tmp_path / "statement.pdf"
     page.ask_printer = lambda title: _pdf_printer(out)
@@ -144,7 +146,7 @@ def test_the_supervisees_statement_prints_and_records_nothing(world, make_window
 def test_save_pdf_that_cannot_be_written_records_nothing(world, make_window, qtbot, tmp_path) -> None:
     _signed(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, world.ana)
+    page = _page(qtbot, window, world.ana)
     page.ask_save_path = lambda suggested: str(tmp_path / "gone" / suggested)
     before = snapshot(world.db)
 
@@ -159,7 +161,7 @@ def test_save_pdf_that_cannot_be_written_records_nothing(world, make_window, qtb
 def test_a_saved_pdf_is_readable_by_the_user_only(world, make_window, qtbot, tmp_path) -> None:
     _signed(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, world.ana)
+    page = _page(qtbot, window, world.ana)
     page.ask_save_path = lambda suggested: str(tmp_path / suggested)
 
     _click(qtbot, page.save_button)
@@ -175,7 +177,7 @@ def test_save_pdf_starts_in_documents_then_in_the_folder_last_used(
 ) -> None:
     _signed(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, world.ana)
+    page = _page(qtbot, window, world.ana)
     documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
     assert page.save_folder() == Path(documents)
 
@@ -204,7 +206,7 @@ def test_a_hostile_supervisee_name_never_suggests_a_path_outside_the_folder(
         uow.commit()
     _signed(world, hostile)
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, hostile)
+    page = _page(qtbot, window, hostile)
     folder = tmp_path / "forms"
     folder.mkdir()
     suggested: list[str] = []
@@ -224,7 +226,7 @@ def test_a_refused_form_says_why_before_any_print_dialog(world, make_window, qtb
         records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=1)))
         uow.commit()
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, world.ana)
+    page = _page(qtbot, window, world.ana)
     asked: list[str] = []
     page.ask_printer = lambda title: asked.append(title)
     before = snapshot(world.db)
@@ -250,7 +252,7 @@ def test_a_saved_statement_is_in_the_audit_trail_as_from_the_command_line(
 ) -> None:
     _signed(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, world.ana)
+    page = _page(qtbot, window, world.ana)
     page.kind.setFocus()
     qtbot.keyClick(page.kind, Qt.Key.Key_Down)  # the progress statement
     assert page.kind.currentData() == "statement"
@@ -267,7 +269,7 @@ def test_a_saved_statement_is_in_the_audit_trail_as_from_the_command_line(
 def test_a_printed_statement_is_in_the_audit_trail(world, make_window, qtbot, tmp_path) -> None:
     _signed(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    page = _page(window, world.ana)
+    page = _page(qtbot, window, world.ana)
     page.kind.setFocus()
     qtbot.keyClick(page.kind, Qt.Key.Key_Down)
     page.ask_printer = lambda title: _pdf_printer(tmp_path / "statement.pdf")
@@ -276,3 +278,61 @@ def test_a_printed_statement_is_in_the_audit_trail(world, make_window, qtbot, tm
 
     assert page.status.text().startswith("Sent")
     assert _statement_prints(world) == [{"document": "progress statement", "file": "printer"}]
+
+
+# The print page's "agency notes" checkbox: off, the saved form is what the board gets (no
+# "verify" wording); on, the agency notes pages follow the session log. Driven by clicks and
+# keys on the real page.
+
+
+def _saved_text(path: Path) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(path).pages)
+
+
+def test_the_agency_notes_are_added_only_when_ticked(world, make_window, qtbot, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    _signed(world)
+    window = make_window(world.db, supervisor_id=world.dana)
+    page = _page(qtbot, window, world.ana)
+    assert page.with_notes.isVisible() and not page.with_notes.isChecked()  # off by default
+
+    board = tmp_path / "board"
+    board.mkdir()
+    page.ask_save_path = lambda suggested: str(board / suggested)
+    _click(qtbot, page.save_button)
+    [for_board] = board.glob("*.pdf")
+    text = _saved_text(for_board)
+    assert "AGENCY NOTES" not in text and "verify" not in text.lower()
+
+    page.with_notes.setFocus()
+    qtbot.keyClick(page.with_notes, Qt.Key.Key_Space)  # as a person ticks it from the keyboard
+    assert page.with_notes.isChecked()
+    agency = tmp_path / "agency"
+    agency.mkdir()
+    page.ask_save_path = lambda suggested: str(agency / suggested)
+    _click(qtbot, page.save_button)
+    [for_agency] = agency.glob("*.pdf")
+    text = _saved_text(for_agency)
+    assert "AGENCY NOTES: NOT PART OF THE FORM SENT TO THE BOARD" in text
+    assert "To verify with the board" in text
+    assert len(PdfReader(for_agency).pages) > len(PdfReader(for_board).pages)
+
+
+def test_the_checkbox_is_only_for_the_verification_form(world, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
+    window = make_window(world.db, supervisor_id=world.dana)
+    page = _page(qtbot, window, world.ana)
+    page.kind.setCurrentIndex(page.kind.findData("statement"))
+    assert not page.with_notes.isVisible()
+
+
+def test_the_apps_summary_keeps_the_doubts_the_form_leaves_off(world, qapp) -> None:  # type: ignore[no-untyped-def]
+    from html import escape
+
+    from supervisor_app.services import attestation
+    from supervisor_app.ui.print_summary import verification_html
+
+    _signed(world)
+    with world.uow() as uow:
+        data = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
+    html = verification_html(data, "")
+    assert "To verify with the board (not printed on the form):" in html
+    assert data.verify_notes and all(escape(note) in html for note in data.verify_notes)

@@ -8,6 +8,7 @@ from PySide6.QtGui import QTextDocument
 
 from supervisor_app.services import people, records, signoff
 from tests.conftest import PASSWORD, TODAY, session_fields
+from tests.ui.helpers import open_supervisee
 
 DAY = dt.timedelta(days=1)
 
@@ -18,7 +19,7 @@ def _plain(html: str) -> str:
     return document.toPlainText()
 
 
-def test_the_page_lists_each_supervisors_signed_hours(make_window, world) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_lists_each_supervisors_signed_hours(qtbot, make_window, world) -> None:  # type: ignore[no-untyped-def]
     with world.uow() as uow:
         mai = people.add_supervisor(
             uow, name="Mai Trần", credentials="CADC", agency="Lakeside Recovery (TEST)", password=PASSWORD
@@ -40,7 +41,7 @@ def test_the_page_lists_each_supervisors_signed_hours(make_window, world) -> Non
         signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
         signoff.sign(uow, supervisor_id=mai, password=PASSWORD)
     window = make_window(world.db, supervisor_id=world.dana)
-    window.open_supervisee(world.ana)
+    open_supervisee(qtbot, window, world.ana)
     detail = window.detail
     assert detail.by_supervisor_box.isVisible()
     cells = [line.strip() for line in _plain(detail.by_supervisor.text()).splitlines() if line.strip()]
@@ -60,5 +61,5 @@ def test_the_page_lists_each_supervisors_signed_hours(make_window, world) -> Non
     ]
 
     # Nobody's hours signed yet: no table.
-    window.open_supervisee(world.carla)
+    open_supervisee(qtbot, window, world.carla)
     assert not detail.by_supervisor_box.isVisible()

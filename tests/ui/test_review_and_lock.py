@@ -4,6 +4,7 @@ test_review_with_supervisee.py."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPushButton
 
 from supervisor_app.services import records
@@ -22,7 +23,10 @@ def test_review_mode_offers_nothing_to_edit_sign_or_print_but_the_statement(worl
         uow.commit()
     window = make_window(world.db, supervisee_id=world.ana, name="Ana Example")
     assert window.actions is None
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["My progress", "My statement"]
+    assert [window.pages.item(page).text() for page in window.pages.pages()] == [
+        "My progress",
+        "My statement",
+    ]
     assert "read only" in window.who_label.text()
     enabled = {
         a.objectName()
@@ -52,14 +56,14 @@ def test_review_mode_offers_nothing_to_edit_sign_or_print_but_the_statement(worl
 
 
 def test_idle_lock_hides_the_screen_and_unlocking_keeps_an_unsaved_edit(
-    world, make_controller, prefs
+    qtbot, world, make_controller, prefs
 ) -> None:
     prefs.idle_minutes = 1
     controller = make_controller(world.db)
     controller.start()
     controller.dialog.supervisor.setCurrentIndex(controller.dialog.supervisor.findData(world.dana))
     controller.dialog.password.setText(PASSWORD)
-    controller.dialog.sign_in_button.click()
+    qtbot.mouseClick(controller.dialog.sign_in_button, Qt.MouseButton.LeftButton)
     window = controller.window
     editor = window.actions.new_session([world.ana])
     editor.topics.setPlainText("Half-typed note about boundaries")
@@ -75,10 +79,10 @@ def test_idle_lock_hides_the_screen_and_unlocking_keeps_an_unsaved_edit(
     assert editor.isVisible()  # still open under its cover
 
     lock.password.setText("wrong")
-    lock.unlock_button.click()
+    qtbot.mouseClick(lock.unlock_button, Qt.MouseButton.LeftButton)
     assert "Wrong password" in lock.error.text() and controller.locked
     lock.password.setText(PASSWORD)
-    lock.unlock_button.click()
+    qtbot.mouseClick(lock.unlock_button, Qt.MouseButton.LeftButton)
     assert not controller.locked
     assert editor.isVisible()
     assert editor.topics.toPlainText() == "Half-typed note about boundaries"
@@ -87,15 +91,15 @@ def test_idle_lock_hides_the_screen_and_unlocking_keeps_an_unsaved_edit(
     assert controller.idle.enabled
 
 
-def test_lock_screen_sign_out_returns_to_sign_in(world, make_controller) -> None:
+def test_lock_screen_sign_out_returns_to_sign_in(qtbot, world, make_controller) -> None:
     controller = make_controller(world.db)
     controller.start()
     controller.dialog.supervisor.setCurrentIndex(controller.dialog.supervisor.findData(world.dana))
     controller.dialog.password.setText(PASSWORD)
-    controller.dialog.sign_in_button.click()
+    qtbot.mouseClick(controller.dialog.sign_in_button, Qt.MouseButton.LeftButton)
     emit(controller.window.lock_requested)  # Ctrl+L
     assert controller.locked
-    controller.lock_dialog.sign_out_button.click()
+    qtbot.mouseClick(controller.lock_dialog.sign_out_button, Qt.MouseButton.LeftButton)
     assert controller.window is None and not controller.locked
     assert isinstance(controller.dialog, SignInDialog)
     assert controller.ctx.identity is None

@@ -17,10 +17,11 @@ from supervisor_app.services import audit, records, signoff
 from supervisor_app.services.auth import MAX_FAILED_ATTEMPTS
 from supervisor_app.ui.end_review_dialog import EndReviewDialog
 from supervisor_app.ui.lock_cover import LockCover
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from supervisor_app.ui.start_review_dialog import StartReviewDialog
 from tests.conftest import PASSWORD, session_fields
-from tests.ui.helpers import sign_in
+from tests.ui.helpers import choose, go_to, sign_in
 from tests.ui.test_accessibility import unnamed_controls
 
 TODAY = dt.date.today()
@@ -51,7 +52,7 @@ def _review_carla(qtbot, world, controller):  # type: ignore[no-untyped-def]
     """Dana signs in, finds Carla, and opens a review with her (Enter in the dialog)."""
     controller.start()
     window = sign_in(controller, world.dana, PASSWORD)
-    window.find_action.trigger()  # Ctrl+F: the supervisee list's search
+    qtbot.keySequence(window, QKeySequence(QKeySequence.StandardKey.Find))  # the supervisee list's search
     qtbot.keyClicks(window.list_page.search, "Carla")
     qtbot.mouseClick(window.list_page.open_button, Qt.MouseButton.LeftButton)
     detail = window.detail
@@ -134,7 +135,10 @@ def test_a_supervisor_opens_a_review_for_one_named_supervisee_and_it_is_audited(
     identity = controller.ctx.identity
     assert identity.supervisee_id == world.carla and identity.reviewer_id == world.dana
     assert identity.supervisor_id is None and controller.ctx.read_only
-    assert [window.nav.item(i).text() for i in range(window.nav.count())] == ["My progress", "My statement"]
+    assert [window.pages.item(page).text() for page in window.pages.pages()] == [
+        "My progress",
+        "My statement",
+    ]
     assert window.detail.supervisee_id == world.carla
     assert "Carla Núñez" in window.windowTitle() and "review" in window.windowTitle()
     assert "Carla Núñez" in window.who_label.text()
@@ -154,14 +158,14 @@ def test_the_file_menu_opens_the_review_for_the_supervisee_on_show_or_chosen(
     controller.start()
     window = sign_in(controller, world.dana, PASSWORD)
     window.list_page.select_id(world.ben)
-    window.review_action.trigger()
+    choose(qtbot, window, window.review_action)
     dialog = window.dialog
     assert isinstance(dialog, StartReviewDialog) and dialog.supervisee.currentData() == world.ben
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # Cancel: nothing starts, nothing recorded
     assert controller.window is window and not controller.ctx.review
     assert _events(world, audit.AuditAction.REVIEW_START) == []
-    window.show_page(1)  # Records: nobody on show, the supervisor picks
-    window.review_action.trigger()
+    go_to(qtbot, window, Page.RECORDS)  # Records: nobody on show, the supervisor picks
+    choose(qtbot, window, window.review_action)
     dialog = window.dialog
     dialog.supervisee.setFocus()
     dialog.supervisee.setCurrentIndex(dialog.supervisee.findData(world.petra))
@@ -185,18 +189,18 @@ def test_the_review_reaches_nobody_else_by_any_route(qtbot, world, make_controll
     # Back and forward (Alt+Left, the mouse's back button): nowhere to go.
     qtbot.keyClick(window, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
     assert not window.back_action.isEnabled() and window.current_page() is detail
-    window.back_action.trigger()
-    window.back_to_list()
+    window.back_action.trigger()  # disabled, so no widget offers it: even from code it does nothing
+    window.back_to_list()  # from code too: there is no list to go back to
     assert window.current_page() is detail and window.list_page is None
     # Search (Ctrl+F): no search box anywhere, and no list of people behind it.
     qtbot.keySequence(window, QKeySequence(QKeySequence.StandardKey.Find))
     assert window.current_page() is detail and not isinstance(window.focusWidget(), QLineEdit)
     # The statement page offers Carla alone; no tab of her page names anyone else.
-    window.show_page(1)
+    go_to(qtbot, window, Page.ATTESTATIONS)
     page = window.attestations
     assert [page.supervisee.itemText(i) for i in range(page.supervisee.count())] == ["Carla Núñez"]
     assert not page.supervisee.isEnabled()
-    window.show_page(0)
+    go_to(qtbot, window, Page.DETAIL)
     for tab in range(detail.tabs.count()):
         detail.tabs.setCurrentIndex(tab)
         text = _texts(window)
@@ -205,8 +209,9 @@ def test_the_review_reaches_nobody_else_by_any_route(qtbot, world, make_controll
     for page_name in ("records_page", "to_sign", "audit", "settings_page"):
         assert getattr(window, page_name) is None
     # The statement she can save names only her.
-    window.show_page(1)
-    page.save_current(str(tmp_path / "statement.pdf"))
+    go_to(qtbot, window, Page.ATTESTATIONS)
+    page.ask_save_path = lambda _suggested: str(tmp_path / "statement.pdf")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     pdf = "\n".join(p.extract_text() for p in PdfReader(tmp_path / "statement.pdf").pages)
     assert "Carla Núñez" in pdf and not [name for name in OTHERS if name in pdf]
 
@@ -227,7 +232,7 @@ def test_group_sessions_show_only_the_size_of_the_group_in_review(qtbot, world, 
     assert sorted(shown) == ["Carla Núñez", "Group of 3"]
     assert sorted(tips) == ["Carla Núñez", "Group of 3"]
     # The supervisor, back in their own view, sees the names as before.
-    window.end_review()
+    qtbot.mouseClick(window.end_review_button, Qt.MouseButton.LeftButton)
     end = window.dialog
     qtbot.keyClicks(end.password, PASSWORD)
     qtbot.keyClick(end.password, Qt.Key.Key_Return)
@@ -265,7 +270,7 @@ def test_a_wrong_password_stays_in_the_review_and_changes_nothing_but_the_count(
     qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)
     assert not dialog.isVisible() and controller.window is window and controller.ctx.review
     # The lock-out is the usual one: five wrong passwords lock Dana for five minutes.
-    window.end_review()
+    qtbot.mouseClick(window.end_review_button, Qt.MouseButton.LeftButton)
     dialog = window.dialog
     for _ in range(MAX_FAILED_ATTEMPTS - 1):
         dialog.password.setText("still wrong")
@@ -294,7 +299,7 @@ def test_the_right_password_leaves_the_review_on_the_supervisees_page(qtbot, wor
     back = controller.window
     assert back is not window and not back.review and controller.ctx.supervisor_id == world.dana
     assert back.current_page() is back.detail and back.detail.supervisee_id == world.carla
-    assert back.list_page is not None and back.nav.count() == 7  # with Due (issue 20)
+    assert back.list_page is not None and len(back.pages.pages()) == 7  # with Due (issue 20)
     ended = _events(world, audit.AuditAction.REVIEW_END)
     assert len(ended) == 1
     assert ended[0].actor == f"supervisor:{world.dana}" and ended[0].supervisee_id == world.carla
@@ -337,7 +342,7 @@ def test_quitting_a_review_needs_a_supervisors_password(qtbot, world, make_contr
     window = _review_carla(qtbot, world, controller)
     finished: list[int] = []
     controller.finished.connect(finished.append)
-    window.quit_action.trigger()
+    choose(qtbot, window, window.quit_action)
     dialog = window.dialog
     assert isinstance(dialog, EndReviewDialog) and window.isVisible() and finished == []
     qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)

@@ -10,7 +10,9 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
 from supervisor_app.services import people, records
+from supervisor_app.ui.pages import Page
 from tests.conftest import TODAY, session_fields
+from tests.ui.helpers import go_to
 
 
 def _add_people(world) -> tuple[int, int]:  # type: ignore[no-untyped-def]
@@ -72,10 +74,11 @@ def test_the_supervisee_list_finds_names_without_their_accents(qtbot, world, mak
     assert page.summary.text().startswith("6 supervisees ·")
 
 
-def test_an_empty_list_does_not_stay_on_loading(world, make_window) -> None:
+def test_an_empty_list_does_not_stay_on_loading(qtbot, world, make_window) -> None:
     window = make_window(world.db, supervisor_id=world.rafael)  # Rafael supervises nobody
     page = window.list_page
-    page.only_mine.setChecked(True)
+    qtbot.keyClick(page.only_mine, Qt.Key.Key_Space)  # ticks it
+    assert page.only_mine.isChecked()
     assert page.stack.currentWidget() is page.empty
     assert "Loading" not in page.summary.text()
     assert page.summary.text() == "No supervisees"
@@ -96,7 +99,7 @@ def test_records_search_folds_accents_in_names_topics_and_sites(qtbot, world, ma
         )
         uow.commit()
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(1)
+    go_to(qtbot, window, Page.RECORDS)
     page = window.records_page
     sessions = page.sessions
 

@@ -12,16 +12,20 @@ import sys
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from supervisor_app.services import records
+from supervisor_app.ui.pages import Page  # noqa: F401
 from supervisor_app.ui.read_only_banner import ReadOnlyBanner
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from tests.conftest import PASSWORD, session_fields, snapshot
-from tests.ui.helpers import sign_in, visible_enabled_buttons
+from tests.ui.helpers import go_to, open_supervisee, sign_in, visible_enabled_buttons
 
 
-def test_a_second_copy_opens_read_only_and_says_who_holds_the_database(world, other_app, launch) -> None:
+def test_a_second_copy_opens_read_only_and_says_who_holds_the_database(
+    qtbot, world, other_app, launch
+) -> None:
     with world.uow() as uow:
         records.add_session(uow, **session_fields(world))
         uow.commit()
@@ -44,7 +48,7 @@ def test_a_second_copy_opens_read_only_and_says_who_holds_the_database(world, ot
 
     dialog.supervisor.setCurrentIndex(dialog.supervisor.findData(world.dana))
     dialog.password.setText("not it")
-    dialog.sign_in_button.click()
+    qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
     assert "Wrong password" in dialog.error_text() and controller.window is None
     window = sign_in(controller, world.dana, PASSWORD)
     assert window is not None and controller.ctx.read_only and not controller.ctx.review
@@ -66,8 +70,8 @@ def test_a_second_copy_opens_read_only_and_says_who_holds_the_database(world, ot
         assert not action.isEnabled(), action.objectName()
     assert window.export_csv_action.isEnabled() and window.export_json_action.isEnabled()
     assert window.verify_action.isEnabled() and window.open_action.isEnabled()
-    for row in range(window.nav.count()):
-        window.show_page(row)
+    for page in window.pages.pages():
+        go_to(qtbot, window, page)
     buttons = " ".join(visible_enabled_buttons(window))
     for word in (
         "New session",
@@ -126,16 +130,16 @@ def test_a_lock_left_by_a_crashed_copy_is_taken_over(world, db_path, launch) -> 
 
 
 def test_a_supervisee_reviewing_on_a_read_only_copy_can_still_print_their_statement(
-    world, other_app, launch
+    qtbot, world, other_app, launch
 ) -> None:
     before = snapshot(world.db.path)
     started = launch(world.db.path)
     controller = started.controller()
     window = sign_in(controller, world.dana, PASSWORD)
-    window.open_supervisee(world.ana)
-    window.detail.review_button.click()
+    open_supervisee(qtbot, window, world.ana)
+    qtbot.mouseClick(window.detail.review_button, Qt.MouseButton.LeftButton)
     assert "not recorded" in " ".join(label.text() for label in window.dialog.findChildren(QLabel))
-    window.dialog.start_button.click()
+    qtbot.mouseClick(window.dialog.start_button, Qt.MouseButton.LeftButton)
     window = controller.window
     assert window.review and window.read_only_banner is not None
     assert snapshot(world.db.path) == before  # the read-only copy writes nothing, not even the review

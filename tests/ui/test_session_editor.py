@@ -12,8 +12,10 @@ from supervisor_app.models import SupervisionSession
 from supervisor_app.services import records
 from supervisor_app.ui.common import to_qdate
 from supervisor_app.ui.experience_editor import ExperienceEditor
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.session_editor import SessionEditor
 from tests.conftest import snapshot
+from tests.ui.helpers import go_to
 
 YESTERDAY = dt.date.today() - dt.timedelta(days=1)
 
@@ -32,7 +34,7 @@ def _count(db) -> int:  # type: ignore[no-untyped-def]
 
 def test_a_valid_session_is_saved_pending_and_every_view_refreshes(world, make_window, qtbot) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(2)  # To sign: empty
+    go_to(qtbot, window, Page.TO_SIGN)  # To sign: empty
     assert window.to_sign.model.rowCount() == 0
     editor = _editor(window, [world.ana])
     assert editor.format.currentData() == "individual"
@@ -49,7 +51,7 @@ def test_a_valid_session_is_saved_pending_and_every_view_refreshes(world, make_w
     assert "all allocated" in editor.allocations.sum_label.text()
     editor.topics.setPlainText("Boundaries and self-care")
     assert "client" in editor.findChild(type(editor.status), "client_info_reminder").text()
-    editor.save_button.click()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert not editor.isVisible()
     with world.uow() as uow:
         rows = records.list_sessions(uow, supervisee_id=world.ana)
@@ -57,23 +59,25 @@ def test_a_valid_session_is_saved_pending_and_every_view_refreshes(world, make_w
     assert rows[0]["allocations"] == {"advocacy": 30, "mentoring": 30}
     assert rows[0]["topics"] == "Boundaries and self-care"
     assert window.to_sign.model.rowCount() == 1  # refreshed by "records changed"
-    assert "To sign (1)" in window.nav.item(2).text()
+    assert "To sign (1)" in window.pages.item(Page.TO_SIGN).text()
 
 
-def test_an_invalid_session_shows_the_message_next_to_the_field_and_saves_nothing(world, make_window) -> None:
+def test_an_invalid_session_shows_the_message_next_to_the_field_and_saves_nothing(
+    qtbot, world, make_window
+) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
     before = snapshot(world.db)
     editor = _editor(window, [world.ana])
     editor.minutes.setValue(60)
     editor.allocations.spin("advocacy").setValue(30)
-    editor.save_button.click()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert editor.isVisible()
     assert "add up to 30 minutes but the session is 60" in editor.error_text("allocations")
     assert editor.error_text("minutes") == ""
 
     editor.minutes.setValue(50)
     editor.allocations.spin("advocacy").setValue(50)
-    editor.save_button.click()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert "15-minute steps" in editor.error_text("minutes")
     assert editor.error_text("allocations") == ""  # the old message is gone
     assert snapshot(world.db) == before
@@ -94,7 +98,7 @@ def test_enter_saves_and_escape_cancels(world, make_window, qtbot) -> None:
     assert _count(world.db) == 1
 
 
-def test_group_session_and_save_and_add_another_keep_date_and_attendees(world, make_window) -> None:
+def test_group_session_and_save_and_add_another_keep_date_and_attendees(qtbot, world, make_window) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
     editor = _editor(window, [world.ana, world.ben, world.carla])
     assert editor.format.currentData() == "group"  # several attendees: a group
@@ -102,7 +106,7 @@ def test_group_session_and_save_and_add_another_keep_date_and_attendees(world, m
     editor.start.setTime(editor.start.time().fromString("14:00", "HH:mm"))
     editor.allocations.spin("mentoring").setValue(90)
     editor.topics.setPlainText("Group: sharing lived experience")
-    editor.another_button.click()
+    qtbot.mouseClick(editor.another_button, Qt.MouseButton.LeftButton)
     assert editor.isVisible()
     assert "Saved (1 this time)" in editor.status.text()
     assert editor.attendees.checked_ids() == sorted([world.ana, world.ben, world.carla])
@@ -110,7 +114,7 @@ def test_group_session_and_save_and_add_another_keep_date_and_attendees(world, m
     assert editor.start.time().toString("HH:mm") == "15:30"  # the next one starts after it
     assert editor.allocations.values() == {} and editor.topics.toPlainText() == ""
     editor.allocations.spin("advocacy").setValue(90)
-    editor.save_button.click()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert not editor.isVisible()
     with world.uow() as uow:
         rows = records.list_sessions(uow, supervisee_id=world.ben)
@@ -121,16 +125,16 @@ def test_group_session_and_save_and_add_another_keep_date_and_attendees(world, m
     )
 
 
-def test_mixed_credentials_are_refused_next_to_the_attendees(world, make_window) -> None:
+def test_mixed_credentials_are_refused_next_to_the_attendees(qtbot, world, make_window) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
     editor = _editor(window, [world.ana, world.petra])
     editor.allocations.spin("advocacy").setValue(60)
-    editor.save_button.click()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert "same credential" in editor.error_text("supervisees")
     assert _count(world.db) == 0
 
 
-def test_experience_editor_saves_hours_per_domain(world, make_window) -> None:
+def test_experience_editor_saves_hours_per_domain(qtbot, world, make_window) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
     editor = window.actions.new_experience(world.ana)
     assert isinstance(editor, ExperienceEditor)
@@ -140,7 +144,7 @@ def test_experience_editor_saves_hours_per_domain(world, make_window) -> None:
     editor.allocations.spin("recovery-support").setValue(20)
     editor.allocations.spin("advocacy").setValue(10.5)
     assert "30.50" in editor.allocations.sum_label.text()
-    editor.save_button.click()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert not editor.isVisible()
     with world.uow() as uow:
         rows = records.list_experience(uow, supervisee_id=world.ana)
@@ -150,7 +154,7 @@ def test_experience_editor_saves_hours_per_domain(world, make_window) -> None:
     again.period_start.setDate(to_qdate(YESTERDAY - dt.timedelta(days=2)))
     again.period_end.setDate(to_qdate(YESTERDAY))
     again.allocations.spin("advocacy").setValue(8)
-    again.save_button.click()
+    qtbot.mouseClick(again.save_button, Qt.MouseButton.LeftButton)
     assert "overlaps this period" in again.error_text("period_start")
 
 

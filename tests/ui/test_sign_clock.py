@@ -9,8 +9,10 @@ from PySide6.QtCore import Qt
 
 from supervisor_app.models import utcnow
 from supervisor_app.services import records, signoff
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.password_dialog import PasswordDialog
 from tests.conftest import PASSWORD, session_fields, snapshot
+from tests.ui.helpers import go_to
 
 TODAY = dt.date.today()
 
@@ -47,10 +49,10 @@ def _submit(qtbot, dialog: PasswordDialog) -> None:  # type: ignore[no-untyped-d
 def test_no_keeps_the_records_pending_and_says_why(world, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     _signed, pending = _setup(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(2)
+    go_to(qtbot, window, Page.TO_SIGN)
     asked: list[str] = []
     window.actions.confirm = lambda title, _text: asked.append(title) or False
-    window.to_sign.select_all()
+    qtbot.mouseClick(window.to_sign.select_all_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.to_sign.sign_button, Qt.MouseButton.LeftButton)
     dialog = window.actions.dialog
     assert isinstance(dialog, PasswordDialog)
@@ -66,10 +68,10 @@ def test_no_keeps_the_records_pending_and_says_why(world, make_window, qtbot) ->
 def test_yes_signs_with_the_clock_as_it_is(world, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     _signed, pending = _setup(world)
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(2)
+    go_to(qtbot, window, Page.TO_SIGN)
     texts: list[str] = []
     window.actions.confirm = lambda _title, text: texts.append(text) or True
-    window.to_sign.select_all()
+    qtbot.mouseClick(window.to_sign.select_all_button, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(window.to_sign.sign_button, Qt.MouseButton.LeftButton)
     dialog = window.actions.dialog
     _submit(qtbot, dialog)
@@ -88,7 +90,7 @@ def test_verify_on_the_audit_page_lists_the_warning(world, make_window, qtbot) -
             uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[pending], clock_is_right=True
         )
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(4)
+    go_to(qtbot, window, Page.AUDIT)
     page = window.audit
     qtbot.mouseClick(page.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.report is not None)

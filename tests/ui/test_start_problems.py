@@ -8,6 +8,8 @@ import sqlite3
 import threading
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from supervisor_app.db import open_database
 from supervisor_app.services import backup, people, records
 from supervisor_app.ui import opening
@@ -40,7 +42,7 @@ def _one_session_backed_up(world) -> Path:  # type: ignore[no-untyped-def]
     return path
 
 
-def test_a_damaged_database_is_refused_plainly_and_the_newest_backup_restored(world, launch) -> None:
+def test_a_damaged_database_is_refused_plainly_and_the_newest_backup_restored(qtbot, world, launch) -> None:
     path = _one_session_backed_up(world)
     damaged = damage(path)
 
@@ -54,7 +56,7 @@ def test_a_damaged_database_is_refused_plainly_and_the_newest_backup_restored(wo
     assert path.read_bytes() == damaged  # looking at it wrote nothing
     assert not Path(str(path) + ".lock").exists()  # no lock is held while the dialog waits
 
-    dialog.restore_button.click()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert started.dialog is None and len(started.opened) == 1
     kept = list(path.parent.glob(f"{path.stem}.damaged-*{path.suffix}"))
     assert len(kept) == 1 and kept[0].read_bytes() == damaged  # kept aside, byte for byte
@@ -69,7 +71,9 @@ def test_a_damaged_database_is_refused_plainly_and_the_newest_backup_restored(wo
         assert len(records.list_sessions(uow, supervisor_id=world.dana)) == 1  # the backup's records
 
 
-def test_no_backup_means_no_restore_button_and_another_file_can_be_opened(db_path, launch, tmp_path) -> None:
+def test_no_backup_means_no_restore_button_and_another_file_can_be_opened(
+    qtbot, db_path, launch, tmp_path
+) -> None:
     db_path.write_bytes(b"These are my notes, not a database.\n" * 200)
     before = db_path.read_bytes()
     started = launch(db_path)
@@ -81,7 +85,7 @@ def test_no_backup_means_no_restore_button_and_another_file_can_be_opened(db_pat
     started.opener.ask_path = lambda _parent, _start: str(other)
     asked: list[Path] = []
     started.opener.confirm_create = lambda _parent, path: asked.append(path) or True
-    dialog.open_button.click()
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
     assert asked == [other]  # a new name: created once the supervisor confirms
     assert started.dialog is None and len(started.opened) == 1
     assert started.opened[0].path == other.resolve()
@@ -89,7 +93,7 @@ def test_no_backup_means_no_restore_button_and_another_file_can_be_opened(db_pat
     assert db_path.read_bytes() == before
 
 
-def test_a_sqlite_file_of_another_program_is_not_ours_and_quit_quits(tmp_path, launch) -> None:
+def test_a_sqlite_file_of_another_program_is_not_ours_and_quit_quits(qtbot, tmp_path, launch) -> None:
     path = tmp_path / "contacts.db"
     conn = sqlite3.connect(path)
     conn.execute("CREATE TABLE contacts (name TEXT)")
@@ -98,12 +102,14 @@ def test_a_sqlite_file_of_another_program_is_not_ours_and_quit_quits(tmp_path, l
     before = path.read_bytes()
     started = launch(path)
     assert "not a supervisor_app database" in started.dialog.message.text()
-    started.dialog.quit_button.click()
+    qtbot.mouseClick(started.dialog.quit_button, Qt.MouseButton.LeftButton)
     assert started.cancelled == 1 and not started.opened
     assert path.read_bytes() == before and sorted(p.name for p in tmp_path.iterdir()) == ["contacts.db"]
 
 
-def test_a_database_from_a_newer_version_is_left_untouched_with_no_restore_offered(world, launch) -> None:
+def test_a_database_from_a_newer_version_is_left_untouched_with_no_restore_offered(
+    qtbot, world, launch
+) -> None:
     path = world.db.path
     world.db.close()
     backup.backup_file(path, reason="daily")  # even with a backup at hand, nothing to restore
@@ -117,12 +123,12 @@ def test_a_database_from_a_newer_version_is_left_untouched_with_no_restore_offer
     assert "newer version of supervisor_app" in dialog.message.text()
     assert "Install the newer version" in dialog.advice.text()
     assert not dialog.restore_button.isVisibleTo(dialog)
-    dialog.quit_button.click()
+    qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
     assert started.cancelled == 1
     assert path.read_bytes() == before
 
 
-def test_a_backup_that_fails_its_checks_is_not_restored_and_changes_nothing(world, launch) -> None:
+def test_a_backup_that_fails_its_checks_is_not_restored_and_changes_nothing(qtbot, world, launch) -> None:
     path = world.db.path
     world.db.close()
     bad = backup.backup_file(path, reason="daily")
@@ -130,7 +136,7 @@ def test_a_backup_that_fails_its_checks_is_not_restored_and_changes_nothing(worl
     damaged = damage(path)
     started = launch(path)
     dialog = started.dialog
-    dialog.restore_button.click()
+    qtbot.mouseClick(dialog.restore_button, Qt.MouseButton.LeftButton)
     assert started.dialog is dialog and dialog.isVisible() and not started.opened
     assert dialog.problem.isVisibleTo(dialog) and dialog.problem.text()
     assert "not restored" in dialog.advice.text()
@@ -174,7 +180,7 @@ def test_a_large_database_is_backed_up_off_the_ui_thread(world, monkeypatch, qtb
 
 
 def test_open_another_database_from_the_app_shows_the_same_choices_and_cancel_stays(
-    world, make_controller, tmp_path
+    qtbot, world, make_controller, tmp_path
 ) -> None:
     controller = make_controller(world.db)
     controller.start()
@@ -185,7 +191,7 @@ def test_open_another_database_from_the_app_shows_the_same_choices_and_cancel_st
     dialog = controller.opener.dialog
     assert isinstance(dialog, DatabaseProblemDialog)
     assert dialog.quit_button.text().replace("&", "") == "Cancel"
-    dialog.quit_button.click()
+    qtbot.mouseClick(dialog.quit_button, Qt.MouseButton.LeftButton)
     assert controller.window is window and controller.ctx.db is world.db  # still on the first database
     with controller.ctx.db.uow() as uow:
         assert people.list_supervisors(uow)
@@ -217,7 +223,7 @@ def test_a_file_the_app_cannot_open_for_another_reason_gets_a_plain_message(tmp_
 
 
 def test_a_large_file_opens_at_once_and_damage_found_afterwards_closes_it_and_offers_the_backup(
-    world, monkeypatch, runner, prefs
+    qtbot, world, monkeypatch, runner, prefs
 ) -> None:
     path = _one_session_backed_up(world)
     damaged = damage_an_index(path)
@@ -248,7 +254,7 @@ def test_a_large_file_opens_at_once_and_damage_found_afterwards_closes_it_and_of
     assert backup.list_backups(path)[0].reason == "daily"  # no backup was made of the damaged file
     assert len(backup.list_backups(path)) == 1
 
-    problem.restore_button.click()
+    qtbot.mouseClick(problem.restore_button, Qt.MouseButton.LeftButton)
     assert controller.damage_opener.dialog is None
     assert isinstance(controller.dialog, SignInDialog)
     assert controller.ctx.db.path == path and Path(str(path) + ".lock").exists()
@@ -264,7 +270,7 @@ def test_a_large_file_opens_at_once_and_damage_found_afterwards_closes_it_and_of
         made.close()
 
 
-def test_quit_after_damage_found_later_quits(world, monkeypatch, runner, prefs) -> None:
+def test_quit_after_damage_found_later_quits(qtbot, world, monkeypatch, runner, prefs) -> None:
     path = world.db.path
     world.db.close()
     damage_an_index(path)
@@ -279,7 +285,7 @@ def test_quit_after_damage_found_later_quits(world, monkeypatch, runner, prefs) 
     problem = opening.checks_after_opening(opened)
     assert problem is not None and problem.kind == "damaged"
     controller.database_damaged(opened, problem)
-    controller.damage_opener.dialog.quit_button.click()
+    qtbot.mouseClick(controller.damage_opener.dialog.quit_button, Qt.MouseButton.LeftButton)
     assert finished == [1]
     controller.close()
 
@@ -371,59 +377,63 @@ def test_a_new_name_that_is_not_confirmed_creates_nothing_and_stays(world, launc
     assert not quits
 
 
-def test_the_first_run_screen_of_a_new_file_goes_back_to_the_one_before(world, launch, tmp_path) -> None:
+def test_the_first_run_screen_of_a_new_file_goes_back_to_the_one_before(
+    qtbot, world, launch, tmp_path
+) -> None:
     path = world.db.path
     new = tmp_path / "second agency.db"
     controller, first_run, quits = _on_a_new_file(world, launch, new)
     assert isinstance(first_run, FirstRunDialog) and controller.ctx.db.path == new.resolve()
     assert first_run.cancel_button.text() == f"&Back to {path.name}"
-    first_run.cancel_button.click()
+    qtbot.mouseClick(first_run.cancel_button, Qt.MouseButton.LeftButton)
     assert controller.ctx.db.path == path and isinstance(controller.dialog, SignInDialog)
     assert Path(str(path) + ".lock").exists() and not Path(str(new) + ".lock").exists()
     assert not quits
 
 
-def test_the_first_run_screen_of_the_first_database_quits(tmp_path, launch) -> None:
+def test_the_first_run_screen_of_the_first_database_quits(qtbot, tmp_path, launch) -> None:
     started = launch(tmp_path / "agency.db")
     controller = started.controller()
     quits: list[int] = []
     controller.finished.connect(quits.append)
     first_run = controller.dialog
     assert isinstance(first_run, FirstRunDialog) and first_run.cancel_button.text() == "&Quit"
-    first_run.cancel_button.click()
+    qtbot.mouseClick(first_run.cancel_button, Qt.MouseButton.LeftButton)
     assert quits == [0]
 
 
-def test_back_to_a_file_that_cannot_be_opened_any_more_stays_on_the_new_one(world, launch, tmp_path) -> None:
+def test_back_to_a_file_that_cannot_be_opened_any_more_stays_on_the_new_one(
+    qtbot, world, launch, tmp_path
+) -> None:
     path = world.db.path
     controller, first_run, quits = _on_a_new_file(world, launch, tmp_path / "second.db")
     damage(path)  # the file before is damaged meanwhile
-    first_run.cancel_button.click()
+    qtbot.mouseClick(first_run.cancel_button, Qt.MouseButton.LeftButton)
     problem = controller.opener.dialog
     assert isinstance(problem, DatabaseProblemDialog)
-    problem.quit_button.click()  # here it says Cancel: stay where we are
+    qtbot.mouseClick(problem.quit_button, Qt.MouseButton.LeftButton)  # here it says Cancel: stay where we are
     assert controller.dialog is first_run and first_run.isVisible()
     assert controller.ctx.db.path == (tmp_path / "second.db").resolve() and not quits
 
 
-def test_back_to_a_file_that_is_gone_asks_before_making_it_again(world, launch, tmp_path) -> None:
+def test_back_to_a_file_that_is_gone_asks_before_making_it_again(qtbot, world, launch, tmp_path) -> None:
     path = world.db.path
     controller, first_run, quits = _on_a_new_file(world, launch, tmp_path / "second.db")
     path.rename(tmp_path / "moved.db")
     asked: list[Path] = []
     controller.opener.confirm_create = lambda _parent, chosen: asked.append(chosen) or False
-    first_run.cancel_button.click()
+    qtbot.mouseClick(first_run.cancel_button, Qt.MouseButton.LeftButton)
     assert asked == [path] and not path.exists()
     assert controller.dialog is first_run and not quits
 
 
-def test_a_name_too_long_to_look_up_is_reported_not_swallowed(world, launch, tmp_path) -> None:
+def test_a_name_too_long_to_look_up_is_reported_not_swallowed(qtbot, world, launch, tmp_path) -> None:
     controller, window, _quits = _signed_in(world, launch)
     controller.opener.ask_path = lambda _parent, _start: str(tmp_path / ("x" * 300 + ".db"))
     controller.choose_database(window)
     problem = controller.opener.dialog
     assert isinstance(problem, DatabaseProblemDialog) and "cannot be opened" in problem.message.text()
-    problem.quit_button.click()
+    qtbot.mouseClick(problem.quit_button, Qt.MouseButton.LeftButton)
     assert controller.window is window and controller.ctx.db.path == world.db.path
 
 

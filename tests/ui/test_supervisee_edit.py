@@ -12,16 +12,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
 from supervisor_app.services import audit, people, records, signoff
 from supervisor_app.ui.common import to_qdate
+from supervisor_app.ui.pages import Page
 from supervisor_app.ui.supervisee_dialog import SuperviseeDialog
 from supervisor_app.ui.supervisee_table_model import ROW_ROLE
 from tests.conftest import PASSWORD, TODAY, session_fields, snapshot
+from tests.ui.helpers import go_to, open_supervisee
 
 DAY = dt.timedelta(days=1)
 
 
-def _open(make_window, world, supervisee_id: int):  # type: ignore[no-untyped-def]
+def _open(qtbot, make_window, world, supervisee_id: int):  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    window.open_supervisee(supervisee_id)
+    open_supervisee(qtbot, window, supervisee_id)
     return window, window.detail
 
 
@@ -40,7 +42,7 @@ def _retype(qtbot, edit, text: str) -> None:  # type: ignore[no-untyped-def]
         qtbot.keyClicks(edit, text)
 
 
-def _answer_next_box(button: QMessageBox.StandardButton) -> list[str]:
+def _answer_next_box(qtbot, button: QMessageBox.StandardButton) -> list[str]:
     """Click ``button`` on the next message box that opens; returns [its text] once it has."""
     seen: list[str] = []
 
@@ -50,7 +52,7 @@ def _answer_next_box(button: QMessageBox.StandardButton) -> list[str]:
             QTimer.singleShot(10, answer)
             return
         seen.append(box.text())
-        box.button(button).click()
+        qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, answer)
     return seen
@@ -67,7 +69,7 @@ def _person(world, supervisee_id: int):  # type: ignore[no-untyped-def]
 
 
 def test_editing_details_from_the_supervisee_page_saves_and_refreshes(make_window, world, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window, detail = _open(make_window, world, world.ana)
+    window, detail = _open(qtbot, make_window, world, world.ana)
     dialog = _edit_dialog(qtbot, detail)
     assert dialog.windowTitle() == "Edit supervisee"
     assert dialog.save_button.text() == "&Save changes"
@@ -92,7 +94,7 @@ def test_editing_details_from_the_supervisee_page_saves_and_refreshes(make_windo
 
 
 def test_an_empty_name_is_refused_beside_the_field_and_nothing_changes(make_window, world, qtbot) -> None:  # type: ignore[no-untyped-def]
-    _window, detail = _open(make_window, world, world.ana)
+    _window, detail = _open(qtbot, make_window, world, world.ana)
     before = snapshot(world.db)
     dialog = _edit_dialog(qtbot, detail)
     _retype(qtbot, dialog.name, "")
@@ -107,7 +109,7 @@ def test_a_start_date_after_a_recorded_session_is_refused_with_the_reason(make_w
     with world.uow() as uow:
         records.add_session(uow, **session_fields(world, date=TODAY - 10 * DAY))
         uow.commit()
-    _window, detail = _open(make_window, world, world.ana)
+    _window, detail = _open(qtbot, make_window, world, world.ana)
     before = snapshot(world.db)
     dialog = _edit_dialog(qtbot, detail)
     dialog.start.setFocus()
@@ -131,7 +133,7 @@ def test_the_credential_is_locked_with_the_reason_once_signed_records_exist(
         records.add_session(uow, **session_fields(world))
         uow.commit()
         signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
-    _window, detail = _open(make_window, world, world.ana)
+    _window, detail = _open(qtbot, make_window, world, world.ana)
     dialog = _edit_dialog(qtbot, detail)
     assert not dialog.credential.isEnabled()
     assert dialog.credential_note.isVisibleTo(dialog)
@@ -144,7 +146,7 @@ def test_the_credential_is_locked_with_the_reason_once_signed_records_exist(
 
 
 def test_a_duplicate_icb_id_is_refused_beside_the_field(make_window, world, qtbot) -> None:  # type: ignore[no-untyped-def]
-    _window, detail = _open(make_window, world, world.ana)
+    _window, detail = _open(qtbot, make_window, world, world.ana)
     before = snapshot(world.db)
     dialog = _edit_dialog(qtbot, detail)
     _retype(qtbot, dialog.icb_id, "A-1")
@@ -154,7 +156,7 @@ def test_a_duplicate_icb_id_is_refused_beside_the_field(make_window, world, qtbo
 
 
 def test_unsaved_changes_are_not_lost_without_a_question(make_window, world, qtbot) -> None:  # type: ignore[no-untyped-def]
-    window, detail = _open(make_window, world, world.ana)
+    window, detail = _open(qtbot, make_window, world, world.ana)
     before = snapshot(world.db)
     dialog = _edit_dialog(qtbot, detail)
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)  # nothing typed: closes at once
@@ -162,12 +164,12 @@ def test_unsaved_changes_are_not_lost_without_a_question(make_window, world, qtb
     dialog = _edit_dialog(qtbot, detail)
     qtbot.keyClicks(dialog.name, " Jr.")
     assert dialog.is_dirty() and window.has_unsaved_edits()
-    asked = _answer_next_box(QMessageBox.StandardButton.Cancel)
+    asked = _answer_next_box(qtbot, QMessageBox.StandardButton.Cancel)
     qtbot.keyClick(dialog.name, Qt.Key.Key_Escape)
     assert asked == ["Close without saving? Your changes to this supervisee will be lost."]
     assert dialog.isVisible() and dialog.name.text() == "Ana Example Jr."
     cancel = next(b for b in dialog.findChildren(QPushButton) if b.text().replace("&", "") == "Cancel")
-    asked = _answer_next_box(QMessageBox.StandardButton.Discard)
+    asked = _answer_next_box(qtbot, QMessageBox.StandardButton.Discard)
     qtbot.mouseClick(cancel, Qt.MouseButton.LeftButton)
     assert asked and not dialog.isVisible()
     assert snapshot(world.db) == before
@@ -183,7 +185,7 @@ def test_marking_inactive_hides_them_from_the_list_and_new_sessions_until_reacti
     with world.uow() as uow:
         records.add_session(uow, **session_fields(world))
         uow.commit()
-    window, detail = _open(make_window, world, world.ana)
+    window, detail = _open(qtbot, make_window, world, world.ana)
     assert detail.active_button.text() == "Mark &inactive"
     qtbot.mouseClick(detail.active_button, Qt.MouseButton.LeftButton)
     assert _person(world, world.ana)[5] is False
@@ -193,7 +195,7 @@ def test_marking_inactive_hides_them_from_the_list_and_new_sessions_until_reacti
     assert detail.active_button.text() == "&Reactivate"
     assert detail.sessions.model.rowCount() == 1  # their records stay
 
-    window.back_to_list()
+    qtbot.mouseClick(window.detail.back_button, Qt.MouseButton.LeftButton)
     page = window.list_page
     names = [page.proxy.index(r, 0).data(ROW_ROLE).name for r in range(page.proxy.rowCount())]
     assert "Ana Example" not in names and "Ben Example" in names
@@ -209,7 +211,7 @@ def test_marking_inactive_hides_them_from_the_list_and_new_sessions_until_reacti
     assert editor.attendees.person(world.ana) is None and editor.attendees.person(world.ben) is not None
     editor.done(0)
 
-    window.open_supervisee(world.ana)
+    open_supervisee(qtbot, window, world.ana)
     qtbot.mouseClick(detail.active_button, Qt.MouseButton.LeftButton)
     assert _person(world, world.ana)[5] is True
     assert not detail.inactive_note.isVisibleTo(detail) and detail.new_session_button.isEnabled()
@@ -222,9 +224,9 @@ def test_marking_inactive_hides_them_from_the_list_and_new_sessions_until_reacti
 # The agency, in Settings
 
 
-def _settings(make_window, world):  # type: ignore[no-untyped-def]
+def _settings(qtbot, make_window, world):  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(window.stack.indexOf(window.settings_page))
+    go_to(qtbot, window, Page.SETTINGS)
     return window.settings_page
 
 
@@ -235,7 +237,7 @@ def _agency(world):  # type: ignore[no-untyped-def]
 
 
 def test_the_agency_details_are_edited_in_settings(make_window, world, qtbot) -> None:  # type: ignore[no-untyped-def]
-    settings = _settings(make_window, world)
+    settings = _settings(qtbot, make_window, world)
     assert settings.agency_name.text() == "Prairie Lakes (TEST)"
     assert not settings.agency_save_button.isEnabled()  # nothing to save yet
     qtbot.keyClicks(settings.agency_address, "100 Example Avenue, Springfield, IL 62701")
@@ -258,7 +260,7 @@ def test_the_agency_details_are_edited_in_settings(make_window, world, qtbot) ->
 
 
 def test_bad_agency_details_show_beside_the_field_and_change_nothing(make_window, world, qtbot) -> None:  # type: ignore[no-untyped-def]
-    settings = _settings(make_window, world)
+    settings = _settings(qtbot, make_window, world)
     before = snapshot(world.db)
     qtbot.keyClicks(settings.agency_phone, "call Dana")
     qtbot.mouseClick(settings.agency_save_button, Qt.MouseButton.LeftButton)

@@ -15,11 +15,12 @@ from supervisor_app.services.supervisee_edits import update_supervisee
 from supervisor_app.ui.common import to_qdate
 from supervisor_app.ui.supervisee_dialog import SuperviseeDialog
 from tests.conftest import TODAY, snapshot
+from tests.ui.helpers import open_supervisee
 
 
 def _edit_dialog(make_window, world, qtbot) -> SuperviseeDialog:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    window.open_supervisee(world.ana)
+    open_supervisee(qtbot, window, world.ana)
     qtbot.mouseClick(window.detail.edit_button, Qt.MouseButton.LeftButton)
     dialog = window.detail.edit_dialog
     assert isinstance(dialog, SuperviseeDialog) and dialog.isVisible()

@@ -10,14 +10,15 @@ import json
 from PySide6.QtCore import QDate, Qt
 
 from supervisor_app.services import audit, auth, people, supervisors
+from supervisor_app.ui.pages import Page
 from tests.conftest import PASSWORD, TODAY, snapshot
-from tests.ui.helpers import sign_in
+from tests.ui.helpers import go_to, open_supervisee, sign_in
 
 NEW_PASSWORD = "a brand new passphrase"
 
 
-def _settings(window):  # type: ignore[no-untyped-def]
-    window.show_page(window.stack.indexOf(window.settings_page))
+def _settings(qtbot, window):  # type: ignore[no-untyped-def]
+    go_to(qtbot, window, Page.SETTINGS)
     return window.settings_page
 
 
@@ -39,7 +40,7 @@ def _type(qtbot, widget, text: str) -> None:  # type: ignore[no-untyped-def]
 
 def test_editing_a_supervisor_from_settings(qtbot, world, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    settings = _settings(window)
+    settings = _settings(qtbot, window)
     assert [r.name for r in settings.supervisors.rows()] == ["Dana Whitaker", "Rafael Ortiz"]
     _click_row(qtbot, settings, "Rafael Ortiz")
     qtbot.mouseClick(settings.edit_supervisor_button, Qt.MouseButton.LeftButton)
@@ -71,7 +72,7 @@ def test_editing_a_supervisor_from_settings(qtbot, world, make_window) -> None: 
 
 def test_a_new_supervisor_sees_their_recovery_key_once(qtbot, world, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    settings = _settings(window)
+    settings = _settings(qtbot, window)
     qtbot.mouseClick(settings.new_supervisor_button, Qt.MouseButton.LeftButton)
     dialog = window.dialog
     qtbot.keyClicks(dialog.form.edits["name"], "Lee Tran")
@@ -98,7 +99,7 @@ def test_another_supervisor_sets_the_first_password(qtbot, world, make_window) -
         bare = people.add_supervisor(uow, name="Mai Lê", credentials="LCSW").id
         uow.commit()
     window = make_window(world.db, supervisor_id=world.dana)
-    settings = _settings(window)
+    settings = _settings(qtbot, window)
     _click_row(qtbot, settings, "Mai Lê")
     assert "no password yet" in settings.supervisors.data(settings.supervisors.index(1, 4))
     qtbot.mouseClick(settings.set_password_button, Qt.MouseButton.LeftButton)
@@ -125,7 +126,7 @@ def test_another_supervisor_sets_the_first_password(qtbot, world, make_window) -
 
 def test_a_supervisor_who_left_is_handed_over(qtbot, world, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.rafael, name="Rafael Ortiz")
-    settings = _settings(window)
+    settings = _settings(qtbot, window)
     with world.uow() as uow:  # Petra is also Rafael: he cannot take her over
         people.get_supervisee(uow, world.petra).same_person_supervisor_id = world.rafael
         uow.commit()
@@ -163,7 +164,7 @@ def test_a_supervisor_who_left_is_handed_over(qtbot, world, make_window) -> None
 
 def test_change_supervisor_from_the_supervisee_page(qtbot, world, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    window.open_supervisee(world.ana)
+    open_supervisee(qtbot, window, world.ana)
     page = window.detail
     assert page.change_supervisor_button.isVisible()
     qtbot.mouseClick(page.change_supervisor_button, Qt.MouseButton.LeftButton)
@@ -229,7 +230,7 @@ def test_the_successor_reviews_and_signs_what_was_left_pending(qtbot, world, mak
         supervisors.supervisor_leaves(uow, supervisor_id=world.dana, successor_id=world.rafael)
         uow.commit()
     window = make_window(world.db, supervisor_id=world.rafael, name="Rafael Ortiz")
-    settings = _settings(window)
+    settings = _settings(qtbot, window)
     _click_row(qtbot, settings, "Rafael Ortiz")
     assert not settings.inherited_button.isEnabled()
     _click_row(qtbot, settings, "Dana Whitaker")

@@ -8,6 +8,8 @@ from pathlib import Path
 
 from supervisor_app.cli import main
 from supervisor_app.db import open_database
+from supervisor_app.ui.pages import Page
+from tests.ui.helpers import go_to
 
 
 def _copy(empty_template: Path, path: Path) -> Path:
@@ -16,20 +18,20 @@ def _copy(empty_template: Path, path: Path) -> Path:
     return path
 
 
-def test_settings_warns_about_a_database_in_onedrive(make_window, empty_template, tmp_path) -> None:
+def test_settings_warns_about_a_database_in_onedrive(qtbot, make_window, empty_template, tmp_path) -> None:
     path = _copy(empty_template, tmp_path / "Peña" / "OneDrive - Prairie Lakes" / "Documents" / "agency.db")
     db = open_database(path)
     window = make_window(db)
     warning = window.settings_page.sync_warning
-    window.show_page(window.stack.indexOf(window.settings_page))
+    go_to(qtbot, window, Page.SETTINGS)
     assert warning.isVisible()
     assert str(tmp_path / "Peña" / "OneDrive - Prairie Lakes") in warning.text()
     assert "backups" in warning.text()
 
 
-def test_no_warning_for_an_ordinary_folder(world, make_window) -> None:
+def test_no_warning_for_an_ordinary_folder(qtbot, world, make_window) -> None:
     window = make_window(world.db, supervisor_id=world.dana)
-    window.show_page(window.stack.indexOf(window.settings_page))
+    go_to(qtbot, window, Page.SETTINGS)
     assert not window.settings_page.sync_warning.isVisible()
 
 

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 from supervisor_app.services.errors import DomainError
 from supervisor_app.ui.context import AppContext, Identity
 from supervisor_app.ui.tasks import TaskRunner
+from tests.ui.helpers import choose
 
 
 def test_work_runs_off_the_ui_thread_and_results_come_back_on_it(qtbot, qapp) -> None:
@@ -56,7 +57,7 @@ def test_verify_in_the_background_with_a_real_pool(world, qtbot, prefs) -> None:
     window = MainWindow(ctx)
     window.show()
     try:
-        window.verify_records()
+        choose(qtbot, window, window.verify_action)
         assert not window.audit.verify_button.isEnabled()  # busy while it runs
         qtbot.waitUntil(lambda: window.audit.report is not None, timeout=10000)
         assert "All good" in window.audit.result.text()

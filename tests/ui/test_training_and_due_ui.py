@@ -10,13 +10,15 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 
 from supervisor_app.services import person_credentials, training
 from supervisor_app.services.person_credentials import Person
+from supervisor_app.ui.pages import Page
 from tests.conftest import PASSWORD, TODAY, World, snapshot
+from tests.ui.helpers import go_to, open_supervisee
 
 PDF = b"%PDF-1.4\n%%EOF\n"
 
 
-def _training_tab(window, world: World):  # type: ignore[no-untyped-def]
-    window.open_supervisee(world.ana)
+def _training_tab(qtbot, window, world: World):  # type: ignore[no-untyped-def]
+    open_supervisee(qtbot, window, world.ana)
     window.detail.show_tab("training")
     return window.detail.training
 
@@ -31,7 +33,7 @@ def test_a_training_is_recorded_with_its_certificate_and_confirmed(
     qtbot, world: World, make_window, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    panel = _training_tab(window, world)
+    panel = _training_tab(qtbot, window, world)
     assert "Education needs 100.00 more education hours (0.00 of 100.00)." in panel.progress.text()
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
     editor = panel.dialog
@@ -85,7 +87,7 @@ def test_the_editor_shows_each_mistake_beside_its_field_and_saves_nothing(
     qtbot, world: World, make_window, tmp_path: Path, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    panel = _training_tab(window, world)
+    panel = _training_tab(qtbot, window, world)
     before = snapshot(world.db)
     qtbot.mouseClick(panel.new_button, Qt.MouseButton.LeftButton)
     editor = panel.dialog
@@ -123,11 +125,9 @@ def test_due_page_counts_on_start_and_each_item_opens_its_place(qtbot, world: Wo
         uow.commit()
     window = make_window(world.db, supervisor_id=world.dana)
     window._first_badge()  # what the supervisee list's figures_loaded does on start
-    due_row = window.stack.indexOf(window._pages["due"])
-    texts = [window.nav.item(r).text() for r in range(window.nav.count())]
     # Ana's CRSS and its renewal, Dana's LCPC and its renewal, four supervisees without supervision
-    assert texts[due_row] == "Due (8)"
-    window.show_page(due_row)
+    assert window.pages.item(Page.DUE).text() == "Due (8)"
+    go_to(qtbot, window, Page.DUE)
     page = window.due_page
     assert page.summary.text() == "8 items due in the next 60 days or overdue (4 overdue, in red)."
     rows = {page.model.row(r).text: r for r in range(page.model.rowCount())}
@@ -139,7 +139,7 @@ def test_due_page_counts_on_start_and_each_item_opens_its_place(qtbot, world: Wo
     qtbot.keyClick(page.table, Qt.Key.Key_Return)
     assert window.current_page() is window.detail
     assert window.detail.tabs.currentWidget() is window.detail.training
-    window.show_page(due_row)
+    go_to(qtbot, window, Page.DUE)
     dana = next(r for text, r in rows.items() if text.startswith("Dana Whitaker's LCPC"))
     page.table.selectRow(dana)
     qtbot.mouseClick(page.open_button, Qt.MouseButton.LeftButton)
@@ -150,12 +150,12 @@ def test_due_page_counts_on_start_and_each_item_opens_its_place(qtbot, world: Wo
     dialog.close()
     page.days.setValue(5)
     assert page.summary.text() == "4 items due in the next 5 days or overdue (4 overdue, in red)."
-    assert window.nav.item(due_row).text() == "Due (4)"
+    assert window.pages.item(Page.DUE).text() == "Due (4)"
 
 
 def test_a_credential_is_added_from_the_training_tab(qtbot, world: World, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    panel = _training_tab(window, world)
+    panel = _training_tab(qtbot, window, world)
     before = snapshot(world.db)
     qtbot.mouseClick(panel.add_credential_button, Qt.MouseButton.LeftButton)
     dialog = panel.dialog
@@ -186,7 +186,7 @@ def test_training_is_imported_from_a_spreadsheet_all_or_nothing(
     from tests.conftest import csv_bytes
 
     window = make_window(world.db, supervisor_id=world.dana)
-    panel = _training_tab(window, world)
+    panel = _training_tab(qtbot, window, world)
     day = (TODAY - dt.timedelta(days=30)).isoformat()
     columns = ["supervisee", "from", "title", "ethics", "advocacy"]
     path = tmp_path / "training.csv"
@@ -227,7 +227,7 @@ def test_training_is_imported_from_a_spreadsheet_all_or_nothing(
 
 def test_the_hire_date_is_set_on_the_training_tab(qtbot, world: World, make_window) -> None:  # type: ignore[no-untyped-def]
     window = make_window(world.db, supervisor_id=world.dana)
-    panel = _training_tab(window, world)
+    panel = _training_tab(qtbot, window, world)
     before = snapshot(world.db)
     future = (TODAY + dt.timedelta(days=2)).isoformat()
     _type(qtbot, panel.hire_date, future)
