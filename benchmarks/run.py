@@ -619,7 +619,7 @@ class Bench:
 
     def import_(self) -> Result:
         from supervisor_app.db import open_database
-        from supervisor_app.services.importexport import import_file
+        from supervisor_app.services.importing import import_file
 
         result = Result("import")
         rows = (

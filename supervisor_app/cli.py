@@ -1159,7 +1159,7 @@ def run(args: argparse.Namespace) -> int:
             backup.log_backup(db, out, "manual")
             _out(args, {"backup": str(out)}, f"Backed up to {out}")
         elif command == "import":
-            from supervisor_app.services import hours_files, importexport
+            from supervisor_app.services import hours_files, importing
 
             path = Path(args.file).expanduser()
             if not path.is_file():
@@ -1179,7 +1179,7 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_OK
             if args.link_supervisee is not None:
                 raise CliError("--link-supervisee is for hours files; this is a spreadsheet.")
-            report = importexport.import_file(uow, path, dry_run=args.dry_run)
+            report = importing.import_file(uow, path, dry_run=args.dry_run)
             if not report.ok:
                 print(report.text(), file=sys.stderr)
                 if args.json:
@@ -1204,7 +1204,7 @@ def run(args: argparse.Namespace) -> int:
                 written.text(),
             )
         elif command == "export":
-            from supervisor_app.services import importexport
+            from supervisor_app.services import exporting
 
             for option, value in (
                 ("--out", args.out),
@@ -1214,21 +1214,21 @@ def run(args: argparse.Namespace) -> int:
                 if value:
                     _no_dangling_link(Path(value).expanduser(), option)
             if args.out:
-                result = importexport.export_csv(uow, Path(args.out).expanduser())
+                result = exporting.export_csv(uow, Path(args.out).expanduser())
                 _out(
                     args,
                     {"files": [str(f) for f in result.files], "rows": result.rows},
                     f"Exported {sum(result.rows.values())} rows to {len(result.files)} CSV files in {args.out}",
                 )
             elif args.json_file:
-                result = importexport.export_json(uow, Path(args.json_file).expanduser())
+                result = exporting.export_json(uow, Path(args.json_file).expanduser())
                 _out(
                     args,
                     {"file": args.json_file, "rows": result.rows},
                     f"Exported {sum(result.rows.values())} rows of {len(result.rows)} tables to {args.json_file}",
                 )
             else:
-                count = importexport.export_import_file(uow, Path(args.records).expanduser())
+                count = exporting.export_import_file(uow, Path(args.records).expanduser())
                 _out(
                     args, {"file": args.records, "records": count}, f"Wrote {count} records to {args.records}"
                 )
@@ -1337,10 +1337,10 @@ def run(args: argparse.Namespace) -> int:
                 ),
             )
         elif command == "template":
-            from supervisor_app.services import importexport
+            from supervisor_app.services import import_template
 
             _no_dangling_link(Path(args.file).expanduser(), "template")
-            path = importexport.write_template(Path(args.file).expanduser(), profiles=db.profiles)
+            path = import_template.write_template(Path(args.file).expanduser(), profiles=db.profiles)
             _out(args, {"file": str(path)}, f"Template written to {path}")
         elif command == "backups":
             from supervisor_app.services import backup

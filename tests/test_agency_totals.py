@@ -13,13 +13,12 @@ from hypothesis import strategies as st
 
 from conftest import PASSWORD, TODAY, csv_bytes, tamper
 from supervisor_app.db import Database, open_database
-from supervisor_app.services import importexport as ie
-from supervisor_app.services import overview, people, records, signoff
+from supervisor_app.services import import_format, importing, overview, people, records, signoff
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.progress import compute_progress
 
 DOMAINS = ["advocacy", "mentoring", "recovery-support"]
-COLUMNS = [*ie.FIXED_COLUMNS, *DOMAINS]
+COLUMNS = [*import_format.FIXED_COLUMNS, *DOMAINS]
 
 
 def _figures(row) -> tuple[int, ...]:  # type: ignore[no-untyped-def]
@@ -194,7 +193,7 @@ def test_running_totals_stay_exact_after_random_operations(
                             COLUMNS,
                         )
                     )
-                    report = ie.import_file(uow, source, today=TODAY)
+                    report = importing.import_file(uow, source, today=TODAY)
                     assert not report.errors, report.errors
                     continue  # import_file commits
                 uow.commit()

@@ -16,11 +16,10 @@ from sqlalchemy import event, func, select
 from conftest import TODAY, World, csv_bytes, session_fields, snapshot
 from supervisor_app.db import Database, open_database
 from supervisor_app.models import AuditEvent, ExperienceEntry, SupervisionSession
-from supervisor_app.services import importexport as ie
-from supervisor_app.services import people, records
+from supervisor_app.services import import_format, importing, people, records
 from supervisor_app.services.errors import DomainError
 
-COLUMNS = [*ie.FIXED_COLUMNS, "advocacy", "mentoring", "recovery-support", "mentoring-education"]
+COLUMNS = [*import_format.FIXED_COLUMNS, "advocacy", "mentoring", "recovery-support", "mentoring-education"]
 SLOTS = [f"{hour:02d}:00" for hour in range(7, 19)]  # twelve one-hour slots a day
 
 
@@ -49,9 +48,9 @@ def write_csv(path: Path, rows: list[dict[str, Any]]) -> Path:
     return path
 
 
-def run_import(db: Database, path: Path, **kwargs: Any) -> ie.ImportReport:
+def run_import(db: Database, path: Path, **kwargs: Any) -> import_format.ImportReport:
     with db.uow("test") as uow:
-        return ie.import_file(uow, path, today=TODAY, **kwargs)
+        return importing.import_file(uow, path, today=TODAY, **kwargs)
 
 
 def count(db: Database, model: type) -> int:
@@ -75,7 +74,7 @@ def test_an_error_in_the_second_chunk_names_its_line_and_writes_nothing(
     no_fsync: World, tmp_path: Path
 ) -> None:
     world = no_fsync
-    assert ie.IMPORT_CHUNK == 1000
+    assert importing.IMPORT_CHUNK == 1000
     rows = [session_row(i) for i in range(1200)]
     rows[1000] = session_row(1000, minutes="sixty")  # the 1,001st row: line 1,002
     path = write_csv(tmp_path / "big.csv", rows)
@@ -328,7 +327,7 @@ def one_at_a_time(db: Database, rows: list[dict[str, Any]]) -> tuple[list[tuple[
                         kind=row["kind"], today=TODAY,
                     )  # fmt: skip
             except DomainError as exc:
-                errors.append((line, ie._file_lines(exc.message, lines_by_id)))
+                errors.append((line, importing._file_lines(exc.message, lines_by_id)))
                 continue
             keys.add(key)
             lines_by_id[record.id[:8]] = line

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from supervisor_app.db import open_database
-from supervisor_app.services import backup, importexport, person_credentials, training
+from supervisor_app.services import backup, exporting, person_credentials, training
 from supervisor_app.services.auth import WrongPassword
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.person_credentials import Person
@@ -425,8 +425,8 @@ def test_a_certificate_survives_backup_restore_and_export(world: World, tmp_path
                 "application/pdf",
                 data,
             )
-            importexport.export_json(uow, tmp_path / "all.json")
-            importexport.export_csv(uow, tmp_path / "csv")
+            exporting.export_json(uow, tmp_path / "all.json")
+            exporting.export_csv(uow, tmp_path / "csv")
     finally:
         restored.close()
     document = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))

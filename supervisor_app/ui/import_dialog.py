@@ -17,7 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.services.importexport import ImportReport, import_file
+from supervisor_app.services.import_format import ImportReport
+from supervisor_app.services.importing import import_file
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.import_steps import add_check_status, add_import_buttons
 from supervisor_app.ui.qt_fixes import emit

@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 
 from supervisor_app.services import records
-from supervisor_app.services.importexport import FIXED_COLUMNS
+from supervisor_app.services.import_format import FIXED_COLUMNS
 from tests.conftest import TODAY, csv_bytes, snapshot
 
 COLUMNS = [*FIXED_COLUMNS, "advocacy", "mentoring", "recovery-support"]
