@@ -1159,7 +1159,8 @@ def run(args: argparse.Namespace) -> int:
             backup.log_backup(db, out, "manual")
             _out(args, {"backup": str(out)}, f"Backed up to {out}")
         elif command == "import":
-            from supervisor_app.services import hours_files, importing
+            from supervisor_app.services import hours_files
+            from supervisor_app.usecases import transfer
 
             path = Path(args.file).expanduser()
             if not path.is_file():
@@ -1179,7 +1180,7 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_OK
             if args.link_supervisee is not None:
                 raise CliError("--link-supervisee is for hours files; this is a spreadsheet.")
-            report = importing.import_file(uow, path, dry_run=args.dry_run)
+            report = transfer.import_records(db, uow.actor, path, dry_run=args.dry_run)
             if not report.ok:
                 print(report.text(), file=sys.stderr)
                 if args.json:
@@ -1204,7 +1205,7 @@ def run(args: argparse.Namespace) -> int:
                 written.text(),
             )
         elif command == "export":
-            from supervisor_app.services import exporting
+            from supervisor_app.usecases import transfer
 
             for option, value in (
                 ("--out", args.out),
@@ -1214,21 +1215,23 @@ def run(args: argparse.Namespace) -> int:
                 if value:
                     _no_dangling_link(Path(value).expanduser(), option)
             if args.out:
-                result = exporting.export_csv(uow, Path(args.out).expanduser())
+                result = transfer.export_archive(db, uow.actor, Path(args.out).expanduser())
                 _out(
                     args,
                     {"files": [str(f) for f in result.files], "rows": result.rows},
                     f"Exported {sum(result.rows.values())} rows to {len(result.files)} CSV files in {args.out}",
                 )
             elif args.json_file:
-                result = exporting.export_json(uow, Path(args.json_file).expanduser())
+                result = transfer.export_archive(
+                    db, uow.actor, Path(args.json_file).expanduser(), as_json=True
+                )
                 _out(
                     args,
                     {"file": args.json_file, "rows": result.rows},
                     f"Exported {sum(result.rows.values())} rows of {len(result.rows)} tables to {args.json_file}",
                 )
             else:
-                count = exporting.export_import_file(uow, Path(args.records).expanduser())
+                count = transfer.export_records(db, uow.actor, Path(args.records).expanduser())
                 _out(
                     args, {"file": args.records, "records": count}, f"Wrote {count} records to {args.records}"
                 )
@@ -1337,10 +1340,10 @@ def run(args: argparse.Namespace) -> int:
                 ),
             )
         elif command == "template":
-            from supervisor_app.services import import_template
+            from supervisor_app.usecases import transfer
 
             _no_dangling_link(Path(args.file).expanduser(), "template")
-            path = import_template.write_template(Path(args.file).expanduser(), profiles=db.profiles)
+            path = transfer.write_template(Path(args.file).expanduser(), profiles=db.profiles)
             _out(args, {"file": str(path)}, f"Template written to {path}")
         elif command == "backups":
             from supervisor_app.services import backup

@@ -18,6 +18,7 @@ from supervisor_app.db import Database, open_database
 from supervisor_app.models import AuditEvent, ExperienceEntry, SupervisionSession
 from supervisor_app.services import import_format, importing, people, records
 from supervisor_app.services.errors import DomainError
+from supervisor_app.usecases import transfer
 
 COLUMNS = [*import_format.FIXED_COLUMNS, "advocacy", "mentoring", "recovery-support", "mentoring-education"]
 SLOTS = [f"{hour:02d}:00" for hour in range(7, 19)]  # twelve one-hour slots a day
@@ -49,8 +50,7 @@ def write_csv(path: Path, rows: list[dict[str, Any]]) -> Path:
 
 
 def run_import(db: Database, path: Path, **kwargs: Any) -> import_format.ImportReport:
-    with db.uow("test") as uow:
-        return importing.import_file(uow, path, today=TODAY, **kwargs)
+    return transfer.import_records(db, "test", path, today=TODAY, **kwargs)
 
 
 def count(db: Database, model: type) -> int:

@@ -37,13 +37,13 @@ from supervisor_app.services import (
     exporting,
     import_format,
     import_template,
-    importing,
     people,
     records,
     signoff,
     spreadsheet,
 )
 from supervisor_app.services.errors import DomainError
+from supervisor_app.usecases import transfer
 
 D1 = (TODAY - dt.timedelta(days=2)).isoformat()
 D2 = (TODAY - dt.timedelta(days=1)).isoformat()
@@ -121,8 +121,7 @@ def xlsx_bytes(
 
 
 def run_import(db: Database, path: Path, **kwargs: Any) -> import_format.ImportReport:
-    with db.uow("test") as uow:
-        return importing.import_file(uow, path, **kwargs)
+    return transfer.import_records(db, "test", path, **kwargs)
 
 
 def count(db: Database, model: type) -> int:
@@ -654,8 +653,7 @@ def evil(world: World) -> World:
 
 
 def test_csv_export_neutralises_formulas_and_leaves_out_passwords(evil: World, tmp_path: Path) -> None:
-    with evil.uow("test") as uow:
-        result = exporting.export_csv(uow, tmp_path / "out")
+    result = transfer.export_archive(evil.db, "test", tmp_path / "out")
     names = {p.name for p in result.files}
     assert names >= {
         "agency.csv",
@@ -703,8 +701,7 @@ def test_csv_export_neutralises_formulas_and_leaves_out_passwords(evil: World, t
 
 
 def test_json_export_has_every_table_and_the_same_protections(evil: World, tmp_path: Path) -> None:
-    with evil.uow("test") as uow:
-        exporting.export_json(uow, tmp_path / "archive.json")
+    transfer.export_archive(evil.db, "test", tmp_path / "archive.json", as_json=True)
     text = (tmp_path / "archive.json").read_text(encoding="utf-8")
     document = json.loads(text)
     assert document["format"] == "supervisor_app-export" and document["schema_revision"]
@@ -805,8 +802,7 @@ def assert_round_trip(
 ) -> import_format.ImportReport:
     copy_people(source, target)
     path = folder / f"records{suffix}"
-    with source.uow("test") as uow:
-        written = exporting.export_import_file(uow, path)
+    written = transfer.export_records(source, "test", path)
     report = run_import(target, path, today=TODAY)
     assert report.ok and report.committed == (written > 0), report.text()
     assert not report.duplicates, report.text()
@@ -920,6 +916,7 @@ def _emptied(db: Database, template: Path) -> Database:
     """The same Database (and engine, so SQLAlchemy's statement cache stays warm: that is
     most of the time per example) over a fresh copy of the empty database file."""
     db.engine.dispose()
+    db.engine_for(reading=True).dispose()  # the export reads on the reading engine
     assert db.path is not None
     for extra in ("-wal", "-shm"):
         Path(f"{db.path}{extra}").unlink(missing_ok=True)
@@ -1048,8 +1045,7 @@ def test_absurd_numbers_in_a_session_row_are_row_errors_not_crashes(
         writer.writeheader()
         writer.writerow(row)
     before = snapshot(world.db)
-    with world.uow() as uow:
-        report = importing.import_file(uow, path)
+    report = transfer.import_records(world.db, "test", path)
     assert not report.ok and report.errors and report.errors[0].line == 2
     assert message in report.errors[0].message
     assert snapshot(world.db) == before
@@ -1063,7 +1059,6 @@ def test_an_experience_row_from_year_one_is_a_row_error(world: World, tmp_path: 
         encoding="utf-8",
     )
     before = snapshot(world.db)
-    with world.uow() as uow:
-        report = importing.import_file(uow, path)
+    report = transfer.import_records(world.db, "test", path)
     assert not report.ok and "too far in the past" in report.errors[0].message
     assert snapshot(world.db) == before

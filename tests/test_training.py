@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from supervisor_app.db import open_database
-from supervisor_app.services import backup, exporting, person_credentials, training
+from supervisor_app.services import backup, person_credentials, training
 from supervisor_app.services.auth import WrongPassword
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.person_credentials import Person
 from supervisor_app.services.profiles import ProfileRegistry
 from supervisor_app.services.training import CertificateFile
+from supervisor_app.usecases import transfer
 from tests.conftest import PASSWORD, TODAY, World, snapshot, tamper
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -425,8 +426,8 @@ def test_a_certificate_survives_backup_restore_and_export(world: World, tmp_path
                 "application/pdf",
                 data,
             )
-            exporting.export_json(uow, tmp_path / "all.json")
-            exporting.export_csv(uow, tmp_path / "csv")
+        transfer.export_archive(restored, "test", tmp_path / "all.json", as_json=True)
+        transfer.export_archive(restored, "test", tmp_path / "csv")
     finally:
         restored.close()
     document = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))

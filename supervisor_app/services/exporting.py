@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -117,11 +117,12 @@ def import_rows(uow: UnitOfWork) -> tuple[list[str], list[list[Any]]]:
     return header, [[row.get(name) for name in header] for _, row in body]
 
 
-def export_import_file(uow: UnitOfWork, path: str | os.PathLike[str]) -> int:
+def export_import_file(uow: UnitOfWork, path: str | os.PathLike[str]) -> ExportResult:
     """Write the standing sessions and experience in the import format (CSV or XLSX by the
-    suffix), so another database can :func:`import_file` them. Returns the number of rows.
-    People are named as ``Name [ICB id]`` (or the name alone without an ICB id): create the
-    same people in the other database first. Logs an audit entry and commits."""
+    suffix), so another database can :func:`import_file` them; ``rows["records"]`` is the
+    number of rows. People are named as ``Name [ICB id]`` (or the name alone without an ICB
+    id): create the same people in the other database first. Only reads: the caller logs
+    ``result.details`` with :func:`log_export` in a short write of its own."""
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
@@ -135,8 +136,8 @@ def export_import_file(uow: UnitOfWork, path: str | os.PathLike[str]) -> int:
     else:
         cells = [[v if isinstance(v, dt.date | dt.time) else cell_value(v) for v in row] for row in rows]
         write_file(path, xlsx_bytes([(TEMPLATE_SHEET, header, cells)]))
-    _log_export(uow, {"format": f"import-{suffix[1:]}", "file": path.name, "rows": len(rows)})
-    return len(rows)
+    details = {"format": f"import-{suffix[1:]}", "file": path.name, "rows": len(rows)}
+    return ExportResult([path], {"records": len(rows)}, details)
 
 
 # --------------------------------------------------------------------------------------------
@@ -221,29 +222,33 @@ def export_tables(uow: UnitOfWork) -> dict[str, tuple[list[str], list[dict[str, 
 
 
 def _schema_revision(uow: UnitOfWork) -> str | None:
-    # In the unit of work's own connection: a second connection would wait for its write lock.
+    # In the unit of work's own connection: the same snapshot as the tables.
     row = uow.session.execute(sql_text("SELECT version_num FROM alembic_version")).first()
     return row[0] if row else None
 
 
-def _log_export(uow: UnitOfWork, details: dict[str, Any]) -> None:
+def log_export(uow: UnitOfWork, details: dict[str, Any]) -> None:
+    """Record an export in the audit trail (flushed; the caller commits). Not in a read-only
+    copy, which cannot write its audit trail (the export itself is harmless)."""
     if getattr(uow.db, "readonly", False):
-        return  # a read-only copy cannot write its audit trail; the export itself is harmless
+        return
     audit.log(uow, audit.AuditAction.EXPORT, details=details)
-    uow.commit()
 
 
 @dataclass(frozen=True)
 class ExportResult:
     files: list[Path]
     rows: dict[str, int]
+    details: dict[str, Any] = field(default_factory=dict)
+    """What the audit trail records of the export (:func:`log_export`)."""
 
 
 def export_csv(uow: UnitOfWork, folder: str | os.PathLike[str]) -> ExportResult:
     """One CSV per table (``<table>.csv``, UTF-8 with BOM) in ``folder``, created if needed.
 
     Text a spreadsheet would run as a formula is neutralised; numbers stay numbers. Sign-in
-    secrets are never written. Logs an audit entry and commits.
+    secrets are never written. Only reads (best in a reading unit of work): the caller logs
+    ``result.details`` with :func:`log_export`.
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
@@ -255,14 +260,13 @@ def export_csv(uow: UnitOfWork, folder: str | os.PathLike[str]) -> ExportResult:
         write_file(target, csv_bytes(columns, ([cell_value(r[c]) for c in columns] for r in rows)))
         files.append(target)
     counts = {name: len(rows) for name, (_, rows) in tables.items()}
-    _log_export(uow, {"format": "csv", "folder": str(folder), "rows": counts})
-    return ExportResult(files, counts)
+    return ExportResult(files, counts, {"format": "csv", "folder": str(folder), "rows": counts})
 
 
 def export_json(uow: UnitOfWork, path: str | os.PathLike[str]) -> ExportResult:
     """Every table in one JSON file: ``{"format", "version", "exported_at", "schema_revision",
     "app_version", "tables": {name: [row, ...]}}``. Text is neutralised as in the CSV export.
-    Logs an audit entry and commits."""
+    Only reads, as :func:`export_csv`."""
     path = Path(path)
     if path.is_dir():
         raise DomainError(f"{path} is a folder; give a file name for the JSON export.", field="json")
@@ -282,5 +286,4 @@ def export_json(uow: UnitOfWork, path: str | os.PathLike[str]) -> ExportResult:
     data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
     write_file(path, data)
     counts = {name: len(rows) for name, (_, rows) in tables.items()}
-    _log_export(uow, {"format": "json", "file": path.name, "rows": counts})
-    return ExportResult([path], counts)
+    return ExportResult([path], counts, {"format": "json", "file": path.name, "rows": counts})

@@ -201,6 +201,7 @@ class ImportReport:
     record_ids: list[str] = field(default_factory=list)
     duplicates: list[RowNote] = field(default_factory=list)
     errors: list[RowNote] = field(default_factory=list)
+    written: bool = False  # flushed, waiting for the caller's commit
     committed: bool = False
 
     @property

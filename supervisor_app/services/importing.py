@@ -18,7 +18,8 @@ import datetime as dt
 import os
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -476,13 +477,30 @@ def import_file(
 ) -> ImportReport:
     """Import sessions and experience entries from a CSV or XLSX file, all or nothing.
 
-    Returns the report; never raises for a problem in the file. Commits when every row is
-    good (and it is not a dry run); otherwise rolls back, so the database is unchanged. Use a
-    fresh unit of work: anything else uncommitted in it is rolled back or committed with it.
+    Returns the report; never raises for a problem in the file. When every row is good (and
+    it is not a dry run) the records and the audit event are flushed and ``report.written`` is
+    set: the caller commits (:func:`supervisor_app.usecases.transfer.import_records`, inside
+    :func:`write_cache`). Otherwise nothing is written. Use a fresh unit of work: anything else
+    uncommitted in it is committed with the import.
     """
     # A big import holds a few objects per row for its whole run: see no_cycle_collection.
     with no_cycle_collection():
         return _import(uow, Path(path), dry_run=dry_run, today=today or dt.date.today())
+
+
+@contextmanager
+def write_cache(uow: UnitOfWork) -> Iterator[None]:
+    """A bigger SQLite page cache while an import writes and commits: SQLite otherwise writes the
+    same index pages out to the WAL again and again once its default 2 MB fill up. Put back
+    once the block ends (after the commit)."""
+    sqlite = uow.session.connection().connection.dbapi_connection  # outlives the commit
+    assert sqlite is not None
+    cache_size = sqlite.execute("PRAGMA cache_size").fetchone()[0]
+    sqlite.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        sqlite.execute(f"PRAGMA cache_size = {int(cache_size)}")
 
 
 def _import(uow: UnitOfWork, path: Path, *, dry_run: bool, today: dt.date) -> ImportReport:
@@ -526,113 +544,98 @@ def _import(uow: UnitOfWork, path: Path, *, dry_run: bool, today: dt.date) -> Im
     lines_by_id: dict[str, int] = {}  # records accepted from this file: id prefix -> line
     accepted_sessions: list[tuple[str, records.SessionValues]] = []
     accepted_entries: list[tuple[str, records.ExperienceValues]] = []
-    try:
-        # Every row is checked in memory, a chunk at a time: one query per chunk finds the
-        # database's duplicates, a few more the records the chunk could overlap. Nothing is
-        # written until every row is known to be good.
-        prepared_rows: list[_Prepared] = []
-        rows.reverse()
-        while rows:
-            row = rows.pop()
-            try:
-                prepared_rows.append(preparer.prepare(row))
-            except DomainError as exc:
-                report.errors.append(_row_error(row.line, row.record, exc, lines_by_id))
-        rows.clear()
-        overlaps = _Overlaps(prepared_rows)
-        prepared_rows.reverse()
-        while prepared_rows:
-            chunk = [prepared_rows.pop() for _ in range(min(IMPORT_CHUNK, len(prepared_rows)))]
-            existing = _existing_duplicates(uow, chunk)
-            new_ids = iter(records.new_record_ids(len(chunk)))
-            overlaps.load(uow, chunk)
-            for prepared in chunk:
-                if prepared.key in seen:
-                    report.duplicates.append(
-                        RowNote(
-                            prepared.line,
-                            f"duplicates line {seen[prepared.key]} ({_describe(prepared)}).",
-                            record=prepared.kind,
-                        )
-                    )
-                    continue
-                if prepared.key in existing:
-                    report.duplicates.append(
-                        RowNote(
-                            prepared.line,
-                            f"already in the database as {existing[prepared.key]} ({_describe(prepared)}).",
-                            record=prepared.kind,
-                        )
-                    )
-                    continue
-                try:
-                    values = _check(prepared, overlaps)
-                except DomainError as exc:
-                    report.errors.append(_row_error(prepared.line, prepared.kind, exc, lines_by_id))
-                    continue
-                record_id = next(new_ids)
-                if isinstance(values, records.SessionValues):
-                    accepted_sessions.append((record_id, values))
-                    if values.start_time is not None:
-                        overlaps.add_session(
-                            records.TimedSession(
-                                record_id, None, values.supervisor_id, values.date, values.start_time,
-                                values.minutes, frozenset(values.supervisee_ids),
-                            )
-                        )  # fmt: skip
-                    report.sessions += 1
-                else:
-                    accepted_entries.append((record_id, values))
-                    overlaps.add_period(
-                        records.ExperiencePeriod(
-                            record_id, None, values.supervisee_id, values.period_start, values.period_end
-                        )
-                    )
-                    report.experience += 1
-                seen[prepared.key] = prepared.line
-                lines_by_id[record_id[:8]] = prepared.line
-                report.record_ids.append(record_id)
-                report.minutes += prepared.minutes
-        prepared_rows.clear()
-        del overlaps  # what the checks needed: not the writing
-        seen.clear()
-        lines_by_id.clear()
-        report.errors.sort(key=lambda n: n.line or 0)
-        if report.errors or dry_run:
-            uow.session.rollback()
-            report.record_ids = []  # never written: those ids do not exist
-            if report.errors:
-                report.sessions = report.experience = report.minutes = 0
-            return report
-        # A bigger page cache while writing: SQLite otherwise writes the same index pages out to
-        # the WAL again and again once its default 2 MB fill up. Put back once committed.
-        sqlite = uow.session.connection().connection.dbapi_connection  # outlives the commit
-        assert sqlite is not None
-        cache_size = sqlite.execute("PRAGMA cache_size").fetchone()[0]
-        sqlite.execute(f"PRAGMA cache_size = {-IMPORT_CACHE_KIB}")
+    # Every row is checked in memory, a chunk at a time: one query per chunk finds the
+    # database's duplicates, a few more the records the chunk could overlap. Nothing is
+    # written until every row is known to be good.
+    prepared_rows: list[_Prepared] = []
+    rows.reverse()
+    while rows:
+        row = rows.pop()
         try:
-            records.insert_checked(uow, sessions=accepted_sessions, experience=accepted_entries)
-            audit.log(
-                uow,
-                audit.AuditAction.IMPORT,
-                details={
-                    "file": path.name,
-                    "format": table.file_format,
-                    "rows": report.rows,
-                    "sessions": report.sessions,
-                    "experience": report.experience,
-                    "minutes": report.minutes,
-                    "duplicates_skipped": len(report.duplicates),
-                },
-            )
-            uow.commit()
-        finally:
-            sqlite.execute(f"PRAGMA cache_size = {int(cache_size)}")
-        report.committed = True
+            prepared_rows.append(preparer.prepare(row))
+        except DomainError as exc:
+            report.errors.append(_row_error(row.line, row.record, exc, lines_by_id))
+    rows.clear()
+    overlaps = _Overlaps(prepared_rows)
+    prepared_rows.reverse()
+    while prepared_rows:
+        chunk = [prepared_rows.pop() for _ in range(min(IMPORT_CHUNK, len(prepared_rows)))]
+        existing = _existing_duplicates(uow, chunk)
+        new_ids = iter(records.new_record_ids(len(chunk)))
+        overlaps.load(uow, chunk)
+        for prepared in chunk:
+            if prepared.key in seen:
+                report.duplicates.append(
+                    RowNote(
+                        prepared.line,
+                        f"duplicates line {seen[prepared.key]} ({_describe(prepared)}).",
+                        record=prepared.kind,
+                    )
+                )
+                continue
+            if prepared.key in existing:
+                report.duplicates.append(
+                    RowNote(
+                        prepared.line,
+                        f"already in the database as {existing[prepared.key]} ({_describe(prepared)}).",
+                        record=prepared.kind,
+                    )
+                )
+                continue
+            try:
+                values = _check(prepared, overlaps)
+            except DomainError as exc:
+                report.errors.append(_row_error(prepared.line, prepared.kind, exc, lines_by_id))
+                continue
+            record_id = next(new_ids)
+            if isinstance(values, records.SessionValues):
+                accepted_sessions.append((record_id, values))
+                if values.start_time is not None:
+                    overlaps.add_session(
+                        records.TimedSession(
+                            record_id, None, values.supervisor_id, values.date, values.start_time,
+                            values.minutes, frozenset(values.supervisee_ids),
+                        )
+                    )  # fmt: skip
+                report.sessions += 1
+            else:
+                accepted_entries.append((record_id, values))
+                overlaps.add_period(
+                    records.ExperiencePeriod(
+                        record_id, None, values.supervisee_id, values.period_start, values.period_end
+                    )
+                )
+                report.experience += 1
+            seen[prepared.key] = prepared.line
+            lines_by_id[record_id[:8]] = prepared.line
+            report.record_ids.append(record_id)
+            report.minutes += prepared.minutes
+    prepared_rows.clear()
+    del overlaps  # what the checks needed: not the writing
+    seen.clear()
+    lines_by_id.clear()
+    report.errors.sort(key=lambda n: n.line or 0)
+    if report.errors or dry_run:
+        report.record_ids = []  # never written: those ids do not exist
+        if report.errors:
+            report.sessions = report.experience = report.minutes = 0
         return report
-    except BaseException:
-        uow.session.rollback()
-        raise
+    records.insert_checked(uow, sessions=accepted_sessions, experience=accepted_entries)
+    audit.log(
+        uow,
+        audit.AuditAction.IMPORT,
+        details={
+            "file": path.name,
+            "format": table.file_format,
+            "rows": report.rows,
+            "sessions": report.sessions,
+            "experience": report.experience,
+            "minutes": report.minutes,
+            "duplicates_skipped": len(report.duplicates),
+        },
+    )
+    report.written = True
+    return report
 
 
 def _row_error(line: int, record: str, exc: DomainError, lines_by_id: dict[str, int]) -> RowNote:

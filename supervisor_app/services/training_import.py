@@ -106,6 +106,7 @@ class TrainingImportReport:
     entry_ids: list[str] = field(default_factory=list)
     duplicates: list[RowNote] = field(default_factory=list)
     errors: list[RowNote] = field(default_factory=list)
+    written: bool = False  # flushed, waiting for the caller's commit
 
     @property
     def ok(self) -> bool:
@@ -170,7 +171,8 @@ def is_training_file(path: Path) -> bool:
 def import_training(
     uow: UnitOfWork, path: str | Path, *, dry_run: bool = False, today: dt.date | None = None
 ) -> TrainingImportReport:
-    """Check every row, then write them all (and commit) or nothing."""
+    """Check every row, then write them all or nothing: flushed, ``report.written`` set, for the
+    caller to commit (:func:`supervisor_app.usecases.transfer.import_training`)."""
     path = Path(path)
     report = TrainingImportReport(str(path), dry_run=dry_run)
     try:
@@ -285,5 +287,5 @@ def import_training(
     report.imported = len(checked)
     report.minutes = sum(sum(v.allocations.values()) for _, v in checked)
     audit.log(uow, audit.AuditAction.IMPORT, details={"training_file": path.name, "entries": report.imported})
-    uow.commit()
+    report.written = True
     return report
