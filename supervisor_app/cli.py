@@ -1058,8 +1058,10 @@ def run(args: argparse.Namespace) -> int:
                 "setting": args.setting,
                 "kind": args.kind,
             }
+            from supervisor_app.models import RecordKind
+
             original = records.find_record(uow, args.record)
-            if isinstance(original, records.SupervisionSession):
+            if records.record_kind(original) is RecordKind.SESSION:
                 changes["supervisee_ids"] = args.supervisee
                 for key in ("period_start", "period_end", "setting", "kind"):
                     if changes.pop(key) is not None:
@@ -1587,7 +1589,7 @@ def _list(args: argparse.Namespace, uow: Any) -> None:
         )
     elif args.what == "sessions":
         data = _with_origins(
-            uow, records.list_sessions(uow, supervisee_id=supervisee_id, supervisor_id=supervisor_id)
+            uow, records.list_records(uow, "session", supervisee_id=supervisee_id, supervisor_id=supervisor_id)
         )
         _out(
             args,
@@ -1613,7 +1615,7 @@ def _list(args: argparse.Namespace, uow: Any) -> None:
         )
     else:
         data = _with_origins(
-            uow, records.list_experience(uow, supervisee_id=supervisee_id, supervisor_id=supervisor_id)
+            uow, records.list_records(uow, "experience", supervisee_id=supervisee_id, supervisor_id=supervisor_id)
         )
         _out(
             args,

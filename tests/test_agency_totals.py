@@ -109,7 +109,7 @@ def test_running_totals_stay_exact_after_random_operations(
         for op, who, size in operations:
             sid = sids[who]
             with db.uow("test") as uow:
-                listed = records.list_sessions(uow, supervisor_id=dana)
+                listed = records.list_records(uow, "session", supervisor_id=dana)
                 signed = [r["id"] for r in listed if r["status"] == "signed"]
                 pending = [r["id"] for r in listed if r["status"] == "pending"]
                 if op in ("session", "group"):
@@ -258,7 +258,7 @@ def test_every_row_is_verified_after_the_file_is_and_a_tampered_supervisee_shows
         assert rows[sids[0]].verified is True and rows[sids[0]].supervision_pending_minutes == 30
         # Someone else's write: nothing is known to be verified until the file is verified again.
         with db.uow("test") as uow:
-            victim = [r for r in records.list_sessions(uow, supervisor_id=dana) if r["status"] == "signed"][
+            victim = [r for r in records.list_records(uow, "session", supervisor_id=dana) if r["status"] == "signed"][
                 -1
             ]
             victim_id, victim_sid = victim["id"], victim["supervisee_ids"][0]

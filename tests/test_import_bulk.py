@@ -108,7 +108,7 @@ def test_twelve_hundred_good_rows_are_all_written_with_their_audit_entries(
             )
         )
         assert created == 1200
-        last = records.list_sessions(uow, limit=1)[0]  # the newest: row 11, yesterday 18:00
+        last = records.list_records(uow, "session", limit=1)[0]  # the newest: row 11, yesterday 18:00
         assert last["topics"] == "Session 11" and last["status"] == "pending"
         assert last["allocations"] == {"advocacy": 30, "mentoring": 30}
         assert last["start"] == "18:00" and last["supervisee_ids"] == [world.ana]
@@ -393,14 +393,14 @@ def test_bulk_inserted_records_read_back_like_records_added_one_at_a_time(
     report = run_import(world.db, write_csv(tmp_path / "f.csv", rows))
     assert report.ok and report.committed, report.text()
     with world.uow() as uow:
-        sessions = {s["topics"]: s for s in records.list_sessions(uow)}
+        sessions = {s["topics"]: s for s in records.list_records(uow, "session")}
         group = sessions["Session 0"]
         assert group["format"] == "group" and group["supervisee_ids"] == sorted(
             [world.ana, world.ben, world.carla]
         )
         assert group["allocations"] == {"recovery-support": 60} and group["status"] == "pending"
         assert sessions["no start time"]["start"] is None
-        entry = records.list_experience(uow)[0]
+        entry = records.list_records(uow, "experience")[0]
         assert (
             entry["supervisee_id"] == world.petra and entry["minutes"] == 240 and entry["kind"] == "volunteer"
         )

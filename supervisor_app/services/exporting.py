@@ -74,8 +74,8 @@ def import_rows(uow: UnitOfWork) -> tuple[list[str], list[list[Any]]]:
             record["status"] == DisplayStatus.PENDING.value and record.get("supersedes")
         )
 
-    sessions = [s for s in records.list_sessions(uow) if stands(s)]
-    entries = [e for e in records.list_experience(uow) if stands(e)]
+    sessions = [s for s in records.list_records(uow, "session") if stands(s)]
+    entries = [e for e in records.list_records(uow, "experience") if stands(e)]
     supervisors = {p.id: p for p in uow.session.scalars(select(Supervisor))}
     supervisees = {p.id: p for p in uow.session.scalars(select(Supervisee))}
     used = {code for item in sessions + entries for code in item["allocations"]}

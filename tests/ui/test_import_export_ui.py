@@ -41,7 +41,7 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
 
 def pending(world) -> int:  # type: ignore[no-untyped-def]
     with world.uow() as uow:
-        return len(records.list_sessions(uow, supervisor_id=world.dana, status="pending"))
+        return len(records.list_records(uow, "session", supervisor_id=world.dana, status="pending"))
 
 
 def test_a_file_with_bad_rows_shows_every_one_with_its_line_and_imports_nothing(
