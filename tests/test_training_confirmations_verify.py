@@ -12,6 +12,7 @@ import pytest
 from supervisor_app.cli import main
 from supervisor_app.db import open_database
 from supervisor_app.services import signoff, training
+from supervisor_app.services.errors import DomainError
 from supervisor_app.services.person_credentials import Person
 from supervisor_app.services.training import CertificateFile
 from tests.conftest import PASSWORD, TODAY, World, snapshot, tamper
@@ -195,7 +196,7 @@ def test_several_entries_are_confirmed_at_once_or_none_is(world: World) -> None:
     assert problems(world) == []
     third = add(world, "Recovery support")
     before = snapshot(world.db)
-    with world.uow() as uow, pytest.raises(training.DomainError, match="confirmed again"):
+    with world.uow() as uow, pytest.raises(DomainError, match="confirmed again"):
         training.confirm_trainings(uow, entry_ids=[third, first], supervisor_id=world.dana, password=PASSWORD)
     assert snapshot(world.db) == before
 
