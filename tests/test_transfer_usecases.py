@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 
 from conftest import TODAY, World, csv_bytes, snapshot
 from supervisor_app.models import AuditEvent, SupervisionSession, TrainingEntry
-from supervisor_app.services import import_format
+from supervisor_app.services import exporting, import_format
 from supervisor_app.usecases import transfer
 
 HEADER = ["record", "supervisor", "supervisees", "date", "start", "minutes", "format", "modality", "advocacy"]
@@ -106,9 +106,10 @@ def test_an_export_reads_while_another_connection_holds_the_write_lock(world: Wo
     thread.start()
     try:
         deadline = time.monotonic() + 8  # well inside the 10 s busy timeout
-        while not (folder / "audit_event.csv").exists() and time.monotonic() < deadline:
+        files = [folder / f"{name}.csv" for name in exporting.EXPORT_TABLES]
+        while not all(f.exists() for f in files) and time.monotonic() < deadline:
             time.sleep(0.02)
-        assert (folder / "supervision_session.csv").exists(), "the export waited for the write lock"
+        assert all(f.exists() for f in files), "the export waited for the write lock"
         assert not outcome, "the audit event was written while another connection held the lock"
     finally:
         writer.execute("COMMIT")

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Table, select
+from sqlalchemy import select
 from sqlalchemy import text as sql_text
 
 from supervisor_app import __version__
@@ -143,20 +143,8 @@ def export_import_file(uow: UnitOfWork, path: str | os.PathLike[str]) -> ExportR
 # --------------------------------------------------------------------------------------------
 # Export for the archive
 
-EXPORT_TABLES = (
-    "agency",
-    "supervisor",
-    "supervisee",
-    "supervision_session",
-    "session_attendee",
-    "session_allocation",
-    "experience_entry",
-    "experience_allocation",
-    "sign_off",
-    "attestation",
-    "audit_event",
-)
-"""Tables in export order; any table added later is exported after these."""
+EXPORT_TABLES = tuple(t.name for t in Base.metadata.sorted_tables)
+"""Every table, in export order: each after the tables it refers to (the metadata's order)."""
 
 SECRET_COLUMNS = {
     "supervisor": frozenset({"password_hash", "recovery_key_hash", "failed_attempts", "locked_until"}),
@@ -171,13 +159,6 @@ def _secret(table: str, column: str) -> bool:
     return column in SECRET_COLUMNS.get(table, ()) or "password" in lowered or "secret" in lowered
 
 
-def _tables() -> list[Table]:
-    by_name = {t.name: t for t in Base.metadata.sorted_tables}
-    ordered = [by_name[n] for n in EXPORT_TABLES if n in by_name]
-    ordered += [t for t in Base.metadata.sorted_tables if t.name not in EXPORT_TABLES]
-    return ordered
-
-
 def export_tables(uow: UnitOfWork) -> dict[str, tuple[list[str], list[dict[str, Any]]]]:
     """Every table as (columns, rows of plain Python values), secrets left out.
 
@@ -186,7 +167,7 @@ def export_tables(uow: UnitOfWork) -> dict[str, tuple[list[str], list[dict[str, 
     exported as well.
     """
     result: dict[str, tuple[list[str], list[dict[str, Any]]]] = {}
-    for table in _tables():
+    for table in Base.metadata.sorted_tables:
         columns = [c for c in table.columns if not _secret(table.name, c.name)]
         order = list(table.primary_key.columns) or columns[:1]
         rows = [dict(r._mapping) for r in uow.session.execute(select(*columns).order_by(*order))]
