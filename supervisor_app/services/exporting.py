@@ -127,7 +127,9 @@ def export_import_file(uow: UnitOfWork, path: str | os.PathLike[str]) -> ExportR
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise DomainError(
-            "Records are exported for import as .csv or .xlsx; choose one of those.", field="path"
+            "Records are exported for import as .csv or .xlsx; choose one of those.",
+            field="path",
+            code="export.file_type",
         )
     header, rows = import_rows(uow)
     if suffix == ".csv":
@@ -233,7 +235,9 @@ def export_csv(uow: UnitOfWork, folder: str | os.PathLike[str]) -> ExportResult:
     """
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
-        raise DomainError(f"{folder} is a file; export needs a folder.", field="out")
+        raise DomainError(
+            f"{folder} is a file; export needs a folder.", field="out", code="export.not_a_folder"
+        )
     tables = export_tables(uow)
     files: list[Path] = []
     for name, (columns, rows) in tables.items():
@@ -250,7 +254,11 @@ def export_json(uow: UnitOfWork, path: str | os.PathLike[str]) -> ExportResult:
     Only reads, as :func:`export_csv`."""
     path = Path(path)
     if path.is_dir():
-        raise DomainError(f"{path} is a folder; give a file name for the JSON export.", field="json")
+        raise DomainError(
+            f"{path} is a folder; give a file name for the JSON export.",
+            field="json",
+            code="export.is_a_folder",
+        )
     tables = export_tables(uow)
     document = {
         "format": "supervisor_app-export",

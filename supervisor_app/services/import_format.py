@@ -368,11 +368,14 @@ def split_row(line: int, cells: list[Any], layout: Layout, width: int) -> Row | 
                 f"This line has a value in column {index + 1}, beyond the header's {width} columns "
                 "(a stray separator or an unquoted comma?).",
                 field=None,
+                code="import.beyond_header",
             )
     for index in layout.ignored:
         if index < len(cells) and not is_blank(cells[index]):
             raise DomainError(
-                f"Column {index + 1} has no name in the header but holds a value on this line.", field=None
+                f"Column {index + 1} has no name in the header but holds a value on this line.",
+                field=None,
+                code="import.unnamed_column",
             )
 
     if len(cells) < width:
@@ -383,7 +386,11 @@ def split_row(line: int, cells: list[Any], layout: Layout, width: int) -> Row | 
         return None
     if record not in (SESSION, EXPERIENCE):
         it_is = shown(record_cell) if not is_blank(record_cell) else "empty"
-        raise DomainError(f"record must be session or experience (it is {it_is}).", field="record")
+        raise DomainError(
+            f"record must be session or experience (it is {it_is}).",
+            field="record",
+            code="import.record_kind",
+        )
     allocations: dict[str, Any] = {}
     for code, index in layout.domains.items():
         value = cells[index]
@@ -407,4 +414,5 @@ def forbid(row: Row, names: Iterable[str], other: str) -> None:
                 f"The {name} column is for {other} rows; leave it empty on a {row.record} row "
                 f"(a {row.record} uses {use}).",
                 field=name,
+                code="import.wrong_kind_column",
             )

@@ -38,7 +38,11 @@ def write_template(
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
-        raise DomainError("The template is written as .csv or .xlsx; choose one of those.", field="path")
+        raise DomainError(
+            "The template is written as .csv or .xlsx; choose one of those.",
+            field="path",
+            code="template.file_type",
+        )
     if profiles is None:
         from supervisor_app.db import user_data_dir
 
@@ -46,7 +50,9 @@ def write_template(
     if credentials:
         for code in credentials:
             if code not in profiles:
-                raise DomainError(f"Unknown credential {code!r}.", field="credentials")
+                raise DomainError(
+                    f"Unknown credential {code!r}.", field="credentials", code="template.unknown_credential"
+                )
     domains = domain_columns(profiles, credentials)
     header = list(FIXED_COLUMNS) + domains
     first = profiles.get((credentials or domain_credentials(profiles))[0])

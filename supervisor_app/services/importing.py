@@ -158,12 +158,14 @@ class People:
             raise DomainError(
                 f"There is no {label} {shown(text)} (looked for a name, an ICB number and an id).{hint}",
                 field=column,
+                code="import.unknown_person",
             )
         listed = "; ".join(f"{p.name} (id {p.id}, ICB {self._icb(p) or 'none'})" for p in found[:5])
         raise DomainError(
             f"{shown(text)} matches more than one {label}: {listed}. Write the name with the ICB number in "
             f"brackets, e.g. '{found[0].name} [{self._icb(found[0]) or '...'}]', or the id number.",
             field=column,
+            code="import.ambiguous_person",
         )
 
 
@@ -208,7 +210,9 @@ class _Preparer:
         if found is None:
             names = [p.strip() for p in text.split(";") if p.strip()]
             if not names:
-                raise DomainError("Name at least one supervisee.", field="supervisees")
+                raise DomainError(
+                    "Name at least one supervisee.", field="supervisees", code="import.no_supervisee"
+                )
             people = [self._people.find(n, role="supervisee", column="supervisees") for n in names]
             found = self._supervisees[text] = (people, tuple(sorted({p.id for p in people})))
         return found
@@ -248,6 +252,7 @@ class _Preparer:
                 f"An experience row is for exactly one supervisee ({len(supervisees)} named); "
                 "write one row per person.",
                 field="supervisees",
+                code="import.one_supervisee",
             )
         start_day = self._date(text_cell(cells.get("from"), "from"), field="period_start", label="From date")
         end_day = self._date(text_cell(cells.get("to"), "to"), field="period_end", label="To date")
@@ -264,6 +269,7 @@ class _Preparer:
                 raise DomainError(
                     f"The domain columns add up to {total} minutes but the minutes column says {expected}.",
                     field="minutes",
+                    code="import.minutes_mismatch",
                 )
         fields = dict(
             supervisee=supervisees[0],

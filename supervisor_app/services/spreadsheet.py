@@ -292,11 +292,20 @@ def text_cell(value: Any, column: str) -> str:
             f"Cell {value.ref} holds a formula ({value.text[:40]}); the import takes values only. "
             "In Excel, copy the cells and use Paste Special > Values.",
             field=column,
+            code="import.formula_cell",
         )
     if isinstance(value, ErrorCell):
-        raise DomainError(f"Cell {value.ref} holds an error ({value.text}); put a value in it.", field=column)
+        raise DomainError(
+            f"Cell {value.ref} holds an error ({value.text}); put a value in it.",
+            field=column,
+            code="import.error_cell",
+        )
     if isinstance(value, bool):
-        raise DomainError(f"{'TRUE' if value else 'FALSE'} is not a valid value here.", field=column)
+        raise DomainError(
+            f"{'TRUE' if value else 'FALSE'} is not a valid value here.",
+            field=column,
+            code="import.boolean_cell",
+        )
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, dt.datetime):
@@ -318,7 +327,9 @@ def number_cell(value: Any, column: str) -> Any:
         return value
     if isinstance(value, dt.date | dt.time):
         raise DomainError(
-            f"{value} is not a number of minutes (the cell is formatted as a date).", field=column
+            f"{value} is not a number of minutes (the cell is formatted as a date).",
+            field=column,
+            code="import.date_as_minutes",
         )
     return text_cell(value, column)
 

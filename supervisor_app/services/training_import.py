@@ -90,6 +90,7 @@ def write_template(path: str | Path, *, profiles: ProfileRegistry) -> Path:
         raise DomainError(
             "The training template is a .csv file; an .xlsx template has a Training sheet already.",
             field="path",
+            code="template.training_file_type",
         )
     _, header, rows = template_sheet(profiles)
     write_file(path, csv_bytes(header, rows))
@@ -233,7 +234,10 @@ def import_training(
             column = "supervisee"
             supervisee, supervisor = cell("supervisee").strip(), cell("supervisor").strip()
             if bool(supervisee) == bool(supervisor):
-                raise DomainError("Fill exactly one of supervisee and supervisor: whose training it is.")
+                raise DomainError(
+                    "Fill exactly one of supervisee and supervisor: whose training it is.",
+                    code="training.one_person",
+                )
             if supervisee:
                 person = Person(
                     supervisee_id=people.find(supervisee, role="supervisee", column="supervisee").id

@@ -99,7 +99,11 @@ def _choice(value: str | None, enum_type: type, *, field: str, label: str) -> st
     text = (value or "").strip().lower().replace("_", "-").replace(" ", "-")
     allowed = _values(enum_type)
     if text not in allowed:
-        raise DomainError(f"{label} must be one of {', '.join(allowed)} (got {value!r}).", field=field)
+        raise DomainError(
+            f"{label} must be one of {', '.join(allowed)} (got {value!r}).",
+            field=field,
+            code="records.not_a_choice",
+        )
     return text
 
 
@@ -114,6 +118,7 @@ def _allocations(
         raise DomainError(
             f"Give the minutes for at least one performance domain ({', '.join(profile.domain_codes)}).",
             field="allocations",
+            code="records.no_domain",
         )
     result: dict[str, int] = {}
     for code, minutes in pairs:
@@ -123,9 +128,14 @@ def _allocations(
             raise DomainError(
                 f"{code!r} is not a {profile.code} performance domain. Use one of: {', '.join(valid)}.",
                 field="allocations",
+                code="records.unknown_domain",
             )
         if code in result:
-            raise DomainError(f"The domain {profile.label(code)} is given twice.", field="allocations")
+            raise DomainError(
+                f"The domain {profile.label(code)} is given twice.",
+                field="allocations",
+                code="records.domain_twice",
+            )
         if minutes.__class__ is int and minutes > 0:
             result[code] = minutes  # what whole_minutes would return, without building its label
         else:
@@ -142,11 +152,12 @@ def _profile_for(profiles: ProfileRegistry, supervisees: list[Supervisee]) -> Cr
             "Everyone in one session must be working toward the same credential, because the "
             f"performance domains differ: {names}. Record a separate session per credential.",
             field="supervisees",
+            code="records.mixed_credentials",
         )
     try:
         return profiles.get(codes[0])
     except KeyError as exc:
-        raise DomainError(str(exc.args[0]), field="supervisees") from None
+        raise DomainError(str(exc.args[0]), field="supervisees", code="records.unknown_credential") from None
 
 
 def _check_supervisor(supervisor: Supervisor, supervisees: list[Supervisee]) -> None:
@@ -154,12 +165,14 @@ def _check_supervisor(supervisor: Supervisor, supervisees: list[Supervisee]) -> 
         raise DomainError(
             f"{supervisor.name} is marked inactive; new records need an active supervisor.",
             field="supervisor",
+            code="records.supervisor_inactive",
         )
     for supervisee in supervisees:
         if supervisee.same_person_supervisor_id == supervisor.id:
             raise DomainError(
                 f"{supervisor.name} cannot supervise their own hours ({supervisee.name} is the same person).",
                 field="supervisor",
+                code="records.supervises_self",
             )
 
 
@@ -170,15 +183,21 @@ def _check_dates(
         raise DomainError(
             f"{end.isoformat()} is in the future; record hours once they have happened.",
             field=field,
+            code="records.in_future",
         )
     if start.year < 1990:
-        raise DomainError(f"{start.isoformat()} is too far in the past to be a real record.", field=field)
+        raise DomainError(
+            f"{start.isoformat()} is too far in the past to be a real record.",
+            field=field,
+            code="records.too_old",
+        )
     for supervisee in supervisees:
         if supervisee.start_date is not None and start < supervisee.start_date:
             raise DomainError(
                 f"{start.isoformat()} is before {supervisee.name}'s start date "
                 f"({supervisee.start_date.isoformat()}).",
                 field=field,
+                code="records.before_start_date",
             )
 
 
@@ -188,14 +207,22 @@ def _load_supervisees(uow: UnitOfWork, ids: Iterable[int | str]) -> list[Supervi
 
 def _check_supervisees(supervisees: list[Supervisee]) -> None:
     if not supervisees:
-        raise DomainError("Choose at least one supervisee.", field="supervisees")
+        raise DomainError(
+            "Choose at least one supervisee.", field="supervisees", code="records.no_supervisee"
+        )
     seen: set[int] = set()
     for supervisee in supervisees:
         if supervisee.id in seen:
-            raise DomainError(f"{supervisee.name} is listed twice.", field="supervisees")
+            raise DomainError(
+                f"{supervisee.name} is listed twice.", field="supervisees", code="records.supervisee_twice"
+            )
         seen.add(supervisee.id)
         if not supervisee.active:
-            raise DomainError(f"{supervisee.name} is marked inactive.", field="supervisees")
+            raise DomainError(
+                f"{supervisee.name} is marked inactive.",
+                field="supervisees",
+                code="records.supervisee_inactive",
+            )
 
 
 def validate_session(
@@ -271,7 +298,9 @@ def check_session(
     length = whole_minutes(minutes, field="minutes", label="Length")
     if length > MAX_ENTRY_MINUTES:
         raise DomainError(
-            f"A session of {length} minutes is over 12 hours; check the length.", field="minutes"
+            f"A session of {length} minutes is over 12 hours; check the length.",
+            field="minutes",
+            code="records.session_too_long",
         )
     step = profile.supervision.minute_increment.value
     if length % step:
@@ -279,9 +308,14 @@ def check_session(
             f"{profile.code} supervision is recorded in {step}-minute steps; {length} minutes is not "
             f"(use {length - length % step or step} or {length - length % step + step}).",
             field="minutes",
+            code="records.minutes_step",
         )
     if start_time is not None and start_time.hour * 60 + start_time.minute + length > 24 * 60:
-        raise DomainError("The session would run past midnight; split it into two days.", field="minutes")
+        raise DomainError(
+            "The session would run past midnight; split it into two days.",
+            field="minutes",
+            code="records.past_midnight",
+        )
     session_format = _choice(format, SessionFormat, field="format", label="Format")
     most_individual = profile.supervision.individual_max
     if session_format == SessionFormat.INDIVIDUAL and len(supervisees) > most_individual:
@@ -296,16 +330,22 @@ def check_session(
                 f"({len(supervisees)} chosen); choose group for more."
             ),
             field="supervisees",
+            code="records.individual_count",
         )
     if session_format == SessionFormat.GROUP:
         if len(supervisees) < 2:
-            raise DomainError("A group session has at least two supervisees.", field="supervisees")
+            raise DomainError(
+                "A group session has at least two supervisees.",
+                field="supervisees",
+                code="records.group_too_small",
+            )
         if len(supervisees) <= most_individual:
             rule = profile.supervision.individual_max_supervisees
             raise DomainError(
                 f"For the {profile.code}, one supervisor with {len(supervisees)} supervisees is individual "
                 f"supervision ({rule.source if rule else ''}); record it as individual.",
                 field="format",
+                code="records.group_is_individual",
             )
         cap = profile.supervision.max_group_size
         if cap is not None and len(supervisees) > cap.value:
@@ -313,6 +353,7 @@ def check_session(
                 f"{profile.code} group supervision allows at most {cap.value} supervisees "
                 f"({len(supervisees)} chosen).",
                 field="supervisees",
+                code="records.group_too_large",
             )
     session_modality = _choice(modality, Modality, field="modality", label="Modality")
     check_modality_counts(profile, session_modality)
@@ -323,6 +364,7 @@ def check_session(
         raise DomainError(
             f"The domains add up to {total} minutes, more than the session's {length}.",
             field="allocations",
+            code="records.domains_exceed_length",
         )
     if total < length:
         if not allow_general:
@@ -330,6 +372,7 @@ def check_session(
                 f"The domains add up to {total} minutes but the session is {length}; "
                 f"allocate the other {length - total} minutes to a domain.",
                 field="allocations",
+                code="records.domains_short_of_length",
             )
         allocated[GENERAL_DOMAIN] = allocated.get(GENERAL_DOMAIN, 0) + length - total
     return SessionValues(
@@ -358,6 +401,7 @@ def check_modality_counts(profile: CredentialProfile, modality: str) -> None:
         f"{profile.code} supervision {_MODALITY_WORDS.get(modality, modality)} does not count "
         f"({rule.source}). Record supervision given {allowed}.",
         field="modality",
+        code="records.modality_not_counted",
     )
 
 
@@ -381,6 +425,7 @@ def check_counts_at_signing(uow: UnitOfWork, records: Iterable[Record]) -> None:
                 raise DomainError(
                     f"Record {record.id[:8]} ({record.date.isoformat()}) cannot be signed: {exc.message}",
                     field="record",
+                    code="records.cannot_sign_modality",
                 ) from None
 
 
@@ -518,6 +563,7 @@ def check_session_overlap(
             f"This overlaps another session for {who} on {values.date.isoformat()} at "
             f"{other.start_time.strftime('%H:%M')} ({other.minutes} min, record {other.id[:8]}).",
             field="start",
+            code="records.session_overlap",
         )
 
 
@@ -579,12 +625,15 @@ def check_experience_overlap(
             f"{other.period_end.isoformat()} (record {other.id[:8]}), which overlaps this period. "
             "Edit or amend that entry instead, so no hours are counted twice.",
             field="period_start",
+            code="records.experience_overlap",
         )
 
 
 def _check_active(supervisee: Supervisee) -> None:
     if not supervisee.active:
-        raise DomainError(f"{supervisee.name} is marked inactive.", field="supervisee")
+        raise DomainError(
+            f"{supervisee.name} is marked inactive.", field="supervisee", code="records.supervisee_inactive"
+        )
 
 
 def validate_experience(
@@ -646,10 +695,13 @@ def check_experience(
         raise DomainError(
             f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
             field="period_end",
+            code="records.period_reversed",
         )
     if (end - start).days > MAX_PERIOD_DAYS:
         raise DomainError(
-            "An experience entry covers at most one year; split longer periods.", field="period_end"
+            "An experience entry covers at most one year; split longer periods.",
+            field="period_end",
+            code="records.period_too_long",
         )
     _check_dates(start, end, [supervisee], today=today, field="period_start")
     allocated = _allocations(allocations, profile=profile, allow_general=True)
@@ -660,6 +712,7 @@ def check_experience(
             f"{total / 60:.2f} hours in {days} day{'s' if days != 1 else ''} is more than 12 hours a day; "
             "check the hours.",
             field="allocations",
+            code="records.over_12_hours_a_day",
         )
     return ExperienceValues(
         supervisee_id=supervisee.id,

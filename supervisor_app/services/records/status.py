@@ -88,6 +88,7 @@ def refuse_arrived(uow: UnitOfWork, record: Record, action: str) -> None:
             f"Record {record.id[:8]} was signed in another database and arrived in an hours file; "
             f"it is read-only here and cannot be {action} (its own supervisor can, where it was signed).",
             field="record",
+            code="records.arrived_read_only",
         )
 
 
@@ -135,6 +136,7 @@ def find_record(uow: UnitOfWork, record_id: str, *, field: str = "record") -> Re
         raise DomainError(
             f"Record id {record_id!r} is too short; give the full id or at least its first 6 characters.",
             field=field,
+            code="records.id_too_short",
         )
     found: list[Record] = []
     for model in (SupervisionSession, ExperienceEntry):
@@ -143,11 +145,16 @@ def find_record(uow: UnitOfWork, record_id: str, *, field: str = "record") -> Re
             return exact
         found.extend(uow.session.scalars(select(model).where(model.id.startswith(text)).limit(2)))
     if not found:
-        raise DomainError(f"There is no session or experience entry with id {record_id!r}.", field=field)
+        raise DomainError(
+            f"There is no session or experience entry with id {record_id!r}.",
+            field=field,
+            code="records.not_found",
+        )
     if len(found) > 1:
         raise DomainError(
             f"Record id {record_id!r} matches more than one record; give more characters.",
             field=field,
+            code="records.id_ambiguous",
         )
     return found[0]
 

@@ -243,6 +243,7 @@ def _require_pending(record: Record, action: str) -> None:
             f"Record {record.id[:8]} is signed and final; it cannot be {action}. "
             "Amend it (with a reason) or void it instead.",
             field="record",
+            code="records.signed_final",
         )
 
 
@@ -256,7 +257,11 @@ def update_session(uow: UnitOfWork, *, record_id: str, **fields: Any) -> Supervi
     """Edit a pending session; every rule is checked again."""
     session = find_record(uow, record_id)
     if not isinstance(session, SupervisionSession):
-        raise DomainError(f"Record {record_id} is an experience entry, not a session.", field="record")
+        raise DomainError(
+            f"Record {record_id} is an experience entry, not a session.",
+            field="record",
+            code="records.not_a_session",
+        )
     _require_pending(session, "edited")
     values = validate_session(uow, ignore_ids=_replacing(session), **fields)
     before = session_snapshot(session)
@@ -276,7 +281,11 @@ def update_session(uow: UnitOfWork, *, record_id: str, **fields: Any) -> Supervi
 def update_experience(uow: UnitOfWork, *, record_id: str, **fields: Any) -> ExperienceEntry:
     entry = find_record(uow, record_id)
     if not isinstance(entry, ExperienceEntry):
-        raise DomainError(f"Record {record_id} is a session, not an experience entry.", field="record")
+        raise DomainError(
+            f"Record {record_id} is a session, not an experience entry.",
+            field="record",
+            code="records.not_experience",
+        )
     _require_pending(entry, "edited")
     values = validate_experience(uow, ignore_ids=_replacing(entry), **fields)
     before = experience_snapshot(entry)
@@ -349,6 +358,7 @@ def amend_record(
         raise DomainError(
             f"Record {original.id[:8]} is not signed yet; edit it directly instead of amending it.",
             field="record",
+            code="records.amend_not_signed",
         )
     if status is DisplayStatus.AMENDED:
         newer = uow.session.scalar(
@@ -357,14 +367,20 @@ def amend_record(
         raise DomainError(
             f"Record {original.id[:8]} was already replaced by {str(newer)[:8]}; amend that one instead.",
             field="record",
+            code="records.amend_replaced",
         )
     if status is DisplayStatus.VOIDED:
-        raise DomainError(f"Record {original.id[:8]} was voided and cannot be amended.", field="record")
+        raise DomainError(
+            f"Record {original.id[:8]} was voided and cannot be amended.",
+            field="record",
+            code="records.amend_voided",
+        )
     if waiting_amendment(uow, original.id) is not None:
         raise DomainError(
             f"An amendment of {describe(original)} is already waiting to be signed; sign, edit or "
             "delete that amendment before amending again.",
             field="record",
+            code="records.amendment_waiting",
         )
     if isinstance(original, SupervisionSession):
         fields: dict[str, Any] = {

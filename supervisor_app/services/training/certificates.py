@@ -33,6 +33,7 @@ def _too_large(filename: str, size: int, what: str, field: str) -> DomainError:
         f"{filename} is {size / 1024 / 1024:.1f} MB; a {what} may be at most "
         f"{MAX_CERTIFICATE_BYTES // 1024 // 1024} MB. Scan it at a lower resolution or save it as a smaller PDF.",
         field=field,
+        code="training.certificate_too_large",
     )
 
 
@@ -42,7 +43,11 @@ def certificate_type(
     """The media type of a certificate (by its first bytes, not its name), or a DomainError.
     Any file kept in the database this way (a job description too: ``what``) is checked here."""
     if not data:
-        raise DomainError(f"{filename} is empty; choose the {what} file itself.", field=field)
+        raise DomainError(
+            f"{filename} is empty; choose the {what} file itself.",
+            field=field,
+            code="training.certificate_empty",
+        )
     if len(data) > MAX_CERTIFICATE_BYTES:
         raise _too_large(filename, len(data), what, field)
     for magic, media_type in _MAGIC:
@@ -51,6 +56,7 @@ def certificate_type(
     raise DomainError(
         f"{filename} is not a PDF, PNG or JPEG file; save the {what} as one of those.",
         field=field,
+        code="training.certificate_type",
     )
 
 
@@ -65,7 +71,9 @@ def read_certificate_file(
             raise _too_large(path.name, size, what, field)
         data = path.read_bytes()
     except OSError as exc:
-        raise DomainError(f"Cannot read {path}: {exc.strerror or exc}.", field=field) from None
+        raise DomainError(
+            f"Cannot read {path}: {exc.strerror or exc}.", field=field, code="training.certificate_unreadable"
+        ) from None
     certificate_type(path.name, data, what=what, field=field)
     return CertificateFile(path.name, data)
 

@@ -105,11 +105,14 @@ def confirm_trainings(
             raise DomainError(
                 "A supervisor's own training is their own record; only a supervisee's training is confirmed.",
                 field="entry",
+                code="training.confirm_supervisor_own",
             )
         refuse_confirmed(uow, entry, "confirmed again")
         supervisee = get_supervisee(uow, entry.supervisee_id)
         if supervisee.same_person_supervisor_id == supervisor.id:
-            raise DomainError("Nobody confirms their own training.", field="entry")
+            raise DomainError(
+                "Nobody confirms their own training.", field="entry", code="training.confirm_self"
+            )
         if supervisee.supervisor_id != supervisor.id:
             if successor_of is None:
                 successor_of = inherited_from(uow, supervisor.id)
@@ -117,6 +120,7 @@ def confirm_trainings(
                 raise DomainError(
                     f"{supervisee.name}'s supervisor of record confirms their training; you are not.",
                     field="entry",
+                    code="training.confirm_not_supervisor",
                 )
         if any(e.id == entry.id for e, _ in entries):
             continue

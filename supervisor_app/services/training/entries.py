@@ -52,20 +52,26 @@ _HOURS = re.compile(r"^\d{1,4}(\.\d{1,4})?$")
 def parse_hours(value: object, *, field: str, label: str) -> int:
     """Hours (a number, up to 4 decimals) as whole minutes, more than 0."""
     if isinstance(value, bool):
-        raise DomainError(f"{label} must be a number of hours.", field=field)
+        raise DomainError(
+            f"{label} must be a number of hours.", field=field, code="training.hours_not_number"
+        )
     if isinstance(value, int | float):
         text = f"{value:.4f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
     else:
         text = str(value or "").strip().replace(",", ".")
     if not text:
-        raise DomainError(f"{label} is required.", field=field)
+        raise DomainError(f"{label} is required.", field=field, code="training.hours_required")
     if not _HOURS.match(text):
         raise DomainError(
-            f"{label} {shown(value)} is not a number of hours; write it as e.g. 1.5.", field=field
+            f"{label} {shown(value)} is not a number of hours; write it as e.g. 1.5.",
+            field=field,
+            code="training.hours_not_number",
         )
     minutes = round(float(text) * 60)
     if minutes <= 0:
-        raise DomainError(f"{label} must be more than 0 hours.", field=field)
+        raise DomainError(
+            f"{label} must be more than 0 hours.", field=field, code="training.hours_not_positive"
+        )
     return minutes
 
 
@@ -116,38 +122,54 @@ def check_training(
     )
     if end < start:
         raise DomainError(
-            f"End date {end.isoformat()} is before the start date {start.isoformat()}.", field="date_to"
+            f"End date {end.isoformat()} is before the start date {start.isoformat()}.",
+            field="date_to",
+            code="training.dates_reversed",
         )
     if end > today:
         raise DomainError(
             f"End date {end.isoformat()} is in the future; record a training once it has taken place.",
             field="date_to",
+            code="training.in_future",
         )
     title = clean_text(title, field="title", label="Title", max_length=300, required=True)
     provider = clean_text(provider, field="provider", label="Provider", max_length=200)
     delivery = (delivery or "").strip().lower()
     if delivery not in {d.value for d in TrainingDelivery}:
-        raise DomainError(f"Delivery {shown(delivery)} is not one of: in-person, online.", field="delivery")
+        raise DomainError(
+            f"Delivery {shown(delivery)} is not one of: in-person, online.",
+            field="delivery",
+            code="training.delivery",
+        )
     known = dict(area_choices(uow, person))
     cleaned: dict[str, int] = {}
     for code, minutes in allocations.items():
         if code not in known:
             raise DomainError(
-                f"{shown(code)} is not a topic area here; use one of: {', '.join(known)}.", field="areas"
+                f"{shown(code)} is not a topic area here; use one of: {', '.join(known)}.",
+                field="areas",
+                code="training.unknown_area",
             )
         if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 0:
-            raise DomainError(f"{known[code]}: hours must be a positive number.", field="areas")
+            raise DomainError(
+                f"{known[code]}: hours must be a positive number.",
+                field="areas",
+                code="training.area_hours_not_positive",
+            )
         if minutes:
             cleaned[code] = minutes
     total = sum(cleaned.values())
     if not total:
-        raise DomainError("Give the hours of at least one topic area.", field="areas")
+        raise DomainError(
+            "Give the hours of at least one topic area.", field="areas", code="training.no_area"
+        )
     days = (end - start).days + 1
     if total > days * MAX_MINUTES_A_DAY:
         raise DomainError(
             f"{hours(total)} hours over {days} day{'s' if days != 1 else ''} is more than 12 hours a day; "
             "check the hours and the dates.",
             field="areas",
+            code="training.over_12_hours_a_day",
         )
     return TrainingValues(start, end, title, provider, delivery, cleaned)
 
@@ -205,11 +227,15 @@ def get_training(uow: UnitOfWork, entry_id: str) -> TrainingEntry:
         )
         if len(found) == 2:
             raise DomainError(
-                f"More than one training entry starts with {text}; give more of its id.", field="entry"
+                f"More than one training entry starts with {text}; give more of its id.",
+                field="entry",
+                code="training.id_ambiguous",
             )
         entry = found[0] if found else None
     if entry is None:
-        raise DomainError(f"There is no training entry {shown(entry_id)}.", field="entry")
+        raise DomainError(
+            f"There is no training entry {shown(entry_id)}.", field="entry", code="training.not_found"
+        )
     return entry
 
 
@@ -223,6 +249,7 @@ def refuse_confirmed(uow: UnitOfWork, entry: TrainingEntry, action: str) -> None
             f"Training {entry.id[:8]} ({entry.title}) was confirmed by a supervisor; a confirmed entry "
             f"cannot be {action}.",
             field="entry",
+            code="training.confirmed_final",
         )
 
 
@@ -298,7 +325,11 @@ def remove_certificate(uow: UnitOfWork, *, entry_id: str) -> None:
     refuse_confirmed(uow, entry, "left without its certificate")
     old = uow.session.get(TrainingCertificate, entry.id)
     if old is None:
-        raise DomainError(f"Training {entry.id[:8]} has no certificate.", field="certificate")
+        raise DomainError(
+            f"Training {entry.id[:8]} has no certificate.",
+            field="certificate",
+            code="training.no_certificate",
+        )
     audit.log(uow, "training-certificate-removed", record_id=entry.id, supervisee_id=entry.supervisee_id,
               details={"file": old.filename, "sha256": old.sha256})  # fmt: skip
     uow.session.delete(old)
