@@ -189,6 +189,7 @@ def run(args: argparse.Namespace, uow: Any, out: Any, read_password: Any) -> int
         row = training.confirm_training(
             uow, entry_id=args.entry, supervisor_id=int(args.supervisor), password=password
         )
+        uow.commit()
         out(
             args,
             {"entry": row.entry_id, "content_hash": row.content_hash, "key": row.key_fingerprint},

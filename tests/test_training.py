@@ -284,6 +284,7 @@ def test_a_supervisor_confirms_a_training_with_their_key(world: World) -> None:
     entry_id = add(world, certificate=CertificateFile("ethics.pdf", PDF))
     with world.uow() as uow:
         training.confirm_training(uow, entry_id=entry_id, supervisor_id=world.dana, password=PASSWORD)
+        uow.commit()
     with world.uow() as uow:
         [row] = training.list_training(uow, person=Person(supervisee_id=world.ana))
         assert (row.status, row.confirmed_by, row.certificate) == ("confirmed", "Dana Whitaker", "ethics.pdf")
@@ -310,6 +311,7 @@ def test_a_changed_confirmed_training_is_named(world: World) -> None:
     entry_id = add(world, certificate=CertificateFile("ethics.pdf", PDF))
     with world.uow() as uow:
         training.confirm_training(uow, entry_id=entry_id, supervisor_id=world.dana, password=PASSWORD)
+        uow.commit()
     tamper(world.db.path, "UPDATE training_allocation SET minutes = 600")
     with world.uow() as uow:
         [row] = training.list_training(uow, person=Person(supervisee_id=world.ana))

@@ -268,6 +268,7 @@ def _load_training(
             supervisor_id=supervisor_id,
             password=DEMO_PASSWORD,
         )
+    uow.commit()
     return entries
 
 

@@ -75,7 +75,7 @@ def confirm_training(
     now: dt.datetime | None = None,
 ) -> TrainingConfirmation:
     """A supervisor confirms a supervisee's training entry with their key: a keyed signature
-    over its content hash. Commits."""
+    over its content hash. Flushed; the caller commits."""
     [row] = confirm_trainings(
         uow, entry_ids=[entry_id], supervisor_id=supervisor_id, password=password, now=now
     )
@@ -92,7 +92,7 @@ def confirm_trainings(
 ) -> list[TrainingConfirmation]:
     """Several entries confirmed at once: the password checked and the key opened once (each
     is argon2 work), then each entry checked and confirmed as :func:`confirm_training` does,
-    all or none. Commits."""
+    all or none. Flushed; the caller commits."""
     from supervisor_app.services.supervisors import inherited_from
 
     stamp = now or utcnow()
@@ -174,7 +174,7 @@ def confirm_trainings(
             details={"content_hash": digest, "key": key.fingerprint},
         )
         rows.append(row)
-    uow.commit()
+    uow.flush()
     return rows
 
 
