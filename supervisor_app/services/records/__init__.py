@@ -1,31 +1,19 @@
 """Supervision sessions and experience entries: their status, the rules one record must meet,
 adding, editing pending ones, amending, and listing them.
 
-The package is split by job: :mod:`.status` (status in SQL, finding a record), :mod:`.checks`
-(validation and overlaps), :mod:`.writing` (add, edit, delete, amend; nothing commits) and
-:mod:`.listing` (records as plain dicts). Callers use ``records.<name>`` from here.
+The package is split by job: :mod:`.status` (status in SQL, finding a record), :mod:`.values`
+(the checked values and their limits), :mod:`.checks` (validation), :mod:`.overlaps` (overlap
+checks), :mod:`.writing` (add, edit, delete, amend; nothing commits) and :mod:`.listing`
+(records as plain dicts). Callers use ``records.<name>`` from here.
 """
 
 from __future__ import annotations
 
 from supervisor_app.services.records.checks import (
-    MAX_ENTRY_MINUTES,
-    MAX_PERIOD_DAYS,
-    MAX_TOPICS_LENGTH,
-    NO_CLIENT_INFO_REMINDER,
-    ExperiencePeriod,
-    ExperienceValues,
-    SessionValues,
-    TimedSession,
-    batches,
     check_counts_at_signing,
     check_experience,
-    check_experience_overlap,
     check_modality_counts,
     check_session,
-    check_session_overlap,
-    experience_periods,
-    timed_sessions,
     validate_experience,
     validate_session,
 )
@@ -34,6 +22,15 @@ from supervisor_app.services.records.listing import (
     experience_snapshot,
     list_records,
     session_snapshot,
+)
+from supervisor_app.services.records.overlaps import (
+    ExperiencePeriod,
+    TimedSession,
+    batches,
+    check_experience_overlap,
+    check_session_overlap,
+    experience_periods,
+    timed_sessions,
 )
 from supervisor_app.services.records.status import (
     Record,
@@ -48,6 +45,15 @@ from supervisor_app.services.records.status import (
     replaced_by_sql,
     superseded_clause,
     voided_clause,
+)
+from supervisor_app.services.records.values import (
+    MAX_ENTRY_MINUTES,
+    MAX_PERIOD_DAYS,
+    MAX_TOPICS_LENGTH,
+    NO_CLIENT_INFO_REMINDER,
+    ExperienceValues,
+    SessionValues,
+    days_before,
 )
 from supervisor_app.services.records.writing import (
     INSERT_BATCH,
@@ -87,6 +93,7 @@ __all__ = [
     "check_session_overlap",
     "count_pending",
     "counts_clause",
+    "days_before",
     "delete_pending",
     "describe",
     "display_status",
