@@ -613,7 +613,7 @@ class Bench:
 
     def import_(self) -> Result:
         from supervisor_app.db import open_database
-        from supervisor_app.services.importexport import import_file
+        from supervisor_app.usecases.transfer import import_records
 
         result = Result("import")
         rows = (
@@ -642,8 +642,7 @@ class Bench:
         try:
             cpu_start = time.process_time()
             with _timer() as took:
-                with copy_db.uow("benchmark") as uow:
-                    report = import_file(uow, csv_path)
+                report = import_records(copy_db, "benchmark", csv_path)
             seconds = took()
             app_cpu = time.process_time() - cpu_start
         finally:

@@ -1058,8 +1058,10 @@ def run(args: argparse.Namespace) -> int:
                 "setting": args.setting,
                 "kind": args.kind,
             }
+            from supervisor_app.models import RecordKind
+
             original = records.find_record(uow, args.record)
-            if isinstance(original, records.SupervisionSession):
+            if records.record_kind(original) is RecordKind.SESSION:
                 changes["supervisee_ids"] = args.supervisee
                 for key in ("period_start", "period_end", "setting", "kind"):
                     if changes.pop(key) is not None:
@@ -1159,7 +1161,8 @@ def run(args: argparse.Namespace) -> int:
             backup.log_backup(db, out, "manual")
             _out(args, {"backup": str(out)}, f"Backed up to {out}")
         elif command == "import":
-            from supervisor_app.services import hours_files, importexport
+            from supervisor_app.services import hours_files
+            from supervisor_app.usecases import transfer
 
             path = Path(args.file).expanduser()
             if not path.is_file():
@@ -1179,7 +1182,7 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_OK
             if args.link_supervisee is not None:
                 raise CliError("--link-supervisee is for hours files; this is a spreadsheet.")
-            report = importexport.import_file(uow, path, dry_run=args.dry_run)
+            report = transfer.import_records(db, uow.actor, path, dry_run=args.dry_run)
             if not report.ok:
                 print(report.text(), file=sys.stderr)
                 if args.json:
@@ -1204,7 +1207,7 @@ def run(args: argparse.Namespace) -> int:
                 written.text(),
             )
         elif command == "export":
-            from supervisor_app.services import importexport
+            from supervisor_app.usecases import transfer
 
             for option, value in (
                 ("--out", args.out),
@@ -1214,21 +1217,23 @@ def run(args: argparse.Namespace) -> int:
                 if value:
                     _no_dangling_link(Path(value).expanduser(), option)
             if args.out:
-                result = importexport.export_csv(uow, Path(args.out).expanduser())
+                result = transfer.export_archive(db, uow.actor, Path(args.out).expanduser())
                 _out(
                     args,
                     {"files": [str(f) for f in result.files], "rows": result.rows},
                     f"Exported {sum(result.rows.values())} rows to {len(result.files)} CSV files in {args.out}",
                 )
             elif args.json_file:
-                result = importexport.export_json(uow, Path(args.json_file).expanduser())
+                result = transfer.export_archive(
+                    db, uow.actor, Path(args.json_file).expanduser(), as_json=True
+                )
                 _out(
                     args,
                     {"file": args.json_file, "rows": result.rows},
                     f"Exported {sum(result.rows.values())} rows of {len(result.rows)} tables to {args.json_file}",
                 )
             else:
-                count = importexport.export_import_file(uow, Path(args.records).expanduser())
+                count = transfer.export_records(db, uow.actor, Path(args.records).expanduser())
                 _out(
                     args, {"file": args.records, "records": count}, f"Wrote {count} records to {args.records}"
                 )
@@ -1319,10 +1324,10 @@ def run(args: argparse.Namespace) -> int:
                 ),
             )
         elif command == "template":
-            from supervisor_app.services import importexport
+            from supervisor_app.usecases import transfer
 
             _no_dangling_link(Path(args.file).expanduser(), "template")
-            path = importexport.write_template(Path(args.file).expanduser(), profiles=db.profiles)
+            path = transfer.write_template(Path(args.file).expanduser(), profiles=db.profiles)
             _out(args, {"file": str(path)}, f"Template written to {path}")
         elif command == "backups":
             from supervisor_app.services import backup
@@ -1556,7 +1561,7 @@ def _list(args: argparse.Namespace, uow: Any) -> None:
         )
     elif args.what == "sessions":
         data = _with_origins(
-            uow, records.list_sessions(uow, supervisee_id=supervisee_id, supervisor_id=supervisor_id)
+            uow, records.list_records(uow, "session", supervisee_id=supervisee_id, supervisor_id=supervisor_id)
         )
         _out(
             args,
@@ -1582,7 +1587,7 @@ def _list(args: argparse.Namespace, uow: Any) -> None:
         )
     else:
         data = _with_origins(
-            uow, records.list_experience(uow, supervisee_id=supervisee_id, supervisor_id=supervisor_id)
+            uow, records.list_records(uow, "experience", supervisee_id=supervisee_id, supervisor_id=supervisor_id)
         )
         _out(
             args,

@@ -115,6 +115,7 @@ def run(args: argparse.Namespace, uow: Any, out: Any, read_password: Any) -> int
     """One command; ``out(args, data, text)`` prints, ``read_password(args)`` asks."""
     from supervisor_app.services import due, person_credentials, training, training_import
     from supervisor_app.units import hours
+    from supervisor_app.usecases import transfer
 
     if args.command == "supervisee":
         person_credentials.set_hire_date(uow, supervisee_id=args.id, hire_date=args.date)
@@ -188,6 +189,7 @@ def run(args: argparse.Namespace, uow: Any, out: Any, read_password: Any) -> int
         row = training.confirm_training(
             uow, entry_id=args.entry, supervisor_id=int(args.supervisor), password=password
         )
+        uow.commit()
         out(
             args,
             {"entry": row.entry_id, "content_hash": row.content_hash, "key": row.key_fingerprint},
@@ -218,7 +220,9 @@ def run(args: argparse.Namespace, uow: Any, out: Any, read_password: Any) -> int
         uow.commit()
         out(args, {"deleted": args.entry}, f"Training {args.entry} deleted.")
     elif action == "import":
-        report = training_import.import_training(uow, Path(args.file).expanduser(), dry_run=args.dry_run)
+        report = transfer.import_training(
+            uow.db, uow.actor, Path(args.file).expanduser(), dry_run=args.dry_run
+        )
         if not report.ok:
             import json
             import sys

@@ -32,7 +32,7 @@ def main(path: str) -> None:
             uow.commit()
         supervisor_id = people.list_supervisors(uow)[0].id
         supervisee_id = people.list_supervisees(uow)[0].id
-        done = len(records.list_sessions(uow))
+        done = len(records.list_records(uow, "session"))
     index = done
     while True:
         with db.uow("crash") as uow:

@@ -98,7 +98,7 @@ def test_a_lock_within_its_rule_is_left_as_it_was(world: World) -> None:
 
 def _pending(world: World) -> list[dict]:  # type: ignore[type-arg]
     with world.uow() as uow:
-        return [r for r in records.list_sessions(uow) if r["status"] == "pending"]
+        return [r for r in records.list_records(uow, "session") if r["status"] == "pending"]
 
 
 # --------------------------------------------------------------------------------------------

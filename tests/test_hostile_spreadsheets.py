@@ -18,9 +18,9 @@ from hypothesis import strategies as st
 
 from conftest import TODAY, World, csv_bytes, snapshot
 from supervisor_app.cli import main
-from supervisor_app.services import importexport as ie
-from supervisor_app.services import records
+from supervisor_app.services import records, spreadsheet
 from supervisor_app.services import spreadsheet_limits as limits
+from supervisor_app.usecases import transfer
 
 BIG = "9" * 5000  # past Python's 4,300-digit limit on int("...")
 HEADER = ["record", "supervisor", "supervisees", "date", "start", "minutes", "format", "modality", "topics",
@@ -177,8 +177,7 @@ def test_a_hostile_xlsx_is_refused_naming_the_limit(
     path = make(tmp_path / f"{case}.xlsx")
     assert path.stat().st_size < 12 * 1024 * 1024, "the hostile file itself is small"
     before = snapshot(world.db)
-    with world.uow() as uow:
-        report = ie.import_file(uow, path)
+    report = transfer.import_records(world.db, "test", path)
     assert not report.ok and not report.committed
     assert message in report.errors[0].message, report.text()
     assert "Nothing was imported" in report.text()
@@ -189,18 +188,17 @@ def test_the_xlsx_skeleton_itself_imports(world: World, tmp_path: Path) -> None:
     """The builder above writes a workbook the import reads: the refusals are the limits."""
     cells = "".join(_inline(f"{chr(65 + i)}2", v) for i, v in enumerate(row().values()))
     path = write_xlsx(tmp_path / "fine.xlsx", sheet=[f'<row r="2">{cells}</row>'.encode()])
-    with world.uow() as uow:
-        report = ie.import_file(uow, path)
+    report = transfer.import_records(world.db, "test", path)
     assert report.ok and report.sessions == 1, report.text()
 
 
 PEAK = """
 import sys
 from pathlib import Path
-from supervisor_app.services import importexport as ie
+from supervisor_app.services import spreadsheet, spreadsheet_limits
 try:
-    ie._read_table(Path(sys.argv[1]))
-except ie._FileProblem as problem:
+    spreadsheet.read_table(Path(sys.argv[1]), "Records")
+except spreadsheet_limits.FileProblem as problem:
     print(problem.message[:60])
 status = Path("/proc/self/status").read_text()  # VmHWM starts afresh at exec; ru_maxrss does not
 print(int(next(l for l in status.splitlines() if l.startswith("VmHWM")).split()[1]) // 1024)
@@ -261,8 +259,7 @@ def test_a_hostile_csv_is_refused_saying_what_is_wrong(
     path = tmp_path / f"{case}.csv"
     path.write_bytes(make())
     before = snapshot(world.db)
-    with world.uow() as uow:
-        report = ie.import_file(uow, path)
+    report = transfer.import_records(world.db, "test", path)
     assert not report.ok and not report.committed
     assert report.errors[0].line == line, report.text()
     assert message in report.errors[0].message, report.text()
@@ -273,8 +270,7 @@ def test_a_hostile_csv_is_refused_saying_what_is_wrong(
 def test_trailing_separators_past_200_columns_are_harmless(world: World, tmp_path: Path) -> None:
     path = tmp_path / "commas.csv"
     path.write_bytes(csv_bytes([row()], HEADER)[:-2] + b"," * 10_000 + b"\r\n")
-    with world.uow() as uow:
-        report = ie.import_file(uow, path)
+    report = transfer.import_records(world.db, "test", path)
     assert report.ok and report.sessions == 1, report.text()
 
 
@@ -284,8 +280,7 @@ def test_the_cells_of_a_file_are_counted(
     monkeypatch.setattr(limits, "MAX_CELLS", 25)
     path = tmp_path / "cells.csv"
     path.write_bytes(csv_bytes([row(start=f"{h:02d}:00") for h in (8, 10, 12)], HEADER))
-    with world.uow() as uow:
-        report = ie.import_file(uow, path)
+    report = transfer.import_records(world.db, "test", path)
     assert report.errors[0].line == 4 and "more than 25 cells by line 4" in report.errors[0].message
 
 
@@ -334,9 +329,9 @@ def test_a_number_of_thousands_of_digits_on_the_command_line_is_exit_2(  # type:
 
 @given(st.text(alphabet=",;\t\r\n|=+-@' a", max_size=12))
 def test_neutralise_is_undone_by_unquote_whatever_the_separators(text: str) -> None:
-    protected = ie.neutralise(text)
-    assert ie.unquote(protected) == text
-    for separator in ie.SEPARATORS:
+    protected = spreadsheet.neutralise(text)
+    assert spreadsheet.unquote(protected) == text
+    for separator in spreadsheet.SEPARATORS:
         for cell in protected.split(separator):
             assert not cell or cell[0] not in "=+-@", (text, protected, separator)
 
@@ -349,18 +344,17 @@ def test_an_export_splits_into_no_formula_and_imports_back_unchanged(world: Worl
             format="individual", modality="video", allocations={"advocacy": 60}, topics=topics,
         )  # fmt: skip
         uow.commit()
-        ie.export_import_file(uow, tmp_path / "records.csv")
-        ie.export_csv(uow, tmp_path / "archive")
+    transfer.export_records(world.db, "test", tmp_path / "records.csv")
+    transfer.export_archive(world.db, "test", tmp_path / "archive")
     for file in (tmp_path / "records.csv", tmp_path / "archive" / "supervision_session.csv"):
         text = file.read_text(encoding="utf-8-sig")
-        for separator in ie.SEPARATORS + '"':
+        for separator in spreadsheet.SEPARATORS + '"':
             for cell in text.split(separator):
                 assert cell[:1] not in ("=", "+", "@") and not cell.startswith("-3"), (file.name, cell)
     # Back into the same database: the same session, so a duplicate; and its topics read back.
     path = tmp_path / "records.csv"
-    with world.uow() as uow:
-        report = ie.import_file(uow, path)
+    report = transfer.import_records(world.db, "test", path)
     assert report.ok and len(report.duplicates) == 1, report.text()
-    read_back = ie._read_table(path)
+    read_back = spreadsheet.read_table(path, "Records")
     topics_at = [str(c) for c in read_back.header].index("topics")
-    assert ie.unquote(read_back.rows[0][1][topics_at]) == topics
+    assert spreadsheet.unquote(read_back.rows[0][1][topics_at]) == topics

@@ -16,11 +16,11 @@ from sqlalchemy import event, func, select
 from conftest import TODAY, World, csv_bytes, session_fields, snapshot
 from supervisor_app.db import Database, open_database
 from supervisor_app.models import AuditEvent, ExperienceEntry, SupervisionSession
-from supervisor_app.services import importexport as ie
-from supervisor_app.services import people, records
+from supervisor_app.services import import_format, importing, people, records
 from supervisor_app.services.errors import DomainError
+from supervisor_app.usecases import transfer
 
-COLUMNS = [*ie.FIXED_COLUMNS, "advocacy", "mentoring", "recovery-support", "mentoring-education"]
+COLUMNS = [*import_format.FIXED_COLUMNS, "advocacy", "mentoring", "recovery-support", "mentoring-education"]
 SLOTS = [f"{hour:02d}:00" for hour in range(7, 19)]  # twelve one-hour slots a day
 
 
@@ -49,9 +49,8 @@ def write_csv(path: Path, rows: list[dict[str, Any]]) -> Path:
     return path
 
 
-def run_import(db: Database, path: Path, **kwargs: Any) -> ie.ImportReport:
-    with db.uow("test") as uow:
-        return ie.import_file(uow, path, today=TODAY, **kwargs)
+def run_import(db: Database, path: Path, **kwargs: Any) -> import_format.ImportReport:
+    return transfer.import_records(db, "test", path, today=TODAY, **kwargs)
 
 
 def count(db: Database, model: type) -> int:
@@ -75,7 +74,7 @@ def test_an_error_in_the_second_chunk_names_its_line_and_writes_nothing(
     no_fsync: World, tmp_path: Path
 ) -> None:
     world = no_fsync
-    assert ie.IMPORT_CHUNK == 1000
+    assert importing.IMPORT_CHUNK == 1000
     rows = [session_row(i) for i in range(1200)]
     rows[1000] = session_row(1000, minutes="sixty")  # the 1,001st row: line 1,002
     path = write_csv(tmp_path / "big.csv", rows)
@@ -109,7 +108,7 @@ def test_twelve_hundred_good_rows_are_all_written_with_their_audit_entries(
             )
         )
         assert created == 1200
-        last = records.list_sessions(uow, limit=1)[0]  # the newest: row 11, yesterday 18:00
+        last = records.list_records(uow, "session", limit=1)[0]  # the newest: row 11, yesterday 18:00
         assert last["topics"] == "Session 11" and last["status"] == "pending"
         assert last["allocations"] == {"advocacy": 30, "mentoring": 30}
         assert last["start"] == "18:00" and last["supervisee_ids"] == [world.ana]
@@ -328,7 +327,7 @@ def one_at_a_time(db: Database, rows: list[dict[str, Any]]) -> tuple[list[tuple[
                         kind=row["kind"], today=TODAY,
                     )  # fmt: skip
             except DomainError as exc:
-                errors.append((line, ie._file_lines(exc.message, lines_by_id)))
+                errors.append((line, importing._file_lines(exc.message, lines_by_id)))
                 continue
             keys.add(key)
             lines_by_id[record.id[:8]] = line
@@ -394,14 +393,14 @@ def test_bulk_inserted_records_read_back_like_records_added_one_at_a_time(
     report = run_import(world.db, write_csv(tmp_path / "f.csv", rows))
     assert report.ok and report.committed, report.text()
     with world.uow() as uow:
-        sessions = {s["topics"]: s for s in records.list_sessions(uow)}
+        sessions = {s["topics"]: s for s in records.list_records(uow, "session")}
         group = sessions["Session 0"]
         assert group["format"] == "group" and group["supervisee_ids"] == sorted(
             [world.ana, world.ben, world.carla]
         )
         assert group["allocations"] == {"recovery-support": 60} and group["status"] == "pending"
         assert sessions["no start time"]["start"] is None
-        entry = records.list_experience(uow)[0]
+        entry = records.list_records(uow, "experience")[0]
         assert (
             entry["supervisee_id"] == world.petra and entry["minutes"] == 240 and entry["kind"] == "volunteer"
         )

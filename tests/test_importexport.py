@@ -33,15 +33,23 @@ from supervisor_app.models import (
     SupervisionSession,
     Supervisor,
 )
-from supervisor_app.services import importexport as ie
-from supervisor_app.services import people, records, signoff
+from supervisor_app.services import (
+    exporting,
+    import_format,
+    import_template,
+    people,
+    records,
+    signoff,
+    spreadsheet,
+)
 from supervisor_app.services.errors import DomainError
+from supervisor_app.usecases import transfer
 
 D1 = (TODAY - dt.timedelta(days=2)).isoformat()
 D2 = (TODAY - dt.timedelta(days=1)).isoformat()
 
 COLUMNS = [
-    *ie.FIXED_COLUMNS,
+    *import_format.FIXED_COLUMNS,
     "advocacy",
     "professional-responsibility",
     "mentoring",
@@ -112,9 +120,8 @@ def xlsx_bytes(
     return buffer.getvalue()
 
 
-def run_import(db: Database, path: Path, **kwargs: Any) -> ie.ImportReport:
-    with db.uow("test") as uow:
-        return ie.import_file(uow, path, **kwargs)
+def run_import(db: Database, path: Path, **kwargs: Any) -> import_format.ImportReport:
+    return transfer.import_records(db, "test", path, **kwargs)
 
 
 def count(db: Database, model: type) -> int:
@@ -447,7 +454,7 @@ BAD = [
 def _template_bytes() -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "t.xlsx"
-        ie.write_template(path)
+        import_template.write_template(path)
         return path.read_bytes()
 
 
@@ -601,18 +608,18 @@ def test_importing_the_same_file_twice_adds_nothing_the_second_time(world: World
 
 
 def test_templates_name_every_column_and_explain_them(world: World, tmp_path: Path) -> None:
-    ie.write_template(tmp_path / "t.csv")
-    ie.write_template(tmp_path / "t.xlsx")
+    import_template.write_template(tmp_path / "t.csv")
+    import_template.write_template(tmp_path / "t.xlsx")
     with open(tmp_path / "t.csv", encoding="utf-8-sig", newline="") as handle:
         header, *examples = list(csv.reader(handle))
-    assert header[: len(ie.FIXED_COLUMNS)] == list(ie.FIXED_COLUMNS)
+    assert header[: len(import_format.FIXED_COLUMNS)] == list(import_format.FIXED_COLUMNS)
     assert {"advocacy", "mentoring-education", "screening", "general"} <= set(header)
     assert {e[0] for e in examples} == {"session", "experience"}
 
     workbook = openpyxl.load_workbook(tmp_path / "t.xlsx")
     assert workbook.sheetnames == ["Records", "Training", "Columns"]  # training: issue 20
     explained = {row[0] for row in workbook["Columns"].iter_rows(values_only=True) if row and row[0]}
-    assert set(ie.FIXED_COLUMNS) <= explained and "CRSS domains" in explained
+    assert set(import_format.FIXED_COLUMNS) <= explained and "CRSS domains" in explained
     assert {"Training sheet", "title", "CRSS training areas"} <= explained
 
     # Replace the example rows with a real one and the template imports.
@@ -626,9 +633,9 @@ def test_templates_name_every_column_and_explain_them(world: World, tmp_path: Pa
 
 
 def test_template_for_chosen_credentials_only(tmp_path: Path, db: Database) -> None:
-    ie.write_template(tmp_path / "t.csv", credentials=["CPRS"], profiles=db.profiles)
+    import_template.write_template(tmp_path / "t.csv", credentials=["CPRS"], profiles=db.profiles)
     header = (tmp_path / "t.csv").read_text(encoding="utf-8-sig").splitlines()[0].split(",")
-    assert header[len(ie.FIXED_COLUMNS) :] == [*db.profiles.get("CPRS").domain_codes, "general"]
+    assert header[len(import_format.FIXED_COLUMNS) :] == [*db.profiles.get("CPRS").domain_codes, "general"]
 
 
 # --------------------------------------------------------------------------------------------
@@ -646,8 +653,7 @@ def evil(world: World) -> World:
 
 
 def test_csv_export_neutralises_formulas_and_leaves_out_passwords(evil: World, tmp_path: Path) -> None:
-    with evil.uow("test") as uow:
-        result = ie.export_csv(uow, tmp_path / "out")
+    result = transfer.export_archive(evil.db, "test", tmp_path / "out")
     names = {p.name for p in result.files}
     assert names >= {
         "agency.csv",
@@ -695,13 +701,12 @@ def test_csv_export_neutralises_formulas_and_leaves_out_passwords(evil: World, t
 
 
 def test_json_export_has_every_table_and_the_same_protections(evil: World, tmp_path: Path) -> None:
-    with evil.uow("test") as uow:
-        ie.export_json(uow, tmp_path / "archive.json")
+    transfer.export_archive(evil.db, "test", tmp_path / "archive.json", as_json=True)
     text = (tmp_path / "archive.json").read_text(encoding="utf-8")
     document = json.loads(text)
     assert document["format"] == "supervisor_app-export" and document["schema_revision"]
     tables = document["tables"]
-    assert set(ie.EXPORT_TABLES) <= set(tables)
+    assert set(exporting.EXPORT_TABLES) <= set(tables)
     assert "'@evil" in {s["name"] for s in tables["supervisor"]}
     assert all("password_hash" not in s and "locked_until" not in s for s in tables["supervisor"])
     (session,) = tables["supervision_session"]
@@ -714,8 +719,8 @@ def test_json_export_has_every_table_and_the_same_protections(evil: World, tmp_p
 
 def test_neutralise_and_unquote_are_inverse() -> None:
     for text in ["=1+2", "+1", "-", "@x", "\tx", "'=x", "'", "''", "plain", "", "'plain", "Núñez"]:
-        assert ie.unquote(ie.neutralise(text)) == text
-    assert ie.neutralise("=1+2") == "'=1+2" and ie.neutralise("plain") == "plain"
+        assert spreadsheet.unquote(spreadsheet.neutralise(text)) == text
+    assert spreadsheet.neutralise("=1+2") == "'=1+2" and spreadsheet.neutralise("plain") == "plain"
 
 
 # --------------------------------------------------------------------------------------------
@@ -792,11 +797,12 @@ def texts(db: Database) -> Counter[tuple[str, str, str]]:
 STANDING = ("pending", "signed")
 
 
-def assert_round_trip(source: Database, target: Database, folder: Path, suffix: str) -> ie.ImportReport:
+def assert_round_trip(
+    source: Database, target: Database, folder: Path, suffix: str
+) -> import_format.ImportReport:
     copy_people(source, target)
     path = folder / f"records{suffix}"
-    with source.uow("test") as uow:
-        written = ie.export_import_file(uow, path)
+    written = transfer.export_records(source, "test", path)
     report = run_import(target, path, today=TODAY)
     assert report.ok and report.committed == (written > 0), report.text()
     assert not report.duplicates, report.text()
@@ -910,6 +916,7 @@ def _emptied(db: Database, template: Path) -> Database:
     """The same Database (and engine, so SQLAlchemy's statement cache stays warm: that is
     most of the time per example) over a fresh copy of the empty database file."""
     db.engine.dispose()
+    db.engine_for(reading=True).dispose()  # the export reads on the reading engine
     assert db.path is not None
     for extra in ("-wal", "-shm"):
         Path(f"{db.path}{extra}").unlink(missing_ok=True)
@@ -996,7 +1003,7 @@ def test_export_for_import_writes_a_signed_original_not_its_pending_amendment(wo
         )
         uow.commit()
     with world.uow() as uow:
-        header, rows = ie.import_rows(uow)
+        header, rows = exporting.import_rows(uow)
     sessions = [dict(zip(header, row, strict=True)) for row in rows if row[0] == "session"]
     assert [(s["minutes"], s["date"]) for s in sessions] == [(60, TODAY - dt.timedelta(days=5))]
 
@@ -1004,7 +1011,10 @@ def test_export_for_import_writes_a_signed_original_not_its_pending_amendment(wo
 @pytest.mark.parametrize(
     ("cells", "message"),
     [
-        ({"minutes": "99999999999999999999", "advocacy": "60"}, "Length has 20 digits; a number here has at most 18"),
+        (
+            {"minutes": "99999999999999999999", "advocacy": "60"},
+            "Length has 20 digits; a number here has at most 18",
+        ),
         ({"minutes": "999999999999999999", "advocacy": "60"}, "over 12 hours"),
         (
             {"minutes": "9223372036854775807", "start": "09:00", "advocacy": "9223372036854775807"},
@@ -1035,8 +1045,7 @@ def test_absurd_numbers_in_a_session_row_are_row_errors_not_crashes(
         writer.writeheader()
         writer.writerow(row)
     before = snapshot(world.db)
-    with world.uow() as uow:
-        report = ie.import_file(uow, path)
+    report = transfer.import_records(world.db, "test", path)
     assert not report.ok and report.errors and report.errors[0].line == 2
     assert message in report.errors[0].message
     assert snapshot(world.db) == before
@@ -1050,7 +1059,6 @@ def test_an_experience_row_from_year_one_is_a_row_error(world: World, tmp_path: 
         encoding="utf-8",
     )
     before = snapshot(world.db)
-    with world.uow() as uow:
-        report = ie.import_file(uow, path)
+    report = transfer.import_records(world.db, "test", path)
     assert not report.ok and "too far in the past" in report.errors[0].message
     assert snapshot(world.db) == before

@@ -222,7 +222,7 @@ def test_an_inactive_supervisee_keeps_their_records_and_progress_but_gets_no_new
         }
         assert world.ana not in [s.id for s in people.list_supervisees(uow, active_only=True)]
         assert world.ana in [s.id for s in people.list_supervisees(uow)]
-        assert len(records.list_sessions(uow, supervisee_id=world.ana)) == 1
+        assert len(records.list_records(uow, "session", supervisee_id=world.ana)) == 1
         assert compute_progress(uow, supervisee_id=world.ana).supervision.signed_minutes == 60
         with pytest.raises(DomainError, match="Ana Example is marked inactive"):
             records.add_session(uow, **session_fields(world, date=TODAY - 2 * DAY))

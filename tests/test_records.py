@@ -160,7 +160,7 @@ def test_back_to_back_sessions_are_fine(world: World) -> None:
     _add(world)
     _add(world, supervisee_ids=[world.ben], start="11:00")
     with world.uow() as uow:
-        assert len(records.list_sessions(uow)) == 2
+        assert len(records.list_records(uow, "session")) == 2
 
 
 def test_nobody_supervises_their_own_hours(world: World) -> None:
@@ -199,7 +199,7 @@ def test_group_session_credits_every_attendee(world: World) -> None:
     )
     with world.uow() as uow:
         for who in (world.ana, world.ben, world.carla):
-            rows = records.list_sessions(uow, supervisee_id=who)
+            rows = records.list_records(uow, "session", supervisee_id=who)
             assert [r["id"] for r in rows] == [record_id]
             assert rows[0]["minutes"] == 90
 
@@ -284,11 +284,11 @@ def test_pending_records_can_be_edited_and_deleted_with_a_trace(world: World) ->
         )
         uow.commit()
     with world.uow() as uow:
-        assert records.list_sessions(uow)[0]["minutes"] == 45
+        assert records.list_records(uow, "session")[0]["minutes"] == 45
         records.delete_pending(uow, record_id=record_id[:8])
         uow.commit()
     with world.uow() as uow:
-        assert records.list_sessions(uow) == []
+        assert records.list_records(uow, "session") == []
         actions = [e.action for e in list_events(uow, record_id=record_id)]
     assert actions == ["delete-pending", "edit", "create"]
 

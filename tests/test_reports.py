@@ -111,7 +111,7 @@ def _build_log(path: Path) -> tuple[int, int, str, str]:
                 )
             uow.commit()
             signoff.sign(uow, supervisor_id=supervisor.id, password=PASSWORD)
-            rows = records.list_sessions(uow, supervisee_id=applicant.id)
+            rows = records.list_records(uow, "session", supervisee_id=applicant.id)
             target, doomed = rows[40], rows[100]
             newer = records.amend_record(
                 uow,

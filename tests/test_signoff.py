@@ -92,7 +92,7 @@ def stored_status(world: World, record_id: str) -> str:
 
 def sessions_by_id(world: World, **filters) -> dict[str, dict]:  # type: ignore[no-untyped-def, type-arg]
     with world.uow() as uow:
-        return {row["id"]: row for row in records.list_sessions(uow, **filters)}
+        return {row["id"]: row for row in records.list_records(uow, "session", **filters)}
 
 
 def supervision_minutes(world: World, supervisee: int) -> tuple[int, int]:
@@ -289,7 +289,7 @@ def test_wrong_password_commits_nothing_the_caller_had_staged(world: World) -> N
         with pytest.raises(auth.WrongPassword):
             signoff.sign(uow, supervisor_id=world.dana, password="wrong password!", record_ids=[rid])
     with world.uow() as uow:
-        assert len(records.list_sessions(uow)) == 1
+        assert len(records.list_records(uow, "session")) == 1
     assert failed_attempts(world, world.dana) == 1
 
 
@@ -643,7 +643,7 @@ def test_an_amendment_replaces_the_original_once_signed(world: World) -> None:
     assert rows[original]["minutes"] == 60  # the original is kept, unchanged
     assert rows[new]["status"] == "signed"
     with world.uow() as uow:
-        assert [r["id"] for r in records.list_sessions(uow, status="amended")] == [original]
+        assert [r["id"] for r in records.list_records(uow, "session", status="amended")] == [original]
         assert signoff.verify(uow).ok
 
 
@@ -672,7 +672,7 @@ def test_amending_an_experience_entry(world: World) -> None:
     sign(world, [new])
     with world.uow() as uow:
         progress = compute_progress(uow, supervisee_id=world.ana)
-        rows = {r["id"]: r for r in records.list_experience(uow)}
+        rows = {r["id"]: r for r in records.list_records(uow, "experience")}
     assert progress.experience.signed_minutes == 600
     assert (rows[original]["status"], rows[original]["replaced_by"]) == ("amended", new)
 
@@ -694,7 +694,7 @@ def test_a_pending_amendment_can_be_edited_over_its_own_original(world: World) -
         )
         uow.commit()
     with world.uow() as uow:
-        rows = {r["id"]: r for r in records.list_sessions(uow)}
+        rows = {r["id"]: r for r in records.list_records(uow, "session")}
         assert rows[new_session]["topics"] == "Corrected again" and rows[new_session]["supersedes"] == session
     # Another session at the original's time is still an overlap.
     with world.uow() as uow, pytest.raises(DomainError, match="overlaps"):
@@ -727,7 +727,7 @@ def test_void_removes_a_record_from_the_totals(world: World) -> None:
     assert rows[dropped]["status"] == "voided" and rows[kept]["status"] == "signed"
     assert stored_status(world, dropped) == "signed"  # the row itself never changes
     with world.uow() as uow:
-        assert [r["id"] for r in records.list_sessions(uow, status="voided")] == [dropped]
+        assert [r["id"] for r in records.list_records(uow, "session", status="voided")] == [dropped]
         assert signoff.verify(uow).ok
 
 

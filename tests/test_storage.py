@@ -150,7 +150,7 @@ def test_every_earlier_revision_upgrades_with_nothing_lost(tmp_path: Path) -> No
     source = open_database(tmp_path / "filled.db")
     with source.uow("test") as uow:
         before = compute_progress(uow, supervisee_id=ana_id).to_json()
-        sessions_before = records.list_sessions(uow)
+        sessions_before = records.list_records(uow, "session")
     source.close()
 
     for revision in sorted(known_revisions()):
@@ -167,7 +167,7 @@ def test_every_earlier_revision_upgrades_with_nothing_lost(tmp_path: Path) -> No
                 "2 signatures (#1 to #2, the newest dated 2025-0"
             ]
             assert compute_progress(uow, supervisee_id=ana_id).to_json() == before
-            assert records.list_sessions(uow) == sessions_before
+            assert records.list_records(uow, "session") == sessions_before
             # Everyone has a global id; the next signature is keyed and verifies with the old ones.
             gids = (
                 uow.session.execute(
@@ -237,14 +237,14 @@ def test_backup_and_restore_round_trip(populated: World) -> None:
     with populated.uow() as uow:
         records.add_session(uow, **session_fields(populated, date=TODAY - dt.timedelta(days=30)))
         uow.commit()
-        assert len(records.list_sessions(uow)) == 4
+        assert len(records.list_records(uow, "session")) == 4
     populated.db.close()
     result = backup.restore(path, taken)
     assert result.replaced_copy is not None and result.replaced_copy.exists()
     assert result.safety_backup is not None
     db = open_database(path)
     with db.uow() as uow:
-        assert len(records.list_sessions(uow)) == 3
+        assert len(records.list_records(uow, "session")) == 3
         assert signoff.verify(uow).ok
         from supervisor_app.services.audit import list_events
 
@@ -252,7 +252,7 @@ def test_backup_and_restore_round_trip(populated: World) -> None:
     db.close()
     kept = open_database(result.replaced_copy)
     with kept.uow() as uow:
-        assert len(records.list_sessions(uow)) == 4
+        assert len(records.list_records(uow, "session")) == 4
     kept.close()
 
 
@@ -348,7 +348,7 @@ def test_read_only_open_never_writes(populated: World) -> None:
     readonly = open_database(path, readonly=True)
     assert readonly.readonly
     with readonly.uow() as uow:
-        assert len(records.list_sessions(uow)) == 3
+        assert len(records.list_records(uow, "session")) == 3
         with pytest.raises(Exception, match="readonly database"):
             records.add_session(uow, **session_fields(populated, date=TODAY - dt.timedelta(days=40)))
             uow.commit()
@@ -419,7 +419,7 @@ def test_restore_over_a_damaged_database_keeps_the_damaged_file(populated: World
     assert result.replaced_copy.read_bytes() == garbage
     db = open_database(path)
     with db.uow() as uow:
-        assert len(records.list_sessions(uow)) == 3
+        assert len(records.list_records(uow, "session")) == 3
     db.close()
 
 

@@ -11,12 +11,13 @@ from pathlib import Path
 import pytest
 
 from supervisor_app.db import open_database
-from supervisor_app.services import backup, importexport, person_credentials, training
+from supervisor_app.services import backup, person_credentials, training
 from supervisor_app.services.auth import WrongPassword
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.person_credentials import Person
 from supervisor_app.services.profiles import ProfileRegistry
 from supervisor_app.services.training import CertificateFile
+from supervisor_app.usecases import transfer
 from tests.conftest import PASSWORD, TODAY, World, snapshot, tamper
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -283,6 +284,7 @@ def test_a_supervisor_confirms_a_training_with_their_key(world: World) -> None:
     entry_id = add(world, certificate=CertificateFile("ethics.pdf", PDF))
     with world.uow() as uow:
         training.confirm_training(uow, entry_id=entry_id, supervisor_id=world.dana, password=PASSWORD)
+        uow.commit()
     with world.uow() as uow:
         [row] = training.list_training(uow, person=Person(supervisee_id=world.ana))
         assert (row.status, row.confirmed_by, row.certificate) == ("confirmed", "Dana Whitaker", "ethics.pdf")
@@ -309,6 +311,7 @@ def test_a_changed_confirmed_training_is_named(world: World) -> None:
     entry_id = add(world, certificate=CertificateFile("ethics.pdf", PDF))
     with world.uow() as uow:
         training.confirm_training(uow, entry_id=entry_id, supervisor_id=world.dana, password=PASSWORD)
+        uow.commit()
     tamper(world.db.path, "UPDATE training_allocation SET minutes = 600")
     with world.uow() as uow:
         [row] = training.list_training(uow, person=Person(supervisee_id=world.ana))
@@ -425,8 +428,8 @@ def test_a_certificate_survives_backup_restore_and_export(world: World, tmp_path
                 "application/pdf",
                 data,
             )
-            importexport.export_json(uow, tmp_path / "all.json")
-            importexport.export_csv(uow, tmp_path / "csv")
+        transfer.export_archive(restored, "test", tmp_path / "all.json", as_json=True)
+        transfer.export_archive(restored, "test", tmp_path / "csv")
     finally:
         restored.close()
     document = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))

@@ -12,6 +12,7 @@ import pytest
 from supervisor_app.cli import main
 from supervisor_app.db import open_database
 from supervisor_app.services import signoff, training
+from supervisor_app.services.errors import DomainError
 from supervisor_app.services.person_credentials import Person
 from supervisor_app.services.training import CertificateFile
 from tests.conftest import PASSWORD, TODAY, World, snapshot, tamper
@@ -39,6 +40,7 @@ def add(world: World, title: str, who: int | None = None) -> str:
 def confirm(world: World, entry_id: str) -> None:
     with world.uow() as uow:
         training.confirm_training(uow, entry_id=entry_id, supervisor_id=world.dana, password=PASSWORD)
+        uow.commit()
 
 
 def problems(world: World) -> list[tuple[str, str, str]]:
@@ -120,6 +122,7 @@ def test_a_confirmation_replayed_from_another_copy_has_no_audit_event(
     other = open_database(copy)
     with other.uow("test") as uow:
         training.confirm_training(uow, entry_id=third, supervisor_id=world.dana, password=PASSWORD)
+        uow.commit()
     other.close()
     conn = sqlite3.connect(copy)
     row = conn.execute("SELECT * FROM training_confirmation WHERE entry_id = ?", (third,)).fetchone()
@@ -191,11 +194,12 @@ def test_several_entries_are_confirmed_at_once_or_none_is(world: World) -> None:
         rows = training.confirm_trainings(
             uow, entry_ids=[first, second], supervisor_id=world.dana, password=PASSWORD
         )
+        uow.commit()
     assert [r.entry_id for r in rows] == [first, second]
     assert problems(world) == []
     third = add(world, "Recovery support")
     before = snapshot(world.db)
-    with world.uow() as uow, pytest.raises(training.DomainError, match="confirmed again"):
+    with world.uow() as uow, pytest.raises(DomainError, match="confirmed again"):
         training.confirm_trainings(uow, entry_ids=[third, first], supervisor_id=world.dana, password=PASSWORD)
     assert snapshot(world.db) == before
 

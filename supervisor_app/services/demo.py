@@ -268,6 +268,7 @@ def _load_training(
             supervisor_id=supervisor_id,
             password=DEMO_PASSWORD,
         )
+    uow.commit()
     return entries
 
 
@@ -448,11 +449,11 @@ def load_demo(uow: UnitOfWork, *, today: dt.date | None = None, seed: int = 7) -
     for supervisor in supervisors:
         ids = [
             r["id"]
-            for r in records.list_sessions(uow, supervisor_id=supervisor.id)
+            for r in records.list_records(uow, "session", supervisor_id=supervisor.id)
             if dt.date.fromisoformat(r["date"]) < cutoff
         ] + [
             r["id"]
-            for r in records.list_experience(uow, supervisor_id=supervisor.id)
+            for r in records.list_records(uow, "experience", supervisor_id=supervisor.id)
             if dt.date.fromisoformat(r["to"]) < cutoff
         ]
         if ids:
@@ -463,7 +464,7 @@ def load_demo(uow: UnitOfWork, *, today: dt.date | None = None, seed: int = 7) -
     for supervisee, stage, _ft in supervisees[:3]:
         rows = [
             r
-            for r in records.list_sessions(uow, supervisee_id=supervisee.id, status="signed")
+            for r in records.list_records(uow, "session", supervisee_id=supervisee.id, status="signed")
             if r["format"] == "individual"
         ]
         if len(rows) < 10:

@@ -23,21 +23,13 @@ from supervisor_app.db import UnitOfWork
 from supervisor_app.models import TrainingEntry
 from supervisor_app.services import audit, training
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.importexport import (
-    EXAMPLE_SUPERVISEES,
-    RowNote,
-    _csv_bytes,
-    _FileProblem,
-    _header_key,
-    _People,
-    _read_table,
-    _spreadsheet_cell,
-    _text,
-    _write_atomic,
-    domain_credentials,
-)
+from supervisor_app.services.exporting import write_file
+from supervisor_app.services.import_format import EXAMPLE_SUPERVISEES, RowNote, domain_credentials
+from supervisor_app.services.importing import People
 from supervisor_app.services.person_credentials import Person
 from supervisor_app.services.profiles import ProfileRegistry
+from supervisor_app.services.spreadsheet import cell_value, csv_bytes, header_key, read_table, text_cell
+from supervisor_app.services.spreadsheet_limits import FileProblem
 from supervisor_app.units import hours
 
 SHEET = "Training"
@@ -74,7 +66,7 @@ def template_sheet(
         "delivery": "in-person",
         "ethics": 6,
     }
-    return SHEET, header, [[_spreadsheet_cell(example.get(name)) for name in header]]
+    return SHEET, header, [[cell_value(example.get(name)) for name in header]]
 
 
 def help_rows(profiles: ProfileRegistry, credentials: Sequence[str] | None = None) -> list[list[Any]]:
@@ -98,9 +90,10 @@ def write_template(path: str | Path, *, profiles: ProfileRegistry) -> Path:
         raise DomainError(
             "The training template is a .csv file; an .xlsx template has a Training sheet already.",
             field="path",
+            code="template.training_file_type",
         )
     _, header, rows = template_sheet(profiles)
-    _write_atomic(path, _csv_bytes(header, rows))
+    write_file(path, csv_bytes(header, rows))
     return path
 
 
@@ -114,6 +107,7 @@ class TrainingImportReport:
     entry_ids: list[str] = field(default_factory=list)
     duplicates: list[RowNote] = field(default_factory=list)
     errors: list[RowNote] = field(default_factory=list)
+    written: bool = False  # flushed, waiting for the caller's commit
 
     @property
     def ok(self) -> bool:
@@ -168,22 +162,23 @@ class TrainingImportReport:
 def is_training_file(path: Path) -> bool:
     """True if the file's header (or its XLSX Training sheet) has a title column."""
     try:
-        table = _read_table(path, SHEET)
-    except (_FileProblem, DomainError):
+        table = read_table(path, SHEET)
+    except (FileProblem, DomainError):
         return False
-    header = {_header_key(str(h)) for h in table.header if h is not None}
+    header = {header_key(str(h)) for h in table.header if h is not None}
     return "title" in header and ("supervisee" in header or "supervisor" in header)
 
 
 def import_training(
     uow: UnitOfWork, path: str | Path, *, dry_run: bool = False, today: dt.date | None = None
 ) -> TrainingImportReport:
-    """Check every row, then write them all (and commit) or nothing."""
+    """Check every row, then write them all or nothing: flushed, ``report.written`` set, for the
+    caller to commit (:func:`supervisor_app.usecases.transfer.import_training`)."""
     path = Path(path)
     report = TrainingImportReport(str(path), dry_run=dry_run)
     try:
-        table = _read_table(path, SHEET)
-    except _FileProblem as exc:
+        table = read_table(path, SHEET)
+    except FileProblem as exc:
         report.errors.append(RowNote(getattr(exc, "line", None), str(exc)))
         return report
     columns: dict[str, int] = {}
@@ -192,7 +187,7 @@ def import_training(
     for index, raw in enumerate(table.header):
         if raw is None or not str(raw).strip():
             continue
-        key = _header_key(str(raw))
+        key = header_key(str(raw))
         target = columns if key in COLUMNS else areas if key in known_areas else None
         if target is None:
             report.errors.append(
@@ -213,7 +208,7 @@ def import_training(
         report.errors.append(RowNote(table.header_line, "A column 'supervisee' or 'supervisor' is needed."))
     if report.errors:
         return report
-    people = _People(uow)
+    people = People(uow)
     existing = {
         (row[0], row[1], row[2], row[3], row[4].casefold())
         for row in uow.session.execute(
@@ -232,14 +227,17 @@ def import_training(
 
         def cell(name: str, cells: list[Any] = cells) -> str:
             index = columns.get(name)
-            return _text(cells[index], name) if index is not None and index < len(cells) else ""
+            return text_cell(cells[index], name) if index is not None and index < len(cells) else ""
 
         column = None
         try:
             column = "supervisee"
             supervisee, supervisor = cell("supervisee").strip(), cell("supervisor").strip()
             if bool(supervisee) == bool(supervisor):
-                raise DomainError("Fill exactly one of supervisee and supervisor: whose training it is.")
+                raise DomainError(
+                    "Fill exactly one of supervisee and supervisor: whose training it is.",
+                    code="training.one_person",
+                )
             if supervisee:
                 person = Person(
                     supervisee_id=people.find(supervisee, role="supervisee", column="supervisee").id
@@ -252,7 +250,7 @@ def import_training(
             allocations = {}
             for code, index in areas.items():
                 column = code
-                value = _text(cells[index], code).strip() if index < len(cells) else ""
+                value = text_cell(cells[index], code).strip() if index < len(cells) else ""
                 if value:
                     allocations[code] = training.parse_hours(value, field=code, label=code)
             column = None
@@ -293,5 +291,5 @@ def import_training(
     report.imported = len(checked)
     report.minutes = sum(sum(v.allocations.values()) for _, v in checked)
     audit.log(uow, audit.AuditAction.IMPORT, details={"training_file": path.name, "entries": report.imported})
-    uow.commit()
+    report.written = True
     return report

@@ -19,7 +19,7 @@ from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.qt_fixes import emit
 
 if TYPE_CHECKING:  # imported when first used, not to start the app
-    from supervisor_app.services.importexport import ExportResult
+    from supervisor_app.services.exporting import ExportResult
     from supervisor_app.ui.hours_import_dialog import HoursImportDialog
     from supervisor_app.ui.hours_window import HoursWindow
     from supervisor_app.ui.import_dialog import ImportDialog
@@ -92,7 +92,7 @@ class DataTransfer(QObject):
             self.dialog = None
 
     def save_template(self) -> None:
-        from supervisor_app.services import importexport
+        from supervisor_app.usecases import transfer
 
         if self.ctx.review:
             return
@@ -104,7 +104,7 @@ class DataTransfer(QObject):
             target = target.with_name(target.name + ".xlsx")
         profiles = self.ctx.db.profiles
         self.ctx.runner.run(
-            lambda _p: importexport.write_template(target, profiles=profiles),
+            lambda _p: transfer.write_template(target, profiles=profiles),
             on_done=lambda written: self._tell(
                 self.tr("Import template saved"),
                 self.tr(
@@ -117,19 +117,15 @@ class DataTransfer(QObject):
 
     # Export --------------------------------------------------------------------------------------
     def export_csv(self) -> None:
-        from supervisor_app.services import importexport
-
         if not self.can_export:
             return
         chosen = self.ask_export_folder()
         if not chosen:
             return
         folder = _new_folder(Path(chosen), f"supervisor_app export {dt.date.today().isoformat()}")
-        self._export(lambda uow: importexport.export_csv(uow, folder), folder)
+        self._export(folder, as_json=False)
 
     def export_json(self) -> None:
-        from supervisor_app.services import importexport
-
         if not self.can_export:
             return
         path = self.ask_export_json(f"supervisor_app export {dt.date.today().isoformat()}.json")
@@ -138,14 +134,16 @@ class DataTransfer(QObject):
         target = Path(path)
         if target.suffix.lower() != ".json":
             target = target.with_name(target.name + ".json")
-        self._export(lambda uow: importexport.export_json(uow, target), target)
+        self._export(target, as_json=True)
 
-    def _export(self, work: Callable[[Any], ExportResult], where: Path) -> None:
+    def _export(self, where: Path, *, as_json: bool) -> None:
+        from supervisor_app.usecases import transfer
+
         db, actor = self.ctx.db, self.ctx.actor
 
         def job(_progress: Any) -> ExportResult:
-            with db.uow(actor) as uow:  # export logs itself in the audit trail (not when read-only)
-                return work(uow)
+            # Reads a snapshot, then logs itself in the audit trail (not when read-only).
+            return transfer.export_archive(db, actor, where, as_json=as_json)
 
         def done(result: ExportResult) -> None:
             if not db.readonly:

@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.services.importexport import ImportReport, import_file
+from supervisor_app.services.import_format import ImportReport
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.import_steps import add_check_status, add_import_buttons
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.screen_fit import fit_to_screen
+from supervisor_app.usecases import transfer
 
 
 class ImportDialog(QDialog):
@@ -71,10 +72,9 @@ class ImportDialog(QDialog):
         db, actor, path = self.ctx.db, self.ctx.actor, self.path
 
         def work(_progress: Any) -> ImportReport:
-            # A fresh unit of work: the import runs the real rules, then rolls back (dry run)
-            # or commits everything at once.
-            with db.uow(actor) as uow:
-                return import_file(uow, path, dry_run=dry_run)
+            # The import runs the real rules, then writes nothing (dry run, or a bad row) or
+            # commits everything at once.
+            return transfer.import_records(db, actor, path, dry_run=dry_run)
 
         self.ctx.runner.run(work, on_done=on_done, on_error=self._on_failed)
 

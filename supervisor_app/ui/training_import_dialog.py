@@ -9,10 +9,11 @@ from typing import Any
 
 from PySide6.QtWidgets import QWidget
 
-from supervisor_app.services.training_import import TrainingImportReport, import_training
+from supervisor_app.services.training_import import TrainingImportReport
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.import_dialog import ImportDialog
 from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.usecases import transfer
 
 
 class TrainingImportDialog(ImportDialog):
@@ -26,8 +27,7 @@ class TrainingImportDialog(ImportDialog):
         db, actor, path = self.ctx.db, self.ctx.actor, self.path
 
         def work(_progress: Any) -> TrainingImportReport:
-            with db.uow(actor) as uow:
-                return import_training(uow, path, dry_run=dry_run)
+            return transfer.import_training(db, actor, path, dry_run=dry_run)
 
         self.ctx.runner.run(work, on_done=on_done, on_error=self._on_failed)
 

@@ -86,7 +86,7 @@ def test_restoring_an_automatic_backup_replaces_reopens_and_refreshes_every_view
     assert controller.window is window and controller.ctx.supervisor_id == world.dana
     assert controller.ctx.db is not world.db
     with controller.ctx.db.uow() as uow:
-        assert records.list_sessions(uow, supervisor_id=world.dana) == []
+        assert records.list_records(uow, "session", supervisor_id=world.dana) == []
     go_to(qtbot, window, Page.TO_SIGN)
     assert window.to_sign.model.rowCount() == 0
     # The replaced database kept the session; the list of backups was reloaded.

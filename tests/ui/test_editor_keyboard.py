@@ -173,7 +173,7 @@ def test_alt_s_saves_and_alt_l_goes_to_the_length(world, make_window, qtbot) -> 
     with qtbot.waitSignal(editor.finished):
         qtbot.keyClick(editor.minutes, Qt.Key.Key_S, Qt.KeyboardModifier.AltModifier)
     with world.uow() as uow:
-        rows = records.list_sessions(uow, supervisee_id=world.ana)
+        rows = records.list_records(uow, "session", supervisee_id=world.ana)
     assert [(r["date"], r["minutes"]) for r in rows] == [(DAY.isoformat(), 90)]
 
 

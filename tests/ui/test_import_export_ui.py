@@ -11,7 +11,7 @@ import openpyxl
 from PySide6.QtCore import Qt
 
 from supervisor_app.services import records
-from supervisor_app.services.importexport import FIXED_COLUMNS
+from supervisor_app.services.import_format import FIXED_COLUMNS
 from tests.conftest import TODAY, csv_bytes, snapshot
 from tests.ui.helpers import choose
 
@@ -43,7 +43,7 @@ def write_csv(path: Path, rows: list[dict[str, str]]) -> Path:
 
 def pending(world) -> int:  # type: ignore[no-untyped-def]
     with world.uow() as uow:
-        return len(records.list_sessions(uow, supervisor_id=world.dana, status="pending"))
+        return len(records.list_records(uow, "session", supervisor_id=world.dana, status="pending"))
 
 
 def test_a_file_with_bad_rows_shows_every_one_with_its_line_and_imports_nothing(

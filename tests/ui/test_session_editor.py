@@ -54,7 +54,7 @@ def test_a_valid_session_is_saved_pending_and_every_view_refreshes(world, make_w
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert not editor.isVisible()
     with world.uow() as uow:
-        rows = records.list_sessions(uow, supervisee_id=world.ana)
+        rows = records.list_records(uow, "session", supervisee_id=world.ana)
     assert len(rows) == 1 and rows[0]["status"] == "pending"
     assert rows[0]["allocations"] == {"advocacy": 30, "mentoring": 30}
     assert rows[0]["topics"] == "Boundaries and self-care"
@@ -117,7 +117,7 @@ def test_group_session_and_save_and_add_another_keep_date_and_attendees(qtbot, w
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert not editor.isVisible()
     with world.uow() as uow:
-        rows = records.list_sessions(uow, supervisee_id=world.ben)
+        rows = records.list_records(uow, "session", supervisee_id=world.ben)
     assert len(rows) == 2
     assert all(
         r["format"] == "group" and r["supervisee_ids"] == sorted([world.ana, world.ben, world.carla])
@@ -147,7 +147,7 @@ def test_experience_editor_saves_hours_per_domain(qtbot, world, make_window) -> 
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert not editor.isVisible()
     with world.uow() as uow:
-        rows = records.list_experience(uow, supervisee_id=world.ana)
+        rows = records.list_records(uow, "experience", supervisee_id=world.ana)
     assert rows[0]["allocations"] == {"advocacy": 630, "recovery-support": 1200}
 
     again = window.actions.new_experience(world.ana)

@@ -107,7 +107,7 @@ def test_amend_needs_a_reason_and_makes_a_pending_replacement(qtbot, world, make
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert not editor.isVisible()
     with world.uow() as uow:
-        rows = records.list_sessions(uow, supervisee_id=world.ana)
+        rows = records.list_records(uow, "session", supervisee_id=world.ana)
     amendment = next(r for r in rows if r["supersedes"] == rid)
     assert amendment["status"] == "pending" and amendment["minutes"] == 45
     assert amendment["amendment_reason"] == "Length corrected from the sign-in sheet"
@@ -149,12 +149,12 @@ def test_pending_records_can_be_edited_and_deleted(qtbot, world, make_window) ->
     editor.topics.setPlainText("Changed topic")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     with world.uow() as uow:
-        assert records.list_sessions(uow)[0]["topics"] == "Changed topic"
+        assert records.list_records(uow, "session")[0]["topics"] == "Changed topic"
     window.actions.confirm = lambda _title, _text: True
     page.view.selectRow(0)
     qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     with world.uow() as uow:
-        assert records.list_sessions(uow) == []
+        assert records.list_records(uow, "session") == []
     assert page.model.rowCount() == 0
 
 

@@ -68,7 +68,7 @@ def test_a_damaged_database_is_refused_plainly_and_the_newest_backup_restored(qt
     window = sign_in(controller, world.dana, PASSWORD)
     assert window is not None
     with controller.ctx.db.uow() as uow:
-        assert len(records.list_sessions(uow, supervisor_id=world.dana)) == 1  # the backup's records
+        assert len(records.list_records(uow, "session", supervisor_id=world.dana)) == 1  # the backup's records
 
 
 def test_no_backup_means_no_restore_button_and_another_file_can_be_opened(
@@ -261,7 +261,7 @@ def test_a_large_file_opens_at_once_and_damage_found_afterwards_closes_it_and_of
     kept = list(path.parent.glob(f"{path.stem}.damaged-*{path.suffix}"))
     assert len(kept) == 1 and kept[0].read_bytes() == damaged
     with controller.ctx.db.uow() as uow:
-        assert len(records.list_sessions(uow, supervisor_id=world.dana)) == 1
+        assert len(records.list_records(uow, "session", supervisor_id=world.dana)) == 1
     for made in controllers:
         if made.dialog is not None:
             made.dialog.done(0)

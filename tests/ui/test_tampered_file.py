@@ -46,7 +46,7 @@ def test_a_tampered_file_at_start_is_refused_by_name_and_the_newest_backup_resto
     controller = started.controller()
     assert sign_in(controller, world.dana, PASSWORD) is not None
     with controller.ctx.db.uow() as uow:
-        assert len(records.list_sessions(uow, supervisor_id=world.dana)) == 1  # the backup's, not the forgery
+        assert len(records.list_records(uow, "session", supervisor_id=world.dana)) == 1  # the backup's, not the forgery
 
 
 def test_a_tampered_backup_is_not_restored_from_settings(world, make_controller, qtbot) -> None:
@@ -69,7 +69,7 @@ def test_a_tampered_backup_is_not_restored_from_settings(world, make_controller,
     assert "protection triggers" in box.text() and "reset_lockout" in box.text()
     assert controller.window is window
     with controller.ctx.db.uow() as uow:
-        assert len(records.list_sessions(uow, supervisor_id=world.dana)) == 1
+        assert len(records.list_records(uow, "session", supervisor_id=world.dana)) == 1
         triggers = uow.rows(
             "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name = 'reset_lockout'"
         )

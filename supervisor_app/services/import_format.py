@@ -1,0 +1,418 @@
+"""The import's column format: the columns, the report, and reading one row by column name.
+
+One sheet (CSV or XLSX) holds supervision sessions and experience entries, one row each, told
+apart by the ``record`` column (the columns are described in :data:`COLUMNS` and in
+``docs/IMPORT.md``). No database here: :mod:`importing` matches the rows to people and runs the
+import, :mod:`import_template` writes the template.
+"""
+
+from __future__ import annotations
+
+import operator
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.profiles import GENERAL_DOMAIN, ProfileRegistry
+from supervisor_app.services.spreadsheet import (
+    ErrorCell,
+    Formula,
+    Table,
+    header_key,
+    is_blank,
+    is_zero,
+    number_cell,
+    text_cell,
+)
+from supervisor_app.services.spreadsheet_limits import MAX_COLUMNS, FileProblem
+from supervisor_app.services.validation import MAX_DIGITS, shown
+
+TEMPLATE_SHEET = "Records"
+HELP_SHEET = "Columns"
+
+SESSION = "session"
+EXPERIENCE = "experience"
+
+# The example rows of the template use these names, so a forgotten example row gets a hint.
+EXAMPLE_SUPERVISOR = "Example Supervisor"
+EXAMPLE_SUPERVISEES = ("Example Peer", "Second Example Peer")
+
+
+# --------------------------------------------------------------------------------------------
+# The column format
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the import format, described for the person filling it in."""
+
+    name: str
+    session: str  # "required", "optional" or "" (leave empty on session rows)
+    experience: str  # same, for experience rows
+    help: str
+    example: str = ""
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column(
+        "record",
+        "required",
+        "required",
+        "What the row is: session (a supervision session) or experience (hours worked in a period). "
+        "Rows whose record cell starts with # are comments and are skipped; empty rows are skipped.",
+        "session",
+    ),
+    Column(
+        "supervisor",
+        "required",
+        "required",
+        "The supervisor of record, as in the app: the full name (capitals and extra spaces do not "
+        "matter, accents do), or the name with the ICB certification number in brackets "
+        "(Dana Whitaker [5100]), or the ICB number alone, or the app's id number.",
+        "Dana Whitaker",
+    ),
+    Column(
+        "supervisees",
+        "required",
+        "required",
+        "Who was supervised, each written like the supervisor (name, Name [ICB id], ICB id or id "
+        "number). A group session lists several, separated by semicolons: Ana Example; Ben Example. "
+        "An experience row names exactly one supervisee.",
+        "Ana Example [A-1001]",
+    ),
+    Column("date", "required", "", "Day of the session, YYYY-MM-DD (or an Excel date cell).", "2025-03-04"),
+    Column(
+        "start",
+        "optional",
+        "",
+        "Start time, HH:MM on a 24-hour clock (or an Excel time cell). With a start time the app "
+        "checks that sessions do not overlap.",
+        "10:00",
+    ),
+    Column(
+        "minutes",
+        "required",
+        "optional",
+        "Session: its length in whole minutes (the domain columns must add up to it). "
+        "Experience: optional; if given it must equal the sum of the domain columns.",
+        "60",
+    ),
+    Column("format", "required", "", "individual (one supervisee) or group (two or more).", "individual"),
+    Column("modality", "required", "", "in-person, video or phone.", "in-person"),
+    Column("site", "optional", "", "Where the session took place.", "Main office"),
+    Column(
+        "topics",
+        "optional",
+        "",
+        "What was discussed. About the supervisee's work only: never client names or anything "
+        "that identifies a client (HIPAA, 42 CFR Part 2).",
+        "Boundaries and self-care",
+    ),
+    Column("from", "", "required", "First day of the experience period, YYYY-MM-DD.", "2025-03-03"),
+    Column(
+        "to", "", "required", "Last day of the experience period, YYYY-MM-DD (at most a year).", "2025-03-07"
+    ),
+    Column("setting", "", "optional", "Where the work was done (program, site).", "Drop-in center"),
+    Column("kind", "", "required", "paid, volunteer or internship.", "paid"),
+)
+"""The fixed columns. After them come the domain columns: one per performance-domain code."""
+
+FIXED_COLUMNS = tuple(c.name for c in COLUMNS)
+SESSION_ONLY = tuple(c.name for c in COLUMNS if c.session and not c.experience)
+EXPERIENCE_ONLY = tuple(c.name for c in COLUMNS if c.experience and not c.session)
+
+DOMAIN_COLUMN_HELP = (
+    "Minutes spent on that performance domain (whole minutes). Use the columns of the "
+    "supervisee's credential; leave the others empty (0 counts as empty). 'general' is for "
+    "minutes not tied to a domain, where the credential allows it."
+)
+
+# Which column a validator's field name refers to, for the report.
+FIELD_COLUMNS = {
+    "supervisor": "supervisor",
+    "supervisees": "supervisees",
+    "supervisee": "supervisees",
+    "date": "date",
+    "start": "start",
+    "minutes": "minutes",
+    "format": "format",
+    "modality": "modality",
+    "site": "site",
+    "topics": "topics",
+    "allocations": "domain columns",
+    "period_start": "from",
+    "period_end": "to",
+    "setting": "setting",
+    "kind": "kind",
+}
+
+
+def domain_credentials(profiles: ProfileRegistry, credentials: Sequence[str] | None = None) -> list[str]:
+    """Credential codes in column order: CRSS and CPRS first (the usual ones), then the others."""
+    codes = [c.upper() for c in credentials] if credentials else profiles.codes()
+    preferred = [c for c in ("CRSS", "CPRS") if c in codes]
+    return preferred + sorted(c for c in codes if c not in preferred)
+
+
+def domain_columns(profiles: ProfileRegistry, credentials: Sequence[str] | None = None) -> list[str]:
+    """The domain column names, by :func:`domain_credentials` order, then ``general``.
+    With ``credentials``, only the domains of those credentials."""
+    names: list[str] = []
+    for code in domain_credentials(profiles, credentials):
+        for domain in profiles.get(code).domain_codes:
+            if domain not in names:
+                names.append(domain)
+    names.append(GENERAL_DOMAIN)
+    return names
+
+
+# --------------------------------------------------------------------------------------------
+# The report
+
+
+@dataclass(frozen=True)
+class RowNote:
+    """One line of the report: a bad row (error) or a skipped duplicate."""
+
+    line: int | None  # None: about the whole file
+    message: str
+    column: str | None = None
+    record: str | None = None  # session / experience, when known
+
+    def __str__(self) -> str:
+        where = f"line {self.line}" if self.line is not None else "file"
+        column = f" [{self.column}]" if self.column else ""
+        return f"{where}{column}: {self.message}"
+
+
+@dataclass
+class ImportReport:
+    """What an import did, or would do (``dry_run``), or why it did nothing."""
+
+    path: str
+    dry_run: bool = False
+    file_format: str = ""
+    rows: int = 0  # data rows read (not counting blank and comment rows)
+    sessions: int = 0  # imported (or, in a dry run, importable)
+    experience: int = 0
+    minutes: int = 0  # total minutes of the imported records
+    record_ids: list[str] = field(default_factory=list)
+    duplicates: list[RowNote] = field(default_factory=list)
+    errors: list[RowNote] = field(default_factory=list)
+    written: bool = False  # flushed, waiting for the caller's commit
+    committed: bool = False
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def summary(self) -> str:
+        name = Path(self.path).name
+        if self.errors:
+            count = len(self.errors)
+            return (
+                f"Nothing was imported from {name}: {count} problem{'s' if count != 1 else ''} "
+                "must be fixed first (every row is imported or none is)."
+            )
+        if not self.rows:
+            return f"{name} has a header but no records below it; nothing to import."
+        verb = "would be imported" if self.dry_run else "imported"
+        text = (
+            f"{self.sessions} session{'s' if self.sessions != 1 else ''} and {self.experience} "
+            f"experience entr{'ies' if self.experience != 1 else 'y'} {verb} from {name}"
+        )
+        if self.duplicates:
+            text += (
+                f"; {len(self.duplicates)} duplicate row{'s' if len(self.duplicates) != 1 else ''} skipped"
+            )
+        text += "."
+        if self.dry_run:
+            text += " Dry run: nothing was written."
+        elif self.sessions or self.experience:
+            text += " They are pending: review and sign them."
+        return text
+
+    def text(self) -> str:
+        """The report for a person: problems, skipped duplicates, then the summary."""
+        lines = [str(note) for note in self.errors]
+        lines.extend(f"skipped, {note}" for note in self.duplicates)
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+    def to_json(self) -> dict[str, Any]:
+        def notes(items: list[RowNote]) -> list[dict[str, Any]]:
+            return [
+                {"line": n.line, "column": n.column, "record": n.record, "message": n.message} for n in items
+            ]
+
+        return {
+            "path": self.path,
+            "format": self.file_format,
+            "dry_run": self.dry_run,
+            "ok": self.ok,
+            "committed": self.committed,
+            "rows": self.rows,
+            "sessions": self.sessions,
+            "experience": self.experience,
+            "minutes": self.minutes,
+            "record_ids": list(self.record_ids),
+            "duplicates": notes(self.duplicates),
+            "errors": notes(self.errors),
+        }
+
+
+# --------------------------------------------------------------------------------------------
+# Checking the header
+
+
+@dataclass(frozen=True)
+class Layout:
+    columns: dict[str, int]  # column name -> index
+    domains: dict[str, int]  # domain code -> index
+    ignored: tuple[int, ...]  # columns without a header (must stay empty)
+
+    def __post_init__(self) -> None:
+        indices = list(self.columns.values())
+        pick = operator.itemgetter(*indices)
+        # The cells of the named columns, in the order of ``columns``, as a tuple.
+        object.__setattr__(self, "pick", pick if len(indices) > 1 else lambda cells: (pick(cells),))
+
+
+def check_header(table: Table, known_domains: Sequence[str]) -> Layout:
+    line = table.header_line
+    if len(table.header) > MAX_COLUMNS:
+        raise FileProblem(
+            f"The header has {len(table.header)} columns; the format has at most {MAX_COLUMNS}.", line=line
+        )
+    columns: dict[str, int] = {}
+    domains: dict[str, int] = {}
+    ignored: list[int] = []
+    unknown: list[str] = []
+    for index, cell in enumerate(table.header):
+        if isinstance(cell, Formula | ErrorCell):
+            raise FileProblem(
+                f"Header cell {cell.ref} holds a formula or error; write the column name.", line=line
+            )
+        text = "" if cell is None else str(cell)
+        name = header_key(text)
+        if not name:
+            ignored.append(index)
+            continue
+        if name in columns or name in domains:
+            raise FileProblem(f"The column {name!r} appears twice in the header.", line=line, column=name)
+        if name in FIXED_COLUMNS:
+            columns[name] = index
+        elif name in known_domains:
+            domains[name] = index
+        else:
+            unknown.append(text.strip())
+    if unknown:
+        names = ", ".join(repr(u) for u in unknown)
+        raise FileProblem(
+            f"Unknown column{'s' if len(unknown) > 1 else ''} {names}: not a column of the import format "
+            f"and not a performance domain of any credential. Columns: {', '.join(FIXED_COLUMNS)}; "
+            f"domain columns: {', '.join(known_domains)}.",
+            line=line,
+        )
+    missing = [n for n in ("record", "supervisor", "supervisees") if n not in columns]
+    if missing:
+        raise FileProblem(
+            f"The header lacks the required column{'s' if len(missing) > 1 else ''} "
+            f"{', '.join(missing)}. The first row must name the columns (see the template).",
+            line=line,
+        )
+    if not domains:
+        raise FileProblem(
+            "The header has no domain column; add one column per performance domain "
+            f"(e.g. {', '.join(known_domains[:4])}) holding the minutes.",
+            line=line,
+        )
+    return Layout(columns, domains, tuple(ignored))
+
+
+def check_kind_columns(layout: Layout, kinds: set[str], line: int) -> None:
+    needed: list[str] = []
+    for column in COLUMNS:
+        for kind, rule in ((SESSION, column.session), (EXPERIENCE, column.experience)):
+            if kind in kinds and rule == "required" and column.name not in layout.columns:
+                if column.name not in needed:
+                    needed.append(column.name)
+    if needed:
+        what = " and ".join(sorted(kinds))
+        raise FileProblem(
+            f"The file has {what} rows but no {', '.join(needed)} column"
+            f"{'s' if len(needed) > 1 else ''}; add {'them' if len(needed) > 1 else 'it'} to the header.",
+            line=line,
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# One row
+
+
+@dataclass(slots=True)
+class Row:
+    line: int
+    record: str
+    cells: dict[str, Any]
+    allocations: dict[str, Any]
+
+
+def split_row(line: int, cells: list[Any], layout: Layout, width: int) -> Row | None:
+    """The cells of one line by column name, or None for a comment row."""
+    for index in range(width, len(cells)):
+        if not is_blank(cells[index]):
+            raise DomainError(
+                f"This line has a value in column {index + 1}, beyond the header's {width} columns "
+                "(a stray separator or an unquoted comma?).",
+                field=None,
+                code="import.beyond_header",
+            )
+    for index in layout.ignored:
+        if index < len(cells) and not is_blank(cells[index]):
+            raise DomainError(
+                f"Column {index + 1} has no name in the header but holds a value on this line.",
+                field=None,
+                code="import.unnamed_column",
+            )
+
+    if len(cells) < width:
+        cells = cells + [None] * (width - len(cells))
+    record_cell = cells[layout.columns["record"]]
+    record = text_cell(record_cell, "record").strip().lower()
+    if record.startswith("#"):
+        return None
+    if record not in (SESSION, EXPERIENCE):
+        it_is = shown(record_cell) if not is_blank(record_cell) else "empty"
+        raise DomainError(
+            f"record must be session or experience (it is {it_is}).",
+            field="record",
+            code="import.record_kind",
+        )
+    allocations: dict[str, Any] = {}
+    for code, index in layout.domains.items():
+        value = cells[index]
+        if value is None or value == "":
+            continue
+        if value.__class__ is str and value.isascii() and value.isdigit() and len(value) <= MAX_DIGITS:
+            minutes = int(value)
+            if minutes:
+                allocations[code] = minutes
+        elif not is_blank(value) and not is_zero(value):
+            allocations[code] = number_cell(value, code)
+    return Row(line, record, dict(zip(layout.columns, layout.pick(cells), strict=True)), allocations)
+
+
+def forbid(row: Row, names: Iterable[str], other: str) -> None:
+    for name in names:
+        value = row.cells.get(name)
+        if value is not None and value != "" and not is_blank(value):
+            use = "date and start" if row.record == SESSION else "from and to"
+            raise DomainError(
+                f"The {name} column is for {other} rows; leave it empty on a {row.record} row "
+                f"(a {row.record} uses {use}).",
+                field=name,
+                code="import.wrong_kind_column",
+            )

@@ -1,0 +1,482 @@
+"""The rules one session or experience entry must meet, checked before anything is written.
+
+Every rule in DOMAIN.md's "Rules the app checks" that concerns a single record is checked
+here; a refusal is a :class:`DomainError` naming the field. The overlap checks read the other
+records once, for one record or for a chunk of an import.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from functools import cache
+from typing import Any
+
+from supervisor_app.db import UnitOfWork
+from supervisor_app.models import (
+    ExperienceKind,
+    Modality,
+    SessionFormat,
+    Supervisee,
+    SupervisionSession,
+    Supervisor,
+)
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.people import get_supervisee, get_supervisor
+from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile, ProfileRegistry
+from supervisor_app.services.records.overlaps import (
+    check_experience_overlap,
+    check_session_overlap,
+    experience_periods,
+    timed_sessions,
+)
+from supervisor_app.services.records.status import Record, record_supervisee_ids
+from supervisor_app.services.records.values import (
+    MAX_ENTRY_MINUTES,
+    MAX_PERIOD_DAYS,
+    MAX_TOPICS_LENGTH,
+    ExperienceValues,
+    SessionValues,
+)
+from supervisor_app.services.validation import clean_text, parse_date, parse_time, whole_minutes
+
+# --------------------------------------------------------------------------------------------
+# Validation
+
+
+@cache
+def _values(enum_type: type) -> tuple[str, ...]:
+    return tuple(m.value for m in enum_type)
+
+
+def _choice(value: str | None, enum_type: type, *, field: str, label: str) -> str:
+    text = (value or "").strip().lower().replace("_", "-").replace(" ", "-")
+    allowed = _values(enum_type)
+    if text not in allowed:
+        raise DomainError(
+            f"{label} must be one of {', '.join(allowed)} (got {value!r}).",
+            field=field,
+            code="records.not_a_choice",
+        )
+    return text
+
+
+def _allocations(
+    raw: Mapping[str, Any] | Iterable[tuple[str, Any]] | None,
+    *,
+    profile: CredentialProfile,
+    allow_general: bool,
+) -> dict[str, int]:
+    pairs = list(raw.items()) if isinstance(raw, Mapping) else list(raw or [])
+    if not pairs:
+        raise DomainError(
+            f"Give the minutes for at least one performance domain ({', '.join(profile.domain_codes)}).",
+            field="allocations",
+            code="records.no_domain",
+        )
+    result: dict[str, int] = {}
+    for code, minutes in pairs:
+        code = (code or "").strip().lower()
+        if code not in profile.domain_codes and not (allow_general and code == GENERAL_DOMAIN):
+            valid = list(profile.domain_codes) + ([GENERAL_DOMAIN] if allow_general else [])
+            raise DomainError(
+                f"{code!r} is not a {profile.code} performance domain. Use one of: {', '.join(valid)}.",
+                field="allocations",
+                code="records.unknown_domain",
+            )
+        if code in result:
+            raise DomainError(
+                f"The domain {profile.label(code)} is given twice.",
+                field="allocations",
+                code="records.domain_twice",
+            )
+        if minutes.__class__ is int and minutes > 0:
+            result[code] = minutes  # what whole_minutes would return, without building its label
+        else:
+            label = f"Minutes for {profile.label(code)}"
+            result[code] = whole_minutes(minutes, field="allocations", label=label)
+    return result
+
+
+def _profile_for(profiles: ProfileRegistry, supervisees: list[Supervisee]) -> CredentialProfile:
+    codes = sorted({s.credential for s in supervisees})
+    if len(codes) > 1:
+        names = ", ".join(f"{s.name} ({s.credential})" for s in supervisees)
+        raise DomainError(
+            "Everyone in one session must be working toward the same credential, because the "
+            f"performance domains differ: {names}. Record a separate session per credential.",
+            field="supervisees",
+            code="records.mixed_credentials",
+        )
+    try:
+        return profiles.get(codes[0])
+    except KeyError as exc:
+        raise DomainError(str(exc.args[0]), field="supervisees", code="records.unknown_credential") from None
+
+
+def _check_supervisor(supervisor: Supervisor, supervisees: list[Supervisee]) -> None:
+    if not supervisor.active:
+        raise DomainError(
+            f"{supervisor.name} is marked inactive; new records need an active supervisor.",
+            field="supervisor",
+            code="records.supervisor_inactive",
+        )
+    for supervisee in supervisees:
+        if supervisee.same_person_supervisor_id == supervisor.id:
+            raise DomainError(
+                f"{supervisor.name} cannot supervise their own hours ({supervisee.name} is the same person).",
+                field="supervisor",
+                code="records.supervises_self",
+            )
+
+
+def _check_dates(
+    start: dt.date, end: dt.date, supervisees: list[Supervisee], *, today: dt.date, field: str
+) -> None:
+    if end > today:
+        raise DomainError(
+            f"{end.isoformat()} is in the future; record hours once they have happened.",
+            field=field,
+            code="records.in_future",
+        )
+    if start.year < 1990:
+        raise DomainError(
+            f"{start.isoformat()} is too far in the past to be a real record.",
+            field=field,
+            code="records.too_old",
+        )
+    for supervisee in supervisees:
+        if supervisee.start_date is not None and start < supervisee.start_date:
+            raise DomainError(
+                f"{start.isoformat()} is before {supervisee.name}'s start date "
+                f"({supervisee.start_date.isoformat()}).",
+                field=field,
+                code="records.before_start_date",
+            )
+
+
+def _load_supervisees(uow: UnitOfWork, ids: Iterable[int | str]) -> list[Supervisee]:
+    return [get_supervisee(uow, i, field="supervisees") for i in ids]
+
+
+def _check_supervisees(supervisees: list[Supervisee]) -> None:
+    if not supervisees:
+        raise DomainError(
+            "Choose at least one supervisee.", field="supervisees", code="records.no_supervisee"
+        )
+    seen: set[int] = set()
+    for supervisee in supervisees:
+        if supervisee.id in seen:
+            raise DomainError(
+                f"{supervisee.name} is listed twice.", field="supervisees", code="records.supervisee_twice"
+            )
+        seen.add(supervisee.id)
+        if not supervisee.active:
+            raise DomainError(
+                f"{supervisee.name} is marked inactive.",
+                field="supervisees",
+                code="records.supervisee_inactive",
+            )
+
+
+def validate_session(
+    uow: UnitOfWork,
+    *,
+    supervisor_id: int | str,
+    supervisee_ids: Iterable[int | str],
+    date: str | dt.date,
+    minutes: int | str,
+    format: str,
+    modality: str,
+    allocations: Mapping[str, Any] | Iterable[tuple[str, Any]],
+    start: str | dt.time | None = None,
+    site: str = "",
+    topics: str = "",
+    ignore_ids: Iterable[str] = (),
+    today: dt.date | None = None,
+) -> SessionValues:
+    """Check a session against every rule; return the cleaned values. Writes nothing."""
+    supervisor = get_supervisor(uow, supervisor_id)
+    supervisees = _load_supervisees(uow, supervisee_ids)
+    values = check_session(
+        supervisor=supervisor,
+        supervisees=supervisees,
+        profiles=uow.db.profiles,
+        date=date,
+        minutes=minutes,
+        format=format,
+        modality=modality,
+        allocations=allocations,
+        start=start,
+        site=site,
+        topics=topics,
+        today=today or dt.date.today(),
+    )
+    if values.start_time is not None:
+        begin = values.start_time.hour * 60 + values.start_time.minute
+        same_day = timed_sessions(uow, dates={values.date}, begin=begin, end=begin + values.minutes)
+        check_session_overlap(
+            values,
+            same_day.get(values.date, ()),
+            supervisor=supervisor,
+            supervisees=supervisees,
+            ignore_ids=set(ignore_ids),
+        )
+    return values
+
+
+def check_session(
+    *,
+    supervisor: Supervisor,
+    supervisees: list[Supervisee],
+    profiles: ProfileRegistry,
+    date: str | dt.date,
+    minutes: int | str,
+    format: str,
+    modality: str,
+    allocations: Mapping[str, Any] | Iterable[tuple[str, Any]],
+    start: str | dt.time | None = None,
+    site: str = "",
+    topics: str = "",
+    today: dt.date,
+) -> SessionValues:
+    """Every rule about one session except overlaps with other sessions (those need the other
+    sessions: :func:`check_session_overlap`). Reads nothing from the database: the import runs
+    it on thousands of rows with the people already loaded."""
+    _check_supervisees(supervisees)
+    _check_supervisor(supervisor, supervisees)
+    profile = _profile_for(profiles, supervisees)
+    day = parse_date(date, field="date", label="Date")
+    _check_dates(day, day, supervisees, today=today, field="date")
+    start_time = parse_time(start, field="start", label="Start time")
+    length = whole_minutes(minutes, field="minutes", label="Length")
+    if length > MAX_ENTRY_MINUTES:
+        raise DomainError(
+            f"A session of {length} minutes is over 12 hours; check the length.",
+            field="minutes",
+            code="records.session_too_long",
+        )
+    step = profile.supervision.minute_increment.value
+    if length % step:
+        raise DomainError(
+            f"{profile.code} supervision is recorded in {step}-minute steps; {length} minutes is not "
+            f"(use {length - length % step or step} or {length - length % step + step}).",
+            field="minutes",
+            code="records.minutes_step",
+        )
+    if start_time is not None and start_time.hour * 60 + start_time.minute + length > 24 * 60:
+        raise DomainError(
+            "The session would run past midnight; split it into two days.",
+            field="minutes",
+            code="records.past_midnight",
+        )
+    session_format = _choice(format, SessionFormat, field="format", label="Format")
+    most_individual = profile.supervision.individual_max
+    if session_format == SessionFormat.INDIVIDUAL and len(supervisees) > most_individual:
+        raise DomainError(
+            (
+                f"An individual session has exactly one supervisee ({len(supervisees)} chosen); "
+                "choose group for more."
+            )
+            if most_individual == 1
+            else (
+                f"{profile.code} individual supervision has at most {most_individual} supervisees "
+                f"({len(supervisees)} chosen); choose group for more."
+            ),
+            field="supervisees",
+            code="records.individual_count",
+        )
+    if session_format == SessionFormat.GROUP:
+        if len(supervisees) < 2:
+            raise DomainError(
+                "A group session has at least two supervisees.",
+                field="supervisees",
+                code="records.group_too_small",
+            )
+        if len(supervisees) <= most_individual:
+            rule = profile.supervision.individual_max_supervisees
+            raise DomainError(
+                f"For the {profile.code}, one supervisor with {len(supervisees)} supervisees is individual "
+                f"supervision ({rule.source if rule else ''}); record it as individual.",
+                field="format",
+                code="records.group_is_individual",
+            )
+        cap = profile.supervision.max_group_size
+        if cap is not None and len(supervisees) > cap.value:
+            raise DomainError(
+                f"{profile.code} group supervision allows at most {cap.value} supervisees "
+                f"({len(supervisees)} chosen).",
+                field="supervisees",
+                code="records.group_too_large",
+            )
+    session_modality = _choice(modality, Modality, field="modality", label="Modality")
+    check_modality_counts(profile, session_modality)
+    allow_general = profile.supervision.allow_general.value
+    allocated = _allocations(allocations, profile=profile, allow_general=allow_general)
+    total = sum(allocated.values())
+    if total > length:
+        raise DomainError(
+            f"The domains add up to {total} minutes, more than the session's {length}.",
+            field="allocations",
+            code="records.domains_exceed_length",
+        )
+    if total < length:
+        if not allow_general:
+            raise DomainError(
+                f"The domains add up to {total} minutes but the session is {length}; "
+                f"allocate the other {length - total} minutes to a domain.",
+                field="allocations",
+                code="records.domains_short_of_length",
+            )
+        allocated[GENERAL_DOMAIN] = allocated.get(GENERAL_DOMAIN, 0) + length - total
+    return SessionValues(
+        supervisor_id=supervisor.id,
+        supervisee_ids=tuple(sorted(s.id for s in supervisees)),
+        date=day,
+        start_time=start_time,
+        minutes=length,
+        format=session_format,
+        modality=session_modality,
+        site=clean_text(site, field="site", label="Site"),
+        topics=clean_text(
+            topics, field="topics", label="Topics", max_length=MAX_TOPICS_LENGTH, multiline=True
+        ),
+        allocations=dict(sorted(allocated.items())),
+    )
+
+
+def check_modality_counts(profile: CredentialProfile, modality: str) -> None:
+    """Refuse supervision in a modality the board does not count (LCPC: phone and e-mail)."""
+    rule = profile.supervision.counted_modalities
+    if rule is None or modality in rule.value:
+        return
+    allowed = " or ".join(_MODALITY_WORDS.get(m, m) for m in rule.value)
+    raise DomainError(
+        f"{profile.code} supervision {_MODALITY_WORDS.get(modality, modality)} does not count "
+        f"({rule.source}). Record supervision given {allowed}.",
+        field="modality",
+        code="records.modality_not_counted",
+    )
+
+
+def check_counts_at_signing(uow: UnitOfWork, records: Iterable[Record]) -> None:
+    """The board rules a record is checked against again at signing (the profile may have
+    changed since it was entered): a session in a modality the board does not count."""
+    credentials: dict[int, str] = {}
+    for record in records:
+        if not isinstance(record, SupervisionSession):
+            continue
+        for supervisee_id in record_supervisee_ids(record):
+            if supervisee_id not in credentials:
+                credentials[supervisee_id] = get_supervisee(uow, supervisee_id).credential
+            try:
+                profile = uow.db.profiles.get(credentials[supervisee_id])
+            except KeyError:
+                continue
+            try:
+                check_modality_counts(profile, record.modality)
+            except DomainError as exc:
+                raise DomainError(
+                    f"Record {record.id[:8]} ({record.date.isoformat()}) cannot be signed: {exc.message}",
+                    field="record",
+                    code="records.cannot_sign_modality",
+                ) from None
+
+
+_MODALITY_WORDS = {"in-person": "in person", "video": "by live video", "phone": "by phone"}
+
+
+def _check_active(supervisee: Supervisee) -> None:
+    if not supervisee.active:
+        raise DomainError(
+            f"{supervisee.name} is marked inactive.", field="supervisee", code="records.supervisee_inactive"
+        )
+
+
+def validate_experience(
+    uow: UnitOfWork,
+    *,
+    supervisee_id: int | str,
+    supervisor_id: int | str,
+    period_start: str | dt.date,
+    period_end: str | dt.date,
+    allocations: Mapping[str, Any] | Iterable[tuple[str, Any]],
+    setting: str = "",
+    kind: str = ExperienceKind.PAID.value,
+    ignore_ids: Iterable[str] = (),
+    today: dt.date | None = None,
+) -> ExperienceValues:
+    supervisee = get_supervisee(uow, supervisee_id)
+    _check_active(supervisee)
+    supervisor = get_supervisor(uow, supervisor_id)
+    values = check_experience(
+        supervisee=supervisee,
+        supervisor=supervisor,
+        profiles=uow.db.profiles,
+        period_start=period_start,
+        period_end=period_end,
+        allocations=allocations,
+        setting=setting,
+        kind=kind,
+        today=today or dt.date.today(),
+    )
+    others = experience_periods(
+        uow, supervisee_ids=[supervisee.id], start=values.period_start, end=values.period_end
+    )
+    check_experience_overlap(
+        values, others.get(supervisee.id, ()), supervisee=supervisee, ignore_ids=set(ignore_ids)
+    )
+    return values
+
+
+def check_experience(
+    *,
+    supervisee: Supervisee,
+    supervisor: Supervisor,
+    profiles: ProfileRegistry,
+    period_start: str | dt.date,
+    period_end: str | dt.date,
+    allocations: Mapping[str, Any] | Iterable[tuple[str, Any]],
+    setting: str = "",
+    kind: str = ExperienceKind.PAID.value,
+    today: dt.date,
+) -> ExperienceValues:
+    """Every rule about one experience entry except overlaps with other entries
+    (:func:`check_experience_overlap`). Reads nothing from the database."""
+    _check_active(supervisee)
+    _check_supervisor(supervisor, [supervisee])
+    profile = _profile_for(profiles, [supervisee])
+    start = parse_date(period_start, field="period_start", label="From date")
+    end = parse_date(period_end, field="period_end", label="To date")
+    if end < start:
+        raise DomainError(
+            f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
+            field="period_end",
+            code="records.period_reversed",
+        )
+    if (end - start).days > MAX_PERIOD_DAYS:
+        raise DomainError(
+            "An experience entry covers at most one year; split longer periods.",
+            field="period_end",
+            code="records.period_too_long",
+        )
+    _check_dates(start, end, [supervisee], today=today, field="period_start")
+    allocated = _allocations(allocations, profile=profile, allow_general=True)
+    total = sum(allocated.values())
+    days = (end - start).days + 1
+    if total > MAX_ENTRY_MINUTES * days:
+        raise DomainError(
+            f"{total / 60:.2f} hours in {days} day{'s' if days != 1 else ''} is more than 12 hours a day; "
+            "check the hours.",
+            field="allocations",
+            code="records.over_12_hours_a_day",
+        )
+    return ExperienceValues(
+        supervisee_id=supervisee.id,
+        supervisor_id=supervisor.id,
+        period_start=start,
+        period_end=end,
+        setting=clean_text(setting, field="setting", label="Setting"),
+        kind=_choice(kind, ExperienceKind, field="kind", label="Kind"),
+        allocations=dict(sorted(allocated.items())),
+    )

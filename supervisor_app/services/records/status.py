@@ -1,0 +1,169 @@
+"""The status of sessions and experience entries, in SQL, and finding a record.
+
+Status model: a row stores ``pending`` or ``signed``. A signed row is *amended* when a signed
+amendment supersedes it and *voided* when a void sign-off names it; both are derived from
+append-only rows (:func:`display_status_sql`), so a signed row is never touched again.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from typing import Any
+
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    case,
+    exists,
+    literal,
+    or_,
+    select,
+)
+from sqlalchemy.orm import aliased
+
+from supervisor_app.db import UnitOfWork
+from supervisor_app.models import (
+    DisplayStatus,
+    ExperienceEntry,
+    ForeignLink,
+    RecordKind,
+    RecordStatus,
+    SignOff,
+    SignOffAction,
+    SupervisionSession,
+)
+from supervisor_app.services.errors import DomainError
+
+Record = SupervisionSession | ExperienceEntry
+
+
+# --------------------------------------------------------------------------------------------
+# Status, in SQL
+
+
+def _model(kind: RecordKind | str) -> type[SupervisionSession] | type[ExperienceEntry]:
+    return SupervisionSession if RecordKind(kind) is RecordKind.SESSION else ExperienceEntry
+
+
+@cache  # static expressions: build once, reuse
+def superseded_clause(model: type[Record]) -> ColumnElement[bool]:
+    """True where a *signed* amendment replaces the row."""
+    newer = aliased(model)
+    return exists(
+        select(literal(1)).where(newer.supersedes_id == model.id, newer.status == RecordStatus.SIGNED)
+    )
+
+
+@cache  # static expressions: build once, reuse
+def amendment_waiting_clause(model: type[Record]) -> ColumnElement[bool]:
+    """True where a *pending* amendment of the row waits to be signed (and will replace it)."""
+    newer = aliased(model)
+    return exists(
+        select(literal(1)).where(newer.supersedes_id == model.id, newer.status == RecordStatus.PENDING)
+    )
+
+
+@cache  # static expressions: build once, reuse
+def voided_clause(model: type[Record]) -> ColumnElement[bool]:
+    return or_(
+        exists(select(literal(1)).where(SignOff.record_id == model.id, SignOff.action == SignOffAction.VOID)),
+        # a record signed and voided in another database (arrived in an hours file)
+        exists(
+            select(literal(1)).where(
+                ForeignLink.record_id == model.id, ForeignLink.action == SignOffAction.VOID
+            )
+        ),
+    )
+
+
+def refuse_arrived(uow: UnitOfWork, record: Record, action: str) -> None:
+    """A record signed in another database (arrived in an hours file) is read-only here."""
+    arrived = uow.session.scalar(
+        select(ForeignLink.chain_id)
+        .where(ForeignLink.record_id == record.id, ForeignLink.action == SignOffAction.SIGN)
+        .limit(1)
+    )
+    if arrived is not None:
+        raise DomainError(
+            f"Record {record.id[:8]} was signed in another database and arrived in an hours file; "
+            f"it is read-only here and cannot be {action} (its own supervisor can, where it was signed).",
+            field="record",
+            code="records.arrived_read_only",
+        )
+
+
+@cache  # static expressions: build once, reuse
+def counts_clause(model: type[Record]) -> ColumnElement[bool]:
+    """True for the rows that count toward progress: signed, not replaced, not voided."""
+    return and_(model.status == RecordStatus.SIGNED, ~superseded_clause(model), ~voided_clause(model))
+
+
+@cache  # static expressions: build once, reuse
+def display_status_sql(model: type[Record]) -> ColumnElement[str]:
+    return case(
+        (model.status == RecordStatus.PENDING, literal(DisplayStatus.PENDING.value)),
+        (voided_clause(model), literal(DisplayStatus.VOIDED.value)),
+        (superseded_clause(model), literal(DisplayStatus.AMENDED.value)),
+        else_=literal(DisplayStatus.SIGNED.value),
+    )
+
+
+@cache  # static expressions: build once, reuse
+def replaced_by_sql(model: type[Record]) -> Any:
+    newer = aliased(model)
+    return (
+        select(newer.id)
+        .where(newer.supersedes_id == model.id, newer.status == RecordStatus.SIGNED)
+        .limit(1)
+        .scalar_subquery()
+    )
+
+
+def display_status(uow: UnitOfWork, record: Record) -> DisplayStatus:
+    model = type(record)
+    value = uow.session.scalar(select(display_status_sql(model)).where(model.id == record.id))
+    return DisplayStatus(value)
+
+
+# --------------------------------------------------------------------------------------------
+# Finding records
+
+
+def find_record(uow: UnitOfWork, record_id: str, *, field: str = "record") -> Record:
+    """A session or experience entry by id, or by a unique prefix of at least 6 characters."""
+    text = (record_id or "").strip().lower()
+    if len(text) < 6:
+        raise DomainError(
+            f"Record id {record_id!r} is too short; give the full id or at least its first 6 characters.",
+            field=field,
+            code="records.id_too_short",
+        )
+    found: list[Record] = []
+    for model in (SupervisionSession, ExperienceEntry):
+        exact = uow.session.get(model, text)
+        if exact is not None:
+            return exact
+        found.extend(uow.session.scalars(select(model).where(model.id.startswith(text)).limit(2)))
+    if not found:
+        raise DomainError(
+            f"There is no session or experience entry with id {record_id!r}.",
+            field=field,
+            code="records.not_found",
+        )
+    if len(found) > 1:
+        raise DomainError(
+            f"Record id {record_id!r} matches more than one record; give more characters.",
+            field=field,
+            code="records.id_ambiguous",
+        )
+    return found[0]
+
+
+def record_kind(record: Record) -> RecordKind:
+    return RecordKind.SESSION if isinstance(record, SupervisionSession) else RecordKind.EXPERIENCE
+
+
+def record_supervisee_ids(record: Record) -> list[int]:
+    if isinstance(record, SupervisionSession):
+        return [a.supervisee_id for a in record.attendees]
+    return [record.supervisee_id]
