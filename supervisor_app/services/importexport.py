@@ -46,7 +46,7 @@ from sqlalchemy import Table, or_, select
 from sqlalchemy import text as sql_text
 
 from supervisor_app import __version__
-from supervisor_app.db import UnitOfWork, write_private
+from supervisor_app.db import UnitOfWork
 from supervisor_app.models import (
     Base,
     DisplayStatus,
@@ -63,6 +63,7 @@ from supervisor_app.services.profiles import GENERAL_DOMAIN, ProfileRegistry
 from supervisor_app.services.spreadsheet_limits import MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, CellCount
 from supervisor_app.services.spreadsheet_limits import FileProblem as _FileProblem
 from supervisor_app.services.validation import MAX_DIGITS, parse_date, parse_time, shown, whole_minutes
+from supervisor_app.storage import write_private
 
 FORMAT_VERSION = 1
 """Version of the import column format and of the JSON export layout."""
@@ -1430,7 +1431,7 @@ def write_template(
     if suffix not in (".csv", ".xlsx"):
         raise DomainError("The template is written as .csv or .xlsx; choose one of those.", field="path")
     if profiles is None:
-        from supervisor_app.db import user_data_dir
+        from supervisor_app.storage import user_data_dir
 
         profiles = ProfileRegistry.load(user_dir=user_data_dir() / "credentials")
     if credentials:

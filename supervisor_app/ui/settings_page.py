@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.db import DatabaseError
+from supervisor_app import storage
 from supervisor_app.fileops import sync_folder
-from supervisor_app.services import backup, people
+from supervisor_app.services import people
 from supervisor_app.services.filenames import safe_file_name
+from supervisor_app.storage import DatabaseError
 from supervisor_app.ui.backup_table_model import ROW_ROLE, BackupTableModel, reason_text
 from supervisor_app.ui.common import FieldErrors, error_label, show_error
 from supervisor_app.ui.context import AppContext
@@ -45,6 +46,7 @@ from supervisor_app.ui.screen_fit import narrow, scrolling
 from supervisor_app.ui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from supervisor_app.ui.supervisor_table_model import ROW_ROLE as SUPERVISOR_ROW_ROLE
 from supervisor_app.ui.supervisor_table_model import SupervisorTableModel
+from supervisor_app.usecases import backups
 
 
 class SettingsPage(RefreshOnChange, QWidget):
@@ -60,7 +62,7 @@ class SettingsPage(RefreshOnChange, QWidget):
         self.ctx = ctx
         # What the file dialogs and the confirmation would answer; tests put answers here.
         self.ask_backup_path: Callable[[str], str] = self._ask_backup_path
-        self.confirm_restore: Callable[[backup.BackupInfo], bool] = self._confirm_restore
+        self.confirm_restore: Callable[[storage.BackupInfo], bool] = self._confirm_restore
         self.open_folder: Callable[[Path], None] = _open_folder
         self.setObjectName("settings_page")
         self.setAccessibleName(self.tr("Settings"))
@@ -629,7 +631,7 @@ class SettingsPage(RefreshOnChange, QWidget):
             self._load_supervisors()
         path = self.database_file
         try:
-            found = backup.list_backups(path) if path is not None else []
+            found = storage.list_backups(path) if path is not None else []
         except OSError:
             found = []
         self.backups.set_rows(found)
@@ -645,7 +647,7 @@ class SettingsPage(RefreshOnChange, QWidget):
             self.selected_backup() is not None and not self.ctx.read_only and self.database_file is not None
         )
 
-    def selected_backup(self) -> backup.BackupInfo | None:
+    def selected_backup(self) -> storage.BackupInfo | None:
         rows = self.backups_view.selectionModel().selectedRows()
         return self.backups.data(rows[0], ROW_ROLE) if rows else None
 
@@ -670,10 +672,7 @@ class SettingsPage(RefreshOnChange, QWidget):
         self._say(self.tr("Backing up…"))
 
         def work(_progress: Any) -> Path:
-            backup.copy_database(path, target)
-            if not db.readonly:  # a read-only copy cannot add to the audit trail
-                backup.log_backup(db, target, "manual")
-            return target
+            return backups.backup_now(db, target)  # a read-only copy cannot add to the audit trail
 
         def done(saved: Path) -> None:
             self.backup_button.setEnabled(True)
@@ -708,7 +707,7 @@ class SettingsPage(RefreshOnChange, QWidget):
         path = self.database_file
         if path is None:
             return
-        folder = backup.backup_dir_for(path)
+        folder = storage.backup_dir_for(path)
         folder.mkdir(parents=True, exist_ok=True)
         self.open_folder(folder)
 
@@ -721,7 +720,7 @@ class SettingsPage(RefreshOnChange, QWidget):
         )
         return path
 
-    def _confirm_restore(self, info: backup.BackupInfo) -> bool:
+    def _confirm_restore(self, info: storage.BackupInfo) -> bool:
         taken = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
         box = QMessageBox(
             QMessageBox.Icon.Warning,

@@ -8,9 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import select
 
+from supervisor_app import storage
 from supervisor_app.db import open_database
 from supervisor_app.models import AuditEvent
-from supervisor_app.services import backup, people, records
+from supervisor_app.services import people, records
 from tests.conftest import PASSWORD, session_fields
 from tests.ui.helpers import sign_in
 
@@ -49,7 +50,7 @@ def test_restoring_an_automatic_backup_replaces_reopens_and_refreshes_every_view
     world, make_controller
 ) -> None:
     path = world.db.path
-    taken = backup.backup_file(path, reason="daily")
+    taken = storage.backup_file(path, reason="daily")
     with world.uow() as uow:  # entered after the backup: the restore takes it away
         records.add_session(uow, **session_fields(world))
         uow.commit()
@@ -91,12 +92,12 @@ def test_restoring_an_automatic_backup_replaces_reopens_and_refreshes_every_view
     conn.close()
     assert reloads
     rows = [settings.backups.row(i).path for i in range(settings.backups.rowCount())]
-    assert rows == [b.path for b in backup.list_backups(path)]
+    assert rows == [b.path for b in storage.list_backups(path)]
 
 
 def test_a_restore_that_fails_leaves_the_database_as_it_was(world, make_controller) -> None:
     path = world.db.path
-    bad = backup.backup_file(path, reason="daily")
+    bad = storage.backup_file(path, reason="daily")
     bad.write_bytes(b"not a backup" * 100)
     controller = make_controller(world.db)
     controller.start()
@@ -119,5 +120,5 @@ def test_open_backups_folder_opens_this_databases_folder(world, make_window) -> 
     opened: list[Path] = []
     settings.open_folder = opened.append
     settings.folder_button.click()
-    assert opened == [backup.backup_dir_for(world.db.path)] and opened[0].is_dir()
+    assert opened == [storage.backup_dir_for(world.db.path)] and opened[0].is_dir()
     assert settings.backups_empty.isVisibleTo(settings) and not settings.restore_button.isEnabled()

@@ -7,7 +7,8 @@ import sqlite3
 import pytest
 from PySide6.QtWidgets import QWidget
 
-from supervisor_app.services import backup, people
+from supervisor_app import storage
+from supervisor_app.services import people
 from supervisor_app.ui.tasks import TaskRunner
 from tests.conftest import PASSWORD, TODAY
 from tests.ui.helpers import sign_in
@@ -71,7 +72,7 @@ def test_after_a_restore_the_app_shows_the_list_not_a_supervisee_the_backup_lack
     world, make_controller
 ) -> None:
     path = world.db.path
-    backup.backup_file(path, reason="daily")
+    storage.backup_file(path, reason="daily")
     with world.uow() as uow:
         newcomer = people.add_supervisee(
             uow, name="Zed Newcomer", credential="CRSS", supervisor_id=world.dana, start_date=TODAY
@@ -82,7 +83,7 @@ def test_after_a_restore_the_app_shows_the_list_not_a_supervisee_the_backup_lack
     window = sign_in(controller, world.dana, PASSWORD)
     window.open_supervisee(newcomer)
     assert window.current_page() is window.detail
-    controller.restore_backup(backup.list_backups(path)[0].path)
+    controller.restore_backup(storage.list_backups(path)[0].path)
     assert controller.window is window and window.current_page() is window.list_page
     assert "Zed Newcomer" not in [
         window.list_page.model.row(i).name for i in range(window.list_page.model.rowCount())
