@@ -217,7 +217,6 @@ def provide_profiles(loader: Callable[[], Any]) -> None:
     _profiles_loader = loader
 
 
-
 class Database:
     """An open, migrated database. Its SQLAlchemy engines are made when first used."""
 

@@ -117,7 +117,6 @@ def private_folder(folder: Path) -> None:
         path.mkdir(mode=0o700, exist_ok=True)
 
 
-
 def readonly_uri(path: Path) -> str:
     """A SQLite URI that opens ``path`` read-only. Percent-encoded, so a '#', '?' or '%' in a
     folder name is part of the path, not the start of a fragment or of the URI's options.
@@ -166,7 +165,6 @@ def connect_readonly(path: Path, **kwargs: Any) -> sqlite3.Connection:
     return sqlite3.connect(readonly_uri(path), uri=True, **kwargs)
 
 
-
 # --------------------------------------------------------------------------------------------
 # The migrations' revisions, read from the files
 
@@ -201,7 +199,6 @@ def head_revision() -> str:
 
 def known_revisions() -> set[str]:
     return set(_revision_graph())
-
 
 
 REQUIRED_TABLES = frozenset(
@@ -355,7 +352,6 @@ def _check_file(path: Path, *, integrity: bool, cancelled: threading.Event | Non
     if altered and revision is not None:
         raise DatabaseError(schema_check.message(name, revision, altered), kind="damaged", path=path)
     return FileCheck(exists=True, revision=revision, has_data=True)
-
 
 
 # --------------------------------------------------------------------------------------------
@@ -547,5 +543,3 @@ def daily_backup(
     if latest and latest[0].taken_at.date() == now.date():
         return None
     return backup_file(database, reason="daily", now=now, cancelled=cancelled)
-
-
