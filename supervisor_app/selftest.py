@@ -83,11 +83,12 @@ def _application_files(ctx: _Context) -> str:
 
 
 def _credential_profiles(ctx: _Context) -> str:
-    from supervisor_app.services.profiles import ProfileRegistry
-    from supervisor_app.storage import user_data_dir
+    from supervisor_app.db import provide_profiles
+    from supervisor_app.usecases.opening import load_profiles
 
     # The same profiles the app uses: shipped ones, replaced by this computer's overrides.
-    ctx.profiles = ProfileRegistry.load(user_dir=user_data_dir() / "credentials")
+    ctx.profiles = load_profiles()
+    provide_profiles(lambda: ctx.profiles)  # the self-test's database reads these
     codes = [p.code for p in ctx.profiles]
     if not codes:
         raise StepFailed("no credential profiles were found")
