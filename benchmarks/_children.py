@@ -361,6 +361,10 @@ def sessions_baseline(db: str) -> None:
 
 
 def main() -> None:
+    from supervisor_app.db import provide_profiles
+    from supervisor_app.usecases.opening import load_profiles
+
+    provide_profiles(load_profiles)  # as the app's start does
     mode, *args = sys.argv[1:]
     if mode == "startup-app":
         startup_app(args[0], int(args[1]))

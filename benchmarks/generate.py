@@ -991,6 +991,10 @@ def generate(
 
 
 def main(argv: list[str] | None = None) -> int:
+    from supervisor_app.db import provide_profiles
+    from supervisor_app.usecases.opening import load_profiles
+
+    provide_profiles(load_profiles)  # as the app's start does
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--scale", type=float, default=1.0, help="1.0 = 40 supervisors, 800 supervisees (default)"

@@ -2,7 +2,7 @@
 
 ``PRAGMA quick_check`` reads every page of the database (1.5 s for a 2 GB agency file), so it
 is not run by every command and every start. Every open still makes the cheap checks
-(:func:`supervisor_app.db.check_file`: the header, the length of the file, the table list,
+(:func:`supervisor_app.storage.check_file`: the header, the length of the file, the table list,
 the exact schema, the revision); the whole-file check runs when one of these holds:
 
 - the file has not passed it on this computer yet (a new copy, a file from elsewhere);
@@ -35,7 +35,7 @@ _serial = itertools.count(1)  # one marker per open handle: two handles in a pro
 
 
 def _folder() -> Path:
-    from supervisor_app.db import user_data_dir
+    from supervisor_app.storage import user_data_dir
 
     return user_data_dir() / FOLDER_NAME
 
@@ -112,7 +112,7 @@ def record_full_check(path: Path, *, started: dt.datetime, stale: list[Path] | N
     crashed processes seen before it began (``stale``) are answered by it and removed. A state
     that cannot be written (a read-only data folder) only means the check runs again."""
     try:
-        from supervisor_app.db import private_folder, write_private
+        from supervisor_app.storage import private_folder, write_private
 
         folder = _folder()
         private_folder(folder)
@@ -157,7 +157,7 @@ def mark_open(path: Path) -> Path | None:
     """Say that this process has ``path`` open for writing, until :func:`mark_closed`. A marker
     left behind (the process ended without closing) makes the next open check the whole file."""
     try:
-        from supervisor_app.db import private, private_folder
+        from supervisor_app.storage import private, private_folder
 
         folder = _folder()
         private_folder(folder)

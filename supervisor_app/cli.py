@@ -328,6 +328,7 @@ def _supervisor_change(args: argparse.Namespace, uow: Any) -> None:
         key = auth.reset_with_recovery_key(
             uow, supervisor_id=supervisor.id, recovery_key=recovery_key, new_password=new
         )
+        uow.commit()
         _out(
             args,
             {"id": supervisor.id, "changed": True, "recovery_key": key},
@@ -338,6 +339,7 @@ def _supervisor_change(args: argparse.Namespace, uow: Any) -> None:
         password = sys.stdin.readline().rstrip("\r\n")
         uow.actor = f"supervisor:{supervisor.id}"
         key = auth.new_recovery_key_for(uow, supervisor_id=supervisor.id, password=password)
+        uow.commit()
         _out(
             args, {"id": supervisor.id, "recovery_key": key}, f"New recovery key made for {supervisor.name}."
         )
@@ -354,6 +356,7 @@ def _supervisor_change(args: argparse.Namespace, uow: Any) -> None:
                 by_supervisor_id=by.id,
                 by_password=by_password,
             )
+            uow.commit()
             text = f"Password set for {supervisor.name} by {by.name}."
         else:
             old = sys.stdin.readline().rstrip("\r\n")
@@ -362,6 +365,7 @@ def _supervisor_change(args: argparse.Namespace, uow: Any) -> None:
                 raise CliError("Give the old and the new password as two lines on standard input.")
             uow.actor = f"supervisor:{supervisor.id}"
             key = auth.change_password(uow, supervisor_id=supervisor.id, old_password=old, new_password=new)
+            uow.commit()
             text = f"Password changed for {supervisor.name}."
         _out(args, {"id": supervisor.id, "changed": True, **({"recovery_key": key} if key else {})}, text)
         _show_recovery_key(args, supervisor.name, supervisor.id, key)
@@ -653,7 +657,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 @contextlib.contextmanager
 def _database(args: argparse.Namespace) -> Iterator[Any]:
-    from supervisor_app.db import DatabaseError, open_database
+    from supervisor_app.db import open_database
+    from supervisor_app.storage import DatabaseError
 
     if getattr(args, "demo", False):
         from supervisor_app.services.demo import demo_database
@@ -1147,7 +1152,7 @@ def run(args: argparse.Namespace) -> int:
                 ),
             )
         elif command == "backup":
-            from supervisor_app.services import backup
+            from supervisor_app.usecases import backups
 
             _no_dangling_link(Path(args.out).expanduser(), "--out")
             out = Path(args.out).expanduser().resolve()
@@ -1157,8 +1162,7 @@ def run(args: argparse.Namespace) -> int:
                 raise CliError("The backup must go to another file than the database itself.")
             if out.exists() and out.is_dir():
                 raise CliError(f"{out} is a folder; give a file name for the backup.")
-            backup.copy_database(db.path, out)
-            backup.log_backup(db, out, "manual")
+            backups.backup_now(db, out)
             _out(args, {"backup": str(out)}, f"Backed up to {out}")
         elif command == "import":
             from supervisor_app.services import hours_files
@@ -1330,9 +1334,9 @@ def run(args: argparse.Namespace) -> int:
             path = transfer.write_template(Path(args.file).expanduser(), profiles=db.profiles)
             _out(args, {"file": str(path)}, f"Template written to {path}")
         elif command == "backups":
-            from supervisor_app.services import backup
+            from supervisor_app.storage import list_backups
 
-            found = backup.list_backups(db.path) if db.path else []
+            found = list_backups(db.path) if db.path else []
             data = [
                 {"path": str(b.path), "taken_at": b.taken_at.isoformat(), "reason": b.reason, "size": b.size}
                 for b in found
@@ -1393,9 +1397,10 @@ def _pdf_target(value: str) -> Path:
 def _restore(args: argparse.Namespace) -> int:
     from sqlalchemy.engine import make_url
 
-    from supervisor_app.db import DatabaseError, resolve_database
+    from supervisor_app.db import resolve_database
     from supervisor_app.lockfile import DatabaseLock
-    from supervisor_app.services import backup
+    from supervisor_app.storage import DatabaseError
+    from supervisor_app.usecases import backups
 
     if getattr(args, "demo", False):
         raise CliError("restore does not apply to the demo database.")
@@ -1411,7 +1416,7 @@ def _restore(args: argparse.Namespace) -> int:
             f"The database is open in the app ({holder.describe()}); close it there first.", EXIT_FAILURE
         )
     try:
-        result = backup.restore(path, Path(args.file).expanduser())
+        result = backups.restore(path, Path(args.file).expanduser())
     except DatabaseError as exc:  # a bad backup file is bad input; a read-only or full disk is not
         raise CliError(
             str(exc), EXIT_FAILURE if exc.kind in ("read-only", "storage") else EXIT_INVALID
@@ -1680,12 +1685,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # usage errors (2), --help and --version (0): a code, not an exception
         return exc.code if isinstance(exc.code, int) else (EXIT_OK if exc.code is None else EXIT_INVALID)
+    from supervisor_app.db import provide_profiles
+
+    provide_profiles(_load_profiles)  # the database layer is handed the domain's credential profiles
     if args.command is None:
         from supervisor_app.ui.app import run_app
 
         return run_app(db_target=args.db, demo=args.demo, hours_files=args.open_hours)
-    from supervisor_app.db import DatabaseError
     from supervisor_app.services.errors import DomainError
+    from supervisor_app.storage import DatabaseError
 
     try:
         return run(args)
@@ -1719,6 +1727,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if os.environ.get("SUPERVISOR_APP_DEBUG"):
             raise
         return EXIT_FAILURE
+
+
+def _load_profiles():  # type: ignore[no-untyped-def]
+    """The credential profiles, imported only when a command reads them (start-up time)."""
+    from supervisor_app.usecases.opening import load_profiles
+
+    return load_profiles()
 
 
 class _NeverRaised(Exception):

@@ -80,8 +80,8 @@ def run(args: argparse.Namespace, uow: Any, out: Any) -> int:
         out(args, [r.to_json() for r in rows], "\n".join(_text(r) for r in rows) or "No jobs recorded.")
         return 0
     if action == "description":
-        from supervisor_app.db import write_private
         from supervisor_app.services.errors import DomainError
+        from supervisor_app.storage import write_private
 
         found = jobs.description_file(uow, args.job)
         if found is None:

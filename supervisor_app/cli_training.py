@@ -205,7 +205,7 @@ def run(args: argparse.Namespace, uow: Any, out: Any, read_password: Any) -> int
             f"Certificate {certificate.filename} attached.",
         )
     elif action == "certificate":
-        from supervisor_app.db import write_private
+        from supervisor_app.storage import write_private
 
         found = training.certificate(uow, args.entry)
         if found is None:

@@ -9,14 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import sqlite3
-import tempfile
-import threading
 from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager, suppress
-from dataclasses import dataclass
-from functools import cache, cached_property
+from contextlib import contextmanager
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -24,86 +20,21 @@ if TYPE_CHECKING:  # imported with the first engine / ORM query, not to open a f
     from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session
 
-from supervisor_app import APP_NAME, schema_check
+from supervisor_app.storage import (
+    BUSY_TIMEOUT_MS,
+    DatabaseError,
+    FileCheck,
+    backup_file,
+    check_file,
+    connect_readonly,
+    head_revision,
+    private,
+    private_folder,
+    read_only_reason,
+    user_data_dir,
+)
 
 ENV_DB = "SUPERVISOR_APP_DB"
-BUSY_TIMEOUT_MS = 10_000
-
-
-class DatabaseError(Exception):
-    """The database cannot be used; the message says why in plain words.
-
-    ``kind`` is one of ``damaged`` (corrupt, not a database, missing tables: offer to restore
-    the newest backup), ``newer`` (made by a newer version), ``unreadable``, ``read-only`` (it
-    cannot be written: a read-only disk, a write-protected folder or file), ``storage`` (the disk
-    failed or filled up part-way; nothing was changed), ``network`` (on a network drive, where
-    SQLite's locking is unreliable: :mod:`supervisor_app.fileops`) or ``other``.
-    """
-
-    def __init__(self, message: str, *, kind: str = "other", path: Path | None = None) -> None:
-        super().__init__(message)
-        self.kind = kind
-        self.path = path
-
-    @property
-    def offer_restore(self) -> bool:
-        return self.kind in ("damaged", "unreadable")
-
-
-def user_data_dir() -> Path:
-    """The per-user folder for the default database, backups and profile overrides."""
-    override = os.environ.get("SUPERVISOR_APP_DATA_DIR")
-    if override:
-        return Path(override)
-    from platformdirs import user_data_dir as _user_data_dir
-
-    return Path(_user_data_dir(APP_NAME, appauthor=False))
-
-
-def private(path: Path) -> None:
-    """Create ``path``, empty, readable and writable by its owner only (0600), unless it exists.
-
-    The database, its backups and exports hold names, contacts and supervision topics. SQLite
-    gives a database's -wal, -shm and -journal files the database file's own permissions, so
-    creating the file first makes those private too. An existing file keeps its permissions
-    (an agency may share a database on purpose). On Windows the mode only sets the read-only
-    flag: there the per-user data folder (``%LOCALAPPDATA%``) is private to the user already.
-    """
-    try:
-        fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
-    except FileExistsError:
-        return
-    os.close(fd)
-
-
-def write_private(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` all or nothing, readable by the user only (0600): a temporary
-    file beside it (made private), flushed to disk, then renamed over it, so a crash or a full
-    disk never leaves half a form, export or hours file under the real name."""
-    from supervisor_app.fileops import remove_file, replace_file
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        replace_file(Path(tmp), path)  # waits while a viewer or antivirus holds the old file (Windows)
-    except BaseException:
-        with suppress(OSError):
-            remove_file(Path(tmp), delays=())
-        raise
-
-
-def private_folder(folder: Path) -> None:
-    """Create ``folder`` and any missing parents for its owner only (0700); folders that
-    exist are left as they are."""
-    missing = []
-    while not folder.exists() and folder != folder.parent:
-        missing.append(folder)
-        folder = folder.parent
-    for path in reversed(missing):
-        path.mkdir(mode=0o700, exist_ok=True)
 
 
 def default_database_path() -> Path:
@@ -156,54 +87,6 @@ def path_url(path: Path) -> str:
     decodes %XX in the path, so those two characters are encoded (a folder may be named
     "What?" or "100%")."""
     return "sqlite:///" + str(path).replace("%", "%25").replace("?", "%3F")
-
-
-def readonly_uri(path: Path) -> str:
-    """A SQLite URI that opens ``path`` read-only. Percent-encoded, so a '#', '?' or '%' in a
-    folder name is part of the path, not the start of a fragment or of the URI's options.
-
-    On a read-only disk or in a folder that cannot be written, SQLite cannot create the -shm
-    file a WAL-mode database needs even to be read; with no -wal file beside it (the last
-    connection checkpointed everything into the file) nothing can change it there either, so
-    it is opened as immutable. A -wal file left there holds committed data that immutable mode
-    would ignore: then plain read-only mode, which reads it when its -shm exists too.
-    """
-    path = path.resolve()
-    uri = path.as_uri() + "?mode=ro"
-    if not folder_writable(path) and not Path(str(path) + "-wal").exists():
-        uri += "&immutable=1"
-    return uri
-
-
-def folder_writable(path: Path) -> bool:
-    """Whether files can be created beside ``path`` (SQLite's -wal, -shm and -journal files)."""
-    folder = path.parent
-    return not folder.is_dir() or os.access(folder, os.W_OK)
-
-
-def read_only_reason(path: Path) -> str | None:
-    """Why the database file ``path`` (or the one to be created there) cannot be written, in
-    plain words; None when it can. A read-only disk, a folder or a file without write access."""
-    folder = path.parent
-    while not folder.exists() and folder != folder.parent:
-        folder = folder.parent  # the folders still to be created: what matters is the first that exists
-    try:
-        if os.statvfs(folder).f_flag & os.ST_RDONLY:
-            return "the disk it is on is read-only"
-    except (AttributeError, OSError):  # no statvfs (Windows)
-        pass
-    if folder.is_dir() and not os.access(folder, os.W_OK):
-        return f"the folder {folder} cannot be written"
-    if path.exists() and not os.access(path, os.W_OK):
-        return "the file cannot be written"
-    return None
-
-
-def connect_readonly(path: Path, **kwargs: Any) -> sqlite3.Connection:
-    """A read-only SQLite connection to ``path`` (through :func:`readonly_uri`); ``kwargs`` go
-    to :func:`sqlite3.connect` (default timeout: the busy timeout)."""
-    kwargs.setdefault("timeout", BUSY_TIMEOUT_MS / 1000)
-    return sqlite3.connect(readonly_uri(path), uri=True, **kwargs)
 
 
 def url_database(url: str) -> str | None:
@@ -297,39 +180,6 @@ def _alembic_config(connection: Any):  # type: ignore[no-untyped-def]
     return config
 
 
-_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*=\s*['\"]?([\w-]+|None)['\"]?\s*$", re.MULTILINE)
-
-
-@cache
-def _revision_graph() -> dict[str, str | None]:
-    """revision -> down_revision, read from the migration files' headers.
-
-    Opening a database only needs to know which revisions exist and which is newest; reading
-    the two assignment lines spares importing Alembic (a third of start-up) unless an upgrade
-    is actually due. A test checks this agrees with Alembic's own view.
-    """
-    graph: dict[str, str | None] = {}
-    folder = Path(__file__).resolve().parent / "migrations" / "versions"
-    for path in folder.glob("*.py"):
-        found = dict(m.groups() for m in _REVISION_LINE.finditer(path.read_text(encoding="utf-8")))
-        if "revision" in found:
-            down = found.get("down_revision")
-            graph[found["revision"]] = None if down in (None, "None") else down
-    return graph
-
-
-def head_revision() -> str:
-    graph = _revision_graph()
-    heads = set(graph) - {down for down in graph.values() if down}
-    if len(heads) != 1:
-        raise RuntimeError(f"the migrations must have exactly one head, found {sorted(heads)}")
-    return heads.pop()
-
-
-def known_revisions() -> set[str]:
-    return set(_revision_graph())
-
-
 def current_revision(engine: Engine) -> str | None:
     from sqlalchemy import inspect, text
 
@@ -351,6 +201,20 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 # --------------------------------------------------------------------------------------------
 # The database handle and unit of work
+
+_profiles_loader: Callable[[], Any] | None = None
+
+
+def provide_profiles(loader: Callable[[], Any]) -> None:
+    """Say where the credential profiles (the domain's registry) come from: ``loader()``
+    returns them, called the first time each database's :attr:`Database.profiles` is read.
+
+    This layer knows nothing of the domain: whoever assembles the app hands the loader over
+    once at start (the command line's and the window's :func:`supervisor_app.cli.main`, a
+    test's set-up), usually :func:`supervisor_app.usecases.opening.load_profiles`.
+    """
+    global _profiles_loader
+    _profiles_loader = loader
 
 
 class Database:
@@ -403,10 +267,14 @@ class Database:
 
     @cached_property
     def profiles(self):  # type: ignore[no-untyped-def]
-        """The credential profiles in force (shipped, overridden by the user's folder)."""
-        from supervisor_app.services.profiles import ProfileRegistry
-
-        return ProfileRegistry.load(user_dir=user_data_dir() / "credentials")
+        """The credential profiles in force, from the loader the app's assembler handed over
+        (:func:`provide_profiles`), loaded the first time they are read."""
+        if _profiles_loader is None:
+            raise RuntimeError(
+                "no credential profiles were handed to the database layer: whatever starts the app "
+                "(the command line, the window, a test's set-up) calls db.provide_profiles(...) first"
+            )
+        return _profiles_loader()
 
     def uow(self, actor: str = "system", *, reading: bool = False) -> UnitOfWork:
         """A unit of work; ``reading=True`` for one that only reads (it cannot write)."""
@@ -449,6 +317,7 @@ class UnitOfWork:
         self._session: Session | None = None
         self._connection: Connection | None = None
         self._raw: sqlite3.Connection | None = None
+        self._afterwards: list[Callable[[UnitOfWork], None]] = []
 
     def __enter__(self) -> UnitOfWork:
         return self
@@ -505,6 +374,22 @@ class UnitOfWork:
                 finally:
                     if self._raw is not None:
                         self._raw.close()  # only ever read
+        afterwards, self._afterwards = self._afterwards, []
+        for write in afterwards:
+            with self.db.uow(self.actor) as short:
+                write(short)
+                short.commit()
+
+    def afterwards(self, write: Callable[[UnitOfWork], None]) -> None:
+        """Make ``write`` in a short unit of work of its own, committed, once this one has
+        ended, whether it committed or rolled back: what must be kept even though the action
+        fails (a wrong password counted), without anything the action staged riding along."""
+        self._afterwards.append(write)
+
+    @property
+    def profiles(self):  # type: ignore[no-untyped-def]
+        """The credential profiles in force (:func:`provide_profiles`)."""
+        return self.db.profiles
 
     def commit(self) -> None:
         if self._session is not None:
@@ -524,160 +409,6 @@ def open_reader(db: Database) -> Database:
     deferred transaction reads one consistent snapshot without blocking writers.
     """
     return Database(url=db.url, readonly=True, deferred_begin=True)
-
-
-# Tables every database at the current revision must have (a damaged file may lack some).
-REQUIRED_TABLES = frozenset(
-    {
-        "agency",
-        "supervisor",
-        "supervisee",
-        "supervision_session",
-        "session_attendee",
-        "session_allocation",
-        "experience_entry",
-        "experience_allocation",
-        "sign_off",
-        "audit_event",
-        "attestation",
-    }
-)
-
-
-@dataclass(frozen=True)
-class FileCheck:
-    """What a look at a database file, without writing to it, found."""
-
-    exists: bool
-    revision: str | None
-    has_data: bool
-
-
-def check_file(path: Path, *, integrity: bool = True, cancelled: threading.Event | None = None) -> FileCheck:
-    """Inspect ``path`` read-only. Raises :class:`DatabaseError` for anything unusable.
-
-    Never writes to the file: a damaged database must stay exactly as it was found, so a
-    data-recovery service (or a backup restore) can still work with it.
-    """
-    if not path.exists() or path.stat().st_size == 0:
-        return FileCheck(exists=path.exists(), revision=None, has_data=False)
-    companions = [Path(str(path) + suffix) for suffix in ("-wal", "-shm")]
-    existed = {c for c in companions if c.exists()}
-    try:
-        return _check_file(path, integrity=integrity, cancelled=cancelled)
-    except DatabaseError:
-        # Reading a WAL-mode file creates empty -wal/-shm companions; leave none behind.
-        for companion in companions:
-            if companion not in existed:
-                with suppress(OSError):  # a read-only disk refuses even to unlink nothing
-                    companion.unlink(missing_ok=True)
-        raise
-
-
-_SQLITE_MAGIC = b"SQLite format 3\0"
-
-
-def _header_problem(path: Path) -> str | None:
-    """What the file's first 100 bytes (SQLite's header) say is wrong, without SQLite: a
-    header that is not SQLite's is left to SQLite to name; a file shorter than the pages its
-    header counts was cut off (an interrupted copy, a full disk). Not judged while a -wal or
-    -journal file has content: another process's checkpoint or commit writes page 1 (and its
-    page count) before the pages that lengthen the file."""
-    try:
-        with open(path, "rb") as handle:
-            header = handle.read(100)
-            size = os.fstat(handle.fileno()).st_size
-    except OSError:
-        return None  # what opens it says why
-    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
-        return None
-    for companion in ("-wal", "-journal"):  # in use: a checkpoint or a commit may be growing it now
-        with suppress(OSError):
-            if os.path.getsize(str(path) + companion) > 0:
-                return None
-    page_size = int.from_bytes(header[16:18], "big")
-    page_size = 65536 if page_size == 1 else page_size
-    pages = int.from_bytes(header[28:32], "big")
-    # The page count is valid only when the change counter equals "version-valid-for".
-    if pages and header[24:28] == header[92:96] and size < pages * page_size:
-        return f"the file is cut short ({size:,} bytes of the {pages * page_size:,} its header counts)"
-    return None
-
-
-def _check_file(path: Path, *, integrity: bool, cancelled: threading.Event | None = None) -> FileCheck:
-    name = path.name
-    if not os.access(path, os.R_OK):
-        raise DatabaseError(f"{path} cannot be read (permission denied).", kind="unreadable", path=path)
-    problem = _header_problem(path)
-    if problem is not None:
-        raise DatabaseError(
-            f"{name} is damaged: {problem}. It was not changed. You can restore the newest backup instead.",
-            kind="damaged",
-            path=path,
-        )
-    try:
-        conn = connect_readonly(path)
-    except sqlite3.Error as exc:
-        raise DatabaseError(f"{path} cannot be opened ({exc}).", kind="unreadable", path=path) from exc
-    try:
-        try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-        except sqlite3.DatabaseError as exc:
-            raise DatabaseError(
-                f"{name} is not a supervisor_app database, or it is damaged ({exc}). "
-                "It was not changed. You can restore the newest backup instead.",
-                kind="damaged",
-                path=path,
-            ) from exc
-        if integrity:
-            if cancelled is not None:  # setting the event stops the check (the app is quitting)
-                conn.set_progress_handler(cancelled.is_set, 10_000)
-            try:
-                result = conn.execute("PRAGMA quick_check").fetchone()
-            except sqlite3.DatabaseError as exc:
-                result = (str(exc),)
-            if not result or result[0] != "ok":
-                raise DatabaseError(
-                    f"{name} is damaged (SQLite integrity check: {result[0] if result else 'no answer'}). "
-                    "It was not changed. You can restore the newest backup instead.",
-                    kind="damaged",
-                    path=path,
-                )
-        if "alembic_version" not in tables:
-            if tables:
-                raise DatabaseError(
-                    f"{name} is a SQLite file, but not a supervisor_app database (it has other tables). "
-                    "It was not changed.",
-                    kind="damaged",
-                    path=path,
-                )
-            return FileCheck(exists=True, revision=None, has_data=False)
-        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        revision = row[0] if row else None
-        altered: list[str] = []
-        if revision in known_revisions():  # the app's exact schema at that revision, or refused
-            altered = schema_check.differences(conn, revision)
-    finally:
-        conn.close()
-    if revision is not None and revision not in known_revisions():
-        raise DatabaseError(
-            f"{name} was made by a newer version of supervisor_app (schema {revision}). "
-            "Install the newer version to open it; the file was not changed.",
-            kind="newer",
-            path=path,
-        )
-    if revision == head_revision():
-        missing = REQUIRED_TABLES - tables
-        if missing:
-            raise DatabaseError(
-                f"{name} is damaged: tables are missing ({', '.join(sorted(missing))}). "
-                "It was not changed. You can restore the newest backup instead.",
-                kind="damaged",
-                path=path,
-            )
-    if altered and revision is not None:
-        raise DatabaseError(schema_check.message(name, revision, altered), kind="damaged", path=path)
-    return FileCheck(exists=True, revision=revision, has_data=True)
 
 
 def open_database(
@@ -773,8 +504,6 @@ def open_database(
     engine = make_engine(url)
     if migrate and check.revision != head_revision():
         if check.has_data and backup_before_migration and path is not None:
-            from supervisor_app.services.backup import backup_file
-
             backup_file(path, reason="before-upgrade")
         try:
             upgrade(engine)

@@ -197,7 +197,8 @@ def build_manifest() -> dict[str, dict]:  # type: ignore[type-arg]
     (``stored``: a file exactly like it needs no closer look)."""
     import tempfile
 
-    from supervisor_app.db import _revision_graph, make_engine, path_url, upgrade
+    from supervisor_app.db import make_engine, path_url, upgrade
+    from supervisor_app.storage import _revision_graph
 
     graph = _revision_graph()
     order: list[str] = []

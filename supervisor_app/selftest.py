@@ -71,8 +71,8 @@ def _check_pdf(pdf: bytes, path: Path) -> str:
 
 
 def _application_files(ctx: _Context) -> str:
-    from supervisor_app.db import head_revision
     from supervisor_app.resources import resource_path, resources_dir
+    from supervisor_app.storage import head_revision
 
     folder = resources_dir()
     fonts = sorted(p.name for p in resource_path("fonts").glob("*.ttf"))
@@ -83,11 +83,12 @@ def _application_files(ctx: _Context) -> str:
 
 
 def _credential_profiles(ctx: _Context) -> str:
-    from supervisor_app.db import user_data_dir
-    from supervisor_app.services.profiles import ProfileRegistry
+    from supervisor_app.db import provide_profiles
+    from supervisor_app.usecases.opening import load_profiles
 
     # The same profiles the app uses: shipped ones, replaced by this computer's overrides.
-    ctx.profiles = ProfileRegistry.load(user_dir=user_data_dir() / "credentials")
+    ctx.profiles = load_profiles()
+    provide_profiles(lambda: ctx.profiles)  # the self-test's database reads these
     codes = [p.code for p in ctx.profiles]
     if not codes:
         raise StepFailed("no credential profiles were found")
@@ -98,7 +99,8 @@ def _credential_profiles(ctx: _Context) -> str:
 
 
 def _create_database(ctx: _Context) -> str:
-    from supervisor_app.db import head_revision, open_database
+    from supervisor_app.db import open_database
+    from supervisor_app.storage import head_revision
 
     ctx.db = open_database(ctx.folder / "selftest.db", remember=False)  # nothing kept in the data folder
     return f"schema {head_revision()}"

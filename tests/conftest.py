@@ -24,10 +24,12 @@ from typing import Any
 
 import pytest
 
-from supervisor_app.db import Database, open_database
+from supervisor_app.db import Database, open_database, provide_profiles
 from supervisor_app.services.auth import use_fast_hashing_for_tests
+from supervisor_app.usecases.opening import load_profiles
 
 use_fast_hashing_for_tests()
+provide_profiles(load_profiles)  # as the app's and the command line's start do
 
 PASSWORD = "correct horse battery"
 TODAY = dt.date.today()

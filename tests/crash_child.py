@@ -6,15 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import sys
 
-from supervisor_app.db import open_database
+from supervisor_app.db import open_database, provide_profiles
 from supervisor_app.services import people, records, signoff
 from supervisor_app.services.auth import use_fast_hashing_for_tests
+from supervisor_app.usecases.opening import load_profiles
 
 PASSWORD = "crash test password"
 
 
 def main(path: str) -> None:
     use_fast_hashing_for_tests()
+    provide_profiles(load_profiles)
     db = open_database(path)
     today = dt.date.today()
     with db.uow("crash") as uow:

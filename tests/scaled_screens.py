@@ -27,7 +27,10 @@ def main() -> int:
     from supervisor_app.services.auth import use_fast_hashing_for_tests
 
     use_fast_hashing_for_tests()
-    from supervisor_app.db import open_database
+    from supervisor_app.db import open_database, provide_profiles
+    from supervisor_app.usecases.opening import load_profiles
+
+    provide_profiles(load_profiles)
     from supervisor_app.services.demo import DEMO_PASSWORD, load_demo
     from supervisor_app.ui.controller import AppController
     from supervisor_app.ui.pages import Page

@@ -14,9 +14,11 @@ from typing import Any
 import pytest
 
 from conftest import PASSWORD, TODAY, World, session_fields
+from supervisor_app import storage
 from supervisor_app.db import Database, open_database
 from supervisor_app.reports.data import PrintRecord
-from supervisor_app.services import attestation, audit, backup, copies, people, records, signoff, trails
+from supervisor_app.services import attestation, audit, copies, people, records, signoff, trails
+from supervisor_app.usecases import backups
 
 
 def drop_triggers(conn: sqlite3.Connection) -> None:
@@ -268,7 +270,7 @@ def test_a_print_record_inserted_outside_the_app_is_named(busy: World) -> None:
 def test_a_recomputed_audit_chain_differs_from_the_backup_and_from_a_signed_head(busy: World) -> None:
     path = busy.db.path
     assert path is not None
-    taken = backup.backup_file(path, reason="manual")
+    taken = storage.backup_file(path, reason="manual")
     with busy.uow() as uow:
         head = audit.chain_head(uow)  # what a signing batch signs (the signature's audit_head)
     assert head is not None
@@ -281,7 +283,7 @@ def test_a_recomputed_audit_chain_differs_from_the_backup_and_from_a_signed_head
     assert audit_problems and all(
         p.startswith("audit trail, as keyed signature ") and "has another hash" in p for p in audit_problems
     )
-    stamp = backup.list_backups(path)[0].taken_at
+    stamp = storage.list_backups(path)[0].taken_at
     assert taken.exists()
     assert of_kind(rep, "copy") == [
         f"audit trail: differs from the backup of {stamp:%Y-%m-%d %H:%M} UTC: event #{head['id']} is not "
@@ -306,10 +308,10 @@ def test_a_chain_cut_off_after_a_backup_is_reported_with_the_backup_named(
     path = busy.db.path
     assert path is not None
     early = tmp_path / "early.db"
-    backup.copy_database(path, early)  # the file as it was, kept by the one cutting the chain
+    storage.copy_database(path, early)  # the file as it was, kept by the one cutting the chain
     sign_session(busy, 3)
     sign_session(busy, 2)
-    taken = backup.backup_file(path, reason="daily", now=dt.datetime(2026, 3, 4, 5, 6, tzinfo=dt.UTC))
+    taken = storage.backup_file(path, reason="daily", now=dt.datetime(2026, 3, 4, 5, 6, tzinfo=dt.UTC))
     assert taken.exists()
     signatures = scalar(busy.db, "SELECT max(seq) FROM sign_off")
     events = scalar(busy.db, "SELECT max(id) FROM audit_event")
@@ -337,7 +339,7 @@ def test_a_chain_cut_off_after_a_backup_is_reported_with_the_backup_named(
 def test_a_tail_trimmed_with_raw_sql_is_reported_against_the_backup(busy: World) -> None:
     path = busy.db.path
     assert path is not None
-    backup.backup_file(path, reason="manual", now=dt.datetime(2026, 3, 4, 5, 6, tzinfo=dt.UTC))
+    storage.backup_file(path, reason="manual", now=dt.datetime(2026, 3, 4, 5, 6, tzinfo=dt.UTC))
     last = scalar(busy.db, "SELECT max(seq) FROM sign_off")
     rid = scalar(busy.db, "SELECT record_id FROM sign_off WHERE seq = ?", (last,))
     first_event = scalar(busy.db, "SELECT min(id) FROM audit_event WHERE record_id = ?", (rid,))
@@ -388,10 +390,10 @@ def test_a_backup_of_another_database_is_ignored(busy: World, tmp_path: Path) ->
     with database.uow("test") as uow:
         signoff.sign(uow, supervisor_id=dana.id, password=PASSWORD)
     database.close()
-    folder = backup.backup_dir_for(busy.db.path)  # type: ignore[arg-type]
+    folder = storage.backup_dir_for(busy.db.path)  # type: ignore[arg-type]
     folder.mkdir(parents=True, exist_ok=True)
     shutil.copy(other, folder / "20260101-000000-manual.db")  # more signatures, another chain
-    assert len(backup.list_backups(busy.db.path)) == 1  # type: ignore[arg-type]
+    assert len(storage.list_backups(busy.db.path)) == 1  # type: ignore[arg-type]
     rep = report(busy.db)
     assert rep.ok and rep.warnings == []
 
@@ -399,11 +401,11 @@ def test_a_backup_of_another_database_is_ignored(busy: World, tmp_path: Path) ->
 def test_a_restore_of_an_older_backup_is_a_warning_that_names_the_restore(busy: World) -> None:
     path = busy.db.path
     assert path is not None
-    older = backup.backup_file(path, reason="manual", now=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
+    older = storage.backup_file(path, reason="manual", now=dt.datetime(2020, 1, 1, tzinfo=dt.UTC))
     sign_session(busy, 3)
-    backup.backup_file(path, reason="manual", now=dt.datetime(2020, 1, 2, tzinfo=dt.UTC))
+    storage.backup_file(path, reason="manual", now=dt.datetime(2020, 1, 2, tzinfo=dt.UTC))
     busy.db.close()
-    backup.restore(path, older)
+    backups.restore(path, older)
     db = open_database(path)
     try:
         rep = report(db)

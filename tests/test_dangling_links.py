@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from supervisor_app.cli import main
-from supervisor_app.db import DatabaseError, open_database
+from supervisor_app.db import open_database
+from supervisor_app.storage import DatabaseError
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "symlink") or sys.platform == "win32", reason="POSIX links")
 

@@ -12,7 +12,7 @@ import pytest
 from conftest import snapshot
 from supervisor_app import fileops
 from supervisor_app.cli import main
-from supervisor_app.db import DatabaseError, open_database
+from supervisor_app.db import open_database
 from supervisor_app.fileops import (
     DRIVE_REMOTE,
     parse_macos_mount,
@@ -22,6 +22,7 @@ from supervisor_app.fileops import (
     sync_warning,
     windows_network_reason,
 )
+from supervisor_app.storage import DatabaseError
 
 DRIVE_FIXED, DRIVE_REMOVABLE = 3, 2
 DRIVES = {"C:\\": DRIVE_FIXED, "E:\\": DRIVE_REMOVABLE, "H:\\": DRIVE_REMOTE, "Z:\\": DRIVE_REMOTE}

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 
 from conftest import World
+from supervisor_app import storage
 from supervisor_app.cli import main
 from supervisor_app.db import open_database, resolve_database
 from supervisor_app.lockfile import DatabaseLock
-from supervisor_app.services import backup
+from supervisor_app.usecases import backups
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX permissions")
 
@@ -81,7 +82,7 @@ def test_the_lock_file_is_the_users_only(world: World) -> None:
 def test_backups_and_their_folders_are_the_users_only(world: World) -> None:
     path = world.db.path
     assert path is not None
-    made = backup.backup_file(path, reason="daily")
+    made = storage.backup_file(path, reason="daily")
     assert mode(made) == 0o600
     assert mode(made.parent) == mode(made.parent.parent) == 0o700  # backups/<db>-<hash>/, backups/
 
@@ -89,21 +90,21 @@ def test_backups_and_their_folders_are_the_users_only(world: World) -> None:
 def test_a_backups_folder_an_older_version_made_is_made_private(world: World) -> None:
     path = world.db.path
     assert path is not None
-    folder = backup.backup_dir_for(path)
+    folder = storage.backup_dir_for(path)
     folder.mkdir(parents=True)
     folder.chmod(0o755)
     folder.parent.chmod(0o755)
-    backup.backup_file(path, reason="daily")
+    storage.backup_file(path, reason="daily")
     assert mode(folder) == mode(folder.parent) == 0o700
 
 
 def test_restore_gives_the_database_its_permissions_back(world: World, tmp_path: Path) -> None:
     path = world.db.path
     assert path is not None
-    source = backup.copy_database(path, tmp_path / "source.db")
+    source = storage.copy_database(path, tmp_path / "source.db")
     world.db.close()
     path.chmod(0o640)
-    result = backup.restore(path, source)
+    result = backups.restore(path, source)
     assert mode(path) == 0o640
     assert result.replaced_copy is not None and mode(result.replaced_copy) == 0o600
 

@@ -16,7 +16,8 @@ import pytest
 
 from supervisor_app import check_state
 from supervisor_app.cli import main
-from supervisor_app.db import DatabaseError, open_database
+from supervisor_app.db import open_database
+from supervisor_app.storage import DatabaseError
 from tests.conftest import World, damage_an_index, last_full_check_ago, session_fields, snapshot
 
 DAY = dt.timedelta(days=1)
@@ -254,7 +255,7 @@ def test_a_file_in_use_is_not_judged_by_its_length(world: World) -> None:
     wal.write_bytes(b"")  # an empty -wal: nothing being copied, the length is judged
     with pytest.raises(DatabaseError, match="cut short"):
         open_database(path)
-    from supervisor_app.db import _header_problem
+    from supervisor_app.storage import _header_problem
 
     wal.write_bytes(b"\0" * 32)  # frames waiting to be copied into the file
     assert _header_problem(path) is None

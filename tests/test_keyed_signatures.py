@@ -69,6 +69,7 @@ def test_a_void_is_signed_and_an_old_key_still_verifies_after_a_reset(world: Wor
             by_supervisor_id=world.rafael,
             by_password=PASSWORD,
         )
+        uow.commit()
     with world.uow() as uow:
         signoff.void(
             uow, record_id=rid, reason="Entered twice", supervisor_id=world.dana, password="another password"

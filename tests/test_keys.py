@@ -77,6 +77,7 @@ def test_changing_the_password_reseals_the_same_key(db: Database) -> None:
     [(fingerprint, _, sealed, _)] = _keys_of(db, dana)
     with db.uow("test") as uow:
         auth.change_password(uow, supervisor_id=dana, old_password=PASSWORD, new_password=NEW_PASSWORD)
+        uow.commit()
     [(after, _, resealed, retired)] = _keys_of(db, dana)
     assert after == fingerprint and resealed != sealed and retired is None
     assert keys.open_sealed(resealed, NEW_PASSWORD, fingerprint) is not None
@@ -90,12 +91,15 @@ def test_a_forgotten_password_means_a_new_key_and_the_old_one_stays_on_file(db: 
         auth.set_password_by_another(
             uow, supervisor_id=dana, new_password=NEW_PASSWORD, by_supervisor_id=lee, by_password=PASSWORD
         )
+        uow.commit()
     with db.uow("test") as uow:
         recovery = auth.new_recovery_key_for(uow, supervisor_id=dana, password=NEW_PASSWORD)
+        uow.commit()
     with db.uow("test") as uow:
         auth.reset_with_recovery_key(
             uow, supervisor_id=dana, recovery_key=recovery, new_password="third password here"
         )
+        uow.commit()
     rows = _keys_of(db, dana)
     assert rows[0][0] == first and len(rows) == 3
     assert [r[3] is not None for r in rows] == [True, True, False]

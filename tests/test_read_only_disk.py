@@ -20,8 +20,9 @@ import pytest
 
 from conftest import PASSWORD
 from supervisor_app.cli import main
-from supervisor_app.db import DatabaseError, open_database
+from supervisor_app.db import open_database
 from supervisor_app.services import people
+from supervisor_app.storage import DatabaseError
 
 
 def _chattr(flag: str, *paths: Path) -> bool:

@@ -18,8 +18,9 @@ from pathlib import Path
 import pytest
 
 from conftest import World
-from supervisor_app.db import DatabaseError
-from supervisor_app.services import backup
+from supervisor_app import storage
+from supervisor_app.storage import DatabaseError
+from supervisor_app.usecases import backups
 
 HERE = Path(__file__).resolve().parent
 DEAD_PID = 4_194_305  # above Linux's largest pid: no such process
@@ -43,7 +44,7 @@ def test_a_restore_is_audited_before_the_switch_then_confirmed(
 ) -> None:
     path = world.db.path
     assert path is not None
-    source = backup.copy_database(path, tmp_path / "source.db")
+    source = storage.copy_database(path, tmp_path / "source.db")
     world.db.close()
     seen_before_switch: list[list[dict]] = []  # type: ignore[type-arg]
     real_replace = os.replace
@@ -55,8 +56,8 @@ def test_a_restore_is_audited_before_the_switch_then_confirmed(
             seen_before_switch.append(restore_events(Path(src)))
         return real_replace(src, dst)
 
-    monkeypatch.setattr(backup.os, "replace", replace)
-    result = backup.restore(path, source)
+    monkeypatch.setattr(storage.os, "replace", replace)
+    result = backups.restore(path, source)
     [before] = seen_before_switch
     assert [e["step"] for e in before] == ["switching"]
     assert before[0]["from"] == str(source) and before[0]["replaced_copy"] == str(result.replaced_copy)
@@ -74,12 +75,12 @@ def test_a_refused_restore_leaves_no_event_anywhere(world: World, tmp_path: Path
     world.db.close()
     before = digest(path)
     with pytest.raises(DatabaseError):
-        backup.restore(path, junk)
+        backups.restore(path, junk)
     assert digest(path) == before and restore_events(path) == []
 
 
 def _leftovers(database: Path) -> dict[str, Path]:
-    folder = backup.backup_dir_for(database)
+    folder = storage.backup_dir_for(database)
     folder.mkdir(parents=True, exist_ok=True)
     old = (dt.datetime.now() - dt.timedelta(hours=2)).timestamp()
     made = {
@@ -108,7 +109,7 @@ def test_leftovers_are_deleted_at_the_next_start(world: World) -> None:
     path = world.db.path
     assert path is not None
     made = _leftovers(path)
-    made_backup = backup.daily_backup(path)  # what the app does when it starts
+    made_backup = storage.daily_backup(path)  # what the app does when it starts
     assert made_backup is not None
     gone = {name for name, p in made.items() if not p.exists()}
     assert gone == {
@@ -131,9 +132,9 @@ def test_a_stopped_backup_leaves_no_partial_file(world: World) -> None:
     assert path is not None
     stop = threading.Event()
     stop.set()
-    with pytest.raises(backup.BackupStopped):
-        backup.backup_file(path, reason="daily", cancelled=stop)
-    folder = backup.backup_dir_for(path)
+    with pytest.raises(storage.BackupStopped):
+        storage.backup_file(path, reason="daily", cancelled=stop)
+    folder = storage.backup_dir_for(path)
     assert [p.name for p in folder.iterdir()] == []
 
 

@@ -10,16 +10,9 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 
 from conftest import snapshot
-from supervisor_app.db import (
-    DatabaseError,
-    default_database_path,
-    head_revision,
-    make_engine,
-    open_database,
-    resolve_database,
-    upgrade,
-)
+from supervisor_app.db import default_database_path, make_engine, open_database, resolve_database, upgrade
 from supervisor_app.models import Base
+from supervisor_app.storage import DatabaseError, head_revision
 
 
 def test_migrations_build_exactly_the_models(db_path: Path) -> None:
@@ -112,7 +105,8 @@ def test_user_profile_override_is_used_by_the_database(tmp_path: Path, _isolated
 def test_the_quick_revision_reader_agrees_with_alembic() -> None:
     from alembic.script import ScriptDirectory
 
-    from supervisor_app.db import _alembic_config, known_revisions
+    from supervisor_app.db import _alembic_config
+    from supervisor_app.storage import known_revisions
 
     script = ScriptDirectory.from_config(_alembic_config(None))
     assert head_revision() == script.get_current_head()

@@ -11,20 +11,12 @@ from pathlib import Path
 import pytest
 
 from conftest import PASSWORD, TODAY, World, session_fields, snapshot
-from supervisor_app import schema_check
+from supervisor_app import schema_check, storage
 from supervisor_app.cli import main
-from supervisor_app.db import (
-    Database,
-    DatabaseError,
-    _revision_graph,
-    check_file,
-    head_revision,
-    make_engine,
-    open_database,
-    path_url,
-    upgrade,
-)
-from supervisor_app.services import auth, backup, people, records, signoff
+from supervisor_app.db import Database, make_engine, open_database, path_url, upgrade
+from supervisor_app.services import auth, people, records, signoff
+from supervisor_app.storage import DatabaseError, _revision_graph, check_file, head_revision
+from supervisor_app.usecases import backups
 
 FORGED = "a password the forger chose"
 RESET_LOCKOUT = (
@@ -42,7 +34,7 @@ def crafted_copy(source: Path, dest: Path, *, supervisor_id: int) -> Path:
     """The backup from issue 16: a copy of ``source`` with the protection triggers removed, a
     signed record the supervisor never signed, and a trigger that undoes the lock-out. Its
     records pass verification: every hash in it was made by the app's own code."""
-    backup.copy_database(source, dest)
+    storage.copy_database(source, dest)
     conn = sqlite3.connect(dest)
     for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'").fetchall():
         conn.execute(f"DROP TRIGGER {name}")
@@ -114,12 +106,12 @@ def assert_names_the_tampering(text: str) -> None:
 def test_restore_refuses_the_crafted_backup_and_changes_nothing(signed: World, crafted: Path) -> None:
     path = signed.db.path
     signed.db.close()
-    before, backups, source = files(path), backup.list_backups(path), crafted.read_bytes()
+    before, kept, source = files(path), storage.list_backups(path), crafted.read_bytes()
     with pytest.raises(DatabaseError) as refused:
-        backup.restore(path, crafted)
+        backups.restore(path, crafted)
     assert_names_the_tampering(str(refused.value))
     assert files(path) == before  # nothing switched, no leftovers beside it
-    assert backup.list_backups(path) == backups  # not even a safety backup was taken
+    assert storage.list_backups(path) == kept  # not even a safety backup was taken
     assert crafted.read_bytes() == source
 
 
@@ -307,7 +299,7 @@ def test_an_older_file_is_checked_against_its_own_revision_before_the_upgrade(tm
     assert "protection trigger sign_off_append_only_update was removed" in str(refused.value)
     assert "revision 0001" in str(refused.value)
     assert files(path) == before  # not upgraded
-    assert backup.list_backups(path) == []  # no before-upgrade backup either
+    assert storage.list_backups(path) == []  # no before-upgrade backup either
 
 
 def test_the_kept_schema_is_what_the_migrations_make() -> None:

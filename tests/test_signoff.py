@@ -388,6 +388,7 @@ def test_change_password_needs_the_old_one(world: World) -> None:
         auth.change_password(uow, supervisor_id=world.dana, old_password=PASSWORD, new_password="short")
     with world.uow() as uow:
         auth.change_password(uow, supervisor_id=world.dana, old_password=PASSWORD, new_password=NEW_PASSWORD)
+        uow.commit()
         stored = people.get_supervisor(uow, world.dana).password_hash
     assert stored is not None and stored.startswith("$argon2id$") and NEW_PASSWORD not in stored
     with pytest.raises(auth.WrongPassword):
@@ -421,6 +422,7 @@ def test_a_supervisor_without_a_password_sets_one_first(world: World) -> None:
             by_supervisor_id=world.dana,
             by_password=PASSWORD,
         )
+        uow.commit()
     assert key is not None  # their recovery key, shown once
     assert sign(world, [rid], supervisor=lee, password=NEW_PASSWORD).signed == [rid]
 

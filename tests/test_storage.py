@@ -19,10 +19,13 @@ import sqlalchemy as sa
 from before_keys import set_keys_from, sign_before_keys
 
 from conftest import PASSWORD, TODAY, World, session_fields, snapshot
-from supervisor_app.db import Database, DatabaseError, make_engine, open_database, upgrade
+from supervisor_app import storage
+from supervisor_app.db import Database, make_engine, open_database, upgrade
 from supervisor_app.lockfile import DatabaseLock
-from supervisor_app.services import backup, people, records, signoff
+from supervisor_app.services import people, records, signoff
 from supervisor_app.services.progress import compute_progress
+from supervisor_app.storage import DatabaseError
+from supervisor_app.usecases import backups
 
 HERE = Path(__file__).resolve().parent
 
@@ -117,7 +120,7 @@ def test_every_earlier_revision_upgrades_with_nothing_lost(tmp_path: Path) -> No
     built at each earlier revision (the columns that revision has; a later column, such as
     0005's on the supervisor table, cannot be written through today's models into an older
     schema), upgrade, compare."""
-    from supervisor_app.db import known_revisions
+    from supervisor_app.storage import known_revisions
 
     source = open_database(tmp_path / "filled.db")
     with source.uow("test") as uow:
@@ -195,7 +198,7 @@ def test_every_earlier_revision_upgrades_with_nothing_lost(tmp_path: Path) -> No
             assert report.ok and report.keyed_signatures_checked == 1, report.problems
         upgraded.close()
         if revision != sorted(known_revisions())[-1]:
-            assert any(b.reason == "before-upgrade" for b in backup.list_backups(path))
+            assert any(b.reason == "before-upgrade" for b in storage.list_backups(path))
 
 
 def _copy_rows(source: Path, target: Path) -> None:
@@ -233,13 +236,13 @@ def _copy_rows(source: Path, target: Path) -> None:
 
 def test_backup_and_restore_round_trip(populated: World) -> None:
     path = populated.db.path
-    taken = backup.backup_file(path, reason="manual")
+    taken = storage.backup_file(path, reason="manual")
     with populated.uow() as uow:
         records.add_session(uow, **session_fields(populated, date=TODAY - dt.timedelta(days=30)))
         uow.commit()
         assert len(records.list_records(uow, "session")) == 4
     populated.db.close()
-    result = backup.restore(path, taken)
+    result = backups.restore(path, taken)
     assert result.replaced_copy is not None and result.replaced_copy.exists()
     assert result.safety_backup is not None
     db = open_database(path)
@@ -258,7 +261,7 @@ def test_backup_and_restore_round_trip(populated: World) -> None:
 
 def test_restore_refuses_a_tampered_backup_and_changes_nothing(populated: World, tmp_path: Path) -> None:
     path = populated.db.path
-    bad = backup.copy_database(path, tmp_path / "bad.db")
+    bad = storage.copy_database(path, tmp_path / "bad.db")
     conn = sqlite3.connect(bad)
     triggers = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
     for name, _sql in triggers:
@@ -271,7 +274,7 @@ def test_restore_refuses_a_tampered_backup_and_changes_nothing(populated: World,
     populated.db.close()
     before = _files(path)
     with pytest.raises(DatabaseError, match="fails verification"):
-        backup.restore(path, bad)
+        backups.restore(path, bad)
     assert _files(path) == before
 
 
@@ -282,15 +285,15 @@ def test_restore_refuses_a_file_that_is_not_a_backup(populated: World, tmp_path:
     junk.write_bytes(b"not a database at all" * 50)
     before = _files(path)
     with pytest.raises(DatabaseError, match="not a supervisor_app database"):
-        backup.restore(path, junk)
+        backups.restore(path, junk)
     assert _files(path) == before
 
 
 def test_rotation_keeps_14_daily_and_12_monthly(db: Database) -> None:
     start = dt.datetime(2025, 1, 1, 9, tzinfo=dt.UTC)
     for day in range(400):
-        backup.backup_file(db.path, reason="daily", now=start + dt.timedelta(days=day))
-    kept = backup.list_backups(db.path)
+        storage.backup_file(db.path, reason="daily", now=start + dt.timedelta(days=day))
+    kept = storage.list_backups(db.path)
     days = {b.taken_at.date() for b in kept}
     months = {(b.taken_at.year, b.taken_at.month) for b in kept}
     newest = (start + dt.timedelta(days=399)).date()
@@ -303,19 +306,19 @@ def test_a_daily_backup_stopped_by_quitting_leaves_nothing_and_is_taken_next_tim
     now = dt.datetime(2026, 5, 4, 8, tzinfo=dt.UTC)
     quitting = threading.Event()
     quitting.set()
-    with pytest.raises(backup.BackupStopped):
-        backup.daily_backup(db.path, now=now, cancelled=quitting)
-    assert backup.list_backups(db.path) == []
-    assert list(backup.backup_dir_for(db.path).iterdir()) == []  # no half-written ".partial" either
-    made = backup.daily_backup(db.path, now=now + dt.timedelta(minutes=5))  # the next start
-    assert made is not None and [b.path for b in backup.list_backups(db.path)] == [made]
+    with pytest.raises(storage.BackupStopped):
+        storage.daily_backup(db.path, now=now, cancelled=quitting)
+    assert storage.list_backups(db.path) == []
+    assert list(storage.backup_dir_for(db.path).iterdir()) == []  # no half-written ".partial" either
+    made = storage.daily_backup(db.path, now=now + dt.timedelta(minutes=5))  # the next start
+    assert made is not None and [b.path for b in storage.list_backups(db.path)] == [made]
 
 
 def test_daily_backup_happens_once_a_day(db: Database) -> None:
     now = dt.datetime(2026, 5, 4, 8, tzinfo=dt.UTC)
-    assert backup.daily_backup(db.path, now=now) is not None
-    assert backup.daily_backup(db.path, now=now + dt.timedelta(hours=3)) is None
-    assert backup.daily_backup(db.path, now=now + dt.timedelta(days=1)) is not None
+    assert storage.daily_backup(db.path, now=now) is not None
+    assert storage.daily_backup(db.path, now=now + dt.timedelta(hours=3)) is None
+    assert storage.daily_backup(db.path, now=now + dt.timedelta(days=1)) is not None
 
 
 # ------------------------------------------------------------------------------ two at once
@@ -410,11 +413,11 @@ def test_a_killed_process_loses_no_committed_record(tmp_path: Path) -> None:
 
 def test_restore_over_a_damaged_database_keeps_the_damaged_file(populated: World) -> None:
     path = populated.db.path
-    taken = backup.backup_file(path, reason="manual")
+    taken = storage.backup_file(path, reason="manual")
     populated.db.close()
     garbage = os.urandom(4096)
     path.write_bytes(garbage)
-    result = backup.restore(path, taken)
+    result = backups.restore(path, taken)
     assert result.replaced_copy is not None and ".damaged-" in result.replaced_copy.name
     assert result.replaced_copy.read_bytes() == garbage
     db = open_database(path)
@@ -425,19 +428,21 @@ def test_restore_over_a_damaged_database_keeps_the_damaged_file(populated: World
 
 def test_safety_backups_survive_the_daily_rotation(db: Database) -> None:
     now = dt.datetime(2026, 5, 4, 8, tzinfo=dt.UTC)
-    safety = backup.backup_file(db.path, reason="before-upgrade", now=now)
+    safety = storage.backup_file(db.path, reason="before-upgrade", now=now)
     for day in range(40):
-        backup.backup_file(db.path, reason="daily", now=now + dt.timedelta(hours=1, days=day))
+        storage.backup_file(db.path, reason="daily", now=now + dt.timedelta(hours=1, days=day))
     assert safety.exists()
-    assert any(b.reason == "before-upgrade" for b in backup.list_backups(db.path))
+    assert any(b.reason == "before-upgrade" for b in storage.list_backups(db.path))
 
 
 def test_a_database_in_a_folder_named_with_a_hash_or_accents_is_the_one_opened(tmp_path) -> None:
     """'#' starts a fragment in a URI and '?' its options, and SQLAlchemy decodes %XX: 'Team
     #2/agency.db' must not open (or create) a file named 'Team ' next to it, for the app, the
     checks, the read-only handle or the backups."""
-    from supervisor_app.db import check_file, head_revision, open_reader
-    from supervisor_app.services import backup, people
+    from supervisor_app import storage
+    from supervisor_app.db import open_reader
+    from supervisor_app.services import people
+    from supervisor_app.storage import check_file, head_revision
 
     folder = tmp_path / "Team #2 (Ünïcode) 100% What?"
     path = folder / "agency db.db"
@@ -462,7 +467,7 @@ def test_a_database_in_a_folder_named_with_a_hash_or_accents_is_the_one_opened(t
     with reader.uow() as uow:
         assert [s.name for s in people.list_supervisors(uow)] == ["Dana Whitaker"]
     reader.close()
-    made = backup.backup_file(path, reason="daily")
+    made = storage.backup_file(path, reason="daily")
     assert check_file(made).has_data
     db.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder.name]  # nothing beside the folder

@@ -337,6 +337,7 @@ def test_a_new_account_gets_a_recovery_key_that_resets_the_password(world: World
         new_key = auth.reset_with_recovery_key(
             uow, supervisor_id=lee_id, recovery_key=key.lower().replace("-", " "), new_password=NEW_PASSWORD
         )
+        uow.commit()
     assert new_key != key
     rid = add_session(world, supervisor_id=lee_id, supervisee_ids=[world.ben])
     assert sign(world, [rid], lee_id, NEW_PASSWORD) == [rid]
@@ -372,6 +373,7 @@ def test_a_forgotten_password_is_reset_by_another_supervisor(world: World) -> No
             by_supervisor_id=world.rafael,
             by_password=PASSWORD,
         )
+        uow.commit()
     assert key is not None  # Dana had no recovery key (made before keys existed)
     assert snapshot(world.db) != before
     with world.uow() as uow:
@@ -388,6 +390,7 @@ def test_the_first_password_on_a_new_file_needs_nobody(db) -> None:  # type: ign
         uow.commit()
     with db.uow("test") as uow:
         key = auth.change_password(uow, supervisor_id=first, old_password="", new_password=NEW_PASSWORD)
+        uow.commit()
     assert key is not None
     with (
         db.uow("test") as uow,
@@ -403,6 +406,7 @@ def test_a_supervisor_replaces_their_recovery_key_with_their_password(world: Wor
         auth.new_recovery_key_for(uow, supervisor_id=world.dana, password="wrong one!")
     with world.uow() as uow:
         key = auth.new_recovery_key_for(uow, supervisor_id=world.dana, password=PASSWORD)
+        uow.commit()
     with world.uow() as uow:
         assert auth.reset_with_recovery_key(
             uow, supervisor_id=world.dana, recovery_key=key, new_password=NEW_PASSWORD

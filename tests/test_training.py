@@ -10,14 +10,15 @@ from pathlib import Path
 
 import pytest
 
+from supervisor_app import storage
 from supervisor_app.db import open_database
-from supervisor_app.services import backup, person_credentials, training
+from supervisor_app.services import person_credentials, training
 from supervisor_app.services.auth import WrongPassword
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.person_credentials import Person
 from supervisor_app.services.profiles import ProfileRegistry
 from supervisor_app.services.training import CertificateFile
-from supervisor_app.usecases import transfer
+from supervisor_app.usecases import backups, transfer
 from tests.conftest import PASSWORD, TODAY, World, snapshot, tamper
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -411,13 +412,13 @@ def test_a_certificate_survives_backup_restore_and_export(world: World, tmp_path
     data = PDF + b"%" + bytes(range(256)) * 40
     entry_id = add(world, certificate=CertificateFile("Ethics – Núñez.pdf", data))
     path = world.db.path
-    taken = backup.backup_file(path, reason="manual")
+    taken = storage.backup_file(path, reason="manual")
     with world.uow() as uow:
         training.remove_certificate(uow, entry_id=entry_id)
         uow.commit()
         assert training.certificate(uow, entry_id) is None
     world.db.close()
-    backup.restore(path, taken)
+    backups.restore(path, taken)
     restored = open_database(path)
     try:
         with restored.uow() as uow:

@@ -28,11 +28,12 @@ from pathlib import Path
 import pytest
 
 from conftest import World
-from supervisor_app import fileops
-from supervisor_app.db import DatabaseError, open_database, write_private
+from supervisor_app import fileops, storage
+from supervisor_app.db import open_database
 from supervisor_app.fileops import FileHeldError, remove_file, replace_file
 from supervisor_app.lockfile import DatabaseLock
-from supervisor_app.services import backup
+from supervisor_app.storage import DatabaseError, write_private
+from supervisor_app.usecases import backups
 
 QUICK = (0.01, 0.01, 0.01)  # retries for a file held throughout: the message, without the wait
 
@@ -129,7 +130,7 @@ def test_a_file_held_throughout_gives_a_plain_message_and_changes_nothing(hold, 
 
 
 def test_a_delete_waits_while_the_file_is_held(hold, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    path = tmp_path / "old-backup.db"
+    path = tmp_path / "old-storage.db"
     path.write_text("x")
     with let_go_after(hold(path), 0.2):
         remove_file(path)
@@ -189,14 +190,14 @@ def test_a_restore_waits_for_a_held_database_then_switches(
 ) -> None:
     path = world.db.path
     assert path is not None
-    source = backup.copy_database(path, tmp_path / "source.db")
+    source = storage.copy_database(path, tmp_path / "source.db")
     world.db.close()  # as the app does: every connection closed first
     # The database's -shm, left by a crash and being scanned: the switch deletes it first.
     # (The database itself held would be refused at once: it cannot be written.)
     shm = Path(f"{path}-shm")
     shm.write_bytes(b"")
     with let_go_after(hold(shm), 0.3):
-        result = backup.restore(path, source)
+        result = backups.restore(path, source)
     assert not shm.exists()
     assert result.records_checked >= 0
     assert not [p for p in path.parent.iterdir() if p.name.endswith((".restoring", ".partial"))]
@@ -211,14 +212,14 @@ def test_a_restore_over_a_database_held_throughout_says_so_and_changes_nothing(
     monkeypatch.setattr(fileops, "RETRY_DELAYS", QUICK)
     path = world.db.path
     assert path is not None
-    source = backup.copy_database(path, tmp_path / "source.db")
+    source = storage.copy_database(path, tmp_path / "source.db")
     world.db.close()
     before = digest(path)
     shm = Path(f"{path}-shm")
     shm.write_bytes(b"")
     hold(shm)
     with pytest.raises(DatabaseError) as caught:
-        backup.restore(path, source)
+        backups.restore(path, source)
     assert caught.value.kind == "storage"
     message = str(caught.value)
     assert f"{shm} could not be deleted" in message and "the database was not changed" in message
@@ -234,16 +235,16 @@ def test_rotation_leaves_a_held_backup_for_next_time(
     monkeypatch.setattr(fileops, "RETRY_DELAYS", QUICK)
     path = world.db.path
     assert path is not None
-    folder = backup.backup_dir_for(path)
+    folder = storage.backup_dir_for(path)
     folder.mkdir(parents=True)
     days = [folder / f"202601{day:02d}-120000-daily.db" for day in range(1, 17)]  # 16 days, 14 kept
     for day in days:
         day.write_bytes(b"backup")
     release = hold(days[0])
-    deleted = backup.rotate(folder)  # the oldest is held (a scanner): no exception, left in place
+    deleted = storage.rotate(folder)  # the oldest is held (a scanner): no exception, left in place
     assert days[0].exists() and days[0] not in deleted
     release()
-    assert days[0] in backup.rotate(folder)  # the next rotation deletes it
+    assert days[0] in storage.rotate(folder)  # the next rotation deletes it
     assert not days[0].exists()
 
 
@@ -295,9 +296,9 @@ def test_a_data_folder_with_spaces_and_accents_works_end_to_end(
     assert (
         main(["supervisor", "add", "--name", "José Núñez", "--credentials", "CRSS", "--password-stdin"]) == 0
     )
-    saved = backup.daily_backup(database)
+    saved = storage.daily_backup(database)
     assert saved is not None and saved.is_relative_to(home) and "Peña Ünïcode dir" in str(saved)
-    [info] = backup.list_backups(database)
+    [info] = storage.list_backups(database)
     lock = DatabaseLock(database)
     assert lock.acquire() is None and lock.path.exists()
     lock.release()
@@ -319,7 +320,7 @@ def test_windows_keeps_the_data_in_local_appdata_not_the_roaming_profile(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from supervisor_app import APP_NAME
-    from supervisor_app.db import user_data_dir
+    from supervisor_app.storage import user_data_dir
 
     monkeypatch.delenv("SUPERVISOR_APP_DATA_DIR")
     if sys.platform == "win32":  # the real thing, through the shell's known-folder API
@@ -327,7 +328,7 @@ def test_windows_keeps_the_data_in_local_appdata_not_the_roaming_profile(
         assert os.path.normcase(user_data_dir()) == os.path.normcase(expected)
         return
     # Elsewhere: platformdirs' Windows rules, with folders read from the environment (as it
-    # does on a Windows without the shell API), given the arguments db.user_data_dir gives.
+    # does on a Windows without the shell API), given the arguments storage.user_data_dir gives.
     import platformdirs.windows as windows
 
     local = r"C:\Users\Peña Ünïcode\AppData\Local"

@@ -68,10 +68,14 @@ def check_new_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
         raise DomainError(
             f"The password must be at least {MIN_PASSWORD_LENGTH} characters long.",
+            code="auth.password_too_short",
             field="password",
+            params={"minimum": MIN_PASSWORD_LENGTH},
         )
     if password.strip() != password:
-        raise DomainError("The password must not start or end with a space.", field="password")
+        raise DomainError(
+            "The password must not start or end with a space.", code="auth.password_spaces", field="password"
+        )
 
 
 def password_strength(password: str) -> str:
@@ -125,10 +129,11 @@ def authenticate(
 ) -> Supervisor:
     """Check ``password`` for a supervisor, honouring and updating the lock-out.
 
-    A wrong password rolls back whatever the unit of work held, then counts the failure (and
-    logs it, with the ``record_ids`` the supervisor was about to sign) and *commits* that
-    alone, so the count survives the refused action; then :class:`WrongPassword` is raised.
-    ``record_ids=None`` means "all pending records".
+    A wrong password raises :class:`WrongPassword`; the failure is counted (and logged, with
+    the ``record_ids`` the supervisor was about to sign) in a short unit of work of its own
+    once ``uow`` ends (:meth:`~supervisor_app.db.UnitOfWork.afterwards`), so the count survives
+    the refused action and nothing the action staged rides along. ``record_ids=None`` means
+    "all pending records". A right password clears the count in ``uow``: the caller commits.
     """
     now = now or utcnow()
     supervisor = _may_try(uow, supervisor_id, now)
@@ -136,7 +141,9 @@ def authenticate(
         raise DomainError(
             f"{supervisor.name} has no password yet. Another supervisor signed in sets the first one "
             f"(Settings > Supervisors > Set password, or: supervisor passwd {supervisor.id} --by THEIR_ID).",
+            code="auth.no_password",
             field="password",
+            params={"supervisor": supervisor.name, "supervisor_id": supervisor.id},
         )
     try:
         _hasher().verify(supervisor.password_hash, password)
@@ -152,28 +159,62 @@ def authenticate(
 
 def _may_try(uow: UnitOfWork, supervisor_id: int, now: dt.datetime) -> Supervisor:
     """The supervisor, if they exist, are active and not locked out."""
-    supervisor = uow.session.get(Supervisor, supervisor_id)
-    if supervisor is None:
-        raise DomainError(f"There is no supervisor with id {supervisor_id}.", field="supervisor")
+    supervisor = _supervisor(uow, supervisor_id)
     if not supervisor.active:
-        raise DomainError(f"{supervisor.name} is marked inactive and cannot sign.", field="supervisor")
+        raise DomainError(
+            f"{supervisor.name} is marked inactive and cannot sign.",
+            code="auth.inactive_signer",
+            field="supervisor",
+            params={"supervisor": supervisor.name},
+        )
     locked_until = lock_deadline(supervisor.locked_until, now)
     if locked_until is not None and locked_until != supervisor.locked_until:
         # Stored by a clock that was ahead: the lock now ends at most LOCKOUT from now, and
-        # that is stored (in a transaction of its own), or it would slide forever.
-        uow.session.rollback()
-        supervisor = uow.session.get(Supervisor, supervisor_id)
-        assert supervisor is not None
+        # that is stored (in a unit of work of its own, kept even if this action fails), or
+        # it would slide forever.
         supervisor.locked_until = locked_until
-        uow.commit()
+        uow.afterwards(lambda short: _store_lock(short, supervisor_id, locked_until))
     if locked_until is not None and locked_until > now:
         minutes = max(1, math.ceil((locked_until - now).total_seconds() / 60))
         raise DomainError(
             f"Signing is locked for {supervisor.name} after {MAX_FAILED_ATTEMPTS} wrong passwords. "
             f"Try again in about {minutes} minute{'s' if minutes != 1 else ''}.",
+            code="auth.locked",
             field="password",
+            params={"supervisor": supervisor.name, "minutes": minutes},
         )
     return supervisor
+
+
+def _supervisor(uow: UnitOfWork, supervisor_id: int) -> Supervisor:
+    supervisor = uow.session.get(Supervisor, supervisor_id)
+    if supervisor is None:
+        raise DomainError(
+            f"There is no supervisor with id {supervisor_id}.",
+            code="auth.no_such_supervisor",
+            field="supervisor",
+            params={"supervisor_id": supervisor_id},
+        )
+    return supervisor
+
+
+def _inactive(supervisor: Supervisor) -> DomainError:
+    return DomainError(
+        f"{supervisor.name} is marked inactive.",
+        code="auth.inactive",
+        field="supervisor",
+        params={"supervisor": supervisor.name},
+    )
+
+
+def _store_lock(uow: UnitOfWork, supervisor_id: int, locked_until: dt.datetime) -> None:
+    supervisor = uow.session.get(Supervisor, supervisor_id)
+    if (
+        supervisor is not None
+        and supervisor.locked_until is not None
+        and supervisor.locked_until > locked_until
+    ):
+        supervisor.locked_until = locked_until
 
 
 def _count_failure(
@@ -184,23 +225,11 @@ def _count_failure(
     *,
     what: str = "password",
 ) -> WrongPassword:
-    """Count one wrong password in a transaction of its own; the error to raise."""
-    uow.session.rollback()  # nothing the caller staged may ride along with this commit
-    supervisor = uow.session.get(Supervisor, supervisor_id)
-    assert supervisor is not None
-    supervisor.failed_attempts += 1
-    left = MAX_FAILED_ATTEMPTS - supervisor.failed_attempts
-    details: dict[str, Any] = {"supervisor_id": supervisor.id}
-    if record_ids is None or record_ids:
-        details.update(_attempted(record_ids))
-    single = record_ids[0] if record_ids is not None and len(record_ids) == 1 else None
-    audit.log(uow, audit.AuditAction.FAILED_SIGN_IN, record_id=single, details=details)
-    if what != "password":
-        details["with"] = what
+    """The error to raise for one wrong password; the failure itself is counted (and logged,
+    and the lock set at the fifth) in a short unit of work of its own once ``uow`` ends."""
+    supervisor = _supervisor(uow, supervisor_id)
+    left = MAX_FAILED_ATTEMPTS - (supervisor.failed_attempts + 1)
     if left <= 0:
-        supervisor.locked_until = now + LOCKOUT
-        supervisor.failed_attempts = 0
-        audit.log(uow, audit.AuditAction.LOCKED, details={"supervisor_id": supervisor.id})
         message = (
             f"Wrong {what}. Signing is now locked for {supervisor.name} for "
             f"{int(LOCKOUT.total_seconds() // 60)} minutes."
@@ -210,8 +239,37 @@ def _count_failure(
             f"Wrong {what} for {supervisor.name}. {left} attempt{'s' if left != 1 else ''} left "
             f"before signing locks for {int(LOCKOUT.total_seconds() // 60)} minutes."
         )
-    uow.commit()
-    return WrongPassword(message, field="recovery_key" if what == "recovery key" else "password")
+    uow.afterwards(lambda short: count_failure(short, supervisor_id, now, record_ids, what=what))
+    return WrongPassword(
+        message,
+        code="auth.wrong_recovery_key" if what == "recovery key" else "auth.wrong_password",
+        field="recovery_key" if what == "recovery key" else "password",
+        params={"supervisor": supervisor.name, "attempts_left": max(left, 0)},
+    )
+
+
+def count_failure(
+    uow: UnitOfWork,
+    supervisor_id: int,
+    now: dt.datetime,
+    record_ids: Sequence[str] | None,
+    *,
+    what: str = "password",
+) -> None:
+    """Count one wrong password (or recovery key) and log it; the fifth in a row locks signing
+    for :data:`LOCKOUT`. Flushed; the caller (:func:`_count_failure`'s short unit of work) commits."""
+    supervisor = _supervisor(uow, supervisor_id)
+    supervisor.failed_attempts += 1
+    details: dict[str, Any] = {"supervisor_id": supervisor.id}
+    if record_ids is None or record_ids:
+        details.update(_attempted(record_ids))
+    single = record_ids[0] if record_ids is not None and len(record_ids) == 1 else None
+    audit.log(uow, audit.AuditAction.FAILED_SIGN_IN, record_id=single, details=details)
+    if supervisor.failed_attempts >= MAX_FAILED_ATTEMPTS:
+        supervisor.locked_until = now + LOCKOUT
+        supervisor.failed_attempts = 0
+        audit.log(uow, audit.AuditAction.LOCKED, details={"supervisor_id": supervisor.id})
+    uow.flush()
 
 
 def change_password(
@@ -222,34 +280,39 @@ def change_password(
     new_password: str,
     now: dt.datetime | None = None,
 ) -> str | None:
-    """Set a new password with the old one. Commits.
+    """Set a new password with the old one; the caller commits.
 
     A supervisor who has none yet gets their first from another supervisor
     (:func:`set_password_by_another`); only on a file where no supervisor has a password at all
     is the first one set here without one. Then a recovery key is made and returned, to be
     shown once; otherwise None.
     """
-    supervisor = uow.session.get(Supervisor, supervisor_id)
-    if supervisor is None:
-        raise DomainError(f"There is no supervisor with id {supervisor_id}.", field="supervisor")
+    supervisor = _supervisor(uow, supervisor_id)
     first = supervisor.password_hash is None
     if first:
         if _anyone_else_has_a_password(uow, supervisor.id):
             raise DomainError(
                 f"{supervisor.name} has no password yet. Another supervisor signed in sets the first one "
                 f"(Settings > Supervisors > Set password, or: supervisor passwd {supervisor.id} --by THEIR_ID).",
+                code="auth.no_password",
                 field="password",
+                params={"supervisor": supervisor.name, "supervisor_id": supervisor.id},
             )
         if old_password:
             raise DomainError(
-                f"{supervisor.name} has no password yet; leave the old password empty.", field="old_password"
+                f"{supervisor.name} has no password yet; leave the old password empty.",
+                code="auth.no_old_password",
+                field="old_password",
+                params={"supervisor": supervisor.name},
             )
         if not supervisor.active:
-            raise DomainError(f"{supervisor.name} is marked inactive.", field="supervisor")
+            raise _inactive(supervisor)
     else:
         supervisor = authenticate(uow, supervisor_id=supervisor_id, password=old_password, now=now)
     if new_password == old_password:
-        raise DomainError("The new password is the same as the old one.", field="password")
+        raise DomainError(
+            "The new password is the same as the old one.", code="auth.same_password", field="password"
+        )
     supervisor.password_hash = hash_password(new_password)
     if first:
         keys.create_key(uow, supervisor, new_password)
@@ -261,7 +324,6 @@ def change_password(
         audit.AuditAction.PASSWORD_CHANGED,
         details={"supervisor_id": supervisor.id, **({"first": True} if first else {})},
     )
-    uow.commit()
     return key
 
 
@@ -286,25 +348,25 @@ def set_password_by_another(
     now: dt.datetime | None = None,
 ) -> str | None:
     """Another supervisor, confirming with their own password, sets this one's password: the
-    first one of a supervisor created without any, or a new one for a forgotten password. Commits.
+    first one of a supervisor created without any, or a new one for a forgotten password; the
+    caller commits.
 
     Returns a recovery key to show once when the supervisor had none (else None: the key they
     wrote down stays valid).
     """
     now = now or utcnow()
-    supervisor = uow.session.get(Supervisor, supervisor_id)
-    if supervisor is None:
-        raise DomainError(f"There is no supervisor with id {supervisor_id}.", field="supervisor")
+    supervisor = _supervisor(uow, supervisor_id)
     if by_supervisor_id == supervisor_id:
         raise DomainError(
             "Another supervisor sets this password; to change your own, give your current one.",
+            code="auth.set_own_password",
             field="by",
         )
     by = authenticate(uow, supervisor_id=by_supervisor_id, password=by_password, now=now)
     supervisor = uow.session.get(Supervisor, supervisor_id)
     assert supervisor is not None
     if not supervisor.active:
-        raise DomainError(f"{supervisor.name} is marked inactive.", field="supervisor")
+        raise _inactive(supervisor)
     first = supervisor.password_hash is None
     supervisor.password_hash = hash_password(new_password)
     supervisor.failed_attempts = 0
@@ -317,7 +379,6 @@ def set_password_by_another(
         audit.AuditAction.PASSWORD_CHANGED,
         details={"supervisor_id": supervisor.id, "set_by": by.id, **({"first": True} if first else {})},
     )
-    uow.commit()
     return key
 
 
@@ -355,10 +416,9 @@ def new_recovery_key_for(
     uow: UnitOfWork, *, supervisor_id: int, password: str, now: dt.datetime | None = None
 ) -> str:
     """A supervisor, with their password, replaces their recovery key (lost, or never had one).
-    Commits; returns the key to show once."""
+    Returns the key to show once; the caller commits."""
     supervisor = authenticate(uow, supervisor_id=supervisor_id, password=password, now=now)
     key = issue_recovery_key(uow, supervisor)
-    uow.commit()
     return key
 
 
@@ -371,18 +431,20 @@ def reset_with_recovery_key(
     now: dt.datetime | None = None,
 ) -> str:
     """A forgotten password replaced with the recovery key. The key is used up: a new one is
-    made and returned, to be shown once. Wrong keys count toward the lock-out. Commits."""
+    made and returned, to be shown once. Wrong keys count toward the lock-out. The caller commits."""
     now = now or utcnow()
     supervisor = _may_try(uow, supervisor_id, now)
     if supervisor.recovery_key_hash is None:
         raise DomainError(
             f"{supervisor.name} has no recovery key. Another supervisor of the agency can set a new "
             "password (Settings > Supervisors > Set password).",
+            code="auth.no_recovery_key",
             field="recovery_key",
+            params={"supervisor": supervisor.name},
         )
     typed = _key_text(recovery_key)
     if not typed:
-        raise DomainError("Type the recovery key.", field="recovery_key")
+        raise DomainError("Type the recovery key.", code="auth.recovery_key_missing", field="recovery_key")
     check_new_password(new_password)
     try:
         _hasher().verify(supervisor.recovery_key_hash, typed)
@@ -398,5 +460,4 @@ def reset_with_recovery_key(
         audit.AuditAction.PASSWORD_CHANGED,
         details={"supervisor_id": supervisor.id, "with": "recovery key"},
     )
-    uow.commit()
     return key

@@ -21,7 +21,7 @@ from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
-from supervisor_app.db import connect_readonly
+from supervisor_app.storage import connect_readonly
 
 GENESIS = "0" * 64
 

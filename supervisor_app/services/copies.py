@@ -26,8 +26,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from supervisor_app.db import UnitOfWork, connect_readonly
+from supervisor_app.db import UnitOfWork
 from supervisor_app.services import trails
+from supervisor_app.storage import connect_readonly
 
 # What the app writes into outside_copy.kind
 HOURS_FILE_OUT = "hours-file-out"
@@ -196,7 +197,7 @@ def known_copies(conn: sqlite3.Connection, database: Path | None) -> Iterable[Co
     """Every outside copy ``verify`` knows: the backups of ``database``, newest first, then
     the copies recorded in the file."""
     if database is not None:
-        from supervisor_app.services.backup import list_backups
+        from supervisor_app.storage import list_backups
 
         for info in list_backups(database):
             heads = read_backup(info.path, info.taken_at)

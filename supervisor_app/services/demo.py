@@ -506,7 +506,7 @@ def demo_cache_path(today: dt.date | None = None) -> Path:
     from platformdirs import user_cache_dir
 
     from supervisor_app import APP_NAME, __version__
-    from supervisor_app.db import head_revision
+    from supervisor_app.storage import head_revision
 
     today = today or dt.date.today()
     override = os.environ.get("SUPERVISOR_APP_CACHE_DIR")
@@ -523,7 +523,7 @@ def demo_database(today: dt.date | None = None) -> Iterator[Database]:
     temporary folder that is deleted afterwards: the demo never touches real records.
     """
     from supervisor_app.db import open_database
-    from supervisor_app.services.backup import copy_database
+    from supervisor_app.storage import copy_database
 
     cached = demo_cache_path(today)
     with temporary_folder("supervisor_app-demo-") as folder:

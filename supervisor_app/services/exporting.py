@@ -19,7 +19,7 @@ from sqlalchemy import select
 from sqlalchemy import text as sql_text
 
 from supervisor_app import __version__
-from supervisor_app.db import UnitOfWork, write_private
+from supervisor_app.db import UnitOfWork
 from supervisor_app.models import (
     Base,
     DisplayStatus,
@@ -38,6 +38,7 @@ from supervisor_app.services.import_format import (
     domain_columns,
 )
 from supervisor_app.services.spreadsheet import cell_value, csv_bytes, json_value, xlsx_bytes
+from supervisor_app.storage import write_private
 
 FORMAT_VERSION = 1
 """Version of the import column format and of the JSON export layout."""

@@ -37,7 +37,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from supervisor_app.db import Database, UnitOfWork, open_database, write_private
+from supervisor_app.db import Database, UnitOfWork, open_database
 from supervisor_app.fileops import remove_folder
 from supervisor_app.models import (
     ExperienceKind,
@@ -52,6 +52,7 @@ from supervisor_app.services import audit, copies, signatures, signoff
 from supervisor_app.services.canonical import _json, _sha256, among_ids, database_identity
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import get_supervisee
+from supervisor_app.storage import write_private
 
 FORMAT = "supervisor_app/hours"
 VERSION = 1

@@ -44,7 +44,7 @@ def write_template(
             code="template.file_type",
         )
     if profiles is None:
-        from supervisor_app.db import user_data_dir
+        from supervisor_app.storage import user_data_dir
 
         profiles = ProfileRegistry.load(user_dir=user_data_dir() / "credentials")
     if credentials:

@@ -19,10 +19,19 @@ def start_review(uow: UnitOfWork, *, supervisor_id: int, supervisee_id: int) -> 
     Does not commit (a read-only copy of the database cannot record it)."""
     supervisor = uow.session.get(Supervisor, supervisor_id)
     if supervisor is None or not supervisor.active:
-        raise DomainError("Only a signed-in, active supervisor can start a review.", field="supervisor")
+        raise DomainError(
+            "Only a signed-in, active supervisor can start a review.",
+            code="review.no_supervisor",
+            field="supervisor",
+        )
     supervisee = uow.session.get(Supervisee, supervisee_id)
     if supervisee is None:
-        raise DomainError(f"There is no supervisee with id {supervisee_id}.", field="supervisee")
+        raise DomainError(
+            f"There is no supervisee with id {supervisee_id}.",
+            code="review.no_such_supervisee",
+            field="supervisee",
+            params={"supervisee_id": supervisee_id},
+        )
     audit.log(
         uow,
         audit.AuditAction.REVIEW_START,
@@ -42,7 +51,7 @@ def end_review(
 ) -> Supervisor:
     """A supervisor's password ends the review of ``supervisee_id``; logged, not committed.
 
-    A wrong password is counted (and committed) like any other, toward the same lock-out:
+    A wrong password is counted (in a unit of work of its own) like any other, toward the same lock-out:
     :class:`~supervisor_app.services.auth.WrongPassword` is raised and the review goes on."""
     supervisor = authenticate(uow, supervisor_id=supervisor_id, password=password, now=now)
     audit.log(

@@ -84,7 +84,7 @@ class _File:
     """The proofs about one database file, and the monitor that says when they expire."""
 
     def __init__(self, path: str) -> None:
-        from supervisor_app.db import BUSY_TIMEOUT_MS
+        from supervisor_app.storage import BUSY_TIMEOUT_MS
 
         self.path = path
         self.lock = threading.RLock()

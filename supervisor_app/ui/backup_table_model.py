@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 
-from supervisor_app.services.backup import BackupInfo
+from supervisor_app.storage import BackupInfo
 from supervisor_app.ui.row_list_model import RowListModel
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1

@@ -99,7 +99,7 @@ class CertificateViewer(QDialog):
             return
         from pathlib import Path
 
-        from supervisor_app.db import write_private
+        from supervisor_app.storage import write_private
 
         try:
             write_private(Path(path), self.data)

@@ -20,6 +20,18 @@ from supervisor_app.ui.settings import Preferences
 from supervisor_app.ui.tasks import Progress, TaskRunner
 
 
+def write_now(db: Database, actor: str, work: Callable[[UnitOfWork], Any]) -> Any:
+    """One action in one unit of work, committed once: the app's one write path.
+    :meth:`AppContext.write` runs it off the UI thread for a signed-in supervisor; checking a
+    password (sign-in, unlock, the end of a review) and starting a review call it in their
+    own task. On a database another copy of the app holds (read-only) nothing is kept."""
+    with db.uow(actor) as uow:
+        result = work(uow)
+        if not db.readonly:
+            uow.commit()
+        return result
+
+
 @dataclass(frozen=True)
 class Identity:
     """Who is using the app: a signed-in supervisor, or a supervisee reviewing (read-only) their
@@ -138,10 +150,7 @@ class AppContext(QObject):
         actor = actor or self.actor
 
         def job(_progress: Progress) -> Any:
-            with db.uow(actor) as uow:
-                result = work(uow)
-                uow.commit()
-                return result
+            return write_now(db, actor, work)
 
         def done(result: Any) -> None:
             emit(self.records_changed)
@@ -149,7 +158,7 @@ class AppContext(QObject):
                 on_done(result)
 
         def failed(exc: BaseException) -> None:
-            # A wrong password is counted and committed by the service: the trail changed.
+            # A wrong password is counted in a unit of work of its own: the trail changed.
             from supervisor_app.services.auth import WrongPassword
 
             if isinstance(exc, WrongPassword):

@@ -13,18 +13,20 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox, QProgressDialog, QWidget
 
-from supervisor_app.db import Database, DatabaseError, open_database
+from supervisor_app.db import Database, open_database
 from supervisor_app.lockfile import DatabaseLock
 from supervisor_app.services.roster import has_supervisors
+from supervisor_app.storage import DatabaseError
 from supervisor_app.ui.context import AppContext, Identity
 from supervisor_app.ui.database_opener import DatabaseOpener, file_exists
 from supervisor_app.ui.idle_watcher import IdleWatcher
 from supervisor_app.ui.main_window import MainWindow
-from supervisor_app.ui.opening import OpenedDatabase, Restored, backup_name, restore_backup
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.settings import Preferences
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from supervisor_app.ui.tasks import TaskRunner
+from supervisor_app.usecases import backups
+from supervisor_app.usecases.opening import OpenedDatabase, backup_name
 
 if TYPE_CHECKING:  # imported when first shown: most starts never need them
     from supervisor_app.ui.end_review_dialog import EndReviewDialog
@@ -375,7 +377,7 @@ class AppController(QObject):
 
     # A large file found damaged after it opened ------------------------------------------------
     def database_damaged(self, opened: OpenedDatabase, error: DatabaseError) -> None:
-        """The background integrity check of a large file (:func:`~supervisor_app.ui.opening.checks_after_opening`)
+        """The background integrity check of a large file (:func:`~supervisor_app.usecases.opening.checks_after_opening`)
         found damage: close the file at once (nothing more is written to it; an unsaved edit
         cannot be kept in a damaged file) and offer what the app offers for a damaged file at
         start: restore the newest backup, open another file, or quit."""
@@ -455,10 +457,9 @@ class AppController(QObject):
                 self._owned_dbs.remove(old)
             return True
 
-        def done(restored: Restored) -> None:
+        def done(result: backups.RestoreResult) -> None:
             if not reopen():
                 return
-            result = restored.result
             text = self.tr("The backup of {taken} is restored, and its records passed verification.").format(
                 taken=taken
             )
@@ -479,7 +480,7 @@ class AppController(QObject):
                 warning=True,
             )
 
-        self.runner.run(lambda _p: restore_backup(path, source), on_done=done, on_error=failed)
+        self.runner.run(lambda _p: backups.restore(path, source), on_done=done, on_error=failed)
 
     def _after_restore(self, text: str, *, warning: bool) -> None:
         from supervisor_app.services import people

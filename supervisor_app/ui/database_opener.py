@@ -17,20 +17,19 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox, QWidget
 
-from supervisor_app.db import DatabaseError
 from supervisor_app.lockfile import DatabaseLock
-from supervisor_app.ui.opening import (
+from supervisor_app.storage import DatabaseError
+from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.tasks import TaskRunner
+from supervisor_app.usecases import backups
+from supervisor_app.usecases.opening import (
     OpenedDatabase,
-    Restored,
     checks_after_opening,
     daily_backup_at_start,
     database_path,
     newest_backup,
     open_for_app,
-    restore_backup,
 )
-from supervisor_app.ui.qt_fixes import emit
-from supervisor_app.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:  # imported when a file cannot be opened, not for every start
     from supervisor_app.ui.database_problem_dialog import DatabaseProblemDialog
@@ -157,7 +156,7 @@ class DatabaseOpener(QObject):
         source = newest.path
         taken = newest.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
 
-        def done(restored: Restored) -> None:
+        def done(restored: backups.RestoreResult) -> None:
             lock.release()
             self._close_dialog(dialog)
             self._open_restored(path, restored, taken)
@@ -169,9 +168,9 @@ class DatabaseOpener(QObject):
             else:
                 dialog.show_problem(self.tr("The backup could not be restored: {error}").format(error=exc))
 
-        self.runner.run(lambda _p: restore_backup(path, source, unusable=True), on_done=done, on_error=failed)
+        self.runner.run(lambda _p: backups.restore(path, source, unusable=True), on_done=done, on_error=failed)
 
-    def _open_restored(self, path: Path, restored: Restored, taken: str) -> None:
+    def _open_restored(self, path: Path, restored: backups.RestoreResult, taken: str) -> None:
         notice = self.tr("The backup of {taken} is restored, and its records passed verification.").format(
             taken=taken
         )

@@ -17,8 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.db import DatabaseError
-from supervisor_app.services.backup import BackupInfo
+from supervisor_app.storage import BackupInfo, DatabaseError
 from supervisor_app.ui.common import error_label
 from supervisor_app.ui.qt_fixes import emit
 

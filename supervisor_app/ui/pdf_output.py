@@ -15,9 +15,9 @@ from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QSi
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import QWidget
 
-from supervisor_app.db import write_private
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.filenames import safe_file_name
+from supervisor_app.storage import write_private
 
 
 def qt_pdf_available() -> bool:

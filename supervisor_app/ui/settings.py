@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from supervisor_app.db import user_data_dir
+from supervisor_app.storage import user_data_dir
 
 DEFAULT_IDLE_MINUTES = 10
 MIN_IDLE_MINUTES = 1

@@ -29,13 +29,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from supervisor_app.db import DatabaseError
+from supervisor_app import storage
 from supervisor_app.fileops import sync_folder
-from supervisor_app.services import backup
 from supervisor_app.services.filenames import safe_file_name
+from supervisor_app.storage import DatabaseError
 from supervisor_app.ui.backup_table_model import ROW_ROLE, BackupTableModel, reason_text
 from supervisor_app.ui.common import show_error
 from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.usecases import backups
 
 
 class BackupsSection:
@@ -166,7 +167,7 @@ class BackupsSection:
             self.selected_backup() is not None and not self.ctx.read_only and self.database_file is not None
         )
 
-    def selected_backup(self) -> backup.BackupInfo | None:
+    def selected_backup(self) -> storage.BackupInfo | None:
         rows = self.backups_view.selectionModel().selectedRows()
         return self.backups.data(rows[0], ROW_ROLE) if rows else None
 
@@ -191,10 +192,7 @@ class BackupsSection:
         self._say(self.tr("Backing up…"))
 
         def work(_progress: Any) -> Path:
-            backup.copy_database(path, target)
-            if not db.readonly:  # a read-only copy cannot add to the audit trail
-                backup.log_backup(db, target, "manual")
-            return target
+            return backups.backup_now(db, target)  # a read-only copy cannot add to the audit trail
 
         def done(saved: Path) -> None:
             self.backup_button.setEnabled(True)
@@ -229,7 +227,7 @@ class BackupsSection:
         path = self.database_file
         if path is None:
             return
-        folder = backup.backup_dir_for(path)
+        folder = storage.backup_dir_for(path)
         folder.mkdir(parents=True, exist_ok=True)
         self.open_folder(folder)
 
@@ -242,7 +240,7 @@ class BackupsSection:
         )
         return path
 
-    def _confirm_restore(self, info: backup.BackupInfo) -> bool:
+    def _confirm_restore(self, info: storage.BackupInfo) -> bool:
         taken = info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
         box = QMessageBox(
             QMessageBox.Icon.Warning,

@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.services import backup, people
+from supervisor_app import storage
+from supervisor_app.services import people
 from supervisor_app.ui.common import FieldErrors, error_label
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.profile_view import ProfileView
@@ -46,7 +47,7 @@ class SettingsPage(BackupsSection, SupervisorsSection, RefreshOnChange, QWidget)
         self.ctx = ctx
         # What the file dialogs and the confirmation would answer; tests put answers here.
         self.ask_backup_path: Callable[[str], str] = self._ask_backup_path
-        self.confirm_restore: Callable[[backup.BackupInfo], bool] = self._confirm_restore
+        self.confirm_restore: Callable[[storage.BackupInfo], bool] = self._confirm_restore
         self.open_folder: Callable[[Path], None] = open_folder_in_files
         self.setObjectName("settings_page")
         self.setAccessibleName(self.tr("Settings"))
@@ -275,7 +276,7 @@ class SettingsPage(BackupsSection, SupervisorsSection, RefreshOnChange, QWidget)
             self._load_supervisors()
         path = self.database_file
         try:
-            found = backup.list_backups(path) if path is not None else []
+            found = storage.list_backups(path) if path is not None else []
         except OSError:
             found = []
         self.backups.set_rows(found)

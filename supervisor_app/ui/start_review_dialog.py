@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayo
 
 from supervisor_app.services import roster
 from supervisor_app.ui.common import FieldErrors, action_buttons, error_label, fit_to_contents
-from supervisor_app.ui.context import AppContext, Identity
+from supervisor_app.ui.context import AppContext, Identity, write_now
 from supervisor_app.ui.qt_fixes import emit
 
 
@@ -70,11 +70,11 @@ class StartReviewDialog(QDialog):
         def work(_progress: Any) -> str:
             from supervisor_app.services.review import start_review  # (the ORM)
 
-            with db.uow(f"supervisor:{supervisor_id}") as uow:
-                name = start_review(uow, supervisor_id=supervisor_id, supervisee_id=supervisee_id)
-                if not db.readonly:
-                    uow.commit()
-                return name
+            return write_now(
+                db,
+                f"supervisor:{supervisor_id}",
+                lambda uow: start_review(uow, supervisor_id=supervisor_id, supervisee_id=supervisee_id),
+            )
 
         def done(name: str) -> None:
             self._busy = False

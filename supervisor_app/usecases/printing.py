@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from supervisor_app import reports
-from supervisor_app.db import UnitOfWork, write_private
+from supervisor_app.db import UnitOfWork
 from supervisor_app.fileops import remove_file, replace_file
 from supervisor_app.reports.data import PrintRecord, StatementData, VerificationData
 from supervisor_app.services import attestation, audit
+from supervisor_app.storage import write_private
 
 STATEMENT_DOCUMENT = "progress statement"
 """The ``document`` an audit ``print`` event of a progress statement names."""

@@ -8,7 +8,8 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 
-from supervisor_app.services import attestation, backup, people, records, signoff
+from supervisor_app import storage
+from supervisor_app.services import attestation, people, records, signoff
 from supervisor_app.ui.pages import Page
 from tests.conftest import PASSWORD, TODAY, session_fields
 from tests.ui.helpers import choose, go_to
@@ -140,7 +141,7 @@ def test_verify_on_the_audit_page_names_an_edited_event_and_a_cut_off_chain(
         uow.commit()
     with world.uow() as uow:
         signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
-    backup.backup_file(world.db.path, reason="manual", now=dt.datetime(2026, 3, 4, 5, 6, tzinfo=dt.UTC))
+    storage.backup_file(world.db.path, reason="manual", now=dt.datetime(2026, 3, 4, 5, 6, tzinfo=dt.UTC))
     conn = sqlite3.connect(world.db.path)
     at, action = conn.execute("SELECT at, action FROM audit_event WHERE id = 2").fetchone()
     newest = conn.execute("SELECT max(seq) FROM sign_off").fetchone()[0]

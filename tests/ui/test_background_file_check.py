@@ -12,11 +12,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
 from supervisor_app.services import records
-from supervisor_app.ui import opening
 from supervisor_app.ui.controller import AppController
 from supervisor_app.ui.database_opener import DatabaseOpener
 from supervisor_app.ui.database_problem_dialog import DatabaseProblemDialog
 from supervisor_app.ui.tasks import TaskRunner
+from supervisor_app.usecases import opening
 from tests.conftest import PASSWORD, damage_an_index, last_full_check_ago, session_fields
 from tests.ui.conftest import _close_controller
 from tests.ui.helpers import sign_in

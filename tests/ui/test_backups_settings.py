@@ -9,9 +9,10 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from sqlalchemy import select
 
+from supervisor_app import storage
 from supervisor_app.db import open_database
 from supervisor_app.models import AuditEvent
-from supervisor_app.services import backup, people, records
+from supervisor_app.services import people, records
 from supervisor_app.ui.pages import Page
 from tests.conftest import PASSWORD, session_fields
 from tests.ui.helpers import go_to, sign_in
@@ -53,7 +54,7 @@ def test_restoring_an_automatic_backup_replaces_reopens_and_refreshes_every_view
     qtbot, world, make_controller
 ) -> None:
     path = world.db.path
-    taken = backup.backup_file(path, reason="daily")
+    taken = storage.backup_file(path, reason="daily")
     with world.uow() as uow:  # entered after the backup: the restore takes it away
         records.add_session(uow, **session_fields(world))
         uow.commit()
@@ -95,12 +96,12 @@ def test_restoring_an_automatic_backup_replaces_reopens_and_refreshes_every_view
     conn.close()
     assert reloads
     rows = [settings.backups.row(i).path for i in range(settings.backups.rowCount())]
-    assert rows == [b.path for b in backup.list_backups(path)]
+    assert rows == [b.path for b in storage.list_backups(path)]
 
 
 def test_a_restore_that_fails_leaves_the_database_as_it_was(qtbot, world, make_controller) -> None:
     path = world.db.path
-    bad = backup.backup_file(path, reason="daily")
+    bad = storage.backup_file(path, reason="daily")
     bad.write_bytes(b"not a backup" * 100)
     controller = make_controller(world.db)
     controller.start()
@@ -123,5 +124,73 @@ def test_open_backups_folder_opens_this_databases_folder(qtbot, world, make_wind
     opened: list[Path] = []
     settings.open_folder = opened.append
     qtbot.mouseClick(settings.folder_button, Qt.MouseButton.LeftButton)
-    assert opened == [backup.backup_dir_for(world.db.path)] and opened[0].is_dir()
+    assert opened == [storage.backup_dir_for(world.db.path)] and opened[0].is_dir()
     assert settings.backups_empty.isVisibleTo(settings) and not settings.restore_button.isEnabled()
+
+
+def test_the_app_and_the_command_line_restore_and_back_up_through_one_use_case(
+    world, make_controller, qtbot, tmp_path, monkeypatch
+) -> None:
+    """Settings' Restore and Back up now, and the command line's ``restore`` and ``backup``,
+    call the same two functions of :mod:`supervisor_app.usecases.backups`; each restore is in
+    the restored database's audit trail (the switch, then its confirmation)."""
+    import shutil
+
+    from PySide6.QtCore import Qt
+
+    from supervisor_app.cli import main
+    from supervisor_app.usecases import backups
+
+    calls: list[tuple[str, Path]] = []
+    real_restore, real_backup_now = backups.restore, backups.backup_now
+
+    def restore(database: Path, source: Path, **kw):  # type: ignore[no-untyped-def]
+        calls.append(("restore", Path(database)))
+        return real_restore(database, source, **kw)
+
+    def backup_now(db, target: Path):  # type: ignore[no-untyped-def]
+        calls.append(("backup", Path(db.path)))
+        return real_backup_now(db, target)
+
+    monkeypatch.setattr(backups, "restore", restore)
+    monkeypatch.setattr(backups, "backup_now", backup_now)
+
+    # The command line, on a copy of the agency's file.
+    cli_file = tmp_path / "cli" / "agency.db"
+    cli_file.parent.mkdir()
+    shutil.copy(world.db.path, cli_file)
+    assert main(["--db", str(cli_file), "backup", "--out", str(tmp_path / "cli-copy.db")]) == 0
+    assert main(["--db", str(cli_file), "restore", str(tmp_path / "cli-copy.db")]) == 0
+    assert calls == [("backup", cli_file.resolve()), ("restore", cli_file.resolve())]
+
+    # The app, on the agency's file.
+    path = world.db.path
+    taken = storage.backup_file(path, reason="daily")
+    controller = make_controller(world.db)
+    controller.start()
+    window = sign_in(controller, world.dana, PASSWORD)
+    window.show_page(window.stack.indexOf(window.settings_page))
+    settings = window.settings_page
+    settings.ask_backup_path = lambda _suggested: str(tmp_path / "app-copy.db")
+    qtbot.mouseClick(settings.backup_button, Qt.MouseButton.LeftButton)
+    settings.refresh()
+    settings.backups_view.selectRow(
+        next(i for i in range(settings.backups.rowCount()) if settings.backups.row(i).path == taken)
+    )
+    settings.confirm_restore = lambda info: True
+    qtbot.mouseClick(settings.restore_button, Qt.MouseButton.LeftButton)
+    assert controller.message_box is not None and "is restored" in controller.message_box.text()
+    assert calls[2:] == [("backup", path), ("restore", path)]
+
+    for restored in (cli_file, path):
+        db = open_database(restored)
+        try:
+            with db.uow() as uow:
+                steps = [
+                    e.details
+                    for e in uow.session.scalars(select(AuditEvent).where(AuditEvent.action == "restore"))
+                ]
+        finally:
+            db.close()
+        assert ['"step": "switching"' in d for d in steps] == [True, False], steps
+        assert '"step": "done"' in steps[1]

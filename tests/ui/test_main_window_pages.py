@@ -9,7 +9,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from supervisor_app.services import backup, people
+from supervisor_app import storage
+from supervisor_app.services import people
 from supervisor_app.ui.pages import Page
 from tests.conftest import PASSWORD, TODAY
 from tests.ui.helpers import go_to, open_supervisee, sign_in
@@ -59,7 +60,7 @@ def test_after_a_restore_the_app_shows_the_list_not_a_supervisee_the_backup_lack
     qtbot, world, make_controller
 ) -> None:
     path = world.db.path
-    backup.backup_file(path, reason="daily")
+    storage.backup_file(path, reason="daily")
     with world.uow() as uow:
         newcomer = people.add_supervisee(
             uow, name="Zed Newcomer", credential="CRSS", supervisor_id=world.dana, start_date=TODAY
@@ -70,7 +71,7 @@ def test_after_a_restore_the_app_shows_the_list_not_a_supervisee_the_backup_lack
     window = sign_in(controller, world.dana, PASSWORD)
     open_supervisee(qtbot, window, newcomer)
     assert window.current_page() is window.detail
-    controller.restore_backup(backup.list_backups(path)[0].path)
+    controller.restore_backup(storage.list_backups(path)[0].path)
     assert controller.window is window and window.current_page() is window.list_page
     assert "Zed Newcomer" not in [
         window.list_page.model.row(i).name for i in range(window.list_page.model.rowCount())

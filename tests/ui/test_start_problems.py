@@ -10,15 +10,16 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt
 
+from supervisor_app import storage
 from supervisor_app.db import open_database
-from supervisor_app.services import backup, people, records
-from supervisor_app.ui import opening
+from supervisor_app.services import people, records
 from supervisor_app.ui.controller import AppController
 from supervisor_app.ui.database_opener import DatabaseOpener
 from supervisor_app.ui.database_problem_dialog import DatabaseProblemDialog
 from supervisor_app.ui.first_run_dialog import FirstRunDialog
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from supervisor_app.ui.tasks import TaskRunner
+from supervisor_app.usecases import opening
 from tests.conftest import PASSWORD, damage_an_index, last_full_check_ago, session_fields
 from tests.ui.helpers import sign_in
 
@@ -38,7 +39,7 @@ def _one_session_backed_up(world) -> Path:  # type: ignore[no-untyped-def]
         records.add_session(uow, **session_fields(world))
         uow.commit()
     world.db.close()
-    backup.backup_file(path, reason="daily")
+    storage.backup_file(path, reason="daily")
     return path
 
 
@@ -112,7 +113,7 @@ def test_a_database_from_a_newer_version_is_left_untouched_with_no_restore_offer
 ) -> None:
     path = world.db.path
     world.db.close()
-    backup.backup_file(path, reason="daily")  # even with a backup at hand, nothing to restore
+    storage.backup_file(path, reason="daily")  # even with a backup at hand, nothing to restore
     conn = sqlite3.connect(path)
     conn.execute("UPDATE alembic_version SET version_num = 'f00dcafe9999'")
     conn.commit()
@@ -131,7 +132,7 @@ def test_a_database_from_a_newer_version_is_left_untouched_with_no_restore_offer
 def test_a_backup_that_fails_its_checks_is_not_restored_and_changes_nothing(qtbot, world, launch) -> None:
     path = world.db.path
     world.db.close()
-    bad = backup.backup_file(path, reason="daily")
+    bad = storage.backup_file(path, reason="daily")
     bad.write_bytes(b"\x00" * 4096)  # the newest backup is itself unusable
     damaged = damage(path)
     started = launch(path)
@@ -148,24 +149,24 @@ def test_a_backup_that_fails_its_checks_is_not_restored_and_changes_nothing(qtbo
 def test_a_daily_backup_at_start_once_a_day_and_never_for_a_read_only_copy(world, launch) -> None:
     path = world.db.path
     first = launch(path)
-    taken = backup.list_backups(path)
+    taken = storage.list_backups(path)
     assert [b.reason for b in taken] == ["daily"]
     first.close()
     launch(path)
-    assert len(backup.list_backups(path)) == 1  # the same day: no second copy
+    assert len(storage.list_backups(path)) == 1  # the same day: no second copy
 
 
 def test_a_large_database_is_backed_up_off_the_ui_thread(world, monkeypatch, qtbot) -> None:
     path = world.db.path
     seen: list[threading.Thread] = []
-    real = backup.daily_backup
+    real = storage.daily_backup
 
     def watched(database: Path, **kwargs: object) -> Path | None:
         seen.append(threading.current_thread())
         return real(database)
 
     monkeypatch.setattr(opening, "LARGE_DATABASE_BYTES", 0)
-    monkeypatch.setattr(opening.backup, "daily_backup", watched)
+    monkeypatch.setattr(opening.storage, "daily_backup", watched)
     runner = TaskRunner()  # a real thread pool, not the inline one of the other tests
     real_opener = DatabaseOpener(runner=runner)
     got: list = []
@@ -175,7 +176,7 @@ def test_a_large_database_is_backed_up_off_the_ui_thread(world, monkeypatch, qtb
     runner.wait()
     qtbot.waitUntil(lambda: not runner.busy, timeout=5000)
     assert seen and seen[0] is not threading.main_thread()
-    assert [b.reason for b in backup.list_backups(path)] == ["daily"]
+    assert [b.reason for b in storage.list_backups(path)] == ["daily"]
     got[0].close()
 
 
@@ -251,8 +252,8 @@ def test_a_large_file_opens_at_once_and_damage_found_afterwards_closes_it_and_of
     assert controller.window is None and controller.dialog is None  # nothing left open on the file
     assert not Path(str(path) + ".lock").exists()
     assert path.read_bytes() == damaged
-    assert backup.list_backups(path)[0].reason == "daily"  # no backup was made of the damaged file
-    assert len(backup.list_backups(path)) == 1
+    assert storage.list_backups(path)[0].reason == "daily"  # no backup was made of the damaged file
+    assert len(storage.list_backups(path)) == 1
 
     qtbot.mouseClick(problem.restore_button, Qt.MouseButton.LeftButton)
     assert controller.damage_opener.dialog is None
@@ -317,10 +318,10 @@ def test_quitting_stops_a_large_files_daily_backup_in_the_background(
         opened.cancel.set()  # the supervisor quits while the copy runs
         return real(database, **kwargs)
 
-    real = backup.daily_backup
-    monkeypatch.setattr(backup, "daily_backup", quit_during_the_backup)
+    real = storage.daily_backup
+    monkeypatch.setattr(storage, "daily_backup", quit_during_the_backup)
     assert opening.checks_after_opening(opened) is None  # the file is sound; the copy was stopped
-    assert stopped == [True] and backup.list_backups(path) == []
+    assert stopped == [True] and storage.list_backups(path) == []
     opened.close()
 
 
@@ -337,7 +338,7 @@ def test_the_background_integrity_check_stops_when_the_app_quits_and_reports_not
     controller.start()
     controller.stop_background_checks()  # what quitting does before waiting for background work
     assert opening.checks_after_opening(opened) is None
-    assert backup.list_backups(path) == []  # and no daily backup was started after it
+    assert storage.list_backups(path) == []  # and no daily backup was started after it
     opened.cancel.clear()
     assert opening.checks_after_opening(opened) is not None  # not stopped: the damage is found
     controller.close()

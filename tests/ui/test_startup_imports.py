@@ -15,6 +15,9 @@ SCRIPT = r"""
 import json, sys
 from PySide6.QtWidgets import QApplication
 app = QApplication([])
+from supervisor_app.db import provide_profiles
+from supervisor_app.usecases.opening import load_profiles
+provide_profiles(load_profiles)  # as the app's start (cli.main) does
 from supervisor_app.ui.controller import AppController
 from supervisor_app.ui.database_opener import DatabaseOpener
 from supervisor_app.ui.context import Identity

@@ -92,6 +92,7 @@ def test_a_new_supervisor_sees_their_recovery_key_once(qtbot, world, make_window
     assert not key_dialog.isVisible()
     with world.uow() as uow:  # the key works
         auth.reset_with_recovery_key(uow, supervisor_id=lee_id, recovery_key=key, new_password=NEW_PASSWORD)
+        uow.commit()
 
 
 def test_another_supervisor_sets_the_first_password(qtbot, world, make_window) -> None:  # type: ignore[no-untyped-def]
@@ -193,6 +194,7 @@ def test_change_supervisor_from_the_supervisee_page(qtbot, world, make_window) -
 def test_forgot_password_on_the_sign_in_screen(qtbot, world, make_controller) -> None:  # type: ignore[no-untyped-def]
     with world.uow() as uow:
         key = auth.new_recovery_key_for(uow, supervisor_id=world.dana, password=PASSWORD)
+        uow.commit()
     controller = make_controller(world.db)
     controller.start()
     sign_in_dialog = controller.dialog
@@ -284,4 +286,5 @@ def test_the_first_account_is_shown_its_recovery_key(qtbot, db, make_controller)
         auth.reset_with_recovery_key(
             uow, supervisor_id=rosa.id, recovery_key=key_dialog.key.text(), new_password=NEW_PASSWORD
         )
+        uow.commit()
     key_dialog.accept()

@@ -8,7 +8,8 @@ import shutil
 
 from PySide6.QtCore import Qt
 
-from supervisor_app.services import backup, records
+from supervisor_app import storage
+from supervisor_app.services import records
 from supervisor_app.ui.database_problem_dialog import DatabaseProblemDialog
 from tests.conftest import PASSWORD, session_fields
 from tests.test_schema_check import crafted_copy, files
@@ -25,7 +26,7 @@ def test_a_tampered_file_at_start_is_refused_by_name_and_the_newest_backup_resto
         records.add_session(uow, **session_fields(world))
         uow.commit()
     world.db.close()
-    backup.backup_file(path, reason="daily")  # a sound backup, from before the tampering
+    storage.backup_file(path, reason="daily")  # a sound backup, from before the tampering
     crafted = crafted_copy(path, path.with_name("crafted.db"), supervisor_id=world.dana)
     shutil.copyfile(crafted, path)
     tampered = files(path)
@@ -54,7 +55,7 @@ def test_a_tampered_backup_is_not_restored_from_settings(world, make_controller,
     with world.uow() as uow:
         records.add_session(uow, **session_fields(world))
         uow.commit()
-    newest = backup.backup_file(path, reason="daily")
+    newest = storage.backup_file(path, reason="daily")
     crafted_copy(path, newest.with_name("crafted.db"), supervisor_id=world.dana).replace(newest)
     controller = make_controller(world.db)
     controller.start()

@@ -1,7 +1,8 @@
-"""Opening a database file for the app (no widgets): the lock file, read-only when another
-copy of the app holds the file, the daily backup, and putting a backup in place of a file
-that cannot be opened.
+"""Opening a database for use: the lock file, read-only when another copy of the app holds
+the file, the integrity check when due, the daily backup, and the credential profiles the
+database layer is handed (:func:`load_profiles`).
 
+Putting a backup in place of a file that cannot be opened is :func:`supervisor_app.usecases.backups.restore`.
 The dialogs around these live in :mod:`supervisor_app.ui.database_opener`.
 """
 
@@ -15,18 +16,10 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from supervisor_app import check_state
-from supervisor_app.db import (
-    Database,
-    DatabaseError,
-    check_file,
-    open_database,
-    resolve_database,
-    url_database,
-)
-from supervisor_app.fileops import replace_file
+from supervisor_app import check_state, storage
+from supervisor_app.db import Database, open_database, resolve_database, url_database
 from supervisor_app.lockfile import DatabaseLock, LockHolder
-from supervisor_app.services import backup
+from supervisor_app.storage import DatabaseError, check_file
 
 log = logging.getLogger(__name__)
 
@@ -161,8 +154,8 @@ def _holds(opened: OpenedDatabase) -> bool:
 
 def _daily_backup(path: Path, cancelled: threading.Event | None = None) -> Path | None:
     try:
-        made = backup.daily_backup(path, cancelled=cancelled)
-    except backup.BackupStopped:
+        made = storage.daily_backup(path, cancelled=cancelled)
+    except storage.BackupStopped:
         log.info("the daily backup of %s was stopped (the app is quitting)", path)
         return None
     except (OSError, sqlite3.Error, DatabaseError) as exc:
@@ -177,7 +170,7 @@ def backup_name(source: Path, database: Path | None) -> str:
     """How a supervisor recognises a backup: when it was taken, else its file name."""
     if database is not None:
         try:
-            for info in backup.list_backups(database):
+            for info in storage.list_backups(database):
                 if info.path == source:
                     return info.taken_at.astimezone().strftime("%Y-%m-%d %H:%M")
         except OSError:
@@ -185,53 +178,20 @@ def backup_name(source: Path, database: Path | None) -> str:
     return source.name
 
 
-def newest_backup(path: Path | None) -> backup.BackupInfo | None:
+def newest_backup(path: Path | None) -> storage.BackupInfo | None:
     if path is None:
         return None
     try:
-        found = backup.list_backups(path)
+        found = storage.list_backups(path)
     except OSError:
         return None
     return found[0] if found else None
 
 
-@dataclass(frozen=True)
-class Restored:
-    result: backup.RestoreResult
-    kept_aside: Path | None  # the file that could not be opened, moved aside unchanged
+def load_profiles():  # type: ignore[no-untyped-def]
+    """The credential profiles in force: the shipped ones, overridden by the user's folder
+    (``<user data dir>/credentials``). What the app, the command line and the tests hand to
+    the database layer (:func:`supervisor_app.db.provide_profiles`)."""
+    from supervisor_app.services.profiles import ProfileRegistry
 
-
-def restore_backup(
-    database: Path, source: Path, *, unusable: bool = False, now: dt.datetime | None = None
-) -> Restored:
-    """Put the backup ``source`` in place of ``database`` (which nobody may have open).
-
-    A database that cannot be opened (``unusable``: damaged, not ours, unreadable) is first
-    moved aside unchanged, as ``<name>.damaged-<time>.db`` with its ``-wal``/``-shm``
-    companions, because the restore service would otherwise try to read it to keep a copy;
-    if the restore is refused the file is moved back. The file's bytes are never written.
-    """
-    now = now or dt.datetime.now(dt.UTC)
-    aside = None
-    moved: list[tuple[Path, Path]] = []
-    if unusable and database.exists():
-        stamp = now.astimezone().strftime("%Y%m%d-%H%M%S")
-        aside = database.with_name(f"{database.stem}.damaged-{stamp}{database.suffix}")
-        number = 1
-        while aside.exists():
-            number += 1
-            aside = database.with_name(f"{database.stem}.damaged-{stamp}-{number}{database.suffix}")
-        for suffix in ("", "-wal", "-shm"):
-            source_file = Path(str(database) + suffix)
-            if source_file.exists():
-                target = Path(str(aside) + suffix)
-                replace_file(source_file, target)
-                moved.append((source_file, target))
-    try:
-        result = backup.restore(database, source, now=now)
-    except BaseException:
-        for original, target in reversed(moved):
-            if not original.exists():
-                replace_file(target, original)
-        raise
-    return Restored(result, aside)
+    return ProfileRegistry.load(user_dir=storage.user_data_dir() / "credentials")
