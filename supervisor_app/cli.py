@@ -1713,7 +1713,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except (DomainError, CliError) as exc:
-        if isinstance(exc, _loaded_class("supervisor_app.services.signoff", "ClockBehind")):
+        if isinstance(exc, _loaded_class("supervisor_app.services.signoff.signing", "ClockBehind")):
             print(f"supervisor-app: {exc} To confirm it, add --clock-is-right.", file=sys.stderr)
             return EXIT_INVALID
         print(f"supervisor-app: {exc}", file=sys.stderr)
@@ -1729,7 +1729,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILURE
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
-        if isinstance(exc, _loaded_class("supervisor_app.services.signoff", "RecordsFailVerification")) or (
+        if isinstance(exc, _loaded_class("supervisor_app.services.signoff.checks", "RecordsFailVerification")) or (
             isinstance(exc, _loaded_class("supervisor_app.services.profiles", "ProfileError"))
         ):
             print(f"supervisor-app: {exc}", file=sys.stderr)

@@ -469,7 +469,7 @@ def test_a_filled_0004_database_gets_its_chains_and_keeps_triggers_and_index(bus
     from alembic import command
 
     from supervisor_app.db import _alembic_config, make_engine, upgrade
-    from supervisor_app.services.signoff import _SUPERVISEE_AUDITED_SQL
+    from supervisor_app.services.signoff.supervisee import _SUPERVISEE_AUDITED_SQL
 
     path = busy.db.path
     assert path is not None

@@ -17,7 +17,7 @@ from supervisor_app.cli import main
 from supervisor_app.models import Supervisee
 from supervisor_app.services import records, signoff, supervisee_edits
 from supervisor_app.services.auth import WrongPassword
-from supervisor_app.services.canonical import hashing_for
+from supervisor_app.services.canonical import GENESIS, hashing_for
 
 
 def _session(world: World, days: int, who: int | None = None) -> str:
@@ -55,7 +55,7 @@ def _rewrite_chain(path: Path, *statements: str, **params: Any) -> None:
         ).fetchall()
         conn.execute("DELETE FROM sign_off")
         hashing = hashing_for(conn)
-        prev = signoff.GENESIS
+        prev = GENESIS
         for seq, (rid, action, signer, at, reason) in enumerate(old, start=1):
             link = link_for(
                 conn,

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 from conftest import PASSWORD, TODAY, World, session_fields
 from supervisor_app.cli import main
 from supervisor_app.services import auth, records, signatures, signoff
-from supervisor_app.services.canonical import Hashing, _Batch, _content_texts
+from supervisor_app.services.canonical import GENESIS, Batch, Hashing, content_texts
 
 
 def _session(world: World, days: int) -> str:
@@ -54,7 +54,7 @@ def test_a_batch_is_signed_once_with_the_signers_key_over_its_links_and_people(w
         world, "SELECT seq, record_kind, record_id, action, content_hash, chain_hash FROM sign_off"
     )
     assert [tuple(link[f] for f in signatures.LINK_FIELDS) for link in payload["links"]] == stored
-    assert payload["prev_chain_hash"] == signoff.GENESIS
+    assert payload["prev_chain_hash"] == GENESIS
 
 
 def test_a_void_is_signed_and_an_old_key_still_verifies_after_a_reset(world: World) -> None:
@@ -118,12 +118,12 @@ def test_version_2_fast_path_writes_what_the_reference_writes(rows: list[tuple],
         supervisees={1: "a", 2: "b", 3: "c"},
     )
     hashing.plain = False
-    batch = _Batch("session", rows, {rows[0][0]: who} if who else {}, {rows[-1][0]: ["advocacy=30"]})
-    assert _content_texts(batch, rows, hashing=hashing) == [batch.reference_text(r, hashing) for r in rows]
+    batch = Batch("session", rows, {rows[0][0]: who} if who else {}, {rows[-1][0]: ["advocacy=30"]})
+    assert content_texts(batch, rows, hashing=hashing) == [batch.reference_text(r, hashing) for r in rows]
     hashing = Hashing(
         keys_from=1,
         v1=set(),
         supervisors={1: "s-1", 2: "s-2", 3: "s-3"},
         supervisees={1: "a", 2: "b", 3: "c"},
     )
-    assert _content_texts(batch, rows, hashing=hashing) == [batch.reference_text(r, hashing) for r in rows]
+    assert content_texts(batch, rows, hashing=hashing) == [batch.reference_text(r, hashing) for r in rows]

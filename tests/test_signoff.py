@@ -15,6 +15,7 @@ from conftest import PASSWORD, TODAY, World, experience_fields, session_fields, 
 from supervisor_app.db import Database, open_database
 from supervisor_app.models import Supervisee, utcnow
 from supervisor_app.services import audit, auth, people, records, signoff
+from supervisor_app.services.canonical import GENESIS
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.progress import compute_progress
 
@@ -167,7 +168,7 @@ def test_sign_stores_signer_time_hashes_and_one_chain(world: World) -> None:
     conn.close()
     # In date order (the experience period starts earliest), chained from the genesis.
     assert [link[1] for link in links] == [entry, first, second]
-    assert links[0][5] == signoff.GENESIS
+    assert links[0][5] == GENESIS
     for before, after in zip(links, links[1:], strict=False):
         assert after[5] == before[6]
     assert {link[2] for link in links} == {world.dana}

@@ -12,6 +12,7 @@ from conftest import PASSWORD, TODAY, World, session_fields, tamper
 from supervisor_app.db import open_database
 from supervisor_app.services import records, signoff
 from supervisor_app.services.progress import compute_progress
+from supervisor_app.services.signoff import supervisee as supervisee_reads
 
 
 def _session(world: World, days_ago: int, **overrides) -> str:  # type: ignore[no-untyped-def]
@@ -43,13 +44,13 @@ def _view(world: World, supervisee: int | None = None, *, reading: bool = False)
 def _count_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many times a supervisee's records are read and checked (not served from memory)."""
     calls: list[int] = []
-    real = signoff._read_supervisee
+    real = supervisee_reads._read_supervisee
 
     def counting(uow, supervisee_id, also, *, check):  # type: ignore[no-untyped-def]
         calls.append(int(check))
         return real(uow, supervisee_id, also, check=check)
 
-    monkeypatch.setattr(signoff, "_read_supervisee", counting)
+    monkeypatch.setattr(supervisee_reads, "_read_supervisee", counting)
     return calls
 
 

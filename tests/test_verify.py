@@ -18,7 +18,8 @@ from hypothesis import strategies as st
 
 from conftest import PASSWORD, TODAY, World, experience_fields, session_fields, tamper
 from supervisor_app.db import Database, open_database
-from supervisor_app.services import people, records, signoff
+from supervisor_app.services import canonical, people, records, signoff
+from supervisor_app.services.canonical import GENESIS
 from supervisor_app.services.progress import compute_progress
 from supervisor_app.services.signoff import RecordsFailVerification
 
@@ -898,7 +899,7 @@ def test_known_hashes() -> None:
         == "fdb785a418e47d9e7b19ae05e01272448adae70230ffd92ebc788a84be69c2c2"
     )
     link = dict(
-        prev=signoff.GENESIS, seq=1, kind="session", record_id=session[0], action="sign", signer_id=3,
+        prev=GENESIS, seq=1, kind="session", record_id=session[0], action="sign", signer_id=3,
         signed_at="2025-03-05 18:00:00.123456", reason="", content="ab" * 32,
     )  # fmt: skip
     assert signoff.chain_hash(**link) == "798691bfbfda5dcb84e8f8712728d39a081ac24f7244defc8fbd426d5cd627ea"
@@ -945,9 +946,9 @@ def test_the_fast_path_writes_what_the_reference_writes(
     for kind in ("session", "experience"):
         attendees = {rows[0][0]: who} if who and kind == "session" else {}
         allocations = {rows[-1][0]: parts} if parts else {}
-        batch = signoff._Batch(kind, rows, attendees, allocations)
-        assert signoff._content_texts(batch, rows) == [batch.reference_text(r) for r in rows]
+        batch = canonical.Batch(kind, rows, attendees, allocations)
+        assert canonical.content_texts(batch, rows) == [batch.reference_text(r) for r in rows]
     links = [
         (r[0], i + 1, "session", r[3], "sign", r[2], r[4], r[6], r[7], "chain") for i, r in enumerate(rows)
     ]
-    assert signoff._link_texts(links) == [signoff._json(signoff._link_fields(*link[:9])) for link in links]
+    assert canonical.link_texts(links) == [canonical.to_json(canonical.link_fields(*link[:9])) for link in links]

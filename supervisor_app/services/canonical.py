@@ -25,22 +25,22 @@ from supervisor_app.db import connect_readonly
 
 GENESIS = "0" * 64
 
-_SESSION = "session"
-_EXPERIENCE = "experience"
-_SIGN = "sign"
-_VOID = "void"
-_PENDING = "pending"
-_SIGNED = "signed"
+SESSION = "session"
+EXPERIENCE = "experience"
+SIGN = "sign"
+VOID = "void"
+PENDING = "pending"
+SIGNED = "signed"
 
 # Every field that matters, read raw from storage, in the order they are hashed (the status,
 # second, is read but not hashed: signing flips it). An experience entry has no topics or
 # attendees; the two '' keep both kinds' rows the same shape.
-_RECORD_SQL = {
-    _SESSION: (
+RECORD_SQL = {
+    SESSION: (
         "SELECT id, status, supervisor_id, date, start_time, minutes, format, modality, site, topics, "
         "supersedes_id, amendment_reason FROM supervision_session"
     ),
-    _EXPERIENCE: (
+    EXPERIENCE: (
         "SELECT id, status, supervisor_id, period_start, period_end, supervisee_id, kind, setting, '', '', "
         "supersedes_id, amendment_reason FROM experience_entry"
     ),
@@ -52,27 +52,27 @@ _ATTENDEE_SQL = "SELECT session_id, supervisee_id FROM session_attendee"
 # with its types (_tagged), so it can never pass for a regular one.
 _REGULAR_ALLOCATION = "typeof(domain_code) = 'text' AND typeof(minutes) = 'integer'"
 _ALLOCATION_TABLES = {
-    _SESSION: ("session_allocation", "session_id"),
-    _EXPERIENCE: ("experience_allocation", "entry_id"),
+    SESSION: ("session_allocation", "session_id"),
+    EXPERIENCE: ("experience_allocation", "entry_id"),
 }
 # A link's columns in the order its chain hash covers them, then the chain hash itself.
-_SIGN_OFF_SQL = (
+SIGN_OFF_SQL = (
     "SELECT prev_chain_hash, seq, record_kind, record_id, action, signer_id, signed_at, reason, "
     "content_hash, chain_hash FROM sign_off"
 )
-_PREV, _SEQ, _KIND, _RID, _ACTION, _SIGNER, _AT, _REASON, _CONTENT, _CHAIN = range(10)
-_IN_CHUNK = 500  # ids per "IN (...)" query
-_VERIFY_CHUNK = 20_000  # records hashed between two progress reports
+PREV, SEQ, KIND, RID, ACTION, SIGNER, AT, REASON, CONTENT, CHAIN = range(10)
+IN_CHUNK = 500  # ids per "IN (...)" query
+VERIFY_CHUNK = 20_000  # records hashed between two progress reports
 
 # --------------------------------------------------------------------------------------------
 # Reading the raw rows
 
 
-def _lenient_text(data: bytes) -> str:
+def lenient_text(data: bytes) -> str:
     return data.decode("utf-8", "surrogateescape")
 
 
-def _query(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+def query_rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
     """All rows; text that is not valid UTF-8 (only a hand edit can store it) still reads."""
     try:
         return conn.execute(sql, params).fetchall()
@@ -80,7 +80,7 @@ def _query(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> li
         if "decode" not in str(exc):
             raise
     saved = conn.text_factory
-    conn.text_factory = _lenient_text
+    conn.text_factory = lenient_text
     try:
         return conn.execute(sql, params).fetchall()
     finally:
@@ -103,7 +103,7 @@ def among_ids(ids: Sequence[str]) -> Among:
     return Among("{column} IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))
 
 
-def _select(
+def select_in(
     conn: sqlite3.Connection,
     sql: str,
     column: str,
@@ -113,18 +113,18 @@ def _select(
     """Rows of ``sql`` (with the condition ``where``), all of them or those whose ``column`` is
     one of ``ids`` (or :class:`Among` a subquery's)."""
     if ids is None:
-        return _query(conn, f"{sql} WHERE {where}" if where else sql)
+        return query_rows(conn, f"{sql} WHERE {where}" if where else sql)
     if isinstance(ids, Among):
         condition = ids.template.format(column=column)
-        return _query(
+        return query_rows(
             conn, f"{sql} WHERE {where} AND {condition}" if where else f"{sql} WHERE {condition}", ids.params
         )
     rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(ids), _IN_CHUNK):
-        chunk = ids[start : start + _IN_CHUNK]
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = ids[start : start + IN_CHUNK]
         condition = f"{column} IN ({','.join('?' * len(chunk))})"
         rows.extend(
-            _query(
+            query_rows(
                 conn, f"{sql} WHERE {where} AND {condition}" if where else f"{sql} WHERE {condition}", chunk
             )
         )
@@ -144,25 +144,25 @@ def _grouped(rows: list[tuple[Any, Any]]) -> dict[Any, list[Any]]:
     return groups
 
 
-def _allocation_items(
+def allocation_items(
     conn: sqlite3.Connection, kind: str, ids: Sequence[str] | Among | None
 ) -> dict[Any, list[Any]]:
     """{record id: allocation items}, unsorted."""
     table, column = _ALLOCATION_TABLES[kind]
     item = f"CASE WHEN {_REGULAR_ALLOCATION} THEN domain_code || '=' || minutes END"
-    rows = _select(conn, f"SELECT {column}, {item} FROM {table}", column, ids)
+    rows = select_in(conn, f"SELECT {column}, {item} FROM {table}", column, ids)
     groups = _grouped(rows)
     if None in map(itemgetter(1), rows):
         for items in groups.values():
             items[:] = [item for item in items if item is not None]
         irregular = f"SELECT {column}, domain_code, minutes FROM {table}"
-        for key, code, minutes in _select(conn, irregular, column, ids, f"NOT ({_REGULAR_ALLOCATION})"):
+        for key, code, minutes in select_in(conn, irregular, column, ids, f"NOT ({_REGULAR_ALLOCATION})"):
             groups.setdefault(key, []).append([*_tagged(code), *_tagged(minutes)])
     return groups
 
 
 @dataclass
-class _Batch:
+class Batch:
     """Records of one kind as read for hashing."""
 
     kind: str
@@ -174,15 +174,15 @@ class _Batch:
         rid = row[0]
         attendees, allocations = self.attendees.get(rid, ()), self.allocations.get(rid, ())
         if hashing is not None:
-            return _json(_content_payload_v2(self.kind, row, attendees, allocations, hashing))
-        return _json(_content_payload(self.kind, row, attendees, allocations))
+            return to_json(content_payload_v2(self.kind, row, attendees, allocations, hashing))
+        return to_json(content_payload(self.kind, row, attendees, allocations))
 
 
-def _read(conn: sqlite3.Connection, kind: str, ids: Sequence[str] | Among | None) -> _Batch:
+def read_batch(conn: sqlite3.Connection, kind: str, ids: Sequence[str] | Among | None) -> Batch:
     kind = str(getattr(kind, "value", kind))
-    rows = _select(conn, _RECORD_SQL[kind], "id", ids)
-    attendees = _grouped(_select(conn, _ATTENDEE_SQL, "session_id", ids)) if kind == _SESSION else {}
-    return _Batch(kind, rows, attendees, _allocation_items(conn, kind, ids))
+    rows = select_in(conn, RECORD_SQL[kind], "id", ids)
+    attendees = _grouped(select_in(conn, _ATTENDEE_SQL, "session_id", ids)) if kind == SESSION else {}
+    return Batch(kind, rows, attendees, allocation_items(conn, kind, ids))
 
 
 def read_records(
@@ -190,7 +190,7 @@ def read_records(
 ) -> dict[str, tuple[Any, ...]]:
     """Each record's raw row as it is hashed: the 12 columns of the SQL above, then its attendee
     ids and its allocation items (``"code=minutes"``), both in storage order."""
-    batch = _read(conn, kind, None if ids is None else list(ids))
+    batch = read_batch(conn, kind, None if ids is None else list(ids))
     return {
         row[0]: (*row, batch.attendees.get(row[0], []), batch.allocations.get(row[0], []))
         for row in batch.rows
@@ -216,11 +216,11 @@ def no_cycle_collection() -> Iterator[None]:
 # The canonical serialisation: the reference
 
 
-def _json(value: Any) -> str:
+def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _sha256(text_: str) -> str:
+def sha256_hex(text_: str) -> str:
     # surrogateescape: text read leniently (invalid UTF-8) hashes as its raw bytes.
     return hashlib.sha256(text_.encode("utf-8", "surrogateescape")).hexdigest()
 
@@ -244,7 +244,7 @@ def _field(value: Any) -> Any:
 
 
 def _mixed_key(item: Any) -> tuple[int, Any]:
-    return (0, item) if item.__class__ is int else (1, _json(item))
+    return (0, item) if item.__class__ is int else (1, to_json(item))
 
 
 def _sorted_items(items: list[Any]) -> list[Any]:
@@ -254,7 +254,7 @@ def _sorted_items(items: list[Any]) -> list[Any]:
         return sorted(items, key=_mixed_key)
 
 
-def _content_payload(
+def content_payload(
     kind: str, row: Sequence[Any], attendees: Iterable[Any], allocations: Iterable[Any]
 ) -> list[Any]:
     """The canonical content of one record, as a JSON-able list: the kind, the 12 columns but
@@ -307,17 +307,17 @@ def hashing_for(conn: sqlite3.Connection, ids: Sequence[Any] | Among | None = No
         v1 = set(
             map(
                 itemgetter(0),
-                _select(
+                select_in(
                     conn,
                     "SELECT record_id FROM sign_off",
                     "record_id",
                     ids,
-                    f"action = '{_SIGN}' AND seq < {int(keys_from)}",
+                    f"action = '{SIGN}' AND seq < {int(keys_from)}",
                 ),
             )
         )
-    supervisors = dict(_query(conn, "SELECT id, global_id FROM supervisor WHERE global_id IS NOT NULL"))
-    supervisees = dict(_query(conn, "SELECT id, global_id FROM supervisee WHERE global_id IS NOT NULL"))
+    supervisors = dict(query_rows(conn, "SELECT id, global_id FROM supervisor WHERE global_id IS NOT NULL"))
+    supervisees = dict(query_rows(conn, "SELECT id, global_id FROM supervisee WHERE global_id IS NOT NULL"))
     gids = [*supervisors.values(), *supervisees.values()]
     plain = all(g.__class__ is str for g in gids) and _plain("".join(gids))
     return Hashing(keys_from, v1, supervisors, supervisees, plain)
@@ -329,25 +329,25 @@ def _person(ids: dict[Any, str], value: Any) -> Any:
     return gid if gid.__class__ is str else ["unknown", *_tagged(value)]
 
 
-def _content_payload_v2(
+def content_payload_v2(
     kind: str, row: Sequence[Any], attendees: Iterable[Any], allocations: Iterable[Any], hashing: Hashing
 ) -> list[Any]:
-    """Content version 2: as :func:`_content_payload`, led by ``2``, with people (the
+    """Content version 2: as :func:`content_payload`, led by ``2``, with people (the
     supervisor; the experience entry's supervisee; the attendees) as their global ids."""
     fields = [_field(v) for v in row[:12]]
     del fields[1]
     fields[1] = _person(hashing.supervisors, row[2])
-    if kind == _EXPERIENCE:
+    if kind == EXPERIENCE:
         fields[4] = _person(hashing.supervisees, row[5])
     who = [_person(hashing.supervisees, v) for v in attendees]
     return [2, kind, *fields, _sorted_items(who), _sorted_items(list(allocations))]
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     return _tagged(value) if isinstance(value, bytes) else value
 
 
-def _link_fields(
+def link_fields(
     prev: Any,
     seq: Any,
     kind: Any,
@@ -359,7 +359,7 @@ def _link_fields(
     content: Any,
 ) -> list[Any]:
     """What a link's chain hash covers, in order, as a JSON-able list."""
-    return [_jsonable(v) for v in (prev, seq, kind, record_id, action, signer_id, signed_at, reason, content)]
+    return [jsonable(v) for v in (prev, seq, kind, record_id, action, signer_id, signed_at, reason, content)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -371,13 +371,13 @@ def _link_fields(
 # writes; any other type raises TypeError and the batch (or the record) takes the reference.
 
 # The JSON string encoder json.dumps(ensure_ascii=False) itself uses (C when available).
-_enc: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+encode_text: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
-_LINK_TEXT_COLUMNS = (_PREV, _KIND, _RID, _ACTION, _AT, _REASON, _CONTENT)
-# Record columns (see _RECORD_SQL): text, integer, and nullable text (JSON null or a string).
-_TEXT_COLUMNS = {_SESSION: (0, 3, 6, 7, 8, 9, 11), _EXPERIENCE: (0, 3, 4, 6, 7, 8, 9, 11)}
+_LINK_TEXT_COLUMNS = (PREV, KIND, RID, ACTION, AT, REASON, CONTENT)
+# Record columns (see RECORD_SQL): text, integer, and nullable text (JSON null or a string).
+_TEXT_COLUMNS = {SESSION: (0, 3, 6, 7, 8, 9, 11), EXPERIENCE: (0, 3, 4, 6, 7, 8, 9, 11)}
 _INT_COLUMNS = (2, 5)
-_NULLABLE_COLUMNS = {_SESSION: (4, 10), _EXPERIENCE: (10,)}  # start time, supersedes
+_NULLABLE_COLUMNS = {SESSION: (4, 10), EXPERIENCE: (10,)}  # start time, supersedes
 
 
 _JSON_ESCAPED = bytes(range(0x20)) + b'"\\'
@@ -394,14 +394,14 @@ def _plain(text_: str) -> bool:
 
 
 def _escaped(values: Sequence[str]) -> Sequence[str]:
-    """Each text JSON-escaped as ``_enc`` does, without its quotes. TypeError if one is not text."""
+    """Each text JSON-escaped as ``encode_text`` does, without its quotes. TypeError if one is not text."""
     if _plain("".join(values)):
         return values
-    escaped = _enc("\x00".join(values))
+    escaped = encode_text("\x00".join(values))
     parts = escaped[1:-1].split("\\u0000")
     if len(parts) == len(values):  # no value held a NUL or a literal "\u0000" itself
         return parts
-    return [_enc(v)[1:-1] for v in values]
+    return [encode_text(v)[1:-1] for v in values]
 
 
 def _tokens(values: Sequence[str | None]) -> list[str]:
@@ -423,7 +423,7 @@ def _attendee_token(ids: list[Any]) -> str | None:
 
 def _allocation_token(items: list[Any]) -> str | None:
     try:
-        return ",".join(map(_enc, sorted(items)))
+        return ",".join(map(encode_text, sorted(items)))
     except TypeError:  # a tagged item: only the reference spells it
         return None
 
@@ -441,7 +441,7 @@ def _attendee_token_v2(ids: list[Any], hashing: Hashing) -> str | None:
         return None
 
 
-def _child_tokens(batch: _Batch, hashing: Hashing | None = None) -> _Tokens:
+def _child_tokens(batch: Batch, hashing: Hashing | None = None) -> _Tokens:
     """{record id: the JSON inside "[...]"} for its attendees and for its allocations, as the
     reference writes them (attendees as global ids with ``hashing``: version 2); None for a
     record with an item only the reference can spell (and then, last, True)."""
@@ -462,22 +462,22 @@ def _child_tokens(batch: _Batch, hashing: Hashing | None = None) -> _Tokens:
         if _plain("".join(chained.from_iterable(batch.allocations.values()))):
             parts = {key: '"' + '","'.join(sorted(v)) + '"' for key, v in batch.allocations.items()}
         else:
-            parts = {key: ",".join(map(_enc, sorted(v))) for key, v in batch.allocations.items()}
+            parts = {key: ",".join(map(encode_text, sorted(v))) for key, v in batch.allocations.items()}
     except TypeError:
         parts = {key: _allocation_token(v) for key, v in batch.allocations.items()}
         odd = odd or None in parts.values()
     return who, parts, odd
 
 
-def _content_texts(
-    batch: _Batch,
+def content_texts(
+    batch: Batch,
     rows: Sequence[tuple[Any, ...]],
     tokens: _Tokens | None = None,
     hashing: Hashing | None = None,
 ) -> list[str]:
     """The canonical content text of each of ``rows`` (from ``batch``), in order: that is,
-    ``_json(_content_payload(...))`` (version 1), or with ``hashing``,
-    ``_json(_content_payload_v2(...))`` (version 2). ``tokens``: :func:`_child_tokens` of the
+    ``to_json(content_payload(...))`` (version 1), or with ``hashing``,
+    ``to_json(content_payload_v2(...))`` (version 2). ``tokens``: :func:`_child_tokens` of the
     batch for that version (computed here if not given; :func:`verify` computes them once for
     all its chunks)."""
     if not rows:
@@ -500,7 +500,7 @@ class VersionedTexts:
     """The content text of records, each in its version (:class:`Hashing`), for one batch;
     the child tokens of each version made once, when first needed."""
 
-    def __init__(self, batch: _Batch, hashing: Hashing) -> None:
+    def __init__(self, batch: Batch, hashing: Hashing) -> None:
         self.batch, self.hashing = batch, hashing
         self._tokens: dict[int, _Tokens] = {}
 
@@ -513,24 +513,24 @@ class VersionedTexts:
     def texts(self, rows: Sequence[tuple[Any, ...]]) -> list[str]:
         v1 = self.hashing.v1
         if not v1:
-            return _content_texts(self.batch, rows, self._of(2), self.hashing)
+            return content_texts(self.batch, rows, self._of(2), self.hashing)
         old = [i for i, row in enumerate(rows) if row[0] in v1]
         if len(old) == len(rows):
-            return _content_texts(self.batch, rows, self._of(1))
-        texts = _content_texts(self.batch, rows, self._of(2), self.hashing)
+            return content_texts(self.batch, rows, self._of(1))
+        texts = content_texts(self.batch, rows, self._of(2), self.hashing)
         if old:
             for i, text_ in zip(
-                old, _content_texts(self.batch, [rows[i] for i in old], self._of(1)), strict=True
+                old, content_texts(self.batch, [rows[i] for i in old], self._of(1)), strict=True
             ):
                 texts[i] = text_
         return texts
 
 
 def content_digests(
-    batch: _Batch, hashing: Hashing, rows: Sequence[tuple[Any, ...]] | None = None
+    batch: Batch, hashing: Hashing, rows: Sequence[tuple[Any, ...]] | None = None
 ) -> list[str]:
     """The content hash of each record of ``batch`` (or of ``rows`` of it), each in its version."""
-    return _digests(VersionedTexts(batch, hashing).texts(batch.rows if rows is None else rows))
+    return hex_digests(VersionedTexts(batch, hashing).texts(batch.rows if rows is None else rows))
 
 
 def _fast_content_texts(
@@ -548,14 +548,14 @@ def _fast_content_texts(
     if hashing is not None:  # version 2: people as global ids (one missing: TypeError below)
         lead = "2,"
         columns[2] = _escaped(list(map(hashing.supervisors.get, columns[2])))
-        if kind == _EXPERIENCE:
+        if kind == EXPERIENCE:
             columns[5] = _escaped(list(map(hashing.supervisees.get, columns[5])))
     for i in _TEXT_COLUMNS[kind]:
         columns[i] = _escaped(columns[i])
     for i in _NULLABLE_COLUMNS[kind]:
         columns[i] = _tokens(columns[i])
     columns[1] = list(map(parts.get, ids, repeat("")))  # the status is not hashed: its place
-    if kind == _SESSION:
+    if kind == SESSION:
         columns.append(list(map(who.get, ids, repeat(""))))
         return [
             f'[{lead}"session","{i}","{s}","{d}",{t},"{m}","{f}","{mo}","{si}","{to}",{su},"{r}",[{w}],[{a}]]'
@@ -569,12 +569,12 @@ def _fast_content_texts(
     ]
 
 
-def _link_texts(links: Sequence[tuple[Any, ...]]) -> list[str]:
-    """The text each link's chain hash covers, in order: ``_json(_link_fields(*link[:9]))``."""
+def link_texts(links: Sequence[tuple[Any, ...]]) -> list[str]:
+    """The text each link's chain hash covers, in order: ``to_json(link_fields(*link[:9]))``."""
     if not links:
         return []
     try:
-        if not (_all_int(map(itemgetter(_SEQ), links)) and _all_int(map(itemgetter(_SIGNER), links))):
+        if not (_all_int(map(itemgetter(SEQ), links)) and _all_int(map(itemgetter(SIGNER), links))):
             raise TypeError
         if all(_plain("".join(map(itemgetter(i), links))) for i in _LINK_TEXT_COLUMNS):
             rows: Iterable[Sequence[Any]] = links
@@ -587,10 +587,10 @@ def _link_texts(links: Sequence[tuple[Any, ...]]) -> list[str]:
             f'["{p}",{s},"{k}","{r}","{a}",{g},"{t}","{z}","{c}"]' for p, s, k, r, a, g, t, z, c, _ in rows
         ]
     except TypeError:
-        return [_json(_link_fields(*link[:9])) for link in links]
+        return [to_json(link_fields(*link[:9])) for link in links]
 
 
-def _digests(texts: Iterable[str]) -> list[str]:
+def hex_digests(texts: Iterable[str]) -> list[str]:
     sha256 = hashlib.sha256
     return [sha256(t.encode("utf-8", "surrogateescape")).hexdigest() for t in texts]
 
@@ -620,16 +620,16 @@ Chunk = tuple[list[Any], list[Any], list[str]]
 
 
 def kind_digests(
-    conn: sqlite3.Connection, kind: str, chunk: int = _VERIFY_CHUNK, ids: Sequence[str] | None = None
+    conn: sqlite3.Connection, kind: str, chunk: int = VERIFY_CHUNK, ids: Sequence[str] | None = None
 ) -> Iterator[Chunk]:
     """Every record of ``kind`` (or those of ``ids``) in storage (rowid) order, hashed
     ``chunk`` records at a time."""
-    batch = _read(conn, kind, ids)
+    batch = read_batch(conn, kind, ids)
     rows = batch.rows
     texts = VersionedTexts(batch, hashing_for(conn, ids))
     for start in range(0, len(rows), chunk):
         part = rows[start : start + chunk]
-        digests = _digests(texts.texts(part))
+        digests = hex_digests(texts.texts(part))
         yield list(map(itemgetter(0), part)), list(map(itemgetter(1), part)), digests
 
 
@@ -667,7 +667,7 @@ def _valid_signatures(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
         return []
     public = keys.public_keys(conn)
     valid = []
-    rows = _query(
+    rows = query_rows(
         conn, "SELECT id, key_fingerprint, payload, signature FROM signature WHERE chain_id = ?", (chain,)
     )
     for sid, fingerprint, text_, signature_hex in rows:

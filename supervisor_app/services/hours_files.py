@@ -49,9 +49,11 @@ from supervisor_app.models import (
     utcnow,
 )
 from supervisor_app.services import audit, copies, signatures, signoff
-from supervisor_app.services.canonical import _json, _sha256, among_ids, database_identity
+from supervisor_app.services.canonical import among_ids, database_identity, sha256_hex, to_json
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import get_supervisee
+from supervisor_app.services.signoff import signing
+from supervisor_app.services.signoff.foreign import foreign_record_ids
 
 FORMAT = "supervisor_app/hours"
 VERSION = 1
@@ -228,7 +230,7 @@ def remember_outside_copy(
     file's chain once it is shorter than the copy (:mod:`~supervisor_app.services.copies`).
     Another database's chain is not ours to compare: nothing is recorded for it. The caller
     commits."""
-    ours, _keys_from = _identity(signoff._dbapi(uow))
+    ours, _keys_from = _identity(signing.dbapi(uow))
     if chain_id != ours:
         return
     given = direction == "out"
@@ -314,7 +316,7 @@ def write_hours_file(
     if target.exists() and target.is_dir():
         raise DomainError(f"{target} is a folder; give a file name for the hours file.", field="path")
     records = signoff.require_supervisee_verified(uow, supervisee.id)
-    conn = signoff._dbapi(uow)
+    conn = signing.dbapi(uow)
     chain, keys_from = _identity(conn)
     gid_of_supervisor = dict(conn.execute("SELECT id, global_id FROM supervisor").fetchall())
     gid_of_supervisee = dict(conn.execute("SELECT id, global_id FROM supervisee").fetchall())
@@ -335,7 +337,7 @@ def write_hours_file(
                     continue
             mine.append((batch.kind, (*row, attendees, batch.allocations.get(rid, [])), attendees))
     ids = [row[0] for _kind, row, _a in mine]
-    foreign = signoff._foreign_record_ids(conn, among_ids(ids)) if ids else set()
+    foreign = foreign_record_ids(conn, among_ids(ids)) if ids else set()
     foreign_links: dict[tuple[str, str], dict[str, Any]] = {}
     foreign_people: dict[str, dict[str, Any]] = {}
     if foreign:
@@ -385,7 +387,7 @@ def write_hours_file(
                     continue
                 void = _link_dict(voided, chain, covering[voided[1]])
         content = signoff.foreign_content(kind, row, people)
-        if _sha256(_json(content)) != sign["content_hash"]:
+        if sha256_hex(to_json(content)) != sign["content_hash"]:
             left_out.append(rid)  # signed, but not in content version 2: signed before keys
             continue
         out.append({"kind": kind, "id": rid, "content": content, "sign": sign, "void": void})
@@ -841,7 +843,7 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
     whose = supervisee["global_id"]
     for record in records:
         label = f"record {record.id}"
-        digest = _sha256(_json(record.content))
+        digest = sha256_hex(to_json(record.content))
         for link, content_hash in ((record.sign, digest), (record.void, None)):
             if link is None:
                 continue
@@ -1007,10 +1009,10 @@ def import_hours_file(
     hours = read_hours_file(path)
     name = hours.path.name
     session = uow.session
-    conn = signoff._dbapi(uow)
+    conn = signing.dbapi(uow)
     chain, _keys_from = _identity(conn)
     now = utcnow()
-    stamp = signoff._stamp(now)
+    stamp = signing.stamp_text(now)
 
     supervisee, supervisee_added, linked, same_name = _resolve_supervisee(uow, hours, link_supervisee_id)
 
@@ -1271,7 +1273,7 @@ def _insert_link(conn: Any, link: dict[str, Any], record: HoursRecord, stamp: st
             link["content_hash"],
             link["prev_chain_hash"],
             link["chain_hash"],
-            _json(record.people()),
+            to_json(record.people()),
             stamp,
         ),
     )
