@@ -33,7 +33,6 @@ from supervisor_app.services.canonical import (
     SIGNER,
     VOID,
     Among,
-    Chunk,
     Hashing,
     content_payload_v2,
     query_rows,
@@ -42,6 +41,7 @@ from supervisor_app.services.canonical import (
     sha256_hex,
     to_json,
 )
+from supervisor_app.services.record_digests import Chunk
 from supervisor_app.services.signoff.checks import HEX, Problem
 from supervisor_app.services.signoff.signing import chain_hash, dbapi, void_content_hash
 

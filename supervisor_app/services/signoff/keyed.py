@@ -160,7 +160,7 @@ def check_keyed(
     now (``whole`` only). Returns how many keyed signatures were checked.
 
     ``valid`` (``whole`` only): the signatures a worker process found valid under their keys
-    (``canonical._valid_signatures``), so they are not checked again here."""
+    (``record_digests._valid_signatures``), so they are not checked again here."""
     chain, keys_from = database_identity(conn)
     by_seq = {link[SEQ]: link for link in links}
     if chain is None:

@@ -17,12 +17,11 @@ from supervisor_app.services.canonical import (
     SIGN,
     SIGN_OFF_SQL,
     VERIFY_CHUNK,
-    Chunk,
-    kind_digests,
     no_cycle_collection,
     query_rows,
     select_in,
 )
+from supervisor_app.services.record_digests import Chunk, kind_digests
 from supervisor_app.services.signoff.checks import (
     AUDITED,
     AUDITED_SQL,

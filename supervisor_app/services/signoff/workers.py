@@ -1,7 +1,7 @@
 """The worker processes that hash a whole file beside the verifying process.
 
 Spawned (each its own interpreter): their entry point is
-:func:`~supervisor_app.services.canonical.verify_worker`, a module-level function of a light module."""
+:func:`~supervisor_app.services.record_digests.verify_worker`, a module-level function of a light module."""
 
 from __future__ import annotations
 
@@ -14,12 +14,9 @@ from supervisor_app.services.canonical import (
     EXPERIENCE,
     SESSION,
     VERIFY_CHUNK,
-    Chunk,
-    side_marker,
-    snapshot_marker,
-    verify_worker,
 )
 from supervisor_app.services.errors import DomainError
+from supervisor_app.services.record_digests import Chunk, side_marker, snapshot_marker, verify_worker
 
 # Whole-database verifications of at least this many records hash them in worker processes.
 _PARALLEL_MIN_RECORDS = 50_000
