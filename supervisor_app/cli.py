@@ -1028,7 +1028,9 @@ def run(args: argparse.Namespace) -> int:
             supervisor = people.get_supervisor(uow, args.supervisor)
             password = _read_password(args)
             uow.actor = f"supervisor:{supervisor.id}"
-            result = signoff.sign(
+            from supervisor_app.usecases import signing
+
+            result = signing.sign(
                 uow,
                 supervisor_id=supervisor.id,
                 password=password,
@@ -1074,14 +1076,17 @@ def run(args: argparse.Namespace) -> int:
                 for key in ("date", "start", "minutes", "format", "modality", "site", "topics"):
                     if changes.pop(key) is not None:
                         raise CliError(f"--{key} applies to sessions, not experience entries.")
-            row = records.amend_record(uow, record_id=original.id, reason=args.reason, **changes)
-            uow.commit()
+            from supervisor_app.usecases import signing
+
+            row = signing.amend(uow, record_id=original.id, reason=args.reason, **changes)
             _out(args, {"id": row.id, "amends": original.id}, row.id)
         elif command == "void":
             supervisor = people.get_supervisor(uow, args.supervisor)
             password = _read_password(args)
             uow.actor = f"supervisor:{supervisor.id}"
-            link = signoff.void(
+            from supervisor_app.usecases import signing
+
+            link = signing.void(
                 uow,
                 record_id=args.record,
                 reason=args.reason,
@@ -1729,9 +1734,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILURE
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
-        if isinstance(exc, _loaded_class("supervisor_app.services.signoff.checks", "RecordsFailVerification")) or (
-            isinstance(exc, _loaded_class("supervisor_app.services.profiles", "ProfileError"))
-        ):
+        if isinstance(
+            exc, _loaded_class("supervisor_app.services.signoff.checks", "RecordsFailVerification")
+        ) or (isinstance(exc, _loaded_class("supervisor_app.services.profiles", "ProfileError"))):
             print(f"supervisor-app: {exc}", file=sys.stderr)
             return EXIT_FAILURE
         if isinstance(exc, OSError) and exc.filename and not os.environ.get("SUPERVISOR_APP_DEBUG"):

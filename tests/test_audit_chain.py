@@ -16,6 +16,7 @@ import pytest
 from conftest import PASSWORD, TODAY, World, session_fields
 from supervisor_app.db import Database, open_database
 from supervisor_app.services import attestation, audit, backup, copies, people, records, signoff, trails
+from supervisor_app.usecases import signing
 
 
 def drop_triggers(conn: sqlite3.Connection) -> None:
@@ -89,7 +90,7 @@ def sign_session(world: World, days: int) -> str:
         rid = records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=days))).id
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
     return rid
 
 
@@ -383,7 +384,7 @@ def test_a_backup_of_another_database_is_ignored(busy: World, tmp_path: Path) ->
             )
         uow.commit()
     with database.uow("test") as uow:
-        signoff.sign(uow, supervisor_id=dana.id, password=PASSWORD)
+        signing.sign(uow, supervisor_id=dana.id, password=PASSWORD)
     database.close()
     folder = backup.backup_dir_for(busy.db.path)  # type: ignore[arg-type]
     folder.mkdir(parents=True, exist_ok=True)

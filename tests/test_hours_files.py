@@ -24,6 +24,7 @@ from supervisor_app.models import Supervisor
 from supervisor_app.services import hours_files, people, records, signoff
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.progress import compute_progress
+from supervisor_app.usecases import signing
 
 
 def days_ago(days: int) -> dt.date:
@@ -85,7 +86,7 @@ def _experience(place: Place, start: int, minutes: int) -> str:
 
 def _sign(place: Place) -> None:
     with place.uow() as uow:
-        signoff.sign(uow, supervisor_id=place.supervisor, password=PASSWORD)
+        signing.sign(uow, supervisor_id=place.supervisor, password=PASSWORD)
 
 
 def _totals(db: Database, supervisee_id: int) -> tuple[int, int]:
@@ -128,7 +129,7 @@ def first(tmp_path: Path, empty_template: Path) -> Place:
         uow.commit()
     _sign(place)
     with place.uow() as uow:
-        signoff.void(uow, record_id=e2, reason="Entered twice", supervisor_id=dana.id, password=PASSWORD)
+        signing.void(uow, record_id=e2, reason="Entered twice", supervisor_id=dana.id, password=PASSWORD)
     yield place
     db.close()
 
@@ -251,7 +252,7 @@ def test_imported_records_are_read_only(second: tuple[Place, Path, Path]) -> Non
     with lakeshore.uow() as uow, pytest.raises(DomainError, match="arrived in an hours file"):
         records.amend_record(uow, record_id=rid, reason="no", minutes=30)
     with lakeshore.uow() as uow, pytest.raises(DomainError, match="arrived in an hours file"):
-        signoff.void(uow, record_id=rid, reason="no", supervisor_id=lakeshore.supervisor, password=PASSWORD)
+        signing.void(uow, record_id=rid, reason="no", supervisor_id=lakeshore.supervisor, password=PASSWORD)
 
 
 def test_a_record_changed_after_import_is_caught(second: tuple[Place, Path, Path]) -> None:

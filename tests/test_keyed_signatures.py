@@ -15,6 +15,7 @@ from conftest import PASSWORD, TODAY, World, session_fields
 from supervisor_app.cli import main
 from supervisor_app.services import auth, records, signatures, signoff
 from supervisor_app.services.canonical import GENESIS, Batch, Hashing, content_texts
+from supervisor_app.usecases import signing
 
 
 def _session(world: World, days: int) -> str:
@@ -35,7 +36,7 @@ def _rows(world: World, sql: str) -> list[tuple]:
 def test_a_batch_is_signed_once_with_the_signers_key_over_its_links_and_people(world: World) -> None:
     ids = [_session(world, 3), _session(world, 2)]
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
     [(sid, chain, fingerprint, first, last, text, sig)] = _rows(
         world, "SELECT id, chain_id, key_fingerprint, first_seq, last_seq, payload, signature FROM signature"
     )
@@ -60,7 +61,7 @@ def test_a_batch_is_signed_once_with_the_signers_key_over_its_links_and_people(w
 def test_a_void_is_signed_and_an_old_key_still_verifies_after_a_reset(world: World) -> None:
     rid = _session(world, 3)
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
     with world.uow() as uow:
         auth.set_password_by_another(
             uow,
@@ -70,7 +71,7 @@ def test_a_void_is_signed_and_an_old_key_still_verifies_after_a_reset(world: Wor
             by_password=PASSWORD,
         )
     with world.uow() as uow:
-        signoff.void(
+        signing.void(
             uow, record_id=rid, reason="Entered twice", supervisor_id=world.dana, password="another password"
         )
     keys_used = _rows(world, "SELECT key_fingerprint FROM signature ORDER BY first_seq")
@@ -87,7 +88,7 @@ def test_records_signed_before_keys_verify_and_are_noted(
     sign_before_keys(world.db.path, [old], world.dana)  # type: ignore[arg-type]
     new = _session(world, 4)
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[new])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[new])
     with world.uow() as uow:
         report = signoff.verify(uow)
         supervisee_report = signoff.read_supervisee(uow, world.ana).report

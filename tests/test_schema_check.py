@@ -25,6 +25,7 @@ from supervisor_app.db import (
     upgrade,
 )
 from supervisor_app.services import auth, backup, people, records, signoff
+from supervisor_app.usecases import signing
 
 FORGED = "a password the forger chose"
 RESET_LOCKOUT = (
@@ -70,7 +71,7 @@ def crafted_copy(source: Path, dest: Path, *, supervisor_id: int) -> Path:
             )
             uow.commit()
         with forged.uow("forger") as uow:
-            signoff.sign(uow, supervisor_id=supervisor_id, password=FORGED, record_ids=[session.id])
+            signing.sign(uow, supervisor_id=supervisor_id, password=FORGED, record_ids=[session.id])
         with forged.engine.begin() as conn2:
             conn2.exec_driver_sql(
                 "UPDATE supervisor SET password_hash = ? WHERE id = ?", (real_hash, supervisor_id)
@@ -92,7 +93,7 @@ def signed(world: World) -> World:
             records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=days)))
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
     return world
 
 

@@ -23,6 +23,7 @@ from supervisor_app.db import Database, DatabaseError, make_engine, open_databas
 from supervisor_app.lockfile import DatabaseLock
 from supervisor_app.services import backup, people, records, signoff
 from supervisor_app.services.progress import compute_progress
+from supervisor_app.usecases import signing
 
 HERE = Path(__file__).resolve().parent
 
@@ -39,7 +40,7 @@ def populated(world: World) -> World:
             records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=days)))
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
     return world
 
 
@@ -189,7 +190,7 @@ def test_every_earlier_revision_upgrades_with_nothing_lost(tmp_path: Path) -> No
             )
             uow.commit()
         with upgraded.uow("test") as uow:
-            signoff.sign(uow, supervisor_id=dana_id, password=PASSWORD)
+            signing.sign(uow, supervisor_id=dana_id, password=PASSWORD)
         with upgraded.uow("test") as uow:
             report = signoff.verify(uow)
             assert report.ok and report.keyed_signatures_checked == 1, report.problems

@@ -13,6 +13,7 @@ from supervisor_app.db import open_database
 from supervisor_app.services import records, signoff
 from supervisor_app.services.progress import compute_progress
 from supervisor_app.services.signoff import supervisee as supervisee_reads
+from supervisor_app.usecases import signing
 
 
 def _session(world: World, days_ago: int, **overrides) -> str:  # type: ignore[no-untyped-def]
@@ -26,7 +27,7 @@ def _session(world: World, days_ago: int, **overrides) -> str:  # type: ignore[n
 
 def _sign_all(world: World) -> None:
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
 
 
 @pytest.fixture
@@ -141,7 +142,7 @@ def test_own_sign_and_void_between_views_show_the_new_figures(
     _sign_all(world)
     assert _view(world).supervision.signed_minutes == 240
     with world.uow() as uow:
-        signoff.void(
+        signing.void(
             uow, record_id=ids[0], supervisor_id=world.dana, password=PASSWORD, reason="Entered twice"
         )
     assert _view(world, reading=True).supervision.signed_minutes == 180

@@ -22,6 +22,7 @@ from supervisor_app.services import canonical, people, records, signoff
 from supervisor_app.services.canonical import GENESIS
 from supervisor_app.services.progress import compute_progress
 from supervisor_app.services.signoff import RecordsFailVerification
+from supervisor_app.usecases import signing
 
 # --------------------------------------------------------------------------------------------
 # Helpers
@@ -83,9 +84,9 @@ def signed(world: World) -> Signed:
         result.ids["experience"] = records.add_experience(uow, **experience_fields(world)).id
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
     with world.uow() as uow:
-        signoff.void(
+        signing.void(
             uow,
             record_id=result["voided"],
             reason='Entered "twice"',
@@ -103,7 +104,7 @@ def signed(world: World) -> Signed:
         uow.commit()
         result.ids["amendment"] = amendment.id
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[amendment.id])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[amendment.id])
     session("pending", 2)
     assert verify(world.db).ok
     return result
@@ -746,13 +747,13 @@ def signed_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templa
             )
             uow.commit()
             for supervisor in (dana, rafael):
-                signoff.sign(uow, supervisor_id=supervisor, password=PASSWORD)
-            signoff.void(uow, record_id=voided, reason="Duplicate", supervisor_id=dana, password=PASSWORD)
+                signing.sign(uow, supervisor_id=supervisor, password=PASSWORD)
+            signing.void(uow, record_id=voided, reason="Duplicate", supervisor_id=dana, password=PASSWORD)
             new = records.amend_record(
                 uow, record_id=amended, reason="45, not 60", minutes=45, allocations={"advocacy": 45}
             )
             uow.commit()
-            signoff.sign(uow, supervisor_id=dana, password=PASSWORD, record_ids=[new.id])
+            signing.sign(uow, supervisor_id=dana, password=PASSWORD, record_ids=[new.id])
             records.add_session(
                 uow,
                 supervisor_id=dana,

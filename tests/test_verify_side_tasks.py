@@ -17,7 +17,8 @@ from test_signoff import drop_triggers
 from conftest import World
 from supervisor_app.services import keys, signoff
 from supervisor_app.services.canonical import SEQ, SIGN_OFF_SQL, query_rows
-from supervisor_app.services.signoff import checks, keyed, signing, verification, workers
+from supervisor_app.services.signoff import checks, keyed, verification, workers
+from supervisor_app.services.signoff.signing import dbapi
 
 
 def _report(world: World, **overrides: Any) -> tuple[signoff.VerifyReport, dict[str, Any]]:
@@ -62,7 +63,7 @@ def _forge(world: World) -> None:
     """A minute changed and the chain recomputed with the app's code; one payload altered; an
     audit event and a print record edited."""
     with world.uow() as uow:
-        rid = signing.dbapi(uow).execute("SELECT record_id FROM sign_off ORDER BY seq LIMIT 1").fetchone()[0]
+        rid = dbapi(uow).execute("SELECT record_id FROM sign_off ORDER BY seq LIMIT 1").fetchone()[0]
     _rewrite_chain(world.db.path, "UPDATE supervision_session SET minutes = 61 WHERE id = :a", a=rid)
     conn = sqlite3.connect(world.db.path)  # type: ignore[arg-type]
     drop_triggers(conn)
@@ -100,7 +101,7 @@ def test_forgeries_and_edited_trails_are_named_alike_by_the_workers_or_here(busy
 
 def test_a_payload_read_without_its_links_is_the_payload_read_whole(busy: World) -> None:
     with busy.uow() as uow:
-        conn = signing.dbapi(uow)
+        conn = dbapi(uow)
         links = query_rows(conn, SIGN_OFF_SQL + " ORDER BY seq")
         by_seq = {link[SEQ]: link for link in links}
         public = keys.public_keys(conn)

@@ -8,7 +8,8 @@ import sqlite3
 
 from PySide6.QtCore import Qt
 
-from supervisor_app.services import backup, records, signoff
+from supervisor_app.services import backup, records
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields
 
 TODAY = dt.date.today()
@@ -34,7 +35,7 @@ def test_verify_on_the_audit_page_names_an_edited_event_and_a_cut_off_chain(
         ]
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
     backup.backup_file(world.db.path, reason="manual", now=dt.datetime(2026, 3, 4, 5, 6, tzinfo=dt.UTC))
     conn = sqlite3.connect(world.db.path)
     at, action = conn.execute("SELECT at, action FROM audit_event WHERE id = 2").fetchone()

@@ -7,7 +7,8 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from supervisor_app.services import attestation, people, records, signoff
+from supervisor_app.services import attestation, people, records
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, TODAY, session_fields
 from tests.ui.test_search_folding import _type
 
@@ -27,7 +28,7 @@ def test_details_name_people_and_records_instead_of_ids(qtbot, world, make_windo
         rid = records.add_session(uow, **session_fields(world, date=day)).id
         uow.commit()
     with world.uow("supervisor:1") as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
     with world.uow("supervisor:1") as uow:
         data = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
         serial = attestation.record_print(uow, data, printed_by="Dana Whitaker").serial

@@ -25,9 +25,10 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QTableView, QWidget
 from shiboken6 import isValid
 
-from supervisor_app.services import attestation, backup, records, signoff
+from supervisor_app.services import attestation, backup, records
 from supervisor_app.ui.first_run_dialog import FirstRunDialog
 from supervisor_app.ui.sign_in_dialog import SignInDialog
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields
 
 TODAY = dt.date.today()
@@ -142,7 +143,7 @@ def _agency_with_records(world) -> list[str]:  # type: ignore[no-untyped-def]
             for n in range(3)
         ]
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids[:2])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids[:2])
     backup.backup_file(world.db.path, reason="manual")  # so "Restore this backup…" can be clicked
     return ids
 

@@ -65,7 +65,8 @@ def test_supervisee_list_matches_the_progress_service(world) -> None:
     """Signed, pending, group, amended, voided and out-of-window records: the same figures."""
     import datetime as dt
 
-    from supervisor_app.services import records, signoff
+    from supervisor_app.services import records
+    from supervisor_app.usecases import signing
     from tests.conftest import experience_fields
 
     today = dt.date.today()
@@ -100,13 +101,13 @@ def test_supervisee_list_matches_the_progress_service(world) -> None:
             ).id
         )
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
         amended = records.amend_record(
             uow, record_id=ids[0], reason="corrected", minutes=45, allocations={"advocacy": 45}
         )
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[amended.id])
-        signoff.void(uow, record_id=ids[1], reason="twice", supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[amended.id])
+        signing.void(uow, record_id=ids[1], reason="twice", supervisor_id=world.dana, password=PASSWORD)
         records.add_session(uow, **session_fields(world, date=today - dt.timedelta(days=1)))
         records.add_experience(
             uow,
@@ -160,12 +161,13 @@ def test_supervisee_list_search_status_and_open(world, make_window) -> None:
 
 
 def test_audit_filters_and_verify_lists_every_problem(world, make_window) -> None:
-    from supervisor_app.services import records, signoff
+    from supervisor_app.services import records
+    from supervisor_app.usecases import signing
 
     with world.uow() as uow:
         rid = records.add_session(uow, **session_fields(world)).id
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
     window = make_window(world.db, supervisor_id=world.dana)
     window.show_page(4)
     audit = window.audit

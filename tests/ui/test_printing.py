@@ -15,8 +15,9 @@ from pypdf import PdfReader
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from supervisor_app.services import attestation, people, records, signoff
+from supervisor_app.services import attestation, people, records
 from supervisor_app.ui.pdf_output import qt_pdf_available
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, TODAY, session_fields, snapshot
 
 needs_qt_pdf = pytest.mark.skipif(not qt_pdf_available(), reason="needs Qt PDF to render pages for a printer")
@@ -35,7 +36,7 @@ def _signed(world, supervisee_id: int | None = None, count: int = 2) -> None:  #
             for n in range(count)
         ]
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
 
 
 def _page(window, supervisee_id: int):  # type: ignore[no-untyped-def]

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-from supervisor_app.services import records, signoff
+from supervisor_app.services import records
 from supervisor_app.ui.password_dialog import PasswordDialog
 from supervisor_app.ui.session_editor import SessionEditor
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields, snapshot
 
 TODAY = dt.date.today()
@@ -25,7 +26,7 @@ def _add_sessions(world, count: int) -> list[str]:  # type: ignore[no-untyped-de
 
 def _sign(world, ids):  # type: ignore[no-untyped-def]
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
 
 
 def _status(world, record_id: str) -> str:  # type: ignore[no-untyped-def]

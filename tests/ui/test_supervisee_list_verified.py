@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from supervisor_app.services import records, signoff
+from supervisor_app.services import records
 from supervisor_app.ui.supervisee_table_model import SuperviseeTableModel
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields, tamper
 
 LEFT = Qt.MouseButton.LeftButton
@@ -30,7 +31,7 @@ def test_every_row_is_verified_and_a_tampered_record_marks_its_supervisee(world,
         records.add_session(uow, **session_fields(world, supervisee_ids=[world.ben], start="12:00"))
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
     window = make_window(world.db, supervisor_id=world.dana)
     page = window.list_page
     rows = _rows(page)

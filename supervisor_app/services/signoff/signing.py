@@ -429,7 +429,7 @@ def sign(
         for supervisee_id in record_supervisee_ids(record):
             audit_rows.append({"record_id": record.id, "supervisee_id": supervisee_id, **successor})
     _bulk_audit(uow, audit.AuditAction.SIGN, audit_rows, stamp)
-    uow.commit()
+    uow.flush()
     for record in records:
         uow.session.expire(record, ["status", "updated_at"])
     return SignResult(
@@ -534,5 +534,5 @@ def void(
             supervisee_id=supervisee_id,
             details={"reason": reason},
         )
-    uow.commit()
+    uow.flush()
     return link
