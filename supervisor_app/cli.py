@@ -1180,6 +1180,7 @@ def run(args: argparse.Namespace) -> int:
                     )
                     return EXIT_OK
                 summary = hours_files.import_hours_file(uow, path, link_supervisee_id=args.link_supervisee)
+                uow.commit()
                 _out(args, _hours_import_json(summary), summary.text())
                 return EXIT_OK
             if args.link_supervisee is not None:
@@ -1196,6 +1197,7 @@ def run(args: argparse.Namespace) -> int:
 
             out = Path(args.out).expanduser()
             written = hours_files.write_hours_file(uow, supervisee_id=args.supervisee, path=out)
+            uow.commit()
             _out(
                 args,
                 {

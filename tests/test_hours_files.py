@@ -147,6 +147,7 @@ def second(tmp_path: Path, empty_template: Path, first: Place) -> tuple[Place, P
     file1 = tmp_path / "ana-prairie.hours"
     with first.uow() as uow:
         written = hours_files.write_hours_file(uow, supervisee_id=first.ana, path=file1)
+        uow.commit()
     assert written.records == 5 and written.voids == 1 and not written.left_out
     db = _open(tmp_path, empty_template, "lakeshore")
     with db.uow() as uow:
@@ -156,6 +157,7 @@ def second(tmp_path: Path, empty_template: Path, first: Place) -> tuple[Place, P
         uow.commit()
     with db.uow() as uow:
         imported = hours_files.import_hours_file(uow, file1)
+        uow.commit()
     assert (
         imported.supervisee_added and imported.added == 5 and imported.supervisors_added == ("Dana Whitaker",)
     )
@@ -167,6 +169,7 @@ def second(tmp_path: Path, empty_template: Path, first: Place) -> tuple[Place, P
     file2 = tmp_path / "ana-lakeshore.hours"
     with place.uow() as uow:
         written = hours_files.write_hours_file(uow, supervisee_id=place.ana, path=file2)
+        uow.commit()
     assert written.records == 8  # the five from Prairie Lakes travel on, with their own signatures
     yield place, file1, file2
     db.close()
@@ -184,8 +187,10 @@ def test_round_trip_two_agencies_a_third_database_and_the_supervisees_own_view(
     try:
         with third.uow() as uow:
             one = hours_files.import_hours_file(uow, file1)
+            uow.commit()
         with third.uow() as uow:
             two = hours_files.import_hours_file(uow, file2)
+            uow.commit()
         assert (one.added, two.added, two.already) == (5, 3, 5)
         assert one.supervisee_id == two.supervisee_id
         assert _totals(third, one.supervisee_id) == total
@@ -210,6 +215,7 @@ def test_round_trip_two_agencies_a_third_database_and_the_supervisees_own_view(
         before = records_and_links(third)
         with third.uow() as uow:
             again = hours_files.import_hours_file(uow, file2)
+            uow.commit()
         assert (again.added, again.already) == (0, 8)
         assert records_and_links(third) == before
         assert _totals(third, one.supervisee_id) == total
@@ -291,6 +297,7 @@ def file1(tmp_path: Path, first: Place) -> Path:
     path = tmp_path / "ana.hours"
     with first.uow() as uow:
         hours_files.write_hours_file(uow, supervisee_id=first.ana, path=path)
+        uow.commit()
     return path
 
 
@@ -414,6 +421,7 @@ def test_a_same_name_person_is_mentioned_not_merged(tmp_path: Path, file1: Path)
     try:
         with db.uow() as uow:
             summary = hours_files.import_hours_file(uow, file1)
+            uow.commit()
         assert summary.supervisee_added and summary.supervisee_id != here
         assert summary.same_name == ((here, "Ana  example"),)
         assert f"--link-supervisee {here}" in summary.text()
@@ -427,12 +435,14 @@ def test_a_person_here_is_linked_when_asked_and_the_link_is_remembered(tmp_path:
     try:
         with db.uow() as uow:
             linked = hours_files.import_hours_file(uow, file1, link_supervisee_id=here)
+            uow.commit()
         assert linked.linked and linked.supervisee_id == here and not linked.supervisee_added
         assert _totals(db, here) == (FIRST_SUPERVISION, FIRST_EXPERIENCE)
         with db.uow() as uow:
             assert signoff.verify(uow).ok
         with db.uow() as uow:
             again = hours_files.import_hours_file(uow, file1)
+            uow.commit()
         assert again.supervisee_id == here and again.added == 0
     finally:
         db.close()
@@ -448,6 +458,7 @@ def test_linking_to_someone_else_than_the_person_already_here_is_refused(
             uow.commit()
         with db.uow() as uow:
             hours_files.import_hours_file(uow, file1)
+            uow.commit()
         _refused_link = snapshot(db)
         with db.uow() as uow, pytest.raises(DomainError, match="is already here as Ana Example"):
             hours_files.import_hours_file(uow, file1, link_supervisee_id=other.id)
@@ -557,9 +568,11 @@ def test_a_ten_year_hours_file_carries_every_signed_minute(
         path = tmp_path / "decade.hours"
         with source.uow() as uow:
             written = hours_files.write_hours_file(uow, supervisee_id=sid, path=path)
+            uow.commit()
         assert written.records > 1300 and not written.left_out
         with target.uow() as uow:
             imported = hours_files.import_hours_file(uow, path)
+            uow.commit()
         assert imported.added == written.records
         assert _totals(target, imported.supervisee_id) == _totals(source, sid)
         with target.uow() as uow:

@@ -40,6 +40,7 @@ def ana_file(world, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
     path = tmp_path / "ana.hours"
     with world.uow() as uow:
         hours_files.write_hours_file(uow, supervisee_id=world.ana, path=path)
+        uow.commit()
     return path
 
 

@@ -312,7 +312,7 @@ def import_hours_file(
             path=hours.path,
             whose=supervisee.name,
         )
-    uow.commit()
+    uow.flush()
     return HoursImportSummary(
         path=hours.path,
         supervisee_id=supervisee.id,
@@ -440,6 +440,7 @@ def open_hours_files(paths: Sequence[str | os.PathLike[str]]) -> HoursView:
             for item in paths:
                 with db.uow("hours-file") as uow:
                     summary = import_hours_file(uow, item)
+                    uow.commit()
                     if summary.supervisee_id not in ids:
                         ids.append(summary.supervisee_id)
         finally:

@@ -275,7 +275,6 @@ def write_hours_file(
     )
     uow.flush()
     _write_atomic(target, data)
-    uow.commit()
     return HoursFileSummary(
         path=target,
         supervisee_id=supervisee.id,
