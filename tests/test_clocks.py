@@ -112,7 +112,7 @@ def test_signing_at_a_time_before_the_newest_signature_is_refused_and_changes_no
     before = snapshot(world.db)
     with pytest.raises(signoff.ClockBehind, match=r"earlier than the newest signature \(#1, ") as caught:
         sign(world, [second])
-    assert caught.value.field == "clock"
+    assert (caught.value.field, caught.value.code) == ("clock", "sign.clock_behind")
     assert snapshot(world.db) == before
     # The supervisor confirms the clock: the signature is made, dated now.
     assert sign(world, [second], clock_is_right=True).signed == [second]

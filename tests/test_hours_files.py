@@ -308,10 +308,11 @@ def elsewhere(tmp_path: Path, empty_template: Path) -> Database:
     db.close()
 
 
-def _refused(db: Database, path: Path, match: str) -> None:
+def _refused(db: Database, path: Path, match: str, code: str) -> None:
     before = snapshot(db)
-    with db.uow() as uow, pytest.raises(DomainError, match=match):
+    with db.uow() as uow, pytest.raises(DomainError, match=match) as caught:
         hours_files.import_hours_file(uow, path)
+    assert caught.value.code == code  # a stable code, whatever the words say
     assert snapshot(db) == before
 
 
@@ -328,7 +329,12 @@ def test_a_tampered_record_is_refused_naming_it(tmp_path: Path, file1: Path, els
         record["content"][6] = str(int(record["content"][6]) + 60)
 
     bad = _rewrite(file1, tmp_path / "tampered.hours", more_minutes)
-    _refused(elsewhere, bad, f"record {rid['id']}: its content is not what was signed")
+    _refused(
+        elsewhere,
+        bad,
+        f"record {rid['id']}: its content is not what was signed",
+        "hours_file.content_altered",
+    )
 
 
 def test_a_broken_signature_is_refused(tmp_path: Path, file1: Path, elsewhere: Database) -> None:
@@ -337,7 +343,12 @@ def test_a_broken_signature_is_refused(tmp_path: Path, file1: Path, elsewhere: D
         sig["signature"] = ("0" if sig["signature"][0] != "0" else "1") + sig["signature"][1:]
 
     bad = _rewrite(file1, tmp_path / "broken.hours", flip)
-    _refused(elsewhere, bad, r"record [0-9a-f-]{36}: its signature by Dana Whitaker does not check")
+    _refused(
+        elsewhere,
+        bad,
+        r"record [0-9a-f-]{36}: its signature by Dana Whitaker does not check",
+        "hours_file.signature_fails",
+    )
 
 
 def test_a_rewritten_signed_payload_is_refused(tmp_path: Path, file1: Path, elsewhere: Database) -> None:
@@ -349,7 +360,7 @@ def test_a_rewritten_signed_payload_is_refused(tmp_path: Path, file1: Path, else
         record["sign"]["content_hash"] = "f" * 64
 
     bad = _rewrite(file1, tmp_path / "rewritten.hours", rehash)
-    _refused(elsewhere, bad, "does not check under their key")
+    _refused(elsewhere, bad, "does not check under their key", "hours_file.signature_fails")
 
 
 def test_a_tampered_void_reason_is_refused(tmp_path: Path, file1: Path, elsewhere: Database) -> None:
@@ -358,7 +369,7 @@ def test_a_tampered_void_reason_is_refused(tmp_path: Path, file1: Path, elsewher
         voided["void"]["reason"] = "Never happened"
 
     bad = _rewrite(file1, tmp_path / "void.hours", reason)
-    _refused(elsewhere, bad, "its void link was altered")
+    _refused(elsewhere, bad, "its void link was altered", "hours_file.link_altered")
 
 
 def test_an_unknown_format_version_is_refused(tmp_path: Path, file1: Path, elsewhere: Database) -> None:
@@ -366,7 +377,12 @@ def test_an_unknown_format_version_is_refused(tmp_path: Path, file1: Path, elsew
         parts["manifest.json"]["version"] = 2
 
     bad = _rewrite(file1, tmp_path / "v2.hours", newer)
-    _refused(elsewhere, bad, "format version 2, which this version of the app does not know")
+    _refused(
+        elsewhere,
+        bad,
+        "format version 2, which this version of the app does not know",
+        "hours_file.unknown_version",
+    )
 
 
 def test_a_zip_bomb_is_refused_before_unpacking(tmp_path: Path, file1: Path, elsewhere: Database) -> None:
@@ -379,7 +395,7 @@ def test_a_zip_bomb_is_refused_before_unpacking(tmp_path: Path, file1: Path, els
             for _ in range(hours_files.MAX_PART_BYTES // len(block) + 1):
                 member.write(block)
     assert bomb.stat().st_size < 1024 * 1024
-    _refused(elsewhere, bomb, "records.json unpacks to 65 MB")
+    _refused(elsewhere, bomb, "records.json unpacks to 65 MB", "hours_file.part_too_large")
 
 
 def test_an_oversized_file_is_refused(tmp_path: Path, elsewhere: Database) -> None:
@@ -387,7 +403,7 @@ def test_an_oversized_file_is_refused(tmp_path: Path, elsewhere: Database) -> No
     with big.open("wb") as handle:
         handle.write(b"PK\x03\x04")
         handle.truncate(hours_files.MAX_FILE_BYTES + 1)  # sparse: no disk used
-    _refused(elsewhere, big, "an hours file has at most 64 MB")
+    _refused(elsewhere, big, "an hours file has at most 64 MB", "hours_file.too_large")
 
 
 def test_a_file_of_another_kind_is_refused(tmp_path: Path, elsewhere: Database) -> None:
@@ -395,13 +411,13 @@ def test_a_file_of_another_kind_is_refused(tmp_path: Path, elsewhere: Database) 
     with zipfile.ZipFile(other, "w") as archive:
         archive.writestr("hello.txt", "hi")
     assert not hours_files.is_hours_file(other)
-    _refused(elsewhere, other, "not an hours file of this app")
+    _refused(elsewhere, other, "not an hours file of this app", "hours_file.not_hours_file")
 
 
 def test_a_truncated_file_is_refused(tmp_path: Path, file1: Path, elsewhere: Database) -> None:
     cut = tmp_path / "cut.hours"
     cut.write_bytes(file1.read_bytes()[:-200])
-    _refused(elsewhere, cut, "damaged or not a zip file")
+    _refused(elsewhere, cut, "damaged or not a zip file", "hours_file.not_zip")
 
 
 # --------------------------------------------------------------------------------------------
@@ -473,7 +489,7 @@ def test_a_same_icb_id_without_link_is_refused(tmp_path: Path, empty_template: P
         with db.uow() as uow:
             here = people.add_supervisee(uow, name="Ana E.", credential="CRSS", icb_id="A-1")
             uow.commit()
-        _refused(db, file1, f"--link-supervisee {here.id}")
+        _refused(db, file1, f"--link-supervisee {here.id}", "hours_file.icb_id_taken")
     finally:
         db.close()
 

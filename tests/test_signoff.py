@@ -439,8 +439,9 @@ def test_a_batch_is_signed_all_or_none(world: World) -> None:
     # An already-signed record in a batch refuses the whole batch too.
     sign(world, [mine[0]])
     before = snapshot(world.db)
-    with pytest.raises(DomainError, match="is already signed"):
+    with pytest.raises(DomainError, match="is already signed") as caught:
         sign(world, [mine[1], mine[0], mine[2]])
+    assert (caught.value.code, caught.value.params["record"]) == ("sign.already_signed", mine[0])
     assert snapshot(world.db) == before
     # An unknown id, too.
     with pytest.raises(DomainError, match="no session or experience entry with id 'ffffffff'"):
@@ -733,8 +734,9 @@ def test_void_removes_a_record_from_the_totals(world: World) -> None:
 
 def test_void_refusals(world: World) -> None:
     pending = add_session(world, date=days_ago(6))
-    with pytest.raises(DomainError, match="not signed yet; delete it instead"):
+    with pytest.raises(DomainError, match="not signed yet; delete it instead") as caught:
         void(world, pending)
+    assert caught.value.code == "void.not_signed"
     signed_id = add_session(world, date=days_ago(5))
     sign(world)
     with pytest.raises(DomainError, match="Reason for the void is required"):

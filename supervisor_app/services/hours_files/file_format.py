@@ -211,5 +211,8 @@ def chain_identity(conn: Any) -> tuple[str, int]:
     a database without one cannot give or take hours files."""
     chain, keys_from = database_identity(conn)
     if chain is None:
-        raise DomainError("This database has no identity (it was not upgraded properly); run verify.")
+        raise DomainError(
+            "This database has no identity (it was not upgraded properly); run verify.",
+            code="hours_file.no_identity",
+        )
     return chain, keys_from

@@ -74,6 +74,7 @@ def _resolve_supervisee(
             raise DomainError(
                 f"{hours.path.name} is refused, nothing was imported: its supervisee {info['name']} is already here as "
                 f"{local.name} (id {local.id}), so the file cannot be linked to {target.name} (id {target.id}).",
+                code="hours_file.linked_elsewhere",
                 field="link_supervisee",
             )
         if local is None:
@@ -100,6 +101,7 @@ def _resolve_supervisee(
                 f"{hours.path.name} is refused, nothing was imported: ICB id {icb_id} of {info['name']} is already "
                 f"{holder[1]}'s here (id {holder[0]}). If it is the same person, import the file with "
                 f"--link-supervisee {holder[0]}.",
+                code="hours_file.icb_id_taken",
                 field="link_supervisee",
             )
     start = info.get("start_date")
@@ -176,7 +178,11 @@ def import_hours_file(
                 (supervisor_ids[key["supervisor"]], key["fingerprint"], key["public_key"], stamp, stamp),
             )
         elif here != (key["public_key"], key["supervisor"]):
-            raise refuse(hours.path, f"key {key['fingerprint'][:12]} belongs to another supervisor here.")
+            raise refuse(
+                "hours_file.key_of_another_supervisor",
+                hours.path,
+                f"key {key['fingerprint'][:12]} belongs to another supervisor here.",
+            )
 
     signature_rows = {
         row[0]: row
@@ -191,10 +197,15 @@ def import_hours_file(
         here = signature_rows.get(sig["id"])
         if here is not None:
             if here[5] != sig["payload"] or here[6] != sig["signature"] or here[1] != sig["chain"]:
-                raise refuse(hours.path, f"signature {sig['id'][:8]} is here with other content.")
+                raise refuse(
+                    "hours_file.signature_differs",
+                    hours.path,
+                    f"signature {sig['id'][:8]} is here with other content.",
+                )
             continue
         if sig["chain"] == chain:
             raise refuse(
+                "hours_file.signature_not_here",
                 hours.path,
                 f"signature {sig['id'][:8]} says it was made in this database, which has no such signature.",
             )
@@ -244,7 +255,9 @@ def import_hours_file(
         sign = record.sign
         if record.id in existing:
             if existing[record.id] != record.kind:
-                raise refuse(hours.path, f"{label} is here as another kind of record.")
+                raise refuse(
+                    "hours_file.other_kind", hours.path, f"{label} is here as another kind of record."
+                )
             if sign["chain"] == chain:
                 here = conn.execute(
                     "SELECT chain_hash FROM sign_off WHERE seq = ? AND record_id = ? AND action = 'sign'",
@@ -256,7 +269,11 @@ def import_hours_file(
                     (sign["chain"], sign["seq"], record.id),
                 ).fetchone()
             if here is None or here[0] != sign["chain_hash"]:
-                raise refuse(hours.path, f"{label} is already here with another signature or content.")
+                raise refuse(
+                    "hours_file.record_differs",
+                    hours.path,
+                    f"{label} is already here with another signature or content.",
+                )
             if record.void is not None:
                 table = "sign_off" if record.void["chain"] == chain else "foreign_link"
                 where = "seq = ?" if table == "sign_off" else "chain_id = ? AND seq = ?"
@@ -269,7 +286,7 @@ def import_hours_file(
                 if voided_here is None and record.void["chain"] != chain:
                     _insert_link(conn, record.void, record, stamp)  # voided since the last import
                 elif voided_here is None or voided_here[0] != record.void["chain_hash"]:
-                    raise refuse(hours.path, f"{label} is here with another void.")
+                    raise refuse("hours_file.void_differs", hours.path, f"{label} is here with another void.")
             if (
                 record.kind == "session"
                 and not conn.execute(
@@ -281,7 +298,11 @@ def import_hours_file(
             already += 1
             continue
         if sign["chain"] == chain:
-            raise refuse(hours.path, f"{label} says it was signed in this database, where it is not.")
+            raise refuse(
+                "hours_file.link_not_here",
+                hours.path,
+                f"{label} says it was signed in this database, where it is not.",
+            )
         _insert_record(conn, record, supervisor_ids, gids, stamp)
         _insert_link(conn, sign, record, stamp)
         if record.void is not None:
@@ -294,7 +315,9 @@ def import_hours_file(
     ours = {r.id for r in hours.records}
     wrong = [p for p in report.problems if p.record_id in ours]
     if wrong:
-        raise refuse(hours.path, f"record {wrong[0].record_id}: {wrong[0].message}.")
+        raise refuse(
+            "hours_file.fails_verification", hours.path, f"record {wrong[0].record_id}: {wrong[0].message}."
+        )
 
     audit.log(
         uow,
@@ -430,7 +453,7 @@ def open_hours_files(paths: Sequence[str | os.PathLike[str]]) -> HoursView:
     any database. A file that is refused raises its :class:`DomainError` and nothing stays
     behind. Close the returned database to delete the temporary copy."""
     if not paths:
-        raise DomainError("Give at least one hours file to open.", field="file")
+        raise DomainError("Give at least one hours file to open.", code="hours_file.none_given", field="file")
     folder = Path(tempfile.mkdtemp(prefix="supervisor_app-hours-"))
     try:
         path = folder / "hours.db"

@@ -36,8 +36,14 @@ from supervisor_app.services.hours_files.file_format import (
 )
 
 
-def refuse(path: Path, message: str) -> DomainError:
-    return DomainError(f"{path.name} is refused, nothing was imported: {message}", field="file")
+def refuse(code: str, path: Path, message: str) -> DomainError:
+    """The refusal ``code`` of the hours file at ``path``, its message put in context."""
+    return DomainError(
+        f"{path.name} is refused, nothing was imported: {message}",
+        code=code,
+        field="file",
+        params={"file": path.name},
+    )
 
 
 def is_hours_file(path: str | os.PathLike[str]) -> bool:
@@ -64,9 +70,12 @@ def _members(path: Path) -> dict[str, Any]:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise DomainError(f"{path} cannot be opened: {exc.strerror or exc}.", field="file") from None
+        raise DomainError(
+            f"{path} cannot be opened: {exc.strerror or exc}.", code="hours_file.cannot_open", field="file"
+        ) from None
     if size > MAX_FILE_BYTES:
         raise refuse(
+            "hours_file.too_large",
             path,
             f"it is {size / 1024 / 1024:,.0f} MB; an hours file has at most {MAX_FILE_BYTES // 1024 // 1024} MB.",
         )
@@ -74,12 +83,17 @@ def _members(path: Path) -> dict[str, Any]:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
             if len(infos) > 16:
-                raise refuse(path, f"it holds {len(infos):,} parts; an hours file has {len(MEMBERS)}.")
+                raise refuse(
+                    "hours_file.wrong_parts",
+                    path,
+                    f"it holds {len(infos):,} parts; an hours file has {len(MEMBERS)}.",
+                )
             names = [i.filename for i in infos]
             missing = [m for m in MEMBERS if m not in names]
             extra = sorted(set(names) - set(MEMBERS))
             if missing or extra or len(names) != len(set(names)):
                 raise refuse(
+                    "hours_file.not_hours_file",
                     path,
                     "it is not an hours file of this app (its parts are "
                     + ", ".join(sorted(names)[:8])
@@ -91,6 +105,7 @@ def _members(path: Path) -> dict[str, Any]:
                 total += info.file_size
                 if info.file_size > limit or total > MAX_UNPACKED_BYTES:
                     raise refuse(
+                        "hours_file.part_too_large",
                         path,
                         f"{info.filename} unpacks to {info.file_size / 1024 / 1024:,.0f} MB, more than an hours "
                         f"file holds (at most {limit // 1024 // 1024} MB a part, {MAX_UNPACKED_BYTES // 1024 // 1024} MB in all).",
@@ -113,17 +128,24 @@ def _members(path: Path) -> dict[str, Any]:
         OSError,
         RuntimeError,
     ) as exc:
-        raise refuse(path, f"it is damaged or not a zip file ({exc}).") from None
+        raise refuse("hours_file.not_zip", path, f"it is damaged or not a zip file ({exc}).") from None
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
-        raise refuse(path, f"a part of it is not valid JSON ({str(exc)[:120]}).") from None
+        raise refuse(
+            "hours_file.bad_json", path, f"a part of it is not valid JSON ({str(exc)[:120]})."
+        ) from None
 
 
 def _check_manifest(path: Path, manifest: Any) -> None:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
-        raise refuse(path, "it is not an hours file of this app (manifest.json names another format).")
+        raise refuse(
+            "hours_file.other_format",
+            path,
+            "it is not an hours file of this app (manifest.json names another format).",
+        )
     version = manifest.get("version")
     if version != VERSION:
         raise refuse(
+            "hours_file.unknown_version",
             path,
             f"it is in hours-file format version {version!r}, which this version of the app does not know "
             f"(it reads version {VERSION}). Update the app to import it.",
@@ -214,10 +236,12 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
         and supervisee["name"].strip()
         and _text(supervisee.get("credential"))
     ):
-        raise refuse(target, "its manifest does not say whose hours these are.")
+        raise refuse("hours_file.no_supervisee", target, "its manifest does not say whose hours these are.")
     chains = manifest.get("chains")
     if not isinstance(chains, dict) or not all(isinstance(v, dict) for v in chains.values()):
-        raise refuse(target, "its manifest does not list the databases the records come from.")
+        raise refuse(
+            "hours_file.no_chains", target, "its manifest does not list the databases the records come from."
+        )
     raw_keys, raw_records, raw_signatures = (
         parts["keys.json"],
         parts["records.json"],
@@ -228,18 +252,22 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
         and isinstance(raw_keys.get("keys"), list)
         and isinstance(raw_keys.get("supervisors"), list)
     ):
-        raise refuse(target, "keys.json does not list keys and supervisors.")
+        raise refuse("hours_file.bad_keys", target, "keys.json does not list keys and supervisors.")
     if not isinstance(raw_records, list) or not isinstance(raw_signatures, list):
-        raise refuse(target, "records.json or signatures.json is not a list.")
+        raise refuse("hours_file.bad_lists", target, "records.json or signatures.json is not a list.")
     if len(raw_records) > MAX_RECORDS:
         raise refuse(
-            target, f"it holds {len(raw_records):,} records; an hours file holds at most {MAX_RECORDS:,}."
+            "hours_file.too_many_records",
+            target,
+            f"it holds {len(raw_records):,} records; an hours file holds at most {MAX_RECORDS:,}.",
         )
 
     supervisors: dict[str, dict[str, Any]] = {}
     for person in raw_keys["supervisors"]:
         if not (isinstance(person, dict) and _text(person.get("global_id")) and _text(person.get("name"))):
-            raise refuse(target, "a supervisor in keys.json has no global id or name.")
+            raise refuse(
+                "hours_file.bad_supervisor", target, "a supervisor in keys.json has no global id or name."
+            )
         supervisors[person["global_id"]] = person
     keys: dict[str, dict[str, Any]] = {}
     for key in raw_keys["keys"]:
@@ -247,18 +275,22 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
             isinstance(key, dict)
             and all(_text(key.get(k)) for k in ("fingerprint", "public_key", "supervisor"))
         ):
-            raise refuse(target, "a key in keys.json is incomplete.")
+            raise refuse("hours_file.incomplete_key", target, "a key in keys.json is incomplete.")
         try:
             fingerprint = hashlib.sha256(bytes.fromhex(key["public_key"])).hexdigest()
         except ValueError:
             fingerprint = ""
         if fingerprint != key["fingerprint"] or len(key["public_key"]) != 64:
             raise refuse(
-                target, f"key {str(key['fingerprint'])[:12]} is not the public key its fingerprint names."
+                "hours_file.key_fingerprint",
+                target,
+                f"key {str(key['fingerprint'])[:12]} is not the public key its fingerprint names.",
             )
         if key["supervisor"] not in supervisors:
             raise refuse(
-                target, f"key {key['fingerprint'][:12]} belongs to a supervisor the file does not name."
+                "hours_file.key_of_unnamed_supervisor",
+                target,
+                f"key {key['fingerprint'][:12]} belongs to a supervisor the file does not name.",
             )
         keys[key["fingerprint"]] = key
 
@@ -270,12 +302,14 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
         rid = raw.get("id") if isinstance(raw, dict) else None
         label = f"record {rid}" if _text(rid) else "a record"
         if problem is not None:
-            raise refuse(target, f"{label}: {problem}.")
+            raise refuse("hours_file.bad_record", target, f"{label}: {problem}.")
         kind = raw["kind"]
         if not _check_link(raw["sign"], "sign", rid, kind):
-            raise refuse(target, f"{label}: its signature link is missing or incomplete.")
+            raise refuse(
+                "hours_file.no_sign_link", target, f"{label}: its signature link is missing or incomplete."
+            )
         if raw["void"] is not None and not _check_link(raw["void"], "void", rid, kind):
-            raise refuse(target, f"{label}: its void link is incomplete.")
+            raise refuse("hours_file.bad_void_link", target, f"{label}: its void link is incomplete.")
         record = HoursRecord(kind, rid, raw["content"], raw["sign"], raw["void"])
         records.append(record)
         for link in (record.sign, record.void):
@@ -291,14 +325,19 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
             and set(row) == set(fields)
             and all(_text(row[k]) for k in ("id", "chain", "key", "signed_at", "payload", "signature"))
         ):
-            raise refuse(target, "a signature in signatures.json is incomplete.")
+            raise refuse(
+                "hours_file.incomplete_signature", target, "a signature in signatures.json is incomplete."
+            )
         sid = row["id"]
         who = f"record {named_by[sid]}" if sid in named_by else f"signature {sid[:8]}"
         key = keys.get(row["key"])
         if key is None:
-            raise refuse(target, f"{who}: its signature names a key the file does not hold.")
+            raise refuse(
+                "hours_file.unknown_key", target, f"{who}: its signature names a key the file does not hold."
+            )
         if not signatures.check(key["public_key"], row["payload"], row["signature"]):
             raise refuse(
+                "hours_file.signature_fails",
                 target,
                 f"{who}: its signature by {supervisors[key['supervisor']]['name']} does not check under their key "
                 "(the file was altered or damaged).",
@@ -308,7 +347,11 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
         except ValueError:
             payload = None
         if not isinstance(payload, dict) or not isinstance(payload.get("signer"), dict):
-            raise refuse(target, f"{who}: what its signature signs is not a signature payload.")
+            raise refuse(
+                "hours_file.not_a_payload",
+                target,
+                f"{who}: what its signature signs is not a signature payload.",
+            )
         signer = payload["signer"]
         if (
             payload.get("format") != signatures.FORMAT
@@ -318,7 +361,9 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
             or signer.get("global_id") != key["supervisor"]
         ):
             raise refuse(
-                target, f"{who}: its signature was stored under another id, database or key than it signed."
+                "hours_file.signature_misplaced",
+                target,
+                f"{who}: its signature was stored under another id, database or key than it signed.",
             )
         links = payload.get("links")
         links = (
@@ -328,13 +373,17 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
         )
         seqs = [entry["seq"] for entry in links]
         if not seqs or row["first_seq"] != min(seqs) or row["last_seq"] != max(seqs):
-            raise refuse(target, f"{who}: its signature's range is not the links it signed.")
+            raise refuse(
+                "hours_file.signature_range",
+                target,
+                f"{who}: its signature's range is not the links it signed.",
+            )
         checked[sid] = {entry["seq"]: entry for entry in links}
         signature_rows.append(row)
 
     by_id = {r.id: r for r in records}
     if len(by_id) != len(records):
-        raise refuse(target, "a record appears twice in it.")
+        raise refuse("hours_file.duplicate_record", target, "a record appears twice in it.")
     whose = supervisee["global_id"]
     for record in records:
         label = f"record {record.id}"
@@ -344,7 +393,11 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
                 continue
             entries = checked.get(link["signature"])
             if entries is None:
-                raise refuse(target, f"{label}: the signature covering it is not in the file.")
+                raise refuse(
+                    "hours_file.signature_missing",
+                    target,
+                    f"{label}: the signature covering it is not in the file.",
+                )
             expected = {
                 "seq": link["seq"],
                 "record_kind": link["record_kind"],
@@ -355,7 +408,9 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
             }
             if entries.get(link["seq"]) != expected:
                 raise refuse(
-                    target, f"{label}: its {link['action']} link is not what its signature lists (altered)."
+                    "hours_file.link_not_signed",
+                    target,
+                    f"{label}: its {link['action']} link is not what its signature lists (altered).",
                 )
             own = signoff.chain_hash(
                 prev=link["prev_chain_hash"],
@@ -370,21 +425,43 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
             )
             if own != link["chain_hash"]:
                 raise refuse(
-                    target, f"{label}: its {link['action']} link was altered (time, reason or hash)."
+                    "hours_file.link_altered",
+                    target,
+                    f"{label}: its {link['action']} link was altered (time, reason or hash).",
                 )
             if content_hash is not None and content_hash != link["content_hash"]:
-                raise refuse(target, f"{label}: its content is not what was signed (the record was altered).")
+                raise refuse(
+                    "hours_file.content_altered",
+                    target,
+                    f"{label}: its content is not what was signed (the record was altered).",
+                )
         if record.void is not None:
             if record.void["chain"] != record.sign["chain"] or record.void["seq"] <= record.sign["seq"]:
-                raise refuse(target, f"{label}: its void does not follow its signature in the same database.")
+                raise refuse(
+                    "hours_file.void_out_of_order",
+                    target,
+                    f"{label}: its void does not follow its signature in the same database.",
+                )
             if signoff.void_content_hash(digest, record.void["reason"]) != record.void["content_hash"]:
-                raise refuse(target, f"{label}: its void does not match the record or its reason.")
+                raise refuse(
+                    "hours_file.void_mismatch",
+                    target,
+                    f"{label}: its void does not match the record or its reason.",
+                )
         if whose not in record.supervisees:
-            raise refuse(target, f"{label}: it is not a record of {supervisee['name']}.")
+            raise refuse(
+                "hours_file.not_their_record", target, f"{label}: it is not a record of {supervisee['name']}."
+            )
         if record.supervisor not in supervisors:
-            raise refuse(target, f"{label}: its supervisor is not named in the file.")
+            raise refuse(
+                "hours_file.unnamed_supervisor", target, f"{label}: its supervisor is not named in the file."
+            )
         if record.supersedes is not None and record.supersedes not in by_id:
-            raise refuse(target, f"{label}: it amends record {record.supersedes}, which is not in the file.")
+            raise refuse(
+                "hours_file.amended_missing",
+                target,
+                f"{label}: it amends record {record.supersedes}, which is not in the file.",
+            )
     return HoursFile(
         path=target,
         version=manifest["version"],

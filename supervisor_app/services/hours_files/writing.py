@@ -85,7 +85,11 @@ def write_hours_file(
     supervisee = get_supervisee(uow, supervisee_id)
     target = Path(path).expanduser()
     if target.exists() and target.is_dir():
-        raise DomainError(f"{target} is a folder; give a file name for the hours file.", field="path")
+        raise DomainError(
+            f"{target} is a folder; give a file name for the hours file.",
+            code="hours_file.path_is_folder",
+            field="path",
+        )
     records = signoff.require_supervisee_verified(uow, supervisee.id)
     conn = signing.dbapi(uow)
     chain, keys_from = chain_identity(conn)

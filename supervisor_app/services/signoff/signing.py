@@ -149,7 +149,9 @@ def check_clock(uow: UnitOfWork, *, now: dt.datetime | None = None) -> None:
             f"(#{newest[0]}, {_when(newest[1])}). A signature now would be dated before it. "
             "Check the date and time of the computer; sign once it is right, or confirm that "
             "the clock is right as it is.",
+            code="sign.clock_behind",
             field="clock",
+            params={"now": now, "newest_seq": newest[0], "newest_at": newest[1]},
         )
 
 
@@ -185,12 +187,16 @@ def _check_may_sign(
     if record.supervisor_id != supervisor_id and record.supervisor_id not in inherited:
         raise DomainError(
             f"Record {record.id[:8]} belongs to another supervisor; only its supervisor of record can sign it.",
+            code="sign.not_their_record",
+            params={"record": record.id},
             field="record",
         )
     for supervisee_id in record_supervisee_ids(record):
         if supervisee_id in own:
             raise DomainError(
                 f"Record {record.id[:8]} is your own supervised time ({own[supervisee_id]}); nobody signs their own hours.",
+                code="sign.own_hours",
+                params={"record": record.id, "supervisee": own[supervisee_id]},
                 field="record",
             )
 
@@ -342,21 +348,32 @@ def sign(
     if record_ids is None:
         record_ids = pending_ids(uow, supervisor_id=supervisor.id)
         if not record_ids:
-            raise DomainError(f"{supervisor.name} has no pending records to sign.", field="record")
+            raise DomainError(
+                f"{supervisor.name} has no pending records to sign.",
+                code="sign.nothing_pending",
+                field="record",
+            )
     elif not record_ids:
-        raise DomainError("Choose at least one record to sign.", field="record")
+        raise DomainError("Choose at least one record to sign.", code="sign.none_chosen", field="record")
     records = _load_records(uow, record_ids)
     own = _own_supervisees(uow, records, supervisor.id)
     inherited = inherited_from(uow, supervisor.id)
     for record in records:
         if record.status != RecordStatus.PENDING:
-            raise DomainError(f"Record {record.id[:8]} is already signed.", field="record")
+            raise DomainError(
+                f"Record {record.id[:8]} is already signed.",
+                code="sign.already_signed",
+                params={"record": record.id},
+                field="record",
+            )
         _check_may_sign(record, supervisor.id, own, inherited)
         if record.supersedes_id:
             original = find_record(uow, record.supersedes_id)
             if display_status(uow, original).value != RecordStatus.SIGNED:
                 raise DomainError(
                     f"Record {record.id[:8]} amends {original.id[:8]}, which was replaced or voided since.",
+                    code="sign.amended_record_replaced",
+                    params={"record": record.id},
                     field="record",
                 )
     check_counts_at_signing(uow, records)
@@ -467,11 +484,15 @@ def void(
     if status.value == RecordStatus.PENDING:
         raise DomainError(
             f"Record {record.id[:8]} is not signed yet; delete it instead of voiding it.",
+            code="void.not_signed",
+            params={"record": record.id},
             field="record",
         )
     if status.value != RecordStatus.SIGNED:
         raise DomainError(
             f"Record {record.id[:8]} is already {status.value}; it cannot be voided.",
+            code="void.not_voidable",
+            params={"record": record.id, "status": status.value},
             field="record",
         )
     _check_may_sign(

@@ -29,7 +29,7 @@ class VerificationStopped(DomainError):
     """A verification ended because the app is quitting (nothing was written)."""
 
     def __init__(self) -> None:
-        super().__init__("The verification was stopped because the app is closing.")
+        super().__init__("The verification was stopped because the app is closing.", code="verify.stopped")
 
 
 def stop_verifications() -> None:
