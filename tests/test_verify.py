@@ -952,4 +952,6 @@ def test_the_fast_path_writes_what_the_reference_writes(
     links = [
         (r[0], i + 1, "session", r[3], "sign", r[2], r[4], r[6], r[7], "chain") for i, r in enumerate(rows)
     ]
-    assert canonical.link_texts(links) == [canonical.to_json(canonical.link_fields(*link[:9])) for link in links]
+    assert canonical.link_texts(links) == [
+        canonical.to_json(canonical.link_fields(*link[:9])) for link in links
+    ]
