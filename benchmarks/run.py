@@ -539,7 +539,8 @@ class Bench:
     def sign_batch(self) -> Result:
         from supervisor_app.db import open_database
         from supervisor_app.services.auth import _hasher
-        from supervisor_app.services.signoff import pending_ids, sign
+        from supervisor_app.services.signoff import pending_ids
+        from supervisor_app.usecases.signing import sign
 
         result = Result("sign_batch")
         supervisor_id = self.backlog_supervisor

@@ -1033,7 +1033,9 @@ def run(args: argparse.Namespace) -> int:
             supervisor = people.get_supervisor(uow, args.supervisor)
             password = _read_password(args)
             uow.actor = f"supervisor:{supervisor.id}"
-            result = signoff.sign(
+            from supervisor_app.usecases import signing
+
+            result = signing.sign(
                 uow,
                 supervisor_id=supervisor.id,
                 password=password,
@@ -1081,14 +1083,17 @@ def run(args: argparse.Namespace) -> int:
                 for key in ("date", "start", "minutes", "format", "modality", "site", "topics"):
                     if changes.pop(key) is not None:
                         raise CliError(f"--{key} applies to sessions, not experience entries.")
-            row = records.amend_record(uow, record_id=original.id, reason=args.reason, **changes)
-            uow.commit()
+            from supervisor_app.usecases import signing
+
+            row = signing.amend(uow, record_id=original.id, reason=args.reason, **changes)
             _out(args, {"id": row.id, "amends": original.id}, row.id)
         elif command == "void":
             supervisor = people.get_supervisor(uow, args.supervisor)
             password = _read_password(args)
             uow.actor = f"supervisor:{supervisor.id}"
-            link = signoff.void(
+            from supervisor_app.usecases import signing
+
+            link = signing.void(
                 uow,
                 record_id=args.record,
                 reason=args.reason,
@@ -1182,6 +1187,7 @@ def run(args: argparse.Namespace) -> int:
                     )
                     return EXIT_OK
                 summary = hours_files.import_hours_file(uow, path, link_supervisee_id=args.link_supervisee)
+                uow.commit()
                 _out(args, _hours_import_json(summary), summary.text())
                 return EXIT_OK
             if args.link_supervisee is not None:
@@ -1198,6 +1204,7 @@ def run(args: argparse.Namespace) -> int:
 
             out = Path(args.out).expanduser()
             written = hours_files.write_hours_file(uow, supervisee_id=args.supervisee, path=out)
+            uow.commit()
             _out(
                 args,
                 {
@@ -1698,7 +1705,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except (DomainError, CliError) as exc:
-        if isinstance(exc, _loaded_class("supervisor_app.services.signoff", "ClockBehind")):
+        if isinstance(exc, _loaded_class("supervisor_app.services.signoff.signing", "ClockBehind")):
             print(f"supervisor-app: {exc} To confirm it, add --clock-is-right.", file=sys.stderr)
             return EXIT_INVALID
         print(f"supervisor-app: {exc}", file=sys.stderr)
@@ -1714,9 +1721,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILURE
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
-        if isinstance(exc, _loaded_class("supervisor_app.services.signoff", "RecordsFailVerification")) or (
-            isinstance(exc, _loaded_class("supervisor_app.services.profiles", "ProfileError"))
-        ):
+        if isinstance(
+            exc, _loaded_class("supervisor_app.services.signoff.checks", "RecordsFailVerification")
+        ) or (isinstance(exc, _loaded_class("supervisor_app.services.profiles", "ProfileError"))):
             print(f"supervisor-app: {exc}", file=sys.stderr)
             return EXIT_FAILURE
         if isinstance(exc, OSError) and exc.filename and not os.environ.get("SUPERVISOR_APP_DEBUG"):

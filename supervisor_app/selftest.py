@@ -164,11 +164,11 @@ def _add_session(ctx: _Context) -> str:
 
 
 def _sign(ctx: _Context) -> str:
-    from supervisor_app.services import signoff
+    from supervisor_app.usecases import signing
 
     assert ctx.session_id is not None and ctx.supervisor_id is not None
     with ctx.db.uow(f"supervisor:{ctx.supervisor_id}") as uow:
-        result = signoff.sign(
+        result = signing.sign(
             uow, supervisor_id=ctx.supervisor_id, password=ctx.password, record_ids=[ctx.session_id]
         )
     if result.signed != [ctx.session_id]:

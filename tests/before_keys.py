@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from supervisor_app.services import signoff, trails
+from supervisor_app.services.canonical import GENESIS, read_records
 
 STAMP = "2025-06-01 12:00:00.000000"
 
@@ -28,7 +29,7 @@ def link_for(
     """A sign_off row for ``record_id`` computed with the app's functions (version 1 content,
     or version 2 with ``hashing``)."""
     for kind in ("session", "experience"):
-        rows = signoff.read_records(conn, kind, [record_id])
+        rows = read_records(conn, kind, [record_id])
         if rows:
             content = signoff.content_hash(kind, rows[record_id], hashing)
             break
@@ -79,7 +80,7 @@ def sign_before_keys(path: Path, record_ids: list[str], signer_id: int) -> None:
     conn = sqlite3.connect(path)
     try:
         last = conn.execute("SELECT seq, chain_hash FROM sign_off ORDER BY seq DESC LIMIT 1").fetchone()
-        seq, prev = (last[0] + 1, last[1]) if last else (1, signoff.GENESIS)
+        seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
         for record_id in record_ids:
             link = link_for(conn, record_id, seq=seq, prev=prev, signer_id=signer_id)
             conn.execute("INSERT INTO sign_off VALUES (?,?,?,?,?,?,?,?,?,?)", link)

@@ -8,7 +8,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from supervisor_app.db import Database
-from supervisor_app.services import people, records, signoff
+from supervisor_app.services import people, records
+from supervisor_app.usecases import signing
 
 PASSWORD = "correct horse battery"
 DAY = dt.timedelta(days=1)
@@ -101,7 +102,7 @@ def build(db: Database, credential: str, *, today: dt.date, weeks: int = 104) ->
                 kind="paid" if lcpc else "internship",
             )
         uow.commit()
-        signoff.sign(
+        signing.sign(
             uow, supervisor_id=supervisor.id, password=PASSWORD, record_ids=None, clock_is_right=True
         )
     return BoardWorld(supervisor.id, supervisee.id, peer.id, skipped)

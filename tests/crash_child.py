@@ -7,8 +7,9 @@ import datetime as dt
 import sys
 
 from supervisor_app.db import open_database, provide_profiles
-from supervisor_app.services import people, records, signoff
+from supervisor_app.services import people, records
 from supervisor_app.services.auth import use_fast_hashing_for_tests
+from supervisor_app.usecases import signing
 from supervisor_app.usecases.opening import load_profiles
 
 PASSWORD = "crash test password"
@@ -55,7 +56,7 @@ def main(path: str) -> None:
             uow.commit()
             print(row.id, flush=True)
             if index % 7 == 6:
-                signed = signoff.sign(uow, supervisor_id=supervisor_id, password=PASSWORD)
+                signed = signing.sign(uow, supervisor_id=supervisor_id, password=PASSWORD)
                 print("signed " + " ".join(signed.signed), flush=True)
         index += 1
 

@@ -13,10 +13,10 @@ from hypothesis import strategies as st
 
 from conftest import PASSWORD, TODAY, csv_bytes, tamper
 from supervisor_app.db import Database, open_database
-from supervisor_app.services import import_format, overview, people, records, signoff
+from supervisor_app.services import import_format, overview, people, records
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.progress import compute_progress
-from supervisor_app.usecases import transfer
+from supervisor_app.usecases import signing, transfer
 
 DOMAINS = ["advocacy", "mentoring", "recovery-support"]
 COLUMNS = [*import_format.FIXED_COLUMNS, *DOMAINS]
@@ -137,9 +137,9 @@ def test_running_totals_stay_exact_after_random_operations(
                         kind="paid",
                     )
                 elif op == "sign" and pending:
-                    signoff.sign(uow, supervisor_id=dana, password=PASSWORD)
+                    signing.sign(uow, supervisor_id=dana, password=PASSWORD)
                 elif op == "void" and signed:
-                    signoff.void(
+                    signing.void(
                         uow,
                         record_id=signed[size % len(signed)],
                         supervisor_id=dana,
@@ -230,7 +230,7 @@ def test_every_row_is_verified_after_the_file_is_and_a_tampered_supervisee_shows
                 )
             uow.commit()
         with db.uow("test") as uow:
-            signoff.sign(uow, supervisor_id=dana, password=PASSWORD)
+            signing.sign(uow, supervisor_id=dana, password=PASSWORD)
         with db.uow("test", reading=True) as uow:
             before = overview.supervisee_summaries(uow)
         assert {row.verified for row in before} == {None}  # not verified yet

@@ -13,11 +13,11 @@ from conftest import PASSWORD, TODAY, World, experience_fields, session_fields, 
 from supervisor_app.models import Attestation, AuditEvent
 from supervisor_app.reports.data import VerificationData
 from supervisor_app.reports.manifest import fingerprint_of
-from supervisor_app.services import attestation, records, signoff
+from supervisor_app.services import attestation, records
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.requirements import months_between
 from supervisor_app.services.signoff import RecordsFailVerification
-from supervisor_app.usecases import printing
+from supervisor_app.usecases import printing, signing
 
 DAY = dt.timedelta(days=1)
 
@@ -43,7 +43,7 @@ def _experience(world: World, start_ago: int, end_ago: int, **overrides) -> str:
 
 def _sign(world: World, supervisor: int | None = None) -> None:
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=supervisor or world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=supervisor or world.dana, password=PASSWORD)
 
 
 def _records(world: World) -> dict[str, str]:
@@ -184,7 +184,7 @@ def test_amended_and_voided_sessions_are_listed_but_not_counted(world: World) ->
         newer_id = newer.id
     _sign(world)
     with world.uow() as uow:
-        signoff.void(
+        signing.void(
             uow, record_id=ids["s10"], reason="Entered twice", supervisor_id=world.dana, password=PASSWORD
         )
     data = _prepare(world)

@@ -18,7 +18,7 @@ from supervisor_app import storage
 from supervisor_app.db import Database, open_database
 from supervisor_app.reports.data import PrintRecord
 from supervisor_app.services import attestation, audit, copies, people, records, signoff, trails
-from supervisor_app.usecases import backups
+from supervisor_app.usecases import backups, signing
 
 
 def drop_triggers(conn: sqlite3.Connection) -> None:
@@ -92,7 +92,7 @@ def sign_session(world: World, days: int) -> str:
         rid = records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=days))).id
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
     return rid
 
 
@@ -388,7 +388,7 @@ def test_a_backup_of_another_database_is_ignored(busy: World, tmp_path: Path) ->
             )
         uow.commit()
     with database.uow("test") as uow:
-        signoff.sign(uow, supervisor_id=dana.id, password=PASSWORD)
+        signing.sign(uow, supervisor_id=dana.id, password=PASSWORD)
     database.close()
     folder = storage.backup_dir_for(busy.db.path)  # type: ignore[arg-type]
     folder.mkdir(parents=True, exist_ok=True)
@@ -474,7 +474,7 @@ def test_a_filled_0004_database_gets_its_chains_and_keeps_triggers_and_index(bus
     from alembic import command
 
     from supervisor_app.db import _alembic_config, make_engine, upgrade
-    from supervisor_app.services.signoff import _SUPERVISEE_AUDITED_SQL
+    from supervisor_app.services.signoff.supervisee import _SUPERVISEE_AUDITED_SQL
 
     path = busy.db.path
     assert path is not None

@@ -13,10 +13,11 @@ import pytest
 
 from conftest import PASSWORD, TODAY, snapshot, tamper
 from supervisor_app.db import Database
-from supervisor_app.services import board_rules, people, records, signoff
+from supervisor_app.services import board_rules, people, records
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.profiles import ProfileError, ProfileRegistry, Rule, load_profile
 from supervisor_app.services.progress import compute_progress
+from supervisor_app.usecases import signing
 
 D = dt.date
 REGISTRY = ProfileRegistry.load()
@@ -324,12 +325,12 @@ def test_an_lcpc_phone_session_is_refused_at_signing_and_nothing_changes(lcpc) -
     tamper(db.path, "UPDATE supervision_session SET modality = 'phone' WHERE id = :id", id=phoned)
     before = snapshot(db)
     with db.uow("test") as uow, pytest.raises(DomainError) as caught:
-        signoff.sign(uow, supervisor_id=supervisor, password=PASSWORD, record_ids=[kept, phoned])
+        signing.sign(uow, supervisor_id=supervisor, password=PASSWORD, record_ids=[kept, phoned])
     assert f"Record {phoned[:8]}" in caught.value.message
     assert "LCPC supervision by phone does not count" in caught.value.message
     assert snapshot(db) == before  # all or none: the in-person session is not signed either
     with db.uow("test") as uow:
-        signoff.sign(uow, supervisor_id=supervisor, password=PASSWORD, record_ids=[kept])
+        signing.sign(uow, supervisor_id=supervisor, password=PASSWORD, record_ids=[kept])
 
 
 # --------------------------------------------------------------------------------------------
@@ -406,7 +407,7 @@ def test_phone_supervision_signed_before_the_rule_is_shown_not_counted(
                 allocations={"direct-service": 600},
             )
             uow.commit()
-            signoff.sign(uow, supervisor_id=supervisor.id, password=PASSWORD, record_ids=None)
+            signing.sign(uow, supervisor_id=supervisor.id, password=PASSWORD, record_ids=None)
     finally:
         db.close()
     override.unlink()

@@ -21,7 +21,8 @@ from supervisor_app.cli import main
 from supervisor_app.db import open_database
 from supervisor_app.reports import render_verification
 from supervisor_app.reports.manifest import MANIFEST_NAME, manifest_fingerprint, manifest_totals, qr_text
-from supervisor_app.services import attestation, keys, records, signoff
+from supervisor_app.services import attestation, keys, records
+from supervisor_app.usecases import signing
 
 DAY = dt.timedelta(days=1)
 
@@ -50,7 +51,7 @@ def _sign_hours(world: World) -> tuple[list[str], str]:
         ]
         entry = records.add_experience(uow, **experience_fields(world)).id
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
     return sessions, entry
 
 
@@ -139,7 +140,7 @@ def test_a_record_voided_since_printing_is_named(
 ) -> None:
     world, doomed = printed.world, printed.sessions[1]
     with world.uow() as uow:
-        signoff.void(
+        signing.void(
             uow, record_id=doomed, reason="Logged twice.", supervisor_id=world.dana, password=PASSWORD
         )
     code, result = _check(printed, capsys)
@@ -169,7 +170,7 @@ def test_a_record_amended_since_printing_is_named(
     code, result = _check(printed, capsys)
     assert code == 0  # an amendment waiting for signature changes nothing yet
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[newer])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[newer])
     code, result = _check(printed, capsys)
     assert code == 1
     (difference,) = result["records"]

@@ -16,7 +16,8 @@ import pytest
 
 from conftest import PASSWORD, TODAY, session_fields, snapshot
 from supervisor_app.cli import main
-from supervisor_app.services import people, records, signoff
+from supervisor_app.services import people, records
+from supervisor_app.usecases import signing
 
 DAY = dt.timedelta(days=1)
 
@@ -110,7 +111,7 @@ def test_supervisee_edit_bad_input_exits_2_and_writes_nothing(cli: Cli, world, a
     with world.uow() as uow:
         records.add_session(uow, **session_fields(world, date=TODAY - 3 * DAY))
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
     before = snapshot(world.db)
     result = cli("supervisee", "edit", world.ana, *argv)
     assert result.code == 2, result
@@ -147,7 +148,7 @@ def test_agency_edit_then_the_form_prints_the_new_address_and_phone(cli: Cli, wo
     with world.uow() as uow:
         records.add_session(uow, **session_fields(world, date=TODAY - 3 * DAY))
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
     out = tmp_path / "form.pdf"
     result = cli("attest", "--supervisee", world.ana, "--supervisor", world.dana, "--out", out)
     assert result.code == 0, result.err

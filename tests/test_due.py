@@ -7,9 +7,10 @@ from collections.abc import Callable
 
 import pytest
 
-from supervisor_app.services import due, people, person_credentials, records, signoff
+from supervisor_app.services import due, people, person_credentials, records
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.person_credentials import Person
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, TODAY, World, experience_fields, session_fields
 
 
@@ -75,7 +76,7 @@ def window_drop(world: World) -> None:
             ),
         )
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[entry.id])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[entry.id])
 
 
 def hire_deadline(world: World) -> None:

@@ -17,7 +17,8 @@ from supervisor_app.cli import main
 from supervisor_app.models import Supervisee
 from supervisor_app.services import records, signoff, supervisee_edits
 from supervisor_app.services.auth import WrongPassword
-from supervisor_app.services.canonical import hashing_for
+from supervisor_app.services.canonical import GENESIS, hashing_for
+from supervisor_app.usecases import signing
 
 
 def _session(world: World, days: int, who: int | None = None) -> str:
@@ -32,7 +33,7 @@ def _session(world: World, days: int, who: int | None = None) -> str:
 
 def _sign(world: World, ids: list[str]) -> None:
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
 
 
 def _verify(world: World) -> signoff.VerifyReport:
@@ -55,7 +56,7 @@ def _rewrite_chain(path: Path, *statements: str, **params: Any) -> None:
         ).fetchall()
         conn.execute("DELETE FROM sign_off")
         hashing = hashing_for(conn)
-        prev = signoff.GENESIS
+        prev = GENESIS
         for seq, (rid, action, signer, at, reason) in enumerate(old, start=1):
             link = link_for(
                 conn,
@@ -83,7 +84,7 @@ def history(world: World) -> dict[str, str]:
     ids = {"a": _session(world, 10), "b": _session(world, 9, world.ben), "c": _session(world, 8)}
     _sign(world, [ids["a"], ids["b"]])
     with world.uow() as uow:
-        signoff.void(
+        signing.void(
             uow, record_id=ids["b"], reason="Entered twice", supervisor_id=world.dana, password=PASSWORD
         )
     _sign(world, [ids["c"]])
@@ -201,7 +202,7 @@ def test_an_unvoid_of_the_newest_link_is_named(world: World) -> None:
     rid = _session(world, 5)
     _sign(world, [rid])
     with world.uow() as uow:
-        signoff.void(uow, record_id=rid, reason="Wrong person", supervisor_id=world.dana, password=PASSWORD)
+        signing.void(uow, record_id=rid, reason="Wrong person", supervisor_id=world.dana, password=PASSWORD)
     conn = sqlite3.connect(world.db.path)
     drop_triggers(conn)
     conn.execute("DELETE FROM sign_off WHERE record_id = ? AND action = 'void'", (rid,))
@@ -271,18 +272,18 @@ def test_refused_signings_add_no_signature_link_or_key(world: World, history: di
 
     before = counts()
     with world.uow() as uow, pytest.raises(WrongPassword):
-        signoff.sign(
+        signing.sign(
             uow, supervisor_id=world.dana, password="wrong password", record_ids=[history["pending"]]
         )
     with world.uow() as uow, pytest.raises(WrongPassword):
-        signoff.void(
+        signing.void(
             uow, record_id=history["a"], reason="x", supervisor_id=world.dana, password="wrong password"
         )
     assert counts() == before
     conn.close()
     snap = snapshot(world.db.path)
     with world.uow() as uow, pytest.raises(Exception, match="already signed"):
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[history["a"]])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[history["a"]])
     assert snapshot(world.db.path) == snap
 
 

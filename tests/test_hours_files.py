@@ -24,6 +24,7 @@ from supervisor_app.models import Supervisor
 from supervisor_app.services import hours_files, people, records, signoff
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.progress import compute_progress
+from supervisor_app.usecases import signing
 
 
 def days_ago(days: int) -> dt.date:
@@ -85,7 +86,7 @@ def _experience(place: Place, start: int, minutes: int) -> str:
 
 def _sign(place: Place) -> None:
     with place.uow() as uow:
-        signoff.sign(uow, supervisor_id=place.supervisor, password=PASSWORD)
+        signing.sign(uow, supervisor_id=place.supervisor, password=PASSWORD)
 
 
 def _totals(db: Database, supervisee_id: int) -> tuple[int, int]:
@@ -128,7 +129,7 @@ def first(tmp_path: Path, empty_template: Path) -> Place:
         uow.commit()
     _sign(place)
     with place.uow() as uow:
-        signoff.void(uow, record_id=e2, reason="Entered twice", supervisor_id=dana.id, password=PASSWORD)
+        signing.void(uow, record_id=e2, reason="Entered twice", supervisor_id=dana.id, password=PASSWORD)
     yield place
     db.close()
 
@@ -146,6 +147,7 @@ def second(tmp_path: Path, empty_template: Path, first: Place) -> tuple[Place, P
     file1 = tmp_path / "ana-prairie.hours"
     with first.uow() as uow:
         written = hours_files.write_hours_file(uow, supervisee_id=first.ana, path=file1)
+        uow.commit()
     assert written.records == 5 and written.voids == 1 and not written.left_out
     db = _open(tmp_path, empty_template, "lakeshore")
     with db.uow() as uow:
@@ -155,6 +157,7 @@ def second(tmp_path: Path, empty_template: Path, first: Place) -> tuple[Place, P
         uow.commit()
     with db.uow() as uow:
         imported = hours_files.import_hours_file(uow, file1)
+        uow.commit()
     assert (
         imported.supervisee_added and imported.added == 5 and imported.supervisors_added == ("Dana Whitaker",)
     )
@@ -166,6 +169,7 @@ def second(tmp_path: Path, empty_template: Path, first: Place) -> tuple[Place, P
     file2 = tmp_path / "ana-lakeshore.hours"
     with place.uow() as uow:
         written = hours_files.write_hours_file(uow, supervisee_id=place.ana, path=file2)
+        uow.commit()
     assert written.records == 8  # the five from Prairie Lakes travel on, with their own signatures
     yield place, file1, file2
     db.close()
@@ -183,8 +187,10 @@ def test_round_trip_two_agencies_a_third_database_and_the_supervisees_own_view(
     try:
         with third.uow() as uow:
             one = hours_files.import_hours_file(uow, file1)
+            uow.commit()
         with third.uow() as uow:
             two = hours_files.import_hours_file(uow, file2)
+            uow.commit()
         assert (one.added, two.added, two.already) == (5, 3, 5)
         assert one.supervisee_id == two.supervisee_id
         assert _totals(third, one.supervisee_id) == total
@@ -209,6 +215,7 @@ def test_round_trip_two_agencies_a_third_database_and_the_supervisees_own_view(
         before = records_and_links(third)
         with third.uow() as uow:
             again = hours_files.import_hours_file(uow, file2)
+            uow.commit()
         assert (again.added, again.already) == (0, 8)
         assert records_and_links(third) == before
         assert _totals(third, one.supervisee_id) == total
@@ -251,7 +258,7 @@ def test_imported_records_are_read_only(second: tuple[Place, Path, Path]) -> Non
     with lakeshore.uow() as uow, pytest.raises(DomainError, match="arrived in an hours file"):
         records.amend_record(uow, record_id=rid, reason="no", minutes=30)
     with lakeshore.uow() as uow, pytest.raises(DomainError, match="arrived in an hours file"):
-        signoff.void(uow, record_id=rid, reason="no", supervisor_id=lakeshore.supervisor, password=PASSWORD)
+        signing.void(uow, record_id=rid, reason="no", supervisor_id=lakeshore.supervisor, password=PASSWORD)
 
 
 def test_a_record_changed_after_import_is_caught(second: tuple[Place, Path, Path]) -> None:
@@ -290,6 +297,7 @@ def file1(tmp_path: Path, first: Place) -> Path:
     path = tmp_path / "ana.hours"
     with first.uow() as uow:
         hours_files.write_hours_file(uow, supervisee_id=first.ana, path=path)
+        uow.commit()
     return path
 
 
@@ -300,10 +308,11 @@ def elsewhere(tmp_path: Path, empty_template: Path) -> Database:
     db.close()
 
 
-def _refused(db: Database, path: Path, match: str) -> None:
+def _refused(db: Database, path: Path, match: str, code: str) -> None:
     before = snapshot(db)
-    with db.uow() as uow, pytest.raises(DomainError, match=match):
+    with db.uow() as uow, pytest.raises(DomainError, match=match) as caught:
         hours_files.import_hours_file(uow, path)
+    assert caught.value.code == code  # a stable code, whatever the words say
     assert snapshot(db) == before
 
 
@@ -320,7 +329,12 @@ def test_a_tampered_record_is_refused_naming_it(tmp_path: Path, file1: Path, els
         record["content"][6] = str(int(record["content"][6]) + 60)
 
     bad = _rewrite(file1, tmp_path / "tampered.hours", more_minutes)
-    _refused(elsewhere, bad, f"record {rid['id']}: its content is not what was signed")
+    _refused(
+        elsewhere,
+        bad,
+        f"record {rid['id']}: its content is not what was signed",
+        "hours_file.content_altered",
+    )
 
 
 def test_a_broken_signature_is_refused(tmp_path: Path, file1: Path, elsewhere: Database) -> None:
@@ -329,7 +343,12 @@ def test_a_broken_signature_is_refused(tmp_path: Path, file1: Path, elsewhere: D
         sig["signature"] = ("0" if sig["signature"][0] != "0" else "1") + sig["signature"][1:]
 
     bad = _rewrite(file1, tmp_path / "broken.hours", flip)
-    _refused(elsewhere, bad, r"record [0-9a-f-]{36}: its signature by Dana Whitaker does not check")
+    _refused(
+        elsewhere,
+        bad,
+        r"record [0-9a-f-]{36}: its signature by Dana Whitaker does not check",
+        "hours_file.signature_fails",
+    )
 
 
 def test_a_rewritten_signed_payload_is_refused(tmp_path: Path, file1: Path, elsewhere: Database) -> None:
@@ -341,7 +360,7 @@ def test_a_rewritten_signed_payload_is_refused(tmp_path: Path, file1: Path, else
         record["sign"]["content_hash"] = "f" * 64
 
     bad = _rewrite(file1, tmp_path / "rewritten.hours", rehash)
-    _refused(elsewhere, bad, "does not check under their key")
+    _refused(elsewhere, bad, "does not check under their key", "hours_file.signature_fails")
 
 
 def test_a_tampered_void_reason_is_refused(tmp_path: Path, file1: Path, elsewhere: Database) -> None:
@@ -350,7 +369,7 @@ def test_a_tampered_void_reason_is_refused(tmp_path: Path, file1: Path, elsewher
         voided["void"]["reason"] = "Never happened"
 
     bad = _rewrite(file1, tmp_path / "void.hours", reason)
-    _refused(elsewhere, bad, "its void link was altered")
+    _refused(elsewhere, bad, "its void link was altered", "hours_file.link_altered")
 
 
 def test_an_unknown_format_version_is_refused(tmp_path: Path, file1: Path, elsewhere: Database) -> None:
@@ -358,7 +377,12 @@ def test_an_unknown_format_version_is_refused(tmp_path: Path, file1: Path, elsew
         parts["manifest.json"]["version"] = 2
 
     bad = _rewrite(file1, tmp_path / "v2.hours", newer)
-    _refused(elsewhere, bad, "format version 2, which this version of the app does not know")
+    _refused(
+        elsewhere,
+        bad,
+        "format version 2, which this version of the app does not know",
+        "hours_file.unknown_version",
+    )
 
 
 def test_a_zip_bomb_is_refused_before_unpacking(tmp_path: Path, file1: Path, elsewhere: Database) -> None:
@@ -371,7 +395,7 @@ def test_a_zip_bomb_is_refused_before_unpacking(tmp_path: Path, file1: Path, els
             for _ in range(hours_files.MAX_PART_BYTES // len(block) + 1):
                 member.write(block)
     assert bomb.stat().st_size < 1024 * 1024
-    _refused(elsewhere, bomb, "records.json unpacks to 65 MB")
+    _refused(elsewhere, bomb, "records.json unpacks to 65 MB", "hours_file.part_too_large")
 
 
 def test_an_oversized_file_is_refused(tmp_path: Path, elsewhere: Database) -> None:
@@ -379,7 +403,7 @@ def test_an_oversized_file_is_refused(tmp_path: Path, elsewhere: Database) -> No
     with big.open("wb") as handle:
         handle.write(b"PK\x03\x04")
         handle.truncate(hours_files.MAX_FILE_BYTES + 1)  # sparse: no disk used
-    _refused(elsewhere, big, "an hours file has at most 64 MB")
+    _refused(elsewhere, big, "an hours file has at most 64 MB", "hours_file.too_large")
 
 
 def test_a_file_of_another_kind_is_refused(tmp_path: Path, elsewhere: Database) -> None:
@@ -387,13 +411,13 @@ def test_a_file_of_another_kind_is_refused(tmp_path: Path, elsewhere: Database) 
     with zipfile.ZipFile(other, "w") as archive:
         archive.writestr("hello.txt", "hi")
     assert not hours_files.is_hours_file(other)
-    _refused(elsewhere, other, "not an hours file of this app")
+    _refused(elsewhere, other, "not an hours file of this app", "hours_file.not_hours_file")
 
 
 def test_a_truncated_file_is_refused(tmp_path: Path, file1: Path, elsewhere: Database) -> None:
     cut = tmp_path / "cut.hours"
     cut.write_bytes(file1.read_bytes()[:-200])
-    _refused(elsewhere, cut, "damaged or not a zip file")
+    _refused(elsewhere, cut, "damaged or not a zip file", "hours_file.not_zip")
 
 
 # --------------------------------------------------------------------------------------------
@@ -413,6 +437,7 @@ def test_a_same_name_person_is_mentioned_not_merged(tmp_path: Path, file1: Path)
     try:
         with db.uow() as uow:
             summary = hours_files.import_hours_file(uow, file1)
+            uow.commit()
         assert summary.supervisee_added and summary.supervisee_id != here
         assert summary.same_name == ((here, "Ana  example"),)
         assert f"--link-supervisee {here}" in summary.text()
@@ -426,12 +451,14 @@ def test_a_person_here_is_linked_when_asked_and_the_link_is_remembered(tmp_path:
     try:
         with db.uow() as uow:
             linked = hours_files.import_hours_file(uow, file1, link_supervisee_id=here)
+            uow.commit()
         assert linked.linked and linked.supervisee_id == here and not linked.supervisee_added
         assert _totals(db, here) == (FIRST_SUPERVISION, FIRST_EXPERIENCE)
         with db.uow() as uow:
             assert signoff.verify(uow).ok
         with db.uow() as uow:
             again = hours_files.import_hours_file(uow, file1)
+            uow.commit()
         assert again.supervisee_id == here and again.added == 0
     finally:
         db.close()
@@ -447,6 +474,7 @@ def test_linking_to_someone_else_than_the_person_already_here_is_refused(
             uow.commit()
         with db.uow() as uow:
             hours_files.import_hours_file(uow, file1)
+            uow.commit()
         _refused_link = snapshot(db)
         with db.uow() as uow, pytest.raises(DomainError, match="is already here as Ana Example"):
             hours_files.import_hours_file(uow, file1, link_supervisee_id=other.id)
@@ -461,7 +489,7 @@ def test_a_same_icb_id_without_link_is_refused(tmp_path: Path, empty_template: P
         with db.uow() as uow:
             here = people.add_supervisee(uow, name="Ana E.", credential="CRSS", icb_id="A-1")
             uow.commit()
-        _refused(db, file1, f"--link-supervisee {here.id}")
+        _refused(db, file1, f"--link-supervisee {here.id}", "hours_file.icb_id_taken")
     finally:
         db.close()
 
@@ -556,9 +584,11 @@ def test_a_ten_year_hours_file_carries_every_signed_minute(
         path = tmp_path / "decade.hours"
         with source.uow() as uow:
             written = hours_files.write_hours_file(uow, supervisee_id=sid, path=path)
+            uow.commit()
         assert written.records > 1300 and not written.left_out
         with target.uow() as uow:
             imported = hours_files.import_hours_file(uow, path)
+            uow.commit()
         assert imported.added == written.records
         assert _totals(target, imported.supervisee_id) == _totals(source, sid)
         with target.uow() as uow:

@@ -39,11 +39,10 @@ from supervisor_app.services import (
     import_template,
     people,
     records,
-    signoff,
     spreadsheet,
 )
 from supervisor_app.services.errors import DomainError
-from supervisor_app.usecases import transfer
+from supervisor_app.usecases import signing, transfer
 
 D1 = (TODAY - dt.timedelta(days=2)).isoformat()
 D2 = (TODAY - dt.timedelta(days=1)).isoformat()
@@ -893,13 +892,13 @@ def _fill(world: World, data: st.DataObject, twin: int) -> None:
         uow.commit()
     for supervisor_id, ids in to_sign.items():
         with world.uow("test") as uow:
-            signoff.sign(uow, supervisor_id=supervisor_id, password=PASSWORD, record_ids=ids)
+            signing.sign(uow, supervisor_id=supervisor_id, password=PASSWORD, record_ids=ids)
     # Voided records are not exported: they no longer stand.
     signed = [rid for ids in to_sign.values() for rid in ids]
     if signed and data.draw(st.booleans(), label="void"):
         with world.uow("test") as uow:
             record = records.find_record(uow, signed[0])
-            signoff.void(
+            signing.void(
                 uow,
                 record_id=signed[0],
                 reason="Entered twice.",
@@ -992,7 +991,7 @@ def test_export_for_import_writes_a_signed_original_not_its_pending_amendment(wo
         ).id
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[original])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[original])
     with world.uow() as uow:
         records.amend_record(
             uow,

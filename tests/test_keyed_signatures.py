@@ -14,7 +14,8 @@ from hypothesis import strategies as st
 from conftest import PASSWORD, TODAY, World, session_fields
 from supervisor_app.cli import main
 from supervisor_app.services import auth, records, signatures, signoff
-from supervisor_app.services.canonical import Hashing, _Batch, _content_texts
+from supervisor_app.services.canonical import GENESIS, Batch, Hashing, content_texts
+from supervisor_app.usecases import signing
 
 
 def _session(world: World, days: int) -> str:
@@ -35,7 +36,7 @@ def _rows(world: World, sql: str) -> list[tuple]:
 def test_a_batch_is_signed_once_with_the_signers_key_over_its_links_and_people(world: World) -> None:
     ids = [_session(world, 3), _session(world, 2)]
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
     [(sid, chain, fingerprint, first, last, text, sig)] = _rows(
         world, "SELECT id, chain_id, key_fingerprint, first_seq, last_seq, payload, signature FROM signature"
     )
@@ -54,13 +55,13 @@ def test_a_batch_is_signed_once_with_the_signers_key_over_its_links_and_people(w
         world, "SELECT seq, record_kind, record_id, action, content_hash, chain_hash FROM sign_off"
     )
     assert [tuple(link[f] for f in signatures.LINK_FIELDS) for link in payload["links"]] == stored
-    assert payload["prev_chain_hash"] == signoff.GENESIS
+    assert payload["prev_chain_hash"] == GENESIS
 
 
 def test_a_void_is_signed_and_an_old_key_still_verifies_after_a_reset(world: World) -> None:
     rid = _session(world, 3)
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
     with world.uow() as uow:
         auth.set_password_by_another(
             uow,
@@ -71,7 +72,7 @@ def test_a_void_is_signed_and_an_old_key_still_verifies_after_a_reset(world: Wor
         )
         uow.commit()
     with world.uow() as uow:
-        signoff.void(
+        signing.void(
             uow, record_id=rid, reason="Entered twice", supervisor_id=world.dana, password="another password"
         )
     keys_used = _rows(world, "SELECT key_fingerprint FROM signature ORDER BY first_seq")
@@ -88,7 +89,7 @@ def test_records_signed_before_keys_verify_and_are_noted(
     sign_before_keys(world.db.path, [old], world.dana)  # type: ignore[arg-type]
     new = _session(world, 4)
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[new])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[new])
     with world.uow() as uow:
         report = signoff.verify(uow)
         supervisee_report = signoff.read_supervisee(uow, world.ana).report
@@ -119,12 +120,12 @@ def test_version_2_fast_path_writes_what_the_reference_writes(rows: list[tuple],
         supervisees={1: "a", 2: "b", 3: "c"},
     )
     hashing.plain = False
-    batch = _Batch("session", rows, {rows[0][0]: who} if who else {}, {rows[-1][0]: ["advocacy=30"]})
-    assert _content_texts(batch, rows, hashing=hashing) == [batch.reference_text(r, hashing) for r in rows]
+    batch = Batch("session", rows, {rows[0][0]: who} if who else {}, {rows[-1][0]: ["advocacy=30"]})
+    assert content_texts(batch, rows, hashing=hashing) == [batch.reference_text(r, hashing) for r in rows]
     hashing = Hashing(
         keys_from=1,
         v1=set(),
         supervisors={1: "s-1", 2: "s-2", 3: "s-3"},
         supervisees={1: "a", 2: "b", 3: "c"},
     )
-    assert _content_texts(batch, rows, hashing=hashing) == [batch.reference_text(r, hashing) for r in rows]
+    assert content_texts(batch, rows, hashing=hashing) == [batch.reference_text(r, hashing) for r in rows]

@@ -11,6 +11,7 @@ from pathlib import Path
 from conftest import PASSWORD, TODAY
 from supervisor_app.db import make_engine, open_database, upgrade
 from supervisor_app.services import auth, people, signoff, supervisors
+from supervisor_app.usecases import signing
 
 STAMP = "2025-01-01 00:00:00"
 
@@ -73,7 +74,7 @@ def test_0005_upgrades_a_database_with_people_and_records(db_path: Path) -> None
         assert dana.recovery_key_hash is None and dana.successor_id is None and dana.left_on is None
         assert people.get_supervisee(uow, 1).supervisor_id == 1
         assert supervisors.supervisor_history(uow, supervisee_id=1)[0].supervisor_name == "Dana Old"
-        signoff.sign(uow, supervisor_id=1, password=PASSWORD, record_ids=None)
+        signing.sign(uow, supervisor_id=1, password=PASSWORD, record_ids=None)
     with database.uow("test") as uow:
         supervisors.edit_supervisor(uow, supervisor_id=1, license_expires="2027-06-30")
         result = supervisors.supervisor_leaves(uow, supervisor_id=1, successor_id=2)

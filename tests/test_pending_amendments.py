@@ -9,8 +9,9 @@ import datetime as dt
 import pytest
 
 from conftest import PASSWORD, TODAY, World, experience_fields, session_fields
-from supervisor_app.services import monthly_hours, overview, records, signoff
+from supervisor_app.services import monthly_hours, overview, records
 from supervisor_app.services.progress import compute_progress
+from supervisor_app.usecases import signing
 
 
 def _signed_session(world: World, **overrides) -> str:  # type: ignore[no-untyped-def]
@@ -18,7 +19,7 @@ def _signed_session(world: World, **overrides) -> str:  # type: ignore[no-untype
         rid = records.add_session(uow, **session_fields(world, **overrides)).id
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
     return rid
 
 
@@ -75,7 +76,7 @@ def test_once_the_amendment_is_signed_only_it_counts(world: World) -> None:
     original = _signed_session(world)
     amendment = _amend(world, original, minutes=90, allocations={"advocacy": 30, "mentoring": 60})
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[amendment])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[amendment])
     figures = _figures(world, world.ana)
     assert figures["signed"] == figures["list_signed"] == figures["chart_signed"] == 90
     assert figures["pending"] == figures["list_pending"] == figures["chart_pending"] == 0
@@ -97,7 +98,7 @@ def test_experience_amendments_count_the_same_way(world: World) -> None:
         rid = records.add_experience(uow, **experience_fields(world)).id  # 1,800 minutes
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
     _amend(world, rid, allocations={"recovery-support": 1500, "advocacy": 600})
     figures = _figures(world, world.ana)
     assert figures["exp_signed"] == 1800

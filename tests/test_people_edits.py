@@ -14,6 +14,7 @@ from supervisor_app.services import audit, people, records, signoff
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.progress import compute_progress
 from supervisor_app.services.supervisee_edits import credential_locked_reason, first_record, update_supervisee
+from supervisor_app.usecases import signing
 
 DAY = dt.timedelta(days=1)
 
@@ -153,9 +154,9 @@ def test_a_voided_session_no_longer_holds_the_start_date_back(world) -> None:
     with world.uow() as uow:
         session = records.add_session(uow, **session_fields(world, date=TODAY - 20 * DAY))
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
         assert first_record(uow, world.ana) == (TODAY - 20 * DAY, "session", session.id)
-        signoff.void(
+        signing.void(
             uow,
             record_id=session.id,
             reason="Entered for the wrong person.",
@@ -179,7 +180,7 @@ def test_the_credential_can_change_until_records_are_in_its_domains(world) -> No
     )
     assert "Delete them first" in message
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
     message = _refused(
         world, world.ana, "credential", "1 signed record in CRSS's performance domains", credential="CPRS"
     )
@@ -212,7 +213,7 @@ def test_an_inactive_supervisee_keeps_their_records_and_progress_but_gets_no_new
     with world.uow() as uow:
         records.add_session(uow, **session_fields(world))
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
         people.set_active(uow, supervisee_id=world.ana, active=False)
         uow.commit()
         assert _details(uow, world.ana) == {

@@ -11,9 +11,9 @@ from pathlib import Path
 import pytest
 
 from supervisor_app.models import AuditEvent
-from supervisor_app.services import attestation, records, signoff
+from supervisor_app.services import attestation, records
 from supervisor_app.services.errors import DomainError
-from supervisor_app.usecases import printing
+from supervisor_app.usecases import printing, signing
 from tests.conftest import PASSWORD, TODAY, World, session_fields, snapshot
 
 
@@ -26,7 +26,7 @@ def _signed(world: World, count: int = 2, *, weeks_back: int = 1) -> None:
             for n in range(count)
         ]
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
 
 
 def _prints(world: World) -> list[dict]:  # type: ignore[type-arg]

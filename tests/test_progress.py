@@ -7,13 +7,14 @@ import datetime as dt
 import pytest
 
 from conftest import PASSWORD, TODAY, World, experience_fields, session_fields
-from supervisor_app.services import records, signoff
+from supervisor_app.services import records
 from supervisor_app.services.progress import compute_progress, hours, months_between
+from supervisor_app.usecases import signing
 
 
 def _sign_all(world: World) -> None:
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
 
 
 def _session(world: World, days_ago: int, **overrides) -> str:  # type: ignore[no-untyped-def]

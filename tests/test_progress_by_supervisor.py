@@ -14,9 +14,10 @@ import pytest
 from conftest import PASSWORD, TODAY, World, experience_fields, session_fields
 from supervisor_app.cli import main
 from supervisor_app.reports import render_statement
-from supervisor_app.services import attestation, people, records, signoff
+from supervisor_app.services import attestation, people, records
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.progress import compute_progress
+from supervisor_app.usecases import signing
 
 DAY = dt.timedelta(days=1)
 
@@ -53,8 +54,8 @@ def _two_supervisors(world: World) -> int:
             ),
         )
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
-        signoff.sign(uow, supervisor_id=mai, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=mai, password=PASSWORD)
     return mai
 
 
@@ -100,8 +101,8 @@ def test_a_capped_group_total_is_shared_out_so_the_parts_add_up(world: World) ->
                 ),
             )
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
-        signoff.sign(uow, supervisor_id=world.rafael, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.rafael, password=PASSWORD)
         progress = compute_progress(uow, supervisee_id=world.ana)
     assert progress.supervision.counted_minutes == 3000
     counted = {s.name: s.supervision_counted_minutes for s in progress.supervisors}

@@ -23,10 +23,10 @@ from supervisor_app.db import Database, open_database
 from supervisor_app.reports import render_statement, render_verification
 from supervisor_app.reports.base import width
 from supervisor_app.reports.data import VerificationData
-from supervisor_app.services import attestation, people, records, signoff
+from supervisor_app.services import attestation, people, records
 from supervisor_app.services.requirements import months_between
 from supervisor_app.units import hours
-from supervisor_app.usecases import printing
+from supervisor_app.usecases import printing, signing
 
 DAY = dt.timedelta(days=1)
 GENERATED = dt.date(2026, 3, 2)
@@ -110,7 +110,7 @@ def _build_log(path: Path) -> tuple[int, int, str, str]:
                     kind="volunteer" if month % 4 == 3 else "paid",
                 )
             uow.commit()
-            signoff.sign(uow, supervisor_id=supervisor.id, password=PASSWORD)
+            signing.sign(uow, supervisor_id=supervisor.id, password=PASSWORD)
             rows = records.list_records(uow, "session", supervisee_id=applicant.id)
             target, doomed = rows[40], rows[100]
             newer = records.amend_record(
@@ -122,8 +122,8 @@ def _build_log(path: Path) -> tuple[int, int, str, str]:
             )
             uow.commit()
             amended = newer.id
-            signoff.sign(uow, supervisor_id=supervisor.id, password=PASSWORD, record_ids=[amended])
-            signoff.void(
+            signing.sign(uow, supervisor_id=supervisor.id, password=PASSWORD, record_ids=[amended])
+            signing.void(
                 uow,
                 record_id=doomed["id"],
                 reason="Entered twice: the same meeting is logged the day before.",

@@ -133,7 +133,7 @@ def test_a_long_read_does_not_block_a_writer(db) -> None:  # type: ignore[no-unt
 def test_a_supervisees_sign_and_void_events_are_read_from_the_index_alone(db) -> None:  # type: ignore[no-untyped-def]
     """Every progress view reads them (verification): one table page per event would cost a
     real trail ~5 ms per view at agency scale (benchmarks/README.md)."""
-    from supervisor_app.services.signoff import _SUPERVISEE_AUDITED_SQL
+    from supervisor_app.services.signoff.supervisee import _SUPERVISEE_AUDITED_SQL
 
     with db.engine.connect() as conn:
         plan = " ".join(

@@ -16,7 +16,7 @@ from supervisor_app.cli import main
 from supervisor_app.db import Database, make_engine, open_database, path_url, upgrade
 from supervisor_app.services import auth, people, records, signoff
 from supervisor_app.storage import DatabaseError, _revision_graph, check_file, head_revision
-from supervisor_app.usecases import backups
+from supervisor_app.usecases import backups, signing
 
 FORGED = "a password the forger chose"
 RESET_LOCKOUT = (
@@ -62,7 +62,7 @@ def crafted_copy(source: Path, dest: Path, *, supervisor_id: int) -> Path:
             )
             uow.commit()
         with forged.uow("forger") as uow:
-            signoff.sign(uow, supervisor_id=supervisor_id, password=FORGED, record_ids=[session.id])
+            signing.sign(uow, supervisor_id=supervisor_id, password=FORGED, record_ids=[session.id])
         with forged.engine.begin() as conn2:
             conn2.exec_driver_sql(
                 "UPDATE supervisor SET password_hash = ? WHERE id = ?", (real_hash, supervisor_id)
@@ -84,7 +84,7 @@ def signed(world: World) -> World:
             records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=days)))
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
     return world
 
 

@@ -15,8 +15,10 @@ from conftest import PASSWORD, TODAY, World, experience_fields, session_fields, 
 from supervisor_app.db import Database, open_database
 from supervisor_app.models import Supervisee, utcnow
 from supervisor_app.services import audit, auth, people, records, signoff
+from supervisor_app.services.canonical import GENESIS
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.progress import compute_progress
+from supervisor_app.usecases import signing
 
 NEW_PASSWORD = "a much longer passphrase"
 FINAL = "signed records are final"
@@ -54,14 +56,14 @@ def sign(  # type: ignore[no-untyped-def]
     **kw,
 ) -> signoff.SignResult:
     with world.uow(kw.pop("actor", "test")) as uow:
-        return signoff.sign(
+        return signing.sign(
             uow, supervisor_id=supervisor or world.dana, password=password, record_ids=ids, **kw
         )
 
 
 def void(world: World, record_id: str, reason: str = "Entered twice", **kw) -> None:  # type: ignore[no-untyped-def]
     with world.uow(kw.pop("actor", "test")) as uow:
-        signoff.void(
+        signing.void(
             uow,
             record_id=record_id,
             reason=reason,
@@ -73,9 +75,7 @@ def void(world: World, record_id: str, reason: str = "Entered twice", **kw) -> N
 
 def amend(world: World, record_id: str, reason: str = "Length corrected", **changes) -> str:  # type: ignore[no-untyped-def]
     with world.uow() as uow:
-        row = records.amend_record(uow, record_id=record_id, reason=reason, **changes)
-        uow.commit()
-        return row.id
+        return signing.amend(uow, record_id=record_id, reason=reason, **changes).id
 
 
 def stored_status(world: World, record_id: str) -> str:
@@ -167,7 +167,7 @@ def test_sign_stores_signer_time_hashes_and_one_chain(world: World) -> None:
     conn.close()
     # In date order (the experience period starts earliest), chained from the genesis.
     assert [link[1] for link in links] == [entry, first, second]
-    assert links[0][5] == signoff.GENESIS
+    assert links[0][5] == GENESIS
     for before, after in zip(links, links[1:], strict=False):
         assert after[5] == before[6]
     assert {link[2] for link in links} == {world.dana}
@@ -287,7 +287,7 @@ def test_wrong_password_commits_nothing_the_caller_had_staged(world: World) -> N
     with world.uow() as uow:
         records.add_session(uow, **session_fields(world, date=days_ago(9)))  # staged, not committed
         with pytest.raises(auth.WrongPassword):
-            signoff.sign(uow, supervisor_id=world.dana, password="wrong password!", record_ids=[rid])
+            signing.sign(uow, supervisor_id=world.dana, password="wrong password!", record_ids=[rid])
     with world.uow() as uow:
         assert len(records.list_records(uow, "session")) == 1
     assert failed_attempts(world, world.dana) == 1
@@ -441,8 +441,9 @@ def test_a_batch_is_signed_all_or_none(world: World) -> None:
     # An already-signed record in a batch refuses the whole batch too.
     sign(world, [mine[0]])
     before = snapshot(world.db)
-    with pytest.raises(DomainError, match="is already signed"):
+    with pytest.raises(DomainError, match="is already signed") as caught:
         sign(world, [mine[1], mine[0], mine[2]])
+    assert (caught.value.code, caught.value.params["record"]) == ("sign.already_signed", mine[0])
     assert snapshot(world.db) == before
     # An unknown id, too.
     with pytest.raises(DomainError, match="no session or experience entry with id 'ffffffff'"):
@@ -735,8 +736,9 @@ def test_void_removes_a_record_from_the_totals(world: World) -> None:
 
 def test_void_refusals(world: World) -> None:
     pending = add_session(world, date=days_ago(6))
-    with pytest.raises(DomainError, match="not signed yet; delete it instead"):
+    with pytest.raises(DomainError, match="not signed yet; delete it instead") as caught:
         void(world, pending)
+    assert caught.value.code == "void.not_signed"
     signed_id = add_session(world, date=days_ago(5))
     sign(world)
     with pytest.raises(DomainError, match="Reason for the void is required"):
@@ -836,3 +838,37 @@ def test_the_audit_trail_records_every_action_with_actor_time_and_ids(world: Wor
     assert json.loads(actions["edit"].details)["before"]["minutes"] == 60
     assert json.loads(actions["delete-pending"].details)["deleted"]["id"] == deleted
     assert actions["failed-sign-in"].actor == "dana"
+
+
+# --------------------------------------------------------------------------------------------
+# Who commits: the services flush, the use cases (usecases.signing) commit once
+
+
+def test_sign_void_and_amend_services_leave_the_commit_to_the_use_case(world: World) -> None:
+    rid = add_session(world)
+    with world.uow() as uow:
+        assert signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid]).signed == [
+            rid
+        ]
+        assert rid not in signoff.pending_ids(uow, supervisor_id=world.dana)  # flushed: seen inside
+    with world.uow() as uow:  # not committed: rolled back with its unit of work
+        assert rid in signoff.pending_ids(uow, supervisor_id=world.dana)
+        assert signoff.signature_count(uow) == 0
+        assert "sign" not in [e.action for e in audit.list_events(uow)]
+    sign(world, [rid])  # the use case commits
+    with world.uow() as uow:
+        signoff.void(uow, record_id=rid, reason="Entered twice", supervisor_id=world.dana, password=PASSWORD)
+    with world.uow() as uow:
+        records.amend_record(
+            uow, record_id=rid, reason="Length corrected", minutes=30, allocations={"advocacy": 30}
+        )
+    with world.uow() as uow:
+        assert signoff.signature_count(uow) == 1
+        assert records.display_status(uow, records.find_record(uow, rid)).value == "signed"
+        assert "void" not in [e.action for e in audit.list_events(uow)]
+    newer = amend(world, rid, minutes=30, allocations={"advocacy": 30})  # the use cases commit
+    void(world, rid)
+    with world.uow() as uow:
+        assert signoff.signature_count(uow) == 2
+        assert records.find_record(uow, newer).supersedes_id == rid
+        assert signoff.verify(uow).ok

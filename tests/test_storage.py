@@ -25,7 +25,7 @@ from supervisor_app.lockfile import DatabaseLock
 from supervisor_app.services import people, records, signoff
 from supervisor_app.services.progress import compute_progress
 from supervisor_app.storage import DatabaseError
-from supervisor_app.usecases import backups
+from supervisor_app.usecases import backups, signing
 
 HERE = Path(__file__).resolve().parent
 
@@ -42,7 +42,7 @@ def populated(world: World) -> World:
             records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=days)))
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
     return world
 
 
@@ -192,7 +192,7 @@ def test_every_earlier_revision_upgrades_with_nothing_lost(tmp_path: Path) -> No
             )
             uow.commit()
         with upgraded.uow("test") as uow:
-            signoff.sign(uow, supervisor_id=dana_id, password=PASSWORD)
+            signing.sign(uow, supervisor_id=dana_id, password=PASSWORD)
         with upgraded.uow("test") as uow:
             report = signoff.verify(uow)
             assert report.ok and report.keyed_signatures_checked == 1, report.problems

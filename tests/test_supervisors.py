@@ -14,6 +14,7 @@ from supervisor_app.models import SignOff, Supervisor
 from supervisor_app.reports import render_verification
 from supervisor_app.services import attestation, audit, auth, people, records, signoff, supervisors
 from supervisor_app.services.errors import DomainError
+from supervisor_app.usecases import signing
 
 NEW_PASSWORD = "a much longer passphrase"
 
@@ -31,7 +32,7 @@ def add_session(world: World, **overrides) -> str:  # type: ignore[no-untyped-de
 
 def sign(world: World, ids: list[str] | None, supervisor: int, password: str = PASSWORD) -> list[str]:
     with world.uow(f"supervisor:{supervisor}") as uow:
-        return signoff.sign(uow, supervisor_id=supervisor, password=password, record_ids=ids).signed
+        return signing.sign(uow, supervisor_id=supervisor, password=password, record_ids=ids).signed
 
 
 def refused(world: World, match: str, work) -> None:  # type: ignore[no-untyped-def]

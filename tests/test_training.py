@@ -456,14 +456,15 @@ def _pdf_text(pdf: bytes) -> str:
 
 def test_the_statement_prints_education_and_the_board_form_does_not(world: World) -> None:
     from supervisor_app.reports import render_statement, render_verification
-    from supervisor_app.services import attestation, records, signoff
+    from supervisor_app.services import attestation, records
+    from supervisor_app.usecases import signing
     from tests.conftest import session_fields
 
     add(world, allocations={"ethics": 360, "core-functions": 600}, date_from=TODAY - dt.timedelta(days=12))
     with world.uow() as uow:
         session = records.add_session(uow, **session_fields(world))
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[session.id])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[session.id])
         data = attestation.prepare_statement(uow, supervisee_id=world.ana)
         assert data.education == (960, 6000, 960)
         assert data.education_missing[0] == "Education needs 84.00 more education hours (16.00 of 100.00)."

@@ -12,6 +12,8 @@ from conftest import PASSWORD, TODAY, World, session_fields, tamper
 from supervisor_app.db import open_database
 from supervisor_app.services import records, signoff
 from supervisor_app.services.progress import compute_progress
+from supervisor_app.services.signoff import supervisee as supervisee_reads
+from supervisor_app.usecases import signing
 
 
 def _session(world: World, days_ago: int, **overrides) -> str:  # type: ignore[no-untyped-def]
@@ -25,7 +27,7 @@ def _session(world: World, days_ago: int, **overrides) -> str:  # type: ignore[n
 
 def _sign_all(world: World) -> None:
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
 
 
 @pytest.fixture
@@ -43,13 +45,13 @@ def _view(world: World, supervisee: int | None = None, *, reading: bool = False)
 def _count_checks(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many times a supervisee's records are read and checked (not served from memory)."""
     calls: list[int] = []
-    real = signoff._read_supervisee
+    real = supervisee_reads._read_supervisee
 
     def counting(uow, supervisee_id, also, *, check):  # type: ignore[no-untyped-def]
         calls.append(int(check))
         return real(uow, supervisee_id, also, check=check)
 
-    monkeypatch.setattr(signoff, "_read_supervisee", counting)
+    monkeypatch.setattr(supervisee_reads, "_read_supervisee", counting)
     return calls
 
 
@@ -140,7 +142,7 @@ def test_own_sign_and_void_between_views_show_the_new_figures(
     _sign_all(world)
     assert _view(world).supervision.signed_minutes == 240
     with world.uow() as uow:
-        signoff.void(
+        signing.void(
             uow, record_id=ids[0], supervisor_id=world.dana, password=PASSWORD, reason="Entered twice"
         )
     assert _view(world, reading=True).supervision.signed_minutes == 180

@@ -18,9 +18,11 @@ from hypothesis import strategies as st
 
 from conftest import PASSWORD, TODAY, World, experience_fields, session_fields, tamper
 from supervisor_app.db import Database, open_database
-from supervisor_app.services import people, records, signoff
+from supervisor_app.services import canonical, people, records, signoff
+from supervisor_app.services.canonical import GENESIS
 from supervisor_app.services.progress import compute_progress
 from supervisor_app.services.signoff import RecordsFailVerification
+from supervisor_app.usecases import signing
 
 # --------------------------------------------------------------------------------------------
 # Helpers
@@ -82,9 +84,9 @@ def signed(world: World) -> Signed:
         result.ids["experience"] = records.add_experience(uow, **experience_fields(world)).id
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
     with world.uow() as uow:
-        signoff.void(
+        signing.void(
             uow,
             record_id=result["voided"],
             reason='Entered "twice"',
@@ -102,7 +104,7 @@ def signed(world: World) -> Signed:
         uow.commit()
         result.ids["amendment"] = amendment.id
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[amendment.id])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[amendment.id])
     session("pending", 2)
     assert verify(world.db).ok
     return result
@@ -745,13 +747,13 @@ def signed_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templa
             )
             uow.commit()
             for supervisor in (dana, rafael):
-                signoff.sign(uow, supervisor_id=supervisor, password=PASSWORD)
-            signoff.void(uow, record_id=voided, reason="Duplicate", supervisor_id=dana, password=PASSWORD)
+                signing.sign(uow, supervisor_id=supervisor, password=PASSWORD)
+            signing.void(uow, record_id=voided, reason="Duplicate", supervisor_id=dana, password=PASSWORD)
             new = records.amend_record(
                 uow, record_id=amended, reason="45, not 60", minutes=45, allocations={"advocacy": 45}
             )
             uow.commit()
-            signoff.sign(uow, supervisor_id=dana, password=PASSWORD, record_ids=[new.id])
+            signing.sign(uow, supervisor_id=dana, password=PASSWORD, record_ids=[new.id])
             records.add_session(
                 uow,
                 supervisor_id=dana,
@@ -898,7 +900,7 @@ def test_known_hashes() -> None:
         == "fdb785a418e47d9e7b19ae05e01272448adae70230ffd92ebc788a84be69c2c2"
     )
     link = dict(
-        prev=signoff.GENESIS, seq=1, kind="session", record_id=session[0], action="sign", signer_id=3,
+        prev=GENESIS, seq=1, kind="session", record_id=session[0], action="sign", signer_id=3,
         signed_at="2025-03-05 18:00:00.123456", reason="", content="ab" * 32,
     )  # fmt: skip
     assert signoff.chain_hash(**link) == "798691bfbfda5dcb84e8f8712728d39a081ac24f7244defc8fbd426d5cd627ea"
@@ -945,9 +947,11 @@ def test_the_fast_path_writes_what_the_reference_writes(
     for kind in ("session", "experience"):
         attendees = {rows[0][0]: who} if who and kind == "session" else {}
         allocations = {rows[-1][0]: parts} if parts else {}
-        batch = signoff._Batch(kind, rows, attendees, allocations)
-        assert signoff._content_texts(batch, rows) == [batch.reference_text(r) for r in rows]
+        batch = canonical.Batch(kind, rows, attendees, allocations)
+        assert canonical.content_texts(batch, rows) == [batch.reference_text(r) for r in rows]
     links = [
         (r[0], i + 1, "session", r[3], "sign", r[2], r[4], r[6], r[7], "chain") for i, r in enumerate(rows)
     ]
-    assert signoff._link_texts(links) == [signoff._json(signoff._link_fields(*link[:9])) for link in links]
+    assert canonical.link_texts(links) == [
+        canonical.to_json(canonical.link_fields(*link[:9])) for link in links
+    ]

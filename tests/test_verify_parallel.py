@@ -14,6 +14,7 @@ from conftest import TODAY
 from supervisor_app.db import Database
 from supervisor_app.services import signoff
 from supervisor_app.services.progress import supervisee_record_ids
+from supervisor_app.services.signoff import checks, verification, workers
 from supervisor_app.services.sums import sums_by_supervisee, sums_from_records
 
 # A few kinds of edit, together: content, status, a deleted record, a repeated and a removed link.
@@ -28,17 +29,19 @@ SEVERAL = [
 def _report(db: Database, **overrides: Any) -> tuple[signoff.VerifyReport, bool]:
     """verify() of the whole database, and whether worker processes hashed it."""
     used: list[bool] = []
-    original = signoff._Workers.collect
+    original = workers.Workers.collect
 
-    def collect(self: signoff._Workers, *args: Any) -> Any:
+    def collect(self: workers.Workers, *args: Any) -> Any:
         handed_on = original(self, *args)  # False: the workers' chunks were thrown away
         used.append(handed_on)
         return handed_on
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(signoff._Workers, "collect", collect)
+        patch.setattr(workers.Workers, "collect", collect)
         for name, value in overrides.items():
-            patch.setattr(signoff, name, value)
+            for module in (workers, verification, checks):  # where the name is used
+                if hasattr(module, name):
+                    patch.setattr(module, name, value)
         with db.uow() as uow:
             report = signoff.verify(uow)
     return report, any(used)
@@ -73,9 +76,9 @@ def test_chunk_boundaries_change_nothing(signed: Signed, chunk: int) -> None:
     tamper(world.db.path, *SEVERAL, **_params(signed))
     alone = _single(world.db)
     assert len(alone.problems) >= 4
-    small, _ = _report(world.db, _PARALLEL_MIN_RECORDS=10**12, _VERIFY_CHUNK=chunk)
+    small, _ = _report(world.db, _PARALLEL_MIN_RECORDS=10**12, VERIFY_CHUNK=chunk)
     assert small.problems == alone.problems
-    report, parallel = _report(world.db, _PARALLEL_MIN_RECORDS=0, _VERIFY_CHUNK=chunk)
+    report, parallel = _report(world.db, _PARALLEL_MIN_RECORDS=0, VERIFY_CHUNK=chunk)
     assert parallel
     assert report.problems == alone.problems
     assert report.records_checked == alone.records_checked
@@ -91,11 +94,11 @@ def test_small_databases_and_subsets_are_hashed_in_process(signed: Signed) -> No
     world = signed.world
     started: list[Any] = []
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(signoff, "_Workers", lambda *a: started.append(a))
+        patch.setattr(workers, "Workers", lambda *a: started.append(a))
         with world.uow() as uow:
             assert signoff.verify(uow).ok  # 8 records: below _PARALLEL_MIN_RECORDS
             assert signoff.verify(uow, record_ids=[signed["ana"]]).ok
-            patch.setattr(signoff, "_PARALLEL_MIN_RECORDS", 0)
+            patch.setattr(workers, "_PARALLEL_MIN_RECORDS", 0)
             assert signoff.verify(uow, record_ids=[signed["ana"]]).ok  # a subset: never
     assert started == []
 
@@ -118,7 +121,7 @@ def test_a_failing_worker_falls_back_to_this_process(signed: Signed, tmp_path: A
     tamper(world.db.path, *SEVERAL, **_params(signed))
     alone = _single(world.db)
     missing = str(tmp_path / "no-such-file.db")
-    report, parallel = _report(world.db, _PARALLEL_MIN_RECORDS=0, _database_file=lambda conn: missing)
+    report, parallel = _report(world.db, _PARALLEL_MIN_RECORDS=0, database_file=lambda conn: missing)
     assert not parallel
     assert report.problems == alone.problems
 
@@ -127,8 +130,8 @@ def test_workers_need_a_file() -> None:
     import sqlite3
 
     conn = sqlite3.connect(":memory:")
-    assert signoff._database_file(conn) is None
-    assert signoff._start_workers(conn, 10**9) is None
+    assert workers.database_file(conn) is None
+    assert workers.start_workers(conn, 10**9) is None
 
 
 # --------------------------------------------------------------------------------------------
@@ -214,16 +217,16 @@ class _Messages:
         pass
 
 
-def _workers_saying(messages: list[tuple[Any, ...]]) -> signoff._Workers:
-    workers = object.__new__(signoff._Workers)
-    workers.marker = ("m",)
-    workers.queue = _Messages(messages)  # type: ignore[assignment]
-    workers.processes = []
-    return workers
+def _workers_saying(messages: list[tuple[Any, ...]]) -> workers.Workers:
+    pool = object.__new__(workers.Workers)
+    pool.marker = ("m",)
+    pool.queue = _Messages(messages)  # type: ignore[assignment]
+    pool.processes = []
+    return pool
 
 
 def test_chunks_are_handed_on_in_order_as_they_come_entries_waiting_for_the_sessions() -> None:
-    session, entry = signoff._Workers.KINDS
+    session, entry = workers.Workers.KINDS
     said = [
         ("marker", entry, ("m",)),
         ("chunk", entry, ["e1"], ["signed"], "x"),
@@ -244,7 +247,7 @@ def test_chunks_are_handed_on_in_order_as_they_come_entries_waiting_for_the_sess
 
 
 def test_a_worker_on_another_snapshot_or_failing_makes_collect_say_so() -> None:
-    session, entry = signoff._Workers.KINDS
+    session, entry = workers.Workers.KINDS
     assert not _workers_saying([("marker", session, ("other",))]).collect(lambda *a: None, None, 1)
     assert not _workers_saying(
         [("marker", session, ("m",)), ("chunk", session, ["s1"], ["signed"], "x"), ("error", entry, "boom")]

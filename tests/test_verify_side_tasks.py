@@ -15,25 +15,29 @@ from test_forgery import _rewrite_chain
 from test_signoff import drop_triggers
 
 from conftest import World
-from supervisor_app.services import signoff
-from supervisor_app.services.canonical import _SEQ, _SIGN_OFF_SQL, _query
+from supervisor_app.services import keys, signoff
+from supervisor_app.services.canonical import SEQ, SIGN_OFF_SQL, query_rows
+from supervisor_app.services.signoff import checks, keyed, verification, workers
+from supervisor_app.services.signoff.signing import dbapi
 
 
 def _report(world: World, **overrides: Any) -> tuple[signoff.VerifyReport, dict[str, Any]]:
     """verify() of the whole file, and the side tasks' results the workers handed back."""
     results: dict[str, Any] = {}
-    original = signoff._Workers.collect
+    original = workers.Workers.collect
 
-    def collect(self: signoff._Workers, *args: Any) -> Any:
+    def collect(self: workers.Workers, *args: Any) -> Any:
         try:
             return original(self, *args)
         finally:
             results.update(self.results)
 
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(signoff._Workers, "collect", collect)
+        patch.setattr(workers.Workers, "collect", collect)
         for name, value in overrides.items():
-            patch.setattr(signoff, name, value)
+            for module in (workers, verification, checks):  # where the name is used
+                if hasattr(module, name):
+                    patch.setattr(module, name, value)
         with world.uow() as uow:
             report = signoff.verify(uow)
     return report, results
@@ -59,7 +63,7 @@ def _forge(world: World) -> None:
     """A minute changed and the chain recomputed with the app's code; one payload altered; an
     audit event and a print record edited."""
     with world.uow() as uow:
-        rid = signoff._dbapi(uow).execute("SELECT record_id FROM sign_off ORDER BY seq LIMIT 1").fetchone()[0]
+        rid = dbapi(uow).execute("SELECT record_id FROM sign_off ORDER BY seq LIMIT 1").fetchone()[0]
     _rewrite_chain(world.db.path, "UPDATE supervision_session SET minutes = 61 WHERE id = :a", a=rid)
     conn = sqlite3.connect(world.db.path)  # type: ignore[arg-type]
     drop_triggers(conn)
@@ -97,31 +101,29 @@ def test_forgeries_and_edited_trails_are_named_alike_by_the_workers_or_here(busy
 
 def test_a_payload_read_without_its_links_is_the_payload_read_whole(busy: World) -> None:
     with busy.uow() as uow:
-        conn = signoff._dbapi(uow)
-        links = _query(conn, _SIGN_OFF_SQL + " ORDER BY seq")
-        by_seq = {link[_SEQ]: link for link in links}
-        public = signoff.keys.public_keys(conn)
-        rows = _query(
+        conn = dbapi(uow)
+        links = query_rows(conn, SIGN_OFF_SQL + " ORDER BY seq")
+        by_seq = {link[SEQ]: link for link in links}
+        public = keys.public_keys(conn)
+        rows = query_rows(
             conn, "SELECT id, key_fingerprint, first_seq, last_seq, payload, signature FROM signature"
         )
     for sid, fingerprint, first, last, text_, signature in rows:
         span = range(first, last + 1)
         stored = [by_seq[seq] for seq in span]
         key = public[fingerprint][0]
-        whole = signoff._checked_payload(sid, key, text_, signature, remember=False)
+        whole = keyed._checked_payload(sid, key, text_, signature, remember=False)
         assert whole is not None
-        fast = signoff._whole_payload(sid, fingerprint, key, text_, signature, stored, span, None)
+        fast = keyed._whole_payload(sid, fingerprint, key, text_, signature, stored, span, None)
         assert fast == (whole[0], None)  # None: its links are exactly the stored ones
-        assert whole[1] == [signoff._link_tuple(link) for link in stored]
+        assert whole[1] == [keyed._link_tuple(link) for link in stored]
         # Links that differ from the stored ones: read whole, and compared one by one.
         other = [(*link[:3], "someone-else", *link[4:]) for link in stored]
-        assert signoff._whole_payload(sid, fingerprint, key, text_, signature, other, span, None) == whole
-        assert (
-            signoff._whole_payload(sid, fingerprint, key, text_ + " ", signature, stored, span, None) is None
-        )
+        assert keyed._whole_payload(sid, fingerprint, key, text_, signature, other, span, None) == whole
+        assert keyed._whole_payload(sid, fingerprint, key, text_ + " ", signature, stored, span, None) is None
         valid = {(str(sid), fingerprint, str(signature))}
-        assert signoff._whole_payload(sid, fingerprint, key, text_, signature, stored, span, set()) is None
-        assert signoff._whole_payload(sid, fingerprint, key, text_, signature, stored, span, valid) == fast
+        assert keyed._whole_payload(sid, fingerprint, key, text_, signature, stored, span, set()) is None
+        assert keyed._whole_payload(sid, fingerprint, key, text_, signature, stored, span, valid) == fast
 
 
 def test_quitting_stops_a_verification_and_ends_its_worker_processes(busy: World, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -131,24 +133,24 @@ def test_quitting_stops_a_verification_and_ends_its_worker_processes(busy: World
     import multiprocessing
     import threading
 
-    monkeypatch.setattr(signoff, "_PARALLEL_MIN_RECORDS", 0)
+    monkeypatch.setattr(workers, "_PARALLEL_MIN_RECORDS", 0)
     started = threading.Event()
-    real_collect = signoff._Workers.collect
+    real_collect = workers.Workers.collect
 
-    def collect(self: signoff._Workers, *args: Any) -> Any:
+    def collect(self: workers.Workers, *args: Any) -> Any:
         started.set()  # the workers are up: now the app quits
         signoff.stop_verifications()
         return real_collect(self, *args)
 
-    monkeypatch.setattr(signoff._Workers, "collect", collect)
+    monkeypatch.setattr(workers.Workers, "collect", collect)
     try:
         with busy.uow() as uow, pytest.raises(signoff.VerificationStopped):
             signoff.verify(uow)
         assert started.is_set()
-        assert not signoff._RUNNING
+        assert not workers._RUNNING
         assert not [p for p in multiprocessing.active_children() if p.name.startswith("verify-")]
     finally:
         signoff.resume_verifications()
-    monkeypatch.setattr(signoff._Workers, "collect", real_collect)
+    monkeypatch.setattr(workers.Workers, "collect", real_collect)
     with busy.uow() as uow:  # the next verification runs as ever
         assert signoff.verify(uow).ok

@@ -11,10 +11,11 @@ from sqlalchemy import delete
 
 from supervisor_app.cli import main
 from supervisor_app.models import PersonCredential
-from supervisor_app.services import due, people, qualification, records, signoff
+from supervisor_app.services import due, people, qualification, records
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.person_credentials import Person, add_credential
 from supervisor_app.services.profiles import ProfileError, ProfileRegistry, load_profile, shipped_profiles_dir
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, TODAY, World, session_fields, snapshot
 
 DAY = dt.timedelta(days=1)
@@ -140,11 +141,11 @@ def test_who_may_supervise_a_record_on_its_date(
     before = snapshot(world.db)
     with world.uow() as uow:
         if refused is None:
-            result = signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[record_id])
+            result = signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[record_id])
             assert result.signed == [record_id] and result.warnings == ()
             return
         with pytest.raises(DomainError) as caught:
-            signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[record_id])
+            signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[record_id])
     message = str(caught.value)
     assert message.startswith(
         f"Session {record_id[:8]} of {RECORD_DAY.isoformat()} cannot be signed: Dana Whitaker"
@@ -159,7 +160,7 @@ def test_a_supervisor_with_no_credential_recorded_signs_with_a_warning(world: Wo
     _only(world, world.dana)
     record_id = _pending_session(world)
     with world.uow() as uow:
-        result = signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[record_id])
+        result = signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[record_id])
     assert result.signed == [record_id]
     [warning] = result.warnings
     assert warning.startswith(
@@ -174,7 +175,7 @@ def test_a_batch_is_all_or_none(world: World) -> None:
     late = _pending_session(world, date=RECORD_DAY + 5 * DAY)
     before = snapshot(world.db)
     with world.uow() as uow, pytest.raises(DomainError, match=f"Session {late[:8]} of .* expired on"):
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[good, late])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[good, late])
     assert snapshot(world.db) == before
 
 
@@ -195,7 +196,7 @@ def test_experience_is_checked_on_its_first_and_last_day(world: World) -> None:
         world.uow() as uow,
         pytest.raises(DomainError, match=f"not held on {(RECORD_DAY + DAY).isoformat()}"),
     ):
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[entry.id])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[entry.id])
 
 
 # ------------------------------------------------------------------------------ profiles

@@ -25,7 +25,7 @@ def failing_supervisees(uow: UnitOfWork, report: Any) -> set[int | None]:
     """The supervisees whose records a verification report names (the audit trail's and the
     print records' chains, and the outside copies, are the Audit page's); ``None`` among them
     when a failing record cannot be tied to anyone (then no supervisee is vouched for)."""
-    from supervisor_app.services.canonical import _select
+    from supervisor_app.services.canonical import select_in
 
     failing: set[int | None] = set()
     ids = [p.record_id for p in report.problems if p.kind == "record" and p.record_id]
@@ -37,7 +37,7 @@ def failing_supervisees(uow: UnitOfWork, report: Any) -> set[int | None]:
             ("experience_entry", "id"),
             ("audit_event", "record_id"),
         ):
-            for rid, sid in _select(conn, f"SELECT {column}, supervisee_id FROM {table}", column, ids):
+            for rid, sid in select_in(conn, f"SELECT {column}, supervisee_id FROM {table}", column, ids):
                 if sid is not None:
                     failing.add(sid)
                     mapped.add(rid)

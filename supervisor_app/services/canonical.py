@@ -3,7 +3,9 @@
 The reading and serialisation half of :mod:`supervisor_app.services.signoff`, kept free of
 SQLAlchemy and the models (the standard library and :mod:`supervisor_app.db`, which imports
 SQLAlchemy only when an engine is made) so the worker processes of a full verification start
-in milliseconds. See that module for the format and its guarantees.
+in milliseconds (the hashing and the worker processes' entry point are in
+:mod:`~supervisor_app.services.record_digests`). See :mod:`~supervisor_app.services.signoff` for
+the format and its guarantees.
 """
 
 from __future__ import annotations
@@ -18,29 +20,26 @@ from dataclasses import dataclass
 from itertools import chain as chained
 from itertools import repeat
 from operator import itemgetter
-from pathlib import Path
 from typing import Any
-
-from supervisor_app.storage import connect_readonly
 
 GENESIS = "0" * 64
 
-_SESSION = "session"
-_EXPERIENCE = "experience"
-_SIGN = "sign"
-_VOID = "void"
-_PENDING = "pending"
-_SIGNED = "signed"
+SESSION = "session"
+EXPERIENCE = "experience"
+SIGN = "sign"
+VOID = "void"
+PENDING = "pending"
+SIGNED = "signed"
 
 # Every field that matters, read raw from storage, in the order they are hashed (the status,
 # second, is read but not hashed: signing flips it). An experience entry has no topics or
 # attendees; the two '' keep both kinds' rows the same shape.
-_RECORD_SQL = {
-    _SESSION: (
+RECORD_SQL = {
+    SESSION: (
         "SELECT id, status, supervisor_id, date, start_time, minutes, format, modality, site, topics, "
         "supersedes_id, amendment_reason FROM supervision_session"
     ),
-    _EXPERIENCE: (
+    EXPERIENCE: (
         "SELECT id, status, supervisor_id, period_start, period_end, supervisee_id, kind, setting, '', '', "
         "supersedes_id, amendment_reason FROM experience_entry"
     ),
@@ -52,27 +51,27 @@ _ATTENDEE_SQL = "SELECT session_id, supervisee_id FROM session_attendee"
 # with its types (_tagged), so it can never pass for a regular one.
 _REGULAR_ALLOCATION = "typeof(domain_code) = 'text' AND typeof(minutes) = 'integer'"
 _ALLOCATION_TABLES = {
-    _SESSION: ("session_allocation", "session_id"),
-    _EXPERIENCE: ("experience_allocation", "entry_id"),
+    SESSION: ("session_allocation", "session_id"),
+    EXPERIENCE: ("experience_allocation", "entry_id"),
 }
 # A link's columns in the order its chain hash covers them, then the chain hash itself.
-_SIGN_OFF_SQL = (
+SIGN_OFF_SQL = (
     "SELECT prev_chain_hash, seq, record_kind, record_id, action, signer_id, signed_at, reason, "
     "content_hash, chain_hash FROM sign_off"
 )
-_PREV, _SEQ, _KIND, _RID, _ACTION, _SIGNER, _AT, _REASON, _CONTENT, _CHAIN = range(10)
-_IN_CHUNK = 500  # ids per "IN (...)" query
-_VERIFY_CHUNK = 20_000  # records hashed between two progress reports
+PREV, SEQ, KIND, RID, ACTION, SIGNER, AT, REASON, CONTENT, CHAIN = range(10)
+IN_CHUNK = 500  # ids per "IN (...)" query
+VERIFY_CHUNK = 20_000  # records hashed between two progress reports
 
 # --------------------------------------------------------------------------------------------
 # Reading the raw rows
 
 
-def _lenient_text(data: bytes) -> str:
+def lenient_text(data: bytes) -> str:
     return data.decode("utf-8", "surrogateescape")
 
 
-def _query(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+def query_rows(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
     """All rows; text that is not valid UTF-8 (only a hand edit can store it) still reads."""
     try:
         return conn.execute(sql, params).fetchall()
@@ -80,7 +79,7 @@ def _query(conn: sqlite3.Connection, sql: str, params: Sequence[Any] = ()) -> li
         if "decode" not in str(exc):
             raise
     saved = conn.text_factory
-    conn.text_factory = _lenient_text
+    conn.text_factory = lenient_text
     try:
         return conn.execute(sql, params).fetchall()
     finally:
@@ -103,7 +102,7 @@ def among_ids(ids: Sequence[str]) -> Among:
     return Among("{column} IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))
 
 
-def _select(
+def select_in(
     conn: sqlite3.Connection,
     sql: str,
     column: str,
@@ -113,18 +112,18 @@ def _select(
     """Rows of ``sql`` (with the condition ``where``), all of them or those whose ``column`` is
     one of ``ids`` (or :class:`Among` a subquery's)."""
     if ids is None:
-        return _query(conn, f"{sql} WHERE {where}" if where else sql)
+        return query_rows(conn, f"{sql} WHERE {where}" if where else sql)
     if isinstance(ids, Among):
         condition = ids.template.format(column=column)
-        return _query(
+        return query_rows(
             conn, f"{sql} WHERE {where} AND {condition}" if where else f"{sql} WHERE {condition}", ids.params
         )
     rows: list[tuple[Any, ...]] = []
-    for start in range(0, len(ids), _IN_CHUNK):
-        chunk = ids[start : start + _IN_CHUNK]
+    for start in range(0, len(ids), IN_CHUNK):
+        chunk = ids[start : start + IN_CHUNK]
         condition = f"{column} IN ({','.join('?' * len(chunk))})"
         rows.extend(
-            _query(
+            query_rows(
                 conn, f"{sql} WHERE {where} AND {condition}" if where else f"{sql} WHERE {condition}", chunk
             )
         )
@@ -144,25 +143,25 @@ def _grouped(rows: list[tuple[Any, Any]]) -> dict[Any, list[Any]]:
     return groups
 
 
-def _allocation_items(
+def allocation_items(
     conn: sqlite3.Connection, kind: str, ids: Sequence[str] | Among | None
 ) -> dict[Any, list[Any]]:
     """{record id: allocation items}, unsorted."""
     table, column = _ALLOCATION_TABLES[kind]
     item = f"CASE WHEN {_REGULAR_ALLOCATION} THEN domain_code || '=' || minutes END"
-    rows = _select(conn, f"SELECT {column}, {item} FROM {table}", column, ids)
+    rows = select_in(conn, f"SELECT {column}, {item} FROM {table}", column, ids)
     groups = _grouped(rows)
     if None in map(itemgetter(1), rows):
         for items in groups.values():
             items[:] = [item for item in items if item is not None]
         irregular = f"SELECT {column}, domain_code, minutes FROM {table}"
-        for key, code, minutes in _select(conn, irregular, column, ids, f"NOT ({_REGULAR_ALLOCATION})"):
+        for key, code, minutes in select_in(conn, irregular, column, ids, f"NOT ({_REGULAR_ALLOCATION})"):
             groups.setdefault(key, []).append([*_tagged(code), *_tagged(minutes)])
     return groups
 
 
 @dataclass
-class _Batch:
+class Batch:
     """Records of one kind as read for hashing."""
 
     kind: str
@@ -174,15 +173,15 @@ class _Batch:
         rid = row[0]
         attendees, allocations = self.attendees.get(rid, ()), self.allocations.get(rid, ())
         if hashing is not None:
-            return _json(_content_payload_v2(self.kind, row, attendees, allocations, hashing))
-        return _json(_content_payload(self.kind, row, attendees, allocations))
+            return to_json(content_payload_v2(self.kind, row, attendees, allocations, hashing))
+        return to_json(content_payload(self.kind, row, attendees, allocations))
 
 
-def _read(conn: sqlite3.Connection, kind: str, ids: Sequence[str] | Among | None) -> _Batch:
+def read_batch(conn: sqlite3.Connection, kind: str, ids: Sequence[str] | Among | None) -> Batch:
     kind = str(getattr(kind, "value", kind))
-    rows = _select(conn, _RECORD_SQL[kind], "id", ids)
-    attendees = _grouped(_select(conn, _ATTENDEE_SQL, "session_id", ids)) if kind == _SESSION else {}
-    return _Batch(kind, rows, attendees, _allocation_items(conn, kind, ids))
+    rows = select_in(conn, RECORD_SQL[kind], "id", ids)
+    attendees = _grouped(select_in(conn, _ATTENDEE_SQL, "session_id", ids)) if kind == SESSION else {}
+    return Batch(kind, rows, attendees, allocation_items(conn, kind, ids))
 
 
 def read_records(
@@ -190,7 +189,7 @@ def read_records(
 ) -> dict[str, tuple[Any, ...]]:
     """Each record's raw row as it is hashed: the 12 columns of the SQL above, then its attendee
     ids and its allocation items (``"code=minutes"``), both in storage order."""
-    batch = _read(conn, kind, None if ids is None else list(ids))
+    batch = read_batch(conn, kind, None if ids is None else list(ids))
     return {
         row[0]: (*row, batch.attendees.get(row[0], []), batch.allocations.get(row[0], []))
         for row in batch.rows
@@ -216,11 +215,11 @@ def no_cycle_collection() -> Iterator[None]:
 # The canonical serialisation: the reference
 
 
-def _json(value: Any) -> str:
+def to_json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
-def _sha256(text_: str) -> str:
+def sha256_hex(text_: str) -> str:
     # surrogateescape: text read leniently (invalid UTF-8) hashes as its raw bytes.
     return hashlib.sha256(text_.encode("utf-8", "surrogateescape")).hexdigest()
 
@@ -244,7 +243,7 @@ def _field(value: Any) -> Any:
 
 
 def _mixed_key(item: Any) -> tuple[int, Any]:
-    return (0, item) if item.__class__ is int else (1, _json(item))
+    return (0, item) if item.__class__ is int else (1, to_json(item))
 
 
 def _sorted_items(items: list[Any]) -> list[Any]:
@@ -254,7 +253,7 @@ def _sorted_items(items: list[Any]) -> list[Any]:
         return sorted(items, key=_mixed_key)
 
 
-def _content_payload(
+def content_payload(
     kind: str, row: Sequence[Any], attendees: Iterable[Any], allocations: Iterable[Any]
 ) -> list[Any]:
     """The canonical content of one record, as a JSON-able list: the kind, the 12 columns but
@@ -287,13 +286,13 @@ class Hashing:
         return 1 if record_id in self.v1 else 2
 
 
-_IDENTITY_SQL = "SELECT global_id, keys_from_seq FROM database_identity ORDER BY id LIMIT 1"
+IDENTITY_SQL = "SELECT global_id, keys_from_seq FROM database_identity ORDER BY id LIMIT 1"
 
 
 def database_identity(conn: sqlite3.Connection) -> tuple[str | None, int]:
     """This database's global id and its first link that must be keyed; (None, 1) if the row
     is missing (only a hand edit removes it: then every link must be keyed)."""
-    row = conn.execute(_IDENTITY_SQL).fetchone()
+    row = conn.execute(IDENTITY_SQL).fetchone()
     if row is None or row[1].__class__ is not int:
         return None, 1
     return row[0], row[1]
@@ -307,17 +306,17 @@ def hashing_for(conn: sqlite3.Connection, ids: Sequence[Any] | Among | None = No
         v1 = set(
             map(
                 itemgetter(0),
-                _select(
+                select_in(
                     conn,
                     "SELECT record_id FROM sign_off",
                     "record_id",
                     ids,
-                    f"action = '{_SIGN}' AND seq < {int(keys_from)}",
+                    f"action = '{SIGN}' AND seq < {int(keys_from)}",
                 ),
             )
         )
-    supervisors = dict(_query(conn, "SELECT id, global_id FROM supervisor WHERE global_id IS NOT NULL"))
-    supervisees = dict(_query(conn, "SELECT id, global_id FROM supervisee WHERE global_id IS NOT NULL"))
+    supervisors = dict(query_rows(conn, "SELECT id, global_id FROM supervisor WHERE global_id IS NOT NULL"))
+    supervisees = dict(query_rows(conn, "SELECT id, global_id FROM supervisee WHERE global_id IS NOT NULL"))
     gids = [*supervisors.values(), *supervisees.values()]
     plain = all(g.__class__ is str for g in gids) and _plain("".join(gids))
     return Hashing(keys_from, v1, supervisors, supervisees, plain)
@@ -329,25 +328,25 @@ def _person(ids: dict[Any, str], value: Any) -> Any:
     return gid if gid.__class__ is str else ["unknown", *_tagged(value)]
 
 
-def _content_payload_v2(
+def content_payload_v2(
     kind: str, row: Sequence[Any], attendees: Iterable[Any], allocations: Iterable[Any], hashing: Hashing
 ) -> list[Any]:
-    """Content version 2: as :func:`_content_payload`, led by ``2``, with people (the
+    """Content version 2: as :func:`content_payload`, led by ``2``, with people (the
     supervisor; the experience entry's supervisee; the attendees) as their global ids."""
     fields = [_field(v) for v in row[:12]]
     del fields[1]
     fields[1] = _person(hashing.supervisors, row[2])
-    if kind == _EXPERIENCE:
+    if kind == EXPERIENCE:
         fields[4] = _person(hashing.supervisees, row[5])
     who = [_person(hashing.supervisees, v) for v in attendees]
     return [2, kind, *fields, _sorted_items(who), _sorted_items(list(allocations))]
 
 
-def _jsonable(value: Any) -> Any:
+def jsonable(value: Any) -> Any:
     return _tagged(value) if isinstance(value, bytes) else value
 
 
-def _link_fields(
+def link_fields(
     prev: Any,
     seq: Any,
     kind: Any,
@@ -359,7 +358,7 @@ def _link_fields(
     content: Any,
 ) -> list[Any]:
     """What a link's chain hash covers, in order, as a JSON-able list."""
-    return [_jsonable(v) for v in (prev, seq, kind, record_id, action, signer_id, signed_at, reason, content)]
+    return [jsonable(v) for v in (prev, seq, kind, record_id, action, signer_id, signed_at, reason, content)]
 
 
 # --------------------------------------------------------------------------------------------
@@ -371,13 +370,13 @@ def _link_fields(
 # writes; any other type raises TypeError and the batch (or the record) takes the reference.
 
 # The JSON string encoder json.dumps(ensure_ascii=False) itself uses (C when available).
-_enc: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
+encode_text: Callable[[str], str] = json.encoder.encode_basestring  # type: ignore[attr-defined]
 
-_LINK_TEXT_COLUMNS = (_PREV, _KIND, _RID, _ACTION, _AT, _REASON, _CONTENT)
-# Record columns (see _RECORD_SQL): text, integer, and nullable text (JSON null or a string).
-_TEXT_COLUMNS = {_SESSION: (0, 3, 6, 7, 8, 9, 11), _EXPERIENCE: (0, 3, 4, 6, 7, 8, 9, 11)}
+_LINK_TEXT_COLUMNS = (PREV, KIND, RID, ACTION, AT, REASON, CONTENT)
+# Record columns (see RECORD_SQL): text, integer, and nullable text (JSON null or a string).
+_TEXT_COLUMNS = {SESSION: (0, 3, 6, 7, 8, 9, 11), EXPERIENCE: (0, 3, 4, 6, 7, 8, 9, 11)}
 _INT_COLUMNS = (2, 5)
-_NULLABLE_COLUMNS = {_SESSION: (4, 10), _EXPERIENCE: (10,)}  # start time, supersedes
+_NULLABLE_COLUMNS = {SESSION: (4, 10), EXPERIENCE: (10,)}  # start time, supersedes
 
 
 _JSON_ESCAPED = bytes(range(0x20)) + b'"\\'
@@ -394,14 +393,14 @@ def _plain(text_: str) -> bool:
 
 
 def _escaped(values: Sequence[str]) -> Sequence[str]:
-    """Each text JSON-escaped as ``_enc`` does, without its quotes. TypeError if one is not text."""
+    """Each text JSON-escaped as ``encode_text`` does, without its quotes. TypeError if one is not text."""
     if _plain("".join(values)):
         return values
-    escaped = _enc("\x00".join(values))
+    escaped = encode_text("\x00".join(values))
     parts = escaped[1:-1].split("\\u0000")
     if len(parts) == len(values):  # no value held a NUL or a literal "\u0000" itself
         return parts
-    return [_enc(v)[1:-1] for v in values]
+    return [encode_text(v)[1:-1] for v in values]
 
 
 def _tokens(values: Sequence[str | None]) -> list[str]:
@@ -423,7 +422,7 @@ def _attendee_token(ids: list[Any]) -> str | None:
 
 def _allocation_token(items: list[Any]) -> str | None:
     try:
-        return ",".join(map(_enc, sorted(items)))
+        return ",".join(map(encode_text, sorted(items)))
     except TypeError:  # a tagged item: only the reference spells it
         return None
 
@@ -441,7 +440,7 @@ def _attendee_token_v2(ids: list[Any], hashing: Hashing) -> str | None:
         return None
 
 
-def _child_tokens(batch: _Batch, hashing: Hashing | None = None) -> _Tokens:
+def _child_tokens(batch: Batch, hashing: Hashing | None = None) -> _Tokens:
     """{record id: the JSON inside "[...]"} for its attendees and for its allocations, as the
     reference writes them (attendees as global ids with ``hashing``: version 2); None for a
     record with an item only the reference can spell (and then, last, True)."""
@@ -462,22 +461,22 @@ def _child_tokens(batch: _Batch, hashing: Hashing | None = None) -> _Tokens:
         if _plain("".join(chained.from_iterable(batch.allocations.values()))):
             parts = {key: '"' + '","'.join(sorted(v)) + '"' for key, v in batch.allocations.items()}
         else:
-            parts = {key: ",".join(map(_enc, sorted(v))) for key, v in batch.allocations.items()}
+            parts = {key: ",".join(map(encode_text, sorted(v))) for key, v in batch.allocations.items()}
     except TypeError:
         parts = {key: _allocation_token(v) for key, v in batch.allocations.items()}
         odd = odd or None in parts.values()
     return who, parts, odd
 
 
-def _content_texts(
-    batch: _Batch,
+def content_texts(
+    batch: Batch,
     rows: Sequence[tuple[Any, ...]],
     tokens: _Tokens | None = None,
     hashing: Hashing | None = None,
 ) -> list[str]:
     """The canonical content text of each of ``rows`` (from ``batch``), in order: that is,
-    ``_json(_content_payload(...))`` (version 1), or with ``hashing``,
-    ``_json(_content_payload_v2(...))`` (version 2). ``tokens``: :func:`_child_tokens` of the
+    ``to_json(content_payload(...))`` (version 1), or with ``hashing``,
+    ``to_json(content_payload_v2(...))`` (version 2). ``tokens``: :func:`_child_tokens` of the
     batch for that version (computed here if not given; :func:`verify` computes them once for
     all its chunks)."""
     if not rows:
@@ -500,7 +499,7 @@ class VersionedTexts:
     """The content text of records, each in its version (:class:`Hashing`), for one batch;
     the child tokens of each version made once, when first needed."""
 
-    def __init__(self, batch: _Batch, hashing: Hashing) -> None:
+    def __init__(self, batch: Batch, hashing: Hashing) -> None:
         self.batch, self.hashing = batch, hashing
         self._tokens: dict[int, _Tokens] = {}
 
@@ -513,24 +512,24 @@ class VersionedTexts:
     def texts(self, rows: Sequence[tuple[Any, ...]]) -> list[str]:
         v1 = self.hashing.v1
         if not v1:
-            return _content_texts(self.batch, rows, self._of(2), self.hashing)
+            return content_texts(self.batch, rows, self._of(2), self.hashing)
         old = [i for i, row in enumerate(rows) if row[0] in v1]
         if len(old) == len(rows):
-            return _content_texts(self.batch, rows, self._of(1))
-        texts = _content_texts(self.batch, rows, self._of(2), self.hashing)
+            return content_texts(self.batch, rows, self._of(1))
+        texts = content_texts(self.batch, rows, self._of(2), self.hashing)
         if old:
             for i, text_ in zip(
-                old, _content_texts(self.batch, [rows[i] for i in old], self._of(1)), strict=True
+                old, content_texts(self.batch, [rows[i] for i in old], self._of(1)), strict=True
             ):
                 texts[i] = text_
         return texts
 
 
 def content_digests(
-    batch: _Batch, hashing: Hashing, rows: Sequence[tuple[Any, ...]] | None = None
+    batch: Batch, hashing: Hashing, rows: Sequence[tuple[Any, ...]] | None = None
 ) -> list[str]:
     """The content hash of each record of ``batch`` (or of ``rows`` of it), each in its version."""
-    return _digests(VersionedTexts(batch, hashing).texts(batch.rows if rows is None else rows))
+    return hex_digests(VersionedTexts(batch, hashing).texts(batch.rows if rows is None else rows))
 
 
 def _fast_content_texts(
@@ -548,14 +547,14 @@ def _fast_content_texts(
     if hashing is not None:  # version 2: people as global ids (one missing: TypeError below)
         lead = "2,"
         columns[2] = _escaped(list(map(hashing.supervisors.get, columns[2])))
-        if kind == _EXPERIENCE:
+        if kind == EXPERIENCE:
             columns[5] = _escaped(list(map(hashing.supervisees.get, columns[5])))
     for i in _TEXT_COLUMNS[kind]:
         columns[i] = _escaped(columns[i])
     for i in _NULLABLE_COLUMNS[kind]:
         columns[i] = _tokens(columns[i])
     columns[1] = list(map(parts.get, ids, repeat("")))  # the status is not hashed: its place
-    if kind == _SESSION:
+    if kind == SESSION:
         columns.append(list(map(who.get, ids, repeat(""))))
         return [
             f'[{lead}"session","{i}","{s}","{d}",{t},"{m}","{f}","{mo}","{si}","{to}",{su},"{r}",[{w}],[{a}]]'
@@ -569,12 +568,12 @@ def _fast_content_texts(
     ]
 
 
-def _link_texts(links: Sequence[tuple[Any, ...]]) -> list[str]:
-    """The text each link's chain hash covers, in order: ``_json(_link_fields(*link[:9]))``."""
+def link_texts(links: Sequence[tuple[Any, ...]]) -> list[str]:
+    """The text each link's chain hash covers, in order: ``to_json(link_fields(*link[:9]))``."""
     if not links:
         return []
     try:
-        if not (_all_int(map(itemgetter(_SEQ), links)) and _all_int(map(itemgetter(_SIGNER), links))):
+        if not (_all_int(map(itemgetter(SEQ), links)) and _all_int(map(itemgetter(SIGNER), links))):
             raise TypeError
         if all(_plain("".join(map(itemgetter(i), links))) for i in _LINK_TEXT_COLUMNS):
             rows: Iterable[Sequence[Any]] = links
@@ -587,146 +586,9 @@ def _link_texts(links: Sequence[tuple[Any, ...]]) -> list[str]:
             f'["{p}",{s},"{k}","{r}","{a}",{g},"{t}","{z}","{c}"]' for p, s, k, r, a, g, t, z, c, _ in rows
         ]
     except TypeError:
-        return [_json(_link_fields(*link[:9])) for link in links]
+        return [to_json(link_fields(*link[:9])) for link in links]
 
 
-def _digests(texts: Iterable[str]) -> list[str]:
+def hex_digests(texts: Iterable[str]) -> list[str]:
     sha256 = hashlib.sha256
     return [sha256(t.encode("utf-8", "surrogateescape")).hexdigest() for t in texts]
-
-
-# --------------------------------------------------------------------------------------------
-# Hashing every record of one kind: in this process, or in a worker process of its own
-
-# What a worker's snapshot must share with the verifying connection's for its digests to be
-# used: the chain's head, and the count and highest rowid of each table a digest reads. A
-# commit between the two (a signature, a record or an allocation added or removed) changes
-# it, and the verification then hashes the records itself.
-_MARKER_SQL = (
-    "SELECT (SELECT max(seq) FROM sign_off), (SELECT chain_hash FROM sign_off ORDER BY seq DESC LIMIT 1), "
-    "(SELECT count(*) FROM supervision_session), (SELECT max(rowid) FROM supervision_session), "
-    "(SELECT count(*) FROM experience_entry), (SELECT max(rowid) FROM experience_entry), "
-    "(SELECT max(rowid) FROM session_attendee), (SELECT max(rowid) FROM session_allocation), "
-    "(SELECT max(rowid) FROM experience_allocation)"
-)
-
-
-def snapshot_marker(conn: sqlite3.Connection) -> tuple[Any, ...]:
-    return tuple(conn.execute(_MARKER_SQL).fetchone())
-
-
-# One chunk of hashed records: their ids, their stored statuses, their content digests.
-Chunk = tuple[list[Any], list[Any], list[str]]
-
-
-def kind_digests(
-    conn: sqlite3.Connection, kind: str, chunk: int = _VERIFY_CHUNK, ids: Sequence[str] | None = None
-) -> Iterator[Chunk]:
-    """Every record of ``kind`` (or those of ``ids``) in storage (rowid) order, hashed
-    ``chunk`` records at a time."""
-    batch = _read(conn, kind, ids)
-    rows = batch.rows
-    texts = VersionedTexts(batch, hashing_for(conn, ids))
-    for start in range(0, len(rows), chunk):
-        part = rows[start : start + chunk]
-        digests = _digests(texts.texts(part))
-        yield list(map(itemgetter(0), part)), list(map(itemgetter(1), part)), digests
-
-
-# What a side task's result depends on, read in the worker's snapshot and in the verifying
-# transaction's: the result is used only when the two are equal (else the parent does it).
-SIDE_MARKER_SQL = {
-    # the keyed signatures: every signature row and every public key on file
-    "keys": (
-        "SELECT (SELECT count(*) FROM signature), (SELECT max(rowid) FROM signature), "
-        "(SELECT count(*) FROM supervisor_key), (SELECT max(rowid) FROM supervisor_key), "
-        f"({_IDENTITY_SQL.replace('global_id, keys_from_seq', 'global_id')})"
-    ),
-    # the audit trail's and the print records' chains: their length and their newest row
-    "trails": (
-        "SELECT (SELECT count(*) FROM audit_event), (SELECT max(id) FROM audit_event), "
-        "(SELECT hash FROM audit_event ORDER BY id DESC LIMIT 1), "
-        "(SELECT count(*) FROM attestation), (SELECT max(id) FROM attestation), "
-        "(SELECT hash FROM attestation ORDER BY id DESC LIMIT 1)"
-    ),
-}
-
-
-def side_marker(conn: sqlite3.Connection, task: str) -> tuple[Any, ...]:
-    return tuple(conn.execute(SIDE_MARKER_SQL[task]).fetchone())
-
-
-def _valid_signatures(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
-    """(id, key fingerprint, signature) of each keyed signature whose Ed25519 signature is
-    valid over its payload text under the key of that fingerprint (the check, without reading
-    the payload: the verifying process does that)."""
-    from supervisor_app.services import keys, signatures
-
-    chain, _keys_from = database_identity(conn)
-    if chain is None:
-        return []
-    public = keys.public_keys(conn)
-    valid = []
-    rows = _query(
-        conn, "SELECT id, key_fingerprint, payload, signature FROM signature WHERE chain_id = ?", (chain,)
-    )
-    for sid, fingerprint, text_, signature_hex in rows:
-        key = public.get(fingerprint)
-        if key is not None and isinstance(text_, str) and signatures.check(key[0], text_, str(signature_hex)):
-            valid.append((str(sid), fingerprint, str(signature_hex)))
-    return valid
-
-
-def _trail_breaks(conn: sqlite3.Connection) -> dict[str, list[tuple[str, str]]]:
-    from supervisor_app.services import trails
-
-    return {table: trails.check_chain(conn, table) for table in (trails.AUDIT, trails.PRINTS)}
-
-
-SIDE_TASKS: dict[str, Callable[[sqlite3.Connection], Any]] = {
-    "keys": _valid_signatures,
-    "trails": _trail_breaks,
-}
-
-
-def verify_worker(
-    path: str, tasks: Sequence[str], chunk: int, queue: Any, expected: dict[str, tuple[Any, ...]]
-) -> None:
-    """A worker process of a full verification: does ``tasks`` in order on the file at ``path``,
-    through its own read-only connection, inside one read transaction (one snapshot).
-
-    A kind of record (``session``, ``experience``): hashes every record of it and puts on
-    ``queue`` ``("marker", kind, marker)`` first, then ``("chunk", kind, ids, statuses,
-    digests)`` for each chunk (the digests as one string of 64-character hex digests), then
-    ``("done", kind)``. A side task (:data:`SIDE_TASKS`): ``("result", task, result)``, the
-    result None when this snapshot's :func:`side_marker` is not ``expected[task]`` (a commit
-    in between) or the task failed. On any other failure ``("error", task, message)`` for each
-    task not done.
-    """
-    left = list(tasks)
-    try:
-        conn = connect_readonly(Path(path), isolation_level=None, timeout=30)
-        try:
-            conn.execute("BEGIN")
-            gc.disable()
-            while left:
-                task = left[0]
-                if task in SIDE_TASKS:
-                    try:
-                        same = side_marker(conn, task) == expected.get(task)
-                        result = SIDE_TASKS[task](conn) if same else None
-                    except Exception:  # noqa: BLE001 - the verifying process does it itself
-                        result = None
-                    queue.put(("result", task, result))
-                else:
-                    queue.put(("marker", task, snapshot_marker(conn)))
-                    for ids, statuses, digests in kind_digests(conn, task, chunk):
-                        queue.put(("chunk", task, ids, statuses, "".join(digests)))
-                    queue.put(("done", task))
-                left.pop(0)
-            conn.execute("COMMIT")
-        finally:
-            conn.close()
-    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which verifies itself
-        for task in left:
-            queue.put(("error", task, f"{type(exc).__name__}: {exc}"))

@@ -169,7 +169,9 @@ def unlock(
     that could not reseal it) gets a new one. The caller commits."""
     supervisor = uow.session.get(Supervisor, supervisor_id)
     if supervisor is None:
-        raise DomainError(f"There is no supervisor with id {supervisor_id}.", field="supervisor")
+        raise DomainError(
+            f"There is no supervisor with id {supervisor_id}.", code="keys.no_supervisor", field="supervisor"
+        )
     key = current_key(uow, supervisor_id)
     if key is not None and key.sealed_private_key:
         private = open_sealed(key.sealed_private_key, password, key.fingerprint)

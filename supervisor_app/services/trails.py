@@ -41,11 +41,11 @@ from typing import TYPE_CHECKING, Any
 
 from supervisor_app.services.canonical import (
     GENESIS,
-    _enc,
-    _json,
-    _jsonable,
-    _lenient_text,
-    _sha256,
+    encode_text,
+    jsonable,
+    lenient_text,
+    sha256_hex,
+    to_json,
 )
 
 if TYPE_CHECKING:
@@ -80,22 +80,22 @@ _CHUNK = 50_000
 
 def row_text(prev: Any, values: Sequence[Any]) -> str:
     """The reference: what a row's hash covers (see the module doc)."""
-    return _json([_jsonable(prev), *map(_jsonable, values)])
+    return to_json([jsonable(prev), *map(jsonable, values)])
 
 
 def row_hash(prev: Any, values: Sequence[Any]) -> str:
-    return _sha256(row_text(prev, values))
+    return sha256_hex(row_text(prev, values))
 
 
 def _token(value: Any) -> str:
     cls = value.__class__
     if cls is str:
-        return _enc(value)
+        return encode_text(value)
     if cls is int:
         return int.__repr__(value)
     if value is None:
         return "null"
-    return _json(_jsonable(value))
+    return to_json(jsonable(value))
 
 
 def chain_hashes(prev: Any, rows: Sequence[Sequence[Any]]) -> list[str]:
@@ -105,7 +105,7 @@ def chain_hashes(prev: Any, rows: Sequence[Sequence[Any]]) -> list[str]:
     hashes: list[str] = []
     add = hashes.append
     for values in rows:
-        prev = _sha256(f"[{_token(prev)},{','.join(map(_token, values))}]")
+        prev = sha256_hex(f"[{_token(prev)},{','.join(map(_token, values))}]")
         add(prev)
     return hashes
 
@@ -193,7 +193,7 @@ def _intact(conn: sqlite3.Connection, table: str) -> bool:
 def _rows(conn: sqlite3.Connection, table: str) -> Iterator[tuple[Any, ...]]:
     """Every row as (id, hash, prev_hash, *fields), in id order, text read leniently."""
     saved = conn.text_factory
-    conn.text_factory = _lenient_text
+    conn.text_factory = lenient_text
     try:
         last = None
         while True:

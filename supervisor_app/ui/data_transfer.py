@@ -194,8 +194,9 @@ class DataTransfer(QObject):
             from supervisor_app.services.hours_files import read_hours_file, write_hours_file
             from supervisor_app.ui.hours_file_facts import facts
 
-            with db.uow(actor) as uow:  # writes the file whole, records that it left; commits
+            with db.uow(actor) as uow:  # writes the file whole, records that it left
                 summary = write_hours_file(uow, supervisee_id=supervisee_id, path=target)
+                uow.commit()
             return summary, facts(read_hours_file(summary.path))  # what a reader of it will see
 
         self.ctx.runner.run(

@@ -132,9 +132,9 @@ class InheritedPendingDialog(QDialog):
 
         def submitted(password: str, _reason: str) -> None:
             def work(uow: Any) -> Any:
-                from supervisor_app.services import signoff
+                from supervisor_app.usecases import signing
 
-                return signoff.sign(uow, supervisor_id=me, password=password, record_ids=ids)
+                return signing.sign(uow, supervisor_id=me, password=password, record_ids=ids)
 
             def done(result: Any) -> None:
                 dialog.accept()

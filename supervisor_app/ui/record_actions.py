@@ -130,8 +130,8 @@ class RecordActions(QObject):
         )
 
     def void(self, record_id: str, description: str) -> PasswordDialog | None:
-        from supervisor_app.services import signoff
         from supervisor_app.ui.password_dialog import PasswordDialog
+        from supervisor_app.usecases import signing
 
         if not self._writable() or self.ctx.supervisor_id is None:
             return None
@@ -151,7 +151,7 @@ class RecordActions(QObject):
 
         def submit(password: str, reason: str, clock_is_right: bool = False) -> None:
             self.ctx.write(
-                lambda uow: signoff.void(
+                lambda uow: signing.void(
                     uow,
                     record_id=record_id,
                     reason=reason,
@@ -171,9 +171,9 @@ class RecordActions(QObject):
     ) -> PasswordDialog | None:
         if not self._writable() or self.ctx.supervisor_id is None or not record_ids:
             return None
-        from supervisor_app.services import signoff
         from supervisor_app.ui.password_dialog import PasswordDialog
         from supervisor_app.units import duration
+        from supervisor_app.usecases import signing
 
         supervisor_id = self.ctx.supervisor_id
         ids = list(record_ids)
@@ -200,7 +200,7 @@ class RecordActions(QObject):
 
         def submit(password: str, clock_is_right: bool = False) -> None:
             self.ctx.write(
-                lambda uow: signoff.sign(
+                lambda uow: signing.sign(
                     uow,
                     supervisor_id=supervisor_id,
                     password=password,

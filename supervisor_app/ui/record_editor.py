@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.services import records
 from supervisor_app.services.errors import DomainError
 from supervisor_app.ui.allocation_grid import AllocationGrid
 from supervisor_app.ui.common import FieldErrors, error_label
@@ -123,8 +122,10 @@ class RecordEditor(QDialog):
             return lambda uow: add(uow, **fields).id
         if self.mode == "edit":
             return lambda uow: update(uow, record_id=record_id, **fields).id
+        from supervisor_app.usecases import signing
+
         reason = self.reason.text() if self.reason is not None else ""
-        return lambda uow: records.amend_record(uow, record_id=record_id, reason=reason, **fields).id
+        return lambda uow: signing.amend(uow, record_id=record_id, reason=reason, **fields).id
 
     def _watch_typing(self, fields: dict[str, DateField | TimeField]) -> None:
         """Show a typed date or time that is not one under its field, as it is typed."""

@@ -9,9 +9,10 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from supervisor_app.services import attestation, records, signoff
+from supervisor_app.services import attestation, records
 from supervisor_app.ui.pages import Page
 from supervisor_app.ui.pdf_output import qt_pdf_available
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields
 from tests.ui.helpers import go_to
 
@@ -25,7 +26,7 @@ def _signed_sessions(world, count: int = 3) -> list[str]:  # type: ignore[no-unt
             for n in range(count)
         ]
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
     return ids
 
 

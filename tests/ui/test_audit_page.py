@@ -9,8 +9,9 @@ import sqlite3
 from PySide6.QtCore import Qt
 
 from supervisor_app import storage
-from supervisor_app.services import attestation, people, records, signoff
+from supervisor_app.services import attestation, people, records
 from supervisor_app.ui.pages import Page
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, TODAY, session_fields
 from tests.ui.helpers import choose, go_to
 from tests.ui.test_search_folding import _type
@@ -31,7 +32,7 @@ def test_details_name_people_and_records_instead_of_ids(qtbot, world, make_windo
         rid = records.add_session(uow, **session_fields(world, date=day)).id
         uow.commit()
     with world.uow("supervisor:1") as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
     with world.uow("supervisor:1") as uow:
         data = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
         serial = attestation.record_print(uow, data, printed_by="Dana Whitaker").serial
@@ -90,12 +91,12 @@ def test_the_who_filter_ignores_accents(qtbot, world, make_window) -> None:
 
 
 def test_audit_filters_and_verify_lists_every_problem(qtbot, world, make_window) -> None:
-    from supervisor_app.services import records, signoff
+    from supervisor_app.services import records
 
     with world.uow() as uow:
         rid = records.add_session(uow, **session_fields(world)).id
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
     window = make_window(world.db, supervisor_id=world.dana)
     go_to(qtbot, window, Page.AUDIT)
     audit = window.audit
@@ -140,7 +141,7 @@ def test_verify_on_the_audit_page_names_an_edited_event_and_a_cut_off_chain(
         ]
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
     storage.backup_file(world.db.path, reason="manual", now=dt.datetime(2026, 3, 4, 5, 6, tzinfo=dt.UTC))
     conn = sqlite3.connect(world.db.path)
     at, action = conn.execute("SELECT at, action FROM audit_event WHERE id = 2").fetchone()

@@ -14,11 +14,12 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, 
 from sqlalchemy import func, select
 
 from supervisor_app.models import SupervisionSession
-from supervisor_app.services import records, signoff
+from supervisor_app.services import records
 from supervisor_app.ui.common import to_qdate
 from supervisor_app.ui.date_field import read_date, read_time
 from supervisor_app.ui.experience_editor import ExperienceEditor
 from supervisor_app.ui.session_editor import SessionEditor
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields, snapshot
 
 TODAY = dt.date.today()
@@ -127,7 +128,7 @@ def test_every_alt_letter_in_the_session_editor_is_unique_and_reaches_its_field(
             rid = records.add_session(uow, **session_fields(world)).id
             uow.commit()
         with world.uow() as uow:
-            signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
+            signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
         editor = SessionEditor(window.ctx, mode="amend", record_id=rid, parent=window)
         editor.show()
         editor.activateWindow()

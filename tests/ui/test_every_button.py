@@ -26,10 +26,11 @@ from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QTableView
 from shiboken6 import isValid
 
 from supervisor_app import storage
-from supervisor_app.services import attestation, records, signoff
+from supervisor_app.services import attestation, records
 from supervisor_app.ui.first_run_dialog import FirstRunDialog
 from supervisor_app.ui.pages import Page
 from supervisor_app.ui.sign_in_dialog import SignInDialog
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields
 from tests.ui.helpers import go_to, open_supervisee
 
@@ -145,7 +146,7 @@ def _agency_with_records(world) -> list[str]:  # type: ignore[no-untyped-def]
             for n in range(3)
         ]
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids[:2])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids[:2])
     storage.backup_file(world.db.path, reason="manual")  # so "Restore this backup…" can be clicked
     return ids
 

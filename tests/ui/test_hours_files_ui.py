@@ -16,10 +16,11 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QRadioButton
 
 from supervisor_app.db import Database, open_database
-from supervisor_app.services import hours_files, people, records, signoff
+from supervisor_app.services import hours_files, people, records
 from supervisor_app.ui.hours_window import HoursWindow, open_hours_window
 from supervisor_app.ui.lazy_model import ROW_ROLE
 from supervisor_app.ui.sign_in_dialog import SignInDialog
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, TODAY, experience_fields, session_fields, snapshot
 from tests.ui.helpers import choose, open_supervisee
 
@@ -31,7 +32,7 @@ def _signed_records(world) -> None:  # type: ignore[no-untyped-def]
         records.add_experience(uow, **experience_fields(world))
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
 
 
 @pytest.fixture
@@ -40,6 +41,7 @@ def ana_file(world, tmp_path: Path) -> Path:  # type: ignore[no-untyped-def]
     path = tmp_path / "ana.hours"
     with world.uow() as uow:
         hours_files.write_hours_file(uow, supervisee_id=world.ana, path=path)
+        uow.commit()
     return path
 
 

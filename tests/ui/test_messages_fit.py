@@ -92,13 +92,14 @@ def test_signing_and_void_messages_are_shown_whole(world, make_window, qtbot) ->
 
 
 def test_void_message_is_shown_whole(world, make_window, qtbot) -> None:
-    from supervisor_app.services import records, signoff
+    from supervisor_app.services import records
+    from supervisor_app.usecases import signing
 
     with world.uow() as uow:
         rid = records.add_session(uow, **session_fields(world)).id
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
     window = make_window(world.db, supervisor_id=world.dana)
     dialog = window.actions.void(rid, "the session of yesterday")
     qtbot.keyClicks(dialog.reason, "Entered twice")

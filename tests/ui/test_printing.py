@@ -15,9 +15,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
-from supervisor_app.services import attestation, people, records, signoff
+from supervisor_app.services import attestation, people, records
 from supervisor_app.ui.pages import Page
 from supervisor_app.ui.pdf_output import qt_pdf_available
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, TODAY, session_fields, snapshot
 from tests.ui.helpers import go_to
 
@@ -37,7 +38,7 @@ def _signed(world, supervisee_id: int | None = None, count: int = 2) -> None:  #
             for n in range(count)
         ]
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
 
 
 def _page(qtbot, window, supervisee_id: int):  # type: ignore[no-untyped-def]

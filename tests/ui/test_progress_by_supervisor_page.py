@@ -6,7 +6,8 @@ import datetime as dt
 
 from PySide6.QtGui import QTextDocument
 
-from supervisor_app.services import people, records, signoff
+from supervisor_app.services import people, records
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, TODAY, session_fields
 from tests.ui.helpers import open_supervisee
 
@@ -38,8 +39,8 @@ def test_the_page_lists_each_supervisors_signed_hours(qtbot, make_window, world)
             ),
         )
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
-        signoff.sign(uow, supervisor_id=mai, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=mai, password=PASSWORD)
     window = make_window(world.db, supervisor_id=world.dana)
     open_supervisee(qtbot, window, world.ana)
     detail = window.detail

@@ -13,13 +13,14 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
 
 from supervisor_app.models import Supervisor
-from supervisor_app.services import audit, records, signoff
+from supervisor_app.services import audit, records
 from supervisor_app.services.auth import MAX_FAILED_ATTEMPTS
 from supervisor_app.ui.end_review_dialog import EndReviewDialog
 from supervisor_app.ui.lock_cover import LockCover
 from supervisor_app.ui.pages import Page
 from supervisor_app.ui.sign_in_dialog import SignInDialog
 from supervisor_app.ui.start_review_dialog import StartReviewDialog
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields
 from tests.ui.helpers import choose, go_to, sign_in
 from tests.ui.test_accessibility import unnamed_controls
@@ -44,7 +45,7 @@ def _group_session(world) -> str:  # type: ignore[no-untyped-def]
             uow, **session_fields(world, supervisee_ids=[world.carla], date=TODAY - dt.timedelta(days=8))
         ).id
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[group, single])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[group, single])
     return group
 
 

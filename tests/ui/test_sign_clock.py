@@ -11,6 +11,7 @@ from supervisor_app.models import utcnow
 from supervisor_app.services import records, signoff
 from supervisor_app.ui.pages import Page
 from supervisor_app.ui.password_dialog import PasswordDialog
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields, snapshot
 from tests.ui.helpers import go_to
 
@@ -26,7 +27,7 @@ def _setup(world) -> list[str]:  # type: ignore[no-untyped-def]
         ]
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(
+        signing.sign(
             uow,
             supervisor_id=world.dana,
             password=PASSWORD,
@@ -86,7 +87,7 @@ def test_yes_signs_with_the_clock_as_it_is(world, make_window, qtbot) -> None:  
 def test_verify_on_the_audit_page_lists_the_warning(world, make_window, qtbot) -> None:  # type: ignore[no-untyped-def]
     _signed, pending = _setup(world)
     with world.uow() as uow:
-        signoff.sign(
+        signing.sign(
             uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[pending], clock_is_right=True
         )
     window = make_window(world.db, supervisor_id=world.dana)

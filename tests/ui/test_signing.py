@@ -6,10 +6,11 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
-from supervisor_app.services import records, signoff
+from supervisor_app.services import records
 from supervisor_app.ui.pages import Page
 from supervisor_app.ui.password_dialog import PasswordDialog
 from supervisor_app.ui.session_editor import SessionEditor
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields, snapshot
 from tests.ui.helpers import go_to, open_supervisee
 
@@ -29,7 +30,7 @@ def _add_sessions(world, count: int) -> list[str]:  # type: ignore[no-untyped-de
 
 def _sign(world, ids):  # type: ignore[no-untyped-def]
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
 
 
 def _status(world, record_id: str) -> str:  # type: ignore[no-untyped-def]

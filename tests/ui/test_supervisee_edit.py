@@ -10,11 +10,12 @@ import json
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
-from supervisor_app.services import audit, people, records, signoff
+from supervisor_app.services import audit, people, records
 from supervisor_app.ui.common import to_qdate
 from supervisor_app.ui.pages import Page
 from supervisor_app.ui.supervisee_dialog import SuperviseeDialog
 from supervisor_app.ui.supervisee_table_model import ROW_ROLE
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, TODAY, session_fields, snapshot
 from tests.ui.helpers import go_to, open_supervisee
 
@@ -132,7 +133,7 @@ def test_the_credential_is_locked_with_the_reason_once_signed_records_exist(
     with world.uow() as uow:
         records.add_session(uow, **session_fields(world))
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
     _window, detail = _open(qtbot, make_window, world, world.ana)
     dialog = _edit_dialog(qtbot, detail)
     assert not dialog.credential.isEnabled()

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from supervisor_app.services import overview, people, records, signoff
+from supervisor_app.services import overview, people, records
 from supervisor_app.services.overview import supervisee_summaries
 from supervisor_app.services.progress import compute_progress
 from supervisor_app.services.roster import supervisee_names
 from supervisor_app.ui import supervisee_list_page
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.supervisee_table_model import ROW_ROLE, SuperviseeTableModel
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields, tamper
 
 
@@ -162,7 +163,7 @@ def test_supervisee_list_matches_the_progress_service(world) -> None:
     """Signed, pending, group, amended, voided and out-of-window records: the same figures."""
     import datetime as dt
 
-    from supervisor_app.services import records, signoff
+    from supervisor_app.services import records
     from tests.conftest import experience_fields
 
     today = dt.date.today()
@@ -197,13 +198,13 @@ def test_supervisee_list_matches_the_progress_service(world) -> None:
             ).id
         )
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
         amended = records.amend_record(
             uow, record_id=ids[0], reason="corrected", minutes=45, allocations={"advocacy": 45}
         )
         uow.commit()
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[amended.id])
-        signoff.void(uow, record_id=ids[1], reason="twice", supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[amended.id])
+        signing.void(uow, record_id=ids[1], reason="twice", supervisor_id=world.dana, password=PASSWORD)
         records.add_session(uow, **session_fields(world, date=today - dt.timedelta(days=1)))
         records.add_experience(
             uow,
@@ -281,7 +282,7 @@ def test_every_row_is_verified_and_a_tampered_record_marks_its_supervisee(world,
         records.add_session(uow, **session_fields(world, supervisee_ids=[world.ben], start="12:00"))
         uow.commit()
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD)
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)
     window = make_window(world.db, supervisor_id=world.dana)
     page = window.list_page
     rows = _rows(page)

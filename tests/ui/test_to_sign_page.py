@@ -11,12 +11,13 @@ from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import delete
 
 from supervisor_app.models import PersonCredential
-from supervisor_app.services import records, signoff
+from supervisor_app.services import records
 from supervisor_app.services.person_credentials import Person, add_credential
 from supervisor_app.ui.pages import Page
 from supervisor_app.ui.password_dialog import PasswordDialog
 from supervisor_app.ui.session_editor import SessionEditor
 from supervisor_app.units import duration
+from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, TODAY, experience_fields, session_fields, snapshot
 from tests.ui.helpers import go_to
 
@@ -85,7 +86,7 @@ def test_the_original_shows_its_waiting_amendment_and_a_second_amend_is_refused(
 ) -> None:
     rid = _add(world, date=TODAY - dt.timedelta(days=4))
     with world.uow() as uow:
-        signoff.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=[rid])
     with world.uow() as uow:
         records.amend_record(
             uow, record_id=rid, reason="Length corrected", minutes=45, allocations={"advocacy": 45}

@@ -24,22 +24,13 @@ from supervisor_app.reports.data import DomainHours, FormRecord, LogEntry, Verif
 from supervisor_app.reports.manifest import fingerprint_of
 from supervisor_app.services import board_rules
 from supervisor_app.services.attestation.figures import figures_from_rows, figures_from_sql
-from supervisor_app.services.canonical import _SIGNER
+from supervisor_app.services.canonical import ACTION, CHAIN, CONTENT, REASON, RID, SEQ, SIGNER
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.jobs import form_answers
 from supervisor_app.services.people import get_supervisee, get_supervisor
 from supervisor_app.services.profiles import GENERAL_DOMAIN, SUPERVISION, CredentialProfile
 from supervisor_app.services.requirements import months_between
-from supervisor_app.services.signoff import (
-    _ACTION,
-    _CHAIN,
-    _CONTENT,
-    _REASON,
-    _RID,
-    _SEQ,
-    SuperviseeRecords,
-    require_supervisee_verified,
-)
+from supervisor_app.services.signoff import SuperviseeRecords, require_supervisee_verified
 from supervisor_app.services.validation import parse_date
 
 
@@ -392,8 +383,8 @@ def _other_signers(
     counts: dict[int, int] = {}
     for rid in record_ids:
         link = records.signs.get(rid)
-        if link is not None and link[_SIGNER] != supervisor_id:
-            counts[link[_SIGNER]] = counts.get(link[_SIGNER], 0) + 1
+        if link is not None and link[SIGNER] != supervisor_id:
+            counts[link[SIGNER]] = counts.get(link[SIGNER], 0) + 1
     if not counts:
         return ()
     query = select(Supervisor.id, Supervisor.name).where(Supervisor.id.in_(counts))
@@ -471,9 +462,9 @@ def _session_log(
             modality=row[7],
             domain_minutes=domain_minutes(rid),
             status=display,
-            sign_seq=sign[_SEQ] if sign else 0,
-            void_seq=void[_SEQ] if void else None,
-            void_reason=void[_REASON] if void else "",
+            sign_seq=sign[SEQ] if sign else 0,
+            void_seq=void[SEQ] if void else None,
+            void_reason=void[REASON] if void else "",
             **extra,
         )
 
@@ -502,11 +493,11 @@ def _form_records(
     def links(rid: str) -> dict[str, Any]:
         sign, void = records.signs.get(rid), records.voids.get(rid)
         return {
-            "sign_seq": sign[_SEQ] if sign else 0,
-            "content_hash": sign[_CONTENT] if sign else "",
-            "chain_hash": sign[_CHAIN] if sign else "",
-            "void_seq": void[_SEQ] if void else None,
-            "void_chain_hash": void[_CHAIN] if void else "",
+            "sign_seq": sign[SEQ] if sign else 0,
+            "content_hash": sign[CONTENT] if sign else "",
+            "chain_hash": sign[CHAIN] if sign else "",
+            "void_seq": void[SEQ] if void else None,
+            "void_chain_hash": void[CHAIN] if void else "",
         }
 
     found: list[FormRecord] = []
@@ -560,7 +551,7 @@ def _record_links(
     for rid in record_ids:
         for link in (records.signs.get(rid), records.voids.get(rid)):
             if link is not None:
-                links.append((link[_SEQ], link[_RID], link[_ACTION], link[_CHAIN], link[_REASON]))
+                links.append((link[SEQ], link[RID], link[ACTION], link[CHAIN], link[REASON]))
     links.sort()
     return links
 

@@ -1,0 +1,474 @@
+"""Carrying hours across: importing an hours file's records (signed, read-only, all or nothing),
+and opening hours files without a supervisor account."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from supervisor_app.db import Database, UnitOfWork, open_database
+from supervisor_app.fileops import remove_folder
+from supervisor_app.models import (
+    Supervisee,
+    SuperviseeAlias,
+    Supervisor,
+    utcnow,
+)
+from supervisor_app.services import audit, signoff
+from supervisor_app.services.canonical import to_json
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.hours_files.file_format import (
+    HoursFile,
+    HoursImportSummary,
+    HoursRecord,
+    chain_identity,
+    remember_outside_copy,
+)
+from supervisor_app.services.hours_files.reading import read_hours_file, refuse
+from supervisor_app.services.people import get_supervisee
+from supervisor_app.services.signoff import signing
+
+
+def _name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _in_order(records: list[HoursRecord]) -> list[HoursRecord]:
+    """Originals before the amendments that replace them (an amendment's row refers to its original)."""
+    by_id = {r.id: r for r in records}
+    done: set[str] = set()
+    ordered: list[HoursRecord] = []
+    for record in records:
+        chain: list[HoursRecord] = []
+        current: HoursRecord | None = record
+        while current is not None and current.id not in done and current not in chain:
+            chain.append(current)
+            current = by_id.get(current.supersedes) if current.supersedes else None
+        for item in reversed(chain):
+            done.add(item.id)
+            ordered.append(item)
+    return ordered
+
+
+def _resolve_supervisee(
+    uow: UnitOfWork, hours: HoursFile, link_supervisee_id: int | str | None
+) -> tuple[Supervisee, bool, bool, tuple[tuple[int, str], ...]]:
+    """(the supervisee here, added?, linked?, same-name people not merged)."""
+    info = hours.supervisee
+    gid = info["global_id"]
+    session = uow.session
+    local = session.scalar(select(Supervisee).where(Supervisee.global_id == gid))
+    if local is None:
+        alias = session.get(SuperviseeAlias, gid)
+        local = session.get(Supervisee, alias.supervisee_id) if alias is not None else None
+    if link_supervisee_id is not None:
+        target = get_supervisee(uow, link_supervisee_id, field="link_supervisee")
+        if local is not None and local.id != target.id:
+            raise DomainError(
+                f"{hours.path.name} is refused, nothing was imported: its supervisee {info['name']} is already here as "
+                f"{local.name} (id {local.id}), so the file cannot be linked to {target.name} (id {target.id}).",
+                code="hours_file.linked_elsewhere",
+                field="link_supervisee",
+            )
+        if local is None:
+            session.add(SuperviseeAlias(global_id=gid, supervisee_id=target.id))
+            return target, False, True, ()
+        return local, False, False, ()
+    if local is not None:
+        return local, False, False, ()
+    key = _name_key(info["name"])
+    same = tuple(
+        (pid, name)
+        for pid, name in session.execute(select(Supervisee.id, Supervisee.name))
+        if _name_key(name) == key
+    )
+    icb_id = str(info.get("icb_id") or "").strip()
+    if icb_id:
+        holder = session.execute(
+            select(Supervisee.id, Supervisee.name).where(
+                Supervisee.icb_id == icb_id, Supervisee.credential == info["credential"]
+            )
+        ).first()
+        if holder is not None:
+            raise DomainError(
+                f"{hours.path.name} is refused, nothing was imported: ICB id {icb_id} of {info['name']} is already "
+                f"{holder[1]}'s here (id {holder[0]}). If it is the same person, import the file with "
+                f"--link-supervisee {holder[0]}.",
+                code="hours_file.icb_id_taken",
+                field="link_supervisee",
+            )
+    start = info.get("start_date")
+    local = Supervisee(
+        name=info["name"].strip(),
+        icb_id=icb_id,
+        credential=info["credential"],
+        position=str(info.get("position") or ""),
+        start_date=dt.date.fromisoformat(start) if isinstance(start, str) and start else None,
+        global_id=gid,
+    )
+    session.add(local)
+    return local, True, False, same
+
+
+def import_hours_file(
+    uow: UnitOfWork, path: str | os.PathLike[str], *, link_supervisee_id: int | str | None = None
+) -> HoursImportSummary:
+    """Import an hours file (all or nothing; commits on success).
+
+    The file is checked whole first (:func:`read_hours_file`). People are matched by global
+    id: the supervisee and the supervisors are added when unknown (the supervisors inactive,
+    with the public keys they signed with and no way to sign in). A supervisee here under
+    another global id is linked only when asked (``link_supervisee_id``); a same-name person
+    is mentioned in the summary, not merged. Records arrive signed, with their foreign links
+    and signatures stored verbatim; a record already here with the same signature is left
+    as it is (re-importing changes nothing), one here with other content or signature is
+    refused. The records are verified before the commit. Refusals raise
+    :class:`DomainError` naming the record, and nothing is written.
+    """
+    hours = read_hours_file(path)
+    name = hours.path.name
+    session = uow.session
+    conn = signing.dbapi(uow)
+    chain, _keys_from = chain_identity(conn)
+    now = utcnow()
+    stamp = signing.stamp_text(now)
+
+    supervisee, supervisee_added, linked, same_name = _resolve_supervisee(uow, hours, link_supervisee_id)
+
+    added_supervisors: list[str] = []
+    supervisor_ids: dict[str, int] = {}
+    for person in hours.supervisors:
+        found = session.scalar(select(Supervisor).where(Supervisor.global_id == person["global_id"]))
+        if found is None:
+            found = Supervisor(
+                name=str(person["name"]).strip() or "(unnamed)",
+                credentials=str(person.get("credentials") or ""),
+                title=str(person.get("title") or ""),
+                icb_number=str(person.get("icb_number") or ""),
+                license_type=str(person.get("license_type") or ""),
+                license_number=str(person.get("license_number") or ""),
+                active=False,
+                global_id=person["global_id"],
+            )
+            session.add(found)
+            added_supervisors.append(found.name)
+        session.flush()
+        supervisor_ids[person["global_id"]] = found.id
+    session.flush()
+
+    known_keys = {
+        fp: (pub, gid)
+        for fp, pub, gid in conn.execute(
+            "SELECT k.fingerprint, k.public_key, s.global_id FROM supervisor_key k JOIN supervisor s ON s.id = k.supervisor_id"
+        )
+    }
+    for key in hours.keys:
+        here = known_keys.get(key["fingerprint"])
+        if here is None:
+            conn.execute(
+                "INSERT INTO supervisor_key (supervisor_id, fingerprint, public_key, sealed_private_key, created_at, retired_at) "
+                "VALUES (?, ?, ?, '', ?, ?)",
+                (supervisor_ids[key["supervisor"]], key["fingerprint"], key["public_key"], stamp, stamp),
+            )
+        elif here != (key["public_key"], key["supervisor"]):
+            raise refuse(
+                "hours_file.key_of_another_supervisor",
+                hours.path,
+                f"key {key['fingerprint'][:12]} belongs to another supervisor here.",
+            )
+
+    signature_rows = {
+        row[0]: row
+        for row in conn.execute(
+            "SELECT id, chain_id, key_fingerprint, first_seq, last_seq, payload, signature FROM signature "
+            "WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps([s["id"] for s in hours.signatures]),),
+        )
+    }
+    added_signatures = 0
+    for sig in hours.signatures:
+        here = signature_rows.get(sig["id"])
+        if here is not None:
+            if here[5] != sig["payload"] or here[6] != sig["signature"] or here[1] != sig["chain"]:
+                raise refuse(
+                    "hours_file.signature_differs",
+                    hours.path,
+                    f"signature {sig['id'][:8]} is here with other content.",
+                )
+            continue
+        if sig["chain"] == chain:
+            raise refuse(
+                "hours_file.signature_not_here",
+                hours.path,
+                f"signature {sig['id'][:8]} says it was made in this database, which has no such signature.",
+            )
+        conn.execute(
+            "INSERT INTO signature (id, chain_id, key_fingerprint, first_seq, last_seq, signed_at, payload, signature) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                sig["id"],
+                sig["chain"],
+                sig["key"],
+                sig["first_seq"],
+                sig["last_seq"],
+                sig["signed_at"],
+                sig["payload"],
+                sig["signature"],
+            ),
+        )
+        added_signatures += 1
+
+    for chain_id, info in hours.chains.items():
+        if (
+            chain_id != chain
+            and conn.execute("SELECT 1 FROM foreign_chain WHERE chain_id = ?", (chain_id,)).fetchone() is None
+        ):
+            conn.execute(
+                "INSERT INTO foreign_chain (chain_id, agency, first_imported_at) VALUES (?, ?, ?)",
+                (chain_id, str(info.get("agency") or "")[:200], stamp),
+            )
+
+    gids: dict[str, int] = {}
+    for sid, gid in conn.execute(
+        "SELECT id, global_id FROM supervisee UNION ALL SELECT supervisee_id, global_id FROM supervisee_alias"
+    ):
+        gids[gid] = sid
+    added = already = not_attached = 0
+    wanted = [r.id for r in hours.records]
+    existing = {
+        row[0]: row[1]
+        for row in conn.execute(
+            "SELECT id, 'session' FROM supervision_session WHERE id IN (SELECT value FROM json_each(?)) "
+            "UNION ALL SELECT id, 'experience' FROM experience_entry WHERE id IN (SELECT value FROM json_each(?))",
+            (json.dumps(wanted), json.dumps(wanted)),
+        )
+    }
+    for record in _in_order(hours.records):
+        label = f"record {record.id}"
+        sign = record.sign
+        if record.id in existing:
+            if existing[record.id] != record.kind:
+                raise refuse(
+                    "hours_file.other_kind", hours.path, f"{label} is here as another kind of record."
+                )
+            if sign["chain"] == chain:
+                here = conn.execute(
+                    "SELECT chain_hash FROM sign_off WHERE seq = ? AND record_id = ? AND action = 'sign'",
+                    (sign["seq"], record.id),
+                ).fetchone()
+            else:
+                here = conn.execute(
+                    "SELECT chain_hash FROM foreign_link WHERE chain_id = ? AND seq = ? AND record_id = ?",
+                    (sign["chain"], sign["seq"], record.id),
+                ).fetchone()
+            if here is None or here[0] != sign["chain_hash"]:
+                raise refuse(
+                    "hours_file.record_differs",
+                    hours.path,
+                    f"{label} is already here with another signature or content.",
+                )
+            if record.void is not None:
+                table = "sign_off" if record.void["chain"] == chain else "foreign_link"
+                where = "seq = ?" if table == "sign_off" else "chain_id = ? AND seq = ?"
+                params = (
+                    (record.void["seq"],)
+                    if table == "sign_off"
+                    else (record.void["chain"], record.void["seq"])
+                )
+                voided_here = conn.execute(f"SELECT chain_hash FROM {table} WHERE {where}", params).fetchone()
+                if voided_here is None and record.void["chain"] != chain:
+                    _insert_link(conn, record.void, record, stamp)  # voided since the last import
+                elif voided_here is None or voided_here[0] != record.void["chain_hash"]:
+                    raise refuse("hours_file.void_differs", hours.path, f"{label} is here with another void.")
+            if (
+                record.kind == "session"
+                and not conn.execute(
+                    "SELECT 1 FROM session_attendee WHERE session_id = ? AND supervisee_id = ?",
+                    (record.id, supervisee.id),
+                ).fetchone()
+            ):
+                not_attached += 1
+            already += 1
+            continue
+        if sign["chain"] == chain:
+            raise refuse(
+                "hours_file.link_not_here",
+                hours.path,
+                f"{label} says it was signed in this database, where it is not.",
+            )
+        _insert_record(conn, record, supervisor_ids, gids, stamp)
+        _insert_link(conn, sign, record, stamp)
+        if record.void is not None:
+            _insert_link(conn, record.void, record, stamp)
+        added += 1
+
+    # Checked again as they now stand here, by verification itself, before anything is kept.
+    session.flush()
+    report = signoff.read_supervisee(uow, supervisee.id).report
+    ours = {r.id for r in hours.records}
+    wrong = [p for p in report.problems if p.record_id in ours]
+    if wrong:
+        raise refuse(
+            "hours_file.fails_verification", hours.path, f"record {wrong[0].record_id}: {wrong[0].message}."
+        )
+
+    audit.log(
+        uow,
+        audit.AuditAction.IMPORT,
+        supervisee_id=supervisee.id,
+        details={"hours_file": name, "added": added, "already": already, "linked": linked},
+    )
+    for chain_id, info in hours.chains.items():
+        remember_outside_copy(
+            uow,
+            direction="in",
+            chain_id=chain_id,
+            last_seq=int(info.get("last_seq") or 0),
+            chain_hash=str(info.get("chain_hash") or ""),
+            path=hours.path,
+            whose=supervisee.name,
+        )
+    uow.flush()
+    return HoursImportSummary(
+        path=hours.path,
+        supervisee_id=supervisee.id,
+        supervisee_name=supervisee.name,
+        added=added,
+        already=already,
+        signatures_added=added_signatures,
+        supervisee_added=supervisee_added,
+        linked=linked,
+        supervisors_added=tuple(added_supervisors),
+        same_name=same_name,
+        not_attached=not_attached,
+        chains=tuple(c for c in hours.chains if c != chain),
+    )
+
+
+def _insert_record(
+    conn: Any, record: HoursRecord, supervisor_ids: dict[str, int], gids: dict[str, int], stamp: str
+) -> None:
+    """The record's rows, written pending (its children may only be added then) and then
+    marked signed, as signing does."""
+    c = record.content
+    supervisor = supervisor_ids[c[3]]
+    if record.kind == "session":
+        conn.execute(
+            "INSERT INTO supervision_session (id, supervisor_id, date, start_time, minutes, format, modality, site, "
+            "topics, status, supersedes_id, amendment_reason, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
+            (
+                record.id,
+                supervisor,
+                c[4],
+                c[5],
+                int(c[6]),
+                c[7],
+                c[8],
+                c[9],
+                c[10],
+                c[11],
+                c[12],
+                stamp,
+                stamp,
+            ),
+        )
+        attendees = sorted({gids[g] for g in c[13] if g in gids})
+        conn.executemany(
+            "INSERT INTO session_attendee (session_id, supervisee_id) VALUES (?, ?)",
+            [(record.id, a) for a in attendees],
+        )
+        table, column = "session_allocation", "session_id"
+    else:
+        conn.execute(
+            "INSERT INTO experience_entry (id, supervisee_id, supervisor_id, period_start, period_end, setting, kind, "
+            "status, supersedes_id, amendment_reason, created_at, updated_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, 'pending', ?, ?, ?, ?)",
+            (record.id, gids[c[6]], supervisor, c[4], c[5], c[8], c[7], c[11], c[12], stamp, stamp),
+        )
+        table, column = "experience_allocation", "entry_id"
+    conn.executemany(
+        f"INSERT INTO {table} ({column}, domain_code, minutes) VALUES (?, ?, ?)",
+        [(record.id, item.rpartition("=")[0], int(item.rpartition("=")[2])) for item in c[14]],
+    )
+    model = "supervision_session" if record.kind == "session" else "experience_entry"
+    conn.execute(f"UPDATE {model} SET status = 'signed' WHERE id = ?", (record.id,))
+
+
+def _insert_link(conn: Any, link: dict[str, Any], record: HoursRecord, stamp: str) -> None:
+    conn.execute(
+        "INSERT INTO foreign_link (chain_id, seq, signature_id, record_kind, record_id, action, signer_id, signed_at, "
+        "reason, content_hash, prev_chain_hash, chain_hash, people, imported_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (
+            link["chain"],
+            link["seq"],
+            link["signature"],
+            link["record_kind"],
+            link["record_id"],
+            link["action"],
+            link["signer_id"],
+            link["signed_at"],
+            link["reason"],
+            link["content_hash"],
+            link["prev_chain_hash"],
+            link["chain_hash"],
+            to_json(record.people()),
+            stamp,
+        ),
+    )
+
+
+# --------------------------------------------------------------------------------------------
+# Opening hours files without a supervisor account
+
+
+class HoursView(Database):
+    """Hours files imported into a temporary database, opened read-only; :meth:`close`
+    deletes the temporary database. ``supervisee_ids``: the supervisees of the files."""
+
+    def __init__(self, url: str, folder: Path, supervisee_ids: tuple[int, ...]) -> None:
+        super().__init__(url, readonly=True)
+        self.folder = folder
+        self.supervisee_ids = supervisee_ids
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            remove_folder(self.folder)  # after the connections: on Windows they hold the file
+
+
+def open_hours_files(paths: Sequence[str | os.PathLike[str]]) -> HoursView:
+    """Open hours files read-only, without any supervisor account: they are imported (each
+    checked whole, as :func:`import_hours_file` does) into a temporary database made by the
+    app's migrations, which is then opened read-only. Progress and statements read it like
+    any database. A file that is refused raises its :class:`DomainError` and nothing stays
+    behind. Close the returned database to delete the temporary copy."""
+    if not paths:
+        raise DomainError("Give at least one hours file to open.", code="hours_file.none_given", field="file")
+    folder = Path(tempfile.mkdtemp(prefix="supervisor_app-hours-"))
+    try:
+        path = folder / "hours.db"
+        db = open_database(path, backup_before_migration=False)
+        ids: list[int] = []
+        try:
+            for item in paths:
+                with db.uow("hours-file") as uow:
+                    summary = import_hours_file(uow, item)
+                    uow.commit()
+                    if summary.supervisee_id not in ids:
+                        ids.append(summary.supervisee_id)
+        finally:
+            db.close()
+        return HoursView(db.url, folder, tuple(ids))
+    except BaseException:
+        remove_folder(folder)
+        raise

@@ -1,0 +1,312 @@
+"""Writing a supervisee's hours file: their signed records, the links and keyed signatures that
+prove them, and the keys to check those."""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from supervisor_app.db import UnitOfWork
+from supervisor_app.models import (
+    utcnow,
+)
+from supervisor_app.services import audit, signoff
+from supervisor_app.services.canonical import among_ids, sha256_hex, to_json
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.hours_files.file_format import (
+    FORMAT,
+    MEMBERS,
+    VERSION,
+    HoursFileSummary,
+    chain_identity,
+    remember_outside_copy,
+)
+from supervisor_app.services.people import get_supervisee
+from supervisor_app.services.signoff import signing
+from supervisor_app.services.signoff.foreign import foreign_record_ids
+from supervisor_app.storage import write_private
+
+
+def _link_dict(link: Sequence[Any], chain: str, signature_id: str) -> dict[str, Any]:
+    prev, seq, kind, rid, action, signer, at, reason, content, chain_hash = link[:10]
+    return {
+        "chain": chain,
+        "seq": seq,
+        "signature": signature_id,
+        "prev_chain_hash": prev,
+        "record_kind": kind,
+        "record_id": rid,
+        "action": action,
+        "signer_id": signer,
+        "signed_at": at,
+        "reason": reason,
+        "content_hash": content,
+        "chain_hash": chain_hash,
+    }
+
+
+def _covering(conn: Any, chain: str, seqs: Iterable[int]) -> dict[int, str]:
+    """{seq: id of the keyed signature of ``chain`` covering it} for these seqs."""
+    wanted = sorted(set(seqs))
+    if not wanted:
+        return {}
+    ranges = conn.execute(
+        "SELECT first_seq, last_seq, id FROM signature WHERE chain_id = ? AND last_seq >= ? AND first_seq <= ? "
+        "ORDER BY first_seq",
+        (chain, wanted[0], wanted[-1]),
+    ).fetchall()
+    covering: dict[int, str] = {}
+    i = 0
+    for seq in wanted:
+        while i < len(ranges) and ranges[i][1] < seq:
+            i += 1
+        if i < len(ranges) and ranges[i][0] <= seq <= ranges[i][1]:
+            covering[seq] = ranges[i][2]
+    return covering
+
+
+def write_hours_file(
+    uow: UnitOfWork, *, supervisee_id: int | str, path: str | os.PathLike[str]
+) -> HoursFileSummary:
+    """Write the supervisee's signed records (sessions, experience, amendments and the
+    originals they replace, voids), with the keyed signatures that cover them and the
+    signers' public keys, to the hours file ``path`` (written whole or not at all).
+
+    Records that arrived from another database go in too, with their own signatures. Every
+    record is verified first: a database with an altered record writes nothing
+    (:class:`~supervisor_app.services.signoff.RecordsFailVerification`). Records signed before
+    signing keys existed cannot travel (nothing proves them outside this file) and are left
+    out, counted in the summary. The giving out is recorded (:func:`remember_outside_copy`)
+    and audited; commits.
+    """
+    supervisee = get_supervisee(uow, supervisee_id)
+    target = Path(path).expanduser()
+    if target.exists() and target.is_dir():
+        raise DomainError(
+            f"{target} is a folder; give a file name for the hours file.",
+            code="hours_file.path_is_folder",
+            field="path",
+        )
+    records = signoff.require_supervisee_verified(uow, supervisee.id)
+    conn = signing.dbapi(uow)
+    chain, keys_from = chain_identity(conn)
+    gid_of_supervisor = dict(conn.execute("SELECT id, global_id FROM supervisor").fetchall())
+    gid_of_supervisee = dict(conn.execute("SELECT id, global_id FROM supervisee").fetchall())
+
+    mine: list[tuple[str, tuple[Any, ...], list[Any]]] = []  # (kind, row, attendees)
+    for batch in (records.sessions, records.experience):
+        for row in batch.rows:
+            rid = row[0]
+            if row[1] != "signed":
+                continue
+            if batch.kind == "session":
+                attendees = batch.attendees.get(rid, [])
+                if supervisee.id not in attendees:
+                    continue
+            else:
+                attendees = []
+                if row[5] != supervisee.id:
+                    continue
+            mine.append((batch.kind, (*row, attendees, batch.allocations.get(rid, [])), attendees))
+    ids = [row[0] for _kind, row, _a in mine]
+    foreign = foreign_record_ids(conn, among_ids(ids)) if ids else set()
+    foreign_links: dict[tuple[str, str], dict[str, Any]] = {}
+    foreign_people: dict[str, dict[str, Any]] = {}
+    if foreign:
+        for row in conn.execute(
+            "SELECT prev_chain_hash, seq, record_kind, record_id, action, signer_id, signed_at, reason, "
+            "content_hash, chain_hash, chain_id, signature_id, people FROM foreign_link "
+            "WHERE record_id IN (SELECT value FROM json_each(?))",
+            (json.dumps(sorted(foreign)),),
+        ):
+            foreign_links[(row[3], row[4])] = _link_dict(row, row[10], row[11])
+            if row[4] == "sign":
+                foreign_people[row[3]] = json.loads(row[12])
+    local_seqs = [
+        link[1]
+        for rid in ids
+        if rid not in foreign
+        for link in (records.signs.get(rid), records.voids.get(rid))
+        if link is not None
+    ]
+    covering = _covering(conn, chain, local_seqs)
+
+    out: list[dict[str, Any]] = []
+    left_out: list[str] = []
+    for kind, row, attendees in mine:
+        rid = row[0]
+        if rid in foreign:
+            people = foreign_people[rid]
+            sign = foreign_links[(rid, "sign")]
+            void = foreign_links.get((rid, "void"))
+        else:
+            link = records.signs.get(rid)
+            if link is None or link[1] < keys_from or link[1] not in covering:
+                left_out.append(rid)
+                continue
+            people = {
+                "supervisor": gid_of_supervisor.get(row[2]),
+                "supervisees": [gid_of_supervisee.get(row[5])]
+                if kind == "experience"
+                else sorted(gid_of_supervisee.get(a) for a in attendees),
+            }
+            sign = _link_dict(link, chain, covering[link[1]])
+            voided = records.voids.get(rid)
+            void = None
+            if voided is not None:
+                if voided[1] not in covering:
+                    left_out.append(rid)
+                    continue
+                void = _link_dict(voided, chain, covering[voided[1]])
+        content = signoff.foreign_content(kind, row, people)
+        if sha256_hex(to_json(content)) != sign["content_hash"]:
+            left_out.append(rid)  # signed, but not in content version 2: signed before keys
+            continue
+        out.append({"kind": kind, "id": rid, "content": content, "sign": sign, "void": void})
+    # An amendment travels only with the original it replaces.
+    present = {r["id"] for r in out}
+    while True:
+        orphans = [r for r in out if r["content"][11] and r["content"][11] not in present]
+        if not orphans:
+            break
+        for r in orphans:
+            left_out.append(r["id"])
+            present.discard(r["id"])
+        out = [r for r in out if r["id"] in present]
+
+    signature_ids = sorted(
+        {r["sign"]["signature"] for r in out} | {r["void"]["signature"] for r in out if r["void"]}
+    )
+    signature_rows = [
+        dict(
+            zip(
+                ("id", "chain", "key", "first_seq", "last_seq", "signed_at", "payload", "signature"),
+                row,
+                strict=True,
+            )
+        )
+        for row in conn.execute(
+            "SELECT id, chain_id, key_fingerprint, first_seq, last_seq, signed_at, payload, signature FROM signature "
+            "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY chain_id, first_seq",
+            (json.dumps(signature_ids),),
+        )
+    ]
+    fingerprints = sorted({s["key"] for s in signature_rows})
+    key_rows = conn.execute(
+        "SELECT k.fingerprint, k.public_key, s.global_id FROM supervisor_key k JOIN supervisor s ON s.id = k.supervisor_id "
+        "WHERE k.fingerprint IN (SELECT value FROM json_each(?)) ORDER BY k.fingerprint",
+        (json.dumps(fingerprints),),
+    ).fetchall()
+    keys_out = [{"fingerprint": fp, "public_key": pub, "supervisor": gid} for fp, pub, gid in key_rows]
+    named = sorted({r["content"][3] for r in out} | {k["supervisor"] for k in keys_out})
+    supervisors_out = [
+        {
+            "global_id": gid,
+            "name": name,
+            "credentials": credentials,
+            "title": title,
+            "icb_number": icb,
+            "license_type": license_type,
+            "license_number": license_number,
+        }
+        for gid, name, credentials, title, icb, license_type, license_number in conn.execute(
+            "SELECT global_id, name, credentials, title, icb_number, license_type, license_number FROM supervisor "
+            "WHERE global_id IN (SELECT value FROM json_each(?)) ORDER BY global_id",
+            (json.dumps(named),),
+        )
+    ]
+    head = conn.execute("SELECT seq, chain_hash FROM sign_off ORDER BY seq DESC LIMIT 1").fetchone() or (
+        0,
+        "0" * 64,
+    )
+    agency = conn.execute("SELECT name FROM agency ORDER BY id LIMIT 1").fetchone()
+    chains: dict[str, dict[str, Any]] = {
+        chain: {"agency": agency[0] if agency else "", "last_seq": head[0], "chain_hash": head[1]}
+    }
+    known_agencies = dict(conn.execute("SELECT chain_id, agency FROM foreign_chain").fetchall())
+    for r in out:
+        for link in (r["sign"], r["void"]):
+            if link is None or link["chain"] == chain:
+                continue
+            entry = chains.setdefault(
+                link["chain"],
+                {"agency": known_agencies.get(link["chain"], ""), "last_seq": 0, "chain_hash": ""},
+            )
+            if link["seq"] > entry["last_seq"]:
+                entry["last_seq"], entry["chain_hash"] = link["seq"], link["chain_hash"]
+    made_at = utcnow().isoformat(timespec="seconds")
+    manifest = {
+        "format": FORMAT,
+        "version": VERSION,
+        "supervisee": {
+            "global_id": supervisee.global_id,
+            "name": supervisee.name,
+            "icb_id": supervisee.icb_id,
+            "credential": supervisee.credential,
+            "position": supervisee.position,
+            "start_date": supervisee.start_date.isoformat() if supervisee.start_date else None,
+        },
+        "made_at": made_at,
+        "made_by_chain": chain,
+        "chains": chains,
+        "counts": {"records": len(out), "signatures": len(signature_rows)},
+    }
+    data = _zip_bytes(
+        {
+            "manifest.json": manifest,
+            "records.json": out,
+            "signatures.json": signature_rows,
+            "keys.json": {"keys": keys_out, "supervisors": supervisors_out},
+        }
+    )
+    remember_outside_copy(
+        uow,
+        direction="out",
+        chain_id=chain,
+        last_seq=head[0],
+        chain_hash=head[1],
+        path=target,
+        whose=supervisee.name,
+    )
+    audit.log(
+        uow,
+        audit.AuditAction.EXPORT,
+        supervisee_id=supervisee.id,
+        details={"hours_file": target.name, "records": len(out), "left_out": len(left_out)},
+    )
+    uow.flush()
+    _write_atomic(target, data)
+    return HoursFileSummary(
+        path=target,
+        supervisee_id=supervisee.id,
+        supervisee_name=supervisee.name,
+        records=len(out),
+        voids=sum(1 for r in out if r["void"]),
+        signatures=len(signature_rows),
+        supervisors=tuple(s["name"] for s in supervisors_out),
+        chain_id=chain,
+        last_seq=head[0],
+        chain_hash=head[1],
+        left_out=tuple(dict.fromkeys(left_out)),
+    )
+
+
+def _zip_bytes(members: dict[str, Any]) -> bytes:
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=6) as archive:
+        for name in MEMBERS:
+            text = json.dumps(members[name], ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+            archive.writestr(name, text.encode("utf-8"))
+    return buffer.getvalue()
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    """Next to the target, then renamed: a crash never leaves half a file. Only the user reads it."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_private(path, data)
