@@ -119,7 +119,8 @@ def whole_minutes(value: object, *, field: str, label: str) -> int:
             raise DomainError(
                 f"{label} {shown(value)} is not a whole number of minutes.",
                 field=field,
-                code="input.not_whole_minutes",
+                code="input.minutes_unreadable",
+                params={"label": label},
             )
         if len(text.lstrip("-")) > MAX_DIGITS:
             raise too_many_digits(text, field=field, label=label)
@@ -129,7 +130,8 @@ def whole_minutes(value: object, *, field: str, label: str) -> int:
             raise DomainError(
                 f"{label} must be a whole number of minutes, not {value}.",
                 field=field,
-                code="input.not_whole_minutes",
+                code="input.minutes_fraction",
+                params={"label": label, "value": value},
             )
         value = int(value)
     if not isinstance(value, int):

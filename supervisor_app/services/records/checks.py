@@ -272,19 +272,21 @@ def check_session(
         )
     session_format = _choice(format, SessionFormat, field="format", label="Format")
     most_individual = profile.supervision.individual_max
-    if session_format == SessionFormat.INDIVIDUAL and len(supervisees) > most_individual:
+    if session_format == SessionFormat.INDIVIDUAL and len(supervisees) > most_individual == 1:
         raise DomainError(
-            (
-                f"An individual session has exactly one supervisee ({len(supervisees)} chosen); "
-                "choose group for more."
-            )
-            if most_individual == 1
-            else (
-                f"{profile.code} individual supervision has at most {most_individual} supervisees "
-                f"({len(supervisees)} chosen); choose group for more."
-            ),
+            f"An individual session has exactly one supervisee ({len(supervisees)} chosen); "
+            "choose group for more.",
             field="supervisees",
             code="records.individual_count",
+            params={"chosen": len(supervisees)},
+        )
+    if session_format == SessionFormat.INDIVIDUAL and len(supervisees) > most_individual:
+        raise DomainError(
+            f"{profile.code} individual supervision has at most {most_individual} supervisees "
+            f"({len(supervisees)} chosen); choose group for more.",
+            field="supervisees",
+            code="records.individual_too_many",
+            params={"credential": profile.code, "most": most_individual, "chosen": len(supervisees)},
         )
     if session_format == SessionFormat.GROUP:
         if len(supervisees) < 2:

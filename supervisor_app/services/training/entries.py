@@ -53,7 +53,7 @@ def parse_hours(value: object, *, field: str, label: str) -> int:
     """Hours (a number, up to 4 decimals) as whole minutes, more than 0."""
     if isinstance(value, bool):
         raise DomainError(
-            f"{label} must be a number of hours.", field=field, code="training.hours_not_number"
+            f"{label} must be a number of hours.", field=field, code="training.hours_wrong_type"
         )
     if isinstance(value, int | float):
         text = f"{value:.4f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
