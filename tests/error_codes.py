@@ -100,6 +100,20 @@ def _params(call: ast.Call) -> dict[str, ast.expr]:
     return {}
 
 
+def _carriers(node: ast.expr) -> list[ast.expr]:
+    """``node`` and the value it shows: a param is the value (a date, a whole id), the message
+    shows ``day.isoformat()``, ``record_id[:8]``, ``shown(value)``."""
+    found = [node]
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+        if node.func.attr in {"isoformat", "strftime", "lower"}:
+            found += _carriers(node.func.value)
+    elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and len(node.args) == 1:
+        found += _carriers(node.args[0])
+    elif isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Slice):
+        found += _carriers(node.value)
+    return found
+
+
 def _templates(node: ast.expr, params: dict[str, ast.expr]) -> list[str] | None:
     """The message as templates (one, or one per branch of a conditional): literal text with
     ``{param}`` (or ``{expression}``) holes; None if the message is not written at this call."""
@@ -111,8 +125,8 @@ def _templates(node: ast.expr, params: dict[str, ast.expr]) -> list[str] | None:
             if isinstance(part, ast.Constant):
                 out.append(str(part.value).replace("{", "{{").replace("}", "}}"))
             elif isinstance(part, ast.FormattedValue):
-                dumped = ast.dump(part.value)
-                key = next((k for k, v in params.items() if ast.dump(v) == dumped), None)
+                seen = {ast.dump(e) for e in _carriers(part.value)}
+                key = next((k for k, v in params.items() if ast.dump(v) in seen), None)
                 out.append("{" + (key or ast.unparse(part.value)) + "}")
         return ["".join(out)]
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):

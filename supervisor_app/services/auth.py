@@ -181,7 +181,11 @@ def _may_try(uow: UnitOfWork, supervisor_id: int, now: dt.datetime) -> Superviso
             f"Try again in about {minutes} minute{'s' if minutes != 1 else ''}.",
             code="auth.locked",
             field="password",
-            params={"supervisor": supervisor.name, "minutes": minutes},
+            params={
+                "supervisor": supervisor.name,
+                "minutes": minutes,
+                "attempts": MAX_FAILED_ATTEMPTS,
+            },
         )
     return supervisor
 

@@ -104,7 +104,7 @@ def read_form(data: bytes, *, name: str = "the file") -> FormFile:
         raise NotAForm(
             f"{name} is not a PDF that can be read ({exc.__class__.__name__}).",
             code="form.unreadable",
-            params={"name": name},
+            params={"name": name, "error": exc.__class__.__name__},
         ) from None
     finally:
         quiet.setLevel(level)
@@ -138,7 +138,7 @@ def read_form(data: bytes, *, name: str = "the file") -> FormFile:
         raise NotAForm(
             f"{name} carries a file named {MANIFEST_NAME}, but not a supervisor_app form manifest.",
             code="form.not_a_manifest",
-            params={"name": name},
+            params={"name": name, "manifest": MANIFEST_NAME},
         )
     version = manifest.get("version")
     if not isinstance(version, int) or version > MANIFEST_VERSION or version < 1:
