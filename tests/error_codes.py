@@ -33,8 +33,9 @@ def source_files() -> list[Path]:
     return sorted(p for p in PACKAGE.rglob("*.py") if not excluded(p))
 
 
-def _trees() -> dict[Path, ast.Module]:
-    return {p: ast.parse(p.read_text(encoding="utf-8"), filename=str(p)) for p in source_files()}
+def _trees(files: list[Path] | None = None) -> dict[Path, ast.Module]:
+    files = source_files() if files is None else files
+    return {p: ast.parse(p.read_text(encoding="utf-8"), filename=str(p)) for p in files}
 
 
 def _name(node: ast.expr) -> str | None:
@@ -215,7 +216,7 @@ def _site(path: Path, scope: str, cls: str, call: ast.Call, factory: Factory | N
         hole = "{" + str(factory.message_name) + "}"
         templates = [factory.template.replace(hole, t) for t in templates]
     return Site(
-        path=str(path.relative_to(ROOT)),
+        path=str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else path.name,
         line=call.lineno,
         function=scope,
         cls=cls,
@@ -226,10 +227,10 @@ def _site(path: Path, scope: str, cls: str, call: ast.Call, factory: Factory | N
     )
 
 
-def sites() -> list[Site]:
+def sites(files: list[Path] | None = None) -> list[Site]:
     """Every construction of a DomainError (or subclass) in the package, and every
     ``super().__init__(...)`` of a subclass that fixes its own code."""
-    trees = _trees()
+    trees = _trees(files)
     classes = error_classes(trees)
     # Subclasses with their own __init__ give the code there; calling them needs none.
     coded = set()

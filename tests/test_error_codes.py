@@ -37,6 +37,30 @@ def test_the_scan_finds_the_refusals_it_should(sites: list[Site]) -> None:
     ) in found  # refuse(code, ...)
 
 
+def test_the_scan_reads_codes_messages_and_params_as_written(tmp_path: Path) -> None:
+    sample = tmp_path / "sample.py"
+    sample.write_text(
+        "class Refused(DomainError):\n    pass\n"
+        "def f(day, name, code):\n"
+        "    raise DomainError(f'{day.isoformat()} is late for {name}.', code='a.late', params={'day': day})\n"
+        "    raise Refused('No.')\n"
+        "    raise DomainError('x', code=CODES[0])\n"
+        "    raise DomainError('Long.' if day else f'Short {name}.', code='a.size')\n"
+        "def refuse(code, path, message):\n"
+        "    return DomainError(f'{path.name} is refused: {message}', code=code, params={'file': path.name})\n"
+        "def g(path):\n"
+        "    raise refuse('a.bad', path, 'it is bad.')\n"
+    )
+    found = {(s.line, s.code, s.templates, s.params) for s in error_codes.sites([sample])}
+    assert found == {
+        (4, "a.late", ("{day} is late for {name}.",), ("day",)),
+        (5, None, ("No.",), ()),
+        (6, "<expr>", ("x",), ()),
+        (7, "a.size", ("Long.", "Short {name}."), ()),
+        (11, "a.bad", ("{file} is refused: it is bad.",), ("file",)),
+    }
+
+
 def test_every_domain_error_is_raised_with_a_stable_code(sites: list[Site]) -> None:
     missing = [f"{s.where} {s.cls}(...)" for s in sites if s.code is None]
     not_literal = [f"{s.where} {s.cls}(code=...)" for s in sites if s.code == "<expr>"]
