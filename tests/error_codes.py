@@ -286,6 +286,18 @@ def sites(files: list[Path] | None = None) -> list[Site]:
     return sorted(found, key=lambda s: (s.path, s.line))
 
 
+def contexts(files: list[Path] | None = None) -> list[Site]:
+    """Every ``exc.with_message(...)``: a refusal re-raised with context, its own code kept."""
+    found = []
+    for path, tree in _trees(files).items():
+        for scope in [n for n in ast.walk(tree) if isinstance(n, ast.FunctionDef | ast.AsyncFunctionDef)]:
+            for call in ast.walk(scope):
+                if isinstance(call, ast.Call) and _name(call.func) == "with_message":
+                    if isinstance(call.func, ast.Attribute) and call.args:
+                        found.append(_site(path, scope.name, "with_message", call))
+    return sorted(set(found), key=lambda s: (s.path, s.line))
+
+
 def _factory_call(call: ast.Call) -> bool:
     return any(k.arg == "code" and isinstance(k.value, ast.Name) for k in call.keywords)
 
@@ -330,6 +342,21 @@ def catalogue(found: list[Site] | None = None) -> str:
         places = sorted({f"{s.path.removeprefix('supervisor_app/')} `{s.function}`" for s in group})
         cells = [f"`{code}`", " / ".join(messages), ", ".join(params), "; ".join(places)]
         lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+    wrapped = [s for s in contexts() if s.templates and s.path != "supervisor_app/services/errors.py"]
+    lines += [
+        "",
+        "## Context",
+        "",
+        "A refusal re-raised with context keeps its code and params (`exc.with_message`); the",
+        "context's own wording, `{message}` being the refusal's:",
+        "",
+        "| Message | Raised in |",
+        "|---|---|",
+    ]
+    for site in wrapped:
+        text = " / ".join(t.replace("{exc.message}", "{message}") for t in site.templates or ())
+        place = f"{site.path.removeprefix('supervisor_app/')} `{site.function}`"
+        lines.append("| " + " | ".join(c.replace("|", "\\|") for c in (text, place)) + " |")
     return "\n".join(lines).rstrip() + "\n"
 
 

@@ -47,9 +47,14 @@ class DomainError(Exception):
         self.field = field
         self.params: Mapping[str, Any] = MappingProxyType(dict(params or {}))
 
-    def with_message(self, message: str, *, field: str | None = None) -> DomainError:
-        """The same refusal, its message put in context ("Record 3f2a…: <message>")."""
-        return DomainError(message, code=self.code, field=field or self.field, params=self.params)
+    def with_message(
+        self, message: str, *, field: str | None = None, params: Mapping[str, Any] | None = None
+    ) -> DomainError:
+        """The same refusal (its code kept), its message put in context ("Record 3f2a…:
+        <message>"); ``params`` adds the context's values to the refusal's own."""
+        return DomainError(
+            message, code=self.code, field=field or self.field, params={**self.params, **(params or {})}
+        )
 
     def __str__(self) -> str:
         return self.message

@@ -428,7 +428,11 @@ def supervisor_leaves(
                     )
                 )
             except DomainError as exc:
-                raise exc.with_message(f"{supervisee.name}: {exc.message}", field="successor") from None
+                raise exc.with_message(
+                    f"{supervisee.name}: {exc.message}",
+                    field="successor",
+                    params={"supervisee": supervisee.name},
+                ) from None
     before = {"active": True, "left_on": None, "successor_id": supervisor.successor_id}
     supervisor.active = False
     supervisor.left_on = day

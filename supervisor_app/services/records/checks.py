@@ -397,10 +397,9 @@ def check_counts_at_signing(uow: UnitOfWork, records: Iterable[Record]) -> None:
             try:
                 check_modality_counts(profile, record.modality)
             except DomainError as exc:
-                raise DomainError(
+                raise exc.with_message(
                     f"Record {record.id[:8]} ({record.date.isoformat()}) cannot be signed: {exc.message}",
                     field="record",
-                    code="records.cannot_sign_modality",
                     params={"record": record.id, "date": record.date},
                 ) from None
 
