@@ -56,6 +56,7 @@ def _supervisor_kinds(text: str) -> str:
                 f"{kind[:40]!r}… is longer than a credential's name (40 characters); separate kinds with commas.",
                 field="supervisor_kinds",
                 code="agency.kind_too_long",
+                params={"kind": kind},
             )
     return ", ".join(kinds)
 
@@ -104,6 +105,7 @@ def update_agency(
             f"Another agency here is already called {other.name!r} (id {other.id}); choose another name.",
             field="agency",
             code="agency.name_taken",
+            params={"other": other.name},
         )
     changed = audit.changes({key: getattr(agency, key) for key in values}, values)
     if changed:
