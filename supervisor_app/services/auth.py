@@ -232,11 +232,11 @@ def _count_failure(
     """The error to raise for one wrong password; the failure itself is counted (and logged,
     and the lock set at the fifth) in a short unit of work of its own once ``uow`` ends."""
     supervisor = _supervisor(uow, supervisor_id)
-    left = MAX_FAILED_ATTEMPTS - (supervisor.failed_attempts + 1)
+    left = max(MAX_FAILED_ATTEMPTS - (supervisor.failed_attempts + 1), 0)
     minutes = int(LOCKOUT.total_seconds() // 60)
     uow.afterwards(lambda short: count_failure(short, supervisor_id, now, record_ids, what=what))
     name, field = supervisor.name, "recovery_key" if what == "recovery key" else "password"
-    params = {"supervisor": name, "attempts_left": max(left, 0), "minutes": minutes}
+    params = {"supervisor": name, "attempts_left": left, "minutes": minutes}
     plural = "s" if left != 1 else ""
     if what == "recovery key" and left <= 0:
         return WrongPassword(
