@@ -328,6 +328,8 @@ def test_an_lcpc_phone_session_is_refused_at_signing_and_nothing_changes(lcpc) -
         signing.sign(uow, supervisor_id=supervisor, password=PASSWORD, record_ids=[kept, phoned])
     assert f"Record {phoned[:8]}" in caught.value.message
     assert "LCPC supervision by phone does not count" in caught.value.message
+    # The same refusal as at entry, put in context: its code survives, the record is a param.
+    assert caught.value.code == "records.modality_not_counted" and caught.value.params["record"] == phoned
     assert snapshot(db) == before  # all or none: the in-person session is not signed either
     with db.uow("test") as uow:
         signing.sign(uow, supervisor_id=supervisor, password=PASSWORD, record_ids=[kept])

@@ -181,7 +181,11 @@ def _may_try(uow: UnitOfWork, supervisor_id: int, now: dt.datetime) -> Superviso
             f"Try again in about {minutes} minute{'s' if minutes != 1 else ''}.",
             code="auth.locked",
             field="password",
-            params={"supervisor": supervisor.name, "minutes": minutes},
+            params={
+                "supervisor": supervisor.name,
+                "minutes": minutes,
+                "attempts": MAX_FAILED_ATTEMPTS,
+            },
         )
     return supervisor
 
@@ -228,23 +232,39 @@ def _count_failure(
     """The error to raise for one wrong password; the failure itself is counted (and logged,
     and the lock set at the fifth) in a short unit of work of its own once ``uow`` ends."""
     supervisor = _supervisor(uow, supervisor_id)
-    left = MAX_FAILED_ATTEMPTS - (supervisor.failed_attempts + 1)
-    if left <= 0:
-        message = (
-            f"Wrong {what}. Signing is now locked for {supervisor.name} for "
-            f"{int(LOCKOUT.total_seconds() // 60)} minutes."
-        )
-    else:
-        message = (
-            f"Wrong {what} for {supervisor.name}. {left} attempt{'s' if left != 1 else ''} left "
-            f"before signing locks for {int(LOCKOUT.total_seconds() // 60)} minutes."
-        )
+    left = max(MAX_FAILED_ATTEMPTS - (supervisor.failed_attempts + 1), 0)
+    minutes = int(LOCKOUT.total_seconds() // 60)
     uow.afterwards(lambda short: count_failure(short, supervisor_id, now, record_ids, what=what))
+    name, field = supervisor.name, "recovery_key" if what == "recovery key" else "password"
+    params = {"supervisor": name, "attempts_left": left, "minutes": minutes}
+    plural = "s" if left != 1 else ""
+    if what == "recovery key" and left <= 0:
+        return WrongPassword(
+            f"Wrong recovery key. Signing is now locked for {name} for {minutes} minutes.",
+            code="auth.wrong_recovery_key_locked",
+            field=field,
+            params=params,
+        )
+    if what == "recovery key":
+        return WrongPassword(
+            f"Wrong recovery key for {name}. {left} attempt{plural} left "
+            f"before signing locks for {minutes} minutes.",
+            code="auth.wrong_recovery_key",
+            field=field,
+            params=params,
+        )
+    if left <= 0:
+        return WrongPassword(
+            f"Wrong password. Signing is now locked for {name} for {minutes} minutes.",
+            code="auth.wrong_password_locked",
+            field=field,
+            params=params,
+        )
     return WrongPassword(
-        message,
-        code="auth.wrong_recovery_key" if what == "recovery key" else "auth.wrong_password",
-        field="recovery_key" if what == "recovery key" else "password",
-        params={"supervisor": supervisor.name, "attempts_left": max(left, 0)},
+        f"Wrong password for {name}. {left} attempt{plural} left before signing locks for {minutes} minutes.",
+        code="auth.wrong_password",
+        field=field,
+        params=params,
     )
 
 

@@ -110,7 +110,10 @@ def check_days(value: Any) -> int:
     text = str(value).strip()
     if isinstance(value, bool) or not text.isdecimal() or int(text) > MAX_DAYS:
         raise DomainError(
-            f"Days {text!r} must be a whole number from 0 to {MAX_DAYS}.", field="days", code="due.bad_days"
+            f"Days {text!r} must be a whole number from 0 to {MAX_DAYS}.",
+            field="days",
+            code="due.bad_days",
+            params={"days": text, "most": MAX_DAYS},
         )
     return int(text)
 

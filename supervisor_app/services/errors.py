@@ -16,9 +16,16 @@ class DomainError(Exception):
 
     - ``message`` is written for a supervisor, not a programmer (English today; translated
       from ``code`` and ``params`` later).
-    - ``code`` is stable (``area.what``): callers that react to a particular refusal test the
-      code, never the message text.
-    - ``params`` are the values the message is made from (a name, a date, a count).
+    - ``code`` is stable (``area.what``: the area first, ``records``, ``sign``, ``print``...,
+      then the refusal, ``records.in_future``). Callers that react to a particular refusal test
+      the code, never the message text. A code is never renamed once released (the CLI's
+      scripts and the translations key on it); a new refusal gets a new code, and a code has
+      one wording (a second wording is a second code). docs/ERROR-CODES.md lists them all,
+      generated from the source by ``uv run python tests/error_codes.py``;
+      tests/test_error_codes.py checks every raise has a code, each code one wording, and
+      that the catalogue is current.
+    - ``params`` are the values the message is made from (a name, a date, a count), keyed by
+      the names a translated template will use.
     - ``field`` names the input it concerns (or None), so a form can show it beside that field.
 
     Raised before anything is committed, so a refused action changes nothing.
@@ -40,9 +47,14 @@ class DomainError(Exception):
         self.field = field
         self.params: Mapping[str, Any] = MappingProxyType(dict(params or {}))
 
-    def with_message(self, message: str, *, field: str | None = None) -> DomainError:
-        """The same refusal, its message put in context ("Record 3f2a…: <message>")."""
-        return DomainError(message, code=self.code, field=field or self.field, params=self.params)
+    def with_message(
+        self, message: str, *, field: str | None = None, params: Mapping[str, Any] | None = None
+    ) -> DomainError:
+        """The same refusal (its code kept), its message put in context ("Record 3f2a…:
+        <message>"); ``params`` adds the context's values to the refusal's own."""
+        return DomainError(
+            message, code=self.code, field=field or self.field, params={**self.params, **(params or {})}
+        )
 
     def __str__(self) -> str:
         return self.message

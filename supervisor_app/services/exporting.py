@@ -237,7 +237,10 @@ def export_csv(uow: UnitOfWork, folder: str | os.PathLike[str]) -> ExportResult:
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise DomainError(
-            f"{folder} is a file; export needs a folder.", field="out", code="export.not_a_folder"
+            f"{folder} is a file; export needs a folder.",
+            field="out",
+            code="export.not_a_folder",
+            params={"folder": folder},
         )
     tables = export_tables(uow)
     files: list[Path] = []
@@ -259,6 +262,7 @@ def export_json(uow: UnitOfWork, path: str | os.PathLike[str]) -> ExportResult:
             f"{path} is a folder; give a file name for the JSON export.",
             field="json",
             code="export.is_a_folder",
+            params={"path": path},
         )
     tables = export_tables(uow)
     document = {

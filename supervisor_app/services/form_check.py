@@ -85,7 +85,11 @@ def read_form(data: bytes, *, name: str = "the file") -> FormFile:
     from pypdf.errors import PyPdfError
 
     if len(data) > MAX_FORM_BYTES:
-        raise NotAForm(f"{name} is not an attestation form printed by supervisor_app (it is far too big).")
+        raise NotAForm(
+            f"{name} is not an attestation form printed by supervisor_app (it is far too big).",
+            code="form.too_big",
+            params={"name": name},
+        )
     quiet = logging.getLogger("pypdf")
     level = quiet.level
     quiet.setLevel(logging.CRITICAL)  # a broken file is our message, not pypdf's warnings
@@ -97,18 +101,26 @@ def read_form(data: bytes, *, name: str = "the file") -> FormFile:
         attachments = {key: list(value) for key, value in reader.attachments.items()}
         first_page = reader.pages[0].extract_text() if reader.pages else ""
     except (PyPdfError, ValueError, KeyError, TypeError, IndexError, OSError, RecursionError) as exc:
-        raise NotAForm(f"{name} is not a PDF that can be read ({exc.__class__.__name__}).") from None
+        raise NotAForm(
+            f"{name} is not a PDF that can be read ({exc.__class__.__name__}).",
+            code="form.unreadable",
+            params={"name": name, "error": exc.__class__.__name__},
+        ) from None
     finally:
         quiet.setLevel(level)
     ours = creator.startswith("supervisor_app") and keywords.startswith("record fingerprint")
     if MANIFEST_NAME not in attachments and not ours:
         raise NotAForm(
             f"{name} is not an attestation form printed by supervisor_app (no manifest and none of "
-            "the form's marks)."
+            "the form's marks).",
+            code="form.not_ours",
+            params={"name": name},
         )
     if title.startswith("Progress statement"):
         raise NotAForm(
-            f"{name} is a progress statement, not an attestation form: it attests nothing to check."
+            f"{name} is a progress statement, not an attestation form: it attests nothing to check.",
+            code="form.is_statement",
+            params={"name": name},
         )
     groups = _GROUPS.search(first_page)
     printed = groups.group(1).replace(" ", "") if groups else ""
@@ -124,13 +136,17 @@ def read_form(data: bytes, *, name: str = "the file") -> FormFile:
         return FormFile(name, None, printed, title, ("its manifest is not readable JSON",))
     if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
         raise NotAForm(
-            f"{name} carries a file named {MANIFEST_NAME}, but not a supervisor_app form manifest."
+            f"{name} carries a file named {MANIFEST_NAME}, but not a supervisor_app form manifest.",
+            code="form.not_a_manifest",
+            params={"name": name, "manifest": MANIFEST_NAME},
         )
     version = manifest.get("version")
     if not isinstance(version, int) or version > MANIFEST_VERSION or version < 1:
         raise NotAForm(
             f"{name} was printed by a newer version of supervisor_app (manifest version {version!r}); "
-            "check it with that version."
+            "check it with that version.",
+            code="form.newer_version",
+            params={"name": name, "version": version},
         )
     return FormFile(name, manifest, printed, title, tuple(edited))
 

@@ -369,6 +369,7 @@ def split_row(line: int, cells: list[Any], layout: Layout, width: int) -> Row | 
                 "(a stray separator or an unquoted comma?).",
                 field=None,
                 code="import.beyond_header",
+                params={"width": width},
             )
     for index in layout.ignored:
         if index < len(cells) and not is_blank(cells[index]):
@@ -415,4 +416,5 @@ def forbid(row: Row, names: Iterable[str], other: str) -> None:
                 f"(a {row.record} uses {use}).",
                 field=name,
                 code="import.wrong_kind_column",
+                params={"name": name, "other": other, "record": row.record, "use": use},
             )

@@ -51,7 +51,10 @@ def write_template(
         for code in credentials:
             if code not in profiles:
                 raise DomainError(
-                    f"Unknown credential {code!r}.", field="credentials", code="template.unknown_credential"
+                    f"Unknown credential {code!r}.",
+                    field="credentials",
+                    code="template.unknown_credential",
+                    params={"credential": code},
                 )
     domains = domain_columns(profiles, credentials)
     header = list(FIXED_COLUMNS) + domains

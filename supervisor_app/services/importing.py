@@ -159,6 +159,7 @@ class People:
                 f"There is no {label} {shown(text)} (looked for a name, an ICB number and an id).{hint}",
                 field=column,
                 code="import.unknown_person",
+                params={"label": label, "text": text, "hint": hint},
             )
         listed = "; ".join(f"{p.name} (id {p.id}, ICB {self._icb(p) or 'none'})" for p in found[:5])
         raise DomainError(
@@ -166,6 +167,7 @@ class People:
             f"brackets, e.g. '{found[0].name} [{self._icb(found[0]) or '...'}]', or the id number.",
             field=column,
             code="import.ambiguous_person",
+            params={"text": text, "label": label, "listed": listed},
         )
 
 
@@ -270,6 +272,7 @@ class _Preparer:
                     f"The domain columns add up to {total} minutes but the minutes column says {expected}.",
                     field="minutes",
                     code="import.minutes_mismatch",
+                    params={"total": total, "expected": expected},
                 )
         fields = dict(
             supervisee=supervisees[0],

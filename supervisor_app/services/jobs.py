@@ -48,6 +48,7 @@ def parse_answer(value: object) -> bool | None:
             f"The 51% answer {shown(value)} is not one of: yes, no, or empty (not answered yet).",
             field="answer",
             code="job.bad_answer",
+            params={"value": value},
         )
     return _ANSWERS[text]
 
@@ -87,6 +88,7 @@ def check_job(
                 f"End date {end.isoformat()} is before the start date {start.isoformat()}.",
                 field="date_to",
                 code="job.end_before_start",
+                params={"end": end, "start": start},
             )
     text = clean_text(
         description,
@@ -164,7 +166,9 @@ def add_job(
 def get_job(uow: UnitOfWork, job_id: int | str) -> SuperviseeJob:
     job = uow.session.get(SuperviseeJob, _int_id(job_id, field="job", label="Job"))
     if job is None:
-        raise DomainError(f"There is no job with id {job_id}.", field="job", code="job.unknown")
+        raise DomainError(
+            f"There is no job with id {job_id}.", field="job", code="job.unknown", params={"job_id": job_id}
+        )
     return job
 
 
@@ -204,7 +208,10 @@ def edit_job(
     new_row = _file_row(job.id, description_file) if description_file is not None else None
     if remove_description_file and old_file is None and new_row is None:
         raise DomainError(
-            f"Job {job.id} has no job description file.", field="description_file", code="job.no_description"
+            f"Job {job.id} has no job description file.",
+            field="description_file",
+            code="job.no_description",
+            params={"job": job.id},
         )
     before = _fields(job, old_file)
     if checked.answer != job.recovery_support_51:

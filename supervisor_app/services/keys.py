@@ -170,7 +170,10 @@ def unlock(
     supervisor = uow.session.get(Supervisor, supervisor_id)
     if supervisor is None:
         raise DomainError(
-            f"There is no supervisor with id {supervisor_id}.", code="keys.no_supervisor", field="supervisor"
+            f"There is no supervisor with id {supervisor_id}.",
+            code="keys.no_supervisor",
+            field="supervisor",
+            params={"supervisor_id": supervisor_id},
         )
     key = current_key(uow, supervisor_id)
     if key is not None and key.sealed_private_key:

@@ -56,6 +56,7 @@ def _supervisor_kinds(text: str) -> str:
                 f"{kind[:40]!r}… is longer than a credential's name (40 characters); separate kinds with commas.",
                 field="supervisor_kinds",
                 code="agency.kind_too_long",
+                params={"kind": kind},
             )
     return ", ".join(kinds)
 
@@ -104,6 +105,7 @@ def update_agency(
             f"Another agency here is already called {other.name!r} (id {other.id}); choose another name.",
             field="agency",
             code="agency.name_taken",
+            params={"other": other.name},
         )
     changed = audit.changes({key: getattr(agency, key) for key in values}, values)
     if changed:
@@ -242,16 +244,25 @@ def _int_id(value: int | str, *, field: str, label: str) -> int:
         text = str(value).strip()
         if not text.isdecimal():  # isdigit() accepts '²', which int() refuses
             raise DomainError(
-                f"{label} id {shown(value)} is not a number.", field=field, code="person.id_not_number"
+                f"{label} id {shown(value)} is not a number.",
+                field=field,
+                code="person.id_not_number",
+                params={"label": label, "value": value},
             )
         if len(text) > MAX_DIGITS:  # int() would raise ValueError past 4,300 digits
             raise DomainError(
-                f"There is no {label.lower()} with id {shown(text)}.", field=field, code="person.unknown_id"
+                f"There is no {label.lower()} with id {shown(text)}.",
+                field=field,
+                code="person.unknown_id",
+                params={"label": label, "id": text},
             )
         number = int(text)
     if not 0 <= number < 2**63:  # SQLite could not even look it up
         raise DomainError(
-            f"There is no {label.lower()} with id {value}.", field=field, code="person.unknown_id"
+            f"There is no {label.lower()} with id {value}.",
+            field=field,
+            code="person.unknown_id",
+            params={"label": label, "id": value},
         )
     return number
 
@@ -285,6 +296,7 @@ def add_supervisee(
             f"{supervisor.name} is inactive and cannot take on supervisees.",
             field="supervisor",
             code="supervisor.inactive",
+            params={"supervisor": supervisor.name},
         )
     same_person = (
         get_supervisor(uow, same_person_supervisor_id, field="same_person")
@@ -346,6 +358,7 @@ def supervisee_values(
             f"The start date {start.isoformat()} is in the future.",
             field="start_date",
             code="supervisee.start_in_future",
+            params={"start": start},
         )
     return {
         "name": clean_text(name, field="name", label="Supervisee name", required=True),
@@ -375,6 +388,7 @@ def check_icb_id_free(
             f"{credential}. Check the number: each applicant has their own.",
             field="icb_id",
             code="supervisee.icb_id_taken",
+            params={"icb_id": icb_id, "other": other.name, "credential": credential},
         )
 
 
@@ -421,6 +435,7 @@ def set_active(
             f"{person.name} is already {'active' if active else 'marked inactive'}.",
             field="active",
             code="person.already_in_state",
+            params={"person": person.name},
         )
     changed = audit.changes({"active": person.active}, {"active": active})
     person.active = active

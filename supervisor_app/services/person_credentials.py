@@ -89,12 +89,14 @@ def check_credential(
             f"Issue date {issued.isoformat()} is in the future; enter the date the credential was issued.",
             field="issued_on",
             code="credential.issued_in_future",
+            params={"issued": issued},
         )
     if issued is not None and expires is not None and expires < issued:
         raise DomainError(
             f"Expiry date {expires.isoformat()} is before the issue date {issued.isoformat()}.",
             field="expires_on",
             code="credential.expires_before_issue",
+            params={"expires": expires, "issued": issued},
         )
     board = clean_text(board, field="board", label="Issuing board", max_length=200)
     if not board and kind in uow.db.profiles:
@@ -125,7 +127,10 @@ def get_credential(uow: UnitOfWork, credential_id: int | str) -> PersonCredentia
         row = None
     if row is None:
         raise DomainError(
-            f"There is no credential with id {credential_id}.", field="credential", code="credential.unknown"
+            f"There is no credential with id {credential_id}.",
+            field="credential",
+            code="credential.unknown",
+            params={"credential_id": credential_id},
         )
     return row
 
@@ -207,6 +212,7 @@ def check_hire_date(hire_date: str | dt.date | None, *, today: dt.date | None = 
             f"The hire date {day.isoformat()} is in the future.",
             field="hire_date",
             code="supervisee.hire_in_future",
+            params={"day": day},
         )
     return day
 

@@ -293,12 +293,14 @@ def text_cell(value: Any, column: str) -> str:
             "In Excel, copy the cells and use Paste Special > Values.",
             field=column,
             code="import.formula_cell",
+            params={"cell": value.ref, "text": value.text},
         )
     if isinstance(value, ErrorCell):
         raise DomainError(
             f"Cell {value.ref} holds an error ({value.text}); put a value in it.",
             field=column,
             code="import.error_cell",
+            params={"cell": value.ref, "text": value.text},
         )
     if isinstance(value, bool):
         raise DomainError(
@@ -330,6 +332,7 @@ def number_cell(value: Any, column: str) -> Any:
             f"{value} is not a number of minutes (the cell is formatted as a date).",
             field=column,
             code="import.date_as_minutes",
+            params={"value": value},
         )
     return text_cell(value, column)
 

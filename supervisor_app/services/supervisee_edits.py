@@ -115,6 +115,7 @@ def _check_credential_change(uow: UnitOfWork, supervisee: Supervisee, new: str) 
             f"The credential cannot change from {supervisee.credential} to {new}: {reason}",
             field="credential",
             code="supervisee.credential_locked",
+            params={"credential": supervisee.credential, "new_credential": new, "reason": reason},
         )
 
 
@@ -160,4 +161,5 @@ def _check_start_before_records(uow: UnitOfWork, supervisee: Supervisee, start: 
         f"Choose {day.isoformat()} or earlier, or correct that record first.",
         field="start_date",
         code="supervisee.start_after_records",
+        params={"start": start, "supervisee": supervisee.name, "what": what, "day": day, "record": record_id},
     )

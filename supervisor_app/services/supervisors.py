@@ -200,24 +200,28 @@ def _check_change(
             f"{supervisor.name} is inactive and cannot take on supervisees.",
             field="supervisor",
             code="supervisor.inactive",
+            params={"supervisor": supervisor.name},
         )
     if supervisee.supervisor_id == supervisor.id:
         raise DomainError(
             f"{supervisor.name} is already {supervisee.name}'s supervisor.",
             field="supervisor",
             code="transfer.same_supervisor",
+            params={"supervisor": supervisor.name, "supervisee": supervisee.name},
         )
     if supervisee.same_person_supervisor_id == supervisor.id:
         raise DomainError(
             f"{supervisor.name} cannot supervise their own hours ({supervisee.name} is the same person).",
             field="supervisor",
             code="transfer.own_hours",
+            params={"supervisor": supervisor.name, "supervisee": supervisee.name},
         )
     if day > today:
         raise DomainError(
             f"The change date {day.isoformat()} is in the future; record the change on the day it happens.",
             field="effective_from",
             code="transfer.date_in_future",
+            params={"day": day},
         )
     if supervisee.start_date is not None and day < supervisee.start_date:
         raise DomainError(
@@ -225,6 +229,7 @@ def _check_change(
             f"({supervisee.start_date.isoformat()}).",
             field="effective_from",
             code="transfer.before_start",
+            params={"day": day, "supervisee": supervisee.name, "start_date": supervisee.start_date},
         )
     latest = uow.session.scalar(
         select(func.max(SupervisorChange.effective_from)).where(
@@ -237,6 +242,7 @@ def _check_change(
             "come after that date.",
             field="effective_from",
             code="transfer.before_last_change",
+            params={"supervisee": supervisee.name, "latest": latest},
         )
 
 
@@ -357,6 +363,7 @@ def supervisor_leaves(
             f"{supervisor.name} is already marked inactive.",
             field="supervisor",
             code="supervisor.already_inactive",
+            params={"supervisor": supervisor.name},
         )
     day = (
         parse_date(effective_from, field="effective_from", label="Date of the handover")
@@ -368,6 +375,7 @@ def supervisor_leaves(
             f"The handover date {day.isoformat()} is in the future; record it on the day it happens.",
             field="effective_from",
             code="handover.date_in_future",
+            params={"day": day},
         )
     theirs = list(
         uow.session.scalars(
@@ -391,6 +399,7 @@ def supervisor_leaves(
                 f"{successor.name} is inactive and cannot be the successor.",
                 field="successor",
                 code="handover.successor_inactive",
+                params={"successor": successor.name},
             )
     elif theirs or pending:
         parts = []
@@ -402,6 +411,7 @@ def supervisor_leaves(
             f"{supervisor.name} has {' and '.join(parts)}; choose the successor who takes them over.",
             field="successor",
             code="handover.successor_needed",
+            params={"supervisor": supervisor.name},
         )
     moved = []
     if successor is not None:
@@ -418,7 +428,11 @@ def supervisor_leaves(
                     )
                 )
             except DomainError as exc:
-                raise exc.with_message(f"{supervisee.name}: {exc.message}", field="successor") from None
+                raise exc.with_message(
+                    f"{supervisee.name}: {exc.message}",
+                    field="successor",
+                    params={"supervisee": supervisee.name},
+                ) from None
     before = {"active": True, "left_on": None, "successor_id": supervisor.successor_id}
     supervisor.active = False
     supervisor.left_on = day
@@ -452,7 +466,10 @@ def reactivate_supervisor(uow: UnitOfWork, *, supervisor_id: int | str) -> Super
     supervisor = get_supervisor(uow, supervisor_id)
     if supervisor.active:
         raise DomainError(
-            f"{supervisor.name} is already active.", field="supervisor", code="supervisor.already_active"
+            f"{supervisor.name} is already active.",
+            field="supervisor",
+            code="supervisor.already_active",
+            params={"supervisor": supervisor.name},
         )
     before = {
         "active": False,

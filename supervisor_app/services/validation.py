@@ -29,6 +29,7 @@ def too_many_digits(text: str, *, field: str, label: str) -> DomainError:
         f"{label} has {len(text.lstrip('-')):,} digits; a number here has at most {MAX_DIGITS}.",
         field=field,
         code="input.too_many_digits",
+        params={"label": label, "most": MAX_DIGITS},
     )
 
 
@@ -65,6 +66,7 @@ def clean_text(
                 f"{label} contains a control character ({ord(char):#06x}); remove it.",
                 field=field,
                 code="input.control_character",
+                params={"label": label},
             )
     return unicodedata.normalize("NFC", text)
 
@@ -85,7 +87,7 @@ def parse_date(value: str | dt.date | None, *, field: str, label: str) -> dt.dat
             f"{label} {shown(value)} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02.",
             field=field,
             code="input.bad_date",
-            params={"label": label},
+            params={"label": label, "value": value},
         ) from None
 
 
@@ -102,7 +104,7 @@ def parse_time(value: str | dt.time | None, *, field: str, label: str) -> dt.tim
             f"{label} {shown(value)} is not a time; write it as HH:MM, e.g. 09:30.",
             field=field,
             code="input.bad_time",
-            params={"label": label},
+            params={"label": label, "value": value},
         ) from None
     return parsed.replace(second=0, microsecond=0, tzinfo=None)
 
@@ -111,7 +113,10 @@ def whole_minutes(value: object, *, field: str, label: str) -> int:
     """A positive whole number of minutes."""
     if isinstance(value, bool):
         raise DomainError(
-            f"{label} must be a whole number of minutes.", field=field, code="input.not_whole_minutes"
+            f"{label} must be a whole number of minutes.",
+            field=field,
+            code="input.not_whole_minutes",
+            params={"label": label},
         )
     if isinstance(value, str):
         text = value.strip()
@@ -119,7 +124,8 @@ def whole_minutes(value: object, *, field: str, label: str) -> int:
             raise DomainError(
                 f"{label} {shown(value)} is not a whole number of minutes.",
                 field=field,
-                code="input.not_whole_minutes",
+                code="input.minutes_unreadable",
+                params={"label": label, "value": value},
             )
         if len(text.lstrip("-")) > MAX_DIGITS:
             raise too_many_digits(text, field=field, label=label)
@@ -129,17 +135,22 @@ def whole_minutes(value: object, *, field: str, label: str) -> int:
             raise DomainError(
                 f"{label} must be a whole number of minutes, not {value}.",
                 field=field,
-                code="input.not_whole_minutes",
+                code="input.minutes_fraction",
+                params={"label": label, "value": value},
             )
         value = int(value)
     if not isinstance(value, int):
         raise DomainError(
-            f"{label} must be a whole number of minutes.", field=field, code="input.not_whole_minutes"
+            f"{label} must be a whole number of minutes.",
+            field=field,
+            code="input.not_whole_minutes",
+            params={"label": label},
         )
     if value <= 0:
         raise DomainError(
             f"{label} must be more than 0 minutes (got {value}).",
             field=field,
             code="input.minutes_not_positive",
+            params={"label": label, "value": value},
         )
     return value

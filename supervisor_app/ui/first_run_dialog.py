@@ -221,7 +221,14 @@ class FirstRunDialog(QDialog):
         )
         email = values.get("email", "").strip()
         if email and ("@" not in email or " " in email):
-            errors.append(DomainError(f"{email!r} does not look like an email address.", field="email"))
+            errors.append(
+                DomainError(
+                    f"{email!r} does not look like an email address.",
+                    field="email",
+                    code="person.bad_email",
+                    params={"email": email},
+                )
+            )
         run(self.passwords.password)  # the two the same
         run(lambda: check_new_password(self.passwords.first.text()))
         return errors
@@ -255,7 +262,7 @@ class FirstRunDialog(QDialog):
                 row = people.get_or_create_agency(uow, name=agency, address=address, phone=agency_phone)
             except DomainError as exc:
                 if exc.field == "phone":
-                    raise DomainError(exc.message, field="agency_phone") from None
+                    raise exc.with_message(exc.message, field="agency_phone") from None
                 raise
             supervisor, key = create_supervisor(uow, agency=row.name, password=password, **values)
             return supervisor.id, supervisor.name, key

@@ -44,7 +44,7 @@ def check_password(
         if db.readonly and "readonly" in str(exc).replace("-", "").replace(" ", "").lower():
             raise WrongPassword(
                 QCoreApplication.translate("check_password", "Wrong password."),
-                code="auth.wrong_password",
+                code="auth.wrong_password_uncounted",
                 field="password",
             ) from None
         raise

@@ -60,7 +60,9 @@ class PasswordPair(QWidget):
     def password(self) -> str:
         """The password, or a DomainError(field="password") if the two do not match."""
         if self.first.text() != self.second.text():
-            raise DomainError(self.tr("The two passwords are not the same."), field="password")
+            raise DomainError(
+                self.tr("The two passwords are not the same."), field="password", code="auth.passwords_differ"
+            )
         return self.first.text()
 
     def show_error(self, message: str) -> None:

@@ -143,7 +143,7 @@ class RecordEditor(QDialog):
         """True (and the message under the field) when a typed date or time is not one."""
         for name, field in self._typing.items():
             if field.problem():
-                self.errors.show(DomainError(field.problem(), field=name))
+                self.errors.show(DomainError(field.problem(), field=name, code="input.typed_not_a_value"))
                 field.setFocus()
                 return True
         return False

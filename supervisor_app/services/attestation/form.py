@@ -170,7 +170,12 @@ def prepare_verification(
             f"{_range_text(start, end)}, so there is nothing to attest.{waiting}",
             code="print.nothing_signed",
             field="date_from" if (start or end) else "supervisee",
-            params={"pending": pending},
+            params={
+                "pending": pending,
+                "supervisor": supervisor.name,
+                "supervisee": supervisee.name,
+                "waiting": waiting,
+            },
         )
     if pending and not signed_only:
         parts = []
@@ -185,7 +190,12 @@ def prepare_verification(
             f"(the {_plural(pending, 'pending record')} will be left off the form).",
             code="print.pending_records",
             field="signed_only",
-            params={"sessions": pending_sessions, "experience": pending_experience},
+            params={
+                "sessions": pending_sessions,
+                "experience": pending_experience,
+                "supervisee": supervisee.name,
+                "supervisor": supervisor.name,
+            },
         )
     first = min(_as_date(v[1]) for v in per_format.values())  # type: ignore[type-var]
     last = max(_as_date(v[2]) for v in per_format.values())  # type: ignore[type-var]

@@ -57,6 +57,7 @@ def _choice(value: str | None, enum_type: type, *, field: str, label: str) -> st
             f"{label} must be one of {', '.join(allowed)} (got {value!r}).",
             field=field,
             code="records.not_a_choice",
+            params={"label": label, "value": value},
         )
     return text
 
@@ -83,6 +84,7 @@ def _allocations(
                 f"{code!r} is not a {profile.code} performance domain. Use one of: {', '.join(valid)}.",
                 field="allocations",
                 code="records.unknown_domain",
+                params={"domain": code, "credential": profile.code},
             )
         if code in result:
             raise DomainError(
@@ -107,6 +109,7 @@ def _profile_for(profiles: ProfileRegistry, supervisees: list[Supervisee]) -> Cr
             f"performance domains differ: {names}. Record a separate session per credential.",
             field="supervisees",
             code="records.mixed_credentials",
+            params={"names": names},
         )
     try:
         return profiles.get(codes[0])
@@ -120,6 +123,7 @@ def _check_supervisor(supervisor: Supervisor, supervisees: list[Supervisee]) -> 
             f"{supervisor.name} is marked inactive; new records need an active supervisor.",
             field="supervisor",
             code="records.supervisor_inactive",
+            params={"supervisor": supervisor.name},
         )
     for supervisee in supervisees:
         if supervisee.same_person_supervisor_id == supervisor.id:
@@ -127,6 +131,7 @@ def _check_supervisor(supervisor: Supervisor, supervisees: list[Supervisee]) -> 
                 f"{supervisor.name} cannot supervise their own hours ({supervisee.name} is the same person).",
                 field="supervisor",
                 code="records.supervises_self",
+                params={"supervisor": supervisor.name, "supervisee": supervisee.name},
             )
 
 
@@ -138,12 +143,14 @@ def _check_dates(
             f"{end.isoformat()} is in the future; record hours once they have happened.",
             field=field,
             code="records.in_future",
+            params={"end": end},
         )
     if start.year < 1990:
         raise DomainError(
             f"{start.isoformat()} is too far in the past to be a real record.",
             field=field,
             code="records.too_old",
+            params={"start": start},
         )
     for supervisee in supervisees:
         if supervisee.start_date is not None and start < supervisee.start_date:
@@ -152,6 +159,7 @@ def _check_dates(
                 f"({supervisee.start_date.isoformat()}).",
                 field=field,
                 code="records.before_start_date",
+                params={"start": start, "supervisee": supervisee.name, "start_date": supervisee.start_date},
             )
 
 
@@ -168,7 +176,10 @@ def _check_supervisees(supervisees: list[Supervisee]) -> None:
     for supervisee in supervisees:
         if supervisee.id in seen:
             raise DomainError(
-                f"{supervisee.name} is listed twice.", field="supervisees", code="records.supervisee_twice"
+                f"{supervisee.name} is listed twice.",
+                field="supervisees",
+                code="records.supervisee_twice",
+                params={"supervisee": supervisee.name},
             )
         seen.add(supervisee.id)
         if not supervisee.active:
@@ -176,6 +187,7 @@ def _check_supervisees(supervisees: list[Supervisee]) -> None:
                 f"{supervisee.name} is marked inactive.",
                 field="supervisees",
                 code="records.supervisee_inactive",
+                params={"supervisee": supervisee.name},
             )
 
 
@@ -255,6 +267,7 @@ def check_session(
             f"A session of {length} minutes is over 12 hours; check the length.",
             field="minutes",
             code="records.session_too_long",
+            params={"length": length},
         )
     step = profile.supervision.minute_increment.value
     if length % step:
@@ -263,6 +276,7 @@ def check_session(
             f"(use {length - length % step or step} or {length - length % step + step}).",
             field="minutes",
             code="records.minutes_step",
+            params={"credential": profile.code, "step": step, "length": length},
         )
     if start_time is not None and start_time.hour * 60 + start_time.minute + length > 24 * 60:
         raise DomainError(
@@ -272,19 +286,21 @@ def check_session(
         )
     session_format = _choice(format, SessionFormat, field="format", label="Format")
     most_individual = profile.supervision.individual_max
-    if session_format == SessionFormat.INDIVIDUAL and len(supervisees) > most_individual:
+    if session_format == SessionFormat.INDIVIDUAL and len(supervisees) > most_individual == 1:
         raise DomainError(
-            (
-                f"An individual session has exactly one supervisee ({len(supervisees)} chosen); "
-                "choose group for more."
-            )
-            if most_individual == 1
-            else (
-                f"{profile.code} individual supervision has at most {most_individual} supervisees "
-                f"({len(supervisees)} chosen); choose group for more."
-            ),
+            f"An individual session has exactly one supervisee ({len(supervisees)} chosen); "
+            "choose group for more.",
             field="supervisees",
             code="records.individual_count",
+            params={"chosen": len(supervisees)},
+        )
+    if session_format == SessionFormat.INDIVIDUAL and len(supervisees) > most_individual:
+        raise DomainError(
+            f"{profile.code} individual supervision has at most {most_individual} supervisees "
+            f"({len(supervisees)} chosen); choose group for more.",
+            field="supervisees",
+            code="records.individual_too_many",
+            params={"credential": profile.code, "most": most_individual, "chosen": len(supervisees)},
         )
     if session_format == SessionFormat.GROUP:
         if len(supervisees) < 2:
@@ -300,6 +316,7 @@ def check_session(
                 f"supervision ({rule.source if rule else ''}); record it as individual.",
                 field="format",
                 code="records.group_is_individual",
+                params={"credential": profile.code},
             )
         cap = profile.supervision.max_group_size
         if cap is not None and len(supervisees) > cap.value:
@@ -308,6 +325,7 @@ def check_session(
                 f"({len(supervisees)} chosen).",
                 field="supervisees",
                 code="records.group_too_large",
+                params={"credential": profile.code, "most": cap.value},
             )
     session_modality = _choice(modality, Modality, field="modality", label="Modality")
     check_modality_counts(profile, session_modality)
@@ -319,6 +337,7 @@ def check_session(
             f"The domains add up to {total} minutes, more than the session's {length}.",
             field="allocations",
             code="records.domains_exceed_length",
+            params={"total": total, "length": length},
         )
     if total < length:
         if not allow_general:
@@ -327,6 +346,7 @@ def check_session(
                 f"allocate the other {length - total} minutes to a domain.",
                 field="allocations",
                 code="records.domains_short_of_length",
+                params={"total": total, "length": length},
             )
         allocated[GENERAL_DOMAIN] = allocated.get(GENERAL_DOMAIN, 0) + length - total
     return SessionValues(
@@ -356,6 +376,7 @@ def check_modality_counts(profile: CredentialProfile, modality: str) -> None:
         f"({rule.source}). Record supervision given {allowed}.",
         field="modality",
         code="records.modality_not_counted",
+        params={"credential": profile.code, "rule": rule.source, "allowed": allowed},
     )
 
 
@@ -376,10 +397,10 @@ def check_counts_at_signing(uow: UnitOfWork, records: Iterable[Record]) -> None:
             try:
                 check_modality_counts(profile, record.modality)
             except DomainError as exc:
-                raise DomainError(
+                raise exc.with_message(
                     f"Record {record.id[:8]} ({record.date.isoformat()}) cannot be signed: {exc.message}",
                     field="record",
-                    code="records.cannot_sign_modality",
+                    params={"record": record.id, "date": record.date},
                 ) from None
 
 
@@ -389,7 +410,10 @@ _MODALITY_WORDS = {"in-person": "in person", "video": "by live video", "phone": 
 def _check_active(supervisee: Supervisee) -> None:
     if not supervisee.active:
         raise DomainError(
-            f"{supervisee.name} is marked inactive.", field="supervisee", code="records.supervisee_inactive"
+            f"{supervisee.name} is marked inactive.",
+            field="supervisee",
+            code="records.supervisee_inactive",
+            params={"supervisee": supervisee.name},
         )
 
 
@@ -453,6 +477,7 @@ def check_experience(
             f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
             field="period_end",
             code="records.period_reversed",
+            params={"end": end, "start": start},
         )
     if (end - start).days > MAX_PERIOD_DAYS:
         raise DomainError(
@@ -470,6 +495,7 @@ def check_experience(
             "check the hours.",
             field="allocations",
             code="records.over_12_hours_a_day",
+            params={"days": days},
         )
     return ExperienceValues(
         supervisee_id=supervisee.id,

@@ -174,6 +174,13 @@ def check_session_overlap(
             f"{other.start_time.strftime('%H:%M')} ({other.minutes} min, record {other.id[:8]}).",
             field="start",
             code="records.session_overlap",
+            params={
+                "who": who,
+                "date": values.date,
+                "start_time": other.start_time,
+                "minutes": other.minutes,
+                "other": other.id,
+            },
         )
 
 
@@ -236,4 +243,10 @@ def check_experience_overlap(
             "Edit or amend that entry instead, so no hours are counted twice.",
             field="period_start",
             code="records.experience_overlap",
+            params={
+                "supervisee": supervisee.name,
+                "period_start": other.period_start,
+                "period_end": other.period_end,
+                "other": other.id,
+            },
         )

@@ -89,6 +89,7 @@ def refuse_arrived(uow: UnitOfWork, record: Record, action: str) -> None:
             f"it is read-only here and cannot be {action} (its own supervisor can, where it was signed).",
             field="record",
             code="records.arrived_read_only",
+            params={"record": record.id, "action": action},
         )
 
 
@@ -137,6 +138,7 @@ def find_record(uow: UnitOfWork, record_id: str, *, field: str = "record") -> Re
             f"Record id {record_id!r} is too short; give the full id or at least its first 6 characters.",
             field=field,
             code="records.id_too_short",
+            params={"record": record_id},
         )
     found: list[Record] = []
     for model in (SupervisionSession, ExperienceEntry):
@@ -149,12 +151,14 @@ def find_record(uow: UnitOfWork, record_id: str, *, field: str = "record") -> Re
             f"There is no session or experience entry with id {record_id!r}.",
             field=field,
             code="records.not_found",
+            params={"record": record_id},
         )
     if len(found) > 1:
         raise DomainError(
             f"Record id {record_id!r} matches more than one record; give more characters.",
             field=field,
             code="records.id_ambiguous",
+            params={"record": record_id},
         )
     return found[0]
 

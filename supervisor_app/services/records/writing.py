@@ -244,6 +244,7 @@ def _require_pending(record: Record, action: str) -> None:
             "Amend it (with a reason) or void it instead.",
             field="record",
             code="records.signed_final",
+            params={"record": record.id, "action": action},
         )
 
 
@@ -261,6 +262,7 @@ def update_session(uow: UnitOfWork, *, record_id: str, **fields: Any) -> Supervi
             f"Record {record_id} is an experience entry, not a session.",
             field="record",
             code="records.not_a_session",
+            params={"record": record_id},
         )
     _require_pending(session, "edited")
     values = validate_session(uow, ignore_ids=_replacing(session), **fields)
@@ -285,6 +287,7 @@ def update_experience(uow: UnitOfWork, *, record_id: str, **fields: Any) -> Expe
             f"Record {record_id} is a session, not an experience entry.",
             field="record",
             code="records.not_experience",
+            params={"record": record_id},
         )
     _require_pending(entry, "edited")
     values = validate_experience(uow, ignore_ids=_replacing(entry), **fields)
@@ -359,6 +362,7 @@ def amend_record(
             f"Record {original.id[:8]} is not signed yet; edit it directly instead of amending it.",
             field="record",
             code="records.amend_not_signed",
+            params={"original": original.id},
         )
     if status is DisplayStatus.AMENDED:
         newer = uow.session.scalar(
@@ -368,12 +372,14 @@ def amend_record(
             f"Record {original.id[:8]} was already replaced by {str(newer)[:8]}; amend that one instead.",
             field="record",
             code="records.amend_replaced",
+            params={"original": original.id},
         )
     if status is DisplayStatus.VOIDED:
         raise DomainError(
             f"Record {original.id[:8]} was voided and cannot be amended.",
             field="record",
             code="records.amend_voided",
+            params={"original": original.id},
         )
     if waiting_amendment(uow, original.id) is not None:
         raise DomainError(

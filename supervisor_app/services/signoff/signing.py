@@ -352,6 +352,7 @@ def sign(
                 f"{supervisor.name} has no pending records to sign.",
                 code="sign.nothing_pending",
                 field="record",
+                params={"supervisor": supervisor.name},
             )
     elif not record_ids:
         raise DomainError("Choose at least one record to sign.", code="sign.none_chosen", field="record")
@@ -373,7 +374,7 @@ def sign(
                 raise DomainError(
                     f"Record {record.id[:8]} amends {original.id[:8]}, which was replaced or voided since.",
                     code="sign.amended_record_replaced",
-                    params={"record": record.id},
+                    params={"record": record.id, "original": original.id},
                     field="record",
                 )
     check_counts_at_signing(uow, records)

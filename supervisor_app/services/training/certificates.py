@@ -34,6 +34,7 @@ def _too_large(filename: str, size: int, what: str, field: str) -> DomainError:
         f"{MAX_CERTIFICATE_BYTES // 1024 // 1024} MB. Scan it at a lower resolution or save it as a smaller PDF.",
         field=field,
         code="training.certificate_too_large",
+        params={"filename": filename, "what": what},
     )
 
 
@@ -47,6 +48,7 @@ def certificate_type(
             f"{filename} is empty; choose the {what} file itself.",
             field=field,
             code="training.certificate_empty",
+            params={"filename": filename, "what": what},
         )
     if len(data) > MAX_CERTIFICATE_BYTES:
         raise _too_large(filename, len(data), what, field)
@@ -57,6 +59,7 @@ def certificate_type(
         f"{filename} is not a PDF, PNG or JPEG file; save the {what} as one of those.",
         field=field,
         code="training.certificate_type",
+        params={"filename": filename, "what": what},
     )
 
 
@@ -72,7 +75,10 @@ def read_certificate_file(
         data = path.read_bytes()
     except OSError as exc:
         raise DomainError(
-            f"Cannot read {path}: {exc.strerror or exc}.", field=field, code="training.certificate_unreadable"
+            f"Cannot read {path}: {exc.strerror or exc}.",
+            field=field,
+            code="training.certificate_unreadable",
+            params={"path": path},
         ) from None
     certificate_type(path.name, data, what=what, field=field)
     return CertificateFile(path.name, data)

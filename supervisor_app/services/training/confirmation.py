@@ -121,6 +121,7 @@ def confirm_trainings(
                     f"{supervisee.name}'s supervisor of record confirms their training; you are not.",
                     field="entry",
                     code="training.confirm_not_supervisor",
+                    params={"supervisee": supervisee.name},
                 )
         if any(e.id == entry.id for e, _ in entries):
             continue

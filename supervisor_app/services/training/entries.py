@@ -53,24 +53,33 @@ def parse_hours(value: object, *, field: str, label: str) -> int:
     """Hours (a number, up to 4 decimals) as whole minutes, more than 0."""
     if isinstance(value, bool):
         raise DomainError(
-            f"{label} must be a number of hours.", field=field, code="training.hours_not_number"
+            f"{label} must be a number of hours.",
+            field=field,
+            code="training.hours_wrong_type",
+            params={"label": label},
         )
     if isinstance(value, int | float):
         text = f"{value:.4f}".rstrip("0").rstrip(".") if isinstance(value, float) else str(value)
     else:
         text = str(value or "").strip().replace(",", ".")
     if not text:
-        raise DomainError(f"{label} is required.", field=field, code="training.hours_required")
+        raise DomainError(
+            f"{label} is required.", field=field, code="training.hours_required", params={"label": label}
+        )
     if not _HOURS.match(text):
         raise DomainError(
             f"{label} {shown(value)} is not a number of hours; write it as e.g. 1.5.",
             field=field,
             code="training.hours_not_number",
+            params={"label": label, "value": value},
         )
     minutes = round(float(text) * 60)
     if minutes <= 0:
         raise DomainError(
-            f"{label} must be more than 0 hours.", field=field, code="training.hours_not_positive"
+            f"{label} must be more than 0 hours.",
+            field=field,
+            code="training.hours_not_positive",
+            params={"label": label},
         )
     return minutes
 
@@ -125,12 +134,14 @@ def check_training(
             f"End date {end.isoformat()} is before the start date {start.isoformat()}.",
             field="date_to",
             code="training.dates_reversed",
+            params={"end": end, "start": start},
         )
     if end > today:
         raise DomainError(
             f"End date {end.isoformat()} is in the future; record a training once it has taken place.",
             field="date_to",
             code="training.in_future",
+            params={"end": end},
         )
     title = clean_text(title, field="title", label="Title", max_length=300, required=True)
     provider = clean_text(provider, field="provider", label="Provider", max_length=200)
@@ -140,6 +151,7 @@ def check_training(
             f"Delivery {shown(delivery)} is not one of: in-person, online.",
             field="delivery",
             code="training.delivery",
+            params={"delivery": delivery},
         )
     known = dict(area_choices(uow, person))
     cleaned: dict[str, int] = {}
@@ -149,6 +161,7 @@ def check_training(
                 f"{shown(code)} is not a topic area here; use one of: {', '.join(known)}.",
                 field="areas",
                 code="training.unknown_area",
+                params={"area": code},
             )
         if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 0:
             raise DomainError(
@@ -170,6 +183,7 @@ def check_training(
             "check the hours and the dates.",
             field="areas",
             code="training.over_12_hours_a_day",
+            params={"days": days},
         )
     return TrainingValues(start, end, title, provider, delivery, cleaned)
 
@@ -230,11 +244,15 @@ def get_training(uow: UnitOfWork, entry_id: str) -> TrainingEntry:
                 f"More than one training entry starts with {text}; give more of its id.",
                 field="entry",
                 code="training.id_ambiguous",
+                params={"id": text},
             )
         entry = found[0] if found else None
     if entry is None:
         raise DomainError(
-            f"There is no training entry {shown(entry_id)}.", field="entry", code="training.not_found"
+            f"There is no training entry {shown(entry_id)}.",
+            field="entry",
+            code="training.not_found",
+            params={"entry_id": entry_id},
         )
     return entry
 
@@ -250,6 +268,7 @@ def refuse_confirmed(uow: UnitOfWork, entry: TrainingEntry, action: str) -> None
             f"cannot be {action}.",
             field="entry",
             code="training.confirmed_final",
+            params={"entry": entry.id, "title": entry.title, "action": action},
         )
 
 
@@ -329,6 +348,7 @@ def remove_certificate(uow: UnitOfWork, *, entry_id: str) -> None:
             f"Training {entry.id[:8]} has no certificate.",
             field="certificate",
             code="training.no_certificate",
+            params={"entry": entry.id},
         )
     audit.log(uow, "training-certificate-removed", record_id=entry.id, supervisee_id=entry.supervisee_id,
               details={"file": old.filename, "sha256": old.sha256})  # fmt: skip
