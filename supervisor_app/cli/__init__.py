@@ -17,7 +17,8 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
-from supervisor_app import cli_jobs, cli_training
+from supervisor_app.cli import jobs as cli_jobs
+from supervisor_app.cli import training as cli_training
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 
@@ -1754,6 +1755,3 @@ def _loaded_class(module: str, name: str) -> type[BaseException]:
     loaded = sys.modules.get(module)
     return getattr(loaded, name) if loaded is not None else _NeverRaised
 
-
-if __name__ == "__main__":
-    sys.exit(main())
