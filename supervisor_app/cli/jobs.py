@@ -1,15 +1,16 @@
-"""The CLI's ``job`` command (issue 18): a supervisee's jobs and the 51% recovery-support
-answer the CRSS/CPRS form prints. Parsers are added by :func:`add_parsers`; :func:`run`
-handles them (the same services as the app)."""
+"""The ``job`` commands (issue 18): a supervisee's jobs and the 51% recovery-support answer
+the CRSS/CPRS form prints (the same services as the app)."""
 
 from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-COMMANDS = frozenset({"job"})
-READ_ONLY: frozenset[str] = frozenset()
+from supervisor_app.cli.common import EXIT_OK, show, write
+
+if TYPE_CHECKING:
+    from supervisor_app.db import UnitOfWork
 
 
 def _fields(parser: argparse.ArgumentParser, *, adding: bool) -> None:
@@ -33,27 +34,24 @@ def _fields(parser: argparse.ArgumentParser, *, adding: bool) -> None:
     )
 
 
-def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
-    job = sub.add_parser(
-        "job", help="a supervisee's jobs and the 51%% recovery-support answer (CRSS/CPRS)", parents=[common]
-    )
-    j_sub = job.add_subparsers(dest="action", metavar="ACTION", required=True)
-    add = j_sub.add_parser("add", parents=[common], help="record a supervisee's job")
+def add_arguments(add: argparse.ArgumentParser) -> None:
     add.add_argument("--supervisee", required=True, help="a supervisee's id")
     _fields(add, adding=True)
-    listing = j_sub.add_parser("list", parents=[common], help="a supervisee's jobs and their answers")
+
+
+def list_arguments(listing: argparse.ArgumentParser) -> None:
     listing.add_argument("--supervisee", required=True, help="a supervisee's id")
-    edit = j_sub.add_parser("edit", parents=[common], help="change a job or its answer")
+
+
+def edit_arguments(edit: argparse.ArgumentParser) -> None:
     edit.add_argument("job", metavar="JOB")
     _fields(edit, adding=False)
     edit.add_argument("--remove-description-file", action="store_true")
-    save = j_sub.add_parser("description", parents=[common], help="save a job's description file")
+
+
+def description_arguments(save: argparse.ArgumentParser) -> None:
     save.add_argument("job", metavar="JOB")
     save.add_argument("--out", required=True, metavar="FILE")
-
-
-def handles(args: argparse.Namespace) -> bool:
-    return args.command in COMMANDS
 
 
 def _text(row: Any) -> str:
@@ -70,26 +68,37 @@ def _text(row: Any) -> str:
     )
 
 
-def run(args: argparse.Namespace, uow: Any, out: Any) -> int:
-    """One ``job`` command; ``out(args, data, text)`` prints."""
+def list_(args: argparse.Namespace, uow: UnitOfWork) -> int:
     from supervisor_app.services import jobs
 
-    action = args.action
-    if action == "list":
-        rows = jobs.list_jobs(uow, supervisee_id=args.supervisee)
-        out(args, [r.to_json() for r in rows], "\n".join(_text(r) for r in rows) or "No jobs recorded.")
-        return 0
-    if action == "description":
-        from supervisor_app.services.errors import DomainError
-        from supervisor_app.storage import write_private
+    rows = jobs.list_jobs(uow, supervisee_id=args.supervisee)
+    show(args, [r.to_json() for r in rows], "\n".join(_text(r) for r in rows) or "No jobs recorded.")
+    return EXIT_OK
 
-        found = jobs.description_file(uow, args.job)
-        if found is None:
-            raise DomainError(f"Job {args.job} has no job description file.", field="job")
-        target = Path(args.out).expanduser()
-        write_private(target, found.data)
-        out(args, {"file": str(target), "bytes": found.size}, f"{found.filename} saved to {target}")
-        return 0
+
+def description(args: argparse.Namespace, uow: UnitOfWork) -> int:
+    from supervisor_app.services import jobs
+    from supervisor_app.services.errors import DomainError
+    from supervisor_app.storage import write_private
+
+    found = jobs.description_file(uow, args.job)
+    if found is None:
+        raise DomainError(
+            f"Job {args.job} has no job description file.",
+            code="job.no_description_file",
+            field="job",
+            params={"job": args.job},
+        )
+    target = Path(args.out).expanduser()
+    write_private(target, found.data)
+    show(args, {"file": str(target), "bytes": found.size}, f"{found.filename} saved to {target}")
+    return EXIT_OK
+
+
+def _values(args: argparse.Namespace) -> tuple[Any, dict[str, Any]]:
+    """The description file given (read), and the job's fields as typed."""
+    from supervisor_app.services import jobs
+
     file = (
         jobs.read_description_file(Path(args.description_file).expanduser())
         if args.description_file
@@ -105,26 +114,48 @@ def run(args: argparse.Namespace, uow: Any, out: Any) -> int:
         "answer": args.answer,
         "description": args.description,
     }
-    if action == "add":
-        values = {k: v for k, v in values.items() if v is not None}
-        job_id = jobs.add_job(uow, supervisee_id=args.supervisee, description_file=file, **values)
-    else:
-        changes = {k: v for k, v in values.items() if v is not None}
-        if args.date_to is not None:  # '' or none: still in the job
-            changes["date_to"] = values["date_to"] or None
-        job_id = jobs.get_job(uow, args.job).id
-        jobs.edit_job(
+    return file, values
+
+
+def add(args: argparse.Namespace, uow: UnitOfWork) -> int:
+    from supervisor_app.services import jobs
+
+    file, values = _values(args)
+    values = {k: v for k, v in values.items() if v is not None}
+    job_id = write(
+        uow, lambda uow: jobs.add_job(uow, supervisee_id=args.supervisee, description_file=file, **values)
+    )
+    return _show_job(args, uow, job_id)
+
+
+def edit(args: argparse.Namespace, uow: UnitOfWork) -> int:
+    from supervisor_app.services import jobs
+
+    file, values = _values(args)
+    changes = {k: v for k, v in values.items() if v is not None}
+    if args.date_to is not None:  # '' or none: still in the job
+        changes["date_to"] = values["date_to"] or None
+    job_id = jobs.get_job(uow, args.job).id
+    write(
+        uow,
+        lambda uow: jobs.edit_job(
             uow,
             job_id=job_id,
             description_file=file,
             remove_description_file=args.remove_description_file,
             **changes,
-        )
-    uow.commit()
+        ),
+    )
+    return _show_job(args, uow, job_id)
+
+
+def _show_job(args: argparse.Namespace, uow: UnitOfWork, job_id: int) -> int:
+    from supervisor_app.services import jobs
+
     row = next(
         r
         for r in jobs.list_jobs(uow, supervisee_id=jobs.get_job(uow, job_id).supervisee_id)
         if r.id == job_id
     )
-    out(args, row.to_json(), _text(row))
-    return 0
+    show(args, row.to_json(), _text(row))
+    return EXIT_OK
