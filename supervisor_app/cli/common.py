@@ -12,9 +12,8 @@ import os
 import re
 import sys
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 if TYPE_CHECKING:
     from supervisor_app.db import UnitOfWork
@@ -290,8 +289,7 @@ Handler = Callable[..., int]
 needs itself)."""
 
 
-@dataclass(frozen=True)
-class Command:
+class Command(NamedTuple):
     """One row of the table of commands (:mod:`supervisor_app.cli.table`).
 
     ``name`` is what is typed: ``"init"``, or a group and its action, ``"supervisor add"``.
