@@ -25,6 +25,10 @@ CLOCK_HELP = "sign although the computer's clock reads earlier than the newest s
 
 
 class CliError(Exception):
+    """Bad use of the command line that the command itself finds (not a service's refusal, a
+    :class:`~supervisor_app.services.errors.DomainError`): its message on stderr, exit 2 (or
+    ``exit_code``), nothing written."""
+
     def __init__(self, message: str, exit_code: int = EXIT_INVALID) -> None:
         super().__init__(message)
         self.exit_code = exit_code
