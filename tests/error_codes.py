@@ -22,15 +22,8 @@ CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")  # = services.errors
 _PLACEHOLDER = re.compile(r"\{[^{}]*\}")
 
 
-def excluded(path: Path) -> bool:
-    """The command line (supervisor_app/cli*.py, supervisor_app/cli/) is given its codes on
-    another branch of this refactor (issue 15, phase 2); this exclusion goes at the merge."""
-    first = path.relative_to(PACKAGE).parts[0]
-    return first == "cli" or first.startswith("cli_") or first == "cli.py"
-
-
 def source_files() -> list[Path]:
-    return sorted(p for p in PACKAGE.rglob("*.py") if not excluded(p))
+    return sorted(PACKAGE.rglob("*.py"))
 
 
 def _trees(files: list[Path] | None = None) -> dict[Path, ast.Module]:

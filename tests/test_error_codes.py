@@ -1,8 +1,8 @@
 """Every refusal carries a stable code, one code says one thing, and nothing recognises a
 refusal by its English text (so messages can be translated without breaking behaviour).
 
-Read from the source with ``ast`` (tests/error_codes.py). supervisor_app/cli*.py are left
-out until the command line's codes are merged (see error_codes.excluded)."""
+Read from the source with ``ast`` (tests/error_codes.py), every module of supervisor_app.
+"""
 
 from __future__ import annotations
 

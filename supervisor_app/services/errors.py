@@ -35,12 +35,12 @@ class DomainError(Exception):
         self,
         message: str,
         *,
-        code: str = "invalid",
+        code: str,
         field: str | None = None,
         params: Mapping[str, Any] | None = None,
     ) -> None:
         super().__init__(message)
-        if code != "invalid" and not CODE.match(code):
+        if not CODE.match(code):
             raise ValueError(f"not an error code: {code!r}")
         self.message = message
         self.code = code

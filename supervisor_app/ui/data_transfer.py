@@ -191,12 +191,12 @@ class DataTransfer(QObject):
         db, actor = self.ctx.db, self.ctx.actor
 
         def job(_progress: Any) -> Any:
-            from supervisor_app.services.hours_files import read_hours_file, write_hours_file
+            from supervisor_app.services.hours_files import read_hours_file
             from supervisor_app.ui.hours_file_facts import facts
+            from supervisor_app.usecases import hours_files
 
             with db.uow(actor) as uow:  # writes the file whole, records that it left
-                summary = write_hours_file(uow, supervisee_id=supervisee_id, path=target)
-                uow.commit()
+                summary = hours_files.write_hours_file(uow, supervisee_id=supervisee_id, path=target)
             return summary, facts(read_hours_file(summary.path))  # what a reader of it will see
 
         self.ctx.runner.run(

@@ -229,7 +229,7 @@ class HoursImportDialog(QDialog):
     def import_now(self) -> None:
         if not self.import_button.isEnabled():
             return
-        from supervisor_app.services.hours_files import import_hours_file
+        from supervisor_app.usecases.hours_files import import_hours_file
 
         path, link = self.path, self._chosen()
         self._set_busy(True)

@@ -40,7 +40,7 @@ def test_work_runs_off_the_ui_thread_and_results_come_back_on_it(qtbot, qapp) ->
 
     errors: list[BaseException] = []
     runner.run(
-        lambda _p: (_ for _ in ()).throw(DomainError("nope", field="x")),
+        lambda _p: (_ for _ in ()).throw(DomainError("nope", code="test.nope", field="x")),
         on_done=lambda _r: None,
         on_error=errors.append,
     )

@@ -1,0 +1,219 @@
+"""The commands that look after the database itself: ``init``, ``profiles``, ``demo``,
+``check``, ``selftest``, ``backup``, ``restore`` and ``backups``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from supervisor_app.cli.common import (
+    EXIT_FAILURE,
+    EXIT_INVALID,
+    EXIT_OK,
+    CliError,
+    check_database_target,
+    no_dangling_link,
+    show,
+    table,
+)
+
+if TYPE_CHECKING:
+    from supervisor_app.db import UnitOfWork
+
+
+def init(args: argparse.Namespace, uow: UnitOfWork) -> int:
+    db = uow.db
+    show(args, {"database": db.url}, f"Database ready: {db.path or db.url}")
+    if db.path is not None:
+        from supervisor_app.fileops import sync_warning
+
+        warning = sync_warning(db.path)  # OneDrive and the like: allowed, but said
+        if warning:
+            print(f"Warning: {warning}", file=sys.stderr)
+    return EXIT_OK
+
+
+def profiles(args: argparse.Namespace, uow: UnitOfWork) -> int:
+    from supervisor_app.units import hours
+
+    data = []
+    lines = []
+    for p in uow.db.profiles:
+        data.append(
+            {
+                "code": p.code,
+                "name": p.name,
+                "board": p.board,
+                "version": p.version,
+                "effective": p.effective.isoformat(),
+                "domains": {d.code: d.label for d in p.domains},
+                "supervision_minutes": p.supervision.total_minutes.value,
+                "experience_minutes": p.experience.total_minutes.value,
+                "unconfirmed": [name for name, _ in p.unconfirmed_rules()],
+                "source_file": p.path,
+                "overridden": p.overridden,
+            }
+        )
+        flag = (
+            " (verify with ICB: " + ", ".join(n for n, _ in p.unconfirmed_rules()) + ")"
+            if p.has_unconfirmed
+            else ""
+        )
+        lines.append(
+            f"{p.code:6} {p.name} — {p.board}, version {p.version}\n"
+            f"       supervision {hours(p.supervision.total_minutes.value)} h, experience "
+            f"{hours(p.experience.total_minutes.value)} h{flag}\n"
+            f"       domains: {', '.join(d.code for d in p.domains)}"
+        )
+    show(args, data, "\n".join(lines))
+    return EXIT_OK
+
+
+def demo(args: argparse.Namespace, uow: UnitOfWork) -> int:
+    from supervisor_app.services.demo import DEMO_PASSWORD, load_demo
+
+    summary = load_demo(uow)
+    show(
+        args,
+        summary.__dict__,
+        f"Sample agency added: {summary.supervisors} supervisors, {summary.supervisees} supervisees, "
+        f"{summary.sessions} sessions, {summary.experience} experience entries "
+        f"({summary.signed} signed). Demo supervisors' password: {DEMO_PASSWORD}",
+    )
+    return EXIT_OK
+
+
+def check(args: argparse.Namespace) -> int:
+    """``check``: SQLite's page-by-page check of the whole file now, whatever the day, with the
+    checks every command makes (header, length, schema, revision). Reads only."""
+    from supervisor_app.db import open_database, resolve_database, url_database
+
+    if getattr(args, "demo", False) or getattr(args, "open_hours", None):
+        raise CliError(
+            "check looks at a database file (--db, or the default one); give no --demo or --open-hours."
+        )
+    check_database_target(args.db)
+    database = url_database(resolve_database(args.db))
+    if database is None or not Path(database).is_file():
+        raise CliError(f"{database or args.db} does not exist: there is nothing to check.")
+    path = Path(database)
+    started = time.perf_counter()
+    db = open_database(path, integrity=True, reading=True, migrate=False)
+    db.close()
+    took = time.perf_counter() - started
+    show(
+        args,
+        {"database": str(path), "sound": True, "seconds": round(took, 3)},
+        f"OK: {path.name} is sound: every page reads, and its schema and revision are supervisor_app's "
+        f"({took:.1f} s). The next whole-file check is due in a day.",
+    )
+    return EXIT_OK
+
+
+def selftest(_args: argparse.Namespace) -> int:
+    """Never opens the user's database."""
+    from supervisor_app.selftest import run_selftest
+
+    return run_selftest()
+
+
+def backup_arguments(backup: argparse.ArgumentParser) -> None:
+    backup.add_argument("--out", required=True, metavar="FILE")
+
+
+def backup(args: argparse.Namespace, uow: UnitOfWork) -> int:
+    from supervisor_app.usecases import backups
+
+    db = uow.db
+    no_dangling_link(Path(args.out).expanduser(), "--out")
+    out = Path(args.out).expanduser().resolve()
+    if db.path is None:
+        raise CliError("Only a database file can be backed up.")
+    if out == db.path:
+        raise CliError("The backup must go to another file than the database itself.")
+    if out.exists() and out.is_dir():
+        raise CliError(f"{out} is a folder; give a file name for the backup.")
+    backups.backup_now(db, out)
+    show(args, {"backup": str(out)}, f"Backed up to {out}")
+    return EXIT_OK
+
+
+def restore_arguments(restore: argparse.ArgumentParser) -> None:
+    restore.add_argument("file", metavar="FILE")
+
+
+def restore(args: argparse.Namespace) -> int:
+    from sqlalchemy.engine import make_url
+
+    from supervisor_app.db import resolve_database
+    from supervisor_app.lockfile import DatabaseLock
+    from supervisor_app.storage import DatabaseError
+    from supervisor_app.usecases import backups
+
+    if getattr(args, "demo", False):
+        raise CliError("restore does not apply to the demo database.")
+    check_database_target(args.db)
+    database = make_url(resolve_database(args.db)).database
+    if not database:
+        raise CliError("restore needs a database file.")
+    path = Path(database)
+    lock = DatabaseLock(path)
+    holder = lock.acquire()
+    if holder is not None:
+        raise CliError(
+            f"The database is open in the app ({holder.describe()}); close it there first.", EXIT_FAILURE
+        )
+    try:
+        result = backups.restore(path, Path(args.file).expanduser())
+    except DatabaseError as exc:  # a bad backup file is bad input; a read-only or full disk is not
+        raise CliError(
+            str(exc), EXIT_FAILURE if exc.kind in ("read-only", "storage") else EXIT_INVALID
+        ) from exc
+    finally:
+        lock.release()
+    show(
+        args,
+        {
+            "restored_from": str(result.restored_from),
+            "replaced_copy": str(result.replaced_copy) if result.replaced_copy else None,
+            "records_checked": result.records_checked,
+        },
+        f"Restored from {result.restored_from} ({result.records_checked} records verified)."
+        + (f" The replaced database is kept as {result.replaced_copy}." if result.replaced_copy else ""),
+    )
+    return EXIT_OK
+
+
+def backups(args: argparse.Namespace, uow: UnitOfWork) -> int:
+    from supervisor_app.storage import list_backups
+
+    db = uow.db
+    found = list_backups(db.path) if db.path else []
+    data = [
+        {"path": str(b.path), "taken_at": b.taken_at.isoformat(), "reason": b.reason, "size": b.size}
+        for b in found
+    ]
+    show(
+        args,
+        data,
+        lambda: (
+            table(
+                [
+                    (
+                        b.taken_at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                        b.reason,
+                        f"{b.size / 1e6:.1f} MB",
+                        b.path,
+                    )
+                    for b in found
+                ],
+                ["taken (local)", "why", "size", "file"],
+            )
+            if found
+            else "No automatic backups yet."
+        ),
+    )
+    return EXIT_OK

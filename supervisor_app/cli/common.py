@@ -1,0 +1,339 @@
+"""What every command shares: exit codes, :class:`CliError`, the global options and the id
+checks, printing (:func:`show`, :func:`table`), reading a password, and :func:`write`, the
+command line's one write path. Imports nothing heavy: every command's parser is built from
+these at start-up."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
+
+if TYPE_CHECKING:
+    from supervisor_app.db import UnitOfWork
+
+EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
+
+
+CLOCK_HELP = "sign although the computer's clock reads earlier than the newest signature (it is right)"
+
+
+class CliError(Exception):
+    """Bad use of the command line that the command itself finds (not a service's refusal, a
+    :class:`~supervisor_app.services.errors.DomainError`): its message on stderr, exit 2 (or
+    ``exit_code``), nothing written."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_INVALID) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+# --------------------------------------------------------------------------------------------
+# Argument parsing
+
+
+def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--db",
+        metavar="PATH|URL",
+        default=default,
+        help="database file or SQLAlchemy URL (default: $SUPERVISOR_APP_DB, else supervisor.db in your data folder)",
+    )
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="print machine-readable JSON",
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        default=argparse.SUPPRESS if suppress else False,
+        help="use a throwaway database filled with sample data (never your real one)",
+    )
+    parser.add_argument(
+        "--open-hours",
+        nargs="+",
+        metavar="FILE",
+        default=default,
+        help="instead of a database, open hours files read-only (no supervisor account needed); "
+        "for progress, statement, list and verify, e.g. 'progress --open-hours ana.hours'",
+    )
+
+
+def domain_pair(text: str) -> tuple[str, str]:
+    code, sep, minutes = text.partition("=")
+    if not sep or not code.strip():
+        raise argparse.ArgumentTypeError(f"expected CODE=MINUTES, e.g. advocacy=30 (got {text!r})")
+    return code.strip(), minutes.strip()
+
+
+RECORD_ID_LENGTH = 36  # a UUID; any unique prefix of 6 or more characters will do
+PERSON_ID_DIGITS = 19  # SQLite's integers: the largest id has 19 digits
+_RECORD_ID = re.compile(r"[0-9A-Fa-f-]*")
+
+
+def _record_id(text: str) -> str:
+    """A record id (or prefix) as typed: checked for its shape before any look-up, so a
+    megabyte of text is refused in a line instead of reaching SQLite's LIKE."""
+    value = text.strip()
+    if len(value) > RECORD_ID_LENGTH:
+        raise argparse.ArgumentTypeError(
+            f"a record id has at most {RECORD_ID_LENGTH} characters (got {len(value):,})"
+        )
+    if not _RECORD_ID.fullmatch(value):
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a record id: record ids are made of the digits 0-9, the letters a-f and '-'"
+        )
+    return value
+
+
+def _person_id(text: str) -> str:
+    """A supervisor's or supervisee's id number, refused when far too long to be one (the
+    services say what is wrong with a shorter one)."""
+    if len(text.strip()) > PERSON_ID_DIGITS:
+        raise argparse.ArgumentTypeError(
+            f"an id number has at most {PERSON_ID_DIGITS} digits (got {len(text.strip()):,} characters)"
+        )
+    return text
+
+
+_ID_TYPES = {
+    "record": _record_id,
+    "records": _record_id,
+    "supervisee": _person_id,
+    "supervisor": _person_id,
+    "id": _person_id,
+    "same_person_as": _person_id,
+    "link_supervisee": _person_id,
+}
+
+
+def check_ids(parser: argparse.ArgumentParser) -> None:
+    """Give every id argument of every command its check (see :data:`_ID_TYPES`)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for child in dict.fromkeys(action.choices.values()):
+                check_ids(child)
+        elif action.type is None and action.dest in _ID_TYPES:
+            if action.dest == "records" and action.option_strings:
+                continue  # export --records FILE names a file
+            action.type = _ID_TYPES[action.dest]
+
+
+def show_recovery_key(args: argparse.Namespace, name: str, supervisor_id: int, key: str | None) -> None:
+    """The recovery key, once, on stderr (stdout stays the command's answer)."""
+    if key and not args.json:
+        print(
+            f"Recovery key for {name}: {key}\n"
+            "Write it down and keep it away from this computer. With it a forgotten password can be "
+            f"replaced (supervisor recover {supervisor_id}). It is shown only this once.",
+            file=sys.stderr,
+        )
+
+
+def two_lines(what: str) -> tuple[str, str]:
+    first = sys.stdin.readline()
+    second = sys.stdin.readline()
+    if not first or not second.rstrip("\r\n"):
+        raise CliError(f"Give {what} as two lines on standard input.")
+    return first.rstrip("\r\n"), second.rstrip("\r\n")
+
+
+def version() -> str:
+    from supervisor_app import __version__
+
+    return __version__
+
+
+def iso(value: Any) -> Any:
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+class VersionAction(argparse.Action):
+    """``--version``: the version is read (importlib.metadata) only when asked for."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: Any) -> None:
+        print(f"supervisor_app {version()}")
+        parser.exit()
+
+
+def check_database_target(target: str | None) -> None:
+    """A malformed or non-SQLite URL in --db or $SUPERVISOR_APP_DB is a usage error (exit 2)."""
+    from supervisor_app.db import ENV_DB
+
+    given, source = (target, "--db") if target else (os.environ.get(ENV_DB), f"${ENV_DB}")
+    if given and "://" not in given:
+        no_dangling_link(Path(given).expanduser(), source)
+    if not given or "://" not in given:
+        return
+    from sqlalchemy.engine import make_url  # a URL only: a path needs no SQLAlchemy to start
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        backend = make_url(given).get_backend_name()
+    except ArgumentError:
+        raise CliError(
+            f"{source} {given!r} is neither a file path nor a database URL (e.g. sqlite:///path/to/supervisor.db)."
+        ) from None
+    if backend != "sqlite":
+        raise CliError(f"{source} {given!r}: only SQLite databases are supported, not {backend}.")
+
+
+def no_dangling_link(path: Path, option: str) -> None:
+    """A path through a symbolic link to nothing is bad input (exit 2): nothing is created."""
+    from supervisor_app.db import dangling_link
+
+    link = dangling_link(path)
+    if link is not None:
+        raise CliError(
+            f"{option} {path}: {link} is a symbolic link to {os.readlink(link)}, which does not exist. "
+            "Nothing was created."
+        )
+
+
+def read_password(args: argparse.Namespace, prompt: str = "Password: ") -> str:
+    if getattr(args, "password_stdin", False):
+        line = sys.stdin.readline()
+        if not line:
+            raise CliError("--password-stdin was given but standard input is empty.")
+        return line.rstrip("\r\n")
+    if sys.stdin.isatty():
+        import getpass
+
+        return getpass.getpass(prompt)
+    raise CliError("A password is required: pass --password-stdin and write it to standard input.")
+
+
+def show(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> None:
+    if args.json:
+        print(json.dumps(data, ensure_ascii=False, indent=None, default=str))
+    else:
+        print(text() if callable(text) else text)
+
+
+def table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
+    cells = [[str(h) for h in headers]] + [["" if c is None else str(c) for c in row] for row in rows]
+    widths = [max(len(r[i]) for r in cells) for i in range(len(headers))]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() for row in cells]
+    lines.insert(1, "  ".join("-" * w for w in widths))
+    return "\n".join(lines)
+
+
+def person_json(row: Any, fields: Sequence[str]) -> dict[str, Any]:
+    data = {}
+    for name in fields:
+        value = getattr(row, name)
+        data[name] = value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else value
+    return data
+
+
+SUPERVISOR_FIELDS = [
+    "id",
+    "name",
+    "credentials",
+    "title",
+    "icb_number",
+    "license_type",
+    "license_number",
+    "email",
+    "phone",
+    "certification_expires",
+    "license_expires",
+    "agency_id",
+    "active",
+    "left_on",
+    "successor_id",
+    "failed_attempts",
+    "locked_until",
+    "created_at",
+    "updated_at",
+    "global_id",
+]
+SUPERVISEE_FIELDS = [
+    "id",
+    "name",
+    "icb_id",
+    "credential",
+    "position",
+    "start_date",
+    "hire_date",
+    "agency_id",
+    "supervisor_id",
+    "active",
+    "same_person_supervisor_id",
+    "created_at",
+    "updated_at",
+    "global_id",
+]
+
+
+def pdf_target(value: str) -> Path:
+    out = Path(value).expanduser()
+    no_dangling_link(out.parent, "--out")
+    if out.suffix.lower() != ".pdf":
+        raise CliError(f"--out must name a .pdf file (got {value!r}).")
+    if not out.parent.is_dir():
+        raise CliError(f"The folder {out.parent} does not exist.")
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# The table's rows, and the one write path
+
+Handler = Callable[..., int]
+"""``handler(args, uow) -> exit code`` (``handler(args)`` for a command that opens what it
+needs itself)."""
+
+
+class Command(NamedTuple):
+    """One row of the table of commands (:mod:`supervisor_app.cli.table`).
+
+    ``name`` is what is typed: ``"init"``, or a group and its action, ``"supervisor add"``.
+    ``database`` says what :func:`~supervisor_app.cli.running.run` opens for the handler:
+    ``"write"`` a unit of work that may write, ``"read"`` one that only reads (it never takes
+    the write lock, so a long verify does not keep the app from saving), ``"own"`` nothing
+    (the handler opens what it needs, or no database at all). ``opens_for_reading`` opens the
+    file itself as for reading (a read-only disk is then readable); by default as the unit of
+    work. ``hours_view``: the command also works on hours files opened read-only
+    (``--open-hours``). ``parents``: ``"common"`` the global options, ``"no_json"`` those
+    without ``--json`` (``export --json FILE`` names a file), ``"none"`` none.
+    """
+
+    name: str
+    help: str
+    handler: Handler
+    arguments: Callable[[argparse.ArgumentParser], None] | None = None
+    database: str = "write"
+    opens_for_reading: bool | None = None
+    hours_view: bool = False
+    parents: str = "common"
+
+    @property
+    def reading(self) -> bool:
+        return self.database == "read"
+
+    @property
+    def opens_reading(self) -> bool:
+        return self.reading if self.opens_for_reading is None else self.opens_for_reading
+
+
+T = TypeVar("T")
+
+
+def write(uow: UnitOfWork, work: Callable[[UnitOfWork], T]) -> T:
+    """A command's one change, the command line's one write path (as the app's
+    :func:`~supervisor_app.ui.context.write_now`): ``work`` calls the services, which check,
+    change and flush; then one commit. A refusal raised by ``work`` commits nothing (the
+    unit of work rolls back). The use cases that commit themselves (signing, printing,
+    transfer, backups, hours files) are called directly."""
+    result = work(uow)
+    uow.commit()
+    return result
