@@ -13,19 +13,17 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import due
-from supervisor_app.ui.common import show_error
+from supervisor_app.ui.common import row_table, show_error
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.refreshing import RefreshOnChange
@@ -99,20 +97,12 @@ class DuePage(RefreshOnChange, QWidget):
         self.summary.setAccessibleName(self.tr("Summary"))
         layout.addWidget(self.summary)
         self.model = DueModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("due_table")
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("What is due"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(self, self.model, self.tr("What is due"), object_name="due_table")
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setTabKeyNavigation(False)
         self.table.activated.connect(lambda index: self.act(index.row()))
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()

@@ -10,18 +10,16 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import overview
-from supervisor_app.ui.common import status_text
+from supervisor_app.ui.common import row_table, status_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.hours_file_facts import with_arrivals
 from supervisor_app.ui.lazy_model import ROW_ROLE, Column, LazyTableModel
@@ -169,16 +167,8 @@ class RecordTable(QWidget):
         self.set_empty_text("")
 
         self.model = LazyTableModel(columns, status=lambda r: r.status, parent=self)
-        self.view = QTableView(self)
-        self.view.setObjectName(f"{kind}_table")
-        self.view.setAccessibleName(name)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = row_table(self, self.model, name, object_name=f"{kind}_table")
         self.view.setAlternatingRowColors(True)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)

@@ -11,19 +11,17 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from supervisor_app.ui.common import show_error
+from supervisor_app.ui.common import row_table, show_error
 from supervisor_app.ui.supervisor_table_model import ROW_ROLE as SUPERVISOR_ROW_ROLE
 from supervisor_app.ui.supervisor_table_model import SupervisorTableModel
 
@@ -38,15 +36,9 @@ class SupervisorsSection:
         box = QGroupBox(self.tr("Supervisors"), self)
         box_layout = QVBoxLayout(box)
         self.supervisors = SupervisorTableModel(self)
-        self.supervisors_view = QTableView(box)
-        self.supervisors_view.setObjectName("supervisor_table")
-        self.supervisors_view.setAccessibleName(self.tr("Supervisors"))
-        self.supervisors_view.setModel(self.supervisors)
-        self.supervisors_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.supervisors_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.supervisors_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.supervisors_view.verticalHeader().setVisible(False)
-        self.supervisors_view.setTabKeyNavigation(False)
+        self.supervisors_view = row_table(
+            box, self.supervisors, self.tr("Supervisors"), object_name="supervisor_table"
+        )
         self.supervisors_view.setMinimumHeight(120)
         header = self.supervisors_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

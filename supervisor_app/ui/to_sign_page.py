@@ -8,18 +8,16 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import overview, qualification
-from supervisor_app.ui.common import status_text
+from supervisor_app.ui.common import row_table, status_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.lazy_model import ROW_ROLE, Column, LazyTableModel
 from supervisor_app.ui.record_actions import RecordActions
@@ -129,16 +127,14 @@ class ToSignPage(RefreshOnChange, QWidget):
         bar.addWidget(self.summary)
 
         self.model = LazyTableModel(COLUMNS, parent=self)
-        self.view = QTableView(self)
-        self.view.setObjectName("pending_table")
-        self.view.setAccessibleName(self.tr("Records waiting for signature"))
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = row_table(
+            self,
+            self.model,
+            self.tr("Records waiting for signature"),
+            object_name="pending_table",
+            extended=True,
+        )
         self.view.setAlternatingRowColors(True)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
