@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services import jobs
-from supervisor_app.ui.common import push_button, row_table, show_error
+from supervisor_app.ui.common import push_button, row_table
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.refreshing import RefreshOnChange
 from supervisor_app.ui.row_list_model import RowListModel
@@ -63,7 +63,6 @@ class JobsPanel(RefreshOnChange, QWidget):
         self.ctx = ctx
         self.supervisee_id: int | None = None
         self.dialog: QWidget | None = None
-        self._token = 0
         self.setObjectName("jobs_panel")
         self.setAccessibleName(self.tr("Jobs and the 51% recovery-support answer"))
         layout = QVBoxLayout(self)
@@ -113,21 +112,14 @@ class JobsPanel(RefreshOnChange, QWidget):
         self._stale = False
         if self.supervisee_id is None:
             return
-        self._token += 1
-        token, supervisee_id = self._token, self.supervisee_id
-        self.ctx.read(
-            lambda uow: jobs.list_jobs(uow, supervisee_id=supervisee_id),
-            on_done=lambda rows: self._on_loaded(token, rows),
-            on_error=lambda exc: show_error(self, exc),
-        )
+        supervisee_id = self.supervisee_id
+        self.read_latest(lambda uow: jobs.list_jobs(uow, supervisee_id=supervisee_id), self._on_loaded)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         self.refresh_if_stale()
 
-    def _on_loaded(self, token: int, rows: list[jobs.JobRow]) -> None:
-        if token != self._token:
-            return
+    def _on_loaded(self, rows: list[jobs.JobRow]) -> None:
         self.model.set_rows(rows)
         self._enable()
 

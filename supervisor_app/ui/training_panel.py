@@ -152,7 +152,6 @@ class TrainingPanel(RefreshOnChange, QWidget):
         self.person: Person | None = None
         self.data: TrainingData | None = None
         self.dialog: QWidget | None = None
-        self._token = 0
         self.setObjectName("training_panel")
         self.setAccessibleName(self.tr("Training and credentials"))
         layout = QVBoxLayout(self)
@@ -264,21 +263,14 @@ class TrainingPanel(RefreshOnChange, QWidget):
         self._stale = False
         if self.person is None:
             return
-        self._token += 1
-        token, person = self._token, self.person
-        self.ctx.read(
-            lambda uow: load_training(uow, person),
-            on_done=lambda data: self._on_loaded(token, data),
-            on_error=lambda exc: show_error(self, exc),
-        )
+        person = self.person
+        self.read_latest(lambda uow: load_training(uow, person), self._on_loaded)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         self.refresh_if_stale()
 
-    def _on_loaded(self, token: int, data: TrainingData) -> None:
-        if token != self._token:
-            return
+    def _on_loaded(self, data: TrainingData) -> None:
         self.data = data
         self.model.labels = data.labels
         self.model.set_rows(data.entries)
