@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.profiles import GENERAL_DOMAIN, ProfileRegistry
+from supervisor_app.services.profile_registry import ProfileRegistry
+from supervisor_app.services.profiles import GENERAL_DOMAIN
 from supervisor_app.services.spreadsheet import (
     ErrorCell,
     Formula,

@@ -27,7 +27,7 @@ from supervisor_app.services.exporting import write_file
 from supervisor_app.services.import_format import EXAMPLE_SUPERVISEES, RowNote, domain_credentials
 from supervisor_app.services.importing import People
 from supervisor_app.services.person_credentials import Person
-from supervisor_app.services.profiles import ProfileRegistry
+from supervisor_app.services.profile_registry import ProfileRegistry
 from supervisor_app.services.spreadsheet import cell_value, csv_bytes, header_key, read_table, text_cell
 from supervisor_app.services.spreadsheet_limits import FileProblem
 from supervisor_app.units import hours
