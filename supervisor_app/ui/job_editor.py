@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services import jobs
-from supervisor_app.ui.attachment_row import AttachmentRow, AttachmentTexts
+from supervisor_app.ui.attachment_row import AttachmentTexts, add_attachment
 from supervisor_app.ui.common import (
-    error_label,
     field_row,
     from_qdate,
     past_date_edit,
@@ -87,11 +86,11 @@ class JobEditor(FormDialog):
         self.description.setFixedHeight(110)
         field_row(form, labels, self.tr("Job &description:"), "description", self.description)
 
-        labels["description_file"] = error_label(self)
-        labels["description_file"].setObjectName("error_description_file")
-        layout.addWidget(labels["description_file"])
-        self.attachment = AttachmentRow(
+        self.attachment = add_attachment(
             self,
+            layout,
+            labels,
+            "description_file",
             AttachmentTexts(
                 none=self.tr("No file attached"),
                 name=self.tr("Job description file"),
@@ -103,12 +102,10 @@ class JobEditor(FormDialog):
                 dialog_filter=self.tr("Job descriptions (*.pdf *.png *.jpg *.jpeg);;All files (*)"),
             ),
             read=jobs.read_description_file,
-            errors=self.errors,
             stored=job.file_name if job is not None else None,
         )
         self.file_name = self.attachment.name
         self.attach_button, self.remove_button = self.attachment.attach_button, self.attachment.remove_button
-        layout.insertLayout(layout.indexOf(labels["description_file"]), self.attachment)
         self._close_form(layout, self.tr("&Save"), self._on_save)
         if job is not None:
             self.title.setText(job.title)

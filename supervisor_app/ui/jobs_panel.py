@@ -160,17 +160,9 @@ class JobsPanel(RefreshOnChange, QWidget):
         job = self.selected()
         if job is None or not job.file_name:
             return None
-        from supervisor_app.ui.certificate_viewer import CertificateViewer
+        from supervisor_app.ui.certificate_viewer import stored_file_viewer
 
-        def read(uow: Any) -> tuple[str, str, bytes] | None:
-            found = jobs.description_file(uow, job.id)
-            return (found.filename, found.media_type, found.data) if found is not None else None
-
-        found = self.ctx.read_now(read)
-        if found is None:
-            return None
-        filename, media_type, data = found
-        viewer = CertificateViewer(
-            filename=filename, media_type=media_type, data=data, job_description=True, parent=self
+        viewer = stored_file_viewer(
+            self.ctx, lambda uow: jobs.description_file(uow, job.id), self, job_description=True
         )
-        return self._open(viewer)
+        return self._open(viewer) if viewer is not None else None

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from supervisor_app.services import training
 from supervisor_app.services.person_credentials import Person
-from supervisor_app.ui.attachment_row import AttachmentRow, AttachmentTexts
+from supervisor_app.ui.attachment_row import AttachmentTexts, add_attachment
 from supervisor_app.ui.common import (
     error_label,
     field_row,
@@ -83,11 +83,11 @@ class TrainingEditor(FormDialog):
         area_form.addRow(labels["areas"])
         layout.addWidget(box)
 
-        labels["certificate"] = error_label(self)
-        labels["certificate"].setObjectName("error_certificate")
-        layout.addWidget(labels["certificate"])
-        self.attachment = AttachmentRow(
+        self.attachment = add_attachment(
             self,
+            layout,
+            labels,
+            "certificate",
             AttachmentTexts(
                 none=self.tr("No certificate attached"),
                 name=self.tr("Certificate"),
@@ -99,12 +99,10 @@ class TrainingEditor(FormDialog):
                 dialog_filter=self.tr("Certificates (*.pdf *.png *.jpg *.jpeg);;All files (*)"),
             ),
             read=training.read_certificate_file,
-            errors=self.errors,
             stored=entry.certificate if entry is not None else None,
         )
         self.certificate_name = self.attachment.name
         self.attach_button, self.remove_button = self.attachment.attach_button, self.attachment.remove_button
-        layout.insertLayout(layout.indexOf(labels["certificate"]), self.attachment)
         self._close_form(layout, self.tr("&Save"), self._on_save)
         if entry is not None:
             self.date_from.setDate(to_qdate(entry.date_from))

@@ -407,18 +407,10 @@ class TrainingPanel(RefreshOnChange, QWidget):
         entry = self.selected()
         if entry is None or not entry.certificate:
             return None
+        from supervisor_app.ui.certificate_viewer import stored_file_viewer
 
-        def read(uow: Any) -> tuple[str, str, bytes] | None:
-            cert = training.certificate(uow, entry.id)
-            return (cert.filename, cert.media_type, cert.data) if cert is not None else None
-
-        found = self.ctx.read_now(read)
-        if found is None:
-            return None
-        from supervisor_app.ui.certificate_viewer import CertificateViewer
-
-        filename, media_type, data = found
-        return self._open(CertificateViewer(filename=filename, media_type=media_type, data=data, parent=self))
+        viewer = stored_file_viewer(self.ctx, lambda uow: training.certificate(uow, entry.id), self)
+        return self._open(viewer) if viewer is not None else None
 
     def save_hire_date(self) -> None:
         if self.person is None or self.person.supervisee_id is None or self.ctx.read_only:
