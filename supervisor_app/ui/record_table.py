@@ -13,13 +13,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import overview
-from supervisor_app.ui.common import row_table, status_text
+from supervisor_app.ui.common import push_button, row_table, status_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.hours_file_facts import with_arrivals
 from supervisor_app.ui.lazy_model import ROW_ROLE, Column, LazyTableModel
@@ -137,17 +136,19 @@ class RecordTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         layout.addLayout(bar)
-        self.edit_button = QPushButton(self.tr("&Edit…"), self)
-        self.edit_button.setAccessibleName(self.tr("Edit the pending record"))
-        self.delete_button = QPushButton(self.tr("&Delete"), self)
-        self.delete_button.setAccessibleName(self.tr("Delete the pending record"))
-        self.amend_button = QPushButton(self.tr("A&mend…"), self)
-        self.amend_button.setAccessibleName(self.tr("Amend the signed record"))
+        self.edit_button = push_button(
+            self, self.tr("&Edit…"), self.tr("Edit the pending record"), self._edit
+        )
+        self.delete_button = push_button(
+            self, self.tr("&Delete"), self.tr("Delete the pending record"), self._delete
+        )
+        self.amend_button = push_button(
+            self, self.tr("A&mend…"), self.tr("Amend the signed record"), self._amend
+        )
         self.amend_button.setToolTip(
             self.tr("Correct a signed record: the original stays on record, with your reason")
         )
-        self.void_button = QPushButton(self.tr("&Void…"), self)
-        self.void_button.setAccessibleName(self.tr("Void the signed record"))
+        self.void_button = push_button(self, self.tr("&Void…"), self.tr("Void the signed record"), self._void)
         self.void_button.setToolTip(self.tr("Withdraw a signed record, with a reason and your password"))
         self.buttons = [self.edit_button, self.delete_button, self.amend_button, self.void_button]
         for button in self.buttons:
@@ -181,10 +182,6 @@ class RecordTable(QWidget):
         self.model.modelReset.connect(self._update_empty)
         self.model.page_loaded.connect(lambda _n: self._update_empty())
         self.view.activated.connect(lambda _i: self._on_activated())
-        self.edit_button.clicked.connect(self._edit)
-        self.delete_button.clicked.connect(self._delete)
-        self.amend_button.clicked.connect(self._amend)
-        self.void_button.clicked.connect(self._void)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._delete)
