@@ -262,7 +262,7 @@ def _roman(n: int) -> str:
 class _Generator:
     def __init__(self, *, scale: float, years: int, seed: int, today: dt.date) -> None:
         from supervisor_app.services.canonical import GENESIS
-        from supervisor_app.services.profiles import ProfileRegistry, shipped_profiles_dir
+        from supervisor_app.services.profile_registry import ProfileRegistry, shipped_profiles_dir
         from supervisor_app.services.signoff import chain_hash, content_hash, void_content_hash
 
         self._content_hash = content_hash

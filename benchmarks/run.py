@@ -676,7 +676,7 @@ class Bench:
         sample = sorted(random.Random(19).sample(ids, min(self.args.cli_sample, len(ids))))
         script = Path(sys.executable).with_name("supervisor-app" + (".exe" if os.name == "nt" else ""))
         app_cmd = [str(script)] if script.exists() else [sys.executable, "-m", "supervisor_app.cli"]
-        from supervisor_app.services.profiles import ProfileRegistry
+        from supervisor_app.services.profile_registry import ProfileRegistry
 
         profiles = ProfileRegistry.load()
         today = dt.date.today()
@@ -881,7 +881,7 @@ def raw_verify(conn: sqlite3.Connection) -> tuple[int, int]:
 def write_import_csv(db_path: Path, out: Path, rows: int) -> int:
     """``rows`` past records the agency did not have yet: evening sessions (some in groups) and
     weekend experience, so nothing overlaps what is there or each other. Returns the row count."""
-    from supervisor_app.services.profiles import ProfileRegistry, shipped_profiles_dir
+    from supervisor_app.services.profile_registry import ProfileRegistry, shipped_profiles_dir
 
     profiles = ProfileRegistry.load(shipped_dir=shipped_profiles_dir())
     conn = sqlite3.connect(f"file:{db_path}?mode=ro", uri=True)

@@ -15,7 +15,8 @@ from conftest import PASSWORD, TODAY, snapshot, tamper
 from supervisor_app.db import Database
 from supervisor_app.services import board_rules, people, records
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.profiles import ProfileError, ProfileRegistry, Rule, load_profile
+from supervisor_app.services.profile_registry import ProfileRegistry
+from supervisor_app.services.profiles import ProfileError, Rule, load_profile
 from supervisor_app.services.progress import compute_progress
 from supervisor_app.usecases import signing
 

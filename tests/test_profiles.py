@@ -8,13 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from supervisor_app.services.profiles import (
-    ProfileError,
-    ProfileRegistry,
-    Rule,
-    load_profile,
-    shipped_profiles_dir,
-)
+from supervisor_app.services.profile_registry import ProfileRegistry, shipped_profiles_dir
+from supervisor_app.services.profiles import ProfileError, Rule, load_profile
 
 CRSS_TEXT = (shipped_profiles_dir() / "crss.toml").read_text(encoding="utf-8")
 
@@ -353,7 +348,8 @@ def test_broken_user_file_is_refused_by_registry(tmp_path: Path):
 def test_every_rule_of_every_shipped_profile_is_in_the_registry() -> None:
     import tomllib
 
-    from supervisor_app.services.profiles import RULES, shipped_profiles_dir
+    from supervisor_app.services.profile_registry import shipped_profiles_dir
+    from supervisor_app.services.profiles import RULES
 
     known = {(spec.part, spec.key) for spec in RULES}
     files = sorted(shipped_profiles_dir().glob("*.toml"))

@@ -9,7 +9,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from supervisor_app.services import board_rules
-from supervisor_app.services.profiles import GENERAL_DOMAIN, ProfileRegistry
+from supervisor_app.services.profile_registry import ProfileRegistry
+from supervisor_app.services.profiles import GENERAL_DOMAIN
 from supervisor_app.services.requirements import Sums, explain, fold
 
 REGISTRY = ProfileRegistry.load()

@@ -16,7 +16,7 @@ from supervisor_app.services import person_credentials, training
 from supervisor_app.services.auth import WrongPassword
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.person_credentials import Person
-from supervisor_app.services.profiles import ProfileRegistry
+from supervisor_app.services.profile_registry import ProfileRegistry
 from supervisor_app.services.training import CertificateFile
 from supervisor_app.usecases import backups, transfer
 from tests.conftest import PASSWORD, TODAY, World, snapshot, tamper
@@ -122,7 +122,8 @@ BAD_PROFILE_PARTS = [
 
 @pytest.mark.parametrize(("extra", "message"), BAD_PROFILE_PARTS)
 def test_a_bad_training_section_is_refused_naming_the_key(tmp_path: Path, extra: str, message: str) -> None:
-    from supervisor_app.services.profiles import ProfileError, load_profile, shipped_profiles_dir
+    from supervisor_app.services.profile_registry import shipped_profiles_dir
+    from supervisor_app.services.profiles import ProfileError, load_profile
 
     text = (shipped_profiles_dir() / "crss.toml").read_text(encoding="utf-8")
     text = text.split("# Training (issue 20)")[0] + extra

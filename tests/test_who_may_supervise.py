@@ -14,7 +14,8 @@ from supervisor_app.models import PersonCredential
 from supervisor_app.services import due, people, qualification, records
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.person_credentials import Person, add_credential
-from supervisor_app.services.profiles import ProfileError, ProfileRegistry, load_profile, shipped_profiles_dir
+from supervisor_app.services.profile_registry import ProfileRegistry, shipped_profiles_dir
+from supervisor_app.services.profiles import ProfileError, load_profile
 from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, TODAY, World, session_fields, snapshot
 

@@ -279,6 +279,17 @@ def date_text(day: dt.date | None) -> str:
     return day.isoformat() if day else ""
 
 
+def profile_facts(data: Any) -> dict[str, str]:
+    """The credential profile a report's figures follow (``data``: a statement's or a form's),
+    as the templates' ``{board}``, ``{code}``, ``{version}`` and ``{effective}``."""
+    return {
+        "board": data.board,
+        "code": data.credential_code,
+        "version": data.profile_version,
+        "effective": date_text(data.profile_effective),
+    }
+
+
 def months_text(count: int) -> str:
     words = template().words
     return words.fill("month" if count == 1 else "months", count=count)

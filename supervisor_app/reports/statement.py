@@ -21,6 +21,7 @@ from supervisor_app.reports.base import (
     months_text,
     paragraph,
     paragraph_height,
+    profile_facts,
     profile_template,
     render,
     template,
@@ -94,13 +95,7 @@ def _draw(canvas: FormCanvas, data: StatementData) -> None:
         canvas,
         s.left,
         flow.y,
-        w.fill(
-            "profile",
-            board=data.board,
-            code=data.credential_code,
-            version=data.profile_version,
-            effective=date_text(data.profile_effective),
-        ),
+        w.fill("profile", **profile_facts(data)),
         s.small,
         s.inner_width,
     )

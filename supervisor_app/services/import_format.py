@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.profiles import GENERAL_DOMAIN, ProfileRegistry
+from supervisor_app.services.profile_registry import ProfileRegistry
+from supervisor_app.services.profiles import GENERAL_DOMAIN
 from supervisor_app.services.spreadsheet import (
     ErrorCell,
     Formula,
@@ -188,25 +189,32 @@ class RowNote:
 
 
 @dataclass
-class ImportReport:
-    """What an import did, or would do (``dry_run``), or why it did nothing."""
+class RowsReport:
+    """What an import of rows (records, training) did, or would do (``dry_run``), or why it
+    did nothing: what the records' and the training's reports share."""
 
     path: str
     dry_run: bool = False
-    file_format: str = ""
     rows: int = 0  # data rows read (not counting blank and comment rows)
-    sessions: int = 0  # imported (or, in a dry run, importable)
-    experience: int = 0
-    minutes: int = 0  # total minutes of the imported records
-    record_ids: list[str] = field(default_factory=list)
+    minutes: int = 0  # total minutes of what was imported
     duplicates: list[RowNote] = field(default_factory=list)
     errors: list[RowNote] = field(default_factory=list)
     written: bool = False  # flushed, waiting for the caller's commit
-    committed: bool = False
 
     @property
     def ok(self) -> bool:
         return not self.errors
+
+    # What each kind of report says in its own words.
+    _none_below = "records"  # "<file> has a header but no <_none_below> below it"
+
+    def _imported(self, verb: str, name: str) -> str:
+        """What was (``verb``) imported from the file ``name``, counted."""
+        raise NotImplementedError
+
+    def _afterwards(self) -> str:
+        """What now, after a real import (empty: nothing to say)."""
+        raise NotImplementedError
 
     def summary(self) -> str:
         name = Path(self.path).name
@@ -217,12 +225,8 @@ class ImportReport:
                 "must be fixed first (every row is imported or none is)."
             )
         if not self.rows:
-            return f"{name} has a header but no records below it; nothing to import."
-        verb = "would be imported" if self.dry_run else "imported"
-        text = (
-            f"{self.sessions} session{'s' if self.sessions != 1 else ''} and {self.experience} "
-            f"experience entr{'ies' if self.experience != 1 else 'y'} {verb} from {name}"
-        )
+            return f"{name} has a header but no {self._none_below} below it; nothing to import."
+        text = self._imported("would be imported" if self.dry_run else "imported", name)
         if self.duplicates:
             text += (
                 f"; {len(self.duplicates)} duplicate row{'s' if len(self.duplicates) != 1 else ''} skipped"
@@ -230,8 +234,8 @@ class ImportReport:
         text += "."
         if self.dry_run:
             text += " Dry run: nothing was written."
-        elif self.sessions or self.experience:
-            text += " They are pending: review and sign them."
+        elif self._afterwards():
+            text += " " + self._afterwards()
         return text
 
     def text(self) -> str:
@@ -240,6 +244,26 @@ class ImportReport:
         lines.extend(f"skipped, {note}" for note in self.duplicates)
         lines.append(self.summary())
         return "\n".join(lines)
+
+
+@dataclass
+class ImportReport(RowsReport):
+    """What a records import did, or would do (``dry_run``), or why it did nothing."""
+
+    file_format: str = ""
+    sessions: int = 0  # imported (or, in a dry run, importable)
+    experience: int = 0
+    record_ids: list[str] = field(default_factory=list)
+    committed: bool = False
+
+    def _imported(self, verb: str, name: str) -> str:
+        return (
+            f"{self.sessions} session{'s' if self.sessions != 1 else ''} and {self.experience} "
+            f"experience entr{'ies' if self.experience != 1 else 'y'} {verb} from {name}"
+        )
+
+    def _afterwards(self) -> str:
+        return "They are pending: review and sign them." if self.sessions or self.experience else ""
 
     def to_json(self) -> dict[str, Any]:
         def notes(items: list[RowNote]) -> list[dict[str, Any]]:

@@ -22,7 +22,7 @@ from supervisor_app.services.import_format import (
     domain_columns,
     domain_credentials,
 )
-from supervisor_app.services.profiles import ProfileRegistry
+from supervisor_app.services.profile_registry import ProfileRegistry
 from supervisor_app.services.spreadsheet import cell_value, csv_bytes, neutralise, xlsx_bytes
 
 

@@ -55,7 +55,7 @@ from supervisor_app.services.import_format import (
     forbid,
     split_row,
 )
-from supervisor_app.services.profiles import ProfileRegistry
+from supervisor_app.services.profile_registry import ProfileRegistry
 from supervisor_app.services.spreadsheet import is_blank, number_cell, read_table, text_cell
 from supervisor_app.services.spreadsheet_limits import FileProblem
 from supervisor_app.services.validation import MAX_DIGITS, parse_date, parse_time, shown, whole_minutes

@@ -119,34 +119,15 @@ def update_agency(
 def add_supervisor(
     uow: UnitOfWork,
     *,
-    name: str,
-    credentials: str,
-    title: str = "",
-    icb_number: str = "",
-    license_type: str = "",
-    license_number: str = "",
-    email: str = "",
-    phone: str = "",
-    certification_expires: str | dt.date | None = None,
-    license_expires: str | dt.date | None = None,
     agency: str | None = None,
     password: str | None = None,
+    **details: Any,
 ) -> Supervisor:
-    """Add a supervisor (the password, if given, is stored only as an argon2id hash)."""
+    """Add a supervisor with the ``details`` :func:`supervisor_details` takes (``name`` and
+    ``credentials`` at least); the password, if given, is stored only as an argon2id hash."""
     agency_row = get_or_create_agency(uow, name=agency) if agency else _only_agency(uow)
     supervisor = Supervisor(
-        **supervisor_details(
-            name=name,
-            credentials=credentials,
-            title=title,
-            icb_number=icb_number,
-            license_type=license_type,
-            license_number=license_number,
-            email=email,
-            phone=phone,
-            certification_expires=certification_expires,
-            license_expires=license_expires,
-        ),
+        **supervisor_details(**details),
         agency_id=agency_row.id if agency_row else None,
         password_hash=hash_password(password) if password is not None else None,
     )

@@ -152,21 +152,6 @@ class Progress:
         }
 
 
-def _part(profile: CredentialProfile, required: int, domain_min: int, *, with_general: bool) -> PartProgress:
-    part = PartProgress(required_minutes=required)
-    for domain in profile.domains:
-        part.domains[domain.code] = DomainProgress(domain.code, domain.label, domain_min)
-    if with_general:
-        part.domains[GENERAL_DOMAIN] = DomainProgress(GENERAL_DOMAIN, profile.label(GENERAL_DOMAIN), 0)
-    return part
-
-
-def _domain(part: PartProgress, profile: CredentialProfile, code: str) -> DomainProgress:
-    if code not in part.domains:  # a code from an older profile version: still shown
-        part.domains[code] = DomainProgress(code, profile.label(code), 0)
-    return part.domains[code]
-
-
 @dataclass
 class Sums:
     """What a supervisee's progress adds up, each list sorted (as SQL's GROUP BY returns it).

@@ -24,10 +24,10 @@ from supervisor_app.models import TrainingEntry
 from supervisor_app.services import audit, training
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.exporting import write_file
-from supervisor_app.services.import_format import EXAMPLE_SUPERVISEES, RowNote, domain_credentials
+from supervisor_app.services.import_format import EXAMPLE_SUPERVISEES, RowNote, RowsReport, domain_credentials
 from supervisor_app.services.importing import People
 from supervisor_app.services.person_credentials import Person
-from supervisor_app.services.profiles import ProfileRegistry
+from supervisor_app.services.profile_registry import ProfileRegistry
 from supervisor_app.services.spreadsheet import cell_value, csv_bytes, header_key, read_table, text_cell
 from supervisor_app.services.spreadsheet_limits import FileProblem
 from supervisor_app.units import hours
@@ -98,49 +98,17 @@ def write_template(path: str | Path, *, profiles: ProfileRegistry) -> Path:
 
 
 @dataclass
-class TrainingImportReport:
-    path: str
-    dry_run: bool = False
-    rows: int = 0
+class TrainingImportReport(RowsReport):
     imported: int = 0
-    minutes: int = 0
     entry_ids: list[str] = field(default_factory=list)
-    duplicates: list[RowNote] = field(default_factory=list)
-    errors: list[RowNote] = field(default_factory=list)
-    written: bool = False  # flushed, waiting for the caller's commit
 
-    @property
-    def ok(self) -> bool:
-        return not self.errors
+    _none_below = "training"
 
-    def summary(self) -> str:
-        name = Path(self.path).name
-        if self.errors:
-            count = len(self.errors)
-            return (
-                f"Nothing was imported from {name}: {count} problem{'s' if count != 1 else ''} must be "
-                "fixed first (every row is imported or none is)."
-            )
-        if not self.rows:
-            return f"{name} has a header but no training below it; nothing to import."
-        verb = "would be imported" if self.dry_run else "imported"
-        text = f"{self.imported} training entr{'ies' if self.imported != 1 else 'y'} ({hours(self.minutes)} h) {verb} from {name}"
-        if self.duplicates:
-            text += (
-                f"; {len(self.duplicates)} duplicate row{'s' if len(self.duplicates) != 1 else ''} skipped"
-            )
-        text += "."
-        if self.dry_run:
-            text += " Dry run: nothing was written."
-        elif self.imported:
-            text += " They are self-reported until a supervisor confirms them."
-        return text
+    def _imported(self, verb: str, name: str) -> str:
+        return f"{self.imported} training entr{'ies' if self.imported != 1 else 'y'} ({hours(self.minutes)} h) {verb} from {name}"
 
-    def text(self) -> str:
-        lines = [str(note) for note in self.errors]
-        lines.extend(f"skipped, {note}" for note in self.duplicates)
-        lines.append(self.summary())
-        return "\n".join(lines)
+    def _afterwards(self) -> str:
+        return "They are self-reported until a supervisor confirms them." if self.imported else ""
 
     def to_json(self) -> dict[str, Any]:
         def notes(items: list[RowNote]) -> list[dict[str, Any]]:

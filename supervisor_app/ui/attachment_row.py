@@ -9,9 +9,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QBoxLayout, QFileDialog, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from supervisor_app.services.errors import DomainError
+from supervisor_app.ui.common import error_label
 
 
 @dataclass(frozen=True)
@@ -86,3 +87,23 @@ class AttachmentRow(QHBoxLayout):
         self.remove = bool(self._stored)
         self.name.setText(self._texts.none)
         self.remove_button.setEnabled(False)
+
+
+def add_attachment(
+    editor: Any,
+    layout: QBoxLayout,
+    labels: dict[str, QLabel],
+    field: str,
+    texts: AttachmentTexts,
+    *,
+    read: Callable[[str], Any],
+    stored: str | None,
+) -> AttachmentRow:
+    """The attachment row at the foot of the ``editor``'s ``layout``, with the error label for
+    ``field`` (``error_<field>``, kept in ``labels``) under it, shown by the editor's errors."""
+    labels[field] = error_label(editor)
+    labels[field].setObjectName(f"error_{field}")
+    layout.addWidget(labels[field])
+    row = AttachmentRow(editor, texts, read=read, errors=editor.errors, stored=stored)
+    layout.insertLayout(layout.indexOf(labels[field]), row)
+    return row

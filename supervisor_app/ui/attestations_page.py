@@ -19,7 +19,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, QStandardPaths, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -31,7 +30,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,7 +40,7 @@ from supervisor_app.services import attestation, people
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.filenames import safe_file_name
 from supervisor_app.ui.attestation_table_model import ROW_ROLE, AttestationTableModel
-from supervisor_app.ui.common import FieldErrors, error_label, from_qdate, show_error, to_qdate
+from supervisor_app.ui.common import FieldErrors, error_label, from_qdate, row_table, show_error, to_qdate
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.pdf_output import (
     PrintJob,
@@ -206,15 +204,9 @@ class AttestationsPage(RefreshOnChange, QWidget):
         self.history_box = QGroupBox(self.tr("Printed attestations"), left)
         history_layout = QVBoxLayout(self.history_box)
         self.history = AttestationTableModel(self)
-        self.history_view = QTableView(self.history_box)
-        self.history_view.setObjectName("attestation_table")
-        self.history_view.setAccessibleName(self.tr("Printed attestations"))
-        self.history_view.setModel(self.history)
-        self.history_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.history_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.history_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.history_view.verticalHeader().setVisible(False)
-        self.history_view.setTabKeyNavigation(False)
+        self.history_view = row_table(
+            self.history_box, self.history, self.tr("Printed attestations"), object_name="attestation_table"
+        )
         self.history_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         history_layout.addWidget(self.history_view, 1)
         self.history_empty = QLabel(

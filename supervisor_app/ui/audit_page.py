@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QGroupBox,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -34,7 +32,7 @@ from supervisor_app.services.audit import (
     referenced_ids,
     short_record_id,
 )
-from supervisor_app.ui.common import from_qdate, show_error, status_text
+from supervisor_app.ui.common import from_qdate, row_table, show_error, status_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.lazy_model import Column, LazyTableModel
 from supervisor_app.ui.refreshing import RefreshOnChange
@@ -252,15 +250,10 @@ class AuditPage(RefreshOnChange, QWidget):
             key=lambda e: e.id,
             parent=self,
         )
-        self.view = QTableView(splitter)
-        self.view.setObjectName("audit_table")
-        self.view.setAccessibleName(self.tr("Audit events"))
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = row_table(
+            splitter, self.model, self.tr("Audit events"), object_name="audit_table", extended=True
+        )
         self.view.setAlternatingRowColors(True)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().setVisible(False)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate([150, 150, 120, 130, 170]):

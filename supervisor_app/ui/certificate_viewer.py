@@ -3,6 +3,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
@@ -16,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.ui.common import show_error
+from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.pdf_output import load_document, qt_pdf_available
 
 
@@ -105,3 +109,22 @@ class CertificateViewer(QDialog):
             write_private(Path(path), self.data)
         except OSError as exc:
             show_error(self, exc)
+
+
+def stored_file_viewer(
+    ctx: AppContext, load: Callable[[Any], Any], parent: QWidget, *, job_description: bool = False
+) -> CertificateViewer | None:
+    """A viewer of the file ``load(uow)`` finds in the database (a stored certificate or job
+    description: ``filename``, ``media_type``, ``data``), or None when there is none."""
+
+    def read(uow: Any) -> tuple[str, str, bytes] | None:
+        found = load(uow)
+        return (found.filename, found.media_type, found.data) if found is not None else None
+
+    found = ctx.read_now(read)
+    if found is None:
+        return None
+    filename, media_type, data = found
+    return CertificateViewer(
+        filename=filename, media_type=media_type, data=data, job_description=job_description, parent=parent
+    )

@@ -6,40 +6,20 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from supervisor_app.ui.common import (
-    FieldErrors,
-    action_buttons,
-    error_label,
-    field_row,
-    from_qdate,
-    past_date_edit,
-)
+from supervisor_app.ui.common import field_row, from_qdate, past_date_edit, supervisor_choice
 from supervisor_app.ui.context import AppContext
-from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.form_dialog import FormDialog
 
 
-class ChangeSupervisorDialog(QDialog):
+class ChangeSupervisorDialog(FormDialog):
     changed = Signal(object)  # SupervisorChangeResult
 
     def __init__(self, ctx: AppContext, supervisee_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, name="change_supervisor_dialog")
         self.supervisee_id = supervisee_id
-        self.setObjectName("change_supervisor_dialog")
         name, current, history, choices = ctx.read_now(lambda uow: _load(uow, supervisee_id))
-        self.setWindowTitle(self.tr("Change the supervisor of {name}").format(name=name))
-        self.setAccessibleName(self.windowTitle())
-        layout = QVBoxLayout(self)
         lines = []
         for who, since, until in history:
             if since and until:
@@ -58,18 +38,13 @@ class ChangeSupervisorDialog(QDialog):
         )
         self.history.setAccessibleName(self.tr("Supervisors so far"))
         self.history.setWordWrap(True)
-        layout.addWidget(self.history)
-        self.general_error = error_label(self)
-        layout.addWidget(self.general_error)
-        form = QFormLayout()
-        layout.addLayout(form)
-        labels = {}
+        layout, form, labels = self._open_form(
+            self.tr("Change the supervisor of {name}").format(name=name), self.history
+        )
 
-        self.supervisor = QComboBox(self)
-        self.supervisor.setAccessibleName(self.tr("New supervisor"))
-        for supervisor_id, who, credentials in choices:
-            if supervisor_id != current:
-                self.supervisor.addItem(f"{who} ({credentials})" if credentials else who, supervisor_id)
+        self.supervisor = supervisor_choice(
+            self, self.tr("New supervisor"), [choice for choice in choices if choice[0] != current], None
+        )
         field_row(form, labels, self.tr("&New supervisor:"), "supervisor", self.supervisor)
         self.date = past_date_edit(self, self.tr("From"))
         field_row(form, labels, self.tr("&From (their first day):"), "effective_from", self.date)
@@ -87,11 +62,9 @@ class ChangeSupervisorDialog(QDialog):
         note.setWordWrap(True)
         note.setStyleSheet("color: palette(dark);")
         layout.addWidget(note)
-        buttons, self.save_button = action_buttons(self, self.tr("&Change supervisor"), self.save)
+        self._close_form(layout, self.tr("&Change supervisor"), self.save)
         self.save_button.setEnabled(self.supervisor.count() > 0)
-        layout.addWidget(buttons)
         self.field_errors = labels
-        self.errors = FieldErrors(labels, fallback=self.general_error)
         self.supervisor.setFocus()
         self.resize(480, self.sizeHint().height())
 
@@ -115,19 +88,7 @@ class ChangeSupervisorDialog(QDialog):
                 reason=reason,
             )
 
-        self.save_button.setEnabled(False)
-        self.ctx.write(work, on_done=self._on_done, on_error=self._on_error)
-
-    def _on_done(self, result: Any) -> None:
-        emit(self.changed, result)
-        self.accept()
-
-    def _on_error(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.errors.show(exc)
-
-    def error_text(self, field: str) -> str:
-        return self.errors.message(field)
+        self._write(work, self.changed)
 
 
 def _load(uow: Any, supervisee_id: int) -> tuple[str, int | None, list[tuple[str, str, str]], list[Any]]:

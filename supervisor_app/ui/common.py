@@ -6,8 +6,9 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTime
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
+    QTableView,
     QWidget,
 )
 
@@ -37,6 +39,7 @@ __all__ = [
     "named",
     "password_edit",
     "past_date_edit",
+    "row_table",
     "show_error",
     "status_text",
     "supervisor_choice",
@@ -62,6 +65,36 @@ def push_button(parent: QWidget, text: str, name: str, slot: Callable[[], object
     button.setAccessibleName(name)
     button.clicked.connect(slot)
     return button
+
+
+def row_table(
+    parent: QWidget,
+    model: QAbstractItemModel,
+    name: str,
+    *,
+    object_name: str = "",
+    extended: bool = False,
+    numbered: bool = False,
+) -> QTableView:
+    """A read-only table of ``model`` that selects whole rows (one; several if ``extended``),
+    named ``name`` for screen readers; Tab leaves it rather than moving between its cells, and
+    its rows are not numbered unless ``numbered``."""
+    view = QTableView(parent)
+    if object_name:
+        view.setObjectName(object_name)
+    view.setAccessibleName(name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(
+        QAbstractItemView.SelectionMode.ExtendedSelection
+        if extended
+        else QAbstractItemView.SelectionMode.SingleSelection
+    )
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    if not numbered:
+        view.verticalHeader().setVisible(False)
+    return view
 
 
 def action_buttons(

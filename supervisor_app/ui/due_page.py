@@ -13,19 +13,17 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import due
-from supervisor_app.ui.common import show_error
+from supervisor_app.ui.common import row_table
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.refreshing import RefreshOnChange
@@ -73,7 +71,6 @@ class DuePage(RefreshOnChange, QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx = ctx
-        self._token = 0
         self.setObjectName("due_page")
         self.setAccessibleName(self.tr("Due"))
         layout = QVBoxLayout(self)
@@ -99,20 +96,12 @@ class DuePage(RefreshOnChange, QWidget):
         self.summary.setAccessibleName(self.tr("Summary"))
         layout.addWidget(self.summary)
         self.model = DueModel(self)
-        self.table = QTableView(self)
-        self.table.setObjectName("due_table")
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("What is due"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table = row_table(self, self.model, self.tr("What is due"), object_name="due_table")
         self.table.setWordWrap(True)
-        self.table.verticalHeader().setVisible(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.setTabKeyNavigation(False)
         self.table.activated.connect(lambda index: self.act(index.row()))
         layout.addWidget(self.table, 1)
         bottom = QHBoxLayout()
@@ -134,21 +123,14 @@ class DuePage(RefreshOnChange, QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        self._token += 1
-        token, days = self._token, self.days.value()
-        self.ctx.read(
-            lambda uow: due.due_items(uow, days=days),
-            on_done=lambda items: self._on_loaded(token, items),
-            on_error=lambda exc: show_error(self, exc),
-        )
+        days = self.days.value()
+        self.read_latest(lambda uow: due.due_items(uow, days=days), self._on_loaded)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         self.refresh_if_stale()
 
-    def _on_loaded(self, token: int, items: list[due.DueItem]) -> None:
-        if token != self._token:
-            return
+    def _on_loaded(self, items: list[due.DueItem]) -> None:
         self.model.today = dt.date.today()
         self.model.set_rows(items)
         self.table.resizeRowsToContents()

@@ -45,21 +45,14 @@ class ExperienceEditor(RecordEditor):
         supervisee_id: int | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        assert mode in ("new", "edit", "amend")
-        self.ctx = ctx
-        self.mode = mode
-        self.record_id = record_id
-        self._saving = False
-        self.setObjectName("experience_editor")
-        self.setWindowTitle(
+        super().__init__(ctx, mode=mode, record_id=record_id, parent=parent, name="experience_editor")
+        self._set_title(
             {
                 "new": self.tr("New experience entry"),
                 "edit": self.tr("Edit pending experience entry"),
                 "amend": self.tr("Amend signed experience entry"),
-            }[mode]
+            }
         )
-        self.setAccessibleName(self.windowTitle())
         choices = ctx.read_now(lambda uow: load_choices(uow, first_for_supervisor=ctx.supervisor_id))
         self._people = {p.id: p for p in choices.supervisees}
         self._profiles = ctx.db.profiles

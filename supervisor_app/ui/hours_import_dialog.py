@@ -12,7 +12,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -24,36 +23,28 @@ from PySide6.QtWidgets import (
 from supervisor_app.services.progress import hours as hours_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.hours_file_facts import FileFacts, ImportPreview
-from supervisor_app.ui.import_steps import add_check_status, add_import_buttons
+from supervisor_app.ui.import_steps import ImportStepsDialog, add_check_status, add_import_buttons
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.screen_fit import fit_to_screen
 
 NEW_PERSON = 0  # a button id (supervisee ids start at 1; -1 means none checked)
 
 
-class HoursImportDialog(QDialog):
+class HoursImportDialog(ImportStepsDialog):
     imported = Signal(str)  # what was imported, in words
 
     def __init__(self, ctx: AppContext, path: str | Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.path = Path(path)
+        super().__init__(ctx, path, parent, name="hours_import_dialog")
         self.preview: ImportPreview | None = None
-        self.done_importing = False
-        self.setObjectName("hours_import_dialog")
-        self.setWindowTitle(self.tr("Import the hours file {name}").format(name=self.path.name))
-        self.setAccessibleName(self.tr("Import an hours file"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+        layout = self._open(
+            self.tr("Import the hours file {name}").format(name=self.path.name),
+            self.tr("Import an hours file"),
             self.tr(
                 "An hours file holds one supervisee's signed records, with the signatures of the "
                 "supervisors who signed them. It is checked whole first; nothing is saved until you "
                 "choose Import. The records arrive signed and stay read-only here."
             ),
-            self,
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
         self.status, self.busy = add_check_status(self, layout, self.path)
 
         self.contents = QGroupBox(self.tr("What the file holds"), self)
@@ -197,9 +188,7 @@ class HoursImportDialog(QDialog):
 
     def _on_refused(self, exc: BaseException) -> None:
         self._set_busy(False)
-        self.import_button.setEnabled(False)
-        self.close_button.setText(self.tr("Close"))
-        self.close_button.setDefault(True)
+        self._finished()
         error = str(exc) or type(exc).__name__
         if "nothing was imported" not in error:  # the file's refusals say so themselves
             error = self.tr("Nothing was imported: {error}").format(error=error)
@@ -243,9 +232,7 @@ class HoursImportDialog(QDialog):
     def _on_imported(self, summary: Any) -> None:
         self._set_busy(False)
         self.done_importing = True
-        self.import_button.setEnabled(False)
-        self.close_button.setText(self.tr("Close"))
-        self.close_button.setDefault(True)
+        self._finished()
         lines = [
             self.tr("Imported %n signed record(s) for {name}.", "", summary.added).format(
                 name=summary.supervisee_name
@@ -272,12 +259,3 @@ class HoursImportDialog(QDialog):
         self.status.setStyleSheet("color:#1e6b1e;font-weight:600;")
         self.status.setAccessibleDescription(text)
         emit(self.imported, text)
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.import_button.setEnabled(False)
-        self.close_button.setEnabled(not busy)
-
-    def reject(self) -> None:
-        if self.close_button.isEnabled():
-            super().reject()

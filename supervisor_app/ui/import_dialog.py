@@ -9,44 +9,36 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import (
-    QDialog,
-    QLabel,
-    QPlainTextEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QPlainTextEdit, QWidget
 
 from supervisor_app.services.import_format import ImportReport
 from supervisor_app.ui.context import AppContext
-from supervisor_app.ui.import_steps import add_check_status, add_import_buttons
+from supervisor_app.ui.import_steps import ImportStepsDialog, add_check_status, add_import_buttons
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.screen_fit import fit_to_screen
 from supervisor_app.usecases import transfer
 
 
-class ImportDialog(QDialog):
-    imported = Signal(object)  # the ImportReport of a committed import
+class ImportDialog(ImportStepsDialog):
+    """Records from a spreadsheet; :class:`TrainingImportDialog` imports training the same way
+    (its overrides: the import, what it counts and the words)."""
 
-    def __init__(self, ctx: AppContext, path: str | Path, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
-        self.path = Path(path)
-        self.report: ImportReport | None = None
-        self.done_importing = False
-        self.setObjectName("import_dialog")
-        self.setWindowTitle(self.tr("Import records from {name}").format(name=self.path.name))
-        self.setAccessibleName(self.tr("Import records"))
-        layout = QVBoxLayout(self)
-        intro = QLabel(
+    imported = Signal(object)  # the report of a committed import
+
+    def __init__(
+        self, ctx: AppContext, path: str | Path, parent: QWidget | None = None, *, name: str = "import_dialog"
+    ) -> None:
+        super().__init__(ctx, path, parent, name=name)
+        self.report: Any = None
+        title, accessible_name = self._titles()
+        layout = self._open(
+            title,
+            accessible_name,
             self.tr(
                 "The file is checked first; nothing is saved until you choose Import. Every row is imported "
                 "or none is. Imported records wait for your review and signature in To sign."
             ),
-            self,
         )
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
         self.summary, self.busy = add_check_status(self, layout, self.path)
         self.details_label = QLabel(self.tr("&Report (line numbers are the spreadsheet's rows):"), self)
         layout.addWidget(self.details_label)
@@ -68,30 +60,46 @@ class ImportDialog(QDialog):
         self._set_busy(True)
         self._run(dry_run=True, on_done=self._on_checked)
 
-    def _run(self, *, dry_run: bool, on_done: Any) -> None:
-        db, actor, path = self.ctx.db, self.ctx.actor, self.path
+    # What the records and the training import do differently ---------------------------------
+    def _titles(self) -> tuple[str, str]:
+        """The window title and the dialog's accessible name."""
+        return self.tr("Import records from {name}").format(name=self.path.name), self.tr("Import records")
 
-        def work(_progress: Any) -> ImportReport:
-            # The import runs the real rules, then writes nothing (dry run, or a bad row) or
-            # commits everything at once.
-            return transfer.import_records(db, actor, path, dry_run=dry_run)
+    def _import(self, db: Any, actor: str, path: Path, *, dry_run: bool) -> Any:
+        # The import runs the real rules, then writes nothing (dry run, or a bad row) or
+        # commits everything at once.
+        return transfer.import_records(db, actor, path, dry_run=dry_run)
+
+    def _count(self, report: ImportReport) -> int:
+        """How many the report's file would import."""
+        return report.sessions + report.experience
+
+    def _import_text(self, count: int) -> str:
+        return self.tr("&Import %n record(s)", "", count)
+
+    def _committed(self, report: ImportReport) -> bool:
+        return report.committed
+
+    def _run(self, *, dry_run: bool, on_done: Any) -> None:
+        db, actor, path, run = self.ctx.db, self.ctx.actor, self.path, self._import
+
+        def work(_progress: Any) -> Any:
+            return run(db, actor, path, dry_run=dry_run)
 
         self.ctx.runner.run(work, on_done=on_done, on_error=self._on_failed)
 
-    def _on_checked(self, report: ImportReport) -> None:
+    def _on_checked(self, report: Any) -> None:
         self._set_busy(False)
         self.report = report
         self._show(report)
-        count = report.sessions + report.experience
+        count = self._count(report)
         if report.ok and count:
-            self.import_button.setText(self.tr("&Import %n record(s)", "", count))
+            self.import_button.setText(self._import_text(count))
             self.import_button.setEnabled(True)
             self.import_button.setDefault(True)
             self.import_button.setFocus()
         else:
-            self.import_button.setEnabled(False)
-            self.close_button.setText(self.tr("Close"))
-            self.close_button.setDefault(True)
+            self._finished()
             self.details.setFocus()
 
     # The real import -----------------------------------------------------------------------------
@@ -102,14 +110,12 @@ class ImportDialog(QDialog):
         self.summary.setText(self.tr("Importing…"))
         self._run(dry_run=False, on_done=self._on_imported)
 
-    def _on_imported(self, report: ImportReport) -> None:
+    def _on_imported(self, report: Any) -> None:
         self._set_busy(False)
         self.report = report
         self._show(report)
-        self.import_button.setEnabled(False)
-        self.close_button.setText(self.tr("Close"))
-        self.close_button.setDefault(True)
-        if report.committed:
+        self._finished()
+        if self._committed(report):
             self.done_importing = True
             emit(self.ctx.records_changed)
             emit(self.imported, report)
@@ -124,7 +130,7 @@ class ImportDialog(QDialog):
         self.summary.setStyleSheet("color:#a40000;font-weight:600;")
 
     # Showing the report --------------------------------------------------------------------------
-    def _show(self, report: ImportReport) -> None:
+    def _show(self, report: Any) -> None:
         self.summary.setText(report.summary())
         if report.ok:
             self.summary.setStyleSheet("font-weight:600;")
@@ -143,12 +149,3 @@ class ImportDialog(QDialog):
         if not lines:
             lines.append(self.tr("No problems found."))
         self.details.setPlainText("\n".join(lines))
-
-    def _set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        self.import_button.setEnabled(False)
-        self.close_button.setEnabled(not busy)
-
-    def reject(self) -> None:
-        if self.close_button.isEnabled():
-            super().reject()

@@ -7,19 +7,18 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import overview
+from supervisor_app.ui.common import row_table
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.lazy_model import LazyTableModel
 from supervisor_app.ui.password_dialog import PasswordDialog
@@ -52,15 +51,13 @@ class InheritedPendingDialog(QDialog):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.model = LazyTableModel(COLUMNS, parent=self)
-        self.view = QTableView(self)
-        self.view.setObjectName("inherited_pending_table")
-        self.view.setAccessibleName(self.tr("Records left unsigned"))
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().setVisible(False)
+        self.view = row_table(
+            self,
+            self.model,
+            self.tr("Records left unsigned"),
+            object_name="inherited_pending_table",
+            extended=True,
+        )
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
         for column, width in enumerate([110, 150, 60, 200, 150, 220, 120]):

@@ -11,31 +11,26 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import jobs
-from supervisor_app.ui.attachment_row import AttachmentRow, AttachmentTexts
+from supervisor_app.ui.attachment_row import AttachmentTexts, add_attachment
 from supervisor_app.ui.common import (
-    FieldErrors,
-    action_buttons,
-    error_label,
     field_row,
     from_qdate,
     past_date_edit,
     to_qdate,
 )
 from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.form_dialog import FormDialog
 
 
-class JobEditor(QDialog):
+class JobEditor(FormDialog):
     saved = Signal(int)  # the job's id
 
     def __init__(
@@ -46,18 +41,9 @@ class JobEditor(QDialog):
         job: jobs.JobRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx, self.supervisee_id, self.job = ctx, supervisee_id, job
-        self.setObjectName("job_editor")
-        title = self.tr("Change job") if job else self.tr("New job")
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        layout = QVBoxLayout(self)
-        self.general_error = error_label(self)
-        layout.addWidget(self.general_error)
-        form = QFormLayout()
-        layout.addLayout(form)
-        labels: dict[str, QLabel] = {}
+        super().__init__(ctx, parent, name="job_editor")
+        self.supervisee_id, self.job = supervisee_id, job
+        layout, form, labels = self._open_form(self.tr("Change job") if job else self.tr("New job"))
         self.title = QLineEdit(self)
         self.title.setAccessibleName(self.tr("Job title"))
         self.title.setPlaceholderText(self.tr("As on the job description"))
@@ -100,12 +86,11 @@ class JobEditor(QDialog):
         self.description.setFixedHeight(110)
         field_row(form, labels, self.tr("Job &description:"), "description", self.description)
 
-        labels["description_file"] = error_label(self)
-        labels["description_file"].setObjectName("error_description_file")
-        layout.addWidget(labels["description_file"])
-        self.errors = FieldErrors(labels, fallback=self.general_error)
-        self.attachment = AttachmentRow(
+        self.attachment = add_attachment(
             self,
+            layout,
+            labels,
+            "description_file",
             AttachmentTexts(
                 none=self.tr("No file attached"),
                 name=self.tr("Job description file"),
@@ -117,14 +102,11 @@ class JobEditor(QDialog):
                 dialog_filter=self.tr("Job descriptions (*.pdf *.png *.jpg *.jpeg);;All files (*)"),
             ),
             read=jobs.read_description_file,
-            errors=self.errors,
             stored=job.file_name if job is not None else None,
         )
         self.file_name = self.attachment.name
         self.attach_button, self.remove_button = self.attachment.attach_button, self.attachment.remove_button
-        layout.insertLayout(layout.indexOf(labels["description_file"]), self.attachment)
-        buttons, self.save_button = action_buttons(self, self.tr("&Save"), self._on_save)
-        layout.addWidget(buttons)
+        self._close_form(layout, self.tr("&Save"), self._on_save)
         if job is not None:
             self.title.setText(job.title)
             self.employer.setText(job.employer)
@@ -157,7 +139,12 @@ class JobEditor(QDialog):
     def _on_save(self) -> None:
         self.errors.clear()
         values = self._values()
-        job, file, remove, supervisee_id = self.job, self.attachment.file, self.attachment.remove, self.supervisee_id
+        job, file, remove, supervisee_id = (
+            self.job,
+            self.attachment.file,
+            self.attachment.remove,
+            self.supervisee_id,
+        )
         name = self.ctx.identity.name if self.ctx.identity else ""
 
         def work(uow: Any) -> int:
@@ -175,13 +162,4 @@ class JobEditor(QDialog):
             )
             return job.id
 
-        self.save_button.setEnabled(False)
-        self.ctx.write(work, on_done=self._on_saved, on_error=self._on_failed)
-
-    def _on_saved(self, job_id: int) -> None:
-        self.saved.emit(job_id)
-        self.accept()
-
-    def _on_failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.errors.show(exc)
+        self._write(work, self.saved)

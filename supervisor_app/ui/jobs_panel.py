@@ -8,17 +8,15 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import jobs
-from supervisor_app.ui.common import push_button, show_error
+from supervisor_app.ui.common import push_button, row_table
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.refreshing import RefreshOnChange
 from supervisor_app.ui.row_list_model import RowListModel
@@ -65,7 +63,6 @@ class JobsPanel(RefreshOnChange, QWidget):
         self.ctx = ctx
         self.supervisee_id: int | None = None
         self.dialog: QWidget | None = None
-        self._token = 0
         self.setObjectName("jobs_panel")
         self.setAccessibleName(self.tr("Jobs and the 51% recovery-support answer"))
         layout = QVBoxLayout(self)
@@ -80,16 +77,9 @@ class JobsPanel(RefreshOnChange, QWidget):
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         self.model = JobModel(self)
-        self.table = QTableView(self)
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(self.tr("Jobs"))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
+        self.table = row_table(self, self.model, self.tr("Jobs"))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setTabKeyNavigation(False)
         self.table.doubleClicked.connect(lambda _i: self.edit_selected())
         layout.addWidget(self.table, 1)
         row = QHBoxLayout()
@@ -122,21 +112,14 @@ class JobsPanel(RefreshOnChange, QWidget):
         self._stale = False
         if self.supervisee_id is None:
             return
-        self._token += 1
-        token, supervisee_id = self._token, self.supervisee_id
-        self.ctx.read(
-            lambda uow: jobs.list_jobs(uow, supervisee_id=supervisee_id),
-            on_done=lambda rows: self._on_loaded(token, rows),
-            on_error=lambda exc: show_error(self, exc),
-        )
+        supervisee_id = self.supervisee_id
+        self.read_latest(lambda uow: jobs.list_jobs(uow, supervisee_id=supervisee_id), self._on_loaded)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         self.refresh_if_stale()
 
-    def _on_loaded(self, token: int, rows: list[jobs.JobRow]) -> None:
-        if token != self._token:
-            return
+    def _on_loaded(self, rows: list[jobs.JobRow]) -> None:
         self.model.set_rows(rows)
         self._enable()
 
@@ -177,17 +160,9 @@ class JobsPanel(RefreshOnChange, QWidget):
         job = self.selected()
         if job is None or not job.file_name:
             return None
-        from supervisor_app.ui.certificate_viewer import CertificateViewer
+        from supervisor_app.ui.certificate_viewer import stored_file_viewer
 
-        def read(uow: Any) -> tuple[str, str, bytes] | None:
-            found = jobs.description_file(uow, job.id)
-            return (found.filename, found.media_type, found.data) if found is not None else None
-
-        found = self.ctx.read_now(read)
-        if found is None:
-            return None
-        filename, media_type, data = found
-        viewer = CertificateViewer(
-            filename=filename, media_type=media_type, data=data, job_description=True, parent=self
+        viewer = stored_file_viewer(
+            self.ctx, lambda uow: jobs.description_file(uow, job.id), self, job_description=True
         )
-        return self._open(viewer)
+        return self._open(viewer) if viewer is not None else None

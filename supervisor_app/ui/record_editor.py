@@ -28,9 +28,10 @@ from supervisor_app.ui.date_field import DateField, TimeField
 
 
 class RecordEditor(QDialog):
-    """Subclasses set ``mode`` ("new", "edit" or "amend"), ``record_id``, ``reason`` (the
-    amendment's reason field, or None), ``field_errors`` and ``_initial`` (what ``_fields()``
-    gave when the editor was filled), and implement ``_fields()`` and ``_unsaved_text()``."""
+    """Subclasses pass ``mode`` ("new", "edit" or "amend") and ``record_id`` to ``__init__``, set
+    ``reason`` (the amendment's reason field, or None), ``field_errors`` and ``_initial`` (what
+    ``_fields()`` gave when the editor was filled), and implement ``_fields()`` and
+    ``_unsaved_text()``."""
 
     ctx: Any  # AppContext
     mode: str
@@ -41,6 +42,22 @@ class RecordEditor(QDialog):
     errors: FieldErrors
     _initial: dict[str, Any]
     _typing: dict[str, DateField | TimeField]
+
+    def __init__(
+        self, ctx: Any, *, mode: str, record_id: str | None, parent: QWidget | None, name: str
+    ) -> None:
+        super().__init__(parent)
+        assert mode in ("new", "edit", "amend")
+        self.ctx = ctx
+        self.mode = mode
+        self.record_id = record_id
+        self._saving = False
+        self.setObjectName(name)
+
+    def _set_title(self, titles: dict[str, str]) -> None:
+        """Title the editor, and name it for screen readers, by ``titles[mode]``."""
+        self.setWindowTitle(titles[self.mode])
+        self.setAccessibleName(self.windowTitle())
 
     def _fields(self) -> dict[str, Any]:
         raise NotImplementedError

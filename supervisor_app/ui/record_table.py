@@ -10,18 +10,15 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import overview
-from supervisor_app.ui.common import status_text
+from supervisor_app.ui.common import push_button, row_table, status_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.hours_file_facts import with_arrivals
 from supervisor_app.ui.lazy_model import ROW_ROLE, Column, LazyTableModel
@@ -139,17 +136,19 @@ class RecordTable(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         bar = QHBoxLayout()
         layout.addLayout(bar)
-        self.edit_button = QPushButton(self.tr("&Edit…"), self)
-        self.edit_button.setAccessibleName(self.tr("Edit the pending record"))
-        self.delete_button = QPushButton(self.tr("&Delete"), self)
-        self.delete_button.setAccessibleName(self.tr("Delete the pending record"))
-        self.amend_button = QPushButton(self.tr("A&mend…"), self)
-        self.amend_button.setAccessibleName(self.tr("Amend the signed record"))
+        self.edit_button = push_button(
+            self, self.tr("&Edit…"), self.tr("Edit the pending record"), self._edit
+        )
+        self.delete_button = push_button(
+            self, self.tr("&Delete"), self.tr("Delete the pending record"), self._delete
+        )
+        self.amend_button = push_button(
+            self, self.tr("A&mend…"), self.tr("Amend the signed record"), self._amend
+        )
         self.amend_button.setToolTip(
             self.tr("Correct a signed record: the original stays on record, with your reason")
         )
-        self.void_button = QPushButton(self.tr("&Void…"), self)
-        self.void_button.setAccessibleName(self.tr("Void the signed record"))
+        self.void_button = push_button(self, self.tr("&Void…"), self.tr("Void the signed record"), self._void)
         self.void_button.setToolTip(self.tr("Withdraw a signed record, with a reason and your password"))
         self.buttons = [self.edit_button, self.delete_button, self.amend_button, self.void_button]
         for button in self.buttons:
@@ -169,16 +168,8 @@ class RecordTable(QWidget):
         self.set_empty_text("")
 
         self.model = LazyTableModel(columns, status=lambda r: r.status, parent=self)
-        self.view = QTableView(self)
-        self.view.setObjectName(f"{kind}_table")
-        self.view.setAccessibleName(name)
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = row_table(self, self.model, name, object_name=f"{kind}_table")
         self.view.setAlternatingRowColors(True)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().setVisible(False)
         self.view.verticalHeader().setDefaultSectionSize(24)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
@@ -191,10 +182,6 @@ class RecordTable(QWidget):
         self.model.modelReset.connect(self._update_empty)
         self.model.page_loaded.connect(lambda _n: self._update_empty())
         self.view.activated.connect(lambda _i: self._on_activated())
-        self.edit_button.clicked.connect(self._edit)
-        self.delete_button.clicked.connect(self._delete)
-        self.amend_button.clicked.connect(self._amend)
-        self.void_button.clicked.connect(self._void)
         delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.view)
         delete.setContext(Qt.ShortcutContext.WidgetShortcut)
         delete.activated.connect(self._delete)

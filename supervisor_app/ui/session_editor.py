@@ -56,22 +56,15 @@ class SessionEditor(RecordEditor):
         supervisee_ids: Sequence[int] = (),
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        assert mode in ("new", "edit", "amend")
-        self.ctx = ctx
-        self.mode = mode
-        self.record_id = record_id
+        super().__init__(ctx, mode=mode, record_id=record_id, parent=parent, name="session_editor")
         self.saved_ids: list[str] = []
-        self._saving = False
-        self.setObjectName("session_editor")
-        self.setWindowTitle(
+        self._set_title(
             {
                 "new": self.tr("New supervision session"),
                 "edit": self.tr("Edit pending session"),
                 "amend": self.tr("Amend signed session"),
-            }[mode]
+            }
         )
-        self.setAccessibleName(self.windowTitle())
         choices = ctx.read_now(lambda uow: load_choices(uow, first_for_supervisor=ctx.supervisor_id))
         self._profiles = ctx.db.profiles
         self._build(choices)

@@ -17,7 +17,6 @@ from typing import Any
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
@@ -25,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
 )
 
@@ -34,7 +32,7 @@ from supervisor_app.fileops import sync_folder
 from supervisor_app.services.filenames import safe_file_name
 from supervisor_app.storage import DatabaseError
 from supervisor_app.ui.backup_table_model import ROW_ROLE, BackupTableModel, reason_text
-from supervisor_app.ui.common import show_error
+from supervisor_app.ui.common import row_table, show_error
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.usecases import backups
 
@@ -100,15 +98,9 @@ class BackupsSection:
         self.backups_note.setStyleSheet("color: palette(dark);")
         backups_layout.addWidget(self.backups_note)
         self.backups = BackupTableModel(self)
-        self.backups_view = QTableView(self.backups_box)
-        self.backups_view.setObjectName("backup_table")
-        self.backups_view.setAccessibleName(self.tr("Automatic backups"))
-        self.backups_view.setModel(self.backups)
-        self.backups_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.backups_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.backups_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.backups_view.verticalHeader().setVisible(False)
-        self.backups_view.setTabKeyNavigation(False)
+        self.backups_view = row_table(
+            self.backups_box, self.backups, self.tr("Automatic backups"), object_name="backup_table"
+        )
         self.backups_view.setMinimumHeight(130)
         header = self.backups_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)

@@ -11,19 +11,16 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
-from supervisor_app.ui.common import show_error
+from supervisor_app.ui.common import push_button, row_table, show_error
 from supervisor_app.ui.supervisor_table_model import ROW_ROLE as SUPERVISOR_ROW_ROLE
 from supervisor_app.ui.supervisor_table_model import SupervisorTableModel
 
@@ -38,15 +35,9 @@ class SupervisorsSection:
         box = QGroupBox(self.tr("Supervisors"), self)
         box_layout = QVBoxLayout(box)
         self.supervisors = SupervisorTableModel(self)
-        self.supervisors_view = QTableView(box)
-        self.supervisors_view.setObjectName("supervisor_table")
-        self.supervisors_view.setAccessibleName(self.tr("Supervisors"))
-        self.supervisors_view.setModel(self.supervisors)
-        self.supervisors_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.supervisors_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.supervisors_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.supervisors_view.verticalHeader().setVisible(False)
-        self.supervisors_view.setTabKeyNavigation(False)
+        self.supervisors_view = row_table(
+            box, self.supervisors, self.tr("Supervisors"), object_name="supervisor_table"
+        )
         self.supervisors_view.setMinimumHeight(120)
         header = self.supervisors_view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -58,23 +49,44 @@ class SupervisorsSection:
         if self.compact:  # six buttons in two rows of three
             second_row = QHBoxLayout()
             box_layout.addLayout(second_row)
-        self.edit_supervisor_button = QPushButton(self.tr("E&dit…"), box)
-        self.edit_supervisor_button.setAccessibleName(self.tr("Edit the selected supervisor"))
-        self.set_password_button = QPushButton(self.tr("Set pass&word…"), box)
-        self.set_password_button.setAccessibleName(self.tr("Set the selected supervisor's password"))
+        self.edit_supervisor_button = push_button(
+            box, self.tr("E&dit…"), self.tr("Edit the selected supervisor"), self.edit_selected_supervisor
+        )
+        self.set_password_button = push_button(
+            box,
+            self.tr("Set pass&word…"),
+            self.tr("Set the selected supervisor's password"),
+            self.set_selected_password,
+        )
         self.set_password_button.setToolTip(
             self.tr("A first password, or a forgotten one: they type it, you confirm with yours")
         )
-        self.leave_button = QPushButton(self.tr("Left the a&gency…"), box)
-        self.leave_button.setAccessibleName(self.tr("The selected supervisor left the agency"))
+        self.leave_button = push_button(
+            box,
+            self.tr("Left the a&gency…"),
+            self.tr("The selected supervisor left the agency"),
+            self.selected_supervisor_leaves,
+        )
         self.leave_button.setToolTip(self.tr("Mark inactive and hand their supervisees to a successor"))
-        self.reactivate_button = QPushButton(self.tr("Rea&ctivate"), box)
-        self.reactivate_button.setAccessibleName(self.tr("Reactivate the selected supervisor"))
-        self.inherited_button = QPushButton(self.tr("Review pe&nding they left…"), box)
-        self.inherited_button.setAccessibleName(self.tr("Review what the selected supervisor left unsigned"))
+        self.reactivate_button = push_button(
+            box,
+            self.tr("Rea&ctivate"),
+            self.tr("Reactivate the selected supervisor"),
+            self.reactivate_selected_supervisor,
+        )
+        self.inherited_button = push_button(
+            box,
+            self.tr("Review pe&nding they left…"),
+            self.tr("Review what the selected supervisor left unsigned"),
+            self.review_inherited,
+        )
         self.inherited_button.setToolTip(self.tr("You are their successor: sign what you can vouch for"))
-        self.recovery_key_button = QPushButton(self.tr("New recovery &key…"), box)
-        self.recovery_key_button.setAccessibleName(self.tr("Make a new recovery key for me"))
+        self.recovery_key_button = push_button(
+            box,
+            self.tr("New recovery &key…"),
+            self.tr("Make a new recovery key for me"),
+            self.new_recovery_key,
+        )
         self.recovery_key_button.setToolTip(
             self.tr("For a forgotten password: written down, kept away from this computer")
         )
@@ -98,12 +110,6 @@ class SupervisorsSection:
         self.supervisors_status.setVisible(False)
         box_layout.addWidget(self.supervisors_status)
         self.supervisor_dialog: QWidget | None = None  # the one open (tests look at it)
-        self.edit_supervisor_button.clicked.connect(self.edit_selected_supervisor)
-        self.set_password_button.clicked.connect(self.set_selected_password)
-        self.leave_button.clicked.connect(self.selected_supervisor_leaves)
-        self.reactivate_button.clicked.connect(self.reactivate_selected_supervisor)
-        self.recovery_key_button.clicked.connect(self.new_recovery_key)
-        self.inherited_button.clicked.connect(self.review_inherited)
         self._acting: dict[int, int] = {}  # supervisor who left: who signs for them now
         self.supervisors_view.selectionModel().selectionChanged.connect(
             lambda *_: self._update_supervisor_buttons()

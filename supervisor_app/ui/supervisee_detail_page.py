@@ -87,7 +87,6 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         self.actions = actions
         self.supervisee_id: int | None = None
         self.data: DetailData | None = None
-        self._token = 0
         self.setObjectName("supervisee_detail_page")
         self.setAccessibleName(self.tr("Supervisee detail"))
         layout = QVBoxLayout(self)
@@ -321,19 +320,11 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
 
     def _load(self) -> None:
         self._stale = False
-        self._token += 1
-        token = self._token
         supervisee_id = self.supervisee_id
         assert supervisee_id is not None
-        self.ctx.read(
-            lambda uow: load_detail(uow, supervisee_id),
-            on_done=lambda data: self._on_loaded(token, data),
-            on_error=lambda exc: show_error(self, exc),
-        )
+        self.read_latest(lambda uow: load_detail(uow, supervisee_id), self._on_loaded)
 
-    def _on_loaded(self, token: int, data: DetailData) -> None:
-        if token != self._token:
-            return
+    def _on_loaded(self, data: DetailData) -> None:
         self.data = data
         progress = data.progress
         summary = data.summary

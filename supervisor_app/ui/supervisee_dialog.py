@@ -9,21 +9,15 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import people
 from supervisor_app.services.supervisee_edits import credential_locked_reason, update_supervisee
 from supervisor_app.ui.common import (
-    FieldErrors,
-    action_buttons,
-    error_label,
     field_row,
     fit_to_contents,
     from_qdate,
@@ -31,10 +25,10 @@ from supervisor_app.ui.common import (
     to_qdate,
 )
 from supervisor_app.ui.context import AppContext
-from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.form_dialog import FormDialog
 
 
-class SuperviseeDialog(QDialog):
+class SuperviseeDialog(FormDialog):
     """A new supervisee, or (``supervisee_id`` given) an edit of one's own details; their
     supervisor of record is not changed here."""
 
@@ -43,20 +37,11 @@ class SuperviseeDialog(QDialog):
     def __init__(
         self, ctx: AppContext, parent: QWidget | None = None, *, supervisee_id: int | None = None
     ) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, name="supervisee_dialog")
         self.supervisee_id = supervisee_id
-        self.setObjectName("supervisee_dialog")
-        self.setWindowTitle(
+        layout, form, labels = self._open_form(
             self.tr("New supervisee") if supervisee_id is None else self.tr("Edit supervisee")
         )
-        self.setAccessibleName(self.windowTitle())
-        layout = QVBoxLayout(self)
-        self.general_error = error_label(self)
-        layout.addWidget(self.general_error)
-        form = QFormLayout()
-        layout.addLayout(form)
-        labels: dict[str, QLabel] = {}
 
         self.name = QLineEdit(self)
         self.name.setAccessibleName(self.tr("Name"))
@@ -114,9 +99,7 @@ class SuperviseeDialog(QDialog):
         field_row(form, labels, self.tr("Supervisor of &record:"), "supervisor", self.supervisor)
 
         action = self.tr("&Add supervisee") if supervisee_id is None else self.tr("&Save changes")
-        buttons, self.save_button = action_buttons(self, action, self.save)
-        layout.addWidget(buttons)
-        self.errors = FieldErrors(labels, fallback=self.general_error)
+        self._close_form(layout, action, self.save)
         if supervisee_id is not None:
             form.setRowVisible(self.supervisor, False)  # a change of supervisor is not an edit
             form.setRowVisible(labels["supervisor"], False)
@@ -173,13 +156,11 @@ class SuperviseeDialog(QDialog):
         self.errors.clear()
         fields = self._fields()
         supervisee_id = self.supervisee_id
-        self.save_button.setEnabled(False)
-        self.ctx.write(
+        self._write(
             (lambda uow: people.add_supervisee(uow, **fields).id)
             if supervisee_id is None
             else (lambda uow: update_supervisee(uow, supervisee_id=supervisee_id, **fields).id),
-            on_done=self._on_saved,
-            on_error=self._on_error,
+            self.saved,
         )
 
     def reject(self) -> None:
@@ -198,12 +179,3 @@ class SuperviseeDialog(QDialog):
             QMessageBox.StandardButton.Cancel,
         )
         return answer == QMessageBox.StandardButton.Discard
-
-    def _on_saved(self, supervisee_id: int) -> None:
-        emit(self.saved, supervisee_id)
-        self.accept()
-
-    def _on_error(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.errors.show(exc)
-        fit_to_contents(self)

@@ -7,7 +7,6 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
@@ -15,13 +14,12 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QStackedWidget,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services.roster import others_exist, supervisee_names
-from supervisor_app.ui.common import show_error
+from supervisor_app.ui.common import row_table, show_error
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.progress_delegate import ProgressDelegate
 from supervisor_app.ui.qt_fixes import emit
@@ -114,18 +112,12 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
         self.model = SuperviseeTableModel(self)
         self.proxy = _Filter(self)
         self.proxy.setSourceModel(self.model)
-        self.table = QTableView(self)
-        self.table.setObjectName("supervisee_table")
-        self.table.setAccessibleName(self.tr("Supervisees and their progress"))
-        self.table.setModel(self.proxy)
+        self.table = row_table(
+            self, self.proxy, self.tr("Supervisees and their progress"), object_name="supervisee_table"
+        )
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(SuperviseeTableModel.NAME, Qt.SortOrder.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setTabKeyNavigation(False)
         delegate = ProgressDelegate(self.table)
         self.table.setItemDelegateForColumn(SuperviseeTableModel.SUPERVISION, delegate)
         self.table.setItemDelegateForColumn(SuperviseeTableModel.EXPERIENCE, delegate)

@@ -7,41 +7,21 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import (
-    QComboBox,
-    QDialog,
-    QFormLayout,
-    QLabel,
-    QLineEdit,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
-from supervisor_app.ui.common import (
-    FieldErrors,
-    action_buttons,
-    error_label,
-    field_row,
-    from_qdate,
-    past_date_edit,
-)
+from supervisor_app.ui.common import field_row, from_qdate, past_date_edit, supervisor_choice
 from supervisor_app.ui.context import AppContext
-from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.ui.form_dialog import FormDialog
 
 
-class SupervisorLeaveDialog(QDialog):
+class SupervisorLeaveDialog(FormDialog):
     done_handover = Signal(object)  # HandoverResult
 
     def __init__(self, ctx: AppContext, supervisor_id: int, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx = ctx
+        super().__init__(ctx, parent, name="supervisor_leave_dialog")
         self.supervisor_id = supervisor_id
-        self.setObjectName("supervisor_leave_dialog")
         name, supervisees, pending, choices = ctx.read_now(lambda uow: _load(uow, supervisor_id))
         self.name = name
-        self.setWindowTitle(self.tr("{name} left the agency").format(name=name))
-        self.setAccessibleName(self.windowTitle())
-        layout = QVBoxLayout(self)
         summary = QLabel(
             self.tr(
                 "<p>{name} will be marked inactive: no longer listed at sign-in, no new records.</p>"
@@ -58,20 +38,14 @@ class SupervisorLeaveDialog(QDialog):
         )
         summary.setWordWrap(True)
         summary.setAccessibleName(self.tr("What will happen"))
-        layout.addWidget(summary)
-        self.general_error = error_label(self)
-        layout.addWidget(self.general_error)
-        form = QFormLayout()
-        layout.addLayout(form)
-        labels = {}
+        layout, form, labels = self._open_form(self.tr("{name} left the agency").format(name=name), summary)
 
-        self.successor = QComboBox(self)
-        self.successor.setAccessibleName(self.tr("Successor"))
+        self.successor = supervisor_choice(
+            self, self.tr("Successor"), [choice for choice in choices if choice[0] != supervisor_id], None
+        )
         if not supervisees and not pending:
-            self.successor.addItem(self.tr("(nobody: nothing to hand over)"), None)
-        for other_id, who, credentials in choices:
-            if other_id != supervisor_id:
-                self.successor.addItem(f"{who} ({credentials})" if credentials else who, other_id)
+            self.successor.insertItem(0, self.tr("(nobody: nothing to hand over)"), None)
+            self.successor.setCurrentIndex(0)
         field_row(form, labels, self.tr("&Successor:"), "successor", self.successor)
         self.date = past_date_edit(self, self.tr("The successor takes over on"))
         field_row(form, labels, self.tr("&Takes over on:"), "effective_from", self.date)
@@ -79,11 +53,9 @@ class SupervisorLeaveDialog(QDialog):
         self.reason.setAccessibleName(self.tr("Reason"))
         self.reason.setPlaceholderText(self.tr("optional, e.g. moved to another agency"))
         field_row(form, labels, self.tr("&Reason:"), "reason", self.reason)
-        buttons, self.save_button = action_buttons(self, self.tr("&Mark as left"), self.save)
+        self._close_form(layout, self.tr("&Mark as left"), self.save)
         self.save_button.setEnabled(self.successor.count() > 0)
-        layout.addWidget(buttons)
         self.field_errors = labels
-        self.errors = FieldErrors(labels, fallback=self.general_error)
         self.successor.setFocus()
         self.resize(520, self.sizeHint().height())
 
@@ -101,19 +73,7 @@ class SupervisorLeaveDialog(QDialog):
                 uow, supervisor_id=supervisor_id, successor_id=successor, effective_from=day, reason=reason
             )
 
-        self.save_button.setEnabled(False)
-        self.ctx.write(work, on_done=self._on_done, on_error=self._on_error)
-
-    def _on_done(self, result: Any) -> None:
-        emit(self.done_handover, result)
-        self.accept()
-
-    def _on_error(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.errors.show(exc)
-
-    def error_text(self, field: str) -> str:
-        return self.errors.message(field)
+        self._write(work, self.done_handover)
 
 
 def _load(uow: Any, supervisor_id: int) -> tuple[str, int, int, list[Any]]:

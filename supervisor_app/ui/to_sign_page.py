@@ -8,18 +8,15 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import overview, qualification
-from supervisor_app.ui.common import status_text
+from supervisor_app.ui.common import push_button, row_table, status_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.lazy_model import ROW_ROLE, Column, LazyTableModel
 from supervisor_app.ui.record_actions import RecordActions
@@ -111,14 +108,18 @@ class ToSignPage(RefreshOnChange, QWidget):
         layout.addWidget(self.credential_warning)
         bar = QHBoxLayout()
         layout.addLayout(bar)
-        self.sign_button = QPushButton(self.tr("&Sign selected…"), self)
-        self.sign_button.setAccessibleName(self.tr("Sign the selected records"))
-        self.select_all_button = QPushButton(self.tr("Select &all"), self)
-        self.select_all_button.setAccessibleName(self.tr("Select all records waiting for signature"))
-        self.edit_button = QPushButton(self.tr("&Edit…"), self)
-        self.edit_button.setAccessibleName(self.tr("Edit the selected record"))
-        self.delete_button = QPushButton(self.tr("&Delete"), self)
-        self.delete_button.setAccessibleName(self.tr("Delete the selected record"))
+        self.sign_button = push_button(
+            self, self.tr("&Sign selected…"), self.tr("Sign the selected records"), self.sign_selected
+        )
+        self.select_all_button = push_button(
+            self, self.tr("Select &all"), self.tr("Select all records waiting for signature"), self.select_all
+        )
+        self.edit_button = push_button(
+            self, self.tr("&Edit…"), self.tr("Edit the selected record"), self._edit
+        )
+        self.delete_button = push_button(
+            self, self.tr("&Delete"), self.tr("Delete the selected record"), self._delete
+        )
         for button in (self.sign_button, self.select_all_button, self.edit_button, self.delete_button):
             bar.addWidget(button)
         for button in (self.sign_button, self.edit_button, self.delete_button):
@@ -129,16 +130,14 @@ class ToSignPage(RefreshOnChange, QWidget):
         bar.addWidget(self.summary)
 
         self.model = LazyTableModel(COLUMNS, parent=self)
-        self.view = QTableView(self)
-        self.view.setObjectName("pending_table")
-        self.view.setAccessibleName(self.tr("Records waiting for signature"))
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view = row_table(
+            self,
+            self.model,
+            self.tr("Records waiting for signature"),
+            object_name="pending_table",
+            extended=True,
+        )
         self.view.setAlternatingRowColors(True)
-        self.view.setTabKeyNavigation(False)
-        self.view.verticalHeader().setVisible(False)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
@@ -162,10 +161,6 @@ class ToSignPage(RefreshOnChange, QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_: self._update())
         self.model.modelReset.connect(self._update)
         self.model.rowsInserted.connect(lambda *_: self._update())
-        self.sign_button.clicked.connect(self.sign_selected)
-        self.select_all_button.clicked.connect(self.select_all)
-        self.edit_button.clicked.connect(self._edit)
-        self.delete_button.clicked.connect(self._delete)
         self.view.activated.connect(lambda _i: self._edit())
         self._total = 0
         self._loaded = False

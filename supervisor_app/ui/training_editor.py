@@ -9,22 +9,17 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
-    QLabel,
     QLineEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from supervisor_app.services import training
 from supervisor_app.services.person_credentials import Person
-from supervisor_app.ui.attachment_row import AttachmentRow, AttachmentTexts
+from supervisor_app.ui.attachment_row import AttachmentTexts, add_attachment
 from supervisor_app.ui.common import (
-    FieldErrors,
-    action_buttons,
     error_label,
     field_row,
     from_qdate,
@@ -32,9 +27,10 @@ from supervisor_app.ui.common import (
     to_qdate,
 )
 from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.form_dialog import FormDialog
 
 
-class TrainingEditor(QDialog):
+class TrainingEditor(FormDialog):
     saved = Signal(str)  # the entry's id
 
     def __init__(
@@ -46,18 +42,11 @@ class TrainingEditor(QDialog):
         entry: training.TrainingRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.ctx, self.person, self.entry = ctx, person, entry
-        self.setObjectName("training_editor")
-        title = self.tr("Change training") if entry else self.tr("New training")
-        self.setWindowTitle(title)
-        self.setAccessibleName(title)
-        layout = QVBoxLayout(self)
-        self.general_error = error_label(self)
-        layout.addWidget(self.general_error)
-        form = QFormLayout()
-        layout.addLayout(form)
-        labels: dict[str, QLabel] = {}
+        super().__init__(ctx, parent, name="training_editor")
+        self.person, self.entry = person, entry
+        layout, form, labels = self._open_form(
+            self.tr("Change training") if entry else self.tr("New training")
+        )
         self.date_from = past_date_edit(self, self.tr("First day"))
         self.date_to = past_date_edit(self, self.tr("Last day"))
         self.date_from.dateChanged.connect(self._on_from_changed)
@@ -94,12 +83,11 @@ class TrainingEditor(QDialog):
         area_form.addRow(labels["areas"])
         layout.addWidget(box)
 
-        labels["certificate"] = error_label(self)
-        labels["certificate"].setObjectName("error_certificate")
-        layout.addWidget(labels["certificate"])
-        self.errors = FieldErrors(labels, fallback=self.general_error)
-        self.attachment = AttachmentRow(
+        self.attachment = add_attachment(
             self,
+            layout,
+            labels,
+            "certificate",
             AttachmentTexts(
                 none=self.tr("No certificate attached"),
                 name=self.tr("Certificate"),
@@ -111,14 +99,11 @@ class TrainingEditor(QDialog):
                 dialog_filter=self.tr("Certificates (*.pdf *.png *.jpg *.jpeg);;All files (*)"),
             ),
             read=training.read_certificate_file,
-            errors=self.errors,
             stored=entry.certificate if entry is not None else None,
         )
         self.certificate_name = self.attachment.name
         self.attach_button, self.remove_button = self.attachment.attach_button, self.attachment.remove_button
-        layout.insertLayout(layout.indexOf(labels["certificate"]), self.attachment)
-        buttons, self.save_button = action_buttons(self, self.tr("&Save"), self._on_save)
-        layout.addWidget(buttons)
+        self._close_form(layout, self.tr("&Save"), self._on_save)
         if entry is not None:
             self.date_from.setDate(to_qdate(entry.date_from))
             self.date_to.setDate(to_qdate(entry.date_to))
@@ -167,13 +152,4 @@ class TrainingEditor(QDialog):
                 training.attach_certificate(uow, entry_id=entry.id, certificate=certificate)
             return entry.id
 
-        self.save_button.setEnabled(False)
-        self.ctx.write(work, on_done=self._on_saved, on_error=self._on_failed)
-
-    def _on_saved(self, entry_id: str) -> None:
-        self.saved.emit(entry_id)
-        self.accept()
-
-    def _on_failed(self, exc: BaseException) -> None:
-        self.save_button.setEnabled(True)
-        self.errors.show(exc)
+        self._write(work, self.saved)

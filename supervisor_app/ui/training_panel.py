@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from supervisor_app.services import person_credentials, training
 from supervisor_app.services.person_credentials import Person
-from supervisor_app.ui.common import error_label, push_button, show_error
+from supervisor_app.ui.common import error_label, push_button, row_table, show_error
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.refreshing import RefreshOnChange
 from supervisor_app.ui.row_list_model import RowListModel
@@ -140,16 +139,9 @@ class CredentialModel(RowListModel[dict[str, Any]]):
 
 
 def _table(parent: QWidget, model: RowListModel[Any], name: str) -> QTableView:
-    view = QTableView(parent)
-    view.setModel(model)
-    view.setAccessibleName(name)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().setVisible(False)
+    view = row_table(parent, model, name)
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     view.horizontalHeader().setStretchLastSection(True)
-    view.setTabKeyNavigation(False)
     return view
 
 
@@ -160,7 +152,6 @@ class TrainingPanel(RefreshOnChange, QWidget):
         self.person: Person | None = None
         self.data: TrainingData | None = None
         self.dialog: QWidget | None = None
-        self._token = 0
         self.setObjectName("training_panel")
         self.setAccessibleName(self.tr("Training and credentials"))
         layout = QVBoxLayout(self)
@@ -272,21 +263,14 @@ class TrainingPanel(RefreshOnChange, QWidget):
         self._stale = False
         if self.person is None:
             return
-        self._token += 1
-        token, person = self._token, self.person
-        self.ctx.read(
-            lambda uow: load_training(uow, person),
-            on_done=lambda data: self._on_loaded(token, data),
-            on_error=lambda exc: show_error(self, exc),
-        )
+        person = self.person
+        self.read_latest(lambda uow: load_training(uow, person), self._on_loaded)
 
     def showEvent(self, event: Any) -> None:  # noqa: N802
         super().showEvent(event)
         self.refresh_if_stale()
 
-    def _on_loaded(self, token: int, data: TrainingData) -> None:
-        if token != self._token:
-            return
+    def _on_loaded(self, data: TrainingData) -> None:
         self.data = data
         self.model.labels = data.labels
         self.model.set_rows(data.entries)
@@ -423,18 +407,10 @@ class TrainingPanel(RefreshOnChange, QWidget):
         entry = self.selected()
         if entry is None or not entry.certificate:
             return None
+        from supervisor_app.ui.certificate_viewer import stored_file_viewer
 
-        def read(uow: Any) -> tuple[str, str, bytes] | None:
-            cert = training.certificate(uow, entry.id)
-            return (cert.filename, cert.media_type, cert.data) if cert is not None else None
-
-        found = self.ctx.read_now(read)
-        if found is None:
-            return None
-        from supervisor_app.ui.certificate_viewer import CertificateViewer
-
-        filename, media_type, data = found
-        return self._open(CertificateViewer(filename=filename, media_type=media_type, data=data, parent=self))
+        viewer = stored_file_viewer(self.ctx, lambda uow: training.certificate(uow, entry.id), self)
+        return self._open(viewer) if viewer is not None else None
 
     def save_hire_date(self) -> None:
         if self.person is None or self.person.supervisee_id is None or self.ctx.read_only:

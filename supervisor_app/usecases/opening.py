@@ -192,6 +192,6 @@ def load_profiles():  # type: ignore[no-untyped-def]
     """The credential profiles in force: the shipped ones, overridden by the user's folder
     (``<user data dir>/credentials``). What the app, the command line and the tests hand to
     the database layer (:func:`supervisor_app.db.provide_profiles`)."""
-    from supervisor_app.services.profiles import ProfileRegistry
+    from supervisor_app.services.profile_registry import ProfileRegistry
 
     return ProfileRegistry.load(user_dir=storage.user_data_dir() / "credentials")

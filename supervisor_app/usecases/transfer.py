@@ -18,7 +18,7 @@ from supervisor_app.db import Database
 from supervisor_app.services import exporting, import_template, importing, training_import
 from supervisor_app.services.exporting import ExportResult
 from supervisor_app.services.import_format import ImportReport
-from supervisor_app.services.profiles import ProfileRegistry
+from supervisor_app.services.profile_registry import ProfileRegistry
 from supervisor_app.services.training_import import TrainingImportReport
 
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from supervisor_app.services.profiles import RULES, ProfileRegistry
+from supervisor_app.services.profile_registry import ProfileRegistry
+from supervisor_app.services.profiles import RULES
 from supervisor_app.ui.profile_view import ProfileView
 
 

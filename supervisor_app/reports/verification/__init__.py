@@ -16,9 +16,9 @@ from supervisor_app.reports.base import (
     FONT_BOLD,
     Footer,
     FormCanvas,
-    date_text,
     paragraph,
     paragraph_height,
+    profile_facts,
     profile_template,
     render,
 )
@@ -100,13 +100,7 @@ def _agency_notes(canvas: FormCanvas, data: VerificationData, serial: str) -> No
         ("", False, 0),
         (a.sources_heading, True, 0),
         (
-            a.fill(
-                "sources_intro",
-                board=data.board,
-                code=data.credential_code,
-                version=data.profile_version,
-                effective=date_text(data.profile_effective),
-            ),
+            a.fill("sources_intro", **profile_facts(data)),
             False,
             0,
         ),

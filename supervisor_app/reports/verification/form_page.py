@@ -18,6 +18,7 @@ from supervisor_app.reports.base import (
     heading,
     months_text,
     paragraph,
+    profile_facts,
     width,
 )
 from supervisor_app.reports.data import FormJob, VerificationData
@@ -65,13 +66,7 @@ def form_page(canvas: FormCanvas, data: VerificationData, serial: str, density: 
         canvas,
         s.left,
         y,
-        w.fill(
-            "profile",
-            board=data.board,
-            code=data.credential_code,
-            version=data.profile_version,
-            effective=date_text(data.profile_effective),
-        ),
+        w.fill("profile", **profile_facts(data)),
         s.small,
         s.inner_width,
     )

@@ -23,7 +23,8 @@ from supervisor_app.models import (
 )
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import get_supervisee, get_supervisor
-from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile, ProfileRegistry
+from supervisor_app.services.profile_registry import ProfileRegistry
+from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
 from supervisor_app.services.records.overlaps import (
     check_experience_overlap,
     check_session_overlap,

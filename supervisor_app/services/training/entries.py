@@ -24,7 +24,8 @@ from supervisor_app.services import audit
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import get_supervisee
 from supervisor_app.services.person_credentials import Person
-from supervisor_app.services.profiles import CredentialProfile, ProfileRegistry
+from supervisor_app.services.profile_registry import ProfileRegistry
+from supervisor_app.services.profiles import CredentialProfile
 from supervisor_app.services.training.certificates import CertificateFile, new_certificate_row
 from supervisor_app.services.validation import clean_text, parse_date, shown
 from supervisor_app.units import hours
