@@ -477,7 +477,9 @@ class Bench:
                 cpu_start = time.process_time()
                 with _timer() as took:
                     with copy_db.uow("benchmark") as uow:
-                        request = FormRequest(supervisee_id, supervisor_id, date_from, date_to, signed_only=True)
+                        request = FormRequest(
+                            supervisee_id, supervisor_id, date_from, date_to, signed_only=True
+                        )
                         printed = print_form(uow, request, printed_by="benchmark", app_version="benchmark")
                         data, pdf = printed.data, printed.pdf
                 timings.append(took())

@@ -64,7 +64,9 @@ def write_ts(messages: list[tuple[str, str]], path: Path) -> None:
                 ET.SubElement(translation, "numerusform").text = form
     ET.indent(root)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, "unicode") + "\n")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, "unicode") + "\n"
+    )
 
 
 def main() -> None:

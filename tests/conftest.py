@@ -9,7 +9,9 @@ import os
 # pages out for a small laptop (that one is tests/ui/test_display_scaling.py). Not on Windows,
 # where the drive's colon in the path would end the platform's options.
 _SCREEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), "offscreen-1920x1080.json")
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if os.name == "nt" else f"offscreen:configfile={_SCREEN}")
+os.environ.setdefault(
+    "QT_QPA_PLATFORM", "offscreen" if os.name == "nt" else f"offscreen:configfile={_SCREEN}"
+)
 
 import csv
 import datetime as dt

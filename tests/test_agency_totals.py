@@ -258,9 +258,9 @@ def test_every_row_is_verified_after_the_file_is_and_a_tampered_supervisee_shows
         assert rows[sids[0]].verified is True and rows[sids[0]].supervision_pending_minutes == 30
         # Someone else's write: nothing is known to be verified until the file is verified again.
         with db.uow("test") as uow:
-            victim = [r for r in records.list_records(uow, "session", supervisor_id=dana) if r["status"] == "signed"][
-                -1
-            ]
+            victim = [
+                r for r in records.list_records(uow, "session", supervisor_id=dana) if r["status"] == "signed"
+            ][-1]
             victim_id, victim_sid = victim["id"], victim["supervisee_ids"][0]
         tamper(path, "UPDATE supervision_session SET minutes = 600 WHERE id = :id", id=victim_id)
         with db.uow("test", reading=True) as uow:

@@ -13,7 +13,19 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-METRICS = ["startup", "progress", "progress_repeat", "agency_list", "list_open", "pdf", "sign_batch", "verify", "import", "rss", "cli_progress"]
+METRICS = [
+    "startup",
+    "progress",
+    "progress_repeat",
+    "agency_list",
+    "list_open",
+    "pdf",
+    "sign_batch",
+    "verify",
+    "import",
+    "rss",
+    "cli_progress",
+]
 KEYS = {"metric", "value", "unit", "baseline", "ratio", "target", "met"}
 
 

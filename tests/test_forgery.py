@@ -259,7 +259,8 @@ def test_a_recorded_name_change_is_a_note_not_a_problem(world: World, history: d
     report = _verify(world)
     assert report.ok, report.problems
     assert any(
-        "signed with name other than now" in n.message and "Ana Married-Name" in n.message for n in report.notes
+        "signed with name other than now" in n.message and "Ana Married-Name" in n.message
+        for n in report.notes
     )
 
 
@@ -297,7 +298,9 @@ def test_the_command_line_names_a_forgery_and_notes_records_signed_before_keys(
     assert history["a"] in capsys.readouterr().out
 
 
-def test_a_payload_changed_after_a_progress_view_is_still_caught(world: World, history: dict[str, str]) -> None:
+def test_a_payload_changed_after_a_progress_view_is_still_caught(
+    world: World, history: dict[str, str]
+) -> None:
     """Progress views remember the signatures they checked (so the next view skips Ed25519):
     a payload changed on disk since is checked again, not taken from memory."""
     from supervisor_app.services.progress import compute_progress

@@ -150,9 +150,7 @@ def _crss(demo_db: Database) -> tuple[int, int]:
     raise AssertionError("no CRSS supervisee with signed sessions in the demo")
 
 
-def _form_text(
-    demo_db: Database, supervisee: int, supervisor: int
-) -> tuple[str, VerificationData, bytes]:
+def _form_text(demo_db: Database, supervisee: int, supervisor: int) -> tuple[str, VerificationData, bytes]:
     with demo_db.uow("test") as uow:
         data = attestation.prepare_verification(
             uow, supervisee_id=supervisee, supervisor_id=supervisor, signed_only=True, today=TODAY

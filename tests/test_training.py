@@ -325,7 +325,9 @@ def test_a_changed_confirmed_training_is_named(world: World) -> None:
     with world.uow() as uow:
         report = signoff.verify(uow)
     assert not report.ok
-    assert [(p.record_id, p.message, p.kind) for p in report.problems] == [(entry_id, problems[0], "training")]
+    assert [(p.record_id, p.message, p.kind) for p in report.problems] == [
+        (entry_id, problems[0], "training")
+    ]
 
 
 REFUSED_CONFIRMATIONS = [

@@ -100,12 +100,12 @@ def hire_date_arguments(hire: argparse.ArgumentParser) -> None:
 
 
 def _person(args: argparse.Namespace) -> Any:
-    from supervisor_app.services.people import _int_id
+    from supervisor_app.services.people import int_id
     from supervisor_app.services.person_credentials import Person
 
     if args.supervisee is not None:
-        return Person(supervisee_id=_int_id(args.supervisee, field="supervisee", label="Supervisee id"))
-    return Person(supervisor_id=_int_id(args.supervisor, field="supervisor", label="Supervisor id"))
+        return Person(supervisee_id=int_id(args.supervisee, field="supervisee", label="Supervisee id"))
+    return Person(supervisor_id=int_id(args.supervisor, field="supervisor", label="Supervisor id"))
 
 
 def hire_date(args: argparse.Namespace, uow: UnitOfWork) -> int:

@@ -22,7 +22,7 @@ from supervisor_app.models import JobDescriptionFile, SuperviseeJob, utcnow
 from supervisor_app.reports.data import FormJob
 from supervisor_app.services import audit
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.people import _int_id, get_supervisee
+from supervisor_app.services.people import get_supervisee, int_id
 from supervisor_app.services.training import CertificateFile, certificate_type, read_certificate_file
 from supervisor_app.services.validation import clean_text, parse_date, shown
 
@@ -164,7 +164,7 @@ def add_job(
 
 
 def get_job(uow: UnitOfWork, job_id: int | str) -> SuperviseeJob:
-    job = uow.session.get(SuperviseeJob, _int_id(job_id, field="job", label="Job"))
+    job = uow.session.get(SuperviseeJob, int_id(job_id, field="job", label="Job"))
     if job is None:
         raise DomainError(
             f"There is no job with id {job_id}.", field="job", code="job.unknown", params={"job_id": job_id}

@@ -62,7 +62,7 @@ def _supervisor_kinds(text: str) -> str:
 
 
 def get_agency(uow: UnitOfWork, agency_id: int | str) -> Agency:
-    agency = uow.session.get(Agency, _int_id(agency_id, field="agency", label="Agency"))
+    agency = uow.session.get(Agency, int_id(agency_id, field="agency", label="Agency"))
     if agency is None:
         raise DomainError(
             f"There is no agency with id {agency_id}.",
@@ -195,7 +195,7 @@ def _only_agency(uow: UnitOfWork) -> Agency | None:
 
 
 def get_supervisor(uow: UnitOfWork, supervisor_id: int | str, *, field: str = "supervisor") -> Supervisor:
-    supervisor = uow.session.get(Supervisor, _int_id(supervisor_id, field=field, label="Supervisor"))
+    supervisor = uow.session.get(Supervisor, int_id(supervisor_id, field=field, label="Supervisor"))
     if supervisor is None:
         raise DomainError(
             f"There is no supervisor with id {supervisor_id}.",
@@ -207,7 +207,7 @@ def get_supervisor(uow: UnitOfWork, supervisor_id: int | str, *, field: str = "s
 
 
 def get_supervisee(uow: UnitOfWork, supervisee_id: int | str, *, field: str = "supervisee") -> Supervisee:
-    supervisee = uow.session.get(Supervisee, _int_id(supervisee_id, field=field, label="Supervisee"))
+    supervisee = uow.session.get(Supervisee, int_id(supervisee_id, field=field, label="Supervisee"))
     if supervisee is None:
         raise DomainError(
             f"There is no supervisee with id {supervisee_id}.",
@@ -218,7 +218,7 @@ def get_supervisee(uow: UnitOfWork, supervisee_id: int | str, *, field: str = "s
     return supervisee
 
 
-def _int_id(value: int | str, *, field: str, label: str) -> int:
+def int_id(value: int | str, *, field: str, label: str) -> int:
     if isinstance(value, int) and not isinstance(value, bool):
         number = value
     else:

@@ -106,7 +106,9 @@ class _File:
         self.own = 0
         self.touched: list[tuple[int, frozenset[int] | None]] = []  # (own commit number, supervisees)
         self.supervisees: dict[int, _Proof] = {}
-        self.figures: dict[int, _Proof] = {}  # running totals (services.overview.totals), by supervisee
+        self.figures: dict[
+            int, _Proof
+        ] = {}  # running totals (services.sums.sums_by_supervisee), by supervisee
         self.whole: WholeFile | None = None
 
     @staticmethod

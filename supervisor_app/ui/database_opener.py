@@ -168,7 +168,9 @@ class DatabaseOpener(QObject):
             else:
                 dialog.show_problem(self.tr("The backup could not be restored: {error}").format(error=exc))
 
-        self.runner.run(lambda _p: backups.restore(path, source, unusable=True), on_done=done, on_error=failed)
+        self.runner.run(
+            lambda _p: backups.restore(path, source, unusable=True), on_done=done, on_error=failed
+        )
 
     def _open_restored(self, path: Path, restored: backups.RestoreResult, taken: str) -> None:
         notice = self.tr("The backup of {taken} is restored, and its records passed verification.").format(

@@ -279,7 +279,9 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
 
         self.training = TrainingPanel(ctx, self.tabs)
         # On a laptop at 125-150% the panel scrolls up and down rather than making the window taller.
-        self._training_tab = scrolling(self.training, self.tabs, sideways=False) if self._compact else self.training
+        self._training_tab = (
+            scrolling(self.training, self.tabs, sideways=False) if self._compact else self.training
+        )
         self.tabs.addTab(self._training_tab, self.tr("&Training"))
         from supervisor_app.ui.jobs_panel import JobsPanel
 

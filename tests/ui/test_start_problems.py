@@ -69,7 +69,9 @@ def test_a_damaged_database_is_refused_plainly_and_the_newest_backup_restored(qt
     window = sign_in(controller, world.dana, PASSWORD)
     assert window is not None
     with controller.ctx.db.uow() as uow:
-        assert len(records.list_records(uow, "session", supervisor_id=world.dana)) == 1  # the backup's records
+        assert (
+            len(records.list_records(uow, "session", supervisor_id=world.dana)) == 1
+        )  # the backup's records
 
 
 def test_no_backup_means_no_restore_button_and_another_file_can_be_opened(

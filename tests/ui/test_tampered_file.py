@@ -47,7 +47,9 @@ def test_a_tampered_file_at_start_is_refused_by_name_and_the_newest_backup_resto
     controller = started.controller()
     assert sign_in(controller, world.dana, PASSWORD) is not None
     with controller.ctx.db.uow() as uow:
-        assert len(records.list_records(uow, "session", supervisor_id=world.dana)) == 1  # the backup's, not the forgery
+        assert (
+            len(records.list_records(uow, "session", supervisor_id=world.dana)) == 1
+        )  # the backup's, not the forgery
 
 
 def test_a_tampered_backup_is_not_restored_from_settings(world, make_controller, qtbot) -> None:

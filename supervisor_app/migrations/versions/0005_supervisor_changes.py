@@ -70,7 +70,13 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for column in ("successor_id", "left_on", "recovery_key_hash", "license_expires", "certification_expires"):
+    for column in (
+        "successor_id",
+        "left_on",
+        "recovery_key_hash",
+        "license_expires",
+        "certification_expires",
+    ):
         op.drop_column("supervisor", column)  # ALTER TABLE ... DROP COLUMN (SQLite 3.35+)
     for event in ("update", "delete"):
         op.execute(f"DROP TRIGGER IF EXISTS supervisor_change_append_only_{event}")

@@ -120,7 +120,7 @@ def _resolve_supervisee(
 def import_hours_file(
     uow: UnitOfWork, path: str | os.PathLike[str], *, link_supervisee_id: int | str | None = None
 ) -> HoursImportSummary:
-    """Import an hours file (all or nothing; commits on success).
+    """Import an hours file (all or nothing; flushes, the caller commits: :mod:`supervisor_app.usecases.hours_files`).
 
     The file is checked whole first (:func:`read_hours_file`). People are matched by global
     id: the supervisee and the supervisors are added when unknown (the supervisors inactive,

@@ -81,7 +81,7 @@ def write_hours_file(
     (:class:`~supervisor_app.services.signoff.RecordsFailVerification`). Records signed before
     signing keys existed cannot travel (nothing proves them outside this file) and are left
     out, counted in the summary. The giving out is recorded (:func:`remember_outside_copy`)
-    and audited; commits.
+    and audited; flushed, the caller commits (:mod:`supervisor_app.usecases.hours_files`).
     """
     supervisee = get_supervisee(uow, supervisee_id)
     target = Path(path).expanduser()
