@@ -201,21 +201,13 @@ def known_revisions() -> set[str]:
     return set(_revision_graph())
 
 
-REQUIRED_TABLES = frozenset(
-    {
-        "agency",
-        "supervisor",
-        "supervisee",
-        "supervision_session",
-        "session_attendee",
-        "session_allocation",
-        "experience_entry",
-        "experience_allocation",
-        "sign_off",
-        "audit_event",
-        "attestation",
-    }
-)
+def required_tables(revision: str) -> frozenset[str]:
+    """The tables a database at ``revision`` must hold: read from the schema the migrations
+    make (``migrations/schema.json``, written from the models), not a list kept by hand."""
+    expected = schema_check.expected_schema(revision) or {}
+    return frozenset(
+        name for kind, name, *_ in expected.values() if kind == "table" and name != "alembic_version"
+    )
 
 
 @dataclass(frozen=True)
@@ -341,7 +333,7 @@ def _check_file(path: Path, *, integrity: bool, cancelled: threading.Event | Non
             path=path,
         )
     if revision == head_revision():
-        missing = REQUIRED_TABLES - tables
+        missing = required_tables(revision) - tables
         if missing:
             raise DatabaseError(
                 f"{name} is damaged: tables are missing ({', '.join(sorted(missing))}). "

@@ -471,3 +471,12 @@ def test_a_database_in_a_folder_named_with_a_hash_or_accents_is_the_one_opened(t
     assert check_file(made).has_data
     db.close()
     assert sorted(p.name for p in tmp_path.iterdir()) == [folder.name]  # nothing beside the folder
+
+
+def test_the_tables_a_file_must_hold_are_the_models_tables() -> None:
+    """What check_file requires at the newest revision comes from the schema the migrations
+    make, which is the models' own: no list of table names kept by hand."""
+    from supervisor_app.models import Base
+    from supervisor_app.storage import head_revision, required_tables
+
+    assert required_tables(head_revision()) == frozenset(Base.metadata.tables)

@@ -85,7 +85,7 @@ class HoursWindow(QMainWindow):
 
         SP = QStyle.StandardPixmap
         self.detail = SuperviseeDetailPage(self.ctx, None, self.stack)
-        self.detail.print_requested.connect(lambda _sid: self.nav.setCurrentRow(1))
+        self.detail.print_requested.connect(lambda _sid: self.show_statement())
         self.statement = AttestationsPage(self.ctx, self.stack)
         for text, icon, page in (
             (self.tr("My progress"), SP.SP_FileDialogInfoView, self.detail),
@@ -94,7 +94,7 @@ class HoursWindow(QMainWindow):
             nav_item(self.nav, text, icon)
             self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.setCurrentRow(0)
+        self._show(self.detail)
 
         menu = self.menuBar().addMenu(self.tr("&File"))
         self.print_action = QAction(self.tr("&Print my statement…"), self)
@@ -130,8 +130,15 @@ class HoursWindow(QMainWindow):
         self.detail.show_supervisee(sid)
         self.statement.set_supervisee(sid)
 
+    def _show(self, page: QWidget) -> None:
+        """Go to ``page`` (its navigation row is its place in the stack: no row numbers)."""
+        self.nav.setCurrentRow(self.stack.indexOf(page))
+
+    def show_statement(self) -> None:
+        self._show(self.statement)
+
     def _print(self) -> None:
-        self.nav.setCurrentRow(1)
+        self.show_statement()
         self.statement.print_current()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802

@@ -214,7 +214,10 @@ def test_open_hours_shows_the_supervisees_progress_with_no_sign_in(ana_file, run
         for button in (detail.edit_button, detail.hours_file_button, detail.new_session_button):
             assert not button.isVisible()
         # My statement: their own, printable; the records list is read-only.
-        window.nav.setCurrentRow(1)
+        nav, row = window.nav, window.stack.indexOf(window.statement)
+        qtbot.mouseClick(
+            nav.viewport(), Qt.MouseButton.LeftButton, pos=nav.visualItemRect(nav.item(row)).center()
+        )
         assert window.stack.currentWidget() is window.statement
         assert window.statement.can_print
         assert window.statement.supervisee.currentText() == "Ana Example"
