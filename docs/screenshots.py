@@ -57,12 +57,15 @@ def main() -> int:
 
     install_translations(app)  # as the app does: "1 session", "2 sessions"
 
-    from supervisor_app.db import open_database
+    from supervisor_app.db import open_database, provide_profiles
     from supervisor_app.services.demo import DEMO_PASSWORD, load_demo
     from supervisor_app.ui.controller import AppController
     from supervisor_app.ui.pages import Page
     from supervisor_app.ui.settings import Preferences
     from supervisor_app.ui.tasks import TaskRunner
+    from supervisor_app.usecases.opening import load_profiles
+
+    provide_profiles(load_profiles)  # this script assembles the app itself
 
     demo_path = Path(data) / "demo.db"
     db = open_database(demo_path)
