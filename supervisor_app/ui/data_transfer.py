@@ -15,7 +15,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from supervisor_app.ui.common import show_error
-from supervisor_app.ui.context import AppContext
+from supervisor_app.ui.context import AppContext, write_now
 from supervisor_app.ui.qt_fixes import emit
 
 if TYPE_CHECKING:  # imported when first used, not to start the app
@@ -195,8 +195,11 @@ class DataTransfer(QObject):
             from supervisor_app.ui.hours_file_facts import facts
             from supervisor_app.usecases import hours_files
 
-            with db.uow(actor) as uow:  # writes the file whole, records that it left
-                summary = hours_files.write_hours_file(uow, supervisee_id=supervisee_id, path=target)
+            summary = write_now(  # writes the file whole, records that it left
+                db,
+                actor,
+                lambda uow: hours_files.write_hours_file(uow, supervisee_id=supervisee_id, path=target),
+            )
             return summary, facts(read_hours_file(summary.path))  # what a reader of it will see
 
         self.ctx.runner.run(
