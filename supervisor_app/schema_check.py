@@ -198,9 +198,9 @@ def build_manifest() -> dict[str, dict]:  # type: ignore[type-arg]
     import tempfile
 
     from supervisor_app.db import make_engine, path_url, upgrade
-    from supervisor_app.storage import _revision_graph
+    from supervisor_app.storage import revision_graph
 
-    graph = _revision_graph()
+    graph = revision_graph()
     order: list[str] = []
     following = {down: rev for rev, down in graph.items()}
     current = following.get(None)

@@ -172,7 +172,7 @@ _REVISION_LINE = re.compile(r"^(revision|down_revision)\s*=\s*['\"]?([\w-]+|None
 
 
 @cache
-def _revision_graph() -> dict[str, str | None]:
+def revision_graph() -> dict[str, str | None]:
     """revision -> down_revision, read from the migration files' headers.
 
     Opening a database only needs to know which revisions exist and which is newest; reading
@@ -190,7 +190,7 @@ def _revision_graph() -> dict[str, str | None]:
 
 
 def head_revision() -> str:
-    graph = _revision_graph()
+    graph = revision_graph()
     heads = set(graph) - {down for down in graph.values() if down}
     if len(heads) != 1:
         raise RuntimeError(f"the migrations must have exactly one head, found {sorted(heads)}")
@@ -198,7 +198,7 @@ def head_revision() -> str:
 
 
 def known_revisions() -> set[str]:
-    return set(_revision_graph())
+    return set(revision_graph())
 
 
 def required_tables(revision: str) -> frozenset[str]:

@@ -15,7 +15,7 @@ from supervisor_app import schema_check, storage
 from supervisor_app.cli import main
 from supervisor_app.db import Database, make_engine, open_database, path_url, upgrade
 from supervisor_app.services import auth, people, records, signoff
-from supervisor_app.storage import DatabaseError, _revision_graph, check_file, head_revision
+from supervisor_app.storage import DatabaseError, check_file, head_revision, revision_graph
 from supervisor_app.usecases import backups, signing
 
 FORGED = "a password the forger chose"
@@ -261,7 +261,7 @@ def test_sqlite_statistics_are_not_a_difference(db: Database) -> None:
 
 
 def _order() -> list[str]:
-    following = {down: rev for rev, down in _revision_graph().items()}
+    following = {down: rev for rev, down in revision_graph().items()}
     order, current = [], following.get(None)
     while current is not None:
         order.append(current)

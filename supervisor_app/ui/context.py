@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from supervisor_app.db import Database, UnitOfWork, open_reader
-from supervisor_app.ui.qt_fixes import _emit_loses_a_reference, emit
+from supervisor_app.ui.qt_fixes import emit, emit_loses_a_reference
 from supervisor_app.ui.settings import Preferences
 from supervisor_app.ui.tasks import Progress, TaskRunner
 
@@ -77,7 +77,7 @@ class AppContext(QObject):
         self.held_by = held_by
         """Who holds the database when another copy of the app has it open (read-only here)."""
         self.identity: Identity | None = None
-        _emit_loses_a_reference()  # decide once, on the main thread
+        emit_loses_a_reference()  # decide once, on the main thread
 
     # Who -----------------------------------------------------------------------------------
     def set_identity(self, identity: Identity | None) -> None:

@@ -23,7 +23,7 @@ class _Probe(QObject):
 
 
 @cache
-def _emit_loses_a_reference() -> bool:
+def emit_loses_a_reference() -> bool:
     probe = _Probe()
     before = sys.getrefcount(True)
     for _ in range(8):
@@ -38,5 +38,5 @@ def _emit_loses_a_reference() -> bool:
 def emit(signal: Any, *args: Any) -> None:
     """``signal.emit(*args)``, without the bindings' reference leak on ``True``."""
     signal.emit(*args)
-    if _emit_loses_a_reference():
+    if emit_loses_a_reference():
         ctypes.pythonapi.Py_IncRef(ctypes.py_object(True))
