@@ -437,3 +437,21 @@ def test_phone_supervision_signed_before_the_rule_is_shown_not_counted(
 
 def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
+
+
+def test_the_agency_list_applies_the_board_rules_as_the_detail_page_does(db: Database) -> None:
+    """An LCPC counselor whose first year is over the 1,680-hour cap and whose direct-service
+    minimum is not met: the supervisee list says what their page says, not the bare sums."""
+    import board_worlds
+
+    from supervisor_app.services.overview import supervisee_summaries
+
+    built = board_worlds.build(db, "LCPC", today=TODAY, weeks=60)
+    with db.uow("test") as uow:
+        page = compute_progress(uow, supervisee_id=built.supervisee, today=TODAY)
+        [listed] = supervisee_summaries(uow, supervisee_ids=[built.supervisee], today=TODAY)
+    assert page.experience.counted_minutes < page.experience.signed_minutes  # the cap applies
+    assert listed.experience_counted_minutes == page.experience.counted_minutes
+    assert listed.supervision_counted_minutes == page.supervision.counted_minutes
+    assert listed.unmet == list(page.unmet)
+    assert any("Direct face-to-face service" in line for line in listed.unmet)

@@ -49,6 +49,7 @@ from supervisor_app.models import (
 )
 from supervisor_app.services import agency_check, board_rules, requirements
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
+from supervisor_app.services.progress import apply_board_rules
 from supervisor_app.services.records import display_status_sql
 from supervisor_app.services.roster import SuperviseeSummary, supervisee_names
 from supervisor_app.services.sums import sums_by_supervisee
@@ -112,12 +113,15 @@ def supervisee_summaries(
         summary.last_session = mine.last_live
         profile = _profile(profiles, supervisee.credential)
         if profile is not None:
-            # The fold and the words of the progress service, on the agency's sums (the rules
-            # that need each record's dates are the detail page's).
+            # The fold, the board's dated rules and the words of the progress service, on the
+            # agency's sums: the list's status is the detail page's. The dated rules (the LCPC's
+            # yearly cap, modalities, weekly supervision) read that supervisee's counted rows;
+            # a profile without them costs nothing more.
             cutoff = cutoffs.get(supervisee.credential)
             built = requirements.fold(
                 profile, mine, today, cutoff, supervisee_id=supervisee.id, supervisee_name=supervisee.name
             )
+            apply_board_rules(uow, built, cutoff=cutoff)
             requirements.explain(built, today=today, cutoff=cutoff)
             summary.supervision_counted_minutes = built.supervision.counted_minutes
             summary.supervision_required_minutes = built.supervision.required_minutes

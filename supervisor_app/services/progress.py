@@ -102,7 +102,7 @@ def compute_progress(
         sums = sums_by_supervisee(uow, [supervisee.id], {supervisee.id: cutoff})[supervisee.id]
     result = fold(profile, sums, today, cutoff, supervisee_id=supervisee.id, supervisee_name=supervisee.name)
     result.supervisors = _named(uow, {share.supervisor_id: share for share in result.supervisors})
-    _apply_board_rules(uow, result, cutoff=cutoff)
+    apply_board_rules(uow, result, cutoff=cutoff)
     explain(result, today=today, cutoff=cutoff)
     return result
 
@@ -159,7 +159,7 @@ def _counted_rows(
     return sessions, entries
 
 
-def _apply_board_rules(uow: UnitOfWork, result: Progress, *, cutoff: dt.date | None) -> None:
+def apply_board_rules(uow: UnitOfWork, result: Progress, *, cutoff: dt.date | None) -> None:
     """The board's own rules on a supervisee's progress: the experience minimum of some areas
     (as a domain requirement), the yearly cap (less counted), the weekly supervision (gaps)."""
     profile = result.profile
