@@ -26,7 +26,8 @@ from supervisor_app.reports.data import VerificationData
 from supervisor_app.reports.manifest import MANIFEST_NAME
 from supervisor_app.services import attestation
 from supervisor_app.services.people import get_supervisee
-from supervisor_app.services.progress import compute_progress, hours
+from supervisor_app.services.progress import compute_progress
+from supervisor_app.units import hours
 
 DOUBTS = re.compile(r"verify|not confirmed|confirm with|unconfirmed|to be confirmed", re.IGNORECASE)
 

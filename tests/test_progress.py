@@ -8,7 +8,9 @@ import pytest
 
 from conftest import PASSWORD, TODAY, World, experience_fields, session_fields
 from supervisor_app.services import records
-from supervisor_app.services.progress import compute_progress, hours, months_between
+from supervisor_app.services.progress import compute_progress
+from supervisor_app.services.requirements import months_between
+from supervisor_app.units import hours
 from supervisor_app.usecases import signing
 
 

@@ -37,14 +37,9 @@ from supervisor_app.services.requirements import (
     SupervisorHours,
     explain,
     fold,
-    months_between,
 )
 from supervisor_app.services.signoff import require_supervisee_verified
 from supervisor_app.services.sums import sums_by_supervisee, sums_from_records
-from supervisor_app.units import hours
-
-# months_between: tests/test_progress.py imports it from here (kept unchanged this round).
-__all__ = ["compute_progress", "hours", "months_between", "supervisee_record_ids"]
 
 
 def supervisee_record_ids(uow: UnitOfWork, supervisee_id: int) -> list[str]:

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.services.progress import hours
 from supervisor_app.ui.qt_fixes import emit
+from supervisor_app.units import hours
 
 
 class AllocationGrid(QWidget):

@@ -8,8 +8,8 @@ from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 
 from supervisor_app.reports.data import fingerprint_groups
 from supervisor_app.services.attestation import AttestationEntry
-from supervisor_app.services.progress import hours
 from supervisor_app.ui.row_list_model import RowListModel
+from supervisor_app.units import hours
 
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex

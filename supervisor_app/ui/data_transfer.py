@@ -209,7 +209,7 @@ class DataTransfer(QObject):
         )
 
     def _on_hours_given(self, summary: Any, facts: Any) -> None:
-        from supervisor_app.services.progress import hours
+        from supervisor_app.units import hours
 
         emit(self.ctx.records_changed)  # the audit trail has a new entry
         emit(self.message, self.tr("Hours file saved to {path}").format(path=summary.path))

@@ -5,9 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QProgressBar, QWidget
 
 from supervisor_app.services.profiles import GENERAL_DOMAIN
-from supervisor_app.services.progress import hours
 from supervisor_app.services.requirements import PartProgress
-from supervisor_app.units import hours_change
+from supervisor_app.units import hours, hours_change
 
 
 class DomainProgressPanel(QGroupBox):

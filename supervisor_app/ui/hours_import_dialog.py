@@ -20,12 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.services.progress import hours as hours_text
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.hours_file_facts import FileFacts, ImportPreview
 from supervisor_app.ui.import_steps import ImportStepsDialog, add_check_status, add_import_buttons
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.screen_fit import fit_to_screen
+from supervisor_app.units import hours as hours_text
 
 NEW_PERSON = 0  # a button id (supervisee ids start at 1; -1 means none checked)
 

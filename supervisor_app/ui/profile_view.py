@@ -9,8 +9,8 @@ from typing import Any
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from supervisor_app.services.profiles import SUPERVISION, CredentialProfile, Rule
-from supervisor_app.services.progress import hours
 from supervisor_app.storage import user_data_dir
+from supervisor_app.units import hours
 
 
 class ProfileView(QTextBrowser):

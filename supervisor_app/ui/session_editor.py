@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from supervisor_app.models import Modality, SessionFormat
 from supervisor_app.services import records
-from supervisor_app.services.progress import hours
 from supervisor_app.ui.attendee_picker import AttendeePicker
 from supervisor_app.ui.common import error_label, from_qdate, status_text, to_qdate
 from supervisor_app.ui.context import AppContext
@@ -42,6 +41,7 @@ from supervisor_app.ui.editor_choices import load_choices
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.record_editor import RecordEditor
 from supervisor_app.ui.screen_fit import dialog_body, fit_to_screen, short
+from supervisor_app.units import hours
 
 
 class SessionEditor(RecordEditor):

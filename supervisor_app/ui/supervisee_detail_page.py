@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.services import monthly_hours, overview, people
-from supervisor_app.services.progress import compute_progress, hours
+from supervisor_app.services.progress import compute_progress
 from supervisor_app.services.requirements import Progress
 from supervisor_app.services.signoff import RecordsFailVerification
 from supervisor_app.ui.common import show_error, status_text
@@ -40,6 +40,7 @@ from supervisor_app.ui.record_table import (
 from supervisor_app.ui.refreshing import RefreshOnChange
 from supervisor_app.ui.screen_fit import narrow, scrolling
 from supervisor_app.ui.supervisee_dialog import SuperviseeDialog
+from supervisor_app.units import hours
 
 
 @dataclass
