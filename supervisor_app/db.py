@@ -210,7 +210,7 @@ def provide_profiles(loader: Callable[[], Any]) -> None:
     returns them, called the first time each database's :attr:`Database.profiles` is read.
 
     This layer knows nothing of the domain: whoever assembles the app hands the loader over
-    once at start (the command line's and the window's :func:`supervisor_app.cli.main`, a
+    once at start (:func:`supervisor_app.cli.main`, for the command line and the window; a
     test's set-up), usually :func:`supervisor_app.usecases.opening.load_profiles`.
     """
     global _profiles_loader
@@ -385,11 +385,6 @@ class UnitOfWork:
         ended, whether it committed or rolled back: what must be kept even though the action
         fails (a wrong password counted), without anything the action staged riding along."""
         self._afterwards.append(write)
-
-    @property
-    def profiles(self):  # type: ignore[no-untyped-def]
-        """The credential profiles in force (:func:`provide_profiles`)."""
-        return self.db.profiles
 
     def commit(self) -> None:
         if self._session is not None:

@@ -14,15 +14,13 @@ def run_app(*, db_target: str | None, demo: bool, hours_files: list[str] | None 
     from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
     from supervisor_app import APP_NAME, __version__
-    from supervisor_app.db import provide_profiles
     from supervisor_app.storage import DatabaseError
     from supervisor_app.ui.controller import AppController
     from supervisor_app.ui.database_opener import DatabaseOpener
     from supervisor_app.ui.settings import Preferences
     from supervisor_app.ui.tasks import TaskRunner
-    from supervisor_app.usecases.opening import OpenedDatabase, load_profiles
+    from supervisor_app.usecases.opening import OpenedDatabase
 
-    provide_profiles(load_profiles)  # the window assembles the app: it hands the profiles over
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
     app = QApplication.instance() or QApplication(sys.argv)
     assert isinstance(app, QApplication)
