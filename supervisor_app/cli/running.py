@@ -35,7 +35,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except (DomainError, CliError) as exc:
-        if isinstance(exc, _loaded_class("supervisor_app.services.signoff.signing", "ClockBehind")):
+        if isinstance(exc, DomainError) and exc.code == "sign.clock_behind":
             print(f"supervisor-app: {exc} To confirm it, add --clock-is-right.", file=sys.stderr)
             return EXIT_INVALID
         print(f"supervisor-app: {exc}", file=sys.stderr)
