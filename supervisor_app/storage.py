@@ -91,7 +91,14 @@ def write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` all or nothing, readable by the user only (0600): a temporary
     file beside it (made private), flushed to disk, then renamed over it, so a crash or a full
     disk never leaves half a form, export or hours file under the real name."""
-    from supervisor_app.fileops import remove_file, replace_file
+    publish_staged(stage_private(path, data), path)
+
+
+def stage_private(path: Path, data: bytes) -> Path:
+    """``data`` in a private temporary file beside ``path``, flushed to disk: the first half of
+    :func:`write_private`, for a caller with something to do (a commit) before
+    :func:`publish_staged` gives it its name. A folder that cannot be written fails here."""
+    from supervisor_app.fileops import remove_file
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
     try:
@@ -99,10 +106,22 @@ def write_private(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        replace_file(Path(tmp), path)  # waits while a viewer or antivirus holds the old file (Windows)
     except BaseException:
         with suppress(OSError):
             remove_file(Path(tmp), delays=())
+        raise
+    return Path(tmp)
+
+
+def publish_staged(staged: Path, path: Path) -> None:
+    """Rename ``staged`` (:func:`stage_private`) over ``path``; on failure it is removed."""
+    from supervisor_app.fileops import remove_file, replace_file
+
+    try:
+        replace_file(staged, path)  # waits while a viewer or antivirus holds the old file (Windows)
+    except BaseException:
+        with suppress(OSError):
+            remove_file(staged, delays=())
         raise
 
 

@@ -18,18 +18,16 @@ title before anything is recorded).
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
 from supervisor_app import reports
 from supervisor_app.db import UnitOfWork
-from supervisor_app.fileops import remove_file, replace_file
+from supervisor_app.fileops import remove_file
 from supervisor_app.reports.data import PrintRecord, StatementData, VerificationData
 from supervisor_app.services import attestation, audit
-from supervisor_app.storage import write_private
+from supervisor_app.storage import publish_staged, stage_private, write_private
 
 STATEMENT_DOCUMENT = "progress statement"
 """The ``document`` an audit ``print`` event of a progress statement names."""
@@ -176,17 +174,14 @@ def _commit_then_write(uow: UnitOfWork, pdf: bytes, out: Path | None) -> Path | 
     if out is None:
         uow.commit()
         return None
-    fd, name = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".staged", dir=out.parent)
-    os.close(fd)
-    staged = Path(name)
+    staged = stage_private(out, pdf)  # the form holds names: readable by the user only
     try:
-        write_private(staged, pdf)  # the form holds names: readable by the user only
         uow.commit()
-        replace_file(staged, out)
     except BaseException:
         with suppress(OSError):
             remove_file(staged, delays=())
         raise
+    publish_staged(staged, out)
     return out
 
 
