@@ -40,17 +40,38 @@ def payload_text(payload: Mapping[str, Any]) -> str:
     return payload_bytes(payload).decode("utf-8")
 
 
-def signer_identity(supervisor: Any, *, key: str) -> dict[str, Any]:
-    """Who signs, as a signature holds it: the supervisor's details (a
-    :class:`~supervisor_app.models.Supervisor`, as they stand now) and their key's fingerprint."""
+def signer_identity(
+    *,
+    global_id: str | None,
+    name: str,
+    credentials: str,
+    icb_number: str,
+    license_type: str,
+    license_number: str,
+    key: str,
+) -> dict[str, Any]:
     return {
-        "global_id": supervisor.global_id,
-        "name": supervisor.name,
-        "credentials": supervisor.credentials,
-        "icb_number": supervisor.icb_number,
-        "license": f"{supervisor.license_type} {supervisor.license_number}".strip(),
+        "global_id": global_id,
+        "name": name,
+        "credentials": credentials,
+        "icb_number": icb_number,
+        "license": f"{license_type} {license_number}".strip(),
         "key": key,
     }
+
+
+def signer_of(supervisor: Any, *, key: str) -> dict[str, Any]:
+    """:func:`signer_identity` of a :class:`~supervisor_app.models.Supervisor` as they stand
+    now, signing with the key whose fingerprint is ``key``."""
+    return signer_identity(
+        global_id=supervisor.global_id,
+        name=supervisor.name,
+        credentials=supervisor.credentials,
+        icb_number=supervisor.icb_number,
+        license_type=supervisor.license_type,
+        license_number=supervisor.license_number,
+        key=key,
+    )
 
 
 SUPERVISEE_FIELDS = ("name", "icb_id", "credential")

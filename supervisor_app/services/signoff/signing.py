@@ -240,7 +240,7 @@ def _identities(
     uow: UnitOfWork, supervisor: Supervisor, key_fingerprint: str, supervisee_ids: Iterable[int]
 ) -> tuple[dict[str, Any], list[dict[str, Any]]]:
     """Who signs and whom the records concern, as they stand now (for the payload)."""
-    signer = signatures.signer_identity(supervisor, key=key_fingerprint)
+    signer = signatures.signer_of(supervisor, key=key_fingerprint)
     ids = sorted(set(supervisee_ids))
     people = []
     for start in range(0, len(ids), IN_CHUNK):

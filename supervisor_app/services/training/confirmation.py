@@ -128,7 +128,7 @@ def confirm_trainings(
         entries.append((entry, supervisee))
     key, private = keys.unlock(uow, supervisor.id, password, now=stamp)
     chain, _ = database_identity(uow.session.connection().connection.driver_connection)  # type: ignore[arg-type]
-    signer = signatures.signer_identity(supervisor, key=key.fingerprint)
+    signer = signatures.signer_of(supervisor, key=key.fingerprint)
     rows = []
     for entry, supervisee in entries:
         digest = content_hash(uow, entry)
