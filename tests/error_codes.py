@@ -108,11 +108,13 @@ def _carriers(node: ast.expr) -> list[ast.expr]:
     return found
 
 
-def _templates(node: ast.expr, params: dict[str, ast.expr]) -> list[str] | None:
+def _templates(node: ast.expr, params: dict[str, ast.expr], *, formatted: bool = False) -> list[str] | None:
     """The message as templates (one, or one per branch of a conditional): literal text with
-    ``{param}`` (or ``{expression}``) holes; None if the message is not written at this call."""
+    ``{param}`` (or ``{expression}``) holes; None if the message is not written at this call.
+    ``formatted``: the text is a ``str.format`` template (``_("...{id}...").format(id=...)``),
+    its braces are already holes."""
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
-        return [node.value.replace("{", "{{").replace("}", "}}")]
+        return [node.value if formatted else node.value.replace("{", "{{").replace("}", "}}")]
     if isinstance(node, ast.JoinedStr):
         out = []
         for part in node.values:
@@ -124,23 +126,30 @@ def _templates(node: ast.expr, params: dict[str, ast.expr]) -> list[str] | None:
                 out.append("{" + (key or ast.unparse(part.value)) + "}")
         return ["".join(out)]
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        left, right = _templates(node.left, params), _templates(node.right, params)
+        left = _templates(node.left, params, formatted=formatted)
+        right = _templates(node.right, params, formatted=formatted)
         if left is None and right is None:
             return None
         left = left or ["{" + ast.unparse(node.left) + "}"]
         right = right or ["{" + ast.unparse(node.right) + "}"]
         return [a + b for a in left for b in right]
     if isinstance(node, ast.IfExp):
-        body, orelse = _templates(node.body, params), _templates(node.orelse, params)
+        body = _templates(node.body, params, formatted=formatted)
+        orelse = _templates(node.orelse, params, formatted=formatted)
         return None if body is None or orelse is None else body + orelse
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute | ast.Name):
         name = _name(node.func)
         if name == "tr" and node.args:  # Qt: self.tr("..."), the text as written
-            return _templates(node.args[0], params)
+            return _templates(node.args[0], params, formatted=formatted)
         if name == "translate" and len(node.args) > 1:  # QCoreApplication.translate(context, "...")
             return _templates(node.args[1], params)
         if name == "format" and isinstance(node.func, ast.Attribute):  # "...{x}...".format(x=...)
-            return _templates(node.func.value, params)
+            return _templates(node.func.value, params, formatted=True)
+        if name in {"_", "gettext", "pgettext"} and node.args:  # i18n: _("...{x}...")
+            return _templates(node.args[-1], params, formatted=formatted)
+        if name == "ngettext" and len(node.args) >= 2:  # i18n: ngettext("{n} day", "{n} days", n)
+            one, many = (_templates(a, params, formatted=formatted) for a in node.args[:2])
+            return None if one is None or many is None else one + many
     return None
 
 
