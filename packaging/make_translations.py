@@ -1,15 +1,31 @@
-"""Build resources/translations/supervisor_app_en.ts and .qm: the English plural forms
-("1 session", "2 sessions") of every count the app shows through ``tr(text, "", n)``.
+"""The one maintenance command for the app's translations (docs/TRANSLATING.md):
 
-Qt picks a plural form only from a translation, so English needs one too. A counted string is
-written "%n session(s)" (or "%n entry(ies)"); this fills in its two English forms. Run after
-adding or changing one (a test fails until you do):
+    uv run python packaging/make_translations.py            refresh every catalogue from the code
+    uv run python packaging/make_translations.py --compile  only compile them (the bundle build)
 
-    uv run python packaging/make_translations.py
+Refreshing does, in order:
+
+1. ``resources/translations/supervisor_app_en.ts``: the English plural forms ("1 session",
+   "2 sessions") of every count the screens show through ``tr(text, "", n)``. Qt picks a
+   plural form only from a translation, so English needs one too. A counted string is written
+   "%n session(s)" (or "%n entry(ies)"); this fills in its two English forms.
+2. ``resources/translations/supervisor_app_es.ts``: lupdate over ``supervisor_app/ui/*.py``,
+   keeping the translations already made and dropping strings the code no longer has.
+3. ``resources/translations/supervisor_app.pot``: every gettext message of the code outside
+   ``ui/`` (``_``, ``ngettext``, ``pgettext``, ``N_``), extracted with Babel.
+4. ``resources/translations/<lang>/LC_MESSAGES/supervisor_app.po`` updated from the .pot:
+   translations kept, new messages added empty, messages the code no longer has dropped.
+
+Then it compiles them (.ts -> .qm with lrelease, .po -> .mo with Babel), as the app itself does
+on demand when a compiled file is missing or older than its source. Compiled files are not
+committed (.gitignore). ``tests/test_translations.py`` fails when a catalogue is not current.
 """
 
 from __future__ import annotations
 
+import argparse
+import io
+import re
 import subprocess
 import sys
 import tempfile
@@ -17,8 +33,32 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-TS = ROOT / "resources" / "translations" / "supervisor_app_en.ts"
-TOOLS = Path(sys.executable).parent
+TRANSLATIONS = ROOT / "resources" / "translations"
+TS = TRANSLATIONS / "supervisor_app_en.ts"
+POT = TRANSLATIONS / "supervisor_app.pot"
+PACKAGE = ROOT / "supervisor_app"
+UI = PACKAGE / "ui"
+TRANSLATED = ("es",)
+"""The languages besides English (each has a .ts for the screens and a .po for the rest)."""
+LANGUAGE_TEAMS = {"es": "Spanish"}
+GETTEXT_KEYWORDS = {"_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N_": None}
+
+
+def lupdate_program() -> Path:
+    import PySide6
+
+    folder = Path(PySide6.__file__).resolve().parent
+    for name in ("lupdate.exe", "lupdate", "Qt/libexec/lupdate"):
+        if (folder / name).is_file():
+            return folder / name
+    raise FileNotFoundError(f"PySide6's lupdate is not installed in {folder}")
+
+
+def ui_sources() -> list[str]:
+    return sorted(str(p) for p in UI.glob("*.py"))
+
+
+# -- 1. English plural forms ---------------------------------------------------------------------
 
 
 def english_forms(source: str) -> tuple[str, str]:
@@ -28,19 +68,22 @@ def english_forms(source: str) -> tuple[str, str]:
     return singular, plural
 
 
-def counted_messages() -> list[tuple[str, str]]:
-    """(context, source) of every counted string in the UI, as lupdate finds them."""
+def qt_messages() -> ET.Element:
+    """Every tr() string of the screens, as lupdate finds them (a fresh .ts, untranslated)."""
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp) / "all.ts"
-        sources = sorted(str(p) for p in (ROOT / "supervisor_app" / "ui").glob("*.py"))
         subprocess.run(
-            [str(TOOLS / "pyside6-lupdate"), *sources, "-locations", "none", "-ts", str(scratch)],
+            [str(lupdate_program()), *ui_sources(), "-locations", "none", "-ts", str(scratch)],
             check=True,
             capture_output=True,
         )
-        tree = ET.parse(scratch)
+        return ET.parse(scratch).getroot()
+
+
+def counted_messages() -> list[tuple[str, str]]:
+    """(context, source) of every counted string in the UI."""
     found = []
-    for context in tree.getroot().iter("context"):
+    for context in qt_messages().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
             if name and message.get("numerus") == "yes":
@@ -65,14 +108,153 @@ def write_ts(messages: list[tuple[str, str]], path: Path) -> None:
     ET.indent(root)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(
-        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, "unicode") + "\n"
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + ET.tostring(root, "unicode") + "\n",
+        encoding="utf-8",
     )
 
 
-def main() -> None:
+# -- 2. The screens' translations -----------------------------------------------------------------
+
+
+def update_qt(code: str) -> Path:
+    """lupdate the screens' strings into supervisor_app_<code>.ts, keeping translations."""
+    target = TRANSLATIONS / f"supervisor_app_{code}.ts"
+    subprocess.run(
+        [
+            str(lupdate_program()),
+            *ui_sources(),
+            "-no-obsolete",
+            "-locations",
+            "none",
+            "-target-language",
+            code,
+            "-silent",
+            "-ts",
+            str(target),
+        ],
+        check=True,
+    )
+    return target
+
+
+# -- 3, 4. gettext ------------------------------------------------------------------------------
+
+
+def extract_gettext():  # type: ignore[no-untyped-def]
+    """A Babel catalogue of every gettext message in the code outside ui/ (the .pot)."""
+    from babel.messages.catalog import Catalog
+    from babel.messages.extract import extract_from_file
+
+    from supervisor_app import __version__
+
+    catalog = Catalog(
+        project="supervisor_app",
+        version=__version__,
+        domain="supervisor_app",
+        fuzzy=False,
+        msgid_bugs_address="",
+        header_comment="# The gettext messages of supervisor_app (packaging/make_translations.py writes this).",
+    )
+    for path in sorted(PACKAGE.rglob("*.py")):
+        relative = path.relative_to(ROOT)
+        if UI in path.parents or "migrations" in relative.parts:
+            continue
+        for lineno, message, comments, context in extract_from_file(
+            "python", str(path), keywords=GETTEXT_KEYWORDS, comment_tags=("Translators:",)
+        ):
+            catalog.add(
+                message,
+                None,
+                [(relative.as_posix(), lineno)],
+                auto_comments=comments,
+                context=context,
+                flags=("python-brace-format",) if "{" in str(message) else (),
+            )
+    return catalog
+
+
+def write_pot(template) -> None:  # type: ignore[no-untyped-def]
+    from babel.messages.pofile import write_po
+
+    buffer = io.BytesIO()
+    write_po(buffer, template, width=100, include_lineno=False, sort_output=True)
+    _write_if_changed(POT, buffer.getvalue())
+
+
+_DATED = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\n"$', re.MULTILINE)
+
+
+def _write_if_changed(path: Path, content: bytes) -> None:
+    """Write ``content`` unless only its dates differ from what the file holds (no churn in git)."""
+    if path.is_file() and _DATED.sub(b"", path.read_bytes()) == _DATED.sub(b"", content):
+        return
+    path.write_bytes(content)
+
+
+def update_po(code: str, template) -> Path:  # type: ignore[no-untyped-def]
+    """Update <code>/LC_MESSAGES/supervisor_app.po from the template: keep translations, add the
+    new messages empty, drop what the code no longer has (no fuzzy guesses)."""
+    from babel.messages.pofile import read_po, write_po
+
+    from supervisor_app.i18n import catalogue_source
+
+    path = catalogue_source(code)
+    with path.open("rb") as f:
+        catalog = read_po(f, locale=code)
+    catalog.update(template, no_fuzzy_matching=True, update_header_comment=False)
+    catalog.project, catalog.version, catalog.msgid_bugs_address = template.project, template.version, ""
+    catalog.last_translator, catalog.language_team = "supervisor_app", LANGUAGE_TEAMS.get(code, code)
+    catalog.header_comment = f"# supervisor_app in {LANGUAGE_TEAMS.get(code, code)} (docs/TRANSLATING.md)."
+    catalog.obsolete.clear()
+    buffer = io.BytesIO()
+    write_po(buffer, catalog, width=100, no_location=True, include_previous=False, sort_output=True)
+    _write_if_changed(path, buffer.getvalue())
+    return path
+
+
+# -- compiling ----------------------------------------------------------------------------------
+
+
+def compile_all() -> list[Path]:
+    """Compile every catalogue (.ts -> .qm, .po -> .mo) that is missing or older than its source."""
+    from supervisor_app import i18n
+    from supervisor_app.ui.translations import compiled_qt_catalogue
+
+    built = []
+    for code in ("en", *TRANSLATED):
+        qm = compiled_qt_catalogue(code)
+        if qm is None:
+            raise SystemExit(f"make_translations: could not compile supervisor_app_{code}.ts")
+        built.append(qm)
+        if code != i18n.SOURCE_LANGUAGE:
+            mo = i18n.compiled_catalogue(code)
+            if mo is None:
+                raise SystemExit(f"make_translations: {code} has no gettext catalogue")
+            built.append(mo)
+    return built
+
+
+def refresh() -> None:
     write_ts(counted_messages(), TS)
-    subprocess.run([str(TOOLS / "pyside6-lrelease"), str(TS), "-qm", str(TS.with_suffix(".qm"))], check=True)
+    for code in TRANSLATED:
+        update_qt(code)
+    template = extract_gettext()
+    write_pot(template)
+    for code in TRANSLATED:
+        update_po(code, template)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--compile", action="store_true", help="only compile the catalogues")
+    args = parser.parse_args(argv)
+    sys.path.insert(0, str(ROOT))
+    if not args.compile:
+        refresh()
+    for path in compile_all():
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

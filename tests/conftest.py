@@ -13,6 +13,9 @@ os.environ.setdefault(
     "QT_QPA_PLATFORM", "offscreen" if os.name == "nt" else f"offscreen:configfile={_SCREEN}"
 )
 
+# The suite reads English whatever the machine's locale (tests of Spanish ask for it).
+os.environ["SUPERVISOR_APP_LANG"] = "en"
+
 import csv
 import datetime as dt
 import hashlib
@@ -53,6 +56,17 @@ def _isolated_data_dir(
     monkeypatch.setenv("SUPERVISOR_APP_CACHE_DIR", str(_shared_cache_dir))
     monkeypatch.delenv("SUPERVISOR_APP_DB", raising=False)
     return folder
+
+
+@pytest.fixture(autouse=True)
+def _english() -> Iterator[None]:
+    """Every test starts in English, and one that switched the language (``--lang es``) leaves
+    English behind."""
+    from supervisor_app import i18n
+
+    i18n.set_language("en")
+    yield
+    i18n.set_language("en")
 
 
 @pytest.fixture

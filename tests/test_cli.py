@@ -328,10 +328,10 @@ def test_no_command_opens_the_app(monkeypatch: pytest.MonkeyPatch) -> None:
     assert main(["--db", "agency.db"]) == 0
     assert main(["--demo"]) == 0
     assert main(["--open-hours", "ana.hours", "ana2.hours"]) == 0  # a supervisee's files, no account
-    assert opened == [
-        {"db_target": "agency.db", "demo": False, "hours_files": None},
-        {"db_target": None, "demo": True, "hours_files": None},
-        {"db_target": None, "demo": False, "hours_files": ["ana.hours", "ana2.hours"]},
+    assert opened == [  # in English: the suite sets $SUPERVISOR_APP_LANG (tests/conftest.py)
+        {"db_target": "agency.db", "demo": False, "hours_files": None, "language": "en"},
+        {"db_target": None, "demo": True, "hours_files": None, "language": "en"},
+        {"db_target": None, "demo": False, "hours_files": ["ana.hours", "ana2.hours"], "language": "en"},
     ]
 
 

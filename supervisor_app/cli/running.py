@@ -12,12 +12,43 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from supervisor_app import i18n
 from supervisor_app.cli.common import EXIT_FAILURE, EXIT_INVALID, EXIT_OK, CliError, check_database_target
 from supervisor_app.cli.table import HOURS_VIEW_COMMANDS, build_parser, command_for
+from supervisor_app.i18n import N_, _
+
+LANGUAGE_VARIABLE = "SUPERVISOR_APP_LANG"
+"""The environment variable that chooses the language when ``--lang`` does not."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        language, explicit = chosen_language(argv)
+    except i18n.UnknownLanguage as exc:
+        i18n.set_language(system_language())
+        print(
+            "supervisor-app: "
+            + _("{where}: there is no language {code}; the app speaks {languages}.").format(
+                where=exc.args[1],
+                code=exc.args[0],
+                languages=", ".join(f"{code} ({name})" for code, name in i18n.LANGUAGES.items()),
+            ),
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+    i18n.set_language(language)  # before the parser is built: its help texts are translated
+    _argparse_speaks_the_language()
     parser = build_parser()
+    parser.add_argument(
+        "--lang",
+        metavar="|".join(i18n.LANGUAGES),
+        type=i18n.normalize,
+        default=None,
+        help=_(
+            "the language of messages and help: {languages} (default: ${variable}, else the system's)"
+        ).format(languages=", ".join(i18n.LANGUAGES), variable=LANGUAGE_VARIABLE),
+    )
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # usage errors (2), --help and --version (0): a code, not an exception
@@ -28,7 +59,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from supervisor_app.ui.app import run_app
 
-        return run_app(db_target=args.db, demo=args.demo, hours_files=args.open_hours)
+        return run_app(
+            db_target=args.db,
+            demo=args.demo,
+            hours_files=args.open_hours,
+            language=language if explicit else None,
+        )
     from supervisor_app.services.errors import DomainError
     from supervisor_app.storage import DatabaseError
 
@@ -36,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except (DomainError, CliError) as exc:
         if isinstance(exc, DomainError) and exc.code == "sign.clock_behind":
-            print(f"supervisor-app: {exc} To confirm it, add --clock-is-right.", file=sys.stderr)
+            print(f"supervisor-app: {exc} " + _("To confirm it, add --clock-is-right."), file=sys.stderr)
             return EXIT_INVALID
         print(f"supervisor-app: {exc}", file=sys.stderr)
         return exc.exit_code if isinstance(exc, CliError) else EXIT_INVALID
@@ -60,7 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             # A file the command read or wrote (a read-only folder, a full disk): which, and why.
             print(f"supervisor-app: {exc.filename}: {exc.strerror or exc}", file=sys.stderr)
             return EXIT_FAILURE
-        print(f"supervisor-app: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        print(
+            "supervisor-app: "
+            + _("unexpected error: {kind}: {error}").format(kind=exc.__class__.__name__, error=exc),
+            file=sys.stderr,
+        )
         if os.environ.get("SUPERVISOR_APP_DEBUG"):
             raise
         return EXIT_FAILURE
@@ -109,7 +149,11 @@ def _checking_note(reason: str) -> None:
     """Before SQLite's whole-file check (once a day, after an unclean shutdown), a person at a
     terminal is told why this command takes a moment; scripts' output stays as it is."""
     if sys.stderr.isatty():
-        print(f"supervisor-app: checking the whole database file first ({reason}) …", file=sys.stderr)
+        print(
+            "supervisor-app: "
+            + _("checking the whole database file first ({reason}) …").format(reason=reason),
+            file=sys.stderr,
+        )
 
 
 def _hours_view(args: argparse.Namespace) -> Iterator[Any]:
@@ -118,14 +162,16 @@ def _hours_view(args: argparse.Namespace) -> Iterator[Any]:
 
     if args.command not in HOURS_VIEW_COMMANDS:
         raise CliError(
-            f"--open-hours works with {', '.join(sorted(HOURS_VIEW_COMMANDS))}, not {args.command}."
+            _("--open-hours works with {commands}, not {command}.").format(
+                commands=", ".join(sorted(HOURS_VIEW_COMMANDS)), command=args.command
+            )
         )
     if getattr(args, "db", None):
-        raise CliError("Give either --db or --open-hours, not both.")
+        raise CliError(_("Give either --db or --open-hours, not both."))
     paths = [Path(p).expanduser() for p in args.open_hours]
     for path in paths:
         if not path.is_file():
-            raise CliError(f"{path} does not exist.")
+            raise CliError(_("{path} does not exist.").format(path=path))
     view = open_hours_files(paths)
     try:
         if getattr(args, "supervisee", None) is None and len(view.supervisee_ids) == 1:
@@ -161,3 +207,75 @@ def _loaded_class(module: str, name: str) -> type[BaseException]:
     sign-off service (the ORM, the models, the keys' cryptography) for every command."""
     loaded = sys.modules.get(module)
     return getattr(loaded, name) if loaded is not None else _NeverRaised
+
+
+# -- the language ---------------------------------------------------------------------------
+
+
+def chosen_language(argv: Sequence[str]) -> tuple[str, bool]:
+    """The language of this run and whether it was asked for: ``--lang`` (before the command,
+    read here before the parser exists so its help is translated), else $SUPERVISOR_APP_LANG,
+    else the system's. Raises UnknownLanguage, saying which, for a language the app lacks."""
+    for index, token in enumerate(argv):
+        if token == "--":
+            break
+        if token == "--lang" and index + 1 < len(argv):
+            return _known(argv[index + 1], "--lang"), True
+        if token.startswith("--lang="):
+            return _known(token.partition("=")[2], "--lang"), True
+    chosen = os.environ.get(LANGUAGE_VARIABLE, "").strip()
+    if chosen:
+        return _known(chosen, f"${LANGUAGE_VARIABLE}"), True
+    return system_language(), False
+
+
+def _known(code: str, where: str) -> str:
+    """``code`` as the app keeps it; UnknownLanguage(code, where) if the app does not speak it."""
+    try:
+        return i18n.normalize(code)
+    except i18n.UnknownLanguage:
+        raise i18n.UnknownLanguage(code, where) from None
+
+
+def system_language() -> str:
+    """The system's language: the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG), and on
+    Windows, where a terminal's environment rarely says, the user's display language."""
+    found = i18n.system_language()
+    if found == i18n.SOURCE_LANGUAGE and sys.platform == "win32":
+        import ctypes
+        import locale
+
+        try:
+            name = locale.windows_locale.get(ctypes.windll.kernel32.GetUserDefaultUILanguage(), "")  # type: ignore[attr-defined]
+            return i18n.normalize(name)
+        except (OSError, AttributeError, i18n.UnknownLanguage):
+            return found
+    return found
+
+
+ARGPARSE_TEXTS = (
+    # argparse's own texts (its usage line, headings and refusals), in our catalogue so that
+    # `--help` and a usage error read in the chosen language; argparse looks them up by these msgids.
+    N_("usage: "),
+    N_("positional arguments"),
+    N_("options"),
+    N_("show this help message and exit"),
+    N_("argument %(argument_name)s: %(message)s"),
+    N_("unrecognized arguments: %s"),
+    N_("the following arguments are required: %s"),
+    N_("one of the arguments %s is required"),
+    N_("not allowed with argument %s"),
+    N_("expected one argument"),
+    N_("expected at most one argument"),
+    N_("expected at least one argument"),
+    N_("ambiguous option: %(option)s could match %(matches)s"),
+    N_("invalid %(type)s value: %(value)r"),
+    N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("%(prog)s: error: %(message)s\n"),
+)
+
+
+def _argparse_speaks_the_language() -> None:
+    """argparse translates with the gettext module's default domain; point it at ours."""
+    argparse._ = i18n._  # type: ignore[attr-defined]
+    argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]

@@ -8,8 +8,12 @@ from contextlib import ExitStack
 from pathlib import Path
 
 
-def run_app(*, db_target: str | None, demo: bool, hours_files: list[str] | None = None) -> int:
-    from PySide6.QtCore import Qt
+def run_app(
+    *, db_target: str | None, demo: bool, hours_files: list[str] | None = None, language: str | None = None
+) -> int:
+    """The desktop app, in ``language`` if given (``--lang``), else the one chosen in Settings,
+    else the system's."""
+    from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtGui import QGuiApplication
     from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
 
@@ -30,11 +34,13 @@ def run_app(*, db_target: str | None, demo: bool, hours_files: list[str] | None 
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("supervisor-app")  # matches packaging/linux/supervisor-app.desktop
     app.setWindowIcon(_app_icon())
-    from supervisor_app.ui.translations import install_translations
+    from supervisor_app.ui.translations import chosen_language, install_translations
 
-    install_translations(app)  # English plural forms: "1 session", "2 sessions"
-    app.setQuitOnLastWindowClosed(False)
     prefs = Preferences()
+    # The language chosen in Settings, else the system's: the screens, Qt's own dialogs, the
+    # messages and the locale's dates and numbers (a change in Settings applies at the next start).
+    install_translations(app, language or chosen_language(prefs.language))
+    app.setQuitOnLastWindowClosed(False)
     runner = TaskRunner()
     if hours_files:  # a supervisee's own hours files: read only, no database, no sign-in
         return _run_hours_files(app, hours_files, runner=runner, prefs=prefs)
@@ -54,7 +60,7 @@ def run_app(*, db_target: str | None, demo: bool, hours_files: list[str] | None 
         if demo:
             from supervisor_app.services.demo import demo_database
 
-            splash = QLabel(app.tr("Preparing the sample agency (demo data)…"))
+            splash = QLabel(QCoreApplication.translate("app", "Preparing the sample agency (demo data)…"))
             splash.setWindowFlag(Qt.WindowType.SplashScreen)
             splash.setStyleSheet("padding: 24px 36px; font-size: 15px;")
             splash.show()
@@ -63,7 +69,9 @@ def run_app(*, db_target: str | None, demo: bool, hours_files: list[str] | None 
                 db = stack.enter_context(demo_database())
             except DatabaseError as exc:
                 splash.close()
-                QMessageBox.critical(None, app.tr("supervisor_app cannot start the demo"), str(exc))
+                QMessageBox.critical(
+                    None, QCoreApplication.translate("app", "supervisor_app cannot start the demo"), str(exc)
+                )
                 return 1
             splash.close()
             start(OpenedDatabase(db), is_demo=True)
@@ -111,12 +119,16 @@ def _run_hours_files(app, paths: list[str], *, runner, prefs) -> int:  # type: i
 
 
 def _refused(app, exc: BaseException) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QMessageBox
 
+    # Context "app", as lupdate names it (app.tr would look the text up as "QApplication").
     QMessageBox.warning(
         None,
-        app.tr("Hours file not opened"),
-        app.tr("Nothing was opened: {error}").format(error=str(exc) or type(exc).__name__),
+        QCoreApplication.translate("app", "Hours file not opened"),
+        QCoreApplication.translate("app", "Nothing was opened: {error}").format(
+            error=str(exc) or type(exc).__name__
+        ),
     )
     app.exit(2)
 

@@ -39,6 +39,18 @@ class Preferences:
         self._settings.setValue("security/idle_lock_minutes", int(minutes))
         self._settings.sync()
 
+    # Language ----------------------------------------------------------------------------
+    @property
+    def language(self) -> str:
+        """The language chosen in Settings ("en", "es"), or "" to follow the system's."""
+        return str(self._settings.value("ui/language", "") or "")
+
+    @language.setter
+    def language(self, code: str) -> None:
+        if code != self.language:
+            self._settings.setValue("ui/language", code)
+            self._settings.sync()
+
     # The last database -------------------------------------------------------------------
     @property
     def last_database(self) -> str:

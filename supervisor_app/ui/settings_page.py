@@ -1,5 +1,5 @@
-"""Settings: the agency's details, the database file and its backups, idle lock, people, and
-the credential profiles' rules."""
+"""Settings: the agency's details, the database file and its backups, idle lock, people, the
+app's language, and the credential profiles' rules."""
 
 from __future__ import annotations
 
@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app import storage
+from supervisor_app import i18n, storage
 from supervisor_app.services import people
 from supervisor_app.ui.common import FieldErrors, error_label
 from supervisor_app.ui.context import AppContext
@@ -32,6 +32,7 @@ from supervisor_app.ui.screen_fit import narrow, scrolling
 from supervisor_app.ui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from supervisor_app.ui.settings_backups import BackupsSection, open_folder_in_files
 from supervisor_app.ui.settings_supervisors import SupervisorsSection
+from supervisor_app.ui.translations import chosen_language
 
 
 class SettingsPage(BackupsSection, SupervisorsSection, RefreshOnChange, QWidget):
@@ -99,6 +100,7 @@ class SettingsPage(BackupsSection, SupervisorsSection, RefreshOnChange, QWidget)
         for button in (self.new_supervisor_button, self.new_supervisee_button):
             button.setEnabled(not ctx.read_only)
         left.addWidget(people_box)
+        left.addWidget(self._language_box())
 
         right = QVBoxLayout()
         layout.addLayout(right, 5)
@@ -120,6 +122,38 @@ class SettingsPage(BackupsSection, SupervisorsSection, RefreshOnChange, QWidget)
         self._explain_backups()
         self.watch_records()
         self.refresh()
+
+    # Language ------------------------------------------------------------------------------------
+    def _language_box(self) -> QGroupBox:
+        """The app's language: the system's (the default) or one chosen; it applies at the next
+        start, when every screen is built in it (a window half in each language helps nobody)."""
+        box = QGroupBox(self.tr("Language"), self)
+        form = QFormLayout(box)
+        self.language = QComboBox(box)
+        self.language.setAccessibleName(self.tr("Language of the app"))
+        system = i18n.LANGUAGES[chosen_language("")]
+        self.language.addItem(self.tr("System ({language})").format(language=system), "")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)  # each language named in itself
+        self.language.setCurrentIndex(max(0, self.language.findData(self.ctx.prefs.language)))
+        caption = QLabel(self.tr("La&nguage:"), box)
+        caption.setBuddy(self.language)
+        form.addRow(caption, self.language)
+        self.language_note = QLabel(box)
+        self.language_note.setObjectName("language_note")
+        self.language_note.setWordWrap(True)
+        form.addRow(self.language_note)
+        self._running_language = i18n.current()
+        self.language.currentIndexChanged.connect(self._on_language_changed)
+        return box
+
+    def _on_language_changed(self, _index: int) -> None:
+        choice = str(self.language.currentData() or "")
+        self.ctx.prefs.language = choice
+        if chosen_language(choice) == self._running_language:
+            self.language_note.clear()
+        else:
+            self.language_note.setText(self.tr("Saved. The app changes language the next time it starts."))
 
     # Agency ------------------------------------------------------------------------------------
     def _agency_box(self) -> QGroupBox:

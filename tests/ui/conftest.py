@@ -23,11 +23,14 @@ from supervisor_app.ui.tasks import TaskRunner
 
 
 @pytest.fixture(autouse=True)
-def _translations(qapp: QApplication) -> None:
-    """The app's plural forms, as ``run_app`` installs them."""
+def _translations(qapp: QApplication) -> Iterator[None]:
+    """English with its plural forms, as ``run_app`` installs them (a test that switched to
+    Spanish leaves English behind)."""
     from supervisor_app.ui.translations import install_translations
 
-    install_translations(qapp)
+    install_translations(qapp, "en")
+    yield
+    install_translations(qapp, "en")
 
 
 @pytest.fixture
