@@ -69,7 +69,8 @@ def english_forms(source: str) -> tuple[str, str]:
 
 
 def qt_messages() -> ET.Element:
-    """Every tr() string of the screens, as lupdate finds them (a fresh .ts, untranslated)."""
+    """Every tr() string of the screens (a fresh .ts, untranslated): lupdate's, completed with
+    what it cannot see (:func:`helper_messages`)."""
     with tempfile.TemporaryDirectory() as tmp:
         scratch = Path(tmp) / "all.ts"
         subprocess.run(
@@ -77,7 +78,85 @@ def qt_messages() -> ET.Element:
             check=True,
             capture_output=True,
         )
-        return ET.parse(scratch).getroot()
+        root = ET.parse(scratch).getroot()
+    complete(root, {})
+    return root
+
+
+def helper_messages() -> list[tuple[str, str]]:
+    """(context, source) of the screens' strings lupdate cannot see, found in the code's syntax:
+
+    - calls of a module's own helper ``def _tr(text): return QCoreApplication.translate("Ctx",
+      text)`` with a written string, ``_tr("Date")``;
+    - calls through an alias ``tr = QCoreApplication.translate``, ``tr("Ctx", "text")`` (which
+      lupdate reads as a source and a comment in no context).
+
+    A helper called with a variable (``_tr(word)``) is invisible here too: mark the strings
+    where they are written with ``QT_TRANSLATE_NOOP("Ctx", "text")``."""
+    import ast
+
+    def is_translate(node: ast.AST) -> bool:
+        return isinstance(node, ast.Attribute) and node.attr == "translate"
+
+    found: list[tuple[str, str]] = []
+    for source in ui_sources():
+        tree = ast.parse(Path(source).read_text(encoding="utf-8"))
+        helpers: dict[str, str] = {}
+        aliases: set[str] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.FunctionDef) and node.args.args and node.body:
+                last = node.body[-1]
+                call = last.value if isinstance(last, ast.Return) else None
+                if (
+                    isinstance(call, ast.Call)
+                    and is_translate(call.func)
+                    and len(call.args) == 2
+                    and isinstance(call.args[0], ast.Constant)
+                    and isinstance(call.args[0].value, str)
+                    and isinstance(call.args[1], ast.Name)
+                    and call.args[1].id == node.args.args[0].arg
+                ):
+                    helpers[node.name] = call.args[0].value
+            elif isinstance(node, ast.Assign) and is_translate(node.value):
+                aliases.update(t.id for t in node.targets if isinstance(t, ast.Name))
+        for node in ast.walk(tree):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)):
+                continue
+            texts = [
+                a.value if isinstance(a, ast.Constant) and isinstance(a.value, str) else None
+                for a in node.args
+            ]
+            if node.func.id in helpers and texts and texts[0] is not None:
+                found.append((helpers[node.func.id], texts[0]))
+            elif node.func.id in aliases and len(texts) >= 2 and None not in texts[:2]:
+                found.append((texts[0], texts[1]))  # type: ignore[arg-type]
+    return sorted(set(found))
+
+
+def complete(root: ET.Element, previous: dict[tuple[str, str], ET.Element]) -> None:
+    """Add :func:`helper_messages` to a .ts lupdate wrote (with their ``previous``
+    translations), and drop what lupdate misread from aliases (the context without a name)."""
+    contexts = {c.findtext("name") or "": c for c in root.findall("context")}
+    if "" in contexts:
+        root.remove(contexts.pop(""))
+    for name, source in helper_messages():
+        context = contexts.get(name)
+        if context is None:
+            context = ET.Element("context")
+            ET.SubElement(context, "name").text = name
+            contexts[name] = context
+            names = sorted(contexts)  # as lupdate orders them
+            root.insert(names.index(name), context)
+        sources = {m.findtext("source") for m in context.findall("message") if not m.findtext("comment")}
+        if source in sources:
+            continue
+        message = ET.SubElement(context, "message")
+        ET.SubElement(message, "source").text = source
+        kept = previous.get((name, source))
+        if kept is not None:
+            message.append(kept)
+        else:
+            ET.SubElement(message, "translation", type="unfinished")
 
 
 def counted_messages() -> list[tuple[str, str]]:
@@ -119,6 +198,17 @@ def write_ts(messages: list[tuple[str, str]], path: Path) -> None:
 def update_qt(code: str) -> Path:
     """lupdate the screens' strings into supervisor_app_<code>.ts, keeping translations."""
     target = TRANSLATIONS / f"supervisor_app_{code}.ts"
+    previous: dict[tuple[str, str], ET.Element] = {}
+    if target.is_file():  # lupdate drops the strings it cannot see: keep their translations
+        for context in ET.parse(target).getroot().iter("context"):
+            for message in context.iter("message"):
+                translation = message.find("translation")
+                if (
+                    translation is not None
+                    and translation.get("type") != "unfinished"
+                    and not message.findtext("comment")
+                ):
+                    previous[(context.findtext("name") or "", message.findtext("source") or "")] = translation
     subprocess.run(
         [
             str(lupdate_program()),
@@ -133,6 +223,14 @@ def update_qt(code: str) -> Path:
             str(target),
         ],
         check=True,
+    )
+    tree = ET.parse(target)
+    complete(tree.getroot(), previous)
+    ET.indent(tree, space="    ")
+    body = ET.tostring(tree.getroot(), "unicode", short_empty_elements=False)
+    body = re.sub(r"^    ", "", body, flags=re.MULTILINE)  # contexts at the margin, as lupdate writes them
+    target.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", encoding="utf-8"
     )
     return target
 

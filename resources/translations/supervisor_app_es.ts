@@ -2,29 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
-    <name></name>
-    <message>
-        <source>DatabaseOpener</source>
-        <comment>Create a new database?</comment>
-        <translation type="unfinished"></translation>
-    </message>
-    <message numerus="yes">
-        <source>DatabaseOpener</source>
-        <comment>There is no database named {name} in {folder}.
-
-Create a new, empty database there? If the name is mistyped, choose Cancel: nothing is created.</comment>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>DatabaseOpener</source>
-        <comment>&amp;Create</comment>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AllocationGrid</name>
     <message>
         <source>Choose who attended to see their performance domains.</source>
@@ -242,7 +219,7 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Supervision verification (the board&apos;s form and session log)</source>
+        <source>Supervision verification (the board's form and session log)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -302,7 +279,7 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>For the agency&apos;s file: where each rule comes from and what to verify with the board. Leave it off for the copy you send to the board.</source>
+        <source>For the agency's file: where each rule comes from and what to verify with the board. Leave it off for the copy you send to the board.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -439,6 +416,66 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>As of {day} · supervisor {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Counted toward the requirement: supervision {s} h of {ss} h signed, experience {e} h of {es} h.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every requirement is met.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress statement {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress statement: {name} ({code})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial: {serial}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervision verification {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To verify with the board (not printed on the form):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>assigned when printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{what}: {signed} of {required} h signed ({pending} h pending)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditPage</name>
@@ -523,7 +560,7 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Re-computes every signed record&apos;s fingerprint and checks each supervisor&apos;s key signature, this audit trail and the backups, to prove nothing was changed, added or removed after signing (for example by editing the database file directly).</source>
+        <source>Re-computes every signed record's fingerprint and checks each supervisor's key signature, this audit trail and the backups, to prove nothing was changed, added or removed after signing (for example by editing the database file directly).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -581,6 +618,246 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
         <source>Warning, {subject}: {message}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deleted (pending)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Duplicates skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experience entries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ICB ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Printed by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Records checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing locked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>everything pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>record {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervisee #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>supervisor #{id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the experience entry {start} – {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the session of {date}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupTableModel</name>
@@ -596,6 +873,34 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before upgrade</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Daily</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>BackupsSection</name>
@@ -608,11 +913,11 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Warning about the database&apos;s folder</source>
+        <source>Warning about the database's folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>This database is in {folder}, which a sync service (OneDrive, Dropbox, …) copies to the cloud: it holds the file while uploading, and two computers make conflicting copies. Keep the database in the app&apos;s own folder and rely on its backups.</source>
+        <source>This database is in {folder}, which a sync service (OneDrive, Dropbox, …) copies to the cloud: it holds the file while uploading, and two computers make conflicting copies. Keep the database in the app's own folder and rely on its backups.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -948,7 +1253,7 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The profile&apos;s board if left empty</source>
+        <source>The profile's board if left empty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1011,7 +1316,7 @@ Fill in one row per session or experience entry (the Columns sheet explains each
         <source>Exported %n row(s) ({files}) to:
 {path}
 
-Sign-in passwords are never exported. Text that a spreadsheet would run as a formula starts with an extra &apos;.</source>
+Sign-in passwords are never exported. Text that a spreadsheet would run as a formula starts with an extra '.</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
@@ -1037,7 +1342,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Saved {name}&apos;s hours file to:
+        <source>Saved {name}'s hours file to:
 {path}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1060,7 +1365,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         </translation>
     </message>
     <message>
-        <source>Another agency&apos;s supervisor_app imports it with File ▸ Import records…; {name} can open it, read-only and without an account, with File ▸ Open hours file…</source>
+        <source>Another agency's supervisor_app imports it with File ▸ Import records…; {name} can open it, read-only and without an account, with File ▸ Open hours file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1140,6 +1445,20 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
     </message>
     <message>
         <source>supervisor_app databases (*.db *.sqlite);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new database?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no database named {name} in {folder}.
+
+Create a new, empty database there? If the name is mistyped, choose Cancel: nothing is created.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1326,7 +1645,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h2 style=&apos;margin:0&apos;&gt;Due&lt;/h2&gt;</source>
+        <source>&lt;h2 style='margin:0'&gt;Due&lt;/h2&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1391,7 +1710,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Locked&lt;/h3&gt;&lt;p&gt;Reviewing {name}&apos;s own hours (read only). A supervisor&apos;s password continues the review of {name}, or ends it.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Locked&lt;/h3&gt;&lt;p&gt;Reviewing {name}'s own hours (read only). A supervisor's password continues the review of {name}, or ends it.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1399,7 +1718,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;End the review and quit&lt;/h3&gt;&lt;p&gt;The app is reviewing {name}&apos;s own hours. A supervisor&apos;s password ends the review and closes supervisor_app.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;End the review and quit&lt;/h3&gt;&lt;p&gt;The app is reviewing {name}'s own hours. A supervisor's password ends the review and closes supervisor_app.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1407,7 +1726,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;End the review&lt;/h3&gt;&lt;p&gt;A supervisor&apos;s password ends the review of {name}&apos;s hours and goes back to that supervisor&apos;s own view.&lt;/p&gt;</source>
+        <source>&lt;h3&gt;End the review&lt;/h3&gt;&lt;p&gt;A supervisor's password ends the review of {name}'s hours and goes back to that supervisor's own view.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1419,7 +1738,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Supervisor&apos;s password</source>
+        <source>Supervisor's password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1533,7 +1852,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;This database is new. Enter your agency and create your own supervisor account. Everything stays on this computer; nothing is sent anywhere.&lt;/p&gt;&lt;p style=&apos;color:#555&apos;&gt;Database: {path}&lt;/p&gt;</source>
+        <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;This database is new. Enter your agency and create your own supervisor account. Everything stays on this computer; nothing is sent anywhere.&lt;/p&gt;&lt;p style='color:#555'&gt;Database: {path}&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1609,7 +1928,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open a supervisee&apos;s hours file, read only</source>
+        <source>Open a supervisee's hours file, read only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1664,7 +1983,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Your own hours&lt;/h3&gt;&lt;p&gt;This is review mode: your signed and pending hours, your progress in each performance domain and what is still needed. Nothing can be changed here.&lt;/p&gt;&lt;p&gt;To print your progress statement, use File ▸ Print my statement{print}. When you are done, give the computer back to your supervisor: ending the review needs a supervisor&apos;s password (File ▸ End review).&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Your own hours&lt;/h3&gt;&lt;p&gt;This is review mode: your signed and pending hours, your progress in each performance domain and what is still needed. Nothing can be changed here.&lt;/p&gt;&lt;p&gt;To print your progress statement, use File ▸ Print my statement{print}. When you are done, give the computer back to your supervisor: ending the review needs a supervisor's password (File ▸ End review).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1696,7 +2015,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open the supervisee&apos;s page and choose &lt;i&gt;Review with supervisee…&lt;/i&gt; (or File ▸ Review with supervisee…). The window then shows only that person&apos;s hours and progress, and they can print their own statement; nothing can be changed or signed, and nobody else&apos;s hours can be reached. Lock{lock} keeps the review on that person; &lt;i&gt;End review&lt;/i&gt; asks for a supervisor&apos;s password.</source>
+        <source>Open the supervisee's page and choose &lt;i&gt;Review with supervisee…&lt;/i&gt; (or File ▸ Review with supervisee…). The window then shows only that person's hours and progress, and they can print their own statement; nothing can be changed or signed, and nobody else's hours can be reached. Lock{lock} keeps the review on that person; &lt;i&gt;End review&lt;/i&gt; asks for a supervisor's password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1746,7 +2065,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>An hours file holds one supervisee&apos;s signed records, with the signatures of the supervisors who signed them. It is checked whole first; nothing is saved until you choose Import. The records arrive signed and stay read-only here.</source>
+        <source>An hours file holds one supervisee's signed records, with the signatures of the supervisors who signed them. It is checked whole first; nothing is saved until you choose Import. The records arrive signed and stay read-only here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1835,7 +2154,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Someone here has the same name or ICB id as {name}, under another id. If it is the same person, link the file to them: their records here and the file&apos;s add up. Otherwise add {name} as a new person.</source>
+        <source>Someone here has the same name or ICB id as {name}, under another id. If it is the same person, link the file to them: their records here and the file's add up. Otherwise add {name} as a new person.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1855,11 +2174,11 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The ICB id is already someone&apos;s here: the file can only be linked to them.</source>
+        <source>The ICB id is already someone's here: the file can only be linked to them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source> (not possible: the ICB id is already someone&apos;s here)</source>
+        <source> (not possible: the ICB id is already someone's here)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1947,7 +2266,19 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;{name}&apos;s hours file(s)&lt;/b&gt;, read only: {files}. Signed records from every supervisor in them, added up. No sign-in is needed and nothing here can be changed or signed.</source>
+        <source>&lt;b&gt;{name}'s hours file(s)&lt;/b&gt;, read only: {files}. Signed records from every supervisor in them, added up. No sign-in is needed and nothing here can be changed or signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hours file not opened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was opened: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the files hold nobody's hours.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1958,7 +2289,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Report (line numbers are the spreadsheet&apos;s rows):</source>
+        <source>&amp;Report (line numbers are the spreadsheet's rows):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2128,7 +2459,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Are at least 51% of the job&apos;s duties recovery support?</source>
+        <source>Are at least 51% of the job's duties recovery support?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2270,7 +2601,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>For a CRSS or CPRS, the board asks whether at least 51% of the applicant&apos;s job duties are recovery support, with the job description. The form prints the answer for each job held in its period; a job not answered is left blank for you to complete by hand.</source>
+        <source>For a CRSS or CPRS, the board asks whether at least 51% of the applicant's job duties are recovery support, with the job description. The form prints the answer for each job held in its period; a job not answered is left blank for you to complete by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2298,7 +2629,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the selected job&apos;s description file</source>
+        <source>Show the selected job's description file</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2450,7 +2781,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show a supervisee&apos;s hours files read-only: progress and statement, no sign-in</source>
+        <source>Show a supervisee's hours files read-only: progress and statement, no sign-in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2549,7 +2880,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Review mode&lt;/b&gt;: {name}&apos;s own hours and progress, read only. Nothing can be changed or signed here. When you are done, hand the computer back: ending the review needs a supervisor&apos;s password.</source>
+        <source>&lt;b&gt;Review mode&lt;/b&gt;: {name}'s own hours and progress, read only. Nothing can be changed or signed here. When you are done, hand the computer back: ending the review needs a supervisor's password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2557,7 +2888,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>End the review (a supervisor&apos;s password)</source>
+        <source>End the review (a supervisor's password)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2777,7 +3108,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;color:#555&apos;&gt;&lt;i&gt;The page preview needs Qt PDF (the PySide6-Addons package), which is not installed. Save PDF or Print opens the real form in your PDF viewer.&lt;/i&gt;&lt;/p&gt;</source>
+        <source>&lt;p style='color:#555'&gt;&lt;i&gt;The page preview needs Qt PDF (the PySide6-Addons package), which is not installed. Save PDF or Print opens the real form in your PDF viewer.&lt;/i&gt;&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2815,7 +3146,7 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Overridden by your agency&apos;s copy: {path}</source>
+        <source>Overridden by your agency's copy: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2952,11 +3283,11 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
         </translation>
     </message>
     <message>
-        <source>Is the computer&apos;s clock right?</source>
+        <source>Is the computer's clock right?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The computer&apos;s clock reads earlier than the newest signature, so this one would be dated before it, and verification would point that out.
+        <source>The computer's clock reads earlier than the newest signature, so this one would be dated before it, and verification would point that out.
 
 {details}
 
@@ -3083,6 +3414,118 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <source>the experience entry {start} to {end} ({length}, {who})</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source> (arrived in an hours file; read-only here).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amends {id}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An amendment of this record waits for signature; it replaces this one once signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group of {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replaced by a signed amendment; no longer counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by {name} at {agency}, in another database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed by {name}, in another database</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed elsewhere</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed · amendment waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided; no longer counted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Waiting for the supervisor's signature; not counted yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its supervisor</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RecordsPage</name>
@@ -3107,7 +3550,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Everyone&apos;s records</source>
+        <source>Everyone's records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3166,7 +3609,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p&gt;&lt;b&gt;Write this key down now&lt;/b&gt; and keep it away from this computer (in your wallet, or with the agency&apos;s papers).&lt;/p&gt;&lt;p&gt;If {name} forgets their password, this key sets a new one (on the sign-in screen: &lt;i&gt;Forgot password?&lt;/i&gt;). It is shown only this once; a new key can be made in Settings.&lt;/p&gt;</source>
+        <source>&lt;p&gt;&lt;b&gt;Write this key down now&lt;/b&gt; and keep it away from this computer (in your wallet, or with the agency's papers).&lt;/p&gt;&lt;p&gt;If {name} forgets their password, this key sets a new one (on the sign-in screen: &lt;i&gt;Forgot password?&lt;/i&gt;). It is shown only this once; a new key can be made in Settings.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3388,6 +3831,26 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Language</source>
+        <translation>Idioma</translation>
+    </message>
+    <message>
+        <source>Language of the app</source>
+        <translation>Idioma de la aplicación</translation>
+    </message>
+    <message>
+        <source>System ({language})</source>
+        <translation>Sistema ({language})</translation>
+    </message>
+    <message>
+        <source>La&amp;nguage:</source>
+        <translation>&amp;Idioma:</translation>
+    </message>
+    <message>
+        <source>Saved. The app changes language the next time it starts.</source>
+        <translation>Guardado. La aplicación cambiará de idioma la próxima vez que se inicie.</translation>
+    </message>
+    <message>
         <source>Agency (printed on the attestation forms)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3400,7 +3863,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Credentials or licences that also qualify a supervisor at this agency, besides those the CRSS, CPRS, CADC and QMHP profiles list. The LCPC&apos;s list is set by rule.</source>
+        <source>Credentials or licences that also qualify a supervisor at this agency, besides those the CRSS, CPRS, CADC and QMHP profiles list. The LCPC's list is set by rule.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3489,7 +3952,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Every demo supervisor&apos;s password is “{pw}”.</source>
+        <source>Every demo supervisor's password is “{pw}”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3497,7 +3960,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h2&gt;{agency}&lt;/h2&gt;&lt;p style=&apos;color:#555&apos;&gt;Database: {path}&lt;/p&gt;</source>
+        <source>&lt;h2&gt;{agency}&lt;/h2&gt;&lt;p style='color:#555'&gt;Database: {path}&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3533,7 +3996,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#555&apos;&gt;A supervisee looking at their own hours: sign in, open them and choose &lt;i&gt;Review with…&lt;/i&gt;. They see only their own records until a supervisor&apos;s password ends the review.&lt;/span&gt;</source>
+        <source>&lt;span style='color:#555'&gt;A supervisee looking at their own hours: sign in, open them and choose &lt;i&gt;Review with…&lt;/i&gt;. They see only their own records until a supervisor's password ends the review.&lt;/span&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3549,11 +4012,11 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open a supervisee&apos;s hours file, read only</source>
+        <source>Open a supervisee's hours file, read only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A supervisee&apos;s signed hours, from their hours file: progress and statement, no account</source>
+        <source>A supervisee's signed hours, from their hours file: progress and statement, no account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3576,7 +4039,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p&gt;The window will show only this supervisee&apos;s own progress, records and statement, read only: nobody else&apos;s name or hours, and group sessions only as “Group of N”.&lt;/p&gt;&lt;p&gt;The review stays on this person, also after the lock. Ending it needs a supervisor&apos;s password.&lt;/p&gt;</source>
+        <source>&lt;p&gt;The window will show only this supervisee's own progress, records and statement, read only: nobody else's name or hours, and group sessions only as “Group of N”.&lt;/p&gt;&lt;p&gt;The review stays on this person, also after the lock. Ending it needs a supervisor's password.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3655,7 +4118,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Change this supervisee&apos;s supervisor</source>
+        <source>Change this supervisee's supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3699,7 +4162,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Edit this supervisee&apos;s details</source>
+        <source>Edit this supervisee's details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3881,15 +4344,15 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;color:#1e6b1e&apos;&gt;&lt;b&gt;Supervision and experience are met.&lt;/b&gt;&lt;/p&gt;</source>
+        <source>&lt;p style='color:#1e6b1e'&gt;&lt;b&gt;Supervision and experience are met.&lt;/b&gt;&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;color:#1e6b1e&apos;&gt;&lt;b&gt;Every requirement is met.&lt;/b&gt; Your supervisor can print the attestation form.&lt;/p&gt;</source>
+        <source>&lt;p style='color:#1e6b1e'&gt;&lt;b&gt;Every requirement is met.&lt;/b&gt; Your supervisor can print the attestation form.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;p style=&apos;color:#1e6b1e&apos;&gt;&lt;b&gt;Every requirement is met.&lt;/b&gt; The attestation form can be printed.&lt;/p&gt;</source>
+        <source>&lt;p style='color:#1e6b1e'&gt;&lt;b&gt;Every requirement is met.&lt;/b&gt; The attestation form can be printed.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4001,7 +4464,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The day the agency hired them: the Due view counts an employer&apos;s deadline from it.</source>
+        <source>The day the agency hired them: the Due view counts an employer's deadline from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4215,7 +4678,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Signed hours that count, as a share of the credential&apos;s requirement</source>
+        <source>Signed hours that count, as a share of the credential's requirement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4239,7 +4702,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Not verified yet: the file&apos;s signatures are being checked.</source>
+        <source>Not verified yet: the file's signatures are being checked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4384,7 +4847,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
 <context>
     <name>SupervisorLeaveDialog</name>
     <message>
-        <source>&lt;p&gt;{name} will be marked inactive: no longer listed at sign-in, no new records.&lt;/p&gt;&lt;p&gt;Their &lt;b&gt;{supervisees}&lt;/b&gt; go to the successor from the date below. What {name} signed stays theirs and still verifies. Their &lt;b&gt;{pending}&lt;/b&gt; waiting for signature can then be reviewed and signed by the successor, as the successor&apos;s own word: the printed form says who supervised and who signed.&lt;/p&gt;</source>
+        <source>&lt;p&gt;{name} will be marked inactive: no longer listed at sign-in, no new records.&lt;/p&gt;&lt;p&gt;Their &lt;b&gt;{supervisees}&lt;/b&gt; go to the successor from the date below. What {name} signed stays theirs and still verifies. Their &lt;b&gt;{pending}&lt;/b&gt; waiting for signature can then be reviewed and signed by the successor, as the successor's own word: the printed form says who supervised and who signed.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -4524,7 +4987,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Set the selected supervisor&apos;s password</source>
+        <source>Set the selected supervisor's password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4699,6 +5162,42 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
     <message>
         <source>the {kind} of {when} ({who})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (amendment)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Amendment reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Supervisee(s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>When</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4941,7 +5440,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the selected training&apos;s certificate</source>
+        <source>Show the selected training's certificate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4977,7 +5476,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Hire date (an employer&apos;s credential deadline counts from it)</source>
+        <source>Hire date (an employer's credential deadline counts from it)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -5041,25 +5540,155 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     <name>app</name>
     <message>
         <source>Preparing the sample agency (demo data)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Preparando la agencia de ejemplo (datos de demostración)…</translation>
     </message>
     <message>
         <source>supervisor_app cannot start the demo</source>
-        <translation type="unfinished"></translation>
+        <translation>supervisor_app no puede iniciar la demostración</translation>
     </message>
     <message>
         <source>Hours file not opened</source>
-        <translation type="unfinished"></translation>
+        <translation>No se abrió el archivo de horas</translation>
     </message>
     <message>
         <source>Nothing was opened: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>No se abrió nada: {error}</translation>
     </message>
 </context>
 <context>
     <name>check_password</name>
     <message>
         <source>Wrong password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>common</name>
+    <message>
+        <source>Amended (replaced)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Experience</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Internship</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overdue for supervision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong and nothing was saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>date_field</name>
+    <message>
+        <source>There is no month {month}. {example}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a 24-hour time such as 9:30 or 14:05.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type a date such as 03/15/2026 or 2026-03-15, or press Alt+Down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the date as month/day/year, e.g. 03/15/2026, or as 2026-03-15.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the minutes with two digits, e.g. 9:05.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the time as hours:minutes, e.g. 9:30 or 14:05.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the year with four digits, e.g. 2026.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} is in the future; record hours once they have happened.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{date} is too early.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{month:02d}/{day:02d}/{year} is not a date. {example}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt
+from PySide6.QtCore import QDate, QLocale, QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -104,7 +104,7 @@ class HoursChart(QWidget):
             painter.drawText(
                 QRectF(x_at(i) - 30, plot.bottom() + 4, 60, 16),
                 Qt.AlignmentFlag.AlignHCenter,
-                month.strftime("%b %y"),
+                QLocale().toString(QDate(month.year, month.month, 1), "MMM yy"),  # the app's language
             )
         if self._target > 0:
             pen = QPen(TARGET, 1.2, Qt.PenStyle.DashLine)
