@@ -34,12 +34,12 @@ def run_app(
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("supervisor-app")  # matches packaging/linux/supervisor-app.desktop
     app.setWindowIcon(_app_icon())
-    from supervisor_app.ui.translations import chosen_language, install_translations
+    from supervisor_app.ui.translations import start_language
 
     prefs = Preferences()
     # The language chosen in Settings, else the system's: the screens, Qt's own dialogs, the
     # messages and the locale's dates and numbers (a change in Settings applies at the next start).
-    install_translations(app, language or chosen_language(prefs.language))
+    start_language(app, prefs.language, language)
     app.setQuitOnLastWindowClosed(False)
     runner = TaskRunner()
     if hours_files:  # a supervisee's own hours files: read only, no database, no sign-in

@@ -55,6 +55,12 @@ def chosen_language(preference: str) -> str:
     return system_language()
 
 
+def start_language(app: QCoreApplication, preference: str, language: str | None = None) -> str:
+    """At start: speak ``language`` if the command line asked for one (``--lang``), else the
+    language chosen in Settings (``preference``), else the system's. Returns it."""
+    return install_translations(app, language or chosen_language(preference))
+
+
 def ts_source(code: str) -> Path:
     """The Qt translation source of a language."""
     return resource_path("translations", f"supervisor_app_{code}.ts")
