@@ -13,6 +13,7 @@ Run by tests/ui/test_display_scaling.py; handy by hand when a screen is changed.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import tempfile
 from pathlib import Path
@@ -38,7 +39,7 @@ def main() -> int:
     from supervisor_app.ui.tasks import TaskRunner
     from supervisor_app.ui.translations import install_translations
 
-    install_translations(app)
+    install_translations(app, os.environ.get("SUPERVISOR_APP_LANG") or "en")  # Spanish runs longer
     screen = app.primaryScreen().availableGeometry()
     data = Path(tempfile.mkdtemp(prefix="supervisor_app-scaled-"))
     db = open_database(data / "demo.db")
@@ -76,14 +77,15 @@ def main() -> int:
         settle()
         model = table.model()
         headers = [str(model.headerData(c, _horizontal())) for c in range(model.columnCount())]
+        source = model.sourceModel() if hasattr(model, "sourceModel") else model
         viewport = table.viewport().width()
         whole = []
-        for title in essential:
-            column = headers.index(title)
+        for title in essential:  # named in English, shown in the app's language
+            column = headers.index(source.tr(title))
             x = table.columnViewportPosition(column)  # where it is shown (columns may be moved)
             if x >= 0 and x + table.columnWidth(column) <= viewport:
                 whole.append(title)
-        return {"essential": essential, "whole": whole}
+        return {"essential": essential, "whole": whole, "first_header": headers[0]}
 
     def in_view(label: QWidget) -> bool:
         """Whether ``label`` shows, whole, inside the scroll area it may be in."""

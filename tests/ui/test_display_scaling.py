@@ -1,4 +1,5 @@
-"""Every screen fits a 1366x768 laptop at Windows' 125% and 150% display scaling.
+"""Every screen fits a 1366x768 laptop at Windows' 125% and 150% display scaling, and in
+Spanish (which runs about 25% longer) at 125%.
 
 Each scale runs tests/scaled_screens.py in a Qt of its own (the scale factor is fixed when Qt
 starts), offscreen on a 1366x768 screen: every page of the main window and every dialog it
@@ -33,7 +34,7 @@ SCREENS = {
 }  # fmt: skip
 
 
-def _measure(scale: float, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict]:
+def _measure(scale: float, tmp_path_factory: pytest.TempPathFactory, language: str = "en") -> dict[str, dict]:
     if os.name == "nt":
         pytest.skip("the offscreen screen's size is given as a path, which a drive's colon would cut")
     env = {
@@ -41,6 +42,7 @@ def _measure(scale: float, tmp_path_factory: pytest.TempPathFactory) -> dict[str
         "QT_SCALE_FACTOR": str(scale),
         "QT_QPA_PLATFORM": f"offscreen:configfile={SCREEN}",
         "SUPERVISOR_APP_DATA_DIR": str(tmp_path_factory.mktemp(f"scaled-{scale}")),
+        "SUPERVISOR_APP_LANG": language,
     }
     done = subprocess.run(
         [sys.executable, str(HERE / "scaled_screens.py")],
@@ -59,9 +61,23 @@ def _measure(scale: float, tmp_path_factory: pytest.TempPathFactory) -> dict[str
     return found
 
 
-@pytest.fixture(scope="module", params=[1.25, 1.5], ids=["125pct", "150pct"])
+SPANISH_UNFINISHED = pytest.mark.xfail(
+    reason="issue 21: catalogues merged after the round (until then the Spanish screens are English)",
+    strict=False,
+)
+
+
+@pytest.fixture(
+    scope="module",
+    params=[(1.25, "en"), (1.5, "en"), pytest.param((1.25, "es"), marks=SPANISH_UNFINISHED)],
+    ids=["125pct", "150pct", "spanish-125pct"],
+)
 def screens(request, tmp_path_factory) -> tuple[float, dict[str, dict]]:  # type: ignore[no-untyped-def]
-    return request.param, _measure(request.param, tmp_path_factory)
+    scale, language = request.param
+    found = _measure(scale, tmp_path_factory, language)
+    for row in found.values():
+        row["language"] = language
+    return scale, found
 
 
 def test_every_screen_was_reached(screens) -> None:  # type: ignore[no-untyped-def]
@@ -80,6 +96,14 @@ def test_it_fits_the_laptop_screen(screens, name: str) -> None:  # type: ignore[
     assert row["min_h"] <= usable, f"{name} cannot be shorter than {row['min_h']} (room: {usable}): {row}"
     assert row["w"] <= row["screen_w"] + 2 * FRAME, f"{name} opens wider than the screen: {row}"
     assert row["h"] <= row["screen_h"] + 2 * FRAME, f"{name} opens taller than the screen: {row}"
+
+
+def test_the_spanish_screens_are_in_spanish(screens) -> None:  # type: ignore[no-untyped-def]
+    """Their fit means something only if they are: the list's first column is not English."""
+    _scale, found = screens
+    if found["supervisees"]["language"] != "es":
+        pytest.skip("English")
+    assert found["supervisees"]["first_header"] != "Supervisee"
 
 
 def test_the_supervisee_list_shows_its_essential_columns_whole(screens) -> None:  # type: ignore[no-untyped-def]
