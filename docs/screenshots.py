@@ -3,6 +3,7 @@
     uv run python docs/screenshots.py                 # 1366x768 and 1920x1080, offscreen
     QT_QPA_PLATFORM=xcb uv run python docs/screenshots.py --size 1366x768   # under a real X server
     uv run python docs/screenshots.py --scale 1.5     # docs/screenshots/150pct: a 1366x768 panel at 150%
+    uv run python docs/screenshots.py --lang es       # docs/screenshots/es: every screen in Spanish, 1366x768
 
 Runs on the demo agency in a throwaway folder (never your data). Each screen is reached the
 way a user would (sign in, pick a supervisee, open a dialog) and grabbed with QWidget.grab();
@@ -31,8 +32,17 @@ def main() -> int:
         help="display scaling, e.g. 1.5 for Windows' 150%%: screens of a 1366x768 panel (unless --size) "
         "drawn at that scale, into <out>/<percent>pct",
     )
+    parser.add_argument(
+        "--lang",
+        default="en",
+        help="the app's language (en, es): other than English, into <out>/<lang> (1366x768, where "
+        "longer labels are cut off first) or <out>/<lang>-<size>",
+    )
     args = parser.parse_args()
-    default_sizes = ["1366x768"] if args.scale else ["1366x768", "1920x1080"]
+    from supervisor_app import i18n
+
+    language = i18n.normalize(args.lang)
+    default_sizes = ["1366x768"] if args.scale or language != "en" else ["1366x768", "1920x1080"]
     sizes = [tuple(int(v) for v in s.split("x")) for s in (args.size or default_sizes)]
     if args.scale:
         os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"  # before Qt starts: every widget at that scale
@@ -55,7 +65,7 @@ def main() -> int:
     app.setApplicationName("supervisor_app")
     from supervisor_app.ui.translations import install_translations
 
-    install_translations(app)  # as the app does: "1 session", "2 sessions"
+    install_translations(app, language)  # as the app does: its language, "1 session", "2 sessions"
 
     from supervisor_app.db import open_database, provide_profiles
     from supervisor_app.services.demo import DEMO_PASSWORD, load_demo
@@ -94,6 +104,8 @@ def main() -> int:
         name = f"{width}x{height}"
         if args.scale:  # 150pct for the one panel, 150pct-1920x1080 beside it for others
             name = f"{round(args.scale * 100)}pct" + (f"-{name}" if (width, height) != (1366, 768) else "")
+        if language != "en":  # es for the one panel, es-1920x1080 (es-150pct) beside it for others
+            name = language if name == "1366x768" else f"{language}-{name}"
         folder = Path(args.out) / name
         if args.scale:  # the panel's pixels, in the scaled units widgets are sized in
             width, height = round(width / args.scale), round(height / args.scale)
