@@ -85,3 +85,37 @@ def test_hours_chart_months_follow_the_language(qapp) -> None:
     install_translations(qapp, "en")
     assert QLocale().toString(QDate(day.year, day.month, 1), "MMM yy") == "May 26"
     assert spanish.startswith("may") and spanish != "May 26"
+
+
+def test_a_missing_or_older_qm_is_compiled_and_a_read_only_install_compiles_into_the_cache(
+    tmp_path, monkeypatch
+) -> None:
+    import os
+    import shutil
+
+    from supervisor_app.resources import resource_path
+    from supervisor_app.ui import translations
+
+    installed = tmp_path / "installed"
+    installed.mkdir()
+    source = installed / "supervisor_app_es.ts"
+    shutil.copy(resource_path("translations", "supervisor_app_es.ts"), source)
+    monkeypatch.setattr(translations, "ts_source", lambda code: installed / f"supervisor_app_{code}.ts")
+    compiled = translations.compiled_qt_catalogue("es")
+    assert compiled == source.with_suffix(".qm") and compiled.stat().st_size > 0
+    assert translations.compiled_qt_catalogue("fr") is None  # no .ts: the screens stay English
+
+    os.utime(source)  # the translations changed after the .qm was built
+    os.utime(compiled, (1, 1))
+    real = translations._lrelease
+
+    def read_only(ts, target):  # type: ignore[no-untyped-def]
+        if target.parent == installed:
+            raise PermissionError(13, "Read-only file system", str(target))
+        real(ts, target)
+
+    monkeypatch.setattr(translations, "_lrelease", read_only)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    cached = translations.compiled_qt_catalogue("es")
+    assert cached is not None and cached.is_relative_to(tmp_path / "cache") and cached.stat().st_size > 0
+    assert compiled.stat().st_mtime == 1  # the installation was left alone
