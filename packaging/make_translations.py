@@ -279,7 +279,7 @@ def write_pot(template) -> None:  # type: ignore[no-untyped-def]
     _write_if_changed(POT, buffer.getvalue())
 
 
-_DATED = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\n"$', re.MULTILINE)
+_DATED = re.compile(rb'^"(POT-Creation-Date|PO-Revision-Date): .*\\n"$', re.MULTILINE)
 
 
 def _write_if_changed(path: Path, content: bytes) -> None:
