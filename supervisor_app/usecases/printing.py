@@ -13,6 +13,10 @@ and take the real name only once the commit went through. Without ``out`` the ca
 bytes back after the commit and delivers them itself (the app sends them to the printer once
 the printer has started; :func:`build_form` gives it the form to show and the print dialog's
 title before anything is recorded).
+
+Languages: the board's form is always built in English (the board's language), whatever the
+app's, inside ``i18n.using("en")``; the statement in its supervisee's language (or the app's,
+if they have none), inside ``i18n.using(language)``, on this thread only.
 """
 
 from __future__ import annotations
@@ -22,13 +26,15 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from supervisor_app import reports
+from supervisor_app import i18n, reports
 from supervisor_app.db import UnitOfWork
 from supervisor_app.fileops import remove_file
 from supervisor_app.reports.data import PrintRecord, StatementData, VerificationData
 from supervisor_app.services import attestation, audit
 from supervisor_app.storage import publish_staged, stage_private, write_private
 
+BOARD_LANGUAGE = "en"
+"""The board's form is printed in the board's language, whatever the app's."""
 STATEMENT_DOCUMENT = "progress statement"
 """The ``document`` an audit ``print`` event of a progress statement names."""
 
@@ -76,9 +82,10 @@ def build_form(uow: UnitOfWork, request: FormRequest, *, app_version: str) -> Bu
     Writes nothing: a read. Refuses (:class:`~supervisor_app.services.errors.DomainError`)
     as :func:`~attestation.prepare_verification` does, before any print dialog.
     """
-    data = _prepare(uow, request)
-    planned = attestation.plan_print(uow, data)
-    return BuiltForm(data, planned, _render_form(data, planned, request, app_version))
+    with i18n.using(BOARD_LANGUAGE):
+        data = _prepare(uow, request)
+        planned = attestation.plan_print(uow, data)
+        return BuiltForm(data, planned, _render_form(data, planned, request, app_version))
 
 
 def print_form(
@@ -98,9 +105,10 @@ def print_form(
     says so and nothing is recorded or written.
     """
     if built is None:
-        data = _prepare(uow, request)
-        record = attestation.record_print(uow, data, printed_by=printed_by)
-        pdf = _render_form(data, record, request, app_version)
+        with i18n.using(BOARD_LANGUAGE):
+            data = _prepare(uow, request)
+            record = attestation.record_print(uow, data, printed_by=printed_by)
+            pdf = _render_form(data, record, request, app_version)
     else:
         data, pdf = built.data, built.pdf
         record = attestation.record_print(uow, data, printed_by=printed_by, planned=built.planned)
@@ -111,9 +119,18 @@ def print_form(
 def build_statement(
     uow: UnitOfWork, *, supervisee_id: int | str, app_version: str, today: dt.date | None = None
 ) -> tuple[StatementData, bytes]:
-    """The supervisee's progress statement and its PDF. Writes nothing."""
-    data = attestation.prepare_statement(uow, supervisee_id=supervisee_id, today=today)
-    return data, reports.render_statement(data, generated=data.as_of, app_version=app_version)
+    """The supervisee's progress statement and its PDF, in their language (the app's if they
+    have none). Writes nothing."""
+    with i18n.using(statement_language(uow, supervisee_id)):
+        data = attestation.prepare_statement(uow, supervisee_id=supervisee_id, today=today)
+        return data, reports.render_statement(data, generated=data.as_of, app_version=app_version)
+
+
+def statement_language(uow: UnitOfWork, supervisee_id: int | str) -> str:
+    """The language of a supervisee's statement and review: theirs, else the current one."""
+    from supervisor_app.services.people import get_supervisee
+
+    return get_supervisee(uow, supervisee_id).language or i18n.current()
 
 
 def print_statement(
@@ -192,6 +209,7 @@ def _write(pdf: bytes, out: Path | None) -> Path | None:
 
 
 __all__ = [
+    "BOARD_LANGUAGE",
     "STATEMENT_DOCUMENT",
     "BuiltForm",
     "FormRequest",
@@ -201,4 +219,5 @@ __all__ = [
     "build_statement",
     "print_form",
     "print_statement",
+    "statement_language",
 ]
