@@ -66,19 +66,26 @@ def switch_language(language: str) -> str:
     state = _Switched(language=i18n.current(), locale=QLocale())
     i18n.set_language(language)
     if app is not None:
-        for translator in app.findChildren(QTranslator):
-            if translator.objectName().startswith(_OWN):
-                continue
-            found = _translator_language(translator)
-            if found is not None and found != language and app.removeTranslator(translator):
-                state.set_aside.append(translator)
+        loaded: dict[str, QTranslator] = {}
         if language != i18n.SOURCE_LANGUAGE:
             qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
             own_folder = str(resource_path("translations"))
             for name, folder in (("qtbase", qt_folder), ("supervisor_app", own_folder)):
                 translator = _load(app, name, folder, language)
-                if translator is not None and app.installTranslator(translator):
-                    state.installed.append(translator)
+                if translator is not None:
+                    loaded[name] = translator
+        # Other languages' translators step aside, unless the app has no translation of its own
+        # in this language (then its English plural forms still serve).
+        if language == i18n.SOURCE_LANGUAGE or "supervisor_app" in loaded:
+            for translator in app.findChildren(QTranslator):
+                if translator.objectName().startswith(_OWN):
+                    continue
+                found = _translator_language(translator)
+                if found is not None and found != language and app.removeTranslator(translator):
+                    state.set_aside.append(translator)
+        for translator in loaded.values():
+            if app.installTranslator(translator):
+                state.installed.append(translator)
         QLocale.setDefault(QLocale(i18n.locale_name(language)))
     _stack.append(state)
     return state.language
