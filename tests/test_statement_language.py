@@ -161,3 +161,35 @@ def test_every_domain_of_the_shipped_profiles_has_a_label_to_translate() -> None
     with i18n.using("es"):
         assert domain_label("Advocacy") == "Advocacy (Defensa)"
         assert domain_label("A domain an agency added") == "A domain an agency added"
+
+
+def test_a_refused_form_in_a_spanish_app_is_refused_the_same_and_changes_nothing(
+    world: World, tmp_path: Path, app_language: None
+) -> None:
+    from supervisor_app.services.errors import DomainError
+    from tests.conftest import snapshot
+
+    with world.uow() as uow:
+        records.add_session(uow, **session_fields(world))  # pending: the form refuses it
+        uow.commit()
+    before = snapshot(world.db)
+    with world.uow("Dana Whitaker") as uow, pytest.raises(DomainError) as english:
+        printing.print_form(
+            uow,
+            printing.FormRequest(world.ana, world.dana),
+            printed_by="Dana Whitaker",
+            app_version="t",
+            out=tmp_path / "form.pdf",
+        )
+    i18n.set_language("es")
+    with world.uow("Dana Whitaker") as uow, pytest.raises(DomainError) as spanish:
+        printing.print_form(
+            uow,
+            printing.FormRequest(world.ana, world.dana),
+            printed_by="Dana Whitaker",
+            app_version="t",
+            out=tmp_path / "form.pdf",
+        )
+    assert spanish.value.code == english.value.code and spanish.value.params == english.value.params
+    assert i18n.current() == "es"
+    assert snapshot(world.db) == before and not (tmp_path / "form.pdf").exists()

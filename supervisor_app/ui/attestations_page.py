@@ -650,19 +650,12 @@ def render_request(uow: Any, request: Request, *, record: bool) -> Rendered:
             form=built,
         )
     form = _form_request(request)
+    data = printing.prepare_form(uow, form)  # in the board's language, English
+    title = _title(VERIFICATION, data.applicant_name)
+    planned = attestation.plan_print(uow, data)
+    serial = planned.serial if planned.reprint else ""
+    generated = planned.generated if planned.reprint else today
     with i18n.using(printing.BOARD_LANGUAGE):  # the board's form: always in English
-        data = attestation.prepare_verification(
-            uow,
-            supervisee_id=form.supervisee_id,
-            supervisor_id=form.supervisor_id,
-            date_from=form.date_from,
-            date_to=form.date_to,
-            signed_only=form.signed_only,
-        )
-        title = _title(VERIFICATION, data.applicant_name)
-        planned = attestation.plan_print(uow, data)
-        serial = planned.serial if planned.reprint else ""
-        generated = planned.generated if planned.reprint else today
         pdf = render_verification(
             data,
             serial=serial or "PREVIEW",

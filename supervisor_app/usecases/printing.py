@@ -31,6 +31,7 @@ from supervisor_app.db import UnitOfWork
 from supervisor_app.fileops import remove_file
 from supervisor_app.reports.data import PrintRecord, StatementData, VerificationData
 from supervisor_app.services import attestation, audit
+from supervisor_app.services.errors import DomainError
 from supervisor_app.storage import publish_staged, stage_private, write_private
 
 BOARD_LANGUAGE = "en"
@@ -82,10 +83,9 @@ def build_form(uow: UnitOfWork, request: FormRequest, *, app_version: str) -> Bu
     Writes nothing: a read. Refuses (:class:`~supervisor_app.services.errors.DomainError`)
     as :func:`~attestation.prepare_verification` does, before any print dialog.
     """
-    with i18n.using(BOARD_LANGUAGE):
-        data = _prepare(uow, request)
-        planned = attestation.plan_print(uow, data)
-        return BuiltForm(data, planned, _render_form(data, planned, request, app_version))
+    data = prepare_form(uow, request)
+    planned = attestation.plan_print(uow, data)
+    return BuiltForm(data, planned, _render_form(data, planned, request, app_version))
 
 
 def print_form(
@@ -105,10 +105,9 @@ def print_form(
     says so and nothing is recorded or written.
     """
     if built is None:
-        with i18n.using(BOARD_LANGUAGE):
-            data = _prepare(uow, request)
-            record = attestation.record_print(uow, data, printed_by=printed_by)
-            pdf = _render_form(data, record, request, app_version)
+        data = prepare_form(uow, request)
+        record = attestation.record_print(uow, data, printed_by=printed_by)
+        pdf = _render_form(data, record, request, app_version)
     else:
         data, pdf = built.data, built.pdf
         record = attestation.record_print(uow, data, printed_by=printed_by, planned=built.planned)
@@ -162,27 +161,41 @@ def print_statement(
     return PrintedStatement(pdf, data, record, path)
 
 
-def _prepare(uow: UnitOfWork, request: FormRequest) -> VerificationData:
-    return attestation.prepare_verification(
-        uow,
-        supervisee_id=request.supervisee_id,
-        supervisor_id=request.supervisor_id,
-        date_from=request.date_from,
-        date_to=request.date_to,
-        signed_only=request.signed_only,
-    )
+def prepare_form(uow: UnitOfWork, request: FormRequest) -> VerificationData:
+    """The form's data and checks, in the board's language. A refusal is said in the user's
+    language: the checks are run again in it (a read: they write nothing) for its words."""
+
+    def prepare() -> VerificationData:
+        return attestation.prepare_verification(
+            uow,
+            supervisee_id=request.supervisee_id,
+            supervisor_id=request.supervisor_id,
+            date_from=request.date_from,
+            date_to=request.date_to,
+            signed_only=request.signed_only,
+        )
+
+    try:
+        with i18n.using(BOARD_LANGUAGE):
+            return prepare()
+    except DomainError:
+        if i18n.current() == BOARD_LANGUAGE:
+            raise
+        prepare()  # the same refusal, in the user's words
+        raise
 
 
 def _render_form(
     data: VerificationData, record: PrintRecord, request: FormRequest, app_version: str
 ) -> bytes:
-    return reports.render_verification(
-        data,
-        serial=record.serial,
-        generated=record.generated,
-        app_version=app_version,
-        with_notes=request.with_notes,
-    )
+    with i18n.using(BOARD_LANGUAGE):
+        return reports.render_verification(
+            data,
+            serial=record.serial,
+            generated=record.generated,
+            app_version=app_version,
+            with_notes=request.with_notes,
+        )
 
 
 def _commit_then_write(uow: UnitOfWork, pdf: bytes, out: Path | None) -> Path | None:
@@ -218,6 +231,7 @@ __all__ = [
     "build_form",
     "build_statement",
     "print_form",
+    "prepare_form",
     "print_statement",
     "statement_language",
 ]
