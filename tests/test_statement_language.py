@@ -16,10 +16,10 @@ import pypdf
 import pytest
 
 from supervisor_app import i18n
+from supervisor_app.labels import DOMAIN_NAMES, domain_label
 from supervisor_app.reports import statement as statement_report
 from supervisor_app.resources import resource_path
 from supervisor_app.services import records
-from supervisor_app.services.labels import DOMAIN_NAMES, domain_label
 from supervisor_app.services.supervisee_edits import update_supervisee
 from supervisor_app.usecases import printing, signing
 from tests.conftest import PASSWORD, TODAY, World, session_fields

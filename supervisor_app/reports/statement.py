@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 
 from supervisor_app.i18n import N_, _, format_date, format_hours, ngettext
+from supervisor_app.labels import domain_label
 from supervisor_app.reports.base import (
     FONT,
     FONT_BOLD,
@@ -33,7 +34,6 @@ from supervisor_app.reports.base import (
     width,
 )
 from supervisor_app.reports.data import DomainBar, PartSummary, StatementData
-from supervisor_app.services.labels import domain_label
 
 BAR_HEIGHT = 7.0
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.i18n import format_hours as hours
-from supervisor_app.services.labels import domain_label
+from supervisor_app.labels import domain_label
 from supervisor_app.ui.qt_fixes import emit
 
 

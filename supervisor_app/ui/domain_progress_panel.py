@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QProgressBar, QWidget
 
 from supervisor_app.i18n import format_hours as hours
-from supervisor_app.services.labels import domain_label
+from supervisor_app.labels import domain_label
 from supervisor_app.services.profiles import GENERAL_DOMAIN
 from supervisor_app.services.requirements import PartProgress
 from supervisor_app.units import hours_change

@@ -4,7 +4,8 @@ The credential profiles (resources/credentials/*.toml) name each domain in the b
 English words; a reader in another language sees the board's name followed by their own in
 parentheses ("Advocacy (Defensa)"), so it still matches what the board prints. Only for
 display (the statement, the app's panels): stored records, exports and the board's form keep
-the profile's English label.
+the profile's English label. Beside :mod:`supervisor_app.units` (not in the services): the
+reports use it too, and import nothing from the services.
 """
 
 from __future__ import annotations
