@@ -151,3 +151,30 @@ def test_a_supervisee_without_a_language_is_reviewed_in_the_apps(qtbot, world, m
     assert not dialog.language_note.isVisibleTo(dialog)
     qtbot.keyClick(dialog.supervisee, Qt.Key.Key_Return)
     assert controller.window.review and i18n.current() == "en" and not language_switch.switched()
+
+
+def test_ending_a_spanish_review_from_the_lock_screen_brings_english_back(
+    qtbot, world, make_controller
+) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QKeySequence
+
+    from supervisor_app.ui.end_review_dialog import EndReviewDialog
+
+    _signed_carla(world)
+    controller = make_controller(world.db)
+    controller.start()
+    window = sign_in(controller, world.dana, PASSWORD)
+    open_supervisee(qtbot, window, world.carla)
+    qtbot.mouseClick(window.detail.review_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(window.dialog.supervisee, Qt.Key.Key_Return)
+    review = controller.window
+    assert i18n.current() == "es"
+    review.activateWindow()  # a person's keys go to the window in front
+    qtbot.waitUntil(review.isActiveWindow)
+    qtbot.keySequence(review, QKeySequence("Ctrl+L"))
+    lock = controller.lock_dialog
+    assert isinstance(lock, EndReviewDialog)
+    lock.password.setText(PASSWORD)
+    qtbot.mouseClick(lock.end_button, Qt.MouseButton.LeftButton)
+    assert not controller.ctx.review and i18n.current() == "en" and not language_switch.switched()
+    assert "Advocacy (Defensa)" not in _domain_names(controller.window)
