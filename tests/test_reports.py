@@ -19,6 +19,7 @@ import pypdf
 import pytest
 
 from conftest import PASSWORD, TODAY
+from supervisor_app import i18n
 from supervisor_app.db import Database, open_database
 from supervisor_app.reports import render_statement, render_verification
 from supervisor_app.reports.base import width
@@ -582,7 +583,8 @@ def test_the_progress_statement(log_world: LogWorld) -> None:
     text = "\n".join(line for page in pages for line in texts(page))
     flat = " ".join(text.split())
     solid = "".join(text.split())  # wrapped lines may break after a hyphen
-    assert _find(texts(pages[0]), "SUPERVISED HOURS: PROGRESS STATEMENT").endswith(TODAY.isoformat())
+    # The statement writes dates for its reader (issue 21): "Mar 2, 2026", not ISO as the form.
+    assert _find(texts(pages[0]), "SUPERVISED HOURS: PROGRESS STATEMENT").endswith(i18n.format_date(TODAY))
     assert f"{APPLICANT} toward the Certified Recovery Support Specialist (CRSS)" in flat
     sup = data.supervision
     assert f"{hours(sup.counted_minutes)} of 100.00 h counted" in text
@@ -593,5 +595,8 @@ def test_the_progress_statement(log_world: LogWorld) -> None:
     assert "pending 1.00 h  ·  no minimum; must be covered" in text  # mentoring
     for item in (*data.unmet, *data.notes, *data.verify_notes, *data.sources):
         assert "".join(item.split()) in solid, item
-    assert f"Page 1 of {len(pages)}  ·  {APPLICANT}  ·  Generated 2026-03-02  ·  supervisor_app 9.8.7" in text
+    assert (
+        f"Page 1 of {len(pages)}  ·  {APPLICANT}  ·  Generated {i18n.format_date(GENERATED)}  ·  supervisor_app 9.8.7"
+        in text
+    )
     assert data.fingerprint_groups in text

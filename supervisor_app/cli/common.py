@@ -265,6 +265,7 @@ SUPERVISEE_FIELDS = [
     "position",
     "start_date",
     "hire_date",
+    "language",
     "agency_id",
     "supervisor_id",
     "active",

@@ -300,6 +300,9 @@ def supervisee_transfer(args: argparse.Namespace, uow: UnitOfWork) -> int:
     return EXIT_OK
 
 
+LANGUAGE_HELP = "language of their progress statement and review mode: en, es, or app (as the app)"
+
+
 def supervisee_add_arguments(add: argparse.ArgumentParser) -> None:
     add.add_argument("--name", required=True)
     add.add_argument("--credential", required=True, help="credential code, e.g. CRSS")
@@ -314,6 +317,7 @@ def supervisee_add_arguments(add: argparse.ArgumentParser) -> None:
         metavar="SUPERVISOR_ID",
         help="this supervisee is also that supervisor (they may never sign their own hours)",
     )
+    add.add_argument("--language", default=None, help=LANGUAGE_HELP)
 
 
 def supervisee_add(args: argparse.Namespace, uow: UnitOfWork) -> int:
@@ -331,6 +335,7 @@ def supervisee_add(args: argparse.Namespace, uow: UnitOfWork) -> int:
             supervisor_id=args.supervisor,
             agency=args.agency,
             same_person_supervisor_id=args.same_person_as,
+            language=args.language,
         ),
     )
     show(args, {"id": row.id}, str(row.id))
@@ -344,6 +349,7 @@ def supervisee_edit_arguments(edit: argparse.ArgumentParser) -> None:
     edit.add_argument("--icb-id", default=None, help='"" clears it')
     edit.add_argument("--start", default=None, help='start date YYYY-MM-DD ("" clears it)')
     edit.add_argument("--position", default=None, help='"" clears it')
+    edit.add_argument("--language", default=None, help=LANGUAGE_HELP)
     state = edit.add_mutually_exclusive_group()
     state.add_argument(
         "--inactive",
@@ -366,14 +372,16 @@ def supervisee_edit(args: argparse.Namespace, uow: UnitOfWork) -> int:
         "icb_id": args.icb_id,
         "start_date": args.start,
         "position": args.position,
+        "language": args.language,
     }
     given = {key: value for key, value in given.items() if value is not None}
     if not given and args.active is None:
         raise CliError(
-            "Nothing to change: give --name, --credential, --icb-id, --start, --position, --inactive or --active."
+            "Nothing to change: give --name, --credential, --icb-id, --start, --position, --language, "
+            "--inactive or --active."
         )
     person = people.get_supervisee(uow, args.id)
-    keys = ["name", "credential", "icb_id", "start_date", "position", "active"]
+    keys = ["name", "credential", "icb_id", "start_date", "position", "language", "active"]
     before = {key: getattr(person, key) for key in keys}
 
     def change(uow: UnitOfWork) -> None:

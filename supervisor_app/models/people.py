@@ -98,6 +98,9 @@ class Supervisee(Timestamps, Base):
     global_id: Mapped[str | None] = mapped_column(String(36), default=new_uuid)
     # The day the agency hired them, where recorded (an employer's credential deadline).
     hire_date: Mapped[dt.date | None] = mapped_column()
+    # The language of their progress statement and review mode ("en", "es"); None: as the app.
+    # Not part of their signed identity (services.signatures.SUPERVISEE_FIELDS).
+    language: Mapped[str | None] = mapped_column(String(10))
 
     agency: Mapped[Agency | None] = relationship()
     supervisor: Mapped[Supervisor | None] = relationship(foreign_keys=[supervisor_id])

@@ -31,6 +31,7 @@ from reportlab.pdfgen import textobject
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.pathobject import PDFPathObject
 
+from supervisor_app.i18n import _, format_date
 from supervisor_app.reports.archival import make_archival
 from supervisor_app.resources import resource_path
 
@@ -308,6 +309,8 @@ class Footer:
     signature_count: int
     label: str  # "Form ATT-2026-000042" or "Progress statement ..."
     qr: str = ""  # what the QR code says (default: the fingerprint)
+    # The date as people of the current language write it (the statement), not ISO (the form).
+    local_dates: bool = False
 
 
 class FormCanvas(Canvas):
@@ -416,11 +419,13 @@ class FormCanvas(Canvas):
         self.doForm(QR_FORM)
         self.restoreState()
         text_width = s.inner_width - qr - 8
+        # In the current language: the statement's reader's; the form is built in English.
+        generated = format_date(f.generated) if f.local_dates else date_text(f.generated)
         line1 = "  ·  ".join(
             [
-                words.fill("page", page=page, pages=pages),
+                _(words.page).format(page=page, pages=pages),
                 words.fill("applicant", name=f.applicant),
-                words.fill("generated", date=date_text(f.generated)),
+                _(words.generated).format(date=generated),
                 words.fill("app", version=f.app_version),
             ]
         )
@@ -431,7 +436,7 @@ class FormCanvas(Canvas):
         y -= s.small + 3
         self.drawString(s.left, y, fit(f.label, s.small, text_width))
         y -= s.small + 3
-        self.drawString(s.left, y, words.fill("fingerprint", count=f.signature_count))
+        self.drawString(s.left, y, _(words.fingerprint).format(count=f.signature_count))
         y -= s.small + 3
         groups = " ".join(f.fingerprint[i : i + 4] for i in range(0, len(f.fingerprint), 4))
         self.drawString(s.left, y, groups)

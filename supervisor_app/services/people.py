@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
 from supervisor_app.models import Agency, Supervisee, Supervisor
 from supervisor_app.services import audit, keys
 from supervisor_app.services.auth import hash_password
@@ -259,6 +260,7 @@ def add_supervisee(
     supervisor_id: int | str | None = None,
     agency: str | None = None,
     same_person_supervisor_id: int | str | None = None,
+    language: str | None = None,
     today: dt.date | None = None,
 ) -> Supervisee:
     values = supervisee_values(
@@ -270,6 +272,7 @@ def add_supervisee(
         start_date=start_date,
         today=today,
     )
+    values["language"] = check_language(language)
     check_icb_id_free(uow, values["icb_id"], values["credential"])
     supervisor = get_supervisor(uow, supervisor_id) if supervisor_id not in (None, "") else None
     if supervisor is not None and not supervisor.active:
@@ -311,6 +314,31 @@ def add_supervisee(
         details={"supervisee": supervisee.id, "name": supervisee.name},
     )
     return supervisee
+
+
+SUPERVISEE_LANGUAGE_APP = "app"
+"""``--language app``: a supervisee's statement and review follow the app's language."""
+
+
+def check_language(language: str | None) -> str | None:
+    """A supervisee's language as stored: a code of ``i18n.LANGUAGES`` ("en", "es"), or None
+    for "as the app" (None, "" or "app"). Not part of anyone's signed identity."""
+    from supervisor_app.i18n import LANGUAGES
+
+    text = (language or "").strip().lower()
+    if text in ("", SUPERVISEE_LANGUAGE_APP):
+        return None
+    if text not in LANGUAGES:
+        params = {"language": language, "known": ", ".join([*LANGUAGES, SUPERVISEE_LANGUAGE_APP])}
+        raise DomainError(
+            _("There is no language {language!r} for statements and review; choose one of {known}.").format(
+                **params
+            ),
+            field="language",
+            code="supervisee.language_unknown",
+            params=params,
+        )
+    return text
 
 
 def supervisee_values(

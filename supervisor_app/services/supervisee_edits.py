@@ -35,13 +35,15 @@ def update_supervisee(
     position: str = "",
     start_date: str | dt.date | None = None,
     hire_date: Any = KEEP,
+    language: Any = KEEP,
     today: dt.date | None = None,
 ) -> Supervisee:
     """Change a supervisee's own details, checked by the same rules as a new one, plus: the
     start date may not fall after a session or experience already recorded for them, and the
     credential may not change once they have records in its domains. Their records are left
     as they are (signed ones never change). ``hire_date`` (a date, "" or None to clear it) is
-    checked as ``supervisee hire-date`` checks it. Logged with the values before and after."""
+    checked as ``supervisee hire-date`` checks it; ``language`` ("en", "es", or None/"app" for
+    the app's) as a new supervisee's. Logged with the values before and after."""
     supervisee = people.get_supervisee(uow, supervisee_id)
     values = people.supervisee_values(
         uow,
@@ -54,6 +56,8 @@ def update_supervisee(
     )
     if hire_date is not KEEP:
         values["hire_date"] = check_hire_date(hire_date, today=today)
+    if language is not KEEP:
+        values["language"] = people.check_language(language)
     changed = audit.changes({key: getattr(supervisee, key) for key in values}, values)
     if not changed:
         return supervisee

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supervisor_app.i18n import format_hours as hours
+from supervisor_app.labels import domain_label
 from supervisor_app.ui.qt_fixes import emit
-from supervisor_app.units import hours
 
 
 class AllocationGrid(QWidget):
@@ -65,7 +66,8 @@ class AllocationGrid(QWidget):
         self._spins.clear()
         self._labels = dict(domains)
         self._step = step
-        for row, (code, label) in enumerate(domains):
+        for row, (code, name) in enumerate(domains):
+            label = domain_label(name)  # the board's name, and the reader's after it
             spin = self._make_spin()
             spin.setAccessibleName(self.tr("{domain}, {unit}").format(domain=label, unit=self._unit_word()))
             spin.setObjectName(f"allocation_{code}")

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app import __version__
+from supervisor_app import __version__, i18n
 from supervisor_app.reports.data import PrintRecord, StatementData
 from supervisor_app.services import attestation, people
 from supervisor_app.services.errors import DomainError
@@ -650,23 +650,17 @@ def render_request(uow: Any, request: Request, *, record: bool) -> Rendered:
             form=built,
         )
     form = _form_request(request)
-    data = attestation.prepare_verification(
-        uow,
-        supervisee_id=form.supervisee_id,
-        supervisor_id=form.supervisor_id,
-        date_from=form.date_from,
-        date_to=form.date_to,
-        signed_only=form.signed_only,
-    )
+    data = printing.prepare_form(uow, form)  # in the board's language, English
     title = _title(VERIFICATION, data.applicant_name)
     planned = attestation.plan_print(uow, data)
     serial = planned.serial if planned.reprint else ""
     generated = planned.generated if planned.reprint else today
-    pdf = render_verification(
-        data,
-        serial=serial or "PREVIEW",
-        generated=generated,
-        app_version=__version__,
-        with_notes=request.with_notes,
-    )
+    with i18n.using(printing.BOARD_LANGUAGE):  # the board's form: always in English
+        pdf = render_verification(
+            data,
+            serial=serial or "PREVIEW",
+            generated=generated,
+            app_version=__version__,
+            with_notes=request.with_notes,
+        )
     return Rendered(request, pdf, title, verification_html(data, serial), serial, planned.reprint)

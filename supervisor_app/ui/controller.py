@@ -265,6 +265,9 @@ class AppController(QObject):
         supervisee_id = identity.supervisee_id if identity.review else before and before.supervisee_id
         old, self.window = self.window, None
         self.idle.stop()
+        from supervisor_app.ui.language_switch import follow_identity
+
+        follow_identity(self.ctx, identity)  # a review in the supervisee's language; then back
         self.signed_in(identity)
         if self.window is not None and supervisee_id is not None and not identity.review:
             self.window.open_supervisee(supervisee_id)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QLabel, QProgressBar, QWidget
 
+from supervisor_app.i18n import format_hours as hours
+from supervisor_app.labels import domain_label
 from supervisor_app.services.profiles import GENERAL_DOMAIN
 from supervisor_app.services.requirements import PartProgress
-from supervisor_app.units import hours, hours_change
+from supervisor_app.units import hours_change
 
 
 class DomainProgressPanel(QGroupBox):
@@ -61,8 +63,9 @@ class DomainProgressPanel(QGroupBox):
                     bar.setFormat(self.tr("0.00 h"))
                 if cover_every_domain and domain.code != GENERAL_DOMAIN:
                     bar.setToolTip(self.tr("No minimum per domain, but every domain must be covered."))
-            bar.setAccessibleName(self.tr("{domain}: {text}").format(domain=domain.label, text=bar.format()))
-            name = QLabel(domain.label, self)
+            label = domain_label(domain.label)  # the board's name, and the reader's after it
+            bar.setAccessibleName(self.tr("{domain}: {text}").format(domain=label, text=bar.format()))
+            name = QLabel(label, self)
             name.setBuddy(bar)
             self._grid.addWidget(name, row, 0)
             self._grid.addWidget(bar, row, 1)

@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from supervisor_app import i18n
 from supervisor_app.services import roster
 from supervisor_app.ui.common import FieldErrors, action_buttons, error_label, fit_to_contents
 from supervisor_app.ui.context import AppContext, Identity, write_now
@@ -49,6 +50,13 @@ class StartReviewDialog(QDialog):
         caption = QLabel(self.tr("&Supervisee:"), self)
         caption.setBuddy(self.supervisee)
         form.addRow(caption, self.supervisee)
+        # Their language, where it is not the app's: the review is shown in it (issue 21).
+        self.language_note = QLabel(self)
+        self.language_note.setObjectName("review_language")
+        self.language_note.setWordWrap(True)
+        form.addRow("", self.language_note)
+        self.supervisee.currentIndexChanged.connect(lambda _i: self._show_language())
+        self._show_language()
         self.error = error_label(self)
         self.error.setObjectName("error_supervisee")
         form.addRow("", self.error)
@@ -58,6 +66,23 @@ class StartReviewDialog(QDialog):
         layout.addWidget(buttons)
         self.supervisee.setFocus()
         fit_to_contents(self, 480)
+
+    def _show_language(self) -> None:
+        """Say in which language the review will be shown, if not the app's."""
+        from supervisor_app.ui.language_switch import supervisee_language
+
+        sid = self.supervisee.currentData()
+        language = supervisee_language(self.ctx, int(sid)) if sid is not None else None
+        shown = bool(language) and language != i18n.current()
+        self.language_note.setText(
+            self.tr(
+                "The review is shown in {language}, this supervisee's language; the app goes back to "
+                "{current} when it ends."
+            ).format(language=i18n.LANGUAGES.get(language or "", ""), current=i18n.LANGUAGES[i18n.current()])
+            if shown
+            else ""
+        )
+        self.language_note.setVisible(shown)
 
     def start(self) -> None:
         supervisor_id = self.ctx.supervisor_id

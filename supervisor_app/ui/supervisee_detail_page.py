@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import LANGUAGES
 from supervisor_app.services import monthly_hours, overview, people
 from supervisor_app.services.progress import compute_progress
 from supervisor_app.services.requirements import Progress
@@ -51,6 +52,7 @@ class DetailData:
     agency: str
     integrity_problem: str = ""
     education: Any = None  # training.HoursProgress: education beside supervision and experience
+    language: str | None = None  # of their statement and review mode; None: the app's
 
 
 def load_detail(uow: UnitOfWork, supervisee_id: int) -> DetailData:
@@ -73,6 +75,7 @@ def load_detail(uow: UnitOfWork, supervisee_id: int) -> DetailData:
         agency=supervisee.agency.name if supervisee.agency else "",
         integrity_problem=problem,
         education=training.education_progress(progress.profile, rows),
+        language=supervisee.language,
     )
 
 
@@ -376,6 +379,10 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
                 s.supervisor_name if s and s.supervisor_name else self.tr("none"),
             ),
             (self.tr("Agency"), data.agency or self.tr("not recorded")),
+            (
+                self.tr("Language of statements and review"),
+                LANGUAGES.get(data.language or "", "") or self.tr("as the app"),
+            ),
             (
                 self.tr("Signed supervision"),
                 self.tr("%n session(s), {first} to {last} ({months})", "", progress.sessions_signed).format(

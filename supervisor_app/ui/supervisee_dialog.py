@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supervisor_app.i18n import LANGUAGES
 from supervisor_app.services import people
 from supervisor_app.services.supervisee_edits import credential_locked_reason, update_supervisee
 from supervisor_app.ui.common import (
@@ -87,6 +88,16 @@ class SuperviseeDialog(FormDialog):
         self.has_hire.toggled.connect(self.hire.setEnabled)
         field_row(form, labels, self.tr("&Hire date:"), "hire_date", self.hire)
         form.addRow("", self.has_hire)
+        # The language of their progress statement and of the review mode; None: the app's.
+        self.language = QComboBox(self)
+        self.language.setAccessibleName(self.tr("Language of statements and review"))
+        self.language.setToolTip(
+            self.tr("Their progress statement is printed, and the review with them shown, in this language.")
+        )
+        self.language.addItem(self.tr("As the app"), None)
+        for code, name in LANGUAGES.items():
+            self.language.addItem(name, code)
+        field_row(form, labels, self.tr("&Language of statements and review:"), "language", self.language)
         self.supervisor = QComboBox(self)
         self.supervisor.setAccessibleName(self.tr("Supervisor of record"))
         supervisors = ctx.read_now(
@@ -116,7 +127,7 @@ class SuperviseeDialog(FormDialog):
             person = people.get_supervisee(uow, supervisee_id)
             values = {
                 key: getattr(person, key)
-                for key in ("name", "credential", "icb_id", "position", "start_date", "hire_date")
+                for key in ("name", "credential", "icb_id", "position", "start_date", "hire_date", "language")
             }
             return values, credential_locked_reason(uow, supervisee_id)
 
@@ -131,6 +142,7 @@ class SuperviseeDialog(FormDialog):
         self.has_hire.setChecked(values["hire_date"] is not None)
         if values["hire_date"] is not None:
             self.hire.setDate(to_qdate(values["hire_date"]))
+        self.language.setCurrentIndex(max(0, self.language.findData(values["language"])))
         self.credential.setEnabled(not locked)
         self.credential_note.setText(locked)
         self.credential_note.setVisible(bool(locked))
@@ -142,6 +154,7 @@ class SuperviseeDialog(FormDialog):
             "icb_id": self.icb_id.text(),
             "position": self.position.text(),
             "start_date": from_qdate(self.start.date()) if self.has_start.isChecked() else None,
+            "language": self.language.currentData(),
         }
         if self.supervisee_id is None:
             fields["supervisor_id"] = self.supervisor.currentData()

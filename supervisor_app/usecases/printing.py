@@ -13,6 +13,10 @@ and take the real name only once the commit went through. Without ``out`` the ca
 bytes back after the commit and delivers them itself (the app sends them to the printer once
 the printer has started; :func:`build_form` gives it the form to show and the print dialog's
 title before anything is recorded).
+
+Languages: the board's form is always built in English (the board's language), whatever the
+app's, inside ``i18n.using("en")``; the statement in its supervisee's language (or the app's,
+if they have none), inside ``i18n.using(language)``, on this thread only.
 """
 
 from __future__ import annotations
@@ -22,13 +26,16 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
-from supervisor_app import reports
+from supervisor_app import i18n, reports
 from supervisor_app.db import UnitOfWork
 from supervisor_app.fileops import remove_file
 from supervisor_app.reports.data import PrintRecord, StatementData, VerificationData
 from supervisor_app.services import attestation, audit
+from supervisor_app.services.errors import DomainError
 from supervisor_app.storage import publish_staged, stage_private, write_private
 
+BOARD_LANGUAGE = "en"
+"""The board's form is printed in the board's language, whatever the app's."""
 STATEMENT_DOCUMENT = "progress statement"
 """The ``document`` an audit ``print`` event of a progress statement names."""
 
@@ -76,7 +83,7 @@ def build_form(uow: UnitOfWork, request: FormRequest, *, app_version: str) -> Bu
     Writes nothing: a read. Refuses (:class:`~supervisor_app.services.errors.DomainError`)
     as :func:`~attestation.prepare_verification` does, before any print dialog.
     """
-    data = _prepare(uow, request)
+    data = prepare_form(uow, request)
     planned = attestation.plan_print(uow, data)
     return BuiltForm(data, planned, _render_form(data, planned, request, app_version))
 
@@ -98,7 +105,7 @@ def print_form(
     says so and nothing is recorded or written.
     """
     if built is None:
-        data = _prepare(uow, request)
+        data = prepare_form(uow, request)
         record = attestation.record_print(uow, data, printed_by=printed_by)
         pdf = _render_form(data, record, request, app_version)
     else:
@@ -111,9 +118,18 @@ def print_form(
 def build_statement(
     uow: UnitOfWork, *, supervisee_id: int | str, app_version: str, today: dt.date | None = None
 ) -> tuple[StatementData, bytes]:
-    """The supervisee's progress statement and its PDF. Writes nothing."""
-    data = attestation.prepare_statement(uow, supervisee_id=supervisee_id, today=today)
-    return data, reports.render_statement(data, generated=data.as_of, app_version=app_version)
+    """The supervisee's progress statement and its PDF, in their language (the app's if they
+    have none). Writes nothing."""
+    with i18n.using(statement_language(uow, supervisee_id)):
+        data = attestation.prepare_statement(uow, supervisee_id=supervisee_id, today=today)
+        return data, reports.render_statement(data, generated=data.as_of, app_version=app_version)
+
+
+def statement_language(uow: UnitOfWork, supervisee_id: int | str) -> str:
+    """The language of a supervisee's statement and review: theirs, else the current one."""
+    from supervisor_app.services.people import get_supervisee
+
+    return get_supervisee(uow, supervisee_id).language or i18n.current()
 
 
 def print_statement(
@@ -145,27 +161,41 @@ def print_statement(
     return PrintedStatement(pdf, data, record, path)
 
 
-def _prepare(uow: UnitOfWork, request: FormRequest) -> VerificationData:
-    return attestation.prepare_verification(
-        uow,
-        supervisee_id=request.supervisee_id,
-        supervisor_id=request.supervisor_id,
-        date_from=request.date_from,
-        date_to=request.date_to,
-        signed_only=request.signed_only,
-    )
+def prepare_form(uow: UnitOfWork, request: FormRequest) -> VerificationData:
+    """The form's data and checks, in the board's language. A refusal is said in the user's
+    language: the checks are run again in it (a read: they write nothing) for its words."""
+
+    def prepare() -> VerificationData:
+        return attestation.prepare_verification(
+            uow,
+            supervisee_id=request.supervisee_id,
+            supervisor_id=request.supervisor_id,
+            date_from=request.date_from,
+            date_to=request.date_to,
+            signed_only=request.signed_only,
+        )
+
+    try:
+        with i18n.using(BOARD_LANGUAGE):
+            return prepare()
+    except DomainError:
+        if i18n.current() == BOARD_LANGUAGE:
+            raise
+        prepare()  # the same refusal, in the user's words
+        raise
 
 
 def _render_form(
     data: VerificationData, record: PrintRecord, request: FormRequest, app_version: str
 ) -> bytes:
-    return reports.render_verification(
-        data,
-        serial=record.serial,
-        generated=record.generated,
-        app_version=app_version,
-        with_notes=request.with_notes,
-    )
+    with i18n.using(BOARD_LANGUAGE):
+        return reports.render_verification(
+            data,
+            serial=record.serial,
+            generated=record.generated,
+            app_version=app_version,
+            with_notes=request.with_notes,
+        )
 
 
 def _commit_then_write(uow: UnitOfWork, pdf: bytes, out: Path | None) -> Path | None:
@@ -192,6 +222,7 @@ def _write(pdf: bytes, out: Path | None) -> Path | None:
 
 
 __all__ = [
+    "BOARD_LANGUAGE",
     "STATEMENT_DOCUMENT",
     "BuiltForm",
     "FormRequest",
@@ -200,5 +231,7 @@ __all__ = [
     "build_form",
     "build_statement",
     "print_form",
+    "prepare_form",
     "print_statement",
+    "statement_language",
 ]
