@@ -149,7 +149,8 @@ def _templates(node: ast.expr, params: dict[str, ast.expr], *, formatted: bool =
             return _templates(node.args[-1], params, formatted=formatted)
         if name == "ngettext" and len(node.args) >= 2:  # i18n: ngettext("{n} day", "{n} days", n)
             one, many = (_templates(a, params, formatted=formatted) for a in node.args[:2])
-            return None if one is None or many is None else one + many
+            # one wording in two grammatical numbers: one template, "singular / plural"
+            return None if one is None or many is None else [f"{a} / {b}" for a in one for b in many]
     return None
 
 

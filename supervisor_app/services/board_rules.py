@@ -17,6 +17,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from supervisor_app.i18n import _, ngettext
 from supervisor_app.services.profiles import CredentialProfile
 from supervisor_app.units import hours
 
@@ -62,7 +63,9 @@ def counted_supervision(profile: CredentialProfile, individual: int, group: int)
         fraction = profile.supervision.group_cap_fraction
         assert fraction is not None
         reasons = (
-            f"Only {hours(allowed)} group hours count ({fraction.value:.0%} cap); {hours(group)} were signed.",
+            _("Only {allowed} group hours count ({percent} cap); {signed} were signed.").format(
+                allowed=hours(allowed), percent=f"{fraction.value:.0%}", signed=hours(group)
+            ),
         )
     return Counted(individual + group, individual + allowed, reasons)
 
@@ -102,18 +105,19 @@ def _years_between(first: dt.date, day: dt.date) -> int:
 def yearly_cap_reason(profile: CredentialProfile, excess: int) -> str:
     rule = profile.experience.yearly_cap_minutes
     assert rule is not None
-    return (
-        f"{hours(excess)} experience hours are over the {hours(rule.value)} hours one year of the "
-        f"experience counts ({rule.source}) and do not count."
-    )
+    return _(
+        "{excess} experience hours are over the {cap} hours one year of the "
+        "experience counts ({source}) and do not count."
+    ).format(excess=hours(excess), cap=hours(rule.value), source=rule.source)
 
 
 def window_reason(profile: CredentialProfile, cutoff: dt.date, outside: int) -> str:
     years = profile.experience.window_years.value if profile.experience.window_years else 0
-    return (
-        f"{hours(outside)} experience hours ended before {cutoff.isoformat()} and no "
-        f"longer count (only the last {years:g} year{'' if years == 1 else 's'} count)."
-    )
+    return ngettext(
+        "{outside} experience hours ended before {cutoff} and no longer count (only the last {years} year count).",
+        "{outside} experience hours ended before {cutoff} and no longer count (only the last {years} years count).",
+        int(years) if years == int(years) else 2,
+    ).format(outside=hours(outside), cutoff=cutoff.isoformat(), years=f"{years:g}")
 
 
 def counted_experience(
@@ -147,10 +151,9 @@ def modality_counts(profile: CredentialProfile, modality: str) -> bool:
 def modality_reason(profile: CredentialProfile, minutes: int) -> str:
     rule = profile.supervision.counted_modalities
     assert rule is not None
-    return (
-        f"{hours(minutes)} signed supervision hours were given in a way that does not count "
-        f"({rule.source}) and are left out."
-    )
+    return _(
+        "{hours} signed supervision hours were given in a way that does not count ({source}) and are left out."
+    ).format(hours=hours(minutes), source=rule.source)
 
 
 def _monday(day: dt.date) -> dt.date:
@@ -187,14 +190,15 @@ def weekly_gaps_reason(profile: CredentialProfile, gaps: list[dt.date], weeks: i
     rule = profile.supervision.weekly_min_minutes
     assert rule is not None
     named = ", ".join(
-        f"{w.isoformat()} to {(w + dt.timedelta(days=6)).isoformat()}" for w in gaps[:GAPS_SHOWN]
+        _("{start} to {end}").format(start=w.isoformat(), end=(w + dt.timedelta(days=6)).isoformat())
+        for w in gaps[:GAPS_SHOWN]
     )
-    more = f" and {len(gaps) - GAPS_SHOWN} more" if len(gaps) > GAPS_SHOWN else ""
-    count = f"{len(gaps)} week{'' if len(gaps) == 1 else 's'}"
-    return (
-        f"{count} of the experience had less than {hours(rule.value)} hours of signed supervision "
-        f"({rule.source}): {named}{more}."
-    )
+    more = " " + _("and {n} more").format(n=len(gaps) - GAPS_SHOWN) if len(gaps) > GAPS_SHOWN else ""
+    return ngettext(
+        "{n} week of the experience had less than {hours} hours of signed supervision ({source}): {named}{more}.",
+        "{n} weeks of the experience had less than {hours} hours of signed supervision ({source}): {named}{more}.",
+        len(gaps),
+    ).format(n=len(gaps), hours=hours(rule.value), source=rule.source, named=named, more=more)
 
 
 def weeks_of(spans: Iterable[tuple[dt.date, dt.date]]) -> int:

@@ -14,8 +14,10 @@ CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)+$")
 class DomainError(Exception):
     """A request the rules refuse.
 
-    - ``message`` is written for a supervisor, not a programmer (English today; translated
-      from ``code`` and ``params`` later).
+    - ``message`` is written for a supervisor, not a programmer, in the language current at the
+      raise (:func:`supervisor_app.i18n.current`): made with i18n where it is raised,
+      ``_("There is no supervisor with id {id}.").format(id=supervisor_id)``. It is for people to
+      read, never to test or store; ``code`` and ``params`` are the stable key.
     - ``code`` is stable (``area.what``: the area first, ``records``, ``sign``, ``print``...,
       then the refusal, ``records.in_future``). Callers that react to a particular refusal test
       the code, never the message text. A code is never renamed once released (the CLI's

@@ -32,6 +32,7 @@ from typing import Any, Protocol
 from sqlalchemy import select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import N_, _, ngettext
 from supervisor_app.models import (
     DisplayStatus,
     ExperienceAllocation,
@@ -78,15 +79,19 @@ class FormFile:
     edited: tuple[str, ...] = ()  # why the manifest cannot be trusted, found while reading it
 
 
-def read_form(data: bytes, *, name: str = "the file") -> FormFile:
+def read_form(data: bytes, *, name: str | None = None) -> FormFile:
     """Read a form's PDF. Raises :class:`NotAForm` for a file that is not one of our
     attestation forms (not a PDF, a progress statement, another program's PDF)."""
     import pypdf
     from pypdf.errors import PyPdfError
 
+    if name is None:
+        name = _("the file")
     if len(data) > MAX_FORM_BYTES:
         raise NotAForm(
-            f"{name} is not an attestation form printed by supervisor_app (it is far too big).",
+            _("{name} is not an attestation form printed by supervisor_app (it is far too big).").format(
+                name=name
+            ),
             code="form.too_big",
             params={"name": name},
         )
@@ -102,7 +107,9 @@ def read_form(data: bytes, *, name: str = "the file") -> FormFile:
         first_page = reader.pages[0].extract_text() if reader.pages else ""
     except (PyPdfError, ValueError, KeyError, TypeError, IndexError, OSError, RecursionError) as exc:
         raise NotAForm(
-            f"{name} is not a PDF that can be read ({exc.__class__.__name__}).",
+            _("{name} is not a PDF that can be read ({error}).").format(
+                name=name, error=exc.__class__.__name__
+            ),
             code="form.unreadable",
             params={"name": name, "error": exc.__class__.__name__},
         ) from None
@@ -111,14 +118,18 @@ def read_form(data: bytes, *, name: str = "the file") -> FormFile:
     ours = creator.startswith("supervisor_app") and keywords.startswith("record fingerprint")
     if MANIFEST_NAME not in attachments and not ours:
         raise NotAForm(
-            f"{name} is not an attestation form printed by supervisor_app (no manifest and none of "
-            "the form's marks).",
+            _(
+                "{name} is not an attestation form printed by supervisor_app (no manifest and none of "
+                "the form's marks)."
+            ).format(name=name),
             code="form.not_ours",
             params={"name": name},
         )
     if title.startswith("Progress statement"):
         raise NotAForm(
-            f"{name} is a progress statement, not an attestation form: it attests nothing to check.",
+            _("{name} is a progress statement, not an attestation form: it attests nothing to check.").format(
+                name=name
+            ),
             code="form.is_statement",
             params={"name": name},
         )
@@ -129,22 +140,26 @@ def read_form(data: bytes, *, name: str = "the file") -> FormFile:
     contents = attachments[MANIFEST_NAME]
     edited: list[str] = []
     if len(contents) != 1:
-        edited.append(f"it holds {len(contents)} manifests instead of one")
+        edited.append(_("it holds {n} manifests instead of one").format(n=len(contents)))
     try:
         manifest = json.loads(contents[-1].decode("utf-8"))
     except (UnicodeDecodeError, ValueError):
-        return FormFile(name, None, printed, title, ("its manifest is not readable JSON",))
+        return FormFile(name, None, printed, title, (_("its manifest is not readable JSON"),))
     if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
         raise NotAForm(
-            f"{name} carries a file named {MANIFEST_NAME}, but not a supervisor_app form manifest.",
+            _("{name} carries a file named {manifest}, but not a supervisor_app form manifest.").format(
+                name=name, manifest=MANIFEST_NAME
+            ),
             code="form.not_a_manifest",
             params={"name": name, "manifest": MANIFEST_NAME},
         )
     version = manifest.get("version")
     if not isinstance(version, int) or version > MANIFEST_VERSION or version < 1:
         raise NotAForm(
-            f"{name} was printed by a newer version of supervisor_app (manifest version {version!r}); "
-            "check it with that version.",
+            _(
+                "{name} was printed by a newer version of supervisor_app (manifest version {version!r}); "
+                "check it with that version."
+            ).format(name=name, version=version),
             code="form.newer_version",
             params={"name": name, "version": version},
         )
@@ -310,8 +325,12 @@ class RecordDifference:
         }
 
     def __str__(self) -> str:
-        what = "session" if self.kind == RecordKind.SESSION.value else "experience entry"
-        return f"{what} {self.record_id[:8]} ({self.date}): {self.message}"
+        text = (
+            _("session {id} ({date}): {message}")
+            if self.kind == RecordKind.SESSION.value
+            else _("experience entry {id} ({date}): {message}")
+        )
+        return text.format(id=self.record_id[:8], date=self.date, message=self.message)
 
 
 @dataclass(frozen=True)
@@ -327,8 +346,12 @@ class TotalDifference:
 
     def __str__(self) -> str:
         if self.minutes:
-            return f"{self.label}: {hours(self.on_form)} h on the form, {hours(self.now)} h now"
-        return f"{self.label}: {self.on_form} on the form, {self.now} now"
+            return _("{label}: {on_form} h on the form, {now} h now").format(
+                label=self.label, on_form=hours(self.on_form), now=hours(self.now)
+            )
+        return _("{label}: {on_form} on the form, {now} now").format(
+            label=self.label, on_form=self.on_form, now=self.now
+        )
 
 
 @dataclass
@@ -374,40 +397,57 @@ class FormCheck:
         }
 
     def text(self) -> str:
-        head = f"Form {self.serial or '(no serial)'}"
+        head = _("Form {serial}").format(serial=self.serial or _("(no serial)"))
         if self.supervisee:
-            head += f": {self.supervisee}, supervised by {self.supervisor}"
+            head += _(": {supervisee}, supervised by {supervisor}").format(
+                supervisee=self.supervisee, supervisor=self.supervisor
+            )
         if self.date_from:
-            head += f", {self.date_from} to {self.date_to}"
-        lines = [head, f"Checked against {self.source}: {self.records_checked} records."]
+            head += _(", {date_from} to {date_to}").format(date_from=self.date_from, date_to=self.date_to)
+        checked = ngettext(
+            "Checked against {source}: {n} records.",
+            "Checked against {source}: {n} records.",
+            self.records_checked,
+        ).format(source=self.source, n=self.records_checked)
+        lines = [head, checked]
         if self.matches:
             lines.append(
-                "MATCHES: every record on the form is signed and verified, unchanged since printing, "
-                "and the totals are equal."
+                _(
+                    "MATCHES: every record on the form is signed and verified, unchanged since printing, "
+                    "and the totals are equal."
+                )
             )
         else:
-            lines.append("DIFFERS:")
+            lines.append(_("DIFFERS:"))
             if self.edited:
-                lines.append("  The file was edited after printing:")
+                lines.append("  " + _("The file was edited after printing:"))
                 lines.extend(f"    - {text}" for text in self.edited)
             if self.records:
-                lines.append("  Records that differ:")
+                lines.append("  " + _("Records that differ:"))
                 lines.extend(f"    - {d}" for d in self.records)
             if self.totals:
-                lines.append("  Totals that differ:")
+                lines.append("  " + _("Totals that differ:"))
                 lines.extend(f"    - {d}" for d in self.totals)
-        lines.extend(f"Note: {note}" for note in self.notes)
+        lines.extend(_("Note: {note}").format(note=note) for note in self.notes)
         return "\n".join(lines)
 
 
 _TOTAL_LABELS = {
-    "supervision_minutes": "supervision hours",
-    "individual_minutes": "individual supervision hours",
-    "group_minutes": "group supervision hours",
-    "sessions": "sessions counted",
-    "experience_minutes": "experience hours",
-    "experience_entries": "experience entries counted",
+    "supervision_minutes": N_("supervision hours"),
+    "individual_minutes": N_("individual supervision hours"),
+    "group_minutes": N_("group supervision hours"),
+    "sessions": N_("sessions counted"),
+    "experience_minutes": N_("experience hours"),
+    "experience_entries": N_("experience entries counted"),
 }
+
+
+def _total_label(name: str) -> str:
+    """A total of the manifest in words ("supervision hours"), in the current language."""
+    label = _TOTAL_LABELS.get(name)
+    if label:
+        return _(label)
+    return _("{domain} supervision hours").format(domain=name.partition(".")[2])
 
 
 def check_form(form: FormFile, source: RecordSource) -> FormCheck:
@@ -418,14 +458,16 @@ def check_form(form: FormFile, source: RecordSource) -> FormCheck:
     if manifest is None:
         if not form.edited:
             result.edited.append(
-                "its manifest (the list of what it attests) was removed, so its records cannot be "
-                "checked; print the form again, or check the paper's fingerprint with 'attestations'"
+                _(
+                    "its manifest (the list of what it attests) was removed, so its records cannot be "
+                    "checked; print the form again, or check the paper's fingerprint with 'attestations'"
+                )
             )
         result.fingerprint = form.printed_fingerprint
         return result
     records = manifest.get("records")
     if not isinstance(records, list) or not all(_well_formed(r) for r in records):
-        result.edited.append("its manifest's list of records is malformed")
+        result.edited.append(_("its manifest's list of records is malformed"))
         return result
     result.serial = str(manifest.get("serial", ""))
     result.fingerprint = str(manifest.get("fingerprint", ""))
@@ -442,27 +484,34 @@ def check_form(form: FormFile, source: RecordSource) -> FormCheck:
     recomputed = manifest_fingerprint(records)
     if recomputed != result.fingerprint:
         result.edited.append(
-            "its manifest's fingerprint is not the one its records' signatures give "
-            f"({_short(result.fingerprint)} in the manifest, {_short(recomputed)} from its records)"
+            _(
+                "its manifest's fingerprint is not the one its records' signatures give "
+                "({manifest} in the manifest, {records} from its records)"
+            ).format(manifest=_short(result.fingerprint), records=_short(recomputed))
         )
     if form.printed_fingerprint and form.printed_fingerprint != result.fingerprint:
         result.edited.append(
-            f"the fingerprint printed on the page ({_short(form.printed_fingerprint)}) is not the "
-            f"manifest's ({_short(result.fingerprint)})"
+            _("the fingerprint printed on the page ({printed}) is not the manifest's ({manifest})").format(
+                printed=_short(form.printed_fingerprint), manifest=_short(result.fingerprint)
+            )
         )
     stated = manifest.get("totals")
     added = manifest_totals(records)
     for name, on_form, adds_up in _compare_totals(stated if isinstance(stated, dict) else {}, added):
         result.edited.append(
-            f"its manifest states {_total_text(name, on_form)} but its records add up to {_total_text(name, adds_up)}"
+            _("its manifest states {stated} but its records add up to {added}").format(
+                stated=_total_text(name, on_form), added=_total_text(name, adds_up)
+            )
         )
 
     # Each record against the source.
     known = source.lookup([r["id"] for r in records])
     if records and not known:
         result.notes.append(
-            f"None of the form's records are in {source.description}: the form was printed from "
-            "another database (or its records were deleted)."
+            _(
+                "None of the form's records are in {source}: the form was printed from "
+                "another database (or its records were deleted)."
+            ).format(source=source.description)
         )
     now: list[dict[str, Any]] = []
     for record in records:
@@ -477,7 +526,7 @@ def check_form(form: FormFile, source: RecordSource) -> FormCheck:
         )
     current = manifest_totals(now)
     for name, on_form, today in _compare_totals(added, current):
-        label = _TOTAL_LABELS.get(name) or f"{name.partition('.')[2]} supervision hours"
+        label = _total_label(name)
         result.totals.append(
             TotalDifference(name, label, on_form, today, minutes=name.endswith("minutes") or "." in name)
         )
@@ -512,14 +561,14 @@ def _compare_totals(first: dict[str, Any], second: dict[str, Any]) -> list[tuple
 
 
 def _total_text(name: str, value: Any) -> str:
-    label = _TOTAL_LABELS.get(name) or f"{name.partition('.')[2]} supervision hours"
+    label = _total_label(name)
     if isinstance(value, int) and (name.endswith("minutes") or "." in name):
-        return f"{hours(value)} {label}"
-    return f"{value} {label}"
+        return _("{value} {label}").format(value=hours(value), label=label)
+    return _("{value} {label}").format(value=value, label=label)
 
 
 def _short(fingerprint: str) -> str:
-    return fingerprint[:16] + "…" if len(fingerprint) > 16 else fingerprint or "none"
+    return fingerprint[:16] + "…" if len(fingerprint) > 16 else fingerprint or _("none")
 
 
 def _compare_record(
@@ -531,24 +580,25 @@ def _compare_record(
         return RecordDifference(rid, kind, date, reason, message)
 
     if found is None:
-        return differs("missing", f"not in {source}")
+        return differs("missing", _("not in {source}").format(source=source))
     if found.problem:
-        return differs("fails verification", f"fails verification: {found.problem}")
+        return differs("fails verification", _("fails verification: {problem}").format(problem=found.problem))
     if found.status == DisplayStatus.PENDING.value or not found.chain_hash:
-        return differs("not signed", "not signed")
+        return differs("not signed", _("not signed"))
     sign = record["sign"]
     if (found.content_hash, found.chain_hash) != (sign.get("content_hash"), sign.get("chain_hash")):
         return differs(
             "changed",
-            "changed since printing: the signature on record now is not the one the form printed",
+            _("changed since printing: the signature on record now is not the one the form printed"),
         )
     printed = (date, str(record.get("to", "")), str(record.get("format", "")), record["minutes"])
     signed = (found.date, found.date_to, found.format, found.minutes)
     if printed != signed:
         return differs(
             "edited",
-            "the form's manifest says "
-            f"{_describe(*printed)}, the signed record says {_describe(*signed)} (the file was edited)",
+            _(
+                "the form's manifest says {printed}, the signed record says {signed} (the file was edited)"
+            ).format(printed=_describe(*printed), signed=_describe(*signed)),
         )
     shown = record.get("status")
     if shown == found.status:
@@ -556,22 +606,27 @@ def _compare_record(
             shown == DisplayStatus.VOIDED.value
             and (record.get("void") or {}).get("chain_hash") != found.void_chain_hash
         ):
-            return differs("changed", "voided by another signature than the one the form printed")
+            return differs("changed", _("voided by another signature than the one the form printed"))
         return None
     if found.status == DisplayStatus.VOIDED.value:
-        return differs("voided", f"voided since printing ({found.void_reason})")
+        return differs("voided", _("voided since printing ({reason})").format(reason=found.void_reason))
     if found.status == DisplayStatus.AMENDED.value:
         return differs(
             "amended",
-            f"amended since printing: replaced by {found.replaced_by[:8]} ({found.replaced_reason})",
+            _("amended since printing: replaced by {newer} ({reason})").format(
+                newer=found.replaced_by[:8], reason=found.replaced_reason
+            ),
         )
     return differs(
-        "edited", f"the form shows it {shown}, but it is {found.status} (the file was edited after printing)"
+        "edited",
+        _("the form shows it {shown}, but it is {status} (the file was edited after printing)").format(
+            shown=shown, status=found.status
+        ),
     )
 
 
 def _describe(date: str, date_to: str, fmt: str, minutes: dict[str, int]) -> str:
-    when = f"{date} to {date_to}" if date_to else date
+    when = _("{date} to {date_to}").format(date=date, date_to=date_to) if date_to else date
     spent = ", ".join(f"{code} {hours(m)} h" for code, m in sorted(minutes.items()))
     return f"{when}, {fmt}, {spent}"
 

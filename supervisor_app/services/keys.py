@@ -37,6 +37,7 @@ from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption,
 from sqlalchemy import select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
 from supervisor_app.models import Supervisor, SupervisorKey, utcnow
 from supervisor_app.services import audit
 from supervisor_app.services.errors import DomainError
@@ -170,7 +171,7 @@ def unlock(
     supervisor = uow.session.get(Supervisor, supervisor_id)
     if supervisor is None:
         raise DomainError(
-            f"There is no supervisor with id {supervisor_id}.",
+            _("There is no supervisor with id {supervisor_id}.").format(supervisor_id=supervisor_id),
             code="keys.no_supervisor",
             field="supervisor",
             params={"supervisor_id": supervisor_id},

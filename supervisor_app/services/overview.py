@@ -36,6 +36,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
 from supervisor_app.models import (
     ExperienceAllocation,
     ExperienceEntry,
@@ -131,13 +132,15 @@ def supervisee_summaries(
             summary.experience_pending_minutes = built.experience.pending_minutes
             summary.unmet = list(built.unmet)
         else:
-            summary.unmet = [f"No credential profile {supervisee.credential} is installed."]
+            summary.unmet = [
+                _("No credential profile {credential} is installed.").format(credential=supervisee.credential)
+            ]
         summary.status = _status(summary, today=today, overdue_days=overdue_days)
         summary.verified = checked.get(supervisee.id)
         if summary.verified is False:
             summary.status = "altered"
             summary.unmet = [
-                "Some of this supervisee's signed records fail verification: open them for the details."
+                _("Some of this supervisee's signed records fail verification: open them for the details.")
             ]
         result.append(summary)
     return result

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import N_, _
 from supervisor_app.models import PersonCredential, Supervisee, SupervisionSession, Supervisor
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import agency_for
@@ -28,7 +29,7 @@ from supervisor_app.services.profiles import CredentialProfile, QualifyingKind, 
 WARN_DAYS = 60
 """How long ahead an expiring qualifying credential is warned about."""
 
-HOW_TO_RECORD = (
+HOW_TO_RECORD = N_(
     "Record it with its number and expiry under File > Training and credentials… "
     "(or: supervisor-app credential add --supervisor {id} --kind KIND --number NUMBER --expires YYYY-MM-DD)."
 )
@@ -43,7 +44,7 @@ def qualifying_kinds(profile: CredentialProfile, agency_kinds: Iterable[str] = (
     if rule.agency_may_add:
         for kind in agency_kinds:
             if not any(k.matches(kind) for k in kinds):
-                kinds.append(QualifyingKind(kind, kind, "added by the agency"))
+                kinds.append(QualifyingKind(kind, kind, _("added by the agency")))
     return kinds
 
 
@@ -62,7 +63,7 @@ def describe(row: PersonCredential) -> str:
     """'LCPC 180-001234, expires 2027-03-31' (as printed and in messages)."""
     text = row.kind + (f" {row.number}" if row.number else "")
     if row.expires_on is not None:
-        text += f", expires {row.expires_on.isoformat()}"
+        text += _(", expires {date}").format(date=row.expires_on.isoformat())
     return text
 
 
@@ -88,19 +89,24 @@ def reason(
     if not kinds:
         return None
     names = ", ".join(k.kind for k in kinds)
-    how = HOW_TO_RECORD.format(id=supervisor_id)
+    how = _(HOW_TO_RECORD).format(id=supervisor_id)
     if not rows:
         return Check(
-            f"{supervisor_name} has recorded no credential; a {profile_code} supervisor must hold one "
-            f"of: {names}. {how}",
+            _(
+                "{supervisor} has recorded no credential; a {credential} supervisor must hold one of: {names}. {how}"
+            ).format(supervisor=supervisor_name, credential=profile_code, names=names, how=how),
             refused=False,
         )
     matching = [r for r in rows if any(k.matches(r.kind) for k in kinds)]
     if not matching:
         recorded = ", ".join(sorted({r.kind for r in rows}))
         return Check(
-            f"{supervisor_name}'s credentials ({recorded}) do not qualify a {profile_code} supervisor; "
-            f"one of {names} is needed. {how}",
+            _(
+                "{supervisor}'s credentials ({recorded}) do not qualify a {credential} supervisor; "
+                "one of {names} is needed. {how}"
+            ).format(
+                supervisor=supervisor_name, recorded=recorded, credential=profile_code, names=names, how=how
+            ),
             refused=True,
         )
     if any(_held(r, day) for r in matching):
@@ -109,12 +115,23 @@ def reason(
     for row in matching:
         label = row.kind + (f" {row.number}" if row.number else "")
         if row.expires_on is not None and row.expires_on < day:
-            why.append(f"{label} expired on {row.expires_on.isoformat()}")
+            why.append(_("{label} expired on {date}").format(label=label, date=row.expires_on.isoformat()))
         elif row.issued_on is not None:
-            why.append(f"{label} was issued only on {row.issued_on.isoformat()}")
+            why.append(
+                _("{label} was issued only on {date}").format(label=label, date=row.issued_on.isoformat())
+            )
     return Check(
-        f"{supervisor_name}'s {'; '.join(why)}: not held on {day.isoformat()}. A {profile_code} supervisor "
-        f"must hold one of {names} on the record's date. If it was renewed, record the renewal. {how}",
+        _(
+            "{supervisor}'s {why}: not held on {day}. A {credential} supervisor "
+            "must hold one of {names} on the record's date. If it was renewed, record the renewal. {how}"
+        ).format(
+            supervisor=supervisor_name,
+            why="; ".join(why),
+            day=day.isoformat(),
+            credential=profile_code,
+            names=names,
+            how=how,
+        ),
         refused=True,
     )
 
@@ -128,8 +145,8 @@ def _days(record: object) -> list[dt.date]:
 
 def _record_label(record: object) -> str:
     if isinstance(record, SupervisionSession):
-        return f"Session {record.id[:8]} of {record.date.isoformat()}"
-    return f"Experience {record.id[:8]} from {record.period_start.isoformat()}"  # type: ignore[attr-defined]
+        return _("Session {id} of {date}").format(id=record.id[:8], date=record.date.isoformat())
+    return _("Experience {id} from {date}").format(id=record.id[:8], date=record.period_start.isoformat())  # type: ignore[attr-defined]
 
 
 def check_records(uow: UnitOfWork, records: Sequence[object]) -> list[str]:
@@ -178,7 +195,9 @@ def check_records(uow: UnitOfWork, records: Sequence[object]) -> list[str]:
                     continue
                 if found.refused:
                     raise DomainError(
-                        f"{_record_label(record)} cannot be signed: {found.message}",
+                        _("{record} cannot be signed: {message}").format(
+                            record=_record_label(record), message=found.message
+                        ),
                         field="record",
                         code="sign.supervisor_not_qualified",
                     )

@@ -20,16 +20,13 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from supervisor_app.i18n import _, ngettext
 from supervisor_app.services import board_rules
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
 from supervisor_app.units import hours
 
 GROUP = "group"
 """``SessionFormat.GROUP`` as the sums hold it (the models import SQLAlchemy; this module does not)."""
-
-
-def _plural(value: float, unit: str) -> str:
-    return f"{value:g} {unit}" + ("" if value == 1 else "s")
 
 
 @dataclass
@@ -326,8 +323,11 @@ def explain(result: Progress, *, today: dt.date, cutoff: dt.date | None) -> None
     rules = profile.supervision
     if sup.counted_minutes < sup.required_minutes:
         result.unmet.append(
-            f"Supervision needs {hours(sup.required_minutes - sup.counted_minutes)} more hours "
-            f"({hours(sup.counted_minutes)} of {hours(sup.required_minutes)} signed)."
+            _("Supervision needs {missing} more hours ({counted} of {required} signed).").format(
+                missing=hours(sup.required_minutes - sup.counted_minutes),
+                counted=hours(sup.counted_minutes),
+                required=hours(sup.required_minutes),
+            )
         )
     result.notes.extend([*result.supervision_reasons, *result.experience_reasons])
     for domain in sup.domains.values():
@@ -335,7 +335,9 @@ def explain(result: Progress, *, today: dt.date, cutoff: dt.date | None) -> None
             continue
         if domain.signed_minutes < domain.required_minutes:
             result.unmet.append(
-                f"{domain.label} needs {hours(domain.required_minutes - domain.signed_minutes)} more supervision hours."
+                _("{domain} needs {missing} more supervision hours.").format(
+                    domain=domain.label, missing=hours(domain.required_minutes - domain.signed_minutes)
+                )
             )
         elif (
             rules.cover_every_domain.value
@@ -343,27 +345,44 @@ def explain(result: Progress, *, today: dt.date, cutoff: dt.date | None) -> None
             and domain.code in profile.domain_codes
         ):
             result.unmet.append(
-                f"{domain.label} has no signed supervision yet; every domain must be covered."
+                _("{domain} has no signed supervision yet; every domain must be covered.").format(
+                    domain=domain.label
+                )
             )
     needed_months = rules.min_span_months.value
     if needed_months and result.span_months < needed_months:
-        result.unmet.append(f"Supervision spans {result.span_months} of {_plural(needed_months, 'month')}.")
+        result.unmet.append(
+            ngettext(
+                "Supervision spans {span} of {needed} month.",
+                "Supervision spans {span} of {needed} months.",
+                int(needed_months) if needed_months == int(needed_months) else 2,
+            ).format(span=result.span_months, needed=f"{needed_months:g}")
+        )
     if exp.counted_minutes < exp.required_minutes:
         result.unmet.append(
-            f"Supervised experience needs {hours(exp.required_minutes - exp.counted_minutes)} more hours "
-            f"({hours(exp.counted_minutes)} of {hours(exp.required_minutes)} signed)."
+            _("Supervised experience needs {missing} more hours ({counted} of {required} signed).").format(
+                missing=hours(exp.required_minutes - exp.counted_minutes),
+                counted=hours(exp.counted_minutes),
+                required=hours(exp.required_minutes),
+            )
         )
     for domain in exp.domains.values():
         if domain.required_minutes and domain.signed_minutes < domain.required_minutes:
             result.unmet.append(
-                f"{domain.label} needs {hours(domain.required_minutes - domain.signed_minutes)} more experience hours."
+                _("{domain} needs {missing} more experience hours.").format(
+                    domain=domain.label, missing=hours(domain.required_minutes - domain.signed_minutes)
+                )
             )
     if sup.pending_minutes or exp.pending_minutes:
         result.notes.append(
-            f"Waiting for signature: {hours(sup.pending_minutes)} supervision hours and "
-            f"{hours(exp.pending_minutes)} experience hours (not counted until signed)."
+            _(
+                "Waiting for signature: {supervision} supervision hours and "
+                "{experience} experience hours (not counted until signed)."
+            ).format(supervision=hours(sup.pending_minutes), experience=hours(exp.pending_minutes))
         )
     for name, rule in profile.unconfirmed_rules():
         result.notes.append(
-            f"Verify with {board_rules.board_short_name(profile)}: the {name} figure is not confirmed ({rule.source})."
+            _("Verify with {board}: the {name} figure is not confirmed ({source}).").format(
+                board=board_rules.board_short_name(profile), name=name, source=rule.source
+            )
         )

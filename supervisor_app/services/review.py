@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
 from supervisor_app.models import Supervisee, Supervisor
 from supervisor_app.services import audit
 from supervisor_app.services.auth import authenticate
@@ -20,14 +21,14 @@ def start_review(uow: UnitOfWork, *, supervisor_id: int, supervisee_id: int) -> 
     supervisor = uow.session.get(Supervisor, supervisor_id)
     if supervisor is None or not supervisor.active:
         raise DomainError(
-            "Only a signed-in, active supervisor can start a review.",
+            _("Only a signed-in, active supervisor can start a review."),
             code="review.no_supervisor",
             field="supervisor",
         )
     supervisee = uow.session.get(Supervisee, supervisee_id)
     if supervisee is None:
         raise DomainError(
-            f"There is no supervisee with id {supervisee_id}.",
+            _("There is no supervisee with id {supervisee_id}.").format(supervisee_id=supervisee_id),
             code="review.no_such_supervisee",
             field="supervisee",
             params={"supervisee_id": supervisee_id},

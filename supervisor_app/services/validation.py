@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 
+from supervisor_app.i18n import _
 from supervisor_app.services.errors import DomainError
 
 MAX_DIGITS = 18
@@ -20,13 +21,15 @@ def shown(value: object) -> str:
     text = str(value)
     if len(text) <= SHOWN_CHARACTERS:
         return repr(value) if isinstance(value, str) else text
-    return f"{text[:SHOWN_CHARACTERS]!r}... ({len(text):,} characters)"
+    return _("{start!r}... ({n} characters)").format(start=text[:SHOWN_CHARACTERS], n=f"{len(text):,}")
 
 
 def too_many_digits(text: str, *, field: str, label: str) -> DomainError:
     """The error for a whole number longer than :data:`MAX_DIGITS` digits."""
     return DomainError(
-        f"{label} has {len(text.lstrip('-')):,} digits; a number here has at most {MAX_DIGITS}.",
+        _("{label} has {digits} digits; a number here has at most {most}.").format(
+            label=label, digits=f"{len(text.lstrip('-')):,}", most=MAX_DIGITS
+        ),
         field=field,
         code="input.too_many_digits",
         params={"label": label, "most": MAX_DIGITS},
@@ -46,11 +49,16 @@ def clean_text(
     text = (value or "").strip()
     if required and not text:
         raise DomainError(
-            f"{label} is required.", field=field, code="input.required", params={"label": label}
+            _("{label} is required.").format(label=label),
+            field=field,
+            code="input.required",
+            params={"label": label},
         )
     if len(text) > max_length:
         raise DomainError(
-            f"{label} is too long ({len(text)} characters; at most {max_length}).",
+            _("{label} is too long ({length} characters; at most {limit}).").format(
+                label=label, length=len(text), limit=max_length
+            ),
             field=field,
             code="input.too_long",
             params={"label": label, "limit": max_length},
@@ -63,7 +71,9 @@ def clean_text(
             if unicodedata.category(char) == "Cf" and char in ("\u200d", "\u200c"):
                 continue  # joiners are legitimate in some scripts
             raise DomainError(
-                f"{label} contains a control character ({ord(char):#06x}); remove it.",
+                _("{label} contains a control character ({char}); remove it.").format(
+                    label=label, char=f"{ord(char):#06x}"
+                ),
                 field=field,
                 code="input.control_character",
                 params={"label": label},
@@ -78,13 +88,18 @@ def parse_date(value: str | dt.date | None, *, field: str, label: str) -> dt.dat
         return value
     if not value or not str(value).strip():
         raise DomainError(
-            f"{label} is required.", field=field, code="input.required", params={"label": label}
+            _("{label} is required.").format(label=label),
+            field=field,
+            code="input.required",
+            params={"label": label},
         )
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
         raise DomainError(
-            f"{label} {shown(value)} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02.",
+            _("{label} {value} is not a date; write it as YYYY-MM-DD, e.g. 2026-03-02.").format(
+                label=label, value=shown(value)
+            ),
             field=field,
             code="input.bad_date",
             params={"label": label, "value": value},
@@ -101,7 +116,9 @@ def parse_time(value: str | dt.time | None, *, field: str, label: str) -> dt.tim
         parsed = dt.time.fromisoformat(text)
     except ValueError:
         raise DomainError(
-            f"{label} {shown(value)} is not a time; write it as HH:MM, e.g. 09:30.",
+            _("{label} {value} is not a time; write it as HH:MM, e.g. 09:30.").format(
+                label=label, value=shown(value)
+            ),
             field=field,
             code="input.bad_time",
             params={"label": label, "value": value},
@@ -113,7 +130,7 @@ def whole_minutes(value: object, *, field: str, label: str) -> int:
     """A positive whole number of minutes."""
     if isinstance(value, bool):
         raise DomainError(
-            f"{label} must be a whole number of minutes.",
+            _("{label} must be a whole number of minutes.").format(label=label),
             field=field,
             code="input.not_whole_minutes",
             params={"label": label},
@@ -122,7 +139,9 @@ def whole_minutes(value: object, *, field: str, label: str) -> int:
         text = value.strip()
         if not text.lstrip("-").isdecimal():  # isdigit() accepts '²', which int() refuses
             raise DomainError(
-                f"{label} {shown(value)} is not a whole number of minutes.",
+                _("{label} {value} is not a whole number of minutes.").format(
+                    label=label, value=shown(value)
+                ),
                 field=field,
                 code="input.minutes_unreadable",
                 params={"label": label, "value": value},
@@ -133,7 +152,7 @@ def whole_minutes(value: object, *, field: str, label: str) -> int:
     if isinstance(value, float):
         if not value.is_integer():
             raise DomainError(
-                f"{label} must be a whole number of minutes, not {value}.",
+                _("{label} must be a whole number of minutes, not {value}.").format(label=label, value=value),
                 field=field,
                 code="input.minutes_fraction",
                 params={"label": label, "value": value},
@@ -141,14 +160,14 @@ def whole_minutes(value: object, *, field: str, label: str) -> int:
         value = int(value)
     if not isinstance(value, int):
         raise DomainError(
-            f"{label} must be a whole number of minutes.",
+            _("{label} must be a whole number of minutes.").format(label=label),
             field=field,
             code="input.not_whole_minutes",
             params={"label": label},
         )
     if value <= 0:
         raise DomainError(
-            f"{label} must be more than 0 minutes (got {value}).",
+            _("{label} must be more than 0 minutes (got {value}).").format(label=label, value=value),
             field=field,
             code="input.minutes_not_positive",
             params={"label": label, "value": value},

@@ -11,6 +11,7 @@ from typing import Any
 from sqlalchemy import select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _, ngettext
 from supervisor_app.models import (
     DisplayStatus,
     ExperienceKind,
@@ -49,7 +50,7 @@ def _as_date(value: Any) -> dt.date | None:
 def _domain_order(profile: CredentialProfile, codes: Iterable[str]) -> list[tuple[str, str]]:
     """(code, label): the profile's domains first, then general, then codes of older versions."""
     ordered = [(d.code, d.label) for d in profile.domains]
-    known = {c for c, _ in ordered}
+    known = {c for c, _label in ordered}
     extra = sorted(set(codes) - known)
     if GENERAL_DOMAIN in extra:
         extra.remove(GENERAL_DOMAIN)
@@ -60,16 +61,14 @@ def _domain_order(profile: CredentialProfile, codes: Iterable[str]) -> list[tupl
 def _range_text(date_from: dt.date | None, date_to: dt.date | None) -> str:
     """' between X and Y' (with its leading space), or '' for an open range."""
     if date_from and date_to:
-        return f" between {date_from.isoformat()} and {date_to.isoformat()}"
+        return " " + _("between {start} and {end}").format(
+            start=date_from.isoformat(), end=date_to.isoformat()
+        )
     if date_from:
-        return f" from {date_from.isoformat()} on"
+        return " " + _("from {start} on").format(start=date_from.isoformat())
     if date_to:
-        return f" up to {date_to.isoformat()}"
+        return " " + _("up to {end}").format(end=date_to.isoformat())
     return ""
-
-
-def _plural(count: int, one: str, many: str | None = None) -> str:
-    return f"{count} {one if count == 1 else (many or one + 's')}"
 
 
 def _key_fingerprint(uow: UnitOfWork, supervisor_id: int) -> str:
@@ -90,9 +89,11 @@ def _refuse_supervisor_from_elsewhere(uow: UnitOfWork, supervisor: Supervisor) -
     ).all()
     if sealed and not any(sealed):
         raise DomainError(
-            f"{supervisor.name}'s records here arrived signed in an hours file from another database; "
-            "their attestation form is printed by them, where they supervised. The progress statement "
-            "counts these hours.",
+            _(
+                "{supervisor}'s records here arrived signed in an hours file from another database; "
+                "their attestation form is printed by them, where they supervised. The progress statement "
+                "counts these hours."
+            ).format(supervisor=supervisor.name),
             code="print.supervisor_elsewhere",
             field="supervisor",
             params={"supervisor": supervisor.name},
@@ -127,11 +128,13 @@ def prepare_verification(
     supervisee = get_supervisee(uow, supervisee_id)
     supervisor = get_supervisor(uow, supervisor_id)
     _refuse_supervisor_from_elsewhere(uow, supervisor)
-    start = _date_or_none(date_from, field="date_from", label="From date")
-    end = _date_or_none(date_to, field="date_to", label="To date")
+    start = _date_or_none(date_from, field="date_from", label=_("From date"))
+    end = _date_or_none(date_to, field="date_to", label=_("To date"))
     if start and end and end < start:
         raise DomainError(
-            f"The range ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
+            _("The range ends ({end}) before it starts ({start}).").format(
+                end=end.isoformat(), start=start.isoformat()
+            ),
             code="print.range_reversed",
             field="date_to",
             params={"from": start, "to": end},
@@ -160,14 +163,25 @@ def prepare_verification(
     experience_ids = figures.experience_ids
     if not per_format:
         waiting = (
-            f" {_plural(pending, 'record')} {'is' if pending == 1 else 'are'} waiting for "
-            f"{supervisor.name}'s signature; sign {'it' if pending == 1 else 'them'} first."
+            " "
+            + ngettext(
+                "{n} record is waiting for {supervisor}'s signature; sign it first.",
+                "{n} records are waiting for {supervisor}'s signature; sign them first.",
+                pending,
+            ).format(n=pending, supervisor=supervisor.name)
             if pending
             else ""
         )
         raise DomainError(
-            f"There are no signed supervision sessions by {supervisor.name} for {supervisee.name}"
-            f"{_range_text(start, end)}, so there is nothing to attest.{waiting}",
+            _(
+                "There are no signed supervision sessions by {supervisor} for {supervisee}{range}, "
+                "so there is nothing to attest.{waiting}"
+            ).format(
+                supervisor=supervisor.name,
+                supervisee=supervisee.name,
+                range=_range_text(start, end),
+                waiting=waiting,
+            ),
             code="print.nothing_signed",
             field="date_from" if (start or end) else "supervisee",
             params={
@@ -178,16 +192,30 @@ def prepare_verification(
             },
         )
     if pending and not signed_only:
-        parts = []
-        if pending_sessions:
-            parts.append(_plural(pending_sessions, "session"))
-        if pending_experience:
-            parts.append(_plural(pending_experience, "experience entry", "experience entries"))
+        sessions = ngettext("{n} session", "{n} sessions", pending_sessions).format(n=pending_sessions)
+        entries = ngettext("{n} experience entry", "{n} experience entries", pending_experience).format(
+            n=pending_experience
+        )
+        if pending_sessions and pending_experience:
+            what = _("{sessions} and {entries}").format(sessions=sessions, entries=entries)
+        else:
+            what = sessions if pending_sessions else entries
         raise DomainError(
-            f"{' and '.join(parts)} for {supervisee.name}{_range_text(start, end)} "
-            f"{'is' if pending == 1 else 'are'} still waiting for {supervisor.name}'s signature. "
-            f"Sign {'it' if pending == 1 else 'them'} first, or print the signed records only "
-            f"(the {_plural(pending, 'pending record')} will be left off the form).",
+            ngettext(
+                "{what} for {supervisee}{range} is still waiting for {supervisor}'s signature. "
+                "Sign it first, or print the signed records only "
+                "(the {n} pending record will be left off the form).",
+                "{what} for {supervisee}{range} are still waiting for {supervisor}'s signature. "
+                "Sign them first, or print the signed records only "
+                "(the {n} pending records will be left off the form).",
+                pending,
+            ).format(
+                what=what,
+                supervisee=supervisee.name,
+                range=_range_text(start, end),
+                supervisor=supervisor.name,
+                n=pending,
+            ),
             code="print.pending_records",
             field="signed_only",
             params={
@@ -365,7 +393,9 @@ def _board_figures(
         (e.date, e.minutes) for e in counted_sessions if board_rules.modality_counts(profile, e.modality)
     ]
     gaps = board_rules.weekly_gaps(profile, sessions, periods)
-    span = periods or ([(min(d for d, _ in sessions), max(d for d, _ in sessions))] if sessions else [])
+    span = periods or (
+        [(min(d for d, _minutes in sessions), max(d for d, _minutes in sessions))] if sessions else []
+    )
     minimums = profile.experience.domain_minimums
     return {
         "experience_domains": experience_domains,
@@ -448,13 +478,13 @@ def _session_log(
             originals[row[0]] = row
         wanted = {r[10] for r in found if r[10] and r[10] not in originals}
     ids = [r[0] for r in shown] + list(originals)
-    order = [code for code, _ in _domain_order(profile, ())]
+    order = [code for code, _label in _domain_order(profile, ())]
     known = set(order)
 
     def domain_minutes(rid: str) -> tuple[tuple[str, int], ...]:
         given: dict[str, int] = {}
         for item in batch.allocations.get(rid, ()):
-            code, _, minutes = item.rpartition("=")
+            code, _sep, minutes = item.rpartition("=")
             given[code] = int(minutes)
         codes = [c for c in order if c in given] + sorted(set(given) - known)
         return tuple((c, given[c]) for c in codes)
@@ -525,7 +555,7 @@ def _form_records(
                     **links(item.record_id),
                 )
             )
-    order = [code for code, _ in _domain_order(profile, ())]
+    order = [code for code, _label in _domain_order(profile, ())]
     rows = {row[0]: row for row in records.experience.rows}
     for rid in experience_ids:
         row = rows.get(rid)
@@ -533,7 +563,7 @@ def _form_records(
             continue
         given: dict[str, int] = {}
         for item in records.experience.allocations.get(rid, ()):
-            code, _, minutes = str(item).rpartition("=")
+            code, _sep, minutes = str(item).rpartition("=")
             given[code] = given.get(code, 0) + int(minutes)
         codes = [c for c in order if c in given] + sorted(set(given) - set(order))
         found.append(

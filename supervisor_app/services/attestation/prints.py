@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
 from supervisor_app.models import Attestation, AuditEvent, Supervisee, Supervisor, utcnow
 from supervisor_app.reports.data import PrintRecord, VerificationData
 from supervisor_app.services import audit, trails
@@ -133,8 +134,10 @@ def record_print(
     plan = plan_print(uow, data, now=planned.printed_at if planned is not None else now)
     if planned is not None and (plan.serial, plan.reprint) != (planned.serial, planned.reprint):
         raise DomainError(
-            f"The form was printed as {planned.serial}, but that serial number was given to another "
-            f"print meanwhile, so this print was not recorded. Print it again.",
+            _(
+                "The form was printed as {serial}, but that serial number was given to another "
+                "print meanwhile, so this print was not recorded. Print it again."
+            ).format(serial=planned.serial),
             code="print.serial_taken",
             field="supervisee",
             params={"serial": planned.serial},

@@ -13,6 +13,7 @@ from functools import cache
 from typing import Any
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import N_, _, ngettext
 from supervisor_app.models import (
     ExperienceKind,
     Modality,
@@ -55,7 +56,9 @@ def _choice(value: str | None, enum_type: type, *, field: str, label: str) -> st
     allowed = _values(enum_type)
     if text not in allowed:
         raise DomainError(
-            f"{label} must be one of {', '.join(allowed)} (got {value!r}).",
+            _("{label} must be one of {allowed} (got {value!r}).").format(
+                label=label, allowed=", ".join(allowed), value=value
+            ),
             field=field,
             code="records.not_a_choice",
             params={"label": label, "value": value},
@@ -72,7 +75,9 @@ def _allocations(
     pairs = list(raw.items()) if isinstance(raw, Mapping) else list(raw or [])
     if not pairs:
         raise DomainError(
-            f"Give the minutes for at least one performance domain ({', '.join(profile.domain_codes)}).",
+            _("Give the minutes for at least one performance domain ({domains}).").format(
+                domains=", ".join(profile.domain_codes)
+            ),
             field="allocations",
             code="records.no_domain",
         )
@@ -82,21 +87,23 @@ def _allocations(
         if code not in profile.domain_codes and not (allow_general and code == GENERAL_DOMAIN):
             valid = list(profile.domain_codes) + ([GENERAL_DOMAIN] if allow_general else [])
             raise DomainError(
-                f"{code!r} is not a {profile.code} performance domain. Use one of: {', '.join(valid)}.",
+                _("{domain!r} is not a {credential} performance domain. Use one of: {valid}.").format(
+                    domain=code, credential=profile.code, valid=", ".join(valid)
+                ),
                 field="allocations",
                 code="records.unknown_domain",
                 params={"domain": code, "credential": profile.code},
             )
         if code in result:
             raise DomainError(
-                f"The domain {profile.label(code)} is given twice.",
+                _("The domain {domain} is given twice.").format(domain=profile.label(code)),
                 field="allocations",
                 code="records.domain_twice",
             )
         if minutes.__class__ is int and minutes > 0:
             result[code] = minutes  # what whole_minutes would return, without building its label
         else:
-            label = f"Minutes for {profile.label(code)}"
+            label = _("Minutes for {domain}").format(domain=profile.label(code))
             result[code] = whole_minutes(minutes, field="allocations", label=label)
     return result
 
@@ -106,8 +113,10 @@ def _profile_for(profiles: ProfileRegistry, supervisees: list[Supervisee]) -> Cr
     if len(codes) > 1:
         names = ", ".join(f"{s.name} ({s.credential})" for s in supervisees)
         raise DomainError(
-            "Everyone in one session must be working toward the same credential, because the "
-            f"performance domains differ: {names}. Record a separate session per credential.",
+            _(
+                "Everyone in one session must be working toward the same credential, because the "
+                "performance domains differ: {names}. Record a separate session per credential."
+            ).format(names=names),
             field="supervisees",
             code="records.mixed_credentials",
             params={"names": names},
@@ -121,7 +130,9 @@ def _profile_for(profiles: ProfileRegistry, supervisees: list[Supervisee]) -> Cr
 def _check_supervisor(supervisor: Supervisor, supervisees: list[Supervisee]) -> None:
     if not supervisor.active:
         raise DomainError(
-            f"{supervisor.name} is marked inactive; new records need an active supervisor.",
+            _("{supervisor} is marked inactive; new records need an active supervisor.").format(
+                supervisor=supervisor.name
+            ),
             field="supervisor",
             code="records.supervisor_inactive",
             params={"supervisor": supervisor.name},
@@ -129,7 +140,9 @@ def _check_supervisor(supervisor: Supervisor, supervisees: list[Supervisee]) -> 
     for supervisee in supervisees:
         if supervisee.same_person_supervisor_id == supervisor.id:
             raise DomainError(
-                f"{supervisor.name} cannot supervise their own hours ({supervisee.name} is the same person).",
+                _("{supervisor} cannot supervise their own hours ({supervisee} is the same person).").format(
+                    supervisor=supervisor.name, supervisee=supervisee.name
+                ),
                 field="supervisor",
                 code="records.supervises_self",
                 params={"supervisor": supervisor.name, "supervisee": supervisee.name},
@@ -141,14 +154,14 @@ def _check_dates(
 ) -> None:
     if end > today:
         raise DomainError(
-            f"{end.isoformat()} is in the future; record hours once they have happened.",
+            _("{end} is in the future; record hours once they have happened.").format(end=end.isoformat()),
             field=field,
             code="records.in_future",
             params={"end": end},
         )
     if start.year < 1990:
         raise DomainError(
-            f"{start.isoformat()} is too far in the past to be a real record.",
+            _("{start} is too far in the past to be a real record.").format(start=start.isoformat()),
             field=field,
             code="records.too_old",
             params={"start": start},
@@ -156,8 +169,11 @@ def _check_dates(
     for supervisee in supervisees:
         if supervisee.start_date is not None and start < supervisee.start_date:
             raise DomainError(
-                f"{start.isoformat()} is before {supervisee.name}'s start date "
-                f"({supervisee.start_date.isoformat()}).",
+                _("{start} is before {supervisee}'s start date ({start_date}).").format(
+                    start=start.isoformat(),
+                    supervisee=supervisee.name,
+                    start_date=supervisee.start_date.isoformat(),
+                ),
                 field=field,
                 code="records.before_start_date",
                 params={"start": start, "supervisee": supervisee.name, "start_date": supervisee.start_date},
@@ -171,13 +187,13 @@ def _load_supervisees(uow: UnitOfWork, ids: Iterable[int | str]) -> list[Supervi
 def _check_supervisees(supervisees: list[Supervisee]) -> None:
     if not supervisees:
         raise DomainError(
-            "Choose at least one supervisee.", field="supervisees", code="records.no_supervisee"
+            _("Choose at least one supervisee."), field="supervisees", code="records.no_supervisee"
         )
     seen: set[int] = set()
     for supervisee in supervisees:
         if supervisee.id in seen:
             raise DomainError(
-                f"{supervisee.name} is listed twice.",
+                _("{supervisee} is listed twice.").format(supervisee=supervisee.name),
                 field="supervisees",
                 code="records.supervisee_twice",
                 params={"supervisee": supervisee.name},
@@ -185,7 +201,7 @@ def _check_supervisees(supervisees: list[Supervisee]) -> None:
         seen.add(supervisee.id)
         if not supervisee.active:
             raise DomainError(
-                f"{supervisee.name} is marked inactive.",
+                _("{supervisee} is marked inactive.").format(supervisee=supervisee.name),
                 field="supervisees",
                 code="records.supervisee_inactive",
                 params={"supervisee": supervisee.name},
@@ -259,13 +275,13 @@ def check_session(
     _check_supervisees(supervisees)
     _check_supervisor(supervisor, supervisees)
     profile = _profile_for(profiles, supervisees)
-    day = parse_date(date, field="date", label="Date")
+    day = parse_date(date, field="date", label=_("Date"))
     _check_dates(day, day, supervisees, today=today, field="date")
-    start_time = parse_time(start, field="start", label="Start time")
-    length = whole_minutes(minutes, field="minutes", label="Length")
+    start_time = parse_time(start, field="start", label=_("Start time"))
+    length = whole_minutes(minutes, field="minutes", label=_("Length"))
     if length > MAX_ENTRY_MINUTES:
         raise DomainError(
-            f"A session of {length} minutes is over 12 hours; check the length.",
+            _("A session of {length} minutes is over 12 hours; check the length.").format(length=length),
             field="minutes",
             code="records.session_too_long",
             params={"length": length},
@@ -273,32 +289,43 @@ def check_session(
     step = profile.supervision.minute_increment.value
     if length % step:
         raise DomainError(
-            f"{profile.code} supervision is recorded in {step}-minute steps; {length} minutes is not "
-            f"(use {length - length % step or step} or {length - length % step + step}).",
+            _(
+                "{credential} supervision is recorded in {step}-minute steps; {length} minutes is not "
+                "(use {lower} or {higher})."
+            ).format(
+                credential=profile.code,
+                step=step,
+                length=length,
+                lower=length - length % step or step,
+                higher=length - length % step + step,
+            ),
             field="minutes",
             code="records.minutes_step",
             params={"credential": profile.code, "step": step, "length": length},
         )
     if start_time is not None and start_time.hour * 60 + start_time.minute + length > 24 * 60:
         raise DomainError(
-            "The session would run past midnight; split it into two days.",
+            _("The session would run past midnight; split it into two days."),
             field="minutes",
             code="records.past_midnight",
         )
-    session_format = _choice(format, SessionFormat, field="format", label="Format")
+    session_format = _choice(format, SessionFormat, field="format", label=_("Format"))
     most_individual = profile.supervision.individual_max
     if session_format == SessionFormat.INDIVIDUAL and len(supervisees) > most_individual == 1:
         raise DomainError(
-            f"An individual session has exactly one supervisee ({len(supervisees)} chosen); "
-            "choose group for more.",
+            _(
+                "An individual session has exactly one supervisee ({chosen} chosen); choose group for more."
+            ).format(chosen=len(supervisees)),
             field="supervisees",
             code="records.individual_count",
             params={"chosen": len(supervisees)},
         )
     if session_format == SessionFormat.INDIVIDUAL and len(supervisees) > most_individual:
         raise DomainError(
-            f"{profile.code} individual supervision has at most {most_individual} supervisees "
-            f"({len(supervisees)} chosen); choose group for more.",
+            _(
+                "{credential} individual supervision has at most {most} supervisees "
+                "({chosen} chosen); choose group for more."
+            ).format(credential=profile.code, most=most_individual, chosen=len(supervisees)),
             field="supervisees",
             code="records.individual_too_many",
             params={"credential": profile.code, "most": most_individual, "chosen": len(supervisees)},
@@ -306,15 +333,17 @@ def check_session(
     if session_format == SessionFormat.GROUP:
         if len(supervisees) < 2:
             raise DomainError(
-                "A group session has at least two supervisees.",
+                _("A group session has at least two supervisees."),
                 field="supervisees",
                 code="records.group_too_small",
             )
         if len(supervisees) <= most_individual:
             rule = profile.supervision.individual_max_supervisees
             raise DomainError(
-                f"For the {profile.code}, one supervisor with {len(supervisees)} supervisees is individual "
-                f"supervision ({rule.source if rule else ''}); record it as individual.",
+                _(
+                    "For the {credential}, one supervisor with {chosen} supervisees is individual "
+                    "supervision ({rule}); record it as individual."
+                ).format(credential=profile.code, chosen=len(supervisees), rule=rule.source if rule else ""),
                 field="format",
                 code="records.group_is_individual",
                 params={"credential": profile.code},
@@ -322,20 +351,23 @@ def check_session(
         cap = profile.supervision.max_group_size
         if cap is not None and len(supervisees) > cap.value:
             raise DomainError(
-                f"{profile.code} group supervision allows at most {cap.value} supervisees "
-                f"({len(supervisees)} chosen).",
+                _(
+                    "{credential} group supervision allows at most {most} supervisees ({chosen} chosen)."
+                ).format(credential=profile.code, most=cap.value, chosen=len(supervisees)),
                 field="supervisees",
                 code="records.group_too_large",
                 params={"credential": profile.code, "most": cap.value},
             )
-    session_modality = _choice(modality, Modality, field="modality", label="Modality")
+    session_modality = _choice(modality, Modality, field="modality", label=_("Modality"))
     check_modality_counts(profile, session_modality)
     allow_general = profile.supervision.allow_general.value
     allocated = _allocations(allocations, profile=profile, allow_general=allow_general)
     total = sum(allocated.values())
     if total > length:
         raise DomainError(
-            f"The domains add up to {total} minutes, more than the session's {length}.",
+            _("The domains add up to {total} minutes, more than the session's {length}.").format(
+                total=total, length=length
+            ),
             field="allocations",
             code="records.domains_exceed_length",
             params={"total": total, "length": length},
@@ -343,8 +375,10 @@ def check_session(
     if total < length:
         if not allow_general:
             raise DomainError(
-                f"The domains add up to {total} minutes but the session is {length}; "
-                f"allocate the other {length - total} minutes to a domain.",
+                _(
+                    "The domains add up to {total} minutes but the session is {length}; "
+                    "allocate the other {rest} minutes to a domain."
+                ).format(total=total, length=length, rest=length - total),
                 field="allocations",
                 code="records.domains_short_of_length",
                 params={"total": total, "length": length},
@@ -358,9 +392,9 @@ def check_session(
         minutes=length,
         format=session_format,
         modality=session_modality,
-        site=clean_text(site, field="site", label="Site"),
+        site=clean_text(site, field="site", label=_("Site")),
         topics=clean_text(
-            topics, field="topics", label="Topics", max_length=MAX_TOPICS_LENGTH, multiline=True
+            topics, field="topics", label=_("Topics"), max_length=MAX_TOPICS_LENGTH, multiline=True
         ),
         allocations=dict(sorted(allocated.items())),
     )
@@ -371,10 +405,12 @@ def check_modality_counts(profile: CredentialProfile, modality: str) -> None:
     rule = profile.supervision.counted_modalities
     if rule is None or modality in rule.value:
         return
-    allowed = " or ".join(_MODALITY_WORDS.get(m, m) for m in rule.value)
+    allowed = _(" or ").join(_(_MODALITY_WORDS[m]) if m in _MODALITY_WORDS else m for m in rule.value)
+    given = _(_MODALITY_WORDS[modality]) if modality in _MODALITY_WORDS else modality
     raise DomainError(
-        f"{profile.code} supervision {_MODALITY_WORDS.get(modality, modality)} does not count "
-        f"({rule.source}). Record supervision given {allowed}.",
+        _(
+            "{credential} supervision {given} does not count ({rule}). Record supervision given {allowed}."
+        ).format(credential=profile.code, given=given, rule=rule.source, allowed=allowed),
         field="modality",
         code="records.modality_not_counted",
         params={"credential": profile.code, "rule": rule.source, "allowed": allowed},
@@ -399,19 +435,21 @@ def check_counts_at_signing(uow: UnitOfWork, records: Iterable[Record]) -> None:
                 check_modality_counts(profile, record.modality)
             except DomainError as exc:
                 raise exc.with_message(
-                    f"Record {record.id[:8]} ({record.date.isoformat()}) cannot be signed: {exc.message}",
+                    _("Record {record} ({date}) cannot be signed: {message}").format(
+                        record=record.id[:8], date=record.date.isoformat(), message=exc.message
+                    ),
                     field="record",
                     params={"record": record.id, "date": record.date},
                 ) from None
 
 
-_MODALITY_WORDS = {"in-person": "in person", "video": "by live video", "phone": "by phone"}
+_MODALITY_WORDS = {"in-person": N_("in person"), "video": N_("by live video"), "phone": N_("by phone")}
 
 
 def _check_active(supervisee: Supervisee) -> None:
     if not supervisee.active:
         raise DomainError(
-            f"{supervisee.name} is marked inactive.",
+            _("{supervisee} is marked inactive.").format(supervisee=supervisee.name),
             field="supervisee",
             code="records.supervisee_inactive",
             params={"supervisee": supervisee.name},
@@ -471,8 +509,8 @@ def check_experience(
     _check_active(supervisee)
     _check_supervisor(supervisor, [supervisee])
     profile = _profile_for(profiles, [supervisee])
-    start = parse_date(period_start, field="period_start", label="From date")
-    end = parse_date(period_end, field="period_end", label="To date")
+    start = parse_date(period_start, field="period_start", label=_("From date"))
+    end = parse_date(period_end, field="period_end", label=_("To date"))
     if end < start:
         raise DomainError(
             f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
@@ -492,8 +530,11 @@ def check_experience(
     days = (end - start).days + 1
     if total > MAX_ENTRY_MINUTES * days:
         raise DomainError(
-            f"{total / 60:.2f} hours in {days} day{'s' if days != 1 else ''} is more than 12 hours a day; "
-            "check the hours.",
+            ngettext(
+                "{hours} hours in {days} day is more than 12 hours a day; check the hours.",
+                "{hours} hours in {days} days is more than 12 hours a day; check the hours.",
+                days,
+            ).format(hours=f"{total / 60:.2f}", days=days),
             field="allocations",
             code="records.over_12_hours_a_day",
             params={"days": days},
@@ -503,7 +544,7 @@ def check_experience(
         supervisor_id=supervisor.id,
         period_start=start,
         period_end=end,
-        setting=clean_text(setting, field="setting", label="Setting"),
-        kind=_choice(kind, ExperienceKind, field="kind", label="Kind"),
+        setting=clean_text(setting, field="setting", label=_("Setting")),
+        kind=_choice(kind, ExperienceKind, field="kind", label=_("Kind")),
         allocations=dict(sorted(allocated.items())),
     )

@@ -24,6 +24,7 @@ from sqlalchemy import (
 )
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
 from supervisor_app.models import (
     ExperienceEntry,
     RecordStatus,
@@ -170,8 +171,15 @@ def check_session_overlap(
             shared = mine & other.supervisee_ids
             who = ", ".join(s.name for s in supervisees if s.id in shared)
         raise DomainError(
-            f"This overlaps another session for {who} on {values.date.isoformat()} at "
-            f"{other.start_time.strftime('%H:%M')} ({other.minutes} min, record {other.id[:8]}).",
+            _(
+                "This overlaps another session for {who} on {date} at {start_time} ({minutes} min, record {other})."
+            ).format(
+                who=who,
+                date=values.date.isoformat(),
+                start_time=other.start_time.strftime("%H:%M"),
+                minutes=other.minutes,
+                other=other.id[:8],
+            ),
             field="start",
             code="records.session_overlap",
             params={
@@ -238,9 +246,16 @@ def check_experience_overlap(
         if other.id in ignore_ids or other.supersedes_id in ignore_ids:
             continue
         raise DomainError(
-            f"{supervisee.name} already has experience logged for {other.period_start.isoformat()} to "
-            f"{other.period_end.isoformat()} (record {other.id[:8]}), which overlaps this period. "
-            "Edit or amend that entry instead, so no hours are counted twice.",
+            _(
+                "{supervisee} already has experience logged for {period_start} to {period_end} "
+                "(record {other}), which overlaps this period. "
+                "Edit or amend that entry instead, so no hours are counted twice."
+            ).format(
+                supervisee=supervisee.name,
+                period_start=other.period_start.isoformat(),
+                period_end=other.period_end.isoformat(),
+                other=other.id[:8],
+            ),
             field="period_start",
             code="records.experience_overlap",
             params={

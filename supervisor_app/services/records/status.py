@@ -22,6 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import aliased
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
 from supervisor_app.models import (
     DisplayStatus,
     ExperienceEntry,
@@ -77,7 +78,8 @@ def voided_clause(model: type[Record]) -> ColumnElement[bool]:
 
 
 def refuse_arrived(uow: UnitOfWork, record: Record, action: str) -> None:
-    """A record signed in another database (arrived in an hours file) is read-only here."""
+    """A record signed in another database (arrived in an hours file) is read-only here.
+    ``action`` is an English past participle marked with ``N_`` ("amended"), shown translated."""
     arrived = uow.session.scalar(
         select(ForeignLink.chain_id)
         .where(ForeignLink.record_id == record.id, ForeignLink.action == SignOffAction.SIGN)
@@ -85,8 +87,10 @@ def refuse_arrived(uow: UnitOfWork, record: Record, action: str) -> None:
     )
     if arrived is not None:
         raise DomainError(
-            f"Record {record.id[:8]} was signed in another database and arrived in an hours file; "
-            f"it is read-only here and cannot be {action} (its own supervisor can, where it was signed).",
+            _(
+                "Record {record} was signed in another database and arrived in an hours file; "
+                "it is read-only here and cannot be {action} (its own supervisor can, where it was signed)."
+            ).format(record=record.id[:8], action=_(action)),
             field="record",
             code="records.arrived_read_only",
             params={"record": record.id, "action": action},
@@ -135,7 +139,9 @@ def find_record(uow: UnitOfWork, record_id: str, *, field: str = "record") -> Re
     text = (record_id or "").strip().lower()
     if len(text) < 6:
         raise DomainError(
-            f"Record id {record_id!r} is too short; give the full id or at least its first 6 characters.",
+            _(
+                "Record id {record!r} is too short; give the full id or at least its first 6 characters."
+            ).format(record=record_id),
             field=field,
             code="records.id_too_short",
             params={"record": record_id},
@@ -148,14 +154,16 @@ def find_record(uow: UnitOfWork, record_id: str, *, field: str = "record") -> Re
         found.extend(uow.session.scalars(select(model).where(model.id.startswith(text)).limit(2)))
     if not found:
         raise DomainError(
-            f"There is no session or experience entry with id {record_id!r}.",
+            _("There is no session or experience entry with id {record!r}.").format(record=record_id),
             field=field,
             code="records.not_found",
             params={"record": record_id},
         )
     if len(found) > 1:
         raise DomainError(
-            f"Record id {record_id!r} matches more than one record; give more characters.",
+            _("Record id {record!r} matches more than one record; give more characters.").format(
+                record=record_id
+            ),
             field=field,
             code="records.id_ambiguous",
             params={"record": record_id},

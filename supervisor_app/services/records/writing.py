@@ -16,6 +16,7 @@ from sqlalchemy import (
 )
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import N_, _
 from supervisor_app.models import (
     Base,
     DisplayStatus,
@@ -240,8 +241,9 @@ def _insert_many(
 def _require_pending(record: Record, action: str) -> None:
     if record.status != RecordStatus.PENDING:
         raise DomainError(
-            f"Record {record.id[:8]} is signed and final; it cannot be {action}. "
-            "Amend it (with a reason) or void it instead.",
+            _(
+                "Record {record} is signed and final; it cannot be {action}. Amend it (with a reason) or void it instead."
+            ).format(record=record.id[:8], action=_(action)),
             field="record",
             code="records.signed_final",
             params={"record": record.id, "action": action},
@@ -259,12 +261,12 @@ def update_session(uow: UnitOfWork, *, record_id: str, **fields: Any) -> Supervi
     session = find_record(uow, record_id)
     if not isinstance(session, SupervisionSession):
         raise DomainError(
-            f"Record {record_id} is an experience entry, not a session.",
+            _("Record {record} is an experience entry, not a session.").format(record=record_id),
             field="record",
             code="records.not_a_session",
             params={"record": record_id},
         )
-    _require_pending(session, "edited")
+    _require_pending(session, N_("edited"))
     values = validate_session(uow, ignore_ids=_replacing(session), **fields)
     before = session_snapshot(session)
     _apply_session(session, values)
@@ -284,12 +286,12 @@ def update_experience(uow: UnitOfWork, *, record_id: str, **fields: Any) -> Expe
     entry = find_record(uow, record_id)
     if not isinstance(entry, ExperienceEntry):
         raise DomainError(
-            f"Record {record_id} is a session, not an experience entry.",
+            _("Record {record} is a session, not an experience entry.").format(record=record_id),
             field="record",
             code="records.not_experience",
             params={"record": record_id},
         )
-    _require_pending(entry, "edited")
+    _require_pending(entry, N_("edited"))
     values = validate_experience(uow, ignore_ids=_replacing(entry), **fields)
     before = experience_snapshot(entry)
     _apply_experience(entry, values)
@@ -307,8 +309,10 @@ def update_experience(uow: UnitOfWork, *, record_id: str, **fields: Any) -> Expe
 def describe(record: Record) -> str:
     """A record in words, for messages: "the session of 2026-03-04"."""
     if isinstance(record, SupervisionSession):
-        return f"the session of {record.date.isoformat()}"
-    return f"the experience entry {record.period_start.isoformat()} to {record.period_end.isoformat()}"
+        return _("the session of {date}").format(date=record.date.isoformat())
+    return _("the experience entry {period_start} to {period_end}").format(
+        period_start=record.period_start.isoformat(), period_end=record.period_end.isoformat()
+    )
 
 
 def waiting_amendment(uow: UnitOfWork, record_id: str) -> Record | None:
@@ -326,7 +330,7 @@ def waiting_amendment(uow: UnitOfWork, record_id: str) -> Record | None:
 
 def delete_pending(uow: UnitOfWork, *, record_id: str) -> None:
     record = find_record(uow, record_id)
-    _require_pending(record, "deleted")
+    _require_pending(record, N_("deleted"))
     snapshot = (
         session_snapshot(record) if isinstance(record, SupervisionSession) else experience_snapshot(record)
     )
@@ -352,14 +356,16 @@ def amend_record(
     original in every total and the original shows as *amended*.
     """
     original = find_record(uow, record_id)
-    refuse_arrived(uow, original, "amended")
+    refuse_arrived(uow, original, N_("amended"))
     reason = clean_text(
-        reason, field="reason", label="Reason for the amendment", max_length=1000, required=True
+        reason, field="reason", label=_("Reason for the amendment"), max_length=1000, required=True
     )
     status = display_status(uow, original)
     if status is DisplayStatus.PENDING:
         raise DomainError(
-            f"Record {original.id[:8]} is not signed yet; edit it directly instead of amending it.",
+            _("Record {original} is not signed yet; edit it directly instead of amending it.").format(
+                original=original.id[:8]
+            ),
             field="record",
             code="records.amend_not_signed",
             params={"original": original.id},
@@ -369,22 +375,26 @@ def amend_record(
             select(replaced_by_sql(type(original))).where(type(original).id == original.id)
         )
         raise DomainError(
-            f"Record {original.id[:8]} was already replaced by {str(newer)[:8]}; amend that one instead.",
+            _("Record {original} was already replaced by {newer}; amend that one instead.").format(
+                original=original.id[:8], newer=str(newer)[:8]
+            ),
             field="record",
             code="records.amend_replaced",
             params={"original": original.id},
         )
     if status is DisplayStatus.VOIDED:
         raise DomainError(
-            f"Record {original.id[:8]} was voided and cannot be amended.",
+            _("Record {original} was voided and cannot be amended.").format(original=original.id[:8]),
             field="record",
             code="records.amend_voided",
             params={"original": original.id},
         )
     if waiting_amendment(uow, original.id) is not None:
         raise DomainError(
-            f"An amendment of {describe(original)} is already waiting to be signed; sign, edit or "
-            "delete that amendment before amending again.",
+            _(
+                "An amendment of {record} is already waiting to be signed; sign, edit or "
+                "delete that amendment before amending again."
+            ).format(record=describe(original)),
             field="record",
             code="records.amendment_waiting",
         )

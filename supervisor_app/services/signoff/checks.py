@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
+from supervisor_app.i18n import _
 from supervisor_app.services.canonical import (
     ACTION,
     AT,
@@ -70,10 +71,12 @@ class RecordsFailVerification(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         self.problems = problems
         lines = "\n".join(f"  {p}" for p in problems[:20])
-        more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+        more = "\n  " + _("... and {n} more").format(n=len(problems) - 20) if len(problems) > 20 else ""
         super().__init__(
-            "These records fail verification (they were changed outside the app after signing), "
-            f"so they are not used:\n{lines}{more}\nRun 'verify' for the full report."
+            _(
+                "These records fail verification (they were changed outside the app after signing), "
+                "so they are not used:\n{lines}{more}\nRun 'verify' for the full report."
+            ).format(lines=lines, more=more)
         )
 
 
@@ -89,16 +92,33 @@ def _check_links(
     for link, digest, expected_prev in zip(links, digests, expected_prevs, strict=True):
         seq, rid = link[SEQ], link[RID]
         if prev_seq is not None and seq != prev_seq + 1:
-            add(Problem(rid, f"signature #{seq} follows #{prev_seq}: signatures in between are missing"))
+            add(
+                Problem(
+                    rid,
+                    _("signature #{seq} follows #{prev_seq}: signatures in between are missing").format(
+                        seq=seq, prev_seq=prev_seq
+                    ),
+                )
+            )
         if link[PREV] != expected_prev:
             add(
                 Problem(
                     rid,
-                    f"signature #{seq} does not link to the signature before it (chain broken: a signature was removed, added or reordered)",
+                    _(
+                        "signature #{seq} does not link to the signature before it "
+                        "(chain broken: a signature was removed, added or reordered)"
+                    ).format(seq=seq),
                 )
             )
         if digest != link[CHAIN]:
-            add(Problem(rid, f"signature #{seq} was altered (its signer, time, reason or hash changed)"))
+            add(
+                Problem(
+                    rid,
+                    _("signature #{seq} was altered (its signer, time, reason or hash changed)").format(
+                        seq=seq
+                    ),
+                )
+            )
         prev_seq = seq
 
 
@@ -146,9 +166,13 @@ def time_warnings(links: list[tuple[Any, ...]]) -> list[Problem]:
             warnings.append(
                 Problem(
                     link[RID],
-                    f"signature #{link[SEQ]} is dated {times[i][:16]} UTC, earlier than signature "
-                    f"#{before[SEQ]} before it ({times[i - 1][:16]} UTC): the computer's clock was "
-                    "wrong when one of them was made. Time runs backwards here; nothing was altered.",
+                    _(
+                        "signature #{seq} is dated {at} UTC, earlier than signature "
+                        "#{before} before it ({before_at} UTC): the computer's clock was "
+                        "wrong when one of them was made. Time runs backwards here; nothing was altered."
+                    ).format(
+                        seq=link[SEQ], at=times[i][:16], before=before[SEQ], before_at=times[i - 1][:16]
+                    ),
                 )
             )
     return warnings
@@ -167,19 +191,39 @@ def index_links(
         elif action == VOID:
             target = voids
         else:
-            add(Problem(rid, f"signature #{seq} has an unknown action {action!r}"))
+            add(
+                Problem(
+                    rid, _("signature #{seq} has an unknown action {action!r}").format(seq=seq, action=action)
+                )
+            )
             continue
         earlier = target.get(rid)
         if earlier is not None:
-            add(Problem(rid, f"signature #{seq} repeats #{earlier[SEQ]}: a record is {action}ed only once"))
+            repeats = (
+                _("signature #{seq} repeats #{earlier}: a record is signed only once")
+                if action == SIGN
+                else _("signature #{seq} repeats #{earlier}: a record is voided only once")
+            )
+            add(Problem(rid, repeats.format(seq=seq, earlier=earlier[SEQ])))
             continue
         target[rid] = link
     for rid, voided in voids.items():
         signed = signs.get(rid)
         if signed is None:
-            add(Problem(rid, f"void #{voided[SEQ]} withdraws a record that has no signature"))
+            add(
+                Problem(
+                    rid, _("void #{seq} withdraws a record that has no signature").format(seq=voided[SEQ])
+                )
+            )
         elif voided[SEQ] < signed[SEQ]:
-            add(Problem(rid, f"void #{voided[SEQ]} comes before the signature it withdraws (#{signed[SEQ]})"))
+            add(
+                Problem(
+                    rid,
+                    _("void #{seq} comes before the signature it withdraws (#{signed})").format(
+                        seq=voided[SEQ], signed=signed[SEQ]
+                    ),
+                )
+            )
     return signs, voids
 
 
@@ -205,8 +249,12 @@ def check_audit_trail(
     for rid, action in audited:
         if rid in named or rid in (signs if action == SIGN else voids):
             continue
-        done = "signed" if action == SIGN else "voided"
-        add(Problem(rid, f"the audit trail says it was {done}, but that signature is missing from the chain"))
+        missing = (
+            _("the audit trail says it was signed, but that signature is missing from the chain")
+            if action == SIGN
+            else _("the audit trail says it was voided, but that signature is missing from the chain")
+        )
+        add(Problem(rid, missing))
 
 
 def check_deleted(
@@ -217,9 +265,16 @@ def check_deleted(
 ) -> None:
     """Links whose record was not among those read (``seen``): the record is gone."""
     for link in sorted(map(signs.__getitem__, signs.keys() - seen), key=itemgetter(SEQ)):
-        add(Problem(link[RID], f"was signed (signature #{link[SEQ]}) but the record has been deleted"))
+        add(
+            Problem(
+                link[RID],
+                _("was signed (signature #{seq}) but the record has been deleted").format(seq=link[SEQ]),
+            )
+        )
     for link in sorted(map(voids.__getitem__, voids.keys() - seen - signs.keys()), key=itemgetter(SEQ)):
-        add(Problem(link[RID], f"was voided (#{link[SEQ]}) but the record has been deleted"))
+        add(
+            Problem(link[RID], _("was voided (#{seq}) but the record has been deleted").format(seq=link[SEQ]))
+        )
 
 
 def _check_record(
@@ -235,23 +290,36 @@ def _check_record(
     link = signs.get(rid)
     if status == PENDING:
         if link is not None:
-            add(Problem(rid, f"was signed (signature #{link[SEQ]}) but is marked pending again"))
+            add(
+                Problem(
+                    rid, _("was signed (signature #{seq}) but is marked pending again").format(seq=link[SEQ])
+                )
+            )
         elif rid in voids:
-            add(Problem(rid, f"was voided (#{voids[rid][SEQ]}) but is marked pending again"))
+            add(
+                Problem(rid, _("was voided (#{seq}) but is marked pending again").format(seq=voids[rid][SEQ]))
+            )
         return
     if status != SIGNED:
-        add(Problem(rid, f"has an unknown status {status!r}"))
+        add(Problem(rid, _("has an unknown status {status!r}").format(status=status)))
         return
     if link is None:
-        add(Problem(rid, "is marked signed but has no signature"))
+        add(Problem(rid, _("is marked signed but has no signature")))
         return
     if link[KIND] != kind:
-        add(Problem(rid, f"signature #{link[SEQ]} is for a {link[KIND]}, not a {kind}"))
+        add(
+            Problem(
+                rid,
+                _("signature #{seq} is for a {signed_kind}, not a {kind}").format(
+                    seq=link[SEQ], signed_kind=link[KIND], kind=kind
+                ),
+            )
+        )
     if digest != link[CONTENT]:
-        add(Problem(rid, f"content changed after it was signed (signature #{link[SEQ]})"))
+        add(Problem(rid, _("content changed after it was signed (signature #{seq})").format(seq=link[SEQ])))
     voided = voids.get(rid)
     if voided is not None and void_content_hash(digest, voided[REASON]) != voided[CONTENT]:
-        add(Problem(rid, f"void #{voided[SEQ]} no longer matches the record or its reason"))
+        add(Problem(rid, _("void #{seq} no longer matches the record or its reason").format(seq=voided[SEQ])))
 
 
 HEX = 64  # characters of one hex SHA-256 digest

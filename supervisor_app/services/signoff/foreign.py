@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
 from supervisor_app.models import (
     SignOff,
 )
@@ -168,20 +169,26 @@ def _check_signatures(
         entries: dict[Any, Any] = {}
         problem: str | None = None
         if key is None:
-            problem = f"signature {str(sid)[:8]} names a key that is not on file"
+            problem = _("signature {id} names a key that is not on file").format(id=str(sid)[:8])
         elif not (
             isinstance(payload_text_, str)
             and isinstance(signature_hex, str)
             and signatures.check(key[1], payload_text_, signature_hex)
         ):
-            problem = f"signature {str(sid)[:8]} by {key[4]} does not check under their key (it was altered)"
+            problem = _("signature {id} by {signer} does not check under their key (it was altered)").format(
+                id=str(sid)[:8], signer=key[4]
+            )
         else:
             payload = json.loads(payload_text_)
             signer = payload.get("signer") or {}
             if payload.get("id") != sid or payload.get("chain") != chain or signer.get("key") != fingerprint:
-                problem = f"signature {str(sid)[:8]} was stored under another id, chain or key than it signed"
+                problem = _("signature {id} was stored under another id, chain or key than it signed").format(
+                    id=str(sid)[:8]
+                )
             elif signer.get("global_id") != key[3]:
-                problem = f"signature {str(sid)[:8]}'s key belongs to someone else here than its signer"
+                problem = _("signature {id}'s key belongs to someone else here than its signer").format(
+                    id=str(sid)[:8]
+                )
             entries = {entry.get("seq"): entry for entry in payload.get("links") or ()}
         checked[sid] = (problem, entries, row, key[2] if key is not None else None)
     return checked
@@ -209,10 +216,10 @@ def check_foreign(
     links.sort(key=lambda link: (link[ACTION] != SIGN, str(link[_F_CHAIN_ID]), link[SEQ]))
     for link in links:
         rid, seq, action = link[RID], link[SEQ], link[ACTION]
-        where = f"#{seq} of database {str(link[_F_CHAIN_ID])[:8]}"
+        where = _("#{seq} of database {chain}").format(seq=seq, chain=str(link[_F_CHAIN_ID])[:8])
         problem, entries, sig_row, signer = signatures_.get(link[_F_SIGNATURE], ("missing", {}, (), None))
         if problem == "missing":
-            add(Problem(rid, f"its signature ({where}) is missing"))
+            add(Problem(rid, _("its signature ({where}) is missing").format(where=where)))
         elif problem is not None:
             add(Problem(rid, problem))
         else:
@@ -225,7 +232,14 @@ def check_foreign(
                 )
             )
             if entry != expected or sig_row[1] != link[_F_CHAIN_ID]:
-                add(Problem(rid, f"signature {where} is not the one its keyed signature lists (altered)"))
+                add(
+                    Problem(
+                        rid,
+                        _("signature {where} is not the one its keyed signature lists (altered)").format(
+                            where=where
+                        ),
+                    )
+                )
         own = chain_hash(
             prev=link[PREV],
             seq=seq,
@@ -238,7 +252,14 @@ def check_foreign(
             content=link[CONTENT],
         )
         if own != link[CHAIN]:
-            add(Problem(rid, f"signature {where} was altered (its signer, time, reason or hash changed)"))
+            add(
+                Problem(
+                    rid,
+                    _("signature {where} was altered (its signer, time, reason or hash changed)").format(
+                        where=where
+                    ),
+                )
+            )
         shaped = (*link[:SIGNER], signer, *link[SIGNER + 1 : 10])
         if action == VOID:
             result.voids[rid] = shaped
@@ -248,9 +269,17 @@ def check_foreign(
                 and digest is not None
                 and void_content_hash(digest, link[REASON]) != link[CONTENT]
             ):
-                add(Problem(rid, f"void {where} no longer matches the record or its reason"))
+                add(
+                    Problem(
+                        rid, _("void {where} no longer matches the record or its reason").format(where=where)
+                    )
+                )
             if rid not in result.signs:
-                add(Problem(rid, f"void {where} withdraws a record that has no signature"))
+                add(
+                    Problem(
+                        rid, _("void {where} withdraws a record that has no signature").format(where=where)
+                    )
+                )
             continue
         result.signs[rid] = shaped
         result.chains[rid] = link[_F_CHAIN_ID]
@@ -258,38 +287,57 @@ def check_foreign(
         if found is None:
             add(
                 Problem(
-                    rid, f"arrived signed from another database ({where}) but the record has been deleted"
+                    rid,
+                    _(
+                        "arrived signed from another database ({where}) but the record has been deleted"
+                    ).format(where=where),
                 )
             )
             continue
         kind, row = found
         if kind != link[KIND]:
-            add(Problem(rid, f"signature {where} is for a {link[KIND]}, not a {kind}"))
+            add(
+                Problem(
+                    rid,
+                    _("signature {where} is for a {signed_kind}, not a {kind}").format(
+                        where=where, signed_kind=link[KIND], kind=kind
+                    ),
+                )
+            )
             continue
         if row[1] != SIGNED:
-            add(Problem(rid, f"arrived signed ({where}) but is marked {row[1]!r} now"))
+            add(
+                Problem(
+                    rid,
+                    _("arrived signed ({where}) but is marked {status!r} now").format(
+                        where=where, status=row[1]
+                    ),
+                )
+            )
         try:
             people = json.loads(link[_F_PEOPLE])
         except (TypeError, ValueError):
             people = {}
         named = set(people.get("supervisees") or ())
         if supervisors.get(row[2]) != people.get("supervisor"):
-            add(Problem(rid, "its supervisor was changed after it arrived from another database"))
+            add(Problem(rid, _("its supervisor was changed after it arrived from another database")))
         here = [row[5]] if kind == EXPERIENCE else list(row[12])
         if any(not (supervisees.get(sid, set()) & named) for sid in here):
             add(
                 Problem(
-                    rid, "its supervisee or attendees were changed after it arrived from another database"
+                    rid, _("its supervisee or attendees were changed after it arrived from another database")
                 )
             )
         elif kind == SESSION:
             listed = {gid for sid in here for gid in supervisees.get(sid, set())}
             known = {gid for gids in supervisees.values() for gid in gids}
             if (named & known) - listed:
-                add(Problem(rid, "an attendee was removed after it arrived from another database"))
+                add(Problem(rid, _("an attendee was removed after it arrived from another database")))
         digest = digests[rid] = foreign_digest(kind, row, people)
         if digest != link[CONTENT]:
-            add(Problem(rid, f"content changed after it was signed (signature {where})"))
+            add(
+                Problem(rid, _("content changed after it was signed (signature {where})").format(where=where))
+            )
     return result
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
+from supervisor_app.i18n import N_, _, ngettext
 from supervisor_app.services import keys, signatures, trails
 from supervisor_app.services.canonical import (
     ACTION,
@@ -195,7 +196,7 @@ def check_keyed(
     ):
         span = range(first, last + 1) if first.__class__ is int and last.__class__ is int else range(0)
         stored = [by_seq[seq] for seq in span if seq in by_seq]
-        label = f"keyed signature {str(sid)[:8]}"
+        label = _("keyed signature {id}").format(id=str(sid)[:8])
         key = public.get(fingerprint)
         if key is None:
             checked = None
@@ -204,16 +205,13 @@ def check_keyed(
         else:
             checked = _checked_payload(sid, key[0], text_, signature_hex, remember=True)
         if checked is None:
-            why = (
-                "by a key not on file" if key is None else "does not match what it signs (forged or altered)"
+            unchecked = (
+                _("signature #{seq}: {label} is by a key not on file")
+                if key is None
+                else _("signature #{seq}: {label} does not match what it signs (forged or altered)")
             )
             for link in stored:
-                problem(
-                    link[RID],
-                    f"signature #{link[SEQ]}: {label} is {why}"
-                    if key is None
-                    else f"signature #{link[SEQ]}: {label} {why}",
-                )
+                problem(link[RID], unchecked.format(seq=link[SEQ], label=label))
             continue
         payload, expected = checked
         if (
@@ -224,7 +222,12 @@ def check_keyed(
             or payload["signer"].get("key") != fingerprint
         ):
             for link in stored:
-                problem(link[RID], f"signature #{link[SEQ]}: {label} was made for other links")
+                problem(
+                    link[RID],
+                    _("signature #{seq}: {label} was made for other links").format(
+                        seq=link[SEQ], label=label
+                    ),
+                )
             continue
         owner = key[1]
         last_rid = expected[-1][2] if expected else None
@@ -245,43 +248,59 @@ def check_keyed(
             if link is None:
                 if whole:
                     problem(
-                        rid, f"{label} signed #{seq} ({entry[3]}) but that link is missing from the chain"
+                        rid,
+                        _("{label} signed #{seq} ({kind}) but that link is missing from the chain").format(
+                            label=label, seq=seq, kind=entry[3]
+                        ),
                     )
                 continue
             if _link_tuple(link) != entry:
-                problem(rid, f"signature #{seq} differs from what {label} signed (the chain was rewritten)")
+                rewritten = _(
+                    "signature #{seq} differs from what {label} signed (the chain was rewritten)"
+                ).format(seq=seq, label=label)
+                problem(rid, rewritten)
                 if link[RID] != rid:
-                    problem(
-                        link[RID],
-                        f"signature #{seq} differs from what {label} signed (the chain was rewritten)",
-                    )
+                    problem(link[RID], rewritten)
                 continue
             if link[SIGNER] != owner:
                 problem(
                     rid,
-                    f"signature #{seq} names signer {link[SIGNER]}, but {label} is another supervisor's key",
+                    _(
+                        "signature #{seq} names signer {signer}, but {label} is another supervisor's key"
+                    ).format(seq=seq, signer=link[SIGNER], label=label),
                 )
                 continue
             if str(link[AT]) != payload.get("signed_at"):
-                problem(rid, f"signature #{seq} is dated {link[AT]}, not as {label} signed it")
+                problem(
+                    rid,
+                    _("signature #{seq} is dated {at}, not as {label} signed it").format(
+                        seq=seq, at=link[AT], label=label
+                    ),
+                )
                 continue
             if seq < keys_from:
                 problem(
                     rid,
-                    f"signature #{seq} is marked as signed before keys, but {label} signed it (the start of keys was moved)",
+                    _(
+                        "signature #{seq} is marked as signed before keys, but {label} signed it "
+                        "(the start of keys was moved)"
+                    ).format(seq=seq, label=label),
                 )
                 continue
             covered.add(seq)
         if first in by_seq and by_seq[first][PREV] != payload.get("prev_chain_hash"):
             problem(
-                by_seq[first][RID], f"signature #{first} no longer follows the link {label} signed it after"
+                by_seq[first][RID],
+                _("signature #{seq} no longer follows the link {label} signed it after").format(
+                    seq=first, label=label
+                ),
             )
             covered.discard(first)
         head = payload.get("audit_head")
         if whole and isinstance(head, dict):
             why = trails.head_problem(conn, trails.AUDIT, head.get("id"), head.get("hash"))
             if why is not None:
-                add(Problem(f"audit trail, as {label} signed it", why, kind="audit"))
+                add(Problem(_("audit trail, as {label} signed it").format(label=label), why, kind="audit"))
         if whole:
             signed.add("supervisor", payload["signer"], first, last_rid)
             for person in payload.get("supervisees") or ():
@@ -298,14 +317,22 @@ def check_keyed(
             continue
         problem(
             link[RID],
-            f"signature #{seq} has no keyed signature: it was not made with the signer's key (forged, or its keyed signature removed)",
+            _(
+                "signature #{seq} has no keyed signature: it was not made with the signer's key "
+                "(forged, or its keyed signature removed)"
+            ).format(seq=seq),
         )
     if before:
         note(
             Problem(
                 "",
-                f"{before} signature{'s' if before != 1 else ''} (#1 to #{keys_from - 1}, the newest dated {newest_before[:16]} UTC) "
-                "were made before keys existed (signed before keys): they are checked by the hash chain alone.",
+                ngettext(
+                    "{n} signature (#1 to #{last}, the newest dated {newest} UTC) were made before keys "
+                    "existed (signed before keys): they are checked by the hash chain alone.",
+                    "{n} signatures (#1 to #{last}, the newest dated {newest} UTC) were made before keys "
+                    "existed (signed before keys): they are checked by the hash chain alone.",
+                    before,
+                ).format(n=before, last=keys_from - 1, newest=newest_before[:16]),
             )
         )
     if whole and signed.people:
@@ -340,7 +367,10 @@ def _check_people(
         current = now.get((table, gid))
         if current is None:
             problem(
-                rid, f"was signed for a {table} ({identity.get('name')!r}) who is no longer in the database"
+                rid,
+                _("was signed for a {table} ({name!r}) who is no longer in the database").format(
+                    table=_(_PERSON_WORDS[table]), name=identity.get("name")
+                ),
             )
             continue
         row_id, values = current
@@ -358,14 +388,29 @@ def _check_people(
             edits = _recorded_edits(conn)
         explained = all(_explained(edits.get((table, row_id), []), f, values[f]) for f in differ)
         if table == "supervisee":
-            was = ", ".join(differ) + " other than now"
+            was = _("{fields} other than now").format(fields=", ".join(differ))
         else:
             was = ", ".join(f"{f} {identity.get(f)!r}" for f in differ)
         is_ = ", ".join(f"{f} {values[f]!r}" for f in differ)
         if explained:
-            note(Problem(rid, f"{table} signed with {was}; now {is_} (a recorded edit)"))
+            note(
+                Problem(
+                    rid,
+                    _("{table} signed with {was}; now {now} (a recorded edit)").format(
+                        table=_(_PERSON_WORDS[table]), was=was, now=is_
+                    ),
+                )
+            )
         else:
-            problem(rid, f"the {table} was signed with {was}; now {is_}, and no recorded edit explains it")
+            problem(
+                rid,
+                _("the {table} was signed with {was}; now {now}, and no recorded edit explains it").format(
+                    table=_(_PERSON_WORDS[table]), was=was, now=is_
+                ),
+            )
+
+
+_PERSON_WORDS = {"supervisee": N_("supervisee"), "supervisor": N_("supervisor")}
 
 
 def _recorded_edits(conn: sqlite3.Connection) -> dict[tuple[str, Any], list[dict[str, Any]]]:

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import N_, _
 from supervisor_app.models import (
     ExperienceEntry,
     RecordKind,
@@ -131,6 +132,10 @@ class ClockBehind(DomainError):
     would go back in time in the chain. Refused unless the supervisor confirms the clock."""
 
 
+_STATUS_WORDS = {"amended": N_("amended"), "voided": N_("voided")}
+"""The statuses a record that cannot be voided has, as the refusal names them."""
+
+
 def _when(value: dt.datetime) -> str:
     return value.astimezone().strftime("%Y-%m-%d %H:%M")
 
@@ -145,10 +150,12 @@ def check_clock(uow: UnitOfWork, *, now: dt.datetime | None = None) -> None:
     ).first()
     if newest is not None and newest[1] > now:
         raise ClockBehind(
-            f"The computer's clock says {_when(now)}, earlier than the newest signature "
-            f"(#{newest[0]}, {_when(newest[1])}). A signature now would be dated before it. "
-            "Check the date and time of the computer; sign once it is right, or confirm that "
-            "the clock is right as it is.",
+            _(
+                "The computer's clock says {now}, earlier than the newest signature "
+                "(#{newest_seq}, {newest_at}). A signature now would be dated before it. "
+                "Check the date and time of the computer; sign once it is right, or confirm that "
+                "the clock is right as it is."
+            ).format(now=_when(now), newest_seq=newest[0], newest_at=_when(newest[1])),
             code="sign.clock_behind",
             field="clock",
             params={"now": now, "newest_seq": newest[0], "newest_at": newest[1]},
@@ -186,7 +193,9 @@ def _check_may_sign(
     the batch."""
     if record.supervisor_id != supervisor_id and record.supervisor_id not in inherited:
         raise DomainError(
-            f"Record {record.id[:8]} belongs to another supervisor; only its supervisor of record can sign it.",
+            _(
+                "Record {record} belongs to another supervisor; only its supervisor of record can sign it."
+            ).format(record=record.id[:8]),
             code="sign.not_their_record",
             params={"record": record.id},
             field="record",
@@ -194,7 +203,9 @@ def _check_may_sign(
     for supervisee_id in record_supervisee_ids(record):
         if supervisee_id in own:
             raise DomainError(
-                f"Record {record.id[:8]} is your own supervised time ({own[supervisee_id]}); nobody signs their own hours.",
+                _(
+                    "Record {record} is your own supervised time ({supervisee}); nobody signs their own hours."
+                ).format(record=record.id[:8], supervisee=own[supervisee_id]),
                 code="sign.own_hours",
                 params={"record": record.id, "supervisee": own[supervisee_id]},
                 field="record",
@@ -341,20 +352,20 @@ def sign(
         record_ids = pending_ids(uow, supervisor_id=supervisor.id)
         if not record_ids:
             raise DomainError(
-                f"{supervisor.name} has no pending records to sign.",
+                _("{supervisor} has no pending records to sign.").format(supervisor=supervisor.name),
                 code="sign.nothing_pending",
                 field="record",
                 params={"supervisor": supervisor.name},
             )
     elif not record_ids:
-        raise DomainError("Choose at least one record to sign.", code="sign.none_chosen", field="record")
+        raise DomainError(_("Choose at least one record to sign."), code="sign.none_chosen", field="record")
     records = _load_records(uow, record_ids)
     own = _own_supervisees(uow, records, supervisor.id)
     inherited = inherited_from(uow, supervisor.id)
     for record in records:
         if record.status != RecordStatus.PENDING:
             raise DomainError(
-                f"Record {record.id[:8]} is already signed.",
+                _("Record {record} is already signed.").format(record=record.id[:8]),
                 code="sign.already_signed",
                 params={"record": record.id},
                 field="record",
@@ -364,7 +375,9 @@ def sign(
             original = find_record(uow, record.supersedes_id)
             if display_status(uow, original).value != RecordStatus.SIGNED:
                 raise DomainError(
-                    f"Record {record.id[:8]} amends {original.id[:8]}, which was replaced or voided since.",
+                    _("Record {record} amends {original}, which was replaced or voided since.").format(
+                        record=record.id[:8], original=original.id[:8]
+                    ),
                     code="sign.amended_record_replaced",
                     params={"record": record.id, "original": original.id},
                     field="record",
@@ -470,20 +483,26 @@ def void(
     )
     if not clock_is_right:
         check_clock(uow, now=stamp)
-    reason = clean_text(reason, field="reason", label="Reason for the void", max_length=1000, required=True)
+    reason = clean_text(
+        reason, field="reason", label=_("Reason for the void"), max_length=1000, required=True
+    )
     record = find_record(uow, record_id)
-    refuse_arrived(uow, record, "voided")
+    refuse_arrived(uow, record, N_("voided"))
     status = display_status(uow, record)
     if status.value == RecordStatus.PENDING:
         raise DomainError(
-            f"Record {record.id[:8]} is not signed yet; delete it instead of voiding it.",
+            _("Record {record} is not signed yet; delete it instead of voiding it.").format(
+                record=record.id[:8]
+            ),
             code="void.not_signed",
             params={"record": record.id},
             field="record",
         )
     if status.value != RecordStatus.SIGNED:
         raise DomainError(
-            f"Record {record.id[:8]} is already {status.value}; it cannot be voided.",
+            _("Record {record} is already {status}; it cannot be voided.").format(
+                record=record.id[:8], status=_(_STATUS_WORDS.get(status.value, status.value))
+            ),
             code="void.not_voidable",
             params={"record": record.id, "status": status.value},
             field="record",

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from supervisor_app.i18n import _
 from supervisor_app.services.canonical import (
     EXPERIENCE,
     SESSION,
@@ -29,7 +30,7 @@ class VerificationStopped(DomainError):
     """A verification ended because the app is quitting (nothing was written)."""
 
     def __init__(self) -> None:
-        super().__init__("The verification was stopped because the app is closing.", code="verify.stopped")
+        super().__init__(_("The verification was stopped because the app is closing."), code="verify.stopped")
 
 
 def stop_verifications() -> None:
