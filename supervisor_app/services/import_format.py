@@ -467,13 +467,13 @@ def split_row(line: int, cells: list[Any], layout: Layout, width: int) -> Row | 
         return None
     if record not in (SESSION, EXPERIENCE):
         if is_blank(record_cell):
-            message = _("record must be session or experience (it is empty).")
-        else:
-            message = _("record must be session or experience (it is {value}).").format(
-                value=shown(record_cell)
+            raise DomainError(
+                _("record must be session or experience (it is empty)."),
+                field="record",
+                code="import.record_empty",
             )
         raise DomainError(
-            message,
+            _("record must be session or experience (it is {value}).").format(value=shown(record_cell)),
             field="record",
             code="import.record_kind",
         )
