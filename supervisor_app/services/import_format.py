@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from supervisor_app.i18n import N_, _, ngettext
+from supervisor_app.i18n import N_, _, ngettext, pgettext
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.profile_registry import ProfileRegistry
 from supervisor_app.services.profiles import GENERAL_DOMAIN
@@ -244,7 +244,11 @@ class RowsReport:
             return _("{name} has a header but no {what} below it; nothing to import.").format(
                 name=name, what=_(self._none_below)
             )
-        text = self._imported(_("would be imported") if self.dry_run else _("imported"), name)
+        if self.dry_run:
+            verb = pgettext("what an import did with the rows", "would be imported")
+        else:
+            verb = pgettext("what an import did with the rows", "imported")
+        text = self._imported(verb, name)
         if self.duplicates:
             count = len(self.duplicates)
             text += ngettext(

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from supervisor_app.db import UnitOfWork
-from supervisor_app.i18n import N_, _, pgettext
+from supervisor_app.i18n import _, pgettext
 from supervisor_app.models import (
     ExperienceEntry,
     SessionAttendee,
@@ -173,7 +173,9 @@ class People:
                 params={"label": label, "text": text, "hint": " " + hint},
             )
         listed = "; ".join(
-            _("{name} (id {id}, ICB {icb})").format(name=p.name, id=p.id, icb=self._icb(p) or _("none"))
+            _("{name} (id {id}, ICB {icb})").format(
+                name=p.name, id=p.id, icb=self._icb(p) or pgettext("an ICB number that is missing", "none")
+            )
             for p in found[:5]
         )
         if supervisor:
@@ -375,7 +377,7 @@ def _existing_duplicates(uow: UnitOfWork, chunk: Sequence[_Prepared]) -> dict[tu
     described: dict[tuple[Any, ...], str] = {}
     for key, (model, record_id) in found.items():
         status = statuses[record_id]
-        status = pgettext("record status", _STATUSES[status]) if status in _STATUSES else status
+        status = _status_label(status)
         if model is S:
             text = _("session {id} ({status})")
         else:
@@ -384,13 +386,15 @@ def _existing_duplicates(uow: UnitOfWork, chunk: Sequence[_Prepared]) -> dict[tu
     return described
 
 
-_STATUSES = {
-    "pending": N_("pending"),
-    "signed": N_("signed"),
-    "amended": N_("amended"),
-    "voided": N_("voided"),
-}
-"""A record's status as a duplicate's description names it (pgettext "record status")."""
+def _status_label(status: str) -> str:
+    """A record's status (DisplayStatus) as a duplicate's description names it."""
+    labels = {
+        "pending": pgettext("record status", "pending"),
+        "signed": pgettext("record status", "signed"),
+        "amended": pgettext("record status", "amended"),
+        "voided": pgettext("record status", "voided"),
+    }
+    return labels.get(status, status)
 
 
 class _Overlaps:
