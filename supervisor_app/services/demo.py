@@ -17,6 +17,7 @@ from pathlib import Path
 
 from supervisor_app.db import Database, UnitOfWork
 from supervisor_app.fileops import remove_file, temporary_folder
+from supervisor_app.i18n import _
 from supervisor_app.models import Supervisee, Supervisor
 from supervisor_app.services import people, person_credentials, records, signoff, training
 from supervisor_app.services.errors import DomainError
@@ -307,7 +308,7 @@ def load_demo(uow: UnitOfWork, *, today: dt.date | None = None, seed: int = 7) -
     rng = random.Random(seed)
     if people.list_supervisors(uow):
         raise DomainError(
-            "The database already has supervisors; the demo fills only an empty database.",
+            _("The database already has supervisors; the demo fills only an empty database."),
             code="demo.not_empty",
         )
     agency = people.get_or_create_agency(

@@ -20,6 +20,7 @@ from sqlalchemy import text as sql_text
 
 from supervisor_app import __version__
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
 from supervisor_app.models import (
     Base,
     DisplayStatus,
@@ -115,7 +116,7 @@ def import_rows(uow: UnitOfWork) -> tuple[list[str], list[list[Any]]]:
         }
         body.append(((e["from"], "", e["id"]), row))
     body.sort(key=lambda item: item[0])
-    return header, [[row.get(name) for name in header] for _, row in body]
+    return header, [[row.get(name) for name in header] for _key, row in body]
 
 
 def export_import_file(uow: UnitOfWork, path: str | os.PathLike[str]) -> ExportResult:
@@ -128,7 +129,7 @@ def export_import_file(uow: UnitOfWork, path: str | os.PathLike[str]) -> ExportR
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise DomainError(
-            "Records are exported for import as .csv or .xlsx; choose one of those.",
+            _("Records are exported for import as .csv or .xlsx; choose one of those."),
             field="path",
             code="export.file_type",
         )
@@ -201,7 +202,7 @@ def export_tables(uow: UnitOfWork) -> dict[str, tuple[list[str], list[dict[str, 
             row["display_status"] = statuses.get(row["id"])
             for extra, values in extras:
                 row[extra] = ";".join(values.get(row["id"], []))
-        columns.extend(["display_status", *(extra for extra, _ in extras)])
+        columns.extend(["display_status", *(extra for extra, _values in extras)])
     return result
 
 
@@ -237,7 +238,7 @@ def export_csv(uow: UnitOfWork, folder: str | os.PathLike[str]) -> ExportResult:
     folder = Path(folder)
     if folder.exists() and not folder.is_dir():
         raise DomainError(
-            f"{folder} is a file; export needs a folder.",
+            _("{folder} is a file; export needs a folder.").format(folder=folder),
             field="out",
             code="export.not_a_folder",
             params={"folder": folder},
@@ -248,7 +249,7 @@ def export_csv(uow: UnitOfWork, folder: str | os.PathLike[str]) -> ExportResult:
         target = folder / f"{name}.csv"
         write_file(target, csv_bytes(columns, ([cell_value(r[c]) for c in columns] for r in rows)))
         files.append(target)
-    counts = {name: len(rows) for name, (_, rows) in tables.items()}
+    counts = {name: len(rows) for name, (_columns, rows) in tables.items()}
     return ExportResult(files, counts, {"format": "csv", "folder": str(folder), "rows": counts})
 
 
@@ -259,7 +260,7 @@ def export_json(uow: UnitOfWork, path: str | os.PathLike[str]) -> ExportResult:
     path = Path(path)
     if path.is_dir():
         raise DomainError(
-            f"{path} is a folder; give a file name for the JSON export.",
+            _("{path} is a folder; give a file name for the JSON export.").format(path=path),
             field="json",
             code="export.is_a_folder",
             params={"path": path},
@@ -279,5 +280,5 @@ def export_json(uow: UnitOfWork, path: str | os.PathLike[str]) -> ExportResult:
     }
     data = json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8")
     write_file(path, data)
-    counts = {name: len(rows) for name, (_, rows) in tables.items()}
+    counts = {name: len(rows) for name, (_columns, rows) in tables.items()}
     return ExportResult([path], counts, {"format": "json", "file": path.name, "rows": counts})

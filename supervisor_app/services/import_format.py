@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from supervisor_app.i18n import N_, _, ngettext, pgettext
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.profile_registry import ProfileRegistry
 from supervisor_app.services.profiles import GENERAL_DOMAIN
@@ -130,6 +131,9 @@ DOMAIN_COLUMN_HELP = (
     "minutes not tied to a domain, where the credential allows it."
 )
 
+DOMAIN_COLUMNS = N_("domain columns")
+"""How the report names the domain columns together (not a column of the file: translated)."""
+
 # Which column a validator's field name refers to, for the report.
 FIELD_COLUMNS = {
     "supervisor": "supervisor",
@@ -142,7 +146,7 @@ FIELD_COLUMNS = {
     "modality": "modality",
     "site": "site",
     "topics": "topics",
-    "allocations": "domain columns",
+    "allocations": DOMAIN_COLUMNS,
     "period_start": "from",
     "period_end": "to",
     "setting": "setting",
@@ -183,9 +187,17 @@ class RowNote:
     record: str | None = None  # session / experience, when known
 
     def __str__(self) -> str:
-        where = f"line {self.line}" if self.line is not None else "file"
-        column = f" [{self.column}]" if self.column else ""
-        return f"{where}{column}: {self.message}"
+        # Column names are the file's own (English) words; only the domain columns are described.
+        column = _(self.column) if self.column == DOMAIN_COLUMNS else self.column
+        if self.line is None:
+            if column:
+                return _("file [{column}]: {message}").format(column=column, message=self.message)
+            return _("file: {message}").format(message=self.message)
+        if column:
+            return _("line {line} [{column}]: {message}").format(
+                line=self.line, column=column, message=self.message
+            )
+        return _("line {line}: {message}").format(line=self.line, message=self.message)
 
 
 @dataclass
@@ -205,11 +217,12 @@ class RowsReport:
     def ok(self) -> bool:
         return not self.errors
 
-    # What each kind of report says in its own words.
-    _none_below = "records"  # "<file> has a header but no <_none_below> below it"
+    # What each kind of report says in its own words (marked with N_, translated where shown).
+    _none_below = N_("records")  # "<file> has a header but no <_none_below> below it"
 
     def _imported(self, verb: str, name: str) -> str:
-        """What was (``verb``) imported from the file ``name``, counted."""
+        """What was (``verb``: "imported" or "would be imported", translated) imported from the
+        file ``name``, counted."""
         raise NotImplementedError
 
     def _afterwards(self) -> str:
@@ -220,20 +233,30 @@ class RowsReport:
         name = Path(self.path).name
         if self.errors:
             count = len(self.errors)
-            return (
-                f"Nothing was imported from {name}: {count} problem{'s' if count != 1 else ''} "
-                "must be fixed first (every row is imported or none is)."
-            )
+            return ngettext(
+                "Nothing was imported from {name}: {count} problem must be fixed first "
+                "(every row is imported or none is).",
+                "Nothing was imported from {name}: {count} problems must be fixed first "
+                "(every row is imported or none is).",
+                count,
+            ).format(name=name, count=count)
         if not self.rows:
-            return f"{name} has a header but no {self._none_below} below it; nothing to import."
-        text = self._imported("would be imported" if self.dry_run else "imported", name)
-        if self.duplicates:
-            text += (
-                f"; {len(self.duplicates)} duplicate row{'s' if len(self.duplicates) != 1 else ''} skipped"
+            return _("{name} has a header but no {what} below it; nothing to import.").format(
+                name=name, what=_(self._none_below)
             )
+        if self.dry_run:
+            verb = pgettext("what an import did with the rows", "would be imported")
+        else:
+            verb = pgettext("what an import did with the rows", "imported")
+        text = self._imported(verb, name)
+        if self.duplicates:
+            count = len(self.duplicates)
+            text += ngettext(
+                "; {count} duplicate row skipped", "; {count} duplicate rows skipped", count
+            ).format(count=count)
         text += "."
         if self.dry_run:
-            text += " Dry run: nothing was written."
+            text += " " + _("Dry run: nothing was written.")
         elif self._afterwards():
             text += " " + self._afterwards()
         return text
@@ -241,7 +264,7 @@ class RowsReport:
     def text(self) -> str:
         """The report for a person: problems, skipped duplicates, then the summary."""
         lines = [str(note) for note in self.errors]
-        lines.extend(f"skipped, {note}" for note in self.duplicates)
+        lines.extend(_("skipped, {note}").format(note=note) for note in self.duplicates)
         lines.append(self.summary())
         return "\n".join(lines)
 
@@ -257,13 +280,19 @@ class ImportReport(RowsReport):
     committed: bool = False
 
     def _imported(self, verb: str, name: str) -> str:
-        return (
-            f"{self.sessions} session{'s' if self.sessions != 1 else ''} and {self.experience} "
-            f"experience entr{'ies' if self.experience != 1 else 'y'} {verb} from {name}"
+        # One sentence per case (not ``verb``), so a translation can word each whole.
+        sessions = ngettext("{n} session", "{n} sessions", self.sessions).format(n=self.sessions)
+        entries = ngettext("{n} experience entry", "{n} experience entries", self.experience).format(
+            n=self.experience
         )
+        if self.dry_run:
+            text = _("{sessions} and {entries} would be imported from {name}")
+        else:
+            text = _("{sessions} and {entries} imported from {name}")
+        return text.format(sessions=sessions, entries=entries, name=name)
 
     def _afterwards(self) -> str:
-        return "They are pending: review and sign them." if self.sessions or self.experience else ""
+        return _("They are pending: review and sign them.") if self.sessions or self.experience else ""
 
     def to_json(self) -> dict[str, Any]:
         def notes(items: list[RowNote]) -> list[dict[str, Any]]:
@@ -308,7 +337,10 @@ def check_header(table: Table, known_domains: Sequence[str]) -> Layout:
     line = table.header_line
     if len(table.header) > MAX_COLUMNS:
         raise FileProblem(
-            f"The header has {len(table.header)} columns; the format has at most {MAX_COLUMNS}.", line=line
+            _("The header has {count} columns; the format has at most {most}.").format(
+                count=len(table.header), most=MAX_COLUMNS
+            ),
+            line=line,
         )
     columns: dict[str, int] = {}
     domains: dict[str, int] = {}
@@ -317,7 +349,10 @@ def check_header(table: Table, known_domains: Sequence[str]) -> Layout:
     for index, cell in enumerate(table.header):
         if isinstance(cell, Formula | ErrorCell):
             raise FileProblem(
-                f"Header cell {cell.ref} holds a formula or error; write the column name.", line=line
+                _("Header cell {cell} holds a formula or error; write the column name.").format(
+                    cell=cell.ref
+                ),
+                line=line,
             )
         text = "" if cell is None else str(cell)
         name = header_key(text)
@@ -325,7 +360,11 @@ def check_header(table: Table, known_domains: Sequence[str]) -> Layout:
             ignored.append(index)
             continue
         if name in columns or name in domains:
-            raise FileProblem(f"The column {name!r} appears twice in the header.", line=line, column=name)
+            raise FileProblem(
+                _("The column {name!r} appears twice in the header.").format(name=name),
+                line=line,
+                column=name,
+            )
         if name in FIXED_COLUMNS:
             columns[name] = index
         elif name in known_domains:
@@ -335,22 +374,35 @@ def check_header(table: Table, known_domains: Sequence[str]) -> Layout:
     if unknown:
         names = ", ".join(repr(u) for u in unknown)
         raise FileProblem(
-            f"Unknown column{'s' if len(unknown) > 1 else ''} {names}: not a column of the import format "
-            f"and not a performance domain of any credential. Columns: {', '.join(FIXED_COLUMNS)}; "
-            f"domain columns: {', '.join(known_domains)}.",
+            ngettext(
+                "Unknown column {names}: not a column of the import format "
+                "and not a performance domain of any credential. Columns: {columns}; "
+                "domain columns: {domains}.",
+                "Unknown columns {names}: not a column of the import format "
+                "and not a performance domain of any credential. Columns: {columns}; "
+                "domain columns: {domains}.",
+                len(unknown),
+            ).format(names=names, columns=", ".join(FIXED_COLUMNS), domains=", ".join(known_domains)),
             line=line,
         )
     missing = [n for n in ("record", "supervisor", "supervisees") if n not in columns]
     if missing:
         raise FileProblem(
-            f"The header lacks the required column{'s' if len(missing) > 1 else ''} "
-            f"{', '.join(missing)}. The first row must name the columns (see the template).",
+            ngettext(
+                "The header lacks the required column {columns}. "
+                "The first row must name the columns (see the template).",
+                "The header lacks the required columns {columns}. "
+                "The first row must name the columns (see the template).",
+                len(missing),
+            ).format(columns=", ".join(missing)),
             line=line,
         )
     if not domains:
         raise FileProblem(
-            "The header has no domain column; add one column per performance domain "
-            f"(e.g. {', '.join(known_domains[:4])}) holding the minutes.",
+            _(
+                "The header has no domain column; add one column per performance domain "
+                "(e.g. {domains}) holding the minutes."
+            ).format(domains=", ".join(known_domains[:4])),
             line=line,
         )
     return Layout(columns, domains, tuple(ignored))
@@ -364,10 +416,14 @@ def check_kind_columns(layout: Layout, kinds: set[str], line: int) -> None:
                 if column.name not in needed:
                     needed.append(column.name)
     if needed:
-        what = " and ".join(sorted(kinds))
+        # The kinds are the record column's own words (session, experience): not translated.
+        what = " and ".join(sorted(kinds)) if len(kinds) == 1 else _("experience and session")
         raise FileProblem(
-            f"The file has {what} rows but no {', '.join(needed)} column"
-            f"{'s' if len(needed) > 1 else ''}; add {'them' if len(needed) > 1 else 'it'} to the header.",
+            ngettext(
+                "The file has {what} rows but no {columns} column; add it to the header.",
+                "The file has {what} rows but no {columns} columns; add them to the header.",
+                len(needed),
+            ).format(what=what, columns=", ".join(needed)),
             line=line,
         )
 
@@ -389,8 +445,10 @@ def split_row(line: int, cells: list[Any], layout: Layout, width: int) -> Row | 
     for index in range(width, len(cells)):
         if not is_blank(cells[index]):
             raise DomainError(
-                f"This line has a value in column {index + 1}, beyond the header's {width} columns "
-                "(a stray separator or an unquoted comma?).",
+                _(
+                    "This line has a value in column {column}, beyond the header's {width} columns "
+                    "(a stray separator or an unquoted comma?)."
+                ).format(column=index + 1, width=width),
                 field=None,
                 code="import.beyond_header",
                 params={"width": width},
@@ -398,7 +456,9 @@ def split_row(line: int, cells: list[Any], layout: Layout, width: int) -> Row | 
     for index in layout.ignored:
         if index < len(cells) and not is_blank(cells[index]):
             raise DomainError(
-                f"Column {index + 1} has no name in the header but holds a value on this line.",
+                _("Column {column} has no name in the header but holds a value on this line.").format(
+                    column=index + 1
+                ),
                 field=None,
                 code="import.unnamed_column",
             )
@@ -410,9 +470,14 @@ def split_row(line: int, cells: list[Any], layout: Layout, width: int) -> Row | 
     if record.startswith("#"):
         return None
     if record not in (SESSION, EXPERIENCE):
-        it_is = shown(record_cell) if not is_blank(record_cell) else "empty"
+        if is_blank(record_cell):
+            raise DomainError(
+                _("record must be session or experience (it is empty)."),
+                field="record",
+                code="import.record_empty",
+            )
         raise DomainError(
-            f"record must be session or experience (it is {it_is}).",
+            _("record must be session or experience (it is {value}).").format(value=shown(record_cell)),
             field="record",
             code="import.record_kind",
         )
@@ -434,11 +499,15 @@ def forbid(row: Row, names: Iterable[str], other: str) -> None:
     for name in names:
         value = row.cells.get(name)
         if value is not None and value != "" and not is_blank(value):
-            use = "date and start" if row.record == SESSION else "from and to"
+            # Column names and record kinds are the file's own words: not translated.
+            columns = "date and start" if row.record == SESSION else "from and to"
+            use = _("date and start") if row.record == SESSION else _("from and to")
             raise DomainError(
-                f"The {name} column is for {other} rows; leave it empty on a {row.record} row "
-                f"(a {row.record} uses {use}).",
+                _(
+                    "The {name} column is for {other} rows; leave it empty on a {record} row "
+                    "(a {record} uses {use})."
+                ).format(name=name, other=other, record=row.record, use=use),
                 field=name,
                 code="import.wrong_kind_column",
-                params={"name": name, "other": other, "record": row.record, "use": use},
+                params={"name": name, "other": other, "record": row.record, "use": columns},
             )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from supervisor_app.i18n import _
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.exporting import write_file
 from supervisor_app.services.import_format import (
@@ -39,7 +40,7 @@ def write_template(
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".xlsx"):
         raise DomainError(
-            "The template is written as .csv or .xlsx; choose one of those.",
+            _("The template is written as .csv or .xlsx; choose one of those."),
             field="path",
             code="template.file_type",
         )
@@ -51,7 +52,7 @@ def write_template(
         for code in credentials:
             if code not in profiles:
                 raise DomainError(
-                    f"Unknown credential {code!r}.",
+                    _("Unknown credential {credential!r}.").format(credential=code),
                     field="credentials",
                     code="template.unknown_credential",
                     params={"credential": code},

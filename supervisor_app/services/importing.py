@@ -27,6 +27,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _, pgettext
 from supervisor_app.models import (
     ExperienceEntry,
     SessionAttendee,
@@ -126,7 +127,7 @@ class People:
         """(name, ICB in brackets or None, everyone the text names, in id order)."""
         name, icb = text, None
         if text.endswith("]") and "[" in text:
-            name, _, rest = text.rpartition("[")
+            name, _bracket, rest = text.rpartition("[")
             name, icb = name.strip(), rest[:-1].strip()
             return name, icb, list(self._by_name_icb[role].get((_name_key(name), _name_key(icb)), ()))
         key = _name_key(text)
@@ -147,24 +148,50 @@ class People:
             self._found[(role, text)] = found[0]
             return found[0]
         label = "supervisor" if role == "supervisor" else "supervisee"
+        supervisor = role == "supervisor"
         if not found:
-            hint = ""
             if name in EXAMPLE_SUPERVISEES or name == EXAMPLE_SUPERVISOR:
-                hint = " This is the template's example row; delete it."
+                hint = _("This is the template's example row; delete it.")
             elif icb is not None:
-                hint = f" Check the {'ICB number' if role == 'supervisor' else 'ICB id'} in brackets."
+                hint = (
+                    _("Check the ICB number in brackets.")
+                    if supervisor
+                    else _("Check the ICB id in brackets.")
+                )
+            elif supervisor:
+                hint = _("Add the supervisor in the app first, or correct the spelling.")
             else:
-                hint = f" Add the {label} in the app first, or correct the spelling."
+                hint = _("Add the supervisee in the app first, or correct the spelling.")
+            if supervisor:
+                message = _("There is no supervisor {text} (looked for a name, an ICB number and an id).")
+            else:
+                message = _("There is no supervisee {text} (looked for a name, an ICB number and an id).")
             raise DomainError(
-                f"There is no {label} {shown(text)} (looked for a name, an ICB number and an id).{hint}",
+                message.format(text=shown(text)) + " " + hint,
                 field=column,
                 code="import.unknown_person",
-                params={"label": label, "text": text, "hint": hint},
+                params={"label": label, "text": text, "hint": " " + hint},
             )
-        listed = "; ".join(f"{p.name} (id {p.id}, ICB {self._icb(p) or 'none'})" for p in found[:5])
+        listed = "; ".join(
+            _("{name} (id {id}, ICB {icb})").format(
+                name=p.name, id=p.id, icb=self._icb(p) or pgettext("an ICB number that is missing", "none")
+            )
+            for p in found[:5]
+        )
+        if supervisor:
+            message = _(
+                "{text} matches more than one supervisor: {listed}. Write the name with the ICB number in "
+                "brackets, e.g. '{name} [{icb}]', or the id number."
+            )
+        else:
+            message = _(
+                "{text} matches more than one supervisee: {listed}. Write the name with the ICB number in "
+                "brackets, e.g. '{name} [{icb}]', or the id number."
+            )
         raise DomainError(
-            f"{shown(text)} matches more than one {label}: {listed}. Write the name with the ICB number in "
-            f"brackets, e.g. '{found[0].name} [{self._icb(found[0]) or '...'}]', or the id number.",
+            message.format(
+                text=shown(text), listed=listed, name=found[0].name, icb=self._icb(found[0]) or "..."
+            ),
             field=column,
             code="import.ambiguous_person",
             params={"text": text, "label": label, "listed": listed},
@@ -202,7 +229,7 @@ class _Preparer:
 
     def _time(self, text: str) -> dt.time | None:
         if text not in self._times:
-            self._times[text] = parse_time(text, field="start", label="Start time")
+            self._times[text] = parse_time(text, field="start", label=_("Start time"))
         return self._times[text]
 
     def _supervisees_of(self, text: str) -> tuple[list[Any], tuple[int, ...]]:
@@ -213,7 +240,7 @@ class _Preparer:
             names = [p.strip() for p in text.split(";") if p.strip()]
             if not names:
                 raise DomainError(
-                    "Name at least one supervisee.", field="supervisees", code="import.no_supervisee"
+                    _("Name at least one supervisee."), field="supervisees", code="import.no_supervisee"
                 )
             people = [self._people.find(n, role="supervisee", column="supervisees") for n in names]
             found = self._supervisees[text] = (people, tuple(sorted({p.id for p in people})))
@@ -227,10 +254,10 @@ class _Preparer:
         supervisees, attendees = self._supervisees_of(text_cell(cells["supervisees"], "supervisees"))
         if row.record == SESSION:
             forbid(row, EXPERIENCE_ONLY, EXPERIENCE)
-            day = self._date(text_cell(cells.get("date"), "date"), field="date", label="Date")
+            day = self._date(text_cell(cells.get("date"), "date"), field="date", label=_("Date"))
             start = self._time(text_cell(cells.get("start"), "start"))
             minutes = whole_minutes(
-                number_cell(cells.get("minutes"), "minutes"), field="minutes", label="Length"
+                number_cell(cells.get("minutes"), "minutes"), field="minutes", label=_("Length")
             )
             fields = dict(
                 supervisor=supervisor,
@@ -251,25 +278,30 @@ class _Preparer:
         forbid(row, SESSION_ONLY, SESSION)
         if len(supervisees) != 1:
             raise DomainError(
-                f"An experience row is for exactly one supervisee ({len(supervisees)} named); "
-                "write one row per person.",
+                _(
+                    "An experience row is for exactly one supervisee ({count} named); write one row per person."
+                ).format(count=len(supervisees)),
                 field="supervisees",
                 code="import.one_supervisee",
             )
-        start_day = self._date(text_cell(cells.get("from"), "from"), field="period_start", label="From date")
-        end_day = self._date(text_cell(cells.get("to"), "to"), field="period_end", label="To date")
+        start_day = self._date(
+            text_cell(cells.get("from"), "from"), field="period_start", label=_("From date")
+        )
+        end_day = self._date(text_cell(cells.get("to"), "to"), field="period_end", label=_("To date"))
         total = sum(
             v
             if v.__class__ is int and v > 0
-            else whole_minutes(v, field="allocations", label=f"Minutes for {code}")
+            else whole_minutes(v, field="allocations", label=_("Minutes for {code}").format(code=code))
             for code, v in row.allocations.items()
         )
         stated = cells.get("minutes")
         if not is_blank(stated):
-            expected = whole_minutes(number_cell(stated, "minutes"), field="minutes", label="Minutes")
+            expected = whole_minutes(number_cell(stated, "minutes"), field="minutes", label=_("Minutes"))
             if expected != total:
                 raise DomainError(
-                    f"The domain columns add up to {total} minutes but the minutes column says {expected}.",
+                    _(
+                        "The domain columns add up to {total} minutes but the minutes column says {expected}."
+                    ).format(total=total, expected=expected),
                     field="minutes",
                     code="import.minutes_mismatch",
                     params={"total": total, "expected": expected},
@@ -342,10 +374,27 @@ def _existing_duplicates(uow: UnitOfWork, chunk: Sequence[_Prepared]) -> dict[tu
         for batch in records.batches(ids):
             query = select(model.id, records.display_status_sql(model)).where(model.id.in_(batch))
             statuses.update((record_id, status) for record_id, status in uow.session.execute(query))
-    return {
-        key: f"{'session' if model is S else 'experience entry'} {record_id[:8]} ({statuses[record_id]})"
-        for key, (model, record_id) in found.items()
+    described: dict[tuple[Any, ...], str] = {}
+    for key, (model, record_id) in found.items():
+        status = statuses[record_id]
+        status = _status_label(status)
+        if model is S:
+            text = _("session {id} ({status})")
+        else:
+            text = _("experience entry {id} ({status})")
+        described[key] = text.format(id=record_id[:8], status=status)
+    return described
+
+
+def _status_label(status: str) -> str:
+    """A record's status (DisplayStatus) as a duplicate's description names it."""
+    labels = {
+        "pending": pgettext("record status", "pending"),
+        "signed": pgettext("record status", "signed"),
+        "amended": pgettext("record status", "amended"),
+        "voided": pgettext("record status", "voided"),
     }
+    return labels.get(status, status)
 
 
 class _Overlaps:
@@ -461,19 +510,34 @@ def _check(prepared: _Prepared, overlaps: _Overlaps) -> records.SessionValues | 
 def _describe(prepared: _Prepared) -> str:
     if prepared.kind == SESSION:
         start = prepared.key[4]
-        at = f" at {start.strftime('%H:%M')}" if start else ""
-        return f"session on {prepared.key[3].isoformat()}{at}, {prepared.minutes} min"
-    return f"experience {prepared.key[2].isoformat()} to {prepared.key[3].isoformat()}"
+        if start:
+            return _("session on {date} at {start}, {minutes} min").format(
+                date=prepared.key[3].isoformat(), start=start.strftime("%H:%M"), minutes=prepared.minutes
+            )
+        return _("session on {date}, {minutes} min").format(
+            date=prepared.key[3].isoformat(), minutes=prepared.minutes
+        )
+    return _("experience {start} to {end}").format(
+        start=prepared.key[2].isoformat(), end=prepared.key[3].isoformat()
+    )
 
 
-_RECORD_ID = re.compile(r"record ([0-9a-f]{8})")
+def _record_id_pattern() -> re.Pattern[str]:
+    """How a rule's message names a record by id: ``record 1a2b3c4d`` in English, and as the
+    current language writes that word."""
+    words = {"record", pgettext("the word before a record's id in a message", "record")}
+    alternatives = "|".join(re.escape(w) for w in sorted(words))
+    return re.compile("(?:" + alternatives + r") ([0-9a-f]{8})")
 
 
 def _file_lines(message: str, lines_by_id: dict[str, int]) -> str:
     """A rule's message names records by id; a record from this file is named by its line,
     since it does not exist until the import commits."""
-    return _RECORD_ID.sub(
-        lambda m: f"line {lines_by_id[m[1]]} of this file" if m[1] in lines_by_id else m[0], message
+    return _record_id_pattern().sub(
+        lambda m: (
+            _("line {line} of this file").format(line=lines_by_id[m[1]]) if m[1] in lines_by_id else m[0]
+        ),
+        message,
     )
 
 
@@ -568,7 +632,7 @@ def _import(uow: UnitOfWork, path: Path, *, dry_run: bool, today: dt.date) -> Im
     overlaps = _Overlaps(prepared_rows)
     prepared_rows.reverse()
     while prepared_rows:
-        chunk = [prepared_rows.pop() for _ in range(min(IMPORT_CHUNK, len(prepared_rows)))]
+        chunk = [prepared_rows.pop() for _unused in range(min(IMPORT_CHUNK, len(prepared_rows)))]
         existing = _existing_duplicates(uow, chunk)
         new_ids = iter(records.new_record_ids(len(chunk)))
         overlaps.load(uow, chunk)
@@ -577,7 +641,9 @@ def _import(uow: UnitOfWork, path: Path, *, dry_run: bool, today: dt.date) -> Im
                 report.duplicates.append(
                     RowNote(
                         prepared.line,
-                        f"duplicates line {seen[prepared.key]} ({_describe(prepared)}).",
+                        _("duplicates line {line} ({record}).").format(
+                            line=seen[prepared.key], record=_describe(prepared)
+                        ),
                         record=prepared.kind,
                     )
                 )
@@ -586,7 +652,9 @@ def _import(uow: UnitOfWork, path: Path, *, dry_run: bool, today: dt.date) -> Im
                 report.duplicates.append(
                     RowNote(
                         prepared.line,
-                        f"already in the database as {existing[prepared.key]} ({_describe(prepared)}).",
+                        _("already in the database as {existing} ({record}).").format(
+                            existing=existing[prepared.key], record=_describe(prepared)
+                        ),
                         record=prepared.kind,
                     )
                 )

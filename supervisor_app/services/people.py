@@ -32,14 +32,16 @@ def _agency_values(*, name: str, address: str, phone: str) -> dict[str, str]:
     """An agency's details, checked in the order a form shows them: printed on every
     attestation form."""
     values = {
-        "name": clean_text(name, field="agency", label="Agency name", required=True),
-        "address": clean_text(address, field="address", label="Agency address", max_length=400),
-        "phone": clean_text(phone, field="phone", label="Agency phone", max_length=40),
+        "name": clean_text(name, field="agency", label=_("Agency name"), required=True),
+        "address": clean_text(address, field="address", label=_("Agency address"), max_length=400),
+        "phone": clean_text(phone, field="phone", label=_("Agency phone"), max_length=40),
     }
     if values["phone"] and sum(char.isdigit() for char in values["phone"]) < 7:
         raise DomainError(
-            f"Agency phone {values['phone']!r} has too few digits for a phone number; write it as on a "
-            "letterhead, e.g. (217) 555-0100.",
+            _(
+                "Agency phone {phone!r} has too few digits for a phone number; write it as on a "
+                "letterhead, e.g. (217) 555-0100."
+            ).format(phone=values["phone"]),
             field="phone",
             code="agency.phone_too_short",
         )
@@ -49,12 +51,16 @@ def _agency_values(*, name: str, address: str, phone: str) -> dict[str, str]:
 def _supervisor_kinds(text: str) -> str:
     """'lsw,  CCS' -> 'lsw, CCS': the kinds an agency adds, each a credential's name (as a
     credential is recorded: at most 40 characters)."""
-    text = clean_text(text, field="supervisor_kinds", label="Credentials that also qualify", max_length=400)
+    text = clean_text(
+        text, field="supervisor_kinds", label=_("Credentials that also qualify"), max_length=400
+    )
     kinds = split_kinds(text)
     for kind in kinds:
         if len(kind) > 40:
             raise DomainError(
-                f"{kind[:40]!r}… is longer than a credential's name (40 characters); separate kinds with commas.",
+                _(
+                    "{kind!r}… is longer than a credential's name (40 characters); separate kinds with commas."
+                ).format(kind=kind[:40]),
                 field="supervisor_kinds",
                 code="agency.kind_too_long",
                 params={"kind": kind},
@@ -63,10 +69,10 @@ def _supervisor_kinds(text: str) -> str:
 
 
 def get_agency(uow: UnitOfWork, agency_id: int | str) -> Agency:
-    agency = uow.session.get(Agency, int_id(agency_id, field="agency", label="Agency"))
+    agency = uow.session.get(Agency, int_id(agency_id, field="agency", label=_("Agency")))
     if agency is None:
         raise DomainError(
-            f"There is no agency with id {agency_id}.",
+            _("There is no agency with id {id}.").format(id=agency_id),
             field="agency",
             code="agency.unknown",
             params={"id": agency_id},
@@ -103,7 +109,9 @@ def update_agency(
     )
     if other is not None:
         raise DomainError(
-            f"Another agency here is already called {other.name!r} (id {other.id}); choose another name.",
+            _("Another agency here is already called {other!r} (id {id}); choose another name.").format(
+                other=other.name, id=other.id
+            ),
             field="agency",
             code="agency.name_taken",
             params={"other": other.name},
@@ -158,28 +166,34 @@ def supervisor_details(
     license_expires: str | dt.date | None = None,
 ) -> dict[str, object]:
     """A supervisor's details, checked and cleaned (for adding and for editing)."""
-    email = clean_text(email, field="email", label="Email")
+    email = clean_text(email, field="email", label=_("Email"))
     if email and ("@" not in email or " " in email):
         raise DomainError(
-            f"{email!r} does not look like an email address.", field="email", code="person.bad_email"
+            _("{email!r} does not look like an email address.").format(email=email),
+            field="email",
+            code="person.bad_email",
         )
     return {
-        "name": clean_text(name, field="name", label="Supervisor name", required=True),
-        "credentials": clean_text(credentials, field="credentials", label="Credentials", required=True),
-        "title": clean_text(title, field="title", label="Title"),
+        "name": clean_text(name, field="name", label=_("Supervisor name"), required=True),
+        "credentials": clean_text(credentials, field="credentials", label=_("Credentials"), required=True),
+        "title": clean_text(title, field="title", label=_("Title")),
         "icb_number": clean_text(
-            icb_number, field="icb_number", label="ICB certification number", max_length=60
+            icb_number, field="icb_number", label=_("ICB certification number"), max_length=60
         ),
-        "license_type": clean_text(license_type, field="license_type", label="License type", max_length=60),
+        "license_type": clean_text(
+            license_type, field="license_type", label=_("License type"), max_length=60
+        ),
         "license_number": clean_text(
-            license_number, field="license_number", label="License number", max_length=60
+            license_number, field="license_number", label=_("License number"), max_length=60
         ),
         "email": email,
-        "phone": clean_text(phone, field="phone", label="Phone", max_length=40),
+        "phone": clean_text(phone, field="phone", label=_("Phone"), max_length=40),
         "certification_expires": _optional_date(
-            certification_expires, field="certification_expires", label="Certification expiry"
+            certification_expires, field="certification_expires", label=_("Certification expiry")
         ),
-        "license_expires": _optional_date(license_expires, field="license_expires", label="License expiry"),
+        "license_expires": _optional_date(
+            license_expires, field="license_expires", label=_("License expiry")
+        ),
     }
 
 
@@ -196,10 +210,10 @@ def _only_agency(uow: UnitOfWork) -> Agency | None:
 
 
 def get_supervisor(uow: UnitOfWork, supervisor_id: int | str, *, field: str = "supervisor") -> Supervisor:
-    supervisor = uow.session.get(Supervisor, int_id(supervisor_id, field=field, label="Supervisor"))
+    supervisor = uow.session.get(Supervisor, int_id(supervisor_id, field=field, label=_("Supervisor")))
     if supervisor is None:
         raise DomainError(
-            f"There is no supervisor with id {supervisor_id}.",
+            _("There is no supervisor with id {id}.").format(id=supervisor_id),
             field=field,
             code="supervisor.unknown",
             params={"id": supervisor_id},
@@ -208,10 +222,10 @@ def get_supervisor(uow: UnitOfWork, supervisor_id: int | str, *, field: str = "s
 
 
 def get_supervisee(uow: UnitOfWork, supervisee_id: int | str, *, field: str = "supervisee") -> Supervisee:
-    supervisee = uow.session.get(Supervisee, int_id(supervisee_id, field=field, label="Supervisee"))
+    supervisee = uow.session.get(Supervisee, int_id(supervisee_id, field=field, label=_("Supervisee")))
     if supervisee is None:
         raise DomainError(
-            f"There is no supervisee with id {supervisee_id}.",
+            _("There is no supervisee with id {id}.").format(id=supervisee_id),
             field=field,
             code="supervisee.unknown",
             params={"id": supervisee_id},
@@ -226,14 +240,14 @@ def int_id(value: int | str, *, field: str, label: str) -> int:
         text = str(value).strip()
         if not text.isdecimal():  # isdigit() accepts '²', which int() refuses
             raise DomainError(
-                f"{label} id {shown(value)} is not a number.",
+                _("{label} id {value} is not a number.").format(label=label, value=shown(value)),
                 field=field,
                 code="person.id_not_number",
                 params={"label": label, "value": value},
             )
         if len(text) > MAX_DIGITS:  # int() would raise ValueError past 4,300 digits
             raise DomainError(
-                f"There is no {label.lower()} with id {shown(text)}.",
+                _("There is no {label} with id {id}.").format(label=label.lower(), id=shown(text)),
                 field=field,
                 code="person.unknown_id",
                 params={"label": label, "id": text},
@@ -241,7 +255,7 @@ def int_id(value: int | str, *, field: str, label: str) -> int:
         number = int(text)
     if not 0 <= number < 2**63:  # SQLite could not even look it up
         raise DomainError(
-            f"There is no {label.lower()} with id {value}.",
+            _("There is no {label} with id {id}.").format(label=label.lower(), id=value),
             field=field,
             code="person.unknown_id",
             params={"label": label, "id": value},
@@ -277,7 +291,7 @@ def add_supervisee(
     supervisor = get_supervisor(uow, supervisor_id) if supervisor_id not in (None, "") else None
     if supervisor is not None and not supervisor.active:
         raise DomainError(
-            f"{supervisor.name} is inactive and cannot take on supervisees.",
+            _("{supervisor} is inactive and cannot take on supervisees.").format(supervisor=supervisor.name),
             field="supervisor",
             code="supervisor.inactive",
             params={"supervisor": supervisor.name},
@@ -289,7 +303,7 @@ def add_supervisee(
     )
     if same_person is not None and supervisor is not None and same_person.id == supervisor.id:
         raise DomainError(
-            "A supervisor cannot be their own supervisor of record.",
+            _("A supervisor cannot be their own supervisor of record."),
             field="supervisor",
             code="supervisee.own_supervisor",
         )
@@ -356,24 +370,26 @@ def supervisee_values(
     code = (credential or "").strip().upper()
     if code not in profiles:
         raise DomainError(
-            f"Unknown credential {credential!r}. Known credentials: {', '.join(profiles.codes())}.",
+            _("Unknown credential {credential!r}. Known credentials: {known}.").format(
+                credential=credential, known=", ".join(profiles.codes())
+            ),
             field="credential",
             code="supervisee.unknown_credential",
             params={"credential": credential},
         )
-    start = parse_date(start_date, field="start_date", label="Start date") if start_date else None
+    start = parse_date(start_date, field="start_date", label=_("Start date")) if start_date else None
     if start is not None and start > (today or dt.date.today()):
         raise DomainError(
-            f"The start date {start.isoformat()} is in the future.",
+            _("The start date {start} is in the future.").format(start=start.isoformat()),
             field="start_date",
             code="supervisee.start_in_future",
             params={"start": start},
         )
     return {
-        "name": clean_text(name, field="name", label="Supervisee name", required=True),
+        "name": clean_text(name, field="name", label=_("Supervisee name"), required=True),
         "credential": code,
-        "icb_id": clean_text(icb_id, field="icb_id", label="ICB applicant/ID number", max_length=60),
-        "position": clean_text(position, field="position", label="Position title"),
+        "icb_id": clean_text(icb_id, field="icb_id", label=_("ICB applicant/ID number"), max_length=60),
+        "position": clean_text(position, field="position", label=_("Position title")),
         "start_date": start,
     }
 
@@ -393,8 +409,10 @@ def check_icb_id_free(
     other = uow.session.scalar(query.order_by(Supervisee.id).limit(1))
     if other is not None:
         raise DomainError(
-            f"ICB ID {icb_id} is already recorded for {other.name} (id {other.id}), also working toward "
-            f"{credential}. Check the number: each applicant has their own.",
+            _(
+                "ICB ID {icb_id} is already recorded for {other} (id {id}), also working toward "
+                "{credential}. Check the number: each applicant has their own."
+            ).format(icb_id=icb_id, other=other.name, id=other.id, credential=credential),
             field="icb_id",
             code="supervisee.icb_id_taken",
             params={"icb_id": icb_id, "other": other.name, "credential": credential},
@@ -439,11 +457,18 @@ def set_active(
         if supervisor_id is not None
         else get_supervisee(uow, supervisee_id)
     )  # type: ignore[arg-type]
+    if person.active == active and active:
+        raise DomainError(
+            _("{person} is already active.").format(person=person.name),
+            field="active",
+            code="person.already_active",
+            params={"person": person.name},
+        )
     if person.active == active:
         raise DomainError(
-            f"{person.name} is already {'active' if active else 'marked inactive'}.",
+            _("{person} is already marked inactive.").format(person=person.name),
             field="active",
-            code="person.already_in_state",
+            code="person.already_inactive",
             params={"person": person.name},
         )
     changed = audit.changes({"active": person.active}, {"active": active})

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from supervisor_app.i18n import _
 from supervisor_app.services import spreadsheet_limits
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.spreadsheet_limits import (
@@ -109,9 +110,16 @@ def _file_kind(path: Path) -> str:
         return "csv"
     if suffix == ".xlsx":
         return "xlsx"
+    if suffix:
+        first = _("Only .csv and .xlsx files can be imported (this one is {suffix}).").format(suffix=suffix)
+    else:
+        first = _("Only .csv and .xlsx files can be imported (this one is without a suffix).")
     raise FileProblem(
-        f"Only .csv and .xlsx files can be imported (this one is {suffix or 'without a suffix'}). "
-        "In Excel, use File > Save As and choose 'Excel Workbook (*.xlsx)' or 'CSV UTF-8 (Comma delimited)'."
+        first
+        + " "
+        + _(
+            "In Excel, use File > Save As and choose 'Excel Workbook (*.xlsx)' or 'CSV UTF-8 (Comma delimited)'."
+        )
     )
 
 
@@ -120,13 +128,17 @@ def read_table(path: Path, sheet: str) -> Table:
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise FileProblem(f"{path} cannot be opened: {exc.strerror or exc}.") from None
+        raise FileProblem(
+            _("{path} cannot be opened: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from None
     if size == 0:
-        raise FileProblem("The file is empty: there is no header row and nothing to import.")
+        raise FileProblem(_("The file is empty: there is no header row and nothing to import."))
     if size > MAX_FILE_BYTES:
         raise FileProblem(
-            f"The file is {size / 1024 / 1024:.0f} MB; the import takes files up to "
-            f"{MAX_FILE_BYTES // 1024 // 1024} MB. Split it into several files."
+            _(
+                "The file is {size:.0f} MB; the import takes files up to "
+                "{most} MB. Split it into several files."
+            ).format(size=size / 1024 / 1024, most=MAX_FILE_BYTES // 1024 // 1024)
         )
     return _read_csv(path) if kind == "csv" else _read_xlsx(path, sheet)
 
@@ -139,7 +151,9 @@ def _read_csv(path: Path) -> Table:
             text = io.TextIOWrapper(handle, encoding="utf-8-sig", newline="")
             return _read_csv_text(text)
     except OSError as exc:
-        raise FileProblem(f"{path} cannot be read: {exc.strerror or exc}.") from None
+        raise FileProblem(
+            _("{path} cannot be read: {reason}.").format(path=path, reason=exc.strerror or exc)
+        ) from None
     except UnicodeDecodeError:
         pass
     raw = path.read_bytes()  # only to say where: a file up to MAX_FILE_BYTES
@@ -148,12 +162,14 @@ def _read_csv(path: Path) -> Table:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         raise FileProblem(
-            f"The file is not UTF-8 text: line {line} holds a byte ({raw[exc.start]:#04x}) that is not "
-            "UTF-8, so names with accents would come out garbled. Nothing was read. In Excel choose "
-            "File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)' and import that file.",
+            _(
+                "The file is not UTF-8 text: line {line} holds a byte ({byte:#04x}) that is not "
+                "UTF-8, so names with accents would come out garbled. Nothing was read. In Excel choose "
+                "File > Save As > 'CSV UTF-8 (Comma delimited) (*.csv)' and import that file."
+            ).format(line=line, byte=raw[exc.start]),
             line=line,
         ) from None
-    raise FileProblem("The file is not UTF-8 text.")  # pragma: no cover - decoded once, not twice
+    raise FileProblem(_("The file is not UTF-8 text."))  # pragma: no cover - decoded once, not twice
 
 
 def _read_csv_text(text: io.TextIOWrapper) -> Table:
@@ -162,7 +178,7 @@ def _read_csv_text(text: io.TextIOWrapper) -> Table:
     while True:  # the first line that is not blank names the separator
         first = text.readline(spreadsheet_limits.MAX_LINE_CHARACTERS + 1)
         if not first:
-            raise FileProblem("The file is empty: there is no header row and nothing to import.")
+            raise FileProblem(_("The file is empty: there is no header row and nothing to import."))
         if first.strip():
             break
         skipped += 1
@@ -192,17 +208,22 @@ def _read_csv_text(text: io.TextIOWrapper) -> Table:
             count.add(len(cells), line)
             if len(rows) > MAX_ROWS:
                 raise FileProblem(
-                    f"The file has more than {MAX_ROWS:,} rows; split it into several files.", line=line
+                    _("The file has more than {most:,} rows; split it into several files.").format(
+                        most=MAX_ROWS
+                    ),
+                    line=line,
                 )
     except csv.Error as exc:
         line = skipped + reader.line_num
         raise FileProblem(
-            f"The file is not valid CSV near line {line} ({exc}). A quote may be missing "
-            "its closing quote; open the file in Excel and save it again as CSV UTF-8.",
+            _(
+                "The file is not valid CSV near line {line} ({reason}). A quote may be missing "
+                "its closing quote; open the file in Excel and save it again as CSV UTF-8."
+            ).format(line=line, reason=exc),
             line=line,
         ) from None
     if header is None:
-        raise FileProblem("The file has no header row: every cell of it is blank.")
+        raise FileProblem(_("The file has no header row: every cell of it is blank."))
     return Table("csv", header, header_line, rows)
 
 
@@ -232,7 +253,7 @@ def _read_xlsx(path: Path, sheet_name: str) -> Table:
         raise spreadsheet_limits.damaged() from None
     try:
         if not workbook.sheetnames:
-            raise FileProblem("The workbook has no sheets.")
+            raise FileProblem(_("The workbook has no sheets."))
         sheet = workbook[sheet_name] if sheet_name in workbook.sheetnames else workbook.worksheets[0]
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()  # do not trust the stored size: read every row
@@ -256,7 +277,10 @@ def _read_xlsx(path: Path, sheet_name: str) -> Table:
             count.add(len(values), line)
             if len(rows) > MAX_ROWS:
                 raise FileProblem(
-                    f"The sheet has more than {MAX_ROWS:,} rows; split it into several files.", line=line
+                    _("The sheet has more than {most:,} rows; split it into several files.").format(
+                        most=MAX_ROWS
+                    ),
+                    line=line,
                 )
     except FileProblem:
         raise
@@ -264,8 +288,10 @@ def _read_xlsx(path: Path, sheet_name: str) -> Table:
         if "integer string conversion" not in str(exc):  # Python's limit on int("99...9")
             raise spreadsheet_limits.damaged() from None
         raise FileProblem(
-            f"A number cell after line {number:,} has more than 4,300 digits: not a number the import "
-            "can read. Correct it (minutes are whole numbers of a few digits).",
+            _(
+                "A number cell after line {line:,} has more than 4,300 digits: not a number the import "
+                "can read. Correct it (minutes are whole numbers of a few digits)."
+            ).format(line=number),
             line=number + 1,
         ) from None
     except Exception:  # noqa: BLE001 - a truncated part shows up while reading rows
@@ -273,7 +299,7 @@ def _read_xlsx(path: Path, sheet_name: str) -> Table:
     finally:
         workbook.close()
     if header is None:
-        raise FileProblem("The sheet is empty: there is no header row and nothing to import.")
+        raise FileProblem(_("The sheet is empty: there is no header row and nothing to import."))
     return Table("xlsx", header, header_line, rows)
 
 
@@ -289,22 +315,26 @@ def text_cell(value: Any, column: str) -> str:
         return ""
     if isinstance(value, Formula):
         raise DomainError(
-            f"Cell {value.ref} holds a formula ({value.text[:40]}); the import takes values only. "
-            "In Excel, copy the cells and use Paste Special > Values.",
+            _(
+                "Cell {cell} holds a formula ({formula}); the import takes values only. "
+                "In Excel, copy the cells and use Paste Special > Values."
+            ).format(cell=value.ref, formula=value.text[:40]),
             field=column,
             code="import.formula_cell",
             params={"cell": value.ref, "text": value.text},
         )
     if isinstance(value, ErrorCell):
         raise DomainError(
-            f"Cell {value.ref} holds an error ({value.text}); put a value in it.",
+            _("Cell {cell} holds an error ({text}); put a value in it.").format(
+                cell=value.ref, text=value.text
+            ),
             field=column,
             code="import.error_cell",
             params={"cell": value.ref, "text": value.text},
         )
     if isinstance(value, bool):
         raise DomainError(
-            f"{'TRUE' if value else 'FALSE'} is not a valid value here.",
+            _("{value} is not a valid value here.").format(value="TRUE" if value else "FALSE"),
             field=column,
             code="import.boolean_cell",
         )
@@ -329,7 +359,7 @@ def number_cell(value: Any, column: str) -> Any:
         return value
     if isinstance(value, dt.date | dt.time):
         raise DomainError(
-            f"{value} is not a number of minutes (the cell is formatted as a date).",
+            _("{value} is not a number of minutes (the cell is formatted as a date).").format(value=value),
             field=column,
             code="import.date_as_minutes",
             params={"value": value},

@@ -35,6 +35,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, TextIO
 
+from supervisor_app.i18n import N_, _
+
 MAX_FILE_BYTES = 50 * 1024 * 1024
 MAX_ROWS = 100_000
 MAX_COLUMNS = 200
@@ -75,7 +77,9 @@ class FileProblem(Exception):
 
 
 def _mb(size: int) -> str:
-    return f"{size / _MB:,.0f} MB" if size >= _MB else f"{size / 1024:,.0f} KB"
+    if size >= _MB:
+        return _("{size:,.0f} MB").format(size=size / _MB)
+    return _("{size:,.0f} KB").format(size=size / 1024)
 
 
 # --------------------------------------------------------------------------------------------
@@ -89,8 +93,9 @@ def trim_row(cells: list[Any], line: int) -> list[Any]:
         value = cells[index]
         if value is not None and not (isinstance(value, str) and not value.strip()):
             raise FileProblem(
-                f"Line {line} has a value in column {index + 1:,}; the import reads at most "
-                f"{MAX_COLUMNS} columns.",
+                _(
+                    "Line {line} has a value in column {column:,}; the import reads at most {most} columns."
+                ).format(line=line, column=index + 1, most=MAX_COLUMNS),
                 line=line,
             )
     return cells[:MAX_COLUMNS]
@@ -106,8 +111,10 @@ class CellCount:
         self.cells += count
         if self.cells > MAX_CELLS:
             raise FileProblem(
-                f"The file has more than {MAX_CELLS:,} cells by line {line:,}; the import reads at most "
-                f"that many ({MAX_ROWS:,} rows of 50 columns). Split it into several files.",
+                _(
+                    "The file has more than {cells:,} cells by line {line:,}; the import reads at most "
+                    "that many ({rows:,} rows of 50 columns). Split it into several files."
+                ).format(cells=MAX_CELLS, line=line, rows=MAX_ROWS),
                 line=line,
             )
 
@@ -115,7 +122,7 @@ class CellCount:
 # --------------------------------------------------------------------------------------------
 # CSV
 
-_NOT_UTF8 = (
+_NOT_UTF8 = N_(
     "The import reads UTF-8 only. In Excel choose File > Save As > 'CSV UTF-8 (Comma delimited) "
     "(*.csv)' and import that file."
 )
@@ -125,24 +132,33 @@ def check_csv_start(head: bytes) -> None:
     """Refuse, from the file's first bytes, what is not UTF-8 text (the rest is checked as read)."""
     if head.startswith(b"PK\x03\x04"):
         raise FileProblem(
-            "This file is an Excel workbook with a .csv name. Rename it to .xlsx, or open it in "
-            "Excel and save it as 'CSV UTF-8 (Comma delimited)'."
+            _(
+                "This file is an Excel workbook with a .csv name. Rename it to .xlsx, or open it in "
+                "Excel and save it as 'CSV UTF-8 (Comma delimited)'."
+            )
         )
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise FileProblem(f"The file is saved as UTF-16 ('Unicode Text'). {_NOT_UTF8}")
+        raise FileProblem(_("The file is saved as UTF-16 ('Unicode Text').") + " " + _(_NOT_UTF8))
     if b"\x00" in head:
         # UTF-16 without its byte-order mark: every other byte of Latin text is zero. Decoded as
         # UTF-8 it would not fail, only come out as garbage with NULs between the letters.
         even, odd = head[0::2].count(0), head[1::2].count(0)
         if max(even, odd) * 4 >= len(head):
-            order = "big-endian" if even > odd else "little-endian"
+            order = _("big-endian") if even > odd else _("little-endian")
             raise FileProblem(
-                f"The file is UTF-16 ('Unicode Text', {order}) without a byte-order mark: every other "
-                f"byte is zero. {_NOT_UTF8}"
+                _(
+                    "The file is UTF-16 ('Unicode Text', {order}) without a byte-order mark: every other "
+                    "byte is zero."
+                ).format(order=order)
+                + " "
+                + _(_NOT_UTF8)
             )
         line = head.count(b"\n", 0, head.index(b"\x00")) + 1
         raise FileProblem(
-            f"The file holds a NUL byte on line {line}: it is not a text file. {_NOT_UTF8}", line=line
+            _("The file holds a NUL byte on line {line}: it is not a text file.").format(line=line)
+            + " "
+            + _(_NOT_UTF8),
+            line=line,
         )
 
 
@@ -163,8 +179,10 @@ def csv_lines(text: TextIO, first: str, first_number: int, row_start: list[int])
         number += 1
         if len(line) > MAX_LINE_CHARACTERS:
             raise FileProblem(
-                f"Line {number:,} is longer than {MAX_LINE_CHARACTERS:,} characters; the import reads "
-                "lines up to that length (the longest cell, topics, holds 4,000). Is this a CSV file?",
+                _(
+                    "Line {line:,} is longer than {most:,} characters; the import reads "
+                    "lines up to that length (the longest cell, topics, holds 4,000). Is this a CSV file?"
+                ).format(line=number, most=MAX_LINE_CHARACTERS),
                 line=number,
             )
         if started != row_start[0]:
@@ -172,9 +190,11 @@ def csv_lines(text: TextIO, first: str, first_number: int, row_start: list[int])
         size += len(line)
         if size > MAX_LINE_CHARACTERS:
             raise FileProblem(
-                f"The row that begins on line {started:,} runs on for more than "
-                f'{MAX_LINE_CHARACTERS:,} characters, to line {number:,}: a quote (") is probably '
-                "missing its closing quote. Open the file in Excel and save it again as CSV UTF-8.",
+                _(
+                    "The row that begins on line {start:,} runs on for more than "
+                    '{most:,} characters, to line {line:,}: a quote (") is probably '
+                    "missing its closing quote. Open the file in Excel and save it again as CSV UTF-8."
+                ).format(start=started, most=MAX_LINE_CHARACTERS, line=number),
                 line=started,
             )
         yield line
@@ -184,14 +204,14 @@ def csv_lines(text: TextIO, first: str, first_number: int, row_start: list[int])
 # --------------------------------------------------------------------------------------------
 # XLSX
 
-_DAMAGED = (
+_DAMAGED = N_(
     "The file cannot be read as an Excel workbook (.xlsx): it may be damaged or only partly "
     "copied. Nothing was read. Open it in Excel and save it again, or save it as CSV UTF-8."
 )
 
 
 def damaged() -> FileProblem:
-    return FileProblem(_DAMAGED)
+    return FileProblem(_(_DAMAGED))
 
 
 def _directory_size(path: Path) -> tuple[int, int]:
@@ -239,9 +259,11 @@ class _XmlScan:
         index = self.parser.CurrentByteIndex
         if index - self.last > MAX_XML_RUN:
             raise FileProblem(
-                f"The workbook holds a cell or tag of more than {MAX_XML_RUN // 1024} KB (in "
-                f"{self.part}); the import reads cells up to that size (the longest cell, topics, "
-                "holds 4,000 characters)."
+                _(
+                    "The workbook holds a cell or tag of more than {size} KB (in "
+                    "{part}); the import reads cells up to that size (the longest cell, topics, "
+                    "holds 4,000 characters)."
+                ).format(size=MAX_XML_RUN // 1024, part=self.part)
             )
         self.last = index
 
@@ -252,8 +274,10 @@ class _XmlScan:
             self.unit_elements += 1
             if self.unit_elements > MAX_UNIT_ELEMENTS:
                 raise FileProblem(
-                    f"A row or text of the workbook holds more than {MAX_UNIT_ELEMENTS:,} XML elements "
-                    f"(in {self.part}); the import reads at most that many."
+                    _(
+                        "A row or text of the workbook holds more than {most:,} XML elements "
+                        "(in {part}); the import reads at most that many."
+                    ).format(most=MAX_UNIT_ELEMENTS, part=self.part)
                 )
             return
         local = tag.rpartition(":")[2]
@@ -262,25 +286,31 @@ class _XmlScan:
             self.unit_depth, self.unit_elements = self.depth, 0
             if self.rows > MAX_SHEET_ROWS:
                 raise FileProblem(
-                    f"A sheet of the workbook has more than {MAX_SHEET_ROWS:,} rows, counting empty ones; "
-                    f"the import takes {MAX_ROWS:,} rows. Delete the empty rows below your data, or "
-                    "split the file."
+                    _(
+                        "A sheet of the workbook has more than {most:,} rows, counting empty ones; "
+                        "the import takes {rows:,} rows. Delete the empty rows below your data, or "
+                        "split the file."
+                    ).format(most=MAX_SHEET_ROWS, rows=MAX_ROWS)
                 )
         elif local == "si":
             self.strings += 1
             self.unit_depth, self.unit_elements = self.depth, 0
             if self.strings > MAX_SHARED_STRINGS:
                 raise FileProblem(
-                    f"The workbook has more than {MAX_SHARED_STRINGS:,} different texts; the import reads "
-                    "at most that many. Split the file."
+                    _(
+                        "The workbook has more than {most:,} different texts; the import reads "
+                        "at most that many. Split the file."
+                    ).format(most=MAX_SHARED_STRINGS)
                 )
         else:
             self.others += 1
             if self.others > MAX_OTHER_ELEMENTS:
                 raise FileProblem(
-                    f"The workbook's {self.part} holds more than {MAX_OTHER_ELEMENTS:,} XML elements "
-                    "besides rows and texts (formats, merged cells...); the import reads at most that "
-                    "many. Copy the data into a new workbook and save that."
+                    _(
+                        "The workbook's {part} holds more than {most:,} XML elements "
+                        "besides rows and texts (formats, merged cells...); the import reads at most that "
+                        "many. Copy the data into a new workbook and save that."
+                    ).format(part=self.part, most=MAX_OTHER_ELEMENTS)
                 )
 
     def _end(self, _tag: str) -> None:
@@ -291,8 +321,10 @@ class _XmlScan:
 
     def _doctype(self, *_args: Any) -> None:
         raise FileProblem(
-            f"The workbook's {self.part} declares a document type, which Excel never writes (it can "
-            "hide an entity bomb); the file is refused. Open it in Excel and save it again."
+            _(
+                "The workbook's {part} declares a document type, which Excel never writes (it can "
+                "hide an entity bomb); the file is refused. Open it in Excel and save it again."
+            ).format(part=self.part)
         )
 
     def feed(self, stream: Any) -> None:
@@ -306,8 +338,10 @@ def check_xlsx(path: Path) -> None:
     parts, directory = _directory_size(path)
     if parts > MAX_ARCHIVE_PARTS or directory > MAX_DIRECTORY_BYTES:
         raise FileProblem(
-            f"The workbook is a zip of {parts:,} parts ({_mb(directory)} of directory); an .xlsx to import "
-            f"has at most {MAX_ARCHIVE_PARTS:,} (Excel writes about a dozen)."
+            _(
+                "The workbook is a zip of {parts:,} parts ({size} of directory); an .xlsx to import "
+                "has at most {most:,} (Excel writes about a dozen)."
+            ).format(parts=parts, size=_mb(directory), most=MAX_ARCHIVE_PARTS)
         )
     try:
         with zipfile.ZipFile(path) as archive:
@@ -318,15 +352,19 @@ def check_xlsx(path: Path) -> None:
                 limit = MAX_SHARED_STRINGS_BYTES if shared else MAX_PART_BYTES
                 if info.file_size > limit:
                     raise FileProblem(
-                        f"The workbook's {info.filename} unpacks to {_mb(info.file_size)}; the import reads "
-                        f"at most {_mb(limit)} per part (a sheet of {MAX_ROWS:,} rows needs about 70 MB). "
-                        "Split the file, or save it as CSV UTF-8."
+                        _(
+                            "The workbook's {part} unpacks to {size}; the import reads "
+                            "at most {most} per part (a sheet of {rows:,} rows needs about 70 MB). "
+                            "Split the file, or save it as CSV UTF-8."
+                        ).format(part=info.filename, size=_mb(info.file_size), most=_mb(limit), rows=MAX_ROWS)
                     )
                 total += info.file_size
             if total > MAX_UNPACKED_BYTES:
                 raise FileProblem(
-                    f"The workbook unpacks to {_mb(total)}; the import reads at most {_mb(MAX_UNPACKED_BYTES)}. "
-                    "Delete the sheets you do not import, or save the records as CSV UTF-8."
+                    _(
+                        "The workbook unpacks to {size}; the import reads at most {most}. "
+                        "Delete the sheets you do not import, or save the records as CSV UTF-8."
+                    ).format(size=_mb(total), most=_mb(MAX_UNPACKED_BYTES))
                 )
             for info in xml:
                 with archive.open(info) as stream:

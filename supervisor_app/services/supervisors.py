@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _, ngettext
 from supervisor_app.models import (
     ExperienceEntry,
     RecordStatus,
@@ -78,7 +79,7 @@ def edit_supervisor(
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise DomainError(
-            f"Cannot change {', '.join(sorted(unknown))} here.",
+            _("Cannot change {fields} here.").format(fields=", ".join(sorted(unknown))),
             field=sorted(unknown)[0],
             code="supervisor.field_not_editable",
         )
@@ -105,16 +106,20 @@ def expiry_notes(supervisor: Supervisor, *, today: dt.date | None = None, within
     """'License expired on ...' / 'ICB certification expires on ...' (within ``within_days``)."""
     today = today or dt.date.today()
     notes = []
-    for label, day in (
-        ("ICB certification", supervisor.certification_expires),
-        ("License", supervisor.license_expires),
-    ):
+    for certification, day in ((True, supervisor.certification_expires), (False, supervisor.license_expires)):
         if day is None:
             continue
         if day < today:
-            notes.append(f"{label} expired on {day.isoformat()}.")
+            text = (
+                _("ICB certification expired on {day}.") if certification else _("License expired on {day}.")
+            )
         elif (day - today).days <= within_days:
-            notes.append(f"{label} expires on {day.isoformat()}.")
+            text = (
+                _("ICB certification expires on {day}.") if certification else _("License expires on {day}.")
+            )
+        else:
+            continue
+        notes.append(text.format(day=day.isoformat()))
     return notes
 
 
@@ -153,8 +158,8 @@ def change_supervisor(
     today = today or dt.date.today()
     supervisee = get_supervisee(uow, supervisee_id)
     supervisor = get_supervisor(uow, supervisor_id)
-    day = parse_date(effective_from, field="effective_from", label="Date of the change")
-    reason = clean_text(reason, field="reason", label="Reason", max_length=1000)
+    day = parse_date(effective_from, field="effective_from", label=_("Date of the change"))
+    reason = clean_text(reason, field="reason", label=_("Reason"), max_length=1000)
     _check_change(uow, supervisee, supervisor, day, today)
     previous = supervisee.supervisor
     uow.session.add(
@@ -197,36 +202,43 @@ def _check_change(
 ) -> None:
     if not supervisor.active:
         raise DomainError(
-            f"{supervisor.name} is inactive and cannot take on supervisees.",
+            _("{supervisor} is inactive and cannot take on supervisees.").format(supervisor=supervisor.name),
             field="supervisor",
             code="supervisor.inactive",
             params={"supervisor": supervisor.name},
         )
     if supervisee.supervisor_id == supervisor.id:
         raise DomainError(
-            f"{supervisor.name} is already {supervisee.name}'s supervisor.",
+            _("{supervisor} is already {supervisee}'s supervisor.").format(
+                supervisor=supervisor.name, supervisee=supervisee.name
+            ),
             field="supervisor",
             code="transfer.same_supervisor",
             params={"supervisor": supervisor.name, "supervisee": supervisee.name},
         )
     if supervisee.same_person_supervisor_id == supervisor.id:
         raise DomainError(
-            f"{supervisor.name} cannot supervise their own hours ({supervisee.name} is the same person).",
+            _("{supervisor} cannot supervise their own hours ({supervisee} is the same person).").format(
+                supervisor=supervisor.name, supervisee=supervisee.name
+            ),
             field="supervisor",
             code="transfer.own_hours",
             params={"supervisor": supervisor.name, "supervisee": supervisee.name},
         )
     if day > today:
         raise DomainError(
-            f"The change date {day.isoformat()} is in the future; record the change on the day it happens.",
+            _("The change date {day} is in the future; record the change on the day it happens.").format(
+                day=day.isoformat()
+            ),
             field="effective_from",
             code="transfer.date_in_future",
             params={"day": day},
         )
     if supervisee.start_date is not None and day < supervisee.start_date:
         raise DomainError(
-            f"The change date {day.isoformat()} is before {supervisee.name} started "
-            f"({supervisee.start_date.isoformat()}).",
+            _("The change date {day} is before {supervisee} started ({start_date}).").format(
+                day=day.isoformat(), supervisee=supervisee.name, start_date=supervisee.start_date.isoformat()
+            ),
             field="effective_from",
             code="transfer.before_start",
             params={"day": day, "supervisee": supervisee.name, "start_date": supervisee.start_date},
@@ -238,8 +250,9 @@ def _check_change(
     )
     if latest is not None and day <= latest:
         raise DomainError(
-            f"{supervisee.name}'s supervisor last changed on {latest.isoformat()}; a new change must "
-            "come after that date.",
+            _(
+                "{supervisee}'s supervisor last changed on {latest}; a new change must come after that date."
+            ).format(supervisee=supervisee.name, latest=latest.isoformat()),
             field="effective_from",
             code="transfer.before_last_change",
             params={"supervisee": supervisee.name, "latest": latest},
@@ -360,19 +373,21 @@ def supervisor_leaves(
     supervisor = get_supervisor(uow, supervisor_id)
     if not supervisor.active:
         raise DomainError(
-            f"{supervisor.name} is already marked inactive.",
+            _("{supervisor} is already marked inactive.").format(supervisor=supervisor.name),
             field="supervisor",
             code="supervisor.already_inactive",
             params={"supervisor": supervisor.name},
         )
     day = (
-        parse_date(effective_from, field="effective_from", label="Date of the handover")
+        parse_date(effective_from, field="effective_from", label=_("Date of the handover"))
         if effective_from not in (None, "")
         else today
     )
     if day > today:
         raise DomainError(
-            f"The handover date {day.isoformat()} is in the future; record it on the day it happens.",
+            _("The handover date {day} is in the future; record it on the day it happens.").format(
+                day=day.isoformat()
+            ),
             field="effective_from",
             code="handover.date_in_future",
             params={"day": day},
@@ -390,25 +405,35 @@ def supervisor_leaves(
         successor = get_supervisor(uow, successor_id, field="successor")
         if successor.id == supervisor.id:
             raise DomainError(
-                "A supervisor cannot be their own successor.",
+                _("A supervisor cannot be their own successor."),
                 field="successor",
                 code="handover.own_successor",
             )
         if not successor.active:
             raise DomainError(
-                f"{successor.name} is inactive and cannot be the successor.",
+                _("{successor} is inactive and cannot be the successor.").format(successor=successor.name),
                 field="successor",
                 code="handover.successor_inactive",
                 params={"successor": successor.name},
             )
     elif theirs or pending:
-        parts = []
-        if theirs:
-            parts.append(f"{len(theirs)} supervisee{'s' if len(theirs) != 1 else ''}")
-        if pending:
-            parts.append(f"{pending} record{'s' if pending != 1 else ''} waiting for signature")
+        people = ngettext("{n} supervisee", "{n} supervisees", len(theirs)).format(n=len(theirs))
+        records = ngettext(
+            "{n} record waiting for signature", "{n} records waiting for signature", pending
+        ).format(n=pending)
+        if theirs and pending:
+            message = _(
+                "{supervisor} has {supervisees} and {records}; choose the successor who takes them over."
+            )
+        else:
+            message = _("{supervisor} has {what}; choose the successor who takes them over.")
         raise DomainError(
-            f"{supervisor.name} has {' and '.join(parts)}; choose the successor who takes them over.",
+            message.format(
+                supervisor=supervisor.name,
+                supervisees=people,
+                records=records,
+                what=people if theirs else records,
+            ),
             field="successor",
             code="handover.successor_needed",
             params={"supervisor": supervisor.name},
@@ -423,13 +448,14 @@ def supervisor_leaves(
                         supervisee_id=supervisee.id,
                         supervisor_id=successor.id,
                         effective_from=day,
-                        reason=reason or f"{supervisor.name} left; {successor.name} took over",
+                        reason=reason
+                        or f"{supervisor.name} left; {successor.name} took over",  # stored: English
                         today=today,
                     )
                 )
             except DomainError as exc:
                 raise exc.with_message(
-                    f"{supervisee.name}: {exc.message}",
+                    _("{supervisee}: {message}").format(supervisee=supervisee.name, message=exc.message),
                     field="successor",
                     params={"supervisee": supervisee.name},
                 ) from None
@@ -466,7 +492,7 @@ def reactivate_supervisor(uow: UnitOfWork, *, supervisor_id: int | str) -> Super
     supervisor = get_supervisor(uow, supervisor_id)
     if supervisor.active:
         raise DomainError(
-            f"{supervisor.name} is already active.",
+            _("{supervisor} is already active.").format(supervisor=supervisor.name),
             field="supervisor",
             code="supervisor.already_active",
             params={"supervisor": supervisor.name},
@@ -495,7 +521,7 @@ def acting_successors(uow: UnitOfWork) -> dict[int, int]:
     """{supervisor who left: the active supervisor who now signs for them}: their successor,
     or that successor's, if they left too. Supervisors whose chain ends nowhere are absent."""
     rows = uow.session.execute(select(Supervisor.id, Supervisor.active, Supervisor.successor_id)).all()
-    active = {sid for sid, is_active, _ in rows if is_active}
+    active = {sid for sid, is_active, _successor in rows if is_active}
     successor = {sid: nxt for sid, is_active, nxt in rows if not is_active and nxt is not None}
     acting: dict[int, int] = {}
     for start in successor:
