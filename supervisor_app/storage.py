@@ -226,7 +226,7 @@ def required_tables(revision: str) -> frozenset[str]:
     make (``migrations/schema.json``, written from the models), not a list kept by hand."""
     expected = schema_check.expected_schema(revision) or {}
     return frozenset(
-        name for kind, name, *_ in expected.values() if kind == "table" and name != "alembic_version"
+        name for kind, name, *__ in expected.values() if kind == "table" and name != "alembic_version"
     )
 
 
