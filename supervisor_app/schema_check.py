@@ -135,6 +135,7 @@ def _kinds() -> dict[str, tuple[str, str]]:
         "trigger": (pgettext("schema object, one", "a trigger"), pgettext("schema object, many", "triggers")),
         "view": (pgettext("schema object, one", "a view"), pgettext("schema object, many", "views")),
         "index": (pgettext("schema object, one", "an index"), pgettext("schema object, many", "indexes")),
+        "table": (pgettext("schema object, one", "a table"), pgettext("schema object, many", "tables")),
     }
 
 
