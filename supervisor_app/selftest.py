@@ -104,7 +104,7 @@ def _create_database(ctx: _Context) -> str:
     from supervisor_app.storage import head_revision
 
     ctx.db = open_database(ctx.folder / "selftest.db", remember=False)  # nothing kept in the data folder
-    return f"schema {head_revision()}"
+    return _("schema {revision}").format(revision=head_revision())
 
 
 def _add_supervisor(ctx: _Context) -> str:
@@ -240,7 +240,7 @@ def _reason(exc: BaseException) -> str:
 def run_selftest(out: Out = print) -> int:
     """Run every step, print one line each through ``out``; 0 if all passed, else 1."""
     started = time.perf_counter()
-    out(f"supervisor_app {__version__} self-test")
+    out(_("supervisor_app {version} self-test").format(version=__version__))
     out(
         _("Python {version} on {system}").format(
             version=platform.python_version(), system=platform.platform(terse=True)

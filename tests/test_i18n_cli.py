@@ -128,6 +128,22 @@ def test_progress_reads_in_spanish_with_neutral_numbers(cli, agency: Agency) -> 
     assert "Falta todavía:" in text
 
 
+def test_training_and_credentials_list_in_spanish(cli, agency: Agency) -> None:  # type: ignore[no-untyped-def]
+    added = cli(
+        *agency.db, "training", "add", "--supervisee", agency.ana, "--from", (TODAY - dt.timedelta(days=9)).isoformat(),
+        "--title", "Ethics in peer work", "--delivery", "online", "--area", "ethics=6", lang="es",
+    )  # fmt: skip
+    assert added.code == 0, added.err
+    listed = cli(*agency.db, "training", "list", "--supervisee", agency.ana, lang="es").out.splitlines()
+    assert listed[0].endswith("Ethics in peer work (sin proveedor, en línea)  declarada")
+    english = cli(*agency.db, "training", "list", "--supervisee", agency.ana).out.splitlines()
+    assert english[0].endswith("Ethics in peer work (no provider, online)  self-reported")
+    credentials = cli(*agency.db, "credential", "list", "--supervisor", agency.dana, lang="es").out
+    assert "5100           emitida -  vence -" in credentials
+    none = cli(*agency.db, "credential", "list", "--supervisee", agency.ana, lang="es")
+    assert none.out.strip() == "No hay credenciales registradas."
+
+
 def test_a_refusal_is_spanish_on_stderr_exit_2_and_nothing_written(cli, agency: Agency) -> None:  # type: ignore[no-untyped-def]
     before = snapshot(agency.path)
     nothing = cli(*agency.db, "supervisor", "edit", agency.dana, lang="es")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supervisor_app.cli.common import EXIT_INVALID, EXIT_OK, read_password, show, write
-from supervisor_app.i18n import _
+from supervisor_app.i18n import N_, _
 
 if TYPE_CHECKING:
     from supervisor_app.db import UnitOfWork
@@ -310,6 +310,20 @@ def training_template(args: argparse.Namespace, uow: UnitOfWork) -> int:
     return EXIT_OK
 
 
+WORDS = {
+    "in-person": N_("in-person"),
+    "online": N_("online"),
+    "self-reported": N_("self-reported"),
+    "confirmed": N_("confirmed"),
+    "confirmation does not match": N_("confirmation does not match"),
+}
+"""A training's delivery and status as the list shows them (``--json`` keeps the stored words)."""
+
+
+def _shown(word: str) -> str:
+    return _(WORDS[word]) if word in WORDS else word
+
+
 def _list_text(data: dict[str, Any], hours: Any) -> str:
     lines = []
     for entry in data["entries"]:
@@ -321,7 +335,7 @@ def _list_text(data: dict[str, Any], hours: Any) -> str:
         provider = entry["provider"] or _("no provider")
         lines.append(
             f"{entry['id'][:8]}  {entry['from']}..{entry['to']}  {hours(entry['minutes']):>7} h  {entry['title']}"
-            f" ({provider}, {entry['delivery']})  {entry['status']}{cert}"
+            f" ({provider}, {_shown(entry['delivery'])})  {_shown(entry['status'])}{cert}"
         )
     if not lines:
         lines.append(_("No training recorded."))
