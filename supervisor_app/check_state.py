@@ -27,6 +27,8 @@ import os
 import socket
 from pathlib import Path
 
+from supervisor_app.i18n import _
+
 log = logging.getLogger(__name__)
 
 FULL_CHECK_INTERVAL = dt.timedelta(days=1)
@@ -91,19 +93,19 @@ def stale_markers(path: Path) -> list[Path]:
 def full_check_due(path: Path, *, now: dt.datetime | None = None) -> str | None:
     """Why the whole-file check of ``path`` is due now, in plain words; None when it is not."""
     if stale_markers(path):
-        return "it was not closed properly last time (the app or a command was stopped)"
+        return _("it was not closed properly last time (the app or a command was stopped)")
     state = _read_state(path)
     if state is None:
-        return "it has not been checked on this computer yet"
+        return _("it has not been checked on this computer yet")
     try:
         if (int(state["inode"]), int(state["device"])) != _identity(path):
-            return "the file was replaced since its last check"
+            return _("the file was replaced since its last check")
         checked = dt.datetime.fromisoformat(str(state["checked_at"]))
     except (OSError, KeyError, TypeError, ValueError):
-        return "it has not been checked on this computer yet"
+        return _("it has not been checked on this computer yet")
     age = (now or dt.datetime.now(dt.UTC)) - checked
     if not dt.timedelta(0) <= age < FULL_CHECK_INTERVAL:
-        return "its last check was a day ago or more"
+        return _("its last check was a day ago or more")
     return None
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:  # imported with the first engine / ORM query, not to open a f
     from sqlalchemy import Connection, Engine
     from sqlalchemy.orm import Session
 
+from supervisor_app.i18n import _
 from supervisor_app.storage import (
     BUSY_TIMEOUT_MS,
     DatabaseError,
@@ -75,8 +76,10 @@ def refuse_dangling_link(path: Path) -> None:
     link = dangling_link(path)
     if link is not None:
         raise DatabaseError(
-            f"{link} is a symbolic link to {os.readlink(link)}, which does not exist (a disk not "
-            "connected, or a folder moved?). Nothing was created; give the database's real location.",
+            _(
+                "{link} is a symbolic link to {target}, which does not exist (a disk not connected, or a "
+                "folder moved?). Nothing was created; give the database's real location."
+            ).format(link=link, target=os.readlink(link)),
             kind="other",
             path=path,
         )
@@ -146,7 +149,9 @@ def make_engine(url: str, *, readonly: bool = False, deferred_begin: bool = Fals
 
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        raise DatabaseError(f"Only SQLite databases are supported, not {parsed.get_backend_name()}.")
+        raise DatabaseError(
+            _("Only SQLite databases are supported, not {backend}.").format(backend=parsed.get_backend_name())
+        )
     if readonly:
         from sqlalchemy.engine import URL
 
@@ -457,28 +462,39 @@ def open_database(
     why = read_only_reason(path) if path is not None and not readonly else None
     if why is not None:
         if not check.has_data:
-            raise DatabaseError(f"{path} cannot be created: {why}.", kind="read-only", path=path)
+            raise DatabaseError(
+                _("{path} cannot be created: {why}.").format(path=path, why=why), kind="read-only", path=path
+            )
         if check.revision != head_revision():
             raise DatabaseError(
-                f"{path.name} needs an upgrade to be opened by this version, and {why}. Copy it to a "
-                "folder you can write to and open the copy.",
+                _(
+                    "{name} needs an upgrade to be opened by this version, and {why}. Copy it to a "
+                    "folder you can write to and open the copy."
+                ).format(name=path.name, why=why),
                 kind="read-only",
                 path=path,
             )
         if not reading:
             raise DatabaseError(
-                f"{path} cannot be changed: {why}. It can be read (list, progress, verify), but "
-                "nothing can be saved to it; copy it to a folder you can write to to work on it.",
+                _(
+                    "{path} cannot be changed: {why}. It can be read (list, progress, verify), but "
+                    "nothing can be saved to it; copy it to a folder you can write to to work on it."
+                ).format(path=path, why=why),
                 kind="read-only",
                 path=path,
             )
         readonly = True
     if readonly:
         if path is None or not check.exists:
-            raise DatabaseError(f"{target} does not exist, so it cannot be opened read-only.", kind="other")
+            raise DatabaseError(
+                _("{target} does not exist, so it cannot be opened read-only.").format(target=target),
+                kind="other",
+            )
         if check.revision != head_revision():
             raise DatabaseError(
-                f"{path.name} needs an upgrade, which cannot happen while another copy of the app has it open.",
+                _(
+                    "{name} needs an upgrade, which cannot happen while another copy of the app has it open."
+                ).format(name=path.name),
                 kind="other",
                 path=path,
             )
@@ -490,7 +506,9 @@ def open_database(
                 private(path)  # before SQLite creates it (0644), and its -wal and -shm with it
         except OSError as exc:
             raise DatabaseError(
-                f"{path} cannot be opened or created ({exc.strerror or exc}).",
+                _("{path} cannot be opened or created ({reason}).").format(
+                    path=path, reason=exc.strerror or exc
+                ),
                 kind="other",
                 path=path,
             ) from exc

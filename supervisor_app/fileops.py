@@ -38,6 +38,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Protocol
 
+from supervisor_app.i18n import _
+
 # Seconds to wait before each retry: about 4 s in all, longer than antivirus usually holds a
 # new file, short enough that a person waiting on a restore is not left wondering.
 RETRY_DELAYS: tuple[float, ...] = (0.05, 0.1, 0.25, 0.5, 1.0, 2.0)
@@ -94,18 +96,26 @@ def _retrying(
 def _held_message(path: Path, verb: str, waited: float) -> str:
     folder = path.parent
     if folder.is_dir() and not os.access(folder, os.W_OK):
-        why = f"the folder {folder} cannot be written"
+        why = _("the folder {folder} cannot be written").format(folder=folder)
     elif path.exists() and not os.access(path, os.W_OK):
-        why = "the file is read-only"
+        why = _("the file is read-only")
     else:
-        why = (
+        why = _(
             "another program has it open (often antivirus, a backup tool or OneDrive checking a "
             "file that was just written, or another copy of supervisor_app)"
         )
-    return (
-        f"{path} could not be {verb}: {why}. Tried for {waited:.0f} s; "
-        "close other programs using it, wait a moment and try again."
+    message = (
+        _(
+            "{path} could not be deleted: {why}. Tried for {seconds} s; "
+            "close other programs using it, wait a moment and try again."
+        )
+        if verb == "deleted"
+        else _(
+            "{path} could not be replaced: {why}. Tried for {seconds} s; "
+            "close other programs using it, wait a moment and try again."
+        )
     )
+    return message.format(path=path, why=why, seconds=f"{waited:.0f}")
 
 
 def replace_file(
@@ -227,7 +237,9 @@ def posix_network_reason(path: str, mounts: Iterable[tuple[str, str, str]]) -> s
         return None
     device, point, fstype = mount
     if fstype.lower() in NETWORK_FILESYSTEMS:
-        return f"it is on {point}, a network share ({fstype} from {device})"
+        return _("it is on {point}, a network share ({fstype} from {device})").format(
+            point=point, fstype=fstype, device=device
+        )
     return None
 
 
@@ -239,9 +251,9 @@ def windows_network_reason(path: str, drive_type: Callable[[str], int] | None) -
         path = "\\\\" + rest[4:] if rest[:4].upper() == "UNC\\" else rest
     drive, _rest = ntpath.splitdrive(path)
     if drive.startswith(("\\\\", "//")):
-        return f"it is on the network share {drive.replace('/', chr(92))}"
+        return _("it is on the network share {share}").format(share=drive.replace("/", chr(92)))
     if drive and drive_type is not None and drive_type(drive + "\\") == DRIVE_REMOTE:
-        return f"it is on {drive.upper()}, a network drive"
+        return _("it is on {drive}, a network drive").format(drive=drive.upper())
     return None
 
 
@@ -285,13 +297,13 @@ def network_allowed(environ: Mapping[str, str] | None = None) -> bool:
 
 
 def network_message(path: Path, why: str) -> str:
-    return (
-        f"{path} is not on this computer: {why}. SQLite's file locking over network file sharing "
+    return _(
+        "{path} is not on this computer: {why}. SQLite's file locking over network file sharing "
         "(SMB, NFS) is unreliable: two computers using the file, or a dropped connection in the "
         "middle of a save, can damage the database. Keep the database on this computer (the app's "
         "own folder is the default) and share hours files or backups instead. IT can allow it "
-        f"anyway with {ENV_ALLOW_NETWORK}=1."
-    )
+        "anyway with {setting}=1."
+    ).format(path=path, why=why, setting=ENV_ALLOW_NETWORK)
 
 
 # --------------------------------------------------------------------------------------------
@@ -328,12 +340,12 @@ def sync_warning(path: Path, environ: Mapping[str, str] | None = None) -> str | 
     root = sync_folder(os.path.abspath(path), environ, windows=sys.platform == "win32")
     if root is None:
         return None
-    return (
-        f"{path} is in {root}, a folder a sync service (OneDrive, Dropbox, ...) copies to the "
+    return _(
+        "{path} is in {root}, a folder a sync service (OneDrive, Dropbox, ...) copies to the "
         "cloud. The sync client holds the file while it uploads it, and two computers syncing it "
         "make conflicting copies. Keep the database in the app's own folder (the default) and "
         "rely on its backups."
-    )
+    ).format(path=path, root=root)
 
 
 def location_problem(path: Path, *, environ: Mapping[str, str] | None = None) -> str | None:

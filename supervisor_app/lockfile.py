@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from supervisor_app.fileops import remove_file
+from supervisor_app.i18n import _
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ class LockHolder:
             when = dt.datetime.fromisoformat(self.since).astimezone().strftime("%Y-%m-%d %H:%M")
         except ValueError:
             when = self.since
-        return f"{self.user} on {self.host} (since {when})"
+        return _("{user} on {host} (since {when})").format(user=self.user, host=self.host, when=when)
 
 
 def _me() -> LockHolder:

@@ -31,6 +31,8 @@ import sqlite3
 from functools import cache
 from pathlib import Path
 
+from supervisor_app.i18n import _, pgettext
+
 MANIFEST = Path(__file__).resolve().parent / "migrations" / "schema.json"
 
 # Tables SQLite itself may add to any file (AUTOINCREMENT counters, ANALYZE statistics); their
@@ -127,7 +129,31 @@ def _built_here() -> dict[str, dict]:  # type: ignore[type-arg]
     return build_manifest()  # every revision in one pass of the migrations (about a second)
 
 
-_KINDS = {"trigger": ("a trigger", "triggers"), "view": ("a view", "views"), "index": ("an index", "indexes")}
+def _kinds() -> dict[str, tuple[str, str]]:
+    """An object the app did not make, one and many (in the current language)."""
+    return {
+        "trigger": (pgettext("schema object, one", "a trigger"), pgettext("schema object, many", "triggers")),
+        "view": (pgettext("schema object, one", "a view"), pgettext("schema object, many", "views")),
+        "index": (pgettext("schema object, one", "an index"), pgettext("schema object, many", "indexes")),
+        "table": (pgettext("schema object, one", "a table"), pgettext("schema object, many", "tables")),
+    }
+
+
+def _named(what: str, many: bool) -> str:
+    """A kind of object of the app's schema, as named before its names (in the current language)."""
+    words = {
+        "table": (pgettext("schema object, named", "table"), pgettext("schema objects, named", "tables")),
+        "index": (pgettext("schema object, named", "index"), pgettext("schema objects, named", "indexes")),
+        "view": (pgettext("schema object, named", "view"), pgettext("schema objects, named", "views")),
+        "protection trigger": (
+            pgettext("schema object, named", "protection trigger"),
+            pgettext("schema objects, named", "protection triggers"),
+        ),
+    }
+    found = words.get(what)
+    if found is None:
+        return f"{what}s" if many else what
+    return found[1] if many else found[0]
 
 
 def differences(conn: sqlite3.Connection, revision: str) -> list[str]:
@@ -153,23 +179,47 @@ def differences(conn: sqlite3.Connection, revision: str) -> list[str]:
         if have is None:
             how = "removed"
         elif have_kind != want_kind:
-            how = f"replaced by {_KINDS.get(have_kind, (f'a {have_kind}',))[0]}"
+            how = f"replaced:{have_kind}"
         else:
             how = "changed"
         groups.setdefault((what, how), []).append(name)
     for name in sorted(set(found) - set(expected)):
         groups.setdefault(("extra", found[name][0]), []).append(name)
+    kinds = _kinds()
     lines = []
     for (what, how), names in groups.items():
         listed = ", ".join(names)
         if what == "extra":
-            one, many = _KINDS.get(how, (f"a {how}", f"{how}s"))
-            lines.append(f"the file has {one if len(names) == 1 else many} the app did not make: {listed}")
-        elif len(names) == 1:
-            lines.append(f"the file's {what} {listed} was {how}")
+            one, many = kinds.get(how, (f"a {how}", f"{how}s"))
+            lines.append(
+                _("the file has {objects} the app did not make: {names}").format(
+                    objects=one if len(names) == 1 else many, names=listed
+                )
+            )
+            continue
+        several = len(names) > 1
+        named = {"what": _named(what, several), "names": listed}
+        if how == "removed":
+            text = (
+                _("the file's {what} {names} were removed")
+                if several
+                else _("the file's {what} {names} was removed")
+            )
+        elif how == "changed":
+            text = (
+                _("the file's {what} {names} were changed")
+                if several
+                else _("the file's {what} {names} was changed")
+            )
         else:
-            plural = "indexes" if what == "index" else f"{what}s"
-            lines.append(f"the file's {plural} {listed} were {how}")
+            kind = how.partition(":")[2]
+            named["kind"] = kinds.get(kind, (f"a {kind}",))[0]
+            text = (
+                _("the file's {what} {names} were replaced by {kind}")
+                if several
+                else _("the file's {what} {names} was replaced by {kind}")
+            )
+        lines.append(text.format(**named))
     return lines
 
 
@@ -177,12 +227,18 @@ def message(file_name: str, revision: str, problems: list[str]) -> str:
     """What the supervisor reads when a file is refused (a line for each kind of change), and a
     line for IT."""
     return "\n".join(
-        [f"{file_name} was changed outside supervisor_app, so its signed records cannot be trusted:"]
+        [
+            _("{name} was changed outside supervisor_app, so its signed records cannot be trusted:").format(
+                name=file_name
+            )
+        ]
         + [f"  • {problem}" for problem in problems]
         + [
-            "It was not changed. You can restore the newest backup instead.",
-            f"For IT: the file's schema (sqlite3 {file_name} .schema) differs from what supervisor_app's "
-            f"migrations make at revision {revision} (supervisor_app/migrations/schema.json).",
+            _("It was not changed. You can restore the newest backup instead."),
+            _(
+                "For IT: the file's schema (sqlite3 {name} .schema) differs from what supervisor_app's "
+                "migrations make at revision {revision} (supervisor_app/migrations/schema.json)."
+            ).format(name=file_name, revision=revision),
         ]
     )
 

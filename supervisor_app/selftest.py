@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from supervisor_app import __version__
+from supervisor_app.i18n import N_, _
 from supervisor_app.services.errors import DomainError
 
 Out = Callable[[str], object]
@@ -103,7 +104,7 @@ def _create_database(ctx: _Context) -> str:
     from supervisor_app.storage import head_revision
 
     ctx.db = open_database(ctx.folder / "selftest.db", remember=False)  # nothing kept in the data folder
-    return f"schema {head_revision()}"
+    return _("schema {revision}").format(revision=head_revision())
 
 
 def _add_supervisor(ctx: _Context) -> str:
@@ -122,7 +123,7 @@ def _add_supervisor(ctx: _Context) -> str:
         ctx.supervisor_id = supervisor.id
         if supervisor.password_hash is None:
             raise StepFailed("the password was not stored")
-    return "with a password"
+    return _("with a password")
 
 
 def _add_supervisee(ctx: _Context) -> str:
@@ -138,7 +139,7 @@ def _add_supervisee(ctx: _Context) -> str:
         )
         uow.commit()
         ctx.supervisee_id = supervisee.id
-    return f"working toward the {ctx.credential}"
+    return _("working toward the {credential}").format(credential=ctx.credential)
 
 
 def _add_session(ctx: _Context) -> str:
@@ -160,7 +161,7 @@ def _add_session(ctx: _Context) -> str:
         )
         uow.commit()
         ctx.session_id = session.id
-    return f"{SESSION_MINUTES} minutes, {domain.label}"
+    return _("{n} minutes, {domain}").format(n=SESSION_MINUTES, domain=domain.label)
 
 
 def _sign(ctx: _Context) -> str:
@@ -173,7 +174,7 @@ def _sign(ctx: _Context) -> str:
         )
     if result.signed != [ctx.session_id]:
         raise StepFailed(f"expected the session to be signed, got {result.signed}")
-    return "password checked"
+    return _("password checked")
 
 
 def _verify(ctx: _Context) -> str:
@@ -185,7 +186,9 @@ def _verify(ctx: _Context) -> str:
         raise StepFailed("; ".join(f"{p.record_id}: {p.message}" for p in report.problems))
     if report.records_checked < 1 or report.signatures_checked < 1:
         raise StepFailed("nothing was checked (the signed session is missing)")
-    return f"{report.records_checked} record, {report.signatures_checked} signature, nothing altered"
+    return _("{records} record, {signatures} signature, nothing altered").format(
+        records=report.records_checked, signatures=report.signatures_checked
+    )
 
 
 def _attestation(ctx: _Context) -> str:
@@ -214,16 +217,16 @@ def _statement(ctx: _Context) -> str:
 
 
 STEPS: list[tuple[str, Callable[[_Context], str]]] = [
-    ("application files are in place", _application_files),
-    ("credential profiles load", _credential_profiles),
-    ("create a throwaway database", _create_database),
-    ("add a supervisor", _add_supervisor),
-    ("add a supervisee", _add_supervisee),
-    ("record a supervision session", _add_session),
-    ("sign the session", _sign),
-    ("verify every signature", _verify),
-    ("print an attestation to PDF", _attestation),
-    ("print a progress statement to PDF", _statement),
+    (N_("application files are in place"), _application_files),
+    (N_("credential profiles load"), _credential_profiles),
+    (N_("create a throwaway database"), _create_database),
+    (N_("add a supervisor"), _add_supervisor),
+    (N_("add a supervisee"), _add_supervisee),
+    (N_("record a supervision session"), _add_session),
+    (N_("sign the session"), _sign),
+    (N_("verify every signature"), _verify),
+    (N_("print an attestation to PDF"), _attestation),
+    (N_("print a progress statement to PDF"), _statement),
 ]
 
 
@@ -237,18 +240,23 @@ def _reason(exc: BaseException) -> str:
 def run_selftest(out: Out = print) -> int:
     """Run every step, print one line each through ``out``; 0 if all passed, else 1."""
     started = time.perf_counter()
-    out(f"supervisor_app {__version__} self-test")
-    out(f"Python {platform.python_version()} on {platform.platform(terse=True)}")
-    out("This uses a throwaway database in a temporary folder; your own data is not touched.")
+    out(_("supervisor_app {version} self-test").format(version=__version__))
+    out(
+        _("Python {version} on {system}").format(
+            version=platform.python_version(), system=platform.platform(terse=True)
+        )
+    )
+    out(_("This uses a throwaway database in a temporary folder; your own data is not touched."))
     out("")
     passed = 0
     failed_step = ""
     with tempfile.TemporaryDirectory(prefix="supervisor_app-selftest-", ignore_cleanup_errors=True) as tmp:
         ctx = _Context(folder=Path(tmp))
         try:
-            for name, step in STEPS:
+            for step_name, step in STEPS:
+                name = _(step_name)
                 if failed_step:
-                    out(f"skip {name} (not run: an earlier step failed)")
+                    out("skip " + _("{step} (not run: an earlier step failed)").format(step=name))
                     continue
                 try:
                     detail = step(ctx)
@@ -265,14 +273,18 @@ def run_selftest(out: Out = print) -> int:
     out("")
     if not failed_step:
         out(
-            f"All {len(STEPS)} checks passed in {seconds:.1f} s: supervisor_app works on this computer. "
-            "The temporary files were deleted."
+            _(
+                "All {n} checks passed in {seconds} s: supervisor_app works on this computer. "
+                "The temporary files were deleted."
+            ).format(n=len(STEPS), seconds=f"{seconds:.1f}")
         )
         return 0
     out(
-        f"{passed} of {len(STEPS)} checks passed; the self-test stopped at: {failed_step}. "
-        "supervisor_app may not work correctly on this computer: send this output to whoever "
-        "supports the app."
+        _(
+            "{passed} of {n} checks passed; the self-test stopped at: {step}. "
+            "supervisor_app may not work correctly on this computer: send this output to whoever "
+            "supports the app."
+        ).format(passed=passed, n=len(STEPS), step=failed_step)
     )
     return 1
 

@@ -37,6 +37,7 @@ from typing import Any
 
 from supervisor_app import APP_NAME, schema_check
 from supervisor_app.fileops import remove_file, replace_file
+from supervisor_app.i18n import _
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -167,13 +168,13 @@ def read_only_reason(path: Path) -> str | None:
         folder = folder.parent  # the folders still to be created: what matters is the first that exists
     try:
         if os.statvfs(folder).f_flag & os.ST_RDONLY:
-            return "the disk it is on is read-only"
+            return _("the disk it is on is read-only")
     except (AttributeError, OSError):  # no statvfs (Windows)
         pass
     if folder.is_dir() and not os.access(folder, os.W_OK):
-        return f"the folder {folder} cannot be written"
+        return _("the folder {folder} cannot be written").format(folder=folder)
     if path.exists() and not os.access(path, os.W_OK):
-        return "the file cannot be written"
+        return _("the file cannot be written")
     return None
 
 
@@ -225,7 +226,7 @@ def required_tables(revision: str) -> frozenset[str]:
     make (``migrations/schema.json``, written from the models), not a list kept by hand."""
     expected = schema_check.expected_schema(revision) or {}
     return frozenset(
-        name for kind, name, *_ in expected.values() if kind == "table" and name != "alembic_version"
+        name for kind, name, *__ in expected.values() if kind == "table" and name != "alembic_version"
     )
 
 
@@ -285,32 +286,44 @@ def _header_problem(path: Path) -> str | None:
     pages = int.from_bytes(header[28:32], "big")
     # The page count is valid only when the change counter equals "version-valid-for".
     if pages and header[24:28] == header[92:96] and size < pages * page_size:
-        return f"the file is cut short ({size:,} bytes of the {pages * page_size:,} its header counts)"
+        return _("the file is cut short ({size} bytes of the {expected} its header counts)").format(
+            size=f"{size:,}", expected=f"{pages * page_size:,}"
+        )
     return None
 
 
 def _check_file(path: Path, *, integrity: bool, cancelled: threading.Event | None = None) -> FileCheck:
     name = path.name
     if not os.access(path, os.R_OK):
-        raise DatabaseError(f"{path} cannot be read (permission denied).", kind="unreadable", path=path)
+        raise DatabaseError(
+            _("{path} cannot be read (permission denied).").format(path=path), kind="unreadable", path=path
+        )
     problem = _header_problem(path)
     if problem is not None:
         raise DatabaseError(
-            f"{name} is damaged: {problem}. It was not changed. You can restore the newest backup instead.",
+            _(
+                "{name} is damaged: {problem}. It was not changed. You can restore the newest backup instead."
+            ).format(name=name, problem=problem),
             kind="damaged",
             path=path,
         )
     try:
         conn = connect_readonly(path)
     except sqlite3.Error as exc:
-        raise DatabaseError(f"{path} cannot be opened ({exc}).", kind="unreadable", path=path) from exc
+        raise DatabaseError(
+            _("{path} cannot be opened ({reason}).").format(path=path, reason=exc),
+            kind="unreadable",
+            path=path,
+        ) from exc
     try:
         try:
             tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         except sqlite3.DatabaseError as exc:
             raise DatabaseError(
-                f"{name} is not a supervisor_app database, or it is damaged ({exc}). "
-                "It was not changed. You can restore the newest backup instead.",
+                _(
+                    "{name} is not a supervisor_app database, or it is damaged ({reason}). "
+                    "It was not changed. You can restore the newest backup instead."
+                ).format(name=name, reason=exc),
                 kind="damaged",
                 path=path,
             ) from exc
@@ -323,16 +336,20 @@ def _check_file(path: Path, *, integrity: bool, cancelled: threading.Event | Non
                 result = (str(exc),)
             if not result or result[0] != "ok":
                 raise DatabaseError(
-                    f"{name} is damaged (SQLite integrity check: {result[0] if result else 'no answer'}). "
-                    "It was not changed. You can restore the newest backup instead.",
+                    _(
+                        "{name} is damaged (SQLite integrity check: {answer}). "
+                        "It was not changed. You can restore the newest backup instead."
+                    ).format(name=name, answer=result[0] if result else _("no answer")),
                     kind="damaged",
                     path=path,
                 )
         if "alembic_version" not in tables:
             if tables:
                 raise DatabaseError(
-                    f"{name} is a SQLite file, but not a supervisor_app database (it has other tables). "
-                    "It was not changed.",
+                    _(
+                        "{name} is a SQLite file, but not a supervisor_app database (it has other tables). "
+                        "It was not changed."
+                    ).format(name=name),
                     kind="damaged",
                     path=path,
                 )
@@ -346,8 +363,10 @@ def _check_file(path: Path, *, integrity: bool, cancelled: threading.Event | Non
         conn.close()
     if revision is not None and revision not in known_revisions():
         raise DatabaseError(
-            f"{name} was made by a newer version of supervisor_app (schema {revision}). "
-            "Install the newer version to open it; the file was not changed.",
+            _(
+                "{name} was made by a newer version of supervisor_app (schema {revision}). "
+                "Install the newer version to open it; the file was not changed."
+            ).format(name=name, revision=revision),
             kind="newer",
             path=path,
         )
@@ -355,8 +374,10 @@ def _check_file(path: Path, *, integrity: bool, cancelled: threading.Event | Non
         missing = required_tables(revision) - tables
         if missing:
             raise DatabaseError(
-                f"{name} is damaged: tables are missing ({', '.join(sorted(missing))}). "
-                "It was not changed. You can restore the newest backup instead.",
+                _(
+                    "{name} is damaged: tables are missing ({tables}). "
+                    "It was not changed. You can restore the newest backup instead."
+                ).format(name=name, tables=", ".join(sorted(missing))),
                 kind="damaged",
                 path=path,
             )

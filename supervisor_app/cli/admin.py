@@ -19,6 +19,7 @@ from supervisor_app.cli.common import (
     show,
     table,
 )
+from supervisor_app.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from supervisor_app.db import UnitOfWork
@@ -26,13 +27,13 @@ if TYPE_CHECKING:
 
 def init(args: argparse.Namespace, uow: UnitOfWork) -> int:
     db = uow.db
-    show(args, {"database": db.url}, f"Database ready: {db.path or db.url}")
+    show(args, {"database": db.url}, _("Database ready: {database}").format(database=db.path or db.url))
     if db.path is not None:
         from supervisor_app.fileops import sync_warning
 
         warning = sync_warning(db.path)  # OneDrive and the like: allowed, but said
         if warning:
-            print(f"Warning: {warning}", file=sys.stderr)
+            print(_("Warning: {warning}").format(warning=warning), file=sys.stderr)
     return EXIT_OK
 
 
@@ -52,21 +53,28 @@ def profiles(args: argparse.Namespace, uow: UnitOfWork) -> int:
                 "domains": {d.code: d.label for d in p.domains},
                 "supervision_minutes": p.supervision.total_minutes.value,
                 "experience_minutes": p.experience.total_minutes.value,
-                "unconfirmed": [name for name, _ in p.unconfirmed_rules()],
+                "unconfirmed": [name for name, __ in p.unconfirmed_rules()],
                 "source_file": p.path,
                 "overridden": p.overridden,
             }
         )
         flag = (
-            " (verify with ICB: " + ", ".join(n for n, _ in p.unconfirmed_rules()) + ")"
+            " "
+            + _("(verify with ICB: {rules})").format(rules=", ".join(n for n, __ in p.unconfirmed_rules()))
             if p.has_unconfirmed
             else ""
         )
         lines.append(
-            f"{p.code:6} {p.name} — {p.board}, version {p.version}\n"
-            f"       supervision {hours(p.supervision.total_minutes.value)} h, experience "
-            f"{hours(p.experience.total_minutes.value)} h{flag}\n"
-            f"       domains: {', '.join(d.code for d in p.domains)}"
+            f"{p.code:6} "
+            + _("{name} — {board}, version {version}").format(name=p.name, board=p.board, version=p.version)
+            + "\n       "
+            + _("supervision {supervision} h, experience {experience} h").format(
+                supervision=hours(p.supervision.total_minutes.value),
+                experience=hours(p.experience.total_minutes.value),
+            )
+            + flag
+            + "\n       "
+            + _("domains: {codes}").format(codes=", ".join(d.code for d in p.domains))
         )
     show(args, data, "\n".join(lines))
     return EXIT_OK
@@ -79,9 +87,18 @@ def demo(args: argparse.Namespace, uow: UnitOfWork) -> int:
     show(
         args,
         summary.__dict__,
-        f"Sample agency added: {summary.supervisors} supervisors, {summary.supervisees} supervisees, "
-        f"{summary.sessions} sessions, {summary.experience} experience entries "
-        f"({summary.signed} signed). Demo supervisors' password: {DEMO_PASSWORD}",
+        _(
+            "Sample agency added: {supervisors} supervisors, {supervisees} supervisees, "
+            "{sessions} sessions, {experience} experience entries ({signed} signed). "
+            "Demo supervisors' password: {password}"
+        ).format(
+            supervisors=summary.supervisors,
+            supervisees=summary.supervisees,
+            sessions=summary.sessions,
+            experience=summary.experience,
+            signed=summary.signed,
+            password=DEMO_PASSWORD,
+        ),
     )
     return EXIT_OK
 
@@ -93,12 +110,14 @@ def check(args: argparse.Namespace) -> int:
 
     if getattr(args, "demo", False) or getattr(args, "open_hours", None):
         raise CliError(
-            "check looks at a database file (--db, or the default one); give no --demo or --open-hours."
+            _("check looks at a database file (--db, or the default one); give no --demo or --open-hours.")
         )
     check_database_target(args.db)
     database = url_database(resolve_database(args.db))
     if database is None or not Path(database).is_file():
-        raise CliError(f"{database or args.db} does not exist: there is nothing to check.")
+        raise CliError(
+            _("{database} does not exist: there is nothing to check.").format(database=database or args.db)
+        )
     path = Path(database)
     started = time.perf_counter()
     db = open_database(path, integrity=True, reading=True, migrate=False)
@@ -107,8 +126,10 @@ def check(args: argparse.Namespace) -> int:
     show(
         args,
         {"database": str(path), "sound": True, "seconds": round(took, 3)},
-        f"OK: {path.name} is sound: every page reads, and its schema and revision are supervisor_app's "
-        f"({took:.1f} s). The next whole-file check is due in a day.",
+        _(
+            "OK: {name} is sound: every page reads, and its schema and revision are supervisor_app's "
+            "({seconds} s). The next whole-file check is due in a day."
+        ).format(name=path.name, seconds=f"{took:.1f}"),
     )
     return EXIT_OK
 
@@ -131,13 +152,13 @@ def backup(args: argparse.Namespace, uow: UnitOfWork) -> int:
     no_dangling_link(Path(args.out).expanduser(), "--out")
     out = Path(args.out).expanduser().resolve()
     if db.path is None:
-        raise CliError("Only a database file can be backed up.")
+        raise CliError(_("Only a database file can be backed up."))
     if out == db.path:
-        raise CliError("The backup must go to another file than the database itself.")
+        raise CliError(_("The backup must go to another file than the database itself."))
     if out.exists() and out.is_dir():
-        raise CliError(f"{out} is a folder; give a file name for the backup.")
+        raise CliError(_("{path} is a folder; give a file name for the backup.").format(path=out))
     backups.backup_now(db, out)
-    show(args, {"backup": str(out)}, f"Backed up to {out}")
+    show(args, {"backup": str(out)}, _("Backed up to {path}").format(path=out))
     return EXIT_OK
 
 
@@ -154,17 +175,20 @@ def restore(args: argparse.Namespace) -> int:
     from supervisor_app.usecases import backups
 
     if getattr(args, "demo", False):
-        raise CliError("restore does not apply to the demo database.")
+        raise CliError(_("restore does not apply to the demo database."))
     check_database_target(args.db)
     database = make_url(resolve_database(args.db)).database
     if not database:
-        raise CliError("restore needs a database file.")
+        raise CliError(_("restore needs a database file."))
     path = Path(database)
     lock = DatabaseLock(path)
     holder = lock.acquire()
     if holder is not None:
         raise CliError(
-            f"The database is open in the app ({holder.describe()}); close it there first.", EXIT_FAILURE
+            _("The database is open in the app ({holder}); close it there first.").format(
+                holder=holder.describe()
+            ),
+            EXIT_FAILURE,
         )
     try:
         result = backups.restore(path, Path(args.file).expanduser())
@@ -181,8 +205,16 @@ def restore(args: argparse.Namespace) -> int:
             "replaced_copy": str(result.replaced_copy) if result.replaced_copy else None,
             "records_checked": result.records_checked,
         },
-        f"Restored from {result.restored_from} ({result.records_checked} records verified)."
-        + (f" The replaced database is kept as {result.replaced_copy}." if result.replaced_copy else ""),
+        ngettext(
+            "Restored from {path} ({n} records verified).",
+            "Restored from {path} ({n} records verified).",
+            result.records_checked,
+        ).format(path=result.restored_from, n=result.records_checked)
+        + (
+            " " + _("The replaced database is kept as {path}.").format(path=result.replaced_copy)
+            if result.replaced_copy
+            else ""
+        ),
     )
     return EXIT_OK
 
@@ -210,10 +242,10 @@ def backups(args: argparse.Namespace, uow: UnitOfWork) -> int:
                     )
                     for b in found
                 ],
-                ["taken (local)", "why", "size", "file"],
+                [_("taken (local)"), _("why"), _("size"), _("file")],
             )
             if found
-            else "No automatic backups yet."
+            else _("No automatic backups yet.")
         ),
     )
     return EXIT_OK

@@ -15,13 +15,16 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
+from supervisor_app.i18n import N_, _
+
 if TYPE_CHECKING:
     from supervisor_app.db import UnitOfWork
 
 EXIT_OK, EXIT_FAILURE, EXIT_INVALID = 0, 1, 2
 
 
-CLOCK_HELP = "sign although the computer's clock reads earlier than the newest signature (it is right)"
+CLOCK_HELP = N_("sign although the computer's clock reads earlier than the newest signature (it is right)")
+"""Marked here, translated where the parser is built (``_(CLOCK_HELP)``)."""
 
 
 class CliError(Exception):
@@ -44,34 +47,40 @@ def global_options(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         "--db",
         metavar="PATH|URL",
         default=default,
-        help="database file or SQLAlchemy URL (default: $SUPERVISOR_APP_DB, else supervisor.db in your data folder)",
+        help=_(
+            "database file or SQLAlchemy URL (default: $SUPERVISOR_APP_DB, else supervisor.db in your data folder)"
+        ),
     )
     parser.add_argument(
         "--json",
         action="store_true",
         default=argparse.SUPPRESS if suppress else False,
-        help="print machine-readable JSON",
+        help=_("print machine-readable JSON"),
     )
     parser.add_argument(
         "--demo",
         action="store_true",
         default=argparse.SUPPRESS if suppress else False,
-        help="use a throwaway database filled with sample data (never your real one)",
+        help=_("use a throwaway database filled with sample data (never your real one)"),
     )
     parser.add_argument(
         "--open-hours",
         nargs="+",
         metavar="FILE",
         default=default,
-        help="instead of a database, open hours files read-only (no supervisor account needed); "
-        "for progress, statement, list and verify, e.g. 'progress --open-hours ana.hours'",
+        help=_(
+            "instead of a database, open hours files read-only (no supervisor account needed); "
+            "for progress, statement, list and verify, e.g. 'progress --open-hours ana.hours'"
+        ),
     )
 
 
 def domain_pair(text: str) -> tuple[str, str]:
     code, sep, minutes = text.partition("=")
     if not sep or not code.strip():
-        raise argparse.ArgumentTypeError(f"expected CODE=MINUTES, e.g. advocacy=30 (got {text!r})")
+        raise argparse.ArgumentTypeError(
+            _("expected CODE=MINUTES, e.g. advocacy=30 (got {text!r})").format(text=text)
+        )
     return code.strip(), minutes.strip()
 
 
@@ -86,11 +95,15 @@ def _record_id(text: str) -> str:
     value = text.strip()
     if len(value) > RECORD_ID_LENGTH:
         raise argparse.ArgumentTypeError(
-            f"a record id has at most {RECORD_ID_LENGTH} characters (got {len(value):,})"
+            _("a record id has at most {limit} characters (got {length})").format(
+                limit=RECORD_ID_LENGTH, length=f"{len(value):,}"
+            )
         )
     if not _RECORD_ID.fullmatch(value):
         raise argparse.ArgumentTypeError(
-            f"{value!r} is not a record id: record ids are made of the digits 0-9, the letters a-f and '-'"
+            _(
+                "{value!r} is not a record id: record ids are made of the digits 0-9, the letters a-f and '-'"
+            ).format(value=value)
         )
     return value
 
@@ -100,7 +113,9 @@ def _person_id(text: str) -> str:
     services say what is wrong with a shorter one)."""
     if len(text.strip()) > PERSON_ID_DIGITS:
         raise argparse.ArgumentTypeError(
-            f"an id number has at most {PERSON_ID_DIGITS} digits (got {len(text.strip()):,} characters)"
+            _("an id number has at most {limit} digits (got {length} characters)").format(
+                limit=PERSON_ID_DIGITS, length=f"{len(text.strip()):,}"
+            )
         )
     return text
 
@@ -131,19 +146,22 @@ def check_ids(parser: argparse.ArgumentParser) -> None:
 def show_recovery_key(args: argparse.Namespace, name: str, supervisor_id: int, key: str | None) -> None:
     """The recovery key, once, on stderr (stdout stays the command's answer)."""
     if key and not args.json:
+        print(_("Recovery key for {name}: {key}").format(name=name, key=key), file=sys.stderr)
         print(
-            f"Recovery key for {name}: {key}\n"
-            "Write it down and keep it away from this computer. With it a forgotten password can be "
-            f"replaced (supervisor recover {supervisor_id}). It is shown only this once.",
+            _(
+                "Write it down and keep it away from this computer. With it a forgotten password can be "
+                "replaced (supervisor recover {id}). It is shown only this once."
+            ).format(id=supervisor_id),
             file=sys.stderr,
         )
 
 
-def two_lines(what: str) -> tuple[str, str]:
+def two_lines(refusal: str) -> tuple[str, str]:
+    """Two lines of standard input; ``refusal`` (translated, whole sentence) when one is missing."""
     first = sys.stdin.readline()
     second = sys.stdin.readline()
     if not first or not second.rstrip("\r\n"):
-        raise CliError(f"Give {what} as two lines on standard input.")
+        raise CliError(refusal)
     return first.rstrip("\r\n"), second.rstrip("\r\n")
 
 
@@ -181,10 +199,17 @@ def check_database_target(target: str | None) -> None:
         backend = make_url(given).get_backend_name()
     except ArgumentError:
         raise CliError(
-            f"{source} {given!r} is neither a file path nor a database URL (e.g. sqlite:///path/to/supervisor.db)."
+            _(
+                "{source} {given!r} is neither a file path nor a database URL "
+                "(e.g. sqlite:///path/to/supervisor.db)."
+            ).format(source=source, given=given)
         ) from None
     if backend != "sqlite":
-        raise CliError(f"{source} {given!r}: only SQLite databases are supported, not {backend}.")
+        raise CliError(
+            _("{source} {given!r}: only SQLite databases are supported, not {backend}.").format(
+                source=source, given=given, backend=backend
+            )
+        )
 
 
 def no_dangling_link(path: Path, option: str) -> None:
@@ -194,22 +219,24 @@ def no_dangling_link(path: Path, option: str) -> None:
     link = dangling_link(path)
     if link is not None:
         raise CliError(
-            f"{option} {path}: {link} is a symbolic link to {os.readlink(link)}, which does not exist. "
-            "Nothing was created."
+            _(
+                "{option} {path}: {link} is a symbolic link to {target}, which does not exist. "
+                "Nothing was created."
+            ).format(option=option, path=path, link=link, target=os.readlink(link))
         )
 
 
-def read_password(args: argparse.Namespace, prompt: str = "Password: ") -> str:
+def read_password(args: argparse.Namespace, prompt: str | None = None) -> str:
     if getattr(args, "password_stdin", False):
         line = sys.stdin.readline()
         if not line:
-            raise CliError("--password-stdin was given but standard input is empty.")
+            raise CliError(_("--password-stdin was given but standard input is empty."))
         return line.rstrip("\r\n")
     if sys.stdin.isatty():
         import getpass
 
-        return getpass.getpass(prompt)
-    raise CliError("A password is required: pass --password-stdin and write it to standard input.")
+        return getpass.getpass(_("Password: ") if prompt is None else prompt)
+    raise CliError(_("A password is required: pass --password-stdin and write it to standard input."))
 
 
 def show(args: argparse.Namespace, data: Any, text: str | Callable[[], str]) -> None:
@@ -280,9 +307,9 @@ def pdf_target(value: str) -> Path:
     out = Path(value).expanduser()
     no_dangling_link(out.parent, "--out")
     if out.suffix.lower() != ".pdf":
-        raise CliError(f"--out must name a .pdf file (got {value!r}).")
+        raise CliError(_("--out must name a .pdf file (got {value!r}).").format(value=value))
     if not out.parent.is_dir():
-        raise CliError(f"The folder {out.parent} does not exist.")
+        raise CliError(_("The folder {folder} does not exist.").format(folder=out.parent))
     return out
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from supervisor_app.cli.common import EXIT_FAILURE, EXIT_OK, CliError, pdf_target, show, table, version
+from supervisor_app.i18n import _
 
 if TYPE_CHECKING:
     from supervisor_app.db import UnitOfWork
@@ -23,13 +24,15 @@ def attest_arguments(attest: argparse.ArgumentParser) -> None:
     attest.add_argument(
         "--signed-only",
         action="store_true",
-        help="print although pending records exist in the range (they are left out)",
+        help=_("print although pending records exist in the range (they are left out)"),
     )
     attest.add_argument(
         "--with-notes",
         action="store_true",
-        help="add the agency notes pages (each rule's source, what to verify with the board) after "
-        "the session log; for the agency's file, not for the board",
+        help=_(
+            "add the agency notes pages (each rule's source, what to verify with the board) after "
+            "the session log; for the agency's file, not for the board"
+        ),
     )
 
 
@@ -48,10 +51,14 @@ def attest(args: argparse.Namespace, uow: UnitOfWork) -> int:
         raise CliError(str(exc)) from exc
     except DomainError as exc:
         if exc.code == "print.pending_records":
-            raise CliError(f"{exc.message} Add --signed-only to print the signed records only.") from exc
+            raise CliError(
+                exc.message + " " + _("Add --signed-only to print the signed records only.")
+            ) from exc
         raise
     except OSError as exc:
-        raise CliError(f"Could not write {out}: {exc.strerror or exc}", EXIT_FAILURE) from exc
+        raise CliError(
+            _("Could not write {path}: {reason}").format(path=out, reason=exc.strerror or exc), EXIT_FAILURE
+        ) from exc
     data, record = printed.data, printed.record
     show(
         args,
@@ -61,13 +68,15 @@ def attest(args: argparse.Namespace, uow: UnitOfWork) -> int:
             "reprint": record.reprint,
             "fingerprint": data.fingerprint,
         },
-        f"{'Reprinted' if record.reprint else 'Printed'} {record.serial} to {out}",
+        (_("Reprinted {serial} to {path}") if record.reprint else _("Printed {serial} to {path}")).format(
+            serial=record.serial, path=out
+        ),
     )
     return EXIT_OK
 
 
 def statement_arguments(statement: argparse.ArgumentParser) -> None:
-    statement.add_argument("--supervisee", help="supervisee id (with --open-hours: the files' supervisee)")
+    statement.add_argument("--supervisee", help=_("supervisee id (with --open-hours: the files' supervisee)"))
     statement.add_argument("--out", required=True, metavar="FILE.pdf")
 
 
@@ -77,7 +86,10 @@ def statement(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
     if args.supervisee is None:
         raise CliError(
-            "the following arguments are required: --supervisee (or --open-hours with one supervisee's files)"
+            _(
+                "the following arguments are required: --supervisee (or --open-hours with one "
+                "supervisee's files)"
+            )
         )
     out = pdf_target(args.out)
     try:  # hours files opened read-only (--open-hours) record nothing
@@ -87,8 +99,10 @@ def statement(args: argparse.Namespace, uow: UnitOfWork) -> int:
     except RecordsFailVerification as exc:
         raise CliError(str(exc)) from exc
     except OSError as exc:
-        raise CliError(f"Could not write {out}: {exc.strerror or exc}", EXIT_FAILURE) from exc
-    show(args, {"file": str(out)}, f"Progress statement written to {out}")
+        raise CliError(
+            _("Could not write {path}: {reason}").format(path=out, reason=exc.strerror or exc), EXIT_FAILURE
+        ) from exc
+    show(args, {"file": str(out)}, _("Progress statement written to {path}").format(path=out))
     return EXIT_OK
 
 
@@ -106,10 +120,12 @@ def check_form(args: argparse.Namespace) -> int:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        raise CliError(f"Cannot read {args.form}: {exc.strerror or exc}") from exc
+        raise CliError(
+            _("Cannot read {path}: {reason}").format(path=args.form, reason=exc.strerror or exc)
+        ) from exc
     form = form_check.read_form(data, name=path.name)
     with database(args, reading=True) as db, db.uow(actor(), reading=True) as uow:
-        source = form_check.DatabaseSource(uow, f"the database {db.path or db.url}")
+        source = form_check.DatabaseSource(uow, f"the database {db.path or db.url}")  # in --json too
         result = form_check.check_form(form, source)
     show(args, result.to_json(), result.text)
     return EXIT_OK if result.matches else EXIT_FAILURE
@@ -142,10 +158,19 @@ def attestations(args: argparse.Namespace, uow: UnitOfWork) -> int:
                     )
                     for e in entries
                 ],
-                ["serial", "supervisee", "supervisor", "from", "to", "hours", "fingerprint", "printed"],
+                [
+                    _("serial"),
+                    _("supervisee"),
+                    _("supervisor"),
+                    _("from"),
+                    _("to"),
+                    _("hours"),
+                    _("fingerprint"),
+                    _("printed"),
+                ],
             )
             if entries
-            else "No attestation printed yet."
+            else _("No attestation printed yet.")
         ),
     )
     return EXIT_OK

@@ -8,39 +8,55 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supervisor_app.cli.common import EXIT_OK, show, write
+from supervisor_app.i18n import _
 
 if TYPE_CHECKING:
     from supervisor_app.db import UnitOfWork
 
 
 def _fields(parser: argparse.ArgumentParser, *, adding: bool) -> None:
-    keep = "" if adding else " (unchanged if not given)"
-    parser.add_argument("--title", required=adding, default=None, help=f"job title{keep}")
-    parser.add_argument("--employer", default=None, help=f"employer or agency{keep}")
+    parser.add_argument(
+        "--title",
+        required=adding,
+        default=None,
+        help=_("job title") if adding else _("job title (unchanged if not given)"),
+    )
+    parser.add_argument(
+        "--employer",
+        default=None,
+        help=_("employer or agency") if adding else _("employer or agency (unchanged if not given)"),
+    )
     parser.add_argument("--from", dest="date_from", required=adding, default=None, metavar="DATE")
     parser.add_argument(
-        "--to", dest="date_to", default=None, metavar="DATE", help="last day ('' or none: still in the job)"
+        "--to",
+        dest="date_to",
+        default=None,
+        metavar="DATE",
+        help=_("last day ('' or none: still in the job)"),
     )
     parser.add_argument(
         "--recovery-support-51",
         dest="answer",
         default=None,
         metavar="yes|no|''",
-        help="are at least 51%% of the job's duties recovery support? ('' : not answered)",
+        help=_("are at least 51%% of the job's duties recovery support? ('' : not answered)"),
     )
-    parser.add_argument("--description", default=None, help="the job description as text")
+    parser.add_argument("--description", default=None, help=_("the job description as text"))
     parser.add_argument(
-        "--description-file", default=None, metavar="FILE", help="the job description as a PDF, PNG or JPEG"
+        "--description-file",
+        default=None,
+        metavar="FILE",
+        help=_("the job description as a PDF, PNG or JPEG"),
     )
 
 
 def add_arguments(add: argparse.ArgumentParser) -> None:
-    add.add_argument("--supervisee", required=True, help="a supervisee's id")
+    add.add_argument("--supervisee", required=True, help=_("a supervisee's id"))
     _fields(add, adding=True)
 
 
 def list_arguments(listing: argparse.ArgumentParser) -> None:
-    listing.add_argument("--supervisee", required=True, help="a supervisee's id")
+    listing.add_argument("--supervisee", required=True, help=_("a supervisee's id"))
 
 
 def edit_arguments(edit: argparse.ArgumentParser) -> None:
@@ -55,10 +71,12 @@ def description_arguments(save: argparse.ArgumentParser) -> None:
 
 
 def _text(row: Any) -> str:
-    answer = {True: "yes", False: "no", None: "not answered"}[row.answer]
-    end = row.date_to.isoformat() if row.date_to else "present"
+    answer = {True: _("yes"), False: _("no"), None: _("not answered")}[row.answer]
+    end = row.date_to.isoformat() if row.date_to else _("present")
     description = (
-        f"file {row.file_name}" if row.file_name else ("text" if row.description else "no description")
+        _("file {name}").format(name=row.file_name)
+        if row.file_name
+        else (_("text") if row.description else _("no description"))
     )
     who = f" ({row.answered_by}, {row.answered_at:%Y-%m-%d})" if row.answered_at else ""
     employer = f", {row.employer}" if row.employer else ""
@@ -72,7 +90,7 @@ def list_(args: argparse.Namespace, uow: UnitOfWork) -> int:
     from supervisor_app.services import jobs
 
     rows = jobs.list_jobs(uow, supervisee_id=args.supervisee)
-    show(args, [r.to_json() for r in rows], "\n".join(_text(r) for r in rows) or "No jobs recorded.")
+    show(args, [r.to_json() for r in rows], "\n".join(_text(r) for r in rows) or _("No jobs recorded."))
     return EXIT_OK
 
 
@@ -83,15 +101,20 @@ def description(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
     found = jobs.description_file(uow, args.job)
     if found is None:
+        params = {"job": args.job}
         raise DomainError(
-            f"Job {args.job} has no job description file.",
+            _("Job {job} has no job description file.").format(**params),
             code="job.no_description_file",
             field="job",
-            params={"job": args.job},
+            params=params,
         )
     target = Path(args.out).expanduser()
     write_private(target, found.data)
-    show(args, {"file": str(target), "bytes": found.size}, f"{found.filename} saved to {target}")
+    show(
+        args,
+        {"file": str(target), "bytes": found.size},
+        _("{name} saved to {path}").format(name=found.filename, path=target),
+    )
     return EXIT_OK
 
 

@@ -20,6 +20,7 @@ from supervisor_app.cli.common import (
     two_lines,
     write,
 )
+from supervisor_app.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from supervisor_app.db import UnitOfWork
@@ -31,19 +32,21 @@ if TYPE_CHECKING:
 
 def supervisor_add_arguments(add: argparse.ArgumentParser) -> None:
     add.add_argument("--name", required=True)
-    add.add_argument("--credentials", required=True, help='as printed, e.g. "CRSS, LCPC"')
+    add.add_argument("--credentials", required=True, help=_('as printed, e.g. "CRSS, LCPC"'))
     add.add_argument("--title", default="")
     add.add_argument("--icb-number", default="")
-    add.add_argument("--license", default="", help='license type and number, e.g. "LCPC 180.000123"')
+    add.add_argument("--license", default="", help=_('license type and number, e.g. "LCPC 180.000123"'))
     add.add_argument("--email", default="")
     add.add_argument("--phone", default="")
     add.add_argument("--agency", default=None)
-    add.add_argument("--certification-expires", default=None, metavar="DATE", help="ICB certification expiry")
+    add.add_argument(
+        "--certification-expires", default=None, metavar="DATE", help=_("ICB certification expiry")
+    )
     add.add_argument("--license-expires", default=None, metavar="DATE")
     add.add_argument(
         "--password-stdin",
         action="store_true",
-        help="read the password from standard input (the recovery key is then printed once, on stderr)",
+        help=_("read the password from standard input (the recovery key is then printed once, on stderr)"),
     )
 
 
@@ -51,7 +54,7 @@ def supervisor_add(args: argparse.Namespace, uow: UnitOfWork) -> int:
     from supervisor_app.services.supervisors import create_supervisor
 
     password = read_password(args) if args.password_stdin else None
-    license_type, _, license_number = args.license.strip().partition(" ")
+    license_type, __, license_number = args.license.strip().partition(" ")
     row, key = write(
         uow,
         lambda uow: create_supervisor(
@@ -77,7 +80,7 @@ def supervisor_add(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
 def supervisor_passwd_arguments(passwd: argparse.ArgumentParser) -> None:
     passwd.add_argument("id")
-    passwd.add_argument("--by", default=None, metavar="SUPERVISOR_ID", help="the supervisor who sets it")
+    passwd.add_argument("--by", default=None, metavar="SUPERVISOR_ID", help=_("the supervisor who sets it"))
 
 
 def supervisor_passwd(args: argparse.Namespace, uow: UnitOfWork) -> int:
@@ -86,7 +89,11 @@ def supervisor_passwd(args: argparse.Namespace, uow: UnitOfWork) -> int:
     supervisor = people.get_supervisor(uow, args.id)
     if args.by is not None:
         by = people.get_supervisor(uow, args.by, field="by")
-        by_password, new = two_lines(f"{by.name}'s password and the new password")
+        by_password, new = two_lines(
+            _("Give {name}'s password and the new password as two lines on standard input.").format(
+                name=by.name
+            )
+        )
         uow.actor = f"supervisor:{by.id}"
         key = write(
             uow,
@@ -98,12 +105,12 @@ def supervisor_passwd(args: argparse.Namespace, uow: UnitOfWork) -> int:
                 by_password=by_password,
             ),
         )
-        text = f"Password set for {supervisor.name} by {by.name}."
+        text = _("Password set for {name} by {by}.").format(name=supervisor.name, by=by.name)
     else:
         old = sys.stdin.readline().rstrip("\r\n")
         new = sys.stdin.readline().rstrip("\r\n")
         if not new:
-            raise CliError("Give the old and the new password as two lines on standard input.")
+            raise CliError(_("Give the old and the new password as two lines on standard input."))
         uow.actor = f"supervisor:{supervisor.id}"
         key = write(
             uow,
@@ -111,7 +118,7 @@ def supervisor_passwd(args: argparse.Namespace, uow: UnitOfWork) -> int:
                 uow, supervisor_id=supervisor.id, old_password=old, new_password=new
             ),
         )
-        text = f"Password changed for {supervisor.name}."
+        text = _("Password changed for {name}.").format(name=supervisor.name)
     show(args, {"id": supervisor.id, "changed": True, **({"recovery_key": key} if key else {})}, text)
     show_recovery_key(args, supervisor.name, supervisor.id, key)
     return EXIT_OK
@@ -133,11 +140,11 @@ def supervisor_edit_arguments(edit: argparse.ArgumentParser) -> None:
     edit.add_argument("id")
     for option in SUPERVISOR_EDIT_OPTIONS:
         edit.add_argument(f"--{option}", default=None)
-    edit.add_argument("--license", default=None, help='license type and number, e.g. "LCPC 180.000123"')
+    edit.add_argument("--license", default=None, help=_('license type and number, e.g. "LCPC 180.000123"'))
     edit.add_argument(
-        "--certification-expires", default=None, metavar="DATE", help='ICB certification; "" clears'
+        "--certification-expires", default=None, metavar="DATE", help=_('ICB certification; "" clears')
     )
-    edit.add_argument("--license-expires", default=None, metavar="DATE", help='"" clears')
+    edit.add_argument("--license-expires", default=None, metavar="DATE", help=_('"" clears'))
 
 
 def supervisor_edit(args: argparse.Namespace, uow: UnitOfWork) -> int:
@@ -151,16 +158,20 @@ def supervisor_edit(args: argparse.Namespace, uow: UnitOfWork) -> int:
     }
     if args.license is not None:
         if "license_type" in changes or "license_number" in changes:
-            raise CliError("Give --license, or --license-type and --license-number, not both.")
-        license_type, _, license_number = args.license.strip().partition(" ")
+            raise CliError(_("Give --license, or --license-type and --license-number, not both."))
+        license_type, __, license_number = args.license.strip().partition(" ")
         changes.update(license_type=license_type, license_number=license_number.strip())
     if not changes:
-        raise CliError("Nothing to change: give at least one option, e.g. --license-expires 2027-06-30.")
+        raise CliError(_("Nothing to change: give at least one option, e.g. --license-expires 2027-06-30."))
     changed = write(uow, lambda uow: supervisors.edit_supervisor(uow, supervisor_id=supervisor.id, **changes))
     show(
         args,
         {"id": supervisor.id, "changed": {f: [iso(b), iso(a)] for f, (b, a) in changed.items()}},
-        (f"Changed for {supervisor.name}: {', '.join(changed)}." if changed else "Nothing changed."),
+        (
+            _("Changed for {name}: {fields}.").format(name=supervisor.name, fields=", ".join(changed))
+            if changed
+            else _("Nothing changed.")
+        ),
     )
     return EXIT_OK
 
@@ -168,7 +179,9 @@ def supervisor_edit(args: argparse.Namespace, uow: UnitOfWork) -> int:
 def supervisor_leave_arguments(leave: argparse.ArgumentParser) -> None:
     leave.add_argument("id")
     leave.add_argument("--successor", default=None, metavar="SUPERVISOR_ID")
-    leave.add_argument("--from", dest="effective_from", default=None, metavar="DATE", help="default: today")
+    leave.add_argument(
+        "--from", dest="effective_from", default=None, metavar="DATE", help=_("default: today")
+    )
     leave.add_argument("--reason", default="")
 
 
@@ -186,14 +199,32 @@ def supervisor_leave(args: argparse.Namespace, uow: UnitOfWork) -> int:
             reason=args.reason,
         ),
     )
-    lines = [f"{result.supervisor_name} is marked inactive from {result.left_on.isoformat()}."]
+    lines = [
+        _("{name} is marked inactive from {date}.").format(
+            name=result.supervisor_name, date=result.left_on.isoformat()
+        )
+    ]
     if result.successor_id is not None:
         lines.append(
-            f"{len(result.supervisees)} supervisee(s) now supervised by {result.successor_name}."
+            ngettext(
+                "{n} supervisee(s) now supervised by {successor}.",
+                "{n} supervisee(s) now supervised by {successor}.",
+                len(result.supervisees),
+            ).format(n=len(result.supervisees), successor=result.successor_name)
             + (
-                f" {result.pending} pending record(s) for {result.successor_name} to review and sign "
-                f"(list sessions --supervisor {result.supervisor_id}; sign --supervisor "
-                f"{result.successor_id} RECORD_ID ...)."
+                " "
+                + ngettext(
+                    "{n} pending record(s) for {successor} to review and sign "
+                    "(list sessions --supervisor {id}; sign --supervisor {successor_id} RECORD_ID ...).",
+                    "{n} pending record(s) for {successor} to review and sign "
+                    "(list sessions --supervisor {id}; sign --supervisor {successor_id} RECORD_ID ...).",
+                    result.pending,
+                ).format(
+                    n=result.pending,
+                    successor=result.successor_name,
+                    id=result.supervisor_id,
+                    successor_id=result.successor_id,
+                )
                 if result.pending
                 else ""
             )
@@ -221,7 +252,9 @@ def supervisor_reactivate(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
     supervisor = people.get_supervisor(uow, args.id)
     write(uow, lambda uow: supervisors.reactivate_supervisor(uow, supervisor_id=supervisor.id))
-    show(args, {"id": supervisor.id, "active": True}, f"{supervisor.name} is active again.")
+    show(
+        args, {"id": supervisor.id, "active": True}, _("{name} is active again.").format(name=supervisor.name)
+    )
     return EXIT_OK
 
 
@@ -229,7 +262,9 @@ def supervisor_recover(args: argparse.Namespace, uow: UnitOfWork) -> int:
     from supervisor_app.services import auth, people
 
     supervisor = people.get_supervisor(uow, args.id)
-    recovery_key, new = two_lines("the recovery key and the new password")
+    recovery_key, new = two_lines(
+        _("Give the recovery key and the new password as two lines on standard input.")
+    )
     uow.actor = f"supervisor:{supervisor.id}"
     key = write(
         uow,
@@ -240,7 +275,7 @@ def supervisor_recover(args: argparse.Namespace, uow: UnitOfWork) -> int:
     show(
         args,
         {"id": supervisor.id, "changed": True, "recovery_key": key},
-        f"Password changed for {supervisor.name}.",
+        _("Password changed for {name}.").format(name=supervisor.name),
     )
     show_recovery_key(args, supervisor.name, supervisor.id, key)
     return EXIT_OK
@@ -255,7 +290,11 @@ def supervisor_recovery_key(args: argparse.Namespace, uow: UnitOfWork) -> int:
     key = write(
         uow, lambda uow: auth.new_recovery_key_for(uow, supervisor_id=supervisor.id, password=password)
     )
-    show(args, {"id": supervisor.id, "recovery_key": key}, f"New recovery key made for {supervisor.name}.")
+    show(
+        args,
+        {"id": supervisor.id, "recovery_key": key},
+        _("New recovery key made for {name}.").format(name=supervisor.name),
+    )
     show_recovery_key(args, supervisor.name, supervisor.id, key)
     return EXIT_OK
 
@@ -266,8 +305,8 @@ def supervisor_recovery_key(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
 def supervisee_transfer_arguments(transfer: argparse.ArgumentParser) -> None:
     transfer.add_argument("id")
-    transfer.add_argument("--to", required=True, metavar="SUPERVISOR_ID", help="the new supervisor")
-    transfer.add_argument("--from", dest="effective_from", required=True, metavar="DATE", help="first day")
+    transfer.add_argument("--to", required=True, metavar="SUPERVISOR_ID", help=_("the new supervisor"))
+    transfer.add_argument("--from", dest="effective_from", required=True, metavar="DATE", help=_("first day"))
     transfer.add_argument("--reason", default="")
 
 
@@ -285,39 +324,52 @@ def supervisee_transfer(args: argparse.Namespace, uow: UnitOfWork) -> int:
         ),
     )
     stay = (
-        f" {result.records_from_then} record(s) of {result.previous_supervisor_name} dated from then on stay theirs."
+        " "
+        + ngettext(
+            "{n} record(s) of {previous} dated from then on stay theirs.",
+            "{n} record(s) of {previous} dated from then on stay theirs.",
+            result.records_from_then,
+        ).format(n=result.records_from_then, previous=result.previous_supervisor_name)
         if result.records_from_then
         else ""
     )
+    moved = {
+        "supervisee": result.supervisee_name,
+        "supervisor": result.supervisor_name,
+        "date": result.effective_from.isoformat(),
+        "previous": result.previous_supervisor_name,
+    }
     show(
         args,
         {**result.__dict__, "effective_from": result.effective_from.isoformat()},
-        f"{result.supervisee_name}: supervised by {result.supervisor_name} from "
-        f"{result.effective_from.isoformat()}"
-        + (f" (before: {result.previous_supervisor_name})." if result.previous_supervisor_name else ".")
+        (
+            _("{supervisee}: supervised by {supervisor} from {date} (before: {previous}).").format(**moved)
+            if result.previous_supervisor_name
+            else _("{supervisee}: supervised by {supervisor} from {date}.").format(**moved)
+        )
         + stay,
     )
     return EXIT_OK
 
 
-LANGUAGE_HELP = "language of their progress statement and review mode: en, es, or app (as the app)"
+LANGUAGE_HELP = N_("language of their progress statement and review mode: en, es, or app (as the app)")
 
 
 def supervisee_add_arguments(add: argparse.ArgumentParser) -> None:
     add.add_argument("--name", required=True)
-    add.add_argument("--credential", required=True, help="credential code, e.g. CRSS")
+    add.add_argument("--credential", required=True, help=_("credential code, e.g. CRSS"))
     add.add_argument("--icb-id", default="")
-    add.add_argument("--start", default=None, help="start date YYYY-MM-DD")
+    add.add_argument("--start", default=None, help=_("start date YYYY-MM-DD"))
     add.add_argument("--position", default="")
-    add.add_argument("--supervisor", default=None, help="supervisor of record (id)")
+    add.add_argument("--supervisor", default=None, help=_("supervisor of record (id)"))
     add.add_argument("--agency", default=None)
     add.add_argument(
         "--same-person-as",
         default=None,
         metavar="SUPERVISOR_ID",
-        help="this supervisee is also that supervisor (they may never sign their own hours)",
+        help=_("this supervisee is also that supervisor (they may never sign their own hours)"),
     )
-    add.add_argument("--language", default=None, help=LANGUAGE_HELP)
+    add.add_argument("--language", default=None, help=_(LANGUAGE_HELP))
 
 
 def supervisee_add(args: argparse.Namespace, uow: UnitOfWork) -> int:
@@ -343,13 +395,15 @@ def supervisee_add(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
 
 def supervisee_edit_arguments(edit: argparse.ArgumentParser) -> None:
-    edit.add_argument("id", metavar="ID", help="supervisee id")
+    edit.add_argument("id", metavar="ID", help=_("supervisee id"))
     edit.add_argument("--name", default=None)
-    edit.add_argument("--credential", default=None, help="only while no records are in the old one's domains")
-    edit.add_argument("--icb-id", default=None, help='"" clears it')
-    edit.add_argument("--start", default=None, help='start date YYYY-MM-DD ("" clears it)')
-    edit.add_argument("--position", default=None, help='"" clears it')
-    edit.add_argument("--language", default=None, help=LANGUAGE_HELP)
+    edit.add_argument(
+        "--credential", default=None, help=_("only while no records are in the old one's domains")
+    )
+    edit.add_argument("--icb-id", default=None, help=_('"" clears it'))
+    edit.add_argument("--start", default=None, help=_('start date YYYY-MM-DD ("" clears it)'))
+    edit.add_argument("--position", default=None, help=_('"" clears it'))
+    edit.add_argument("--language", default=None, help=_(LANGUAGE_HELP))
     state = edit.add_mutually_exclusive_group()
     state.add_argument(
         "--inactive",
@@ -357,9 +411,9 @@ def supervisee_edit_arguments(edit: argparse.ArgumentParser) -> None:
         action="store_const",
         const=False,
         default=None,
-        help="they left the agency",
+        help=_("they left the agency"),
     )
-    state.add_argument("--active", dest="active", action="store_const", const=True, help="reactivate them")
+    state.add_argument("--active", dest="active", action="store_const", const=True, help=_("reactivate them"))
 
 
 def supervisee_edit(args: argparse.Namespace, uow: UnitOfWork) -> int:
@@ -377,8 +431,10 @@ def supervisee_edit(args: argparse.Namespace, uow: UnitOfWork) -> int:
     given = {key: value for key, value in given.items() if value is not None}
     if not given and args.active is None:
         raise CliError(
-            "Nothing to change: give --name, --credential, --icb-id, --start, --position, --language, "
-            "--inactive or --active."
+            _(
+                "Nothing to change: give --name, --credential, --icb-id, --start, --position, --language, "
+                "--inactive or --active."
+            )
         )
     person = people.get_supervisee(uow, args.id)
     keys = ["name", "credential", "icb_id", "start_date", "position", "language", "active"]
@@ -396,7 +452,9 @@ def supervisee_edit(args: argparse.Namespace, uow: UnitOfWork) -> int:
     show(
         args,
         person_json(person, SUPERVISEE_FIELDS),
-        f"{person.name} (supervisee {person.id}): {_changed_text(before, after)}.",
+        _("{name} (supervisee {id}): {changes}.").format(
+            name=person.name, id=person.id, changes=_changed_text(before, after)
+        ),
     )
     return EXIT_OK
 
@@ -407,17 +465,19 @@ def supervisee_edit(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
 def agency_edit_arguments(edit: argparse.ArgumentParser) -> None:
     edit.add_argument(
-        "id", nargs="?", default=None, metavar="ID", help="agency id (needed only if there are several)"
+        "id", nargs="?", default=None, metavar="ID", help=_("agency id (needed only if there are several)")
     )
     edit.add_argument("--name", default=None)
-    edit.add_argument("--address", default=None, help='"" clears it')
-    edit.add_argument("--phone", default=None, help='"" clears it')
+    edit.add_argument("--address", default=None, help=_('"" clears it'))
+    edit.add_argument("--phone", default=None, help=_('"" clears it'))
     edit.add_argument(
         "--supervisor-kinds",
         default=None,
         metavar="KINDS",
-        help="credentials that also qualify a supervisor here, comma-separated (CRSS, CPRS, CADC, QMHP "
-        'profiles; not the LCPC, set by rule); "" clears them',
+        help=_(
+            "credentials that also qualify a supervisor here, comma-separated (CRSS, CPRS, CADC, QMHP "
+            'profiles; not the LCPC, set by rule); "" clears them'
+        ),
     )
 
 
@@ -428,16 +488,20 @@ def agency_edit(args: argparse.Namespace, uow: UnitOfWork) -> int:
     from supervisor_app.services import people
 
     if args.name is None and args.address is None and args.phone is None and args.supervisor_kinds is None:
-        raise CliError("Nothing to change: give --name, --address, --phone or --supervisor-kinds.")
+        raise CliError(_("Nothing to change: give --name, --address, --phone or --supervisor-kinds."))
     if args.id is not None:
         agency = people.get_agency(uow, args.id)
     else:
         agencies = uow.session.scalars(select(Agency).order_by(Agency.id).limit(6)).all()
         if not agencies:
-            raise CliError("There is no agency yet: `supervisor add --agency NAME` records one.")
+            raise CliError(_("There is no agency yet: `supervisor add --agency NAME` records one."))
         if len(agencies) > 1:
             listed = ", ".join(f"{a.id} ({a.name})" for a in agencies[:5])
-            raise CliError(f"There are several agencies; give the id of the one to change: {listed}.")
+            raise CliError(
+                _("There are several agencies; give the id of the one to change: {agencies}.").format(
+                    agencies=listed
+                )
+            )
         agency = agencies[0]
     keys = ["name", "address", "phone", "supervisor_kinds"]
     before = {key: getattr(agency, key) for key in keys}
@@ -459,7 +523,9 @@ def agency_edit(args: argparse.Namespace, uow: UnitOfWork) -> int:
     show(
         args,
         {"id": agency.id, **after},
-        f"{agency.name} (agency {agency.id}): {_changed_text(before, after)}.",
+        _("{name} (agency {id}): {changes}.").format(
+            name=agency.name, id=agency.id, changes=_changed_text(before, after)
+        ),
     )
     return EXIT_OK
 
@@ -469,12 +535,12 @@ def _changed_text(before: dict[str, Any], after: dict[str, Any]) -> str:
     parts = [
         f"{key}: {_shown(before[key])} -> {_shown(after[key])}" for key in after if before[key] != after[key]
     ]
-    return "; ".join(parts) if parts else "nothing changed"
+    return "; ".join(parts) if parts else _("nothing changed")
 
 
 def _shown(value: Any) -> str:
     if value is None or value == "":
-        return "(none)"
+        return _("(none)")
     if isinstance(value, bool):
-        return "active" if value else "inactive"
+        return _("active") if value else _("inactive")
     return repr(value) if isinstance(value, str) else str(value)

@@ -21,6 +21,7 @@ from supervisor_app.cli.common import (
     table,
     write,
 )
+from supervisor_app.i18n import N_, _, ngettext
 
 if TYPE_CHECKING:
     from supervisor_app.db import UnitOfWork
@@ -31,22 +32,22 @@ if TYPE_CHECKING:
 
 
 def session_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--supervisor", required=True, help="supervisor id")
+    parser.add_argument("--supervisor", required=True, help=_("supervisor id"))
     parser.add_argument(
         "--supervisee",
         action="append",
         required=True,
         metavar="ID",
-        help="supervisee id (repeat for a group)",
+        help=_("supervisee id (repeat for a group)"),
     )
-    parser.add_argument("--date", required=True, help="YYYY-MM-DD")
+    parser.add_argument("--date", required=True, help=_("YYYY-MM-DD"))
     parser.add_argument("--start", help="HH:MM")
     parser.add_argument("--minutes", required=True)
     parser.add_argument("--format", required=True, help="individual|group")
     parser.add_argument("--modality", required=True, help="in-person|video|phone")
     parser.add_argument("--domain", action="append", type=domain_pair, required=True, metavar="CODE=MINUTES")
     parser.add_argument("--site", default=None)
-    parser.add_argument("--topics", default=None, help="what was discussed; no client information")
+    parser.add_argument("--topics", default=None, help=_("what was discussed; no client information"))
 
 
 def session_add(args: argparse.Namespace, uow: UnitOfWork) -> int:
@@ -127,8 +128,8 @@ def list_(args: argparse.Namespace, uow: UnitOfWork) -> int:
             args,
             data,
             lambda: table(
-                [(r.id, r.name, r.credentials, r.title, "yes" if r.active else "no") for r in rows],
-                ["id", "name", "credentials", "title", "active"],
+                [(r.id, r.name, r.credentials, r.title, _("yes") if r.active else _("no")) for r in rows],
+                [_("id"), _("name"), _("credentials"), _("title"), _("active")],
             ),
         )
     elif args.what == "supervisees":
@@ -146,11 +147,11 @@ def list_(args: argparse.Namespace, uow: UnitOfWork) -> int:
                         r.icb_id,
                         r.start_date or "",
                         r.supervisor_id or "",
-                        "yes" if r.active else "no",
+                        _("yes") if r.active else _("no"),
                     )
                     for r in rows
                 ],
-                ["id", "name", "credential", "icb id", "start", "supervisor", "active"],
+                [_("id"), _("name"), _("credential"), _("icb id"), _("start"), _("supervisor"), _("active")],
             ),
         )
     elif args.what == "sessions":
@@ -171,13 +172,22 @@ def list_(args: argparse.Namespace, uow: UnitOfWork) -> int:
                         r["format"],
                         r["modality"],
                         ",".join(map(str, r["supervisee_ids"])),
-                        r["status"]
+                        _status(r["status"])
                         + (f" -> {r['replaced_by'][:8]}" if r["replaced_by"] else "")
                         + _origin_text(r),
                     )
                     for r in data
                 ],
-                ["id", "date", "start", "min", "format", "modality", "supervisees", "status"],
+                [
+                    _("id"),
+                    _("date"),
+                    _("start"),
+                    _("min"),
+                    _("format"),
+                    _("modality"),
+                    _("supervisees"),
+                    _("status"),
+                ],
             ),
         )
     else:
@@ -197,20 +207,20 @@ def list_(args: argparse.Namespace, uow: UnitOfWork) -> int:
                         hours(r["minutes"]),
                         r["kind"],
                         r["supervisee_id"],
-                        r["status"]
+                        _status(r["status"])
                         + (f" -> {r['replaced_by'][:8]}" if r["replaced_by"] else "")
                         + _origin_text(r),
                     )
                     for r in data
                 ],
-                ["id", "from", "to", "hours", "kind", "supervisee", "status"],
+                [_("id"), _("from"), _("to"), _("hours"), _("kind"), _("supervisee"), _("status")],
             ),
         )
     return EXIT_OK
 
 
 def progress_arguments(progress: argparse.ArgumentParser) -> None:
-    progress.add_argument("--supervisee", help="supervisee id (with --open-hours: the files' supervisee)")
+    progress.add_argument("--supervisee", help=_("supervisee id (with --open-hours: the files' supervisee)"))
 
 
 def progress(args: argparse.Namespace, uow: UnitOfWork) -> int:
@@ -218,7 +228,10 @@ def progress(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
     if args.supervisee is None:
         raise CliError(
-            "the following arguments are required: --supervisee (or --open-hours with one supervisee's files)"
+            _(
+                "the following arguments are required: --supervisee (or --open-hours with one "
+                "supervisee's files)"
+            )
         )
     result = compute_progress(uow, supervisee_id=args.supervisee)
     show(args, result.to_json(), lambda: _progress_text(result))
@@ -231,10 +244,10 @@ def progress(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
 def sign_arguments(sign: argparse.ArgumentParser) -> None:
     sign.add_argument("--supervisor", required=True)
-    sign.add_argument("--all", action="store_true", help="every pending record of this supervisor")
+    sign.add_argument("--all", action="store_true", help=_("every pending record of this supervisor"))
     sign.add_argument("records", nargs="*", metavar="RECORD_ID")
     sign.add_argument("--password-stdin", action="store_true")
-    sign.add_argument("--clock-is-right", action="store_true", help=CLOCK_HELP)
+    sign.add_argument("--clock-is-right", action="store_true", help=_(CLOCK_HELP))
 
 
 def sign(args: argparse.Namespace, uow: UnitOfWork) -> int:
@@ -242,7 +255,7 @@ def sign(args: argparse.Namespace, uow: UnitOfWork) -> int:
     from supervisor_app.usecases import signing
 
     if args.all == bool(args.records):
-        raise CliError("Give either --all or one or more record ids.")
+        raise CliError(_("Give either --all or one or more record ids."))
     supervisor = people.get_supervisor(uow, args.supervisor)
     password = read_password(args)
     uow.actor = f"supervisor:{supervisor.id}"
@@ -254,8 +267,14 @@ def sign(args: argparse.Namespace, uow: UnitOfWork) -> int:
         clock_is_right=args.clock_is_right,
     )
     for warning in result.warnings:
-        print(f"warning: {warning}", file=sys.stderr)
-    show(args, {"signed": result.signed}, f"Signed {len(result.signed)} record(s) as {supervisor.name}.")
+        print(_("warning: {warning}").format(warning=warning), file=sys.stderr)
+    show(
+        args,
+        {"signed": result.signed},
+        ngettext(
+            "Signed {n} record(s) as {name}.", "Signed {n} record(s) as {name}.", len(result.signed)
+        ).format(n=len(result.signed), name=supervisor.name),
+    )
     return EXIT_OK
 
 
@@ -304,15 +323,21 @@ def amend(args: argparse.Namespace, uow: UnitOfWork) -> int:
         changes["supervisee_ids"] = args.supervisee
         for key in ("period_start", "period_end", "setting", "kind"):
             if changes.pop(key) is not None:
-                raise CliError(f"--{key.replace('_', '-')} applies to experience entries, not sessions.")
+                raise CliError(
+                    _("{option} applies to experience entries, not sessions.").format(
+                        option="--" + key.replace("_", "-")
+                    )
+                )
     else:
         if args.supervisee:
             if len(args.supervisee) > 1:
-                raise CliError("An experience entry has one supervisee.")
+                raise CliError(_("An experience entry has one supervisee."))
             changes["supervisee_id"] = args.supervisee[0]
         for key in ("date", "start", "minutes", "format", "modality", "site", "topics"):
             if changes.pop(key) is not None:
-                raise CliError(f"--{key} applies to sessions, not experience entries.")
+                raise CliError(
+                    _("{option} applies to sessions, not experience entries.").format(option="--" + key)
+                )
     row = signing.amend(uow, record_id=original.id, reason=args.reason, **changes)
     show(args, {"id": row.id, "amends": original.id}, row.id)
     return EXIT_OK
@@ -323,7 +348,7 @@ def void_arguments(void: argparse.ArgumentParser) -> None:
     void.add_argument("--reason", required=True)
     void.add_argument("--supervisor", required=True)
     void.add_argument("--password-stdin", action="store_true")
-    void.add_argument("--clock-is-right", action="store_true", help=CLOCK_HELP)
+    void.add_argument("--clock-is-right", action="store_true", help=_(CLOCK_HELP))
 
 
 def void(args: argparse.Namespace, uow: UnitOfWork) -> int:
@@ -341,7 +366,11 @@ def void(args: argparse.Namespace, uow: UnitOfWork) -> int:
         password=password,
         clock_is_right=args.clock_is_right,
     )
-    show(args, {"voided": link.record_id, "signature": link.seq}, f"Voided {link.record_id}.")
+    show(
+        args,
+        {"voided": link.record_id, "signature": link.seq},
+        _("Voided {record}.").format(record=link.record_id),
+    )
     return EXIT_OK
 
 
@@ -366,16 +395,22 @@ def verify(args: argparse.Namespace, uow: UnitOfWork) -> int:
         show(args, data, "")
     elif report.ok:
         print(
-            f"OK: {report.records_checked} records and {report.signatures_checked} signatures verified; nothing was altered."
+            _("OK: {records} records and {signatures} signatures verified; nothing was altered.").format(
+                records=report.records_checked, signatures=report.signatures_checked
+            )
         )
     else:
         for problem in report.problems:
             print(f"{problem.record_id}: {problem.message}")
     if not args.json:
         for warning in report.warnings:
-            print(f"warning: {warning.record_id}: {warning.message}")
+            print(_("warning: {record}: {message}").format(record=warning.record_id, message=warning.message))
         for note in report.notes:
-            print(f"note: {note.record_id}: {note.message}" if note.record_id else f"note: {note.message}")
+            print(
+                _("note: {record}: {message}").format(record=note.record_id, message=note.message)
+                if note.record_id
+                else _("note: {text}").format(text=note.message)
+            )
     return EXIT_OK if report.ok else EXIT_FAILURE
 
 
@@ -386,7 +421,7 @@ def _limit(text: str) -> int:
         value = -1
     if not 1 <= value <= 1_000_000:
         raise argparse.ArgumentTypeError(
-            f"expected a number of events from 1 to 1,000,000 (got {text[:20]!r})"
+            _("expected a number of events from 1 to 1,000,000 (got {text!r})").format(text=text[:20])
         )
     return value
 
@@ -421,7 +456,7 @@ def audit(args: argparse.Namespace, uow: UnitOfWork) -> int:
                 )
                 for e in events
             ],
-            ["when (local)", "who", "action", "record", "supervisee", "details"],
+            [_("when (local)"), _("who"), _("action"), _("record"), _("supervisee"), _("details")],
         ),
     )
     return EXIT_OK
@@ -439,12 +474,25 @@ def _with_origins(uow: Any, data: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return data
 
 
+STATUS_WORDS = {
+    "pending": N_("pending"),
+    "signed": N_("signed"),
+    "amended": N_("amended"),
+    "voided": N_("voided"),
+}
+"""A record's status as the table shows it (``--json`` keeps the stored word)."""
+
+
+def _status(status: str) -> str:
+    return _(STATUS_WORDS[status]) if status in STATUS_WORDS else status
+
+
 def _origin_text(row: dict[str, Any]) -> str:
     origin = row.get("signed_elsewhere")
     if not origin:
         return ""
-    where = origin["agency"] or f"database {origin['chain'][:8]}"
-    return f" (signed by {origin['signer']}, {where})"
+    where = origin["agency"] or _("database {chain}").format(chain=origin["chain"][:8])
+    return " " + _("(signed by {signer}, {where})").format(signer=origin["signer"], where=where)
 
 
 def _progress_text(result: Any) -> str:
@@ -452,23 +500,37 @@ def _progress_text(result: Any) -> str:
 
     lines = [
         f"{result.supervisee_name} — {result.profile.code} ({result.profile.name})",
-        f"Eligible: {'yes' if result.eligible else 'no'}",
+        _("Eligible: yes") if result.eligible else _("Eligible: no"),
         "",
     ]
-    for title, part in (("Supervision", result.supervision), ("Experience", result.experience)):
+    parts = (
+        (_("Supervision: {signed} h signed, {pending} h pending, {required} h required"), result.supervision),
+        (_("Experience: {signed} h signed, {pending} h pending, {required} h required"), result.experience),
+    )
+    for title, part in parts:
         lines.append(
-            f"{title}: {hours(part.signed_minutes)} h signed, {hours(part.pending_minutes)} h pending, "
-            f"{hours(part.required_minutes)} h required"
+            title.format(
+                signed=hours(part.signed_minutes),
+                pending=hours(part.pending_minutes),
+                required=hours(part.required_minutes),
+            )
         )
         for domain in part.domains.values():
-            required = f" / {hours(domain.required_minutes)} required" if domain.required_minutes else ""
+            required = (
+                " / " + _("{hours} required").format(hours=hours(domain.required_minutes))
+                if domain.required_minutes
+                else ""
+            )
             lines.append(
-                f"  {domain.label:32} {hours(domain.signed_minutes):>9} signed"
-                f"{hours(domain.pending_minutes):>9} pending{required}"
+                f"  {domain.label:32} "
+                + _("{signed} signed{pending} pending").format(
+                    signed=f"{hours(domain.signed_minutes):>9}", pending=f"{hours(domain.pending_minutes):>9}"
+                )
+                + required
             )
         lines.append("")
     if result.supervisors:
-        lines.append("By supervisor (signed; counted in brackets when less):")
+        lines.append(_("By supervisor (signed; counted in brackets when less):"))
         for share in result.supervisors:
             who = f"{share.name} ({share.credentials})" if share.credentials else share.name
             if share.agency:
@@ -478,12 +540,17 @@ def _progress_text(result: Any) -> str:
                 supervision += f" ({hours(share.supervision_counted_minutes)})"
             if share.experience_counted_minutes != share.experience_minutes:
                 experience += f" ({hours(share.experience_counted_minutes)})"
-            lines.append(f"  {who:40} supervision {supervision:>9} h  experience {experience:>9} h")
+            lines.append(
+                f"  {who:40} "
+                + _("supervision {supervision} h  experience {experience} h").format(
+                    supervision=f"{supervision:>9}", experience=f"{experience:>9}"
+                )
+            )
         lines.append("")
     if result.unmet:
-        lines.append("Still needed:")
+        lines.append(_("Still needed:"))
         lines.extend(f"  - {text}" for text in result.unmet)
     if result.notes:
-        lines.append("Notes:")
+        lines.append(_("Notes:"))
         lines.extend(f"  - {text}" for text in result.notes)
     return "\n".join(lines).rstrip()

@@ -13,96 +13,101 @@ from typing import Any
 
 from supervisor_app.cli import admin, forms, jobs, people, records, training, transfer
 from supervisor_app.cli.common import Command, VersionAction, check_ids, global_options
+from supervisor_app.i18n import N_, _
 
 GROUPS = {
-    "supervisor": "add supervisors, change a password",
-    "supervisee": "add supervisees, change their details, mark them inactive",
-    "agency": "change the agency's details printed on the forms",
-    "session": "add supervision sessions",
-    "experience": "add supervised experience",
-    "training": "training and education hours, certificates, confirmation",
-    "credential": "credentials and licences people hold (number, issue date, expiry)",
-    "job": "a supervisee's jobs and the 51%% recovery-support answer (CRSS/CPRS)",
+    "supervisor": N_("add supervisors, change a password"),
+    "supervisee": N_("add supervisees, change their details, mark them inactive"),
+    "agency": N_("change the agency's details printed on the forms"),
+    "session": N_("add supervision sessions"),
+    "experience": N_("add supervised experience"),
+    "training": N_("training and education hours, certificates, confirmation"),
+    "credential": N_("credentials and licences people hold (number, issue date, expiry)"),
+    "job": N_("a supervisee's jobs and the 51%% recovery-support answer (CRSS/CPRS)"),
 }
-"""The commands that take an ACTION, and their help."""
+"""The commands that take an ACTION, and their help (marked here, translated in :func:`build_parser`)."""
 
 COMMANDS: tuple[Command, ...] = (
-    Command("init", "create (or upgrade) the database", admin.init),
-    Command("profiles", "list the credential profiles and their rules", admin.profiles, database="read"),
+    Command("init", N_("create (or upgrade) the database"), admin.init),
+    Command("profiles", N_("list the credential profiles and their rules"), admin.profiles, database="read"),
     # supervisor
-    Command("supervisor add", "add a supervisor", people.supervisor_add, people.supervisor_add_arguments),
+    Command("supervisor add", N_("add a supervisor"), people.supervisor_add, people.supervisor_add_arguments),
     Command(
         "supervisor passwd",
-        "change a password (old and new on two lines of stdin); with --by, another supervisor "
-        "sets it (their password and the new one on two lines): a first or a forgotten password",
+        N_(
+            "change a password (old and new on two lines of stdin); with --by, another supervisor "
+            "sets it (their password and the new one on two lines): a first or a forgotten password"
+        ),
         people.supervisor_passwd,
         people.supervisor_passwd_arguments,
     ),
     Command(
         "supervisor edit",
-        "change a supervisor's details (the options given)",
+        N_("change a supervisor's details (the options given)"),
         people.supervisor_edit,
         people.supervisor_edit_arguments,
     ),
     Command(
         "supervisor leave",
-        "a supervisor who left: mark them inactive and hand their supervisees and pending records "
-        "to a successor",
+        N_(
+            "a supervisor who left: mark them inactive and hand their supervisees and pending records "
+            "to a successor"
+        ),
         people.supervisor_leave,
         people.supervisor_leave_arguments,
     ),
     Command(
-        "supervisor reactivate", "a supervisor who came back", people.supervisor_reactivate, people.one_id
+        "supervisor reactivate", N_("a supervisor who came back"), people.supervisor_reactivate, people.one_id
     ),
     Command(
         "supervisor recover",
-        "a forgotten password: the recovery key and the new password on two lines of stdin",
+        N_("a forgotten password: the recovery key and the new password on two lines of stdin"),
         people.supervisor_recover,
         people.one_id,
     ),
     Command(
         "supervisor recovery-key",
-        "a new recovery key (the password on stdin); the old one stops working",
+        N_("a new recovery key (the password on stdin); the old one stops working"),
         people.supervisor_recovery_key,
         people.one_id,
     ),
     # supervisee
     Command(
         "supervisee transfer",
-        "change a supervisee's supervisor from a date (earlier records stay with the earlier one)",
+        N_("change a supervisee's supervisor from a date (earlier records stay with the earlier one)"),
         people.supervisee_transfer,
         people.supervisee_transfer_arguments,
     ),
-    Command("supervisee add", "add a supervisee", people.supervisee_add, people.supervisee_add_arguments),
+    Command("supervisee add", N_("add a supervisee"), people.supervisee_add, people.supervisee_add_arguments),
     Command(
         "supervisee edit",
-        "change a supervisee's details (only those given), or mark them inactive",
+        N_("change a supervisee's details (only those given), or mark them inactive"),
         people.supervisee_edit,
         people.supervisee_edit_arguments,
     ),
     Command(
         "supervisee hire-date",
-        "record the day the agency hired a supervisee ('' clears it)",
+        N_("record the day the agency hired a supervisee ('' clears it)"),
         training.hire_date,
         training.hire_date_arguments,
     ),
     Command(
         "agency edit",
-        "change the agency's name, address or phone",
+        N_("change the agency's name, address or phone"),
         people.agency_edit,
         people.agency_edit_arguments,
     ),
     # records
-    Command("session add", "add a pending session", records.session_add, records.session_arguments),
+    Command("session add", N_("add a pending session"), records.session_add, records.session_arguments),
     Command(
         "experience add",
-        "add a pending experience entry",
+        N_("add a pending experience entry"),
         records.experience_add,
         records.experience_arguments,
     ),
     Command(
         "list",
-        "list supervisors, supervisees, sessions or experience",
+        N_("list supervisors, supervisees, sessions or experience"),
         records.list_,
         records.list_arguments,
         database="read",
@@ -110,59 +115,61 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "progress",
-        "a supervisee's progress toward the credential",
+        N_("a supervisee's progress toward the credential"),
         records.progress,
         records.progress_arguments,
         database="read",
         hours_view=True,
     ),
-    Command("demo", "fill the database with a realistic sample agency", admin.demo),
-    Command("sign", "sign pending records (password required)", records.sign, records.sign_arguments),
+    Command("demo", N_("fill the database with a realistic sample agency"), admin.demo),
+    Command("sign", N_("sign pending records (password required)"), records.sign, records.sign_arguments),
     Command(
         "amend",
-        "correct a signed record: a new pending version with a reason",
+        N_("correct a signed record: a new pending version with a reason"),
         records.amend,
         records.amend_arguments,
     ),
     Command(
         "void",
-        "withdraw a signed record with a reason (password required)",
+        N_("withdraw a signed record with a reason (password required)"),
         records.void,
         records.void_arguments,
     ),
     Command(
         "verify",
-        "check every signature and record; exit 1 if anything was altered",
+        N_("check every signature and record; exit 1 if anything was altered"),
         records.verify,
         database="read",
         hours_view=True,
     ),
     Command(
         "check",
-        "check the whole database file now (it is checked by itself once a day and after an unclean "
-        "shutdown); exit 1 if it is damaged",
+        N_(
+            "check the whole database file now (it is checked by itself once a day and after an unclean "
+            "shutdown); exit 1 if it is damaged"
+        ),
         admin.check,
         database="own",
     ),
-    Command("audit", "show the audit trail", records.audit, records.audit_arguments, database="read"),
+    Command("audit", N_("show the audit trail"), records.audit, records.audit_arguments, database="read"),
     # the database file
     Command(
         "backup",
-        "copy the database to a file, safely, even while the app is open",
+        N_("copy the database to a file, safely, even while the app is open"),
         admin.backup,
         admin.backup_arguments,
     ),
     Command(
         "restore",
-        "replace the database with a backup (checked and verified first)",
+        N_("replace the database with a backup (checked and verified first)"),
         admin.restore,
         admin.restore_arguments,
         database="own",
     ),
-    Command("backups", "list the automatic backups of the database", admin.backups, database="read"),
+    Command("backups", N_("list the automatic backups of the database"), admin.backups, database="read"),
     Command(
         "selftest",
-        "check this installation on a throwaway database (for IT); exit 0 if all is well",
+        N_("check this installation on a throwaway database (for IT); exit 0 if all is well"),
         admin.selftest,
         database="own",
         parents="none",
@@ -170,19 +177,19 @@ COMMANDS: tuple[Command, ...] = (
     # records in and out
     Command(
         "import",
-        "import past sessions and experience from CSV or XLSX, or an hours file (all or nothing)",
+        N_("import past sessions and experience from CSV or XLSX, or an hours file (all or nothing)"),
         transfer.import_,
         transfer.import_arguments,
     ),
     Command(
         "hours-file",
-        "write a supervisee's signed records, with their signatures, to an hours file",
+        N_("write a supervisee's signed records, with their signatures, to an hours file"),
         transfer.hours_file,
         transfer.hours_file_arguments,
     ),
     Command(
         "export",
-        "export everything for the agency's archive",
+        N_("export everything for the agency's archive"),
         transfer.export,
         transfer.export_arguments,
         parents="no_json",
@@ -190,42 +197,44 @@ COMMANDS: tuple[Command, ...] = (
     # forms
     Command(
         "attest",
-        "print the supervision verification form (signed records only) to a PDF",
+        N_("print the supervision verification form (signed records only) to a PDF"),
         forms.attest,
         forms.attest_arguments,
     ),
     Command(
         "statement",
-        "print a supervisee's progress statement to a PDF",
+        N_("print a supervisee's progress statement to a PDF"),
         forms.statement,
         forms.statement_arguments,
         hours_view=True,
     ),
     Command(
         "check-form",
-        "check a printed attestation form against the signed records: exit 0 it matches, 1 it differs, "
-        "2 not one of our forms",
+        N_(
+            "check a printed attestation form against the signed records: exit 0 it matches, 1 it differs, "
+            "2 not one of our forms"
+        ),
         forms.check_form,
         forms.check_form_arguments,
         database="own",
     ),
     Command(
         "attestations",
-        "list the attestation forms printed so far",
+        N_("list the attestation forms printed so far"),
         forms.attestations,
         forms.attestations_arguments,
         database="read",
     ),
     Command(
         "template",
-        "write an import template (.csv or .xlsx) with the documented columns",
+        N_("write an import template (.csv or .xlsx) with the documented columns"),
         transfer.template,
         transfer.file_argument,
     ),
     # training, credentials, what is due (issue 20)
     Command(
         "due",
-        "what is due: expiring credentials, renewals short of CEUs, supervision gaps, ...",
+        N_("what is due: expiring credentials, renewals short of CEUs, supervision gaps, ..."),
         training.due,
         training.due_arguments,
         database="read",
@@ -233,70 +242,74 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command(
         "training add",
-        "record a training (self-reported)",
+        N_("record a training (self-reported)"),
         training.training_add,
         training.training_add_arguments,
     ),
     Command(
         "training list",
-        "a person's training, education and renewals",
+        N_("a person's training, education and renewals"),
         training.training_list,
         training.who_arguments,
     ),
     Command(
         "training confirm",
-        "confirm a supervisee's training (signs it)",
+        N_("confirm a supervisee's training (signs it)"),
         training.training_confirm,
         training.confirm_arguments,
     ),
     Command(
         "training attach",
-        "attach (or replace) the certificate",
+        N_("attach (or replace) the certificate"),
         training.training_attach,
         training.attach_arguments,
     ),
     Command(
         "training certificate",
-        "save a training's certificate to a file",
+        N_("save a training's certificate to a file"),
         training.training_certificate,
         training.certificate_arguments,
     ),
     Command(
         "training delete",
-        "delete a self-reported training",
+        N_("delete a self-reported training"),
         training.training_delete,
         training.entry_argument,
     ),
     Command(
         "training import",
-        "import training from CSV or XLSX (all or nothing)",
+        N_("import training from CSV or XLSX (all or nothing)"),
         training.training_import,
         training.import_arguments,
     ),
     Command(
         "training template",
-        "write a training import template (.csv)",
+        N_("write a training import template (.csv)"),
         training.training_template,
         transfer.file_argument,
     ),
     Command(
         "credential add",
-        "record a credential a person holds",
+        N_("record a credential a person holds"),
         training.credential_add,
         training.credential_add_arguments,
     ),
-    Command("credential list", "a person's credentials", training.credential_list, training.who_arguments),
+    Command(
+        "credential list", N_("a person's credentials"), training.credential_list, training.who_arguments
+    ),
     Command(
         "credential delete",
-        "delete a credential recorded by mistake",
+        N_("delete a credential recorded by mistake"),
         training.credential_delete,
         training.credential_delete_arguments,
     ),
     # jobs (issue 18)
-    Command("job add", "record a supervisee's job", jobs.add, jobs.add_arguments),
-    Command("job list", "a supervisee's jobs and their answers", jobs.list_, jobs.list_arguments),
-    Command("job edit", "change a job or its answer", jobs.edit, jobs.edit_arguments),
-    Command("job description", "save a job's description file", jobs.description, jobs.description_arguments),
+    Command("job add", N_("record a supervisee's job"), jobs.add, jobs.add_arguments),
+    Command("job list", N_("a supervisee's jobs and their answers"), jobs.list_, jobs.list_arguments),
+    Command("job edit", N_("change a job or its answer"), jobs.edit, jobs.edit_arguments),
+    Command(
+        "job description", N_("save a job's description file"), jobs.description, jobs.description_arguments
+    ),
 )
 
 BY_NAME = {command.name: command for command in COMMANDS}
@@ -316,9 +329,13 @@ def command_for(args: argparse.Namespace) -> Command | None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="supervisor-app",
-        description="Supervision hours, sign-off and ICB attestation forms. With no command, opens the app.",
+        description=_(
+            "Supervision hours, sign-off and ICB attestation forms. With no command, opens the app."
+        ),
     )
-    parser.add_argument("--version", action=VersionAction, nargs=0, help="show the version number and exit")
+    parser.add_argument(
+        "--version", action=VersionAction, nargs=0, help=_("show the version number and exit")
+    )
     global_options(parser, suppress=False)
     common = argparse.ArgumentParser(add_help=False)
     global_options(common, suppress=True)
@@ -331,14 +348,14 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     actions: dict[str, Any] = {}
     for command in COMMANDS:
-        group, _, action = command.name.partition(" ")
+        group, __, action = command.name.partition(" ")
         if action:
             if group not in actions:
-                group_parser = sub.add_parser(group, help=GROUPS[group], parents=[common])
+                group_parser = sub.add_parser(group, help=_(GROUPS[group]), parents=[common])
                 actions[group] = group_parser.add_subparsers(dest="action", metavar="ACTION", required=True)
-            leaf = actions[group].add_parser(action, parents=parents[command.parents], help=command.help)
+            leaf = actions[group].add_parser(action, parents=parents[command.parents], help=_(command.help))
         else:
-            leaf = sub.add_parser(command.name, help=command.help, parents=parents[command.parents])
+            leaf = sub.add_parser(command.name, help=_(command.help), parents=parents[command.parents])
         if command.arguments is not None:
             command.arguments(leaf)
     check_ids(parser)

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supervisor_app.cli.common import EXIT_INVALID, EXIT_OK, read_password, show, write
+from supervisor_app.i18n import N_, _
 
 if TYPE_CHECKING:
     from supervisor_app.db import UnitOfWork
@@ -17,39 +18,45 @@ if TYPE_CHECKING:
 
 def _who(parser: argparse.ArgumentParser, *, required: bool = True) -> None:
     group = parser.add_mutually_exclusive_group(required=required)
-    group.add_argument("--supervisee", default=None, help="a supervisee's id")
+    group.add_argument("--supervisee", default=None, help=_("a supervisee's id"))
     group.add_argument(
-        "--supervisor", default=None, help="a supervisor's id (their own training or credentials)"
+        "--supervisor", default=None, help=_("a supervisor's id (their own training or credentials)")
     )
 
 
 def _area(text: str) -> tuple[str, str]:
     code, sep, value = text.partition("=")
     if not sep or not code.strip():
-        raise argparse.ArgumentTypeError(f"{text!r}: write an area as CODE=HOURS, e.g. ethics=6")
+        raise argparse.ArgumentTypeError(
+            _("{text!r}: write an area as CODE=HOURS, e.g. ethics=6").format(text=text)
+        )
     return code.strip(), value.strip()
 
 
 def due_arguments(due: argparse.ArgumentParser) -> None:
-    due.add_argument("--days", default="60", help="look this many days ahead (default 60)")
+    due.add_argument("--days", default="60", help=_("look this many days ahead (default 60)"))
 
 
 def training_add_arguments(add: argparse.ArgumentParser) -> None:
     _who(add)
     add.add_argument("--from", dest="date_from", required=True, metavar="DATE")
-    add.add_argument("--to", dest="date_to", default=None, metavar="DATE", help="last day (default: --from)")
+    add.add_argument(
+        "--to", dest="date_to", default=None, metavar="DATE", help=_("last day (default: --from)")
+    )
     add.add_argument("--title", required=True)
     add.add_argument("--provider", default="")
-    add.add_argument("--delivery", default="in-person", help="in-person or online")
+    add.add_argument("--delivery", default="in-person", help=_("in-person or online"))
     add.add_argument(
         "--area",
         action="append",
         type=_area,
         required=True,
         metavar="CODE=HOURS",
-        help="hours in a topic area",
+        help=_("hours in a topic area"),
     )
-    add.add_argument("--certificate", default=None, metavar="FILE", help="the certificate (PDF, PNG or JPEG)")
+    add.add_argument(
+        "--certificate", default=None, metavar="FILE", help=_("the certificate (PDF, PNG or JPEG)")
+    )
 
 
 def who_arguments(listing: argparse.ArgumentParser) -> None:
@@ -83,11 +90,11 @@ def import_arguments(imp: argparse.ArgumentParser) -> None:
 
 def credential_add_arguments(add: argparse.ArgumentParser) -> None:
     _who(add)
-    add.add_argument("--kind", required=True, help="CRSS, CPRS, CADC, LCPC, LCSW...")
+    add.add_argument("--kind", required=True, help=_("CRSS, CPRS, CADC, LCPC, LCSW..."))
     add.add_argument("--number", default="")
     add.add_argument("--issued", default=None, metavar="DATE")
     add.add_argument("--expires", default=None, metavar="DATE")
-    add.add_argument("--board", default="", help="issuing board (default: the profile's)")
+    add.add_argument("--board", default="", help=_("issuing board (default: the profile's)"))
 
 
 def credential_delete_arguments(delete: argparse.ArgumentParser) -> None:
@@ -104,8 +111,8 @@ def _person(args: argparse.Namespace) -> Any:
     from supervisor_app.services.person_credentials import Person
 
     if args.supervisee is not None:
-        return Person(supervisee_id=int_id(args.supervisee, field="supervisee", label="Supervisee id"))
-    return Person(supervisor_id=int_id(args.supervisor, field="supervisor", label="Supervisor id"))
+        return Person(supervisee_id=int_id(args.supervisee, field="supervisee", label="Supervisee"))
+    return Person(supervisor_id=int_id(args.supervisor, field="supervisor", label="Supervisor"))
 
 
 def hire_date(args: argparse.Namespace, uow: UnitOfWork) -> int:
@@ -113,8 +120,12 @@ def hire_date(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
     write(uow, lambda uow: person_credentials.set_hire_date(uow, supervisee_id=args.id, hire_date=args.date))
     row = person_credentials.get_supervisee(uow, args.id)
-    shown = row.hire_date.isoformat() if row.hire_date else "none"
-    show(args, {"id": row.id, "hire_date": row.hire_date}, f"{row.name}: hire date {shown}.")
+    shown = row.hire_date.isoformat() if row.hire_date else _("none")
+    show(
+        args,
+        {"id": row.id, "hire_date": row.hire_date},
+        _("{name}: hire date {date}.").format(name=row.name, date=shown),
+    )
     return EXIT_OK
 
 
@@ -122,7 +133,7 @@ def due(args: argparse.Namespace, uow: UnitOfWork) -> int:
     from supervisor_app.services import due
 
     items = due.due_items(uow, days=due.check_days(args.days))
-    text = "\n".join(f"{item.date.isoformat()}  {item.text}" for item in items) or "Nothing is due."
+    text = "\n".join(f"{item.date.isoformat()}  {item.text}" for item in items) or _("Nothing is due.")
     show(args, [item.to_json() for item in items], text)
     return EXIT_OK
 
@@ -151,11 +162,18 @@ def credential_list(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
     rows = person_credentials.list_credentials(uow, person=_person(args))
     lines = [
-        f"{r.id:>4}  {r.kind:8} {r.number or '-':14} issued {r.issued_on or '-'}  expires "
-        f"{r.expires_on or '-'}  {r.board}"
+        f"{r.id:>4}  {r.kind:8} {r.number or '-':14} "
+        + _("issued {issued}  expires {expires}").format(
+            issued=r.issued_on or "-", expires=r.expires_on or "-"
+        )
+        + f"  {r.board}"
         for r in rows
     ]
-    show(args, [person_credentials.to_json(r) for r in rows], "\n".join(lines) or "No credentials recorded.")
+    show(
+        args,
+        [person_credentials.to_json(r) for r in rows],
+        "\n".join(lines) or _("No credentials recorded."),
+    )
     return EXIT_OK
 
 
@@ -163,7 +181,11 @@ def credential_delete(args: argparse.Namespace, uow: UnitOfWork) -> int:
     from supervisor_app.services import person_credentials
 
     write(uow, lambda uow: person_credentials.delete_credential(uow, credential_id=args.credential_id))
-    show(args, {"deleted": int(args.credential_id)}, f"Credential {args.credential_id} deleted.")
+    show(
+        args,
+        {"deleted": int(args.credential_id)},
+        _("Credential {id} deleted.").format(id=args.credential_id),
+    )
     return EXIT_OK
 
 
@@ -215,7 +237,9 @@ def training_confirm(args: argparse.Namespace, uow: UnitOfWork) -> int:
     show(
         args,
         {"entry": row.entry_id, "content_hash": row.content_hash, "key": row.key_fingerprint},
-        f"Training {row.entry_id[:8]} confirmed (signed with key {row.key_fingerprint[:16]}).",
+        _("Training {entry} confirmed (signed with key {key}).").format(
+            entry=row.entry_id[:8], key=row.key_fingerprint[:16]
+        ),
     )
     return EXIT_OK
 
@@ -228,7 +252,7 @@ def training_attach(args: argparse.Namespace, uow: UnitOfWork) -> int:
     show(
         args,
         {"entry": args.entry, "file": certificate.filename},
-        f"Certificate {certificate.filename} attached.",
+        _("Certificate {name} attached.").format(name=certificate.filename),
     )
     return EXIT_OK
 
@@ -240,15 +264,20 @@ def training_certificate(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
     found = training.certificate(uow, args.entry)
     if found is None:
+        params = {"entry": args.entry}
         raise DomainError(
-            f"Training {args.entry} has no certificate.",
+            _("Training {entry} has no certificate.").format(**params),
             code="training.no_certificate",
             field="entry",
-            params={"entry": args.entry},
+            params=params,
         )
     target = Path(args.out).expanduser()
     write_private(target, found.data)
-    show(args, {"file": str(target), "bytes": found.size}, f"{found.filename} saved to {target}")
+    show(
+        args,
+        {"file": str(target), "bytes": found.size},
+        _("{name} saved to {path}").format(name=found.filename, path=target),
+    )
     return EXIT_OK
 
 
@@ -256,7 +285,7 @@ def training_delete(args: argparse.Namespace, uow: UnitOfWork) -> int:
     from supervisor_app.services import training
 
     write(uow, lambda uow: training.delete_training(uow, entry_id=args.entry))
-    show(args, {"deleted": args.entry}, f"Training {args.entry} deleted.")
+    show(args, {"deleted": args.entry}, _("Training {entry} deleted.").format(entry=args.entry))
     return EXIT_OK
 
 
@@ -277,26 +306,49 @@ def training_template(args: argparse.Namespace, uow: UnitOfWork) -> int:
     from supervisor_app.usecases import transfer
 
     path = transfer.write_template(Path(args.file).expanduser(), profiles=uow.db.profiles, training=True)
-    show(args, {"file": str(path)}, f"Training template written to {path}")
+    show(args, {"file": str(path)}, _("Training template written to {path}").format(path=path))
     return EXIT_OK
+
+
+WORDS = {
+    "in-person": N_("in-person"),
+    "online": N_("online"),
+    "self-reported": N_("self-reported"),
+    "confirmed": N_("confirmed"),
+    "confirmation does not match": N_("confirmation does not match"),
+}
+"""A training's delivery and status as the list shows them (``--json`` keeps the stored words)."""
+
+
+def _shown(word: str) -> str:
+    return _(WORDS[word]) if word in WORDS else word
 
 
 def _list_text(data: dict[str, Any], hours: Any) -> str:
     lines = []
     for entry in data["entries"]:
-        cert = f"  [certificate: {entry['certificate']}]" if entry["certificate"] else ""
+        cert = (
+            "  [" + _("certificate: {name}").format(name=entry["certificate"]) + "]"
+            if entry["certificate"]
+            else ""
+        )
+        provider = entry["provider"] or _("no provider")
         lines.append(
             f"{entry['id'][:8]}  {entry['from']}..{entry['to']}  {hours(entry['minutes']):>7} h  {entry['title']}"
-            f" ({entry['provider'] or 'no provider'}, {entry['delivery']})  {entry['status']}{cert}"
+            f" ({provider}, {_shown(entry['delivery'])})  {_shown(entry['status'])}{cert}"
         )
     if not lines:
-        lines.append("No training recorded.")
+        lines.append(_("No training recorded."))
     for part in ([data["education"]] if data["education"] else []) + data["renewals"]:
         title = part["title"]
         if part.get("period"):
-            title += f" ({part['period'][0]} to {part['period'][1]})"
+            title += " (" + _("{start} to {end}").format(start=part["period"][0], end=part["period"][1]) + ")"
         lines.append("")
-        lines.append(f"{title}: {hours(part['done_minutes'])} of {hours(part['required_minutes'])} h")
+        lines.append(
+            _("{title}: {done} of {required} h").format(
+                title=title, done=hours(part["done_minutes"]), required=hours(part["required_minutes"])
+            )
+        )
         lines.extend(f"  - {text}" for text in part["missing"])
-        lines.extend(f"  note: {text}" for text in part["notes"])
+        lines.extend("  " + _("note: {text}").format(text=text) for text in part["notes"])
     return "\n".join(lines)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from supervisor_app.cli.common import EXIT_INVALID, EXIT_OK, CliError, no_dangling_link, show
+from supervisor_app.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from supervisor_app.db import UnitOfWork
@@ -18,11 +19,11 @@ if TYPE_CHECKING:
 
 def import_arguments(importing: argparse.ArgumentParser) -> None:
     importing.add_argument("file", metavar="FILE")
-    importing.add_argument("--dry-run", action="store_true", help="check and report, write nothing")
+    importing.add_argument("--dry-run", action="store_true", help=_("check and report, write nothing"))
     importing.add_argument(
         "--link-supervisee",
         metavar="ID",
-        help="hours files: the file's supervisee is this person here (recorded under another id)",
+        help=_("hours files: the file's supervisee is this person here (recorded under another id)"),
     )
 
 
@@ -32,22 +33,27 @@ def import_(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
     path = Path(args.file).expanduser()
     if not path.is_file():
-        raise CliError(f"{path} does not exist.")
+        raise CliError(_("{path} does not exist.").format(path=path))
     if is_hours_file(path):  # by its content, whatever its name
         if args.dry_run:
             checked = read_hours_file(path)
             show(
                 args,
                 {"hours_file": str(path), "records": len(checked.records), "ok": True},
-                f"{path.name}: an hours file of {checked.supervisee['name']}, {len(checked.records)} "
-                "signed record(s), every signature checks. Nothing was written (--dry-run).",
+                ngettext(
+                    "{file}: an hours file of {name}, {n} signed record(s), every signature checks. "
+                    "Nothing was written (--dry-run).",
+                    "{file}: an hours file of {name}, {n} signed record(s), every signature checks. "
+                    "Nothing was written (--dry-run).",
+                    len(checked.records),
+                ).format(file=path.name, name=checked.supervisee["name"], n=len(checked.records)),
             )
             return EXIT_OK
         summary = hours_files.import_hours_file(uow, path, link_supervisee_id=args.link_supervisee)
         show(args, _hours_import_json(summary), summary.text())
         return EXIT_OK
     if args.link_supervisee is not None:
-        raise CliError("--link-supervisee is for hours files; this is a spreadsheet.")
+        raise CliError(_("--link-supervisee is for hours files; this is a spreadsheet."))
     report = transfer.import_records(uow.db, uow.actor, path, dry_run=args.dry_run)
     if not report.ok:
         print(report.text(), file=sys.stderr)
@@ -98,10 +104,10 @@ def hours_file(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
 def export_arguments(exporting: argparse.ArgumentParser) -> None:
     target = exporting.add_mutually_exclusive_group(required=True)
-    target.add_argument("--out", metavar="DIR", help="one CSV file per table in this folder")
-    target.add_argument("--json", dest="json_file", metavar="FILE", help="one JSON file")
+    target.add_argument("--out", metavar="DIR", help=_("one CSV file per table in this folder"))
+    target.add_argument("--json", dest="json_file", metavar="FILE", help=_("one JSON file"))
     target.add_argument(
-        "--records", metavar="FILE", help="sessions and experience in the import format (.csv/.xlsx)"
+        "--records", metavar="FILE", help=_("sessions and experience in the import format (.csv/.xlsx)")
     )
 
 
@@ -117,18 +123,26 @@ def export(args: argparse.Namespace, uow: UnitOfWork) -> int:
         show(
             args,
             {"files": [str(f) for f in result.files], "rows": result.rows},
-            f"Exported {sum(result.rows.values())} rows to {len(result.files)} CSV files in {args.out}",
+            _("Exported {rows} rows to {files} CSV files in {folder}").format(
+                rows=sum(result.rows.values()), files=len(result.files), folder=args.out
+            ),
         )
     elif args.json_file:
         result = transfer.export_archive(db, uow.actor, Path(args.json_file).expanduser(), as_json=True)
         show(
             args,
             {"file": args.json_file, "rows": result.rows},
-            f"Exported {sum(result.rows.values())} rows of {len(result.rows)} tables to {args.json_file}",
+            _("Exported {rows} rows of {tables} tables to {file}").format(
+                rows=sum(result.rows.values()), tables=len(result.rows), file=args.json_file
+            ),
         )
     else:
         count = transfer.export_records(db, uow.actor, Path(args.records).expanduser())
-        show(args, {"file": args.records, "records": count}, f"Wrote {count} records to {args.records}")
+        show(
+            args,
+            {"file": args.records, "records": count},
+            _("Wrote {n} records to {file}").format(n=count, file=args.records),
+        )
     return EXIT_OK
 
 
@@ -141,5 +155,5 @@ def template(args: argparse.Namespace, uow: UnitOfWork) -> int:
 
     no_dangling_link(Path(args.file).expanduser(), "template")
     path = transfer.write_template(Path(args.file).expanduser(), profiles=uow.db.profiles)
-    show(args, {"file": str(path)}, f"Template written to {path}")
+    show(args, {"file": str(path)}, _("Template written to {path}").format(path=path))
     return EXIT_OK

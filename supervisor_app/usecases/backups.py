@@ -17,6 +17,7 @@ from pathlib import Path
 
 from supervisor_app.db import Database, open_database
 from supervisor_app.fileops import FileHeldError, remove_file, replace_file, temporary_folder
+from supervisor_app.i18n import _, ngettext
 from supervisor_app.storage import (
     DatabaseError,
     backup_file,
@@ -32,7 +33,7 @@ def backup_now(db: Database, target: Path) -> Path:
     """A copy of ``db``'s file at ``target`` (a file the supervisor chose), recorded in its
     audit trail unless ``db`` is open read-only (a read-only copy cannot add to it)."""
     if db.path is None:
-        raise DatabaseError("Only a database file can be backed up.", kind="other")
+        raise DatabaseError(_("Only a database file can be backed up."), kind="other")
     copy_database(db.path, target)
     if not db.readonly:
         log_backup(db, target, "manual")
@@ -66,15 +67,18 @@ def _replace(database: Path, source: Path, *, now: dt.datetime | None = None) ->
     source = source.resolve()
     database = database.resolve()
     if not source.is_file():
-        raise DatabaseError(f"{source} does not exist.", kind="other")
+        raise DatabaseError(_("{path} does not exist.").format(path=source), kind="other")
     if source == database:
-        raise DatabaseError("That is the database itself, not a backup of it.", kind="other")
+        raise DatabaseError(_("That is the database itself, not a backup of it."), kind="other")
     why = read_only_reason(database)
     if why is not None:
-        raise DatabaseError(f"{database} cannot be replaced: {why}. Nothing was restored.", kind="read-only")
+        raise DatabaseError(
+            _("{path} cannot be replaced: {why}. Nothing was restored.").format(path=database, why=why),
+            kind="read-only",
+        )
     check = check_file(source)  # damaged / not ours / newer: refused, with the reason
     if not check.has_data:
-        raise DatabaseError(f"{source.name} is empty; it is not a backup.", kind="other")
+        raise DatabaseError(_("{name} is empty; it is not a backup.").format(name=source.name), kind="other")
     clean_leftovers(database, now=now)
     replaced: Path | None = None
     damaged = False
@@ -100,7 +104,11 @@ def _replace(database: Path, source: Path, *, now: dt.datetime | None = None) ->
             if not report.ok:
                 lines = "; ".join(str(p) for p in report.problems[:5])
                 raise DatabaseError(
-                    f"{source.name} fails verification ({len(report.problems)} problem(s): {lines}). Not restored.",
+                    ngettext(
+                        "{name} fails verification ({n} problem(s): {problems}). Not restored.",
+                        "{name} fails verification ({n} problem(s): {problems}). Not restored.",
+                        len(report.problems),
+                    ).format(name=source.name, n=len(report.problems), problems=lines),
                     kind="other",
                 )
             copy_database(staged, staged_final)  # beside the database: the switch is one rename
@@ -131,7 +139,10 @@ def _replace(database: Path, source: Path, *, now: dt.datetime | None = None) ->
             remove_file(staged_final, delays=())
         reason = str(exc) if isinstance(exc, FileHeldError) else getattr(exc, "strerror", None) or str(exc)
         raise DatabaseError(
-            f"{source.name} could not be restored ({reason}): the database was not changed.", kind="storage"
+            _("{name} could not be restored ({reason}): the database was not changed.").format(
+                name=source.name, reason=reason
+            ),
+            kind="storage",
         ) from exc
     db = open_database(database)
     try:

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from supervisor_app import check_state, storage
 from supervisor_app.db import Database, open_database, resolve_database, url_database
+from supervisor_app.i18n import _
 from supervisor_app.lockfile import DatabaseLock, LockHolder
 from supervisor_app.storage import DatabaseError, check_file
 
@@ -133,8 +134,11 @@ def checks_after_opening(opened: OpenedDatabase) -> DatabaseError | None:
             log.error("the integrity check of %s failed: %s", path, exc)
             check_state.forget_full_check(path)
             return DatabaseError(
-                "The check of the whole file, made while it was open, found damage, so supervisor_app "
-                f"closed it and writes nothing more to it. {exc}",
+                _(
+                    "The check of the whole file, made while it was open, found damage, so supervisor_app "
+                    "closed it and writes nothing more to it."
+                )
+                + f" {exc}",
                 kind=exc.kind,
                 path=exc.path,
             )
