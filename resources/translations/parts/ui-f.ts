@@ -2287,7 +2287,7 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
     </message>
     <message>
         <source>51% &amp;recovery support duties:</source>
-        <translation>51% de funciones de apoyo a la &amp;recuperación:</translation>
+        <translation>51% apoyo a la &amp;recuperación:</translation>
     </message>
     <message>
         <source>Job description (text)</source>
@@ -2421,7 +2421,7 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
     </message>
     <message>
         <source>New &amp;job…</source>
-        <translation>N&amp;uevo empleo…</translation>
+        <translation>Nuevo emple&amp;o…</translation>
     </message>
     <message>
         <source>Record a job</source>
