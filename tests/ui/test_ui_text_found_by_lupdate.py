@@ -11,22 +11,31 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 
 from supervisor_app.services import records
 from supervisor_app.ui import audit_page, date_field
 from supervisor_app.ui.common import status_text
 from supervisor_app.ui.pages import Page
-from tests.conftest import TODAY, session_fields
+from tests.conftest import TODAY, session_fields, snapshot
 from tests.ui.helpers import go_to
 
 TOOLS = Path(sys.executable).parent
 UI = Path("supervisor_app/ui")
-MODULES = ["audit_page", "common", "date_field", "backup_table_model", "import_steps", "database_opener"]
+MODULES = [
+    "first_run_dialog",
+    "audit_page",
+    "common",
+    "date_field",
+    "backup_table_model",
+    "import_steps",
+    "database_opener",
+]
 
 SPANISH = {
     "AuditPage": {"Created": "Creado", "Kind": "Tipo", "Length": "Duración", "Action": "Acción"},
     "common": {"Pending": "Pendiente", "Session": "Sesión"},
+    "FirstRunDialog": {"Agency name": "Nombre de la agencia", "Supervisor name": "Nombre del supervisor"},
     "date_field": {"There is no month {month}. {example}": "No existe el mes {month}. {example}"},
 }
 
@@ -60,6 +69,7 @@ def test_lupdate_finds_the_text_under_the_context_it_is_looked_up_in(tmp_path) -
         ("ImportStepsDialog", "Checking {name}…"),
         ("DatabaseOpener", "Create a new database?"),
         ("DatabaseOpener", "&Create"),
+        ("FirstRunDialog", "Supervisor name"),
     ]:
         assert expected in found, expected
 
@@ -109,3 +119,24 @@ def test_words_from_tables_read_in_the_installed_language(qtbot, world, make_win
     finally:
         app.removeTranslator(translator)
     assert status_text("pending") == "Pending"
+
+
+def test_the_first_run_screen_names_its_fields_in_the_installed_language(
+    db, make_controller, qtbot, tmp_path
+) -> None:
+    translator = _spanish(tmp_path)
+    app = QCoreApplication.instance()
+    app.installTranslator(translator)
+    try:
+        controller = make_controller(db)
+        controller.start()
+        dialog = controller.dialog
+        qtbot.waitExposed(dialog)
+        before = snapshot(db)
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)  # nothing typed
+        assert "Nombre de la agencia" in dialog.error_text("agency")
+        assert "Nombre del supervisor" in dialog.error_text("name")
+        assert snapshot(db) == before
+        dialog.done(0)
+    finally:
+        app.removeTranslator(translator)

@@ -1746,6 +1746,14 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
         <source>&amp;Stay and finish</source>
         <translation>&amp;Quedarse y terminar</translation>
     </message>
+    <message>
+        <source>Supervisor name</source>
+        <translation>Nombre del supervisor</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credenciales</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
