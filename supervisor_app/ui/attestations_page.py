@@ -599,14 +599,10 @@ class AttestationsPage(RefreshOnChange, QWidget):
         return label.text() if not label.isHidden() else ""
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AttestationsPage", text)
-
-
 def _title(kind: str, name: str) -> str:
     if kind == STATEMENT:
-        return _tr("Progress statement {name}").format(name=name)
-    return _tr("Supervision verification {name}").format(name=name)
+        return QCoreApplication.translate("AttestationsPage", "Progress statement {name}").format(name=name)
+    return QCoreApplication.translate("AttestationsPage", "Supervision verification {name}").format(name=name)
 
 
 def _form_request(request: Request) -> printing.FormRequest:

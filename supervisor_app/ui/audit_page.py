@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, Qt, QTimer
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -47,66 +47,66 @@ def _tr(text: str) -> str:
 
 
 ACTION_WORDS = {
-    AuditAction.CREATE: _tr("Created"),
-    AuditAction.EDIT: _tr("Edited"),
-    AuditAction.DELETE_PENDING: _tr("Deleted (pending)"),
-    AuditAction.SIGN: _tr("Signed"),
-    AuditAction.AMEND: _tr("Amended"),
-    AuditAction.VOID: _tr("Voided"),
-    AuditAction.PRINT: _tr("Printed"),
-    AuditAction.EXPORT: _tr("Exported"),
-    AuditAction.IMPORT: _tr("Imported"),
-    AuditAction.BACKUP: _tr("Backed up"),
-    AuditAction.RESTORE: _tr("Restored"),
-    AuditAction.FAILED_SIGN_IN: _tr("Wrong password"),
-    AuditAction.LOCKED: _tr("Signing locked"),
-    AuditAction.PASSWORD_CHANGED: _tr("Password changed"),
+    AuditAction.CREATE: QT_TRANSLATE_NOOP("AuditPage", "Created"),
+    AuditAction.EDIT: QT_TRANSLATE_NOOP("AuditPage", "Edited"),
+    AuditAction.DELETE_PENDING: QT_TRANSLATE_NOOP("AuditPage", "Deleted (pending)"),
+    AuditAction.SIGN: QT_TRANSLATE_NOOP("AuditPage", "Signed"),
+    AuditAction.AMEND: QT_TRANSLATE_NOOP("AuditPage", "Amended"),
+    AuditAction.VOID: QT_TRANSLATE_NOOP("AuditPage", "Voided"),
+    AuditAction.PRINT: QT_TRANSLATE_NOOP("AuditPage", "Printed"),
+    AuditAction.EXPORT: QT_TRANSLATE_NOOP("AuditPage", "Exported"),
+    AuditAction.IMPORT: QT_TRANSLATE_NOOP("AuditPage", "Imported"),
+    AuditAction.BACKUP: QT_TRANSLATE_NOOP("AuditPage", "Backed up"),
+    AuditAction.RESTORE: QT_TRANSLATE_NOOP("AuditPage", "Restored"),
+    AuditAction.FAILED_SIGN_IN: QT_TRANSLATE_NOOP("AuditPage", "Wrong password"),
+    AuditAction.LOCKED: QT_TRANSLATE_NOOP("AuditPage", "Signing locked"),
+    AuditAction.PASSWORD_CHANGED: QT_TRANSLATE_NOOP("AuditPage", "Password changed"),
 }
 
 
 FIELD_WORDS = {
-    "amends": _tr("Amends"),
-    "reason": _tr("Reason"),
-    "kind": _tr("Kind"),
-    "date": _tr("Date"),
-    "start": _tr("Start"),
-    "minutes": _tr("Length"),
-    "from": _tr("From"),
-    "to": _tr("To"),
-    "format": _tr("Format"),
-    "modality": _tr("Modality"),
-    "site": _tr("Site"),
-    "setting": _tr("Setting"),
-    "topics": _tr("Topics"),
-    "allocations": _tr("Domains"),
-    "supervisor": _tr("Supervisor"),
-    "supervisor_id": _tr("Supervisor"),
-    "supervisee": _tr("Supervisee"),
-    "supervisee_id": _tr("Supervisee"),
-    "supervisee_ids": _tr("Supervisees"),
-    "name": _tr("Name"),
-    "active": _tr("Active"),
-    "records": _tr("Records"),
-    "more_records": _tr("More records"),
-    "serial": _tr("Serial"),
-    "reprint": _tr("Reprint"),
-    "printed_by": _tr("Printed by"),
-    "fingerprint": _tr("Fingerprint"),
-    "icb_id": _tr("ICB ID"),
-    "credential": _tr("Credential"),
-    "position": _tr("Position"),
-    "start_date": _tr("Start date"),
-    "address": _tr("Address"),
-    "phone": _tr("Phone"),
-    "email": _tr("Email"),
-    "before": _tr("Before"),
-    "deleted": _tr("Deleted"),
-    "file": _tr("File"),
-    "rows": _tr("Rows"),
-    "sessions": _tr("Sessions"),
-    "experience": _tr("Experience entries"),
-    "duplicates_skipped": _tr("Duplicates skipped"),
-    "records_checked": _tr("Records checked"),
+    "amends": QT_TRANSLATE_NOOP("AuditPage", "Amends"),
+    "reason": QT_TRANSLATE_NOOP("AuditPage", "Reason"),
+    "kind": QT_TRANSLATE_NOOP("AuditPage", "Kind"),
+    "date": QT_TRANSLATE_NOOP("AuditPage", "Date"),
+    "start": QT_TRANSLATE_NOOP("AuditPage", "Start"),
+    "minutes": QT_TRANSLATE_NOOP("AuditPage", "Length"),
+    "from": QT_TRANSLATE_NOOP("AuditPage", "From"),
+    "to": QT_TRANSLATE_NOOP("AuditPage", "To"),
+    "format": QT_TRANSLATE_NOOP("AuditPage", "Format"),
+    "modality": QT_TRANSLATE_NOOP("AuditPage", "Modality"),
+    "site": QT_TRANSLATE_NOOP("AuditPage", "Site"),
+    "setting": QT_TRANSLATE_NOOP("AuditPage", "Setting"),
+    "topics": QT_TRANSLATE_NOOP("AuditPage", "Topics"),
+    "allocations": QT_TRANSLATE_NOOP("AuditPage", "Domains"),
+    "supervisor": QT_TRANSLATE_NOOP("AuditPage", "Supervisor"),
+    "supervisor_id": QT_TRANSLATE_NOOP("AuditPage", "Supervisor"),
+    "supervisee": QT_TRANSLATE_NOOP("AuditPage", "Supervisee"),
+    "supervisee_id": QT_TRANSLATE_NOOP("AuditPage", "Supervisee"),
+    "supervisee_ids": QT_TRANSLATE_NOOP("AuditPage", "Supervisees"),
+    "name": QT_TRANSLATE_NOOP("AuditPage", "Name"),
+    "active": QT_TRANSLATE_NOOP("AuditPage", "Active"),
+    "records": QT_TRANSLATE_NOOP("AuditPage", "Records"),
+    "more_records": QT_TRANSLATE_NOOP("AuditPage", "More records"),
+    "serial": QT_TRANSLATE_NOOP("AuditPage", "Serial"),
+    "reprint": QT_TRANSLATE_NOOP("AuditPage", "Reprint"),
+    "printed_by": QT_TRANSLATE_NOOP("AuditPage", "Printed by"),
+    "fingerprint": QT_TRANSLATE_NOOP("AuditPage", "Fingerprint"),
+    "icb_id": QT_TRANSLATE_NOOP("AuditPage", "ICB ID"),
+    "credential": QT_TRANSLATE_NOOP("AuditPage", "Credential"),
+    "position": QT_TRANSLATE_NOOP("AuditPage", "Position"),
+    "start_date": QT_TRANSLATE_NOOP("AuditPage", "Start date"),
+    "address": QT_TRANSLATE_NOOP("AuditPage", "Address"),
+    "phone": QT_TRANSLATE_NOOP("AuditPage", "Phone"),
+    "email": QT_TRANSLATE_NOOP("AuditPage", "Email"),
+    "before": QT_TRANSLATE_NOOP("AuditPage", "Before"),
+    "deleted": QT_TRANSLATE_NOOP("AuditPage", "Deleted"),
+    "file": QT_TRANSLATE_NOOP("AuditPage", "File"),
+    "rows": QT_TRANSLATE_NOOP("AuditPage", "Rows"),
+    "sessions": QT_TRANSLATE_NOOP("AuditPage", "Sessions"),
+    "experience": QT_TRANSLATE_NOOP("AuditPage", "Experience entries"),
+    "duplicates_skipped": QT_TRANSLATE_NOOP("AuditPage", "Duplicates skipped"),
+    "records_checked": QT_TRANSLATE_NOOP("AuditPage", "Records checked"),
 }
 
 
@@ -139,11 +139,14 @@ class _DetailWords:
             skip |= {"before", "after"}
         order = {key: i for i, key in enumerate(FIELD_WORDS)}  # stored sorted; shown in reading order
         keys = sorted((k for k in data if k not in skip), key=lambda k: order.get(k, len(order)))
-        parts = [f"{FIELD_WORDS.get(key, key)}: {self._value(key, data[key])}" for key in keys]
+        parts = [
+            f"{_tr(FIELD_WORDS[key]) if key in FIELD_WORDS else key}: {self._value(key, data[key])}"
+            for key in keys
+        ]
         if changed:
             fields = sorted(dict.fromkeys([*before, *after]), key=lambda k: order.get(k, len(order)))
             parts += [
-                f"{FIELD_WORDS.get(key, key)}: {self._value(key, before.get(key))} → "
+                f"{_tr(FIELD_WORDS[key]) if key in FIELD_WORDS else key}: {self._value(key, before.get(key))} → "
                 f"{self._value(key, after.get(key))}"
                 for key in fields
             ]
@@ -153,11 +156,19 @@ class _DetailWords:
         if value is None or value == "":
             return "—"
         if isinstance(value, bool):
-            return _tr("yes") if value else _tr("no")
+            return (
+                QCoreApplication.translate("AuditPage", "yes")
+                if value
+                else QCoreApplication.translate("AuditPage", "no")
+            )
         if key in ("supervisor", "supervisor_id") and isinstance(value, int):
-            return self.supervisors.get(value, _tr("supervisor #{id}").format(id=value))
+            return self.supervisors.get(
+                value, QCoreApplication.translate("AuditPage", "supervisor #{id}").format(id=value)
+            )
         if key in ("supervisee", "supervisee_id") and isinstance(value, int):
-            return self.supervisees.get(value, _tr("supervisee #{id}").format(id=value))
+            return self.supervisees.get(
+                value, QCoreApplication.translate("AuditPage", "supervisee #{id}").format(id=value)
+            )
         if key == "supervisee_ids" and isinstance(value, list):
             return ", ".join(self._value("supervisee", v) for v in value)
         if key == "minutes" and isinstance(value, int):
@@ -166,7 +177,7 @@ class _DetailWords:
             return ", ".join(f"{self.labels.get(k, k)} {self._value('minutes', v)}" for k, v in value.items())
         if key in ("amends", "records") and isinstance(value, str | list):
             if value == "all pending":
-                return _tr("everything pending")
+                return QCoreApplication.translate("AuditPage", "everything pending")
             ids = [value] if isinstance(value, str) else value
             return ", ".join(self.record(str(rid)) for rid in ids)
         if key in ("before", "deleted") and isinstance(value, dict):
@@ -182,10 +193,14 @@ class _DetailWords:
     def record(self, record_id: str) -> str:
         ref = self.records.get(record_id)
         if ref is None:
-            return _tr("record {id}").format(id=short_record_id(record_id))
+            return QCoreApplication.translate("AuditPage", "record {id}").format(
+                id=short_record_id(record_id)
+            )
         if ref.kind == "session":
-            return _tr("the session of {date}").format(date=ref.start.isoformat())
-        return _tr("the experience entry {start} – {end}").format(
+            return QCoreApplication.translate("AuditPage", "the session of {date}").format(
+                date=ref.start.isoformat()
+            )
+        return QCoreApplication.translate("AuditPage", "the experience entry {start} – {end}").format(
             start=ref.start.isoformat(), end=ref.end.isoformat()
         )
 
@@ -216,7 +231,7 @@ class AuditPage(RefreshOnChange, QWidget):
         self.action.setAccessibleName(self.tr("Filter by action"))
         self.action.addItem(self.tr("Any action"), "")
         for code, words in ACTION_WORDS.items():
-            self.action.addItem(words, code)
+            self.action.addItem(_tr(words), code)
         filters.addWidget(self.action)
         self.actor = QLineEdit(self)
         self.actor.setPlaceholderText(self.tr("Who"))
@@ -238,7 +253,10 @@ class AuditPage(RefreshOnChange, QWidget):
                     self.tr("When (local time)"), lambda e: e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
                 ),
                 Column(self.tr("Who"), self._who),
-                Column(self.tr("Action"), lambda e: ACTION_WORDS.get(e.action, e.action)),
+                Column(
+                    self.tr("Action"),
+                    lambda e: _tr(ACTION_WORDS[e.action]) if e.action in ACTION_WORDS else e.action,
+                ),
                 Column(self.tr("Record"), lambda e: short_record_id(e.record_id), tooltip=self._record_tip),
                 Column(self.tr("Supervisee"), lambda e: self._supervisees.get(e.supervisee_id or -1, "")),
                 Column(

@@ -13,23 +13,19 @@ ROW_ROLE = Qt.ItemDataRole.UserRole + 1
 _Index = QModelIndex | QPersistentModelIndex
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("BackupTableModel", text)
-
-
 def reason_text(reason: str) -> str:
     return {
-        "daily": _tr("Daily"),
-        "before-upgrade": _tr("Before upgrade"),
-        "before-restore": _tr("Before restore"),
-        "manual": _tr("By hand"),
-    }.get(reason, reason or _tr("Backup"))
+        "daily": QCoreApplication.translate("BackupTableModel", "Daily"),
+        "before-upgrade": QCoreApplication.translate("BackupTableModel", "Before upgrade"),
+        "before-restore": QCoreApplication.translate("BackupTableModel", "Before restore"),
+        "manual": QCoreApplication.translate("BackupTableModel", "By hand"),
+    }.get(reason, reason or QCoreApplication.translate("BackupTableModel", "Backup"))
 
 
 def size_text(size: int) -> str:
     if size < 1024 * 1024:
-        return _tr("{n} KB").format(n=max(1, round(size / 1024)))
-    return _tr("{n} MB").format(n=f"{size / (1024 * 1024):.1f}")
+        return QCoreApplication.translate("BackupTableModel", "{n} KB").format(n=max(1, round(size / 1024)))
+    return QCoreApplication.translate("BackupTableModel", "{n} MB").format(n=f"{size / (1024 * 1024):.1f}")
 
 
 class BackupTableModel(RowListModel[BackupInfo]):

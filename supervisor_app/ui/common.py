@@ -6,7 +6,7 @@ import datetime as dt
 import sqlite3
 from collections.abc import Callable
 
-from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QDate, Qt, QTime
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QDate, Qt, QTime
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -186,24 +186,24 @@ def from_qtime(value: QTime) -> dt.time:
 
 def status_text(status: str) -> str:
     return {
-        "pending": _tr("Pending"),
-        "signed": _tr("Signed"),
-        "amended": _tr("Amended (replaced)"),
-        "voided": _tr("Voided"),
-        "eligible": _tr("Eligible"),
-        "on-track": _tr("On track"),
-        "overdue": _tr("Overdue for supervision"),
-        "inactive": _tr("Inactive"),
-        "individual": _tr("Individual"),
-        "group": _tr("Group"),
-        "in-person": _tr("In person"),
-        "video": _tr("Video"),
-        "phone": _tr("Phone"),
-        "paid": _tr("Paid"),
-        "volunteer": _tr("Volunteer"),
-        "internship": _tr("Internship"),
-        "session": _tr("Session"),
-        "experience": _tr("Experience"),
+        "pending": QCoreApplication.translate("common", "Pending"),
+        "signed": QCoreApplication.translate("common", "Signed"),
+        "amended": QCoreApplication.translate("common", "Amended (replaced)"),
+        "voided": QCoreApplication.translate("common", "Voided"),
+        "eligible": QCoreApplication.translate("common", "Eligible"),
+        "on-track": QCoreApplication.translate("common", "On track"),
+        "overdue": QCoreApplication.translate("common", "Overdue for supervision"),
+        "inactive": QCoreApplication.translate("common", "Inactive"),
+        "individual": QCoreApplication.translate("common", "Individual"),
+        "group": QCoreApplication.translate("common", "Group"),
+        "in-person": QCoreApplication.translate("common", "In person"),
+        "video": QCoreApplication.translate("common", "Video"),
+        "phone": QCoreApplication.translate("common", "Phone"),
+        "paid": QCoreApplication.translate("common", "Paid"),
+        "volunteer": QCoreApplication.translate("common", "Volunteer"),
+        "internship": QCoreApplication.translate("common", "Internship"),
+        "session": QCoreApplication.translate("common", "Session"),
+        "experience": QCoreApplication.translate("common", "Experience"),
     }.get(status, status)
 
 
@@ -216,7 +216,7 @@ def error_label(parent: QWidget | None = None) -> QLabel:
     label.setWordWrap(True)
     label.setStyleSheet(ERROR_STYLE)
     label.setVisible(False)
-    label.setAccessibleName(_tr("Error"))
+    label.setAccessibleName(QCoreApplication.translate("common", "Error"))
     return label
 
 
@@ -301,19 +301,31 @@ class FieldErrors:
 _STORAGE_ERRORS = (
     (
         ("malformed", "not a database", "file is encrypted"),
-        "The database file is damaged, so this could not be read or saved ({error}). Nothing was "
-        "saved. Quit supervisor_app and start it again: it checks the file and offers to restore "
-        "the newest backup.",
+        QT_TRANSLATE_NOOP(
+            "common",
+            "The database file is damaged, so this could not be read or saved ({error}). Nothing was "
+            "saved. Quit supervisor_app and start it again: it checks the file and offers to restore "
+            "the newest backup.",
+        ),
     ),
-    (("disk is full",), "The disk is full, so nothing was saved. Free some space and try again."),
+    (
+        ("disk is full",),
+        QT_TRANSLATE_NOOP("common", "The disk is full, so nothing was saved. Free some space and try again."),
+    ),
     (
         ("disk i/o error", "unable to open database file", "readonly database", "read-only database"),
-        "The database file could not be read or written ({error}). Nothing was saved. Check that the "
-        "disk or network drive it is on is connected, then try again.",
+        QT_TRANSLATE_NOOP(
+            "common",
+            "The database file could not be read or written ({error}). Nothing was saved. Check that the "
+            "disk or network drive it is on is connected, then try again.",
+        ),
     ),
     (
         ("database is locked", "database is busy"),
-        "Another program is using the database right now, so nothing was saved. Try again in a moment.",
+        QT_TRANSLATE_NOOP(
+            "common",
+            "Another program is using the database right now, so nothing was saved. Try again in a moment.",
+        ),
     ),
 )
 
@@ -325,16 +337,22 @@ def _unexpected(exc: BaseException) -> str:
         for phrases, text in _STORAGE_ERRORS:
             if any(phrase in said for phrase in phrases):
                 return _tr(text).format(error=cause)
-    return _tr("Something went wrong and nothing was saved: {error}").format(error=exc)
+    return QCoreApplication.translate("common", "Something went wrong and nothing was saved: {error}").format(
+        error=exc
+    )
 
 
 def show_error(parent: QWidget | None, exc: BaseException, *, title: str = "") -> None:
     """A message box for an error that has no field to sit next to."""
     text = str(exc) if isinstance(exc, DomainError) else _unexpected(exc)
     box = QMessageBox(
-        QMessageBox.Icon.Warning, title or _tr("Not done"), text, QMessageBox.StandardButton.Ok, parent
+        QMessageBox.Icon.Warning,
+        title or QCoreApplication.translate("common", "Not done"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
     )
-    box.setAccessibleName(title or _tr("Not done"))
+    box.setAccessibleName(title or QCoreApplication.translate("common", "Not done"))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # not a hidden child for every error
     if parent is None:  # nothing else holds it: kept until it is closed, or it vanishes at once
         _OPEN_BOXES.add(box)

@@ -219,11 +219,10 @@ def file_exists(chosen: str | os.PathLike[str]) -> bool:
 
 
 def _confirm_create(parent: QWidget | None, path: Path) -> bool:
-    tr = QCoreApplication.translate
     box = QMessageBox(
         QMessageBox.Icon.Question,
-        tr("DatabaseOpener", "Create a new database?"),
-        tr(
+        QCoreApplication.translate("DatabaseOpener", "Create a new database?"),
+        QCoreApplication.translate(
             "DatabaseOpener",
             "There is no database named {name} in {folder}.\n\nCreate a new, empty database there? "
             "If the name is mistyped, choose Cancel: nothing is created.",
@@ -231,9 +230,11 @@ def _confirm_create(parent: QWidget | None, path: Path) -> bool:
         QMessageBox.StandardButton.Cancel,
         parent,
     )
-    create = box.addButton(tr("DatabaseOpener", "&Create"), QMessageBox.ButtonRole.AcceptRole)
+    create = box.addButton(
+        QCoreApplication.translate("DatabaseOpener", "&Create"), QMessageBox.ButtonRole.AcceptRole
+    )
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-    box.setAccessibleName(tr("DatabaseOpener", "Create a new database?"))
+    box.setAccessibleName(QCoreApplication.translate("DatabaseOpener", "Create a new database?"))
     box.exec()
     return box.clickedButton() is create
 

@@ -34,10 +34,6 @@ _PASS_THROUGH = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("date_field", text)
-
-
 def _take(digits: str, limit: int) -> str:
     """The leading digits of ``digits`` that make one number up to ``limit`` (1 or 2 digits)."""
     if len(digits) >= 2 and int(digits[:2]) <= limit:
@@ -48,7 +44,9 @@ def _take(digits: str, limit: int) -> str:
 def read_date(typed: str, start: dt.date, *, final: bool) -> tuple[dt.date | None, str]:
     """What ``typed`` means so far: the date (parts not typed yet from ``start``) and "", or
     None and why not. US order (month, day, year) unless it starts with a four-digit year."""
-    example = _tr("Type the date as month/day/year, e.g. 03/15/2026, or as 2026-03-15.")
+    example = QCoreApplication.translate(
+        "date_field", "Type the date as month/day/year, e.g. 03/15/2026, or as 2026-03-15."
+    )
     if not typed:
         return start, ""
     if re.fullmatch(r"\d+", typed):
@@ -82,28 +80,30 @@ def read_date(typed: str, start: dt.date, *, final: bool) -> tuple[dt.date | Non
     elif len(year) == 2 and final:
         y = 2000 + int(year)
     elif final:
-        return None, _tr("Type the year with four digits, e.g. 2026.")
+        return None, QCoreApplication.translate("date_field", "Type the year with four digits, e.g. 2026.")
     else:
         y = start.year
     # A lone 0 being typed is the start of 01-09: until the next digit the old value stays.
     m = start.month if month == "" or (month == "0" and typing == "month" and not final) else int(month)
     d = start.day if day == "" or (day == "0" and typing == "day" and not final) else int(day)
     if not 1 <= m <= 12:
-        return None, _tr("There is no month {month}. {example}").format(month=month, example=example)
+        return None, QCoreApplication.translate("date_field", "There is no month {month}. {example}").format(
+            month=month, example=example
+        )
     try:
         return dt.date(y, m, d), ""
     except ValueError:
         if day == "" and not final:  # the day shown does not fit the month typed: its last day
             last_day = (dt.date(y + m // 12, m % 12 + 1, 1) - dt.timedelta(days=1)).day
             return dt.date(y, m, last_day), ""
-        return None, _tr("{month:02d}/{day:02d}/{year} is not a date. {example}").format(
-            month=m, day=d, year=y, example=example
-        )
+        return None, QCoreApplication.translate(
+            "date_field", "{month:02d}/{day:02d}/{year} is not a date. {example}"
+        ).format(month=m, day=d, year=y, example=example)
 
 
 def read_time(typed: str, start: dt.time, *, final: bool) -> tuple[dt.time | None, str]:
     """What ``typed`` means so far as a 24-hour time (9:30, 930, 0930, 14:05)."""
-    example = _tr("Type the time as hours:minutes, e.g. 9:30 or 14:05.")
+    example = QCoreApplication.translate("date_field", "Type the time as hours:minutes, e.g. 9:30 or 14:05.")
     if not typed:
         return start, ""
     if re.fullmatch(r"\d+", typed):
@@ -117,7 +117,7 @@ def read_time(typed: str, start: dt.time, *, final: bool) -> tuple[dt.time | Non
     if len(hour) > 2 or len(minute) > 2 or hour == "":
         return None, example
     if final and len(minute) == 1:
-        return None, _tr("Type the minutes with two digits, e.g. 9:05.")
+        return None, QCoreApplication.translate("date_field", "Type the minutes with two digits, e.g. 9:05.")
     h = int(hour)
     m = int(minute) if len(minute) == 2 else (0 if final or minute == "" else start.minute)
     if h > 23 or m > 59:
@@ -257,7 +257,11 @@ class DateField(_TypedField, QDateEdit):
         super().__init__(parent)
         self.setCalendarPopup(True)
         self.setDisplayFormat("yyyy-MM-dd")
-        self.setAccessibleDescription(_tr("Type a date such as 03/15/2026 or 2026-03-15, or press Alt+Down."))
+        self.setAccessibleDescription(
+            QCoreApplication.translate(
+                "date_field", "Type a date such as 03/15/2026 or 2026-03-15, or press Alt+Down."
+            )
+        )
         self.dateChanged.connect(self._on_changed)
 
     def _value(self) -> dt.date:
@@ -270,11 +274,13 @@ class DateField(_TypedField, QDateEdit):
     def _set(self, value: dt.date) -> str:
         day = QDate(value.year, value.month, value.day)
         if day > self.maximumDate():
-            return _tr("{date} is in the future; record hours once they have happened.").format(
+            return QCoreApplication.translate(
+                "date_field", "{date} is in the future; record hours once they have happened."
+            ).format(date=value.isoformat())
+        if day < self.minimumDate():
+            return QCoreApplication.translate("date_field", "{date} is too early.").format(
                 date=value.isoformat()
             )
-        if day < self.minimumDate():
-            return _tr("{date} is too early.").format(date=value.isoformat())
         self.setDate(day)
         return ""
 
@@ -289,7 +295,9 @@ class TimeField(_TypedField, QTimeEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setDisplayFormat("HH:mm")
-        self.setAccessibleDescription(_tr("Type a 24-hour time such as 9:30 or 14:05."))
+        self.setAccessibleDescription(
+            QCoreApplication.translate("date_field", "Type a 24-hour time such as 9:30 or 14:05.")
+        )
         self.timeChanged.connect(self._on_changed)
 
     def _value(self) -> dt.time:

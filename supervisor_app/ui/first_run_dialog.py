@@ -214,10 +214,16 @@ class FirstRunDialog(QDialog):
             except DomainError as exc:
                 errors.append(exc)
 
-        run(lambda: clean_text(self.agency.text(), field="agency", label="Agency name", required=True))
-        run(lambda: clean_text(values["name"], field="name", label="Supervisor name", required=True))
         run(
-            lambda: clean_text(values["credentials"], field="credentials", label="Credentials", required=True)
+            lambda: clean_text(
+                self.agency.text(), field="agency", label=self.tr("Agency name"), required=True
+            )
+        )
+        run(lambda: clean_text(values["name"], field="name", label=self.tr("Supervisor name"), required=True))
+        run(
+            lambda: clean_text(
+                values["credentials"], field="credentials", label=self.tr("Credentials"), required=True
+            )
         )
         email = values.get("email", "").strip()
         if email and ("@" not in email or " " in email):

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -65,14 +65,16 @@ class ImportStepsDialog(QDialog):
 
 def add_check_status(dialog: QDialog, layout: QVBoxLayout, path: Path) -> tuple[QLabel, QProgressBar]:
     """The status line ("Checking <file>…") and the busy bar under it, added to ``layout``."""
-    status = QLabel(dialog.tr("Checking {name}…").format(name=path.name), dialog)
+    status = QLabel(
+        QCoreApplication.translate("ImportStepsDialog", "Checking {name}…").format(name=path.name), dialog
+    )
     status.setWordWrap(True)
-    status.setAccessibleName(dialog.tr("Import summary"))
+    status.setAccessibleName(QCoreApplication.translate("ImportStepsDialog", "Import summary"))
     status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     layout.addWidget(status)
     busy = QProgressBar(dialog)
     busy.setRange(0, 0)
-    busy.setAccessibleName(dialog.tr("Checking the file"))
+    busy.setAccessibleName(QCoreApplication.translate("ImportStepsDialog", "Checking the file"))
     layout.addWidget(busy)
     return status, busy
 
@@ -84,11 +86,11 @@ def add_import_buttons(
     buttons = QHBoxLayout()
     layout.addLayout(buttons)
     buttons.addStretch(1)
-    import_button = QPushButton(dialog.tr("&Import"), dialog)
-    import_button.setAccessibleName(dialog.tr("Import the records"))
+    import_button = QPushButton(QCoreApplication.translate("ImportStepsDialog", "&Import"), dialog)
+    import_button.setAccessibleName(QCoreApplication.translate("ImportStepsDialog", "Import the records"))
     import_button.setEnabled(False)
-    close_button = QPushButton(dialog.tr("Cancel"), dialog)
-    close_button.setAccessibleName(dialog.tr("Close without importing"))
+    close_button = QPushButton(QCoreApplication.translate("ImportStepsDialog", "Cancel"), dialog)
+    close_button.setAccessibleName(QCoreApplication.translate("ImportStepsDialog", "Close without importing"))
     buttons.addWidget(import_button)
     buttons.addWidget(close_button)
     import_button.clicked.connect(on_import)

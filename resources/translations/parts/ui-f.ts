@@ -1,0 +1,2998 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_US">
+<context>
+    <name>AllocationGrid</name>
+    <message>
+        <source>Choose who attended to see their performance domains.</source>
+        <translation>Elija quiénes asistieron para ver sus dominios de desempeño.</translation>
+    </message>
+    <message>
+        <source>Allocated time</source>
+        <translation>Tiempo asignado</translation>
+    </message>
+    <message>
+        <source>Time per performance domain</source>
+        <translation>Tiempo por dominio de desempeño</translation>
+    </message>
+    <message>
+        <source>{domain}, {unit}</source>
+        <translation>{domain}, {unit}</translation>
+    </message>
+    <message>
+        <source>minutes</source>
+        <translation>minutos</translation>
+    </message>
+    <message>
+        <source>hours</source>
+        <translation>horas</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Total: {hours} hours</source>
+        <translation>Total: {hours} horas</translation>
+    </message>
+    <message>
+        <source>Allocated: {total} min</source>
+        <translation>Asignado: {total} min</translation>
+    </message>
+    <message>
+        <source>Allocated {total} of {length} min: all allocated.</source>
+        <translation>Asignados {total} de {length} min: todo asignado.</translation>
+    </message>
+    <message>
+        <source>Allocated {total} of {length} min: {left} min left to allocate.</source>
+        <translation>Asignados {total} de {length} min: faltan {left} min por asignar.</translation>
+    </message>
+    <message>
+        <source>Allocated {total} of {length} min: {over} min too many.</source>
+        <translation>Asignados {total} de {length} min: sobran {over} min.</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>&amp;Cancelar</translation>
+    </message>
+    <message>
+        <source>Backup restored</source>
+        <translation>Copia de seguridad restaurada</translation>
+    </message>
+    <message>
+        <source>Sign out?</source>
+        <translation>¿Cerrar sesión?</translation>
+    </message>
+    <message>
+        <source>An editor has changes that are not saved. Sign out and lose them?</source>
+        <translation>Un editor tiene cambios sin guardar. ¿Cerrar sesión y perderlos?</translation>
+    </message>
+    <message>
+        <source>Checking the whole database file (once a day)…</source>
+        <translation>Revisando todo el archivo de la base de datos (una vez al día)…</translation>
+    </message>
+    <message>
+        <source>Database file check</source>
+        <translation>Revisión del archivo de la base de datos</translation>
+    </message>
+    <message>
+        <source>The whole database file was checked: every page reads.</source>
+        <translation>Se revisó todo el archivo de la base de datos: todas las páginas se leen bien.</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Restoring the backup and checking every record…</source>
+        <translation>Restaurando la copia de seguridad y verificando cada registro…</translation>
+    </message>
+    <message>
+        <source>Restoring</source>
+        <translation>Restaurando</translation>
+    </message>
+    <message>
+        <source>Restoring the backup</source>
+        <translation>Restaurando la copia de seguridad</translation>
+    </message>
+    <message>
+        <source>The backup of {taken} is restored, and its records passed verification.</source>
+        <translation>Se restauró la copia de seguridad del {taken} y sus registros pasaron la verificación.</translation>
+    </message>
+    <message>
+        <source>The database as it was just before is kept as {path} (and in the automatic backups).</source>
+        <translation>La base de datos tal como estaba justo antes se conserva como {path} (y en las copias de seguridad automáticas).</translation>
+    </message>
+    <message>
+        <source>The backup was not restored; the database is unchanged. {reason}</source>
+        <translation>No se restauró la copia de seguridad; la base de datos no cambió. {reason}</translation>
+    </message>
+    <message>
+        <source>Backup not restored</source>
+        <translation>Copia de seguridad no restaurada</translation>
+    </message>
+</context>
+<context>
+    <name>AttachmentRow</name>
+    <message>
+        <source>Attached: {name}</source>
+        <translation>Adjunto: {name}</translation>
+    </message>
+    <message>
+        <source>To attach: {name}</source>
+        <translation>Por adjuntar: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>AttendeePicker</name>
+    <message>
+        <source>Type a name, then Enter to check it (↓ to the list)</source>
+        <translation>Escriba un nombre y pulse Enter para marcarlo (↓ a la lista)</translation>
+    </message>
+    <message>
+        <source>Filter supervisees</source>
+        <translation>Filtrar supervisados</translation>
+    </message>
+    <message>
+        <source>Attendees</source>
+        <translation>Asistentes</translation>
+    </message>
+    <message>
+        <source>Check everyone who attended; Space checks the current name.</source>
+        <translation>Marque a todos los que asistieron; Espacio marca el nombre actual.</translation>
+    </message>
+</context>
+<context>
+    <name>AttestationTableModel</name>
+    <message>
+        <source>Serial</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>First printed</source>
+        <translation>Primera impresión</translation>
+    </message>
+    <message>
+        <source>Supervisee</source>
+        <translation>Supervisado</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Range</source>
+        <translation>Período</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>Supervision h</source>
+        <translation>Supervisión h</translation>
+    </message>
+    <message>
+        <source>Experience h</source>
+        <translation>Experiencia h</translation>
+    </message>
+    <message>
+        <source>Prints</source>
+        <translation>Impresiones</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Huella digital</translation>
+    </message>
+</context>
+<context>
+    <name>AttestationsPage</name>
+    <message>
+        <source>Attestations</source>
+        <translation>Attestations</translation>
+    </message>
+    <message>
+        <source>My statement</source>
+        <translation>Mi informe</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;My progress statement&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Mi informe de progreso&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Attestations&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Attestations (certificaciones)&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>What to print</source>
+        <translation>Qué imprimir</translation>
+    </message>
+    <message>
+        <source>Form</source>
+        <translation>Formulario</translation>
+    </message>
+    <message>
+        <source>Supervision verification (the board&apos;s form and session log)</source>
+        <translation>Verificación de supervisión (formulario del ICB y registro de sesiones)</translation>
+    </message>
+    <message>
+        <source>Progress statement (for the supervisee)</source>
+        <translation>Informe de progreso (para el supervisado)</translation>
+    </message>
+    <message>
+        <source>&amp;Form:</source>
+        <translation>&amp;Formulario:</translation>
+    </message>
+    <message>
+        <source>Supervisee</source>
+        <translation>Supervisado</translation>
+    </message>
+    <message>
+        <source>Su&amp;pervisee:</source>
+        <translation>Su&amp;pervisado:</translation>
+    </message>
+    <message>
+        <source>Supervisor who attests</source>
+        <translation>Supervisor que certifica</translation>
+    </message>
+    <message>
+        <source>Supervis&amp;or:</source>
+        <translation>Supervis&amp;or:</translation>
+    </message>
+    <message>
+        <source>From date (any)</source>
+        <translation>Fecha desde (cualquiera)</translation>
+    </message>
+    <message>
+        <source>To date (any)</source>
+        <translation>Fecha hasta (cualquiera)</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>Leave out records still &amp;waiting for signature</source>
+        <translation>Omitir registros que aún &amp;esperan firma</translation>
+    </message>
+    <message>
+        <source>Print the signed records only</source>
+        <translation>Imprimir solo los registros firmados</translation>
+    </message>
+    <message>
+        <source>Add the agency &amp;notes pages (sources, what to verify)</source>
+        <translation>Agregar las páginas de &amp;notas de la agencia (fuentes, qué verificar)</translation>
+    </message>
+    <message>
+        <source>Add the agency notes pages, which are not for the board</source>
+        <translation>Agregar las páginas de notas de la agencia, que no son para el ICB</translation>
+    </message>
+    <message>
+        <source>For the agency&apos;s file: where each rule comes from and what to verify with the board. Leave it off for the copy you send to the board.</source>
+        <translation>Para el archivo de la agencia: de dónde viene cada regla y qué verificar con el ICB. Déjelo sin marcar en la copia que envía al ICB.</translation>
+    </message>
+    <message>
+        <source>Pre&amp;view</source>
+        <translation>Vista pre&amp;via</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Vista previa</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>&amp;Imprimir…</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Ctrl+P</source>
+        <translation>Ctrl+P</translation>
+    </message>
+    <message>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Guardar PDF…</translation>
+    </message>
+    <message>
+        <source>Save as PDF</source>
+        <translation>Guardar como PDF</translation>
+    </message>
+    <message>
+        <source>Read only: this database is open in another copy of supervisor_app</source>
+        <translation>Solo lectura: esta base de datos está abierta en otra copia de supervisor_app</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>The form is built from signed records only. Each print is recorded with a serial number and a record fingerprint printed on every page, so the paper can be matched to the records later. Printing the same records again reuses the serial number.</source>
+        <translation>El formulario se hace solo con registros firmados. Cada impresión se registra con un número de serie y una huella digital de los registros impresa en cada página, para poder cotejar el papel con los registros más adelante. Si imprime de nuevo los mismos registros, se usa el mismo número de serie.</translation>
+    </message>
+    <message>
+        <source>Your statement shows signed and pending hours and what is still needed. It is not an ICB form.</source>
+        <translation>Su informe muestra las horas firmadas y pendientes y lo que aún falta. No es un formulario del ICB.</translation>
+    </message>
+    <message>
+        <source>Printed attestations</source>
+        <translation>Attestations impresas</translation>
+    </message>
+    <message>
+        <source>Nothing printed yet. Each print or saved PDF is listed here.</source>
+        <translation>Aún no se ha impreso nada. Cada impresión o PDF guardado aparece aquí.</translation>
+    </message>
+    <message>
+        <source>No attestation printed yet</source>
+        <translation>Aún no hay attestations impresas</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint selected…</source>
+        <translation>&amp;Reimprimir la seleccionada…</translation>
+    </message>
+    <message>
+        <source>Reprint the selected attestation</source>
+        <translation>Reimprimir la attestation seleccionada</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>cualquiera</translation>
+    </message>
+    <message>
+        <source>Preparing the preview…</source>
+        <translation>Preparando la vista previa…</translation>
+    </message>
+    <message>
+        <source>The records in this range changed since {serial} was printed (its fingerprint no longer matches), so printing now makes a new form with a new serial number.</source>
+        <translation>Los registros de este período cambiaron desde que se imprimió {serial} (su huella digital ya no coincide), así que imprimir ahora crea un formulario nuevo con un número de serie nuevo.</translation>
+    </message>
+    <message>
+        <source>Printed before as {serial}: printing again gives the same document.</source>
+        <translation>Ya se imprimió como {serial}: imprimir de nuevo da el mismo documento.</translation>
+    </message>
+    <message>
+        <source>Not printed yet: a serial number is assigned when you print or save.</source>
+        <translation>Aún no impreso: se asigna un número de serie al imprimir o guardar.</translation>
+    </message>
+    <message>
+        <source>Preview ready.</source>
+        <translation>Vista previa lista.</translation>
+    </message>
+    <message>
+        <source>Not printed: the print dialog was cancelled. Nothing was recorded.</source>
+        <translation>No se imprimió: se canceló el diálogo de impresión. No se registró nada.</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Guardado: {path}</translation>
+    </message>
+    <message>
+        <source>Preparing the form…</source>
+        <translation>Preparando el formulario…</translation>
+    </message>
+    <message>
+        <source>Reprint of {serial}.</source>
+        <translation>Reimpresión de {serial}.</translation>
+    </message>
+    <message>
+        <source>Recorded as {serial}.</source>
+        <translation>Registrado como {serial}.</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Archivos PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Nothing to show: see the message on the left.</source>
+        <translation>Nada que mostrar: vea el mensaje a la izquierda.</translation>
+    </message>
+    <message>
+        <source>Progress statement {name}</source>
+        <translation>Informe de progreso {name}</translation>
+    </message>
+    <message>
+        <source>Supervision verification {name}</source>
+        <translation>Verificación de supervisión {name}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>Created</source>
+        <translation>Creado</translation>
+    </message>
+    <message>
+        <source>Edited</source>
+        <translation>Editado</translation>
+    </message>
+    <message>
+        <source>Deleted (pending)</source>
+        <translation>Eliminado (pendiente)</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <source>Amended</source>
+        <translation>Enmendado</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Anulado</translation>
+    </message>
+    <message>
+        <source>Printed</source>
+        <translation>Impreso</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Exportado</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Importado</translation>
+    </message>
+    <message>
+        <source>Backed up</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Restaurado</translation>
+    </message>
+    <message>
+        <source>Wrong password</source>
+        <translation>Contraseña incorrecta</translation>
+    </message>
+    <message>
+        <source>Signing locked</source>
+        <translation>Firma bloqueada</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Contraseña cambiada</translation>
+    </message>
+    <message>
+        <source>Amends</source>
+        <translation>Enmienda a</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Inicio</translation>
+    </message>
+    <message>
+        <source>Length</source>
+        <translation>Duración</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>Format</source>
+        <translation>Formato</translation>
+    </message>
+    <message>
+        <source>Modality</source>
+        <translation>Modalidad</translation>
+    </message>
+    <message>
+        <source>Site</source>
+        <translation>Sitio</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>Topics</source>
+        <translation>Temas</translation>
+    </message>
+    <message>
+        <source>Domains</source>
+        <translation>Dominios</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Supervisee</source>
+        <translation>Supervisado</translation>
+    </message>
+    <message>
+        <source>Supervisees</source>
+        <translation>Supervisados</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Activo</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>More records</source>
+        <translation>Más registros</translation>
+    </message>
+    <message>
+        <source>Serial</source>
+        <translation>Serie</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Reimpresión</translation>
+    </message>
+    <message>
+        <source>Printed by</source>
+        <translation>Impreso por</translation>
+    </message>
+    <message>
+        <source>Fingerprint</source>
+        <translation>Huella digital</translation>
+    </message>
+    <message>
+        <source>ICB ID</source>
+        <translation>Número de ICB</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Credencial</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Start date</source>
+        <translation>Fecha de inicio</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Dirección</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Correo electrónico</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Antes</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Archivo</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Filas</translation>
+    </message>
+    <message>
+        <source>Sessions</source>
+        <translation>Sesiones</translation>
+    </message>
+    <message>
+        <source>Experience entries</source>
+        <translation>Registros de experiencia</translation>
+    </message>
+    <message>
+        <source>Duplicates skipped</source>
+        <translation>Duplicados omitidos</translation>
+    </message>
+    <message>
+        <source>Records checked</source>
+        <translation>Registros verificados</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>sí</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>supervisor #{id}</source>
+        <translation>supervisor n.º {id}</translation>
+    </message>
+    <message>
+        <source>supervisee #{id}</source>
+        <translation>supervisado n.º {id}</translation>
+    </message>
+    <message>
+        <source>everything pending</source>
+        <translation>todo lo pendiente</translation>
+    </message>
+    <message>
+        <source>record {id}</source>
+        <translation>registro {id}</translation>
+    </message>
+    <message>
+        <source>the session of {date}</source>
+        <translation>la sesión del {date}</translation>
+    </message>
+    <message>
+        <source>the experience entry {start} – {end}</source>
+        <translation>el registro de experiencia {start} – {end}</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Auditoría</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Audit trail&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;Registro de auditoría&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>Record id (first characters)</source>
+        <translation>Id. del registro (primeros caracteres)</translation>
+    </message>
+    <message>
+        <source>Filter by record id</source>
+        <translation>Filtrar por id. del registro</translation>
+    </message>
+    <message>
+        <source>Filter by supervisee</source>
+        <translation>Filtrar por supervisado</translation>
+    </message>
+    <message>
+        <source>Filter by action</source>
+        <translation>Filtrar por acción</translation>
+    </message>
+    <message>
+        <source>Any action</source>
+        <translation>Cualquier acción</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Quién</translation>
+    </message>
+    <message>
+        <source>Filter by who did it</source>
+        <translation>Filtrar por quién lo hizo</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fecha desde</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Fecha hasta</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>hasta</translation>
+    </message>
+    <message>
+        <source>When (local time)</source>
+        <translation>Cuándo (hora local)</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Registro</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>Audit events</source>
+        <translation>Eventos de auditoría</translation>
+    </message>
+    <message>
+        <source>Verify records</source>
+        <translation>Verificar registros</translation>
+    </message>
+    <message>
+        <source>Re-computes every signed record&apos;s fingerprint and checks each supervisor&apos;s key signature, this audit trail and the backups, to prove nothing was changed, added or removed after signing (for example by editing the database file directly).</source>
+        <translation>Recalcula la huella digital de cada registro firmado y comprueba la firma con clave de cada supervisor, este registro de auditoría y las copias de seguridad, para probar que nada se cambió, agregó ni quitó después de firmar (por ejemplo, editando directamente el archivo de la base de datos).</translation>
+    </message>
+    <message>
+        <source>&amp;Verify records</source>
+        <translation>&amp;Verificar registros</translation>
+    </message>
+    <message>
+        <source>Verification progress</source>
+        <translation>Progreso de la verificación</translation>
+    </message>
+    <message>
+        <source>Verification result</source>
+        <translation>Resultado de la verificación</translation>
+    </message>
+    <message>
+        <source>Problems found</source>
+        <translation>Problemas encontrados</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>cualquiera</translation>
+    </message>
+    <message>
+        <source>Any supervisee</source>
+        <translation>Cualquier supervisado</translation>
+    </message>
+    <message>
+        <source>Verifying…</source>
+        <translation>Verificando…</translation>
+    </message>
+    <message>
+        <source>All good: {records} records and {signatures} signatures checked, no problems found.</source>
+        <translation>Todo bien: se verificaron {records} registros y {signatures} firmas, sin problemas.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s) found in {records} records and {signatures} signatures:</source>
+        <translation>
+            <numerusform>Se encontró %n problema en {records} registros y {signatures} firmas:</numerusform>
+            <numerusform>Se encontraron %n problemas en {records} registros y {signatures} firmas:</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Record {id}: {message}</source>
+        <translation>Registro {id}: {message}</translation>
+    </message>
+    <message>
+        <source>{subject}: {message}</source>
+        <translation>{subject}: {message}</translation>
+    </message>
+    <message>
+        <source>Warning, record {id}: {message}</source>
+        <translation>Advertencia, registro {id}: {message}</translation>
+    </message>
+    <message>
+        <source>Warning, {subject}: {message}</source>
+        <translation>Advertencia, {subject}: {message}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupTableModel</name>
+    <message>
+        <source>Daily</source>
+        <translation>Diaria</translation>
+    </message>
+    <message>
+        <source>Before upgrade</source>
+        <translation>Antes de actualizar</translation>
+    </message>
+    <message>
+        <source>Before restore</source>
+        <translation>Antes de restaurar</translation>
+    </message>
+    <message>
+        <source>By hand</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Copia de seguridad</translation>
+    </message>
+    <message>
+        <source>{n} KB</source>
+        <translation>{n} KB</translation>
+    </message>
+    <message>
+        <source>{n} MB</source>
+        <translation>{n} MB</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Tamaño</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateViewer</name>
+    <message>
+        <source>Job description: {name}</source>
+        <translation>Descripción del puesto: {name}</translation>
+    </message>
+    <message>
+        <source>Job description</source>
+        <translation>Descripción del puesto</translation>
+    </message>
+    <message>
+        <source>Job description {name}</source>
+        <translation>Descripción del puesto {name}</translation>
+    </message>
+    <message>
+        <source>Save a copy of the job description</source>
+        <translation>Guardar una copia de la descripción del puesto</translation>
+    </message>
+    <message>
+        <source>Certificate: {name}</source>
+        <translation>Certificado: {name}</translation>
+    </message>
+    <message>
+        <source>Certificate</source>
+        <translation>Certificado</translation>
+    </message>
+    <message>
+        <source>Certificate {name}</source>
+        <translation>Certificado {name}</translation>
+    </message>
+    <message>
+        <source>Save a copy of the certificate</source>
+        <translation>Guardar una copia del certificado</translation>
+    </message>
+    <message>
+        <source>This image cannot be shown; save a copy to open it elsewhere.</source>
+        <translation>Esta imagen no se puede mostrar; guarde una copia para abrirla en otro programa.</translation>
+    </message>
+    <message>
+        <source>The PDF page view needs Qt PDF (PySide6-Addons). Save a copy to open it in your PDF viewer.</source>
+        <translation>La vista de páginas PDF necesita Qt PDF (PySide6-Addons). Guarde una copia para abrirla en su visor de PDF.</translation>
+    </message>
+    <message>
+        <source>&amp;Save a copy…</source>
+        <translation>&amp;Guardar una copia…</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Set the password of {name}</source>
+        <translation>Establecer la contraseña de {name}</translation>
+    </message>
+    <message>
+        <source>For a supervisor who has no password yet, or has forgotten theirs. They type the new password; you confirm with yours. The audit trail records that you set it.</source>
+        <translation>Para un supervisor que aún no tiene contraseña o que olvidó la suya. Esa persona escribe la contraseña nueva; usted confirma con la suya. El registro de auditoría anota que usted la estableció.</translation>
+    </message>
+    <message>
+        <source>&amp;Your password ({name}):</source>
+        <translation>&amp;Su contraseña ({name}):</translation>
+    </message>
+    <message>
+        <source>Your password</source>
+        <translation>Su contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Their new password:</source>
+        <translation>Contraseña &amp;nueva de esa persona:</translation>
+    </message>
+    <message>
+        <source>Forgot password: {name}</source>
+        <translation>Contraseña olvidada: {name}</translation>
+    </message>
+    <message>
+        <source>Type the recovery key written down when the account was made (or last replaced). Without it, another supervisor of the agency can set a new password for you.</source>
+        <translation>Escriba la clave de recuperación que anotó al crear la cuenta (o al reemplazarla por última vez). Sin ella, otro supervisor de la agencia puede establecerle una contraseña nueva.</translation>
+    </message>
+    <message>
+        <source>&amp;Recovery key:</source>
+        <translation>Clave de &amp;recuperación:</translation>
+    </message>
+    <message>
+        <source>Recovery key</source>
+        <translation>Clave de recuperación</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>Contraseña &amp;nueva:</translation>
+    </message>
+    <message>
+        <source>Change my password</source>
+        <translation>Cambiar mi contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>Contraseña &amp;actual:</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>Contraseña actual</translation>
+    </message>
+    <message>
+        <source>&amp;Set password</source>
+        <translation>&amp;Establecer contraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>&amp;Cambiar contraseña</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeSupervisorDialog</name>
+    <message>
+        <source>{who}: {since} to {until}</source>
+        <translation>{who}: de {since} a {until}</translation>
+    </message>
+    <message>
+        <source>{who}: since {since}</source>
+        <translation>{who}: desde {since}</translation>
+    </message>
+    <message>
+        <source>{who}: until {until}</source>
+        <translation>{who}: hasta {until}</translation>
+    </message>
+    <message>
+        <source>{who}: now</source>
+        <translation>{who}: actual</translation>
+    </message>
+    <message>
+        <source>Supervised by:</source>
+        <translation>Supervisado por:</translation>
+    </message>
+    <message>
+        <source>No supervisor of record yet.</source>
+        <translation>Aún no hay supervisor registrado.</translation>
+    </message>
+    <message>
+        <source>Supervisors so far</source>
+        <translation>Supervisores hasta ahora</translation>
+    </message>
+    <message>
+        <source>Change the supervisor of {name}</source>
+        <translation>Cambiar el supervisor de {name}</translation>
+    </message>
+    <message>
+        <source>New supervisor</source>
+        <translation>Supervisor nuevo</translation>
+    </message>
+    <message>
+        <source>&amp;New supervisor:</source>
+        <translation>Supervisor &amp;nuevo:</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>&amp;From (their first day):</source>
+        <translation>&amp;Desde (su primer día):</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+    <message>
+        <source>optional, e.g. caseload change</source>
+        <translation>opcional, p. ej., cambio de carga de casos</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>No record is changed: the records before this date stay with the supervisor who supervised them, and so do their signatures. The change is kept in the audit trail.</source>
+        <translation>No se cambia ningún registro: los registros anteriores a esta fecha siguen con el supervisor que los supervisó, igual que sus firmas. El cambio queda en el registro de auditoría.</translation>
+    </message>
+    <message>
+        <source>&amp;Change supervisor</source>
+        <translation>&amp;Cambiar supervisor</translation>
+    </message>
+</context>
+<context>
+    <name>CredentialDialog</name>
+    <message>
+        <source>Add a credential</source>
+        <translation>Agregar una credencial</translation>
+    </message>
+    <message>
+        <source>Credential or licence</source>
+        <translation>Credencial o licencia</translation>
+    </message>
+    <message>
+        <source>&amp;Credential:</source>
+        <translation>&amp;Credencial:</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Número</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Número:</translation>
+    </message>
+    <message>
+        <source>Issue date</source>
+        <translation>Fecha de emisión</translation>
+    </message>
+    <message>
+        <source>&amp;Issued:</source>
+        <translation>&amp;Emitida:</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Fecha de vencimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Expires:</source>
+        <translation>&amp;Vence:</translation>
+    </message>
+    <message>
+        <source>Issuing board</source>
+        <translation>Junta emisora</translation>
+    </message>
+    <message>
+        <source>The profile&apos;s board if left empty</source>
+        <translation>Si se deja vacío, la junta del perfil</translation>
+    </message>
+    <message>
+        <source>&amp;Board:</source>
+        <translation>&amp;Junta:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+</context>
+<context>
+    <name>DataTransfer</name>
+    <message>
+        <source>Import template saved</source>
+        <translation>Plantilla de importación guardada</translation>
+    </message>
+    <message>
+        <source>Saved {path}.
+
+Fill in one row per session or experience entry (the Columns sheet explains each column), then use File ▸ Import records…</source>
+        <translation>Se guardó {path}.
+
+Llene una fila por sesión o registro de experiencia (la hoja Columns explica cada columna) y luego use Archivo ▸ Importar registros…</translation>
+    </message>
+    <message>
+        <source>Template not saved</source>
+        <translation>Plantilla no guardada</translation>
+    </message>
+    <message>
+        <source>Exported to {path}</source>
+        <translation>Exportado a {path}</translation>
+    </message>
+    <message>
+        <source>Export finished</source>
+        <translation>Exportación terminada</translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n row(s) ({files}) to:
+{path}
+
+Sign-in passwords are never exported. Text that a spreadsheet would run as a formula starts with an extra &apos;.</source>
+        <translation>
+            <numerusform>Se exportó %n fila ({files}) a:
+{path}
+
+Las contraseñas nunca se exportan. El texto que una hoja de cálculo ejecutaría como fórmula empieza con un &apos; adicional.</numerusform>
+            <numerusform>Se exportaron %n filas ({files}) a:
+{path}
+
+Las contraseñas nunca se exportan. El texto que una hoja de cálculo ejecutaría como fórmula empieza con un &apos; adicional.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s)</source>
+        <translation>
+            <numerusform>%n archivo</numerusform>
+            <numerusform>%n archivos</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export not finished</source>
+        <translation>Exportación no terminada</translation>
+    </message>
+    <message>
+        <source>Hours file not saved</source>
+        <translation>Archivo de horas no guardado</translation>
+    </message>
+    <message>
+        <source>Hours file saved to {path}</source>
+        <translation>Archivo de horas guardado en {path}</translation>
+    </message>
+    <message>
+        <source>Saved {name}&apos;s hours file to:
+{path}</source>
+        <translation>Se guardó el archivo de horas de {name} en:
+{path}</translation>
+    </message>
+    <message numerus="yes">
+        <source>It holds %n signed record(s): {s} h of supervision and {e} h of experience that count</source>
+        <translation>
+            <numerusform>Contiene %n registro firmado: {s} h de supervisión y {e} h de experiencia que cuentan</numerusform>
+            <numerusform>Contiene %n registros firmados: {s} h de supervisión y {e} h de experiencia que cuentan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>, signed by {names}</source>
+        <translation>, firmados por {names}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Not in it: %n record(s) signed before signing keys existed, which nothing outside this database can prove. A printed statement from here still shows them.</source>
+        <translation>
+            <numerusform>No incluye: %n registro firmado antes de que existieran las claves de firma, que nada fuera de esta base de datos puede probar. Un informe impreso desde aquí sí lo muestra.</numerusform>
+            <numerusform>No incluye: %n registros firmados antes de que existieran las claves de firma, que nada fuera de esta base de datos puede probar. Un informe impreso desde aquí sí los muestra.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Another agency&apos;s supervisor_app imports it with File ▸ Import records…; {name} can open it, read-only and without an account, with File ▸ Open hours file…</source>
+        <translation>El supervisor_app de otra agencia lo importa con Archivo ▸ Importar registros…; {name} puede abrirlo, en solo lectura y sin cuenta, con Archivo ▸ Abrir archivo de horas…</translation>
+    </message>
+    <message>
+        <source>Hours file saved</source>
+        <translation>Archivo de horas guardado</translation>
+    </message>
+    <message>
+        <source>Give the supervisee their hours file</source>
+        <translation>Entregar al supervisado su archivo de horas</translation>
+    </message>
+    <message>
+        <source>Hours files (*.hours)</source>
+        <translation>Archivos de horas (*.hours)</translation>
+    </message>
+    <message>
+        <source>Import records</source>
+        <translation>Importar registros</translation>
+    </message>
+    <message>
+        <source>Spreadsheets and hours files (*.xlsx *.csv *.hours);;Excel workbooks (*.xlsx);;CSV files (*.csv);;Hours files (*.hours)</source>
+        <translation>Hojas de cálculo y archivos de horas (*.xlsx *.csv *.hours);;Libros de Excel (*.xlsx);;Archivos CSV (*.csv);;Archivos de horas (*.hours)</translation>
+    </message>
+    <message>
+        <source>Save import template</source>
+        <translation>Guardar plantilla de importación</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx);;CSV file (*.csv)</source>
+        <translation>Libro de Excel (*.xlsx);;Archivo CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export everything as CSV files: choose where the new export folder goes</source>
+        <translation>Exportar todo como archivos CSV: elija dónde va la nueva carpeta de exportación</translation>
+    </message>
+    <message>
+        <source>Export everything as one JSON file</source>
+        <translation>Exportar todo como un archivo JSON</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json)</source>
+        <translation>Archivos JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Open hours files</source>
+        <translation>Abrir archivos de horas</translation>
+    </message>
+    <message>
+        <source>Hours files (*.hours);;All files (*)</source>
+        <translation>Archivos de horas (*.hours);;Todos los archivos (*)</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseOpener</name>
+    <message>
+        <source>{name} cannot be opened ({reason}). It was not changed.</source>
+        <translation>{name} no se puede abrir ({reason}). No se cambió.</translation>
+    </message>
+    <message>
+        <source>This database is open in supervisor_app by {holder}; close it there first, then try again.</source>
+        <translation>{holder} tiene esta base de datos abierta en supervisor_app; ciérrela allí primero y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored: {error}</source>
+        <translation>No se pudo restaurar la copia de seguridad: {error}</translation>
+    </message>
+    <message>
+        <source>The backup of {taken} is restored, and its records passed verification.</source>
+        <translation>Se restauró la copia de seguridad del {taken} y sus registros pasaron la verificación.</translation>
+    </message>
+    <message>
+        <source>The file that could not be opened is kept, unchanged, as {path}.</source>
+        <translation>El archivo que no se pudo abrir se conserva, sin cambios, como {path}.</translation>
+    </message>
+    <message>
+        <source>Open or create a database</source>
+        <translation>Abrir o crear una base de datos</translation>
+    </message>
+    <message>
+        <source>supervisor_app databases (*.db *.sqlite);;All files (*)</source>
+        <translation>Bases de datos de supervisor_app (*.db *.sqlite);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Create a new database?</source>
+        <translation>¿Crear una base de datos nueva?</translation>
+    </message>
+    <message>
+        <source>There is no database named {name} in {folder}.
+
+Create a new, empty database there? If the name is mistyped, choose Cancel: nothing is created.</source>
+        <translation>No hay ninguna base de datos llamada {name} en {folder}.
+
+¿Crear allí una base de datos nueva y vacía? Si el nombre está mal escrito, elija Cancelar: no se crea nada.</translation>
+    </message>
+    <message>
+        <source>&amp;Create</source>
+        <translation>&amp;Crear</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseProblemDialog</name>
+    <message>
+        <source>supervisor_app cannot open this database</source>
+        <translation>supervisor_app no puede abrir esta base de datos</translation>
+    </message>
+    <message>
+        <source>The database cannot be opened</source>
+        <translation>No se puede abrir la base de datos</translation>
+    </message>
+    <message>
+        <source>What is wrong</source>
+        <translation>Qué pasa</translation>
+    </message>
+    <message>
+        <source>File: {path}</source>
+        <translation>Archivo: {path}</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Archivo de la base de datos</translation>
+    </message>
+    <message>
+        <source>What you can do</source>
+        <translation>Qué puede hacer</translation>
+    </message>
+    <message>
+        <source>&amp;Restore the newest backup</source>
+        <translation>&amp;Restaurar la copia de seguridad más reciente</translation>
+    </message>
+    <message>
+        <source>Restore the newest backup</source>
+        <translation>Restaurar la copia de seguridad más reciente</translation>
+    </message>
+    <message>
+        <source>&amp;Open another file…</source>
+        <translation>&amp;Abrir otro archivo…</translation>
+    </message>
+    <message>
+        <source>Open another database file</source>
+        <translation>Abrir otro archivo de base de datos</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Install the newer version of supervisor_app to open this file, or open another database.</source>
+        <translation>No se cambió nada. Instale la versión más nueva de supervisor_app para abrir este archivo, o abra otra base de datos.</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. You can open another database file instead.</source>
+        <translation>No se cambió nada. Puede abrir otro archivo de base de datos en su lugar.</translation>
+    </message>
+    <message>
+        <source>There is no automatic backup of this file on this computer, so there is nothing to restore here. If you have a copy (a backup you saved, a USB stick), choose “Open another file”. The file itself was not changed.</source>
+        <translation>No hay ninguna copia de seguridad automática de este archivo en esta computadora, así que aquí no hay nada que restaurar. Si tiene una copia (una copia de seguridad que guardó, una memoria USB), elija “Abrir otro archivo”. El archivo en sí no se cambió.</translation>
+    </message>
+    <message>
+        <source>the file</source>
+        <translation>el archivo</translation>
+    </message>
+    <message>
+        <source>The newest automatic backup was taken on {taken}. Restoring puts that copy in its place; anything entered after {taken} is not in it. {name} itself is kept aside unchanged (as “…damaged-&lt;date&gt;…”), for a data-recovery service if one is needed.</source>
+        <translation>La copia de seguridad automática más reciente se hizo el {taken}. Al restaurar, esa copia ocupa su lugar; lo que se ingresó después del {taken} no está en ella. {name} se guarda aparte sin cambios (como “…damaged-&lt;date&gt;…”), por si hace falta un servicio de recuperación de datos.</translation>
+    </message>
+    <message>
+        <source>Restoring the backup and checking every record…</source>
+        <translation>Restaurando la copia de seguridad y verificando cada registro…</translation>
+    </message>
+    <message>
+        <source>The backup was not restored; nothing was changed.</source>
+        <translation>No se restauró la copia de seguridad; no se cambió nada.</translation>
+    </message>
+</context>
+<context>
+    <name>DemoBanner</name>
+    <message>
+        <source>&lt;b&gt;Demo data&lt;/b&gt;: a throwaway sample agency. Nothing here touches your real records, and it is deleted when the app closes.</source>
+        <translation>&lt;b&gt;Datos de demostración&lt;/b&gt;: una agencia de ejemplo desechable. Nada de esto toca sus registros reales, y se borra al cerrar la aplicación.</translation>
+    </message>
+    <message>
+        <source>Demo data</source>
+        <translation>Datos de demostración</translation>
+    </message>
+</context>
+<context>
+    <name>DomainProgressPanel</name>
+    <message>
+        <source>{counted} of {required} h</source>
+        <translation>{counted} de {required} h</translation>
+    </message>
+    <message>
+        <source>Total: {text}</source>
+        <translation>Total: {text}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Total&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Total&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>{signed} of {required} h</source>
+        <translation>{signed} de {required} h</translation>
+    </message>
+    <message>
+        <source>{signed} h</source>
+        <translation>{signed} h</translation>
+    </message>
+    <message>
+        <source>not covered yet</source>
+        <translation>aún sin cubrir</translation>
+    </message>
+    <message>
+        <source>0.00 h</source>
+        <translation>0.00 h</translation>
+    </message>
+    <message>
+        <source>No minimum per domain, but every domain must be covered.</source>
+        <translation>No hay mínimo por dominio, pero hay que cubrir todos los dominios.</translation>
+    </message>
+    <message>
+        <source>{domain}: {text}</source>
+        <translation>{domain}: {text}</translation>
+    </message>
+    <message>
+        <source>{h} h pending</source>
+        <translation>{h} h pendientes</translation>
+    </message>
+</context>
+<context>
+    <name>DueModel</name>
+    <message>
+        <source>When</source>
+        <translation>Cuándo</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>Qué vence</translation>
+    </message>
+    <message>
+        <source>Credential</source>
+        <translation>Credencial</translation>
+    </message>
+    <message>
+        <source>Renewal CEUs</source>
+        <translation>CEU de renovación</translation>
+    </message>
+    <message>
+        <source>Supervision</source>
+        <translation>Supervisión</translation>
+    </message>
+    <message>
+        <source>Experience window</source>
+        <translation>Plazo de experiencia</translation>
+    </message>
+    <message>
+        <source>To sign</source>
+        <translation>Por firmar</translation>
+    </message>
+    <message>
+        <source>Deadline from hire</source>
+        <translation>Plazo desde la contratación</translation>
+    </message>
+    <message>
+        <source>Who may supervise</source>
+        <translation>Quién puede supervisar</translation>
+    </message>
+</context>
+<context>
+    <name>DuePage</name>
+    <message>
+        <source>Due</source>
+        <translation>Vencimientos</translation>
+    </message>
+    <message>
+        <source>&lt;h2 style=&apos;margin:0&apos;&gt;Due&lt;/h2&gt;</source>
+        <translation>&lt;h2 style=&apos;margin:0&apos;&gt;Vencimientos&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Look ahead:</source>
+        <translation>Pró&amp;ximos:</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> días</translation>
+    </message>
+    <message>
+        <source>Days to look ahead</source>
+        <translation>Cuántos días mirar hacia adelante</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Resumen</translation>
+    </message>
+    <message>
+        <source>What is due</source>
+        <translation>Qué vence</translation>
+    </message>
+    <message>
+        <source>&amp;Open</source>
+        <translation>&amp;Abrir</translation>
+    </message>
+    <message>
+        <source>Open the place to act on the selected item</source>
+        <translation>Abrir el lugar donde atender el elemento seleccionado</translation>
+    </message>
+    <message>
+        <source>Enter or double-click opens where to act. Figures come from the credential profiles.</source>
+        <translation>Enter o doble clic abre el lugar donde actuar. Las cifras vienen de los perfiles de credenciales.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) due in the next {days} days or overdue</source>
+        <translation>
+            <numerusform>%n elemento vence en los próximos {days} días o está vencido</numerusform>
+            <numerusform>%n elementos vencen en los próximos {days} días o están vencidos</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n overdue, in red).</source>
+        <translation>
+            <numerusform> (%n vencido, en rojo).</numerusform>
+            <numerusform> (%n vencidos, en rojo).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing is due in the next {days} days.</source>
+        <translation>Nada vence en los próximos {days} días.</translation>
+    </message>
+</context>
+<context>
+    <name>EndReviewDialog</name>
+    <message>
+        <source>Locked: supervisor_app</source>
+        <translation>Bloqueado: supervisor_app</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Locked&lt;/h3&gt;&lt;p&gt;Reviewing {name}&apos;s own hours (read only). A supervisor&apos;s password continues the review of {name}, or ends it.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Bloqueado&lt;/h3&gt;&lt;p&gt;Revisión de las horas propias de {name} (solo lectura). La contraseña de un supervisor continúa la revisión de {name} o la termina.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>End the review and quit</source>
+        <translation>Terminar la revisión y salir</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;End the review and quit&lt;/h3&gt;&lt;p&gt;The app is reviewing {name}&apos;s own hours. A supervisor&apos;s password ends the review and closes supervisor_app.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Terminar la revisión y salir&lt;/h3&gt;&lt;p&gt;La aplicación está revisando las horas propias de {name}. La contraseña de un supervisor termina la revisión y cierra supervisor_app.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>End the review</source>
+        <translation>Terminar la revisión</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;End the review&lt;/h3&gt;&lt;p&gt;A supervisor&apos;s password ends the review of {name}&apos;s hours and goes back to that supervisor&apos;s own view.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Terminar la revisión&lt;/h3&gt;&lt;p&gt;La contraseña de un supervisor termina la revisión de las horas de {name} y vuelve a la vista propia de ese supervisor.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>S&amp;upervisor:</source>
+        <translation>S&amp;upervisor:</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s password</source>
+        <translation>Contraseña del supervisor</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>&amp;End review and quit</source>
+        <translation>&amp;Terminar revisión y salir</translation>
+    </message>
+    <message>
+        <source>&amp;End review</source>
+        <translation>&amp;Terminar revisión</translation>
+    </message>
+    <message>
+        <source>&amp;Continue review</source>
+        <translation>Co&amp;ntinuar revisión</translation>
+    </message>
+    <message>
+        <source>Continue the review</source>
+        <translation>Continuar la revisión</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Cancel: stay in the review</source>
+        <translation>Cancelar: seguir en la revisión</translation>
+    </message>
+</context>
+<context>
+    <name>ExperienceEditor</name>
+    <message>
+        <source>New experience entry</source>
+        <translation>Nuevo registro de experiencia</translation>
+    </message>
+    <message>
+        <source>Edit pending experience entry</source>
+        <translation>Editar registro de experiencia pendiente</translation>
+    </message>
+    <message>
+        <source>Amend signed experience entry</source>
+        <translation>Enmendar registro de experiencia firmado</translation>
+    </message>
+    <message>
+        <source>Log the supervised work (paid, volunteer or internship) for a period, usually a month, with the hours spent in each performance domain.</source>
+        <translation>Registre el trabajo supervisado (pagado, voluntario o práctica) de un período, normalmente un mes, con las horas dedicadas a cada dominio de desempeño.</translation>
+    </message>
+    <message>
+        <source>Supervisee</source>
+        <translation>Supervisado</translation>
+    </message>
+    <message>
+        <source>Su&amp;pervisee:</source>
+        <translation>Su&amp;pervisado:</translation>
+    </message>
+    <message>
+        <source>From date</source>
+        <translation>Fecha desde</translation>
+    </message>
+    <message>
+        <source>To date</source>
+        <translation>Fecha hasta</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>Setting</source>
+        <translation>Entorno</translation>
+    </message>
+    <message>
+        <source>e.g. Drop-in center</source>
+        <translation>p. ej., centro de acogida</translation>
+    </message>
+    <message>
+        <source>Setti&amp;ng:</source>
+        <translation>E&amp;ntorno:</translation>
+    </message>
+    <message>
+        <source>Kind of work</source>
+        <translation>Tipo de trabajo</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>&amp;Hours per performance domain</source>
+        <translation>Ho&amp;ras por dominio de desempeño</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>This entry has not been saved. Close the editor and lose what you typed?</source>
+        <translation>Este registro no se ha guardado. ¿Cerrar el editor y perder lo que escribió?</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Welcome: set up supervisor_app</source>
+        <translation>Bienvenida: configure supervisor_app</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;This database is new. Enter your agency and create your own supervisor account. Everything stays on this computer; nothing is sent anywhere.&lt;/p&gt;&lt;p style=&apos;color:#555&apos;&gt;Database: {path}&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Le damos la bienvenida&lt;/h2&gt;&lt;p&gt;Esta base de datos es nueva. Escriba los datos de su agencia y cree su propia cuenta de supervisor. Todo se queda en esta computadora; no se envía nada a ningún lado.&lt;/p&gt;&lt;p style=&apos;color:#555&apos;&gt;Base de datos: {path}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Agency</source>
+        <translation>Agencia</translation>
+    </message>
+    <message>
+        <source>Agency name</source>
+        <translation>Nombre de la agencia</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>obligatorio</translation>
+    </message>
+    <message>
+        <source>Agency address</source>
+        <translation>Dirección de la agencia</translation>
+    </message>
+    <message>
+        <source>Agency phone</source>
+        <translation>Teléfono de la agencia</translation>
+    </message>
+    <message>
+        <source>A&amp;gency name:</source>
+        <translation>Nombre de la a&amp;gencia:</translation>
+    </message>
+    <message>
+        <source>A&amp;ddress:</source>
+        <translation>D&amp;irección:</translation>
+    </message>
+    <message>
+        <source>Agency &amp;phone:</source>
+        <translation>Te&amp;léfono de la agencia:</translation>
+    </message>
+    <message>
+        <source>Printed on attestation forms, as ICB asks.</source>
+        <translation>Se imprime en los formularios de attestation, como pide el ICB.</translation>
+    </message>
+    <message>
+        <source>You (the first supervisor)</source>
+        <translation>Usted (el primer supervisor)</translation>
+    </message>
+    <message>
+        <source>Your password signs records. It is stored only as a one-way hash. Next you are shown a recovery key to write down: it sets a new password if you forget this one.</source>
+        <translation>Su contraseña firma los registros. Solo se guarda como un hash de un solo sentido. Después verá una clave de recuperación para anotar: sirve para establecer una contraseña nueva si olvida esta.</translation>
+    </message>
+    <message>
+        <source>&amp;Create and sign in</source>
+        <translation>Crear e inicia&amp;r sesión</translation>
+    </message>
+    <message>
+        <source>Create and sign in</source>
+        <translation>Crear e iniciar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Back to {name}</source>
+        <translation>&amp;Volver a {name}</translation>
+    </message>
+    <message>
+        <source>Back to {name}</source>
+        <translation>Volver a {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Salir</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Salir</translation>
+    </message>
+    <message>
+        <source>Open an &amp;hours file…</source>
+        <translation>Abrir un archivo de &amp;horas…</translation>
+    </message>
+    <message>
+        <source>Open a supervisee&apos;s hours file, read only</source>
+        <translation>Abrir el archivo de horas de un supervisado, en solo lectura</translation>
+    </message>
+    <message>
+        <source>Go back without creating the account?</source>
+        <translation>¿Volver sin crear la cuenta?</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>&amp;Volver</translation>
+    </message>
+    <message>
+        <source>Quit without creating the account?</source>
+        <translation>¿Salir sin crear la cuenta?</translation>
+    </message>
+    <message>
+        <source>What you typed on this screen is not saved, and this database stays without a supervisor.</source>
+        <translation>Lo que escribió en esta pantalla no se guarda y esta base de datos se queda sin supervisor.</translation>
+    </message>
+    <message>
+        <source>&amp;Stay and finish</source>
+        <translation>&amp;Quedarse y terminar</translation>
+    </message>
+    <message>
+        <source>Supervisor name</source>
+        <translation>Nombre del supervisor</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>Credenciales</translation>
+    </message>
+</context>
+<context>
+    <name>HelpDialog</name>
+    <message>
+        <source>Help</source>
+        <translation>Ayuda</translation>
+    </message>
+    <message>
+        <source>Help pages</source>
+        <translation>Páginas de ayuda</translation>
+    </message>
+    <message>
+        <source>Getting started</source>
+        <translation>Primeros pasos</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started</source>
+        <translation>&amp;Primeros pasos</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>&amp;Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Your own hours&lt;/h3&gt;&lt;p&gt;This is review mode: your signed and pending hours, your progress in each performance domain and what is still needed. Nothing can be changed here.&lt;/p&gt;&lt;p&gt;To print your progress statement, use File ▸ Print my statement{print}. When you are done, give the computer back to your supervisor: ending the review needs a supervisor&apos;s password (File ▸ End review).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Sus propias horas&lt;/h3&gt;&lt;p&gt;Este es el modo de revisión: sus horas firmadas y pendientes, su progreso en cada dominio de desempeño y lo que aún falta. Aquí no se puede cambiar nada.&lt;/p&gt;&lt;p&gt;Para imprimir su informe de progreso, use Archivo ▸ Imprimir mi informe{print}. Cuando termine, devuelva la computadora a su supervisor: para terminar la revisión hace falta la contraseña de un supervisor (Archivo ▸ Terminar revisión).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Record a session</source>
+        <translation>Registrar una sesión</translation>
+    </message>
+    <message>
+        <source>File ▸ New session{new}. Type a name in Attendees and press Enter to check it. Type the date (03/15/2026 or 2026-03-15), the start and the length, then the minutes for each performance domain until the sum says &lt;i&gt;all allocated&lt;/i&gt;. Write the topics without client names. Enter saves; &lt;i&gt;Save and add another&lt;/i&gt; keeps the date and the attendees for the next one.</source>
+        <translation>Archivo ▸ Nueva sesión{new}. Escriba un nombre en Asistentes y pulse Enter para marcarlo. Escriba la fecha (03/15/2026 o 2026-03-15), la hora de inicio y la duración, y luego los minutos de cada dominio de desempeño hasta que la suma diga &lt;i&gt;todo asignado&lt;/i&gt;. Escriba los temas sin nombres de clientes. Enter guarda; &lt;i&gt;Guardar y agregar otra&lt;/i&gt; conserva la fecha y los asistentes para la siguiente.</translation>
+    </message>
+    <message>
+        <source>Sign hours</source>
+        <translation>Firmar horas</translation>
+    </message>
+    <message>
+        <source>Open &lt;i&gt;To sign&lt;/i&gt;{page}. Select the records you checked (Ctrl+A selects all), then &lt;i&gt;Sign selected&lt;/i&gt;{sign} and type your password once for the batch. Signed records are final: a later correction is an &lt;i&gt;Amend&lt;/i&gt; or a &lt;i&gt;Void&lt;/i&gt;, with a reason.</source>
+        <translation>Abra &lt;i&gt;Por firmar&lt;/i&gt;{page}. Seleccione los registros que revisó (Ctrl+A selecciona todos), luego &lt;i&gt;Firmar seleccionados&lt;/i&gt;{sign} y escriba su contraseña una sola vez para todo el lote. Los registros firmados son definitivos: una corrección posterior se hace con &lt;i&gt;Enmendar&lt;/i&gt; o &lt;i&gt;Anular&lt;/i&gt;, con un motivo.</translation>
+    </message>
+    <message>
+        <source>Print the attestation form</source>
+        <translation>Imprimir el formulario de attestation</translation>
+    </message>
+    <message>
+        <source>Open &lt;i&gt;Attestations&lt;/i&gt;{page}. Choose the supervisee, the supervisor and the dates, look at the preview, then &lt;i&gt;Print&lt;/i&gt;{print} or &lt;i&gt;Save PDF&lt;/i&gt;. Only signed hours are printed; sign the paper in ink.</source>
+        <translation>Abra &lt;i&gt;Attestations&lt;/i&gt;{page}. Elija el supervisado, el supervisor y las fechas, revise la vista previa y luego &lt;i&gt;Imprimir&lt;/i&gt;{print} o &lt;i&gt;Guardar PDF&lt;/i&gt;. Solo se imprimen las horas firmadas; firme el papel con tinta.</translation>
+    </message>
+    <message>
+        <source>Let a supervisee review their hours</source>
+        <translation>Dejar que un supervisado revise sus horas</translation>
+    </message>
+    <message>
+        <source>Open the supervisee&apos;s page and choose &lt;i&gt;Review with supervisee…&lt;/i&gt; (or File ▸ Review with supervisee…). The window then shows only that person&apos;s hours and progress, and they can print their own statement; nothing can be changed or signed, and nobody else&apos;s hours can be reached. Lock{lock} keeps the review on that person; &lt;i&gt;End review&lt;/i&gt; asks for a supervisor&apos;s password.</source>
+        <translation>Abra la página del supervisado y elija &lt;i&gt;Revisar con el supervisado…&lt;/i&gt; (o Archivo ▸ Revisar con el supervisado…). La ventana muestra entonces solo las horas y el progreso de esa persona, que puede imprimir su propio informe; no se puede cambiar ni firmar nada, ni llegar a las horas de nadie más. Bloquear{lock} mantiene la revisión en esa persona; &lt;i&gt;Terminar revisión&lt;/i&gt; pide la contraseña de un supervisor.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Your first evening&lt;/h3&gt;</source>
+        <translation>&lt;h3&gt;Su primera tarde&lt;/h3&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every screen works from the keyboard: Tab moves between controls, Alt and the underlined letter jumps to a field, Enter saves, Esc cancels. The other tab lists every shortcut.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Todas las pantallas funcionan con el teclado: Tab pasa de un control a otro, Alt y la letra subrayada saltan a un campo, Enter guarda, Esc cancela. La otra pestaña lista todos los atajos.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Every screen works from the keyboard: Tab moves between controls, arrows move in lists, Enter opens or saves, Esc cancels, Space checks a box.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Todas las pantallas funcionan con el teclado: Tab pasa de un control a otro, las flechas se mueven en las listas, Enter abre o guarda, Esc cancela, Espacio marca una casilla.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>HoursChart</name>
+    <message>
+        <source>{title}: {signed:.2f} of {target:.2f} hours signed, cumulative by month.</source>
+        <translation>{title}: {signed:.2f} de {target:.2f} horas firmadas, acumuladas por mes.</translation>
+    </message>
+    <message>
+        <source>No hours recorded yet</source>
+        <translation>Aún no hay horas registradas</translation>
+    </message>
+    <message>
+        <source>required {h:,.0f} h</source>
+        <translation>requeridas {h:,.0f} h</translation>
+    </message>
+    <message>
+        <source>signed</source>
+        <translation>firmadas</translation>
+    </message>
+    <message>
+        <source>with pending</source>
+        <translation>con pendientes</translation>
+    </message>
+</context>
+<context>
+    <name>HoursImportDialog</name>
+    <message>
+        <source>Import the hours file {name}</source>
+        <translation>Importar el archivo de horas {name}</translation>
+    </message>
+    <message>
+        <source>Import an hours file</source>
+        <translation>Importar un archivo de horas</translation>
+    </message>
+    <message>
+        <source>An hours file holds one supervisee&apos;s signed records, with the signatures of the supervisors who signed them. It is checked whole first; nothing is saved until you choose Import. The records arrive signed and stay read-only here.</source>
+        <translation>Un archivo de horas contiene los registros firmados de un supervisado, con las firmas de los supervisores que los firmaron. Primero se revisa completo; no se guarda nada hasta que elija Importar. Los registros llegan firmados y aquí quedan en solo lectura.</translation>
+    </message>
+    <message>
+        <source>What the file holds</source>
+        <translation>Qué contiene el archivo</translation>
+    </message>
+    <message>
+        <source>Supervisee</source>
+        <translation>Supervisado</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>Hours that count</source>
+        <translation>Horas que cuentan</translation>
+    </message>
+    <message>
+        <source>Signed by</source>
+        <translation>Firmado por</translation>
+    </message>
+    <message>
+        <source>Where they were signed</source>
+        <translation>Dónde se firmaron</translation>
+    </message>
+    <message>
+        <source>Supervisors named</source>
+        <translation>Supervisores nombrados</translation>
+    </message>
+    <message>
+        <source>Is this someone already here?</source>
+        <translation>¿Es alguien que ya está aquí?</translation>
+    </message>
+    <message>
+        <source>{name} checks: every record is as its supervisor signed it.</source>
+        <translation>{name} está en regla: cada registro está tal como lo firmó su supervisor.</translation>
+    </message>
+    <message>
+        <source>{name} holds no signed records: nothing to import.</source>
+        <translation>{name} no contiene registros firmados: nada que importar.</translation>
+    </message>
+    <message>
+        <source>, ICB id {icb})</source>
+        <translation>, número de ICB {icb})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n signed record(s)</source>
+        <translation>
+            <numerusform>%n registro firmado</numerusform>
+            <numerusform>%n registros firmados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n voided</source>
+        <translation>
+            <numerusform>, %n anulado</numerusform>
+            <numerusform>, %n anulados</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n replaced or voided record(s) not counted</source>
+        <translation>
+            <numerusform>; %n registro reemplazado o anulado no cuenta</numerusform>
+            <numerusform>; %n registros reemplazados o anulados no cuentan</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{s} h of supervision, {e} h of experience</source>
+        <translation>{s} h de supervisión, {e} h de experiencia</translation>
+    </message>
+    <message>
+        <source>nobody (no records)</source>
+        <translation>nadie (sin registros)</translation>
+    </message>
+    <message>
+        <source>an agency that gave no name</source>
+        <translation>una agencia que no dio su nombre</translation>
+    </message>
+    <message>
+        <source>{name} is already here (id {id}). Records already here are left as they are; new ones are added.</source>
+        <translation>{name} ya está aquí (id {id}). Los registros que ya están aquí se dejan como están; los nuevos se agregan.</translation>
+    </message>
+    <message>
+        <source>{name} is not here yet and is added as a new supervisee.</source>
+        <translation>{name} aún no está aquí y se agrega como supervisado nuevo.</translation>
+    </message>
+    <message>
+        <source>Someone here has the same name or ICB id as {name}, under another id. If it is the same person, link the file to them: their records here and the file&apos;s add up. Otherwise add {name} as a new person.</source>
+        <translation>Alguien aquí tiene el mismo nombre o número de ICB que {name}, con otro id. Si es la misma persona, vincule el archivo a ella: sus registros de aquí y los del archivo se suman. Si no, agregue a {name} como persona nueva.</translation>
+    </message>
+    <message>
+        <source>id {id}</source>
+        <translation>id {id}</translation>
+    </message>
+    <message>
+        <source>, ICB id {icb}</source>
+        <translation>, número de ICB {icb}</translation>
+    </message>
+    <message>
+        <source>The same person: link to {name} ({details})</source>
+        <translation>La misma persona: vincular a {name} ({details})</translation>
+    </message>
+    <message>
+        <source>Someone else: add {name} as a new person</source>
+        <translation>Otra persona: agregar a {name} como persona nueva</translation>
+    </message>
+    <message>
+        <source>The ICB id is already someone&apos;s here: the file can only be linked to them.</source>
+        <translation>El número de ICB ya es de alguien aquí: el archivo solo se puede vincular a esa persona.</translation>
+    </message>
+    <message>
+        <source> (not possible: the ICB id is already someone&apos;s here)</source>
+        <translation> (no es posible: el número de ICB ya es de alguien aquí)</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {error}</source>
+        <translation>No se importó nada: {error}</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n record(s)</source>
+        <translation>
+            <numerusform>&amp;Importar %n registro</numerusform>
+            <numerusform>&amp;Importar %n registros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n signed record(s) for {name}.</source>
+        <translation>
+            <numerusform>Se importó %n registro firmado de {name}.</numerusform>
+            <numerusform>Se importaron %n registros firmados de {name}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) already here left as they are.</source>
+        <translation>
+            <numerusform>%n registro que ya estaba aquí se dejó como estaba.</numerusform>
+            <numerusform>%n registros que ya estaban aquí se dejaron como estaban.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name} was added as a new supervisee.</source>
+        <translation>{name} se agregó como supervisado nuevo.</translation>
+    </message>
+    <message>
+        <source>The file was linked to {name}, as you chose.</source>
+        <translation>El archivo se vinculó a {name}, como eligió.</translation>
+    </message>
+    <message>
+        <source>Added (they signed elsewhere and cannot sign in here): {names}.</source>
+        <translation>Agregados (firmaron en otro lugar y no pueden iniciar sesión aquí): {names}.</translation>
+    </message>
+</context>
+<context>
+    <name>HoursWindow</name>
+    <message>
+        <source>Hours files, read only</source>
+        <translation>Archivos de horas, solo lectura</translation>
+    </message>
+    <message>
+        <source>{files} (hours file, read only)</source>
+        <translation>{files} (archivo de horas, solo lectura)</translation>
+    </message>
+    <message>
+        <source>Hours files shown</source>
+        <translation>Archivos de horas mostrados</translation>
+    </message>
+    <message>
+        <source>Whose hours</source>
+        <translation>De quién son las horas</translation>
+    </message>
+    <message>
+        <source>My progress</source>
+        <translation>Mi progreso</translation>
+    </message>
+    <message>
+        <source>My statement</source>
+        <translation>Mi informe</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Print my statement…</source>
+        <translation>&amp;Imprimir mi informe…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>Hours files (read only): {files}</source>
+        <translation>Archivos de horas (solo lectura): {files}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{name}&apos;s hours file(s)&lt;/b&gt;, read only: {files}. Signed records from every supervisor in them, added up. No sign-in is needed and nothing here can be changed or signed.</source>
+        <translation>&lt;b&gt;Archivo(s) de horas de {name}&lt;/b&gt;, solo lectura: {files}. Los registros firmados de todos los supervisores que contienen, sumados. No hace falta iniciar sesión y aquí no se puede cambiar ni firmar nada.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>The file is checked first; nothing is saved until you choose Import. Every row is imported or none is. Imported records wait for your review and signature in To sign.</source>
+        <translation>Primero se revisa el archivo; no se guarda nada hasta que elija Importar. Se importan todas las filas o ninguna. Los registros importados esperan su revisión y firma en Por firmar.</translation>
+    </message>
+    <message>
+        <source>&amp;Report (line numbers are the spreadsheet&apos;s rows):</source>
+        <translation>&amp;Reporte (los números de línea son las filas de la hoja de cálculo):</translation>
+    </message>
+    <message>
+        <source>Import report</source>
+        <translation>Reporte de importación</translation>
+    </message>
+    <message>
+        <source>Import records from {name}</source>
+        <translation>Importar registros de {name}</translation>
+    </message>
+    <message>
+        <source>Import records</source>
+        <translation>Importar registros</translation>
+    </message>
+    <message numerus="yes">
+        <source>&amp;Import %n record(s)</source>
+        <translation>
+            <numerusform>&amp;Importar %n registro</numerusform>
+            <numerusform>&amp;Importar %n registros</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Importando…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Nothing was imported: {error}</source>
+        <translation>No se importó nada: {error}</translation>
+    </message>
+    <message>
+        <source>To fix in the file (then import it again):</source>
+        <translation>Para corregir en el archivo (y luego importarlo de nuevo):</translation>
+    </message>
+    <message>
+        <source>Already recorded, so skipped (nothing to do):</source>
+        <translation>Ya registrados, así que se omitieron (no hay nada que hacer):</translation>
+    </message>
+    <message>
+        <source>No problems found.</source>
+        <translation>No se encontraron problemas.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportStepsDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>Checking {name}…</source>
+        <translation>Revisando {name}…</translation>
+    </message>
+    <message>
+        <source>Import summary</source>
+        <translation>Resumen de la importación</translation>
+    </message>
+    <message>
+        <source>Checking the file</source>
+        <translation>Revisando el archivo</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importar</translation>
+    </message>
+    <message>
+        <source>Import the records</source>
+        <translation>Importar los registros</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>Close without importing</source>
+        <translation>Cerrar sin importar</translation>
+    </message>
+</context>
+<context>
+    <name>InheritedPendingDialog</name>
+    <message>
+        <source>Left unsigned by {name}</source>
+        <translation>Registros que {name} dejó sin firmar</translation>
+    </message>
+    <message>
+        <source>{left} left the agency before signing these records. Review each one; sign only what you can vouch for. Your signature is your own word: it names you as the signer, the record still names {left} as the supervisor, and the printed form says both. Records you cannot vouch for stay pending.</source>
+        <translation>{left} dejó la agencia antes de firmar estos registros. Revise cada uno; firme solo lo que pueda respaldar. Su firma es su propia palabra: lo nombra a usted como firmante, el registro sigue nombrando a {left} como supervisor y el formulario impreso dice ambos. Los registros que no pueda respaldar quedan pendientes.</translation>
+    </message>
+    <message>
+        <source>Records left unsigned</source>
+        <translation>Registros sin firmar</translation>
+    </message>
+    <message>
+        <source>&amp;Sign selected as {name}…</source>
+        <translation>&amp;Firmar los seleccionados como {name}…</translation>
+    </message>
+    <message>
+        <source>Sign the selected records as yourself</source>
+        <translation>Firmar los registros seleccionados a su nombre</translation>
+    </message>
+    <message>
+        <source>Select &amp;all</source>
+        <translation>Seleccionar &amp;todo</translation>
+    </message>
+    <message>
+        <source>Select every record</source>
+        <translation>Seleccionar todos los registros</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Nothing left unsigned.</source>
+        <translation>No queda nada sin firmar.</translation>
+    </message>
+    <message>
+        <source>Sign as successor</source>
+        <translation>Firmar como sucesor</translation>
+    </message>
+    <message numerus="yes">
+        <source>Sign %n record(s), {length} in all, supervised by {left}, as {name}: your own word that they are right. Signed records are final.</source>
+        <translation>
+            <numerusform>Firmar %n registro, {length} en total, supervisado por {left}, como {name}: su propia palabra de que es correcto. Los registros firmados son definitivos.</numerusform>
+            <numerusform>Firmar %n registros, {length} en total, supervisados por {left}, como {name}: su propia palabra de que son correctos. Los registros firmados son definitivos.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Sign {count}</source>
+        <translation>&amp;Firmar {count}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Signed %n record(s) as {name}.</source>
+        <translation>
+            <numerusform>Se firmó %n registro como {name}.</numerusform>
+            <numerusform>Se firmaron %n registros como {name}.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>JobEditor</name>
+    <message>
+        <source>Change job</source>
+        <translation>Cambiar empleo</translation>
+    </message>
+    <message>
+        <source>New job</source>
+        <translation>Empleo nuevo</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>As on the job description</source>
+        <translation>Como en la descripción del puesto</translation>
+    </message>
+    <message>
+        <source>Job t&amp;itle:</source>
+        <translation>&amp;Puesto:</translation>
+    </message>
+    <message>
+        <source>Employer or agency</source>
+        <translation>Empleador o agencia</translation>
+    </message>
+    <message>
+        <source>&amp;Employer or agency:</source>
+        <translation>&amp;Empleador o agencia:</translation>
+    </message>
+    <message>
+        <source>First day in the job</source>
+        <translation>Primer día en el empleo</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;Desde:</translation>
+    </message>
+    <message>
+        <source>Last day in the job</source>
+        <translation>Último día en el empleo</translation>
+    </message>
+    <message>
+        <source>Still in this jo&amp;b</source>
+        <translation>Sigue en este emp&amp;leo</translation>
+    </message>
+    <message>
+        <source>Still in this job (no last day)</source>
+        <translation>Sigue en este empleo (sin último día)</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Hasta:</translation>
+    </message>
+    <message>
+        <source>Are at least 51% of the job&apos;s duties recovery support?</source>
+        <translation>¿Al menos el 51% de las funciones del empleo son de apoyo a la recuperación?</translation>
+    </message>
+    <message>
+        <source>Not answered yet (blank on the form)</source>
+        <translation>Sin responder (en blanco en el formulario)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>51% &amp;recovery support duties:</source>
+        <translation>51% apoyo a la &amp;recuperación:</translation>
+    </message>
+    <message>
+        <source>Job description (text)</source>
+        <translation>Descripción del puesto (texto)</translation>
+    </message>
+    <message>
+        <source>Paste the job description, or attach it as a file below</source>
+        <translation>Pegue la descripción del puesto o adjúntela como archivo abajo</translation>
+    </message>
+    <message>
+        <source>Job &amp;description:</source>
+        <translation>Des&amp;cripción del puesto:</translation>
+    </message>
+    <message>
+        <source>No file attached</source>
+        <translation>Ningún archivo adjunto</translation>
+    </message>
+    <message>
+        <source>Job description file</source>
+        <translation>Archivo de descripción del puesto</translation>
+    </message>
+    <message>
+        <source>&amp;Attach file…</source>
+        <translation>&amp;Adjuntar archivo…</translation>
+    </message>
+    <message>
+        <source>Attach the job description (PDF or image, at most 5 MB)</source>
+        <translation>Adjuntar la descripción del puesto (PDF o imagen, 5 MB como máximo)</translation>
+    </message>
+    <message>
+        <source>Re&amp;move file</source>
+        <translation>&amp;Quitar archivo</translation>
+    </message>
+    <message>
+        <source>Remove the job description file</source>
+        <translation>Quitar el archivo de descripción del puesto</translation>
+    </message>
+    <message>
+        <source>Attach the job description</source>
+        <translation>Adjuntar la descripción del puesto</translation>
+    </message>
+    <message>
+        <source>Job descriptions (*.pdf *.png *.jpg *.jpeg);;All files (*)</source>
+        <translation>Descripciones de puesto (*.pdf *.png *.jpg *.jpeg);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Answered by {name} on {date}</source>
+        <translation>Respondido por {name} el {date}</translation>
+    </message>
+</context>
+<context>
+    <name>JobModel</name>
+    <message>
+        <source>Job title</source>
+        <translation>Puesto</translation>
+    </message>
+    <message>
+        <source>Employer or agency</source>
+        <translation>Empleador o agencia</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Desde</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Hasta</translation>
+    </message>
+    <message>
+        <source>51% recovery support</source>
+        <translation>51% apoyo a la recuperación</translation>
+    </message>
+    <message>
+        <source>Answered by</source>
+        <translation>Respondido por</translation>
+    </message>
+    <message>
+        <source>Job description</source>
+        <translation>Descripción del puesto</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>Not answered</source>
+        <translation>Sin responder</translation>
+    </message>
+    <message>
+        <source>{name}, {date}</source>
+        <translation>{name}, {date}</translation>
+    </message>
+    <message>
+        <source>File: {name}</source>
+        <translation>Archivo: {name}</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>None recorded</source>
+        <translation>Ninguna registrada</translation>
+    </message>
+    <message>
+        <source>present</source>
+        <translation>actualidad</translation>
+    </message>
+</context>
+<context>
+    <name>JobsPanel</name>
+    <message>
+        <source>Jobs and the 51% recovery-support answer</source>
+        <translation>Empleos y la respuesta del 51% de apoyo a la recuperación</translation>
+    </message>
+    <message>
+        <source>For a CRSS or CPRS, the board asks whether at least 51% of the applicant&apos;s job duties are recovery support, with the job description. The form prints the answer for each job held in its period; a job not answered is left blank for you to complete by hand.</source>
+        <translation>Para CRSS o CPRS, el ICB pregunta si al menos el 51% de las funciones del empleo del solicitante son de apoyo a la recuperación, con la descripción del puesto. El formulario imprime la respuesta de cada empleo del período; un empleo sin respuesta queda en blanco para que usted lo complete a mano.</translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation>Empleos</translation>
+    </message>
+    <message>
+        <source>New &amp;job…</source>
+        <translation>Nuevo emple&amp;o…</translation>
+    </message>
+    <message>
+        <source>Record a job</source>
+        <translation>Registrar un empleo</translation>
+    </message>
+    <message>
+        <source>Change jo&amp;b…</source>
+        <translation>Cam&amp;biar empleo…</translation>
+    </message>
+    <message>
+        <source>Change the selected job or its answer</source>
+        <translation>Cambiar el empleo seleccionado o su respuesta</translation>
+    </message>
+    <message>
+        <source>View job &amp;description</source>
+        <translation>Ver &amp;descripción del puesto</translation>
+    </message>
+    <message>
+        <source>Show the selected job&apos;s description file</source>
+        <translation>Mostrar el archivo de descripción del empleo seleccionado</translation>
+    </message>
+</context>
+<context>
+    <name>LockCover</name>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
+    </message>
+</context>
+<context>
+    <name>LockDialog</name>
+    <message>
+        <source>Locked: supervisor_app</source>
+        <translation>Bloqueado: supervisor_app</translation>
+    </message>
+    <message>
+        <source>Locked</source>
+        <translation>Bloqueado</translation>
+    </message>
+    <message numerus="yes">
+        <source>The app locked itself after %n minute(s) without use.</source>
+        <translation>
+            <numerusform>La aplicación se bloqueó sola tras %n minuto sin uso.</numerusform>
+            <numerusform>La aplicación se bloqueó sola tras %n minutos sin uso.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>You locked the app.</source>
+        <translation>Usted bloqueó la aplicación.</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Locked&lt;/h3&gt;&lt;p&gt;{why} {name} is signed in; enter the password to continue where you left off. Anything you were typing is still there.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Bloqueado&lt;/h3&gt;&lt;p&gt;{why} {name} tiene la sesión iniciada; escriba la contraseña para continuar donde se quedó. Lo que estaba escribiendo sigue ahí.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Password of {name}</source>
+        <translation>Contraseña de {name}</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Contraseña:</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out…</source>
+        <translation>Cerrar &amp;sesión…</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Cerrar sesión</translation>
+    </message>
+    <message>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Desbloquear</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>Desbloquear</translation>
+    </message>
+</context>
+<context>
+    <name>MainMenus</name>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Archivo</translation>
+    </message>
+    <message>
+        <source>&amp;New session…</source>
+        <translation>&amp;Nueva sesión…</translation>
+    </message>
+    <message>
+        <source>New &amp;experience entry…</source>
+        <translation>Nuevo registro de &amp;experiencia…</translation>
+    </message>
+    <message>
+        <source>New s&amp;upervisee…</source>
+        <translation>Nuevo s&amp;upervisado…</translation>
+    </message>
+    <message>
+        <source>New supe&amp;rvisor…</source>
+        <translation>Nuevo supe&amp;rvisor…</translation>
+    </message>
+    <message>
+        <source>&amp;Print attestation…</source>
+        <translation>&amp;Imprimir attestation…</translation>
+    </message>
+    <message>
+        <source>Training and &amp;credentials…</source>
+        <translation>Capacitación y &amp;credenciales…</translation>
+    </message>
+    <message>
+        <source>Your own training hours, CEUs and credentials</source>
+        <translation>Sus propias horas de capacitación, CEU y credenciales</translation>
+    </message>
+    <message>
+        <source>&amp;Open database…</source>
+        <translation>&amp;Abrir base de datos…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock</source>
+        <translation>&amp;Bloquear</translation>
+    </message>
+    <message>
+        <source>Sign &amp;out</source>
+        <translation>Cerrar &amp;sesión</translation>
+    </message>
+    <message>
+        <source>Re&amp;view with supervisee…</source>
+        <translation>Re&amp;visar con el supervisado…</translation>
+    </message>
+    <message>
+        <source>Hand the computer to one supervisee: only their own hours, read only</source>
+        <translation>Entregar la computadora a un supervisado: solo sus propias horas, en solo lectura</translation>
+    </message>
+    <message>
+        <source>En&amp;d review…</source>
+        <translation>&amp;Terminar revisión…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>Sa&amp;lir</translation>
+    </message>
+    <message>
+        <source>&amp;Import records…</source>
+        <translation>I&amp;mportar registros…</translation>
+    </message>
+    <message>
+        <source>Import past sessions and experience from a spreadsheet (CSV or Excel)</source>
+        <translation>Importar sesiones y experiencia anteriores desde una hoja de cálculo (CSV o Excel)</translation>
+    </message>
+    <message>
+        <source>Save import &amp;template…</source>
+        <translation>Guardar &amp;plantilla de importación…</translation>
+    </message>
+    <message>
+        <source>A spreadsheet with the columns the import expects, and an explanation of each</source>
+        <translation>Una hoja de cálculo con las columnas que espera la importación y una explicación de cada una</translation>
+    </message>
+    <message>
+        <source>&amp;Give hours file to the supervisee…</source>
+        <translation>Entre&amp;gar archivo de horas al supervisado…</translation>
+    </message>
+    <message>
+        <source>Save the signed records of the supervisee on show to a file they keep</source>
+        <translation>Guardar los registros firmados del supervisado que se muestra en un archivo para que lo conserve</translation>
+    </message>
+    <message>
+        <source>Open &amp;hours file…</source>
+        <translation>Abrir archivo de &amp;horas…</translation>
+    </message>
+    <message>
+        <source>Show a supervisee&apos;s hours files read-only: progress and statement, no sign-in</source>
+        <translation>Ver los archivos de horas de un supervisado en solo lectura: progreso e informe, sin iniciar sesión</translation>
+    </message>
+    <message>
+        <source>As &amp;CSV files (one per table)…</source>
+        <translation>Como archivos &amp;CSV (uno por tabla)…</translation>
+    </message>
+    <message>
+        <source>As one &amp;JSON file…</source>
+        <translation>Como un archivo &amp;JSON…</translation>
+    </message>
+    <message>
+        <source>Read only: this database is open in supervisor_app by {holder}</source>
+        <translation>Solo lectura: {holder} tiene esta base de datos abierta en supervisor_app</translation>
+    </message>
+    <message>
+        <source>&amp;Print my statement…</source>
+        <translation>&amp;Imprimir mi informe…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport everything</source>
+        <translation>E&amp;xportar todo</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Editar</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>&amp;Buscar…</translation>
+    </message>
+    <message>
+        <source>&amp;Sign selected…</source>
+        <translation>&amp;Firmar seleccionados…</translation>
+    </message>
+    <message>
+        <source>Sign the records selected in To sign</source>
+        <translation>Firmar los registros seleccionados en Por firmar</translation>
+    </message>
+    <message>
+        <source>&amp;Verify records</source>
+        <translation>&amp;Verificar registros</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ver</translation>
+    </message>
+    <message>
+        <source>&amp;Back to list</source>
+        <translation>&amp;Volver a la lista</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>Ay&amp;uda</translation>
+    </message>
+    <message>
+        <source>&amp;Getting started…</source>
+        <translation>&amp;Primeros pasos…</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts…</source>
+        <translation>Atajos de &amp;teclado…</translation>
+    </message>
+    <message>
+        <source>&amp;About supervisor_app</source>
+        <translation>&amp;Acerca de supervisor_app</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>supervisor_app main window</source>
+        <translation>Ventana principal de supervisor_app</translation>
+    </message>
+    <message>
+        <source>{who} (review, read only)</source>
+        <translation>{who} (revisión, solo lectura)</translation>
+    </message>
+    <message>
+        <source> — Demo data</source>
+        <translation> — Datos de demostración</translation>
+    </message>
+    <message>
+        <source> — read only (open elsewhere)</source>
+        <translation> — solo lectura (abierta en otro lugar)</translation>
+    </message>
+    <message>
+        <source>another user</source>
+        <translation>otro usuario</translation>
+    </message>
+    <message>
+        <source>Review mode</source>
+        <translation>Modo de revisión</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Review mode&lt;/b&gt;: {name}&apos;s own hours and progress, read only. Nothing can be changed or signed here. When you are done, hand the computer back: ending the review needs a supervisor&apos;s password.</source>
+        <translation>&lt;b&gt;Modo de revisión&lt;/b&gt;: horas y progreso propios de {name}, en solo lectura. Aquí no se puede cambiar ni firmar nada. Al terminar, devuelva la computadora: para terminar la revisión hace falta la contraseña de un supervisor.</translation>
+    </message>
+    <message>
+        <source>En&amp;d review…</source>
+        <translation>&amp;Terminar revisión…</translation>
+    </message>
+    <message>
+        <source>End the review (a supervisor&apos;s password)</source>
+        <translation>Terminar la revisión (contraseña de un supervisor)</translation>
+    </message>
+    <message>
+        <source>Due ({n})</source>
+        <translation>Vencimientos ({n})</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Vencimientos</translation>
+    </message>
+    <message>
+        <source>My progress</source>
+        <translation>Mi progreso</translation>
+    </message>
+    <message>
+        <source>My statement</source>
+        <translation>Mi informe</translation>
+    </message>
+    <message>
+        <source>Supervisees</source>
+        <translation>Supervisados</translation>
+    </message>
+    <message>
+        <source>Records</source>
+        <translation>Registros</translation>
+    </message>
+    <message>
+        <source>To sign</source>
+        <translation>Por firmar</translation>
+    </message>
+    <message>
+        <source>Attestations</source>
+        <translation>Attestations</translation>
+    </message>
+    <message>
+        <source>Audit</source>
+        <translation>Auditoría</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Configuración</translation>
+    </message>
+    <message>
+        <source>To sign ({n})</source>
+        <translation>Por firmar ({n})</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Trabajando</translation>
+    </message>
+    <message>
+        <source>Reviewing: {name} (read only)</source>
+        <translation>Revisando: {name} (solo lectura)</translation>
+    </message>
+    <message>
+        <source>Signed in: {name}</source>
+        <translation>Sesión iniciada: {name}</translation>
+    </message>
+    <message>
+        <source>Who is signed in</source>
+        <translation>Quién tiene la sesión iniciada</translation>
+    </message>
+    <message>
+        <source>Database: {path}</source>
+        <translation>Base de datos: {path}</translation>
+    </message>
+    <message>
+        <source>Database (read only): {path}</source>
+        <translation>Base de datos (solo lectura): {path}</translation>
+    </message>
+    <message>
+        <source>Database file</source>
+        <translation>Archivo de la base de datos</translation>
+    </message>
+    <message>
+        <source>Supervisee added.</source>
+        <translation>Supervisado agregado.</translation>
+    </message>
+    <message>
+        <source>Supervisor added.</source>
+        <translation>Supervisor agregado.</translation>
+    </message>
+    <message>
+        <source>Password changed.</source>
+        <translation>Contraseña cambiada.</translation>
+    </message>
+    <message>
+        <source>&amp;Give hours file to the supervisee…</source>
+        <translation>Entre&amp;gar archivo de horas al supervisado…</translation>
+    </message>
+    <message>
+        <source>&amp;Give {name} their hours file…</source>
+        <translation>Entre&amp;gar a {name} su archivo de horas…</translation>
+    </message>
+    <message>
+        <source>Open or select a supervisee first: the hours file is theirs.</source>
+        <translation>Primero abra o seleccione un supervisado: el archivo de horas es suyo.</translation>
+    </message>
+    <message>
+        <source>About supervisor_app</source>
+        <translation>Acerca de supervisor_app</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;supervisor_app {version}&lt;/h3&gt;&lt;p&gt;Supervised hours, sign-off and ICB attestation forms for Illinois CRSS/CPRS supervisors. Works offline; nothing leaves this computer.&lt;/p&gt;&lt;p&gt;Credential rules are data with their sources (Settings ▸ Credential profiles); ICB is the final word.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;supervisor_app {version}&lt;/h3&gt;&lt;p&gt;Horas supervisadas, aprobación de horas y formularios de attestation del ICB para supervisores de CRSS/CPRS en Illinois. Funciona sin conexión; nada sale de esta computadora.&lt;/p&gt;&lt;p&gt;Las reglas de las credenciales son datos con sus fuentes (Configuración ▸ Perfiles de credenciales); el ICB tiene la última palabra.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Cambios sin guardar</translation>
+    </message>
+    <message>
+        <source>An editor has changes that are not saved. Close anyway and lose them?</source>
+        <translation>Un editor tiene cambios sin guardar. ¿Cerrar de todos modos y perderlos?</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>Preparing the sample agency (demo data)…</source>
+        <translation>Preparando la agencia de ejemplo (datos de demostración)…</translation>
+    </message>
+    <message>
+        <source>supervisor_app cannot start the demo</source>
+        <translation>supervisor_app no puede iniciar la demostración</translation>
+    </message>
+    <message>
+        <source>Hours file not opened</source>
+        <translation>Archivo de horas no abierto</translation>
+    </message>
+    <message>
+        <source>Nothing was opened: {error}</source>
+        <translation>No se abrió nada: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>common</name>
+    <message>
+        <source>Pending</source>
+        <translation>Pendiente</translation>
+    </message>
+    <message>
+        <source>Signed</source>
+        <translation>Firmado</translation>
+    </message>
+    <message>
+        <source>Amended (replaced)</source>
+        <translation>Enmendado (reemplazado)</translation>
+    </message>
+    <message>
+        <source>Voided</source>
+        <translation>Anulado</translation>
+    </message>
+    <message>
+        <source>Eligible</source>
+        <translation>Elegible</translation>
+    </message>
+    <message>
+        <source>On track</source>
+        <translation>Al día</translation>
+    </message>
+    <message>
+        <source>Overdue for supervision</source>
+        <translation>Supervisión atrasada</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Inactivo</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>Individual</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupal</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>En persona</translation>
+    </message>
+    <message>
+        <source>Video</source>
+        <translation>Video</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Teléfono</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Pagado</translation>
+    </message>
+    <message>
+        <source>Volunteer</source>
+        <translation>Voluntario</translation>
+    </message>
+    <message>
+        <source>Internship</source>
+        <translation>Práctica</translation>
+    </message>
+    <message>
+        <source>Session</source>
+        <translation>Sesión</translation>
+    </message>
+    <message>
+        <source>Experience</source>
+        <translation>Experiencia</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>The database file is damaged, so this could not be read or saved ({error}). Nothing was saved. Quit supervisor_app and start it again: it checks the file and offers to restore the newest backup.</source>
+        <translation>El archivo de la base de datos está dañado, así que no se pudo leer ni guardar ({error}). No se guardó nada. Cierre supervisor_app y ábralo de nuevo: revisará el archivo y le ofrecerá restaurar la copia de seguridad más reciente.</translation>
+    </message>
+    <message>
+        <source>The disk is full, so nothing was saved. Free some space and try again.</source>
+        <translation>El disco está lleno, así que no se guardó nada. Libere espacio y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>The database file could not be read or written ({error}). Nothing was saved. Check that the disk or network drive it is on is connected, then try again.</source>
+        <translation>No se pudo leer ni escribir el archivo de la base de datos ({error}). No se guardó nada. Compruebe que el disco o la unidad de red donde está esté conectado y vuelva a intentarlo.</translation>
+    </message>
+    <message>
+        <source>Another program is using the database right now, so nothing was saved. Try again in a moment.</source>
+        <translation>Otro programa está usando la base de datos en este momento, así que no se guardó nada. Vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>Something went wrong and nothing was saved: {error}</source>
+        <translation>Algo salió mal y no se guardó nada: {error}</translation>
+    </message>
+    <message>
+        <source>Not done</source>
+        <translation>No se hizo</translation>
+    </message>
+</context>
+<context>
+    <name>date_field</name>
+    <message>
+        <source>Type the date as month/day/year, e.g. 03/15/2026, or as 2026-03-15.</source>
+        <translation>Escriba la fecha como mes/día/año, p. ej., 03/15/2026, o como 2026-03-15.</translation>
+    </message>
+    <message>
+        <source>Type the year with four digits, e.g. 2026.</source>
+        <translation>Escriba el año con cuatro dígitos, p. ej., 2026.</translation>
+    </message>
+    <message>
+        <source>There is no month {month}. {example}</source>
+        <translation>No existe el mes {month}. {example}</translation>
+    </message>
+    <message>
+        <source>{month:02d}/{day:02d}/{year} is not a date. {example}</source>
+        <translation>{month:02d}/{day:02d}/{year} no es una fecha. {example}</translation>
+    </message>
+    <message>
+        <source>Type the time as hours:minutes, e.g. 9:30 or 14:05.</source>
+        <translation>Escriba la hora como horas:minutos, p. ej., 9:30 o 14:05.</translation>
+    </message>
+    <message>
+        <source>Type the minutes with two digits, e.g. 9:05.</source>
+        <translation>Escriba los minutos con dos dígitos, p. ej., 9:05.</translation>
+    </message>
+    <message>
+        <source>Type a date such as 03/15/2026 or 2026-03-15, or press Alt+Down.</source>
+        <translation>Escriba una fecha como 03/15/2026 o 2026-03-15, o pulse Alt+↓.</translation>
+    </message>
+    <message>
+        <source>{date} is in the future; record hours once they have happened.</source>
+        <translation>{date} es una fecha futura; registre las horas después de que ocurran.</translation>
+    </message>
+    <message>
+        <source>{date} is too early.</source>
+        <translation>{date} es una fecha demasiado antigua.</translation>
+    </message>
+    <message>
+        <source>Type a 24-hour time such as 9:30 or 14:05.</source>
+        <translation>Escriba una hora de 24 horas, como 9:30 o 14:05.</translation>
+    </message>
+</context>
+<context>
+    <name>dialog</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Cancelar</translation>
+    </message>
+</context>
+</TS>
