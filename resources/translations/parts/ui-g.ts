@@ -1944,7 +1944,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
     <message>
         <source>Pending h</source>
-        <translation>h pendientes</translation>
+        <translation>h pend.</translation>
     </message>
     <message>
         <source>Last session</source>
@@ -2125,7 +2125,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     <name>SupervisorLeaveDialog</name>
     <message>
         <source>&lt;p&gt;{name} will be marked inactive: no longer listed at sign-in, no new records.&lt;/p&gt;&lt;p&gt;Their &lt;b&gt;{supervisees}&lt;/b&gt; go to the successor from the date below. What {name} signed stays theirs and still verifies. Their &lt;b&gt;{pending}&lt;/b&gt; waiting for signature can then be reviewed and signed by the successor, as the successor&apos;s own word: the printed form says who supervised and who signed.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;{name} quedará marcado como inactivo: ya no aparecerá al iniciar sesión ni tendrá registros nuevos.&lt;/p&gt;&lt;p&gt;Sus &lt;b&gt;{supervisees}&lt;/b&gt; pasan al sucesor a partir de la fecha de abajo. Lo que {name} firmó sigue siendo suyo y se sigue verificando. Sus &lt;b&gt;{pending}&lt;/b&gt; en espera de firma podrán ser revisados y firmados por el sucesor, bajo su propia palabra: el formulario impreso dice quién supervisó y quién firmó.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;La cuenta de {name} quedará inactiva: ya no aparecerá al iniciar sesión ni tendrá registros nuevos.&lt;/p&gt;&lt;p&gt;Sus &lt;b&gt;{supervisees}&lt;/b&gt; pasan al sucesor a partir de la fecha de abajo. Lo que {name} firmó sigue siendo suyo y se sigue verificando. Sus &lt;b&gt;{pending}&lt;/b&gt; en espera de firma podrán ser revisados y firmados por el sucesor, bajo su propia palabra: el formulario impreso dice quién supervisó y quién firmó.&lt;/p&gt;</translation>
     </message>
     <message numerus="yes">
         <source>%n supervisee(s)</source>
@@ -2293,7 +2293,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
     <message>
         <source>Review pe&amp;nding they left…</source>
-        <translation>Revisar pendientes que de&amp;jó…</translation>
+        <translation>Pendientes que de&amp;jó…</translation>
     </message>
     <message>
         <source>Review what the selected supervisor left unsigned</source>
@@ -2305,7 +2305,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
     <message>
         <source>New recovery &amp;key…</source>
-        <translation>Nueva c&amp;lave de recuperación…</translation>
+        <translation>C&amp;lave de recuperación…</translation>
     </message>
     <message>
         <source>Make a new recovery key for me</source>
@@ -2329,15 +2329,15 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
     <message>
         <source>{name} is marked inactive.</source>
-        <translation>{name} quedó marcado como inactivo.</translation>
+        <translation>La cuenta de {name} quedó inactiva.</translation>
     </message>
     <message>
         <source>{name} is marked inactive; {supervisees} now with {successor}, who can review and sign the {records} left pending.</source>
-        <translation>{name} quedó marcado como inactivo; {supervisees} ahora con {successor}, que puede revisar y firmar lo que quedó pendiente ({records}).</translation>
+        <translation>La cuenta de {name} quedó inactiva; {supervisees} ahora con {successor}, que puede revisar y firmar lo que quedó pendiente ({records}).</translation>
     </message>
     <message>
         <source>{name} is active again.</source>
-        <translation>{name} está activo de nuevo.</translation>
+        <translation>La cuenta de {name} está activa de nuevo.</translation>
     </message>
     <message>
         <source>New recovery key</source>
@@ -2384,7 +2384,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
     <message>
         <source>Amendment reason</source>
-        <translation>Motivo de la enmienda</translation>
+        <translation>Motivo</translation>
     </message>
     <message>
         <source>Record</source>
