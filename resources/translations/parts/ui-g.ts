@@ -1395,7 +1395,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
     <message>
         <source>Review &amp;with supervisee…</source>
-        <translation>Re&amp;visar con supervisado…</translation>
+        <translation>Revisar c&amp;on supervisado…</translation>
     </message>
     <message>
         <source>Review with this supervisee (read only, only their hours)</source>
@@ -1523,7 +1523,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
     <message>
         <source>Review &amp;with {name}…</source>
-        <translation>Re&amp;visar con {name}…</translation>
+        <translation>Revisar c&amp;on {name}…</translation>
     </message>
     <message>
         <source>Reactivate this supervisee first</source>
@@ -2682,7 +2682,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
     <message>
         <source>New trainin&amp;g…</source>
-        <translation>&amp;Nueva capacitación…</translation>
+        <translation>Nueva capaci&amp;tación…</translation>
     </message>
     <message>
         <source>Record a training</source>
@@ -2690,7 +2690,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
     <message>
         <source>C&amp;hange…</source>
-        <translation>&amp;Cambiar…</translation>
+        <translation>Cam&amp;biar…</translation>
     </message>
     <message>
         <source>Change the selected training</source>
@@ -2698,7 +2698,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
     <message>
         <source>De&amp;lete</source>
-        <translation>E&amp;liminar</translation>
+        <translation>Eli&amp;minar</translation>
     </message>
     <message>
         <source>Delete the selected training</source>
@@ -2706,7 +2706,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
     <message>
         <source>C&amp;onfirm (sign)…</source>
-        <translation>C&amp;onfirmar (firmar)…</translation>
+        <translation>Confirmar (&amp;firmar)…</translation>
     </message>
     <message>
         <source>Confirm the selected training with your signature</source>
@@ -2722,7 +2722,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
     <message>
         <source>I&amp;mport…</source>
-        <translation>I&amp;mportar…</translation>
+        <translation>Im&amp;portar…</translation>
     </message>
     <message>
         <source>Import training from a spreadsheet</source>
@@ -2734,7 +2734,7 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
     <message>
         <source>Add &amp;credential…</source>
-        <translation>Agregar c&amp;redencial…</translation>
+        <translation>A&amp;gregar credencial…</translation>
     </message>
     <message>
         <source>Record a credential or licence</source>
