@@ -11,17 +11,19 @@ from supervisor_app.reports.data import StatementData, VerificationData
 from supervisor_app.units import hours, hours_change
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AttestationsPage", text)
-
-
 def verification_html(data: VerificationData, serial: str) -> str:
     rows = "".join(
         f"<tr><td>{escape(d.label)}</td><td align='right'>{hours(d.individual_minutes)}</td>"
         f"<td align='right'>{hours(d.group_minutes)}</td><td align='right'><b>{hours(d.total_minutes)}</b></td></tr>"
         for d in data.domains
     )
-    head = "".join(f"<th>{escape(_tr(word))}</th>" for word in ("Domain", "Individual", "Group", "Total h"))
+    words = (
+        QCoreApplication.translate("AttestationsPage", "Domain"),
+        QCoreApplication.translate("AttestationsPage", "Individual"),
+        QCoreApplication.translate("AttestationsPage", "Group"),
+        QCoreApplication.translate("AttestationsPage", "Total h"),
+    )
+    head = "".join(f"<th>{escape(word)}</th>" for word in words)
     sessions = QCoreApplication.translate(
         "AttestationsPage", "%n session(s) ({i} individual, {g} group)", None, data.sessions_total
     ).format(i=data.sessions_individual, g=data.sessions_group)
@@ -31,18 +33,22 @@ def verification_html(data: VerificationData, serial: str) -> str:
         None,
         data.experience_entries,
     ).format(h=hours(data.experience_minutes))
-    serial_text = _tr("Serial: {serial}").format(serial=serial or _tr("assigned when printed"))
+    serial_text = QCoreApplication.translate("AttestationsPage", "Serial: {serial}").format(
+        serial=serial or QCoreApplication.translate("AttestationsPage", "assigned when printed")
+    )
+    total = QCoreApplication.translate("AttestationsPage", "Total")
+    fingerprint = QCoreApplication.translate("AttestationsPage", "Record fingerprint")
     return (
         f"<h3>{escape(data.form_title)}</h3>"
         f"<p><b>{escape(data.applicant_name)}</b> ({escape(data.credential_code)}) · "
         f"{escape(data.supervisor_name)}, {escape(data.supervisor_credentials)}<br>"
         f"{data.date_from.isoformat()} – {data.date_to.isoformat()} · {escape(sessions)}</p>"
         f"<table border='1' cellspacing='0' cellpadding='3'><tr>{head}</tr>{rows}"
-        f"<tr><td><b>{escape(_tr('Total'))}</b></td><td align='right'>{hours(data.individual_minutes)}</td>"
+        f"<tr><td><b>{escape(total)}</b></td><td align='right'>{hours(data.individual_minutes)}</td>"
         f"<td align='right'>{hours(data.group_minutes)}</td><td align='right'><b>{hours(data.supervision_minutes)}</b></td></tr></table>"
         f"<p>{escape(experience)}</p>"
         f"{_counted_html(data)}"
-        f"<p>{escape(serial_text)}<br>{escape(_tr('Record fingerprint'))}: <tt>{escape(data.fingerprint_groups)}</tt></p>"
+        f"<p>{escape(serial_text)}<br>{escape(fingerprint)}: <tt>{escape(data.fingerprint_groups)}</tt></p>"
         f"{_agency_notes_html(data)}"
     )
 
@@ -51,8 +57,9 @@ def _counted_html(data: VerificationData) -> str:
     """Signed and counted where they differ, with the reasons (as the form's page 2 says)."""
     if not data.counted_reasons:
         return ""
-    counted = _tr(
-        "Counted toward the requirement: supervision {s} h of {ss} h signed, experience {e} h of {es} h."
+    counted = QCoreApplication.translate(
+        "AttestationsPage",
+        "Counted toward the requirement: supervision {s} h of {ss} h signed, experience {e} h of {es} h.",
     ).format(
         s=hours(data.counted_supervision_minutes),
         ss=hours(data.supervision_minutes),
@@ -68,39 +75,43 @@ def _agency_notes_html(data: VerificationData) -> str:
     if not data.verify_notes:
         return ""
     items = "".join(f"<li>{escape(note)}</li>" for note in data.verify_notes)
-    heading = _tr("To verify with the board (not printed on the form):")
+    heading = QCoreApplication.translate(
+        "AttestationsPage", "To verify with the board (not printed on the form):"
+    )
     return f"<p><small><b>{escape(heading)}</b></small></p><ul><small>{items}</small></ul>"
 
 
 def statement_html(data: StatementData) -> str:
-    unmet = (
-        "".join(f"<li>{escape(u)}</li>" for u in data.unmet)
-        or f"<li>{escape(_tr('Every requirement is met.'))}</li>"
-    )
-    title = _tr("Progress statement: {name} ({code})").format(
+    met = QCoreApplication.translate("AttestationsPage", "Every requirement is met.")
+    unmet = "".join(f"<li>{escape(u)}</li>" for u in data.unmet) or f"<li>{escape(met)}</li>"
+    title = QCoreApplication.translate("AttestationsPage", "Progress statement: {name} ({code})").format(
         name=data.applicant_name, code=data.credential_code
     )
-    as_of = _tr("As of {day} · supervisor {name}").format(
+    as_of = QCoreApplication.translate("AttestationsPage", "As of {day} · supervisor {name}").format(
         day=data.as_of.isoformat(), name=data.supervisor_name
     )
-    part = _tr("{what}: {signed} of {required} h signed ({pending} h pending)")
+    part = QCoreApplication.translate(
+        "AttestationsPage", "{what}: {signed} of {required} h signed ({pending} h pending)"
+    )
     supervision = part.format(
-        what=_tr("Supervision"),
+        what=QCoreApplication.translate("AttestationsPage", "Supervision"),
         signed=hours(data.supervision.counted_minutes),
         required=hours(data.supervision.required_minutes),
         pending=hours_change(data.supervision.pending_minutes),
     )
     experience = part.format(
-        what=_tr("Experience"),
+        what=QCoreApplication.translate("AttestationsPage", "Experience"),
         signed=hours(data.experience.counted_minutes),
         required=hours(data.experience.required_minutes),
         pending=hours_change(data.experience.pending_minutes),
     )
+    still_needed = QCoreApplication.translate("AttestationsPage", "Still needed")
+    fingerprint = QCoreApplication.translate("AttestationsPage", "Record fingerprint")
     return (
         f"<h3>{escape(title)}</h3><p>{escape(as_of)}</p>"
         f"<p>{escape(supervision)}<br>{escape(experience)}</p>"
-        f"<p><b>{escape(_tr('Still needed'))}</b></p><ul>{unmet}</ul>"
-        f"<p>{escape(_tr('Record fingerprint'))}: <tt>{escape(data.fingerprint_groups)}</tt></p>"
+        f"<p><b>{escape(still_needed)}</b></p><ul>{unmet}</ul>"
+        f"<p>{escape(fingerprint)}: <tt>{escape(data.fingerprint_groups)}</tt></p>"
     )
 
 

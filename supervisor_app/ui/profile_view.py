@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from supervisor_app import i18n
 from supervisor_app.services.profiles import SUPERVISION, CredentialProfile, Rule
 from supervisor_app.storage import user_data_dir
 from supervisor_app.units import hours
@@ -21,12 +22,13 @@ class ProfileView(QTextBrowser):
         self.setOpenLinks(False)
 
     def show_profile(self, profile: CredentialProfile) -> None:
+        none = escape(self.tr("none"))
+        verify_with_icb = escape(self.tr("verify with ICB"))
+
         def rule_row(name: str, rule: Rule[Any] | None, shown: str) -> str:
             if rule is None:
-                return f"<tr><td>{escape(name)}</td><td>{escape(self.tr('none'))}</td><td></td><td></td></tr>"
-            verify = (
-                f"<b style='color:#a40000'>{escape(self.tr('verify with ICB'))}</b>" if rule.verify else ""
-            )
+                return f"<tr><td>{escape(name)}</td><td>{none}</td><td></td><td></td></tr>"
+            verify = f"<b style='color:#a40000'>{verify_with_icb}</b>" if rule.verify else ""
             note = f"<br><i>{escape(rule.note)}</i>" if rule.note else ""
             return (
                 f"<tr><td>{escape(name)}</td><td><b>{escape(shown)}</b></td>"
@@ -35,7 +37,7 @@ class ProfileView(QTextBrowser):
 
         # Every rule of the registry, supervision first (a rule the profile does not state: "none").
         rows = [
-            rule_row(self.tr(spec.label), rule, self._shown(profile, spec.unit, rule.value) if rule else "")
+            rule_row(i18n._(spec.label), rule, self._shown(profile, spec.unit, rule.value) if rule else "")
             for spec, rule in sorted(profile.rules(), key=lambda item: item[0].part != SUPERVISION)
         ]
         domains = "".join(f"<li>{escape(d.label)}</li>" for d in profile.domains)
@@ -54,11 +56,9 @@ class ProfileView(QTextBrowser):
                 if who.agency_may_add
                 else self.tr("Set by rule: your agency cannot add kinds.")
             )
-            supervisors = (
-                f"<p><b>{escape(self.tr('Who may supervise'))}</b> "
-                f"({escape(self.tr('a credential held on the date of each record signed'))})</p>"
-                f"<ul>{kinds}</ul><p>{escape(added)}</p>"
-            )
+            who_may = escape(self.tr("Who may supervise"))
+            held = escape(self.tr("a credential held on the date of each record signed"))
+            supervisors = f"<p><b>{who_may}</b> ({held})</p><ul>{kinds}</ul><p>{escape(added)}</p>"
         sources = "".join(f"<li>{escape(s)}</li>" for s in profile.sources)
         notes = "".join(f"<li>{escape(n)}</li>" for n in profile.verify_notes)
         education = self.tr("{h} hours: {detail} ({source})").format(
@@ -69,22 +69,39 @@ class ProfileView(QTextBrowser):
             if profile.overridden
             else self.tr("Shipped with the app: {path}")
         )
+        version = escape(self.tr("version"))
+        effective = escape(self.tr("effective"))
+        performance_domains = escape(self.tr("Performance domains"))
+        rule_word, value_word, source_word = (
+            escape(self.tr("Rule")),
+            escape(self.tr("Value")),
+            escape(self.tr("Source")),
+        )
+        education_word = escape(self.tr("Education"))
+        to_confirm = escape(self.tr("To confirm with ICB"))
+        sources_word = escape(self.tr("Sources"))
+        to_change = escape(
+            self.tr(
+                "To change a rule for your agency, copy the profile file into {folder} (same code) "
+                "and edit the copy; restart the app."
+            ).format(folder=user_data_dir() / "credentials")
+        )
         html = f"""
         <h3>{escape(profile.code)}: {escape(profile.name)}</h3>
-        <p>{escape(profile.board)} · {escape(self.tr("version"))} {escape(profile.version)},
-        {escape(self.tr("effective"))} {profile.effective.isoformat()}<br>
+        <p>{escape(profile.board)} · {version} {escape(profile.version)},
+        {effective} {profile.effective.isoformat()}<br>
         <span style='color:#555'>{escape(where.format(path=profile.path))}</span></p>
-        <p><b>{escape(self.tr("Performance domains"))}</b></p><ul>{domains}</ul>
+        <p><b>{performance_domains}</b></p><ul>{domains}</ul>
         <table border='1' cellspacing='0' cellpadding='4' width='100%'>
-        <tr><th align='left'>{escape(self.tr("Rule"))}</th><th align='left'>{escape(self.tr("Value"))}</th>
-        <th align='left'>{escape(self.tr("Source"))}</th><th></th></tr>
+        <tr><th align='left'>{rule_word}</th><th align='left'>{value_word}</th>
+        <th align='left'>{source_word}</th><th></th></tr>
         {"".join(rows)}
         </table>
         {supervisors}
-        <p><b>{escape(self.tr("Education"))}</b>: {escape(education)}</p>
-        {f"<p><b>{escape(self.tr('To confirm with ICB'))}</b></p><ul>{notes}</ul>" if notes else ""}
-        <p><b>{escape(self.tr("Sources"))}</b></p><ul>{sources}</ul>
-        <p style='color:#555'>{escape(self.tr("To change a rule for your agency, copy the profile file into {folder} (same code) and edit the copy; restart the app.").format(folder=user_data_dir() / "credentials"))}</p>
+        <p><b>{education_word}</b>: {escape(education)}</p>
+        {f"<p><b>{to_confirm}</b></p><ul>{notes}</ul>" if notes else ""}
+        <p><b>{sources_word}</b></p><ul>{sources}</ul>
+        <p style='color:#555'>{to_change}</p>
         """
         self.setHtml(html)
 

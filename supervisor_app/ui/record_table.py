@@ -26,45 +26,69 @@ from supervisor_app.ui.record_actions import RecordActions
 from supervisor_app.units import duration
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RecordTable", text)
-
-
 def session_columns(*, attendees: bool = True) -> list[Column]:
     columns = [
-        Column(_tr("Date"), lambda r: r.date.isoformat()),
-        Column(_tr("Start"), lambda r: r.start),
-        Column(_tr("Length"), lambda r: duration(r.minutes), right=True),
-        Column(_tr("Format"), lambda r: status_text(r.format)),
-        Column(_tr("Modality"), lambda r: status_text(r.modality)),
+        Column(QCoreApplication.translate("RecordTable", "Date"), lambda r: r.date.isoformat()),
+        Column(QCoreApplication.translate("RecordTable", "Start"), lambda r: r.start),
+        Column(
+            QCoreApplication.translate("RecordTable", "Length"), lambda r: duration(r.minutes), right=True
+        ),
+        Column(QCoreApplication.translate("RecordTable", "Format"), lambda r: status_text(r.format)),
+        Column(QCoreApplication.translate("RecordTable", "Modality"), lambda r: status_text(r.modality)),
     ]
     if attendees:
-        columns.append(Column(_tr("Attendees"), lambda r: r.attendees, tooltip=lambda r: r.attendees))
+        columns.append(
+            Column(
+                QCoreApplication.translate("RecordTable", "Attendees"),
+                lambda r: r.attendees,
+                tooltip=lambda r: r.attendees,
+            )
+        )
     columns += [
-        Column(_tr("Supervisor"), lambda r: r.supervisor_name),
-        Column(_tr("Domains"), lambda r: r.domains, tooltip=lambda r: r.domains),
-        Column(_tr("Status"), _status, tooltip=_status_tip),
-        Column(_tr("Topics"), lambda r: r.topics.replace("\n", " "), tooltip=lambda r: r.topics),
-        Column(_tr("Record"), lambda r: r.id[:8], tooltip=lambda r: r.id),
+        Column(QCoreApplication.translate("RecordTable", "Supervisor"), lambda r: r.supervisor_name),
+        Column(
+            QCoreApplication.translate("RecordTable", "Domains"),
+            lambda r: r.domains,
+            tooltip=lambda r: r.domains,
+        ),
+        Column(QCoreApplication.translate("RecordTable", "Status"), _status, tooltip=_status_tip),
+        Column(
+            QCoreApplication.translate("RecordTable", "Topics"),
+            lambda r: r.topics.replace("\n", " "),
+            tooltip=lambda r: r.topics,
+        ),
+        Column(
+            QCoreApplication.translate("RecordTable", "Record"), lambda r: r.id[:8], tooltip=lambda r: r.id
+        ),
     ]
     return columns
 
 
 def experience_columns(*, supervisee: bool = True) -> list[Column]:
     columns = [
-        Column(_tr("From"), lambda r: r.period_start.isoformat()),
-        Column(_tr("To"), lambda r: r.period_end.isoformat()),
-        Column(_tr("Length"), lambda r: duration(r.minutes), right=True),
+        Column(QCoreApplication.translate("RecordTable", "From"), lambda r: r.period_start.isoformat()),
+        Column(QCoreApplication.translate("RecordTable", "To"), lambda r: r.period_end.isoformat()),
+        Column(
+            QCoreApplication.translate("RecordTable", "Length"), lambda r: duration(r.minutes), right=True
+        ),
     ]
     if supervisee:
-        columns.append(Column(_tr("Supervisee"), lambda r: r.supervisee_name))
+        columns.append(
+            Column(QCoreApplication.translate("RecordTable", "Supervisee"), lambda r: r.supervisee_name)
+        )
     columns += [
-        Column(_tr("Kind"), lambda r: status_text(r.kind)),
-        Column(_tr("Setting"), lambda r: r.setting),
-        Column(_tr("Supervisor"), lambda r: r.supervisor_name),
-        Column(_tr("Domains"), lambda r: r.domains, tooltip=lambda r: r.domains),
-        Column(_tr("Status"), _status, tooltip=_status_tip),
-        Column(_tr("Record"), lambda r: r.id[:8], tooltip=lambda r: r.id),
+        Column(QCoreApplication.translate("RecordTable", "Kind"), lambda r: status_text(r.kind)),
+        Column(QCoreApplication.translate("RecordTable", "Setting"), lambda r: r.setting),
+        Column(QCoreApplication.translate("RecordTable", "Supervisor"), lambda r: r.supervisor_name),
+        Column(
+            QCoreApplication.translate("RecordTable", "Domains"),
+            lambda r: r.domains,
+            tooltip=lambda r: r.domains,
+        ),
+        Column(QCoreApplication.translate("RecordTable", "Status"), _status, tooltip=_status_tip),
+        Column(
+            QCoreApplication.translate("RecordTable", "Record"), lambda r: r.id[:8], tooltip=lambda r: r.id
+        ),
     ]
     return columns
 
@@ -79,38 +103,57 @@ def signed_elsewhere_text(row: Any) -> str:
     if arrival is None:
         return ""
     if arrival.agency:
-        return _tr("Signed by {name} at {agency}, in another database").format(
-            name=arrival.signer or _tr("its supervisor"), agency=arrival.agency
+        return QCoreApplication.translate(
+            "RecordTable", "Signed by {name} at {agency}, in another database"
+        ).format(
+            name=arrival.signer or QCoreApplication.translate("RecordTable", "its supervisor"),
+            agency=arrival.agency,
         )
-    return _tr("Signed by {name}, in another database").format(name=arrival.signer or _tr("its supervisor"))
+    return QCoreApplication.translate("RecordTable", "Signed by {name}, in another database").format(
+        name=arrival.signer or QCoreApplication.translate("RecordTable", "its supervisor")
+    )
 
 
 def _status(row: Any) -> str:
     if _arrival(row) is not None and row.status == "signed":
-        return _tr("Signed elsewhere")
+        return QCoreApplication.translate("RecordTable", "Signed elsewhere")
     if row.amendment_waiting:
-        return _tr("Signed · amendment waiting")
+        return QCoreApplication.translate("RecordTable", "Signed · amendment waiting")
     return status_text(row.status)
 
 
 def _status_tip(row: Any) -> str:
     parts = []
     if _arrival(row) is not None:
-        parts.append(signed_elsewhere_text(row) + _tr(" (arrived in an hours file; read-only here)."))
+        parts.append(
+            signed_elsewhere_text(row)
+            + QCoreApplication.translate("RecordTable", " (arrived in an hours file; read-only here).")
+        )
     if row.amendment_waiting:
         parts.append(
-            _tr("An amendment of this record waits for signature; it replaces this one once signed.")
+            QCoreApplication.translate(
+                "RecordTable",
+                "An amendment of this record waits for signature; it replaces this one once signed.",
+            )
         )
     if row.supersedes_id:
         parts.append(
-            _tr("Amends {id}: {reason}").format(id=row.supersedes_id[:8], reason=row.amendment_reason)
+            QCoreApplication.translate("RecordTable", "Amends {id}: {reason}").format(
+                id=row.supersedes_id[:8], reason=row.amendment_reason
+            )
         )
     if row.status == "amended":
-        parts.append(_tr("Replaced by a signed amendment; no longer counted."))
+        parts.append(
+            QCoreApplication.translate("RecordTable", "Replaced by a signed amendment; no longer counted.")
+        )
     if row.status == "voided":
-        parts.append(_tr("Voided; no longer counted."))
+        parts.append(QCoreApplication.translate("RecordTable", "Voided; no longer counted."))
     if row.status == "pending":
-        parts.append(_tr("Waiting for the supervisor's signature; not counted yet."))
+        parts.append(
+            QCoreApplication.translate(
+                "RecordTable", "Waiting for the supervisor's signature; not counted yet."
+            )
+        )
     return "\n".join(parts)
 
 
@@ -331,7 +374,9 @@ def session_query(
 def _without_others(row: overview.SessionRow) -> overview.SessionRow:
     if row.attendee_count <= 1:
         return row
-    return replace(row, attendees=_tr("Group of {n}").format(n=row.attendee_count))
+    return replace(
+        row, attendees=QCoreApplication.translate("RecordTable", "Group of {n}").format(n=row.attendee_count)
+    )
 
 
 def experience_query(flt: overview.ExperienceFilter) -> tuple[Callable[..., list[Any]], Callable[[Any], int]]:

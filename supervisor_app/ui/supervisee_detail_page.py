@@ -419,9 +419,8 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
             f"<li>{_esc(text)}</li>" for text in (education.missing if education else [])
         )
         if education_missing:
-            education_missing = (
-                f"<b>{_esc(self.tr('Education'))}</b><ul style='margin-left:-20px'>{education_missing}</ul>"
-            )
+            heading = _esc(self.tr("Education"))
+            education_missing = f"<b>{heading}</b><ul style='margin-left:-20px'>{education_missing}</ul>"
         if progress.unmet:
             items = "".join(f"<li>{_esc(text)}</li>" for text in progress.unmet)
             self.unmet.setText(f"<ul style='margin-left:-20px'>{items}</ul>" + education_missing)
@@ -451,8 +450,9 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
             data.months, part="experience", required_minutes=progress.experience.required_minutes
         )
         notes = "".join(f"<li>{_esc(n)}</li>" for n in progress.notes)
+        good_to_know = self.tr("Good to know")
         self.notes.setText(
-            f"<b>{self.tr('Good to know')}</b><ul style='margin-left:-20px'>{notes}</ul>" if notes else ""
+            f"<b>{good_to_know}</b><ul style='margin-left:-20px'>{notes}</ul>" if notes else ""
         )
         self.integrity.setVisible(bool(data.integrity_problem))
         if data.integrity_problem:

@@ -30,10 +30,6 @@ def _expiring(uow: Any, supervisor_id: int) -> list[tuple[str, str, dt.date]]:
     return [(r.kind, r.number, r.expires_on) for r in rows]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ToSignPage", text)
-
-
 def _when(row: overview.PendingRow) -> str:
     if row.date == row.date_end:
         return row.date.isoformat()
@@ -52,18 +48,30 @@ def _detail(row: overview.PendingRow) -> str:
 
 
 COLUMNS = [
-    Column(_tr("Kind"), lambda r: status_text(r.kind) + (_tr(" (amendment)") if r.supersedes_id else "")),
-    Column(_tr("When"), _when),
-    Column(_tr("Length"), lambda r: duration(r.minutes), right=True),
-    Column(_tr("Supervisee(s)"), lambda r: r.supervisees, tooltip=lambda r: r.supervisees),
-    Column(_tr("Details"), _detail, tooltip=_detail),
-    Column(_tr("Domains"), lambda r: r.domains, tooltip=lambda r: r.domains),
     Column(
-        _tr("Amendment reason"),
+        QCoreApplication.translate("ToSignPage", "Kind"),
+        lambda r: (
+            status_text(r.kind)
+            + (QCoreApplication.translate("ToSignPage", " (amendment)") if r.supersedes_id else "")
+        ),
+    ),
+    Column(QCoreApplication.translate("ToSignPage", "When"), _when),
+    Column(QCoreApplication.translate("ToSignPage", "Length"), lambda r: duration(r.minutes), right=True),
+    Column(
+        QCoreApplication.translate("ToSignPage", "Supervisee(s)"),
+        lambda r: r.supervisees,
+        tooltip=lambda r: r.supervisees,
+    ),
+    Column(QCoreApplication.translate("ToSignPage", "Details"), _detail, tooltip=_detail),
+    Column(
+        QCoreApplication.translate("ToSignPage", "Domains"), lambda r: r.domains, tooltip=lambda r: r.domains
+    ),
+    Column(
+        QCoreApplication.translate("ToSignPage", "Amendment reason"),
         lambda r: r.amendment_reason,
         tooltip=lambda r: r.amendment_reason,
     ),
-    Column(_tr("Record"), lambda r: r.id[:8], tooltip=lambda r: r.id),
+    Column(QCoreApplication.translate("ToSignPage", "Record"), lambda r: r.id[:8], tooltip=lambda r: r.id),
 ]
 KIND, WHEN, LENGTH, SUPERVISEES, DETAILS, DOMAINS, REASON, RECORD = range(len(COLUMNS))
 FIXED_WIDTHS = {KIND: 140, WHEN: 170, LENGTH: 75, REASON: 150, RECORD: 80}

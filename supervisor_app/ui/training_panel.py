@@ -232,7 +232,7 @@ class TrainingPanel(RefreshOnChange, QWidget):
         self.hire_caption = QLabel(self.tr("Hire date:"), cred_box)
         self.hire_date = QLineEdit(cred_box)
         self.hire_date.setObjectName("hire_date")
-        self.hire_date.setPlaceholderText("YYYY-MM-DD")
+        self.hire_date.setPlaceholderText(self.tr("YYYY-MM-DD"))
         self.hire_date.setMaximumWidth(120)
         self.hire_date.setAccessibleName(
             self.tr("Hire date (an employer's credential deadline counts from it)")
@@ -293,7 +293,8 @@ class TrainingPanel(RefreshOnChange, QWidget):
             colour = "#1e6b1e" if part.met else "#444444"
             items = "".join(f"<li>{escape(t)}</li>" for t in part.missing)
             notes = "".join(f"<li style='color:#555'>{escape(t)}</li>" for t in part.notes)
-            met = "" if part.missing else f" <span style='color:{colour}'>✓ {self.tr('met')}</span>"
+            met_word = self.tr("met")
+            met = "" if part.missing else f" <span style='color:{colour}'>✓ {met_word}</span>"
             parts.append(f"<b>{head}</b>{met}<ul style='margin-left:-20px'>{items}{notes}</ul>")
         if not parts:
             parts.append(self.tr("Record a credential with its expiry to see progress toward its renewal."))
