@@ -148,8 +148,8 @@ def _templates(node: ast.expr, params: dict[str, ast.expr], *, formatted: bool =
         if name in {"_", "gettext", "pgettext"} and node.args:  # i18n: _("...{x}...")
             return _templates(node.args[-1], params, formatted=formatted)
         if name == "ngettext" and len(node.args) >= 2:  # i18n: ngettext("{n} day", "{n} days", n)
-            one, many = (_templates(a, params, formatted=formatted) for a in node.args[:2])
-            return None if one is None or many is None else one + many
+            # One wording counted: the plural stands for it (the singular is the same refusal).
+            return _templates(node.args[1], params, formatted=formatted)
     return None
 
 
