@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from supervisor_app.db import UnitOfWork
-from supervisor_app.i18n import N_, _
+from supervisor_app.i18n import _
 from supervisor_app.models import (
     Supervisee,
     Supervisor,
@@ -110,7 +110,7 @@ def confirm_trainings(
                 field="entry",
                 code="training.confirm_supervisor_own",
             )
-        refuse_confirmed(uow, entry, N_("confirmed again"))
+        refuse_confirmed(uow, entry, "confirmed again")
         supervisee = get_supervisee(uow, entry.supervisee_id)
         if supervisee.same_person_supervisor_id == supervisor.id:
             raise DomainError(

@@ -12,7 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from supervisor_app.db import UnitOfWork
-from supervisor_app.i18n import N_, _, ngettext
+from supervisor_app.i18n import N_, _, ngettext, pgettext
 from supervisor_app.models import (
     TrainingAllocation,
     TrainingCertificate,
@@ -154,7 +154,7 @@ def check_training(
             code="training.in_future",
             params={"end": end},
         )
-    title = clean_text(title, field="title", label=N_("Title"), max_length=300, required=True)
+    title = clean_text(title, field="title", label=pgettext("training", "Title"), max_length=300, required=True)
     provider = clean_text(provider, field="provider", label=N_("Provider"), max_length=200)
     delivery = (delivery or "").strip().lower()
     if delivery not in {d.value for d in TrainingDelivery}:
@@ -277,12 +277,23 @@ def confirmation_of(uow: UnitOfWork, entry_id: str) -> TrainingConfirmation | No
     return uow.session.get(TrainingConfirmation, entry_id)
 
 
+_CANNOT = {
+    "changed": N_("a confirmed entry cannot be changed"),
+    "deleted": N_("a confirmed entry cannot be deleted"),
+    "confirmed again": N_("a confirmed entry cannot be confirmed again"),
+    "given another certificate": N_("a confirmed entry cannot be given another certificate"),
+    "left without its certificate": N_("a confirmed entry cannot be left without its certificate"),
+}
+"""What a confirmed entry cannot be, for each refused ``action`` (one sentence to translate each)."""
+
+
 def refuse_confirmed(uow: UnitOfWork, entry: TrainingEntry, action: str) -> None:
     if confirmation_of(uow, entry.id) is not None:
+        cannot = _CANNOT.get(action) or "a confirmed entry cannot be " + action
         raise DomainError(
-            _(
-                "Training {entry} ({title}) was confirmed by a supervisor; a confirmed entry cannot be {action}."
-            ).format(entry=entry.id[:8], title=entry.title, action=_(action)),
+            _("Training {entry} ({title}) was confirmed by a supervisor; {cannot}.").format(
+                entry=entry.id[:8], title=entry.title, cannot=_(cannot)
+            ),
             field="entry",
             code="training.confirmed_final",
             params={"entry": entry.id, "title": entry.title, "action": action},
@@ -292,7 +303,7 @@ def refuse_confirmed(uow: UnitOfWork, entry: TrainingEntry, action: str) -> None
 def edit_training(uow: UnitOfWork, *, entry_id: str, today: dt.date | None = None, **values: Any) -> None:
     """Change a self-reported entry (its certificate stays). The caller commits."""
     entry = get_training(uow, entry_id)
-    refuse_confirmed(uow, entry, N_("changed"))
+    refuse_confirmed(uow, entry, "changed")
     person = Person(supervisee_id=entry.supervisee_id, supervisor_id=entry.supervisor_id)
     checked = check_training(uow, person=person, today=today, **values)
     before = _entry_fields(entry)
@@ -322,7 +333,7 @@ def _entry_fields(entry: TrainingEntry) -> dict[str, Any]:
 
 def delete_training(uow: UnitOfWork, *, entry_id: str) -> None:
     entry = get_training(uow, entry_id)
-    refuse_confirmed(uow, entry, N_("deleted"))
+    refuse_confirmed(uow, entry, "deleted")
     audit.log(
         uow,
         "training-delete",
@@ -339,7 +350,7 @@ def delete_training(uow: UnitOfWork, *, entry_id: str) -> None:
 def attach_certificate(uow: UnitOfWork, *, entry_id: str, certificate: CertificateFile) -> None:
     """Attach (or replace) the certificate of a self-reported entry. The caller commits."""
     entry = get_training(uow, entry_id)
-    refuse_confirmed(uow, entry, N_("given another certificate"))
+    refuse_confirmed(uow, entry, "given another certificate")
     row = new_certificate_row(entry.id, certificate)
     old = uow.session.get(TrainingCertificate, entry.id)
     if old is not None:
@@ -358,7 +369,7 @@ def attach_certificate(uow: UnitOfWork, *, entry_id: str, certificate: Certifica
 
 def remove_certificate(uow: UnitOfWork, *, entry_id: str) -> None:
     entry = get_training(uow, entry_id)
-    refuse_confirmed(uow, entry, N_("left without its certificate"))
+    refuse_confirmed(uow, entry, "left without its certificate")
     old = uow.session.get(TrainingCertificate, entry.id)
     if old is None:
         raise DomainError(
