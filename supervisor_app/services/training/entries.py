@@ -154,7 +154,9 @@ def check_training(
             code="training.in_future",
             params={"end": end},
         )
-    title = clean_text(title, field="title", label=pgettext("training", "Title"), max_length=300, required=True)
+    title = clean_text(
+        title, field="title", label=pgettext("training", "Title"), max_length=300, required=True
+    )
     provider = clean_text(provider, field="provider", label=N_("Provider"), max_length=200)
     delivery = (delivery or "").strip().lower()
     if delivery not in {d.value for d in TrainingDelivery}:
