@@ -185,10 +185,26 @@ def _factory(node: ast.FunctionDef, call: ast.Call) -> Factory | None:
         ),
         None,
     )
+    hole = inner
+    if inner is None and isinstance(message, ast.Call) and _name(message.func) == "format":
+        # i18n: _("...{message}...").format(message=message): the hole is the keyword's name
+        passed = next(
+            (
+                k
+                for k in message.keywords
+                if isinstance(k.value, ast.Name)
+                and k.value.id in names
+                and k.value.id != code_node.id
+                and "message" in k.value.id
+            ),
+            None,
+        )
+        if passed is not None:
+            inner, hole = passed.value.id, passed.arg  # type: ignore[union-attr]
     return Factory(
         code_at=names.index(code_node.id),
         message_at=names.index(inner) if inner else None,
-        message_name=inner,
+        message_name=hole,
         template=templates[0] if templates else None,
         params=tuple(_params(call)),
     )

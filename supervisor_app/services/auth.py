@@ -30,6 +30,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _, ngettext
 from supervisor_app.models import Supervisor, utcnow
 from supervisor_app.services import audit, keys
 from supervisor_app.services.errors import DomainError
@@ -66,15 +67,18 @@ def hash_password(password: str) -> str:
 
 def check_new_password(password: str) -> None:
     if len(password) < MIN_PASSWORD_LENGTH:
+        params = {"minimum": MIN_PASSWORD_LENGTH}
         raise DomainError(
-            f"The password must be at least {MIN_PASSWORD_LENGTH} characters long.",
+            _("The password must be at least {minimum} characters long.").format(**params),
             code="auth.password_too_short",
             field="password",
-            params={"minimum": MIN_PASSWORD_LENGTH},
+            params=params,
         )
     if password.strip() != password:
         raise DomainError(
-            "The password must not start or end with a space.", code="auth.password_spaces", field="password"
+            _("The password must not start or end with a space."),
+            code="auth.password_spaces",
+            field="password",
         )
 
 
@@ -138,13 +142,7 @@ def authenticate(
     now = now or utcnow()
     supervisor = _may_try(uow, supervisor_id, now)
     if supervisor.password_hash is None:
-        raise DomainError(
-            f"{supervisor.name} has no password yet. Another supervisor signed in sets the first one "
-            f"(Settings > Supervisors > Set password, or: supervisor passwd {supervisor.id} --by THEIR_ID).",
-            code="auth.no_password",
-            field="password",
-            params={"supervisor": supervisor.name, "supervisor_id": supervisor.id},
-        )
+        raise _no_password(supervisor)
     try:
         _hasher().verify(supervisor.password_hash, password)
     except (VerificationError, InvalidHashError):
@@ -157,12 +155,25 @@ def authenticate(
     return supervisor
 
 
+def _no_password(supervisor: Supervisor) -> DomainError:
+    params = {"supervisor": supervisor.name, "supervisor_id": supervisor.id}
+    return DomainError(
+        _(
+            "{supervisor} has no password yet. Another supervisor signed in sets the first one "
+            "(Settings > Supervisors > Set password, or: supervisor passwd {supervisor_id} --by THEIR_ID)."
+        ).format(**params),
+        code="auth.no_password",
+        field="password",
+        params=params,
+    )
+
+
 def _may_try(uow: UnitOfWork, supervisor_id: int, now: dt.datetime) -> Supervisor:
     """The supervisor, if they exist, are active and not locked out."""
     supervisor = _supervisor(uow, supervisor_id)
     if not supervisor.active:
         raise DomainError(
-            f"{supervisor.name} is marked inactive and cannot sign.",
+            _("{supervisor} is marked inactive and cannot sign.").format(supervisor=supervisor.name),
             code="auth.inactive_signer",
             field="supervisor",
             params={"supervisor": supervisor.name},
@@ -176,16 +187,18 @@ def _may_try(uow: UnitOfWork, supervisor_id: int, now: dt.datetime) -> Superviso
         uow.afterwards(lambda short: _store_lock(short, supervisor_id, locked_until))
     if locked_until is not None and locked_until > now:
         minutes = max(1, math.ceil((locked_until - now).total_seconds() / 60))
+        params = {"supervisor": supervisor.name, "minutes": minutes, "attempts": MAX_FAILED_ATTEMPTS}
         raise DomainError(
-            f"Signing is locked for {supervisor.name} after {MAX_FAILED_ATTEMPTS} wrong passwords. "
-            f"Try again in about {minutes} minute{'s' if minutes != 1 else ''}.",
+            ngettext(
+                "Signing is locked for {supervisor} after {attempts} wrong passwords. "
+                "Try again in about {minutes} minute.",
+                "Signing is locked for {supervisor} after {attempts} wrong passwords. "
+                "Try again in about {minutes} minutes.",
+                minutes,
+            ).format(**params),
             code="auth.locked",
             field="password",
-            params={
-                "supervisor": supervisor.name,
-                "minutes": minutes,
-                "attempts": MAX_FAILED_ATTEMPTS,
-            },
+            params=params,
         )
     return supervisor
 
@@ -194,7 +207,7 @@ def _supervisor(uow: UnitOfWork, supervisor_id: int) -> Supervisor:
     supervisor = uow.session.get(Supervisor, supervisor_id)
     if supervisor is None:
         raise DomainError(
-            f"There is no supervisor with id {supervisor_id}.",
+            _("There is no supervisor with id {supervisor_id}.").format(supervisor_id=supervisor_id),
             code="auth.no_such_supervisor",
             field="supervisor",
             params={"supervisor_id": supervisor_id},
@@ -204,7 +217,7 @@ def _supervisor(uow: UnitOfWork, supervisor_id: int) -> Supervisor:
 
 def _inactive(supervisor: Supervisor) -> DomainError:
     return DomainError(
-        f"{supervisor.name} is marked inactive.",
+        _("{supervisor} is marked inactive.").format(supervisor=supervisor.name),
         code="auth.inactive",
         field="supervisor",
         params={"supervisor": supervisor.name},
@@ -237,31 +250,43 @@ def _count_failure(
     uow.afterwards(lambda short: count_failure(short, supervisor_id, now, record_ids, what=what))
     name, field = supervisor.name, "recovery_key" if what == "recovery key" else "password"
     params = {"supervisor": name, "attempts_left": left, "minutes": minutes}
-    plural = "s" if left != 1 else ""
     if what == "recovery key" and left <= 0:
         return WrongPassword(
-            f"Wrong recovery key. Signing is now locked for {name} for {minutes} minutes.",
+            _("Wrong recovery key. Signing is now locked for {supervisor} for {minutes} minutes.").format(
+                **params
+            ),
             code="auth.wrong_recovery_key_locked",
             field=field,
             params=params,
         )
     if what == "recovery key":
         return WrongPassword(
-            f"Wrong recovery key for {name}. {left} attempt{plural} left "
-            f"before signing locks for {minutes} minutes.",
+            ngettext(
+                "Wrong recovery key for {supervisor}. {attempts_left} attempt left "
+                "before signing locks for {minutes} minutes.",
+                "Wrong recovery key for {supervisor}. {attempts_left} attempts left "
+                "before signing locks for {minutes} minutes.",
+                left,
+            ).format(**params),
             code="auth.wrong_recovery_key",
             field=field,
             params=params,
         )
     if left <= 0:
         return WrongPassword(
-            f"Wrong password. Signing is now locked for {name} for {minutes} minutes.",
+            _("Wrong password. Signing is now locked for {supervisor} for {minutes} minutes.").format(
+                **params
+            ),
             code="auth.wrong_password_locked",
             field=field,
             params=params,
         )
     return WrongPassword(
-        f"Wrong password for {name}. {left} attempt{plural} left before signing locks for {minutes} minutes.",
+        ngettext(
+            "Wrong password for {supervisor}. {attempts_left} attempt left before signing locks for {minutes} minutes.",
+            "Wrong password for {supervisor}. {attempts_left} attempts left before signing locks for {minutes} minutes.",
+            left,
+        ).format(**params),
         code="auth.wrong_password",
         field=field,
         params=params,
@@ -311,16 +336,12 @@ def change_password(
     first = supervisor.password_hash is None
     if first:
         if _anyone_else_has_a_password(uow, supervisor.id):
-            raise DomainError(
-                f"{supervisor.name} has no password yet. Another supervisor signed in sets the first one "
-                f"(Settings > Supervisors > Set password, or: supervisor passwd {supervisor.id} --by THEIR_ID).",
-                code="auth.no_password",
-                field="password",
-                params={"supervisor": supervisor.name, "supervisor_id": supervisor.id},
-            )
+            raise _no_password(supervisor)
         if old_password:
             raise DomainError(
-                f"{supervisor.name} has no password yet; leave the old password empty.",
+                _("{supervisor} has no password yet; leave the old password empty.").format(
+                    supervisor=supervisor.name
+                ),
                 code="auth.no_old_password",
                 field="old_password",
                 params={"supervisor": supervisor.name},
@@ -331,7 +352,7 @@ def change_password(
         supervisor = authenticate(uow, supervisor_id=supervisor_id, password=old_password, now=now)
     if new_password == old_password:
         raise DomainError(
-            "The new password is the same as the old one.", code="auth.same_password", field="password"
+            _("The new password is the same as the old one."), code="auth.same_password", field="password"
         )
     supervisor.password_hash = hash_password(new_password)
     if first:
@@ -378,7 +399,7 @@ def set_password_by_another(
     supervisor = _supervisor(uow, supervisor_id)
     if by_supervisor_id == supervisor_id:
         raise DomainError(
-            "Another supervisor sets this password; to change your own, give your current one.",
+            _("Another supervisor sets this password; to change your own, give your current one."),
             code="auth.set_own_password",
             field="by",
         )
@@ -412,7 +433,7 @@ RECOVERY_GROUPS, RECOVERY_GROUP_LENGTH = 5, 5
 
 def new_recovery_key() -> str:
     """A random key, in groups of five for writing down: ``K7QMW-4RTXC-...``."""
-    chars = [secrets.choice(RECOVERY_ALPHABET) for _ in range(RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH)]
+    chars = [secrets.choice(RECOVERY_ALPHABET) for _unused in range(RECOVERY_GROUPS * RECOVERY_GROUP_LENGTH)]
     return "-".join(
         "".join(chars[i : i + RECOVERY_GROUP_LENGTH]) for i in range(0, len(chars), RECOVERY_GROUP_LENGTH)
     )
@@ -456,15 +477,17 @@ def reset_with_recovery_key(
     supervisor = _may_try(uow, supervisor_id, now)
     if supervisor.recovery_key_hash is None:
         raise DomainError(
-            f"{supervisor.name} has no recovery key. Another supervisor of the agency can set a new "
-            "password (Settings > Supervisors > Set password).",
+            _(
+                "{supervisor} has no recovery key. Another supervisor of the agency can set a new "
+                "password (Settings > Supervisors > Set password)."
+            ).format(supervisor=supervisor.name),
             code="auth.no_recovery_key",
             field="recovery_key",
             params={"supervisor": supervisor.name},
         )
     typed = _key_text(recovery_key)
     if not typed:
-        raise DomainError("Type the recovery key.", code="auth.recovery_key_missing", field="recovery_key")
+        raise DomainError(_("Type the recovery key."), code="auth.recovery_key_missing", field="recovery_key")
     check_new_password(new_password)
     try:
         _hasher().verify(supervisor.recovery_key_hash, typed)

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
 from supervisor_app.services import trails
 from supervisor_app.storage import connect_readonly
 
@@ -81,7 +82,7 @@ def read_backup(path: Path, taken_at: dt.datetime) -> CopyHeads | None:
             row = conn.execute(f"SELECT {_AUDIT_FIELDS} FROM audit_event ORDER BY id DESC LIMIT 1").fetchone()
             head_id = row[0] if row else None
         return CopyHeads(
-            label=f"the backup of {taken_at:%Y-%m-%d %H:%M} UTC",
+            label=_("the backup of {taken_at} UTC").format(taken_at=f"{taken_at:%Y-%m-%d %H:%M}"),
             taken_at=taken_at,
             last_seq=last[0] if last else None,
             last_chain_hash=last[1] if last else None,
@@ -133,21 +134,31 @@ def compare(conn: sqlite3.Connection, copy: CopyHeads) -> list[tuple[str, str]]:
         row = conn.execute("SELECT chain_hash FROM sign_off WHERE seq = ?", (copy.last_seq,)).fetchone()
         if row is None:
             have = conn.execute("SELECT count(*), max(seq) FROM sign_off").fetchone()
-            found.append(
-                (
-                    "signature chain",
-                    f"is shorter than {copy.label}: it had {copy.last_seq:,} signatures, up to "
-                    f"#{copy.last_seq}; this file has {have[0]:,}"
-                    + (f", up to #{have[1]}" if have[1] is not None else "")
-                    + ". Signatures were cut off the end of the chain.",
-                )
-            )
+            params = {
+                "copy": copy.label,
+                "had": f"{copy.last_seq:,}",
+                "seq": copy.last_seq,
+                "has": f"{have[0]:,}",
+            }
+            if have[1] is not None:
+                text = _(
+                    "is shorter than {copy}: it had {had} signatures, up to #{seq}; this file has {has}, "
+                    "up to #{newest}. Signatures were cut off the end of the chain."
+                ).format(**params, newest=have[1])
+            else:
+                text = _(
+                    "is shorter than {copy}: it had {had} signatures, up to #{seq}; this file has {has}. "
+                    "Signatures were cut off the end of the chain."
+                ).format(**params)
+            found.append((_("signature chain"), text))
         elif row[0] != copy.last_chain_hash:
             found.append(
                 (
-                    "signature chain",
-                    f"differs from {copy.label}: signature #{copy.last_seq} is not the same there and "
-                    "here (signatures up to it were changed, removed or replaced).",
+                    _("signature chain"),
+                    _(
+                        "differs from {copy}: signature #{seq} is not the same there and here (signatures "
+                        "up to it were changed, removed or replaced)."
+                    ).format(copy=copy.label, seq=copy.last_seq),
                 )
             )
     if copy.audit_head_id is not None:
@@ -163,17 +174,21 @@ def compare(conn: sqlite3.Connection, copy: CopyHeads) -> list[tuple[str, str]]:
             newest = conn.execute("SELECT max(id) FROM audit_event").fetchone()[0]
             found.append(
                 (
-                    "audit trail",
-                    f"is shorter than {copy.label}: it had events up to #{copy.audit_head_id}; this "
-                    f"file's end at #{newest or 0}. Events were cut off the end of the trail.",
+                    _("audit trail"),
+                    _(
+                        "is shorter than {copy}: it had events up to #{event}; this file's end at #{newest}. "
+                        "Events were cut off the end of the trail."
+                    ).format(copy=copy.label, event=copy.audit_head_id, newest=newest or 0),
                 )
             )
         elif not same:
             found.append(
                 (
-                    "audit trail",
-                    f"differs from {copy.label}: event #{copy.audit_head_id} is not the same there and "
-                    "here (events up to it were changed and the chain recomputed).",
+                    _("audit trail"),
+                    _(
+                        "differs from {copy}: event #{event} is not the same there and here (events up to it "
+                        "were changed and the chain recomputed)."
+                    ).format(copy=copy.label, event=copy.audit_head_id),
                 )
             )
     return found
@@ -220,10 +235,10 @@ def compare_all(
             if restored is False:
                 restored = _last_restore(conn)
             if restored and copy.taken_at is not None and copy.taken_at <= restored:
-                message += (
-                    f" This file was restored from an older backup on {restored:%Y-%m-%d %H:%M} UTC, "
-                    "after that copy was made: what it has beyond this file was left out by the restore."
-                )
+                message += " " + _(
+                    "This file was restored from an older backup on {restored} UTC, after that copy was "
+                    "made: what it has beyond this file was left out by the restore."
+                ).format(restored=f"{restored:%Y-%m-%d %H:%M}")
                 target = warnings
             else:
                 target = problems

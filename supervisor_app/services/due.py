@@ -20,12 +20,16 @@ where to act (a supervisee's page, the To sign list, a supervisor's credentials)
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import func, select
 
+from supervisor_app import i18n
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _, ngettext
 from supervisor_app.models import (
     ExperienceAllocation,
     ExperienceEntry,
@@ -57,34 +61,37 @@ TO_SIGN = "to-sign"
 class DueItem:
     rule: str  # expiring, renewal, supervision, window, pending, hire, qualification
     date: dt.date
-    text: str
+    words: Callable[[], str]  # writes the text in the current language (``--json``: English)
     target: str  # where to act: SUPERVISEE, SUPERVISOR, TO_SIGN
     supervisee_id: int | None = None
     supervisor_id: int | None = None
 
+    @property
+    def text(self) -> str:
+        """What is due, in the current language."""
+        return self.words()
+
     def to_json(self) -> dict[str, Any]:
+        with i18n.using("en"):
+            text = self.text
         return {
             "rule": self.rule,
             "date": self.date.isoformat(),
-            "text": self.text,
+            "text": text,
             "target": self.target,
             "supervisee_id": self.supervisee_id,
             "supervisor_id": self.supervisor_id,
         }
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n:,} {word}" + ("" if n == 1 else "s")
-
-
 def when(day: dt.date, today: dt.date) -> str:
     """'today', 'in 3 days', '2 days ago'."""
     delta = (day - today).days
     if delta == 0:
-        return "today"
+        return _("today")
     if delta > 0:
-        return f"in {_plural(delta, 'day')}"
-    return f"{_plural(-delta, 'day')} ago"
+        return ngettext("in {n} day", "in {n} days", delta).format(n=f"{delta:,}")
+    return ngettext("{n} day ago", "{n} days ago", -delta).format(n=f"{-delta:,}")
 
 
 def _add_years(day: dt.date, years: int) -> dt.date:
@@ -109,11 +116,12 @@ def check_days(value: Any) -> int:
     """The horizon in days (0 to 3650), or a DomainError."""
     text = str(value).strip()
     if isinstance(value, bool) or not text.isdecimal() or int(text) > MAX_DAYS:
+        params = {"days": text, "most": MAX_DAYS}
         raise DomainError(
-            f"Days {text!r} must be a whole number from 0 to {MAX_DAYS}.",
+            _("Days {days!r} must be a whole number from 0 to {most}.").format(**params),
             field="days",
             code="due.bad_days",
-            params={"days": text, "most": MAX_DAYS},
+            params=params,
         )
     return int(text)
 
@@ -177,20 +185,12 @@ def _credentials(
             if supervisor is None or not supervisor.active:
                 continue
             who, target = supervisor.name, SUPERVISOR
-        number = f" (no. {row.number})" if row.number else ""
-        verb = "expired" if row.expires_on < today else "expires"
-        qualifies = ""
-        if row.supervisor_id is not None and _last_qualifying(uow, row):
-            qualifies = (
-                " It qualifies them to supervise: records dated after it cannot be signed until the "
-                "renewal is recorded."
-            )
+        qualifies = row.supervisor_id is not None and _last_qualifying(uow, row)
         items.append(
             DueItem(
                 "expiring",
                 row.expires_on,
-                f"{who}'s {row.kind}{number} {verb} on {row.expires_on.isoformat()}, {when(row.expires_on, today)}."
-                + qualifies,
+                partial(_expiring_text, who, row.kind, row.number, row.expires_on, today, qualifies),
                 target,
                 row.supervisee_id,
                 row.supervisor_id,
@@ -198,18 +198,15 @@ def _credentials(
         )
         if row.kind in uow.db.profiles:
             person = Person(supervisee_id=row.supervisee_id, supervisor_id=row.supervisor_id)
-            progress = renewal_progress(
-                uow.db.profiles.get(row.kind),
-                kind=row.kind,
-                expires_on=row.expires_on,
-                rows=list_training(uow, person=person),
-            )
+            profile = uow.db.profiles.get(row.kind)
+            training = list_training(uow, person=person)
+            progress = renewal_progress(profile, kind=row.kind, expires_on=row.expires_on, rows=training)
             if progress is not None and progress.missing:
                 items.append(
                     DueItem(
                         "renewal",
                         row.expires_on,
-                        f"{who}, renewal by {row.expires_on.isoformat()}: " + " ".join(progress.missing),
+                        partial(_renewal_text, who, profile, row.kind, row.expires_on, training),
                         target,
                         row.supervisee_id,
                         row.supervisor_id,
@@ -219,24 +216,90 @@ def _credentials(
         if not supervisor.active:
             continue
         for label, number, expires in (
-            ("certification", supervisor.icb_number, supervisor.certification_expires),
-            ("licence", supervisor.license_number, supervisor.license_expires),
+            (_CERTIFICATION, supervisor.icb_number, supervisor.certification_expires),
+            (_LICENCE, supervisor.license_number, supervisor.license_expires),
         ):
             if expires is None or expires > horizon:
                 continue
-            verb = "expired" if expires < today else "expires"
-            shown_number = f" (no. {number})" if number else ""
             items.append(
                 DueItem(
                     "expiring",
                     expires,
-                    f"{supervisor.name}'s {label}{shown_number} {verb} on {expires.isoformat()}, {when(expires, today)}.",
+                    partial(_expiring_text, supervisor.name, label, number, expires, today, False),
                     SUPERVISOR,
                     None,
                     supervisor.id,
                 )
             )
     return items
+
+
+_CERTIFICATION, _LICENCE = "\0certification", "\0licence"
+"""A supervisor's own certification and licence dates (not a credential kind of the profiles)."""
+
+
+def _expiring_text(
+    who: str, kind: str, number: str | None, expires: dt.date, today: dt.date, qualifies: bool
+) -> str:
+    params = {
+        "who": who,
+        "kind": kind,
+        "number": number,
+        "date": expires.isoformat(),
+        "when": when(expires, today),
+    }
+    expired = expires < today
+    if kind == _CERTIFICATION:
+        if number:
+            template = (
+                _("{who}'s certification (no. {number}) expired on {date}, {when}.")
+                if expired
+                else _("{who}'s certification (no. {number}) expires on {date}, {when}.")
+            )
+        else:
+            template = (
+                _("{who}'s certification expired on {date}, {when}.")
+                if expired
+                else _("{who}'s certification expires on {date}, {when}.")
+            )
+    elif kind == _LICENCE:
+        if number:
+            template = (
+                _("{who}'s licence (no. {number}) expired on {date}, {when}.")
+                if expired
+                else _("{who}'s licence (no. {number}) expires on {date}, {when}.")
+            )
+        else:
+            template = (
+                _("{who}'s licence expired on {date}, {when}.")
+                if expired
+                else _("{who}'s licence expires on {date}, {when}.")
+            )
+    elif number:
+        template = (
+            _("{who}'s {kind} (no. {number}) expired on {date}, {when}.")
+            if expired
+            else _("{who}'s {kind} (no. {number}) expires on {date}, {when}.")
+        )
+    else:
+        template = (
+            _("{who}'s {kind} expired on {date}, {when}.")
+            if expired
+            else _("{who}'s {kind} expires on {date}, {when}.")
+        )
+    text = template.format(**params)
+    if qualifies:
+        text += " " + _(
+            "It qualifies them to supervise: records dated after it cannot be signed until the "
+            "renewal is recorded."
+        )
+    return text
+
+
+def _renewal_text(who: str, profile: Any, kind: str, expires: dt.date, rows: list[Any]) -> str:
+    progress = renewal_progress(profile, kind=kind, expires_on=expires, rows=rows)
+    missing = " ".join(progress.missing) if progress is not None else ""
+    return _("{who}, renewal by {date}: {missing}").format(who=who, date=expires.isoformat(), missing=missing)
 
 
 def _supervision(uow: UnitOfWork, supervisee: Supervisee, profile: Any, today: dt.date) -> list[DueItem]:
@@ -253,23 +316,40 @@ def _supervision(uow: UnitOfWork, supervisee: Supervisee, profile: Any, today: d
         )
     )
     every = rule.value
-    cadence = f"the {profile.code} profile asks for supervision every {_plural(every, 'day')}"
     if last is not None:
         gap = (today - last).days
         if gap <= every:
             return []
-        text = f"{supervisee.name} has had no supervision for {_plural(gap, 'day')} (last on {last.isoformat()}); {cadence}."
         due = last + dt.timedelta(days=every)
     elif supervisee.start_date is not None and (today - supervisee.start_date).days > every:
         gap = (today - supervisee.start_date).days
-        text = (
-            f"{supervisee.name} has had no supervision since starting on {supervisee.start_date.isoformat()} "
-            f"({_plural(gap, 'day')}); {cadence}."
-        )
         due = supervisee.start_date + dt.timedelta(days=every)
     else:
         return []
-    return [DueItem("supervision", due, text, SUPERVISEE, supervisee.id)]
+    words = partial(_supervision_text, supervisee.name, profile.code, every, gap, last, supervisee.start_date)
+    return [DueItem("supervision", due, words, SUPERVISEE, supervisee.id)]
+
+
+def _supervision_text(
+    name: str, code: str, every: int, gap: int, last: dt.date | None, start: dt.date | None
+) -> str:
+    cadence = ngettext(
+        "the {profile} profile asks for supervision every {n} day",
+        "the {profile} profile asks for supervision every {n} days",
+        every,
+    ).format(profile=code, n=f"{every:,}")
+    if last is not None:
+        return ngettext(
+            "{name} has had no supervision for {n} day (last on {last}); {cadence}.",
+            "{name} has had no supervision for {n} days (last on {last}); {cadence}.",
+            gap,
+        ).format(name=name, n=f"{gap:,}", last=last.isoformat(), cadence=cadence)
+    assert start is not None
+    return ngettext(
+        "{name} has had no supervision since starting on {start} ({n} day); {cadence}.",
+        "{name} has had no supervision since starting on {start} ({n} days); {cadence}.",
+        gap,
+    ).format(name=name, start=start.isoformat(), n=f"{gap:,}", cadence=cadence)
 
 
 def _window(
@@ -294,12 +374,15 @@ def _window(
     if not minutes:
         return []
     leaves = _add_years(first_end, years) + dt.timedelta(days=1)
+    params = {"hours": hours(minutes), "name": supervisee.name, "years": years, "by": horizon.isoformat()}
     return [
         DueItem(
             "window",
             leaves,
-            f"{hours(minutes)} signed experience hours of {supervisee.name} leave the {years}-year "
-            f"window by {horizon.isoformat()} (the first on {leaves.isoformat()}, {when(leaves, today)}).",
+            lambda: _(
+                "{hours} signed experience hours of {name} leave the {years}-year window by {by} "
+                "(the first on {first}, {when})."
+            ).format(**params, first=leaves.isoformat(), when=when(leaves, today)),
             SUPERVISEE,
             supervisee.id,
         )
@@ -324,13 +407,31 @@ def _hire(
     )
     if held:
         return []
-    verb = "passed" if deadline < today else "is"
+    params = {
+        "name": supervisee.name,
+        "hired": supervisee.hire_date.isoformat(),
+        "months": rule.value,
+        "profile": profile.code,
+        "deadline": deadline.isoformat(),
+    }
+
+    def words() -> str:
+        template = (
+            _(
+                "{name} was hired on {hired}: the {months}-month deadline for the {profile} passed {deadline}, {when}."
+            )
+            if deadline < today
+            else _(
+                "{name} was hired on {hired}: the {months}-month deadline for the {profile} is {deadline}, {when}."
+            )
+        )
+        return template.format(**params, when=when(deadline, today))
+
     return [
         DueItem(
             "hire",
             deadline,
-            f"{supervisee.name} was hired on {supervisee.hire_date.isoformat()}: the {rule.value}-month deadline "
-            f"for the {profile.code} {verb} {deadline.isoformat()}, {when(deadline, today)}.",
+            words,
             SUPERVISEE,
             supervisee.id,
         )
@@ -354,21 +455,33 @@ def _pending(uow: UnitOfWork, today: dt.date, supervisors: dict[int, Supervisor]
             entry[1] = min(entry[1], oldest)
     items = []
     for supervisor_id, (count, oldest) in counts.items():
-        name = (
-            supervisors[supervisor_id].name if supervisor_id in supervisors else f"supervisor {supervisor_id}"
-        )
+        name = supervisors[supervisor_id].name if supervisor_id in supervisors else None
         items.append(
             DueItem(
                 "pending",
                 oldest,
-                f"{_plural(count, 'pending record')} of {name} {'is' if count == 1 else 'are'} older than "
-                f"{PENDING_DAYS} days (the oldest from {oldest.isoformat()}); sign or correct them.",
+                partial(_pending_text, count, name, supervisor_id, oldest),
                 TO_SIGN,
                 None,
                 supervisor_id,
             )
         )
     return items
+
+
+def _pending_text(count: int, name: str | None, supervisor_id: int, oldest: dt.date) -> str:
+    return ngettext(
+        "{n} pending record of {name} is older than {days} days (the oldest from {oldest}); "
+        "sign or correct them.",
+        "{n} pending records of {name} are older than {days} days (the oldest from {oldest}); "
+        "sign or correct them.",
+        count,
+    ).format(
+        n=f"{count:,}",
+        name=name if name is not None else _("supervisor {id}").format(id=supervisor_id),
+        days=PENDING_DAYS,
+        oldest=oldest.isoformat(),
+    )
 
 
 def _last_qualifying(uow: UnitOfWork, row: PersonCredential) -> bool:
@@ -383,6 +496,13 @@ def _last_qualifying(uow: UnitOfWork, row: PersonCredential) -> bool:
 
 def _qualifying_ids(uow: UnitOfWork, supervisor_id: int) -> set[int]:
     return {r.id for r in qualification.qualifying_credentials(uow, supervisor_id=supervisor_id)}
+
+
+def _unqualified_text(name: str) -> str:
+    return _(
+        "{name} has records to sign and no credential recorded that qualifies a supervisor; "
+        "record it with its number and expiry (Training and credentials)."
+    ).format(name=name)
 
 
 def _unqualified(uow: UnitOfWork, today: dt.date, supervisors: dict[int, Supervisor]) -> list[DueItem]:
@@ -404,8 +524,7 @@ def _unqualified(uow: UnitOfWork, today: dt.date, supervisors: dict[int, Supervi
             DueItem(
                 "qualification",
                 today,
-                f"{supervisor.name} has records to sign and no credential recorded that qualifies a "
-                "supervisor; record it with its number and expiry (Training and credentials).",
+                partial(_unqualified_text, supervisor.name),
                 SUPERVISOR,
                 None,
                 supervisor_id,

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import N_, _
 from supervisor_app.models import JobDescriptionFile, SuperviseeJob, utcnow
 from supervisor_app.reports.data import FormJob
 from supervisor_app.services import audit
@@ -26,7 +27,7 @@ from supervisor_app.services.people import get_supervisee, int_id
 from supervisor_app.services.training import CertificateFile, certificate_type, read_certificate_file
 from supervisor_app.services.validation import clean_text, parse_date, shown
 
-WHAT = "job description"
+WHAT = N_("job description")
 MAX_DESCRIPTION_CHARS = 20_000
 
 YES, NO, UNANSWERED = "yes", "no", ""
@@ -45,7 +46,9 @@ def parse_answer(value: object) -> bool | None:
     text = str(value).strip().lower()
     if text not in _ANSWERS:
         raise DomainError(
-            f"The 51% answer {shown(value)} is not one of: yes, no, or empty (not answered yet).",
+            _("The 51% answer {value} is not one of: yes, no, or empty (not answered yet).").format(
+                value=shown(value)
+            ),
             field="answer",
             code="job.bad_answer",
             params={"value": value},
@@ -77,15 +80,17 @@ def check_job(
     description: str = "",
 ) -> JobValues:
     """The values as stored, or a DomainError naming the field."""
-    title = clean_text(title, field="title", label="Job title", max_length=200, required=True)
-    employer = clean_text(employer, field="employer", label="Employer or agency", max_length=200)
-    start = parse_date(date_from, field="date_from", label="Start date")
+    title = clean_text(title, field="title", label=N_("Job title"), max_length=200, required=True)
+    employer = clean_text(employer, field="employer", label=N_("Employer or agency"), max_length=200)
+    start = parse_date(date_from, field="date_from", label=N_("Start date"))
     end = None
     if date_to is not None and not (isinstance(date_to, str) and not date_to.strip()):
-        end = parse_date(date_to, field="date_to", label="End date")
+        end = parse_date(date_to, field="date_to", label=N_("End date"))
         if end < start:
             raise DomainError(
-                f"End date {end.isoformat()} is before the start date {start.isoformat()}.",
+                _("End date {end} is before the start date {start}.").format(
+                    end=end.isoformat(), start=start.isoformat()
+                ),
                 field="date_to",
                 code="job.end_before_start",
                 params={"end": end, "start": start},
@@ -93,7 +98,7 @@ def check_job(
     text = clean_text(
         description,
         field="description",
-        label="Job description",
+        label=N_("Job description"),
         max_length=MAX_DESCRIPTION_CHARS,
         multiline=True,
     )
@@ -101,8 +106,8 @@ def check_job(
 
 
 def _file_row(job_id: int, file: CertificateFile) -> JobDescriptionFile:
-    name = clean_text(file.filename, field="description_file", label="File name", max_length=255)
-    media_type = certificate_type(name or "The file", file.data, what=WHAT, field="description_file")
+    name = clean_text(file.filename, field="description_file", label=N_("File name"), max_length=255)
+    media_type = certificate_type(name or _("The file"), file.data, what=WHAT, field="description_file")
     return JobDescriptionFile(
         job_id=job_id,
         filename=name or "job-description",
@@ -164,10 +169,13 @@ def add_job(
 
 
 def get_job(uow: UnitOfWork, job_id: int | str) -> SuperviseeJob:
-    job = uow.session.get(SuperviseeJob, int_id(job_id, field="job", label="Job"))
+    job = uow.session.get(SuperviseeJob, int_id(job_id, field="job", label=N_("Job")))
     if job is None:
         raise DomainError(
-            f"There is no job with id {job_id}.", field="job", code="job.unknown", params={"job_id": job_id}
+            _("There is no job with id {job_id}.").format(job_id=job_id),
+            field="job",
+            code="job.unknown",
+            params={"job_id": job_id},
         )
     return job
 
@@ -208,7 +216,7 @@ def edit_job(
     new_row = _file_row(job.id, description_file) if description_file is not None else None
     if remove_description_file and old_file is None and new_row is None:
         raise DomainError(
-            f"Job {job.id} has no job description file.",
+            _("Job {job} has no job description file.").format(job=job.id),
             field="description_file",
             code="job.no_description",
             params={"job": job.id},

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import or_, select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import N_, _
 from supervisor_app.models import PersonCredential
 from supervisor_app.services import audit
 from supervisor_app.services.errors import DomainError
@@ -78,27 +79,31 @@ def check_credential(
 ) -> CredentialValues:
     """The values as stored, or a DomainError naming the field."""
     today = today or dt.date.today()
-    kind = clean_text(kind, field="kind", label="Credential", max_length=40, required=True)
+    kind = clean_text(kind, field="kind", label=N_("Credential"), max_length=40, required=True)
     if kind.upper() in uow.db.profiles:
         kind = kind.upper()
-    number = clean_text(number, field="number", label="Number", max_length=60)
-    issued = _optional_date(issued_on, field="issued_on", label="Issue date")
-    expires = _optional_date(expires_on, field="expires_on", label="Expiry date")
+    number = clean_text(number, field="number", label=N_("Number"), max_length=60)
+    issued = _optional_date(issued_on, field="issued_on", label=N_("Issue date"))
+    expires = _optional_date(expires_on, field="expires_on", label=N_("Expiry date"))
     if issued is not None and issued > today:
         raise DomainError(
-            f"Issue date {issued.isoformat()} is in the future; enter the date the credential was issued.",
+            _("Issue date {issued} is in the future; enter the date the credential was issued.").format(
+                issued=issued.isoformat()
+            ),
             field="issued_on",
             code="credential.issued_in_future",
             params={"issued": issued},
         )
     if issued is not None and expires is not None and expires < issued:
         raise DomainError(
-            f"Expiry date {expires.isoformat()} is before the issue date {issued.isoformat()}.",
+            _("Expiry date {expires} is before the issue date {issued}.").format(
+                expires=expires.isoformat(), issued=issued.isoformat()
+            ),
             field="expires_on",
             code="credential.expires_before_issue",
             params={"expires": expires, "issued": issued},
         )
-    board = clean_text(board, field="board", label="Issuing board", max_length=200)
+    board = clean_text(board, field="board", label=N_("Issuing board"), max_length=200)
     if not board and kind in uow.db.profiles:
         board = uow.db.profiles.get(kind).board
     return CredentialValues(kind, number, issued, expires, board)
@@ -127,7 +132,7 @@ def get_credential(uow: UnitOfWork, credential_id: int | str) -> PersonCredentia
         row = None
     if row is None:
         raise DomainError(
-            f"There is no credential with id {credential_id}.",
+            _("There is no credential with id {credential_id}.").format(credential_id=credential_id),
             field="credential",
             code="credential.unknown",
             params={"credential_id": credential_id},
@@ -206,10 +211,10 @@ def to_json(row: PersonCredential) -> dict[str, Any]:
 
 def check_hire_date(hire_date: str | dt.date | None, *, today: dt.date | None = None) -> dt.date | None:
     """A hire date as stored (None when empty), or a DomainError: not in the future."""
-    day = _optional_date(hire_date, field="hire_date", label="Hire date")
+    day = _optional_date(hire_date, field="hire_date", label=N_("Hire date"))
     if day is not None and day > (today or dt.date.today()):
         raise DomainError(
-            f"The hire date {day.isoformat()} is in the future.",
+            _("The hire date {day} is in the future.").format(day=day.isoformat()),
             field="hire_date",
             code="supervisee.hire_in_future",
             params={"day": day},

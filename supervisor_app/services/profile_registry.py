@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from supervisor_app.i18n import _
 from supervisor_app.resources import resource_path
 from supervisor_app.services.profiles import CredentialProfile, ProfileError, load_profile
 
@@ -28,7 +29,7 @@ class ProfileRegistry:
         for path in sorted((shipped_dir or shipped_profiles_dir()).glob("*.toml")):
             profile = load_profile(path)
             if profile.code in profiles:
-                raise ProfileError(path, "code", f"{profile.code} is defined twice")
+                raise ProfileError(path, "code", _("{code} is defined twice").format(code=profile.code))
             profiles[profile.code] = profile
         if user_dir is not None and user_dir.is_dir():
             shipped = set(profiles)
@@ -36,7 +37,11 @@ class ProfileRegistry:
             for path in sorted(user_dir.glob("*.toml")):
                 profile = load_profile(path)
                 if profile.code in from_user:
-                    raise ProfileError(path, "code", f"{profile.code} is defined twice in {user_dir}")
+                    raise ProfileError(
+                        path,
+                        "code",
+                        _("{code} is defined twice in {folder}").format(code=profile.code, folder=user_dir),
+                    )
                 from_user.add(profile.code)
                 profiles[profile.code] = _replace(profile, overridden=profile.code in shipped)
         return cls(profiles.values())

@@ -21,6 +21,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
+from supervisor_app.i18n import N_, _
 from supervisor_app.units import normal_kind
 
 T = TypeVar("T")
@@ -207,7 +208,7 @@ class CredentialProfile:
 
     def label(self, code: str) -> str:
         if code == GENERAL_DOMAIN:
-            return "General (not domain-specific)"
+            return _("General (not domain-specific)")
         for domain in self.domains + self.training_areas:
             if domain.code == code:
                 return domain.label
@@ -247,37 +248,39 @@ class _Reader:
     def table(self, key: str, *, required: bool = True) -> _Reader | None:
         if key not in self.data:
             if required:
-                raise self.fail(key, "missing table")
+                raise self.fail(key, _("missing table"))
             return None
         value = self.data[key]
         if not isinstance(value, dict):
-            raise self.fail(key, "must be a table")
+            raise self.fail(key, _("must be a table"))
         return _Reader(self.path, value, f"{self._key(key)}.")
 
     def only(self, *keys: str) -> None:
         """Refuse keys this table does not know (a misspelt key must not pass silently)."""
         for key in self.data:
             if key not in keys:
-                raise self.fail(key, f"unknown key (expected one of: {', '.join(keys)})")
+                raise self.fail(key, _("unknown key (expected one of: {keys})").format(keys=", ".join(keys)))
 
     def get(self, key: str, kind: type | tuple[type, ...], *, default: Any = ...) -> Any:
         if key not in self.data:
             if default is ...:
-                raise self.fail(key, "missing")
+                raise self.fail(key, _("missing"))
             return default
         value = self.data[key]
         kinds = kind if isinstance(kind, tuple) else (kind,)
         # TOML booleans are ints in Python; do not accept them as numbers.
         if isinstance(value, bool) and bool not in kinds:
-            raise self.fail(key, f"must be {_kind_name(kinds)}, not true/false")
+            raise self.fail(key, _("must be {kind}, not true/false").format(kind=_kind_name(kinds)))
         if not isinstance(value, kinds):
-            raise self.fail(key, f"must be {_kind_name(kinds)}, got {value!r}")
+            raise self.fail(
+                key, _("must be {kind}, got {value!r}").format(kind=_kind_name(kinds), value=value)
+            )
         return value
 
     def text(self, key: str, *, default: Any = ...) -> str:
         value = self.get(key, str, default=default)
         if isinstance(value, str) and not value.strip() and default is ...:
-            raise self.fail(key, "must not be empty")
+            raise self.fail(key, _("must not be empty"))
         return value
 
     def rule(self, key: str, kind: type | tuple[type, ...], *, required: bool = True) -> Rule[Any] | None:
@@ -287,9 +290,9 @@ class _Reader:
         sub.only("value", "source", "verify", "note")
         value = sub.get("value", kind)
         if isinstance(value, float) and not math.isfinite(value):
-            raise sub.fail("value", "must be a finite number")
+            raise sub.fail("value", _("must be a finite number"))
         if isinstance(value, (int, float)) and not isinstance(value, bool) and value < 0:
-            raise sub.fail("value", "must not be negative")
+            raise sub.fail("value", _("must not be negative"))
         return Rule(
             value=value,
             source=sub.text("source"),
@@ -299,8 +302,8 @@ class _Reader:
 
 
 def _kind_name(kinds: tuple[type, ...]) -> str:
-    names = {int: "a whole number", float: "a number", str: "text", bool: "true or false"}
-    return " or ".join(names.get(k, k.__name__) for k in kinds)
+    names = {int: N_("a whole number"), float: N_("a number"), str: N_("text"), bool: N_("true or false")}
+    return _(" or ").join(_(names[k]) if k in names else k.__name__ for k in kinds)
 
 
 # --------------------------------------------------------------------------------------------
@@ -346,7 +349,7 @@ def _hours(_table: _Reader, rule: Rule[Any], _domains: tuple[str, ...]) -> Rule[
 def _at_least(key: str, low: int, message: str) -> Check:
     def check(table: _Reader, rule: Rule[Any], _domains: tuple[str, ...]) -> Rule[Any]:
         if rule.value < low:
-            raise table.fail(f"{key}.value", message)
+            raise table.fail(f"{key}.value", _(message))
         return rule
 
     return check
@@ -355,13 +358,13 @@ def _at_least(key: str, low: int, message: str) -> Check:
 def _group_cap(table: _Reader, rule: Rule[Any], _domains: tuple[str, ...]) -> Rule[Any]:
     rule = Rule(float(rule.value), rule.source, rule.verify, rule.note)
     if not 0 < rule.value <= 1:
-        raise table.fail("group_cap_fraction.value", "must be more than 0 and at most 1")
+        raise table.fail("group_cap_fraction.value", _("must be more than 0 and at most 1"))
     return rule
 
 
 def _minute_steps(table: _Reader, rule: Rule[Any], _domains: tuple[str, ...]) -> Rule[Any]:
     if not 1 <= rule.value <= 60:
-        raise table.fail("minute_increment.value", "must be between 1 and 60 minutes")
+        raise table.fail("minute_increment.value", _("must be between 1 and 60 minutes"))
     return rule
 
 
@@ -370,8 +373,11 @@ def _modalities(table: _Reader, rule: Rule[Any], _domains: tuple[str, ...]) -> R
     if not rule.value or unknown:
         raise table.fail(
             "counted_modalities.value",
-            f"must list at least one of {', '.join(_MODALITIES)}"
-            + (f" (unknown: {', '.join(map(str, unknown))})" if unknown else ""),
+            _("must list at least one of {modalities} (unknown: {unknown})").format(
+                modalities=", ".join(_MODALITIES), unknown=", ".join(map(str, unknown))
+            )
+            if unknown
+            else _("must list at least one of {modalities}").format(modalities=", ".join(_MODALITIES)),
         )
     return Rule(tuple(rule.value), rule.source, rule.verify, rule.note)
 
@@ -380,16 +386,20 @@ def _hours_by_area(table: _Reader, rule: Rule[Any], domains: tuple[str, ...]) ->
     minutes: dict[str, int] = {}
     for code, value in rule.value.items():
         if code not in domains:
-            raise table.fail(f"domain_min_hours_by_area.value.{code}", "is not one of the profile's domains")
+            raise table.fail(
+                f"domain_min_hours_by_area.value.{code}", _("is not one of the profile's domains")
+            )
         if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
-            raise table.fail(f"domain_min_hours_by_area.value.{code}", "must be a number of hours, 0 or more")
+            raise table.fail(
+                f"domain_min_hours_by_area.value.{code}", _("must be a number of hours, 0 or more")
+            )
         minutes[code] = round(value * 60)
     return Rule(minutes, rule.source, rule.verify, rule.note)
 
 
 def _yearly_cap(table: _Reader, rule: Rule[Any], _domains: tuple[str, ...]) -> Rule[Any]:
     if rule.value <= 0:
-        raise table.fail("yearly_cap_hours.value", "must be more than 0")
+        raise table.fail("yearly_cap_hours.value", _("must be more than 0"))
     return _hours_rule(rule)
 
 
@@ -398,41 +408,41 @@ SUPERVISION, EXPERIENCE = "supervision", "experience"
 
 RULES: tuple[RuleSpec, ...] = (
     RuleSpec(SUPERVISION, "total_hours", "total_minutes", _NUMBER, True, "hours",
-             "supervision total", "Supervision hours", "Supervision total", _hours),
+             N_("supervision total"), N_("Supervision hours"), N_("Supervision total"), _hours),
     RuleSpec(SUPERVISION, "domain_min_hours", "domain_min_minutes", _NUMBER, True, "hours",
-             "supervision per domain", "Supervision hours per domain (minimum)", "Supervision per domain", _hours),
+             N_("supervision per domain"), N_("Supervision hours per domain (minimum)"), N_("Supervision per domain"), _hours),
     RuleSpec(SUPERVISION, "min_span_months", "min_span_months", (int,), True, "months",
-             "supervision span", "Supervision spread over at least", "Supervision span"),
+             N_("supervision span"), N_("Supervision spread over at least"), N_("Supervision span")),
     RuleSpec(SUPERVISION, "cover_every_domain", "cover_every_domain", (bool,), True, "yes-no",
-             "every domain covered", "Every domain covered", "Every domain covered"),
+             N_("every domain covered"), N_("Every domain covered"), N_("Every domain covered")),
     RuleSpec(SUPERVISION, "minute_increment", "minute_increment", (int,), True, "minutes",
-             "minute steps", "Minutes recorded in steps of", check=_minute_steps),
+             N_("minute steps"), N_("Minutes recorded in steps of"), check=_minute_steps),
     RuleSpec(SUPERVISION, "allow_general", "allow_general", (bool,), True, "yes-no",
-             "general minutes allowed", "Time outside the domains allowed"),
+             N_("general minutes allowed"), N_("Time outside the domains allowed")),
     RuleSpec(SUPERVISION, "group_cap_fraction", "group_cap_fraction", _NUMBER, False, "fraction",
-             "group supervision cap", "Group supervision counts at most", "Group supervision cap", _group_cap),
+             N_("group supervision cap"), N_("Group supervision counts at most"), N_("Group supervision cap"), _group_cap),
     RuleSpec(SUPERVISION, "max_group_size", "max_group_size", (int,), False, "supervisees",
-             "group size", "Largest group", "Group size",
-             _at_least("max_group_size", 2, "a group has at least 2 supervisees")),
+             N_("group size"), N_("Largest group"), N_("Group size"),
+             _at_least("max_group_size", 2, N_("a group has at least 2 supervisees"))),
     RuleSpec(EXPERIENCE, "total_hours", "total_minutes", _NUMBER, True, "hours",
-             "experience total", "Supervised experience hours", "Experience total", _hours),
+             N_("experience total"), N_("Supervised experience hours"), N_("Experience total"), _hours),
     RuleSpec(EXPERIENCE, "window_years", "window_years", (int,), False, "years",
-             "experience window", "Experience counts if within the last", "Experience window"),
+             N_("experience window"), N_("Experience counts if within the last"), N_("Experience window")),
     RuleSpec(EXPERIENCE, "domain_min_hours", "domain_min_minutes", _NUMBER, True, "hours",
-             "experience per domain", "Experience hours per domain (minimum)", check=_hours),
+             N_("experience per domain"), N_("Experience hours per domain (minimum)"), check=_hours),
     # The board's own rules (LCPC): absent from a profile, no such rule.
     RuleSpec(SUPERVISION, "counted_modalities", "counted_modalities", (list,), False, "modalities",
-             "modalities that count", "Ways of supervising that count", "Modalities that count", _modalities),
+             N_("modalities that count"), N_("Ways of supervising that count"), N_("Modalities that count"), _modalities),
     RuleSpec(SUPERVISION, "individual_max_supervisees", "individual_max_supervisees", (int,), False,
-             "supervisees", "supervisees in an individual session", "Individual supervision: supervisees at most",
-             "Individual supervision", _at_least("individual_max_supervisees", 1, "must be at least 1")),
+             "supervisees", N_("supervisees in an individual session"), N_("Individual supervision: supervisees at most"),
+             N_("Individual supervision"), _at_least("individual_max_supervisees", 1, N_("must be at least 1"))),
     RuleSpec(SUPERVISION, "weekly_min_hours", "weekly_min_minutes", _NUMBER, False, "hours",
-             "weekly supervision", "Supervision each week (minimum)", "Weekly supervision", _hours),
+             N_("weekly supervision"), N_("Supervision each week (minimum)"), N_("Weekly supervision"), _hours),
     RuleSpec(EXPERIENCE, "domain_min_hours_by_area", "domain_minimums", (dict,), False, "hours-by-area",
-             "experience minimum by area", "Experience hours by area (minimum)", "Experience minimum by area",
+             N_("experience minimum by area"), N_("Experience hours by area (minimum)"), N_("Experience minimum by area"),
              _hours_by_area),
     RuleSpec(EXPERIENCE, "yearly_cap_hours", "yearly_cap_minutes", _NUMBER, False, "hours",
-             "experience per year", "Experience hours counted per year (at most)", "Experience per year",
+             N_("experience per year"), N_("Experience hours counted per year (at most)"), N_("Experience per year"),
              _yearly_cap),
 )  # fmt: skip
 """Every rule a profile may state, in the order notes name them."""
@@ -456,14 +466,14 @@ def load_profile(path: Path) -> CredentialProfile:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ProfileError(path, "(file)", f"not valid TOML: {exc}") from exc
+        raise ProfileError(path, "(file)", _("not valid TOML: {error}").format(error=exc)) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileError(path, "(file)", f"cannot be read: {exc}") from exc
+        raise ProfileError(path, "(file)", _("cannot be read: {error}").format(error=exc)) from exc
     top = _Reader(path, data)
 
     code = top.text("code")
     if not code.isascii() or not code.replace("-", "").isalnum() or code.upper() != code:
-        raise top.fail("code", f"must be upper-case letters and digits, got {code!r}")
+        raise top.fail("code", _("must be upper-case letters and digits, got {code!r}").format(code=code))
     top.only(
         "code",
         "name",
@@ -486,30 +496,30 @@ def load_profile(path: Path) -> CredentialProfile:
     )
     effective = top.get("effective", dt.date)
     if isinstance(effective, dt.datetime):
-        raise top.fail("effective", "must be a date (YYYY-MM-DD), not a date and time")
+        raise top.fail("effective", _("must be a date (YYYY-MM-DD), not a date and time"))
     verify_notes = top.get("verify_notes", list, default=[])
     if not all(isinstance(n, str) for n in verify_notes):
-        raise top.fail("verify_notes", "must be a list of text")
+        raise top.fail("verify_notes", _("must be a list of text"))
     sources = top.get("sources", list)
     if not sources or not all(isinstance(s, str) and s.strip() for s in sources):
-        raise top.fail("sources", "must list at least one source as text")
+        raise top.fail("sources", _("must list at least one source as text"))
 
     raw_domains = top.get("domains", list)
     if not raw_domains:
-        raise top.fail("domains", "must list at least one domain")
+        raise top.fail("domains", _("must list at least one domain"))
     domains: list[Domain] = []
     for index, raw in enumerate(raw_domains):
         if not isinstance(raw, dict):
-            raise top.fail(f"domains[{index}]", "must be a table with code and label")
+            raise top.fail(f"domains[{index}]", _("must be a table with code and label"))
         item = _Reader(path, raw, f"domains[{index}].")
         item.only("code", "label")
         dcode = item.text("code")
         if dcode != dcode.lower() or " " in dcode or not dcode.isascii():
-            raise item.fail("code", f"must be lower-case with dashes, got {dcode!r}")
+            raise item.fail("code", _("must be lower-case with dashes, got {code!r}").format(code=dcode))
         if dcode == GENERAL_DOMAIN:
-            raise item.fail("code", f"{GENERAL_DOMAIN!r} is reserved")
+            raise item.fail("code", _("{code!r} is reserved").format(code=GENERAL_DOMAIN))
         if any(d.code == dcode for d in domains):
-            raise item.fail("code", f"domain {dcode!r} is listed twice")
+            raise item.fail("code", _("domain {code!r} is listed twice").format(code=dcode))
         domains.append(Domain(dcode, item.text("label")))
 
     codes = tuple(d.code for d in domains)
@@ -525,7 +535,7 @@ def load_profile(path: Path) -> CredentialProfile:
     edu.only("total_hours", "detail", "source", "verify")
     edu_hours = edu.get("total_hours", int)
     if edu_hours < 0:
-        raise edu.fail("total_hours", "must not be negative")
+        raise edu.fail("total_hours", _("must not be negative"))
     education = Education(
         total_hours=edu_hours,
         detail=edu.text("detail"),
@@ -538,7 +548,7 @@ def load_profile(path: Path) -> CredentialProfile:
     att.only("title", "statement", "show_recovery_support_51", "notes")
     notes = att.get("notes", list, default=[])
     if not all(isinstance(n, str) for n in notes):
-        raise att.fail("notes", "must be a list of text")
+        raise att.fail("notes", _("must be a list of text"))
     attestation = AttestationText(
         title=att.text("title"),
         statement=att.text("statement"),
@@ -556,14 +566,14 @@ def load_profile(path: Path) -> CredentialProfile:
         period = ren.rule("period_years", int)
         assert period is not None
         if period.value < 1:
-            raise ren.fail("period_years.value", "must be at least 1 year")
+            raise ren.fail("period_years.value", _("must be at least 1 year"))
         renewal = Renewal(
             period_years=period,
             total_minutes=_hours_rule(ren.rule("ceu_hours", (int, float))),  # type: ignore[arg-type]
             topics=_hours_requirements(top, "renewal_requirements", area_codes),
         )
     elif "renewal_requirements" in top.data:
-        raise top.fail("renewal_requirements", "needs a [renewal] table with period_years and ceu_hours")
+        raise top.fail("renewal_requirements", _("needs a [renewal] table with period_years and ceu_hours"))
     due = DueRules()
     due_table = top.table("due", required=False)
     if due_table is not None:
@@ -572,7 +582,7 @@ def load_profile(path: Path) -> CredentialProfile:
         months = due_table.rule("hire_deadline_months", int, required=False)
         for key, rule in (("supervision_every_days", every), ("hire_deadline_months", months)):
             if rule is not None and rule.value < 1:
-                raise due_table.fail(f"{key}.value", "must be at least 1")
+                raise due_table.fail(f"{key}.value", _("must be at least 1"))
         due = DueRules(supervision_every_days=every, hire_deadline_months=months)
 
     profile = CredentialProfile(
@@ -605,11 +615,11 @@ def _who_may_supervise(top: _Reader) -> WhoMaySupervise | None:
     table.only("agency_may_add", "kinds")
     raw = table.get("kinds", list)
     if not raw:
-        raise table.fail("kinds", "must list at least one credential or licence")
+        raise table.fail("kinds", _("must list at least one credential or licence"))
     kinds: list[QualifyingKind] = []
     for index, item_data in enumerate(raw):
         if not isinstance(item_data, dict):
-            raise table.fail(f"kinds[{index}]", "must be a table with kind, label and source")
+            raise table.fail(f"kinds[{index}]", _("must be a table with kind, label and source"))
         item = _Reader(top.path, item_data, f"{table.prefix}kinds[{index}].")
         item.only("kind", "label", "source", "verify")
         kind = QualifyingKind(
@@ -619,7 +629,7 @@ def _who_may_supervise(top: _Reader) -> WhoMaySupervise | None:
             verify=item.get("verify", bool, default=False),
         )
         if any(normal_kind(k.kind) == normal_kind(kind.kind) for k in kinds):
-            raise item.fail("kind", f"{kind.kind!r} is listed twice")
+            raise item.fail("kind", _("{kind!r} is listed twice").format(kind=kind.kind))
         kinds.append(kind)
     return WhoMaySupervise(tuple(kinds), table.get("agency_may_add", bool, default=False))
 
@@ -629,14 +639,19 @@ def _training_areas(top: _Reader, domains: list[Domain]) -> tuple[Domain, ...]:
     areas: list[Domain] = []
     for index, item_data in enumerate(raw):
         if not isinstance(item_data, dict):
-            raise top.fail(f"training_areas[{index}]", "must be a table with code and label")
+            raise top.fail(f"training_areas[{index}]", _("must be a table with code and label"))
         item = _Reader(top.path, item_data, f"training_areas[{index}].")
         item.only("code", "label")
         code = item.text("code")
         if code != code.lower() or " " in code or not code.isascii() or code == GENERAL_DOMAIN:
-            raise item.fail("code", f"must be lower-case with dashes (not {GENERAL_DOMAIN!r}), got {code!r}")
+            raise item.fail(
+                "code",
+                _("must be lower-case with dashes (not {general!r}), got {code!r}").format(
+                    general=GENERAL_DOMAIN, code=code
+                ),
+            )
         if any(d.code == code for d in domains + areas):
-            raise item.fail("code", f"{code!r} is already a domain or training area")
+            raise item.fail("code", _("{code!r} is already a domain or training area").format(code=code))
         areas.append(Domain(code, item.text("label")))
     return tuple(areas)
 
@@ -646,15 +661,18 @@ def _hours_requirements(top: _Reader, key: str, area_codes: set[str]) -> tuple[H
     result: list[HoursRequirement] = []
     for index, item_data in enumerate(raw):
         if not isinstance(item_data, dict):
-            raise top.fail(f"{key}[{index}]", "must be a table with label, areas and hours")
+            raise top.fail(f"{key}[{index}]", _("must be a table with label, areas and hours"))
         item = _Reader(top.path, item_data, f"{key}[{index}].")
         item.only("label", "areas", "hours")
         areas = item.get("areas", list)
         if not areas or not all(isinstance(a, str) for a in areas):
-            raise item.fail("areas", "must list at least one area code as text")
+            raise item.fail("areas", _("must list at least one area code as text"))
         for area in areas:
             if area not in area_codes:
-                raise item.fail("areas", f"{area!r} is neither a domain nor a training area of this profile")
+                raise item.fail(
+                    "areas",
+                    _("{area!r} is neither a domain nor a training area of this profile").format(area=area),
+                )
         hours_rule = item.rule("hours", (int, float))
         assert hours_rule is not None
         result.append(HoursRequirement(item.text("label"), tuple(areas), _hours_rule(hours_rule)))

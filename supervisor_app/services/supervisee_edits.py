@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import func, or_, select, union_all
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import N_, _, ngettext
 from supervisor_app.models import (
     ExperienceEntry,
     RecordStatus,
@@ -98,33 +99,38 @@ def credential_locked_reason(uow: UnitOfWork, supervisee_id: int) -> str:
     signed, pending = _record_counts(uow, supervisee.id)
     code = supervisee.credential
     if signed:
-        return (
-            f"{supervisee.name} has {_count(signed, 'signed record')} in {code}'s performance domains, "
-            "and signed records never change. To record work toward another credential, add them again "
-            f"as a new supervisee for it; their {code} records stay here."
-        )
+        return ngettext(
+            "{name} has {n} signed record in {code}'s performance domains, and signed records never "
+            "change. To record work toward another credential, add them again as a new supervisee for "
+            "it; their {code} records stay here.",
+            "{name} has {n} signed records in {code}'s performance domains, and signed records never "
+            "change. To record work toward another credential, add them again as a new supervisee for "
+            "it; their {code} records stay here.",
+            signed,
+        ).format(name=supervisee.name, n=signed, code=code)
     if pending:
-        return (
-            f"{supervisee.name} has {_count(pending, 'pending record')} in {code}'s performance domains. "
-            "Delete them first, or keep this credential and add them again as a new supervisee for the "
-            "other one."
-        )
+        return ngettext(
+            "{name} has {n} pending record in {code}'s performance domains. Delete them first, or keep "
+            "this credential and add them again as a new supervisee for the other one.",
+            "{name} has {n} pending records in {code}'s performance domains. Delete them first, or keep "
+            "this credential and add them again as a new supervisee for the other one.",
+            pending,
+        ).format(name=supervisee.name, n=pending, code=code)
     return ""
 
 
 def _check_credential_change(uow: UnitOfWork, supervisee: Supervisee, new: str) -> None:
     reason = credential_locked_reason(uow, supervisee.id)
     if reason:
+        params = {"credential": supervisee.credential, "new_credential": new, "reason": reason}
         raise DomainError(
-            f"The credential cannot change from {supervisee.credential} to {new}: {reason}",
+            _("The credential cannot change from {credential} to {new_credential}: {reason}").format(
+                **params
+            ),
             field="credential",
             code="supervisee.credential_locked",
-            params={"credential": supervisee.credential, "new_credential": new, "reason": reason},
+            params=params,
         )
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
 
 
 def first_record(uow: UnitOfWork, supervisee_id: int) -> tuple[dt.date, str, str] | None:
@@ -158,11 +164,19 @@ def _check_start_before_records(uow: UnitOfWork, supervisee: Supervisee, start: 
     if first is None or first[0] >= start:
         return
     day, kind, record_id = first
-    what = "a session on" if kind == "session" else "experience logged from"
+    what = N_("a session on") if kind == "session" else N_("experience logged from")
     raise DomainError(
-        f"The start date cannot be {start.isoformat()}: {supervisee.name} already has {what} "
-        f"{day.isoformat()} (record {record_id[:8]}), and no record may come before the start date. "
-        f"Choose {day.isoformat()} or earlier, or correct that record first.",
+        _(
+            "The start date cannot be {start}: {supervisee} already has {what} {day} (record {record}), "
+            "and no record may come before the start date. Choose {day} or earlier, or correct that "
+            "record first."
+        ).format(
+            start=start.isoformat(),
+            supervisee=supervisee.name,
+            what=_(what),
+            day=day.isoformat(),
+            record=record_id[:8],
+        ),
         field="start_date",
         code="supervisee.start_after_records",
         params={"start": start, "supervisee": supervisee.name, "what": what, "day": day, "record": record_id},

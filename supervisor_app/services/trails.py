@@ -39,6 +39,7 @@ import sqlite3
 from collections.abc import Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
+from supervisor_app.i18n import N_, _
 from supervisor_app.services.canonical import (
     GENESIS,
     encode_text,
@@ -216,10 +217,13 @@ def describe(table: str, row: Sequence[Any]) -> str:
     fields = dict(zip(FIELDS[table], row[3:], strict=False))
     if table == AUDIT:
         return f"#{row[0]} ({str(fields['at'])[:16]}, {fields['action']})"
-    return f"#{row[0]} ({fields['serial']}, printed {str(fields['printed_at'])[:16]})"
+    return _("#{id} ({serial}, printed {at})").format(
+        id=row[0], serial=fields["serial"], at=str(fields["printed_at"])[:16]
+    )
 
 
-_NOUN = {AUDIT: "audit event", PRINTS: "print record"}
+_NOUN = {AUDIT: N_("audit event"), PRINTS: N_("print record")}
+_NOUNS = {AUDIT: N_("audit events"), PRINTS: N_("print records")}
 MAX_NAMED = 20
 
 
@@ -230,7 +234,7 @@ def check_chain(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
     or rewritten before it. At most :data:`MAX_NAMED`, then how many more."""
     if _intact(conn, table):
         return []
-    noun = _NOUN[table]
+    noun = _(_NOUN[table])
     found: list[tuple[str, str]] = []
     expected = GENESIS
     before: tuple[Any, ...] | None = None
@@ -241,33 +245,47 @@ def check_chain(conn: sqlite3.Connection, table: str) -> list[tuple[str, str]]:
             found.append(
                 (
                     f"{noun} {name}",
-                    "was changed after it was written, or written outside the app (its hash does not match it)",
+                    _(
+                        "was changed after it was written, or written outside the app (its hash does not match it)"
+                    ),
                 )
             )
         elif prev != expected:
             if before is None:
-                found.append((f"{noun} {name}", f"is not the first {noun}: the ones before it were deleted"))
+                found.append(
+                    (
+                        f"{noun} {name}",
+                        _("is not the first {noun}: the ones before it were deleted").format(noun=noun),
+                    )
+                )
             elif isinstance(rid, int) and isinstance(before[0], int) and rid > before[0] + 1:
                 gap = f"#{before[0] + 1}" if rid == before[0] + 2 else f"#{before[0] + 1}-#{rid - 1}"
                 found.append(
                     (
                         f"{noun} {name}",
-                        f"does not follow {describe(table, before)}: {gap} deleted between them",
+                        _("does not follow {row}: {gap} deleted between them").format(
+                            row=describe(table, before), gap=gap
+                        ),
                     )
                 )
             else:
                 found.append(
                     (
                         f"{noun} {name}",
-                        f"does not follow {describe(table, before)}: that one was inserted, rewritten "
-                        "or put in place of a deleted one",
+                        _(
+                            "does not follow {row}: that one was inserted, rewritten or put in place of a "
+                            "deleted one"
+                        ).format(row=describe(table, before)),
                     )
                 )
         expected = stored
         before = row
     if len(found) > MAX_NAMED:
         more = len(found) - MAX_NAMED
-        found = [*found[:MAX_NAMED], (f"{noun}s", f"... and {more} more breaks in the chain")]
+        found = [
+            *found[:MAX_NAMED],
+            (_(_NOUNS[table]), _("... and {more} more breaks in the chain").format(more=more)),
+        ]
     return found
 
 
@@ -276,14 +294,16 @@ def head_problem(conn: sqlite3.Connection, table: str, head_id: int, head_hash: 
     or an outside copy holds (None if it does): the row is gone, or its hash differs (the rows
     up to it were changed and their hashes recomputed)."""
     row = conn.execute(f"SELECT hash FROM {table} WHERE id = ?", (head_id,)).fetchone()
-    noun = _NOUN[table]
+    noun = _(_NOUN[table])
     if row is None:
         newest = conn.execute(f"SELECT max(id) FROM {table}").fetchone()[0]
-        return f"{noun} #{head_id} is missing (this file's {noun}s end at #{newest or 0})"
-    if row[0] != head_hash:
-        return (
-            f"{noun} #{head_id} has another hash: it, or one before it, was changed and the chain recomputed"
+        return _("{noun} #{id} is missing (this file's {nouns} end at #{newest})").format(
+            noun=noun, id=head_id, nouns=_(_NOUNS[table]), newest=newest or 0
         )
+    if row[0] != head_hash:
+        return _(
+            "{noun} #{id} has another hash: it, or one before it, was changed and the chain recomputed"
+        ).format(noun=noun, id=head_id)
     return None
 
 

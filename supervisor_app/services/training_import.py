@@ -20,6 +20,7 @@ from typing import Any
 from sqlalchemy import select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import N_, _, ngettext
 from supervisor_app.models import TrainingEntry
 from supervisor_app.services import audit, training
 from supervisor_app.services.errors import DomainError
@@ -88,11 +89,11 @@ def write_template(path: str | Path, *, profiles: ProfileRegistry) -> Path:
     path = Path(path)
     if path.suffix.lower() != ".csv":
         raise DomainError(
-            "The training template is a .csv file; an .xlsx template has a Training sheet already.",
+            _("The training template is a .csv file; an .xlsx template has a Training sheet already."),
             field="path",
             code="template.training_file_type",
         )
-    _, header, rows = template_sheet(profiles)
+    _sheet, header, rows = template_sheet(profiles)
     write_file(path, csv_bytes(header, rows))
     return path
 
@@ -102,13 +103,25 @@ class TrainingImportReport(RowsReport):
     imported: int = 0
     entry_ids: list[str] = field(default_factory=list)
 
-    _none_below = "training"
+    _none_below = N_("training")
 
     def _imported(self, verb: str, name: str) -> str:
-        return f"{self.imported} training entr{'ies' if self.imported != 1 else 'y'} ({hours(self.minutes)} h) {verb} from {name}"
+        # One sentence per case (not ``verb``), so a translation can word each whole.
+        params = {"n": self.imported, "hours": hours(self.minutes), "name": name}
+        if self.dry_run:
+            return ngettext(
+                "{n} training entry ({hours} h) would be imported from {name}",
+                "{n} training entries ({hours} h) would be imported from {name}",
+                self.imported,
+            ).format(**params)
+        return ngettext(
+            "{n} training entry ({hours} h) imported from {name}",
+            "{n} training entries ({hours} h) imported from {name}",
+            self.imported,
+        ).format(**params)
 
     def _afterwards(self) -> str:
-        return "They are self-reported until a supervisor confirms them." if self.imported else ""
+        return _("They are self-reported until a supervisor confirms them.") if self.imported else ""
 
     def to_json(self) -> dict[str, Any]:
         def notes(items: list[RowNote]) -> list[dict[str, Any]]:
@@ -161,19 +174,29 @@ def import_training(
             report.errors.append(
                 RowNote(
                     table.header_line,
-                    f"Unknown column {str(raw)!r}: the training columns are {', '.join(COLUMNS)} and the topic "
-                    f"areas ({', '.join(sorted(known_areas))}).",
+                    _(
+                        "Unknown column {column!r}: the training columns are {columns} and the topic areas "
+                        "({areas})."
+                    ).format(
+                        column=str(raw), columns=", ".join(COLUMNS), areas=", ".join(sorted(known_areas))
+                    ),
                 )
             )
             continue
         if key in target:
-            report.errors.append(RowNote(table.header_line, f"The column {key!r} appears twice."))
+            report.errors.append(
+                RowNote(table.header_line, _("The column {column!r} appears twice.").format(column=key))
+            )
         target[key] = index
     for needed in ("from", "title"):
         if needed not in columns:
-            report.errors.append(RowNote(table.header_line, f"The column {needed!r} is missing."))
+            report.errors.append(
+                RowNote(table.header_line, _("The column {column!r} is missing.").format(column=needed))
+            )
     if "supervisee" not in columns and "supervisor" not in columns:
-        report.errors.append(RowNote(table.header_line, "A column 'supervisee' or 'supervisor' is needed."))
+        report.errors.append(
+            RowNote(table.header_line, _("A column 'supervisee' or 'supervisor' is needed."))
+        )
     if report.errors:
         return report
     people = People(uow)
@@ -203,7 +226,7 @@ def import_training(
             supervisee, supervisor = cell("supervisee").strip(), cell("supervisor").strip()
             if bool(supervisee) == bool(supervisor):
                 raise DomainError(
-                    "Fill exactly one of supervisee and supervisor: whose training it is.",
+                    _("Fill exactly one of supervisee and supervisor: whose training it is."),
                     code="training.one_person",
                 )
             if supervisee:
@@ -245,19 +268,26 @@ def import_training(
         )
         if key in existing:
             report.duplicates.append(
-                RowNote(line, f"{values.title} ({values.date_from.isoformat()}) is already recorded.")
+                RowNote(
+                    line,
+                    _("{title} ({date}) is already recorded.").format(
+                        title=values.title, date=values.date_from.isoformat()
+                    ),
+                )
             )
             continue
         existing.add(key)
         checked.append((person, values))
     if report.errors or dry_run:
         report.imported = len(checked) if not report.errors else 0
-        report.minutes = sum(sum(v.allocations.values()) for _, v in checked) if not report.errors else 0
+        report.minutes = (
+            sum(sum(v.allocations.values()) for _person, v in checked) if not report.errors else 0
+        )
         return report
     for person, values in checked:
         report.entry_ids.append(training.add_training(uow, person=person, today=today, **values.__dict__))
     report.imported = len(checked)
-    report.minutes = sum(sum(v.allocations.values()) for _, v in checked)
+    report.minutes = sum(sum(v.allocations.values()) for _person, v in checked)
     audit.log(uow, audit.AuditAction.IMPORT, details={"training_file": path.name, "entries": report.imported})
     report.written = True
     return report

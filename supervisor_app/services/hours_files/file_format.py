@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
 from supervisor_app.services import copies
 from supervisor_app.services.canonical import database_identity
 from supervisor_app.services.errors import DomainError
@@ -69,13 +70,22 @@ class HoursFileSummary:
 
     def text(self) -> str:
         lines = [
-            f"Wrote {self.path}: {self.records} signed record(s) of {self.supervisee_name}"
-            f" ({self.voids} voided), {self.signatures} signature(s)."
+            _(
+                "Wrote {path}: {records} signed record(s) of {name} ({voids} voided), {signatures} signature(s)."
+            ).format(
+                path=self.path,
+                records=self.records,
+                name=self.supervisee_name,
+                voids=self.voids,
+                signatures=self.signatures,
+            )
         ]
         if self.left_out:
             lines.append(
-                f"{len(self.left_out)} record(s) signed before signing keys existed are not in the file "
-                "(they can only be shown on a printed statement or form from this database)."
+                _(
+                    "{n} record(s) signed before signing keys existed are not in the file "
+                    "(they can only be shown on a printed statement or form from this database)."
+                ).format(n=len(self.left_out))
             )
         return "\n".join(lines)
 
@@ -144,28 +154,38 @@ class HoursImportSummary:
     chains: tuple[str, ...] = ()
 
     def text(self) -> str:
-        who = f"{self.supervisee_name} (id {self.supervisee_id})"
+        who = _("{name} (id {id})").format(name=self.supervisee_name, id=self.supervisee_id)
         lines = [
-            f"Imported {self.path.name} for {who}: {self.added} signed record(s) added, "
-            f"{self.already} already here."
+            _("Imported {file} for {who}: {added} signed record(s) added, {already} already here.").format(
+                file=self.path.name, who=who, added=self.added, already=self.already
+            )
         ]
         if self.supervisee_added:
-            lines.append(f"{self.supervisee_name} was added as a new supervisee (id {self.supervisee_id}).")
+            lines.append(
+                _("{name} was added as a new supervisee (id {id}).").format(
+                    name=self.supervisee_name, id=self.supervisee_id
+                )
+            )
         if self.linked:
-            lines.append(f"The file's supervisee was linked to {who}, as asked.")
+            lines.append(_("The file's supervisee was linked to {who}, as asked.").format(who=who))
         if self.supervisors_added:
             lines.append(
-                "Supervisors added (they signed elsewhere): " + ", ".join(self.supervisors_added) + "."
+                _("Supervisors added (they signed elsewhere): {names}.").format(
+                    names=", ".join(self.supervisors_added)
+                )
             )
         for pid, name in self.same_name:
             lines.append(
-                f"{name} (id {pid}) here has the same name but is not linked. If it is the same person, "
-                f"import the file again with --link-supervisee {pid}."
+                _(
+                    "{name} (id {id}) here has the same name but is not linked. If it is the same person, "
+                    "import the file again with --link-supervisee {id}."
+                ).format(name=name, id=pid)
             )
         if self.not_attached:
             lines.append(
-                f"{self.not_attached} group session(s) were already here for another attendee and do not "
-                "list this supervisee."
+                _(
+                    "{n} group session(s) were already here for another attendee and do not list this supervisee."
+                ).format(n=self.not_attached)
             )
         return "\n".join(lines)
 
@@ -212,7 +232,7 @@ def chain_identity(conn: Any) -> tuple[str, int]:
     chain, keys_from = database_identity(conn)
     if chain is None:
         raise DomainError(
-            "This database has no identity (it was not upgraded properly); run verify.",
+            _("This database has no identity (it was not upgraded properly); run verify."),
             code="hours_file.no_identity",
         )
     return chain, keys_from

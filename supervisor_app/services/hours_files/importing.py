@@ -15,6 +15,7 @@ from sqlalchemy import select
 
 from supervisor_app.db import Database, UnitOfWork, open_database
 from supervisor_app.fileops import remove_folder
+from supervisor_app.i18n import _
 from supervisor_app.models import (
     Supervisee,
     SuperviseeAlias,
@@ -72,8 +73,17 @@ def _resolve_supervisee(
         target = get_supervisee(uow, link_supervisee_id, field="link_supervisee")
         if local is not None and local.id != target.id:
             raise DomainError(
-                f"{hours.path.name} is refused, nothing was imported: its supervisee {info['name']} is already here as "
-                f"{local.name} (id {local.id}), so the file cannot be linked to {target.name} (id {target.id}).",
+                _(
+                    "{file} is refused, nothing was imported: its supervisee {name} is already here as "
+                    "{local} (id {local_id}), so the file cannot be linked to {target} (id {target_id})."
+                ).format(
+                    file=hours.path.name,
+                    name=info["name"],
+                    local=local.name,
+                    local_id=local.id,
+                    target=target.name,
+                    target_id=target.id,
+                ),
                 code="hours_file.linked_elsewhere",
                 field="link_supervisee",
             )
@@ -98,9 +108,17 @@ def _resolve_supervisee(
         ).first()
         if holder is not None:
             raise DomainError(
-                f"{hours.path.name} is refused, nothing was imported: ICB id {icb_id} of {info['name']} is already "
-                f"{holder[1]}'s here (id {holder[0]}). If it is the same person, import the file with "
-                f"--link-supervisee {holder[0]}.",
+                _(
+                    "{file} is refused, nothing was imported: ICB id {icb_id} of {name} is already "
+                    "{holder}'s here (id {holder_id}). If it is the same person, import the file with "
+                    "--link-supervisee {holder_id}."
+                ).format(
+                    file=hours.path.name,
+                    icb_id=icb_id,
+                    name=info["name"],
+                    holder=holder[1],
+                    holder_id=holder[0],
+                ),
                 code="hours_file.icb_id_taken",
                 field="link_supervisee",
             )
@@ -181,7 +199,7 @@ def import_hours_file(
             raise refuse(
                 "hours_file.key_of_another_supervisor",
                 hours.path,
-                f"key {key['fingerprint'][:12]} belongs to another supervisor here.",
+                _("key {key} belongs to another supervisor here.").format(key=key["fingerprint"][:12]),
             )
 
     signature_rows = {
@@ -200,14 +218,16 @@ def import_hours_file(
                 raise refuse(
                     "hours_file.signature_differs",
                     hours.path,
-                    f"signature {sig['id'][:8]} is here with other content.",
+                    _("signature {id} is here with other content.").format(id=sig["id"][:8]),
                 )
             continue
         if sig["chain"] == chain:
             raise refuse(
                 "hours_file.signature_not_here",
                 hours.path,
-                f"signature {sig['id'][:8]} says it was made in this database, which has no such signature.",
+                _("signature {id} says it was made in this database, which has no such signature.").format(
+                    id=sig["id"][:8]
+                ),
             )
         conn.execute(
             "INSERT INTO signature (id, chain_id, key_fingerprint, first_seq, last_seq, signed_at, payload, signature) "
@@ -251,12 +271,14 @@ def import_hours_file(
         )
     }
     for record in _in_order(hours.records):
-        label = f"record {record.id}"
+        label = _("record {id}").format(id=record.id)
         sign = record.sign
         if record.id in existing:
             if existing[record.id] != record.kind:
                 raise refuse(
-                    "hours_file.other_kind", hours.path, f"{label} is here as another kind of record."
+                    "hours_file.other_kind",
+                    hours.path,
+                    _("{label} is here as another kind of record.").format(label=label),
                 )
             if sign["chain"] == chain:
                 here = conn.execute(
@@ -272,7 +294,7 @@ def import_hours_file(
                 raise refuse(
                     "hours_file.record_differs",
                     hours.path,
-                    f"{label} is already here with another signature or content.",
+                    _("{label} is already here with another signature or content.").format(label=label),
                 )
             if record.void is not None:
                 table = "sign_off" if record.void["chain"] == chain else "foreign_link"
@@ -286,7 +308,11 @@ def import_hours_file(
                 if voided_here is None and record.void["chain"] != chain:
                     _insert_link(conn, record.void, record, stamp)  # voided since the last import
                 elif voided_here is None or voided_here[0] != record.void["chain_hash"]:
-                    raise refuse("hours_file.void_differs", hours.path, f"{label} is here with another void.")
+                    raise refuse(
+                        "hours_file.void_differs",
+                        hours.path,
+                        _("{label} is here with another void.").format(label=label),
+                    )
             if (
                 record.kind == "session"
                 and not conn.execute(
@@ -301,7 +327,7 @@ def import_hours_file(
             raise refuse(
                 "hours_file.link_not_here",
                 hours.path,
-                f"{label} says it was signed in this database, where it is not.",
+                _("{label} says it was signed in this database, where it is not.").format(label=label),
             )
         _insert_record(conn, record, supervisor_ids, gids, stamp)
         _insert_link(conn, sign, record, stamp)
@@ -316,7 +342,9 @@ def import_hours_file(
     wrong = [p for p in report.problems if p.record_id in ours]
     if wrong:
         raise refuse(
-            "hours_file.fails_verification", hours.path, f"record {wrong[0].record_id}: {wrong[0].message}."
+            "hours_file.fails_verification",
+            hours.path,
+            _("record {id}: {problem}.").format(id=wrong[0].record_id, problem=wrong[0].message),
         )
 
     audit.log(
@@ -453,7 +481,9 @@ def open_hours_files(paths: Sequence[str | os.PathLike[str]]) -> HoursView:
     any database. A file that is refused raises its :class:`DomainError` and nothing stays
     behind. Close the returned database to delete the temporary copy."""
     if not paths:
-        raise DomainError("Give at least one hours file to open.", code="hours_file.none_given", field="file")
+        raise DomainError(
+            _("Give at least one hours file to open."), code="hours_file.none_given", field="file"
+        )
     folder = Path(tempfile.mkdtemp(prefix="supervisor_app-hours-"))
     try:
         path = folder / "hours.db"

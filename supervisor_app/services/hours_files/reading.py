@@ -11,6 +11,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from supervisor_app.i18n import _, pgettext
 from supervisor_app.models import (
     ExperienceKind,
     Modality,
@@ -39,7 +40,7 @@ from supervisor_app.services.hours_files.file_format import (
 def refuse(code: str, path: Path, message: str) -> DomainError:
     """The refusal ``code`` of the hours file at ``path``, its message put in context."""
     return DomainError(
-        f"{path.name} is refused, nothing was imported: {message}",
+        _("{file} is refused, nothing was imported: {message}").format(file=path.name, message=message),
         code=code,
         field="file",
         params={"file": path.name},
@@ -71,13 +72,17 @@ def _members(path: Path) -> dict[str, Any]:
         size = path.stat().st_size
     except OSError as exc:
         raise DomainError(
-            f"{path} cannot be opened: {exc.strerror or exc}.", code="hours_file.cannot_open", field="file"
+            _("{path} cannot be opened: {reason}.").format(path=path, reason=exc.strerror or exc),
+            code="hours_file.cannot_open",
+            field="file",
         ) from None
     if size > MAX_FILE_BYTES:
         raise refuse(
             "hours_file.too_large",
             path,
-            f"it is {size / 1024 / 1024:,.0f} MB; an hours file has at most {MAX_FILE_BYTES // 1024 // 1024} MB.",
+            _("it is {size} MB; an hours file has at most {most} MB.").format(
+                size=f"{size / 1024 / 1024:,.0f}", most=MAX_FILE_BYTES // 1024 // 1024
+            ),
         )
     try:
         with zipfile.ZipFile(path) as archive:
@@ -86,7 +91,9 @@ def _members(path: Path) -> dict[str, Any]:
                 raise refuse(
                     "hours_file.wrong_parts",
                     path,
-                    f"it holds {len(infos):,} parts; an hours file has {len(MEMBERS)}.",
+                    _("it holds {parts} parts; an hours file has {expected}.").format(
+                        parts=f"{len(infos):,}", expected=len(MEMBERS)
+                    ),
                 )
             names = [i.filename for i in infos]
             missing = [m for m in MEMBERS if m not in names]
@@ -95,9 +102,9 @@ def _members(path: Path) -> dict[str, Any]:
                 raise refuse(
                     "hours_file.not_hours_file",
                     path,
-                    "it is not an hours file of this app (its parts are "
-                    + ", ".join(sorted(names)[:8])
-                    + f"; expected {', '.join(MEMBERS)}).",
+                    _(
+                        "it is not an hours file of this app (its parts are {parts}; expected {expected})."
+                    ).format(parts=", ".join(sorted(names)[:8]), expected=", ".join(MEMBERS)),
                 )
             total = 0
             for info in infos:
@@ -107,8 +114,15 @@ def _members(path: Path) -> dict[str, Any]:
                     raise refuse(
                         "hours_file.part_too_large",
                         path,
-                        f"{info.filename} unpacks to {info.file_size / 1024 / 1024:,.0f} MB, more than an hours "
-                        f"file holds (at most {limit // 1024 // 1024} MB a part, {MAX_UNPACKED_BYTES // 1024 // 1024} MB in all).",
+                        _(
+                            "{part} unpacks to {size} MB, more than an hours file holds (at most {limit} MB a part, "
+                            "{total} MB in all)."
+                        ).format(
+                            part=info.filename,
+                            size=f"{info.file_size / 1024 / 1024:,.0f}",
+                            limit=limit // 1024 // 1024,
+                            total=MAX_UNPACKED_BYTES // 1024 // 1024,
+                        ),
                     )
             parsed: dict[str, Any] = {}
             for name in MEMBERS:
@@ -128,10 +142,14 @@ def _members(path: Path) -> dict[str, Any]:
         OSError,
         RuntimeError,
     ) as exc:
-        raise refuse("hours_file.not_zip", path, f"it is damaged or not a zip file ({exc}).") from None
+        raise refuse(
+            "hours_file.not_zip", path, _("it is damaged or not a zip file ({error}).").format(error=exc)
+        ) from None
     except (UnicodeDecodeError, ValueError, RecursionError) as exc:
         raise refuse(
-            "hours_file.bad_json", path, f"a part of it is not valid JSON ({str(exc)[:120]})."
+            "hours_file.bad_json",
+            path,
+            _("a part of it is not valid JSON ({error}).").format(error=str(exc)[:120]),
         ) from None
 
 
@@ -140,15 +158,17 @@ def _check_manifest(path: Path, manifest: Any) -> None:
         raise refuse(
             "hours_file.other_format",
             path,
-            "it is not an hours file of this app (manifest.json names another format).",
+            _("it is not an hours file of this app (manifest.json names another format)."),
         )
     version = manifest.get("version")
     if version != VERSION:
         raise refuse(
             "hours_file.unknown_version",
             path,
-            f"it is in hours-file format version {version!r}, which this version of the app does not know "
-            f"(it reads version {VERSION}). Update the app to import it.",
+            _(
+                "it is in hours-file format version {version!r}, which this version of the app does not know "
+                "(it reads version {known}). Update the app to import it."
+            ).format(version=version, known=VERSION),
         )
 
 
@@ -159,42 +179,51 @@ def _text(value: Any) -> bool:
 def _check_content(record: Any) -> str | None:
     """What is wrong with a record's shape, or None."""
     if not isinstance(record, dict) or set(record) != {"kind", "id", "content", "sign", "void"}:
-        return "its entry is not a record"
+        return _("its entry is not a record")
     kind, rid, content = record["kind"], record["id"], record["content"]
     if kind not in ("session", "experience") or not _text(rid) or not UUID_PATTERN.fullmatch(rid):
-        return "its kind or id is not valid"
+        return _("its kind or id is not valid")
     if not isinstance(content, list) or len(content) != 15 or content[:3] != [2, kind, rid]:
-        return "its content is not a record's content (version 2)"
+        return _("its content is not a record's content (version 2)")
     if not all(_text(content[i]) for i in (3, 4, 7, 8, 9, 10, 12)):
-        return "a field of its content is not text"
+        return _("a field of its content is not text")
     if content[11] is not None and not (_text(content[11]) and UUID_PATTERN.fullmatch(content[11])):
-        return "it amends a record with an invalid id"
+        return _("it amends a record with an invalid id")
     if not (isinstance(content[13], list) and isinstance(content[14], list)):
-        return "its attendees or domains are not lists"
+        return _("its attendees or domains are not lists")
     if not all(_text(v) for v in content[13]) or not all(_text(v) and "=" in v for v in content[14]):
-        return "an attendee or a domain allocation is not valid"
+        return _("an attendee or a domain allocation is not valid")
     try:
         for item in content[14]:
             if int(item.rpartition("=")[2]) <= 0:
-                return "a domain allocation is not a positive number of minutes"
+                return _("a domain allocation is not a positive number of minutes")
         if kind == "session":
             dt.date.fromisoformat(content[4])
             if content[5] is not None:
                 dt.time.fromisoformat(content[5])
             if not (content[6].isdecimal() and int(content[6]) > 0):
-                return "its minutes are not a positive number"
+                return _("its minutes are not a positive number")
             if content[7] not in set(SessionFormat) or content[8] not in set(Modality):
-                return "its format or modality is unknown"
+                return _("its format or modality is unknown")
             if not content[13]:
-                return "a session without attendees"
+                return _("a session without attendees")
         else:
             if dt.date.fromisoformat(content[5]) < dt.date.fromisoformat(content[4]):
-                return "its period ends before it starts"
+                return _("its period ends before it starts")
             if not _text(content[6]) or content[7] not in set(ExperienceKind) or content[13]:
-                return "its supervisee or kind is not valid"
+                return _("its supervisee or kind is not valid")
     except (TypeError, ValueError):
-        return "a date, time or number in it is not valid"
+        return _("a date, time or number in it is not valid")
     return None
+
+
+def _link_word(action: str) -> str:
+    """A link's action (``sign``, ``void``) as a refusal names it."""
+    if action == "sign":
+        return pgettext("hours file link", "sign")
+    if action == "void":
+        return pgettext("hours file link", "void")
+    return action
 
 
 def _check_link(link: Any, action: str, rid: str, kind: str) -> bool:
@@ -236,11 +265,15 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
         and supervisee["name"].strip()
         and _text(supervisee.get("credential"))
     ):
-        raise refuse("hours_file.no_supervisee", target, "its manifest does not say whose hours these are.")
+        raise refuse(
+            "hours_file.no_supervisee", target, _("its manifest does not say whose hours these are.")
+        )
     chains = manifest.get("chains")
     if not isinstance(chains, dict) or not all(isinstance(v, dict) for v in chains.values()):
         raise refuse(
-            "hours_file.no_chains", target, "its manifest does not list the databases the records come from."
+            "hours_file.no_chains",
+            target,
+            _("its manifest does not list the databases the records come from."),
         )
     raw_keys, raw_records, raw_signatures = (
         parts["keys.json"],
@@ -252,21 +285,23 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
         and isinstance(raw_keys.get("keys"), list)
         and isinstance(raw_keys.get("supervisors"), list)
     ):
-        raise refuse("hours_file.bad_keys", target, "keys.json does not list keys and supervisors.")
+        raise refuse("hours_file.bad_keys", target, _("keys.json does not list keys and supervisors."))
     if not isinstance(raw_records, list) or not isinstance(raw_signatures, list):
-        raise refuse("hours_file.bad_lists", target, "records.json or signatures.json is not a list.")
+        raise refuse("hours_file.bad_lists", target, _("records.json or signatures.json is not a list."))
     if len(raw_records) > MAX_RECORDS:
         raise refuse(
             "hours_file.too_many_records",
             target,
-            f"it holds {len(raw_records):,} records; an hours file holds at most {MAX_RECORDS:,}.",
+            _("it holds {records} records; an hours file holds at most {most}.").format(
+                records=f"{len(raw_records):,}", most=f"{MAX_RECORDS:,}"
+            ),
         )
 
     supervisors: dict[str, dict[str, Any]] = {}
     for person in raw_keys["supervisors"]:
         if not (isinstance(person, dict) and _text(person.get("global_id")) and _text(person.get("name"))):
             raise refuse(
-                "hours_file.bad_supervisor", target, "a supervisor in keys.json has no global id or name."
+                "hours_file.bad_supervisor", target, _("a supervisor in keys.json has no global id or name.")
             )
         supervisors[person["global_id"]] = person
     keys: dict[str, dict[str, Any]] = {}
@@ -275,7 +310,7 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
             isinstance(key, dict)
             and all(_text(key.get(k)) for k in ("fingerprint", "public_key", "supervisor"))
         ):
-            raise refuse("hours_file.incomplete_key", target, "a key in keys.json is incomplete.")
+            raise refuse("hours_file.incomplete_key", target, _("a key in keys.json is incomplete."))
         try:
             fingerprint = hashlib.sha256(bytes.fromhex(key["public_key"])).hexdigest()
         except ValueError:
@@ -284,13 +319,17 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
             raise refuse(
                 "hours_file.key_fingerprint",
                 target,
-                f"key {str(key['fingerprint'])[:12]} is not the public key its fingerprint names.",
+                _("key {key} is not the public key its fingerprint names.").format(
+                    key=str(key["fingerprint"])[:12]
+                ),
             )
         if key["supervisor"] not in supervisors:
             raise refuse(
                 "hours_file.key_of_unnamed_supervisor",
                 target,
-                f"key {key['fingerprint'][:12]} belongs to a supervisor the file does not name.",
+                _("key {key} belongs to a supervisor the file does not name.").format(
+                    key=key["fingerprint"][:12]
+                ),
             )
         keys[key["fingerprint"]] = key
 
@@ -300,16 +339,24 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
     for raw in raw_records:
         problem = _check_content(raw)
         rid = raw.get("id") if isinstance(raw, dict) else None
-        label = f"record {rid}" if _text(rid) else "a record"
+        label = _("record {id}").format(id=rid) if _text(rid) else _("a record")
         if problem is not None:
-            raise refuse("hours_file.bad_record", target, f"{label}: {problem}.")
+            raise refuse(
+                "hours_file.bad_record", target, _("{label}: {problem}.").format(label=label, problem=problem)
+            )
         kind = raw["kind"]
         if not _check_link(raw["sign"], "sign", rid, kind):
             raise refuse(
-                "hours_file.no_sign_link", target, f"{label}: its signature link is missing or incomplete."
+                "hours_file.no_sign_link",
+                target,
+                _("{label}: its signature link is missing or incomplete.").format(label=label),
             )
         if raw["void"] is not None and not _check_link(raw["void"], "void", rid, kind):
-            raise refuse("hours_file.bad_void_link", target, f"{label}: its void link is incomplete.")
+            raise refuse(
+                "hours_file.bad_void_link",
+                target,
+                _("{label}: its void link is incomplete.").format(label=label),
+            )
         record = HoursRecord(kind, rid, raw["content"], raw["sign"], raw["void"])
         records.append(record)
         for link in (record.sign, record.void):
@@ -326,21 +373,29 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
             and all(_text(row[k]) for k in ("id", "chain", "key", "signed_at", "payload", "signature"))
         ):
             raise refuse(
-                "hours_file.incomplete_signature", target, "a signature in signatures.json is incomplete."
+                "hours_file.incomplete_signature", target, _("a signature in signatures.json is incomplete.")
             )
         sid = row["id"]
-        who = f"record {named_by[sid]}" if sid in named_by else f"signature {sid[:8]}"
+        who = (
+            _("record {id}").format(id=named_by[sid])
+            if sid in named_by
+            else _("signature {id}").format(id=sid[:8])
+        )
         key = keys.get(row["key"])
         if key is None:
             raise refuse(
-                "hours_file.unknown_key", target, f"{who}: its signature names a key the file does not hold."
+                "hours_file.unknown_key",
+                target,
+                _("{who}: its signature names a key the file does not hold.").format(who=who),
             )
         if not signatures.check(key["public_key"], row["payload"], row["signature"]):
             raise refuse(
                 "hours_file.signature_fails",
                 target,
-                f"{who}: its signature by {supervisors[key['supervisor']]['name']} does not check under their key "
-                "(the file was altered or damaged).",
+                _(
+                    "{who}: its signature by {supervisor} does not check under their key "
+                    "(the file was altered or damaged)."
+                ).format(who=who, supervisor=supervisors[key["supervisor"]]["name"]),
             )
         try:
             payload = json.loads(row["payload"])
@@ -350,7 +405,7 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
             raise refuse(
                 "hours_file.not_a_payload",
                 target,
-                f"{who}: what its signature signs is not a signature payload.",
+                _("{who}: what its signature signs is not a signature payload.").format(who=who),
             )
         signer = payload["signer"]
         if (
@@ -363,7 +418,9 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
             raise refuse(
                 "hours_file.signature_misplaced",
                 target,
-                f"{who}: its signature was stored under another id, database or key than it signed.",
+                _("{who}: its signature was stored under another id, database or key than it signed.").format(
+                    who=who
+                ),
             )
         links = payload.get("links")
         links = (
@@ -376,17 +433,17 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
             raise refuse(
                 "hours_file.signature_range",
                 target,
-                f"{who}: its signature's range is not the links it signed.",
+                _("{who}: its signature's range is not the links it signed.").format(who=who),
             )
         checked[sid] = {entry["seq"]: entry for entry in links}
         signature_rows.append(row)
 
     by_id = {r.id: r for r in records}
     if len(by_id) != len(records):
-        raise refuse("hours_file.duplicate_record", target, "a record appears twice in it.")
+        raise refuse("hours_file.duplicate_record", target, _("a record appears twice in it."))
     whose = supervisee["global_id"]
     for record in records:
-        label = f"record {record.id}"
+        label = _("record {id}").format(id=record.id)
         digest = sha256_hex(to_json(record.content))
         for link, content_hash in ((record.sign, digest), (record.void, None)):
             if link is None:
@@ -396,7 +453,7 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
                 raise refuse(
                     "hours_file.signature_missing",
                     target,
-                    f"{label}: the signature covering it is not in the file.",
+                    _("{label}: the signature covering it is not in the file.").format(label=label),
                 )
             expected = {
                 "seq": link["seq"],
@@ -410,7 +467,9 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
                 raise refuse(
                     "hours_file.link_not_signed",
                     target,
-                    f"{label}: its {link['action']} link is not what its signature lists (altered).",
+                    _("{label}: its {action} link is not what its signature lists (altered).").format(
+                        label=label, action=_link_word(link["action"])
+                    ),
                 )
             own = signoff.chain_hash(
                 prev=link["prev_chain_hash"],
@@ -427,40 +486,54 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
                 raise refuse(
                     "hours_file.link_altered",
                     target,
-                    f"{label}: its {link['action']} link was altered (time, reason or hash).",
+                    _("{label}: its {action} link was altered (time, reason or hash).").format(
+                        label=label, action=_link_word(link["action"])
+                    ),
                 )
             if content_hash is not None and content_hash != link["content_hash"]:
                 raise refuse(
                     "hours_file.content_altered",
                     target,
-                    f"{label}: its content is not what was signed (the record was altered).",
+                    _("{label}: its content is not what was signed (the record was altered).").format(
+                        label=label
+                    ),
                 )
         if record.void is not None:
             if record.void["chain"] != record.sign["chain"] or record.void["seq"] <= record.sign["seq"]:
                 raise refuse(
                     "hours_file.void_out_of_order",
                     target,
-                    f"{label}: its void does not follow its signature in the same database.",
+                    _("{label}: its void does not follow its signature in the same database.").format(
+                        label=label
+                    ),
                 )
             if signoff.void_content_hash(digest, record.void["reason"]) != record.void["content_hash"]:
                 raise refuse(
                     "hours_file.void_mismatch",
                     target,
-                    f"{label}: its void does not match the record or its reason.",
+                    _("{label}: its void does not match the record or its reason.").format(label=label),
                 )
         if whose not in record.supervisees:
             raise refuse(
-                "hours_file.not_their_record", target, f"{label}: it is not a record of {supervisee['name']}."
+                "hours_file.not_their_record",
+                target,
+                _("{label}: it is not a record of {supervisee}.").format(
+                    label=label, supervisee=supervisee["name"]
+                ),
             )
         if record.supervisor not in supervisors:
             raise refuse(
-                "hours_file.unnamed_supervisor", target, f"{label}: its supervisor is not named in the file."
+                "hours_file.unnamed_supervisor",
+                target,
+                _("{label}: its supervisor is not named in the file.").format(label=label),
             )
         if record.supersedes is not None and record.supersedes not in by_id:
             raise refuse(
                 "hours_file.amended_missing",
                 target,
-                f"{label}: it amends record {record.supersedes}, which is not in the file.",
+                _("{label}: it amends record {amended}, which is not in the file.").format(
+                    label=label, amended=record.supersedes
+                ),
             )
     return HoursFile(
         path=target,

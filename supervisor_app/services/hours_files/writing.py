@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
 from supervisor_app.models import (
     utcnow,
 )
@@ -87,7 +88,7 @@ def write_hours_file(
     target = Path(path).expanduser()
     if target.exists() and target.is_dir():
         raise DomainError(
-            f"{target} is a folder; give a file name for the hours file.",
+            _("{path} is a folder; give a file name for the hours file.").format(path=target),
             code="hours_file.path_is_folder",
             field="path",
         )

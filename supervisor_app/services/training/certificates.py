@@ -7,6 +7,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from supervisor_app.i18n import N_, _
 from supervisor_app.models import (
     TrainingCertificate,
     utcnow,
@@ -14,6 +15,8 @@ from supervisor_app.models import (
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.validation import clean_text
 
+CERTIFICATE = N_("certificate")
+"""What a certificate file is called in a refusal (a job description is checked the same way)."""
 MAX_CERTIFICATE_BYTES = 5 * 1024 * 1024
 """A certificate is a scan or a PDF of a page or two; 5 MB keeps backups small."""
 
@@ -30,8 +33,15 @@ _MAGIC = (
 
 def _too_large(filename: str, size: int, what: str, field: str) -> DomainError:
     return DomainError(
-        f"{filename} is {size / 1024 / 1024:.1f} MB; a {what} may be at most "
-        f"{MAX_CERTIFICATE_BYTES // 1024 // 1024} MB. Scan it at a lower resolution or save it as a smaller PDF.",
+        _(
+            "{filename} is {size} MB; a {what} may be at most {most} MB. "
+            "Scan it at a lower resolution or save it as a smaller PDF."
+        ).format(
+            filename=filename,
+            size=f"{size / 1024 / 1024:.1f}",
+            what=_(what),
+            most=MAX_CERTIFICATE_BYTES // 1024 // 1024,
+        ),
         field=field,
         code="training.certificate_too_large",
         params={"filename": filename, "what": what},
@@ -39,13 +49,13 @@ def _too_large(filename: str, size: int, what: str, field: str) -> DomainError:
 
 
 def certificate_type(
-    filename: str, data: bytes, *, what: str = "certificate", field: str = "certificate"
+    filename: str, data: bytes, *, what: str = CERTIFICATE, field: str = "certificate"
 ) -> str:
     """The media type of a certificate (by its first bytes, not its name), or a DomainError.
     Any file kept in the database this way (a job description too: ``what``) is checked here."""
     if not data:
         raise DomainError(
-            f"{filename} is empty; choose the {what} file itself.",
+            _("{filename} is empty; choose the {what} file itself.").format(filename=filename, what=_(what)),
             field=field,
             code="training.certificate_empty",
             params={"filename": filename, "what": what},
@@ -56,7 +66,9 @@ def certificate_type(
         if data.startswith(magic):
             return media_type
     raise DomainError(
-        f"{filename} is not a PDF, PNG or JPEG file; save the {what} as one of those.",
+        _("{filename} is not a PDF, PNG or JPEG file; save the {what} as one of those.").format(
+            filename=filename, what=_(what)
+        ),
         field=field,
         code="training.certificate_type",
         params={"filename": filename, "what": what},
@@ -64,7 +76,7 @@ def certificate_type(
 
 
 def read_certificate_file(
-    path: str | Path, *, what: str = "certificate", field: str = "certificate"
+    path: str | Path, *, what: str = CERTIFICATE, field: str = "certificate"
 ) -> CertificateFile:
     """A certificate on disk, checked; a too-large one is refused before it is read."""
     path = Path(path)
@@ -75,7 +87,7 @@ def read_certificate_file(
         data = path.read_bytes()
     except OSError as exc:
         raise DomainError(
-            f"Cannot read {path}: {exc.strerror or exc}.",
+            _("Cannot read {path}: {reason}.").format(path=path, reason=exc.strerror or exc),
             field=field,
             code="training.certificate_unreadable",
             params={"path": path},
@@ -92,9 +104,9 @@ class CertificateFile:
 
 def new_certificate_row(entry_id: str, certificate: CertificateFile) -> TrainingCertificate:
     name = clean_text(
-        certificate.filename, field="certificate", label="Certificate file name", max_length=255
+        certificate.filename, field="certificate", label=N_("Certificate file name"), max_length=255
     )
-    media_type = certificate_type(name or "The certificate", certificate.data)
+    media_type = certificate_type(name or _("The certificate"), certificate.data)
     return TrainingCertificate(
         entry_id=entry_id,
         filename=name or "certificate",

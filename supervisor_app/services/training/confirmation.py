@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
 from supervisor_app.models import (
     Supervisee,
     Supervisor,
@@ -103,7 +104,9 @@ def confirm_trainings(
         entry = get_training(uow, entry_id)
         if entry.supervisee_id is None:
             raise DomainError(
-                "A supervisor's own training is their own record; only a supervisee's training is confirmed.",
+                _(
+                    "A supervisor's own training is their own record; only a supervisee's training is confirmed."
+                ),
                 field="entry",
                 code="training.confirm_supervisor_own",
             )
@@ -111,23 +114,25 @@ def confirm_trainings(
         supervisee = get_supervisee(uow, entry.supervisee_id)
         if supervisee.same_person_supervisor_id == supervisor.id:
             raise DomainError(
-                "Nobody confirms their own training.", field="entry", code="training.confirm_self"
+                _("Nobody confirms their own training."), field="entry", code="training.confirm_self"
             )
         if supervisee.supervisor_id != supervisor.id:
             if successor_of is None:
                 successor_of = inherited_from(uow, supervisor.id)
             if supervisee.supervisor_id not in successor_of:
                 raise DomainError(
-                    f"{supervisee.name}'s supervisor of record confirms their training; you are not.",
+                    _("{supervisee}'s supervisor of record confirms their training; you are not.").format(
+                        supervisee=supervisee.name
+                    ),
                     field="entry",
                     code="training.confirm_not_supervisor",
                     params={"supervisee": supervisee.name},
                 )
-        if any(e.id == entry.id for e, _ in entries):
+        if any(e.id == entry.id for e, _unused in entries):
             continue
         entries.append((entry, supervisee))
     key, private = keys.unlock(uow, supervisor.id, password, now=stamp)
-    chain, _ = database_identity(uow.session.connection().connection.driver_connection)  # type: ignore[arg-type]
+    chain, _unused = database_identity(uow.session.connection().connection.driver_connection)  # type: ignore[arg-type]
     signer = signatures.signer_of(supervisor, key=key.fingerprint)
     rows = []
     for entry, supervisee in entries:
@@ -176,19 +181,25 @@ def confirmation_problem(uow: UnitOfWork, entry: TrainingEntry, row: TrainingCon
     naming this entry with the content hash it has now."""
     key = uow.session.scalar(select(SupervisorKey).where(SupervisorKey.fingerprint == row.key_fingerprint))
     if key is None or key.supervisor_id != row.supervisor_id:
-        return f"training {entry.id[:8]}: the key that confirmed it is not on file"
+        return _("training {entry}: the key that confirmed it is not on file").format(entry=entry.id[:8])
     if not signatures.check(key.public_key, row.payload, row.signature):
-        return f"training {entry.id[:8]}: the confirmation's signature does not verify"
+        return _("training {entry}: the confirmation's signature does not verify").format(entry=entry.id[:8])
     try:
         payload = json.loads(row.payload)
     except ValueError:
         payload = None
     if not isinstance(payload, dict) or payload.get("format") != CONFIRM_FORMAT:
-        return f"training {entry.id[:8]}: the confirmation is not a training confirmation"
+        return _("training {entry}: the confirmation is not a training confirmation").format(
+            entry=entry.id[:8]
+        )
     if payload.get("entry") != entry.id or payload.get("content_hash") != row.content_hash:
-        return f"training {entry.id[:8]}: the confirmation names another entry or content"
+        return _("training {entry}: the confirmation names another entry or content").format(
+            entry=entry.id[:8]
+        )
     if content_hash(uow, entry) != row.content_hash:
-        return f"training {entry.id[:8]} ({entry.title}) was changed after it was confirmed"
+        return _("training {entry} ({title}) was changed after it was confirmed").format(
+            entry=entry.id[:8], title=entry.title
+        )
     return ""
 
 
@@ -213,6 +224,12 @@ def _confirm_events(uow: UnitOfWork) -> dict[str, tuple[int, str, dict[str, Any]
     return events
 
 
+def _training_name(entry_id: str, entry: TrainingEntry | None) -> str:
+    if entry is None:
+        return _("training {entry}").format(entry=entry_id[:8])
+    return _("training {entry} ({title})").format(entry=entry_id[:8], title=entry.title)
+
+
 def confirmation_problems(uow: UnitOfWork) -> list[tuple[str, str]]:
     """(entry id, problem in words) for every confirmation that no longer holds: re-checked
     against its entry as stored, and against the audit trail. ``verify`` reports them.
@@ -230,13 +247,15 @@ def confirmation_problems(uow: UnitOfWork) -> list[tuple[str, str]]:
     for row in rows:
         confirmed.add(row.entry_id)
         entry = uow.session.get(TrainingEntry, row.entry_id)
-        name = f"training {row.entry_id[:8]}" + (f" ({entry.title})" if entry is not None else "")
+        name = _training_name(row.entry_id, entry)
         event = events.get(row.entry_id)
         if event is None:
             problems.append(
                 (
                     row.entry_id,
-                    f"{name}: its confirmation is not in the audit trail (written outside the app)",
+                    _("{name}: its confirmation is not in the audit trail (written outside the app)").format(
+                        name=name
+                    ),
                 )
             )
             continue
@@ -245,13 +264,15 @@ def confirmation_problems(uow: UnitOfWork) -> list[tuple[str, str]]:
             problems.append(
                 (
                     row.entry_id,
-                    f"{name}: its confirmation is not the one audit event #{event[0]} recorded "
-                    "(replaced outside the app)",
+                    _(
+                        "{name}: its confirmation is not the one audit event #{event} recorded "
+                        "(replaced outside the app)"
+                    ).format(name=name, event=event[0]),
                 )
             )
             continue
         if entry is None:
-            problems.append((row.entry_id, f"{name}: confirmed, but the entry is gone"))
+            problems.append((row.entry_id, _("{name}: confirmed, but the entry is gone").format(name=name)))
             continue
         problem = confirmation_problem(uow, entry, row)
         if problem:
@@ -260,14 +281,18 @@ def confirmation_problems(uow: UnitOfWork) -> list[tuple[str, str]]:
         if entry_id in confirmed:
             continue
         entry = uow.session.get(TrainingEntry, entry_id)
+        params = {"name": _training_name(entry_id, entry), "at": at, "event": event_id}
         if entry is None:
-            what = "but the entry and its confirmation are missing"
+            text = _(
+                "{name}: the audit trail says it was confirmed on {at} (event #{event}), "
+                "but the entry and its confirmation are missing"
+            )
         else:
-            what = "but that confirmation is missing"
-        name = f"training {entry_id[:8]}" + (f" ({entry.title})" if entry is not None else "")
-        problems.append(
-            (entry_id, f"{name}: the audit trail says it was confirmed on {at} (event #{event_id}), {what}")
-        )
+            text = _(
+                "{name}: the audit trail says it was confirmed on {at} (event #{event}), "
+                "but that confirmation is missing"
+            )
+        problems.append((entry_id, text.format(**params)))
     return problems
 
 

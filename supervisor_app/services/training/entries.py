@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import select
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import N_, _, ngettext, pgettext
 from supervisor_app.models import (
     TrainingAllocation,
     TrainingCertificate,
@@ -54,7 +55,7 @@ def parse_hours(value: object, *, field: str, label: str) -> int:
     """Hours (a number, up to 4 decimals) as whole minutes, more than 0."""
     if isinstance(value, bool):
         raise DomainError(
-            f"{label} must be a number of hours.",
+            _("{label} must be a number of hours.").format(label=label),
             field=field,
             code="training.hours_wrong_type",
             params={"label": label},
@@ -65,11 +66,16 @@ def parse_hours(value: object, *, field: str, label: str) -> int:
         text = str(value or "").strip().replace(",", ".")
     if not text:
         raise DomainError(
-            f"{label} is required.", field=field, code="training.hours_required", params={"label": label}
+            _("{label} is required.").format(label=label),
+            field=field,
+            code="training.hours_required",
+            params={"label": label},
         )
     if not _HOURS.match(text):
         raise DomainError(
-            f"{label} {shown(value)} is not a number of hours; write it as e.g. 1.5.",
+            _("{label} {value} is not a number of hours; write it as e.g. 1.5.").format(
+                label=label, value=shown(value)
+            ),
             field=field,
             code="training.hours_not_number",
             params={"label": label, "value": value},
@@ -77,7 +83,7 @@ def parse_hours(value: object, *, field: str, label: str) -> int:
     minutes = round(float(text) * 60)
     if minutes <= 0:
         raise DomainError(
-            f"{label} must be more than 0 hours.",
+            _("{label} must be more than 0 hours.").format(label=label),
             field=field,
             code="training.hours_not_positive",
             params={"label": label},
@@ -124,32 +130,38 @@ def check_training(
     """The values as stored, or a DomainError naming the field. ``allocations``: minutes per
     area code."""
     today = today or dt.date.today()
-    start = parse_date(date_from, field="date_from", label="Start date")
+    start = parse_date(date_from, field="date_from", label=N_("Start date"))
     end = (
         start
         if date_to is None or (isinstance(date_to, str) and not date_to.strip())
-        else parse_date(date_to, field="date_to", label="End date")
+        else parse_date(date_to, field="date_to", label=N_("End date"))
     )
     if end < start:
         raise DomainError(
-            f"End date {end.isoformat()} is before the start date {start.isoformat()}.",
+            _("End date {end} is before the start date {start}.").format(
+                end=end.isoformat(), start=start.isoformat()
+            ),
             field="date_to",
             code="training.dates_reversed",
             params={"end": end, "start": start},
         )
     if end > today:
         raise DomainError(
-            f"End date {end.isoformat()} is in the future; record a training once it has taken place.",
+            _("End date {end} is in the future; record a training once it has taken place.").format(
+                end=end.isoformat()
+            ),
             field="date_to",
             code="training.in_future",
             params={"end": end},
         )
-    title = clean_text(title, field="title", label="Title", max_length=300, required=True)
-    provider = clean_text(provider, field="provider", label="Provider", max_length=200)
+    title = clean_text(
+        title, field="title", label=pgettext("training", "Title"), max_length=300, required=True
+    )
+    provider = clean_text(provider, field="provider", label=N_("Provider"), max_length=200)
     delivery = (delivery or "").strip().lower()
     if delivery not in {d.value for d in TrainingDelivery}:
         raise DomainError(
-            f"Delivery {shown(delivery)} is not one of: in-person, online.",
+            _("Delivery {delivery} is not one of: in-person, online.").format(delivery=shown(delivery)),
             field="delivery",
             code="training.delivery",
             params={"delivery": delivery},
@@ -159,14 +171,16 @@ def check_training(
     for code, minutes in allocations.items():
         if code not in known:
             raise DomainError(
-                f"{shown(code)} is not a topic area here; use one of: {', '.join(known)}.",
+                _("{area} is not a topic area here; use one of: {areas}.").format(
+                    area=shown(code), areas=", ".join(known)
+                ),
                 field="areas",
                 code="training.unknown_area",
                 params={"area": code},
             )
         if not isinstance(minutes, int) or isinstance(minutes, bool) or minutes < 0:
             raise DomainError(
-                f"{known[code]}: hours must be a positive number.",
+                _("{area}: hours must be a positive number.").format(area=known[code]),
                 field="areas",
                 code="training.area_hours_not_positive",
             )
@@ -175,13 +189,16 @@ def check_training(
     total = sum(cleaned.values())
     if not total:
         raise DomainError(
-            "Give the hours of at least one topic area.", field="areas", code="training.no_area"
+            _("Give the hours of at least one topic area."), field="areas", code="training.no_area"
         )
     days = (end - start).days + 1
     if total > days * MAX_MINUTES_A_DAY:
         raise DomainError(
-            f"{hours(total)} hours over {days} day{'s' if days != 1 else ''} is more than 12 hours a day; "
-            "check the hours and the dates.",
+            ngettext(
+                "{hours} hours over {days} day is more than 12 hours a day; check the hours and the dates.",
+                "{hours} hours over {days} days is more than 12 hours a day; check the hours and the dates.",
+                days,
+            ).format(hours=hours(total), days=days),
             field="areas",
             code="training.over_12_hours_a_day",
             params={"days": days},
@@ -242,7 +259,7 @@ def get_training(uow: UnitOfWork, entry_id: str) -> TrainingEntry:
         )
         if len(found) == 2:
             raise DomainError(
-                f"More than one training entry starts with {text}; give more of its id.",
+                _("More than one training entry starts with {id}; give more of its id.").format(id=text),
                 field="entry",
                 code="training.id_ambiguous",
                 params={"id": text},
@@ -250,7 +267,7 @@ def get_training(uow: UnitOfWork, entry_id: str) -> TrainingEntry:
         entry = found[0] if found else None
     if entry is None:
         raise DomainError(
-            f"There is no training entry {shown(entry_id)}.",
+            _("There is no training entry {entry_id}.").format(entry_id=shown(entry_id)),
             field="entry",
             code="training.not_found",
             params={"entry_id": entry_id},
@@ -262,11 +279,23 @@ def confirmation_of(uow: UnitOfWork, entry_id: str) -> TrainingConfirmation | No
     return uow.session.get(TrainingConfirmation, entry_id)
 
 
+_CANNOT = {
+    "changed": N_("a confirmed entry cannot be changed"),
+    "deleted": N_("a confirmed entry cannot be deleted"),
+    "confirmed again": N_("a confirmed entry cannot be confirmed again"),
+    "given another certificate": N_("a confirmed entry cannot be given another certificate"),
+    "left without its certificate": N_("a confirmed entry cannot be left without its certificate"),
+}
+"""What a confirmed entry cannot be, for each refused ``action`` (one sentence to translate each)."""
+
+
 def refuse_confirmed(uow: UnitOfWork, entry: TrainingEntry, action: str) -> None:
     if confirmation_of(uow, entry.id) is not None:
+        cannot = _CANNOT.get(action) or "a confirmed entry cannot be " + action
         raise DomainError(
-            f"Training {entry.id[:8]} ({entry.title}) was confirmed by a supervisor; a confirmed entry "
-            f"cannot be {action}.",
+            _("Training {entry} ({title}) was confirmed by a supervisor; {cannot}.").format(
+                entry=entry.id[:8], title=entry.title, cannot=_(cannot)
+            ),
             field="entry",
             code="training.confirmed_final",
             params={"entry": entry.id, "title": entry.title, "action": action},
@@ -346,7 +375,7 @@ def remove_certificate(uow: UnitOfWork, *, entry_id: str) -> None:
     old = uow.session.get(TrainingCertificate, entry.id)
     if old is None:
         raise DomainError(
-            f"Training {entry.id[:8]} has no certificate.",
+            _("Training {entry} has no certificate.").format(entry=entry.id[:8]),
             field="certificate",
             code="training.no_certificate",
             params={"entry": entry.id},

@@ -11,7 +11,9 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
+from supervisor_app import i18n
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
 from supervisor_app.models import (
     Supervisor,
     TrainingCertificate,
@@ -175,7 +177,7 @@ def _tally(
     profile: CredentialProfile,
     rows: Iterable[TrainingRow],
     requirements: Sequence[Any],
-    word: str,
+    ceu: bool,
     confirmable: bool = True,
 ) -> None:
     areas = set(profile.training_area_codes)
@@ -191,9 +193,9 @@ def _tally(
             by_area[code] = by_area.get(code, 0) + minutes
     if result.done_minutes < result.required_minutes:
         result.missing.append(
-            f"{result.title} needs {hours(result.required_minutes - result.done_minutes)} more {word} hours "
-            f"({hours(result.done_minutes)} of {hours(result.required_minutes)})."
-        )
+            _needs(result.title, result.required_minutes - result.done_minutes, result.done_minutes,
+                   result.required_minutes, ceu)
+        )  # fmt: skip
     for requirement in requirements:
         done = sum(by_area.get(code, 0) for code in requirement.areas)
         part = RequirementProgress(
@@ -205,29 +207,43 @@ def _tally(
         )
         result.parts.append(part)
         if part.missing_minutes:
-            result.missing.append(
-                f"{part.label} needs {hours(part.missing_minutes)} more {word} hours "
-                f"({hours(done)} of {hours(part.required_minutes)})."
-            )
+            result.missing.append(_needs(part.label, part.missing_minutes, done, part.required_minutes, ceu))
     if result.self_reported_minutes and confirmable:
         result.notes.append(
-            f"{hours(result.self_reported_minutes)} of these hours are self-reported (not confirmed by a supervisor)."
+            _("{hours} of these hours are self-reported (not confirmed by a supervisor).").format(
+                hours=hours(result.self_reported_minutes)
+            )
         )
     for part in result.parts:
         if part.verify:
-            result.notes.append(f"Verify with the board: {part.label} ({part.source}).")
+            result.notes.append(
+                _("Verify with the board: {label} ({source}).").format(label=part.label, source=part.source)
+            )
+
+
+def _needs(title: str, missing: int, done: int, required: int, ceu: bool) -> str:
+    params = {"title": title, "missing": hours(missing), "done": hours(done), "required": hours(required)}
+    if ceu:
+        return _("{title} needs {missing} more CEU hours ({done} of {required}).").format(**params)
+    return _("{title} needs {missing} more education hours ({done} of {required}).").format(**params)
 
 
 def education_progress(profile: CredentialProfile, rows: Iterable[TrainingRow]) -> HoursProgress:
     """Education toward the credential, from every training entry of the person."""
     education = profile.education
-    result = HoursProgress(title="Education", required_minutes=education.total_hours * 60)
+    result = HoursProgress(title=_("Education"), required_minutes=education.total_hours * 60)
     if not education.total_hours and not profile.education_requirements:
-        result.notes.append(f"No education hours are counted for the {profile.code}: {education.detail}.")
+        result.notes.append(
+            _("No education hours are counted for the {profile}: {detail}.").format(
+                profile=profile.code, detail=education.detail
+            )
+        )
         return result
-    _tally(result, profile, rows, profile.education_requirements, "education")
+    _tally(result, profile, rows, profile.education_requirements, ceu=False)
     if education.verify:
-        result.notes.append(f"Verify with the board: the education figures ({education.source}).")
+        result.notes.append(
+            _("Verify with the board: the education figures ({source}).").format(source=education.source)
+        )
     return result
 
 
@@ -252,23 +268,31 @@ def renewal_progress(
     renewal = profile.renewal
     if renewal is None:
         return None
-    result = HoursProgress(title=f"{kind} renewal", required_minutes=renewal.total_minutes.value)
+    result = HoursProgress(
+        title=_("{kind} renewal").format(kind=kind), required_minutes=renewal.total_minutes.value
+    )
     if expires_on is None:
-        result.missing.append(f"{kind} renewal: record the expiry date to count CEUs toward it.")
+        result.missing.append(
+            _("{kind} renewal: record the expiry date to count CEUs toward it.").format(kind=kind)
+        )
         return result
     start, end = renewal_period(expires_on, renewal.period_years.value)
     result.period = (start, end)
-    _tally(
-        result, profile, [r for r in rows if start <= r.date_to <= end], renewal.topics, "CEU", confirmable
-    )
+    _tally(result, profile, [r for r in rows if start <= r.date_to <= end], renewal.topics, True, confirmable)
     for rule in (renewal.period_years, renewal.total_minutes):
         if rule.verify:
-            result.notes.append(f"Verify with the board: {rule.source}.")
+            result.notes.append(_("Verify with the board: {source}.").format(source=rule.source))
     return result
 
 
 def training_json(uow: UnitOfWork, *, person: Person, today: dt.date | None = None) -> dict[str, Any]:
-    """What ``training list --json`` prints: entries, education and renewals."""
+    """What ``training list --json`` prints: entries, education and renewals (in English, as
+    every ``--json``)."""
+    with i18n.using("en"):
+        return _training_json(uow, person=person)
+
+
+def _training_json(uow: UnitOfWork, *, person: Person) -> dict[str, Any]:
     from supervisor_app.services.person_credentials import list_credentials, to_json
 
     rows = list_training(uow, person=person)
