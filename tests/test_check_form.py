@@ -307,3 +307,18 @@ def test_the_qr_code_carries_the_signing_key_and_still_scans(printed: Printed, t
     )
     assert decoded.stdout.strip() == qr_text(data.fingerprint, "ATT-2026-000042", "9f" * 32)
     assert decoded.stdout.strip().split("/") == [data.fingerprint.upper(), "ATT-2026-000042", "9F" * 32]
+
+
+def test_a_statement_printed_in_spanish_is_still_known_as_a_statement(
+    printed: Printed, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """check-form tells a statement by its PDF title, which is in the supervisee's language."""
+    world = printed.world
+    statement = tmp_path / "informe.pdf"
+    db = ["--db", str(world.db.path)]
+    assert main([*db, "supervisee", "edit", str(world.ana), "--language", "es"]) == 0
+    assert main([*db, "statement", "--supervisee", str(world.ana), "--out", str(statement)]) == 0
+    assert pypdf.PdfReader(statement).metadata.title.startswith("Informe de progreso")
+    capsys.readouterr()
+    assert main([*db, "check-form", str(statement)]) == 2
+    assert "a progress statement, not an attestation form" in capsys.readouterr().err

@@ -1,5 +1,5 @@
 """The command line in Spanish (issue 21): tables, confirmations, refusals and help come out in
-the language set (``--lang es`` once the option exists; here ``i18n.set_language("es")``, as
+the language set with ``--lang es`` (as
 the option does before the parser is built), while ``--json`` stays as it is in English and
 numbers and dates keep their neutral formats."""
 
@@ -31,9 +31,8 @@ def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch):  #
     def run(*argv: object, stdin: str = "", lang: str = "en") -> Result:
         capsys.readouterr()
         monkeypatch.setattr("sys.stdin", io.StringIO(stdin))
-        i18n.set_language(lang)
         try:
-            code = main([str(a) for a in argv])
+            code = main(["--lang", lang, *(str(a) for a in argv)])
         finally:
             i18n.set_language("en")
         out, err = capsys.readouterr()

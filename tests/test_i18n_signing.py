@@ -5,8 +5,6 @@ stays as it was; every message of these services is in the Spanish catalogue par
 from __future__ import annotations
 
 import datetime as dt
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -19,22 +17,6 @@ from supervisor_app.services.progress import compute_progress
 from supervisor_app.usecases import signing
 
 ROOT = Path(__file__).resolve().parents[1]
-SERVICES = ROOT / "supervisor_app" / "services"
-PART = ROOT / "resources" / "translations" / "es" / "parts" / "a.po"
-OWNED = [
-    "signoff",
-    "records",
-    "attestation/form.py",
-    "attestation/prints.py",
-    "form_check.py",
-    "board_rules.py",
-    "requirements.py",
-    "qualification.py",
-    "validation.py",
-    "review.py",
-    "overview.py",
-    "keys.py",
-]
 
 
 def _refusal(world: World, language: str, **overrides) -> DomainError:  # type: ignore[no-untyped-def]
@@ -137,20 +119,3 @@ def test_a_file_that_is_no_form_is_refused_in_spanish() -> None:
         form_check.read_form(b"not a pdf at all")
     assert caught.value.message.startswith("el archivo no es un PDF que se pueda leer (")
     assert caught.value.code == "form.unreadable"
-
-
-def test_every_message_of_these_services_is_in_the_spanish_part_with_its_placeholders() -> None:
-    done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "packaging" / "check_part.py"),
-            "--po",
-            str(PART),
-            *(str(SERVICES / name) for name in OWNED),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert done.returncode == 0, done.stdout
-    assert done.stderr.strip().endswith(", 0 problems")

@@ -20,7 +20,6 @@ from supervisor_app.cli.running import chosen_language
 from supervisor_app.resources import resource_path
 
 ROOT = Path(__file__).resolve().parents[1]
-UNFINISHED = pytest.mark.xfail(reason="issue 21: catalogues merged after the round", strict=False)
 BRACES = re.compile(r"\{[^{}]*\}")
 QT_HOLES = re.compile(r"%L?[1-9]|%n")
 
@@ -120,7 +119,6 @@ def test_the_spanish_screens_catalogue_holds_exactly_the_strings_of_the_screens(
 # -- finished ---------------------------------------------------------------------------------------
 
 
-@UNFINISHED
 def test_every_gettext_message_has_a_finished_spanish_translation(template) -> None:  # type: ignore[no-untyped-def]
     catalogue = _po("es")
     missing = []
@@ -136,7 +134,6 @@ def test_every_gettext_message_has_a_finished_spanish_translation(template) -> N
     assert not missing, f"{len(missing)} messages without Spanish, e.g. {missing[:5]}"
 
 
-@UNFINISHED
 def test_every_screen_string_has_a_finished_spanish_translation() -> None:
     missing = [
         f"{context}: {message.findtext('source')}"
@@ -263,11 +260,6 @@ def test_without_a_choice_the_system_language_is_used(monkeypatch: pytest.Monkey
     assert chosen_language(["progress"]) == ("en", False)
 
 
-@pytest.mark.xfail(
-    reason="issue 21: dialog.tr / window.tr in ui/import_steps.py, ui/window_parts.py and ui/common.py "
-    "(contexts 'dialog', 'window'); reported to the owners",
-    strict=False,
-)
 def test_every_screen_context_is_one_qt_looks_up() -> None:
     """lupdate names the context of ``obj.tr(...)`` after the variable or the function it is in;
     Qt looks the text up under the object's class. Only a class of the screens, or a context

@@ -60,7 +60,7 @@ def profiles(args: argparse.Namespace, uow: UnitOfWork) -> int:
         )
         flag = (
             " "
-            + _("(verify with ICB: {rules})").format(rules=", ".join(n for n, __ in p.unconfirmed_rules()))
+            + _("(verify with ICB: {rules})").format(rules=", ".join(_(n) for n, __ in p.unconfirmed_rules()))
             if p.has_unconfirmed
             else ""
         )

@@ -68,8 +68,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     from supervisor_app.services.errors import DomainError
     from supervisor_app.storage import DatabaseError
 
+    # --json is for scripts: what it writes (messages and notes inside the JSON too) stays in
+    # the app's English, whatever the language, as do its refusals on stderr.
+    scripted = i18n.using(i18n.SOURCE_LANGUAGE) if getattr(args, "json", False) else contextlib.nullcontext()
     try:
-        return run(args)
+        with scripted:
+            return run(args)
     except (DomainError, CliError) as exc:
         if isinstance(exc, DomainError) and exc.code == "sign.clock_behind":
             print(f"supervisor-app: {exc} " + _("To confirm it, add --clock-is-right."), file=sys.stderr)

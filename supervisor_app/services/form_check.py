@@ -31,6 +31,7 @@ from typing import Any, Protocol
 
 from sqlalchemy import select
 
+from supervisor_app import i18n
 from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import N_, _, ngettext
 from supervisor_app.models import (
@@ -125,7 +126,7 @@ def read_form(data: bytes, *, name: str | None = None) -> FormFile:
             code="form.not_ours",
             params={"name": name},
         )
-    if title.startswith("Progress statement"):
+    if _is_statement_title(title):
         raise NotAForm(
             _("{name} is a progress statement, not an attestation form: it attests nothing to check.").format(
                 name=name
@@ -629,6 +630,18 @@ def _describe(date: str, date_to: str, fmt: str, minutes: dict[str, int]) -> str
     when = _("{date} to {date_to}").format(date=date, date_to=date_to) if date_to else date
     spent = ", ".join(f"{code} {hours(m)} h" for code, m in sorted(minutes.items()))
     return f"{when}, {fmt}, {spent}"
+
+
+STATEMENT_TITLE = N_("Progress statement: {name} ({code})")
+"""The statement's PDF title (reports/statement.py), in the supervisee's language."""
+
+
+def _is_statement_title(title: str) -> bool:
+    """Whether a PDF's title is a progress statement's, in any language the app prints one in."""
+    return any(
+        title.startswith(i18n.translations(code).gettext(STATEMENT_TITLE).split("{")[0])
+        for code in i18n.LANGUAGES
+    )
 
 
 __all__ = [

@@ -383,6 +383,6 @@ def explain(result: Progress, *, today: dt.date, cutoff: dt.date | None) -> None
     for name, rule in profile.unconfirmed_rules():
         result.notes.append(
             _("Verify with {board}: the {name} figure is not confirmed ({source}).").format(
-                board=board_rules.board_short_name(profile), name=name, source=rule.source
+                board=board_rules.board_short_name(profile), name=_(name), source=rule.source
             )
         )

@@ -61,6 +61,17 @@ ACTION_WORDS = {
     AuditAction.FAILED_SIGN_IN: QT_TRANSLATE_NOOP("AuditPage", "Wrong password"),
     AuditAction.LOCKED: QT_TRANSLATE_NOOP("AuditPage", "Signing locked"),
     AuditAction.PASSWORD_CHANGED: QT_TRANSLATE_NOOP("AuditPage", "Password changed"),
+    AuditAction.REVIEW_START: QT_TRANSLATE_NOOP("AuditPage", "Review started"),
+    AuditAction.REVIEW_END: QT_TRANSLATE_NOOP("AuditPage", "Review ended"),
+    "training-add": QT_TRANSLATE_NOOP("AuditPage", "Training added"),
+    "training-edit": QT_TRANSLATE_NOOP("AuditPage", "Training edited"),
+    "training-delete": QT_TRANSLATE_NOOP("AuditPage", "Training deleted"),
+    "training-confirm": QT_TRANSLATE_NOOP("AuditPage", "Training confirmed"),
+    "training-certificate": QT_TRANSLATE_NOOP("AuditPage", "Certificate attached"),
+    "training-certificate-removed": QT_TRANSLATE_NOOP("AuditPage", "Certificate removed"),
+    "delete-credential": QT_TRANSLATE_NOOP("AuditPage", "Credential deleted"),
+    "job-add": QT_TRANSLATE_NOOP("AuditPage", "Job added"),
+    "job-edit": QT_TRANSLATE_NOOP("AuditPage", "Job edited"),
 }
 
 
@@ -107,6 +118,10 @@ FIELD_WORDS = {
     "experience": QT_TRANSLATE_NOOP("AuditPage", "Experience entries"),
     "duplicates_skipped": QT_TRANSLATE_NOOP("AuditPage", "Duplicates skipped"),
     "records_checked": QT_TRANSLATE_NOOP("AuditPage", "Records checked"),
+    "title": QT_TRANSLATE_NOOP("AuditPage", "Title"),
+    "content_hash": QT_TRANSLATE_NOOP("AuditPage", "Content hash"),
+    "key": QT_TRANSLATE_NOOP("AuditPage", "Key"),
+    "signing_key": QT_TRANSLATE_NOOP("AuditPage", "Signing key"),
 }
 
 

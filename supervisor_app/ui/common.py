@@ -108,7 +108,7 @@ def action_buttons(
     button.setDefault(True)
     button.clicked.connect(on_action)
     cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-    cancel.setAccessibleName(dialog.tr("Cancel"))
+    cancel.setAccessibleName(QCoreApplication.translate("common", "Cancel"))
     cancel.clicked.connect(dialog.reject)
     return buttons, button
 

@@ -65,7 +65,9 @@ class DomainProgressPanel(QGroupBox):
                     bar.setToolTip(self.tr("No minimum per domain, but every domain must be covered."))
             label = domain_label(domain.label)  # the board's name, and the reader's after it
             bar.setAccessibleName(self.tr("{domain}: {text}").format(domain=label, text=bar.format()))
-            name = QLabel(label, self)
+            # "Professional Responsibility (Responsabilidad profesional)": the reader's own name
+            # on a second line, so the bars keep their width
+            name = QLabel(label if label == domain.label else label.replace(" (", "\n(", 1), self)
             name.setBuddy(bar)
             self._grid.addWidget(name, row, 0)
             self._grid.addWidget(bar, row, 1)

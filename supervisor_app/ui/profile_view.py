@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from supervisor_app import i18n
+from supervisor_app.labels import domain_label
 from supervisor_app.services.profiles import SUPERVISION, CredentialProfile, Rule
 from supervisor_app.storage import user_data_dir
 from supervisor_app.units import hours
@@ -40,7 +41,7 @@ class ProfileView(QTextBrowser):
             rule_row(i18n._(spec.label), rule, self._shown(profile, spec.unit, rule.value) if rule else "")
             for spec, rule in sorted(profile.rules(), key=lambda item: item[0].part != SUPERVISION)
         ]
-        domains = "".join(f"<li>{escape(d.label)}</li>" for d in profile.domains)
+        domains = "".join(f"<li>{escape(domain_label(d.label))}</li>" for d in profile.domains)
         who = profile.who_may_supervise
         supervisors = ""
         if who is not None:

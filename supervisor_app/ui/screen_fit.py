@@ -15,6 +15,9 @@ from PySide6.QtWidgets import QBoxLayout, QFrame, QScrollArea, QStyle, QVBoxLayo
 
 # Below this width (in scaled units) side-by-side columns do not fit: 1366 at 125% is 1093.
 NARROW_WIDTH = 1200
+# From this width up (a 1920 or 1680 screen at 100%) a row of buttons may carry a person's name;
+# a 1366 laptop has room for the buttons' short words only, in English and in Spanish.
+ROOMY_WIDTH = 1600
 # What Windows takes from the screen's height for the taskbar and a window's title bar, in
 # scaled units (48 + 32 at 100%: Windows 11's taskbar and title bar).
 WINDOW_CHROME_HEIGHT = 80

@@ -12,7 +12,7 @@ import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QTime, Signal
+from PySide6.QtCore import QDate, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supervisor_app import i18n
 from supervisor_app.models import Modality, SessionFormat
 from supervisor_app.services import records
 from supervisor_app.ui.attendee_picker import AttendeePicker
@@ -179,7 +180,7 @@ class SessionEditor(RecordEditor):
 
         topics_box = QGroupBox(self.tr("To&pics"), self)
         topics_layout = QGridLayout(topics_box)
-        reminder = QLabel(QCoreApplication.translate("records", records.NO_CLIENT_INFO_REMINDER), topics_box)
+        reminder = QLabel(i18n._(records.NO_CLIENT_INFO_REMINDER), topics_box)
         reminder.setWordWrap(True)
         reminder.setStyleSheet("color: #5c4400;")
         reminder.setObjectName("client_info_reminder")

@@ -39,7 +39,7 @@ from supervisor_app.ui.record_table import (
     session_query,
 )
 from supervisor_app.ui.refreshing import RefreshOnChange
-from supervisor_app.ui.screen_fit import narrow, scrolling
+from supervisor_app.ui.screen_fit import ROOMY_WIDTH, available, narrow, scrolling
 from supervisor_app.ui.supervisee_dialog import SuperviseeDialog
 from supervisor_app.units import hours
 
@@ -111,6 +111,7 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         self.title = QLabel(self)
         self.title.setTextFormat(Qt.TextFormat.RichText)
         self.title.setAccessibleName(self.tr("Supervisee"))
+        self.title.setWordWrap(True)  # a long name takes two lines rather than widening the window
         title_row.addWidget(self.title, 1)
         self.new_session_button = QPushButton(self.tr("New &session…"), self)
         self.new_session_button.setAccessibleName(self.tr("New session with this supervisee"))
@@ -336,7 +337,9 @@ class SuperviseeDetailPage(RefreshOnChange, QWidget):
         summary = data.summary
         status = summary.status if summary else ("eligible" if progress.eligible else "on-track")
         colour = {"eligible": "#1e6b1e", "overdue": "#a40000"}.get(status, "#444444")
-        if not self._compact:  # on a laptop at 125-150% the name is right above: the button stays short
+        if not self._compact and available(self).width() >= ROOMY_WIDTH:
+            # with room to spare the button names the person; on a laptop (1366 wide, in Spanish
+            # too) the name is just beside it, and the button stays short so the row fits
             self.review_button.setText(self.tr("Review &with {name}…").format(name=progress.supervisee_name))
         self.title.setText(
             f"<h2 style='margin:0'>{_esc(progress.supervisee_name)} "

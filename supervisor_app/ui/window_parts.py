@@ -3,7 +3,7 @@ what mode the window is in, and the list of screens at the left beside the scree
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -41,13 +41,13 @@ def add_screens(
     outer.addLayout(body, 1)
     nav = QListWidget(central)
     nav.setObjectName("navigation")
-    nav.setAccessibleName(window.tr("Screens"))
+    nav.setAccessibleName(QCoreApplication.translate("MainWindow", "Screens"))
     nav.setFixedWidth(140 if narrow(window) else 170)  # a laptop at 125-150%: room for the tables
     nav.setIconSize(QSize(20, 20))
     nav.setSpacing(2)
     body.addWidget(nav)
     stack = QStackedWidget(central)
-    stack.setAccessibleName(window.tr("Current screen"))
+    stack.setAccessibleName(QCoreApplication.translate("MainWindow", "Current screen"))
     body.addWidget(stack, 1)
     window.setCentralWidget(central)
     return nav, stack

@@ -22,16 +22,14 @@ from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, TODAY, session_fields
 
 TRANSLATIONS = Path(__file__).resolve().parents[2] / "resources" / "translations"
-# The merged Spanish catalogue, or (before the merge) the part of it these screens are in.
-CATALOGUES = (TRANSLATIONS / "supervisor_app_es.ts", TRANSLATIONS / "parts" / "ui-g.ts")
+SPANISH = TRANSLATIONS / "supervisor_app_es.ts"
 
 
 @pytest.fixture
 def spanish(qapp, tmp_path: Path) -> Iterator[None]:  # type: ignore[no-untyped-def]
-    source = next(path for path in CATALOGUES if path.exists())
     compiled = tmp_path / "es.qm"
     lrelease = Path(sys.executable).parent / "pyside6-lrelease"
-    subprocess.run([str(lrelease), str(source), "-qm", str(compiled)], check=True, capture_output=True)
+    subprocess.run([str(lrelease), str(SPANISH), "-qm", str(compiled)], check=True, capture_output=True)
     translator = QTranslator()
     assert translator.load(str(compiled))
     QCoreApplication.installTranslator(translator)

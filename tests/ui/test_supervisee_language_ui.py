@@ -106,7 +106,10 @@ def _signed_carla(world) -> None:  # type: ignore[no-untyped-def]
 
 def _domain_names(window) -> list[str]:  # type: ignore[no-untyped-def]
     panel = window.detail.supervision_panel
-    return [label.text() for label in panel.findChildren(QLabel) if label.buddy() is not None]
+    # "Advocacy\n(Defensa)": the reader's own name on a second line under the board's
+    return [
+        label.text().replace("\n", " ") for label in panel.findChildren(QLabel) if label.buddy() is not None
+    ]
 
 
 def test_a_spanish_supervisees_review_is_in_spanish_until_it_ends(qtbot, world, make_controller) -> None:  # type: ignore[no-untyped-def]

@@ -188,7 +188,6 @@ def prepare_verification(
                 "pending": pending,
                 "supervisor": supervisor.name,
                 "supervisee": supervisee.name,
-                "waiting": waiting,
             },
         )
     if pending and not signed_only:

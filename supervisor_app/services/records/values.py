@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import NamedTuple
 
+from supervisor_app.i18n import N_
+
 MAX_ENTRY_MINUTES = 12 * 60
 """No single session, and no day of an experience period, may exceed 12 hours."""
 
@@ -19,10 +21,11 @@ def days_before(day: dt.date, days: int) -> dt.date:
 
 MAX_TOPICS_LENGTH = 4000
 
-NO_CLIENT_INFO_REMINDER = (
+NO_CLIENT_INFO_REMINDER = N_(
     "Topics are about the supervisee's work. Do not enter client names or anything that "
     "identifies a client (HIPAA, 42 CFR Part 2)."
 )
+"""Shown beside a session's topics (translated where shown: ``i18n._``)."""
 
 
 class SessionValues(NamedTuple):
