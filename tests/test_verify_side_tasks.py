@@ -154,3 +154,19 @@ def test_quitting_stops_a_verification_and_ends_its_worker_processes(busy: World
     monkeypatch.setattr(workers.Workers, "collect", real_collect)
     with busy.uow() as uow:  # the next verification runs as ever
         assert signoff.verify(uow).ok
+
+
+def test_the_workers_word_their_findings_in_the_apps_language(busy: World) -> None:
+    """The audit and print chains are checked in spawned worker processes: a Spanish app gets
+    their findings in Spanish, the same words as when they are checked here."""
+    from supervisor_app import i18n
+
+    _forge(busy)
+    with i18n.using("es"):
+        alone = _alone(busy)
+        report, results = _report(busy, _PARALLEL_MIN_RECORDS=0)
+    assert results["trails"] is not None
+    _same(report, alone)
+    english = _alone(busy)
+    trail = [p.message for p in report.problems if p.kind in {"audit", "print"}]
+    assert trail and trail != [p.message for p in english.problems if p.kind in {"audit", "print"}]

@@ -119,7 +119,12 @@ SIDE_TASKS: dict[str, Callable[[sqlite3.Connection], Any]] = {
 
 
 def verify_worker(
-    path: str, tasks: Sequence[str], chunk: int, queue: Any, expected: dict[str, tuple[Any, ...]]
+    path: str,
+    tasks: Sequence[str],
+    chunk: int,
+    queue: Any,
+    expected: dict[str, tuple[Any, ...]],
+    language: str = "en",
 ) -> None:
     """A worker process of a full verification: does ``tasks`` in order on the file at ``path``,
     through its own read-only connection, inside one read transaction (one snapshot).
@@ -130,8 +135,11 @@ def verify_worker(
     ``("done", kind)``. A side task (:data:`SIDE_TASKS`): ``("result", task, result)``, the
     result None when this snapshot's :func:`side_marker` is not ``expected[task]`` (a commit
     in between) or the task failed. On any other failure ``("error", task, message)`` for each
-    task not done.
+    task not done. A finding it words is in ``language``, the one of the process that asked.
     """
+    from supervisor_app import i18n
+
+    i18n.set_language(language)
     left = list(tasks)
     try:
         conn = connect_readonly(Path(path), isolation_level=None, timeout=30)

@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+from supervisor_app import i18n
 from supervisor_app.i18n import _
 from supervisor_app.services.canonical import (
     EXPERIENCE,
@@ -77,7 +78,7 @@ class Workers:
         self.processes = [
             ctx.Process(
                 target=verify_worker,
-                args=(path, tasks, VERIFY_CHUNK, self.queue, expected),
+                args=(path, tasks, VERIFY_CHUNK, self.queue, expected, i18n.current()),
                 name=f"verify-{tasks[-1]}",
                 daemon=True,
             )
