@@ -228,3 +228,19 @@ def test_the_catalogue_script_runs() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert PACKAGE.is_dir()
+
+
+TRANSLATED = ("_(", "ngettext(", "pgettext(", "i18n._(", "QCoreApplication.translate(")
+
+
+def test_every_refusal_written_at_its_raise_is_translated(sites: list[Site]) -> None:
+    """A refusal is read by a supervisor in their language: its message goes through gettext
+    (or Qt's tr in the screens) where it is written; a message passed on was translated where
+    it was made."""
+    untranslated = [
+        f"{site.where}: {site.message_source[:80]}"
+        for site in [*sites, *error_codes.contexts()]
+        if site.templates is not None
+        and not (site.message_source.startswith(TRANSLATED) or "self.tr(" in site.message_source)
+    ]
+    assert untranslated == []

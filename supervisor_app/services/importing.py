@@ -167,7 +167,7 @@ class People:
             else:
                 message = _("There is no supervisee {text} (looked for a name, an ICB number and an id).")
             raise DomainError(
-                message.format(text=shown(text)) + " " + hint,
+                _("{message} {hint}").format(message=message.format(text=shown(text)), hint=hint),
                 field=column,
                 code="import.unknown_person",
                 params={"label": label, "text": text, "hint": " " + hint},

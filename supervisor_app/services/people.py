@@ -172,6 +172,7 @@ def supervisor_details(
             _("{email!r} does not look like an email address.").format(email=email),
             field="email",
             code="person.bad_email",
+            params={"email": email},
         )
     return {
         "name": clean_text(name, field="name", label=_("Supervisor name"), required=True),

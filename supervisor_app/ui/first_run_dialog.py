@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supervisor_app import i18n
 from supervisor_app.services import people
 from supervisor_app.services.auth import check_new_password
 from supervisor_app.services.errors import DomainError
@@ -229,7 +230,7 @@ class FirstRunDialog(QDialog):
         if email and ("@" not in email or " " in email):
             errors.append(
                 DomainError(
-                    f"{email!r} does not look like an email address.",
+                    i18n._("{email!r} does not look like an email address.").format(email=email),
                     field="email",
                     code="person.bad_email",
                     params={"email": email},

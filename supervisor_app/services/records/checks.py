@@ -513,14 +513,16 @@ def check_experience(
     end = parse_date(period_end, field="period_end", label=_("To date"))
     if end < start:
         raise DomainError(
-            f"The period ends ({end.isoformat()}) before it starts ({start.isoformat()}).",
+            _("The period ends ({end}) before it starts ({start}).").format(
+                end=end.isoformat(), start=start.isoformat()
+            ),
             field="period_end",
             code="records.period_reversed",
             params={"end": end, "start": start},
         )
     if (end - start).days > MAX_PERIOD_DAYS:
         raise DomainError(
-            "An experience entry covers at most one year; split longer periods.",
+            _("An experience entry covers at most one year; split longer periods."),
             field="period_end",
             code="records.period_too_long",
         )
