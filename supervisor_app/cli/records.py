@@ -22,6 +22,7 @@ from supervisor_app.cli.common import (
     write,
 )
 from supervisor_app.i18n import N_, _, ngettext
+from supervisor_app.labels import domain_label
 
 if TYPE_CHECKING:
     from supervisor_app.db import UnitOfWork
@@ -515,14 +516,16 @@ def _progress_text(result: Any) -> str:
                 required=hours(part.required_minutes),
             )
         )
-        for domain in part.domains.values():
+        labels = {code: domain_label(domain.label) for code, domain in part.domains.items()}
+        width = max([32, *(len(label) for label in labels.values())])
+        for code, domain in part.domains.items():
             required = (
                 " / " + _("{hours} required").format(hours=hours(domain.required_minutes))
                 if domain.required_minutes
                 else ""
             )
             lines.append(
-                f"  {domain.label:32} "
+                f"  {labels[code]:{width}} "
                 + _("{signed} signed{pending} pending").format(
                     signed=f"{hours(domain.signed_minutes):>9}", pending=f"{hours(domain.pending_minutes):>9}"
                 )
