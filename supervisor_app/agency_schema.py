@@ -179,7 +179,8 @@ def protective_sql() -> list[str]:
     return statements
 
 
-def _refuse_unless_postgres(url: str) -> None:
+def refuse_unless_postgres(url: str) -> None:
+    """A :class:`DatabaseError` unless ``url`` is a ``postgresql+psycopg://`` URL."""
     from sqlalchemy.engine import make_url
     from sqlalchemy.exc import ArgumentError
 
@@ -202,9 +203,9 @@ def _engine(url_or_engine: str | Engine) -> tuple[Engine, bool]:
     from sqlalchemy import create_engine
 
     if isinstance(url_or_engine, str):
-        _refuse_unless_postgres(url_or_engine)
+        refuse_unless_postgres(url_or_engine)
         return create_engine(url_or_engine), True
-    _refuse_unless_postgres(url_or_engine.url.render_as_string(hide_password=True))
+    refuse_unless_postgres(url_or_engine.url.render_as_string(hide_password=True))
     return url_or_engine, False
 
 

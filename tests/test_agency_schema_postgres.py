@@ -385,3 +385,23 @@ def test_the_app_role_is_refused_creating_the_schema(postgres_server: Any, roles
             create_agency_schema(postgres_server.url(name, user="agency_app"))
     finally:
         postgres_server.execute(f"DROP DATABASE {name}")
+
+
+def test_init_on_a_postgresql_url_creates_the_agency_database(
+    empty_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from supervisor_app.cli import main
+
+    assert main(["--db", empty_url, "init", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["revision"] == head_revision()
+    assert main(["--db", empty_url, "init"]) == 1  # the second time: refused, nothing changed
+    assert "already has tables" in capsys.readouterr().err
+
+
+def test_init_on_a_postgresql_url_without_psycopg_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from supervisor_app.cli import main
+
+    assert main(["--db", "postgresql://owner@127.0.0.1:1/agency", "init"]) == 2
+    assert "postgresql+psycopg://" in capsys.readouterr().err
