@@ -249,7 +249,8 @@ def create_agency_schema(url_or_engine: str | Engine) -> str:
 
 def grant_app_role(url_or_engine: str | Engine, role: str) -> None:
     """Let ``role`` (an existing role that is not the owner) read and write the rows of every
-    table and use the sequences; nothing more. Run as the owner role."""
+    table and use the sequences, those the owner makes later included; nothing more. Run as
+    the owner role."""
     from sqlalchemy import text
 
     engine, ours = _engine(url_or_engine)
@@ -269,6 +270,13 @@ def grant_app_role(url_or_engine: str | Engine, role: str) -> None:
                 f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {quoted}"
             )
             conn.exec_driver_sql(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {quoted}")
+            # The tables and sequences the owner makes later (the next migrations): the same rights.
+            conn.exec_driver_sql(
+                f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO {quoted}"
+            )
+            conn.exec_driver_sql(
+                f"ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO {quoted}"
+            )
     finally:
         if ours:
             engine.dispose()

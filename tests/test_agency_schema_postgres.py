@@ -373,6 +373,21 @@ def test_the_apps_role_works_with_rows_but_cannot_drop_or_disable_the_triggers(r
         app.dispose()
 
 
+def test_a_table_the_owner_makes_later_is_the_apps_to_use_too(roles: dict[str, str]) -> None:
+    owner, app = create_engine(roles["owner"]), create_engine(roles["app"])
+    try:
+        with owner.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE later_migration (id serial PRIMARY KEY, note text)")
+        with app.begin() as conn:
+            conn.exec_driver_sql("INSERT INTO later_migration (note) VALUES ('x')")
+            with pytest.raises(ProgrammingError, match="must be owner"):
+                with conn.begin_nested():
+                    conn.exec_driver_sql("DROP TABLE later_migration")
+    finally:
+        owner.dispose()
+        app.dispose()
+
+
 def test_the_owner_is_never_granted_as_the_apps_role(roles: dict[str, str]) -> None:
     with pytest.raises(DatabaseError, match="must not be the owner"):
         grant_app_role(roles["owner"], "agency_owner")
