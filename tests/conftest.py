@@ -274,3 +274,16 @@ def damage_an_index(path: Path) -> bytes:
     data[start : start + page_size] = b"\x5a" * page_size
     path.write_bytes(bytes(data))
     return bytes(data)
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[Any]:
+    """A real PostgreSQL server for the whole session (tests/postgres.py), started the first
+    time a test asks for it; the tests that need one skip, saying why, on a machine without."""
+    from postgres import NO_SERVER, PostgresServer, server_bin_dir
+
+    if server_bin_dir() is None:
+        pytest.skip(NO_SERVER)
+    server = PostgresServer.start()
+    yield server
+    server.stop()

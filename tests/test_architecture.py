@@ -116,6 +116,10 @@ def test_db_imports_no_services_use_cases_or_screens() -> None:
     assert offences(modules_in("db.py"), ABOVE_DB) == []
 
 
+def test_the_agency_schema_is_db_layer_and_imports_no_services_use_cases_or_screens() -> None:
+    assert offences(modules_in("agency_schema.py"), (*ABOVE_DB, "PySide6")) == []
+
+
 def test_use_cases_import_no_qt_and_no_screens() -> None:
     assert offences(modules_in("usecases"), ("PySide6", "shiboken6", "supervisor_app.ui")) == []
 

@@ -305,8 +305,11 @@ def test_global_options_before_and_after_the_command(cli: Cli, agency: Agency, p
     ids=["malformed-url", "not-sqlite"],
 )
 def test_a_database_url_the_app_cannot_use_is_a_usage_error(cli: Cli, argv: list[str], words: str) -> None:
-    result = cli(*argv, "init")
-    assert result.code == 2 and words in result.err and result.out == ""
+    # (init takes a PostgreSQL URL: it creates the agency database, tests/test_agency_schema_postgres.py)
+    for command in (["init"], ["list", "supervisees"]):
+        result = cli(*argv, *command)
+        assert result.code == 2 and result.out == "", command
+        assert words in result.err or (command == ["init"] and "postgresql+psycopg://" in result.err)
 
 
 def test_an_unusable_url_in_the_environment_is_a_usage_error(

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -25,15 +26,48 @@ if TYPE_CHECKING:
     from supervisor_app.db import UnitOfWork
 
 
-def init(args: argparse.Namespace, uow: UnitOfWork) -> int:
-    db = uow.db
-    show(args, {"database": db.url}, _("Database ready: {database}").format(database=db.path or db.url))
-    if db.path is not None:
-        from supervisor_app.fileops import sync_warning
+def init(args: argparse.Namespace) -> int:
+    """``init``: create or upgrade the database file; given a PostgreSQL URL (``--db`` or
+    ``$SUPERVISOR_APP_DB``), create the agency database there (:mod:`supervisor_app.agency_schema`)."""
+    from supervisor_app.cli.running import actor, database
+    from supervisor_app.db import ENV_DB
 
-        warning = sync_warning(db.path)  # OneDrive and the like: allowed, but said
-        if warning:
-            print(_("Warning: {warning}").format(warning=warning), file=sys.stderr)
+    target = args.db or os.environ.get(ENV_DB)
+    if getattr(args, "demo", False) or getattr(args, "open_hours", None):
+        target = None
+    if target and target.startswith("postgres"):
+        return _init_agency(args, target)
+    with database(args, reading=False) as db, db.uow(actor()) as uow:
+        db = uow.db
+        show(args, {"database": db.url}, _("Database ready: {database}").format(database=db.path or db.url))
+        if db.path is not None:
+            from supervisor_app.fileops import sync_warning
+
+            warning = sync_warning(db.path)  # OneDrive and the like: allowed, but said
+            if warning:
+                print(_("Warning: {warning}").format(warning=warning), file=sys.stderr)
+    return EXIT_OK
+
+
+def _init_agency(args: argparse.Namespace, url: str) -> int:
+    from supervisor_app.agency_schema import create_agency_schema, refuse_unless_postgres
+    from supervisor_app.storage import DatabaseError
+
+    try:
+        refuse_unless_postgres(url)
+    except DatabaseError as exc:
+        raise CliError(str(exc)) from None  # a mistyped URL: bad input, exit 2
+    from sqlalchemy.engine import make_url
+
+    shown = make_url(url).render_as_string(hide_password=True)
+    revision = create_agency_schema(url)
+    show(
+        args,
+        {"database": shown, "revision": revision},
+        _("Agency database created at revision {revision}: {database}").format(
+            revision=revision, database=shown
+        ),
+    )
     return EXIT_OK
 
 

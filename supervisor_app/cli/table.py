@@ -28,7 +28,12 @@ GROUPS = {
 """The commands that take an ACTION, and their help (marked here, translated in :func:`build_parser`)."""
 
 COMMANDS: tuple[Command, ...] = (
-    Command("init", N_("create (or upgrade) the database"), admin.init),
+    Command(
+        "init",
+        N_("create (or upgrade) the database; with --db postgresql+psycopg://..., the agency database"),
+        admin.init,
+        database="own",
+    ),
     Command("profiles", N_("list the credential profiles and their rules"), admin.profiles, database="read"),
     # supervisor
     Command("supervisor add", N_("add a supervisor"), people.supervisor_add, people.supervisor_add_arguments),
