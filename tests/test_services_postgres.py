@@ -205,3 +205,10 @@ def test_an_overlapping_session_is_refused_on_both(world: World) -> None:
         uow.commit()
     with world.db.uow(reading=True) as uow:
         assert sorted(r["start"] for r in list_records(uow, "session")) == ["10:00", "11:00"]
+
+
+def test_the_window_refuses_the_agency_database_for_now() -> None:
+    from supervisor_app.usecases.opening import open_for_app
+
+    with pytest.raises(DatabaseError, match="window does not work on the agency database"):
+        open_for_app("postgresql+psycopg://supervisor_app@127.0.0.1:1/agency")  # never connected
