@@ -92,15 +92,21 @@ def path_url(path: Path) -> str:
     return "sqlite:///" + str(path).replace("%", "%25").replace("?", "%3F")
 
 
+def is_postgres(url: str) -> bool:
+    """Whether ``url`` names a PostgreSQL server (the agency database), not a SQLite file."""
+    return url.startswith("postgresql")
+
+
 def url_database(url: str) -> str | None:
-    """The database of a URL (``sqlite:///path`` -> ``path``); None for an in-memory one.
+    """The file of a SQLite URL (``sqlite:///path`` -> ``path``); None for an in-memory one,
+    and for a database on a server (PostgreSQL: no file here).
 
     SQLite URLs are read here without importing SQLAlchemy; anything else goes to its parser.
     """
     if url.startswith("sqlite:///") and "?" not in url and "%" not in url:
         database = url[len("sqlite:///") :]
         return database if database and database != ":memory:" else None
-    if url in ("sqlite://", "sqlite:///"):
+    if url in ("sqlite://", "sqlite:///") or is_postgres(url):
         return None
     from sqlalchemy.engine import make_url
 
@@ -143,11 +149,25 @@ def _configure_readonly(dbapi_connection: sqlite3.Connection, _record: Any) -> N
     cursor.close()
 
 
+def _read_only_transaction(conn: Any) -> None:
+    conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+
+
 def make_engine(url: str, *, readonly: bool = False, deferred_begin: bool = False) -> Engine:
     from sqlalchemy import create_engine, event
     from sqlalchemy.engine import make_url
 
     parsed = make_url(url)
+    if parsed.get_backend_name() == "postgresql":
+        from supervisor_app.agency_schema import refuse_unless_postgres
+
+        refuse_unless_postgres(url)
+        # No PRAGMAs, no BEGIN IMMEDIATE: the server queues writers itself. pool_pre_ping: a
+        # connection the server (or the network) dropped is replaced, not handed out broken.
+        engine = create_engine(url, pool_pre_ping=True)
+        if readonly or deferred_begin:
+            event.listen(engine, "begin", _read_only_transaction)
+        return engine
     if parsed.get_backend_name() != "sqlite":
         raise DatabaseError(
             _("Only SQLite databases are supported, not {backend}.").format(backend=parsed.get_backend_name())
@@ -223,7 +243,12 @@ def provide_profiles(loader: Callable[[], Any]) -> None:
 
 
 class Database:
-    """An open, migrated database. Its SQLAlchemy engines are made when first used."""
+    """An open, migrated database. Its SQLAlchemy engines are made when first used.
+
+    On the agency database (a ``postgresql+psycopg://`` URL) there is no file: no file checks,
+    no PRAGMAs, no lock file, no open marker and no backups (the server and its IT person look
+    after those); :attr:`path` is None.
+    """
 
     def __init__(
         self, url: str, engine: Engine | None = None, readonly: bool = False, *, deferred_begin: bool = False
@@ -245,6 +270,10 @@ class Database:
         return self._engine
 
     @property
+    def is_postgres(self) -> bool:
+        return is_postgres(self.url)
+
+    @property
     def path(self) -> Path | None:
         database = url_database(self.url)
         return Path(database) if database else None
@@ -254,6 +283,8 @@ class Database:
         second one with plain deferred ``BEGIN`` and ``query_only`` for ``reading``."""
         if not reading or self.readonly:
             return self.engine
+        if self._read_engine is None and self.is_postgres:
+            self._read_engine = make_engine(self.url, readonly=True)  # SET TRANSACTION READ ONLY
         if self._read_engine is None:
             from sqlalchemy import create_engine, event
 
@@ -353,10 +384,15 @@ class UnitOfWork:
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Plain SQL (``?`` parameters) for the reads that must not even import SQLAlchemy: what
         the first window shows. In the unit of work's transaction once it has one; before
-        that, on a read-only SQLite connection of its own (one snapshot until the end)."""
+        that, on a read-only SQLite connection of its own (one snapshot until the end). On
+        PostgreSQL the ``?`` become psycopg's ``%s`` (the SQL given here has no ``?``, ``%``
+        in its text)."""
         path = self.db.path
         if self._session is not None or self._connection is not None or path is None:
-            return [tuple(row) for row in self.connection().exec_driver_sql(sql, tuple(params))]
+            connection = self.connection()
+            if connection.dialect.paramstyle != "qmark":
+                sql = sql.replace("%", "%%").replace("?", "%s")
+            return [tuple(row) for row in connection.exec_driver_sql(sql, tuple(params))]
         if self._raw is None:
             raw = connect_readonly(path)
             raw.isolation_level = None
@@ -441,6 +477,8 @@ def open_database(
     is only ``reading``: then it is opened read-only.
     """
     url = resolve_database(target)
+    if is_postgres(url):
+        return _open_agency_database(url)
     if not url.startswith("sqlite:"):
         make_engine(url)  # refuses another kind of database, plainly
     database = url_database(url)
@@ -524,6 +562,33 @@ def open_database(
             engine.dispose()
             raise
     return Database(url=url, engine=engine)._marked(path, reading or not remember)
+
+
+def _open_agency_database(url: str) -> Database:
+    """The agency database on PostgreSQL, as :func:`create_agency_schema` made it: no file
+    checks, backups or migrations here (the IT person runs ``init`` as the owner role); a
+    schema not at this version's head is refused."""
+    from sqlalchemy.exc import OperationalError
+
+    engine = make_engine(url)
+    try:
+        revision = current_revision(engine)
+    except OperationalError as exc:
+        engine.dispose()
+        raise DatabaseError(
+            _("The agency database cannot be reached: {reason}").format(reason=str(exc.orig).strip()),
+            kind="other",
+        ) from exc
+    if revision != head_revision():
+        engine.dispose()
+        raise DatabaseError(
+            _(
+                "The agency database is at schema revision {found}, not {head} as this version "
+                "needs: the IT person runs init (as the owner role) to create or upgrade it."
+            ).format(found=revision or _("none"), head=head_revision()),
+            kind="other",
+        )
+    return Database(url=url, engine=engine)
 
 
 def _checked(path: Path, integrity: bool | None, on_full_check: Callable[[str], None] | None) -> FileCheck:

@@ -300,9 +300,10 @@ def test_global_options_before_and_after_the_command(cli: Cli, agency: Agency, p
     ("argv", "words"),
     [
         (["--db", "://nowhere"], "neither a file path nor a database URL"),
-        (["--db", "postgresql://dana@server/agency"], "only SQLite databases are supported"),
+        (["--db", "mysql://dana@server/agency"], "only SQLite databases are supported"),
+        (["--db", "postgresql://dana@server/agency"], "postgresql+psycopg://"),
     ],
-    ids=["malformed-url", "not-sqlite"],
+    ids=["malformed-url", "not-sqlite", "postgres-without-psycopg"],
 )
 def test_a_database_url_the_app_cannot_use_is_a_usage_error(cli: Cli, argv: list[str], words: str) -> None:
     # (init takes a PostgreSQL URL: it creates the agency database, tests/test_agency_schema_postgres.py)

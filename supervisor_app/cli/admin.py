@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from supervisor_app.db import UnitOfWork
 
 
+def _command(args: argparse.Namespace):  # type: ignore[no-untyped-def]
+    from supervisor_app.cli.table import command_for  # the table imports this module
+
+    return command_for(args)
+
+
 def init(args: argparse.Namespace) -> int:
     """``init``: create or upgrade the database file; given a PostgreSQL URL (``--db`` or
     ``$SUPERVISOR_APP_DB``), create the agency database there (:mod:`supervisor_app.agency_schema`)."""
@@ -146,7 +152,7 @@ def check(args: argparse.Namespace) -> int:
         raise CliError(
             _("check looks at a database file (--db, or the default one); give no --demo or --open-hours.")
         )
-    check_database_target(args.db)
+    check_database_target(args.db, _command(args))
     database = url_database(resolve_database(args.db))
     if database is None or not Path(database).is_file():
         raise CliError(
@@ -210,7 +216,7 @@ def restore(args: argparse.Namespace) -> int:
 
     if getattr(args, "demo", False):
         raise CliError(_("restore does not apply to the demo database."))
-    check_database_target(args.db)
+    check_database_target(args.db, _command(args))
     database = make_url(resolve_database(args.db)).database
     if not database:
         raise CliError(_("restore needs a database file."))

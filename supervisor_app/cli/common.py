@@ -183,8 +183,10 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
-def check_database_target(target: str | None) -> None:
-    """A malformed or non-SQLite URL in --db or $SUPERVISOR_APP_DB is a usage error (exit 2)."""
+def check_database_target(target: str | None, command: Command | None = None) -> None:
+    """A malformed or non-SQLite URL in --db or $SUPERVISOR_APP_DB is a usage error (exit 2);
+    a ``postgresql+psycopg://`` URL (the agency database) is taken by the commands that work
+    there (``Command.agency``) and refused, naming them, by the others."""
     from supervisor_app.db import ENV_DB
 
     given, source = (target, "--db") if target else (os.environ.get(ENV_DB), f"${ENV_DB}")
@@ -204,12 +206,40 @@ def check_database_target(target: str | None) -> None:
                 "(e.g. sqlite:///path/to/supervisor.db)."
             ).format(source=source, given=given)
         ) from None
+    if backend == "postgresql":
+        refuse_on_agency_database(given, command)
+        return
     if backend != "sqlite":
         raise CliError(
             _("{source} {given!r}: only SQLite databases are supported, not {backend}.").format(
                 source=source, given=given, backend=backend
             )
         )
+
+
+def refuse_on_agency_database(url: str, command: Command | None) -> None:
+    """Exit 2 unless ``command`` works on the agency database and ``url`` is one it can open
+    (``postgresql+psycopg://``)."""
+    from supervisor_app.agency_schema import refuse_unless_postgres
+    from supervisor_app.cli.table import COMMANDS
+    from supervisor_app.storage import DatabaseError
+
+    try:
+        refuse_unless_postgres(url)
+    except DatabaseError as exc:
+        raise CliError(str(exc)) from None
+    if command is not None and command.agency:
+        return
+    raise CliError(
+        _(
+            "{command} does not work on the agency database (PostgreSQL) yet; there, only {commands} "
+            "do for now (issue 17). Signing, amending, voiding, verifying, forms, imports and "
+            "backups work on a laptop's database file."
+        ).format(
+            command=command.name if command is not None else _("This command"),
+            commands=", ".join(c.name for c in COMMANDS if c.agency),
+        )
+    )
 
 
 def no_dangling_link(path: Path, option: str) -> None:
@@ -332,7 +362,9 @@ class Command(NamedTuple):
     file itself as for reading (a read-only disk is then readable); by default as the unit of
     work. ``hours_view``: the command also works on hours files opened read-only
     (``--open-hours``). ``parents``: ``"common"`` the global options, ``"no_json"`` those
-    without ``--json`` (``export --json FILE`` names a file), ``"none"`` none.
+    without ``--json`` (``export --json FILE`` names a file), ``"none"`` none. ``agency``: it
+    works on the agency database too (``--db postgresql+psycopg://...``, issue 17); the others
+    refuse such a URL.
     """
 
     name: str
@@ -343,6 +375,7 @@ class Command(NamedTuple):
     opens_for_reading: bool | None = None
     hours_view: bool = False
     parents: str = "common"
+    agency: bool = False
 
     @property
     def reading(self) -> bool:

@@ -138,7 +138,7 @@ def database(args: argparse.Namespace, *, reading: bool) -> Iterator[Any]:
     if getattr(args, "open_hours", None):
         yield from _hours_view(args)
         return
-    check_database_target(args.db)
+    check_database_target(args.db, command_for(args))
     try:
         db = open_database(args.db, reading=reading, on_full_check=_checking_note)
     except DatabaseError as exc:

@@ -36,7 +36,13 @@ COMMANDS: tuple[Command, ...] = (
     ),
     Command("profiles", N_("list the credential profiles and their rules"), admin.profiles, database="read"),
     # supervisor
-    Command("supervisor add", N_("add a supervisor"), people.supervisor_add, people.supervisor_add_arguments),
+    Command(
+        "supervisor add",
+        N_("add a supervisor"),
+        people.supervisor_add,
+        people.supervisor_add_arguments,
+        agency=True,
+    ),
     Command(
         "supervisor passwd",
         N_(
@@ -51,6 +57,7 @@ COMMANDS: tuple[Command, ...] = (
         N_("change a supervisor's details (the options given)"),
         people.supervisor_edit,
         people.supervisor_edit_arguments,
+        agency=True,
     ),
     Command(
         "supervisor leave",
@@ -83,12 +90,19 @@ COMMANDS: tuple[Command, ...] = (
         people.supervisee_transfer,
         people.supervisee_transfer_arguments,
     ),
-    Command("supervisee add", N_("add a supervisee"), people.supervisee_add, people.supervisee_add_arguments),
+    Command(
+        "supervisee add",
+        N_("add a supervisee"),
+        people.supervisee_add,
+        people.supervisee_add_arguments,
+        agency=True,
+    ),
     Command(
         "supervisee edit",
         N_("change a supervisee's details (only those given), or mark them inactive"),
         people.supervisee_edit,
         people.supervisee_edit_arguments,
+        agency=True,
     ),
     Command(
         "supervisee hire-date",
@@ -103,12 +117,19 @@ COMMANDS: tuple[Command, ...] = (
         people.agency_edit_arguments,
     ),
     # records
-    Command("session add", N_("add a pending session"), records.session_add, records.session_arguments),
+    Command(
+        "session add",
+        N_("add a pending session"),
+        records.session_add,
+        records.session_arguments,
+        agency=True,
+    ),
     Command(
         "experience add",
         N_("add a pending experience entry"),
         records.experience_add,
         records.experience_arguments,
+        agency=True,
     ),
     Command(
         "list",
@@ -116,6 +137,7 @@ COMMANDS: tuple[Command, ...] = (
         records.list_,
         records.list_arguments,
         database="read",
+        agency=True,
         hours_view=True,
     ),
     Command(

@@ -115,6 +115,12 @@ def chain_hashes(prev: Any, rows: Sequence[Sequence[Any]]) -> list[str]:
 # Writing: the one insert of each chained table
 
 
+def _sqlite_dialect() -> Any:
+    from sqlalchemy.dialects import sqlite
+
+    return sqlite.dialect()
+
+
 def append(uow: UnitOfWork, table: str, rows: Sequence[Mapping[str, Any]]) -> list[int]:
     """Insert ``rows`` (every column of :data:`FIELDS` but ``id``, as Python values) into the
     chained ``table``, in the unit of work's transaction; returns their ids.
@@ -129,11 +135,17 @@ def append(uow: UnitOfWork, table: str, rows: Sequence[Mapping[str, Any]]) -> li
     fields = FIELDS[table]
     columns = Base.metadata.tables[table].c
     connection = uow.session.connection()
-    dialect = connection.dialect
+    on_sqlite = connection.dialect.name == "sqlite"
+    # The hash covers the values as SQLite stores them (text for a date, a time, JSON), on the
+    # agency database too, so a row hashes the same wherever it is kept.
+    dialect = connection.dialect if on_sqlite else _sqlite_dialect()
     processors = [columns[name].type.dialect_impl(dialect).bind_processor(dialect) for name in fields]
+    if not on_sqlite:  # one writer at a time takes the next id (PostgreSQL does not queue writers itself)
+        connection.exec_driver_sql(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
     newest = connection.exec_driver_sql(f"SELECT id, hash FROM {table} ORDER BY id DESC LIMIT 1").first()
     next_id, prev = (newest[0] + 1, newest[1]) if newest else (1, GENESIS)
     stored: list[tuple[Any, ...]] = []
+    given_values: list[list[Any]] = []
     ids: list[int] = []
     for offset, row in enumerate(rows):
         wanted = next_id + offset
@@ -141,12 +153,24 @@ def append(uow: UnitOfWork, table: str, rows: Sequence[Mapping[str, Any]]) -> li
         if given is not None and given != wanted:
             raise ValueError(f"{table} row {given} would not be the next one ({wanted})")
         values = [wanted, *(row.get(name) for name in fields[1:])]
+        given_values.append(values)
         stored.append(
             tuple(v if p is None or v is None else p(v) for v, p in zip(values, processors, strict=True))
         )
         ids.append(wanted)
     hashes = chain_hashes(prev, stored)
     prevs = [prev, *hashes[:-1]]
+    if not on_sqlite:  # the Python values, as the server's driver binds them
+        from sqlalchemy import insert
+
+        connection.execute(
+            insert(Base.metadata.tables[table]),
+            [
+                {**dict(zip(fields, values, strict=True)), "prev_hash": p, "hash": h}
+                for values, p, h in zip(given_values, prevs, hashes, strict=True)
+            ],
+        )
+        return ids
     names = ", ".join((*fields, "prev_hash", "hash"))
     marks = ",".join("?" * (len(fields) + 2))
     connection.exec_driver_sql(

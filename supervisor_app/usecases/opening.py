@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from supervisor_app import check_state, storage
-from supervisor_app.db import Database, open_database, resolve_database, url_database
+from supervisor_app.db import Database, is_postgres, open_database, resolve_database, url_database
 from supervisor_app.i18n import _
 from supervisor_app.lockfile import DatabaseLock, LockHolder
 from supervisor_app.storage import DatabaseError, check_file
@@ -72,6 +72,15 @@ def open_for_app(target: str | os.PathLike[str] | None) -> OpenedDatabase:
 
     Raises :class:`DatabaseError` (the lock released) when the file cannot be used.
     """
+    if is_postgres(resolve_database(target)):
+        raise DatabaseError(
+            _(
+                "The app's window does not work on the agency database (PostgreSQL) yet (issue 17): "
+                "open a laptop's database file. On the command line, adding people and pending "
+                "records and listing them work there."
+            ),
+            kind="other",
+        )
     path = database_path(target)
     if path is None:
         return OpenedDatabase(open_database(target))

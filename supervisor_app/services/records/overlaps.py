@@ -83,11 +83,19 @@ def timed_sessions(
     and asking SQLite for "this supervisor or one of these supervisees" costs more than
     reading them all and choosing in Python (:func:`check_session_overlap`)."""
     S, A = SupervisionSession, SessionAttendee
-    attendees = select(func.group_concat(A.supervisee_id)).where(A.session_id == S.id).scalar_subquery()
-    # The stored time is text, HH:MM:SS.ffffff.
-    starts = cast(func.substr(S.start_time, 1, 2), Integer) * 60 + cast(
-        func.substr(S.start_time, 4, 2), Integer
-    )
+    if uow.session.get_bind().dialect.name == "sqlite":
+        attendees = select(func.group_concat(A.supervisee_id)).where(A.session_id == S.id).scalar_subquery()
+        # The stored time is text, HH:MM:SS.ffffff.
+        starts = cast(func.substr(S.start_time, 1, 2), Integer) * 60 + cast(
+            func.substr(S.start_time, 4, 2), Integer
+        )
+    else:  # the agency database (PostgreSQL) keeps a time as a time
+        attendees = (
+            select(func.string_agg(cast(A.supervisee_id, String), ","))
+            .where(A.session_id == S.id)
+            .scalar_subquery()
+        )
+        starts = cast(func.extract("hour", S.start_time) * 60 + func.extract("minute", S.start_time), Integer)
     parse = _Parsed(uow, S.date, S.start_time)
     by_date: dict[dt.date, list[TimedSession]] = {}
     for day_batch in batches(sorted(set(dates)), 200):

@@ -63,8 +63,23 @@ from supervisor_app.services.validation import clean_text
 
 
 def dbapi(uow: UnitOfWork) -> sqlite3.Connection:
-    """The driver connection under the unit of work's transaction (same snapshot, same lock)."""
+    """The driver connection under the unit of work's transaction (same snapshot, same lock).
+    SQLite's: on the agency database (PostgreSQL) what needs it is refused, plainly."""
+    refuse_on_agency_database(uow)
     return uow.session.connection().connection.driver_connection  # type: ignore[return-value]
+
+
+def refuse_on_agency_database(uow: UnitOfWork) -> None:
+    """Signing, voiding, verifying and hours files read and write through SQLite's own
+    connection; on the agency database they come with sync (issue 17)."""
+    if uow.session.get_bind().dialect.name != "sqlite":
+        raise DomainError(
+            _(
+                "Signing on the agency database comes with sync (issue 17): for now, sign, void, "
+                "verify and make hours files on a laptop's database file."
+            ),
+            code="sign.agency_database",
+        )
 
 
 # --------------------------------------------------------------------------------------------
@@ -342,6 +357,7 @@ def sign(
     than the newest signature's is refused (:class:`ClockBehind`) unless ``clock_is_right``.
     Commits on success; a refusal leaves every record pending.
     """
+    refuse_on_agency_database(uow)  # before the password is tried
     stamp = now or utcnow()
     supervisor = authenticate(
         uow, supervisor_id=supervisor_id, password=password, now=stamp, record_ids=record_ids
@@ -477,6 +493,7 @@ def void(
 ) -> SignOff:
     """Withdraw a signed record with a reason; the void is itself a signed link. Commits.
     The clock is checked as :func:`sign` checks it."""
+    refuse_on_agency_database(uow)  # before the password is tried
     stamp = now or utcnow()
     supervisor = authenticate(
         uow, supervisor_id=supervisor_id, password=password, now=stamp, record_ids=[record_id]
