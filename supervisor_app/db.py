@@ -12,7 +12,8 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from functools import cached_property
+from decimal import Decimal
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -400,6 +401,16 @@ class UnitOfWork:
             self._raw = raw
         return self._raw.execute(sql, tuple(params)).fetchall()
 
+    def raw(self) -> sqlite3.Connection | RawConnection:
+        """The driver connection under the unit of work's transaction (same snapshot, same
+        lock), for plain SQL with ``?`` parameters: on SQLite, sqlite3's connection itself; on
+        PostgreSQL, a :class:`RawConnection` over psycopg's, whose rows hold the values as
+        SQLite returns them (what the content and chain hashes are computed from)."""
+        driver = self.session.connection().connection.driver_connection
+        if isinstance(driver, sqlite3.Connection):
+            return driver
+        return RawConnection(driver)
+
     def __exit__(self, *exc: object) -> None:
         try:
             if self._session is not None:
@@ -435,6 +446,83 @@ class UnitOfWork:
 
     def flush(self) -> None:
         self.session.flush()
+
+
+# --------------------------------------------------------------------------------------------
+# Plain SQL on PostgreSQL as on SQLite (docs/AGENCY-DB.md, "The one adapter")
+
+# SQLAlchemy's SQLite storage formats (DATETIME, TIME): the text a SQLite file holds.
+_SQLITE_DATETIME = "%Y-%m-%d %H:%M:%S.%f"
+_SQLITE_TIME = "%H:%M:%S.%f"
+
+
+def _as_sqlite_datetime(value: dt.datetime) -> str:
+    if value.tzinfo is not None:  # stored naive-UTC, as UTCDateTime stores it on SQLite
+        value = value.astimezone(dt.UTC).replace(tzinfo=None)
+    return value.strftime(_SQLITE_DATETIME)
+
+
+def _as_sqlite_decimal(value: Decimal) -> int | float:
+    return int(value) if value == value.to_integral_value() else float(value)
+
+
+# By exact type (bool before int: SQLite has no booleans, it returns 0 and 1).
+_AS_SQLITE: dict[type, Callable[[Any], Any]] = {
+    dt.datetime: _as_sqlite_datetime,
+    dt.date: dt.date.isoformat,
+    dt.time: lambda value: value.strftime(_SQLITE_TIME),
+    Decimal: _as_sqlite_decimal,
+    bool: int,
+    memoryview: bytes,
+}
+
+
+def as_sqlite_row(row: Sequence[Any]) -> tuple[Any, ...]:
+    """A PostgreSQL row with each value as SQLite returns it (dates, times and timestamps as
+    SQLAlchemy's SQLite text, integral numerics as int, booleans as 0/1)."""
+    convert = _AS_SQLITE.get
+    return tuple(v if (c := convert(type(v))) is None else c(v) for v in row)
+
+
+@lru_cache(maxsize=1024)
+def pyformat(sql: str) -> str:
+    """SQLite's ``?`` parameters as psycopg's ``%s`` (a literal ``%`` doubled)."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class RawCursor:
+    """psycopg's cursor, its rows as :func:`as_sqlite_row` makes them."""
+
+    def __init__(self, cursor: Any) -> None:
+        self._cursor = cursor
+
+    def fetchall(self) -> list[tuple[Any, ...]]:
+        return [as_sqlite_row(row) for row in self._cursor.fetchall()]
+
+    def fetchone(self) -> tuple[Any, ...] | None:
+        row = self._cursor.fetchone()
+        return None if row is None else as_sqlite_row(row)
+
+    def __iter__(self) -> Iterator[tuple[Any, ...]]:
+        return (as_sqlite_row(row) for row in self._cursor)
+
+    @property
+    def rowcount(self) -> int:
+        return int(self._cursor.rowcount)
+
+
+class RawConnection:
+    """The ``sqlite3.Connection`` surface the raw SQL uses (``execute(sql, params)`` with
+    ``?``, then ``fetchall``/``fetchone``/iteration) over the psycopg connection of a unit of
+    work's transaction."""
+
+    text_factory: Any = str  # PostgreSQL enforces UTF-8: nothing to read leniently
+
+    def __init__(self, connection: Any) -> None:
+        self.connection = connection
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> RawCursor:
+        return RawCursor(self.connection.execute(pyformat(sql), tuple(params)))
 
 
 def open_reader(db: Database) -> Database:

@@ -153,6 +153,7 @@ def import_hours_file(
     hours = read_hours_file(path)
     name = hours.path.name
     session = uow.session
+    signing.refuse_on_agency_database(uow)  # hours files come with sync (issue 17)
     conn = signing.dbapi(uow)
     chain, _keys_from = chain_identity(conn)
     now = utcnow()

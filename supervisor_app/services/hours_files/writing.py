@@ -93,6 +93,7 @@ def write_hours_file(
             field="path",
         )
     records = signoff.require_supervisee_verified(uow, supervisee.id)
+    signing.refuse_on_agency_database(uow)  # hours files come with sync (issue 17)
     conn = signing.dbapi(uow)
     chain, keys_from = chain_identity(conn)
     gid_of_supervisor = dict(conn.execute("SELECT id, global_id FROM supervisor").fetchall())

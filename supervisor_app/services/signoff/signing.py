@@ -63,10 +63,10 @@ from supervisor_app.services.validation import clean_text
 
 
 def dbapi(uow: UnitOfWork) -> sqlite3.Connection:
-    """The driver connection under the unit of work's transaction (same snapshot, same lock).
-    SQLite's: on the agency database (PostgreSQL) what needs it is refused, plainly."""
-    refuse_on_agency_database(uow)
-    return uow.session.connection().connection.driver_connection  # type: ignore[return-value]
+    """The driver connection under the unit of work's transaction (same snapshot, same lock):
+    :meth:`UnitOfWork.raw`, SQLite's own or, on the agency database, the adapter over
+    psycopg's that reads like it."""
+    return uow.raw()  # type: ignore[return-value]
 
 
 def refuse_on_agency_database(uow: UnitOfWork) -> None:

@@ -40,7 +40,7 @@ from supervisor_app.services.signoff.checks import (
 )
 from supervisor_app.services.signoff.foreign import check_foreign, foreign_record_ids, supervisee_foreign_ids
 from supervisor_app.services.signoff.keyed import check_keyed
-from supervisor_app.services.signoff.signing import dbapi
+from supervisor_app.services.signoff.signing import dbapi, refuse_on_agency_database
 
 _ATTENDED = "{column} IN (SELECT session_id FROM session_attendee WHERE supervisee_id = ?)"
 # A link and, last, the chain hash of the link before it (NULL for none): its predecessor.
@@ -123,6 +123,7 @@ def _read_supervisee(
 ) -> SuperviseeRecords:
     """:func:`read_supervisee`'s reads; ``check=False``: the whole file was verified at this
     state, so the records are read and their links indexed without hashing or Ed25519."""
+    refuse_on_agency_database(uow)  # verifying comes with sync (issue 17)
     conn = dbapi(uow)
     attended = Among(_ATTENDED, (supervisee_id,))
     # No no_cycle_collection() here: a few thousand rows, and turning the collector back on costs more.
