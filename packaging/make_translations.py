@@ -45,13 +45,9 @@ GETTEXT_KEYWORDS = {"_": None, "ngettext": (1, 2), "pgettext": ((1, "c"), 2), "N
 
 
 def lupdate_program() -> Path:
-    import PySide6
+    from supervisor_app.ui.translations import qt_tool
 
-    folder = Path(PySide6.__file__).resolve().parent
-    for name in ("lupdate.exe", "lupdate", "Qt/libexec/lupdate"):
-        if (folder / name).is_file():
-            return folder / name
-    raise FileNotFoundError(f"PySide6's lupdate is not installed in {folder}")
+    return qt_tool("lupdate")
 
 
 def ui_sources() -> list[str]:

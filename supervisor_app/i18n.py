@@ -26,7 +26,7 @@ import datetime as dt
 import gettext as _gettext
 import os
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from pathlib import Path
@@ -109,20 +109,32 @@ def compiled_catalogue(code: str) -> Path | None:
     source = catalogue_source(code)
     if code == SOURCE_LANGUAGE or not source.is_file():
         return None
-    beside = source.with_suffix(".mo")
-    if beside.is_file() and beside.stat().st_mtime >= source.stat().st_mtime:
-        return beside
+    return compiled_file(source, source.with_suffix(".mo"), _compile, cache=Path(code, f"{DOMAIN}.mo"))
+
+
+def compiled_file(
+    source: Path, target: Path, compile_file: Callable[[Path, Path], None], *, cache: Path
+) -> Path:
+    """``target`` compiled from ``source`` by ``compile_file`` if missing or older than it
+    (a .po's .mo, a .ts's .qm); in a read-only installation, ``cache`` under the user's
+    cache folder instead. Raises OSError if neither can be written."""
+    if _fresh(target, source):
+        return target
     try:
-        _compile(source, beside)
-        return beside
+        compile_file(source, target)
+        return target
     except OSError:  # a read-only installation: compile into the user's cache instead
         from platformdirs import user_cache_path
 
-        cached = user_cache_path("supervisor_app", appauthor=False) / "translations" / code / f"{DOMAIN}.mo"
-        if not (cached.is_file() and cached.stat().st_mtime >= source.stat().st_mtime):
+        cached = user_cache_path("supervisor_app", appauthor=False) / "translations" / cache
+        if not _fresh(cached, source):
             cached.parent.mkdir(parents=True, exist_ok=True)
-            _compile(source, cached)
+            compile_file(source, cached)
         return cached
+
+
+def _fresh(compiled: Path, source: Path) -> bool:
+    return compiled.is_file() and compiled.stat().st_mtime >= source.stat().st_mtime
 
 
 def _compile(source: Path, target: Path) -> None:
@@ -217,6 +229,7 @@ __all__ = [
     "_",
     "catalogue_source",
     "compiled_catalogue",
+    "compiled_file",
     "current",
     "format_date",
     "format_hours",

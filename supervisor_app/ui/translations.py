@@ -73,34 +73,25 @@ def compiled_qt_catalogue(code: str) -> Path | None:
     if not source.is_file():
         return None
     beside = source.with_suffix(".qm")
-    if beside.is_file() and beside.stat().st_mtime >= source.stat().st_mtime:
-        return beside
     try:
-        _lrelease(source, beside)
-        return beside
-    except OSError:  # a read-only installation: compile into the user's cache instead
+        return i18n.compiled_file(source, beside, _lrelease, cache=Path(beside.name))
+    except OSError:  # nowhere to write it: an older compiled file still serves
         from platformdirs import user_cache_path
 
         cached = user_cache_path("supervisor_app", appauthor=False) / "translations" / beside.name
-        if cached.is_file() and cached.stat().st_mtime >= source.stat().st_mtime:
-            return cached
-        try:
-            cached.parent.mkdir(parents=True, exist_ok=True)
-            _lrelease(source, cached)
-        except OSError:
-            return cached if cached.is_file() else (beside if beside.is_file() else None)
-        return cached
+        return cached if cached.is_file() else (beside if beside.is_file() else None)
 
 
-def lrelease_program() -> Path:
-    """PySide6's lrelease (inside the PySide6 package, so a venv without scripts has it)."""
+def qt_tool(name: str) -> Path:
+    """One of PySide6's Qt tools (``lrelease``, ``lupdate``), inside the PySide6 package, so a
+    venv without scripts has it."""
     import PySide6
 
     folder = Path(PySide6.__file__).resolve().parent
-    for name in ("lrelease.exe", "lrelease", "Qt/libexec/lrelease"):
-        if (folder / name).is_file():
-            return folder / name
-    raise FileNotFoundError(f"PySide6's lrelease is not installed in {folder}")
+    for candidate in (f"{name}.exe", name, f"Qt/libexec/{name}"):
+        if (folder / candidate).is_file():
+            return folder / candidate
+    raise FileNotFoundError(f"PySide6's {name} is not installed in {folder}")
 
 
 def _lrelease(source: Path, target: Path) -> None:
@@ -108,7 +99,7 @@ def _lrelease(source: Path, target: Path) -> None:
     partial = target.with_name(f".{target.stem}.{os.getpid()}.tmp.qm")
     try:
         result = subprocess.run(
-            [str(lrelease_program()), "-silent", str(source), "-qm", str(partial)],
+            [str(qt_tool("lrelease")), "-silent", str(source), "-qm", str(partial)],
             capture_output=True,
             text=True,
             check=False,
