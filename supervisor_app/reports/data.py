@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Protocol
 
+from supervisor_app.i18n import N_
+
 
 @dataclass(frozen=True)
 class FormJob:
@@ -256,6 +258,10 @@ class PartSummary:
     pending_minutes: int
     counted_minutes: int
     domains: tuple[DomainBar, ...]
+
+
+STATEMENT_TITLE = N_("Progress statement: {name} ({code})")
+"""The statement PDF's title, in its reader's language (check-form recognises it by this)."""
 
 
 @dataclass(frozen=True)

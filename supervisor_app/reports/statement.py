@@ -33,7 +33,7 @@ from supervisor_app.reports.base import (
     template,
     width,
 )
-from supervisor_app.reports.data import DomainBar, PartSummary, StatementData
+from supervisor_app.reports.data import STATEMENT_TITLE, DomainBar, PartSummary, StatementData
 
 BAR_HEIGHT = 7.0
 
@@ -133,9 +133,7 @@ def render_statement(data: StatementData, *, generated: dt.date, app_version: st
         local_dates=True,
     )
     info = {
-        "title": _("Progress statement: {name} ({code})").format(
-            name=data.applicant_name, code=data.credential_code
-        ),
+        "title": _(STATEMENT_TITLE).format(name=data.applicant_name, code=data.credential_code),
         "author": data.supervisor_name,
         "subject": _("{credential} ({code}), as of {date}").format(
             credential=data.credential_name, code=data.credential_code, date=_day(data.as_of)

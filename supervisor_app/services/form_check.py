@@ -45,6 +45,7 @@ from supervisor_app.models import (
     SignOffAction,
     SupervisionSession,
 )
+from supervisor_app.reports.data import STATEMENT_TITLE
 from supervisor_app.reports.manifest import (
     MANIFEST_FORMAT,
     MANIFEST_NAME,
@@ -630,10 +631,6 @@ def _describe(date: str, date_to: str, fmt: str, minutes: dict[str, int]) -> str
     when = _("{date} to {date_to}").format(date=date, date_to=date_to) if date_to else date
     spent = ", ".join(f"{code} {hours(m)} h" for code, m in sorted(minutes.items()))
     return f"{when}, {fmt}, {spent}"
-
-
-STATEMENT_TITLE = N_("Progress statement: {name} ({code})")
-"""The statement's PDF title (reports/statement.py), in the supervisee's language."""
 
 
 def _is_statement_title(title: str) -> bool:
