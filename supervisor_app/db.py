@@ -392,7 +392,7 @@ class UnitOfWork:
         if self._session is not None or self._connection is not None or path is None:
             connection = self.connection()
             if connection.dialect.paramstyle != "qmark":
-                sql = sql.replace("%", "%%").replace("?", "%s")
+                sql = pyformat(sql)
             return [tuple(row) for row in connection.exec_driver_sql(sql, tuple(params))]
         if self._raw is None:
             raw = connect_readonly(path)
