@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from supervisor_app import __version__
+from supervisor_app import __version__, clock
 from supervisor_app.i18n import N_, _
 from supervisor_app.services.errors import DomainError
 
@@ -134,7 +134,7 @@ def _add_supervisee(ctx: _Context) -> str:
             uow,
             name="Self-Test Supervisee",
             credential=ctx.credential,
-            start_date=dt.date.today() - dt.timedelta(days=30),
+            start_date=clock.today() - dt.timedelta(days=30),
             supervisor_id=ctx.supervisor_id,
         )
         uow.commit()
@@ -151,7 +151,7 @@ def _add_session(ctx: _Context) -> str:
             uow,
             supervisor_id=ctx.supervisor_id,
             supervisee_ids=[ctx.supervisee_id],
-            date=dt.date.today() - dt.timedelta(days=7),
+            date=clock.today() - dt.timedelta(days=7),
             start="10:00",
             minutes=SESSION_MINUTES,
             format="individual",
@@ -209,7 +209,7 @@ def _statement(ctx: _Context) -> str:
 
     with ctx.db.uow("selftest") as uow:
         data = attestation.prepare_statement(uow, supervisee_id=ctx.supervisee_id)
-    pdf = render_statement(data, generated=dt.date.today(), app_version=__version__)
+    pdf = render_statement(data, generated=clock.today(), app_version=__version__)
     path = ctx.folder / "statement.pdf"
     size = _check_pdf(pdf, path)
     ctx.pdfs.append(path)

@@ -29,6 +29,7 @@ from typing import Any
 
 import pytest
 
+from supervisor_app import clock
 from supervisor_app.db import Database, open_database, provide_profiles
 from supervisor_app.services.auth import use_fast_hashing_for_tests
 from supervisor_app.usecases.opening import load_profiles
@@ -38,6 +39,8 @@ provide_profiles(load_profiles)  # as the app's and the command line's start do
 
 PASSWORD = "correct horse battery"
 TODAY = dt.date.today()
+# One day for the whole run: a suite that runs across midnight still agrees with itself.
+clock.pin(TODAY)
 
 
 @pytest.fixture(scope="session")
@@ -83,10 +86,33 @@ def empty_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    """A test marked ``backends`` (``pytestmark = pytest.mark.backends`` in a module) that uses
+    ``db`` (or ``world``) runs twice: on a SQLite file and on a fresh agency database on the
+    session's PostgreSQL server."""
+    if metafunc.definition.get_closest_marker("backends") and "db" in metafunc.fixturenames:
+        metafunc.parametrize(
+            "backend", ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)], indirect=True
+        )
+
+
 @pytest.fixture
-def db(db_path: Path, empty_template: Path) -> Iterator[Database]:
-    shutil.copy(empty_template, db_path)
-    database = open_database(db_path)
+def backend(request: pytest.FixtureRequest) -> str:
+    """``sqlite`` or ``postgres``: where ``db`` lives (``sqlite`` unless the test is marked ``backends``)."""
+    return getattr(request, "param", "sqlite")
+
+
+@pytest.fixture
+def db(
+    request: pytest.FixtureRequest, backend: str, db_path: Path, empty_template: Path
+) -> Iterator[Database]:
+    if backend == "postgres":
+        from postgres import agency_url
+
+        database = open_database(agency_url(request.getfixturevalue("postgres_server")))
+    else:
+        shutil.copy(empty_template, db_path)
+        database = open_database(db_path)
     yield database
     database.close()
 

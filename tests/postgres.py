@@ -141,9 +141,34 @@ class PostgresServer:
         ) as conn:
             conn.execute(sql)  # type: ignore[arg-type]
 
-    def create_database(self, owner: str = SUPERUSER) -> str:
-        """A new empty database owned by ``owner``; its name."""
+    def create_database(self, owner: str = SUPERUSER, template: str | None = None) -> str:
+        """A new database owned by ``owner`` (empty, or a copy of ``template``); its name."""
         self._databases += 1
         name = f"test_{self._databases}"
-        self.execute(f'CREATE DATABASE {name} OWNER "{owner}"')
+        copy = f" TEMPLATE {template}" if template else ""
+        self.execute(f'CREATE DATABASE {name} OWNER "{owner}"{copy}')
         return name
+
+
+APP_ROLE = "supervisor_app_test"
+_AGENCY_TEMPLATE = "agency_template"
+
+
+def agency_url(server: PostgresServer) -> str:
+    """A new agency database at head, made by the owner (the superuser here), on which the
+    app's role may read and write rows; the URL the app connects with. The first call makes a
+    template with ``create_agency_schema`` + ``grant_app_role``; later ones copy it (fast)."""
+    from supervisor_app.agency_schema import create_agency_schema, grant_app_role
+
+    if not getattr(server, "_agency_template", False):
+        try:
+            server.execute(f"CREATE ROLE {APP_ROLE} LOGIN")
+        except Exception:  # made by an earlier session on this server
+            pass
+        server.execute(f"CREATE DATABASE {_AGENCY_TEMPLATE}")
+        owner = server.url(_AGENCY_TEMPLATE)
+        create_agency_schema(owner)
+        grant_app_role(owner, APP_ROLE)
+        server._agency_template = True  # type: ignore[attr-defined]
+    name = server.create_database(template=_AGENCY_TEMPLATE)
+    return server.url(name, user=APP_ROLE)

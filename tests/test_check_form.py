@@ -17,6 +17,7 @@ import pypdf
 import pytest
 
 from conftest import PASSWORD, TODAY, World, experience_fields, session_fields, snapshot, tamper
+from supervisor_app import clock
 from supervisor_app.cli import main
 from supervisor_app.db import open_database
 from supervisor_app.reports import render_verification
@@ -105,7 +106,7 @@ def test_the_form_carries_a_manifest_of_what_it_attests(printed: Printed) -> Non
         data = attestation.prepare_verification(uow, supervisee_id=world.ana, supervisor_id=world.dana)
     manifest = _manifest(printed.pdf)
     assert manifest["format"] == "supervisor_app/attestation" and manifest["version"] == 1
-    assert manifest["serial"] == f"ATT-{dt.date.today().year:04d}-000001"
+    assert manifest["serial"] == f"ATT-{clock.today().year:04d}-000001"
     assert manifest["fingerprint"] == data.fingerprint == manifest_fingerprint(manifest["records"])
     assert manifest["supervisee"] == {"id": world.ana, "name": "Ana Example", "icb_id": "A-0"}
     assert manifest["supervisor"]["name"] == "Dana Whitaker"

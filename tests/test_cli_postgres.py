@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from postgres import agency_url
 from test_cli import Cli, cli, days_ago  # noqa: F401  (cli: the fixture)
-from test_services_postgres import agency_url
 
 from conftest import PASSWORD
 from supervisor_app.cli.table import COMMANDS

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from test_services_postgres import agency_url
+from postgres import agency_url
 
 from conftest import PASSWORD, TODAY
 from supervisor_app import db as db_module

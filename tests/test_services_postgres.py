@@ -5,17 +5,14 @@ fixture (and with it ``world``) is both, the app connected as its own role, not 
 from __future__ import annotations
 
 import datetime as dt
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from postgres import agency_url
 from sqlalchemy import select
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
 from conftest import TODAY, World, experience_fields, session_fields
-from supervisor_app.agency_schema import create_agency_schema, grant_app_role
 from supervisor_app.db import Database, open_database
 from supervisor_app.models import AuditEvent
 from supervisor_app.services import people
@@ -24,33 +21,7 @@ from supervisor_app.services.supervisee_edits import update_supervisee
 from supervisor_app.services.trails import FIELDS, row_hash
 from supervisor_app.storage import DatabaseError
 
-APP_ROLE = "supervisor_app_test"
-
-
-def agency_url(server: Any) -> str:
-    """A new agency database at head, made by the owner (the superuser here), on which the
-    app's role may read and write rows; the URL the app connects with."""
-    name = server.create_database()
-    try:
-        server.execute(f"CREATE ROLE {APP_ROLE} LOGIN")
-    except Exception:  # made by an earlier test of the session
-        pass
-    owner = server.url(name)
-    create_agency_schema(owner)
-    grant_app_role(owner, APP_ROLE)
-    return server.url(name, user=APP_ROLE)
-
-
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-def db(request: pytest.FixtureRequest, db_path: Path, empty_template: Path) -> Iterator[Database]:
-    """conftest's database, once as a SQLite file and once as the agency database."""
-    if request.param == "sqlite":
-        shutil.copy(empty_template, db_path)
-        database = open_database(db_path)
-    else:
-        database = open_database(agency_url(request.getfixturevalue("postgres_server")))
-    yield database
-    database.close()
+pytestmark = pytest.mark.backends
 
 
 def comparable(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:

@@ -15,6 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from supervisor_app import clock
 from supervisor_app.db import Database, UnitOfWork
 from supervisor_app.fileops import remove_file, temporary_folder
 from supervisor_app.i18n import _
@@ -304,7 +305,7 @@ def _split(
 
 def load_demo(uow: UnitOfWork, *, today: dt.date | None = None, seed: int = 7) -> DemoSummary:
     """Fill an empty database with the sample agency. Commits."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     rng = random.Random(seed)
     if people.list_supervisors(uow):
         raise DomainError(
@@ -509,7 +510,7 @@ def demo_cache_path(today: dt.date | None = None) -> Path:
     from supervisor_app import APP_NAME, __version__
     from supervisor_app.storage import head_revision
 
-    today = today or dt.date.today()
+    today = today or clock.today()
     override = os.environ.get("SUPERVISOR_APP_CACHE_DIR")
     folder = Path(override) if override else Path(user_cache_dir(APP_NAME, appauthor=False))
     return folder / f"demo-{__version__}-{head_revision()}-{today.isoformat()}.db"

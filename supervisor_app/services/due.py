@@ -27,7 +27,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from supervisor_app import i18n
+from supervisor_app import clock, i18n
 from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import _, ngettext
 from supervisor_app.models import (
@@ -128,7 +128,7 @@ def check_days(value: Any) -> int:
 
 def due_items(uow: UnitOfWork, *, today: dt.date | None = None, days: int = DEFAULT_DAYS) -> list[DueItem]:
     """Everything due within ``days`` of ``today`` (and everything overdue), by date."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     days = check_days(days)
     horizon = today + dt.timedelta(days=days)
     profiles = uow.db.profiles

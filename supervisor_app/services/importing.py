@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import _, pgettext
 from supervisor_app.models import (
@@ -558,7 +559,7 @@ def import_file(
     """
     # A big import holds a few objects per row for its whole run: see no_cycle_collection.
     with no_cycle_collection():
-        return _import(uow, Path(path), dry_run=dry_run, today=today or dt.date.today())
+        return _import(uow, Path(path), dry_run=dry_run, today=today or clock.today())
 
 
 @contextmanager

@@ -35,6 +35,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import aliased
 
+from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import _
 from supervisor_app.models import (
@@ -85,7 +86,7 @@ def supervisee_summaries(
     out of the counts); supervisees whose records this process changed since are verified one
     by one (their own records only, remembered too); before it, ``None``.
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     profiles = uow.db.profiles
     people = supervisee_names(
         uow,

@@ -7,6 +7,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import _
 from supervisor_app.models import Agency, Supervisee, Supervisor
@@ -379,7 +380,7 @@ def supervisee_values(
             params={"credential": credential},
         )
     start = parse_date(start_date, field="start_date", label=_("Start date")) if start_date else None
-    if start is not None and start > (today or dt.date.today()):
+    if start is not None and start > (today or clock.today()):
         raise DomainError(
             _("The start date {start} is in the future.").format(start=start.isoformat()),
             field="start_date",

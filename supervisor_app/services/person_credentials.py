@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import or_, select
 
+from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import N_, _
 from supervisor_app.models import PersonCredential
@@ -78,7 +79,7 @@ def check_credential(
     today: dt.date | None = None,
 ) -> CredentialValues:
     """The values as stored, or a DomainError naming the field."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     kind = clean_text(kind, field="kind", label=N_("Credential"), max_length=40, required=True)
     if kind.upper() in uow.db.profiles:
         kind = kind.upper()
@@ -212,7 +213,7 @@ def to_json(row: PersonCredential) -> dict[str, Any]:
 def check_hire_date(hire_date: str | dt.date | None, *, today: dt.date | None = None) -> dt.date | None:
     """A hire date as stored (None when empty), or a DomainError: not in the future."""
     day = _optional_date(hire_date, field="hire_date", label=N_("Hire date"))
-    if day is not None and day > (today or dt.date.today()):
+    if day is not None and day > (today or clock.today()):
         raise DomainError(
             _("The hire date {day} is in the future.").format(day=day.isoformat()),
             field="hire_date",

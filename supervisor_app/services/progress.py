@@ -20,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import (
     ExperienceAllocation,
@@ -84,7 +85,7 @@ def compute_progress(
     today: dt.date | None = None,
     check_integrity: bool = True,
 ) -> Progress:
-    today = today or dt.date.today()
+    today = today or clock.today()
     supervisee: Supervisee = get_supervisee(uow, supervisee_id)
     profile = uow.db.profiles.get(supervisee.credential)
     cutoff = board_rules.window_start(profile, today)

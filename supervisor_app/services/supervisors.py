@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import _, ngettext
 from supervisor_app.models import (
@@ -104,7 +105,7 @@ def edit_supervisor(
 
 def expiry_notes(supervisor: Supervisor, *, today: dt.date | None = None, within_days: int = 60) -> list[str]:
     """'License expired on ...' / 'ICB certification expires on ...' (within ``within_days``)."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     notes = []
     for certification, day in ((True, supervisor.certification_expires), (False, supervisor.license_expires)):
         if day is None:
@@ -155,7 +156,7 @@ def change_supervisor(
     or not after their previous change. Records are not touched: those before the date (and
     any the previous supervisor made after it) stay theirs. Logs before/after. Does not commit.
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     supervisee = get_supervisee(uow, supervisee_id)
     supervisor = get_supervisor(uow, supervisor_id)
     day = parse_date(effective_from, field="effective_from", label=_("Date of the change"))
@@ -369,7 +370,7 @@ def supervisor_leaves(
     successor may review and sign as their own word. Without a successor, only a supervisor
     with no supervisees and nothing pending can be marked inactive. All or nothing; does not
     commit."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     supervisor = get_supervisor(uow, supervisor_id)
     if not supervisor.active:
         raise DomainError(

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app import __version__, i18n
+from supervisor_app import __version__, clock, i18n
 from supervisor_app.reports.data import PrintRecord, StatementData
 from supervisor_app.services import attestation, people
 from supervisor_app.services.errors import DomainError
@@ -559,7 +559,7 @@ class AttestationsPage(RefreshOnChange, QWidget):
     def _suggested_name(self, request: Request) -> str:
         name = self.supervisee.currentText().replace(" ", "_")
         kind = "statement" if request.kind == STATEMENT else "supervision_verification"
-        return safe_file_name(f"{kind}_{name}_{dt.date.today().isoformat()}.pdf", fallback=kind)
+        return safe_file_name(f"{kind}_{name}_{clock.today().isoformat()}.pdf", fallback=kind)
 
     def save_folder(self) -> Path:
         """Where Save PDF starts: the folder last saved to, else the user's Documents folder."""
@@ -624,7 +624,7 @@ def render_request(uow: Any, request: Request, *, record: bool) -> Rendered:
     once the user has chosen where it goes. Else a preview: "PREVIEW", or the serial of an
     earlier print of the same records. Runs on a worker thread: plain data in and out, no widgets.
     """
-    today = dt.date.today()
+    today = clock.today()
     if request.kind == STATEMENT:
         statement, pdf = printing.build_statement(
             uow, supervisee_id=request.supervisee_id, app_version=__version__, today=today

@@ -6,7 +6,6 @@ file :class:`HoursImportDialog`. Giving a supervisee their hours file and openin
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -14,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
+from supervisor_app import clock
 from supervisor_app.ui.common import show_error
 from supervisor_app.ui.context import AppContext, write_now
 from supervisor_app.ui.qt_fixes import emit
@@ -122,13 +122,13 @@ class DataTransfer(QObject):
         chosen = self.ask_export_folder()
         if not chosen:
             return
-        folder = _new_folder(Path(chosen), f"supervisor_app export {dt.date.today().isoformat()}")
+        folder = _new_folder(Path(chosen), f"supervisor_app export {clock.today().isoformat()}")
         self._export(folder, as_json=False)
 
     def export_json(self) -> None:
         if not self.can_export:
             return
-        path = self.ask_export_json(f"supervisor_app export {dt.date.today().isoformat()}.json")
+        path = self.ask_export_json(f"supervisor_app export {clock.today().isoformat()}.json")
         if not path:
             return
         target = Path(path)
@@ -181,7 +181,7 @@ class DataTransfer(QObject):
         if supervisee_id is None or not self.can_give_hours:
             return
         name = self.ctx.read_now(lambda uow: people.get_supervisee(uow, supervisee_id).name)
-        suggested = safe_file_name(f"{name} hours {dt.date.today().isoformat()}.hours", fallback="hours")
+        suggested = safe_file_name(f"{name} hours {clock.today().isoformat()}.hours", fallback="hours")
         path = self.ask_hours_path(suggested)
         if not path:
             return

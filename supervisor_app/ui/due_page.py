@@ -7,7 +7,6 @@ training and credentials. The main window shows the count beside the screen's na
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supervisor_app import clock
 from supervisor_app.services import due
 from supervisor_app.ui.common import row_table
 from supervisor_app.ui.context import AppContext
@@ -36,7 +36,7 @@ class DueModel(RowListModel[due.DueItem]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
         self._headers = [self.tr("When"), self.tr("What"), self.tr("What is due")]
-        self.today = dt.date.today()
+        self.today = clock.today()
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -131,7 +131,7 @@ class DuePage(RefreshOnChange, QWidget):
         self.refresh_if_stale()
 
     def _on_loaded(self, items: list[due.DueItem]) -> None:
-        self.model.today = dt.date.today()
+        self.model.today = clock.today()
         self.model.set_rows(items)
         self.table.resizeRowsToContents()
         overdue = sum(1 for item in items if item.date < self.model.today)

@@ -8,7 +8,6 @@ of the file dialog and the confirmation (``ask_backup_path``, ``confirm_restore`
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 from pathlib import Path
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from supervisor_app import storage
+from supervisor_app import clock, storage
 from supervisor_app.fileops import sync_folder
 from supervisor_app.services.filenames import safe_file_name
 from supervisor_app.storage import DatabaseError
@@ -167,7 +166,7 @@ class BackupsSection:
         path = self.database_file
         if path is None:
             return
-        suggested = safe_file_name(f"{path.stem} backup {dt.date.today().isoformat()}{path.suffix or '.db'}")
+        suggested = safe_file_name(f"{path.stem} backup {clock.today().isoformat()}{path.suffix or '.db'}")
         chosen = self.ask_backup_path(str(path.parent / suggested))
         if not chosen:
             return

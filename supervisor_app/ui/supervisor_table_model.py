@@ -8,6 +8,7 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
+from supervisor_app import clock
 from supervisor_app.services.roster import SupervisorRow
 from supervisor_app.ui.row_list_model import RowListModel
 
@@ -19,7 +20,7 @@ _Index = QModelIndex | QPersistentModelIndex
 class SupervisorTableModel(RowListModel[SupervisorRow]):
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self.today = dt.date.today()
+        self.today = clock.today()
         self._headers = [
             self.tr("Name"),
             self.tr("Credentials"),
@@ -29,7 +30,7 @@ class SupervisorTableModel(RowListModel[SupervisorRow]):
         ]
 
     def set_rows(self, rows: list[SupervisorRow], *, today: dt.date | None = None) -> None:
-        self.today = today or dt.date.today()
+        self.today = today or clock.today()
         super().set_rows(rows)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from supervisor_app import clock
 from supervisor_app.services import overview, qualification
 from supervisor_app.ui.common import push_button, row_table, status_text
 from supervisor_app.ui.context import AppContext
@@ -26,7 +27,7 @@ from supervisor_app.units import duration
 
 def _expiring(uow: Any, supervisor_id: int) -> list[tuple[str, str, dt.date]]:
     """(kind, number, expiry) of the signer's qualifying credentials expiring soon, as plain values."""
-    rows = qualification.expiring(uow, supervisor_id=supervisor_id, today=dt.date.today())
+    rows = qualification.expiring(uow, supervisor_id=supervisor_id, today=clock.today())
     return [(r.kind, r.number, r.expires_on) for r in rows]
 
 
@@ -207,7 +208,7 @@ class ToSignPage(RefreshOnChange, QWidget):
             self.credential_warning.setVisible(False)
             return
         kind, number, expires = rows[0]
-        days = (expires - dt.date.today()).days
+        days = (expires - clock.today()).days
         self.credential_warning.setText(
             self.tr(
                 "Your {kind} {number} expires on {date} (in %n day(s)). Records dated after that "

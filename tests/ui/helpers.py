@@ -11,10 +11,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QAbstractButton, QWidget
 
+from supervisor_app import clock
 from supervisor_app.ui.pages import Page
 from supervisor_app.ui.supervisee_table_model import ROW_ROLE
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def visible_enabled_buttons(root: QWidget) -> list[str]:

@@ -9,6 +9,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
+from supervisor_app import clock
 from supervisor_app.services import attestation, records
 from supervisor_app.ui.pages import Page
 from supervisor_app.ui.pdf_output import qt_pdf_available
@@ -16,7 +17,7 @@ from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields
 from tests.ui.helpers import go_to
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def _signed_sessions(world, count: int = 3) -> list[str]:  # type: ignore[no-untyped-def]

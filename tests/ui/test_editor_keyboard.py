@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QGroupBox, QLabel, QWidget
 from sqlalchemy import func, select
 
+from supervisor_app import clock
 from supervisor_app.models import SupervisionSession
 from supervisor_app.services import records
 from supervisor_app.ui.common import to_qdate
@@ -22,7 +23,7 @@ from supervisor_app.ui.session_editor import SessionEditor
 from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields, snapshot
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 DAY = TODAY - dt.timedelta(days=100)  # a past day with two-digit month or day either way
 
 

@@ -25,7 +25,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialog, QTableView, QWidget
 from shiboken6 import isValid
 
-from supervisor_app import storage
+from supervisor_app import clock, storage
 from supervisor_app.services import attestation, records
 from supervisor_app.ui.first_run_dialog import FirstRunDialog
 from supervisor_app.ui.pages import Page
@@ -34,7 +34,7 @@ from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields
 from tests.ui.helpers import go_to, open_supervisee
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 # Buttons whose click is replaced by a stand-in or answered on purpose (by their text without '&'),
 # and why. Each is still clicked; the test asserts the stand-in or spy saw the click.

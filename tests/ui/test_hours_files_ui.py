@@ -15,6 +15,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication, QRadioButton
 
+from supervisor_app import clock
 from supervisor_app.db import Database, open_database
 from supervisor_app.services import hours_files, people, records
 from supervisor_app.ui.hours_window import HoursWindow, open_hours_window
@@ -80,7 +81,7 @@ def test_give_a_supervisee_their_hours_file_from_their_page(world, make_window, 
     window.transfer.ask_hours_path = lambda suggested: (asked.append(suggested), str(tmp_path / "for ana"))[1]
     _click(qtbot, button)
 
-    assert asked == [f"Ana Example hours {dt.date.today().isoformat()}.hours"]
+    assert asked == [f"Ana Example hours {clock.today().isoformat()}.hours"]
     saved = tmp_path / "for ana.hours"  # the extension is added
     assert saved.is_file()
     back = hours_files.read_hours_file(saved)
@@ -108,7 +109,7 @@ def test_the_file_menu_names_the_supervisee_on_show_and_gives_their_file(
     qtbot.keyClick(file_menu.menu(), Qt.Key.Key_Escape)
     window.transfer.ask_hours_path = lambda suggested: str(tmp_path / suggested)
     choose(qtbot, window, window.give_hours_action)
-    saved = tmp_path / f"Ben Example hours {dt.date.today().isoformat()}.hours"
+    saved = tmp_path / f"Ben Example hours {clock.today().isoformat()}.hours"
     assert hours_files.read_hours_file(saved).records == []  # Ben has no signed records
     assert "0 signed records" in window.transfer.box.text()
 

@@ -15,6 +15,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QStandardPaths, Qt, QTimer
 from PySide6.QtWidgets import QApplication
 
+from supervisor_app import clock
 from supervisor_app.services import attestation, people, records
 from supervisor_app.ui.pages import Page
 from supervisor_app.ui.pdf_output import qt_pdf_available
@@ -188,7 +189,7 @@ def test_save_pdf_starts_in_documents_then_in_the_folder_last_used(
     _click(qtbot, page.save_button)
 
     [saved] = chosen.glob("*.pdf")
-    assert saved.name == f"supervision_verification_Ana_Example_{dt.date.today().isoformat()}.pdf"
+    assert saved.name == f"supervision_verification_Ana_Example_{clock.today().isoformat()}.pdf"
     assert page.save_folder() == chosen
     assert make_window(world.db, supervisor_id=world.dana).attestations.save_folder() == chosen  # remembered
 

@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QComboBox, QLabel, QLineEdit, QWidget
 
+from supervisor_app import clock
 from supervisor_app.models import Supervisor
 from supervisor_app.services import audit, records
 from supervisor_app.services.auth import MAX_FAILED_ATTEMPTS
@@ -25,7 +26,7 @@ from tests.conftest import PASSWORD, session_fields
 from tests.ui.helpers import choose, go_to, sign_in
 from tests.ui.test_accessibility import unnamed_controls
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 OTHERS = ("Ana Example", "Ben Example", "Petra Nowak")  # everyone but Carla
 
 

@@ -8,6 +8,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 
+from supervisor_app import clock
 from supervisor_app.models import SupervisionSession
 from supervisor_app.services import records
 from supervisor_app.ui.common import to_qdate
@@ -17,7 +18,7 @@ from supervisor_app.ui.session_editor import SessionEditor
 from tests.conftest import snapshot
 from tests.ui.helpers import go_to
 
-YESTERDAY = dt.date.today() - dt.timedelta(days=1)
+YESTERDAY = clock.today() - dt.timedelta(days=1)
 
 
 def _editor(window, supervisee_ids) -> SessionEditor:  # type: ignore[no-untyped-def]

@@ -7,6 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from supervisor_app import clock
 from supervisor_app.models import utcnow
 from supervisor_app.services import records, signoff
 from supervisor_app.ui.pages import Page
@@ -15,7 +16,7 @@ from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields, snapshot
 from tests.ui.helpers import go_to
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def _setup(world) -> list[str]:  # type: ignore[no-untyped-def]

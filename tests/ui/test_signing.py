@@ -6,6 +6,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 
+from supervisor_app import clock
 from supervisor_app.services import records
 from supervisor_app.ui.pages import Page
 from supervisor_app.ui.password_dialog import PasswordDialog
@@ -14,7 +15,7 @@ from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields, snapshot
 from tests.ui.helpers import go_to, open_supervisee
 
-TODAY = dt.date.today()
+TODAY = clock.today()
 
 
 def _add_sessions(world, count: int) -> list[str]:  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
+from supervisor_app import clock
 from supervisor_app.services import overview, people, records
 from supervisor_app.services.overview import supervisee_summaries
 from supervisor_app.services.progress import compute_progress
@@ -166,7 +167,7 @@ def test_supervisee_list_matches_the_progress_service(world) -> None:
     from supervisor_app.services import records
     from tests.conftest import experience_fields
 
-    today = dt.date.today()
+    today = clock.today()
     with world.uow() as uow:
         ids = []
         for week in range(1, 40):

@@ -10,6 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import _, ngettext
 from supervisor_app.models import (
@@ -124,7 +125,7 @@ def prepare_verification(
     """
     # The date on the form is the print's (record_print); ``today`` only places the experience
     # window, as the progress statement places it.
-    today = today or dt.date.today()
+    today = today or clock.today()
     supervisee = get_supervisee(uow, supervisee_id)
     supervisor = get_supervisor(uow, supervisor_id)
     _refuse_supervisor_from_elsewhere(uow, supervisor)

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import SignOff
 from supervisor_app.reports.data import DomainBar, PartSummary, StatementData
@@ -66,7 +67,7 @@ def prepare_statement(
     verification. The fingerprint covers every link (sign and void) of every signed record
     of the supervisee, counted or not.
     """
-    today = today or dt.date.today()
+    today = today or clock.today()
     progress = compute_progress(uow, supervisee_id=supervisee_id, today=today)
     supervisee = get_supervisee(uow, supervisee_id)
     profile = progress.profile

@@ -3,12 +3,12 @@ and the record of every hours file given out and taken in (cutting-off detection
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import _
 from supervisor_app.services import copies
@@ -219,7 +219,7 @@ def remember_outside_copy(
         kind=copies.HOURS_FILE_OUT if given else copies.HOURS_FILE_IN,
         label=(
             f"the hours file {'given to' if given else 'brought back by'} {whose} "
-            f"on {dt.date.today():%Y-%m-%d} ({Path(path).name})"
+            f"on {clock.today():%Y-%m-%d} ({Path(path).name})"
         ),
         last_seq=last_seq,
         last_chain_hash=chain_hash,

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from functools import cache
 from typing import Any
 
+from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import N_, _, ngettext
 from supervisor_app.models import (
@@ -239,7 +240,7 @@ def validate_session(
         start=start,
         site=site,
         topics=topics,
-        today=today or dt.date.today(),
+        today=today or clock.today(),
     )
     if values.start_time is not None:
         begin = values.start_time.hour * 60 + values.start_time.minute
@@ -481,7 +482,7 @@ def validate_experience(
         allocations=allocations,
         setting=setting,
         kind=kind,
-        today=today or dt.date.today(),
+        today=today or clock.today(),
     )
     others = experience_periods(
         uow, supervisee_ids=[supervisee.id], start=values.period_start, end=values.period_end

@@ -11,6 +11,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import N_, _, ngettext, pgettext
 from supervisor_app.models import (
@@ -129,7 +130,7 @@ def check_training(
 ) -> TrainingValues:
     """The values as stored, or a DomainError naming the field. ``allocations``: minutes per
     area code."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     start = parse_date(date_from, field="date_from", label=N_("Start date"))
     end = (
         start
