@@ -11,6 +11,10 @@ zip of four JSON members:
 - ``signatures.json``: the keyed signatures covering those links, verbatim.
 - ``keys.json``: the signers' public keys and the supervisors the file names.
 
+:func:`collect_hours` gathers the members (no zip), :func:`check_members` checks them and
+:func:`import_members` writes them: the hours file's functions below are these plus the zip,
+and sync (:mod:`supervisor_app.services.sync`) sends the same members in batches.
+
 :func:`read_hours_file` checks everything (sizes first, then each signature under its key,
 each link against the signed payload and its own chain hash, each record's content against
 its link) and raises :class:`~supervisor_app.services.errors.DomainError` naming the record.
@@ -26,18 +30,31 @@ from supervisor_app.services.hours_files.file_format import (
     MAX_FILE_BYTES,
     MAX_PART_BYTES,
     VERSION,
+    WIRE_VERSION,
     HoursFile,
     HoursFileSummary,
     HoursImportSummary,
     HoursRecord,
     remember_outside_copy,
 )
-from supervisor_app.services.hours_files.importing import HoursView, import_hours_file, open_hours_files
-from supervisor_app.services.hours_files.reading import is_hours_file, read_hours_file
-from supervisor_app.services.hours_files.writing import write_hours_file
+from supervisor_app.services.hours_files.importing import (
+    HoursView,
+    import_hours_file,
+    import_members,
+    known_records,
+    open_hours_files,
+)
+from supervisor_app.services.hours_files.reading import check_members, is_hours_file, read_hours_file
+from supervisor_app.services.hours_files.writing import Collected, collect_hours, write_hours_file
 
 __all__ = [
     "FORMAT",
+    "WIRE_VERSION",
+    "Collected",
+    "check_members",
+    "collect_hours",
+    "import_members",
+    "known_records",
     "MAX_FILE_BYTES",
     "MAX_PART_BYTES",
     "VERSION",

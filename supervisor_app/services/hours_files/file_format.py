@@ -4,7 +4,7 @@ and the record of every hours file given out and taken in (cutting-off detection
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ from supervisor_app.services.signoff import signing
 
 FORMAT = "supervisor_app/hours"
 VERSION = 1
+WIRE_VERSION = 2  # a sync batch: the same members, several supervisees, incremental (docs/SYNC.md)
 SUFFIX = ".hours"
 MEMBERS = ("manifest.json", "records.json", "signatures.json", "keys.json")
 
@@ -130,6 +131,9 @@ class HoursFile:
     signatures: list[dict[str, Any]]
     keys: list[dict[str, Any]]
     supervisors: list[dict[str, Any]]
+    supervisees: list[dict[str, Any]] = field(
+        default_factory=list
+    )  # a sync batch's; a file's is [supervisee]
 
     @property
     def voids(self) -> int:

@@ -7,7 +7,7 @@ import datetime as dt
 import json
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,7 @@ from supervisor_app.services import audit, signoff
 from supervisor_app.services.canonical import to_json
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.hours_files.file_format import (
+    WIRE_VERSION,
     HoursFile,
     HoursImportSummary,
     HoursRecord,
@@ -151,15 +152,49 @@ def import_hours_file(
     :class:`DomainError` naming the record, and nothing is written.
     """
     hours = read_hours_file(path)
-    name = hours.path.name
+    return import_members(uow, hours, source=hours.path.name, link_supervisee_id=link_supervisee_id)
+
+
+def known_records(uow: UnitOfWork) -> Callable[[str], bool]:
+    """``known(record id)``: whether the record is in this database (a sync batch's amendment
+    may replace an original that arrived in an earlier batch: :func:`check_members`)."""
+    conn = signing.dbapi(uow)
+
+    def known(record_id: str) -> bool:
+        return (
+            conn.execute(
+                "SELECT 1 FROM supervision_session WHERE id = ? UNION ALL SELECT 1 FROM experience_entry WHERE id = ?",
+                (record_id, record_id),
+            ).fetchone()
+            is not None
+        )
+
+    return known
+
+
+def import_members(
+    uow: UnitOfWork, hours: HoursFile, *, source: str, link_supervisee_id: int | str | None = None
+) -> HoursImportSummary:
+    """Import checked members (:func:`check_members`): an hours file's, or a sync batch's
+    (several supervisees, ``hours.version`` :data:`WIRE_VERSION`), all or nothing; flushes, the
+    caller commits. ``source`` names them in the audit trail. See :func:`import_hours_file`.
+    A link of a chain already here at that seq with another hash is refused: a forked chain
+    is never merged."""
+    name = source
+    wire = hours.version == WIRE_VERSION
     session = uow.session
-    signing.refuse_on_agency_database(uow)  # hours files come with sync (issue 17)
     conn = signing.dbapi(uow)
     chain, _keys_from = chain_identity(conn)
     now = utcnow()
     stamp = signing.stamp_text(now)
 
-    supervisee, supervisee_added, linked, same_name = _resolve_supervisee(uow, hours, link_supervisee_id)
+    if wire:
+        resolved = [_resolve_person(uow, hours, info) for info in hours.supervisees]
+        supervisee, supervisee_added = resolved[0]
+        linked, same_name = False, ()
+    else:
+        supervisee, supervisee_added, linked, same_name = _resolve_supervisee(uow, hours, link_supervisee_id)
+        resolved = [(supervisee, supervisee_added)]
 
     added_supervisors: list[str] = []
     supervisor_ids: dict[str, int] = {}
@@ -180,6 +215,10 @@ def import_hours_file(
             added_supervisors.append(found.name)
         session.flush()
         supervisor_ids[person["global_id"]] = found.id
+    if wire:
+        for info, (person, added_here) in zip(hours.supervisees, resolved, strict=True):
+            if added_here and info.get("supervisor") in supervisor_ids:
+                person.supervisor_id = supervisor_ids[info["supervisor"]]
     session.flush()
 
     known_keys = {
@@ -307,6 +346,7 @@ def import_hours_file(
                 )
                 voided_here = conn.execute(f"SELECT chain_hash FROM {table} WHERE {where}", params).fetchone()
                 if voided_here is None and record.void["chain"] != chain:
+                    _refuse_fork(conn, record.void, hours)
                     _insert_link(conn, record.void, record, stamp)  # voided since the last import
                 elif voided_here is None or voided_here[0] != record.void["chain_hash"]:
                     raise refuse(
@@ -330,24 +370,47 @@ def import_hours_file(
                 hours.path,
                 _("{label} says it was signed in this database, where it is not.").format(label=label),
             )
+        _refuse_fork(conn, sign, hours)
         _insert_record(conn, record, supervisor_ids, gids, stamp)
         _insert_link(conn, sign, record, stamp)
         if record.void is not None:
+            _refuse_fork(conn, record.void, hours)
             _insert_link(conn, record.void, record, stamp)
         added += 1
 
     # Checked again as they now stand here, by verification itself, before anything is kept.
     session.flush()
-    report = signoff.read_supervisee(uow, supervisee.id).report
     ours = {r.id for r in hours.records}
-    wrong = [p for p in report.problems if p.record_id in ours]
-    if wrong:
-        raise refuse(
-            "hours_file.fails_verification",
-            hours.path,
-            _("record {id}: {problem}.").format(id=wrong[0].record_id, problem=wrong[0].message),
-        )
+    for person, _added in resolved:
+        report = signoff.read_supervisee(uow, person.id).report
+        wrong = [p for p in report.problems if p.record_id in ours]
+        if wrong:
+            raise refuse(
+                "hours_file.fails_verification",
+                hours.path,
+                _("record {id}: {problem}.").format(id=wrong[0].record_id, problem=wrong[0].message),
+            )
 
+    if wire:
+        audit.log(
+            uow,
+            audit.AuditAction.IMPORT,
+            details={"sync": name, "added": added, "already": already, "supervisees": len(resolved)},
+        )
+        uow.flush()
+        return HoursImportSummary(
+            path=hours.path,
+            supervisee_id=supervisee.id,
+            supervisee_name=supervisee.name,
+            added=added,
+            already=already,
+            signatures_added=added_signatures,
+            supervisee_added=any(a for _p, a in resolved),
+            linked=False,
+            supervisors_added=tuple(added_supervisors),
+            not_attached=not_attached,
+            chains=tuple(c for c in hours.chains if c != chain),
+        )
     audit.log(
         uow,
         audit.AuditAction.IMPORT,
@@ -379,6 +442,41 @@ def import_hours_file(
         not_attached=not_attached,
         chains=tuple(c for c in hours.chains if c != chain),
     )
+
+
+def _refuse_fork(conn: Any, link: dict[str, Any], hours: HoursFile) -> None:
+    """A new link whose (chain, seq) is already here for another link: the chain forked (its
+    database was changed or restored from an older backup); never merged."""
+    here = conn.execute(
+        "SELECT chain_hash FROM foreign_link WHERE chain_id = ? AND seq = ?", (link["chain"], link["seq"])
+    ).fetchone()
+    if here is not None and here[0] != link["chain_hash"]:
+        raise refuse(
+            "hours_file.chain_forked",
+            hours.path,
+            _(
+                "record {id}: link {seq} of database {chain} differs from the one held here (that "
+                "database's history was changed or restored from an older backup)."
+            ).format(id=link["record_id"], seq=link["seq"], chain=link["chain"][:8]),
+        )
+
+
+def _resolve_person(uow: UnitOfWork, hours: HoursFile, info: dict[str, Any]) -> tuple[Supervisee, bool]:
+    """A sync batch's supervisee here by global id (or an alias), added when unknown."""
+    one = HoursFile(
+        path=hours.path,
+        version=hours.version,
+        supervisee=info,
+        made_at=hours.made_at,
+        made_by_chain=hours.made_by_chain,
+        chains=hours.chains,
+        records=[],
+        signatures=[],
+        keys=[],
+        supervisors=[],
+    )
+    person, added, _linked, _same = _resolve_supervisee(uow, one, None)
+    return person, added
 
 
 def _insert_record(

@@ -8,6 +8,7 @@ import hashlib
 import json
 import os
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -32,18 +33,21 @@ from supervisor_app.services.hours_files.file_format import (
     MEMBERS,
     UUID_PATTERN,
     VERSION,
+    WIRE_VERSION,
     HoursFile,
     HoursRecord,
 )
 
 
-def refuse(code: str, path: Path, message: str) -> DomainError:
-    """The refusal ``code`` of the hours file at ``path``, its message put in context."""
+def refuse(code: str, path: Path | str, message: str) -> DomainError:
+    """The refusal ``code`` of the hours file at ``path`` (or of the sync batch named so),
+    its message put in context."""
+    name = path.name if isinstance(path, Path) else path
     return DomainError(
-        _("{file} is refused, nothing was imported: {message}").format(file=path.name, message=message),
+        _("{file} is refused, nothing was imported: {message}").format(file=name, message=message),
         code=code,
         field="file",
-        params={"file": path.name},
+        params={"file": name},
     )
 
 
@@ -153,7 +157,7 @@ def _members(path: Path) -> dict[str, Any]:
         ) from None
 
 
-def _check_manifest(path: Path, manifest: Any) -> None:
+def _check_manifest(path: Path | str, manifest: Any, expected: int = VERSION) -> None:
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise refuse(
             "hours_file.other_format",
@@ -161,14 +165,14 @@ def _check_manifest(path: Path, manifest: Any) -> None:
             _("it is not an hours file of this app (manifest.json names another format)."),
         )
     version = manifest.get("version")
-    if version != VERSION:
+    if version != expected:
         raise refuse(
             "hours_file.unknown_version",
             path,
             _(
                 "it is in hours-file format version {version!r}, which this version of the app does not know "
                 "(it reads version {known}). Update the app to import it."
-            ).format(version=version, known=VERSION),
+            ).format(version=version, known=expected),
         )
 
 
@@ -254,20 +258,42 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
     an amendment without the original it replaces.
     """
     target = Path(path).expanduser()
-    parts = _members(target)
-    manifest = parts["manifest.json"]
-    supervisee = manifest.get("supervisee")
-    if not (
+    return check_members(_members(target), source=target)
+
+
+def _a_person(supervisee: Any) -> bool:
+    return (
         isinstance(supervisee, dict)
         and _text(supervisee.get("global_id"))
-        and UUID_PATTERN.fullmatch(supervisee["global_id"])
+        and UUID_PATTERN.fullmatch(supervisee["global_id"]) is not None
         and _text(supervisee.get("name"))
-        and supervisee["name"].strip()
+        and bool(supervisee["name"].strip())
         and _text(supervisee.get("credential"))
-    ):
+    )
+
+
+def check_members(
+    parts: dict[str, Any], *, source: Path | str, known: Callable[[str], bool] | None = None
+) -> HoursFile:
+    """Check an hours file's members (parsed, as :func:`read_hours_file` unpacks them or
+    :func:`~supervisor_app.services.hours_files.writing.collect_hours` gathers them), changing
+    nothing anywhere; ``source`` names them in a refusal.
+
+    ``known=None``: an hours file (version 1, one supervisee, whole). Given, a sync batch
+    (version 2, :data:`WIRE_VERSION`): several supervisees, each record naming one of them,
+    and an amendment's original either in the batch or ``known(record id)`` in the database
+    the batch goes to. Everything else is checked alike.
+    """
+    target = source
+    wire = known is not None
+    manifest = parts.get("manifest.json")
+    _check_manifest(target, manifest, WIRE_VERSION if wire else VERSION)
+    people = manifest.get("supervisees") if wire else [manifest.get("supervisee")]
+    if not (isinstance(people, list) and people and all(_a_person(p) for p in people)):
         raise refuse(
             "hours_file.no_supervisee", target, _("its manifest does not say whose hours these are.")
         )
+    supervisee = people[0]
     chains = manifest.get("chains")
     if not isinstance(chains, dict) or not all(isinstance(v, dict) for v in chains.values()):
         raise refuse(
@@ -441,7 +467,7 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
     by_id = {r.id: r for r in records}
     if len(by_id) != len(records):
         raise refuse("hours_file.duplicate_record", target, _("a record appears twice in it."))
-    whose = supervisee["global_id"]
+    whose = {p["global_id"]: p for p in people}
     for record in records:
         label = _("record {id}").format(id=record.id)
         digest = sha256_hex(to_json(record.content))
@@ -513,7 +539,7 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
                     target,
                     _("{label}: its void does not match the record or its reason.").format(label=label),
                 )
-        if whose not in record.supervisees:
+        if whose.keys().isdisjoint(record.supervisees):
             raise refuse(
                 "hours_file.not_their_record",
                 target,
@@ -527,7 +553,11 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
                 target,
                 _("{label}: its supervisor is not named in the file.").format(label=label),
             )
-        if record.supersedes is not None and record.supersedes not in by_id:
+        if (
+            record.supersedes is not None
+            and record.supersedes not in by_id
+            and not (known is not None and known(record.supersedes))
+        ):
             raise refuse(
                 "hours_file.amended_missing",
                 target,
@@ -536,9 +566,10 @@ def read_hours_file(path: str | os.PathLike[str]) -> HoursFile:
                 ),
             )
     return HoursFile(
-        path=target,
+        path=Path(target),
         version=manifest["version"],
         supervisee=supervisee,
+        supervisees=list(people),
         made_at=str(manifest.get("made_at", "")),
         made_by_chain=str(manifest.get("made_by_chain", "")),
         chains=chains,

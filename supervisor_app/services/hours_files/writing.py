@@ -7,14 +7,13 @@ import json
 import os
 import zipfile
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import _
-from supervisor_app.models import (
-    utcnow,
-)
+from supervisor_app.models import Supervisee, utcnow
 from supervisor_app.services import audit, signoff
 from supervisor_app.services.canonical import among_ids, sha256_hex, to_json
 from supervisor_app.services.errors import DomainError
@@ -22,6 +21,7 @@ from supervisor_app.services.hours_files.file_format import (
     FORMAT,
     MEMBERS,
     VERSION,
+    WIRE_VERSION,
     HoursFileSummary,
     chain_identity,
     remember_outside_copy,
@@ -70,50 +70,86 @@ def _covering(conn: Any, chain: str, seqs: Iterable[int]) -> dict[int, str]:
     return covering
 
 
-def write_hours_file(
-    uow: UnitOfWork, *, supervisee_id: int | str, path: str | os.PathLike[str]
-) -> HoursFileSummary:
-    """Write the supervisee's signed records (sessions, experience, amendments and the
-    originals they replace, voids), with the keyed signatures that cover them and the
-    signers' public keys, to the hours file ``path`` (written whole or not at all).
+@dataclass(frozen=True)
+class Collected:
+    """What :func:`collect_hours` gathered: the members (as the hours file or the sync batch
+    holds them), the records left out (signed before keys existed), this database's chain
+    and its head when they were gathered."""
+
+    members: dict[str, Any]
+    left_out: tuple[str, ...]
+    chain: str
+    head: tuple[int, str]
+
+
+def _person(supervisee: Supervisee) -> dict[str, Any]:
+    return {
+        "global_id": supervisee.global_id,
+        "name": supervisee.name,
+        "icb_id": supervisee.icb_id,
+        "credential": supervisee.credential,
+        "position": supervisee.position,
+        "start_date": supervisee.start_date.isoformat() if supervisee.start_date else None,
+    }
+
+
+def collect_hours(
+    uow: UnitOfWork,
+    *,
+    supervisee_ids: Sequence[int | str],
+    after: dict[str, int] | None = None,
+) -> Collected:
+    """The members of an hours file (no zip, no file) for these supervisees: their signed
+    records (sessions, experience, amendments and the originals they replace, voids), with the
+    keyed signatures that cover them and the signers' public keys.
+
+    ``after=None``: an hours file (format version 1, one supervisee, whole). ``after={chain:
+    seq}``: a sync batch (wire version 2, :data:`WIRE_VERSION`): several supervisees, and only
+    the records whose last link in their chain comes after that chain's seq (a record voided
+    since travels again with its void); its manifest lists each supervisee with the global id
+    of their current supervisor, and ``keys.json`` names those supervisors too. An amendment
+    whose original is not in a version-1 file is left out; in a batch the original may already
+    be in the target (:func:`~supervisor_app.services.hours_files.reading.check_members`).
 
     Records that arrived from another database go in too, with their own signatures. Every
-    record is verified first: a database with an altered record writes nothing
+    record is verified first: a database with an altered record gives out nothing
     (:class:`~supervisor_app.services.signoff.RecordsFailVerification`). Records signed before
-    signing keys existed cannot travel (nothing proves them outside this file) and are left
-    out, counted in the summary. The giving out is recorded (:func:`remember_outside_copy`)
-    and audited; flushed, the caller commits (:mod:`supervisor_app.usecases.hours_files`).
+    signing keys existed cannot travel (nothing proves them outside this database) and are
+    left out, counted. Reads only.
     """
-    supervisee = get_supervisee(uow, supervisee_id)
-    target = Path(path).expanduser()
-    if target.exists() and target.is_dir():
-        raise DomainError(
-            _("{path} is a folder; give a file name for the hours file.").format(path=target),
-            code="hours_file.path_is_folder",
-            field="path",
-        )
-    records = signoff.require_supervisee_verified(uow, supervisee.id)
-    signing.refuse_on_agency_database(uow)  # hours files come with sync (issue 17)
+    wire = after is not None
+    wanted = [get_supervisee(uow, sid) for sid in supervisee_ids]
+    if not wire and len(wanted) != 1:
+        raise ValueError("an hours file holds one supervisee")
+    wanted_ids = {s.id for s in wanted}
     conn = signing.dbapi(uow)
     chain, keys_from = chain_identity(conn)
     gid_of_supervisor = dict(conn.execute("SELECT id, global_id FROM supervisor").fetchall())
     gid_of_supervisee = dict(conn.execute("SELECT id, global_id FROM supervisee").fetchall())
 
     mine: list[tuple[str, tuple[Any, ...], list[Any]]] = []  # (kind, row, attendees)
-    for batch in (records.sessions, records.experience):
-        for row in batch.rows:
-            rid = row[0]
-            if row[1] != "signed":
-                continue
-            if batch.kind == "session":
-                attendees = batch.attendees.get(rid, [])
-                if supervisee.id not in attendees:
+    seen: set[str] = set()
+    signs: dict[str, Any] = {}
+    voids: dict[str, Any] = {}
+    for supervisee in wanted:
+        records = signoff.require_supervisee_verified(uow, supervisee.id)
+        signs.update(records.signs)
+        voids.update(records.voids)
+        for batch in (records.sessions, records.experience):
+            for row in batch.rows:
+                rid = row[0]
+                if row[1] != "signed" or rid in seen:
                     continue
-            else:
-                attendees = []
-                if row[5] != supervisee.id:
-                    continue
-            mine.append((batch.kind, (*row, attendees, batch.allocations.get(rid, [])), attendees))
+                if batch.kind == "session":
+                    attendees = batch.attendees.get(rid, [])
+                    if wanted_ids.isdisjoint(attendees):
+                        continue
+                else:
+                    attendees = []
+                    if row[5] not in wanted_ids:
+                        continue
+                seen.add(rid)
+                mine.append((batch.kind, (*row, attendees, batch.allocations.get(rid, [])), attendees))
     ids = [row[0] for _kind, row, _a in mine]
     foreign = foreign_record_ids(conn, among_ids(ids)) if ids else set()
     foreign_links: dict[tuple[str, str], dict[str, Any]] = {}
@@ -132,7 +168,7 @@ def write_hours_file(
         link[1]
         for rid in ids
         if rid not in foreign
-        for link in (records.signs.get(rid), records.voids.get(rid))
+        for link in (signs.get(rid), voids.get(rid))
         if link is not None
     ]
     covering = _covering(conn, chain, local_seqs)
@@ -146,7 +182,7 @@ def write_hours_file(
             sign = foreign_links[(rid, "sign")]
             void = foreign_links.get((rid, "void"))
         else:
-            link = records.signs.get(rid)
+            link = signs.get(rid)
             if link is None or link[1] < keys_from or link[1] not in covering:
                 left_out.append(rid)
                 continue
@@ -157,7 +193,7 @@ def write_hours_file(
                 else sorted(gid_of_supervisee.get(a) for a in attendees),
             }
             sign = _link_dict(link, chain, covering[link[1]])
-            voided = records.voids.get(rid)
+            voided = voids.get(rid)
             void = None
             if voided is not None:
                 if voided[1] not in covering:
@@ -179,6 +215,12 @@ def write_hours_file(
             left_out.append(r["id"])
             present.discard(r["id"])
         out = [r for r in out if r["id"] in present]
+    if wire:
+        out = [
+            r
+            for r in out
+            if max(r["sign"]["seq"], r["void"]["seq"] if r["void"] else 0) > after.get(r["sign"]["chain"], 0)
+        ]
 
     signature_ids = sorted(
         {r["sign"]["signature"] for r in out} | {r["void"]["signature"] for r in out if r["void"]}
@@ -204,7 +246,9 @@ def write_hours_file(
         (json.dumps(fingerprints),),
     ).fetchall()
     keys_out = [{"fingerprint": fp, "public_key": pub, "supervisor": gid} for fp, pub, gid in key_rows]
-    named = sorted({r["content"][3] for r in out} | {k["supervisor"] for k in keys_out})
+    named = {r["content"][3] for r in out} | {k["supervisor"] for k in keys_out}
+    if wire:
+        named |= {gid_of_supervisor[s.supervisor_id] for s in wanted if s.supervisor_id is not None}
     supervisors_out = [
         {
             "global_id": gid,
@@ -218,7 +262,7 @@ def write_hours_file(
         for gid, name, credentials, title, icb, license_type, license_number in conn.execute(
             "SELECT global_id, name, credentials, title, icb_number, license_type, license_number FROM supervisor "
             "WHERE global_id IN (SELECT value FROM json_each(?)) ORDER BY global_id",
-            (json.dumps(named),),
+            (json.dumps(sorted(named)),),
         )
     ]
     head = conn.execute("SELECT seq, chain_hash FROM sign_off ORDER BY seq DESC LIMIT 1").fetchone() or (
@@ -240,31 +284,53 @@ def write_hours_file(
             )
             if link["seq"] > entry["last_seq"]:
                 entry["last_seq"], entry["chain_hash"] = link["seq"], link["chain_hash"]
-    made_at = utcnow().isoformat(timespec="seconds")
-    manifest = {
-        "format": FORMAT,
-        "version": VERSION,
-        "supervisee": {
-            "global_id": supervisee.global_id,
-            "name": supervisee.name,
-            "icb_id": supervisee.icb_id,
-            "credential": supervisee.credential,
-            "position": supervisee.position,
-            "start_date": supervisee.start_date.isoformat() if supervisee.start_date else None,
-        },
-        "made_at": made_at,
-        "made_by_chain": chain,
-        "chains": chains,
-        "counts": {"records": len(out), "signatures": len(signature_rows)},
-    }
-    data = _zip_bytes(
+    manifest: dict[str, Any] = {"format": FORMAT, "version": WIRE_VERSION if wire else VERSION}
+    if wire:
+        manifest["supervisees"] = [
+            {**_person(s), "supervisor": gid_of_supervisor.get(s.supervisor_id)} for s in wanted
+        ]
+    else:
+        manifest["supervisee"] = _person(wanted[0])
+    manifest.update(
         {
-            "manifest.json": manifest,
-            "records.json": out,
-            "signatures.json": signature_rows,
-            "keys.json": {"keys": keys_out, "supervisors": supervisors_out},
+            "made_at": utcnow().isoformat(timespec="seconds"),
+            "made_by_chain": chain,
+            "chains": chains,
+            "counts": {"records": len(out), "signatures": len(signature_rows)},
         }
     )
+    members = {
+        "manifest.json": manifest,
+        "records.json": out,
+        "signatures.json": signature_rows,
+        "keys.json": {"keys": keys_out, "supervisors": supervisors_out},
+    }
+    return Collected(members, tuple(dict.fromkeys(left_out)), chain, (head[0], head[1]))
+
+
+def write_hours_file(
+    uow: UnitOfWork, *, supervisee_id: int | str, path: str | os.PathLike[str]
+) -> HoursFileSummary:
+    """Write the supervisee's signed records (:func:`collect_hours`) to the hours file ``path``
+    (written whole or not at all). A database with an altered record writes nothing
+    (:class:`~supervisor_app.services.signoff.RecordsFailVerification`); records signed before
+    signing keys existed are left out, counted in the summary. The giving out is recorded
+    (:func:`remember_outside_copy`) and audited; flushed, the caller commits
+    (:mod:`supervisor_app.usecases.hours_files`).
+    """
+    supervisee = get_supervisee(uow, supervisee_id)
+    target = Path(path).expanduser()
+    if target.exists() and target.is_dir():
+        raise DomainError(
+            _("{path} is a folder; give a file name for the hours file.").format(path=target),
+            code="hours_file.path_is_folder",
+            field="path",
+        )
+    collected = collect_hours(uow, supervisee_ids=[supervisee.id])
+    members = collected.members
+    out = members["records.json"]
+    chain, head, left_out = collected.chain, collected.head, collected.left_out
+    data = _zip_bytes(members)
     remember_outside_copy(
         uow,
         direction="out",
@@ -288,12 +354,12 @@ def write_hours_file(
         supervisee_name=supervisee.name,
         records=len(out),
         voids=sum(1 for r in out if r["void"]),
-        signatures=len(signature_rows),
-        supervisors=tuple(s["name"] for s in supervisors_out),
+        signatures=len(members["signatures.json"]),
+        supervisors=tuple(s["name"] for s in members["keys.json"]["supervisors"]),
         chain_id=chain,
         last_seq=head[0],
         chain_hash=head[1],
-        left_out=tuple(dict.fromkeys(left_out)),
+        left_out=left_out,
     )
 
 
