@@ -58,6 +58,7 @@ from supervisor_app.models.signing import (
     SignOff,
     SuperviseeAlias,
     SupervisorKey,
+    SyncPeer,
 )
 from supervisor_app.models.training import (
     PersonCredential,
@@ -101,6 +102,7 @@ __all__ = [
     "Supervisor",
     "SupervisorChange",
     "SupervisorKey",
+    "SyncPeer",
     "SupervisionSession",
     "TrainingAllocation",
     "TrainingCertificate",

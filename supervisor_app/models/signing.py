@@ -169,6 +169,21 @@ class ForeignChain(Base):
     first_imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class SyncPeer(Base):
+    """What this database last took from a database it syncs with (the agency's, by its chain
+    id): per chain the last seq received (``heads``, JSON ``{chain: seq}``), the supervisees
+    (global ids, JSON list) whose records were taken, and when. Written in the same transaction
+    as the rows it accounts for; bookkeeping, not evidence: no protective triggers."""
+
+    __tablename__ = "sync_peer"
+
+    peer_chain_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    url_hash: Mapped[str] = mapped_column(String(64), default="")
+    heads: Mapped[str] = mapped_column(Text, default="{}")
+    supervisees: Mapped[str] = mapped_column(Text, default="[]")
+    synced_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class SuperviseeAlias(Base):
     """Another global id of a supervisee here, linked by the user's choice on import."""
 
