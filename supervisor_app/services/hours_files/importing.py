@@ -173,11 +173,18 @@ def known_records(uow: UnitOfWork) -> Callable[[str], bool]:
 
 
 def import_members(
-    uow: UnitOfWork, hours: HoursFile, *, source: str, link_supervisee_id: int | str | None = None
+    uow: UnitOfWork,
+    hours: HoursFile,
+    *,
+    source: str,
+    link_supervisee_id: int | str | None = None,
+    supervisors_active: bool = False,
 ) -> HoursImportSummary:
     """Import checked members (:func:`check_members`): an hours file's, or a sync batch's
     (several supervisees, ``hours.version`` :data:`WIRE_VERSION`), all or nothing; flushes, the
-    caller commits. ``source`` names them in the audit trail. See :func:`import_hours_file`.
+    caller commits. ``source`` names them in the audit trail. See :func:`import_hours_file`;
+    ``supervisors_active``: the supervisors added are active (the agency's staff arriving in the
+    agency database), not only signers from elsewhere.
     A link of a chain already here at that seq with another hash is refused: a forked chain
     is never merged."""
     name = source
@@ -208,7 +215,7 @@ def import_members(
                 icb_number=str(person.get("icb_number") or ""),
                 license_type=str(person.get("license_type") or ""),
                 license_number=str(person.get("license_number") or ""),
-                active=False,
+                active=supervisors_active,
                 global_id=person["global_id"],
             )
             session.add(found)
@@ -392,11 +399,12 @@ def import_members(
             )
 
     if wire:
-        audit.log(
-            uow,
-            audit.AuditAction.IMPORT,
-            details={"sync": name, "added": added, "already": already, "supervisees": len(resolved)},
-        )
+        if added or added_signatures or added_supervisors or any(a for _p, a in resolved):
+            audit.log(  # a batch that brings nothing new leaves no trace: syncing again is a no-op
+                uow,
+                audit.AuditAction.IMPORT,
+                details={"sync": name, "added": added, "already": already, "supervisees": len(resolved)},
+            )
         uow.flush()
         return HoursImportSummary(
             path=hours.path,

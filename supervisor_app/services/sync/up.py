@@ -1,0 +1,80 @@
+"""Up: the laptop's own and imported chains after the agency's head per chain, checked on the
+laptop, then checked again and imported in one agency transaction per batch."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.hours_files import (
+    Collected,
+    HoursImportSummary,
+    check_members,
+    collect_hours,
+    import_members,
+    known_records,
+)
+from supervisor_app.services.signoff import signing
+
+
+def collect_up(local: UnitOfWork, agency_heads: dict[str, int], *, source: str) -> Collected:
+    """Every signed record of this database's supervisees whose chain goes beyond what the
+    agency holds (``agency_heads``), checked here before it leaves (a broken local record is
+    stopped at home: :class:`~supervisor_app.services.signoff.RecordsFailVerification` or the
+    refusal naming it). Pending records never leave; records signed before keys are left out,
+    counted. Reads only."""
+    ids = [sid for (sid,) in signing.dbapi(local).execute("SELECT id FROM supervisee ORDER BY id").fetchall()]
+    collected = collect_hours(local, supervisee_ids=ids, after=agency_heads)
+    check_members(collected.members, source=source, known=known_records(local))
+    return collected
+
+
+def refuse_fork(local: UnitOfWork, agency: UnitOfWork, *, chain: str) -> None:
+    """The agency's last link of this database's chain must be this database's link at that
+    seq: otherwise this database's history was changed or restored from an older backup, and
+    anything it sends would fork the chain (never merged). Raises naming the link and record."""
+    held = (
+        signing.dbapi(agency)
+        .execute(
+            "SELECT seq, chain_hash, record_id FROM foreign_link WHERE chain_id = ? ORDER BY seq DESC LIMIT 1",
+            (chain,),
+        )
+        .fetchone()
+    )
+    if held is None:
+        return
+    here = (
+        signing.dbapi(local).execute("SELECT chain_hash FROM sign_off WHERE seq = ?", (held[0],)).fetchone()
+    )
+    if here is None or here[0] != held[1]:
+        raise DomainError(
+            _(
+                "Sync is refused, nothing was sent: the agency database holds link {seq} of this database "
+                "(record {record}) and this database {differs}. Its history was changed or it was restored "
+                "from an older backup; ask IT before signing anything more here."
+            ).format(
+                seq=held[0],
+                record=held[2],
+                differs=_("has another link there") if here is not None else _("stops before it"),
+            ),
+            code="sync.chain_forked",
+            field="server",
+        )
+
+
+def take_batch(
+    uow: UnitOfWork, members: dict[str, Any], *, source: str, agency: bool = False
+) -> HoursImportSummary:
+    """One batch into the database of ``uow``: checked whole as it arrives (the same checks an
+    hours file gets), then imported; a refusal raises the :class:`DomainError` naming the record
+    and nothing is written. ``agency``: ``uow`` is the agency's, where the supervisors who arrive
+    are its staff (active). Flushes; the caller commits. On PostgreSQL two syncs of one chain
+    queue (an advisory lock for the transaction)."""
+    if uow.session.get_bind().dialect.name == "postgresql":
+        signing.dbapi(uow).execute(
+            "SELECT pg_advisory_xact_lock(hashtext(?))", (str(members["manifest.json"].get("made_by_chain")),)
+        )
+    hours = check_members(members, source=source, known=known_records(uow))
+    return import_members(uow, hours, source=source, supervisors_active=agency)

@@ -1,0 +1,146 @@
+"""Sync a laptop's database with the agency database: up, then down (docs/SYNC.md).
+
+Each batch is one transaction on the side that takes it: the agency commits a batch whole or
+not at all, the laptop commits a batch together with ``sync_peer`` (what it took), so neither
+side can claim what was not committed. Every step is keyed by ids and hashes: running sync
+again, or after an interruption, re-sends what is missing and skips the rest. A refusal (a
+record altered, a forked chain) raises the :class:`~supervisor_app.services.errors.DomainError`
+naming the record; what earlier batches committed stays, and is valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from supervisor_app.i18n import _
+from supervisor_app.services import sync as sync_service
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.hours_files.file_format import chain_identity
+from supervisor_app.services.signoff import signing
+
+if TYPE_CHECKING:
+    from supervisor_app.db import Database
+
+
+@dataclass(frozen=True)
+class SyncSummary:
+    """What a sync did."""
+
+    sent: int  # records the agency took
+    sent_skipped: int  # records sent that the agency already held
+    received: int  # records this database took
+    received_skipped: int
+    left_out: int  # records signed before keys: they stay on this database
+    batches: int
+    supervisees: int  # whose records come down
+
+    @property
+    def skipped(self) -> int:
+        return self.sent_skipped + self.received_skipped
+
+    def text(self) -> str:
+        lines = [
+            _("Sync done: {sent} record(s) sent, {received} received, {skipped} already there.").format(
+                sent=self.sent, received=self.received, skipped=self.skipped
+            )
+        ]
+        if self.left_out:
+            lines.append(
+                _(
+                    "{n} record(s) signed before signing keys existed stay on this database (nothing "
+                    "proves them elsewhere)."
+                ).format(n=self.left_out)
+            )
+        return "\n".join(lines)
+
+
+def sync(
+    local: Database, agency: Database, *, url: str = "", progress: Callable[[str], None] | None = None
+) -> SyncSummary:
+    """Sync ``local`` (a laptop's database) with ``agency`` (the agency database, ``url`` as
+    given, kept only as a digest): up, then down. See the module's docstring."""
+    say = progress or (lambda _text: None)
+    with local.uow("sync", reading=True) as uow:
+        laptop_chain, _keys_from = chain_identity(signing.dbapi(uow))
+    with agency.uow("sync", reading=True) as uow:
+        agency_chain, _keys_from = chain_identity(signing.dbapi(uow))
+        agency_heads = sync_service.heads_of(uow)
+    if laptop_chain == agency_chain:
+        raise DomainError(
+            _(
+                "This database and the server's are the same database (chain {chain}): there is nothing to sync."
+            ).format(chain=laptop_chain[:8]),
+            code="sync.same_database",
+        )
+    up_source = _("the sync batch from database {chain}").format(chain=laptop_chain[:8])
+    down_source = _("the sync batch from the agency database {chain}").format(chain=agency_chain[:8])
+
+    # Up
+    with local.uow("sync", reading=True) as uow, agency.uow("sync", reading=True) as held:
+        sync_service.refuse_fork(uow, held, chain=laptop_chain)
+    with local.uow("sync", reading=True) as uow:
+        collected = sync_service.collect_up(uow, agency_heads, source=up_source)
+    left_out = len(collected.left_out)
+    up_batches = sync_service.batches(collected.members)
+    sent = sent_skipped = 0
+    total = len(collected.members["records.json"])
+    for i, members in enumerate(up_batches, 1):
+        with agency.uow("sync") as uow:
+            taken = sync_service.take_batch(uow, members, source=up_source, agency=True)
+            uow.commit()
+        sent += taken.added
+        sent_skipped += taken.already
+        say(
+            _("Sent batch {i} of {n}: {done} of {total} record(s).").format(
+                i=i, n=len(up_batches), done=sent + sent_skipped, total=total
+            )
+        )
+
+    # Down
+    with local.uow("sync", reading=True) as uow:
+        mine = sync_service.own_supervisors(uow)
+        peer_heads, peer_supervisees = sync_service.read_peer(uow, agency_chain)
+    with agency.uow("sync", reading=True) as uow:
+        agency_heads = sync_service.heads_of(uow)
+        wanted = sync_service.supervised_by(uow, mine)
+        known = set(peer_supervisees)
+        again = sync_service.collect_down(
+            uow, [sid for sid, gid in wanted if gid in known], after=peer_heads, laptop_chain=laptop_chain
+        )
+        new = sync_service.collect_down(
+            uow, [sid for sid, gid in wanted if gid not in known], after={}, laptop_chain=laptop_chain
+        )
+    down_batches = [b for c in (again, new) if c is not None for b in sync_service.batches(c.members)]
+    total = sum(len(b["records.json"]) for b in down_batches)
+    received = received_skipped = 0
+    supervisees = sorted(gid for _sid, gid in wanted)
+    for i, members in enumerate(down_batches, 1):
+        with local.uow("sync") as uow:
+            taken = sync_service.take_batch(uow, members, source=down_source)
+            if i == len(down_batches):
+                sync_service.write_peer(
+                    uow, agency_chain, url=url, heads=agency_heads, supervisees=supervisees
+                )
+            uow.commit()
+        received += taken.added
+        received_skipped += taken.already
+        say(
+            _("Received batch {i} of {n}: {done} of {total} record(s).").format(
+                i=i, n=len(down_batches), done=received + received_skipped, total=total
+            )
+        )
+    if not down_batches:
+        with local.uow("sync") as uow:
+            sync_service.write_peer(uow, agency_chain, url=url, heads=agency_heads, supervisees=supervisees)
+            uow.commit()
+    return SyncSummary(
+        sent=sent,
+        sent_skipped=sent_skipped,
+        received=received,
+        received_skipped=received_skipped,
+        left_out=left_out,
+        batches=len(up_batches) + len(down_batches),
+        supervisees=len(wanted),
+    )

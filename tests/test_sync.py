@@ -1,0 +1,295 @@
+"""Sync between laptops and the agency database (issue 17, docs/SYNC.md): two laptops and the
+agency in one test, on real databases (the agency on a SQLite file and on the real PostgreSQL
+server: the module is marked ``backends`` and ``db`` is the agency), real signing, no mocks.
+
+Laptop A: Dana supervises Ana and Ben (a group session, an amendment, a void, a pending
+record). Laptop B: Mei supervises Carl. Both work offline, then sync A, B, A.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import PASSWORD, TODAY
+from supervisor_app.db import Database, open_database
+from supervisor_app.services import people, records, signoff, supervisors
+from supervisor_app.services import sync as sync_service
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.progress import compute_progress
+from supervisor_app.usecases import signing
+from supervisor_app.usecases.syncing import sync
+
+pytestmark = pytest.mark.backends
+
+TABLES = (
+    "supervision_session",
+    "experience_entry",
+    "session_attendee",
+    "foreign_link",
+    "signature",
+    "supervisor_key",
+    "supervisor",
+    "supervisee",
+    "audit_event",
+)
+
+
+def days_ago(days: int) -> dt.date:
+    return TODAY - dt.timedelta(days=days)
+
+
+@dataclass
+class Laptop:
+    db: Database
+    supervisor: int
+    supervisees: dict[str, int]
+
+    def uow(self, actor: str = "test"):  # type: ignore[no-untyped-def]
+        return self.db.uow(actor)
+
+
+def _session(place: Laptop, day: int, minutes: int, *who: str, fmt: str = "individual") -> str:
+    half = minutes // 2
+    with place.uow() as uow:
+        row = records.add_session(
+            uow,
+            supervisor_id=place.supervisor,
+            supervisee_ids=[place.supervisees[w] for w in who],
+            date=days_ago(day),
+            start="10:00",
+            minutes=minutes,
+            format=fmt,
+            modality="in-person",
+            allocations={"advocacy": half, "mentoring": minutes - half},
+            topics="Boundaries",
+        )
+        uow.commit()
+        return row.id
+
+
+def _experience(place: Laptop, who: str, start: int, minutes: int) -> str:
+    with place.uow() as uow:
+        row = records.add_experience(
+            uow,
+            supervisee_id=place.supervisees[who],
+            supervisor_id=place.supervisor,
+            period_start=days_ago(start),
+            period_end=days_ago(start - 6),
+            allocations={"recovery-support": minutes},
+            setting="Drop-in center",
+            kind="paid",
+        )
+        uow.commit()
+        return row.id
+
+
+def _sign(place: Laptop) -> None:
+    with place.uow() as uow:
+        signing.sign(uow, supervisor_id=place.supervisor, password=PASSWORD)
+
+
+def _laptop(path: Path, supervisor: str, *names: str) -> Laptop:
+    db = open_database(path)
+    with db.uow() as uow:
+        who = people.add_supervisor(
+            uow, name=supervisor, credentials="CRSS", agency="Prairie Lakes (TEST)", password=PASSWORD
+        )
+        ids = {
+            name: people.add_supervisee(
+                uow, name=f"{name} Example", credential="CRSS", start_date=days_ago(500), supervisor_id=who.id
+            ).id
+            for name in names
+        }
+        uow.commit()
+    return Laptop(db, who.id, ids)
+
+
+def _by_gid(db: Database) -> dict[str, tuple[int, int]]:
+    """{supervisee global id: (signed supervision minutes, signed experience minutes)}."""
+    out = {}
+    with db.uow() as uow:
+        for sid, gid in signoff.signing.dbapi(uow).execute("SELECT id, global_id FROM supervisee").fetchall():
+            progress = compute_progress(uow, supervisee_id=sid)
+            out[gid] = (progress.supervision.signed_minutes, progress.experience.signed_minutes)
+    return out
+
+
+def _counts(db: Database) -> dict[str, int]:
+    with db.uow() as uow:
+        conn = signoff.signing.dbapi(uow)
+        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def _verified(db: Database) -> None:
+    with db.uow() as uow:
+        report = signoff.verify(uow)
+    assert report.ok, report.problems
+
+
+def _gid(place: Laptop, name: str) -> str:
+    with place.uow() as uow:
+        return people.get_supervisee(uow, place.supervisees[name]).global_id
+
+
+@pytest.fixture
+def laptops(tmp_path: Path) -> Iterator[tuple[Laptop, Laptop, dict[str, str]]]:
+    """Offline work on both laptops: signed, amended, voided and pending records."""
+    a = _laptop(tmp_path / "a.db", "Dana Whitaker", "Ana", "Ben")
+    b = _laptop(tmp_path / "b.db", "Mei Chen", "Carl")
+    s1 = _session(a, 300, 60, "Ana")
+    _session(a, 290, 90, "Ana", "Ben", fmt="group")
+    _experience(a, "Ana", 280, 1800)
+    e2 = _experience(a, "Ben", 260, 600)
+    _experience(b, "Carl", 250, 900)
+    c1 = _session(b, 240, 45, "Carl")
+    _sign(a)
+    _sign(b)
+    with a.uow() as uow:
+        records.amend_record(
+            uow, record_id=s1, reason="It was 45 minutes", minutes=45, allocations={"advocacy": 45}
+        )
+        uow.commit()
+    _sign(a)
+    with a.uow() as uow:
+        signing.void(uow, record_id=e2, reason="Entered twice", supervisor_id=a.supervisor, password=PASSWORD)
+    with b.uow() as uow:
+        signing.void(uow, record_id=c1, reason="Entered twice", supervisor_id=b.supervisor, password=PASSWORD)
+    pending = {"a": _session(a, 10, 30, "Ana"), "b": _session(b, 10, 30, "Carl")}
+    yield a, b, pending
+    a.db.close()
+    b.db.close()
+
+
+def test_two_laptops_and_the_agency_agree(
+    db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]]
+) -> None:
+    a, b, pending = laptops
+    first = sync(a.db, db)
+    assert (first.sent, first.sent_skipped, first.received) == (5, 0, 0)
+    second = sync(b.db, db)
+    assert (second.sent, second.received) == (2, 0)
+    again = sync(a.db, db)
+    assert (again.sent, again.received) == (0, 0)
+
+    on_agency, on_a, on_b = _by_gid(db), _by_gid(a.db), _by_gid(b.db)
+    ana, ben, carl = _gid(a, "Ana"), _gid(a, "Ben"), _gid(b, "Carl")
+    assert on_a[ana] == on_agency[ana] == (135, 1800)
+    assert on_a[ben] == on_agency[ben] == (90, 0)
+    assert on_b[carl] == on_agency[carl] == (0, 900)
+    for place in (db, a.db, b.db):
+        _verified(place)
+    with db.uow() as uow:  # pending records never leave their laptop
+        conn = signoff.signing.dbapi(uow)
+        assert conn.execute(
+            "SELECT count(*) FROM supervision_session WHERE id IN (?, ?)", (pending["a"], pending["b"])
+        ).fetchone() == (0,)
+
+    # Ben moves from Dana to Mei at the agency: his signed hours from A come down to B.
+    with db.uow() as uow:
+        conn = signoff.signing.dbapi(uow)
+        ben_here = conn.execute("SELECT id FROM supervisee WHERE global_id = ?", (ben,)).fetchone()[0]
+        mei_here = conn.execute("SELECT id FROM supervisor WHERE name = 'Mei Chen'").fetchone()[0]
+        supervisors.change_supervisor(
+            uow, supervisee_id=ben_here, supervisor_id=mei_here, effective_from=days_ago(5)
+        )
+        uow.commit()
+    moved = sync(b.db, db)
+    assert (moved.sent, moved.received, moved.supervisees) == (0, 2, 2)
+    on_b = _by_gid(b.db)
+    assert on_b[ben] == on_agency[ben] == (90, 0)
+    _verified(b.db)
+
+    # Running again is a no-op everywhere.
+    before = (_counts(db), _counts(a.db), _counts(b.db))
+    for place in (a, b):
+        nothing = sync(place.db, db)
+        assert (nothing.sent, nothing.received) == (0, 0)
+    assert (_counts(db), _counts(a.db), _counts(b.db)) == before
+
+
+def _forge_minutes(members: dict[str, Any]) -> str:
+    record = next(r for r in members["records.json"] if r["kind"] == "session")
+    record["content"][6] = str(int(record["content"][6]) + 60)
+    return record["id"]
+
+
+def _forge_signature(members: dict[str, Any]) -> str:
+    sig = members["signatures.json"][0]
+    sig["signature"] = ("0" if sig["signature"][0] != "0" else "1") + sig["signature"][1:]
+    return next(r["id"] for r in members["records.json"] if r["sign"]["signature"] == sig["id"])
+
+
+def _forge_key(members: dict[str, Any]) -> str:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
+    other = Ed25519PrivateKey.generate().public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
+    import hashlib
+
+    key = members["keys.json"]["keys"][0]
+    old = key["fingerprint"]
+    key["public_key"], key["fingerprint"] = other.hex(), hashlib.sha256(other).hexdigest()
+    sig = next(s for s in members["signatures.json"] if s["key"] == old)
+    sig["key"] = key["fingerprint"]
+    return next(r["id"] for r in members["records.json"] if r["sign"]["signature"] == sig["id"])
+
+
+@pytest.mark.parametrize("forge", [_forge_minutes, _forge_signature, _forge_key])
+def test_a_forged_batch_is_refused_naming_the_record_and_changes_nothing(
+    db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]], forge: Any
+) -> None:
+    a, _b, _pending = laptops
+    with db.uow(reading=True) as uow:
+        heads = sync_service.heads_of(uow)
+    with a.db.uow(reading=True) as uow:
+        collected = sync_service.collect_up(uow, heads, source="laptop A")
+    members = copy.deepcopy(collected.members)
+    record_id = forge(members)
+    before = _counts(db)
+    with pytest.raises(DomainError) as refused, db.uow("sync") as uow:
+        sync_service.take_batch(uow, members, source="laptop A", agency=True)
+        uow.commit()
+    assert record_id in str(refused.value) and refused.value.code.startswith("hours_file.")
+    assert _counts(db) == before
+    # The genuine batch still goes through.
+    assert sync(a.db, db).sent == 5
+
+
+def test_a_forked_chain_is_refused(
+    tmp_path: Path, db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]]
+) -> None:
+    """Laptop A restored from an older copy signs other records at seqs the agency holds: sync
+    refuses before sending, and a batch carrying such a link is refused on arrival."""
+    a, _b, _pending = laptops
+    older = tmp_path / "a-older.db"
+    source = sqlite3.connect(a.db.path)
+    with sqlite3.connect(older) as target:
+        source.backup(target)
+    source.close()
+    _session(a, 20, 60, "Ana")
+    _sign(a)
+    sync(a.db, db)
+    restored = Laptop(open_database(older), a.supervisor, a.supervisees)
+    try:
+        other = _session(restored, 21, 45, "Ana")
+        _sign(restored)
+        before = _counts(db)
+        with pytest.raises(DomainError) as refused:
+            sync(restored.db, db)
+        assert refused.value.code == "sync.chain_forked" and "has another link there" in str(refused.value)
+        with restored.db.uow(reading=True) as uow:
+            collected = sync_service.collect_up(uow, {}, source="laptop A, restored")
+        with pytest.raises(DomainError) as arrived, db.uow("sync") as uow:
+            sync_service.take_batch(uow, collected.members, source="laptop A, restored", agency=True)
+        assert arrived.value.code == "hours_file.chain_forked" and other in str(arrived.value)
+        assert _counts(db) == before
+    finally:
+        restored.db.close()
