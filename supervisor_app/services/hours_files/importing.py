@@ -4,7 +4,6 @@ and opening hours files without a supervisor account."""
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import tempfile
 from collections.abc import Callable, Sequence
@@ -23,7 +22,7 @@ from supervisor_app.models import (
     utcnow,
 )
 from supervisor_app.services import audit, signoff
-from supervisor_app.services.canonical import to_json
+from supervisor_app.services.canonical import in_list, to_json
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.hours_files.file_format import (
     WIRE_VERSION,
@@ -249,12 +248,12 @@ def import_members(
                 _("key {key} belongs to another supervisor here.").format(key=key["fingerprint"][:12]),
             )
 
+    among, params = in_list(conn, "id", [s["id"] for s in hours.signatures])
     signature_rows = {
         row[0]: row
         for row in conn.execute(
-            "SELECT id, chain_id, key_fingerprint, first_seq, last_seq, payload, signature FROM signature "
-            "WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps([s["id"] for s in hours.signatures]),),
+            f"SELECT id, chain_id, key_fingerprint, first_seq, last_seq, payload, signature FROM signature WHERE {among}",
+            params,
         )
     }
     added_signatures = 0
@@ -309,12 +308,13 @@ def import_members(
         gids[gid] = sid
     added = already = not_attached = 0
     wanted = [r.id for r in hours.records]
+    among, params = in_list(conn, "id", wanted)
     existing = {
         row[0]: row[1]
         for row in conn.execute(
-            "SELECT id, 'session' FROM supervision_session WHERE id IN (SELECT value FROM json_each(?)) "
-            "UNION ALL SELECT id, 'experience' FROM experience_entry WHERE id IN (SELECT value FROM json_each(?))",
-            (json.dumps(wanted), json.dumps(wanted)),
+            f"SELECT id, 'session' FROM supervision_session WHERE {among} "
+            f"UNION ALL SELECT id, 'experience' FROM experience_entry WHERE {among}",
+            params + params,
         )
     }
     for record in _in_order(hours.records):
@@ -516,10 +516,11 @@ def _insert_record(
             ),
         )
         attendees = sorted({gids[g] for g in c[13] if g in gids})
-        conn.executemany(
-            "INSERT INTO session_attendee (session_id, supervisee_id) VALUES (?, ?)",
-            [(record.id, a) for a in attendees],
-        )
+        for attendee in attendees:
+            conn.execute(
+                "INSERT INTO session_attendee (session_id, supervisee_id) VALUES (?, ?)",
+                (record.id, attendee),
+            )
         table, column = "session_allocation", "session_id"
     else:
         conn.execute(
@@ -529,10 +530,11 @@ def _insert_record(
             (record.id, gids[c[6]], supervisor, c[4], c[5], c[8], c[7], c[11], c[12], stamp, stamp),
         )
         table, column = "experience_allocation", "entry_id"
-    conn.executemany(
-        f"INSERT INTO {table} ({column}, domain_code, minutes) VALUES (?, ?, ?)",
-        [(record.id, item.rpartition("=")[0], int(item.rpartition("=")[2])) for item in c[14]],
-    )
+    for item in c[14]:
+        conn.execute(
+            f"INSERT INTO {table} ({column}, domain_code, minutes) VALUES (?, ?, ?)",
+            (record.id, item.rpartition("=")[0], int(item.rpartition("=")[2])),
+        )
     model = "supervision_session" if record.kind == "session" else "experience_entry"
     conn.execute(f"UPDATE {model} SET status = 'signed' WHERE id = ?", (record.id,))
 

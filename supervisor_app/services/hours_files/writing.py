@@ -15,7 +15,7 @@ from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import _
 from supervisor_app.models import Supervisee, utcnow
 from supervisor_app.services import audit, signoff
-from supervisor_app.services.canonical import among_ids, sha256_hex, to_json
+from supervisor_app.services.canonical import among_ids, in_list, sha256_hex, to_json
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.hours_files.file_format import (
     FORMAT,
@@ -155,11 +155,11 @@ def collect_hours(
     foreign_links: dict[tuple[str, str], dict[str, Any]] = {}
     foreign_people: dict[str, dict[str, Any]] = {}
     if foreign:
+        among, params = in_list(conn, "record_id", sorted(foreign))
         for row in conn.execute(
             "SELECT prev_chain_hash, seq, record_kind, record_id, action, signer_id, signed_at, reason, "
-            "content_hash, chain_hash, chain_id, signature_id, people FROM foreign_link "
-            "WHERE record_id IN (SELECT value FROM json_each(?))",
-            (json.dumps(sorted(foreign)),),
+            f"content_hash, chain_hash, chain_id, signature_id, people FROM foreign_link WHERE {among}",
+            params,
         ):
             foreign_links[(row[3], row[4])] = _link_dict(row, row[10], row[11])
             if row[4] == "sign":
@@ -225,6 +225,7 @@ def collect_hours(
     signature_ids = sorted(
         {r["sign"]["signature"] for r in out} | {r["void"]["signature"] for r in out if r["void"]}
     )
+    among, params = in_list(conn, "id", signature_ids)
     signature_rows = [
         dict(
             zip(
@@ -235,20 +236,22 @@ def collect_hours(
         )
         for row in conn.execute(
             "SELECT id, chain_id, key_fingerprint, first_seq, last_seq, signed_at, payload, signature FROM signature "
-            "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY chain_id, first_seq",
-            (json.dumps(signature_ids),),
+            f"WHERE {among} ORDER BY chain_id, first_seq",
+            params,
         )
     ]
     fingerprints = sorted({s["key"] for s in signature_rows})
+    among, params = in_list(conn, "k.fingerprint", fingerprints)
     key_rows = conn.execute(
         "SELECT k.fingerprint, k.public_key, s.global_id FROM supervisor_key k JOIN supervisor s ON s.id = k.supervisor_id "
-        "WHERE k.fingerprint IN (SELECT value FROM json_each(?)) ORDER BY k.fingerprint",
-        (json.dumps(fingerprints),),
+        f"WHERE {among} ORDER BY k.fingerprint",
+        params,
     ).fetchall()
     keys_out = [{"fingerprint": fp, "public_key": pub, "supervisor": gid} for fp, pub, gid in key_rows]
     named = {r["content"][3] for r in out} | {k["supervisor"] for k in keys_out}
     if wire:
         named |= {gid_of_supervisor[s.supervisor_id] for s in wanted if s.supervisor_id is not None}
+    among, params = in_list(conn, "global_id", sorted(named))
     supervisors_out = [
         {
             "global_id": gid,
@@ -261,8 +264,8 @@ def collect_hours(
         }
         for gid, name, credentials, title, icb, license_type, license_number in conn.execute(
             "SELECT global_id, name, credentials, title, icb_number, license_type, license_number FROM supervisor "
-            "WHERE global_id IN (SELECT value FROM json_each(?)) ORDER BY global_id",
-            (json.dumps(sorted(named)),),
+            f"WHERE {among} ORDER BY global_id",
+            params,
         )
     ]
     head = conn.execute("SELECT seq, chain_hash FROM sign_off ORDER BY seq DESC LIMIT 1").fetchone() or (
