@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import json
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -296,3 +297,43 @@ def test_a_forked_chain_is_refused(
         assert _counts(db) == before
     finally:
         restored.db.close()
+
+
+def _server(db: Database) -> str:
+    return str(db.path) if db.path is not None else db.url
+
+
+def test_the_sync_command(
+    db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from supervisor_app.cli import main
+
+    a, _b, _pending = laptops
+
+    def run(*argv: object) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = main([str(v) for v in argv])
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err, err
+        return code, out, err
+
+    before = _counts(db)
+    code, out, err = run("--db", a.db.path, "sync", "--server", "no-such-server.db")
+    assert code == 2 and "neither the agency database's URL" in err and not out
+    assert _counts(db) == before
+
+    code, out, err = run("--db", a.db.path, "sync", "--server", _server(db), "--json")
+    assert code == 0, err
+    assert json.loads(out) == {
+        "sent": 5,
+        "received": 0,
+        "skipped": 0,
+        "left_out": 0,
+        "batches": 2,
+        "supervisees": 2,
+    }
+    assert "Sent batch 1 of 1: 5 of 5 record(s)." in err
+
+    code, out, err = run("--db", a.db.path, "sync", "--server", _server(db))
+    assert code == 0, err
+    assert "Sync done: 0 record(s) sent, 0 received, 0 already there." in out

@@ -11,7 +11,7 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from supervisor_app.cli import admin, forms, jobs, people, records, training, transfer
+from supervisor_app.cli import admin, forms, jobs, people, records, syncing, training, transfer
 from supervisor_app.cli.common import Command, VersionAction, check_ids, global_options
 from supervisor_app.i18n import N_, _
 
@@ -222,6 +222,16 @@ COMMANDS: tuple[Command, ...] = (
         N_("write a supervisee's signed records, with their signatures, to an hours file"),
         transfer.hours_file,
         transfer.hours_file_arguments,
+    ),
+    Command(
+        "sync",
+        N_(
+            "sync this database with the agency database (--server URL): send its signed records, "
+            "receive those of its supervisors' supervisees"
+        ),
+        syncing.sync,
+        syncing.sync_arguments,
+        database="own",
     ),
     Command(
         "export",
