@@ -146,8 +146,8 @@ def laptops(tmp_path: Path) -> Iterator[tuple[Laptop, Laptop, dict[str, str]]]:
     a = _laptop(tmp_path / "a.db", "Dana Whitaker", "Ana", "Ben")
     b = _laptop(tmp_path / "b.db", "Mei Chen", "Carl")
     s1 = _session(a, 300, 60, "Ana")
-    _session(a, 290, 90, "Ana", "Ben", fmt="group")
-    _experience(a, "Ana", 280, 1800)
+    group = _session(a, 290, 90, "Ana", "Ben", fmt="group")
+    ana_exp = _experience(a, "Ana", 280, 1800)
     e2 = _experience(a, "Ben", 260, 600)
     _experience(b, "Carl", 250, 900)
     c1 = _session(b, 240, 45, "Carl")
@@ -163,8 +163,13 @@ def laptops(tmp_path: Path) -> Iterator[tuple[Laptop, Laptop, dict[str, str]]]:
         signing.void(uow, record_id=e2, reason="Entered twice", supervisor_id=a.supervisor, password=PASSWORD)
     with b.uow() as uow:
         signing.void(uow, record_id=c1, reason="Entered twice", supervisor_id=b.supervisor, password=PASSWORD)
-    pending = {"a": _session(a, 10, 30, "Ana"), "b": _session(b, 10, 30, "Carl")}
-    yield a, b, pending
+    ids = {
+        "pending_a": _session(a, 10, 30, "Ana"),
+        "pending_b": _session(b, 10, 30, "Carl"),
+        "group": group,
+        "ana_exp": ana_exp,
+    }
+    yield a, b, ids
     a.db.close()
     b.db.close()
 
@@ -172,25 +177,52 @@ def laptops(tmp_path: Path) -> Iterator[tuple[Laptop, Laptop, dict[str, str]]]:
 def test_two_laptops_and_the_agency_agree(
     db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]]
 ) -> None:
-    a, b, pending = laptops
+    a, b, ids = laptops
     first = sync(a.db, db)
     assert (first.sent, first.sent_skipped, first.received) == (5, 0, 0)
+
+    # Offline again: A amends and voids records the agency already holds and signs a new one
+    # (pending ones stay pending); B signs a new one.
+    with a.uow() as uow:
+        records.amend_record(
+            uow, record_id=ids["group"], reason="It was an hour", minutes=60, allocations={"advocacy": 60}
+        )
+        uow.commit()
+    with a.uow() as uow:
+        signing.sign(
+            uow,
+            supervisor_id=a.supervisor,
+            password=PASSWORD,
+            record_ids=[uow_last_amendment(uow, ids["group"])],
+        )
+    with a.uow() as uow:
+        signing.void(
+            uow, record_id=ids["ana_exp"], reason="Wrong month", supervisor_id=a.supervisor, password=PASSWORD
+        )
+    ben_exp = _experience(a, "Ben", 200, 300)
+    carl_session = _session(b, 30, 30, "Carl")
+    with a.uow() as uow:
+        signing.sign(uow, supervisor_id=a.supervisor, password=PASSWORD, record_ids=[ben_exp])
+    with b.uow() as uow:
+        signing.sign(uow, supervisor_id=b.supervisor, password=PASSWORD, record_ids=[carl_session])
+
     second = sync(b.db, db)
-    assert (second.sent, second.received) == (2, 0)
-    again = sync(a.db, db)
-    assert (again.sent, again.received) == (0, 0)
+    assert (second.sent, second.received) == (3, 0)
+    again = sync(a.db, db, batch_records=1)  # the amendment (its original at the agency), the void, the new
+    assert (again.sent, again.sent_skipped, again.received, again.batches) == (3, 0, 0, 4)
 
     on_agency, on_a, on_b = _by_gid(db), _by_gid(a.db), _by_gid(b.db)
     ana, ben, carl = _gid(a, "Ana"), _gid(a, "Ben"), _gid(b, "Carl")
-    assert on_a[ana] == on_agency[ana] == (135, 1800)
-    assert on_a[ben] == on_agency[ben] == (90, 0)
-    assert on_b[carl] == on_agency[carl] == (0, 900)
+    assert on_a[ana] == on_agency[ana] == (105, 0)
+    assert on_a[ben] == on_agency[ben] == (60, 300)
+    assert on_b[carl] == on_agency[carl] == (30, 900)
     for place in (db, a.db, b.db):
         _verified(place)
     with db.uow() as uow:  # pending records never leave their laptop
         conn = signoff.signing.dbapi(uow)
         assert conn.execute(
-            "SELECT count(*) FROM supervision_session WHERE id IN (?, ?)", (pending["a"], pending["b"])
+            "SELECT count(*) FROM supervision_session WHERE id IN (?, ?)",
+            (ids["pending_a"], ids["pending_b"]),
         ).fetchone() == (0,)
 
     # Ben moves from Dana to Mei at the agency: his signed hours from A come down to B.
@@ -203,10 +235,17 @@ def test_two_laptops_and_the_agency_agree(
         )
         uow.commit()
     moved = sync(b.db, db)
-    assert (moved.sent, moved.received, moved.supervisees) == (0, 2, 2)
-    on_b = _by_gid(b.db)
-    assert on_b[ben] == on_agency[ben] == (90, 0)
+    assert (moved.sent, moved.received, moved.supervisees) == (0, 4, 2)
+    assert _by_gid(b.db)[ben] == on_agency[ben] == (60, 300)
     _verified(b.db)
+
+    # A still records Ben's hours it supervised; they reach B through the agency, incrementally.
+    late = _session(a, 3, 15, "Ben")
+    with a.uow() as uow:
+        signing.sign(uow, supervisor_id=a.supervisor, password=PASSWORD, record_ids=[late])
+    assert sync(a.db, db).sent == 1
+    assert sync(b.db, db).received == 1
+    assert _by_gid(b.db)[ben] == _by_gid(db)[ben] == _by_gid(a.db)[ben] == (75, 300)
 
     # Running again is a no-op everywhere.
     before = (_counts(db), _counts(a.db), _counts(b.db))
@@ -214,6 +253,20 @@ def test_two_laptops_and_the_agency_agree(
         nothing = sync(place.db, db)
         assert (nothing.sent, nothing.received) == (0, 0)
     assert (_counts(db), _counts(a.db), _counts(b.db)) == before
+    for place in (db, a.db, b.db):
+        _verified(place)
+
+
+def uow_last_amendment(uow: Any, original: str) -> str:
+    """The id of the pending amendment of ``original``."""
+    row = (
+        signoff.signing.dbapi(uow)
+        .execute(
+            "SELECT id FROM supervision_session WHERE supersedes_id = ? AND status = 'pending'", (original,)
+        )
+        .fetchone()
+    )
+    return row[0]
 
 
 def _forge_minutes(members: dict[str, Any]) -> str:
@@ -247,7 +300,7 @@ def _forge_key(members: dict[str, Any]) -> str:
 def test_a_forged_batch_is_refused_naming_the_record_and_changes_nothing(
     db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]], forge: Any
 ) -> None:
-    a, _b, _pending = laptops
+    a, _b, _ids = laptops
     with db.uow(reading=True) as uow:
         heads = sync_service.heads_of(uow)
     with a.db.uow(reading=True) as uow:
@@ -269,7 +322,7 @@ def test_a_forked_chain_is_refused(
 ) -> None:
     """Laptop A restored from an older copy signs other records at seqs the agency holds: sync
     refuses before sending, and a batch carrying such a link is refused on arrival."""
-    a, _b, _pending = laptops
+    a, _b, _ids = laptops
     older = tmp_path / "a-older.db"
     source = sqlite3.connect(a.db.path)
     with sqlite3.connect(older) as target:
@@ -308,7 +361,7 @@ def test_the_sync_command(
 ) -> None:
     from supervisor_app.cli import main
 
-    a, _b, _pending = laptops
+    a, _b, _ids = laptops
 
     def run(*argv: object) -> tuple[int, str, str]:
         capsys.readouterr()

@@ -28,8 +28,8 @@ if TYPE_CHECKING:
 class SyncSummary:
     """What a sync did."""
 
-    sent: int  # records the agency took
-    sent_skipped: int  # records sent that the agency already held
+    sent: int  # records the agency took (or took a void of)
+    sent_skipped: int  # records sent that the agency already held as they are
     received: int  # records this database took
     received_skipped: int
     left_out: int  # records signed before keys: they stay on this database
@@ -57,10 +57,16 @@ class SyncSummary:
 
 
 def sync(
-    local: Database, agency: Database, *, url: str = "", progress: Callable[[str], None] | None = None
+    local: Database,
+    agency: Database,
+    *,
+    url: str = "",
+    progress: Callable[[str], None] | None = None,
+    batch_records: int = sync_service.BATCH_RECORDS,
 ) -> SyncSummary:
     """Sync ``local`` (a laptop's database) with ``agency`` (the agency database, ``url`` as
-    given, kept only as a digest): up, then down. See the module's docstring."""
+    given, kept only as a digest): up, then down, in batches of about ``batch_records``
+    records. ``progress(text)`` is told after each batch. See the module's docstring."""
     say = progress or (lambda _text: None)
     with local.uow("sync", reading=True) as uow:
         laptop_chain, _keys_from = chain_identity(signing.dbapi(uow))
@@ -83,15 +89,15 @@ def sync(
     with local.uow("sync", reading=True) as uow:
         collected = sync_service.collect_up(uow, agency_heads, source=up_source)
     left_out = len(collected.left_out)
-    up_batches = sync_service.batches(collected.members)
+    up_batches = sync_service.batches(collected.members, most=batch_records)
     sent = sent_skipped = 0
     total = len(collected.members["records.json"])
     for i, members in enumerate(up_batches, 1):
         with agency.uow("sync") as uow:
             taken = sync_service.take_batch(uow, members, source=up_source, agency=True)
             uow.commit()
-        sent += taken.added
-        sent_skipped += taken.already
+        sent += taken.added + taken.voids_added
+        sent_skipped += taken.already - taken.voids_added
         say(
             _("Sent batch {i} of {n}: {done} of {total} record(s).").format(
                 i=i, n=len(up_batches), done=sent + sent_skipped, total=total
@@ -112,7 +118,9 @@ def sync(
         new = sync_service.collect_down(
             uow, [sid for sid, gid in wanted if gid not in known], after={}, laptop_chain=laptop_chain
         )
-    down_batches = [b for c in (again, new) if c is not None for b in sync_service.batches(c.members)]
+    down_batches = [
+        b for c in (again, new) if c is not None for b in sync_service.batches(c.members, most=batch_records)
+    ]
     total = sum(len(b["records.json"]) for b in down_batches)
     received = received_skipped = 0
     supervisees = sorted(gid for _sid, gid in wanted)
@@ -124,8 +132,8 @@ def sync(
                     uow, agency_chain, url=url, heads=agency_heads, supervisees=supervisees
                 )
             uow.commit()
-        received += taken.added
-        received_skipped += taken.already
+        received += taken.added + taken.voids_added
+        received_skipped += taken.already - taken.voids_added
         say(
             _("Received batch {i} of {n}: {done} of {total} record(s).").format(
                 i=i, n=len(down_batches), done=received + received_skipped, total=total

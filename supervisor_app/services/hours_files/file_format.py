@@ -156,6 +156,7 @@ class HoursImportSummary:
     same_name: tuple[tuple[int, str], ...] = ()  # people here with the supervisee's name, not merged
     not_attached: int = 0  # group sessions already here for other attendees, not listing this one
     chains: tuple[str, ...] = ()
+    voids_added: int = 0  # of the records already here, those whose void arrived now
 
     def text(self) -> str:
         who = _("{name} (id {id})").format(name=self.supervisee_name, id=self.supervisee_id)

@@ -306,7 +306,7 @@ def import_members(
         "SELECT id, global_id FROM supervisee UNION ALL SELECT supervisee_id, global_id FROM supervisee_alias"
     ):
         gids[gid] = sid
-    added = already = not_attached = 0
+    added = already = not_attached = voids_added = 0
     wanted = [r.id for r in hours.records]
     among, params = in_list(conn, "id", wanted)
     existing = {
@@ -355,6 +355,7 @@ def import_members(
                 if voided_here is None and record.void["chain"] != chain:
                     _refuse_fork(conn, record.void, hours)
                     _insert_link(conn, record.void, record, stamp)  # voided since the last import
+                    voids_added += 1
                 elif voided_here is None or voided_here[0] != record.void["chain_hash"]:
                     raise refuse(
                         "hours_file.void_differs",
@@ -399,7 +400,7 @@ def import_members(
             )
 
     if wire:
-        if added or added_signatures or added_supervisors or any(a for _p, a in resolved):
+        if added or voids_added or added_signatures or added_supervisors or any(a for _p, a in resolved):
             audit.log(  # a batch that brings nothing new leaves no trace: syncing again is a no-op
                 uow,
                 audit.AuditAction.IMPORT,
@@ -418,6 +419,7 @@ def import_members(
             supervisors_added=tuple(added_supervisors),
             not_attached=not_attached,
             chains=tuple(c for c in hours.chains if c != chain),
+            voids_added=voids_added,
         )
     audit.log(
         uow,

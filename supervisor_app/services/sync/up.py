@@ -70,11 +70,7 @@ def take_batch(
     """One batch into the database of ``uow``: checked whole as it arrives (the same checks an
     hours file gets), then imported; a refusal raises the :class:`DomainError` naming the record
     and nothing is written. ``agency``: ``uow`` is the agency's, where the supervisors who arrive
-    are its staff (active). Flushes; the caller commits. On PostgreSQL two syncs of one chain
-    queue (an advisory lock for the transaction)."""
-    if uow.session.get_bind().dialect.name == "postgresql":
-        signing.dbapi(uow).execute(
-            "SELECT pg_advisory_xact_lock(hashtext(?))", (str(members["manifest.json"].get("made_by_chain")),)
-        )
+    are its staff (active). Flushes; the caller commits. On PostgreSQL two syncs queue on the
+    database's write lock (:data:`supervisor_app.db.WRITE_LOCK`, taken at BEGIN)."""
     hours = check_members(members, source=source, known=known_records(uow))
     return import_members(uow, hours, source=source, supervisors_active=agency)
