@@ -48,20 +48,21 @@ def refuse_fork(local: UnitOfWork, agency: UnitOfWork, *, chain: str) -> None:
     here = (
         signing.dbapi(local).execute("SELECT chain_hash FROM sign_off WHERE seq = ?", (held[0],)).fetchone()
     )
-    if here is None or here[0] != held[1]:
-        raise DomainError(
-            _(
-                "Sync is refused, nothing was sent: the agency database holds link {seq} of this database "
-                "(record {record}) and this database {differs}. Its history was changed or it was restored "
-                "from an older backup; ask IT before signing anything more here."
-            ).format(
-                seq=held[0],
-                record=held[2],
-                differs=_("has another link there") if here is not None else _("stops before it"),
-            ),
-            code="sync.chain_forked",
-            field="server",
+    if here is not None and here[0] == held[1]:
+        return
+    if here is None:
+        message = _(
+            "Sync is refused, nothing was sent: the agency database holds link {seq} of this database "
+            "(record {record}), and this database stops before it. It was restored from an older backup; "
+            "ask IT before signing anything more here."
         )
+    else:
+        message = _(
+            "Sync is refused, nothing was sent: the agency database holds link {seq} of this database "
+            "(record {record}), and this database has another link there. Its history was changed or it "
+            "was restored from an older backup; ask IT before signing anything more here."
+        )
+    raise DomainError(message.format(seq=held[0], record=held[2]), code="sync.chain_forked", field="server")
 
 
 def take_batch(
