@@ -390,3 +390,29 @@ def test_the_sync_command(
     code, out, err = run("--db", a.db.path, "sync", "--server", _server(db))
     assert code == 0, err
     assert "Sync done: 0 record(s) sent, 0 received, 0 already there." in out
+
+
+def test_records_signed_before_keys_stay_on_the_laptop(tmp_path: Path, db: Database) -> None:
+    """Nothing outside their database proves records signed before keys: they are counted, not sent."""
+    from before_keys import sign_before_keys
+
+    old = _laptop(tmp_path / "old.db", "Rosa Diaz", "Eva")
+    early = _session(old, 400, 60, "Eva")
+    old.db.close()
+    sign_before_keys(tmp_path / "old.db", [early], old.supervisor)
+    old.db = open_database(tmp_path / "old.db")
+    try:
+        later = _session(old, 100, 30, "Eva")
+        _sign(old)
+        done = sync(old.db, db)
+        assert (done.sent, done.left_out) == (1, 1)
+        assert "1 record(s) signed before signing keys existed stay on this database" in done.text()
+        with db.uow() as uow:
+            conn = signoff.signing.dbapi(uow)
+            held = conn.execute(
+                "SELECT id FROM supervision_session WHERE id IN (?, ?)", (early, later)
+            ).fetchall()
+        assert held == [(later,)]
+        _verified(db)
+    finally:
+        old.db.close()
