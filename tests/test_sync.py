@@ -416,3 +416,31 @@ def test_records_signed_before_keys_stay_on_the_laptop(tmp_path: Path, db: Datab
         _verified(db)
     finally:
         old.db.close()
+
+
+def test_a_sync_stopped_half_way_leaves_a_true_cursor(
+    db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]]
+) -> None:
+    """Batches go in chain order, a record voided later travelling with its signing and again
+    with its void: after any number of batches the agency holds every link of the chain up to
+    its head, so the next sync (which starts after that head) misses nothing."""
+    a, _b, _ids = laptops
+    with a.db.uow(reading=True) as uow:
+        collected = sync_service.collect_up(uow, {}, source="laptop A")
+    batches = sync_service.batches(collected.members, most=1)
+    travelling = {
+        link["seq"] for r in collected.members["records.json"] for link in (r["sign"], r["void"]) if link
+    }
+    held: set[int] = set()
+    for members in batches:
+        held |= {link["seq"] for r in members["records.json"] for link in (r["sign"], r["void"]) if link}
+        assert {s for s in travelling if s <= max(held)} == held
+    with db.uow("sync") as uow:  # the sync stops after two batches
+        for members in batches[:2]:
+            sync_service.take_batch(uow, members, source="laptop A", agency=True)
+        uow.commit()
+    done = sync(a.db, db)
+    assert done.sent == 1  # the void of Ben's entry: the first two batches held the rest
+    ana, ben = _gid(a, "Ana"), _gid(a, "Ben")
+    assert _by_gid(db)[ana] == _by_gid(a.db)[ana] and _by_gid(db)[ben] == _by_gid(a.db)[ben]
+    _verified(db)

@@ -89,18 +89,19 @@ def sync(
     with local.uow("sync", reading=True) as uow:
         collected = sync_service.collect_up(uow, agency_heads, source=up_source)
     left_out = len(collected.left_out)
-    up_batches = sync_service.batches(collected.members, most=batch_records)
-    sent = sent_skipped = 0
-    total = len(collected.members["records.json"])
+    up_batches = sync_service.batches(collected.members, most=batch_records, after=agency_heads)
+    sent_ids: set[str] = set()
+    done: set[str] = set()
+    up_ids = {r["id"] for b in up_batches for r in b["records.json"]}
     for i, members in enumerate(up_batches, 1):
         with agency.uow("sync") as uow:
             taken = sync_service.take_batch(uow, members, source=up_source, agency=True)
             uow.commit()
-        sent += taken.added + taken.voids_added
-        sent_skipped += taken.already - taken.voids_added
+        sent_ids |= taken.taken
+        done |= {r["id"] for r in members["records.json"]}
         say(
             _("Sent batch {i} of {n}: {done} of {total} record(s).").format(
-                i=i, n=len(up_batches), done=sent + sent_skipped, total=total
+                i=i, n=len(up_batches), done=f"{len(done):,}", total=f"{len(up_ids):,}"
             )
         )
 
@@ -119,10 +120,16 @@ def sync(
             uow, [sid for sid, gid in wanted if gid not in known], after={}, laptop_chain=laptop_chain
         )
     down_batches = [
-        b for c in (again, new) if c is not None for b in sync_service.batches(c.members, most=batch_records)
+        b
+        for c, after in ((again, peer_heads), (new, {}))
+        if c is not None
+        for b in sync_service.batches(
+            c.members, most=batch_records, after={**after, laptop_chain: sync_service.BEYOND}
+        )
     ]
-    total = sum(len(b["records.json"]) for b in down_batches)
-    received = received_skipped = 0
+    down_ids = {r["id"] for b in down_batches for r in b["records.json"]}
+    received_ids: set[str] = set()
+    done = set()
     supervisees = sorted(gid for _sid, gid in wanted)
     for i, members in enumerate(down_batches, 1):
         with local.uow("sync") as uow:
@@ -132,11 +139,11 @@ def sync(
                     uow, agency_chain, url=url, heads=agency_heads, supervisees=supervisees
                 )
             uow.commit()
-        received += taken.added + taken.voids_added
-        received_skipped += taken.already - taken.voids_added
+        received_ids |= taken.taken
+        done |= {r["id"] for r in members["records.json"]}
         say(
             _("Received batch {i} of {n}: {done} of {total} record(s).").format(
-                i=i, n=len(down_batches), done=received + received_skipped, total=total
+                i=i, n=len(down_batches), done=f"{len(done):,}", total=f"{len(down_ids):,}"
             )
         )
     if not down_batches:
@@ -144,10 +151,10 @@ def sync(
             sync_service.write_peer(uow, agency_chain, url=url, heads=agency_heads, supervisees=supervisees)
             uow.commit()
     return SyncSummary(
-        sent=sent,
-        sent_skipped=sent_skipped,
-        received=received,
-        received_skipped=received_skipped,
+        sent=len(sent_ids),
+        sent_skipped=len(up_ids - sent_ids),
+        received=len(received_ids),
+        received_skipped=len(down_ids - received_ids),
         left_out=left_out,
         batches=len(up_batches) + len(down_batches),
         supervisees=len(wanted),

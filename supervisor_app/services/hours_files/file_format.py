@@ -157,6 +157,7 @@ class HoursImportSummary:
     not_attached: int = 0  # group sessions already here for other attendees, not listing this one
     chains: tuple[str, ...] = ()
     voids_added: int = 0  # of the records already here, those whose void arrived now
+    taken: frozenset[str] = frozenset()  # the ids of the records added or given their void now
 
     def text(self) -> str:
         who = _("{name} (id {id})").format(name=self.supervisee_name, id=self.supervisee_id)

@@ -307,6 +307,7 @@ def import_members(
     ):
         gids[gid] = sid
     added = already = not_attached = voids_added = 0
+    taken: set[str] = set()
     wanted = [r.id for r in hours.records]
     among, params = in_list(conn, "id", wanted)
     existing = {
@@ -356,6 +357,7 @@ def import_members(
                     _refuse_fork(conn, record.void, hours)
                     _insert_link(conn, record.void, record, stamp)  # voided since the last import
                     voids_added += 1
+                    taken.add(record.id)
                 elif voided_here is None or voided_here[0] != record.void["chain_hash"]:
                     raise refuse(
                         "hours_file.void_differs",
@@ -385,6 +387,7 @@ def import_members(
             _refuse_fork(conn, record.void, hours)
             _insert_link(conn, record.void, record, stamp)
         added += 1
+        taken.add(record.id)
 
     # Checked again as they now stand here, by verification itself, before anything is kept.
     session.flush()
@@ -420,6 +423,7 @@ def import_members(
             not_attached=not_attached,
             chains=tuple(c for c in hours.chains if c != chain),
             voids_added=voids_added,
+            taken=frozenset(taken),
         )
     audit.log(
         uow,

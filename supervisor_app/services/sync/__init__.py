@@ -12,13 +12,14 @@ No server of our own: the laptop connects to the agency database and moves hours
 :func:`supervisor_app.usecases.syncing.sync` runs a whole sync.
 """
 
-from supervisor_app.services.sync.down import collect_down, supervised_by
+from supervisor_app.services.sync.down import BEYOND, collect_down, supervised_by
 from supervisor_app.services.sync.state import heads_of, own_supervisors, read_peer, write_peer
 from supervisor_app.services.sync.up import collect_up, refuse_fork, take_batch
 from supervisor_app.services.sync.wire import BATCH_RECORDS, batches
 
 __all__ = [
     "BATCH_RECORDS",
+    "BEYOND",
     "batches",
     "collect_down",
     "collect_up",

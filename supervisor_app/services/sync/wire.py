@@ -1,7 +1,6 @@
 """A sync batch is an hours file's members in memory (wire version 2,
 :func:`~supervisor_app.services.hours_files.collect_hours`): this cuts the collected members into
-batches of at most :data:`BATCH_RECORDS` records, each whole: a signature's links travel
-together, an amendment travels with its original when both are new."""
+batches of about :data:`BATCH_RECORDS` records, in chain order, a signature's links together."""
 
 from __future__ import annotations
 
@@ -10,40 +9,35 @@ from typing import Any
 BATCH_RECORDS = 2000
 
 
-def _units(records: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    """The records grouped so that no signature and no amendment (with its original in the
-    batch) is split: union-find over signature ids and amended ids."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        while parent.setdefault(x, x) != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        parent[find(a)] = find(b)
-
-    ids = {r["id"] for r in records}
-    for r in records:
-        node = "r:" + r["id"]
-        for link in (r["sign"], r["void"]):
-            if link is not None:
-                union(node, "s:" + link["signature"])
-        amended = r["content"][11]
-        if amended and amended in ids:
-            union(node, "r:" + amended)
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for r in records:
-        groups.setdefault(find("r:" + r["id"]), []).append(r)
-    units = list(groups.values())
-    units.sort(key=lambda unit: min((r["sign"]["chain"], r["sign"]["seq"]) for r in unit))
-    return units
+def _units(
+    records: list[dict[str, Any]], signatures: dict[str, dict[str, Any]], after: dict[str, int]
+) -> list[list[dict[str, Any]]]:
+    """The records grouped by the signature of the link they carry, in chain order (a signature
+    covers a run of seqs of one chain). A record voided under a later signature goes twice: its
+    sign link with its signing batch (without the void; not again if the receiver has it,
+    ``after``) and, whole, with the void's batch. So batches taken in order leave the receiver
+    holding every link of a chain up to the highest it holds: its head stays a true cursor if a
+    sync stops half way. An amendment comes after its original (same chain, later seq)."""
+    units: dict[str, list[dict[str, Any]]] = {}
+    for record in records:
+        sign, void = record["sign"], record["void"]
+        if void is None or void["signature"] == sign["signature"]:
+            units.setdefault(sign["signature"], []).append(record)
+            continue
+        if sign["seq"] > after.get(sign["chain"], 0):
+            units.setdefault(sign["signature"], []).append({**record, "void": None})
+        units.setdefault(void["signature"], []).append(record)
+    return [
+        units[sid]
+        for sid in sorted(units, key=lambda sid: (signatures[sid]["chain"], signatures[sid]["first_seq"]))
+    ]
 
 
-def batches(members: dict[str, Any], *, most: int = BATCH_RECORDS) -> list[dict[str, Any]]:
-    """``members`` cut into batches of at most ``most`` records (a unit larger than that goes
-    whole, alone), each with its signatures, their keys, the supervisors and the supervisees
+def batches(
+    members: dict[str, Any], *, most: int = BATCH_RECORDS, after: dict[str, int] | None = None
+) -> list[dict[str, Any]]:
+    """``members`` (collected after ``after``) cut into batches of at most ``most`` records (a
+    signature's records go together, even more of them), in chain order, each with its signatures, their keys, the supervisors and the supervisees
     its records name; the supervisees no record names go with the first batch (there is one
     batch, empty, when there are no records: the people still travel)."""
     manifest = members["manifest.json"]
@@ -52,13 +46,13 @@ def batches(members: dict[str, Any], *, most: int = BATCH_RECORDS) -> list[dict[
     keys = {k["fingerprint"]: k for k in members["keys.json"]["keys"]}
     people = manifest["supervisees"]
     chunks: list[list[dict[str, Any]]] = []
-    for unit in _units(records):
+    for unit in _units(records, signatures, after or {}):
         if chunks and len(chunks[-1]) + len(unit) <= most:
             chunks[-1].extend(unit)
         else:
             chunks.append(list(unit))
-    if not chunks:
-        chunks.append([])
+    # A record whose sign and void batches share a chunk goes once, whole (its later entry).
+    chunks = [list({r["id"]: r for r in chunk}.values()) for chunk in chunks] or [[]]
     named_anywhere = {gid for r in records for gid in _named(r)}
     out: list[dict[str, Any]] = []
     for i, chunk in enumerate(chunks):
