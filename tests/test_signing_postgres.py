@@ -7,6 +7,7 @@ superuser here) with the triggers disabled, as on SQLite with them dropped."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sqlite3
 import threading
 from pathlib import Path
@@ -426,3 +427,48 @@ def test_two_desks_signing_at_once_give_one_chain(
 def verify_on(database: Database) -> signoff.VerifyReport:
     with database.uow(reading=True) as uow:
         return verify(uow)
+
+
+def test_several_changed_records_are_named_in_the_same_order(
+    world: World, history: dict[str, str], request: pytest.FixtureRequest
+) -> None:
+    """The whole-database pass reads the records in the order they were stored (SQLite's rowid;
+    on PostgreSQL, whose updates move rows, their creation), so its problems come in one order."""
+    behind_the_apps_back(
+        request, world.db,
+        "UPDATE supervision_session SET topics = 'changed' WHERE id IN (?, ?, ?)",
+        params=(history["amended"], history["a"], history["b"]),
+    )  # fmt: skip
+    report = whole(world)
+    assert [str(p) for p in report.problems] == [
+        f"{history['a']}: content changed after it was signed (signature #1)",
+        f"{history['b']}: content changed after it was signed (signature #2)",
+        f"{history['b']}: void #3 no longer matches the record or its reason",
+        f"{history['amended']}: content changed after it was signed (signature #4)",
+    ]
+
+
+def test_records_from_another_database_are_found_by_the_supervisees_global_id(world: World) -> None:
+    """A record another database signed (an hours file, a sync) names its supervisees by their
+    global ids, in the link's JSON: json_each on SQLite, jsonb on PostgreSQL."""
+    from supervisor_app.services.signoff.foreign import supervisee_foreign_ids
+
+    with world.uow() as uow:
+        conn = uow.raw()
+        ana = conn.execute("SELECT global_id FROM supervisee WHERE id = ?", (world.ana,)).fetchone()[0]
+        for seq, named in enumerate((["someone-else", ana], ["someone-else"]), start=1):
+            conn.execute(
+                "INSERT INTO foreign_link (chain_id, seq, signature_id, record_kind, record_id, action, signer_id, "
+                "signed_at, reason, content_hash, prev_chain_hash, chain_hash, people, imported_at) "
+                "VALUES ('elsewhere', ?, 's', 'session', ?, 'sign', 1, 'x', '', ?, ?, ?, ?, '2026-01-01 00:00:00')",
+                (
+                    seq,
+                    f"record-{seq}",
+                    "c" * 64,
+                    "p" * 64,
+                    "h" * 64,
+                    json.dumps({"supervisor": "x", "supervisees": named}),
+                ),
+            )
+        assert supervisee_foreign_ids(conn, world.ana) == ["record-1"]
+        assert supervisee_foreign_ids(conn, world.ben) == []
