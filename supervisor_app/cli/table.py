@@ -51,6 +51,7 @@ COMMANDS: tuple[Command, ...] = (
         ),
         people.supervisor_passwd,
         people.supervisor_passwd_arguments,
+        agency=True,
     ),
     Command(
         "supervisor edit",
