@@ -318,7 +318,10 @@ def test_a_forged_batch_is_refused_naming_the_record_and_changes_nothing(
 
 
 def test_a_forked_chain_is_refused(
-    tmp_path: Path, db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]]
+    tmp_path: Path,
+    db: Database,
+    laptops: tuple[Laptop, Laptop, dict[str, str]],
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Laptop A restored from an older copy signs other records at seqs the agency holds: sync
     refuses before sending, and a batch carrying such a link is refused on arrival."""
@@ -340,6 +343,16 @@ def test_a_forked_chain_is_refused(
         with pytest.raises(DomainError) as refused:
             sync(restored.db, db)
         assert refused.value.code == "sync.chain_forked" and "has another link there" in str(refused.value)
+        from supervisor_app.cli import main
+
+        capsys.readouterr()
+        assert main(["--db", str(older), "sync", "--server", _server(db)]) == 2
+        out, err = capsys.readouterr()
+        assert (
+            not out
+            and "Sync is refused, nothing was sent" in err
+            and str(refused.value).split("(record ")[1][:36] in err
+        )
         with restored.db.uow(reading=True) as uow:
             collected = sync_service.collect_up(uow, {}, source="laptop A, restored")
         with pytest.raises(DomainError) as arrived, db.uow("sync") as uow:
