@@ -457,3 +457,14 @@ def test_a_sync_stopped_half_way_leaves_a_true_cursor(
     ana, ben = _gid(a, "Ana"), _gid(a, "Ben")
     assert _by_gid(db)[ana] == _by_gid(a.db)[ana] and _by_gid(db)[ben] == _by_gid(a.db)[ben]
     _verified(db)
+
+
+def test_a_laptop_with_nobody_yet_syncs_and_changes_nothing(tmp_path: Path, db: Database) -> None:
+    empty = open_database(tmp_path / "new.db")
+    try:
+        before = _counts(db)
+        done = sync(empty, db)
+        assert (done.sent, done.received, done.batches) == (0, 0, 0)
+        assert _counts(db) == before
+    finally:
+        empty.close()

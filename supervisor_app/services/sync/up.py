@@ -27,7 +27,8 @@ def collect_up(local: UnitOfWork, agency_heads: dict[str, int], *, source: str) 
     counted. Reads only."""
     ids = [sid for (sid,) in signing.dbapi(local).execute("SELECT id FROM supervisee ORDER BY id").fetchall()]
     collected = collect_hours(local, supervisee_ids=ids, after=agency_heads)
-    check_members(collected.members, source=source, known=known_records(local))
+    if ids:  # a database with nobody yet has nothing to send
+        check_members(collected.members, source=source, known=known_records(local))
     return collected
 
 

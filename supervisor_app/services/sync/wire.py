@@ -37,14 +37,17 @@ def batches(
     members: dict[str, Any], *, most: int = BATCH_RECORDS, after: dict[str, int] | None = None
 ) -> list[dict[str, Any]]:
     """``members`` (collected after ``after``) cut into batches of at most ``most`` records (a
-    signature's records go together, even more of them), in chain order, each with its signatures, their keys, the supervisors and the supervisees
-    its records name; the supervisees no record names go with the first batch (there is one
-    batch, empty, when there are no records: the people still travel)."""
+    signature's records go together, even more of them), in chain order, each with its
+    signatures, their keys, the supervisors and the supervisees its records name; the
+    supervisees no record names go with the first batch (one batch, without records, when
+    there are only people; none when there is nothing)."""
     manifest = members["manifest.json"]
     records = members["records.json"]
     signatures = {s["id"]: s for s in members["signatures.json"]}
     keys = {k["fingerprint"]: k for k in members["keys.json"]["keys"]}
     people = manifest["supervisees"]
+    if not records and not people:
+        return []
     chunks: list[list[dict[str, Any]]] = []
     for unit in _units(records, signatures, after or {}):
         if chunks and len(chunks[-1]) + len(unit) <= most:
