@@ -468,3 +468,41 @@ def test_a_laptop_with_nobody_yet_syncs_and_changes_nothing(tmp_path: Path, db: 
         assert _counts(db) == before
     finally:
         empty.close()
+
+
+def test_a_new_supervisors_laptop_is_known_to_the_agency_and_receives_who_it_is_given(
+    tmp_path: Path, db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]]
+) -> None:
+    """Rosa's new laptop has no supervisees: its first sync makes her known at the agency
+    (active, so a director can give her supervisees); Ben given to her there comes down."""
+    a, _b, _ids = laptops
+    sync(a.db, db)
+    rosa = open_database(tmp_path / "rosa.db")
+    try:
+        with rosa.uow() as uow:
+            people.add_supervisor(uow, name="Rosa Diaz", credentials="CRSS", password=PASSWORD)
+            uow.commit()
+        first = sync(rosa, db)
+        assert (first.sent, first.received, first.supervisees) == (0, 0, 0)
+        with db.uow() as uow:
+            conn = signoff.signing.dbapi(uow)
+            rosa_here, active = conn.execute(
+                "SELECT id, active FROM supervisor WHERE name = 'Rosa Diaz'"
+            ).fetchone()
+            assert active
+            ben = _gid(a, "Ben")
+            ben_here = conn.execute("SELECT id FROM supervisee WHERE global_id = ?", (ben,)).fetchone()[0]
+            supervisors.change_supervisor(
+                uow, supervisee_id=ben_here, supervisor_id=rosa_here, effective_from=days_ago(5)
+            )
+            uow.commit()
+        given = sync(rosa, db)
+        assert (given.sent, given.received, given.supervisees) == (
+            0,
+            2,
+            1,
+        )  # the group session, the voided entry
+        assert _by_gid(rosa)[ben] == _by_gid(db)[ben] == _by_gid(a.db)[ben]
+        _verified(rosa)
+    finally:
+        rosa.close()

@@ -196,7 +196,6 @@ def import_members(
 
     if wire:
         resolved = [_resolve_person(uow, hours, info) for info in hours.supervisees]
-        supervisee, supervisee_added = resolved[0]
         linked, same_name = False, ()
     else:
         supervisee, supervisee_added, linked, same_name = _resolve_supervisee(uow, hours, link_supervisee_id)
@@ -365,7 +364,8 @@ def import_members(
                         _("{label} is here with another void.").format(label=label),
                     )
             if (
-                record.kind == "session"
+                not wire  # a batch's group sessions list whichever of its supervisees are here
+                and record.kind == "session"
                 and not conn.execute(
                     "SELECT 1 FROM session_attendee WHERE session_id = ? AND supervisee_id = ?",
                     (record.id, supervisee.id),
@@ -412,8 +412,8 @@ def import_members(
         uow.flush()
         return HoursImportSummary(
             path=hours.path,
-            supervisee_id=supervisee.id,
-            supervisee_name=supervisee.name,
+            supervisee_id=resolved[0][0].id if resolved else 0,
+            supervisee_name=resolved[0][0].name if resolved else "",
             added=added,
             already=already,
             signatures_added=added_signatures,

@@ -289,11 +289,12 @@ def check_members(
     manifest = parts.get("manifest.json")
     _check_manifest(target, manifest, WIRE_VERSION if wire else VERSION)
     people = manifest.get("supervisees") if wire else [manifest.get("supervisee")]
-    if not (isinstance(people, list) and people and all(_a_person(p) for p in people)):
+    only_people = wire and parts.get("records.json") == []  # a batch of supervisors alone
+    if not (isinstance(people, list) and (people or only_people) and all(_a_person(p) for p in people)):
         raise refuse(
             "hours_file.no_supervisee", target, _("its manifest does not say whose hours these are.")
         )
-    supervisee = people[0]
+    supervisee = people[0] if people else {}
     chains = manifest.get("chains")
     if not isinstance(chains, dict) or not all(isinstance(v, dict) for v in chains.values()):
         raise refuse(

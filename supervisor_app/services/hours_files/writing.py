@@ -98,6 +98,7 @@ def collect_hours(
     *,
     supervisee_ids: Sequence[int | str],
     after: dict[str, int] | None = None,
+    also_supervisors: Sequence[str] = (),
 ) -> Collected:
     """The members of an hours file (no zip, no file) for these supervisees: their signed
     records (sessions, experience, amendments and the originals they replace, voids), with the
@@ -109,7 +110,9 @@ def collect_hours(
     since travels again with its void); its manifest lists each supervisee with the global id
     of their current supervisor, and ``keys.json`` names those supervisors too. An amendment
     whose original is not in a version-1 file is left out; in a batch the original may already
-    be in the target (:func:`~supervisor_app.services.hours_files.reading.check_members`).
+    be in the target (:func:`~supervisor_app.services.hours_files.reading.check_members`);
+    ``keys.json`` of a batch also names ``also_supervisors`` (global ids: a laptop's own
+    supervisors, so the agency knows them before they have supervisees).
 
     Records that arrived from another database go in too, with their own signatures. Every
     record is verified first: a database with an altered record gives out nothing
@@ -251,6 +254,7 @@ def collect_hours(
     named = {r["content"][3] for r in out} | {k["supervisor"] for k in keys_out}
     if wire:
         named |= {gid_of_supervisor[s.supervisor_id] for s in wanted if s.supervisor_id is not None}
+        named |= set(also_supervisors)
     among, params = in_list(conn, "global_id", sorted(named))
     supervisors_out = [
         {

@@ -17,6 +17,7 @@ from supervisor_app.services.hours_files import (
     known_records,
 )
 from supervisor_app.services.signoff import signing
+from supervisor_app.services.sync.state import own_supervisors
 
 
 def collect_up(local: UnitOfWork, agency_heads: dict[str, int], *, source: str) -> Collected:
@@ -24,10 +25,12 @@ def collect_up(local: UnitOfWork, agency_heads: dict[str, int], *, source: str) 
     agency holds (``agency_heads``), checked here before it leaves (a broken local record is
     stopped at home: :class:`~supervisor_app.services.signoff.RecordsFailVerification` or the
     refusal naming it). Pending records never leave; records signed before keys are left out,
-    counted. Reads only."""
+    counted. This database's own supervisors travel too (the agency then knows them, to give
+    them supervisees). Reads only."""
     ids = [sid for (sid,) in signing.dbapi(local).execute("SELECT id FROM supervisee ORDER BY id").fetchall()]
-    collected = collect_hours(local, supervisee_ids=ids, after=agency_heads)
-    if ids:  # a database with nobody yet has nothing to send
+    mine = own_supervisors(local)
+    collected = collect_hours(local, supervisee_ids=ids, after=agency_heads, also_supervisors=mine)
+    if ids or mine:  # a database with nobody yet has nothing to send
         check_members(collected.members, source=source, known=known_records(local))
     return collected
 

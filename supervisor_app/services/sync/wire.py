@@ -40,13 +40,13 @@ def batches(
     signature's records go together, even more of them), in chain order, each with its
     signatures, their keys, the supervisors and the supervisees its records name; the
     supervisees no record names go with the first batch (one batch, without records, when
-    there are only people; none when there is nothing)."""
+    there are only people or supervisors; none when there is nothing)."""
     manifest = members["manifest.json"]
     records = members["records.json"]
     signatures = {s["id"]: s for s in members["signatures.json"]}
     keys = {k["fingerprint"]: k for k in members["keys.json"]["keys"]}
     people = manifest["supervisees"]
-    if not records and not people:
+    if not records and not people and not members["keys.json"]["supervisors"]:
         return []
     chunks: list[list[dict[str, Any]]] = []
     for unit in _units(records, signatures, after or {}):
