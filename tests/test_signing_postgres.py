@@ -472,3 +472,35 @@ def test_records_from_another_database_are_found_by_the_supervisees_global_id(wo
             )
         assert supervisee_foreign_ids(conn, world.ana) == ["record-1"]
         assert supervisee_foreign_ids(conn, world.ben) == []
+
+
+@pytest.mark.postgres
+def test_a_writer_waits_for_the_lock_as_long_as_sqlite_would_then_fails(
+    postgres_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer holding the lock (a desk in the middle of signing, a sync batch) keeps the next
+    one waiting up to the busy timeout, then that one fails and writes nothing; once the first
+    commits, the next goes through."""
+    from sqlalchemy.exc import OperationalError
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 300)
+    url = agency_url(postgres_server)
+    first, second = open_database(url), open_database(url)
+    try:
+        holding = first.uow()
+        people.add_supervisor(holding, name="Dana Whitaker", credentials="CRSS")
+        holding.flush()  # the lock is held from here to the commit
+        with second.uow() as uow, pytest.raises(OperationalError, match="lock timeout"):
+            people.add_supervisor(uow, name="Rafael Ortiz", credentials="CADC")
+            uow.flush()
+        holding.commit()
+        holding.__exit__(None, None, None)
+        with second.uow() as uow:
+            people.add_supervisor(uow, name="Rafael Ortiz", credentials="CADC")
+            uow.commit()
+        with second.uow(reading=True) as uow:
+            names = uow.raw().execute("SELECT name FROM supervisor ORDER BY id").fetchall()
+        assert names == [("Dana Whitaker",), ("Rafael Ortiz",)]
+    finally:
+        first.close()
+        second.close()
