@@ -129,7 +129,7 @@ def behind_the_apps_back(
         return
     server = request.getfixturevalue("postgres_server")
     owner = server.url(make_url(database.url).database).replace("+psycopg", "")
-    tables = ("supervision_session", "session_allocation", "session_attendee", "sign_off")
+    tables = ("supervision_session", "session_allocation", "session_attendee", "sign_off", "audit_event")
     with psycopg.connect(owner) as conn:
         for table in tables:
             conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER ALL")
@@ -504,3 +504,25 @@ def test_a_writer_waits_for_the_lock_as_long_as_sqlite_would_then_fails(
     finally:
         first.close()
         second.close()
+
+
+def test_an_audit_event_changed_behind_the_apps_back_is_named(
+    world: World, history: dict[str, str], request: pytest.FixtureRequest
+) -> None:
+    from supervisor_app.services import trails
+
+    with world.db.uow(reading=True) as uow:
+        assert trails._intact(uow.raw(), trails.AUDIT)  # the quick pass (in Python on PostgreSQL)
+        event, action = (
+            uow.raw().execute("SELECT id, action FROM audit_event WHERE action = 'void'").fetchone()
+        )
+    behind_the_apps_back(
+        request, world.db, "UPDATE audit_event SET actor = 'someone' WHERE id = ?", params=(event,)
+    )
+    with world.db.uow(reading=True) as uow:
+        assert not trails._intact(uow.raw(), trails.AUDIT)
+    report = whole(world)
+    assert [(p.kind, p.message) for p in report.problems] == [
+        ("audit", "was changed after it was written, or written outside the app (its hash does not match it)")
+    ]
+    assert report.problems[0].record_id.startswith(f"audit event #{event} (") and action == "void"
