@@ -526,3 +526,34 @@ def test_an_audit_event_changed_behind_the_apps_back_is_named(
         ("audit", "was changed after it was written, or written outside the app (its hash does not match it)")
     ]
     assert report.problems[0].record_id.startswith(f"audit event #{event} (") and action == "void"
+
+
+@pytest.mark.postgres
+def test_the_tables_numbered_by_the_app_have_no_sequence_on_postgres(postgres_server: Any) -> None:
+    """audit_event, attestation and sign_off always get their ids from the app (the next after
+    the newest, under the write lock): a sequence beside them would stay at 1 and hand out taken
+    ids to whatever used it; without one, a row without an id is refused at once."""
+    from sqlalchemy.exc import IntegrityError
+
+    url = agency_url(postgres_server)
+    with psycopg.connect(url.replace("+psycopg", "")) as conn:
+        defaults = conn.execute(
+            "SELECT table_name, column_name, column_default FROM information_schema.columns "
+            "WHERE (table_name, column_name) IN (('audit_event', 'id'), ('attestation', 'id'), ('sign_off', 'seq'), "
+            "('supervisor_key', 'id')) ORDER BY 1"
+        ).fetchall()
+    assert [(t, c, d is None) for t, c, d in defaults] == [
+        ("attestation", "id", True),
+        ("audit_event", "id", True),
+        ("sign_off", "seq", True),
+        ("supervisor_key", "id", False),  # numbered by the database: a sequence is right there
+    ]
+    database = open_database(url)
+    try:
+        with database.uow() as uow, pytest.raises(IntegrityError, match="null value in column"):
+            uow.session.connection().exec_driver_sql(
+                "INSERT INTO audit_event (at, actor, action, details, prev_hash, hash) "
+                "VALUES (now(), 'x', 'edit', '', '', '')"
+            )
+    finally:
+        database.close()
