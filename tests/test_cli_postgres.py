@@ -24,6 +24,8 @@ WORKING = [
     "supervisor add",
     "supervisor passwd",
     "supervisor edit",
+    "supervisor recover",
+    "supervisor recovery-key",
     "supervisee add",
     "supervisee edit",
     "session add",
@@ -200,3 +202,35 @@ def test_sign_amend_void_and_verify_through_the_command_line(
     altered = cli("--db", url, "verify")
     assert altered.code == 1
     assert altered.out.strip() == f"{amended}: content changed after it was signed (signature #4)"
+
+
+def test_a_forgotten_password_on_the_agency_database(cli: Cli, url: str) -> None:
+    """The recovery key made there sets a new password there; the supervisor signs with it."""
+
+    def run(*argv: object, stdin: str = "") -> Any:
+        result = cli("--db", url, *argv, stdin=stdin)
+        assert result.code == 0, result.err
+        return result
+
+    dana = run(
+        "supervisor", "add", "--name", "Dana Whitaker", "--credentials", "CRSS", "--password-stdin",
+        stdin=PASSWORD + "\n",
+    ).out.strip()  # fmt: skip
+    recovery = run("--json", "supervisor", "recovery-key", dana, stdin=PASSWORD + "\n").json()["recovery_key"]
+    wrong = cli("--db", url, "supervisor", "recover", dana, stdin=f"{'X' * len(recovery)}\n{NEW_PASSWORD}\n")
+    assert wrong.code == 2
+    run("supervisor", "recover", dana, stdin=f"{recovery}\n{NEW_PASSWORD}\n")
+    ana = run(
+        "supervisee", "add", "--name", "Ana Example", "--credential", "CRSS", "--start", days_ago(400),
+        "--supervisor", dana,
+    ).out.strip()  # fmt: skip
+    run(
+        "session", "add", "--supervisor", dana, "--supervisee", ana, "--date", days_ago(1), "--start", "10:00",
+        "--minutes", "60", "--format", "individual", "--modality", "in-person", "--domain", "advocacy=60",
+    )  # fmt: skip
+    refused = cli(
+        "--db", url, "sign", "--supervisor", dana, "--all", "--password-stdin", stdin=PASSWORD + "\n"
+    )
+    assert refused.code == 2 and "Wrong password" in refused.err
+    run("sign", "--supervisor", dana, "--all", "--password-stdin", stdin=NEW_PASSWORD + "\n")
+    assert run("--json", "verify").json()["ok"]

@@ -129,7 +129,7 @@ def behind_the_apps_back(
         return
     server = request.getfixturevalue("postgres_server")
     owner = server.url(make_url(database.url).database).replace("+psycopg", "")
-    tables = ("supervision_session", "session_allocation", "session_attendee", "sign_off")
+    tables = ("supervision_session", "session_allocation", "session_attendee", "sign_off", "audit_event")
     with psycopg.connect(owner) as conn:
         for table in tables:
             conn.execute(f"ALTER TABLE {table} DISABLE TRIGGER ALL")
@@ -472,3 +472,88 @@ def test_records_from_another_database_are_found_by_the_supervisees_global_id(wo
             )
         assert supervisee_foreign_ids(conn, world.ana) == ["record-1"]
         assert supervisee_foreign_ids(conn, world.ben) == []
+
+
+@pytest.mark.postgres
+def test_a_writer_waits_for_the_lock_as_long_as_sqlite_would_then_fails(
+    postgres_server: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A writer holding the lock (a desk in the middle of signing, a sync batch) keeps the next
+    one waiting up to the busy timeout, then that one fails and writes nothing; once the first
+    commits, the next goes through."""
+    from sqlalchemy.exc import OperationalError
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 300)
+    url = agency_url(postgres_server)
+    first, second = open_database(url), open_database(url)
+    try:
+        holding = first.uow()
+        people.add_supervisor(holding, name="Dana Whitaker", credentials="CRSS")
+        holding.flush()  # the lock is held from here to the commit
+        with second.uow() as uow, pytest.raises(OperationalError, match="lock timeout"):
+            people.add_supervisor(uow, name="Rafael Ortiz", credentials="CADC")
+            uow.flush()
+        holding.commit()
+        holding.__exit__(None, None, None)
+        with second.uow() as uow:
+            people.add_supervisor(uow, name="Rafael Ortiz", credentials="CADC")
+            uow.commit()
+        with second.uow(reading=True) as uow:
+            names = uow.raw().execute("SELECT name FROM supervisor ORDER BY id").fetchall()
+        assert names == [("Dana Whitaker",), ("Rafael Ortiz",)]
+    finally:
+        first.close()
+        second.close()
+
+
+def test_an_audit_event_changed_behind_the_apps_back_is_named(
+    world: World, history: dict[str, str], request: pytest.FixtureRequest
+) -> None:
+    from supervisor_app.services import trails
+
+    with world.db.uow(reading=True) as uow:
+        assert trails._intact(uow.raw(), trails.AUDIT)  # the quick pass (in Python on PostgreSQL)
+        event, action = (
+            uow.raw().execute("SELECT id, action FROM audit_event WHERE action = 'void'").fetchone()
+        )
+    behind_the_apps_back(
+        request, world.db, "UPDATE audit_event SET actor = 'someone' WHERE id = ?", params=(event,)
+    )
+    with world.db.uow(reading=True) as uow:
+        assert not trails._intact(uow.raw(), trails.AUDIT)
+    report = whole(world)
+    assert [(p.kind, p.message) for p in report.problems] == [
+        ("audit", "was changed after it was written, or written outside the app (its hash does not match it)")
+    ]
+    assert report.problems[0].record_id.startswith(f"audit event #{event} (") and action == "void"
+
+
+@pytest.mark.postgres
+def test_the_tables_numbered_by_the_app_have_no_sequence_on_postgres(postgres_server: Any) -> None:
+    """audit_event, attestation and sign_off always get their ids from the app (the next after
+    the newest, under the write lock): a sequence beside them would stay at 1 and hand out taken
+    ids to whatever used it; without one, a row without an id is refused at once."""
+    from sqlalchemy.exc import IntegrityError
+
+    url = agency_url(postgres_server)
+    with psycopg.connect(url.replace("+psycopg", "")) as conn:
+        defaults = conn.execute(
+            "SELECT table_name, column_name, column_default FROM information_schema.columns "
+            "WHERE (table_name, column_name) IN (('audit_event', 'id'), ('attestation', 'id'), ('sign_off', 'seq'), "
+            "('supervisor_key', 'id')) ORDER BY 1"
+        ).fetchall()
+    assert [(t, c, d is None) for t, c, d in defaults] == [
+        ("attestation", "id", True),
+        ("audit_event", "id", True),
+        ("sign_off", "seq", True),
+        ("supervisor_key", "id", False),  # numbered by the database: a sequence is right there
+    ]
+    database = open_database(url)
+    try:
+        with database.uow() as uow, pytest.raises(IntegrityError, match="null value in column"):
+            uow.session.connection().exec_driver_sql(
+                "INSERT INTO audit_event (at, actor, action, details, prev_hash, hash) "
+                "VALUES (now(), 'x', 'edit', '', '', '')"
+            )
+    finally:
+        database.close()
