@@ -26,6 +26,7 @@ from supervisor_app.services.canonical import (
     read_batch,
     select_in,
 )
+from supervisor_app.services.records.status import set_aside_sql
 from supervisor_app.services.signoff.checks import (
     AUDITED,
     AUDITED_SQL,
@@ -60,7 +61,14 @@ _SUPERSEDED_SQL = (
     "SELECT supersedes_id FROM supervision_session WHERE status = 'signed' AND supersedes_id IN "
     "(SELECT session_id FROM session_attendee WHERE supervisee_id = ?) "
     "UNION ALL SELECT supersedes_id FROM experience_entry WHERE status = 'signed' AND supersedes_id IN "
-    "(SELECT value FROM json_each(?))"  # the entries' ids, as read
+    "(SELECT value FROM json_each(?)) "  # the entries' ids, as read
+    # and the older-signed of two signed amendments of one record (only the newest counts)
+    "UNION ALL "
+    + set_aside_sql(
+        "supervision_session", "a.id IN (SELECT session_id FROM session_attendee WHERE supervisee_id = ?)"
+    )
+    + " UNION ALL "
+    + set_aside_sql("experience_entry", "a.id IN (SELECT value FROM json_each(?))")
 )
 
 
@@ -163,7 +171,7 @@ def _read_supervisee(
             arrived = check_foreign(conn, among_ids(list(foreign_ids)), add)
             signs.update(arrived.signs)
             voids.update(arrived.voids)
-        superseded = {row[0] for row in conn.execute(_SUPERSEDED_SQL, (supervisee_id, *own.params))}
+        superseded = {row[0] for row in conn.execute(_SUPERSEDED_SQL, (supervisee_id, *own.params) * 2)}
         report = VerifyReport(records_checked=0, signatures_checked=0, problems=problems)
         return SuperviseeRecords(sessions, experience, signs, voids, superseded, report)
     check_chain(links, predecessors, add)
@@ -185,7 +193,7 @@ def _read_supervisee(
         arrived = check_foreign(conn, among_ids([*known, *missing]), add)
         signs.update(arrived.signs)
         voids.update(arrived.voids)
-    superseded = {row[0] for row in conn.execute(_SUPERSEDED_SQL, (supervisee_id, *own.params))}
+    superseded = {row[0] for row in conn.execute(_SUPERSEDED_SQL, (supervisee_id, *own.params) * 2)}
     if missing:
         superseded.update(
             row[0]
