@@ -88,8 +88,8 @@ def _sessions(place: Place) -> int:
         return uow.session.scalar(select(func.count()).select_from(SupervisionSession)) or 0
 
 
-@pytest.fixture
-def laptop(tmp_path: Path) -> Place:
+def open_laptop(tmp_path: Path) -> Place:
+    """Dana's laptop: Ana's 60-minute session, signed."""
     db = open_database(tmp_path / "laptop.db")
     with db.uow("test") as uow:
         dana = people.add_supervisor(
@@ -109,12 +109,17 @@ def laptop(tmp_path: Path) -> Place:
         )  # fmt: skip
         uow.commit()
     _sign(place)
-    yield place
-    db.close()
+    return place
 
 
 @pytest.fixture
-def desk(tmp_path: Path, laptop: Place) -> tuple[Place, int]:
+def laptop(tmp_path: Path) -> Place:
+    place = open_laptop(tmp_path)
+    yield place
+    place.db.close()
+
+
+def open_desk(tmp_path: Path, laptop: Place) -> tuple[Place, int]:
     """The desk database: Mei works there; Ana's first hours file arrived, bringing Dana
     (inactive, no password); Dana is made active there and Mei sets her password. Returns
     the place (as Dana) and Mei's id."""
@@ -138,8 +143,30 @@ def desk(tmp_path: Path, laptop: Place) -> tuple[Place, int]:
         )
         uow.commit()
         dana_id = dana.id
-    yield Place(db, dana_id, ana), mei.id
-    db.close()
+    return Place(db, dana_id, ana), mei.id
+
+
+@pytest.fixture
+def desk(tmp_path: Path, laptop: Place) -> tuple[Place, int]:
+    place, mei = open_desk(tmp_path, laptop)
+    yield place, mei
+    place.db.close()
+
+
+def two_amendments(tmp_path: Path) -> tuple[Place, Place, str, str]:
+    """The laptop and the desk, each holding Dana's two amendments of Ana's session (45 minutes
+    at the desk, then 30 on the laptop): (laptop, desk, the desk's, the laptop's). The caller
+    closes both databases."""
+    laptop = open_laptop(tmp_path)
+    desk, _mei = open_desk(tmp_path, laptop)
+    original = _original(laptop)
+    at_desk = _amend(desk, original, 45)
+    _sign(desk)
+    on_laptop = _amend(laptop, original, 30)
+    _sign(laptop)
+    _hand_over(laptop, desk.db, tmp_path / "second.hours")
+    _hand_over(desk, laptop.db, tmp_path / "third.hours")
+    return laptop, desk, at_desk, on_laptop
 
 
 def _original(place: Place) -> str:
