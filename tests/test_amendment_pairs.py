@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from conftest import PASSWORD, TODAY
+from conftest import PASSWORD, TODAY, session_fields
 from supervisor_app.db import Database, open_database
 from supervisor_app.models import SignOff, SupervisionSession, Supervisor
 from supervisor_app.services import amendment_pairs, auth, hours_files, overview, people, records, supervisors
@@ -283,3 +283,22 @@ def test_an_amendment_of_an_arrived_record_is_signed_only_by_its_own_supervisor(
     with here.uow() as uow:
         assert uow.session.get(SupervisionSession, amendment).status == "pending"
     assert _totals(here) == 60
+
+
+@pytest.mark.backends
+def test_the_pair_queries_run_on_both_databases(world) -> None:  # type: ignore[no-untyped-def]
+    """The set-aside rule and the pair list are plain SQL that PostgreSQL runs too (on the
+    agency database nothing is signed yet: no pairs, the pending session does not count)."""
+    with world.uow() as uow:
+        records.add_session(uow, **session_fields(world))
+        uow.commit()
+    with world.uow() as uow:
+        assert amendment_pairs.pairs(uow) == [] and amendment_pairs.by_supervisee(uow) == {}
+        counted = (
+            select(func.count())
+            .select_from(SupervisionSession)
+            .where(records.counts_clause(SupervisionSession))
+        )
+        assert uow.session.scalar(counted) == 0
+        assert uow.rows(records.set_aside_sql("supervision_session")) == []
+        assert uow.rows(records.set_aside_sql("experience_entry", "a.id IS NOT NULL")) == []

@@ -228,3 +228,41 @@ def test_bad_input_is_refused_and_nothing_changes(sides: tuple[Side, Side], chan
         desk.take([good, change(good)])
     assert refused.value.code == code
     assert snapshot(desk.db) == before
+
+
+@pytest.mark.backends
+def test_merging_runs_on_both_databases(world) -> None:  # type: ignore[no-untyped-def]
+    """On the agency's PostgreSQL database as on SQLite: an edit from elsewhere applied (no
+    conflict: never edited here), then a concurrent older one kept out and logged."""
+    elsewhere = "ffffffff-ffff-4fff-bfff-ffffffffffff"
+    with world.uow() as uow:
+        (ana,) = [
+            s for s in person_merge.person_states(uow) if s["kind"] == "supervisee" and s["edited"] == {}
+        ][:1]
+    newer = {**ana, "chain": elsewhere, "details": {"position": "Coach"},
+             "edited": {"position": {"at": "2026-01-02T00:00:00+00:00", "actor": "lee@elsewhere"}}}  # fmt: skip
+    with world.uow("sync") as uow:
+        assert person_merge.apply_person_edits(uow, [newer]).conflicts == ()
+        uow.commit()
+    with world.uow("mei") as uow:
+        row = uow.session.scalar(select(Supervisee).where(Supervisee.global_id == ana["global_id"]))
+        assert row.position == "Coach"
+        update_supervisee(
+            uow, supervisee_id=row.id, name=row.name, credential=row.credential, position="Mentor"
+        )
+        uow.commit()
+    older = {**newer, "details": {"position": "Peer lead"},
+             "edited": {"position": {"at": "2026-01-03T00:00:00+00:00", "actor": "lee@elsewhere"}}}  # fmt: skip
+    with world.uow("sync") as uow:
+        outcome = person_merge.apply_person_edits(uow, [older])
+        uow.commit()
+    assert outcome.applied == () and [(c["kept"], c["lost"], c["lost_actor"]) for c in outcome.conflicts] == [
+        ("Mentor", "Peer lead", "lee@elsewhere")
+    ]
+    with world.uow() as uow:
+        assert (
+            uow.session.scalar(select(Supervisee.position).where(Supervisee.global_id == ana["global_id"]))
+            == "Mentor"
+        )
+        events = uow.session.scalars(select(AuditEvent).where(AuditEvent.action == "sync-conflict")).all()
+    assert len(events) == 1
