@@ -236,9 +236,7 @@ def test_merging_runs_on_both_databases(world) -> None:  # type: ignore[no-untyp
     conflict: never edited here), then a concurrent older one kept out and logged."""
     elsewhere = "ffffffff-ffff-4fff-bfff-ffffffffffff"
     with world.uow() as uow:
-        (ana,) = [
-            s for s in person_merge.person_states(uow) if s["kind"] == "supervisee" and s["edited"] == {}
-        ][:1]
+        ana = next(s for s in person_merge.person_states(uow) if s["kind"] == "supervisee")
     newer = {**ana, "chain": elsewhere, "details": {"position": "Coach"},
              "edited": {"position": {"at": "2026-01-02T00:00:00+00:00", "actor": "lee@elsewhere"}}}  # fmt: skip
     with world.uow("sync") as uow:
