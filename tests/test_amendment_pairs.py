@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from conftest import PASSWORD, TODAY, session_fields
 from supervisor_app.db import Database, open_database
-from supervisor_app.models import SignOff, SupervisionSession, Supervisor
+from supervisor_app.models import ExperienceEntry, SignOff, SupervisionSession, Supervisor
 from supervisor_app.services import amendment_pairs, auth, hours_files, overview, people, records, supervisors
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.progress import compute_progress
@@ -61,18 +61,19 @@ def _hand_over(source: Place, target: Database, path: Path) -> int:
     return summary.supervisee_id
 
 
-def _totals(place: Place) -> int:
-    """Ana's counted supervision minutes, the same by each way of adding them up: the progress
-    service's SQL, the verified rows (sums_from_records) and the agency list's set-based SQL."""
+def _totals(place: Place, part: str = "supervision") -> int:
+    """Ana's counted supervision (or experience) minutes, the same by each way of adding them
+    up: the progress service's SQL, the verified rows (sums_from_records) and the agency
+    list's set-based SQL."""
     with place.uow() as uow:
         by_sql = compute_progress(uow, supervisee_id=place.ana, check_integrity=False)
         by_rows = compute_progress(uow, supervisee_id=place.ana)
     with place.db.uow("test", reading=True) as uow:
         (listed,) = overview.supervisee_summaries(uow, supervisee_ids=[place.ana])
     figures = {
-        by_sql.supervision.counted_minutes,
-        by_rows.supervision.counted_minutes,
-        listed.supervision_counted_minutes,
+        getattr(by_sql, part).counted_minutes,
+        getattr(by_rows, part).counted_minutes,
+        getattr(listed, f"{part}_counted_minutes"),
     }
     assert len(figures) == 1, figures
     return figures.pop()
@@ -106,6 +107,11 @@ def open_laptop(tmp_path: Path) -> Place:
             uow, supervisor_id=dana.id, supervisee_ids=[ana.id], date=TODAY - dt.timedelta(days=30),
             start="10:00", minutes=60, format="individual", modality="in-person",
             allocations={"advocacy": 60}, topics="Boundaries",
+        )  # fmt: skip
+        records.add_experience(
+            uow, supervisee_id=ana.id, supervisor_id=dana.id, period_start=TODAY - dt.timedelta(days=60),
+            period_end=TODAY - dt.timedelta(days=54), allocations={"recovery-support": 600},
+            setting="Drop-in center", kind="paid",
         )  # fmt: skip
         uow.commit()
     _sign(place)
@@ -167,6 +173,11 @@ def two_amendments(tmp_path: Path) -> tuple[Place, Place, str, str]:
     _hand_over(laptop, desk.db, tmp_path / "second.hours")
     _hand_over(desk, laptop.db, tmp_path / "third.hours")
     return laptop, desk, at_desk, on_laptop
+
+
+def _entry(place: Place) -> str:
+    with place.uow() as uow:
+        return uow.session.scalar(select(ExperienceEntry.id).where(ExperienceEntry.supersedes_id.is_(None)))
 
 
 def _original(place: Place) -> str:
@@ -234,6 +245,33 @@ def test_two_amendments_of_one_record_are_both_kept_flagged_and_counted_once(
             uow, record_id=on_laptop, reason="Amended twice", supervisor_id=laptop.dana, password=PASSWORD
         )
     assert _pairs(laptop) == [] and _totals(laptop) == 45
+
+
+def test_an_experience_entry_amended_in_two_databases_counts_once(
+    tmp_path: Path, laptop: Place, desk: tuple[Place, int]
+) -> None:
+    here, _mei = desk
+    entry = _entry(laptop)
+    assert _totals(laptop, "experience") == _totals(here, "experience") == 600
+    amendments = []
+    for place, minutes in ((laptop, 500), (here, 400)):  # the desk's is signed last
+        with place.uow() as uow:
+            row = records.amend_record(
+                uow, record_id=entry, reason="Fewer hours", allocations={"recovery-support": minutes}
+            )
+            uow.commit()
+            amendments.append(row.id)
+        _sign(place)
+    _hand_over(laptop, here.db, tmp_path / "second.hours")
+    _hand_over(here, laptop.db, tmp_path / "third.hours")
+    for place in (laptop, here):
+        assert _totals(place, "experience") == 400
+        (pair,) = _pairs(place)
+        assert (pair.kind, pair.original, pair.supervisee_ids) == ("experience", entry, (place.ana,))
+        assert [(a.id, a.counts) for a in pair.amendments] == [(amendments[1], True), (amendments[0], False)]
+    with here.uow() as uow:
+        signing.void(uow, record_id=amendments[1], reason="Twice", supervisor_id=here.dana, password=PASSWORD)
+    assert _pairs(here) == [] and _totals(here, "experience") == 500
 
 
 def test_only_the_records_own_supervisor_amends_an_arrived_record(desk: tuple[Place, int]) -> None:
