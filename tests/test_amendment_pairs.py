@@ -17,7 +17,16 @@ from sqlalchemy import func, select
 from conftest import PASSWORD, TODAY, session_fields
 from supervisor_app.db import Database, open_database
 from supervisor_app.models import ExperienceEntry, SignOff, SupervisionSession, Supervisor
-from supervisor_app.services import amendment_pairs, auth, hours_files, overview, people, records, supervisors
+from supervisor_app.services import (
+    amendment_pairs,
+    auth,
+    hours_files,
+    overview,
+    people,
+    records,
+    signoff,
+    supervisors,
+)
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.progress import compute_progress
 from supervisor_app.usecases import signing
@@ -223,6 +232,11 @@ def test_two_amendments_of_one_record_are_both_kept_flagged_and_counted_once(
                 r["id"]: r["status"] for r in records.list_records(uow, "session", supervisee_id=place.ana)
             }
         assert shown == {original: "amended", on_laptop: "signed", at_desk: "signed"}
+
+    for place in (laptop, here):
+        with place.uow() as uow:
+            report = signoff.verify(uow)
+        assert report.ok, report.problems
 
     # At the desk: the laptop's amendment arrived, so it cannot be voided there...
     with here.uow() as uow, pytest.raises(DomainError, match="arrived in an hours file"):
