@@ -572,6 +572,10 @@
         <translation>Revisión terminada</translation>
     </message>
     <message>
+        <source>Edited in two databases</source>
+        <translation>Editado en dos bases de datos</translation>
+    </message>
+    <message>
         <source>Training added</source>
         <translation>Capacitación agregada</translation>
     </message>
@@ -4910,6 +4914,30 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation>Elegible: cumple todos los requisitos. Atrasado: ninguna sesión firmada o pendiente en los últimos 14 días. Al día: ninguno de los dos.</translation>
     </message>
     <message>
+        <source>Record {original} has two signed amendments:</source>
+        <translation>El registro {original} tiene dos enmiendas firmadas:</translation>
+    </message>
+    <message>
+        <source>signed here</source>
+        <translation>firmada aquí</translation>
+    </message>
+    <message>
+        <source>signed in another database</source>
+        <translation>firmada en otra base de datos</translation>
+    </message>
+    <message>
+        <source>counts</source>
+        <translation>cuenta</translation>
+    </message>
+    <message>
+        <source>left out until one is voided</source>
+        <translation>no cuenta hasta que se anule una</translation>
+    </message>
+    <message>
+        <source>  {record}: {signer}, {when}, {where}; {counts}</source>
+        <translation>  {record}: {signer}, {when}, {where}; {counts}</translation>
+    </message>
+    <message>
         <source>Adding up the signed hours…</source>
         <translation>Sumando las horas firmadas…</translation>
     </message>
@@ -4924,6 +4952,10 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     <message>
         <source>Records fail verification</source>
         <translation>Registros no pasan la verificación</translation>
+    </message>
+    <message>
+        <source>{status} · two amendments</source>
+        <translation>{status} · dos enmiendas</translation>
     </message>
     <message>
         <source>Not verified yet: the file's signatures are being checked.</source>

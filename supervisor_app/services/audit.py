@@ -35,6 +35,7 @@ class AuditAction:
     PASSWORD_CHANGED = "password-changed"
     REVIEW_START = "review-start"
     REVIEW_END = "review-end"
+    SYNC_CONFLICT = "sync-conflict"  # a person edited in two databases: the losing value (person_merge)
 
 
 def log(

@@ -49,7 +49,7 @@ from supervisor_app.models import (
     SupervisionSession,
     Supervisor,
 )
-from supervisor_app.services import agency_check, board_rules, requirements
+from supervisor_app.services import agency_check, amendment_pairs, board_rules, requirements
 from supervisor_app.services.profiles import GENERAL_DOMAIN, CredentialProfile
 from supervisor_app.services.progress import apply_board_rules
 from supervisor_app.services.records import display_status_sql
@@ -107,6 +107,7 @@ def supervisee_summaries(
     everyone = supervisee_ids is None and supervisor_id is None
     figures = sums_by_supervisee(uow, ids, {s.id: cutoffs[s.credential] for s in people}, everyone=everyone)
     checked = agency_check.verification_state(uow, ids)
+    paired = amendment_pairs.by_supervisee(uow)  # rare: two signed amendments of one record
     result: list[SuperviseeSummary] = []
     for supervisee in people:
         summary = supervisee  # the roster's row, now given its figures
@@ -138,6 +139,7 @@ def supervisee_summaries(
             ]
         summary.status = _status(summary, today=today, overdue_days=overdue_days)
         summary.verified = checked.get(supervisee.id)
+        summary.two_amendments = paired.get(supervisee.id, [])
         if summary.verified is False:
             summary.status = "altered"
             summary.unmet = [

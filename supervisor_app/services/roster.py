@@ -45,6 +45,8 @@ class SuperviseeSummary:
     # Whether the figures come from records verified against the file as it is now: None while
     # the file's first verification runs, False when their records fail it (status "altered").
     verified: bool | None = None
+    # Records of theirs with two signed amendments standing (services.amendment_pairs.AmendmentPair)
+    two_amendments: list[Any] = field(default_factory=list)
 
     @property
     def supervision_percent(self) -> float:

@@ -18,6 +18,7 @@ from typing import Any
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import RecordStatus
+from supervisor_app.services.records.status import set_aside_sql
 from supervisor_app.services.requirements import Sums, net_pending
 from supervisor_app.services.roster import as_date
 from supervisor_app.services.signoff import SuperviseeRecords
@@ -26,17 +27,19 @@ _PENDING = RecordStatus.PENDING.value
 _SIGNED = RecordStatus.SIGNED.value
 
 
-# Records that no longer count (a signed amendment replaced them, or they were voided here or
-# in the database they came from), and those a pending amendment waits to replace: each set
-# read once per query (a scan of the void links), not probed row by row.
+# Records that no longer count (a signed amendment replaced them, they were voided here or
+# in the database they came from, or they are the older-signed of two signed amendments of
+# one record: exactly one amendment stands), and those a pending amendment waits to replace:
+# each set read once per query (a scan of the void links), not probed row by row.
 _GONE = (
     "gone(id) AS (SELECT supersedes_id FROM {table} WHERE status = 'signed' AND supersedes_id IS NOT NULL "
     "UNION SELECT record_id FROM sign_off WHERE action = 'void' "
-    "UNION SELECT record_id FROM foreign_link WHERE action = 'void'), "
+    "UNION SELECT record_id FROM foreign_link WHERE action = 'void' "
+    "UNION {set_aside}), "
     "waiting(id) AS (SELECT supersedes_id FROM {table} WHERE status = 'pending' AND supersedes_id IS NOT NULL)"
 )
 _SESSION_TOTALS = (
-    f"WITH {_GONE.format(table='supervision_session')} "
+    f"WITH {_GONE.format(table='supervision_session', set_aside=set_aside_sql('supervision_session'))} "
     "SELECT t.supervisee_id, s.status, s.supervisor_id, s.format, a.domain_code, s.id IN waiting, sum(a.minutes) "
     "FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
     "JOIN session_allocation a ON a.session_id = s.id "
@@ -44,14 +47,14 @@ _SESSION_TOTALS = (
     "GROUP BY 1, 2, 3, 4, 5, 6"
 )
 _SESSION_SPANS = (
-    f"WITH {_GONE.format(table='supervision_session')} "
+    f"WITH {_GONE.format(table='supervision_session', set_aside=set_aside_sql('supervision_session'))} "
     "SELECT t.supervisee_id, s.status, count(*), min(s.date), max(s.date) "
     "FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
     "WHERE {who} AND (s.status = 'pending' OR (s.status = 'signed' AND s.id NOT IN gone)) "
     "GROUP BY 1, 2"
 )
 _EXPERIENCE_TOTALS = (
-    f"WITH {_GONE.format(table='experience_entry')} "
+    f"WITH {_GONE.format(table='experience_entry', set_aside=set_aside_sql('experience_entry'))} "
     "SELECT e.supervisee_id, e.status, e.supervisor_id, a.domain_code, e.id IN waiting, {inside}, sum(a.minutes) "
     "FROM experience_entry e JOIN experience_allocation a ON a.entry_id = e.id "
     "WHERE {who} AND (e.status = 'pending' OR (e.status = 'signed' AND e.id NOT IN gone)) "

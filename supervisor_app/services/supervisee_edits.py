@@ -38,6 +38,7 @@ def update_supervisee(
     hire_date: Any = KEEP,
     language: Any = KEEP,
     today: dt.date | None = None,
+    origin: dict[str, Any] | None = None,
 ) -> Supervisee:
     """Change a supervisee's own details, checked by the same rules as a new one, plus: the
     start date may not fall after a session or experience already recorded for them, and the
@@ -74,7 +75,8 @@ def update_supervisee(
         uow,
         audit.AuditAction.EDIT,
         supervisee_id=supervisee.id,
-        details={"supervisee": supervisee.id, **changed},
+        # origin: an edit made in another database, applied here (services.person_merge)
+        details={"supervisee": supervisee.id, **changed, **({"from": origin} if origin else {})},
     )
     return supervisee
 

@@ -69,7 +69,7 @@ def create_supervisor(
 
 
 def edit_supervisor(
-    uow: UnitOfWork, *, supervisor_id: int | str, **changes: Any
+    uow: UnitOfWork, *, supervisor_id: int | str, origin: dict[str, Any] | None = None, **changes: Any
 ) -> dict[str, tuple[Any, Any]]:
     """Change some of a supervisor's details (any of :data:`EDITABLE`; the others keep their
     value), checked as when adding. Logs the fields that changed, before and after, and returns
@@ -98,6 +98,8 @@ def edit_supervisor(
                 "supervisor": supervisor.id,
                 "before": {f: _jsonable(b) for f, (b, _a) in changed.items()},
                 "after": {f: _jsonable(a) for f, (_b, a) in changed.items()},
+                # an edit made in another database, applied here (services.person_merge)
+                **({"from": origin} if origin else {}),
             },
         )
     return changed

@@ -63,6 +63,7 @@ ACTION_WORDS = {
     AuditAction.PASSWORD_CHANGED: QT_TRANSLATE_NOOP("AuditPage", "Password changed"),
     AuditAction.REVIEW_START: QT_TRANSLATE_NOOP("AuditPage", "Review started"),
     AuditAction.REVIEW_END: QT_TRANSLATE_NOOP("AuditPage", "Review ended"),
+    AuditAction.SYNC_CONFLICT: QT_TRANSLATE_NOOP("AuditPage", "Edited in two databases"),
     "training-add": QT_TRANSLATE_NOOP("AuditPage", "Training added"),
     "training-edit": QT_TRANSLATE_NOOP("AuditPage", "Training edited"),
     "training-delete": QT_TRANSLATE_NOOP("AuditPage", "Training deleted"),

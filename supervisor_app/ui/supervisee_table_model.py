@@ -53,6 +53,24 @@ class SuperviseeTableModel(RowListModel[SuperviseeSummary]):
                 )
         return super().headerData(section, orientation, role)
 
+    def _pair_text(self, pair: Any) -> str:
+        """A record amended twice (services.amendment_pairs): both amendments, who signed each
+        and where, which one counts."""
+        lines = [self.tr("Record {original} has two signed amendments:").format(original=pair.original[:8])]
+        for amendment in pair.amendments:
+            where = self.tr("signed here") if amendment.here else self.tr("signed in another database")
+            counts = self.tr("counts") if amendment.counts else self.tr("left out until one is voided")
+            lines.append(
+                self.tr("  {record}: {signer}, {when}, {where}; {counts}").format(
+                    record=amendment.id[:8],
+                    signer=amendment.signer,
+                    when=amendment.signed_at[:16],
+                    where=where,
+                    counts=counts,
+                )
+            )
+        return "\n".join(lines)
+
     def _figures_pending(self, role: int) -> Any:
         """A row whose totals are still being computed (the list shows names first)."""
         if role == Qt.ItemDataRole.DisplayRole:
@@ -105,6 +123,8 @@ class SuperviseeTableModel(RowListModel[SuperviseeSummary]):
             if column == self.STATUS:
                 if s.status == "altered":
                     return self.tr("Records fail verification")
+                if s.two_amendments:
+                    return self.tr("{status} · two amendments").format(status=status_text(s.status))
                 return status_text(s.status)
         if role == SORT_ROLE:
             return {
@@ -118,6 +138,8 @@ class SuperviseeTableModel(RowListModel[SuperviseeSummary]):
             return QBrush(QColor(STATUS_COLOURS[s.status]))
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.PENDING:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS and s.two_amendments:
+            return "\n".join([*map(self._pair_text, s.two_amendments), *s.unmet])
         if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS and s.verified is None:
             tip = self.tr("Not verified yet: the file's signatures are being checked.")
             return "\n".join([tip, *s.unmet])

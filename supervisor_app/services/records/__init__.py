@@ -43,6 +43,8 @@ from supervisor_app.services.records.status import (
     record_supervisee_ids,
     refuse_arrived,
     replaced_by_sql,
+    set_aside_clause,
+    set_aside_sql,
     superseded_clause,
     voided_clause,
 )
@@ -109,6 +111,8 @@ __all__ = [
     "refuse_arrived",
     "replaced_by_sql",
     "session_snapshot",
+    "set_aside_clause",
+    "set_aside_sql",
     "superseded_clause",
     "timed_sessions",
     "update_experience",

@@ -3,6 +3,11 @@
 Status model: a row stores ``pending`` or ``signed``. A signed row is *amended* when a signed
 amendment supersedes it and *voided* when a void sign-off names it; both are derived from
 append-only rows (:func:`display_status_sql`), so a signed row is never touched again.
+
+Two signed amendments of one record (made in two databases, both arrived in one): both are
+kept and show as signed; the newest-signed one counts and the other is *set aside*
+(:func:`set_aside_sql`) until one of them is voided (:mod:`~supervisor_app.services.amendment_pairs`
+lists such pairs).
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from sqlalchemy import (
     literal,
     or_,
     select,
+    text,
 )
 from sqlalchemy.orm import aliased
 
@@ -32,6 +38,7 @@ from supervisor_app.models import (
     SignOff,
     SignOffAction,
     SupervisionSession,
+    Supervisor,
 )
 from supervisor_app.services.errors import DomainError
 
@@ -77,30 +84,93 @@ def voided_clause(model: type[Record]) -> ColumnElement[bool]:
     )
 
 
-def refuse_arrived(uow: UnitOfWork, record: Record, action: str) -> None:
-    """A record signed in another database (arrived in an hours file) is read-only here.
+# The signed-at text of a record's sign link, here or in the database it came from (both hold
+# the stamp as SQLite stores it: naive UTC with microseconds, so text order is time order).
+_SIGN_TIME = (
+    "coalesce((SELECT CAST(signed_at AS TEXT) FROM sign_off WHERE record_id = {r}.id AND action = 'sign' LIMIT 1), "
+    "(SELECT signed_at FROM foreign_link WHERE record_id = {r}.id AND action = 'sign' LIMIT 1))"
+)
+VOIDED_IDS_SQL = "SELECT record_id FROM sign_off WHERE action = 'void' UNION SELECT record_id FROM foreign_link WHERE action = 'void'"
+"""The ids of every record voided, here or in the database it came from."""
+
+
+def set_aside_sql(table: str, among: str = "") -> str:
+    """SQL of the ids of ``table``'s signed amendments *set aside*: another signed, not voided
+    amendment of the same record was signed later (ties: the higher id), so only the
+    newest-signed of two amendments counts. ``among``: an extra condition on ``a`` (the row
+    set aside). Pairs are rare: the join meets only the amendments of one record each."""
+    return (
+        f"SELECT a.id FROM {table} a JOIN {table} b ON b.supersedes_id = a.supersedes_id AND b.id <> a.id "
+        "WHERE a.supersedes_id IS NOT NULL AND a.status = 'signed' AND b.status = 'signed' "
+        f"AND b.id NOT IN ({VOIDED_IDS_SQL}) "
+        f"AND ({_SIGN_TIME.format(r='b')} > {_SIGN_TIME.format(r='a')} "
+        f"OR ({_SIGN_TIME.format(r='b')} = {_SIGN_TIME.format(r='a')} AND b.id > a.id))"
+        + (f" AND {among}" if among else "")
+    )
+
+
+@cache  # static expressions: build once, reuse
+def set_aside_clause(model: type[Record]) -> ColumnElement[bool]:
+    """True where the row is a signed amendment set aside by a newer-signed one of the same record."""
+    return model.id.in_(text(set_aside_sql(model.__tablename__)).columns(model.id))
+
+
+def may_amend_arrived(uow: UnitOfWork, record: Record, supervisor_id: int | None) -> bool:
+    """Whether ``supervisor_id`` may amend ``record`` (signed in another database, arrived in an
+    hours file) here: only its own supervisor (the same person, matched by global id when it
+    arrived), active and able to sign here."""
+    if supervisor_id is None or supervisor_id != record.supervisor_id:
+        return False
+    supervisor = uow.session.get(Supervisor, supervisor_id)
+    return supervisor is not None and supervisor.active and supervisor.password_hash is not None
+
+
+def refuse_arrived(uow: UnitOfWork, record: Record, action: str, *, supervisor_id: int | None = None) -> None:
+    """A record signed in another database (arrived in an hours file) is read-only here, except
+    that its own supervisor (``supervisor_id``, :func:`may_amend_arrived`) may amend it: a new
+    record of this database's chain that amends it. A void belongs in the original's chain.
     ``action`` is an English past participle marked with ``N_`` ("amended"), shown translated."""
     arrived = uow.session.scalar(
         select(ForeignLink.chain_id)
         .where(ForeignLink.record_id == record.id, ForeignLink.action == SignOffAction.SIGN)
         .limit(1)
     )
-    if arrived is not None:
+    if arrived is None:
+        return
+    if action == "amended":
+        if may_amend_arrived(uow, record, supervisor_id):
+            return
+        supervisor = uow.session.get(Supervisor, record.supervisor_id)
         raise DomainError(
             _(
-                "Record {record} was signed in another database and arrived in an hours file; "
-                "it is read-only here and cannot be {action} (its own supervisor can, where it was signed)."
-            ).format(record=record.id[:8], action=_(action)),
+                "Record {record} was signed in another database and arrived in an hours file; here "
+                "only its own supervisor, {supervisor}, signed in on this database, can amend it."
+            ).format(record=record.id[:8], supervisor=supervisor.name if supervisor else "?"),
             field="record",
-            code="records.arrived_read_only",
-            params={"record": record.id, "action": action},
+            code="records.arrived_not_own_supervisor",
+            params={"record": record.id},
         )
+    raise DomainError(
+        _(
+            "Record {record} was signed in another database and arrived in an hours file; "
+            "it is read-only here and cannot be {action} (its own supervisor can, where it was signed)."
+        ).format(record=record.id[:8], action=_(action)),
+        field="record",
+        code="records.arrived_read_only",
+        params={"record": record.id, "action": action},
+    )
 
 
 @cache  # static expressions: build once, reuse
 def counts_clause(model: type[Record]) -> ColumnElement[bool]:
-    """True for the rows that count toward progress: signed, not replaced, not voided."""
-    return and_(model.status == RecordStatus.SIGNED, ~superseded_clause(model), ~voided_clause(model))
+    """True for the rows that count toward progress: signed, not replaced, not voided, not an
+    amendment set aside by a newer-signed one of the same record."""
+    return and_(
+        model.status == RecordStatus.SIGNED,
+        ~superseded_clause(model),
+        ~voided_clause(model),
+        ~set_aside_clause(model),
+    )
 
 
 @cache  # static expressions: build once, reuse

@@ -44,6 +44,7 @@ from supervisor_app.services.records.status import (
     record_supervisee_ids,
     refuse_arrived,
     replaced_by_sql,
+    set_aside_clause,
 )
 from supervisor_app.services.validation import clean_text
 
@@ -362,7 +363,9 @@ def amend_record(
     original in every total and the original shows as *amended*.
     """
     original = find_record(uow, record_id)
-    refuse_arrived(uow, original, N_("amended"))
+    # One signed in another database: only its own supervisor amends it here (in this chain);
+    # checked again below with the amendment's supervisor.
+    refuse_arrived(uow, original, N_("amended"), supervisor_id=original.supervisor_id)
     reason = clean_text(
         reason, field="reason", label=_("Reason for the amendment"), max_length=1000, required=True
     )
@@ -393,6 +396,17 @@ def amend_record(
             _("Record {original} was voided and cannot be amended.").format(original=original.id[:8]),
             field="record",
             code="records.amend_voided",
+            params={"original": original.id},
+        )
+    model = type(original)
+    if uow.session.scalar(select(set_aside_clause(model)).where(model.id == original.id)):
+        raise DomainError(
+            _(
+                "Record {original} is one of two signed amendments of {record} and does not count; "
+                "void one of the two, or amend the one that counts."
+            ).format(original=original.id[:8], record=str(original.supersedes_id)[:8]),
+            field="record",
+            code="records.amend_set_aside",
             params={"original": original.id},
         )
     if waiting_amendment(uow, original.id) is not None:
@@ -439,6 +453,7 @@ def amend_record(
             status=RecordStatus.PENDING.value, supersedes_id=original.id, amendment_reason=reason
         )
         _apply_experience(amended, values_e)  # type: ignore[arg-type]
+    refuse_arrived(uow, original, N_("amended"), supervisor_id=amended.supervisor_id)
     uow.session.add(amended)
     uow.flush()
     for supervisee_id in set(record_supervisee_ids(original)) | set(record_supervisee_ids(amended)):

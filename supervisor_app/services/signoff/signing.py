@@ -388,6 +388,8 @@ def sign(
         _check_may_sign(record, supervisor.id, own, inherited)
         if record.supersedes_id:
             original = find_record(uow, record.supersedes_id)
+            # An original signed in another database: only its own supervisor signs an amendment.
+            refuse_arrived(uow, original, N_("amended"), supervisor_id=supervisor.id)
             if display_status(uow, original).value != RecordStatus.SIGNED:
                 raise DomainError(
                     _("Record {record} amends {original}, which was replaced or voided since.").format(

@@ -26,6 +26,7 @@ from supervisor_app.services.canonical import (
     read_batch,
     select_in,
 )
+from supervisor_app.services.records.status import set_aside_sql
 from supervisor_app.services.signoff.checks import (
     AUDITED,
     AUDITED_SQL,
@@ -61,14 +62,21 @@ _SUPERSEDED_SQL = (
     "SELECT supersedes_id FROM supervision_session WHERE status = 'signed' AND supersedes_id IN "
     "(SELECT session_id FROM session_attendee WHERE supervisee_id = ?) "
     "UNION ALL SELECT supersedes_id FROM experience_entry WHERE status = 'signed' AND {entries}"
+    # and the older-signed of two signed amendments of one record (only the newest counts)
+    " UNION ALL "
+    + set_aside_sql(
+        "supervision_session", "a.id IN (SELECT session_id FROM session_attendee WHERE supervisee_id = ?)"
+    )
+    + " UNION ALL "
+    + set_aside_sql("experience_entry", "{aside}")
 )
 
 
 def _superseded(conn: Any, supervisee_id: int, own: Among) -> set[Any]:
     condition, params = own.where(conn, "supersedes_id")
-    return {
-        row[0] for row in conn.execute(_SUPERSEDED_SQL.format(entries=condition), (supervisee_id, *params))
-    }
+    aside, aside_params = own.where(conn, "a.id")
+    sql = _SUPERSEDED_SQL.format(entries=condition, aside=aside)
+    return {row[0] for row in conn.execute(sql, (supervisee_id, *params, supervisee_id, *aside_params))}
 
 
 @dataclass

@@ -1,0 +1,342 @@
+"""A person edited in two databases: the edits merged, per person and field, newest first.
+
+A person's details are edited with :func:`~supervisor_app.services.supervisee_edits.update_supervisee`
+and :func:`~supervisor_app.services.supervisors.edit_supervisor`, each an ``edit`` event in
+the audit trail (its time and the signed-in actor). Two databases that hold one person (the
+same global id; it never changes) exchange :func:`person_states`; each applies the other's
+with :func:`apply_person_edits`:
+
+- per field, the edit with the newest time wins (ties: the higher chain id, the database's
+  global id); the winner is applied through the same edit functions, the event noting where
+  and when it was first made (``from``), so that it keeps its own time in later merges;
+- an edit made over the other's (the other side had it when it edited) simply follows it;
+- two edits made in different databases without one seeing the other are a *conflict*: the
+  loser's value, database (chain) and actor go into a ``sync-conflict`` event, on each side;
+- an incoming edit older than this side's changes nothing here.
+
+Bad input (an unknown kind, a global id unknown here that brings no details, a field that
+cannot be edited this way, a malformed time) is refused before anything changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+
+from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
+from supervisor_app.models import Supervisee, Supervisor
+from supervisor_app.services import audit
+from supervisor_app.services.canonical import database_identity
+from supervisor_app.services.errors import DomainError
+
+SUPERVISEE_FIELDS = ("name", "credential", "icb_id", "position", "start_date", "hire_date", "language")
+"""A supervisee's details merged between databases (those :func:`update_supervisee` edits)."""
+KINDS = ("supervisee", "supervisor")
+
+
+def _supervisor_fields() -> tuple[str, ...]:
+    from supervisor_app.services.supervisors import EDITABLE
+
+    return EDITABLE
+
+
+def _fields(kind: str) -> tuple[str, ...]:
+    return SUPERVISEE_FIELDS if kind == "supervisee" else _supervisor_fields()
+
+
+def _text(value: Any) -> Any:
+    """A detail as exchanged: dates as ISO text, the rest as stored."""
+    return value.isoformat() if isinstance(value, dt.date) else value
+
+
+def _stamp(value: Any, *, field: str = "edited") -> str:
+    """An edit's time as canonical text (naive UTC, microseconds), so that equal times compare equal."""
+    try:
+        when = value if isinstance(value, dt.datetime) else dt.datetime.fromisoformat(str(value))
+    except ValueError:
+        raise DomainError(
+            _("{value!r} is not a date and time.").format(value=value),
+            field=field,
+            code="person_merge.bad_time",
+            params={"value": str(value)},
+        ) from None
+    if when.tzinfo is not None:
+        when = when.astimezone(dt.UTC).replace(tzinfo=None)
+    return when.isoformat(sep=" ", timespec="microseconds")
+
+
+@dataclass(frozen=True)
+class Edit:
+    """The newest edit of one field: when (canonical text), by whom, in which database, and
+    the edit it was made over (``over``: (at, chain), or None over the first value)."""
+
+    at: str
+    actor: str
+    chain: str
+    over: tuple[str, str] | None = None
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.at, self.chain)
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "at": self.at,
+            "actor": self.actor,
+            "chain": self.chain,
+            "over": list(self.over) if self.over else None,
+        }
+
+
+def _edits(uow: UnitOfWork, chain: str) -> dict[tuple[str, int], dict[str, Edit]]:
+    """Each person's newest edit of each field, from the audit trail's ``edit`` events: {(kind,
+    id): {field: Edit}}. An edit applied from another database keeps its own time, actor and
+    chain (the event's ``from``)."""
+    history: dict[tuple[str, int, str], list[Edit]] = {}
+    rows = uow.rows(
+        "SELECT at, actor, details FROM audit_event WHERE action = ? AND record_id IS NULL ORDER BY id",
+        (audit.AuditAction.EDIT,),
+    )
+    for at, actor, text in rows:
+        try:
+            details = json.loads(text) if text else {}
+        except ValueError:
+            continue
+        after = details.get("after") if isinstance(details, dict) else None
+        if not isinstance(after, dict):
+            continue
+        for kind in KINDS:
+            person = details.get(kind)
+            if isinstance(person, int):
+                break
+        else:
+            continue
+        origin = details.get("from") if isinstance(details.get("from"), dict) else None
+        edit_at = _stamp(origin["at"]) if origin else _stamp(at)
+        for field in after:
+            if field in _fields(kind):
+                history.setdefault((kind, person, field), []).append(
+                    Edit(
+                        edit_at,
+                        str(origin["actor"]) if origin else actor,
+                        str(origin["chain"]) if origin else chain,
+                    )
+                )
+    newest: dict[tuple[str, int], dict[str, Edit]] = {}
+    for (kind, person, field), edits in history.items():
+        edits.sort(key=lambda e: e.key)
+        last = edits[-1]
+        over = edits[-2].key if len(edits) > 1 else None
+        newest.setdefault((kind, person), {})[field] = Edit(last.at, last.actor, last.chain, over)
+    return newest
+
+
+def person_states(uow: UnitOfWork) -> list[dict[str, Any]]:
+    """Everyone here as the other side's :func:`apply_person_edits` takes them: kind, global
+    id, this database's chain id, every detail (dates as ISO text) and, per field edited here
+    or applied from elsewhere, its newest edit (``at``, ``actor``, ``chain``, ``over``)."""
+    chain = _chain(uow)
+    edits = _edits(uow, chain)
+    states = []
+    for kind, model in (("supervisee", Supervisee), ("supervisor", Supervisor)):
+        for person in uow.session.scalars(select(model).order_by(model.id)):
+            mine = edits.get((kind, person.id), {})
+            states.append(
+                {
+                    "kind": kind,
+                    "global_id": person.global_id,
+                    "chain": chain,
+                    "details": {f: _text(getattr(person, f)) for f in _fields(kind)},
+                    "edited": {f: e.as_json() for f, e in sorted(mine.items())},
+                }
+            )
+    return states
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What applying the other side's people did: the fields applied here and the conflicts
+    logged (each: kind, global id, field, the value kept, the value lost and its chain and actor)."""
+
+    applied: tuple[tuple[str, str, str], ...]  # (kind, global id, field)
+    conflicts: tuple[dict[str, Any], ...]
+
+
+def _chain(uow: UnitOfWork) -> str:
+    chain, _keys_from = database_identity(uow.raw())
+    return chain or ""
+
+
+def _refuse(message: str, code: str, **params: Any) -> DomainError:
+    return DomainError(message, field="people", code=code, params=params)
+
+
+@dataclass
+class _Incoming:
+    kind: str
+    global_id: str
+    chain: str
+    details: dict[str, Any]
+    edited: dict[str, Edit]
+
+
+def _checked(uow: UnitOfWork, incoming: Iterable[Mapping[str, Any]]) -> list[tuple[_Incoming, Any]]:
+    """The incoming people, each with the person here, all checked before anything is applied."""
+    out = []
+    for item in incoming:
+        if not isinstance(item, Mapping):
+            raise _refuse(_("Each person must be a mapping of their details."), "person_merge.not_a_person")
+        kind = item.get("kind")
+        if kind not in KINDS:
+            raise _refuse(
+                _("Unknown kind of person {kind!r}; use supervisee or supervisor.").format(kind=kind),
+                "person_merge.unknown_kind",
+                kind=str(kind),
+            )
+        gid = item.get("global_id")
+        details = item.get("details")
+        edited = item.get("edited") or {}
+        chain = item.get("chain")
+        if not isinstance(gid, str) or not gid or not isinstance(chain, str) or not chain:
+            raise _refuse(
+                _("A person from another database needs their global id and that database's chain id."),
+                "person_merge.no_identity",
+            )
+        if not isinstance(details, Mapping) or not details or not isinstance(edited, Mapping):
+            raise _refuse(
+                _("The person with global id {global_id} comes with no details.").format(global_id=gid),
+                "person_merge.no_details",
+                global_id=gid,
+            )
+        allowed = _fields(kind)
+        wrong = sorted(str(f) for f in {*details, *edited} if f not in allowed)
+        if wrong:
+            raise _refuse(
+                _("{fields} of a {kind} cannot be changed by another database; only {allowed}.").format(
+                    fields=", ".join(wrong), kind=kind, allowed=", ".join(allowed)
+                ),
+                "person_merge.field_not_editable",
+                fields=wrong,
+            )
+        edits: dict[str, Edit] = {}
+        for field, edit in edited.items():
+            if not isinstance(edit, Mapping) or field not in details:
+                raise _refuse(
+                    _(
+                        "The edit of {field} of {global_id} does not say when and by whom, with its value."
+                    ).format(field=field, global_id=gid),
+                    "person_merge.bad_edit",
+                    field=field,
+                )
+            over = edit.get("over")
+            edits[field] = Edit(
+                _stamp(edit.get("at"), field=field),
+                str(edit.get("actor") or ""),
+                str(edit.get("chain") or chain),
+                (_stamp(over[0]), str(over[1]))
+                if isinstance(over, list | tuple) and len(over) == 2
+                else None,
+            )
+        model = Supervisee if kind == "supervisee" else Supervisor
+        person = uow.session.scalar(select(model).where(model.global_id == gid))
+        if person is None:
+            raise _refuse(
+                _(
+                    "There is no {kind} with global id {global_id} here; people new to this database "
+                    "arrive with their records."
+                ).format(kind=kind, global_id=gid),
+                "person_merge.unknown_person",
+                global_id=gid,
+            )
+        out.append((_Incoming(kind, gid, chain, dict(details), edits), person))
+    return out
+
+
+def apply_person_edits(uow: UnitOfWork, incoming: Sequence[Mapping[str, Any]]) -> Outcome:
+    """Apply the other side's people (:func:`person_states` of the other database), per person
+    and field, newest edit first (see the module); ``sync-conflict`` events for the conflicts.
+    All checked first: bad input raises :class:`DomainError` and changes nothing. Flushes;
+    the caller commits."""
+    from supervisor_app.services.supervisee_edits import update_supervisee
+    from supervisor_app.services.supervisors import edit_supervisor
+
+    people = _checked(uow, incoming)
+    chain = _chain(uow)
+    edits = _edits(uow, chain)
+    applied: list[tuple[str, str, str]] = []
+    conflicts: list[dict[str, Any]] = []
+    for other, person in people:
+        here = edits.get((other.kind, person.id), {})
+        winners: dict[str, Any] = {}
+        for field, value in other.details.items():
+            mine = _text(getattr(person, field))
+            if value == mine:
+                continue
+            theirs, ours = other.edited.get(field), here.get(field)
+            if theirs is None or (ours is not None and ours.key >= theirs.key):
+                # never edited there, or ours is the newer: kept; a conflict unless theirs is
+                # an edit ours was made over (they have not seen ours yet)
+                if (
+                    theirs is not None
+                    and ours is not None
+                    and ours.over != theirs.key
+                    and ours.chain != theirs.chain
+                ):
+                    conflicts.append(_conflict(other, person.id, field, mine, value, theirs))
+                continue
+            winners[field] = value
+            if ours is not None and theirs.over != ours.key and ours.chain != theirs.chain:
+                conflicts.append(_conflict(other, person.id, field, value, mine, ours))
+        # one edit event per field, so that each keeps its own time
+        for field, value in winners.items():
+            edit = other.edited[field]
+            origin = {"at": edit.at, "actor": edit.actor, "chain": edit.chain}
+            if other.kind == "supervisee":
+                current = {f: getattr(person, f) for f in SUPERVISEE_FIELDS}
+                current[field] = value
+                update_supervisee(
+                    uow,
+                    supervisee_id=person.id,
+                    name=current["name"],
+                    credential=current["credential"],
+                    icb_id=current["icb_id"],
+                    position=current["position"],
+                    start_date=current["start_date"],
+                    hire_date=current["hire_date"] or "",
+                    language=current["language"],
+                    origin=origin,
+                )
+            else:
+                edit_supervisor(uow, supervisor_id=person.id, origin=origin, **{field: value})
+            applied.append((other.kind, other.global_id, field))
+    for conflict in conflicts:
+        audit.log(
+            uow,
+            audit.AuditAction.SYNC_CONFLICT,
+            supervisee_id=conflict["id"] if conflict["kind"] == "supervisee" else None,
+            details={k: v for k, v in conflict.items() if k != "id"} | {conflict["kind"]: conflict["id"]},
+        )
+    uow.flush()
+    return Outcome(tuple(applied), tuple(conflicts))
+
+
+def _conflict(
+    other: _Incoming, person_id: int, field: str, kept: Any, lost: Any, loser: Edit
+) -> dict[str, Any]:
+    return {
+        "kind": other.kind,
+        "id": person_id,
+        "global_id": other.global_id,
+        "field": field,
+        "kept": kept,
+        "lost": lost,
+        "lost_chain": loser.chain,
+        "lost_actor": loser.actor,
+        "lost_at": loser.at,
+    }
