@@ -196,6 +196,8 @@ _PATHS: dict[str, str | None] = {}  # engine URL database -> the file's resolved
 
 
 def _path_of(engine: Engine) -> str | None:
+    if engine.dialect.name != "sqlite":
+        return None  # the agency database (PostgreSQL): no file; nothing is remembered yet
     database = engine.url.database
     if database in _PATHS:
         return _PATHS[database]
