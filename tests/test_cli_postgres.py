@@ -25,6 +25,8 @@ WORKING = [
     "session add",
     "experience add",
     "list",
+    "attestations",
+    "due",
 ]
 
 
@@ -71,6 +73,53 @@ def test_people_and_pending_records_through_the_command_line(cli: Cli, url: str)
     assert [p["name"] for p in people] == ["Ana María Example"]
     supervisors = cli("--db", url, "--json", "list", "supervisors").json()
     assert [(s["name"], s["title"]) for s in supervisors] == [("Dana Whitaker", "Clinical Supervisor")]
+
+
+def test_what_is_due_and_the_printed_forms_through_the_command_line(cli: Cli, url: str) -> None:
+    def add(*argv: object, stdin: str = "") -> str:
+        result = cli("--db", url, *argv, stdin=stdin)
+        assert result.code == 0, result.err
+        return result.out.strip()
+
+    dana = add(
+        "supervisor",
+        "add",
+        "--name",
+        "Dana Whitaker",
+        "--credentials",
+        "CRSS",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
+    ana = add(
+        "supervisee",
+        "add",
+        "--name",
+        "Ana Example",
+        "--credential",
+        "CRSS",
+        "--start",
+        days_ago(400),
+        "--supervisor",
+        dana,
+    )
+    add(
+        "session", "add", "--supervisor", dana, "--supervisee", ana, "--date", days_ago(20),
+        "--start", "10:00", "--minutes", "60", "--format", "individual", "--modality", "in-person",
+        "--domain", "advocacy=30", "--domain", "mentoring=30",
+    )  # fmt: skip
+    due = cli("--db", url, "--json", "due", "--days", "30")
+    assert due.code == 0, due.err
+    assert sorted((item["rule"], item["supervisee_id"], item["supervisor_id"]) for item in due.json()) == [
+        ("pending", None, int(dana)),
+        ("qualification", None, int(dana)),  # no credential recorded for Dana
+    ]
+    assert "1 pending record" in cli("--db", url, "due").out
+    refused = cli("--db", url, "due", "--days", "-3")
+    assert refused.code == 2 and refused.out == ""
+    printed = cli("--db", url, "--json", "attestations", "--supervisee", ana)
+    assert printed.code == 0 and printed.json() == []
+    assert cli("--db", url, "attestations").out == "No attestation printed yet.\n"
 
 
 @pytest.mark.parametrize(

@@ -251,6 +251,7 @@ COMMANDS: tuple[Command, ...] = (
         forms.attestations,
         forms.attestations_arguments,
         database="read",
+        agency=True,
     ),
     Command(
         "template",
@@ -266,6 +267,7 @@ COMMANDS: tuple[Command, ...] = (
         training.due_arguments,
         database="read",
         opens_for_reading=False,
+        agency=True,
     ),
     Command(
         "training add",
