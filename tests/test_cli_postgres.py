@@ -25,10 +25,13 @@ WORKING = [
     "session add",
     "experience add",
     "list",
+    "progress",
     "sign",
     "amend",
     "void",
     "verify",
+    "attest",
+    "statement",
     "attestations",
     "due",
 ]
@@ -130,9 +133,9 @@ def test_what_is_due_and_the_printed_forms_through_the_command_line(cli: Cli, ur
     "argv",
     [
         ["audit"],
-        ["progress", "--supervisee", "1"],
+        ["hours-file", "--supervisee", "1", "--out", "ana.hours"],
     ],
-    ids=["audit", "progress"],
+    ids=["audit", "hours-file"],
 )
 def test_the_other_commands_refuse_the_agency_database(cli: Cli, url: str, argv: list[str]) -> None:
     result = cli("--db", url, *argv, stdin=PASSWORD + "\n")
@@ -226,3 +229,84 @@ def test_sign_amend_void_and_verify_through_the_command_line(cli: Cli, url: str)
     report = verified.json()
     assert report["ok"] and report["records_checked"] == 3 and report["signatures_checked"] == 4
     assert report["keyed_signatures_checked"] == 3
+
+
+def test_progress_the_statement_and_the_form_through_the_command_line(
+    cli: Cli, url: str, tmp_path: Any
+) -> None:
+    def run(*argv: object, stdin: str = "") -> str:
+        result = cli("--db", url, *argv, stdin=stdin)
+        assert result.code == 0, result.err
+        return result.out.strip()
+
+    dana = run(
+        "supervisor", "add", "--name", "Dana Whitaker", "--credentials", "CRSS", "--agency", "North Office",
+        "--password-stdin", stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    ana = run(
+        "supervisee", "add", "--name", "Ana Example", "--credential", "CRSS", "--start", days_ago(400),
+        "--supervisor", dana,
+    )  # fmt: skip
+    for day, minutes in ((30, "60"), (10, "90")):
+        run(
+            "session", "add", "--supervisor", dana, "--supervisee", ana, "--date", days_ago(day),
+            "--start", "10:00", "--minutes", minutes, "--format", "individual", "--modality", "in-person",
+            "--domain", f"advocacy={minutes}",
+        )  # fmt: skip
+    run(
+        "experience", "add", "--supervisee", ana, "--supervisor", dana, "--from", days_ago(20),
+        "--to", days_ago(14), "--domain", "recovery-support=1200",
+    )  # fmt: skip
+    pending = cli("--db", url, "--json", "progress", "--supervisee", ana).json()
+    assert (pending["supervision"]["signed_minutes"], pending["supervision"]["pending_minutes"]) == (0, 150)
+    refused = cli(
+        "--db", url, "attest", "--supervisee", ana, "--supervisor", dana, "--out", str(tmp_path / "a.pdf")
+    )
+    assert refused.code == 2 and "nothing to attest" in refused.err and not (tmp_path / "a.pdf").exists()
+    assert cli("--db", url, "--json", "attestations").json() == []  # nothing recorded
+    run("sign", "--supervisor", dana, "--all", "--password-stdin", stdin=PASSWORD + "\n")
+
+    progress = cli("--db", url, "--json", "progress", "--supervisee", ana).json()
+    assert progress["supervision"]["signed_minutes"] == 150
+    assert progress["supervision"]["domains"]["advocacy"]["signed_minutes"] == 150
+    assert progress["experience"]["signed_minutes"] == 1200
+    assert [(s["name"], s["supervision_minutes"], s["agency"]) for s in progress["supervisors"]] == [
+        ("Dana Whitaker", 150, "North Office")
+    ]
+    assert "Supervision needs 97.50 more hours" in run("progress", "--supervisee", ana)
+    missing = cli("--db", url, "progress", "--supervisee", "999")
+    assert missing.code == 2 and missing.out == ""
+
+    statement = cli("--db", url, "statement", "--supervisee", ana, "--out", str(tmp_path / "s.pdf"))
+    assert statement.code == 0, statement.err
+    assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
+    printed = cli(
+        "--db",
+        url,
+        "--json",
+        "attest",
+        "--supervisee",
+        ana,
+        "--supervisor",
+        dana,
+        "--out",
+        str(tmp_path / "a.pdf"),
+    ).json()
+    assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF") and not printed["reprint"]
+    again = cli(
+        "--db",
+        url,
+        "--json",
+        "attest",
+        "--supervisee",
+        ana,
+        "--supervisor",
+        dana,
+        "--out",
+        str(tmp_path / "b.pdf"),
+    ).json()
+    assert again["reprint"] and again["serial"] == printed["serial"]
+    assert again["fingerprint"] == printed["fingerprint"]
+    listed = cli("--db", url, "--json", "attestations", "--supervisee", ana).json()
+    assert [row["serial"] for row in listed] == [printed["serial"]]
+    assert cli("--db", url, "--json", "verify").json()["ok"]

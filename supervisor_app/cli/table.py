@@ -147,6 +147,7 @@ COMMANDS: tuple[Command, ...] = (
         records.progress_arguments,
         database="read",
         hours_view=True,
+        agency=True,
     ),
     Command("demo", N_("fill the database with a realistic sample agency"), admin.demo),
     Command(
@@ -236,6 +237,7 @@ COMMANDS: tuple[Command, ...] = (
         N_("print the supervision verification form (signed records only) to a PDF"),
         forms.attest,
         forms.attest_arguments,
+        agency=True,
     ),
     Command(
         "statement",
@@ -243,6 +245,7 @@ COMMANDS: tuple[Command, ...] = (
         forms.statement,
         forms.statement_arguments,
         hours_view=True,
+        agency=True,
     ),
     Command(
         "check-form",
