@@ -6,7 +6,7 @@ copied into an empty PostgreSQL database, for the ``pg_*`` metrics of benchmarks
 Benchmark setup, not a product path (the agency database is filled by sync): as the owner
 role, :func:`load` creates the schema at head (``agency_schema.create_agency_schema``), turns
 the protective triggers off table by table (``ALTER TABLE ... DISABLE TRIGGER USER``, which
-only the owner may), copies every table's rows with ``COPY`` in the models' dependency order,
+only the owner may), replaces the rows init made (the database's identity) with the file's, copies every table's rows with ``COPY`` in the models' dependency order,
 moves each id sequence past the copied ids, turns the triggers back on and checks that none
 is left off (with ``agency_schema.differences`` where it exists), then grants the app's role.
 Every row is copied as SQLite stores it and PostgreSQL parses the text (dates, times,
@@ -57,6 +57,8 @@ def load(
         conn.execute("SET TIME ZONE 'UTC'")  # SQLite holds naive UTC timestamps
         for table in tables:
             conn.execute(f'ALTER TABLE "{table.name}" DISABLE TRIGGER USER')  # type: ignore[arg-type]
+        for table in reversed(tables):  # init's own rows (the agency's identity): the file's instead
+            conn.execute(f'DELETE FROM "{table.name}"')  # type: ignore[arg-type]
         for table in tables:
             names = [c.name for c in table.columns]
             present = {row[1] for row in source.execute(f'PRAGMA table_info("{table.name}")')}
