@@ -419,3 +419,23 @@ def test_searching_signed_sessions_by_status(world: World) -> None:
         assert found(status="amended") == {ids["one"]}
         assert found(status="signed", search="ÉTICA") == {ids["rafael"]}
         assert found(supervisor_id=world.rafael) == {ids["rafael"], ids["late"]}
+
+
+def test_the_session_list_pages_by_its_key(world: World) -> None:
+    made = [
+        _session(
+            world, date=DAY + dt.timedelta(days=day), start=start, minutes=30, allocations={"advocacy": 30}
+        )
+        for day, start in ((0, "09:00"), (0, "13:30"), (1, "08:00"), (2, "10:00"), (2, "16:15"))
+    ]
+    _session(world, date=DAY, start=None, minutes=30, modality="phone", allocations={"advocacy": 30})
+    seen: list[str] = []
+    starts: list[str] = []
+    after = None
+    with world.uow() as uow:
+        while page := overview.session_page(uow, after=after, limit=2):
+            seen += [row.id for row in page]
+            starts += [row.start for row in page]
+            after = page[-1].key
+    assert len(seen) == len(set(seen)) == 6 and set(made) <= set(seen)
+    assert starts == ["16:15", "10:00", "08:00", "13:30", "09:00", ""]  # newest first, untimed last
