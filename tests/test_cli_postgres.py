@@ -32,6 +32,7 @@ WORKING = [
     "verify",
     "attest",
     "statement",
+    "check-form",
     "attestations",
     "due",
 ]
@@ -307,6 +308,11 @@ def test_progress_the_statement_and_the_form_through_the_command_line(
     ).json()
     assert again["reprint"] and again["serial"] == printed["serial"]
     assert again["fingerprint"] == printed["fingerprint"]
+    checked = cli("--db", url, "--json", "check-form", str(tmp_path / "a.pdf"))
+    assert checked.code == 0, checked.out + checked.err
+    assert checked.json()["matches"]
+    (tmp_path / "other.pdf").write_bytes(b"%PDF-1.4 not one of ours")
+    assert cli("--db", url, "check-form", str(tmp_path / "other.pdf")).code == 2
     listed = cli("--db", url, "--json", "attestations", "--supervisee", ana).json()
     assert [row["serial"] for row in listed] == [printed["serial"]]
     assert cli("--db", url, "--json", "verify").json()["ok"]

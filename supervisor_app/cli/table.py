@@ -256,6 +256,7 @@ COMMANDS: tuple[Command, ...] = (
         forms.check_form,
         forms.check_form_arguments,
         database="own",
+        agency=True,
     ),
     Command(
         "attestations",
