@@ -32,11 +32,20 @@ BATCH = 20_000
 def _connect(owner_url: str) -> Any:
     import psycopg
 
-    return psycopg.connect(owner_url.replace("postgresql+psycopg://", "postgresql://", 1))
+    return psycopg.connect(_plain(owner_url))
 
 
 def _plain(url: str) -> str:
     return url.replace("postgresql+psycopg://", "postgresql://", 1)
+
+
+def loaded(owner_url: str) -> bool:
+    """Whether the database at ``owner_url`` already holds an agency (supervisees)."""
+    with _connect(owner_url) as conn:
+        table = conn.execute("SELECT to_regclass('public.supervisee')").fetchone()
+        return bool(
+            table and table[0] and conn.execute("SELECT EXISTS (SELECT 1 FROM supervisee)").fetchone()[0]
+        )  # type: ignore[index]
 
 
 def load(
@@ -114,6 +123,11 @@ def load(
     return counts
 
 
+SERVER_SETTINGS = ("shared_buffers=256MB",)
+"""The throwaway server's memory: PostgreSQL's defaults otherwise (work_mem 4MB, JIT on), not the
+tests' 16MB of shared buffers."""
+
+
 class ThrowawayServer:
     """A private PostgreSQL server for one benchmark run (tests/postgres.py's, on a free
     loopback port, removed at :meth:`stop`); ``owner_url``: a fresh empty database's."""
@@ -122,7 +136,7 @@ class ThrowawayServer:
         sys.path.insert(0, str(HERE.parent / "tests"))
         from postgres import PostgresServer
 
-        self.server = PostgresServer.start()
+        self.server = PostgresServer.start(SERVER_SETTINGS)
         self.database = self.server.create_database()
 
     @property

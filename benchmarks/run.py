@@ -748,10 +748,13 @@ class Bench:
                 role: str | None = "benchmark_app"
             else:
                 owner, app, role = target, self.args.pg_app or target, None
-            log(f"copying {self.path.name} into PostgreSQL ...")
-            with _timer() as took:
-                pg_load.load(self.path, owner, app_role=role, log=log)
-            self._pg_load_s = took()
+            if pg_load.loaded(owner):
+                log("the PostgreSQL database already holds an agency: measured as it is")
+            else:
+                log(f"copying {self.path.name} into PostgreSQL ...")
+                with _timer() as took:
+                    pg_load.load(self.path, owner, app_role=role, log=log)
+                self._pg_load_s = took()
             self._pg = (owner, app)
         return self._pg
 
@@ -1263,7 +1266,8 @@ def main(argv: list[str] | None = None) -> int:
         "--pg",
         metavar="URL",
         help="the pg_ metrics on PostgreSQL: the owner's postgresql+psycopg:// URL of an empty database "
-        "(the benchmark agency is copied into it), or 'auto' for a throwaway server (needs initdb)",
+        "(the benchmark agency is copied into it; one that holds it already is measured as it is), "
+        "or 'auto' for a throwaway server (needs initdb)",
     )
     parser.add_argument(
         "--pg-app", metavar="URL", help="the app's URL on that database (another role); default the owner's"
