@@ -827,7 +827,7 @@ class Bench:
             f"(the experience window as 1 = 1); {plans}; agency copied into PostgreSQL in "
             f"{self._pg_load_s:.1f} s (not counted)"
             + (
-                "; same figures as the SQLite file's (50 supervisees)"
+                f"; same figures as the SQLite file's ({len(sample)} supervisees)"
                 if same
                 else "; WARNING: figures differ from SQLite's"
             )
