@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import psycopg
 import pytest
 from postgres import agency_url
 from test_cli import Cli, cli, days_ago  # noqa: F401  (cli: the fixture)
@@ -17,9 +18,14 @@ from supervisor_app.cli.table import COMMANDS
 
 pytestmark = pytest.mark.postgres
 
+NEW_PASSWORD = "a much longer passphrase"
+
 WORKING = [
     "supervisor add",
+    "supervisor passwd",
     "supervisor edit",
+    "supervisor recover",
+    "supervisor recovery-key",
     "supervisee add",
     "supervisee edit",
     "session add",
@@ -158,7 +164,9 @@ def test_an_agency_database_not_at_head_is_refused(cli: Cli, postgres_server: An
     assert result.code == 1 and "runs init" in result.err
 
 
-def test_sign_amend_void_and_verify_through_the_command_line(cli: Cli, url: str) -> None:
+def test_sign_amend_void_and_verify_through_the_command_line(
+    cli: Cli, url: str, postgres_server: Any
+) -> None:
     def run(*argv: object, stdin: str = "") -> str:
         result = cli("--db", url, *argv, stdin=stdin)
         assert result.code == 0, result.err
@@ -168,6 +176,10 @@ def test_sign_amend_void_and_verify_through_the_command_line(cli: Cli, url: str)
         "supervisor", "add", "--name", "Dana Whitaker", "--credentials", "CRSS",
         "--password-stdin", stdin=PASSWORD + "\n",
     )  # fmt: skip
+    rafael = run("supervisor", "add", "--name", "Rafael Ortiz", "--credentials", "CRSS")
+    # A first password, set by another supervisor: Rafael's key is made then, on this database.
+    run("--json", "supervisor", "passwd", rafael, "--by", dana, stdin=f"{PASSWORD}\n{NEW_PASSWORD}\n")
+    run("supervisor", "passwd", dana, stdin=f"{PASSWORD}\n{NEW_PASSWORD}\n")
     ana = run(
         "supervisee", "add", "--name", "Ana Example", "--credential", "CRSS", "--start", days_ago(400),
         "--supervisor", dana,
@@ -197,7 +209,7 @@ def test_sign_amend_void_and_verify_through_the_command_line(cli: Cli, url: str)
         )  # fmt: skip
         for day in (2, 1)
     ]
-    run("sign", "--supervisor", dana, "--all", "--password-stdin", stdin=PASSWORD + "\n")
+    run("sign", "--supervisor", dana, "--all", "--password-stdin", stdin=NEW_PASSWORD + "\n")
     wrong = cli(
         "--db",
         url,
@@ -219,10 +231,10 @@ def test_sign_amend_void_and_verify_through_the_command_line(cli: Cli, url: str)
         "--supervisor",
         dana,
         "--password-stdin",
-        stdin=PASSWORD + "\n",
+        stdin=NEW_PASSWORD + "\n",
     )
     amended = run("amend", sessions[0], "--reason", "Topic corrected", "--topics", "Boundaries")
-    run("sign", "--supervisor", dana, amended, "--password-stdin", stdin=PASSWORD + "\n")
+    run("sign", "--supervisor", dana, amended, "--password-stdin", stdin=NEW_PASSWORD + "\n")
     listed = {r["id"]: r["status"] for r in cli("--db", url, "--json", "list", "sessions").json()}
     assert listed == {sessions[0]: "amended", sessions[1]: "voided", amended: "signed"}
     verified = cli("--db", url, "--json", "verify")
@@ -230,6 +242,51 @@ def test_sign_amend_void_and_verify_through_the_command_line(cli: Cli, url: str)
     report = verified.json()
     assert report["ok"] and report["records_checked"] == 3 and report["signatures_checked"] == 4
     assert report["keyed_signatures_checked"] == 3
+    with psycopg.connect(url.replace("+psycopg", "")) as conn:
+        keys = conn.execute(
+            "SELECT supervisor_id, count(*) FROM supervisor_key GROUP BY supervisor_id ORDER BY 1"
+        ).fetchall()
+    assert keys == [(int(dana), 1), (int(rafael), 1)]  # resealed under the new password, not replaced
+    owner = postgres_server.url(url.rsplit("/", 1)[1]).replace("+psycopg", "")
+    with psycopg.connect(owner) as conn:  # behind the app's back, as the owner
+        conn.execute("ALTER TABLE supervision_session DISABLE TRIGGER ALL")
+        conn.execute("UPDATE supervision_session SET minutes = 90 WHERE id = %s", (amended,))
+        conn.execute("ALTER TABLE supervision_session ENABLE TRIGGER ALL")
+    altered = cli("--db", url, "verify")
+    assert altered.code == 1
+    assert altered.out.strip() == f"{amended}: content changed after it was signed (signature #4)"
+
+
+def test_a_forgotten_password_on_the_agency_database(cli: Cli, url: str) -> None:
+    """The recovery key made there sets a new password there; the supervisor signs with it."""
+
+    def run(*argv: object, stdin: str = "") -> Any:
+        result = cli("--db", url, *argv, stdin=stdin)
+        assert result.code == 0, result.err
+        return result
+
+    dana = run(
+        "supervisor", "add", "--name", "Dana Whitaker", "--credentials", "CRSS", "--password-stdin",
+        stdin=PASSWORD + "\n",
+    ).out.strip()  # fmt: skip
+    recovery = run("--json", "supervisor", "recovery-key", dana, stdin=PASSWORD + "\n").json()["recovery_key"]
+    wrong = cli("--db", url, "supervisor", "recover", dana, stdin=f"{'X' * len(recovery)}\n{NEW_PASSWORD}\n")
+    assert wrong.code == 2
+    run("supervisor", "recover", dana, stdin=f"{recovery}\n{NEW_PASSWORD}\n")
+    ana = run(
+        "supervisee", "add", "--name", "Ana Example", "--credential", "CRSS", "--start", days_ago(400),
+        "--supervisor", dana,
+    ).out.strip()  # fmt: skip
+    run(
+        "session", "add", "--supervisor", dana, "--supervisee", ana, "--date", days_ago(1), "--start", "10:00",
+        "--minutes", "60", "--format", "individual", "--modality", "in-person", "--domain", "advocacy=60",
+    )  # fmt: skip
+    refused = cli(
+        "--db", url, "sign", "--supervisor", dana, "--all", "--password-stdin", stdin=PASSWORD + "\n"
+    )
+    assert refused.code == 2 and "Wrong password" in refused.err
+    run("sign", "--supervisor", dana, "--all", "--password-stdin", stdin=NEW_PASSWORD + "\n")
+    assert run("--json", "verify").json()["ok"]
 
 
 def test_progress_the_statement_and_the_form_through_the_command_line(

@@ -51,6 +51,7 @@ COMMANDS: tuple[Command, ...] = (
         ),
         people.supervisor_passwd,
         people.supervisor_passwd_arguments,
+        agency=True,
     ),
     Command(
         "supervisor edit",
@@ -76,12 +77,14 @@ COMMANDS: tuple[Command, ...] = (
         N_("a forgotten password: the recovery key and the new password on two lines of stdin"),
         people.supervisor_recover,
         people.one_id,
+        agency=True,
     ),
     Command(
         "supervisor recovery-key",
         N_("a new recovery key (the password on stdin); the old one stops working"),
         people.supervisor_recovery_key,
         people.one_id,
+        agency=True,
     ),
     # supervisee
     Command(
