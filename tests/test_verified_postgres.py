@@ -44,18 +44,18 @@ def _name(db: Database, supervisee_id: int, reads: list[int], *, reading: bool =
         return str(name)
 
 
-def test_a_change_from_another_connection_between_two_reads_is_seen(world: World, backend: str) -> None:
+def test_a_change_from_another_connection_between_two_reads_is_seen(world: World) -> None:
     reads: list[int] = []
     assert _name(world.db, world.ana, reads) == "Ana Example"
     _outside(world.db, "UPDATE supervisee SET name = ? WHERE id = ?", ("Ana Changed", world.ana))
     assert _name(world.db, world.ana, reads) == "Ana Changed"
     assert _name(world.db, world.ana, reads, reading=False) == "Ana Changed"
-    assert len(reads) == (2 if backend == "sqlite" else 3)  # PG: nothing remembered yet
+    assert len(reads) == 2
 
 
-def test_a_repeat_read_with_nothing_changed_comes_from_memory_on_sqlite(world: World, backend: str) -> None:
+def test_a_repeat_read_with_nothing_changed_comes_from_memory(world: World) -> None:
     reads: list[int] = []
     for _ in range(3):
         assert _name(world.db, world.ana, reads) == "Ana Example"
-    # Until the agency database has its change monitor, nothing is remembered there.
-    assert len(reads) == (1 if backend == "sqlite" else 3)
+    assert _name(world.db, world.ana, reads, reading=False) == "Ana Example"  # the other engine
+    assert len(reads) == 1
