@@ -490,6 +490,18 @@ def _stamp_head(conn: Connection) -> None:
     command.stamp(config, "head")
 
 
+def _add_identity(conn: Connection) -> None:
+    """The agency database's own identity, as migration 0006 gives a new file its own: the
+    chain id the signatures made on it name; every link of its chain keyed (from seq 1)."""
+    from supervisor_app.models import DatabaseIdentity, new_uuid, utcnow
+
+    conn.execute(
+        DatabaseIdentity.__table__.insert().values(
+            id=1, global_id=new_uuid(), keys_from_seq=1, created_at=utcnow()
+        )
+    )
+
+
 def create_agency_schema(url_or_engine: str | Engine) -> str:
     """Create the agency database's tables and triggers at head, as the owner role; the
     revision it is at. A database that already has tables is refused, nothing changed."""
@@ -509,6 +521,7 @@ def create_agency_schema(url_or_engine: str | Engine) -> str:
                     ).format(tables=", ".join(sorted(existing)[:5]))
                 )
             Base.metadata.create_all(conn)
+            _add_identity(conn)
             for statement in made_by_app_sql():
                 conn.exec_driver_sql(statement)
             _stamp_head(conn)

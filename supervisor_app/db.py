@@ -151,7 +151,21 @@ def _configure_readonly(dbapi_connection: sqlite3.Connection, _record: Any) -> N
 
 
 def _read_only_transaction(conn: Any) -> None:
-    conn.exec_driver_sql("SET TRANSACTION READ ONLY")
+    # REPEATABLE READ: a long read (verify, the overview) sees one snapshot, as a deferred
+    # BEGIN does on SQLite, not each statement the commits made since the one before.
+    conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+
+
+# The agency database's write lock (an advisory lock, held until the transaction ends): the
+# counterpart of SQLite's BEGIN IMMEDIATE. Writers read a head and write after it (the sign-off
+# chain's next seq, the audit and print trails' next id and hash); under READ COMMITTED two
+# interleaved would fork the chain, so they queue here instead. Beyond 2**32: no lock keyed by
+# a 32-bit hash (hashtext) can be this one.
+WRITE_LOCK = 0x5_5350_0017
+
+
+def _write_lock(conn: Any) -> None:
+    conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 
 def make_engine(url: str, *, readonly: bool = False, deferred_begin: bool = False) -> Engine:
@@ -168,6 +182,8 @@ def make_engine(url: str, *, readonly: bool = False, deferred_begin: bool = Fals
         engine = create_engine(url, pool_pre_ping=True)
         if readonly or deferred_begin:
             event.listen(engine, "begin", _read_only_transaction)
+        else:
+            event.listen(engine, "begin", _write_lock)
         return engine
     if parsed.get_backend_name() != "sqlite":
         raise DatabaseError(
@@ -519,7 +535,15 @@ class RawConnection:
     text_factory: Any = str  # PostgreSQL enforces UTF-8: nothing to read leniently
 
     def __init__(self, connection: Any) -> None:
+        import psycopg
+
         self.connection = connection
+        # The DB-API's exceptions as attributes, as sqlite3's connection has them
+        # (``except conn.OperationalError``).
+        self.Error = psycopg.Error
+        self.DatabaseError = psycopg.DatabaseError
+        self.OperationalError = psycopg.OperationalError
+        self.ProgrammingError = psycopg.ProgrammingError
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> RawCursor:
         return RawCursor(self.connection.execute(pyformat(sql), tuple(params)))

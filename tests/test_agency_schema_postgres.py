@@ -58,6 +58,9 @@ def copy_rows(source: Engine, target: Engine) -> None:
     triggers (and foreign keys) off for the load; the sequences moved past the copied ids."""
     with source.connect() as src, target.begin() as dst:
         dst.exec_driver_sql("SET LOCAL session_replication_role = replica")
+        dst.exec_driver_sql(
+            "DELETE FROM database_identity"
+        )  # init made the agency's own; the file's replaces it
         for table in Base.metadata.sorted_tables:
             rows = [dict(row) for row in src.execute(select(table)).mappings()]
             if rows:
@@ -346,8 +349,8 @@ def test_the_apps_role_works_with_rows_but_cannot_drop_or_disable_the_triggers(r
             )
             conn.execute(
                 text(
-                    "INSERT INTO audit_event (at, actor, action, details, prev_hash, hash) "
-                    "SELECT at, actor, action, details, prev_hash, hash FROM audit_event LIMIT 1"
+                    "INSERT INTO audit_event (id, at, actor, action, details, prev_hash, hash) "
+                    "SELECT id + 1000, at, actor, action, details, prev_hash, hash FROM audit_event LIMIT 1"
                 )
             )
             conn.rollback()

@@ -25,6 +25,10 @@ WORKING = [
     "session add",
     "experience add",
     "list",
+    "sign",
+    "amend",
+    "void",
+    "verify",
 ]
 
 
@@ -76,12 +80,10 @@ def test_people_and_pending_records_through_the_command_line(cli: Cli, url: str)
 @pytest.mark.parametrize(
     "argv",
     [
-        ["sign", "--supervisor", "1", "a1b2c3", "--password-stdin"],
-        ["verify"],
         ["audit"],
         ["progress", "--supervisee", "1"],
     ],
-    ids=["sign", "verify", "audit", "progress"],
+    ids=["audit", "progress"],
 )
 def test_the_other_commands_refuse_the_agency_database(cli: Cli, url: str, argv: list[str]) -> None:
     result = cli("--db", url, *argv, stdin=PASSWORD + "\n")
@@ -93,7 +95,7 @@ def test_the_other_commands_refuse_the_agency_database(cli: Cli, url: str, argv:
 def test_a_url_in_the_environment_is_taken_too(cli: Cli, url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUPERVISOR_APP_DB", url)
     assert cli("list", "supervisors").code == 0
-    refused = cli("verify")
+    refused = cli("audit")
     assert refused.code == 2 and "agency database" in refused.err
 
 
@@ -101,3 +103,77 @@ def test_an_agency_database_not_at_head_is_refused(cli: Cli, postgres_server: An
     url = postgres_server.url(postgres_server.create_database())
     result = cli("--db", url, "list", "supervisors")
     assert result.code == 1 and "runs init" in result.err
+
+
+def test_sign_amend_void_and_verify_through_the_command_line(cli: Cli, url: str) -> None:
+    def run(*argv: object, stdin: str = "") -> str:
+        result = cli("--db", url, *argv, stdin=stdin)
+        assert result.code == 0, result.err
+        return result.out.strip()
+
+    dana = run(
+        "supervisor", "add", "--name", "Dana Whitaker", "--credentials", "CRSS",
+        "--password-stdin", stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    ana = run(
+        "supervisee", "add", "--name", "Ana Example", "--credential", "CRSS", "--start", days_ago(400),
+        "--supervisor", dana,
+    )  # fmt: skip
+    sessions = [
+        run(
+            "session",
+            "add",
+            "--supervisor",
+            dana,
+            "--supervisee",
+            ana,
+            "--date",
+            days_ago(day),
+            "--start",
+            "10:00",
+            "--minutes",
+            "60",
+            "--format",
+            "individual",
+            "--modality",
+            "in-person",
+            "--domain",
+            "advocacy=30",
+            "--domain",
+            "mentoring=30",
+        )  # fmt: skip
+        for day in (2, 1)
+    ]
+    run("sign", "--supervisor", dana, "--all", "--password-stdin", stdin=PASSWORD + "\n")
+    wrong = cli(
+        "--db",
+        url,
+        "void",
+        sessions[1],
+        "--reason",
+        "x",
+        "--supervisor",
+        dana,
+        "--password-stdin",
+        stdin="wrong\n",
+    )
+    assert wrong.code == 2 and "Wrong password" in wrong.err
+    run(
+        "void",
+        sessions[1],
+        "--reason",
+        "Entered twice",
+        "--supervisor",
+        dana,
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
+    amended = run("amend", sessions[0], "--reason", "Topic corrected", "--topics", "Boundaries")
+    run("sign", "--supervisor", dana, amended, "--password-stdin", stdin=PASSWORD + "\n")
+    listed = {r["id"]: r["status"] for r in cli("--db", url, "--json", "list", "sessions").json()}
+    assert listed == {sessions[0]: "amended", sessions[1]: "voided", amended: "signed"}
+    verified = cli("--db", url, "--json", "verify")
+    assert verified.code == 0, verified.out + verified.err
+    report = verified.json()
+    assert report["ok"] and report["records_checked"] == 3 and report["signatures_checked"] == 4
+    assert report["keyed_signatures_checked"] == 3

@@ -8,7 +8,6 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from postgres import agency_url
 from sqlalchemy import select
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
@@ -183,29 +182,3 @@ def test_the_window_refuses_the_agency_database_for_now() -> None:
 
     with pytest.raises(DatabaseError, match="window does not work on the agency database"):
         open_for_app("postgresql+psycopg://supervisor_app@127.0.0.1:1/agency")  # never connected
-
-
-@pytest.mark.postgres
-def test_signing_refuses_the_agency_database_before_the_password(postgres_server: Any) -> None:
-    from conftest import PASSWORD
-    from supervisor_app.services.errors import DomainError
-    from supervisor_app.services.signoff.signing import sign, void
-    from supervisor_app.services.signoff.verification import verify
-
-    db = open_database(agency_url(postgres_server))
-    try:
-        with db.uow() as uow:
-            dana = people.add_supervisor(uow, name="Dana Whitaker", credentials="CRSS", password=PASSWORD)
-            uow.commit()
-        for attempt in (
-            lambda uow: sign(uow, supervisor_id=dana.id, password="wrong"),
-            lambda uow: void(uow, record_id="a1b2", reason="x", supervisor_id=dana.id, password="wrong"),
-            lambda uow: verify(uow),
-        ):
-            with db.uow() as uow, pytest.raises(DomainError, match="comes with sync") as refused:
-                attempt(uow)
-            assert refused.value.code == "sign.agency_database"
-        with db.uow(reading=True) as uow:  # no wrong password counted
-            assert people.get_supervisor(uow, dana.id).failed_attempts == 0
-    finally:
-        db.close()

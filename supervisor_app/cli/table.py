@@ -149,18 +149,26 @@ COMMANDS: tuple[Command, ...] = (
         hours_view=True,
     ),
     Command("demo", N_("fill the database with a realistic sample agency"), admin.demo),
-    Command("sign", N_("sign pending records (password required)"), records.sign, records.sign_arguments),
+    Command(
+        "sign",
+        N_("sign pending records (password required)"),
+        records.sign,
+        records.sign_arguments,
+        agency=True,
+    ),
     Command(
         "amend",
         N_("correct a signed record: a new pending version with a reason"),
         records.amend,
         records.amend_arguments,
+        agency=True,
     ),
     Command(
         "void",
         N_("withdraw a signed record with a reason (password required)"),
         records.void,
         records.void_arguments,
+        agency=True,
     ),
     Command(
         "verify",
@@ -168,6 +176,7 @@ COMMANDS: tuple[Command, ...] = (
         records.verify,
         database="read",
         hours_view=True,
+        agency=True,
     ),
     Command(
         "check",

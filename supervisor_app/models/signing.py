@@ -66,7 +66,9 @@ class Attestation(Base):
         ),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    # Numbered by trails.append, never by the database (no sequence on PostgreSQL: one left
+    # behind by the explicit ids would hand out taken ones).
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
     serial: Mapped[str] = mapped_column(String(40), unique=True)
     kind: Mapped[str] = mapped_column(String(20), default="verification")
     fingerprint: Mapped[str] = mapped_column(String(64))
@@ -192,7 +194,7 @@ class AuditEvent(Base):
         Index("ix_audit_supervisee_action", "supervisee_id", "action", "record_id"),
     )
 
-    id: Mapped[int] = mapped_column(primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # as Attestation.id
     at: Mapped[dt.datetime] = mapped_column(default=utcnow)
     actor: Mapped[str] = mapped_column(String(200))
     action: Mapped[str] = mapped_column(String(40))

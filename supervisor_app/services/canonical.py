@@ -49,7 +49,9 @@ _ATTENDEE_SQL = "SELECT session_id, supervisee_id FROM session_attendee"
 # made by SQLite when the code is text and the minutes an integer, as the app writes them. Any
 # other row (only a hand edit makes one) reads as NULL here and is then read raw and spelled
 # with its types (_tagged), so it can never pass for a regular one.
+# On PostgreSQL the columns are typed (a code is text, minutes an integer): only a NULL is irregular.
 _REGULAR_ALLOCATION = "typeof(domain_code) = 'text' AND typeof(minutes) = 'integer'"
+_REGULAR_ALLOCATION_PG = "domain_code IS NOT NULL AND minutes IS NOT NULL"
 _ALLOCATION_TABLES = {
     SESSION: ("session_allocation", "session_id"),
     EXPERIENCE: ("experience_allocation", "entry_id"),
@@ -65,6 +67,21 @@ VERIFY_CHUNK = 20_000  # records hashed between two progress reports
 
 # --------------------------------------------------------------------------------------------
 # Reading the raw rows
+
+
+def on_postgres(conn: Any) -> bool:
+    """Whether ``conn`` (:meth:`UnitOfWork.raw <supervisor_app.db.UnitOfWork.raw>`) is the
+    agency database's adapter rather than SQLite's own connection."""
+    return not isinstance(conn, sqlite3.Connection)
+
+
+def in_list(conn: Any, column: str, values: Iterable[Any]) -> tuple[str, tuple[Any, ...]]:
+    """The condition "``column`` is one of ``values``" and its one parameter, for any number of
+    values: ``IN (SELECT value FROM json_each(?))`` with a JSON array on SQLite, ``= ANY(?)``
+    with a list (an array) on PostgreSQL."""
+    if on_postgres(conn):
+        return f"{column} = ANY(?)", (list(values),)
+    return f"{column} IN (SELECT value FROM json_each(?))", (json.dumps(list(values)),)
 
 
 def lenient_text(data: bytes) -> str:
@@ -95,11 +112,18 @@ class Among:
 
     template: str
     params: tuple[Any, ...] = ()
+    values: tuple[Any, ...] | None = None  # or: the column is one of these (:func:`among_ids`)
+
+    def where(self, conn: Any, column: str) -> tuple[str, tuple[Any, ...]]:
+        """The condition on ``column`` and its parameters, for ``conn``'s database."""
+        if self.values is not None:
+            return in_list(conn, column, self.values)
+        return self.template.format(column=column), self.params
 
 
 def among_ids(ids: Sequence[str]) -> Among:
-    """Rows of these record ids, as one JSON array parameter (one query, any number of ids)."""
-    return Among("{column} IN (SELECT value FROM json_each(?))", (json.dumps(list(ids)),))
+    """Rows of these record ids, as one parameter (:func:`in_list`: one query, any number of ids)."""
+    return Among("", values=tuple(ids))
 
 
 def select_in(
@@ -114,9 +138,9 @@ def select_in(
     if ids is None:
         return query_rows(conn, f"{sql} WHERE {where}" if where else sql)
     if isinstance(ids, Among):
-        condition = ids.template.format(column=column)
+        condition, params = ids.where(conn, column)
         return query_rows(
-            conn, f"{sql} WHERE {where} AND {condition}" if where else f"{sql} WHERE {condition}", ids.params
+            conn, f"{sql} WHERE {where} AND {condition}" if where else f"{sql} WHERE {condition}", params
         )
     rows: list[tuple[Any, ...]] = []
     for start in range(0, len(ids), IN_CHUNK):
@@ -148,14 +172,15 @@ def allocation_items(
 ) -> dict[Any, list[Any]]:
     """{record id: allocation items}, unsorted."""
     table, column = _ALLOCATION_TABLES[kind]
-    item = f"CASE WHEN {_REGULAR_ALLOCATION} THEN domain_code || '=' || minutes END"
+    regular = _REGULAR_ALLOCATION_PG if on_postgres(conn) else _REGULAR_ALLOCATION
+    item = f"CASE WHEN {regular} THEN domain_code || '=' || minutes END"
     rows = select_in(conn, f"SELECT {column}, {item} FROM {table}", column, ids)
     groups = _grouped(rows)
     if None in map(itemgetter(1), rows):
         for items in groups.values():
             items[:] = [item for item in items if item is not None]
         irregular = f"SELECT {column}, domain_code, minutes FROM {table}"
-        for key, code, minutes in select_in(conn, irregular, column, ids, f"NOT ({_REGULAR_ALLOCATION})"):
+        for key, code, minutes in select_in(conn, irregular, column, ids, f"NOT ({regular})"):
             groups.setdefault(key, []).append([*_tagged(code), *_tagged(minutes)])
     return groups
 

@@ -45,6 +45,7 @@ from supervisor_app.services.canonical import (
     encode_text,
     jsonable,
     lenient_text,
+    on_postgres,
     sha256_hex,
     to_json,
 )
@@ -140,8 +141,8 @@ def append(uow: UnitOfWork, table: str, rows: Sequence[Mapping[str, Any]]) -> li
     # agency database too, so a row hashes the same wherever it is kept.
     dialect = connection.dialect if on_sqlite else _sqlite_dialect()
     processors = [columns[name].type.dialect_impl(dialect).bind_processor(dialect) for name in fields]
-    if not on_sqlite:  # one writer at a time takes the next id (PostgreSQL does not queue writers itself)
-        connection.exec_driver_sql(f"LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE")
+    # One writer at a time takes the next id: the write lock taken when the transaction began
+    # (BEGIN IMMEDIATE on SQLite, the advisory lock on PostgreSQL: db.WRITE_LOCK).
     newest = connection.exec_driver_sql(f"SELECT id, hash FROM {table} ORDER BY id DESC LIMIT 1").first()
     next_id, prev = (newest[0] + 1, newest[1]) if newest else (1, GENESIS)
     stored: list[tuple[Any, ...]] = []
@@ -192,7 +193,12 @@ def _intact(conn: sqlite3.Connection, table: str) -> bool:
     reference does), read as bytes (no decoding); the digests and the stored hashes are
     compared as one string per chunk, and so are the links (each text begins with
     ``["<prev_hash>",``: a prev_hash of another length shifts the text and changes the hash). Anything unusual (a blob, which json_array refuses; a real; text
-    JSON would spell otherwise) fails here and is looked at by the careful pass."""
+    JSON would spell otherwise) fails here and is looked at by the careful pass.
+
+    On PostgreSQL (whose ``json_build_array`` spells ``[1, 2]``) every table takes the careful
+    pass: the rows, as SQLite would return them, hashed in Python."""
+    if on_postgres(conn):
+        return False
     sql = f"SELECT json_array(prev_hash, {', '.join(FIELDS[table])}), hash FROM {table} ORDER BY id"
     sha256 = hashlib.sha256
     prev = GENESIS.encode()

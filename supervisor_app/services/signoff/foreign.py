@@ -36,6 +36,7 @@ from supervisor_app.services.canonical import (
     Among,
     Hashing,
     content_payload_v2,
+    on_postgres,
     query_rows,
     read_records,
     select_in,
@@ -71,6 +72,11 @@ _FOREIGN_OF_SQL = (
     "SELECT DISTINCT f.record_id FROM foreign_link f, json_each(f.people, '$.supervisees') p "
     "WHERE f.action = 'sign' AND p.value IN (SELECT value FROM json_each(?))"
 )
+_FOREIGN_OF_SQL_PG = (
+    "SELECT DISTINCT f.record_id FROM foreign_link f, "
+    "jsonb_array_elements_text(f.people::jsonb -> 'supervisees') AS p(value) "
+    "WHERE f.action = 'sign' AND p.value = ANY(?)"
+)
 
 
 def foreign_content(kind: str, row: Sequence[Any], people: dict[str, Any]) -> list[Any]:
@@ -104,7 +110,7 @@ def foreign_record_ids(conn: sqlite3.Connection, ids: Sequence[Any] | Among | No
 def _has_foreign_links(conn: sqlite3.Connection) -> bool:
     try:
         return conn.execute("SELECT 1 FROM foreign_link LIMIT 1").fetchone() is not None
-    except sqlite3.OperationalError:  # an older schema, read before its upgrade
+    except conn.OperationalError:  # an older schema, read before its upgrade (SQLite only)
         return False
 
 
@@ -122,6 +128,8 @@ def supervisee_foreign_ids(conn: sqlite3.Connection, supervisee_id: int) -> list
             (supervisee_id, supervisee_id),
         )
     ]
+    if on_postgres(conn):
+        return [row[0] for row in query_rows(conn, _FOREIGN_OF_SQL_PG, (gids,))]
     return [row[0] for row in query_rows(conn, _FOREIGN_OF_SQL, (to_json(gids),))]
 
 

@@ -24,6 +24,7 @@ from supervisor_app.services.canonical import (
     SEQ,
     SIGNER,
     database_identity,
+    on_postgres,
     query_rows,
 )
 from supervisor_app.services.signoff.checks import Problem
@@ -35,6 +36,12 @@ _COVERING_SQL = (
     "SELECT id, key_fingerprint, first_seq, last_seq, payload, signature, signed_at FROM signature "
     "WHERE rowid IN (SELECT (SELECT s.rowid FROM signature AS s WHERE s.chain_id = ?1 "
     "AND s.first_seq <= j.value ORDER BY s.first_seq DESC LIMIT 1) FROM json_each(?2) AS j)"
+)
+# The same on the agency database: by the primary key (no rowid), the seqs as an array.
+_COVERING_SQL_PG = (
+    "SELECT id, key_fingerprint, first_seq, last_seq, payload, signature, signed_at FROM signature "
+    "WHERE id IN (SELECT (SELECT s.id FROM signature AS s WHERE s.chain_id = ? "
+    "AND s.first_seq <= j.value ORDER BY s.first_seq DESC LIMIT 1) FROM unnest(?::bigint[]) AS j(value))"
 )
 # Signatures already checked in this process: (id, public key, signature) -> (the text's
 # hash, the payload, its links as tuples). A row is immutable, and a text changed since is a
@@ -169,7 +176,10 @@ def check_keyed(
     elif whole:
         rows = query_rows(conn, _SIGNATURE_SQL, (chain,))
     else:  # the signatures over these links only: one index look-up per link, not every payload
-        rows = query_rows(conn, _COVERING_SQL, (chain, json.dumps(sorted(by_seq))))
+        if on_postgres(conn):
+            rows = query_rows(conn, _COVERING_SQL_PG, (chain, sorted(by_seq)))
+        else:
+            rows = query_rows(conn, _COVERING_SQL, (chain, json.dumps(sorted(by_seq))))
     if not whole:
         seqs = sorted(by_seq)
         from bisect import bisect_left

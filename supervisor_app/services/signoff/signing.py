@@ -357,7 +357,6 @@ def sign(
     than the newest signature's is refused (:class:`ClockBehind`) unless ``clock_is_right``.
     Commits on success; a refusal leaves every record pending.
     """
-    refuse_on_agency_database(uow)  # before the password is tried
     stamp = now or utcnow()
     supervisor = authenticate(
         uow, supervisor_id=supervisor_id, password=password, now=stamp, record_ids=record_ids
@@ -493,7 +492,6 @@ def void(
 ) -> SignOff:
     """Withdraw a signed record with a reason; the void is itself a signed link. Commits.
     The clock is checked as :func:`sign` checks it."""
-    refuse_on_agency_database(uow)  # before the password is tried
     stamp = now or utcnow()
     supervisor = authenticate(
         uow, supervisor_id=supervisor_id, password=password, now=stamp, record_ids=[record_id]

@@ -40,7 +40,7 @@ from supervisor_app.services.signoff.checks import (
 )
 from supervisor_app.services.signoff.foreign import check_foreign, foreign_record_ids, supervisee_foreign_ids
 from supervisor_app.services.signoff.keyed import check_keyed
-from supervisor_app.services.signoff.signing import dbapi, refuse_on_agency_database
+from supervisor_app.services.signoff.signing import dbapi
 
 _ATTENDED = "{column} IN (SELECT session_id FROM session_attendee WHERE supervisee_id = ?)"
 # A link and, last, the chain hash of the link before it (NULL for none): its predecessor.
@@ -55,13 +55,20 @@ _SUPERVISEE_AUDITED_SQL = (
 )
 
 
-# Signed amendments replacing any of a supervisee's records (the originals no longer count).
+# Signed amendments replacing any of a supervisee's records (the originals no longer count);
+# the last condition is the entries' ids, as read (:func:`_superseded`).
 _SUPERSEDED_SQL = (
     "SELECT supersedes_id FROM supervision_session WHERE status = 'signed' AND supersedes_id IN "
     "(SELECT session_id FROM session_attendee WHERE supervisee_id = ?) "
-    "UNION ALL SELECT supersedes_id FROM experience_entry WHERE status = 'signed' AND supersedes_id IN "
-    "(SELECT value FROM json_each(?))"  # the entries' ids, as read
+    "UNION ALL SELECT supersedes_id FROM experience_entry WHERE status = 'signed' AND {entries}"
 )
+
+
+def _superseded(conn: Any, supervisee_id: int, own: Among) -> set[Any]:
+    condition, params = own.where(conn, "supersedes_id")
+    return {
+        row[0] for row in conn.execute(_SUPERSEDED_SQL.format(entries=condition), (supervisee_id, *params))
+    }
 
 
 @dataclass
@@ -123,7 +130,6 @@ def _read_supervisee(
 ) -> SuperviseeRecords:
     """:func:`read_supervisee`'s reads; ``check=False``: the whole file was verified at this
     state, so the records are read and their links indexed without hashing or Ed25519."""
-    refuse_on_agency_database(uow)  # verifying comes with sync (issue 17)
     conn = dbapi(uow)
     attended = Among(_ATTENDED, (supervisee_id,))
     # No no_cycle_collection() here: a few thousand rows, and turning the collector back on costs more.
@@ -163,7 +169,7 @@ def _read_supervisee(
             arrived = check_foreign(conn, among_ids(list(foreign_ids)), add)
             signs.update(arrived.signs)
             voids.update(arrived.voids)
-        superseded = {row[0] for row in conn.execute(_SUPERSEDED_SQL, (supervisee_id, *own.params))}
+        superseded = _superseded(conn, supervisee_id, own)
         report = VerifyReport(records_checked=0, signatures_checked=0, problems=problems)
         return SuperviseeRecords(sessions, experience, signs, voids, superseded, report)
     check_chain(links, predecessors, add)
@@ -185,7 +191,7 @@ def _read_supervisee(
         arrived = check_foreign(conn, among_ids([*known, *missing]), add)
         signs.update(arrived.signs)
         voids.update(arrived.voids)
-    superseded = {row[0] for row in conn.execute(_SUPERSEDED_SQL, (supervisee_id, *own.params))}
+    superseded = _superseded(conn, supervisee_id, own)
     if missing:
         superseded.update(
             row[0]

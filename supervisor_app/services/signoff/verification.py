@@ -39,7 +39,7 @@ from supervisor_app.services.signoff.checks import (
 )
 from supervisor_app.services.signoff.foreign import check_foreign, foreign_record_ids, without
 from supervisor_app.services.signoff.keyed import check_keyed
-from supervisor_app.services.signoff.signing import dbapi, refuse_on_agency_database
+from supervisor_app.services.signoff.signing import dbapi
 from supervisor_app.services.signoff.workers import (
     STOPPING,
     VerificationStopped,
@@ -68,7 +68,6 @@ def verify(
     worker fails, or if the file changed between this transaction's snapshot and theirs).
     """
     subset = None if record_ids is None else list(dict.fromkeys(record_ids))
-    refuse_on_agency_database(uow)  # verifying comes with sync (issue 17)
     with no_cycle_collection():
         report = _verify(dbapi(uow), subset, progress)
     if subset is None:  # a supervisor's keyed confirmations of training entries (issue 20)

@@ -16,6 +16,7 @@ from supervisor_app.services.canonical import (
     EXPERIENCE,
     SESSION,
     VERIFY_CHUNK,
+    on_postgres,
 )
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.record_digests import Chunk, side_marker, snapshot_marker, verify_worker
@@ -47,7 +48,10 @@ def resume_verifications() -> None:
 
 
 def database_file(conn: sqlite3.Connection) -> str | None:
-    """The file of the connection's main database; None in memory or for a temporary one."""
+    """The file of the connection's main database; None in memory or for a temporary one, and
+    for the agency database (PostgreSQL: no file)."""
+    if on_postgres(conn):
+        return None
     for _seq, name, file in conn.execute("PRAGMA database_list"):
         if name == "main":
             return file or None
@@ -197,8 +201,11 @@ class Workers:
 
 def start_workers(conn: sqlite3.Connection, total: int) -> Workers | None:
     """Worker processes for a whole-database verification, or None to do everything here (a
-    small database, one in memory, or processes that cannot be started)."""
-    if total < _PARALLEL_MIN_RECORDS:
+    small database, one in memory, or processes that cannot be started).
+
+    None on the agency database too: the workers open the file, and PostgreSQL has none (they
+    could share this transaction's snapshot through ``pg_export_snapshot()``; not yet)."""
+    if total < _PARALLEL_MIN_RECORDS or on_postgres(conn):
         return None
     path = database_file(conn)
     if path is None:

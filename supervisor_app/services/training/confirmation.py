@@ -24,7 +24,7 @@ from supervisor_app.models import (
 )
 from supervisor_app.services import audit, keys, signatures
 from supervisor_app.services.auth import authenticate
-from supervisor_app.services.canonical import database_identity
+from supervisor_app.services.canonical import database_identity, on_postgres
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.people import get_supervisee
 from supervisor_app.services.training.entries import get_training, refuse_confirmed
@@ -214,7 +214,9 @@ _CONFIRM_EVENTS_SQL = (
 def _confirm_events(uow: UnitOfWork) -> dict[str, tuple[int, str, dict[str, Any]]]:
     """Entry id -> (event id, when, details) of the newest ``training-confirm`` audit event."""
     events: dict[str, tuple[int, str, dict[str, Any]]] = {}
-    rows = uow.session.connection().exec_driver_sql(_CONFIRM_EVENTS_SQL, (CONFIRM_ACTION,))
+    conn = uow.raw()
+    sql = _CONFIRM_EVENTS_SQL.replace("CROSS JOIN", "JOIN") if on_postgres(conn) else _CONFIRM_EVENTS_SQL
+    rows = conn.execute(sql, (CONFIRM_ACTION,)).fetchall()
     for event_id, at, record_id, details in sorted(rows, key=lambda row: row[0]):
         try:
             parsed = json.loads(details) if details else {}
