@@ -254,20 +254,21 @@ class _File(_Proofs):
                 pass
 
 
-# The agency database's catalogue as it stands: its triggers, functions and tables, each by its
-# row version (xmin). Disabling a trigger, replacing a function or rewriting a table (ALTER
-# COLUMN ... TYPE ... USING) changes it, and none of those send a change notice.
+# The agency database's catalogue as it stands: its tables, their triggers and the functions
+# those run, each by its row version (xmin), in oid order. Disabling a
+# trigger, replacing a function, adding a rule or rewriting a table (ALTER COLUMN ... TYPE ...
+# USING) changes it, and none of those sends a change notice.
 _CATALOGUE_SQL = """
-SELECT md5(concat_ws('|',
-  (SELECT string_agg(t.oid::text || ':' || t.xmin::text, ',' ORDER BY t.oid) FROM pg_trigger t
-   JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE n.nspname = 'public'),
-  (SELECT string_agg(p.oid::text || ':' || p.xmin::text, ',' ORDER BY p.oid) FROM pg_proc p
-   JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = 'public'),
-  (SELECT string_agg(c.oid::text || ':' || c.xmin::text, ',' ORDER BY c.oid) FROM pg_class c
-   JOIN pg_namespace n ON n.oid = c.relnamespace
-   WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f'))))
+SELECT md5(string_agg(v, ',' ORDER BY o)) FROM (
+  SELECT c.oid AS o, c.xmin::text AS v FROM pg_class c
+  WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+  UNION ALL
+  SELECT t.oid, t.xmin::text || ':' || p.xmin::text FROM pg_trigger t
+  JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_proc p ON p.oid = t.tgfoid
+  WHERE c.relnamespace = 'public'::regnamespace AND NOT t.tgisinternal
+) AS catalogue
 """
+MONITOR_NAME = "supervisor_app monitor"  # what pg_stat_activity shows for it
 _MAX_OWN = 100_000  # own transactions awaiting their notice (beyond that: forgotten, costing speed)
 
 
@@ -280,10 +281,12 @@ class _Agency(_Proofs):
     - a notice of a transaction that is not one of this process's own (their ids are kept
       just before their COMMIT) forgets everything (a new epoch);
     - this process's own commits forget what they touched, as on SQLite;
-    - at each transaction's start and before a proof is kept, a round trip on the monitor
-      (reading the catalogue's row versions): PostgreSQL sends a listener the notices of the
-      commits acknowledged before it answers, so none of those is missed; in between, the
-      notices already received are read without one;
+    - at each transaction's start, a round trip on the monitor (reading the catalogue's row
+      versions): PostgreSQL sends a listener the notices of the commits acknowledged before it
+      answers, so a transaction never uses a proof older than a commit acknowledged before it
+      began (a proof kept by a transaction that read before such a commit is forgotten by the
+      next one's start at the latest); later in the transaction, the notices already received
+      are taken in without a round trip;
     - a change of the catalogue (a trigger disabled, a function replaced: no notice says so)
       forgets everything, and while the schema differs from the app's
       (``agency_schema.differences``) nothing is remembered;
@@ -305,7 +308,9 @@ class _Agency(_Proofs):
         from supervisor_app.agency_schema import CHANNEL
 
         args, kwargs = self.connect_args
-        monitor = psycopg.connect(*args, **{"connect_timeout": 10, **kwargs, "autocommit": True})
+        monitor = psycopg.connect(
+            *args, **{"connect_timeout": 10, **kwargs, "autocommit": True, "application_name": MONITOR_NAME}
+        )
         try:
             monitor.add_notify_handler(lambda notice: self.received.append(notice.payload))
             monitor.execute(f"LISTEN {CHANNEL}")
@@ -328,31 +333,15 @@ class _Agency(_Proofs):
         import psycopg
 
         with self.lock:
-            try:
-                if self.monitor is None or self.monitor.closed:
+            for attempt in (1, 2):
+                try:
+                    self._poll(sync)
+                    break
+                except (psycopg.Error, OSError):
                     self._drop()
-                    self._listen()
-                    self.forget_all()  # what was proved before may have missed a notice
-                    sync = True
-                if sync:
-                    catalogue = self.monitor.execute(_CATALOGUE_SQL).fetchone()[0]
-                else:
-                    catalogue = self.catalogue
-                    pgconn = self.monitor.pgconn
-                    pgconn.consume_input()  # what the server already sent; no round trip
-                    while (notice := pgconn.notifies()) is not None:
-                        self.received.append(notice.extra.decode())
-                if catalogue != self.catalogue:
-                    from supervisor_app.agency_schema import differences
-
-                    self.altered = bool(differences(self.monitor))
-                    if self.catalogue is not None:
-                        self.forget_all()
-                    self.catalogue = catalogue
-            except (psycopg.Error, OSError):
-                self._drop()
-                self.forget_all()
-                return Token(self, -1, self.own)  # nothing is remembered for this transaction
+                    self.forget_all()  # a notice may have been missed; connected again once
+                    if attempt == 2:
+                        return Token(self, -1, self.own)  # nothing is remembered for this transaction
             others = False
             for xid in self.received:
                 if xid in self.own_xids:
@@ -365,6 +354,29 @@ class _Agency(_Proofs):
             if self.altered:
                 return Token(self, -1, self.own)
             return Token(self, self.epoch, self.own)
+
+    def _poll(self, sync: bool) -> None:
+        """Take in the notices (``sync``: after a round trip) and check the catalogue."""
+        if self.monitor is None or self.monitor.closed:
+            self._drop()
+            self._listen()
+            self.forget_all()  # what was proved before may have missed a notice
+            sync = True
+        if sync:
+            catalogue = self.monitor.execute(_CATALOGUE_SQL).fetchone()[0]
+        else:
+            catalogue = self.catalogue
+            pgconn = self.monitor.pgconn
+            pgconn.consume_input()  # what the server already sent; no round trip
+            while (notice := pgconn.notifies()) is not None:
+                self.received.append(notice.extra.decode())
+        if catalogue != self.catalogue:
+            from supervisor_app.agency_schema import differences
+
+            self.altered = bool(differences(self.monitor))
+            if self.catalogue is not None:
+                self.forget_all()
+            self.catalogue = catalogue
 
     def wrote(self, raw: Any, info: dict[Any, Any], *, surely: bool) -> bool:
         if info.get("verified_touched") or info.get("verified_noted") or info.get("verified_unknown"):
@@ -563,16 +575,17 @@ def _info(uow: Any) -> dict[Any, Any] | None:
 
 def token(uow: Any, *, storing: bool = False) -> Token | None:
     """The token of the unit of work's transaction (None: nothing is remembered for it);
-    ``storing``: to keep a proof made in it (on the agency database that costs a round trip or
-    two, to be sure it wrote nothing and that every commit acknowledged until now was seen)."""
+    ``storing``: to keep a proof made in it (on the agency database, unless the unit of work
+    only reads, a round trip asks whether it wrote)."""
     info = _info(uow)
     found = info.get("verified_token") if info is not None else None
     if found is None:
         return None
     raw = uow.session.connection().connection.driver_connection
-    if info.get("verified_touched") or found.file.wrote(raw, info, surely=storing):
+    surely = storing and not (getattr(uow, "reading", False) or getattr(uow.db, "readonly", False))
+    if info.get("verified_touched") or found.file.wrote(raw, info, surely=surely):
         return None  # this transaction wrote: what it reads is not the database anyone else sees
-    found.file.refresh(sync=storing)
+    found.file.refresh(sync=False)
     return found
 
 
