@@ -259,7 +259,7 @@ class _File(_Proofs):
 # trigger, replacing a function, adding a rule or rewriting a table (ALTER COLUMN ... TYPE ...
 # USING) changes it, and none of those sends a change notice.
 _CATALOGUE_SQL = """
-SELECT md5(string_agg(v, ',' ORDER BY o)) FROM (
+SELECT md5(string_agg(v, ',' ORDER BY o)), pg_backend_pid() FROM (
   SELECT c.oid AS o, c.xmin::text AS v FROM pg_class c
   WHERE c.relnamespace = 'public'::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
   UNION ALL
@@ -269,6 +269,16 @@ SELECT md5(string_agg(v, ',' ORDER BY o)) FROM (
 ) AS catalogue
 """
 MONITOR_NAME = "supervisor_app monitor"  # what pg_stat_activity shows for it
+# A server or network gone quiet fails the monitor's next round trip within seconds (then
+# everything is forgotten), instead of holding every transaction's start for TCP's minutes.
+_MONITOR_OPTIONS = {
+    "connect_timeout": 10,
+    "tcp_user_timeout": 10_000,
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+}
 _MAX_OWN = 100_000  # own transactions awaiting their notice (beyond that: forgotten, costing speed)
 
 
@@ -301,6 +311,7 @@ class _Agency(_Proofs):
         self.own_xids: set[str] = set()
         self.catalogue: str | None = None
         self.altered = False
+        self.pid: int | None = None  # the monitor's server process: the session that LISTENs
 
     def _listen(self) -> None:
         import psycopg
@@ -309,11 +320,12 @@ class _Agency(_Proofs):
 
         args, kwargs = self.connect_args
         monitor = psycopg.connect(
-            *args, **{"connect_timeout": 10, **kwargs, "autocommit": True, "application_name": MONITOR_NAME}
+            *args, **{**_MONITOR_OPTIONS, **kwargs, "autocommit": True, "application_name": MONITOR_NAME}
         )
         try:
             monitor.add_notify_handler(lambda notice: self.received.append(notice.payload))
             monitor.execute(f"LISTEN {CHANNEL}")
+            self.pid = monitor.execute("SELECT pg_backend_pid()").fetchone()[0]
         except BaseException:
             monitor.close()
             raise
@@ -357,13 +369,17 @@ class _Agency(_Proofs):
 
     def _poll(self, sync: bool) -> None:
         """Take in the notices (``sync``: after a round trip) and check the catalogue."""
+        import psycopg
+
         if self.monitor is None or self.monitor.closed:
             self._drop()
             self._listen()
             self.forget_all()  # what was proved before may have missed a notice
             sync = True
         if sync:
-            catalogue = self.monitor.execute(_CATALOGUE_SQL).fetchone()[0]
+            catalogue, pid = self.monitor.execute(_CATALOGUE_SQL).fetchone()
+            if pid != self.pid:  # not the session that listens (a pooler in between): nothing is sure
+                raise psycopg.OperationalError("the monitor's session changed")
         else:
             catalogue = self.catalogue
             pgconn = self.monitor.pgconn
