@@ -180,6 +180,23 @@ def test_own_commits_forget_only_the_supervisees_they_touched(
     assert calls == [world.ben, world.ben]
 
 
+def test_a_unit_of_work_that_wrote_neither_uses_nor_keeps_a_proof(
+    signed: tuple[World, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """What it reads is not what anyone else sees (its change is not committed, and may never
+    be), even when nothing tells the cache whose records it touched."""
+    world, _ids = signed
+    _view(world)
+    calls = _count_checks(monkeypatch)
+    with world.db.uow("test") as uow:
+        uow.raw().execute("UPDATE supervisee SET position = ? WHERE id = ?", ("Peer specialist", world.carla))
+        assert supervisee_reads.read_supervisee(uow, world.ana).report.ok
+        assert supervisee_reads.read_supervisee(uow, world.ana).report.ok
+    assert calls == [world.ana, world.ana]
+    assert _view(world).ok  # rolled back: the proof made before still holds
+    assert calls == [world.ana, world.ana]
+
+
 def test_a_harmless_commit_by_another_connection_forgets_everything(
     signed: tuple[World, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -397,9 +397,14 @@ class _Agency(_Proofs):
     def wrote(self, raw: Any, info: dict[Any, Any], *, surely: bool) -> bool:
         if info.get("verified_touched") or info.get("verified_noted") or info.get("verified_unknown"):
             return True  # it wrote audit events
+        if info.get("verified_flushed") or info.get("verified_wrote"):
+            return True
         if not surely:
-            return bool(info.get("verified_flushed"))
-        return raw.execute("SELECT pg_current_xact_id_if_assigned()").fetchone()[0] is not None
+            return False  # a READ ONLY transaction
+        info["verified_wrote"] = (
+            raw.execute("SELECT pg_current_xact_id_if_assigned()").fetchone()[0] is not None
+        )
+        return bool(info["verified_wrote"])
 
     def before_commit(self, conn: Any, touched: set[int] | None) -> Any:
         """Keep the transaction's id (it has one if it wrote), so its own notices are known."""
@@ -484,7 +489,8 @@ def _on_begin(conn: Any) -> None:
     info["verified_touched"] = set()
     info["verified_unknown"] = False
     info["verified_noted"] = False  # rows changed by events that leave the records as they were
-    info["verified_flushed"] = False  # the ORM wrote rows (PostgreSQL: asked for sure before keeping a proof)
+    info["verified_flushed"] = False  # the ORM wrote rows (a sign; PostgreSQL's is asked when unsure)
+    info["verified_wrote"] = False
     file.begun(conn, info)
 
 
@@ -589,16 +595,16 @@ def _info(uow: Any) -> dict[Any, Any] | None:
         return None
 
 
-def token(uow: Any, *, storing: bool = False) -> Token | None:
-    """The token of the unit of work's transaction (None: nothing is remembered for it);
-    ``storing``: to keep a proof made in it (on the agency database, unless the unit of work
-    only reads, a round trip asks whether it wrote)."""
+def token(uow: Any) -> Token | None:
+    """The token of the unit of work's transaction (None: nothing is remembered for it). On
+    the agency database a unit of work that may write costs a round trip to ask whether it did
+    (until it has); one that only reads, none."""
     info = _info(uow)
     found = info.get("verified_token") if info is not None else None
     if found is None:
         return None
     raw = uow.session.connection().connection.driver_connection
-    surely = storing and not (getattr(uow, "reading", False) or getattr(uow.db, "readonly", False))
+    surely = not (getattr(uow, "reading", False) or getattr(uow.db, "readonly", False))
     if info.get("verified_touched") or found.file.wrote(raw, info, surely=surely):
         return None  # this transaction wrote: what it reads is not the database anyone else sees
     found.file.refresh(sync=False)
@@ -621,7 +627,7 @@ def supervisee_proof(uow: Any, supervisee_id: int) -> Any | None:
 
 def remember_supervisee(uow: Any, supervisee_id: int, value: Any) -> None:
     """A supervisee's records, verified in this unit of work's transaction."""
-    tok = token(uow, storing=True)
+    tok = token(uow)
     if tok is None:
         return
     file = tok.file
@@ -650,7 +656,7 @@ def figures(uow: Any, supervisee_id: int, key: Any) -> Any | None:
 
 
 def remember_figures(uow: Any, supervisee_id: int, key: Any, value: Any) -> None:
-    tok = token(uow, storing=True)
+    tok = token(uow)
     if tok is None:
         return
     file = tok.file
@@ -686,7 +692,7 @@ def touched_since_whole(uow: Any, whole: WholeFile) -> set[int]:
 
 def remember_whole(uow: Any, report: Any, failing: set[Any]) -> None:
     """A whole-file verification made in this unit of work's transaction."""
-    tok = token(uow, storing=True)
+    tok = token(uow)
     if tok is None:
         return
     file = tok.file
