@@ -197,6 +197,21 @@ def test_a_unit_of_work_that_wrote_neither_uses_nor_keeps_a_proof(
     assert calls == [world.ana, world.ana]
 
 
+def test_an_own_commit_that_does_not_say_whose_rows_it_changed_forgets_everything(
+    signed: tuple[World, list[str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    world, _ids = signed
+    _view(world)
+    _view(world, world.ben)
+    calls = _count_checks(monkeypatch)
+    with world.db.uow("test") as uow:
+        uow.raw().execute("UPDATE supervisee SET position = ? WHERE id = ?", ("Peer specialist", world.carla))
+        uow.commit()
+    _view(world)
+    _view(world, world.ben)
+    assert calls == [world.ana, world.ben]
+
+
 def test_a_harmless_commit_by_another_connection_forgets_everything(
     signed: tuple[World, list[str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -409,7 +409,11 @@ class _Agency(_Proofs):
     def before_commit(self, conn: Any, touched: set[int] | None) -> Any:
         """Keep the transaction's id (it has one if it wrote), so its own notices are known."""
         raw = conn.connection.driver_connection
-        xid = raw.execute("SELECT pg_current_xact_id_if_assigned()::text").fetchone()[0]
+        try:
+            xid = raw.execute("SELECT pg_current_xact_id_if_assigned()::text").fetchone()[0]
+        except Exception:  # noqa: BLE001 - the COMMIT will say what is wrong; nothing is trusted
+            self.forget_all()
+            return None
         if xid is None:
             return None  # it wrote nothing
         with self.lock:
@@ -417,12 +421,13 @@ class _Agency(_Proofs):
                 self.own_xids.clear()
             self.own_xids.add(xid)
         if not touched and not conn.info.get("verified_noted"):
-            touched = _ALL
-        return touched
+            touched = _ALL  # rows changed, and no audit event said whose
+        return (touched,)
 
     def committed(self, entry: Any) -> None:
-        if entry is _ALL or entry:
-            self.touch(entry)
+        (touched,) = entry
+        if touched is _ALL or touched:
+            self.touch(touched)
 
     def close(self) -> None:
         with self.lock:
