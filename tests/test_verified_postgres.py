@@ -197,15 +197,21 @@ def test_a_unit_of_work_that_wrote_neither_uses_nor_keeps_a_proof(
     assert calls == [world.ana, world.ana]
 
 
+@pytest.mark.parametrize("how", ["session", "core"])
 def test_an_own_commit_that_does_not_say_whose_rows_it_changed_forgets_everything(
-    signed: tuple[World, list[str]], monkeypatch: pytest.MonkeyPatch
+    signed: tuple[World, list[str]], monkeypatch: pytest.MonkeyPatch, how: str
 ) -> None:
+    """Through the ORM's session, or a Core connection of the unit of work (no session)."""
     world, _ids = signed
     _view(world)
     _view(world, world.ben)
     calls = _count_checks(monkeypatch)
+    change = f"UPDATE supervisee SET position = 'Peer specialist' WHERE id = {world.carla}"
     with world.db.uow("test") as uow:
-        uow.raw().execute("UPDATE supervisee SET position = ? WHERE id = ?", ("Peer specialist", world.carla))
+        if how == "session":
+            uow.raw().execute(change)
+        else:
+            uow.connection().exec_driver_sql(change)
         uow.commit()
     _view(world)
     _view(world, world.ben)

@@ -290,7 +290,8 @@ class _Agency(_Proofs):
 
     - a notice of a transaction that is not one of this process's own (their ids are kept
       just before their COMMIT) forgets everything (a new epoch);
-    - this process's own commits forget what they touched, as on SQLite;
+    - this process's own commits forget what they touched, as on SQLite, when their notice
+      arrives;
     - at each transaction's start, a round trip on the monitor (reading the catalogue's row
       versions): PostgreSQL sends a listener the notices of the commits acknowledged before it
       answers, so a transaction never uses a proof older than a commit acknowledged before it
@@ -308,7 +309,11 @@ class _Agency(_Proofs):
         self.connect_args = engine.dialect.create_connect_args(engine.url)
         self.monitor: Any = None
         self.received: list[str] = []
-        self.own_xids: set[str] = set()
+        # Own transactions (their ids, kept just before COMMIT) awaiting their notice, and the
+        # supervisees each touched (None: anything): a notice arrives only once its COMMIT is
+        # done, so that is when what it touched is forgotten, whatever made the commit (the
+        # ORM's session or a Core connection).
+        self.own_xids: dict[str, set[int] | None] = {}
         self.catalogue: str | None = None
         self.altered = False
         self.pid: int | None = None  # the monitor's server process: the session that LISTENs
@@ -354,15 +359,14 @@ class _Agency(_Proofs):
                     self.forget_all()  # a notice may have been missed; connected again once
                     if attempt == 2:
                         return Token(self, -1, self.own)  # nothing is remembered for this transaction
-            others = False
-            for xid in self.received:
+            received, self.received = self.received, []
+            for xid in received:
                 if xid in self.own_xids:
-                    self.own_xids.discard(xid)
+                    touched = self.own_xids.pop(xid)
+                    if touched is _ALL or touched:
+                        self.touch(touched)
                 else:
-                    others = True
-            self.received.clear()
-            if others:
-                self.forget_all()
+                    self.forget_all()
             if self.altered:
                 return Token(self, -1, self.own)
             return Token(self, self.epoch, self.own)
@@ -407,7 +411,8 @@ class _Agency(_Proofs):
         return bool(info["verified_wrote"])
 
     def before_commit(self, conn: Any, touched: set[int] | None) -> Any:
-        """Keep the transaction's id (it has one if it wrote), so its own notices are known."""
+        """Keep the transaction's id (it has one if it wrote) and what it touched, for its
+        notice."""
         raw = conn.connection.driver_connection
         try:
             xid = raw.execute("SELECT pg_current_xact_id_if_assigned()::text").fetchone()[0]
@@ -416,18 +421,16 @@ class _Agency(_Proofs):
             return None
         if xid is None:
             return None  # it wrote nothing
-        with self.lock:
-            if len(self.own_xids) >= _MAX_OWN:
-                self.own_xids.clear()
-            self.own_xids.add(xid)
         if not touched and not conn.info.get("verified_noted"):
             touched = _ALL  # rows changed, and no audit event said whose
-        return (touched,)
+        with self.lock:
+            if len(self.own_xids) >= _MAX_OWN:
+                self.own_xids.clear()  # their notices will forget everything: only speed is lost
+            self.own_xids[xid] = touched
+        return None  # accounted for when its notice arrives
 
     def committed(self, entry: Any) -> None:
-        (touched,) = entry
-        if touched is _ALL or touched:
-            self.touch(touched)
+        pass
 
     def close(self) -> None:
         with self.lock:
