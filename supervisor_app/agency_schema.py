@@ -370,16 +370,13 @@ def differences(conn: Connection) -> list[str]:
     for name in triggers:
         note("extra trigger", name)
     for name, arguments, source, language, result, kind, special in run(_FUNCTIONS_SQL):
-        body = expected_functions.get(name) if arguments == "" else None
+        body = expected_functions.pop(name, None) if arguments == "" else None
         if body is None:
             note("extra function", name if arguments == "" else f"{name}({arguments})")
-            continue
-        if (source, language, result, kind, special) != (body, "plpgsql", "trigger", "f", False):
+        elif (source, language, result, kind, special) != (body, "plpgsql", "trigger", "f", False):
             note("function changed", name)
-        expected_functions[name] = None  # type: ignore[assignment]  # seen
-    for name, body in expected_functions.items():
-        if body is not None:
-            note("function removed", name)
+    for name in expected_functions:
+        note("function removed", name)
     for name, kind, row_security in run(_RELATIONS_SQL):
         if kind in ("v", "m"):
             note("extra view", name)
