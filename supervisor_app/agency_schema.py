@@ -336,9 +336,12 @@ def differences(conn: Connection) -> list[str]:
     differ from what :func:`create_agency_schema` makes, one line for each kind of difference
     naming every object, in words IT can act on (empty: exactly the app's).
 
-    ``conn``: a connection to it (the app's role may read the catalogue; nothing is written).
+    ``conn``: a connection to it, SQLAlchemy's or psycopg's (the app's role may read the
+    catalogue; nothing is written).
     """
     from supervisor_app.models import Base
+
+    run = conn.exec_driver_sql if hasattr(conn, "exec_driver_sql") else conn.execute
 
     made = made_by_app()
     expected_triggers = {m.trigger: _expected_trigger(m) for m in made}
@@ -351,7 +354,7 @@ def differences(conn: Connection) -> list[str]:
         found.setdefault(what, []).append(name)
 
     triggers: dict[str, tuple[tuple[str, int, str, bool, str], str]] = {}
-    for name, table, enabled, tgtype, function, special, columns in conn.exec_driver_sql(_TRIGGERS_SQL):
+    for name, table, enabled, tgtype, function, special, columns in run(_TRIGGERS_SQL):
         if name in triggers:  # a second trigger of that name, on another table
             note("extra trigger", f"{name} ({table})")
         else:
@@ -366,18 +369,15 @@ def differences(conn: Connection) -> list[str]:
             note("trigger disabled", name)
     for name in triggers:
         note("extra trigger", name)
-    for name, arguments, source, language, result, kind, special in conn.exec_driver_sql(_FUNCTIONS_SQL):
-        body = expected_functions.get(name) if arguments == "" else None
+    for name, arguments, source, language, result, kind, special in run(_FUNCTIONS_SQL):
+        body = expected_functions.pop(name, None) if arguments == "" else None
         if body is None:
             note("extra function", name if arguments == "" else f"{name}({arguments})")
-            continue
-        if (source, language, result, kind, special) != (body, "plpgsql", "trigger", "f", False):
+        elif (source, language, result, kind, special) != (body, "plpgsql", "trigger", "f", False):
             note("function changed", name)
-        expected_functions[name] = None  # type: ignore[assignment]  # seen
-    for name, body in expected_functions.items():
-        if body is not None:
-            note("function removed", name)
-    for name, kind, row_security in conn.exec_driver_sql(_RELATIONS_SQL):
+    for name in expected_functions:
+        note("function removed", name)
+    for name, kind, row_security in run(_RELATIONS_SQL):
         if kind in ("v", "m"):
             note("extra view", name)
         elif name not in expected_tables or kind != "r":
@@ -388,7 +388,7 @@ def differences(conn: Connection) -> list[str]:
                 note("row security", name)
     for name in sorted(expected_tables):
         note("table removed", name)
-    for kind, name in conn.exec_driver_sql(_OTHERS_SQL):
+    for kind, name in run(_OTHERS_SQL):
         if kind == "schemas":
             if name != "public":
                 note("search path", name)
