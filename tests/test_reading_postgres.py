@@ -343,12 +343,9 @@ def test_the_agency_list_of_signed_records_agrees_with_progress(world: World) ->
         progress = {row.id: compute_progress(uow, supervisee_id=row.id) for row in rows}
     assert report.ok
     assert set(before.values()) == {None}  # not known before the whole database is verified
-    # On PostgreSQL the proof cache remembers nothing until it has its change monitor there
-    # (verified.py): every row is then "not known yet", its figures still exact.
-    vouched = None if world.db.is_postgres else True
     for row in rows:
         expected = progress[row.id]
-        assert row.verified is vouched
+        assert row.verified is True
         assert (
             row.supervision_counted_minutes,
             row.supervision_pending_minutes,
