@@ -160,11 +160,13 @@ def _read_only_transaction(conn: Any) -> None:
 # counterpart of SQLite's BEGIN IMMEDIATE. Writers read a head and write after it (the sign-off
 # chain's next seq, the audit and print trails' next id and hash); under READ COMMITTED two
 # interleaved would fork the chain, so they queue here instead. Beyond 2**32: no lock keyed by
-# a 32-bit hash (hashtext) can be this one.
+# a 32-bit hash (hashtext) can be this one. A writer waits for it as long as SQLite's
+# busy_timeout lets one wait for BEGIN IMMEDIATE, then fails (lock_timeout) instead of hanging.
 WRITE_LOCK = 0x5_5350_0017
 
 
 def _write_lock(conn: Any) -> None:
+    conn.exec_driver_sql(f"SET LOCAL lock_timeout = {int(BUSY_TIMEOUT_MS)}")
     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 

@@ -233,8 +233,8 @@ def refuse_on_agency_database(url: str, command: Command | None) -> None:
     raise CliError(
         _(
             "{command} does not work on the agency database (PostgreSQL) yet; there, only {commands} "
-            "do for now (issue 17). Signing, amending, voiding, verifying, forms, imports and "
-            "backups work on a laptop's database file."
+            "do for now (issue 17). Forms, imports, hours files and backups work on a laptop's "
+            "database file."
         ).format(
             command=command.name if command is not None else _("This command"),
             commands=", ".join(c.name for c in COMMANDS if c.agency),

@@ -51,6 +51,7 @@ COMMANDS: tuple[Command, ...] = (
         ),
         people.supervisor_passwd,
         people.supervisor_passwd_arguments,
+        agency=True,
     ),
     Command(
         "supervisor edit",
@@ -76,12 +77,14 @@ COMMANDS: tuple[Command, ...] = (
         N_("a forgotten password: the recovery key and the new password on two lines of stdin"),
         people.supervisor_recover,
         people.one_id,
+        agency=True,
     ),
     Command(
         "supervisor recovery-key",
         N_("a new recovery key (the password on stdin); the old one stops working"),
         people.supervisor_recovery_key,
         people.one_id,
+        agency=True,
     ),
     # supervisee
     Command(
@@ -147,6 +150,7 @@ COMMANDS: tuple[Command, ...] = (
         records.progress_arguments,
         database="read",
         hours_view=True,
+        agency=True,
     ),
     Command("demo", N_("fill the database with a realistic sample agency"), admin.demo),
     Command(
@@ -236,6 +240,7 @@ COMMANDS: tuple[Command, ...] = (
         N_("print the supervision verification form (signed records only) to a PDF"),
         forms.attest,
         forms.attest_arguments,
+        agency=True,
     ),
     Command(
         "statement",
@@ -243,6 +248,7 @@ COMMANDS: tuple[Command, ...] = (
         forms.statement,
         forms.statement_arguments,
         hours_view=True,
+        agency=True,
     ),
     Command(
         "check-form",
@@ -253,6 +259,7 @@ COMMANDS: tuple[Command, ...] = (
         forms.check_form,
         forms.check_form_arguments,
         database="own",
+        agency=True,
     ),
     Command(
         "attestations",
@@ -260,6 +267,7 @@ COMMANDS: tuple[Command, ...] = (
         forms.attestations,
         forms.attestations_arguments,
         database="read",
+        agency=True,
     ),
     Command(
         "template",
@@ -275,6 +283,7 @@ COMMANDS: tuple[Command, ...] = (
         training.due_arguments,
         database="read",
         opens_for_reading=False,
+        agency=True,
     ),
     Command(
         "training add",

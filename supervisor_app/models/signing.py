@@ -39,7 +39,7 @@ class SignOff(Base):
         Index("ix_sign_off_record", "record_id", "action"),
     )
 
-    seq: Mapped[int] = mapped_column(primary_key=True)
+    seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # the chain's: signing numbers it
     record_kind: Mapped[str] = mapped_column(String(20))
     record_id: Mapped[str] = mapped_column(String(36))
     action: Mapped[str] = mapped_column(String(10))

@@ -108,7 +108,7 @@ def _named(uow: UnitOfWork, shares: dict[int, SupervisorHours]) -> list[Supervis
     if not shares:
         return []
     # Straight to the driver (as verification reads): a compiled ORM query costs more than the sums.
-    conn = uow.session.connection().connection.driver_connection
+    conn = uow.raw()
     rows = conn.execute(
         "SELECT supervisor.id, supervisor.name, supervisor.credentials, agency.name FROM supervisor "
         "LEFT JOIN agency ON agency.id = supervisor.agency_id "

@@ -198,7 +198,7 @@ def _intact(conn: sqlite3.Connection, table: str) -> bool:
     On PostgreSQL (whose ``json_build_array`` spells ``[1, 2]``) every table takes the careful
     pass: the rows, as SQLite would return them, hashed in Python."""
     if on_postgres(conn):
-        return False
+        return _intact_in_python(conn, table)
     sql = f"SELECT json_array(prev_hash, {', '.join(FIELDS[table])}), hash FROM {table} ORDER BY id"
     sha256 = hashlib.sha256
     prev = GENESIS.encode()
@@ -219,6 +219,30 @@ def _intact(conn: sqlite3.Connection, table: str) -> bool:
     finally:
         conn.text_factory = saved
     return True
+
+
+def _intact_in_python(conn: sqlite3.Connection, table: str) -> bool:
+    """:func:`_intact` from the rows as SQLite would return them (:func:`_rows`), their texts
+    built by :func:`chain_hashes`, a chunk at a time."""
+    prev: Any = GENESIS
+    chunk: list[tuple[Any, ...]] = []
+
+    def chunk_intact() -> bool:
+        nonlocal prev
+        stored = [row[1] for row in chunk]
+        if [row[2] for row in chunk] != [prev, *stored[:-1]]:
+            return False
+        if chain_hashes(prev, [row[3:] for row in chunk]) != stored:
+            return False
+        prev = stored[-1]
+        chunk.clear()
+        return True
+
+    for row in _rows(conn, table):
+        chunk.append(row)
+        if len(chunk) == _CHUNK and not chunk_intact():
+            return False
+    return not chunk or chunk_intact()
 
 
 def _rows(conn: sqlite3.Connection, table: str) -> Iterator[tuple[Any, ...]]:

@@ -219,11 +219,17 @@ def _insert_many(
 ) -> None:
     """One executemany of ``rows`` (tuples in ``columns`` order) straight to the driver: the
     statement and the column types' conversions (dates, times, timestamps) are SQLAlchemy's,
-    applied once per distinct value, without its per-row parameter handling."""
+    applied once per distinct value, without its per-row parameter handling.
+
+    On PostgreSQL (psycopg's named parameters) SQLAlchemy's own executemany (its
+    insertmanyvalues: many rows per statement) with the Python values."""
     if not rows:
         return
     table = model.__table__
     connection = uow.session.connection()
+    if not connection.dialect.positional:
+        connection.execute(insert(table), [dict(zip(columns, row, strict=True)) for row in rows])
+        return
     compiled = insert(table).compile(dialect=connection.dialect, column_keys=list(columns))
     assert tuple(compiled.positiontup or ()) == tuple(columns), compiled.positiontup
     dialect = connection.dialect
