@@ -32,6 +32,7 @@ from supervisor_app.services.hours_files.file_format import (
     chain_identity,
     remember_outside_copy,
 )
+from supervisor_app.services.hours_files.people_member import apply_people
 from supervisor_app.services.hours_files.reading import read_hours_file, refuse
 from supervisor_app.services.people import get_supervisee
 from supervisor_app.services.signoff import signing
@@ -403,11 +404,31 @@ def import_members(
             )
 
     if wire:
-        if added or voids_added or added_signatures or added_supervisors or any(a for _p, a in resolved):
+        people = apply_people(uow, hours.people, target=str(hours.path)) if hours.people is not None else None
+        people_changed = people is not None and bool(people.changes or people.fields or people.conflicts)
+        if (
+            added
+            or voids_added
+            or added_signatures
+            or added_supervisors
+            or people_changed
+            or any(a for _p, a in resolved)
+        ):
             audit.log(  # a batch that brings nothing new leaves no trace: syncing again is a no-op
                 uow,
                 audit.AuditAction.IMPORT,
-                details={"sync": name, "added": added, "already": already, "supervisees": len(resolved)},
+                details={"sync": name, "added": added, "already": already, "supervisees": len(resolved)}
+                | (
+                    {
+                        "people": {
+                            "fields": people.fields,
+                            "conflicts": len(people.conflicts),
+                            "moves": people.changes,
+                        }
+                    }
+                    if people is not None and people_changed
+                    else {}
+                ),
             )
         uow.flush()
         return HoursImportSummary(
@@ -424,6 +445,7 @@ def import_members(
             chains=tuple(c for c in hours.chains if c != chain),
             voids_added=voids_added,
             taken=frozenset(taken),
+            conflicts=people.conflicts if people is not None else (),
         )
     audit.log(
         uow,
