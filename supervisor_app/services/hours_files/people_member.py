@@ -210,7 +210,7 @@ def _resolved(uow: UnitOfWork, conflict: dict[str, Any], target: str) -> dict[st
     person = uow.session.scalar(select(model).where(model.global_id == conflict["global_id"]))
     if person is None:
         raise refuse(
-            "hours_file.unknown_person",
+            "hours_file.conflict_of_unknown_person",
             target,
             _("a sync conflict names {global_id}, who is not known here.").format(
                 global_id=conflict["global_id"]
