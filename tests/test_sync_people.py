@@ -16,10 +16,10 @@ from test_sync import Laptop, _counts, _experience, _gid, _laptop, _session, _si
 
 from conftest import PASSWORD
 from supervisor_app.db import Database
-from supervisor_app.services import amendment_pairs, auth, people, records, supervisors
+from supervisor_app.services import amendment_pairs, attestation, auth, people, records, supervisors, trails
 from supervisor_app.services import sync as sync_service
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.hours_files import people_member
+from supervisor_app.services.hours_files import people_member, trail_member
 from supervisor_app.services.progress import compute_progress
 from supervisor_app.services.signoff import signing as signing_rows
 from supervisor_app.services.supervisee_edits import update_supervisee
@@ -365,3 +365,140 @@ def test_two_amendments_through_sync(tmp_path: Path, db: Database, dana: Laptop)
             _verified(place)
     finally:
         mei_laptop.db.close()
+
+
+# --------------------------------------------------------------------------------------------
+# The audit trail and print records go up (trail.json, foreign_trail)
+
+
+def _trail(db: Database, table: str) -> list[tuple[Any, ...]]:
+    return _rows(db, f"SELECT id, hash FROM {table} ORDER BY id")
+
+
+def _held(db: Database, chain: str, table: str) -> list[tuple[Any, ...]]:
+    return _rows(
+        db, "SELECT id, hash FROM foreign_trail WHERE chain_id = ? AND tbl = ? ORDER BY id", (chain, table)
+    )
+
+
+def _chain(place: Laptop) -> str:
+    return str(_rows(place.db, "SELECT global_id FROM database_identity")[0][0])
+
+
+def _print(place: Laptop) -> None:
+    with place.uow() as uow:
+        data = attestation.prepare_verification(
+            uow, supervisee_id=place.supervisees["Ana"], supervisor_id=place.supervisor
+        )
+        attestation.record_print(uow, data, printed_by="Dana Whitaker")
+        uow.commit()
+
+
+def test_the_laptops_trail_and_print_records_reach_the_agency(db: Database, dana: Laptop) -> None:
+    _print(dana)
+    sync(dana.db, db)
+    chain = _chain(dana)
+    audit_rows, prints = _trail(dana.db, "audit_event"), _trail(dana.db, "attestation")
+    assert len(prints) == 1
+    assert _held(db, chain, "audit_event") == audit_rows
+    assert _held(db, chain, "attestation") == prints
+
+    # Later rows continue the chain held there; again, nothing more.
+    _session(dana, 100, 30, "Ana")
+    _sign(dana)
+    _print(dana)
+    sync(dana.db, db)
+    assert _held(db, chain, "audit_event") == _trail(dana.db, "audit_event")
+    assert _held(db, chain, "attestation") == _trail(dana.db, "attestation")
+    before = _counts(db)
+    sync(dana.db, db)
+    assert _counts(db) == before
+    with pytest.raises(Exception, match="append-only"), db.uow("test") as uow:
+        signing_rows.dbapi(uow).execute("DELETE FROM foreign_trail WHERE id = 1")
+
+
+def _batch_with_trail(laptop: Laptop, db: Database) -> dict[str, Any]:
+    with db.uow("sync", reading=True) as uow:
+        heads = sync_service.heads_of(uow)
+        held = trail_member.held_heads(uow, _chain(laptop))
+    with laptop.uow() as uow:
+        collected = sync_service.collect_up(uow, heads, source="test")
+        trail = trail_member.collect_trail(uow, chain=_chain(laptop), after=held)
+    (batch,) = sync_service.with_trail(sync_service.batches(collected.members), trail)
+    return batch
+
+
+def _rehash(rows: list[dict[str, Any]], start: int) -> None:
+    """The rows from ``start`` on given hashes recomputed as if they had always been so."""
+    prev = rows[start - 1]["hash"] if start else trails.GENESIS
+    for row in rows[start:]:
+        row["prev_hash"] = prev
+        row["hash"] = prev = trails.row_hash(prev, row["fields"])
+
+
+def _edit_actor(rows: list[dict[str, Any]], rehash: bool) -> None:
+    rows[1]["fields"][2] = "someone else"
+    if rehash:
+        _rehash(rows, 1)
+
+
+@pytest.mark.parametrize(
+    ("rehash", "code", "named"),
+    [
+        (False, "hours_file.trail_differs", "audit_event row 2"),
+        (True, "hours_file.trail_head_missing", "signature"),
+    ],
+)
+def test_a_changed_trail_row_is_refused_naming_it_and_nothing_is_written(
+    db: Database, dana: Laptop, rehash: bool, code: str, named: str
+) -> None:
+    batch = copy.deepcopy(_batch_with_trail(dana, db))
+    _edit_actor(batch[trail_member.TRAIL_MEMBER]["rows"]["audit_event"], rehash)
+    before = _counts(db) | {"trail": len(_rows(db, "SELECT id FROM foreign_trail"))}
+    with pytest.raises(DomainError) as refused, db.uow("sync") as uow:
+        sync_service.take_batch(uow, batch, source="the test batch", agency=True)
+        uow.commit()
+    assert refused.value.code == code
+    assert named in str(refused.value)
+    assert _counts(db) | {"trail": len(_rows(db, "SELECT id FROM foreign_trail"))} == before
+
+    # A row held already, sent again changed, is refused too.
+    sync(dana.db, db)
+    again = _batch_with_trail(dana, db)
+    with dana.uow() as uow:
+        held = trail_member.collect_trail(uow, chain=_chain(dana), after={})
+    _edit_actor(held["rows"]["audit_event"], rehash=False)
+    with pytest.raises(DomainError) as refused, db.uow("sync") as uow:
+        sync_service.take_batch(
+            uow, {**again, trail_member.TRAIL_MEMBER: held}, source="the test batch", agency=True
+        )
+    assert refused.value.code == "hours_file.trail_differs"
+
+
+@pytest.mark.postgres
+def test_migration_0014_makes_foreign_trail_on_an_agency_database_at_0013(postgres_server: Any) -> None:
+    """An agency database made before foreign_trail (here: made at head, the table dropped and
+    the revision set back, by the owner) is upgraded by migration 0014 to exactly what
+    create_agency_schema makes: the table, its append-only triggers and its change notice."""
+    from postgres import agency_url
+    from sqlalchemy import create_engine
+    from sqlalchemy.engine import make_url
+
+    from supervisor_app.agency_schema import differences
+    from supervisor_app.db import upgrade
+
+    engine = create_engine(postgres_server.url(make_url(agency_url(postgres_server)).database))
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("DROP TABLE foreign_trail")
+            for name in ("foreign_trail_append_only_update", "foreign_trail_append_only_delete"):
+                conn.exec_driver_sql(f"DROP FUNCTION {name}()")
+            conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0013'")
+        with engine.connect() as conn:
+            assert any("foreign_trail" in line for line in differences(conn))
+        upgrade(engine)
+        with engine.connect() as conn:
+            assert differences(conn) == []
+            assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one() == "0014"
+    finally:
+        engine.dispose()

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 from supervisor_app.i18n import _
 from supervisor_app.services import sync as sync_service
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.hours_files import people_member
+from supervisor_app.services.hours_files import people_member, trail_member
 from supervisor_app.services.hours_files.file_format import chain_identity
 from supervisor_app.services.signoff import signing
 
@@ -74,6 +74,7 @@ def sync(
     with agency.uow("sync", reading=True) as uow:
         agency_chain, _keys_from = chain_identity(signing.dbapi(uow))
         agency_heads = sync_service.heads_of(uow)
+        trail_heads = trail_member.held_heads(uow, laptop_chain)
     if laptop_chain == agency_chain:
         raise DomainError(
             _(
@@ -103,8 +104,9 @@ def sync(
             supervisors=sync_service.supervisors_of(up_batches),
             changes=changes,
         )
+        trail = trail_member.collect_trail(uow, chain=laptop_chain, after=trail_heads)
     left_out = len(collected.left_out)
-    up_batches = sync_service.with_people(up_batches, people_up)
+    up_batches = sync_service.with_trail(sync_service.with_people(up_batches, people_up), trail)
     sent_ids: set[str] = set()
     won_here: list[dict[str, Any]] = []  # conflicts this database's edits won at the agency
     done: set[str] = set()

@@ -135,6 +135,7 @@ class HoursFile:
         default_factory=list
     )  # a sync batch's; a file's is [supervisee]
     people: dict[str, Any] | None = None  # a sync batch's people.json (people_member), if any
+    trail: dict[str, Any] | None = None  # a sync batch's trail.json (trail_member), if any
 
     @property
     def voids(self) -> int:

@@ -34,6 +34,7 @@ from supervisor_app.services.hours_files.file_format import (
 )
 from supervisor_app.services.hours_files.people_member import apply_people
 from supervisor_app.services.hours_files.reading import read_hours_file, refuse
+from supervisor_app.services.hours_files.trail_member import take_trail
 from supervisor_app.services.people import get_supervisee
 from supervisor_app.services.signoff import signing
 
@@ -404,6 +405,11 @@ def import_members(
             )
 
     if wire:
+        trail_added = (
+            take_trail(uow, hours.trail, hours.signatures, target=str(hours.path))
+            if hours.trail is not None
+            else 0
+        )
         people = apply_people(uow, hours.people, target=str(hours.path)) if hours.people is not None else None
         people_changed = people is not None and bool(people.changes or people.fields or people.conflicts)
         if (
@@ -415,6 +421,7 @@ def import_members(
             or any(a for _p, a in resolved)
         ):
             audit.log(  # a batch that brings nothing new leaves no trace: syncing again is a no-op
+                # (nor does another database's trail alone: foreign_trail is its own record)
                 uow,
                 audit.AuditAction.IMPORT,
                 details={"sync": name, "added": added, "already": already, "supervisees": len(resolved)}
@@ -428,7 +435,8 @@ def import_members(
                     }
                     if people is not None and people_changed
                     else {}
-                ),
+                )
+                | ({"trail": trail_added} if trail_added else {}),
             )
         uow.flush()
         return HoursImportSummary(

@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 from supervisor_app.services.hours_files.people_member import PEOPLE_MEMBER
+from supervisor_app.services.hours_files.trail_member import TRAIL_MEMBER
 
 BATCH_RECORDS = 2000
 
@@ -112,3 +113,11 @@ def with_people(out: list[dict[str, Any]], people: dict[str, Any]) -> list[dict[
 def supervisors_of(out: list[dict[str, Any]]) -> set[str]:
     """The supervisors (global ids) these batches bring."""
     return {s["global_id"] for b in out for s in b["keys.json"]["supervisors"]}
+
+
+def with_trail(out: list[dict[str, Any]], trail: dict[str, Any]) -> list[dict[str, Any]]:
+    """The batches with the trail member (``hours_files.trail_member``) in the first one, so
+    that every later batch's signatures reach an audit head the receiver already holds."""
+    if out and any(trail["rows"].values()):
+        out[0] = {**out[0], TRAIL_MEMBER: trail}
+    return out
