@@ -90,13 +90,16 @@ def sync(
         collected = sync_service.collect_up(uow, agency_heads, source=up_source)
     left_out = len(collected.left_out)
     up_batches = sync_service.batches(collected.members, most=batch_records, after=agency_heads)
+    sync_service.pause_point("up.collected")
     sent_ids: set[str] = set()
     done: set[str] = set()
     up_ids = {r["id"] for b in up_batches for r in b["records.json"]}
     for i, members in enumerate(up_batches, 1):
         with agency.uow("sync") as uow:
             taken = sync_service.take_batch(uow, members, source=up_source, agency=True)
+            sync_service.pause_point("up.before_commit")
             uow.commit()
+        sync_service.pause_point("up.after_commit")
         sent_ids |= taken.taken
         done |= {r["id"] for r in members["records.json"]}
         say(
@@ -106,6 +109,7 @@ def sync(
         )
 
     # Down
+    sync_service.pause_point("between")
     with local.uow("sync", reading=True) as uow:
         mine = sync_service.own_supervisors(uow)
         peer_heads, peer_supervisees = sync_service.read_peer(uow, agency_chain)
@@ -128,6 +132,7 @@ def sync(
         )
     ]
     down_ids = {r["id"] for b in down_batches for r in b["records.json"]}
+    sync_service.pause_point("down.collected")
     received_ids: set[str] = set()
     done = set()
     supervisees = sorted(gid for _sid, gid in wanted)
@@ -138,7 +143,9 @@ def sync(
                 sync_service.write_peer(
                     uow, agency_chain, url=url, heads=agency_heads, supervisees=supervisees
                 )
+            sync_service.pause_point("down.before_commit")
             uow.commit()
+        sync_service.pause_point("down.after_commit")
         received_ids |= taken.taken
         done |= {r["id"] for r in members["records.json"]}
         say(
@@ -150,6 +157,20 @@ def sync(
         with local.uow("sync") as uow:
             sync_service.write_peer(uow, agency_chain, url=url, heads=agency_heads, supervisees=supervisees)
             uow.commit()
+
+    # Outside copies: each side remembers how far the other now holds its chain (verify then
+    # reports a chain cut shorter than that; docs/SYNC.md).
+    with agency.uow("sync", reading=True) as uow:
+        held_up = sync_service.held_head(uow, laptop_chain)
+    with local.uow("sync") as uow:
+        sync_service.remember_copy(uow, held_up, peer=f"the agency database {agency_chain[:8]}")
+        held_down = sync_service.held_head(uow, agency_chain)
+        uow.commit()
+    if held_down is not None:
+        with agency.uow("sync") as uow:
+            sync_service.remember_copy(uow, held_down, peer=f"the laptop database {laptop_chain[:8]}")
+            uow.commit()
+    sync_service.pause_point("end")
     return SyncSummary(
         sent=len(sent_ids),
         sent_skipped=len(up_ids - sent_ids),
