@@ -54,8 +54,11 @@ SPECS = {  # metric: (unit, target); issue 19's targets. main() judges every res
     "import": ("rows/s", "ratio >= 0.8"),
     "rss": ("MB", "value <= 300"),
     "cli_progress": ("s", "value <= 0.5 and ratio <= 2"),
+    "pg_agency_list": ("s", "value <= 2"),  # issue 17: the agency database (--pg)
 }
-METRICS = tuple(SPECS)
+PG_METRICS = ("pg_agency_list",)
+"""Measured on PostgreSQL: with ``--pg``, or when named in ``--only`` (then on a throwaway server)."""
+METRICS = tuple(m for m in SPECS if m not in PG_METRICS)
 
 
 def meets(target: str, value: float | None, ratio: float | None) -> bool:
@@ -151,6 +154,9 @@ class Bench:
         self._sessions_child: dict[str, Any] | None = None
         self._sessions_baseline: dict[str, Any] | None = None
         self._sessions_error: str | None = None
+        self._pg: tuple[str, str] | None = None
+        self._pg_server: Any = None
+        self._pg_load_s = 0.0
         conn = self.raw()
         try:
             self.supervisor_ids = [r[0] for r in conn.execute("SELECT id FROM supervisor ORDER BY id")]
@@ -214,6 +220,8 @@ class Bench:
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
+        if self._pg_server is not None:
+            self._pg_server.stop()
 
     def child(self, *args: str, timeout: float = 1800) -> tuple[dict[str, Any], float]:
         """Run benchmarks/_children.py; its JSON answer and the time from just before start."""
@@ -727,6 +735,151 @@ class Bench:
         )
         return result
 
+    # The agency database (PostgreSQL) --------------------------------------------------------
+    def _postgres(self) -> tuple[str, str]:
+        """(owner URL, app URL) of the benchmark agency copied into PostgreSQL (once per run)."""
+        if self._pg is None:
+            import pg_load
+
+            target = self.args.pg or "auto"
+            if target == "auto":
+                self._pg_server = pg_load.ThrowawayServer()
+                owner, app = self._pg_server.owner_url, self._pg_server.role("benchmark_app")
+                role: str | None = "benchmark_app"
+            else:
+                owner, app, role = target, self.args.pg_app or target, None
+            if pg_load.loaded(owner):
+                log("the PostgreSQL database already holds an agency: measured as it is")
+            else:
+                log(f"copying {self.path.name} into PostgreSQL ...")
+                with _timer() as took:
+                    pg_load.load(self.path, owner, app_role=role, log=log)
+                self._pg_load_s = took()
+            self._pg = (owner, app)
+        return self._pg
+
+    def pg_agency_list(self) -> Result:
+        """``supervisee_summaries(include_inactive=True)`` on the agency database: three loads
+        after the first (warm: the figures remembered, as ``agency_list`` measures on SQLite),
+        beside the same three totals queries (services/sums.py's SQL) run straight on psycopg;
+        the first load in the process (cold) in the note."""
+        import psycopg
+
+        from supervisor_app.db import open_database, pyformat
+        from supervisor_app.services import overview, sums
+
+        result = Result("pg_agency_list")
+        _owner, app = self._postgres()
+        raw_url = app.replace("postgresql+psycopg://", "postgresql://", 1)
+        queries = {
+            "session totals": sums._SESSION_TOTALS.format(who="1 = 1"),
+            "session spans": sums._SESSION_SPANS.format(who="1 = 1"),
+            "experience totals": sums._EXPERIENCE_TOTALS.format(who="1 = 1", inside="1 = 1"),
+        }
+
+        def raw_totals() -> float:
+            with _timer() as took, psycopg.connect(raw_url) as conn:
+                for sql in queries.values():
+                    conn.execute(pyformat(sql)).fetchall()  # type: ignore[arg-type]
+            return took()
+
+        raw_cold = raw_totals()
+        db = open_database(app)
+        try:
+            with _timer() as took, db.uow("benchmark", reading=True) as uow:
+                rows = overview.supervisee_summaries(uow, include_inactive=True)
+            cold = took()
+            warm = []
+            for _ in range(3):
+                with _timer() as took, db.uow("benchmark", reading=True) as uow:
+                    overview.supervisee_summaries(uow, include_inactive=True)
+                warm.append(took())
+            # The same figures as the SQLite file's, for a sample of supervisees.
+            sample = sorted(random.Random(17).sample([r.id for r in rows], min(50, len(rows))))
+
+            def figures(database: Any) -> list[tuple[Any, ...]]:
+                with database.uow("benchmark", reading=True) as uow:
+                    return [
+                        (
+                            r.id,
+                            r.supervision_counted_minutes,
+                            r.supervision_pending_minutes,
+                            r.experience_counted_minutes,
+                            r.experience_pending_minutes,
+                            r.last_session,
+                            r.status,
+                        )
+                        for r in overview.supervisee_summaries(
+                            uow, include_inactive=True, supervisee_ids=sample
+                        )
+                    ]
+
+            same = figures(db) == figures(self.db)
+        finally:
+            db.close()
+        raw_warm = [raw_totals() for _ in range(3)]
+        plans = self._pg_plans(raw_url, queries)
+        # As agency_list on SQLite: the list as it opens once its figures are remembered; the
+        # first load of a process (every figure added up by SQL) in the note, with its own raw.
+        result.value, result.baseline = _median(warm), _median(raw_warm)
+        result.ratio = _ratio(result.value, result.baseline)
+        result.note = (
+            f"{len(rows)} supervisees; median of 3 loads after the first; the first load in the process "
+            f"(cold: every figure added up by SQL) {cold:.3f} s against the raw queries' first run "
+            f"{raw_cold:.3f} s (ratio {cold / raw_cold:.2f}); "
+            f"baseline: the 3 totals queries of services/sums.py on psycopg, median of 3 "
+            f"(the experience window as 1 = 1); {plans}; agency copied into PostgreSQL in "
+            f"{self._pg_load_s:.1f} s (not counted)"
+            + (
+                f"; same figures as the SQLite file's ({len(sample)} supervisees)"
+                if same
+                else "; WARNING: figures differ from SQLite's"
+            )
+        )
+        return result
+
+    def _pg_plans(self, raw_url: str, queries: dict[str, str]) -> str:
+        """EXPLAIN ANALYZE of each totals query as the app sends it (``NOT IN (SELECT id FROM
+        gone)``) and with ``NOT EXISTS``: the time of each, and how PostgreSQL ran the test."""
+        import psycopg
+
+        from supervisor_app.db import pyformat
+
+        parts = []
+        with psycopg.connect(raw_url) as conn:
+            for name, sql in queries.items():
+                alias = "s" if "s.id NOT IN" in sql else "e"
+                variants = {
+                    "NOT IN": sql,
+                    "NOT EXISTS": sql.replace(
+                        f"{alias}.id NOT IN (SELECT id FROM gone)",
+                        f"NOT EXISTS (SELECT 1 FROM gone g WHERE g.id = {alias}.id)",
+                    ),
+                }
+                figures = []
+                for variant, text in variants.items():
+                    plan = [r[0] for r in conn.execute(pyformat("EXPLAIN ANALYZE " + text))]  # type: ignore[arg-type]
+                    took = next(
+                        (line.split(":")[1].strip() for line in plan if line.startswith("Execution Time")),
+                        "?",
+                    )
+                    how = (
+                        "anti join"
+                        if any("Anti Join" in line for line in plan)
+                        else "hashed subplan"
+                        if any("NOT (hashed SubPlan" in line for line in plan)
+                        else "row-by-row subplan"
+                    )
+                    jit = next((line.split("Total")[1].strip() for line in plan if "Total" in line), "")
+                    if jit:
+                        how += f", JIT {jit}"
+                    log(f"  {name}, {variant}: {took} ({how})")
+                    for line in plan:
+                        log(f"    {line}")
+                    figures.append(f"{variant} {took} ({how})")
+                parts.append(f"{name}: {', '.join(figures)}")
+        return "EXPLAIN ANALYZE " + "; ".join(parts)
+
 
 # --------------------------------------------------------------------------------------------
 # The baselines: the same work, hand-written, straight on sqlite3
@@ -1109,7 +1262,20 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--scale", type=float, default=1.0, help="size of the generated agency (default 1.0)")
     parser.add_argument("--db", type=Path, help="an existing benchmark database (else one is generated)")
-    parser.add_argument("--only", help=f"comma-separated metrics (default all: {','.join(METRICS)})")
+    parser.add_argument(
+        "--only",
+        help=f"comma-separated metrics (default all: {','.join(METRICS)}; with --pg also {','.join(PG_METRICS)})",
+    )
+    parser.add_argument(
+        "--pg",
+        metavar="URL",
+        help="the pg_ metrics on PostgreSQL: the owner's postgresql+psycopg:// URL of an empty database "
+        "(the benchmark agency is copied into it; one that holds it already is measured as it is), "
+        "or 'auto' for a throwaway server (needs initdb)",
+    )
+    parser.add_argument(
+        "--pg-app", metavar="URL", help="the app's URL on that database (another role); default the owner's"
+    )
     parser.add_argument(
         "--keep", action="store_true", help="keep the temporary folder (generated database, copies)"
     )
@@ -1133,8 +1299,9 @@ def main(argv: list[str] | None = None) -> int:
         "--idle-wait", type=float, default=300.0, help="seconds at most to wait for --idle-load"
     )
     args = parser.parse_args(argv)
-    wanted = METRICS if not args.only else tuple(m.strip() for m in args.only.split(","))
-    unknown = set(wanted) - set(METRICS)
+    every = METRICS + (PG_METRICS if args.pg else ())
+    wanted = every if not args.only else tuple(m.strip() for m in args.only.split(","))
+    unknown = set(wanted) - set(SPECS)
     if unknown:
         parser.error(f"unknown metrics: {', '.join(sorted(unknown))}")
 

@@ -145,38 +145,306 @@ def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
-def trigger_sql(refusal: Refusal) -> list[str]:
+@dataclass(frozen=True)
+class Made:
+    """One trigger and the function it runs, as :func:`create_agency_schema` makes them: what
+    :func:`made_sql` writes and what :func:`differences` expects to find."""
+
+    trigger: str
+    table: str
+    timing: str  # BEFORE or AFTER
+    events: tuple[str, ...]  # INSERT, UPDATE, DELETE, TRUNCATE, or "UPDATE OF a, b"
+    level: str  # ROW or STATEMENT
+    function: str
+    body: str  # the PL/pgSQL between the $$ (pg_proc.prosrc)
+
+
+def _refusal_made(refusal: Refusal) -> Made:
     """The function and the trigger for one refusal (a row trigger; 23001 restrict_violation,
     which drivers report as an integrity error, as SQLite's RAISE(ABORT) is)."""
     row = "OLD" if refusal.event == "DELETE" else "NEW"  # what a BEFORE trigger hands back
     raise_it = f"RAISE EXCEPTION USING MESSAGE = {_quote(refusal.message)}, ERRCODE = 'restrict_violation';"
     body = f"IF {refusal.condition} THEN {raise_it} END IF;" if refusal.condition else raise_it
+    return Made(
+        refusal.name,
+        refusal.table,
+        "BEFORE",
+        (refusal.event,),
+        "ROW",
+        refusal.name,
+        f"\nBEGIN\n  {body}\n  RETURN {row};\nEND\n",
+    )
+
+
+def _global_id_made(name: str) -> Made:
+    return Made(
+        name,
+        name.removesuffix("_global_id_filled"),
+        "BEFORE",
+        ("INSERT",),
+        "ROW",
+        name,
+        "\nBEGIN\n  IF NEW.global_id IS NULL THEN NEW.global_id := gen_random_uuid()::text; END IF;\n"
+        "  RETURN NEW;\nEND\n",
+    )
+
+
+def made_sql(made: Made) -> list[str]:
+    """The statements that make ``made``'s function and trigger."""
     return [
-        f"CREATE FUNCTION {refusal.name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-        f"BEGIN\n  {body}\n  RETURN {row};\nEND\n$$",
-        f"CREATE TRIGGER {refusal.name} BEFORE {refusal.event} ON {refusal.table} "
-        f"FOR EACH ROW EXECUTE FUNCTION {refusal.name}()",
+        f"CREATE FUNCTION {made.function}() RETURNS trigger LANGUAGE plpgsql AS $${made.body}$$",
+        f"CREATE TRIGGER {made.trigger} {made.timing} {' OR '.join(made.events)} ON {made.table} "
+        f"FOR EACH {made.level} EXECUTE FUNCTION {made.function}()",
     ]
 
 
-def _global_id_sql(name: str) -> list[str]:
-    table = name.removesuffix("_global_id_filled")
-    return [
-        f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$\n"
-        "BEGIN\n  IF NEW.global_id IS NULL THEN NEW.global_id := gen_random_uuid()::text; END IF;\n"
-        "  RETURN NEW;\nEND\n$$",
-        f"CREATE TRIGGER {name} BEFORE INSERT ON {table} FOR EACH ROW EXECUTE FUNCTION {name}()",
-    ]
+def trigger_sql(refusal: Refusal) -> list[str]:
+    """The function and the trigger for one refusal."""
+    return made_sql(_refusal_made(refusal))
+
+
+def protective_made() -> list[Made]:
+    """Every trigger (and its function) that protects signed records, in order."""
+    return [_refusal_made(refusal) for refusal in REFUSALS] + [_global_id_made(n) for n in GLOBAL_ID_FILLED]
 
 
 def protective_sql() -> list[str]:
     """Every statement that makes the triggers, in order."""
     statements: list[str] = []
-    for refusal in REFUSALS:
-        statements += trigger_sql(refusal)
-    for name in GLOBAL_ID_FILLED:
-        statements += _global_id_sql(name)
+    for made in protective_made():
+        statements += made_sql(made)
     return statements
+
+
+# --------------------------------------------------------------------------------------------
+# Change notices: what tells a running app that another connection changed the database
+
+
+CHANNEL = "supervisor_app"  # what services.verified LISTENs on
+CHANGED = "supervisor_app_changed"  # the function every change notice runs
+
+
+def change_notices_made() -> list[Made]:
+    """One statement-level trigger per table, after any write (TRUNCATE included), sending the
+    writing transaction's id on :data:`CHANNEL` when it commits: the agency database's
+    counterpart of SQLite's ``PRAGMA data_version`` for :mod:`supervisor_app.services.verified`
+    (docs/AGENCY-DB.md). On every table, not only the records': the whole-database verification
+    reads them all. (No Alembic revision adds them: no agency database exists in the field
+    before them; the databases made since have them from :func:`create_agency_schema`.)"""
+    from supervisor_app.models import Base
+
+    body = (
+        f"\nBEGIN\n  PERFORM pg_notify({_quote(CHANNEL)}, pg_current_xact_id()::text);\n  RETURN NULL;\nEND\n"
+    )
+    return [
+        Made(
+            f"{table.name}_changed",
+            table.name,
+            "AFTER",
+            ("INSERT", "UPDATE", "DELETE", "TRUNCATE"),
+            "STATEMENT",
+            CHANGED,
+            body,
+        )
+        for table in Base.metadata.sorted_tables
+    ]
+
+
+def made_by_app() -> list[Made]:
+    """Every trigger and function :func:`create_agency_schema` makes."""
+    return protective_made() + change_notices_made()
+
+
+def made_by_app_sql() -> list[str]:
+    """The statements that make them, each function once, before its first trigger."""
+    statements: list[str] = []
+    functions: set[str] = set()
+    for made in made_by_app():
+        function, trigger = made_sql(made)
+        if made.function not in functions:
+            functions.add(made.function)
+            statements.append(function)
+        statements.append(trigger)
+    return statements
+
+
+# --------------------------------------------------------------------------------------------
+# The schema check: the database is used only with the app's protections exactly as made
+
+_TGTYPE = {"ROW": 1, "BEFORE": 2, "INSERT": 4, "DELETE": 8, "UPDATE": 16, "TRUNCATE": 32}
+
+# Every trigger on a table of the app's schema (the foreign keys' own are internal), what fires
+# it (pg_trigger.tgtype: row or statement, before or after, which events), on which columns,
+# whether it is enabled (tgenabled: 'O' fires in every ordinary session; 'D' disabled), and the
+# function it runs (with its schema).
+_TRIGGERS_SQL = """
+SELECT t.tgname, c.relname, t.tgenabled, t.tgtype, pn.nspname || '.' || p.proname,
+       t.tgconstraint <> 0 OR t.tgqual IS NOT NULL OR t.tgnargs <> 0,
+       array_to_string(ARRAY(SELECT a.attname FROM pg_attribute a
+                             WHERE a.attrelid = t.tgrelid AND a.attnum = ANY (t.tgattr)
+                             ORDER BY a.attname), ', ')
+FROM pg_trigger t
+JOIN pg_class c ON c.oid = t.tgrelid
+JOIN pg_namespace n ON n.oid = c.relnamespace
+JOIN pg_proc p ON p.oid = t.tgfoid
+JOIN pg_namespace pn ON pn.oid = p.pronamespace
+WHERE n.nspname = 'public' AND NOT t.tgisinternal
+"""
+# Every function, procedure and aggregate in the app's schema: its body, language, result and
+# arguments, and whether it runs as its owner or with settings of its own.
+_FUNCTIONS_SQL = """
+SELECT p.proname, pg_get_function_identity_arguments(p.oid), p.prosrc, l.lanname,
+       pg_get_function_result(p.oid), p.prokind, p.prosecdef OR p.proconfig IS NOT NULL
+FROM pg_proc p
+JOIN pg_namespace n ON n.oid = p.pronamespace
+JOIN pg_language l ON l.oid = p.prolang
+WHERE n.nspname = 'public'
+"""
+# Tables, views and foreign tables; whether row security is on for them.
+_RELATIONS_SQL = """
+SELECT c.relname, c.relkind, c.relrowsecurity
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p', 'v', 'm', 'f')
+"""
+_OTHERS_SQL = """
+SELECT 'rule', r.rulename || ' (' || c.relname || ')' FROM pg_rewrite r
+JOIN pg_class c ON c.oid = r.ev_class JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'public' AND r.rulename <> '_RETURN'
+UNION ALL
+SELECT 'policy', p.polname || ' (' || c.relname || ')' FROM pg_policy p
+JOIN pg_class c ON c.oid = p.polrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE n.nspname = 'public'
+UNION ALL
+SELECT 'operator', o.oprname FROM pg_operator o JOIN pg_namespace n ON n.oid = o.oprnamespace
+WHERE n.nspname = 'public'
+UNION ALL
+SELECT 'schemas', array_to_string(current_schemas(false), ', ')
+"""
+
+
+def _expected_trigger(made: Made) -> tuple[str, int, str, bool, str]:
+    kinds = [event.split()[0] for event in made.events]
+    tgtype = sum(_TGTYPE[k] for k in kinds) + _TGTYPE.get(made.level, 0) + _TGTYPE.get(made.timing, 0)
+    columns = sorted(
+        c.strip() for event in made.events if " OF " in event for c in event.split(" OF ", 1)[1].split(",")
+    )
+    return made.table, tgtype, f"public.{made.function}", False, ", ".join(columns)
+
+
+def differences(conn: Connection) -> list[str]:
+    """How the agency database's triggers, functions, tables, views, rules and row security
+    differ from what :func:`create_agency_schema` makes, one line for each kind of difference
+    naming every object, in words IT can act on (empty: exactly the app's).
+
+    ``conn``: a connection to it, SQLAlchemy's or psycopg's (the app's role may read the
+    catalogue; nothing is written).
+    """
+    from supervisor_app.models import Base
+
+    run = conn.exec_driver_sql if hasattr(conn, "exec_driver_sql") else conn.execute
+
+    made = made_by_app()
+    expected_triggers = {m.trigger: _expected_trigger(m) for m in made}
+    expected_functions = {m.function: m.body for m in made}
+    expected_tables = {table.name for table in Base.metadata.sorted_tables} | {"alembic_version"}
+
+    found: dict[str, list[str]] = {}
+
+    def note(what: str, name: str) -> None:
+        found.setdefault(what, []).append(name)
+
+    triggers: dict[str, tuple[tuple[str, int, str, bool, str], str]] = {}
+    for name, table, enabled, tgtype, function, special, columns in run(_TRIGGERS_SQL):
+        if name in triggers:  # a second trigger of that name, on another table
+            note("extra trigger", f"{name} ({table})")
+        else:
+            triggers[name] = ((table, tgtype, function, special, columns), enabled)
+    for name, want in expected_triggers.items():
+        have = triggers.pop(name, None)
+        if have is None:
+            note("trigger removed", name)
+        elif have[0] != want:
+            note("trigger changed", name)
+        elif have[1] != "O":
+            note("trigger disabled", name)
+    for name in triggers:
+        note("extra trigger", name)
+    for name, arguments, source, language, result, kind, special in run(_FUNCTIONS_SQL):
+        body = expected_functions.pop(name, None) if arguments == "" else None
+        if body is None:
+            note("extra function", name if arguments == "" else f"{name}({arguments})")
+        elif (source, language, result, kind, special) != (body, "plpgsql", "trigger", "f", False):
+            note("function changed", name)
+    for name in expected_functions:
+        note("function removed", name)
+    for name, kind, row_security in run(_RELATIONS_SQL):
+        if kind in ("v", "m"):
+            note("extra view", name)
+        elif name not in expected_tables or kind != "r":
+            note("extra table", name)
+        else:
+            expected_tables.discard(name)
+            if row_security:
+                note("row security", name)
+    for name in sorted(expected_tables):
+        note("table removed", name)
+    for kind, name in run(_OTHERS_SQL):
+        if kind == "schemas":
+            if name != "public":
+                note("search path", name)
+        else:
+            note(f"extra {kind}", name)
+    return [_difference_line(what, sorted(names)) for what, names in found.items()]
+
+
+def _difference_line(what: str, names: list[str]) -> str:
+    listed = ", ".join(names)
+    lines = {
+        "trigger removed": _("protection triggers removed: {names}"),
+        "trigger changed": _("protection triggers changed (when they fire, or what they run): {names}"),
+        "trigger disabled": _("protection triggers disabled: {names}"),
+        "function removed": _("protection trigger functions removed: {names}"),
+        "function changed": _("protection trigger functions changed: {names}"),
+        "table removed": _("tables removed: {names}"),
+        "extra trigger": _("triggers the app did not make: {names}"),
+        "extra function": _("functions the app did not make: {names}"),
+        "extra view": _("views the app did not make: {names}"),
+        "extra table": _("tables the app did not make: {names}"),
+        "extra rule": _("rules the app did not make: {names}"),
+        "extra policy": _("row security policies the app did not make: {names}"),
+        "extra operator": _("operators the app did not make: {names}"),
+        "row security": _("row security turned on for tables: {names}"),
+        "search path": _(
+            "the app's role looks up tables and functions in {names} (its search_path), not in public alone"
+        ),
+    }
+    return lines[what].format(names=listed)
+
+
+def refuse_if_altered(conn: Connection) -> None:
+    """A :class:`DatabaseError` naming every difference, unless the agency database's schema is
+    exactly what :func:`create_agency_schema` makes."""
+    problems = differences(conn)
+    if problems:
+        raise DatabaseError(
+            "\n".join(
+                [
+                    _(
+                        "The agency database was changed outside supervisor_app, so its signed records "
+                        "cannot be trusted; it was not opened, and nothing in it was changed:"
+                    )
+                ]
+                + [f"  • {problem}" for problem in problems]
+                + [
+                    _(
+                        "For IT: its triggers, functions or tables differ from what supervisor_app makes "
+                        "(supervisor_app/agency_schema.py, made by init as the owner role). Find who changed "
+                        "them, and restore the database from a backup (pg_dump) taken before the change."
+                    )
+                ]
+            ),
+            kind="other",
+        )
 
 
 def refuse_unless_postgres(url: str) -> None:
@@ -251,7 +519,7 @@ def create_agency_schema(url_or_engine: str | Engine) -> str:
                 )
             Base.metadata.create_all(conn)
             _add_identity(conn)
-            for statement in protective_sql():
+            for statement in made_by_app_sql():
                 conn.exec_driver_sql(statement)
             _stamp_head(conn)
         return head_revision()

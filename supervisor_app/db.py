@@ -681,7 +681,8 @@ def open_database(
 def _open_agency_database(url: str) -> Database:
     """The agency database on PostgreSQL, as :func:`create_agency_schema` made it: no file
     checks, backups or migrations here (the IT person runs ``init`` as the owner role); a
-    schema not at this version's head is refused."""
+    schema not at this version's head is refused, and so is one whose triggers, functions or
+    tables differ from what ``init`` makes (:func:`agency_schema.differences`, at every open)."""
     from sqlalchemy.exc import OperationalError
 
     engine = make_engine(url)
@@ -702,6 +703,14 @@ def _open_agency_database(url: str) -> Database:
             ).format(found=revision or _("none"), head=head_revision()),
             kind="other",
         )
+    from supervisor_app.agency_schema import refuse_if_altered
+
+    try:
+        with engine.connect() as conn:
+            refuse_if_altered(conn)  # protections dropped, disabled or changed, or objects added
+    except BaseException:
+        engine.dispose()
+        raise
     return Database(url=url, engine=engine)
 
 

@@ -78,7 +78,7 @@ class PostgresServer:
             raise RuntimeError(f"{' '.join(command)} failed:\n{result.stdout}{result.stderr}{tail}")
 
     @classmethod
-    def start(cls) -> PostgresServer:
+    def start(cls, settings: tuple[str, ...] = ()) -> PostgresServer:
         bin_dir = server_bin_dir()
         if bin_dir is None:
             raise FileNotFoundError(NO_SERVER)
@@ -103,6 +103,7 @@ class PostgresServer:
                     "-c full_page_writes=off",
                     "-c shared_buffers=16MB",
                     "-c max_connections=40",
+                    *(f"-c {setting}" for setting in settings),  # later ones win (the benchmark's)
                 ]
             )
             server._run(

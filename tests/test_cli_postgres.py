@@ -31,10 +31,16 @@ WORKING = [
     "session add",
     "experience add",
     "list",
+    "progress",
     "sign",
     "amend",
     "void",
     "verify",
+    "attest",
+    "statement",
+    "check-form",
+    "attestations",
+    "due",
 ]
 
 
@@ -83,13 +89,60 @@ def test_people_and_pending_records_through_the_command_line(cli: Cli, url: str)
     assert [(s["name"], s["title"]) for s in supervisors] == [("Dana Whitaker", "Clinical Supervisor")]
 
 
+def test_what_is_due_and_the_printed_forms_through_the_command_line(cli: Cli, url: str) -> None:
+    def add(*argv: object, stdin: str = "") -> str:
+        result = cli("--db", url, *argv, stdin=stdin)
+        assert result.code == 0, result.err
+        return result.out.strip()
+
+    dana = add(
+        "supervisor",
+        "add",
+        "--name",
+        "Dana Whitaker",
+        "--credentials",
+        "CRSS",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
+    ana = add(
+        "supervisee",
+        "add",
+        "--name",
+        "Ana Example",
+        "--credential",
+        "CRSS",
+        "--start",
+        days_ago(400),
+        "--supervisor",
+        dana,
+    )
+    add(
+        "session", "add", "--supervisor", dana, "--supervisee", ana, "--date", days_ago(20),
+        "--start", "10:00", "--minutes", "60", "--format", "individual", "--modality", "in-person",
+        "--domain", "advocacy=30", "--domain", "mentoring=30",
+    )  # fmt: skip
+    due = cli("--db", url, "--json", "due", "--days", "30")
+    assert due.code == 0, due.err
+    assert sorted((item["rule"], item["supervisee_id"], item["supervisor_id"]) for item in due.json()) == [
+        ("pending", None, int(dana)),
+        ("qualification", None, int(dana)),  # no credential recorded for Dana
+    ]
+    assert "1 pending record" in cli("--db", url, "due").out
+    refused = cli("--db", url, "due", "--days", "-3")
+    assert refused.code == 2 and refused.out == ""
+    printed = cli("--db", url, "--json", "attestations", "--supervisee", ana)
+    assert printed.code == 0 and printed.json() == []
+    assert cli("--db", url, "attestations").out == "No attestation printed yet.\n"
+
+
 @pytest.mark.parametrize(
     "argv",
     [
         ["audit"],
-        ["progress", "--supervisee", "1"],
+        ["hours-file", "--supervisee", "1", "--out", "ana.hours"],
     ],
-    ids=["audit", "progress"],
+    ids=["audit", "hours-file"],
 )
 def test_the_other_commands_refuse_the_agency_database(cli: Cli, url: str, argv: list[str]) -> None:
     result = cli("--db", url, *argv, stdin=PASSWORD + "\n")
@@ -234,3 +287,89 @@ def test_a_forgotten_password_on_the_agency_database(cli: Cli, url: str) -> None
     assert refused.code == 2 and "Wrong password" in refused.err
     run("sign", "--supervisor", dana, "--all", "--password-stdin", stdin=NEW_PASSWORD + "\n")
     assert run("--json", "verify").json()["ok"]
+
+
+def test_progress_the_statement_and_the_form_through_the_command_line(
+    cli: Cli, url: str, tmp_path: Any
+) -> None:
+    def run(*argv: object, stdin: str = "") -> str:
+        result = cli("--db", url, *argv, stdin=stdin)
+        assert result.code == 0, result.err
+        return result.out.strip()
+
+    dana = run(
+        "supervisor", "add", "--name", "Dana Whitaker", "--credentials", "CRSS", "--agency", "North Office",
+        "--password-stdin", stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    ana = run(
+        "supervisee", "add", "--name", "Ana Example", "--credential", "CRSS", "--start", days_ago(400),
+        "--supervisor", dana,
+    )  # fmt: skip
+    for day, minutes in ((30, "60"), (10, "90")):
+        run(
+            "session", "add", "--supervisor", dana, "--supervisee", ana, "--date", days_ago(day),
+            "--start", "10:00", "--minutes", minutes, "--format", "individual", "--modality", "in-person",
+            "--domain", f"advocacy={minutes}",
+        )  # fmt: skip
+    run(
+        "experience", "add", "--supervisee", ana, "--supervisor", dana, "--from", days_ago(20),
+        "--to", days_ago(14), "--domain", "recovery-support=1200",
+    )  # fmt: skip
+    pending = cli("--db", url, "--json", "progress", "--supervisee", ana).json()
+    assert (pending["supervision"]["signed_minutes"], pending["supervision"]["pending_minutes"]) == (0, 150)
+    refused = cli(
+        "--db", url, "attest", "--supervisee", ana, "--supervisor", dana, "--out", str(tmp_path / "a.pdf")
+    )
+    assert refused.code == 2 and "nothing to attest" in refused.err and not (tmp_path / "a.pdf").exists()
+    assert cli("--db", url, "--json", "attestations").json() == []  # nothing recorded
+    run("sign", "--supervisor", dana, "--all", "--password-stdin", stdin=PASSWORD + "\n")
+
+    progress = cli("--db", url, "--json", "progress", "--supervisee", ana).json()
+    assert progress["supervision"]["signed_minutes"] == 150
+    assert progress["supervision"]["domains"]["advocacy"]["signed_minutes"] == 150
+    assert progress["experience"]["signed_minutes"] == 1200
+    assert [(s["name"], s["supervision_minutes"], s["agency"]) for s in progress["supervisors"]] == [
+        ("Dana Whitaker", 150, "North Office")
+    ]
+    assert "Supervision needs 97.50 more hours" in run("progress", "--supervisee", ana)
+    missing = cli("--db", url, "progress", "--supervisee", "999")
+    assert missing.code == 2 and missing.out == ""
+
+    statement = cli("--db", url, "statement", "--supervisee", ana, "--out", str(tmp_path / "s.pdf"))
+    assert statement.code == 0, statement.err
+    assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
+    printed = cli(
+        "--db",
+        url,
+        "--json",
+        "attest",
+        "--supervisee",
+        ana,
+        "--supervisor",
+        dana,
+        "--out",
+        str(tmp_path / "a.pdf"),
+    ).json()
+    assert (tmp_path / "a.pdf").read_bytes().startswith(b"%PDF") and not printed["reprint"]
+    again = cli(
+        "--db",
+        url,
+        "--json",
+        "attest",
+        "--supervisee",
+        ana,
+        "--supervisor",
+        dana,
+        "--out",
+        str(tmp_path / "b.pdf"),
+    ).json()
+    assert again["reprint"] and again["serial"] == printed["serial"]
+    assert again["fingerprint"] == printed["fingerprint"]
+    checked = cli("--db", url, "--json", "check-form", str(tmp_path / "a.pdf"))
+    assert checked.code == 0, checked.out + checked.err
+    assert checked.json()["matches"]
+    (tmp_path / "other.pdf").write_bytes(b"%PDF-1.4 not one of ours")
+    assert cli("--db", url, "check-form", str(tmp_path / "other.pdf")).code == 2
+    listed = cli("--db", url, "--json", "attestations", "--supervisee", ana).json()
+    assert [row["serial"] for row in listed] == [printed["serial"]]
+    assert cli("--db", url, "--json", "verify").json()["ok"]

@@ -150,6 +150,7 @@ COMMANDS: tuple[Command, ...] = (
         records.progress_arguments,
         database="read",
         hours_view=True,
+        agency=True,
     ),
     Command("demo", N_("fill the database with a realistic sample agency"), admin.demo),
     Command(
@@ -249,6 +250,7 @@ COMMANDS: tuple[Command, ...] = (
         N_("print the supervision verification form (signed records only) to a PDF"),
         forms.attest,
         forms.attest_arguments,
+        agency=True,
     ),
     Command(
         "statement",
@@ -256,6 +258,7 @@ COMMANDS: tuple[Command, ...] = (
         forms.statement,
         forms.statement_arguments,
         hours_view=True,
+        agency=True,
     ),
     Command(
         "check-form",
@@ -266,6 +269,7 @@ COMMANDS: tuple[Command, ...] = (
         forms.check_form,
         forms.check_form_arguments,
         database="own",
+        agency=True,
     ),
     Command(
         "attestations",
@@ -273,6 +277,7 @@ COMMANDS: tuple[Command, ...] = (
         forms.attestations,
         forms.attestations_arguments,
         database="read",
+        agency=True,
     ),
     Command(
         "template",
@@ -288,6 +293,7 @@ COMMANDS: tuple[Command, ...] = (
         training.due_arguments,
         database="read",
         opens_for_reading=False,
+        agency=True,
     ),
     Command(
         "training add",

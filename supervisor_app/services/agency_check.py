@@ -30,7 +30,7 @@ def failing_supervisees(uow: UnitOfWork, report: Any) -> set[int | None]:
     failing: set[int | None] = set()
     ids = [p.record_id for p in report.problems if p.kind == "record" and p.record_id]
     if ids:
-        conn = uow.session.connection().connection.driver_connection
+        conn = uow.raw()
         mapped: set[Any] = set()
         for table, column in (
             ("session_attendee", "session_id"),

@@ -17,6 +17,7 @@ from supervisor_app.models import (
     SupervisionSession,
 )
 from supervisor_app.services.records import amendment_waiting_clause, counts_clause
+from supervisor_app.sql_functions import month_of
 
 
 @dataclass(frozen=True)
@@ -32,7 +33,7 @@ def hours_by_month(uow: UnitOfWork, *, supervisee_id: int) -> list[MonthHours]:
     """Minutes per calendar month (sessions by date, experience by the period's start)."""
     S, T, E = SupervisionSession, SessionAttendee, ExperienceEntry
     months: dict[str, list[int]] = {}
-    session_month = func.strftime("%Y-%m", S.date)
+    session_month = month_of(S.date)
     for month, standing, minutes in uow.session.execute(
         select(session_month, counts_clause(S), func.sum(S.minutes))
         .join(T, T.session_id == S.id)
@@ -52,7 +53,7 @@ def hours_by_month(uow: UnitOfWork, *, supervisee_id: int) -> list[MonthHours]:
         .where(ExperienceAllocation.entry_id == E.id)
         .scalar_subquery()
     )
-    entry_month = func.strftime("%Y-%m", E.period_start)
+    entry_month = month_of(E.period_start)
     for month, standing, minutes in uow.session.execute(
         select(entry_month, counts_clause(E), func.sum(entry_minutes))
         .where(E.supervisee_id == supervisee_id, or_(E.status == RecordStatus.PENDING, counts_clause(E)))

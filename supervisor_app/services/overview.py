@@ -56,6 +56,7 @@ from supervisor_app.services.records import display_status_sql
 from supervisor_app.services.roster import SuperviseeSummary, supervisee_names
 from supervisor_app.services.sums import sums_by_supervisee
 from supervisor_app.services.text_search import contains, register_fold
+from supervisor_app.sql_functions import group_concat
 from supervisor_app.units import duration, fold
 
 OVERDUE_DAYS = 14
@@ -239,7 +240,7 @@ _START_KEY = func.coalesce(cast(_S.start_time, String), "")
 
 def _attendee_names() -> Any:
     return (
-        select(func.group_concat(Supervisee.name, ", "))
+        select(group_concat(Supervisee.name, ", "))
         .join(SessionAttendee, SessionAttendee.supervisee_id == Supervisee.id)
         .where(SessionAttendee.session_id == _S.id)
         .scalar_subquery()
@@ -269,9 +270,7 @@ def _waiting_amendment(model: Any) -> Any:
 def _session_domains() -> Any:
     return (
         select(
-            func.group_concat(
-                SessionAllocation.domain_code + "=" + cast(SessionAllocation.minutes, String), ";"
-            )
+            group_concat(SessionAllocation.domain_code + "=" + cast(SessionAllocation.minutes, String), ";")
         )
         .where(SessionAllocation.session_id == _S.id)
         .scalar_subquery()
@@ -486,7 +485,7 @@ def experience_page(
         register_fold(uow)
     minutes = select(func.sum(EA.minutes)).where(EA.entry_id == E.id).scalar_subquery()
     domains = (
-        select(func.group_concat(EA.domain_code + "=" + cast(EA.minutes, String), ";"))
+        select(group_concat(EA.domain_code + "=" + cast(EA.minutes, String), ";"))
         .where(EA.entry_id == E.id)
         .scalar_subquery()
     )
@@ -605,7 +604,7 @@ def pending_page(
             Supervisee.name,
             E.kind,
             E.setting,
-            select(func.group_concat(EA.domain_code + "=" + cast(EA.minutes, String), ";"))
+            select(group_concat(EA.domain_code + "=" + cast(EA.minutes, String), ";"))
             .where(EA.entry_id == E.id)
             .scalar_subquery(),
             E.supersedes_id,

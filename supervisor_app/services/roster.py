@@ -86,7 +86,7 @@ def agency_name(uow: UnitOfWork) -> str:
 
 def supervisors(uow: UnitOfWork, *, active_only: bool = True) -> list[tuple[int, str, str]]:
     """(id, name, credentials) by name, as on the sign-in screen."""
-    where = "WHERE active = 1 " if active_only else ""
+    where = "WHERE active = TRUE " if active_only else ""
     return [
         (row[0], row[1], row[2] or "")
         for row in uow.rows(f"SELECT id, name, credentials FROM supervisor {where}ORDER BY name, id")
@@ -95,7 +95,7 @@ def supervisors(uow: UnitOfWork, *, active_only: bool = True) -> list[tuple[int,
 
 def supervisees(uow: UnitOfWork, *, active_only: bool = True) -> list[tuple[int, str, str]]:
     """(id, name, credential) by name."""
-    where = "WHERE active = 1 " if active_only else ""
+    where = "WHERE active = TRUE " if active_only else ""
     return [
         (row[0], row[1], row[2])
         for row in uow.rows(f"SELECT id, name, credential FROM supervisee {where}ORDER BY name, id")
@@ -117,7 +117,7 @@ def supervisee_names(
         clauses.append("s.supervisor_id = ?")
         params.append(supervisor_id)
     if not include_inactive:
-        clauses.append("s.active = 1")
+        clauses.append("s.active = TRUE")
     if supervisee_ids is not None:
         if not supervisee_ids:
             return []

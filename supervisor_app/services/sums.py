@@ -40,24 +40,24 @@ _GONE = (
 )
 _SESSION_TOTALS = (
     f"WITH {_GONE.format(table='supervision_session', set_aside=set_aside_sql('supervision_session'))} "
-    "SELECT t.supervisee_id, s.status, s.supervisor_id, s.format, a.domain_code, s.id IN waiting, sum(a.minutes) "
+    "SELECT t.supervisee_id, s.status, s.supervisor_id, s.format, a.domain_code, s.id IN (SELECT id FROM waiting), sum(a.minutes) "
     "FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
     "JOIN session_allocation a ON a.session_id = s.id "
-    "WHERE {who} AND (s.status = 'pending' OR (s.status = 'signed' AND s.id NOT IN gone)) "
+    "WHERE {who} AND (s.status = 'pending' OR (s.status = 'signed' AND s.id NOT IN (SELECT id FROM gone))) "
     "GROUP BY 1, 2, 3, 4, 5, 6"
 )
 _SESSION_SPANS = (
     f"WITH {_GONE.format(table='supervision_session', set_aside=set_aside_sql('supervision_session'))} "
     "SELECT t.supervisee_id, s.status, count(*), min(s.date), max(s.date) "
     "FROM supervision_session s JOIN session_attendee t ON t.session_id = s.id "
-    "WHERE {who} AND (s.status = 'pending' OR (s.status = 'signed' AND s.id NOT IN gone)) "
+    "WHERE {who} AND (s.status = 'pending' OR (s.status = 'signed' AND s.id NOT IN (SELECT id FROM gone))) "
     "GROUP BY 1, 2"
 )
 _EXPERIENCE_TOTALS = (
     f"WITH {_GONE.format(table='experience_entry', set_aside=set_aside_sql('experience_entry'))} "
-    "SELECT e.supervisee_id, e.status, e.supervisor_id, a.domain_code, e.id IN waiting, {inside}, sum(a.minutes) "
+    "SELECT e.supervisee_id, e.status, e.supervisor_id, a.domain_code, e.id IN (SELECT id FROM waiting), {inside}, sum(a.minutes) "
     "FROM experience_entry e JOIN experience_allocation a ON a.entry_id = e.id "
-    "WHERE {who} AND (e.status = 'pending' OR (e.status = 'signed' AND e.id NOT IN gone)) "
+    "WHERE {who} AND (e.status = 'pending' OR (e.status = 'signed' AND e.id NOT IN (SELECT id FROM gone))) "
     "GROUP BY 1, 2, 3, 4, 5, 6"
 )
 
@@ -115,7 +115,7 @@ def sums_by_supervisee(
             found[sid] = known
     if not missing:
         return found
-    conn = uow.session.connection().connection.driver_connection
+    conn = uow.raw()
     fresh: dict[int, _Adding] = {sid: _Adding() for sid in missing}
     chunks: list[list[int] | None] = (
         [None]
@@ -128,7 +128,7 @@ def sums_by_supervisee(
         params = tuple(chunk) if chunk is not None else ()
 
         def who(column: str) -> str:
-            return f"{column} IN ({marks})" if chunk is not None else "1"  # noqa: B023
+            return f"{column} IN ({marks})" if chunk is not None else "1 = 1"  # noqa: B023
 
         for sid, status, sup, fmt, code, waiting, minutes in conn.execute(
             _SESSION_TOTALS.format(who=who("t.supervisee_id")), params
@@ -157,14 +157,14 @@ def sums_by_supervisee(
         by_cutoff: dict[dt.date, list[int]] = {}
         for sid, cutoff in windows.items():
             by_cutoff.setdefault(cutoff, []).append(sid)
-        inside_sql = "1"
+        inside_sql = "1 = 1"  # a boolean on both databases (SQLite's is 1)
         inside_params: list[Any] = []
         if by_cutoff:
             cases = []
             for cutoff, sids in by_cutoff.items():
                 cases.append(f"WHEN e.supervisee_id IN ({','.join('?' * len(sids))}) THEN e.period_end >= ?")
                 inside_params.extend([*sids, cutoff.isoformat()])
-            inside_sql = f"CASE {' '.join(cases)} ELSE 1 END"
+            inside_sql = f"CASE {' '.join(cases)} ELSE 1 = 1 END"
         for sid, status, sup, code, waiting, inside, minutes in conn.execute(
             _EXPERIENCE_TOTALS.format(who=who("e.supervisee_id"), inside=inside_sql),
             (*inside_params, *params),

@@ -14,10 +14,7 @@ from typing import Any, NamedTuple
 
 from sqlalchemy import (
     ColumnElement,
-    Integer,
     String,
-    cast,
-    func,
     or_,
     select,
     type_coerce,
@@ -41,6 +38,7 @@ from supervisor_app.services.records.values import (
     SessionValues,
     days_before,
 )
+from supervisor_app.sql_functions import group_concat, minutes_of_day
 
 
 @cache
@@ -83,19 +81,8 @@ def timed_sessions(
     and asking SQLite for "this supervisor or one of these supervisees" costs more than
     reading them all and choosing in Python (:func:`check_session_overlap`)."""
     S, A = SupervisionSession, SessionAttendee
-    if uow.session.get_bind().dialect.name == "sqlite":
-        attendees = select(func.group_concat(A.supervisee_id)).where(A.session_id == S.id).scalar_subquery()
-        # The stored time is text, HH:MM:SS.ffffff.
-        starts = cast(func.substr(S.start_time, 1, 2), Integer) * 60 + cast(
-            func.substr(S.start_time, 4, 2), Integer
-        )
-    else:  # the agency database (PostgreSQL) keeps a time as a time
-        attendees = (
-            select(func.string_agg(cast(A.supervisee_id, String), ","))
-            .where(A.session_id == S.id)
-            .scalar_subquery()
-        )
-        starts = cast(func.extract("hour", S.start_time) * 60 + func.extract("minute", S.start_time), Integer)
+    attendees = select(group_concat(A.supervisee_id, ",")).where(A.session_id == S.id).scalar_subquery()
+    starts = minutes_of_day(S.start_time)
     parse = _Parsed(uow, S.date, S.start_time)
     by_date: dict[dt.date, list[TimedSession]] = {}
     for day_batch in batches(sorted(set(dates)), 200):

@@ -132,7 +132,7 @@ def confirm_trainings(
             continue
         entries.append((entry, supervisee))
     key, private = keys.unlock(uow, supervisor.id, password, now=stamp)
-    chain, _unused = database_identity(uow.session.connection().connection.driver_connection)  # type: ignore[arg-type]
+    chain, _unused = database_identity(uow.raw())  # type: ignore[arg-type]
     signer = signatures.signer_of(supervisor, key=key.fingerprint)
     rows = []
     for entry, supervisee in entries:
