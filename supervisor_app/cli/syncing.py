@@ -18,6 +18,22 @@ def sync_arguments(syncing: argparse.ArgumentParser) -> None:
         metavar="URL",
         help=_("the agency database: postgresql+psycopg://user@host/database (from IT)"),
     )
+    # Hidden: records per batch (tests/test_sync_crash.py makes many small batches to kill between).
+    syncing.add_argument("--batch-records", type=_batch_records, default=None, help=argparse.SUPPRESS)
+
+
+def _batch_records(text: str) -> int:
+    try:
+        value = int(text) if len(text) <= 10 else -1
+    except ValueError:
+        value = -1
+    if not 1 <= value <= 1_000_000:
+        raise argparse.ArgumentTypeError(
+            _("expected a number of records per batch from 1 to 1,000,000 (got {text!r})").format(
+                text=text[:20]
+            )
+        )
+    return value
 
 
 def _server(url: str) -> str:
@@ -45,6 +61,7 @@ def _server(url: str) -> str:
 def sync(args: argparse.Namespace) -> int:
     from supervisor_app.cli.running import database
     from supervisor_app.db import open_database
+    from supervisor_app.services.sync import BATCH_RECORDS
     from supervisor_app.storage import DatabaseError
     from supervisor_app.usecases import syncing
 
@@ -61,7 +78,13 @@ def sync(args: argparse.Namespace) -> int:
         except DatabaseError as exc:
             raise CliError(str(exc), EXIT_FAILURE) from exc
         try:
-            done = syncing.sync(local, agency, url=server, progress=lambda text: print(text, file=sys.stderr))
+            done = syncing.sync(
+                local,
+                agency,
+                url=server,
+                progress=lambda text: print(text, file=sys.stderr),
+                batch_records=args.batch_records or BATCH_RECORDS,
+            )
         finally:
             agency.close()
     show(

@@ -34,6 +34,7 @@ from supervisor_app.storage import connect_readonly
 # What the app writes into outside_copy.kind
 HOURS_FILE_OUT = "hours-file-out"
 HOURS_FILE_IN = "hours-file-in"
+SYNC = "sync"  # the other side of a sync holds this database's chain up to there
 
 _AUDIT_FIELDS = ", ".join(trails.FIELDS[trails.AUDIT])
 
@@ -302,6 +303,7 @@ def record_outside_copy(
 __all__ = [
     "HOURS_FILE_IN",
     "HOURS_FILE_OUT",
+    "SYNC",
     "CopyHeads",
     "compare",
     "compare_all",

@@ -107,6 +107,7 @@ def sync(
         trail = trail_member.collect_trail(uow, chain=laptop_chain, after=trail_heads)
     left_out = len(collected.left_out)
     up_batches = sync_service.with_trail(sync_service.with_people(up_batches, people_up), trail)
+    sync_service.pause_point("up.collected")
     sent_ids: set[str] = set()
     won_here: list[dict[str, Any]] = []  # conflicts this database's edits won at the agency
     done: set[str] = set()
@@ -114,7 +115,9 @@ def sync(
     for i, members in enumerate(up_batches, 1):
         with agency.uow("sync") as uow:
             taken = sync_service.take_batch(uow, members, source=up_source, agency=True)
+            sync_service.pause_point("up.before_commit")
             uow.commit()
+        sync_service.pause_point("up.after_commit")
         sent_ids |= taken.taken
         won_here += people_member.won_by(taken.conflicts, laptop_chain)
         done |= {r["id"] for r in members["records.json"]}
@@ -125,6 +128,7 @@ def sync(
         )
 
     # Down
+    sync_service.pause_point("between")
     with local.uow("sync", reading=True) as uow:
         mine = sync_service.own_supervisors(uow)
         peer_heads, peer_supervisees = sync_service.read_peer(uow, agency_chain)
@@ -160,6 +164,7 @@ def sync(
         )
     down_batches = sync_service.with_people(down_batches, {**people_down, "conflicts": won_here})
     down_ids = {r["id"] for b in down_batches for r in b["records.json"]}
+    sync_service.pause_point("down.collected")
     received_ids: set[str] = set()
     done = set()
     supervisees = sorted(gid for _sid, gid in wanted)
@@ -170,7 +175,9 @@ def sync(
                 sync_service.write_peer(
                     uow, agency_chain, url=url, heads=agency_heads, supervisees=supervisees
                 )
+            sync_service.pause_point("down.before_commit")
             uow.commit()
+        sync_service.pause_point("down.after_commit")
         received_ids |= taken.taken
         done |= {r["id"] for r in members["records.json"]}
         say(
@@ -182,6 +189,20 @@ def sync(
         with local.uow("sync") as uow:
             sync_service.write_peer(uow, agency_chain, url=url, heads=agency_heads, supervisees=supervisees)
             uow.commit()
+
+    # Outside copies: each side remembers how far the other now holds its chain (verify then
+    # reports a chain cut shorter than that; docs/SYNC.md).
+    with agency.uow("sync", reading=True) as uow:
+        held_up = sync_service.held_head(uow, laptop_chain)
+    with local.uow("sync") as uow:
+        sync_service.remember_copy(uow, held_up, peer=f"the agency database {agency_chain[:8]}")
+        held_down = sync_service.held_head(uow, agency_chain)
+        uow.commit()
+    if held_down is not None:
+        with agency.uow("sync") as uow:
+            sync_service.remember_copy(uow, held_down, peer=f"the laptop database {laptop_chain[:8]}")
+            uow.commit()
+    sync_service.pause_point("end")
     return SyncSummary(
         sent=len(sent_ids),
         sent_skipped=len(up_ids - sent_ids),

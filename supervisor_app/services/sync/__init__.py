@@ -13,7 +13,15 @@ No server of our own: the laptop connects to the agency database and moves hours
 """
 
 from supervisor_app.services.sync.down import BEYOND, collect_down, supervised_by
-from supervisor_app.services.sync.state import heads_of, own_supervisors, read_peer, write_peer
+from supervisor_app.services.sync.pause import pause_point
+from supervisor_app.services.sync.state import (
+    heads_of,
+    held_head,
+    own_supervisors,
+    read_peer,
+    remember_copy,
+    write_peer,
+)
 from supervisor_app.services.sync.up import collect_up, refuse_fork, take_batch
 from supervisor_app.services.sync.wire import BATCH_RECORDS, batches, supervisors_of, with_people, with_trail
 
@@ -24,9 +32,12 @@ __all__ = [
     "collect_down",
     "collect_up",
     "heads_of",
+    "held_head",
     "own_supervisors",
+    "pause_point",
     "read_peer",
     "refuse_fork",
+    "remember_copy",
     "supervised_by",
     "supervisors_of",
     "take_batch",

@@ -7,6 +7,7 @@ import hashlib
 import json
 from typing import Any
 
+from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import SyncPeer, utcnow
 from supervisor_app.services.signoff import signing
@@ -67,3 +68,44 @@ def write_peer(
     row.supervisees = json.dumps(sorted(supervisees))
     row.synced_at = utcnow()
     uow.flush()
+
+
+def held_head(uow: UnitOfWork, chain: str) -> tuple[int, str] | None:
+    """(seq, chain hash) of the last link of another database's ``chain`` held here, or None."""
+    row = (
+        signing.dbapi(uow)
+        .execute(
+            "SELECT seq, chain_hash FROM foreign_link WHERE chain_id = ? ORDER BY seq DESC LIMIT 1", (chain,)
+        )
+        .fetchone()
+    )
+    return (int(row[0]), str(row[1])) if row else None
+
+
+def remember_copy(uow: UnitOfWork, head: tuple[int, str] | None, *, peer: str) -> None:
+    """Remember that the other side of a sync (``peer``: "the agency database 1a2b3c4d") holds
+    this database's chain up to ``head`` (its :func:`held_head` there): an outside copy
+    (:mod:`supervisor_app.services.copies`), so ``verify`` reports this database's chain once
+    it is shorter. Once per head: a sync that moved nothing of this chain records nothing. In
+    the caller's transaction."""
+    from supervisor_app.services import copies
+
+    if head is None:
+        return
+    seq, chain_hash = head
+    known = (
+        signing.dbapi(uow)
+        .execute(
+            "SELECT 1 FROM outside_copy WHERE kind = ? AND last_seq = ? AND last_chain_hash = ?",
+            (copies.SYNC, seq, chain_hash),
+        )
+        .fetchone()
+    )
+    if known is None:
+        copies.record_outside_copy(
+            uow,
+            kind=copies.SYNC,
+            label=f"{peer} (synced on {clock.today():%Y-%m-%d})",
+            last_seq=seq,
+            last_chain_hash=chain_hash,
+        )
