@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSizePolicy, QWidget
 
 from supervisor_app.ui.common import show_error
 from supervisor_app.ui.context import AppContext
@@ -239,11 +239,12 @@ class SyncControl(QObject):
         self.label = QLabel(self.box)
         self.label.setObjectName("sync_label")
         self.label.setAccessibleName(self.tr("Sync status"))
+        # Whole, even in a narrow window: the database's path beside it gives way instead.
+        self.label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         self.button = QPushButton(self.tr("Sync"), self.box)
         self.button.setObjectName("sync_button")
         self.button.setAccessibleName(self.tr("Sync with the agency now"))
         self.button.setToolTip(tip + " (Ctrl+Shift+Y)")
-        self.button.setFlat(True)
         self.button.clicked.connect(lambda _checked=False: self.sync())
         row.addWidget(self.label)
         row.addWidget(self.button)
@@ -299,9 +300,18 @@ class SyncControl(QObject):
         elif synced_at is None:
             text = self.tr("Never synced")
         elif last:
-            text = self.tr("Last sync: {when} ({sent} sent, {received} received)").format(
-                when=_when(synced_at), sent=last.get("sent", 0), received=last.get("received", 0)
+            text = self.tr(
+                "Last sync: {when} ({sent} sent, {received} received, {skipped} already there)"
+            ).format(
+                when=_when(synced_at),
+                sent=last.get("sent", 0),
+                received=last.get("received", 0),
+                skipped=last.get("skipped", 0),
             )
+            if last.get("left_out"):
+                text += " · " + self.tr(
+                    "%n record(s) signed before keys stay on this laptop", "", last["left_out"]
+                )
         else:
             text = self.tr("Last sync: {when}").format(when=_when(synced_at))
         if pending:
@@ -350,9 +360,16 @@ class SyncControl(QObject):
     def _done(self, summary: SyncSummary) -> None:
         self.running = False
         now = dt.datetime.now(dt.UTC).isoformat()
-        self._keep("last", at=now, sent=summary.sent, received=summary.received)
+        self._keep(
+            "last",
+            at=now,
+            sent=summary.sent,
+            received=summary.received,
+            skipped=summary.skipped,
+            left_out=summary.left_out,
+        )
         self.ctx.prefs.set_sync_record("unreachable", None)
-        self.window.statusBar().showMessage(summary.text().replace("\n", " "), 15000)
+        self.label.setToolTip(summary.text())
         if summary.received:
             emit(self.ctx.records_changed)  # the pages show what came down (and update() runs)
         else:

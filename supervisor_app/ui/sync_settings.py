@@ -33,16 +33,21 @@ class AgencyServerSection:
         box = QGroupBox(self.tr("Agency server (sync)"), self)
         box.setObjectName("server_box")
         form = QFormLayout(box)
+        # Short lines, not wrapped: a wrapped label is the first thing a full page squeezes.
         note = QLabel(
             self.tr(
-                "The address your agency's IT gives you, like postgresql+psycopg://you@agency-server/agency. "
-                "Leave the password out: the app asks for it once each time it runs and never saves it, "
-                "or IT puts it in your PostgreSQL password file (~/.pgpass; on Windows "
-                "%APPDATA%\\postgresql\\pgpass.conf). Leave the address empty to work on this laptop alone."
+                "The address from your agency's IT, without the password: the app asks for it\n"
+                "once each time it runs (never saved), or IT puts it in ~/.pgpass.\n"
+                "Leave it empty to work on this laptop alone."
             ),
             box,
         )
-        note.setWordWrap(True)
+        note.setToolTip(
+            self.tr(
+                "~/.pgpass is PostgreSQL's own password file (on Windows "
+                "%APPDATA%\\postgresql\\pgpass.conf); with it the app never asks."
+            )
+        )
         note.setStyleSheet("color: palette(dark);")
         form.addRow(note)
         self.server_url = QLineEdit(prefs.sync_url, box)

@@ -17,11 +17,12 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from supervisor_app.db import Database, open_database
 from supervisor_app.services import people, records, supervisors
 from supervisor_app.services.signoff import signing as chain
+from supervisor_app.ui.common import scroll_into_view
 from supervisor_app.ui.pages import Page
 from supervisor_app.ui.password_dialog import PasswordDialog
 from supervisor_app.usecases import signing
@@ -123,6 +124,7 @@ def _shot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
     folder = os.environ.get("SUPERVISOR_APP_SHOTS")
     if folder:
         Path(folder).mkdir(parents=True, exist_ok=True)
+        QApplication.processEvents()  # the layouts catch up with the texts, as on screen
         widget.grab().save(str(Path(folder) / f"{name}.png"))
 
 
@@ -200,11 +202,13 @@ def test_sync_from_the_button_brings_a_supervisees_hours_signed_elsewhere(
     assert said and any(text.startswith("Received batch ") for text in said)  # the usecase's own lines
     assert "A sync is already running; wait for it to finish." in messages
     assert len(done) == 1
-    assert "Sync done: 0 record(s) sent, 1 received, 0 already there." in messages
-    assert control.label.text().startswith("Last sync: ") and "(0 sent, 1 received)" in control.label.text()
+    assert control.label.toolTip() == "Sync done: 0 record(s) sent, 1 received, 0 already there."
+    assert control.label.text().startswith("Last sync: ")
+    assert "(0 sent, 1 received, 0 already there)" in control.label.text()
     assert window.sync_control.dialog is None  # no dialog for a sync that went well
     _shot(window, "main_window_after_sync")
     go_to(qtbot, window, Page.SETTINGS)
+    scroll_into_view(window.settings_page.server_status)
     _shot(window, "settings_agency_server")
 
 
@@ -235,5 +239,18 @@ def test_test_connection_and_sync_after_signing(qtbot, agency, make_window, pref
             .fetchone()
         )
     assert held == (1,)
-    qtbot.waitUntil(lambda: "(1 sent, 1 received)" in window.sync_control.label.text())
+    qtbot.waitUntil(lambda: "(1 sent, 1 received, 0 already there)" in window.sync_control.label.text())
     assert "signed since" not in window.sync_control.label.text()
+
+
+@pytest.mark.postgres
+def test_sync_when_the_app_starts_once_a_run_without_blocking_the_window(
+    qtbot, agency, make_window, prefs
+) -> None:  # type: ignore[no-untyped-def]
+    prefs.sync_url = agency.url
+    prefs.sync_at_start = True
+    window = make_window(agency.rosa_db, supervisor_id=agency.rosa, name="Rosa Diaz")
+    assert window.isVisible() and "Ana Example" not in _names(window)  # shown first, synced after
+    qtbot.waitUntil(lambda: _names(window) == ["Ana Example", "Cleo Example"])
+    assert window.sync_control.dialog is None
+    assert window.ctx.sync_started
