@@ -32,8 +32,16 @@ Déjela vacía para trabajar solo en esta computadora portátil.</translation>
         <translation>Sincronizar al abrir la app (&amp;t)</translation>
     </message>
     <message>
+        <source>Sync when the app starts</source>
+        <translation>Sincronizar al abrir la app</translation>
+    </message>
+    <message>
         <source>Sync after s&amp;igning</source>
         <translation>Sincronizar después de f&amp;irmar</translation>
+    </message>
+    <message>
+        <source>Sync after signing</source>
+        <translation>Sincronizar después de firmar</translation>
     </message>
     <message>
         <source>Sav&amp;e address</source>
