@@ -11,6 +11,8 @@ from __future__ import annotations
 import datetime as dt
 import os
 import socket
+import struct
+import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -254,3 +256,92 @@ def test_sync_when_the_app_starts_once_a_run_without_blocking_the_window(
     qtbot.waitUntil(lambda: _names(window) == ["Ana Example", "Cleo Example"])
     assert window.sync_control.dialog is None
     assert window.ctx.sync_started
+
+
+class PasswordServer:
+    """Speaks just enough of PostgreSQL's wire protocol to ask for a password and refuse every
+    one it is sent; keeps the passwords (to show what the app sent, and that it sent one)."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(4)
+        self.port = int(self.sock.getsockname()[1])
+        self.passwords: list[str] = []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                conn, _addr = self.sock.accept()
+            except OSError:
+                return
+            with conn:
+                try:
+                    self._talk(conn)
+                except OSError:
+                    pass
+
+    @staticmethod
+    def _read(conn: socket.socket, n: int) -> bytes:
+        data = b""
+        while len(data) < n:
+            chunk = conn.recv(n - len(data))
+            if not chunk:
+                raise OSError("closed")
+            data += chunk
+        return data
+
+    def _talk(self, conn: socket.socket) -> None:
+        while True:  # SSL and GSS encryption requests: no; then the startup message
+            (length,) = struct.unpack("!i", self._read(conn, 4))
+            body = self._read(conn, length - 4)
+            if length == 8 and struct.unpack("!i", body)[0] in (80877103, 80877104):
+                conn.sendall(b"N")
+                continue
+            break
+        conn.sendall(b"R" + struct.pack("!ii", 8, 3))  # AuthenticationCleartextPassword
+        kind = self._read(conn, 1)
+        (length,) = struct.unpack("!i", self._read(conn, 4))
+        body = self._read(conn, length - 4)
+        if kind == b"p":
+            self.passwords.append(body.rstrip(b"\0").decode())
+        fields = b'SFATAL\0C28P01\0Mpassword authentication failed for user "rosa"\0\0'
+        conn.sendall(b"E" + struct.pack("!i", len(fields) + 4) + fields)
+
+    def close(self) -> None:
+        self.sock.close()
+
+
+def test_a_server_that_asks_for_a_password_gets_it_once_and_nothing_saves_it(
+    qtbot, world, make_window, prefs, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    server = PasswordServer()
+    try:
+        prefs.sync_url = f"postgresql+psycopg://rosa@127.0.0.1:{server.port}/agency"
+        window = make_window(world.db, supervisor_id=world.dana)
+        control = window.sync_control
+        before = snapshot(world.db)
+        qtbot.mouseClick(control.button, Qt.MouseButton.LeftButton)
+        dialog = control.dialog
+        assert isinstance(dialog, PasswordDialog) and dialog.isVisible()
+        assert "asks for the password of rosa" in dialog.message.text()
+        assert server.passwords == []  # nothing was sent without one
+        qtbot.keyClicks(dialog.password, "s3cret horse")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: server.passwords == ["s3cret horse"])
+        again = control.dialog
+        assert isinstance(again, PasswordDialog) and again is not dialog and again.isVisible()
+        assert again.message.text().startswith("The server refused that password.")
+        assert window.ctx.sync_password == ""
+        messages: list[str] = []
+        window.statusBar().messageChanged.connect(messages.append)
+        qtbot.keyClick(again, Qt.Key.Key_Escape)
+        assert "Not synced: the agency server needs a password." in messages
+        assert snapshot(world.db) == before
+        ini = tmp_path / "settings.ini"
+        assert "s3cret" not in ini.read_text(encoding="utf-8")
+        assert not control.running
+    finally:
+        server.close()
