@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import socket
+import sqlite3
 import struct
 import threading
 from collections.abc import Iterator
@@ -345,3 +346,71 @@ def test_a_server_that_asks_for_a_password_gets_it_once_and_nothing_saves_it(
         assert not control.running
     finally:
         server.close()
+
+
+def _agency_counts(db: Database) -> tuple[int, ...]:
+    with db.uow() as uow:
+        conn = chain.dbapi(uow)
+        return tuple(
+            conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("supervision_session", "foreign_link", "signature", "supervisee", "audit_event")
+        )
+
+
+@pytest.mark.postgres
+def test_a_refusal_names_the_record_in_a_dialog_and_sends_nothing(
+    qtbot, agency, make_window, prefs, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    """Rosa's laptop restored from a backup taken before a signing the agency holds: signing again
+    there forks its chain, and the sync refuses, saying so."""
+    older = tmp_path / "rosa-backup.db"
+    with sqlite3.connect(agency.rosa_db.path) as source, sqlite3.connect(older) as copy:
+        source.backup(copy)
+    with agency.rosa_db.uow() as uow:
+        signing.sign(uow, supervisor_id=agency.rosa, password=PASSWORD)
+    sync(agency.rosa_db, agency.db, url=agency.url)
+    restored = open_database(older)
+    try:
+        with restored.uow() as uow:
+            signing.sign(uow, supervisor_id=agency.rosa, password=PASSWORD)
+        prefs.sync_url = agency.url
+        window = make_window(restored, supervisor_id=agency.rosa, name="Rosa Diaz")
+        before = (_agency_counts(agency.db), snapshot(restored))
+        qtbot.mouseClick(window.sync_control.button, Qt.MouseButton.LeftButton)
+        box = window.sync_control.dialog
+        assert isinstance(box, QMessageBox) and box.isVisible()
+        assert box.icon() == QMessageBox.Icon.Warning and box.windowTitle() == "Sync stopped"
+        assert "restored from an older backup" in box.text() and agency.cleo_session in box.text()
+        box.done(0)
+        assert (_agency_counts(agency.db), snapshot(restored)) == before
+        assert not window.sync_control.running
+    finally:
+        restored.close()
+
+
+@pytest.mark.postgres
+def test_the_sync_runs_off_the_ui_thread_and_the_window_stays_usable(qtbot, agency, prefs) -> None:  # type: ignore[no-untyped-def]
+    from supervisor_app.ui.context import AppContext, Identity
+    from supervisor_app.ui.main_window import MainWindow
+    from supervisor_app.ui.tasks import TaskRunner
+
+    prefs.sync_url = agency.url
+    runner = TaskRunner()  # real threads, as in the app
+    ctx = AppContext(agency.rosa_db, runner=runner, prefs=prefs)
+    ctx.set_identity(Identity(name="Rosa Diaz", supervisor_id=agency.rosa))
+    window = MainWindow(ctx)
+    window.show()
+    try:
+        qtbot.waitUntil(lambda: _names(window) == ["Cleo Example"])
+        qtbot.mouseClick(window.sync_control.button, Qt.MouseButton.LeftButton)
+        assert window.sync_control.running  # the click came back before the sync ended
+        assert window.sync_control.label.text() == "Syncing with the agency…"
+        go_to(qtbot, window, Page.RECORDS)  # the window answers meanwhile
+        qtbot.waitUntil(lambda: not window.sync_control.running, timeout=20_000)
+        go_to(qtbot, window, Page.SUPERVISEES)
+        qtbot.waitUntil(lambda: _names(window) == ["Ana Example", "Cleo Example"])
+    finally:
+        runner.wait()
+        window._closing_for_switch = True
+        window.close()
+        ctx.close()
