@@ -5507,6 +5507,10 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
 {reason}</translation>
     </message>
     <message>
+        <source>The sync could not start: {reason}</source>
+        <translation>La sincronización no pudo empezar: {reason}</translation>
+    </message>
+    <message>
         <source>Not synced: the agency server needs a password.</source>
         <translation>No se sincronizó: el servidor de la agencia necesita una contraseña.</translation>
     </message>

@@ -377,6 +377,8 @@ class SyncControl(QObject):
         emit(self.finished, summary)
 
     def _failed(self, exc: BaseException, *, automatic: bool) -> None:
+        from supervisor_app.storage import DatabaseError
+
         self.running = False
         kind = problem(exc)
         if kind in ("password", "wrong_password"):
@@ -418,6 +420,12 @@ class SyncControl(QObject):
                     "The sync stopped at a record it could not take; what it moved before that is kept, "
                     "and valid.\n\n{reason}"
                 ).format(reason=str(exc)),
+            )
+        elif isinstance(exc, DatabaseError):  # the server answers, but its database is not ready
+            self._tell(
+                QMessageBox.Icon.Warning,
+                self.tr("Sync stopped"),
+                self.tr("The sync could not start: {reason}").format(reason=str(exc)),
             )
         else:
             show_error(self.window, exc, title=self.tr("Sync stopped"))

@@ -414,3 +414,19 @@ def test_the_sync_runs_off_the_ui_thread_and_the_window_stays_usable(qtbot, agen
         window._closing_for_switch = True
         window.close()
         ctx.close()
+
+
+@pytest.mark.postgres
+def test_a_server_whose_database_is_not_ready_says_what_it_needs(
+    qtbot, world, make_window, prefs, postgres_server
+) -> None:  # type: ignore[no-untyped-def]
+    prefs.sync_url = postgres_server.url(postgres_server.create_database())  # no agency schema in it
+    window = make_window(world.db, supervisor_id=world.dana)
+    before = snapshot(world.db)
+    qtbot.mouseClick(window.sync_control.button, Qt.MouseButton.LeftButton)
+    box = window.sync_control.dialog
+    assert isinstance(box, QMessageBox) and box.icon() == QMessageBox.Icon.Warning
+    assert box.text().startswith("The sync could not start: ") and "the IT person runs init" in box.text()
+    box.done(0)
+    assert snapshot(world.db) == before
+    assert window.sync_control.label.text() == "Never synced"
