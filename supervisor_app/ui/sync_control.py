@@ -102,7 +102,7 @@ def problem(exc: BaseException) -> str:
     """What kind of failure ``exc`` is: ``password`` (the server wants one), ``wrong_password``,
     ``unreachable`` (the server, or the network, did not answer), ``refused`` (a
     :class:`DomainError`: the message names the record), or ``other``."""
-    from sqlalchemy.exc import DBAPIError
+    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
     from supervisor_app.services.errors import DomainError
 
@@ -121,13 +121,16 @@ def problem(exc: BaseException) -> str:
         return "password"
     if "password authentication failed" in text or any(getattr(e, "sqlstate", "") == "28P01" for e in seen):
         return "wrong_password"
+    # The connection failed or was lost: not a refusal by the database (a trigger's error, a
+    # constraint), which is a problem to show as it is.
+    lost: tuple[type[BaseException], ...] = (OperationalError, InterfaceError, OSError)
     try:
         import psycopg
 
-        lost: tuple[type[BaseException], ...] = (psycopg.OperationalError, DBAPIError, OSError)
+        lost += (psycopg.OperationalError, psycopg.InterfaceError)
     except ImportError:  # pragma: no cover - psycopg is a dependency
-        lost = (DBAPIError, OSError)
-    if any(isinstance(e, lost) for e in seen):
+        pass
+    if any(isinstance(e, lost) or (isinstance(e, DBAPIError) and e.connection_invalidated) for e in seen):
         return "unreachable"
     return "other"
 

@@ -430,3 +430,19 @@ def test_a_server_whose_database_is_not_ready_says_what_it_needs(
     box.done(0)
     assert snapshot(world.db) == before
     assert window.sync_control.label.text() == "Never synced"
+
+
+@pytest.mark.postgres
+def test_only_a_lost_connection_counts_as_not_reachable(agency: Agency) -> None:
+    """A refusal by the agency database itself (a protective trigger) is shown as it is, not
+    as an offline server; a closed port is offline."""
+    from supervisor_app.ui.sync_control import open_agency, problem
+
+    with pytest.raises(Exception) as refused:  # noqa: PT011 - whatever the driver raises
+        with agency.db.uow() as uow:
+            chain.dbapi(uow).execute("UPDATE supervisor SET global_id = 'x'")
+            uow.commit()
+    assert problem(refused.value) == "other"
+    with pytest.raises(Exception) as offline:  # noqa: PT011
+        open_agency(f"postgresql+psycopg://rosa@127.0.0.1:{_closed_port()}/agency")
+    assert problem(offline.value) == "unreachable"
