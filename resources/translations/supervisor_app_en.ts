@@ -308,6 +308,23 @@ Sign-in passwords are never exported. Text that a spreadsheet would run as a for
     </message>
   </context>
   <context>
+    <name>SyncControl</name>
+    <message numerus="yes">
+      <source>%n record(s) signed before keys stay on this laptop</source>
+      <translation>
+        <numerusform>%n record signed before keys stay on this laptop</numerusform>
+        <numerusform>%n records signed before keys stay on this laptop</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n record(s) signed since</source>
+      <translation>
+        <numerusform>%n record signed since</numerusform>
+        <numerusform>%n records signed since</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>ToSignPage</name>
     <message numerus="yes">
       <source>Your {kind} {number} expires on {date} (in %n day(s)). Records dated after that cannot be signed until you record the renewal (File &gt; Training and credentials…).</source>

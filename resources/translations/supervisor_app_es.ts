@@ -2,6 +2,97 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es">
 <context>
+    <name>AgencyServerSection</name>
+    <message>
+        <source>Agency server (sync)</source>
+        <translation>Servidor de la agencia (sincronización)</translation>
+    </message>
+    <message>
+        <source>The address from your agency's IT, without the password: the app asks for it
+once each time it runs (never saved), or IT puts it in ~/.pgpass.
+Leave it empty to work on this laptop alone.</source>
+        <translation>La dirección que le da el equipo de IT de su agencia, sin la contraseña: la app
+la pide una vez cada vez que se abre (nunca la guarda), o IT la pone en ~/.pgpass.
+Déjela vacía para trabajar solo en esta computadora portátil.</translation>
+    </message>
+    <message>
+        <source>~/.pgpass is PostgreSQL's own password file (on Windows %APPDATA%\postgresql\pgpass.conf); with it the app never asks.</source>
+        <translation>~/.pgpass es el archivo de contraseñas de PostgreSQL (en Windows %APPDATA%\postgresql\pgpass.conf); con él, la app nunca la pide.</translation>
+    </message>
+    <message>
+        <source>Agency server address</source>
+        <translation>Dirección del servidor de la agencia</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>Dirección del servidor (&amp;a):</translation>
+    </message>
+    <message>
+        <source>Sync when the app star&amp;ts</source>
+        <translation>Sincronizar al abrir la app (&amp;t)</translation>
+    </message>
+    <message>
+        <source>Sync when the app starts</source>
+        <translation>Sincronizar al abrir la app</translation>
+    </message>
+    <message>
+        <source>Sync after s&amp;igning</source>
+        <translation>Sincronizar después de f&amp;irmar</translation>
+    </message>
+    <message>
+        <source>Sync after signing</source>
+        <translation>Sincronizar después de firmar</translation>
+    </message>
+    <message>
+        <source>Sav&amp;e address</source>
+        <translation>Guardar dir&amp;ección</translation>
+    </message>
+    <message>
+        <source>Save the agency server address</source>
+        <translation>Guardar la dirección del servidor de la agencia</translation>
+    </message>
+    <message>
+        <source>Test &amp;connection</source>
+        <translation>Probar &amp;conexión</translation>
+    </message>
+    <message>
+        <source>Test the connection to the agency server</source>
+        <translation>Probar la conexión con el servidor de la agencia</translation>
+    </message>
+    <message>
+        <source>Agency server status</source>
+        <translation>Estado del servidor de la agencia</translation>
+    </message>
+    <message>
+        <source>Saved. File ▸ Sync with the agency (Ctrl+Shift+Y) syncs this laptop with it.</source>
+        <translation>Guardado. Archivo ▸ Sincronizar con la agencia (Ctrl+Shift+Y) sincroniza esta computadora con él.</translation>
+    </message>
+    <message>
+        <source>Saved: no agency server. This laptop works alone.</source>
+        <translation>Guardado: sin servidor de la agencia. Esta computadora trabaja sola.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>✓ Connected: the agency database {name} answers and is ready to sync.</source>
+        <translation>✓ Conectado: la base de datos de la agencia {name} responde y está lista para sincronizar.</translation>
+    </message>
+    <message>
+        <source>The server asks for a password.</source>
+        <translation>El servidor pide una contraseña.</translation>
+    </message>
+    <message>
+        <source>✗ Not reachable: {reason}</source>
+        <translation>✗ No se puede conectar: {reason}</translation>
+    </message>
+    <message>
+        <source>✗ Not ready: {reason}</source>
+        <translation>✗ No está listo: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>AllocationGrid</name>
     <message>
         <source>Choose who attended to see their performance domains.</source>
@@ -5332,6 +5423,99 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     </message>
 </context>
 <context>
+    <name>SyncControl</name>
+    <message>
+        <source>S&amp;ync with the agency</source>
+        <translation>Sincronizar con la agenc&amp;ia</translation>
+    </message>
+    <message>
+        <source>Send this laptop's signed records to the agency server and receive your supervisees' others</source>
+        <translation>Enviar los registros firmados de esta computadora al servidor de la agencia y recibir los demás de sus supervisados</translation>
+    </message>
+    <message>
+        <source>Sync status</source>
+        <translation>Estado de la sincronización</translation>
+    </message>
+    <message>
+        <source>Sync</source>
+        <translation>Sincronizar</translation>
+    </message>
+    <message>
+        <source>Sync with the agency now</source>
+        <translation>Sincronizar con la agencia ahora</translation>
+    </message>
+    <message>
+        <source>Agency server not reachable since {when}</source>
+        <translation>Servidor de la agencia sin conexión desde {when}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Nunca sincronizado</translation>
+    </message>
+    <message>
+        <source>Last sync: {when} ({sent} sent, {received} received, {skipped} already there)</source>
+        <translation>Última sincronización: {when} ({sent} enviados, {received} recibidos, {skipped} ya estaban)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) signed before keys stay on this laptop</source>
+        <translation>
+            <numerusform>%n registro firmado antes de las claves se queda en esta computadora</numerusform>
+            <numerusform>%n registros firmados antes de las claves se quedan en esta computadora</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Last sync: {when}</source>
+        <translation>Última sincronización: {when}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n record(s) signed since</source>
+        <translation>
+            <numerusform>%n registro firmado desde entonces</numerusform>
+            <numerusform>%n registros firmados desde entonces</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A sync is already running; wait for it to finish.</source>
+        <translation>Ya hay una sincronización en curso; espere a que termine.</translation>
+    </message>
+    <message>
+        <source>Syncing with the agency…</source>
+        <translation>Sincronizando con la agencia…</translation>
+    </message>
+    <message>
+        <source>Not synced: the agency server cannot be reached. Your work is safe on this laptop.</source>
+        <translation>No se sincronizó: no se puede conectar con el servidor de la agencia. Su trabajo está a salvo en esta computadora.</translation>
+    </message>
+    <message>
+        <source>Agency server not reachable</source>
+        <translation>Servidor de la agencia sin conexión</translation>
+    </message>
+    <message>
+        <source>The agency server cannot be reached right now (no network here, or the server is down). Your work is safe on this laptop: nothing was lost or changed. Sync again when you are connected.</source>
+        <translation>Ahora no se puede conectar con el servidor de la agencia (no hay red aquí, o el servidor no funciona). Su trabajo está a salvo en esta computadora: no se perdió ni cambió nada. Sincronice de nuevo cuando tenga conexión.</translation>
+    </message>
+    <message>
+        <source>Sync stopped</source>
+        <translation>Sincronización detenida</translation>
+    </message>
+    <message>
+        <source>The sync stopped at a record it could not take; what it moved before that is kept, and valid.
+
+{reason}</source>
+        <translation>La sincronización se detuvo en un registro que no pudo aceptar; lo que movió antes se conserva y es válido.
+
+{reason}</translation>
+    </message>
+    <message>
+        <source>The sync could not start: {reason}</source>
+        <translation>La sincronización no pudo empezar: {reason}</translation>
+    </message>
+    <message>
+        <source>Not synced: the agency server needs a password.</source>
+        <translation>No se sincronizó: el servidor de la agencia necesita una contraseña.</translation>
+    </message>
+</context>
+<context>
     <name>ToSignPage</name>
     <message>
         <source>To sign</source>
@@ -6000,6 +6184,33 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
             <numerusform>Se envió %n página a la impresora.</numerusform>
             <numerusform>Se enviaron %n páginas a la impresora.</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>sync</name>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Conectar</translation>
+    </message>
+    <message>
+        <source>Agency server password</source>
+        <translation>Contraseña del servidor de la agencia</translation>
+    </message>
+    <message>
+        <source>Leave the password out of the address: the app asks for it once each time it runs (or IT puts it in your PostgreSQL password file), and never saves it.</source>
+        <translation>No ponga la contraseña en la dirección: la app la pide una vez cada vez que se abre (o IT la pone en su archivo de contraseñas de PostgreSQL), y nunca la guarda.</translation>
+    </message>
+    <message>
+        <source>The address names no database: it ends with /the-database's-name.</source>
+        <translation>La dirección no indica ninguna base de datos: termina con /nombre-de-la-base-de-datos.</translation>
+    </message>
+    <message>
+        <source>The agency server {server} asks for the password of {role}. The app keeps it only while it runs and never saves it. (IT can instead put it in your PostgreSQL password file, ~/.pgpass.)</source>
+        <translation>El servidor de la agencia {server} pide la contraseña de {role}. La app la conserva solo mientras está abierta y nunca la guarda. (IT puede ponerla en su archivo de contraseñas de PostgreSQL, ~/.pgpass).</translation>
+    </message>
+    <message>
+        <source>The server refused that password.</source>
+        <translation>El servidor rechazó esa contraseña.</translation>
     </message>
 </context>
 </TS>

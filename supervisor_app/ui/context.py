@@ -77,6 +77,10 @@ class AppContext(QObject):
         self.held_by = held_by
         """Who holds the database when another copy of the app has it open (read-only here)."""
         self.identity: Identity | None = None
+        self.sync_password = ""
+        """The agency server's password given this run (ui/sync_control.py); never saved."""
+        self.sync_started = False
+        """Whether this run has synced at start already (Settings: "Sync when the app starts")."""
         emit_loses_a_reference()  # decide once, on the main thread
 
     # Who -----------------------------------------------------------------------------------

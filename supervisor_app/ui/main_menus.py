@@ -40,6 +40,7 @@ class MainMenus:
         SK = QKeySequence.StandardKey
         review = self.review
         file_menu = bar.addMenu(self.tr("&File"))
+        self.file_menu = file_menu  # where Sync with the agency goes (ui/sync_control.py)
         self.new_session_action = self._action(
             self.tr("&New session…"), self.new_session, SK.New, name="new_session"
         )

@@ -41,6 +41,7 @@ from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.ui.read_only_banner import ReadOnlyBanner
 from supervisor_app.ui.record_actions import RecordActions
 from supervisor_app.ui.screen_fit import fit_to_screen
+from supervisor_app.ui.sync_control import SyncControl, can_sync
 from supervisor_app.ui.window_parts import add_screens, info_banner
 
 if TYPE_CHECKING:
@@ -113,6 +114,7 @@ class MainWindow(MainMenus, QMainWindow):
         self._build_pages()
         self._build_menus()
         self._build_status_bar()
+        self.sync_control: SyncControl | None = SyncControl(ctx, self) if can_sync(ctx) else None
         self.nav.currentRowChanged.connect(self.pages.on_nav)
         self.nav.setCurrentRow(0)
         if self.actions is not None:
@@ -248,6 +250,8 @@ class MainWindow(MainMenus, QMainWindow):
         page.change_password_requested.connect(self.change_password)
         page.new_supervisor_requested.connect(self.new_supervisor)
         page.new_supervisee_requested.connect(self.new_supervisee)
+        if self.sync_control is not None:
+            page.server_changed.connect(self.sync_control.update)
         return page
 
     def _build_pages(self) -> None:

@@ -21,6 +21,7 @@ if TYPE_CHECKING:  # imported when first used: editors and sign-off are not need
 
 class RecordActions(QObject):
     message = Signal(str)  # a short confirmation for the status bar
+    signed = Signal(int)  # a batch was signed (how many records): Settings may sync after it
 
     def __init__(self, ctx: AppContext, window: QWidget) -> None:
         super().__init__(window)
@@ -197,6 +198,7 @@ class RecordActions(QObject):
             emit(self.message, " ".join([signed, *getattr(result, "warnings", ())]))
             if on_signed is not None:
                 on_signed(len(result.signed))
+            emit(self.signed, len(result.signed))
 
         def submit(password: str, clock_is_right: bool = False) -> None:
             self.ctx.write(

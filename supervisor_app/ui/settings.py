@@ -6,6 +6,9 @@ data folder elsewhere never reads or writes the real user's settings.
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from supervisor_app.storage import user_data_dir
@@ -102,4 +105,56 @@ class Preferences:
 
     def set_state(self, name: str, value: QByteArray) -> None:
         self._settings.setValue(f"windows/{name}_state", value)
+        self._settings.sync()
+
+    # The agency server (issue 17: sync) ---------------------------------------------------------
+    # Its URL from IT, never with a password (the app asks for one once per run, or libpq's
+    # ~/.pgpass gives it); when to sync; and what the last sync did, for the status bar.
+    @property
+    def sync_url(self) -> str:
+        return str(self._settings.value("sync/url", "") or "")
+
+    @sync_url.setter
+    def sync_url(self, url: str) -> None:
+        if url != self.sync_url:
+            self._settings.setValue("sync/url", url)
+            self._settings.sync()
+
+    def _flag(self, key: str) -> bool:
+        return str(self._settings.value(key, "false")).lower() in ("true", "1")
+
+    def _set_flag(self, key: str, on: bool) -> None:
+        self._settings.setValue(key, "true" if on else "false")
+        self._settings.sync()
+
+    @property
+    def sync_at_start(self) -> bool:
+        return self._flag("sync/at_start")
+
+    @sync_at_start.setter
+    def sync_at_start(self, on: bool) -> None:
+        self._set_flag("sync/at_start", on)
+
+    @property
+    def sync_after_signing(self) -> bool:
+        return self._flag("sync/after_signing")
+
+    @sync_after_signing.setter
+    def sync_after_signing(self, on: bool) -> None:
+        self._set_flag("sync/after_signing", on)
+
+    def sync_record(self, name: str) -> dict[str, Any]:
+        """What was kept as ``name`` (``last``: the last sync's counts; ``unreachable``: since
+        when the server could not be reached), or {}."""
+        try:
+            value = json.loads(str(self._settings.value(f"sync/{name}", "") or "{}"))
+        except ValueError:
+            return {}
+        return value if isinstance(value, dict) else {}
+
+    def set_sync_record(self, name: str, value: dict[str, Any] | None) -> None:
+        if value is None:
+            self._settings.remove(f"sync/{name}")
+        else:
+            self._settings.setValue(f"sync/{name}", json.dumps(value, sort_keys=True))
         self._settings.sync()

@@ -32,16 +32,19 @@ from supervisor_app.ui.screen_fit import narrow, scrolling
 from supervisor_app.ui.settings import MAX_IDLE_MINUTES, MIN_IDLE_MINUTES
 from supervisor_app.ui.settings_backups import BackupsSection, open_folder_in_files
 from supervisor_app.ui.settings_supervisors import SupervisorsSection
+from supervisor_app.ui.sync_control import can_sync
+from supervisor_app.ui.sync_settings import AgencyServerSection
 from supervisor_app.ui.translations import chosen_language
 
 
-class SettingsPage(BackupsSection, SupervisorsSection, RefreshOnChange, QWidget):
+class SettingsPage(BackupsSection, SupervisorsSection, AgencyServerSection, RefreshOnChange, QWidget):
     restore_requested = Signal(str)  # the backup to restore, confirmed by the supervisor
     open_database_requested = Signal()
     idle_minutes_changed = Signal(int)
     change_password_requested = Signal()
     new_supervisor_requested = Signal()
     new_supervisee_requested = Signal()
+    server_changed = Signal()  # the agency server's address was saved (ui/sync_settings.py)
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -105,6 +108,8 @@ class SettingsPage(BackupsSection, SupervisorsSection, RefreshOnChange, QWidget)
         right = QVBoxLayout()
         layout.addLayout(right, 5)
         right.addWidget(self._agency_box())
+        if can_sync(ctx):  # a laptop's own database: the agency server to sync with
+            right.addWidget(self._server_box())
         right.addWidget(self._supervisors_section())
         profiles_box = QGroupBox(self.tr("Credential profiles (the rules the app checks)"), self)
         profiles_layout = QVBoxLayout(profiles_box)
