@@ -57,6 +57,13 @@
     </message>
 </context>
 <context>
+    <name>AppContext</name>
+    <message>
+        <source>{database} on {server}</source>
+        <translation>{database} en {server}</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>&amp;Cancel</source>
@@ -1067,6 +1074,22 @@
     <message>
         <source>Restoring is possible only in the copy of the app that has the database open.</source>
         <translation>Solo se puede restaurar en la copia de la app que tiene abierta la base de datos.</translation>
+    </message>
+    <message>
+        <source>Agency database: {place}</source>
+        <translation>Base de datos de la agencia: {place}</translation>
+    </message>
+    <message>
+        <source>Agency database</source>
+        <translation>Base de datos de la agencia</translation>
+    </message>
+    <message>
+        <source>The agency database is backed up by its administrator, on the server: the app takes no backups of it and restores none.</source>
+        <translation>La base de datos de la agencia la respalda su administrador, en el servidor: la aplicación no hace copias de seguridad de ella ni las restaura.</translation>
+    </message>
+    <message>
+        <source>The app is on the agency database: to open a database file, start the app with that file.</source>
+        <translation>La aplicación está en la base de datos de la agencia: para abrir un archivo de base de datos, inicie la aplicación con ese archivo.</translation>
     </message>
     <message>
         <source>The backup must go to another file than the database itself.</source>
@@ -2932,6 +2955,10 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
         <translation>E&amp;xportar todo</translation>
     </message>
     <message>
+        <source>The app is on the agency database: to open a database file, start the app with that file.</source>
+        <translation>La aplicación está en la base de datos de la agencia: para abrir un archivo de base de datos, inicie la aplicación con ese archivo.</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
@@ -2999,6 +3026,10 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
         <translation> — solo lectura (abierta en otro lugar)</translation>
     </message>
     <message>
+        <source> — agency database {place}</source>
+        <translation> — base de datos de la agencia {place}</translation>
+    </message>
+    <message>
         <source>another user</source>
         <translation>otro usuario</translation>
     </message>
@@ -3017,6 +3048,34 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
     <message>
         <source>End the review (a supervisor's password)</source>
         <translation>Terminar la revisión (contraseña de un supervisor)</translation>
+    </message>
+    <message>
+        <source>The agency database cannot be reached</source>
+        <translation>No se puede conectar con la base de datos de la agencia</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The agency database cannot be reached&lt;/b&gt; ({place}): its server stopped, or the network is down. Nothing half-done was saved; the screens show what was read before.</source>
+        <translation>&lt;b&gt;No se puede conectar con la base de datos de la agencia&lt;/b&gt; ({place}): su servidor se detuvo o la red no funciona. No se guardó nada a medias; las pantallas muestran lo que se leyó antes.</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Try to reach the agency database again</source>
+        <translation>Intentar conectar de nuevo con la base de datos de la agencia</translation>
+    </message>
+    <message>
+        <source>The agency database cannot be reached.</source>
+        <translation>No se puede conectar con la base de datos de la agencia.</translation>
+    </message>
+    <message>
+        <source>The agency database is reachable again.</source>
+        <translation>Se puede conectar de nuevo con la base de datos de la agencia.</translation>
+    </message>
+    <message>
+        <source>The agency database still cannot be reached.</source>
+        <translation>Todavía no se puede conectar con la base de datos de la agencia.</translation>
     </message>
     <message>
         <source>Due ({n})</source>
@@ -3085,6 +3144,10 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
     <message>
         <source>Database (read only): {path}</source>
         <translation>Base de datos (solo lectura): {path}</translation>
+    </message>
+    <message>
+        <source>Agency database: {place}</source>
+        <translation>Base de datos de la agencia: {place}</translation>
     </message>
     <message>
         <source>Database file</source>
@@ -4221,6 +4284,10 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     <message>
         <source>Quit</source>
         <translation>Salir</translation>
+    </message>
+    <message>
+        <source>The app is on the agency database: to open a database file, start the app with that file.</source>
+        <translation>La aplicación está en la base de datos de la agencia: para abrir un archivo de base de datos, inicie la aplicación con ese archivo.</translation>
     </message>
     <message>
         <source>Password changed: type the new one</source>
@@ -5883,6 +5950,10 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     <message>
         <source>Another program is using the database right now, so nothing was saved. Try again in a moment.</source>
         <translation>Otro programa está usando la base de datos en este momento, así que no se guardó nada. Vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The agency database cannot be reached: its server stopped, or the network is down. Nothing was saved. Try again once the connection is back; if it lasts, ask the agency's administrator.</source>
+        <translation>No se puede conectar con la base de datos de la agencia: su servidor se detuvo o la red no funciona. No se guardó nada. Inténtelo de nuevo cuando vuelva la conexión; si continúa, consulte al administrador de la agencia.</translation>
     </message>
     <message>
         <source>Not done</source>
