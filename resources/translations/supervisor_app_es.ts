@@ -1970,6 +1970,10 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
         <translation>&lt;h2&gt;Le damos la bienvenida&lt;/h2&gt;&lt;p&gt;Esta base de datos es nueva. Escriba los datos de su agencia y cree su propia cuenta de supervisor. Todo se queda en esta computadora; no se envía nada a ningún lado.&lt;/p&gt;&lt;p style='color:#555'&gt;Base de datos: {path}&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;The agency database is new. Enter your agency and create your own supervisor account: it is kept on the agency's server.&lt;/p&gt;&lt;p style='color:#555'&gt;Agency database: {path}&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Le damos la bienvenida&lt;/h2&gt;&lt;p&gt;La base de datos de la agencia es nueva. Escriba los datos de su agencia y cree su propia cuenta de supervisor: se guarda en el servidor de la agencia.&lt;/p&gt;&lt;p style='color:#555'&gt;Base de datos de la agencia: {path}&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>Agency</source>
         <translation>Agencia</translation>
     </message>

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QTableView
+from PySide6.QtWidgets import QApplication, QLabel, QTableView
 from sqlalchemy import func, select
 
 from supervisor_app import clock
@@ -176,6 +176,7 @@ def test_every_button_of_the_desk(world, make_window, qtbot, closer) -> None:  #
     }
     assert {"Back to list", "Attestation…", "Edit details…"} <= set(clicked["SuperviseeDetailPage"])
     assert any("PrintDialog" in name for name in closer.closed), closer.closed
+    assert not [name for name in closer.closed if "Not done" in name], closer.closed
     with world.uow() as uow:
         assert attestation.list_attestations(uow) == []  # the print dialog was closed: nothing printed
         assert records.find_record(uow, ids[2]) is not None  # Delete was not confirmed
@@ -298,3 +299,65 @@ def test_no_command_opens_the_window_on_the_url(world, monkeypatch) -> None:
     monkeypatch.setattr("supervisor_app.ui.app.run_app", lambda **kwargs: opened.append(kwargs) or 0)
     assert main(["--db", world.db.url]) == 0
     assert opened and opened[0]["db_target"] == world.db.url
+
+
+def test_the_first_supervisor_is_made_at_the_desk_on_a_new_agency_database(
+    db, make_controller, qtbot
+) -> None:
+    from supervisor_app.models import Agency, Supervisor
+    from supervisor_app.ui.first_run_dialog import FirstRunDialog
+
+    controller = make_controller(db)
+    controller.start()
+    dialog = controller.dialog
+    assert isinstance(dialog, FirstRunDialog)
+    assert any("kept on the agency's server" in label.text() for label in dialog.findChildren(QLabel))
+    dialog.agency.setText("Lakeside Peer Center")
+    dialog.supervisor.edits["name"].setText("Rosa Díaz")
+    dialog.supervisor.edits["credentials"].setText("CRSS, LCPC")
+    dialog.passwords.first.setText(PASSWORD)
+    dialog.passwords.second.setText(PASSWORD)
+    qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+    window = controller.window
+    assert window is not None and "Signed in: Rosa Díaz" in window.who_label.text()
+    with db.uow(reading=True) as uow:
+        assert uow.session.scalar(select(func.count()).select_from(Supervisor)) == 1
+        assert uow.session.scalar(select(Agency.name)) == "Lakeside Peer Center"
+
+
+def test_a_server_out_of_reach_at_start_is_said_and_nothing_opens(launch) -> None:
+    started = launch("postgresql+psycopg://supervisor_app@127.0.0.1:1/agency")  # nothing listens there
+    dialog = started.dialog
+    assert dialog is not None and not started.opened
+    assert "The agency database cannot be reached" in dialog.message.text()
+    assert "Traceback" not in dialog.message.text()
+    assert not dialog.restore_button.isVisibleTo(dialog)  # no backup of a server here
+
+
+def test_an_attestation_is_printed_and_the_records_verified_at_the_desk(
+    world, make_window, qtbot, tmp_path
+) -> None:
+    from pypdf import PdfReader
+
+    with world.uow() as uow:
+        ids = [
+            records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=7 * (n + 1)))).id
+            for n in range(2)
+        ]
+        uow.commit()
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids)
+    window = make_window(world.db, supervisor_id=world.dana)
+    go_to(qtbot, window, Page.ATTESTATIONS)
+    page = window.attestations
+    page.set_supervisee(world.ana)
+    out = tmp_path / "ana.pdf"
+    page.ask_save_path = lambda _suggested: str(out)
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    with world.uow() as uow:
+        [entry] = attestation.list_attestations(uow)
+    text = "\n".join(p.extract_text() for p in PdfReader(out).pages)
+    assert "Ana Example" in text and entry.serial in text and entry.serial in page.status.text()
+
+    go_to(qtbot, window, Page.AUDIT)
+    qtbot.mouseClick(window.audit.verify_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "All good" in window.audit.result.text(), timeout=20_000)
