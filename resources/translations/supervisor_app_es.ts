@@ -5033,6 +5033,10 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation>Aún no verificado: se están revisando las firmas del archivo.</translation>
     </message>
     <message>
+        <source>Not verified in this list: on the agency database, Audit ▸ Verify records checks every signature, and a supervisee's page checks theirs.</source>
+        <translation>No se verifica en esta lista: en la base de datos de la agencia, Auditoría ▸ Verificar registros revisa cada firma, y la página de cada supervisado revisa las suyas.</translation>
+    </message>
+    <message>
         <source>{h} of {req} h signed and counted; {p} h waiting for signature</source>
         <translation>{h} de {req} h firmadas y contadas; {p} h esperan la firma</translation>
     </message>

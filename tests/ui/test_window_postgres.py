@@ -23,6 +23,7 @@ from supervisor_app.ui.pages import Page
 from supervisor_app.ui.password_dialog import PasswordDialog
 from supervisor_app.ui.session_editor import SessionEditor
 from supervisor_app.ui.sign_in_dialog import SignInDialog
+from supervisor_app.ui.supervisee_table_model import SuperviseeTableModel
 from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields
 from tests.ui.helpers import go_to, open_supervisee
@@ -361,3 +362,31 @@ def test_an_attestation_is_printed_and_the_records_verified_at_the_desk(
     go_to(qtbot, window, Page.AUDIT)
     qtbot.mouseClick(window.audit.verify_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "All good" in window.audit.result.text(), timeout=20_000)
+
+
+def test_the_whole_agency_is_added_up_in_one_read_and_not_verified_by_the_list(
+    world, make_window, monkeypatch
+) -> None:
+    """On the agency database a chunk of the list costs nearly what everyone does, and verifying
+    every signature runs in this process: everyone's figures come in one read, and the list
+    leaves the verification to Audit (a supervisee's page checks theirs)."""
+    from supervisor_app.ui import supervisee_list_page
+    from supervisor_app.ui.supervisee_table_model import ROW_ROLE
+
+    monkeypatch.setattr(supervisee_list_page, "FIGURES_CHUNK", 1)
+    with world.uow() as uow:
+        records.add_session(uow, **session_fields(world))
+        uow.commit()
+    window = make_window(world.db, supervisor_id=world.rafael)  # none of his own: everyone
+    page = window.list_page
+    page.model.set_rows([])
+    reads: list[Any] = []
+    read = page.ctx.read
+    monkeypatch.setattr(page.ctx, "read", lambda work, **kwargs: reads.append(work) or read(work, **kwargs))
+    page.refresh()
+    assert len(reads) == 2  # who is there, then everyone's figures: not one read per supervisee
+    assert all(row.figures for row in page.model.rows()) and page.model.rowCount() == 4
+    assert not page._verifying and not page.checking.isVisible()
+    row = page.proxy.index(0, SuperviseeTableModel.STATUS)
+    assert page.proxy.index(0, 0).data(ROW_ROLE).verified is None
+    assert "Audit ▸ Verify records" in row.data(Qt.ItemDataRole.ToolTipRole)
