@@ -177,8 +177,8 @@ def test_an_overlapping_session_is_refused_on_both(world: World) -> None:
         assert sorted(r["start"] for r in list_records(uow, "session")) == ["10:00", "11:00"]
 
 
-def test_the_window_refuses_the_agency_database_for_now() -> None:
+def test_the_window_says_when_the_agency_database_cannot_be_reached() -> None:
     from supervisor_app.usecases.opening import open_for_app
 
-    with pytest.raises(DatabaseError, match="window does not work on the agency database"):
-        open_for_app("postgresql+psycopg://supervisor_app@127.0.0.1:1/agency")  # never connected
+    with pytest.raises(DatabaseError, match="agency database cannot be reached"):
+        open_for_app("postgresql+psycopg://supervisor_app@127.0.0.1:1/agency")  # nothing listens there

@@ -148,6 +148,13 @@ Déjela vacía para trabajar solo en esta computadora portátil.</translation>
     </message>
 </context>
 <context>
+    <name>AppContext</name>
+    <message>
+        <source>{database} on {server}</source>
+        <translation>{database} en {server}</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
         <source>&amp;Cancel</source>
@@ -1160,6 +1167,22 @@ Déjela vacía para trabajar solo en esta computadora portátil.</translation>
         <translation>Solo se puede restaurar en la copia de la app que tiene abierta la base de datos.</translation>
     </message>
     <message>
+        <source>Agency database: {place}</source>
+        <translation>Base de datos de la agencia: {place}</translation>
+    </message>
+    <message>
+        <source>Agency database</source>
+        <translation>Base de datos de la agencia</translation>
+    </message>
+    <message>
+        <source>The agency database is backed up by its administrator, on the server: the app takes no backups of it and restores none.</source>
+        <translation>La base de datos de la agencia la respalda su administrador, en el servidor: la aplicación no hace copias de seguridad de ella ni las restaura.</translation>
+    </message>
+    <message>
+        <source>The app is on the agency database: to open a database file, start the app with that file.</source>
+        <translation>La aplicación está en la base de datos de la agencia: para abrir un archivo de base de datos, inicie la aplicación con ese archivo.</translation>
+    </message>
+    <message>
         <source>The backup must go to another file than the database itself.</source>
         <translation>La copia de seguridad debe ir a un archivo distinto de la propia base de datos.</translation>
     </message>
@@ -2036,6 +2059,10 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
     <message>
         <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;This database is new. Enter your agency and create your own supervisor account. Everything stays on this computer; nothing is sent anywhere.&lt;/p&gt;&lt;p style='color:#555'&gt;Database: {path}&lt;/p&gt;</source>
         <translation>&lt;h2&gt;Le damos la bienvenida&lt;/h2&gt;&lt;p&gt;Esta base de datos es nueva. Escriba los datos de su agencia y cree su propia cuenta de supervisor. Todo se queda en esta computadora; no se envía nada a ningún lado.&lt;/p&gt;&lt;p style='color:#555'&gt;Base de datos: {path}&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;Welcome&lt;/h2&gt;&lt;p&gt;The agency database is new. Enter your agency and create your own supervisor account: it is kept on the agency's server.&lt;/p&gt;&lt;p style='color:#555'&gt;Agency database: {path}&lt;/p&gt;</source>
+        <translation>&lt;h2&gt;Le damos la bienvenida&lt;/h2&gt;&lt;p&gt;La base de datos de la agencia es nueva. Escriba los datos de su agencia y cree su propia cuenta de supervisor: se guarda en el servidor de la agencia.&lt;/p&gt;&lt;p style='color:#555'&gt;Base de datos de la agencia: {path}&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Agency</source>
@@ -3023,6 +3050,10 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
         <translation>E&amp;xportar todo</translation>
     </message>
     <message>
+        <source>The app is on the agency database: to open a database file, start the app with that file.</source>
+        <translation>La aplicación está en la base de datos de la agencia: para abrir un archivo de base de datos, inicie la aplicación con ese archivo.</translation>
+    </message>
+    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
@@ -3090,6 +3121,10 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
         <translation> — solo lectura (abierta en otro lugar)</translation>
     </message>
     <message>
+        <source> — agency database {place}</source>
+        <translation> — base de datos de la agencia {place}</translation>
+    </message>
+    <message>
         <source>another user</source>
         <translation>otro usuario</translation>
     </message>
@@ -3108,6 +3143,34 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
     <message>
         <source>End the review (a supervisor's password)</source>
         <translation>Terminar la revisión (contraseña de un supervisor)</translation>
+    </message>
+    <message>
+        <source>The agency database cannot be reached</source>
+        <translation>No se puede conectar con la base de datos de la agencia</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The agency database cannot be reached&lt;/b&gt; ({place}): its server stopped, or the network is down. Nothing half-done was saved; the screens show what was read before.</source>
+        <translation>&lt;b&gt;No se puede conectar con la base de datos de la agencia&lt;/b&gt; ({place}): su servidor se detuvo o la red no funciona. No se guardó nada a medias; las pantallas muestran lo que se leyó antes.</translation>
+    </message>
+    <message>
+        <source>&amp;Try again</source>
+        <translation>&amp;Reintentar</translation>
+    </message>
+    <message>
+        <source>Try to reach the agency database again</source>
+        <translation>Intentar conectar de nuevo con la base de datos de la agencia</translation>
+    </message>
+    <message>
+        <source>The agency database cannot be reached.</source>
+        <translation>No se puede conectar con la base de datos de la agencia.</translation>
+    </message>
+    <message>
+        <source>The agency database is reachable again.</source>
+        <translation>Se puede conectar de nuevo con la base de datos de la agencia.</translation>
+    </message>
+    <message>
+        <source>The agency database still cannot be reached.</source>
+        <translation>Todavía no se puede conectar con la base de datos de la agencia.</translation>
     </message>
     <message>
         <source>Due ({n})</source>
@@ -3176,6 +3239,10 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
     <message>
         <source>Database (read only): {path}</source>
         <translation>Base de datos (solo lectura): {path}</translation>
+    </message>
+    <message>
+        <source>Agency database: {place}</source>
+        <translation>Base de datos de la agencia: {place}</translation>
     </message>
     <message>
         <source>Database file</source>
@@ -4314,6 +4381,10 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
         <translation>Salir</translation>
     </message>
     <message>
+        <source>The app is on the agency database: to open a database file, start the app with that file.</source>
+        <translation>La aplicación está en la base de datos de la agencia: para abrir un archivo de base de datos, inicie la aplicación con ese archivo.</translation>
+    </message>
+    <message>
         <source>Password changed: type the new one</source>
         <translation>Contraseña cambiada: escriba la nueva</translation>
     </message>
@@ -5051,6 +5122,10 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     <message>
         <source>Not verified yet: the file's signatures are being checked.</source>
         <translation>Aún no verificado: se están revisando las firmas del archivo.</translation>
+    </message>
+    <message>
+        <source>Not verified in this list: on the agency database, Audit ▸ Verify records checks every signature, and a supervisee's page checks theirs.</source>
+        <translation>No se verifica en esta lista: en la base de datos de la agencia, Auditoría ▸ Verificar registros revisa cada firma, y la página de cada supervisado revisa las suyas.</translation>
     </message>
     <message>
         <source>{h} of {req} h signed and counted; {p} h waiting for signature</source>
@@ -6067,6 +6142,10 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     <message>
         <source>Another program is using the database right now, so nothing was saved. Try again in a moment.</source>
         <translation>Otro programa está usando la base de datos en este momento, así que no se guardó nada. Vuelva a intentarlo en un momento.</translation>
+    </message>
+    <message>
+        <source>The agency database cannot be reached: its server stopped, or the network is down. Nothing was saved. Try again once the connection is back; if it lasts, ask the agency's administrator.</source>
+        <translation>No se puede conectar con la base de datos de la agencia: su servidor se detuvo o la red no funciona. No se guardó nada. Inténtelo de nuevo cuando vuelva la conexión; si continúa, consulte al administrador de la agencia.</translation>
     </message>
     <message>
         <source>Not done</source>

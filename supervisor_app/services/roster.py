@@ -196,7 +196,7 @@ def supervisor_rows(uow: UnitOfWork) -> list[SupervisorRow]:
 
 def others_exist(uow: UnitOfWork, supervisor_id: int, *, include_inactive: bool = False) -> bool:
     """Whether any supervisee has another (or no) supervisor of record: one indexed query."""
-    active = "" if include_inactive else " AND active = 1"
+    active = "" if include_inactive else " AND active = TRUE"
     query = (
         "SELECT EXISTS (SELECT 1 FROM supervisee WHERE "
         f"(supervisor_id != ? OR supervisor_id IS NULL){active})"

@@ -77,7 +77,9 @@ def run_app(
             start(OpenedDatabase(db), is_demo=True)
         else:
             last = prefs.last_database
-            target = db_target or (last if last and Path(last).exists() else None)
+            # --db, else $SUPERVISOR_APP_DB (a file, or the agency database's URL), else the file
+            # opened last time, else the default one.
+            target = start_target(db_target, last)
             opener = DatabaseOpener(runner=runner)
             opener.opened.connect(start)
             # A large file's integrity check finishes after the app is up: the controller on it answers.
@@ -98,6 +100,17 @@ def run_app(
             for controller in controllers:
                 controller.close()  # closes the database and releases its lock file
     return 0
+
+
+def start_target(db_target: str | None, last: str | None) -> str | None:
+    """What the window opens: ``--db``, else ``$SUPERVISOR_APP_DB`` (set on purpose: it wins over
+    the file remembered from last time), else that file if it still exists, else None (the
+    default database)."""
+    import os
+
+    from supervisor_app.db import ENV_DB
+
+    return db_target or os.environ.get(ENV_DB) or (last if last and Path(last).exists() else None)
 
 
 def _run_hours_files(app, paths: list[str], *, runner, prefs) -> int:  # type: ignore[no-untyped-def]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QDate, Qt, QTime
@@ -330,7 +331,30 @@ _STORAGE_ERRORS = (
 )
 
 
+SERVER_LOST = QT_TRANSLATE_NOOP(
+    "common",
+    "The agency database cannot be reached: its server stopped, or the network is down. Nothing "
+    "was saved. Try again once the connection is back; if it lasts, ask the agency's administrator.",
+)
+
+
+def server_lost(exc: BaseException) -> bool:
+    """Whether ``exc`` says the agency database's server cannot be reached (stopped, restarted,
+    the network down): psycopg's connection errors (SQLSTATE class 08, operator intervention
+    57P, or none: it never answered), not a refusal of the statement."""
+    if getattr(exc, "connection_invalidated", False):  # SQLAlchemy saw the connection die
+        return True
+    cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
+    psycopg = sys.modules.get("psycopg")  # imported only when the app is on the agency database
+    if psycopg is None or not isinstance(cause, psycopg.OperationalError):
+        return False
+    state = getattr(cause, "sqlstate", None)
+    return state is None or state.startswith(("08", "57P"))
+
+
 def _unexpected(exc: BaseException) -> str:
+    if server_lost(exc):
+        return _tr(SERVER_LOST)
     cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
     if isinstance(cause, sqlite3.Error):
         said = str(cause).lower()

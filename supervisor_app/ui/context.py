@@ -8,6 +8,7 @@ view refreshes from one place.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,9 @@ from supervisor_app.db import Database, UnitOfWork, open_reader
 from supervisor_app.ui.qt_fixes import emit, emit_loses_a_reference
 from supervisor_app.ui.settings import Preferences
 from supervisor_app.ui.tasks import Progress, TaskRunner
+from supervisor_app.ui.tasks import _alive as alive
+
+log = logging.getLogger(__name__)
 
 
 def write_now(db: Database, actor: str, work: Callable[[UnitOfWork], Any]) -> Any:
@@ -57,6 +61,9 @@ class AppContext(QObject):
     records_changed = Signal()
     """Emitted after every committed change; every view refreshes on it."""
     identity_changed = Signal()
+    server_lost = Signal()
+    """The agency database's server could not be reached (stopped, the network down): emitted
+    at each failed read or write; the window says so, calmly, once."""
 
     def __init__(
         self,
@@ -107,14 +114,37 @@ class AppContext(QObject):
         return self.identity.actor if self.identity else "ui"
 
     @property
+    def on_server(self) -> bool:
+        """The agency database (PostgreSQL, a director's desk), not a file: no lock file, no
+        backups or restore here (its administrator backs it up), no file check."""
+        return self.db.is_postgres
+
+    @property
     def location(self) -> str:
+        """Where the records are: the file's path, or the agency database's name and server
+        (never the URL: it may hold a password)."""
+        if self.on_server:
+            return server_place(self.db.url)
         return str(self.db.path or self.db.url)
 
     # Database work -----------------------------------------------------------------------
     def read_now(self, work: Callable[[UnitOfWork], Any]) -> Any:
         """A quick read on the UI thread (a few rows for a combo box, one page of a table)."""
-        with self.reader.uow(self.actor) as uow:
-            return work(uow)
+        try:
+            with self.reader.uow(self.actor) as uow:
+                return work(uow)
+        except Exception as exc:
+            self.noticed(exc)
+            raise
+
+    def noticed(self, exc: BaseException) -> None:
+        """A read or write failed: when the agency database's server is out of reach, say so
+        (:attr:`server_lost`)."""
+        if self.on_server:
+            from supervisor_app.ui.common import server_lost
+
+            if server_lost(exc):
+                emit(self.server_lost)
 
     def read(
         self,
@@ -133,7 +163,15 @@ class AppContext(QObject):
             with reader.uow(actor) as uow:
                 return work(uow, progress) if with_progress else work(uow)  # type: ignore[call-arg]
 
-        self.runner.run(job, on_done=on_done, on_error=on_error, on_progress=on_progress)
+        def failed(exc: BaseException) -> None:
+            self.noticed(exc)
+            if on_error is not None:
+                if alive(on_error):  # its widget may have closed while the read ran
+                    on_error(exc)
+            else:
+                log.error("background read failed: %s", exc)
+
+        self.runner.run(job, on_done=on_done, on_error=failed, on_progress=on_progress)
 
     def write(
         self,
@@ -167,6 +205,7 @@ class AppContext(QObject):
 
             if isinstance(exc, WrongPassword):
                 emit(self.records_changed)
+            self.noticed(exc)
             if on_error is not None:
                 on_error(exc)
 
@@ -181,3 +220,19 @@ class AppContext(QObject):
 
     def close(self) -> None:
         self.reader.close()
+
+
+def server_place(url: str) -> str:
+    """The agency database's name and its server, from its URL ("agency on db.example.org:5432"):
+    the user name and password left out."""
+    from PySide6.QtCore import QCoreApplication
+    from sqlalchemy.engine import make_url
+
+    parsed = make_url(url)
+    host = parsed.query.get("host")  # a unix socket's folder: ?host=/var/run/postgresql
+    server = parsed.host or (host if isinstance(host, str) else "") or "localhost"
+    if parsed.port:
+        server = f"{server}:{parsed.port}"
+    return QCoreApplication.translate("AppContext", "{database} on {server}").format(
+        database=parsed.database or "", server=server
+    )

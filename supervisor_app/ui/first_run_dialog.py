@@ -8,6 +8,7 @@ judge of the rest); leaving with something typed asks first.
 from __future__ import annotations
 
 from collections.abc import Callable
+from html import escape
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -56,14 +57,18 @@ class FirstRunDialog(QDialog):
         outer = QVBoxLayout(self)
         compact = narrow(parent) or short(parent, 640)  # a laptop at 125-150%: one column, scrolling
         layout = dialog_body(self, outer, compact=compact)
-        intro = QLabel(
-            self.tr(
-                "<h2>Welcome</h2><p>This database is new. Enter your agency and create your own supervisor "
-                "account. Everything stays on this computer; nothing is sent anywhere.</p>"
-                "<p style='color:#555'>Database: {path}</p>"
-            ).format(path=ctx.location),
-            self,
+        text = self.tr(
+            "<h2>Welcome</h2><p>This database is new. Enter your agency and create your own supervisor "
+            "account. Everything stays on this computer; nothing is sent anywhere.</p>"
+            "<p style='color:#555'>Database: {path}</p>"
         )
+        if ctx.on_server:  # the agency database: on its server, for everyone at the agency
+            text = self.tr(
+                "<h2>Welcome</h2><p>The agency database is new. Enter your agency and create your own "
+                "supervisor account: it is kept on the agency's server.</p>"
+                "<p style='color:#555'>Agency database: {path}</p>"
+            )
+        intro = QLabel(text.format(path=escape(ctx.location)), self)
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.general_error = error_label(self)

@@ -142,18 +142,20 @@ def arrivals(uow: UnitOfWork, record_ids: Iterable[str]) -> dict[str, Arrival]:
     ids = sorted(set(record_ids))
     if not ids:
         return {}
-    rows = uow.session.execute(
-        text(
-            "SELECT fl.record_id, COALESCE(s.name, ''), COALESCE(fc.agency, ''), fl.signed_at "
-            "FROM foreign_link fl "
-            "LEFT JOIN signature sg ON sg.id = fl.signature_id "
-            "LEFT JOIN supervisor_key k ON k.fingerprint = sg.key_fingerprint "
-            "LEFT JOIN supervisor s ON s.id = k.supervisor_id "
-            "LEFT JOIN foreign_chain fc ON fc.chain_id = fl.chain_id "
-            "WHERE fl.action = 'sign' AND fl.record_id IN (SELECT value FROM json_each(:ids))"
-        ),
-        {"ids": json.dumps(ids)},
-    )
+    from supervisor_app.services.canonical import in_list
+
+    conn = uow.raw()  # the same SQL on the agency database (PostgreSQL): ``in_list``
+    among, params = in_list(conn, "fl.record_id", ids)
+    rows = conn.execute(
+        "SELECT fl.record_id, COALESCE(s.name, ''), COALESCE(fc.agency, ''), fl.signed_at "
+        "FROM foreign_link fl "
+        "LEFT JOIN signature sg ON sg.id = fl.signature_id "
+        "LEFT JOIN supervisor_key k ON k.fingerprint = sg.key_fingerprint "
+        "LEFT JOIN supervisor s ON s.id = k.supervisor_id "
+        "LEFT JOIN foreign_chain fc ON fc.chain_id = fl.chain_id "
+        f"WHERE fl.action = 'sign' AND {among}",
+        params,
+    ).fetchall()
     return {rid: Arrival(signer, agency, str(at)) for rid, signer, agency, at in rows}
 
 

@@ -152,7 +152,13 @@ class MainMenus:
             self.export_menu.addAction(action)
         file_menu.addSeparator()
         self.open_action.setVisible(not review)
-        self.open_action.setEnabled(not review)
+        self.open_action.setEnabled(not review and not self.ctx.on_server)
+        if self.ctx.on_server:  # a file chooser cannot name a server; the app starts on a file instead
+            self.open_action.setToolTip(
+                self.tr(
+                    "The app is on the agency database: to open a database file, start the app with that file."
+                )
+            )
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.lock_action)
         self.review_action.setVisible(not review)

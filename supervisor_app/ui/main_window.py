@@ -75,6 +75,8 @@ class MainWindow(MainMenus, QMainWindow):
             title += self.tr(" — Demo data")
         elif ctx.db.readonly:
             title += self.tr(" — read only (open elsewhere)")
+        elif ctx.on_server:
+            title += self.tr(" — agency database {place}").format(place=ctx.location)
         self.setWindowTitle(title)
         self.actions = RecordActions(ctx, self) if not self.read_only else None
         self.transfer = DataTransfer(ctx, self)
@@ -109,6 +111,9 @@ class MainWindow(MainMenus, QMainWindow):
             self.end_review_button.clicked.connect(self.end_review)
             row.addWidget(self.end_review_button)
             outer.addWidget(banner)
+        self.server_banner: QWidget | None = None
+        if ctx.on_server:
+            self._build_server_banner(central, outer)
         self.nav, self.stack = add_screens(self, central, outer)
 
         self._build_pages()
@@ -125,6 +130,51 @@ class MainWindow(MainMenus, QMainWindow):
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 720)
         fit_to_screen(self)  # a laptop at 125-150%, or a size saved on a bigger screen
+
+    # The agency database's server out of reach -------------------------------------------------
+    def _build_server_banner(self, central: QWidget, outer: QVBoxLayout) -> None:
+        """Hidden until a read or write finds the server out of reach (:attr:`AppContext.server_lost`):
+        then it says so, calmly, over every page, with a button to try again."""
+        banner, row = info_banner(central, "server_banner", self.tr("The agency database cannot be reached"))
+        self.server_text = QLabel(
+            self.tr(
+                "<b>The agency database cannot be reached</b> ({place}): its server stopped, or the "
+                "network is down. Nothing half-done was saved; the screens show what was read before."
+            ).format(place=escape(self.ctx.location)),
+            banner,
+        )
+        self.server_text.setWordWrap(True)
+        row.addWidget(self.server_text, 1)
+        self.retry_button = QPushButton(self.tr("&Try again"), banner)
+        self.retry_button.setAccessibleName(self.tr("Try to reach the agency database again"))
+        self.retry_button.clicked.connect(self.retry_server)
+        row.addWidget(self.retry_button)
+        banner.setVisible(False)
+        outer.addWidget(banner)
+        self.server_banner = banner
+        self.ctx.server_lost.connect(self._on_server_lost)
+
+    def _on_server_lost(self) -> None:
+        if self.server_banner is not None and not self.server_banner.isVisible():
+            self.server_banner.setVisible(True)
+            self.statusBar().showMessage(self.tr("The agency database cannot be reached."), 8000)
+
+    def retry_server(self) -> None:
+        """Try the server again; once it answers, the banner goes and every view reads afresh."""
+        self.retry_button.setEnabled(False)
+
+        def answered(_result: Any) -> None:
+            self.retry_button.setEnabled(True)
+            if self.server_banner is not None:
+                self.server_banner.setVisible(False)
+            self.statusBar().showMessage(self.tr("The agency database is reachable again."), 6000)
+            emit(self.ctx.records_changed)
+
+        def still_lost(_exc: BaseException) -> None:
+            self.retry_button.setEnabled(True)
+            self.statusBar().showMessage(self.tr("The agency database still cannot be reached."), 6000)
+
+        self.ctx.read(lambda uow: uow.rows("SELECT 1"), on_done=answered, on_error=still_lost)
 
     # Pages (see ui/pages.py) ------------------------------------------------------------------
     def _page(self, name: Page) -> Any:
@@ -359,6 +409,8 @@ class MainWindow(MainMenus, QMainWindow):
         location = self.tr("Database: {path}").format(path=self.ctx.location)
         if self.ctx.db.readonly:
             location = self.tr("Database (read only): {path}").format(path=self.ctx.location)
+        elif self.ctx.on_server:
+            location = self.tr("Agency database: {place}").format(place=self.ctx.location)
         self.db_label = QLabel(location, self)
         self.db_label.setAccessibleName(self.tr("Database file"))
         self.db_label.setToolTip(self.ctx.location)

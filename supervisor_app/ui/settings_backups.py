@@ -134,7 +134,9 @@ class BackupsSection:
 
     def _explain_backups(self) -> None:
         path = self.database_file
-        if path is None:
+        if self.ctx.on_server:
+            self._on_server()
+        elif path is None:
             text = self.tr("Demo data is thrown away when the app closes, so it is not backed up.")
             self._say(text)
             self.backups_note.setText(text)
@@ -146,6 +148,25 @@ class BackupsSection:
                 + " "
                 + self.tr("Restoring is possible only in the copy of the app that has the database open.")
             )
+
+    def _on_server(self) -> None:
+        """The agency database: a server, not a file. Backups, restore and opening another
+        file are the file's; each is hidden or disabled, and the page says why."""
+        self.path.setText(self.tr("Agency database: {place}").format(place=self.ctx.location))
+        self.path.setAccessibleName(self.tr("Agency database"))
+        reason = self.tr(
+            "The agency database is backed up by its administrator, on the server: the app takes no "
+            "backups of it and restores none."
+        )
+        self._say(reason)
+        self.backup_button.setVisible(False)
+        self.backups_box.setVisible(False)
+        self.open_button.setEnabled(False)
+        self.open_button.setToolTip(
+            self.tr(
+                "The app is on the agency database: to open a database file, start the app with that file."
+            )
+        )
 
     def _on_backups_loaded(self) -> None:
         empty = self.backups.rowCount() == 0

@@ -132,6 +132,13 @@ class SignInDialog(QDialog):
         )
         self.sign_in_button.clicked.connect(self.sign_in)
         self.open_button.clicked.connect(self.open_other_database)
+        if ctx.on_server:  # a file chooser cannot name a server; the app starts on a file instead
+            self.open_button.setEnabled(False)
+            self.open_button.setToolTip(
+                self.tr(
+                    "The app is on the agency database: to open a database file, start the app with that file."
+                )
+            )
         self.password.setFocus()
         if not supervisors:
             self.sign_in_button.setEnabled(False)

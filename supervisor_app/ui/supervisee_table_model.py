@@ -29,6 +29,7 @@ class SuperviseeTableModel(RowListModel[SuperviseeSummary]):
 
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
+        self.on_server = False  # the agency database: the list does not verify every signature itself
         self._headers = [
             self.tr("Supervisee"),
             self.tr("Credential"),
@@ -142,6 +143,11 @@ class SuperviseeTableModel(RowListModel[SuperviseeSummary]):
             return "\n".join([*map(self._pair_text, s.two_amendments), *s.unmet])
         if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS and s.verified is None:
             tip = self.tr("Not verified yet: the file's signatures are being checked.")
+            if self.on_server:
+                tip = self.tr(
+                    "Not verified in this list: on the agency database, Audit ▸ Verify records checks every "
+                    "signature, and a supervisee's page checks theirs."
+                )
             return "\n".join([tip, *s.unmet])
         if role == Qt.ItemDataRole.ToolTipRole and column == self.STATUS and s.unmet:
             return "\n".join(s.unmet)

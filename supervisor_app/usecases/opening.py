@@ -73,14 +73,10 @@ def open_for_app(target: str | os.PathLike[str] | None) -> OpenedDatabase:
     Raises :class:`DatabaseError` (the lock released) when the file cannot be used.
     """
     if is_postgres(resolve_database(target)):
-        raise DatabaseError(
-            _(
-                "The app's window does not work on the agency database (PostgreSQL) yet (issue 17): "
-                "open a laptop's database file. On the command line, adding people and pending "
-                "records and listing them work there."
-            ),
-            kind="other",
-        )
+        # The agency database (a director's desk): a server, not a file. No lock file (the
+        # server serialises writers), no file check, no backup here (its administrator backs
+        # it up); a server that cannot be reached is a DatabaseError that says so.
+        return OpenedDatabase(open_database(target))
     path = database_path(target)
     if path is None:
         return OpenedDatabase(open_database(target))
