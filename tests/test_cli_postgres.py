@@ -12,6 +12,7 @@ import psycopg
 import pytest
 from postgres import agency_url
 from test_cli import Cli, cli, days_ago  # noqa: F401  (cli: the fixture)
+from test_hours_files import _rewrite
 
 from conftest import PASSWORD
 from supervisor_app.cli.table import COMMANDS
@@ -520,3 +521,38 @@ def test_the_rest_through_the_command_line(cli: Cli, url: str, postgres_server: 
     imported = cli("--db", elsewhere, "import", tmp_path / "a.hours")
     assert imported.code == 0, imported.err
     assert [r["status"] for r in cli("--db", elsewhere, "--json", "list", "sessions").json()] == ["signed"]
+
+
+def test_a_laptops_hours_file_imports_into_the_agency_database(cli: Cli, url: str, tmp_path: Any) -> None:
+    laptop = tmp_path / "laptop.db"
+
+    def run(db: Any, *argv: object, stdin: str = "") -> str:
+        result = cli("--db", db, *argv, stdin=stdin)
+        assert result.code == 0, result.err
+        return result.out.strip()
+
+    dana = run(laptop, "supervisor", "add", "--name", "Dana Whitaker", "--credentials", "CRSS",
+               "--password-stdin", stdin=PASSWORD + "\n")  # fmt: skip
+    ana = run(laptop, "supervisee", "add", "--name", "Ana Example", "--credential", "CRSS", "--start",
+              days_ago(400), "--supervisor", dana)  # fmt: skip
+    run(
+        laptop, "session", "add", "--supervisor", dana, "--supervisee", ana, "--date", days_ago(3),
+        "--start", "10:00", "--minutes", "60", "--format", "individual", "--modality", "in-person",
+        "--domain", "advocacy=30", "--domain", "mentoring=30",
+    )  # fmt: skip
+    run(laptop, "sign", "--supervisor", dana, "--all", "--password-stdin", stdin=PASSWORD + "\n")
+    run(laptop, "hours-file", "--supervisee", ana, "--out", tmp_path / "ana.hours")
+    damaged = tmp_path / "damaged.hours"
+
+    def more_minutes(parts: dict[str, Any]) -> None:
+        record = next(r for r in parts["records.json"] if r["kind"] == "session")
+        record["content"][6] = str(int(record["content"][6]) + 60)
+
+    _rewrite(tmp_path / "ana.hours", damaged, more_minutes)
+    refused = cli("--db", url, "import", damaged)
+    assert refused.code == 2 and refused.out == "" and "its content is not what was signed" in refused.err
+    assert cli("--db", url, "--json", "list", "supervisees").json() == []  # nothing imported
+    run(url, "import", tmp_path / "ana.hours")
+    (imported,) = cli("--db", url, "--json", "list", "sessions").json()
+    assert (imported["status"], imported["minutes"]) == ("signed", 60)
+    assert cli("--db", url, "--json", "verify").json()["ok"]
