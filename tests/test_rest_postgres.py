@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
-from test_importexport import csv_bytes, experience_row, session_row
+from test_importexport import csv_bytes, experience_row, session_row, xlsx_bytes
 
 from conftest import PASSWORD, TODAY, World
 from supervisor_app.models import (
@@ -241,10 +241,15 @@ def test_import_all_or_nothing_and_the_export(world: World, tmp_path: Path) -> N
     report = transfer.import_records(world.db, "test", good, today=TODAY)
     assert report.ok and report.committed, report.text()
     assert (count(world, SupervisionSession), count(world, ExperienceEntry)) == (1, 1)
+    workbook = tmp_path / "more.xlsx"
+    workbook.write_bytes(xlsx_bytes([session_row(date=TODAY - dt.timedelta(days=5), start=dt.time(9, 0))]))
+    report = transfer.import_records(world.db, "test", workbook, today=TODAY)
+    assert report.ok and report.committed and report.file_format == "xlsx", report.text()
+    assert count(world, SupervisionSession) == 2
 
     transfer.export_archive(world.db, "test", tmp_path / "all.json", as_json=True)
     tables = json.loads((tmp_path / "all.json").read_text(encoding="utf-8"))["tables"]
-    assert [s["minutes"] for s in tables["supervision_session"]] == [60]
+    assert [s["minutes"] for s in tables["supervision_session"]] == [60, 60]
     assert sorted(p["name"] for p in tables["supervisee"])[0] == "Ana Example"
     assert all("password_hash" not in s for s in tables["supervisor"])
-    assert transfer.export_records(world.db, "test", tmp_path / "again.csv") == 2
+    assert transfer.export_records(world.db, "test", tmp_path / "again.csv") == 3
