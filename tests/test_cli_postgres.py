@@ -6,12 +6,15 @@ postgresql+psycopg://...``; every other one refuses with exit 2, naming those th
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any
 
 import psycopg
 import pytest
 from postgres import agency_url
 from test_cli import Cli, cli, days_ago  # noqa: F401  (cli: the fixture)
+from test_hours_files import _rewrite
 
 from conftest import PASSWORD
 from supervisor_app.cli.table import COMMANDS
@@ -21,13 +24,19 @@ pytestmark = pytest.mark.postgres
 NEW_PASSWORD = "a much longer passphrase"
 
 WORKING = [
+    "profiles",
     "supervisor add",
     "supervisor passwd",
     "supervisor edit",
+    "supervisor leave",
+    "supervisor reactivate",
     "supervisor recover",
     "supervisor recovery-key",
+    "supervisee transfer",
     "supervisee add",
     "supervisee edit",
+    "supervisee hire-date",
+    "agency edit",
     "session add",
     "experience add",
     "list",
@@ -36,11 +45,31 @@ WORKING = [
     "amend",
     "void",
     "verify",
+    "audit",
+    "import",
+    "hours-file",
+    "export",
     "attest",
     "statement",
     "check-form",
     "attestations",
+    "template",
     "due",
+    "training add",
+    "training list",
+    "training confirm",
+    "training attach",
+    "training certificate",
+    "training delete",
+    "training import",
+    "training template",
+    "credential add",
+    "credential list",
+    "credential delete",
+    "job add",
+    "job list",
+    "job edit",
+    "job description",
 ]
 
 
@@ -138,23 +167,31 @@ def test_what_is_due_and_the_printed_forms_through_the_command_line(cli: Cli, ur
 
 @pytest.mark.parametrize(
     "argv",
-    [
-        ["audit"],
-        ["hours-file", "--supervisee", "1", "--out", "ana.hours"],
-    ],
-    ids=["audit", "hours-file"],
+    [["check"], ["backup", "--out", "copy.db"], ["restore", "copy.db"], ["backups"], ["demo"]],
+    ids=["check", "backup", "restore", "backups", "demo"],
 )
-def test_the_other_commands_refuse_the_agency_database(cli: Cli, url: str, argv: list[str]) -> None:
-    result = cli("--db", url, *argv, stdin=PASSWORD + "\n")
+def test_the_file_only_commands_refuse_the_agency_database_saying_why(
+    cli: Cli, url: str, argv: list[str]
+) -> None:
+    result = cli("--db", url, *argv, stdin="yes\n")
     assert result.code == 2 and result.out == ""
-    assert "does not work on the agency database (PostgreSQL) yet" in result.err
-    assert ", ".join(WORKING) in result.err
+    assert result.err == (
+        f"supervisor-app: {argv[0]} works on a laptop's database file only, not on the agency database "
+        "(PostgreSQL): the agency database is checked at each open and backed up by its administrator "
+        "(pg_dump).\n"
+    )
+    assert cli("--db", url, "--json", "list", "supervisors").json() == []  # nothing written there
+
+
+def test_sync_refuses_the_agency_database_as_its_own_database(cli: Cli, url: str) -> None:
+    result = cli("--db", url, "sync", "--server", url)
+    assert result.code == 2 and "--server URL" in result.err and url not in result.err
 
 
 def test_a_url_in_the_environment_is_taken_too(cli: Cli, url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SUPERVISOR_APP_DB", url)
     assert cli("list", "supervisors").code == 0
-    refused = cli("audit")
+    refused = cli("backups")
     assert refused.code == 2 and "agency database" in refused.err
 
 
@@ -373,3 +410,250 @@ def test_progress_the_statement_and_the_form_through_the_command_line(
     listed = cli("--db", url, "--json", "attestations", "--supervisee", ana).json()
     assert [row["serial"] for row in listed] == [printed["serial"]]
     assert cli("--db", url, "--json", "verify").json()["ok"]
+
+
+def test_the_rest_through_the_command_line(cli: Cli, url: str, postgres_server: Any, tmp_path: Any) -> None:
+    """Handovers, hire dates, the agency, the audit trail, credentials, training, jobs, templates,
+    imports, exports and hours files on the agency database; bad input changes nothing there."""
+    from test_cli_training import TRAINING_COLUMNS
+    from test_importexport import csv_bytes, session_row
+
+    def run(*argv: object, stdin: str = "") -> str:
+        result = cli("--db", url, *argv, stdin=stdin)
+        assert result.code == 0, result.err
+        return result.out.strip()
+
+    def refused(*argv: object) -> str:
+        result = cli("--db", url, *argv)
+        assert result.code == 2 and result.out == "", result.err
+        return result.err
+
+    def rows(table: str) -> int:
+        with psycopg.connect(url.replace("+psycopg", "")) as conn:
+            return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+
+    assert "CRSS" in run("profiles")
+    dana = run(
+        "supervisor", "add", "--name", "Dana Whitaker", "--credentials", "CRSS", "--agency", "Prairie Lakes",
+        "--password-stdin", stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    rafael = run(
+        "supervisor", "add", "--name", "Rafael Ortiz", "--credentials", "CRSS", "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    ana = run(
+        "supervisee", "add", "--name", "Ana Example", "--credential", "CRSS", "--start", days_ago(400),
+        "--supervisor", dana,
+    )  # fmt: skip
+    assert run("agency", "edit", "--phone", "(217) 555-0100").startswith("Prairie Lakes")
+    assert run("supervisee", "hire-date", ana, days_ago(300)) == f"Ana Example: hire date {days_ago(300)}."
+    events = rows("audit_event")
+    refused("supervisee", "transfer", ana, "--to", rafael, "--from", days_ago(-3))
+    refused("supervisee", "hire-date", ana, "someday")
+    refused("agency", "edit", "--phone", "555")
+    refused("credential", "add", "--supervisor", dana, "--kind", "")
+    refused("job", "add", "--supervisee", ana, "--title", "", "--from", days_ago(100))
+    assert rows("audit_event") == events
+    assert run("supervisee", "transfer", ana, "--to", rafael, "--from", days_ago(10)).startswith(
+        f"Ana Example: supervised by Rafael Ortiz from {days_ago(10)}"
+    )
+    assert "Dana Whitaker is marked inactive" in run("supervisor", "leave", dana, "--successor", rafael)
+    assert run("supervisor", "reactivate", dana) == "Dana Whitaker is active again."
+    trail = cli("--db", url, "--json", "audit", "--supervisee", ana).json()
+    assert {e["action"] for e in trail} >= {"create", "edit"}
+
+    held = run("credential", "add", "--supervisor", dana, "--kind", "lcpc", "--expires", days_ago(-30))
+    assert "LCPC" in run("credential", "list", "--supervisor", dana)
+    assert run("credential", "delete", held) == f"Credential {held} deleted."
+
+    scan = tmp_path / "cert.png"
+    scan.write_bytes(b"\x89PNG\r\n\x1a\n" + b"1" * 100)
+    entry = run(
+        "training", "add", "--supervisee", ana, "--from", days_ago(9), "--title", "Advocacy basics",
+        "--area", "advocacy=3.5",
+    )  # fmt: skip
+    run("training", "attach", entry, scan)
+    run("training", "certificate", entry, "--out", tmp_path / "copy.png")
+    assert (tmp_path / "copy.png").read_bytes() == scan.read_bytes()
+    run("training", "confirm", entry, "--supervisor", rafael, "--password-stdin", stdin=PASSWORD + "\n")
+    assert "confirmed" in refused("training", "delete", entry)
+    run("training", "template", tmp_path / "training-template.csv")
+    training = tmp_path / "training.csv"
+    good = {"supervisee": "Ana Example", "from": days_ago(5), "title": "Ethics I", "ethics": "6"}
+    training.write_bytes(csv_bytes([good, {**good, "ethics": "lots"}], TRAINING_COLUMNS))
+    entries = rows("training_entry")
+    refused("training", "import", training)
+    assert rows("training_entry") == entries
+    training.write_bytes(csv_bytes([good], TRAINING_COLUMNS))
+    run("training", "import", training)
+    assert [
+        e["title"]
+        for e in cli("--db", url, "--json", "training", "list", "--supervisee", ana).json()["entries"]
+    ] == [
+        "Ethics I",
+        "Advocacy basics",
+    ]
+
+    job = cli(
+        "--db", url, "--json", "job", "add", "--supervisee", ana, "--title", "Peer Coach", "--from",
+        days_ago(100), "--recovery-support-51", "yes", "--description-file", scan,
+    ).json()["id"]  # fmt: skip
+    assert "51%: no" in run("job", "edit", job, "--recovery-support-51", "no")
+    run("job", "description", job, "--out", tmp_path / "jd.png")
+    assert [j["title"] for j in cli("--db", url, "--json", "job", "list", "--supervisee", ana).json()] == [
+        "Peer Coach"
+    ]
+
+    run("template", tmp_path / "template.xlsx")
+    records = tmp_path / "records.csv"
+    one = session_row(supervisor="Rafael Ortiz", date=days_ago(2))
+    records.write_bytes(csv_bytes([one, session_row(supervisor="Rafael Ortiz", minutes="-5")]))
+    refused("import", records)
+    assert rows("supervision_session") == 0
+    records.write_bytes(csv_bytes([one]))
+    run("import", records)
+    run("sign", "--supervisor", rafael, "--all", "--password-stdin", stdin=PASSWORD + "\n")
+    run("export", "--json", tmp_path / "all.json")
+    run("export", "--records", tmp_path / "again.csv")
+    assert "1 signed record(s) of Ana Example" in run(
+        "hours-file", "--supervisee", ana, "--out", tmp_path / "a.hours"
+    )
+    elsewhere = tmp_path / "elsewhere.db"  # another agency's laptop receives Ana's hours file
+    assert cli("--db", elsewhere, "init").code == 0
+    imported = cli("--db", elsewhere, "import", tmp_path / "a.hours")
+    assert imported.code == 0, imported.err
+    assert [r["status"] for r in cli("--db", elsewhere, "--json", "list", "sessions").json()] == ["signed"]
+
+
+def test_a_laptops_hours_file_imports_into_the_agency_database(cli: Cli, url: str, tmp_path: Any) -> None:
+    laptop = tmp_path / "laptop.db"
+
+    def run(db: Any, *argv: object, stdin: str = "") -> str:
+        result = cli("--db", db, *argv, stdin=stdin)
+        assert result.code == 0, result.err
+        return result.out.strip()
+
+    dana = run(laptop, "supervisor", "add", "--name", "Dana Whitaker", "--credentials", "CRSS",
+               "--password-stdin", stdin=PASSWORD + "\n")  # fmt: skip
+    ana = run(laptop, "supervisee", "add", "--name", "Ana Example", "--credential", "CRSS", "--start",
+              days_ago(400), "--supervisor", dana)  # fmt: skip
+    run(
+        laptop, "session", "add", "--supervisor", dana, "--supervisee", ana, "--date", days_ago(3),
+        "--start", "10:00", "--minutes", "60", "--format", "individual", "--modality", "in-person",
+        "--domain", "advocacy=30", "--domain", "mentoring=30",
+    )  # fmt: skip
+    run(laptop, "sign", "--supervisor", dana, "--all", "--password-stdin", stdin=PASSWORD + "\n")
+    run(laptop, "hours-file", "--supervisee", ana, "--out", tmp_path / "ana.hours")
+    damaged = tmp_path / "damaged.hours"
+
+    def more_minutes(parts: dict[str, Any]) -> None:
+        record = next(r for r in parts["records.json"] if r["kind"] == "session")
+        record["content"][6] = str(int(record["content"][6]) + 60)
+
+    _rewrite(tmp_path / "ana.hours", damaged, more_minutes)
+    refused = cli("--db", url, "import", damaged)
+    assert refused.code == 2 and refused.out == "" and "its content is not what was signed" in refused.err
+    assert cli("--db", url, "--json", "list", "supervisees").json() == []  # nothing imported
+    run(url, "import", tmp_path / "ana.hours")
+    (imported,) = cli("--db", url, "--json", "list", "sessions").json()
+    assert (imported["status"], imported["minutes"]) == ("signed", 60)
+    assert cli("--db", url, "--json", "verify").json()["ok"]
+
+
+SAME_IDS = [
+    (re.compile(r"[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}|\b[0-9a-f]{8}\b"), "RECORD"),
+    (re.compile(r"\d\d:\d\d(:\d\d(\.\d+)?)?"), "TIME"),
+    (re.compile(r"/\S+/(laptop|agency)/"), "FOLDER/"),
+    (re.compile(r"[A-Z0-9]{5}(-[A-Z0-9]{5}){4}"), "RECOVERY-KEY"),
+    (re.compile(r"\b[0-9a-f]{16,}\b"), "HEX"),
+]
+
+
+def _same(value: object) -> str:
+    """What may differ between two databases fed the same commands masked: record ids (random),
+    times of day, the folder, the recovery keys and what derives from the keys (hex: key ids,
+    hashes, signatures)."""
+    text = json.dumps(value, sort_keys=True, default=str)
+    for pattern, word in SAME_IDS:
+        text = pattern.sub(word, text)
+    return text
+
+
+def test_the_same_commands_say_the_same_on_both_databases(cli: Cli, url: str, tmp_path: Any) -> None:
+    """One agency's day fed to a laptop's file and to the agency database: every command's
+    output, the JSON export of every table and the records export are the same."""
+
+    def day(db: Any, folder: Any) -> list[Any]:
+        said: list[Any] = []
+
+        def run(*argv: object, stdin: str = "") -> str:
+            result = cli("--db", db, *argv, stdin=stdin)
+            said.append((argv, result.code, result.out, result.err))
+            return result.out.strip()
+
+        folder.mkdir()
+        dana = run("supervisor", "add", "--name", "Dana Whitaker", "--credentials", "CRSS", "--agency",
+                   "Prairie", "--password-stdin", stdin=PASSWORD + "\n")  # fmt: skip
+        rafael = run("supervisor", "add", "--name", "Rafael Ortiz", "--credentials", "CRSS",
+                     "--password-stdin", stdin=PASSWORD + "\n")  # fmt: skip
+        people = [
+            run(
+                "supervisee",
+                "add",
+                "--name",
+                name,
+                "--credential",
+                "CRSS",
+                "--start",
+                days_ago(400),
+                "--supervisor",
+                dana,
+            )  # fmt: skip
+            for name in ("Ana Example", "Ben Example")
+        ]
+        for who, when in zip(people, (20, 2), strict=True):
+            run(
+                "session", "add", "--supervisor", dana, "--supervisee", who, "--date", days_ago(when),
+                "--start", "10:00", "--minutes", "60", "--format", "individual", "--modality", "in-person",
+                "--domain", "advocacy=30", "--domain", "mentoring=30",
+            )  # fmt: skip
+        ana = people[0]
+        run("supervisee", "transfer", ana, "--to", rafael, "--from", days_ago(10), "--reason", "caseload")
+        run("supervisee", "transfer", ana, "--to", rafael, "--from", days_ago(9))  # refused: already
+        run("--json", "supervisor", "leave", dana, "--successor", rafael, "--from", days_ago(5))
+        run("supervisor", "reactivate", dana)
+        run("supervisee", "hire-date", ana, days_ago(300))
+        run(
+            "agency",
+            "edit",
+            "--name",
+            "Prairie Lakes",
+            "--phone",
+            "(217) 555-0100",
+            "--supervisor-kinds",
+            "CRSS",
+        )
+        run("training", "add", "--supervisee", ana, "--from", days_ago(9), "--title", "Advocacy basics",
+            "--area", "advocacy=3.5")  # fmt: skip
+        run("training", "list", "--supervisee", ana)
+        run("--json", "training", "list", "--supervisee", ana)
+        run("credential", "add", "--supervisor", dana, "--kind", "lcpc", "--expires", days_ago(-30))
+        run("--json", "credential", "list", "--supervisor", dana)
+        run("job", "add", "--supervisee", ana, "--title", "Peer Coach", "--from", days_ago(100),
+            "--recovery-support-51", "yes")  # fmt: skip
+        run("--json", "job", "list", "--supervisee", ana)
+        run("sign", "--supervisor", rafael, "--all", "--password-stdin", stdin=PASSWORD + "\n")
+        run("audit", "--limit", "100")
+        run("--json", "audit", "--supervisee", ana)
+        run("export", "--json", folder / "all.json")
+        run("export", "--records", folder / "records.csv")
+        tables = json.loads((folder / "all.json").read_text(encoding="utf-8"))["tables"]
+        # in each table's order, its primary key's: a record's is a random uuid
+        said.append({name: sorted(map(_same, rows)) for name, rows in tables.items()})
+        said.append(sorted(map(_same, (folder / "records.csv").read_text(encoding="utf-8-sig").splitlines())))
+        return said
+
+    laptop = day(tmp_path / "laptop.db", tmp_path / "laptop")
+    agency = day(url, tmp_path / "agency")
+    assert laptop[7][1] == 2  # the refused transfer
+    assert [_same(said) for said in agency] == [_same(said) for said in laptop]

@@ -230,6 +230,21 @@ def refuse_on_agency_database(url: str, command: Command | None) -> None:
         raise CliError(str(exc)) from None
     if command is not None and command.agency:
         return
+    if command is not None and command.name == "sync":
+        raise CliError(
+            _(
+                "sync works on a laptop's database file (--db PATH); the agency database is the one "
+                "it syncs with: --server URL."
+            )
+        )
+    if command is not None:
+        raise CliError(
+            _(
+                "{command} works on a laptop's database file only, not on the agency database "
+                "(PostgreSQL): the agency database is checked at each open and backed up by its "
+                "administrator (pg_dump)."
+            ).format(command=command.name)
+        )
     raise CliError(
         _(
             "{command} does not work on the agency database (PostgreSQL) yet; there, only {commands} "

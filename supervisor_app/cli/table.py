@@ -35,7 +35,13 @@ COMMANDS: tuple[Command, ...] = (
         admin.init_arguments,
         database="own",
     ),
-    Command("profiles", N_("list the credential profiles and their rules"), admin.profiles, database="read"),
+    Command(
+        "profiles",
+        N_("list the credential profiles and their rules"),
+        admin.profiles,
+        database="read",
+        agency=True,
+    ),
     # supervisor
     Command(
         "supervisor add",
@@ -69,9 +75,14 @@ COMMANDS: tuple[Command, ...] = (
         ),
         people.supervisor_leave,
         people.supervisor_leave_arguments,
+        agency=True,
     ),
     Command(
-        "supervisor reactivate", N_("a supervisor who came back"), people.supervisor_reactivate, people.one_id
+        "supervisor reactivate",
+        N_("a supervisor who came back"),
+        people.supervisor_reactivate,
+        people.one_id,
+        agency=True,
     ),
     Command(
         "supervisor recover",
@@ -93,6 +104,7 @@ COMMANDS: tuple[Command, ...] = (
         N_("change a supervisee's supervisor from a date (earlier records stay with the earlier one)"),
         people.supervisee_transfer,
         people.supervisee_transfer_arguments,
+        agency=True,
     ),
     Command(
         "supervisee add",
@@ -113,12 +125,14 @@ COMMANDS: tuple[Command, ...] = (
         N_("record the day the agency hired a supervisee ('' clears it)"),
         training.hire_date,
         training.hire_date_arguments,
+        agency=True,
     ),
     Command(
         "agency edit",
         N_("change the agency's name, address or phone"),
         people.agency_edit,
         people.agency_edit_arguments,
+        agency=True,
     ),
     # records
     Command(
@@ -192,7 +206,14 @@ COMMANDS: tuple[Command, ...] = (
         admin.check,
         database="own",
     ),
-    Command("audit", N_("show the audit trail"), records.audit, records.audit_arguments, database="read"),
+    Command(
+        "audit",
+        N_("show the audit trail"),
+        records.audit,
+        records.audit_arguments,
+        database="read",
+        agency=True,
+    ),
     # the database file
     Command(
         "backup",
@@ -221,12 +242,14 @@ COMMANDS: tuple[Command, ...] = (
         N_("import past sessions and experience from CSV or XLSX, or an hours file (all or nothing)"),
         transfer.import_,
         transfer.import_arguments,
+        agency=True,
     ),
     Command(
         "hours-file",
         N_("write a supervisee's signed records, with their signatures, to an hours file"),
         transfer.hours_file,
         transfer.hours_file_arguments,
+        agency=True,
     ),
     Command(
         "sync",
@@ -244,6 +267,7 @@ COMMANDS: tuple[Command, ...] = (
         transfer.export,
         transfer.export_arguments,
         parents="no_json",
+        agency=True,
     ),
     # forms
     Command(
@@ -285,6 +309,7 @@ COMMANDS: tuple[Command, ...] = (
         N_("write an import template (.csv or .xlsx) with the documented columns"),
         transfer.template,
         transfer.file_argument,
+        agency=True,
     ),
     # training, credentials, what is due (issue 20)
     Command(
@@ -301,70 +326,90 @@ COMMANDS: tuple[Command, ...] = (
         N_("record a training (self-reported)"),
         training.training_add,
         training.training_add_arguments,
+        agency=True,
     ),
     Command(
         "training list",
         N_("a person's training, education and renewals"),
         training.training_list,
         training.who_arguments,
+        agency=True,
     ),
     Command(
         "training confirm",
         N_("confirm a supervisee's training (signs it)"),
         training.training_confirm,
         training.confirm_arguments,
+        agency=True,
     ),
     Command(
         "training attach",
         N_("attach (or replace) the certificate"),
         training.training_attach,
         training.attach_arguments,
+        agency=True,
     ),
     Command(
         "training certificate",
         N_("save a training's certificate to a file"),
         training.training_certificate,
         training.certificate_arguments,
+        agency=True,
     ),
     Command(
         "training delete",
         N_("delete a self-reported training"),
         training.training_delete,
         training.entry_argument,
+        agency=True,
     ),
     Command(
         "training import",
         N_("import training from CSV or XLSX (all or nothing)"),
         training.training_import,
         training.import_arguments,
+        agency=True,
     ),
     Command(
         "training template",
         N_("write a training import template (.csv)"),
         training.training_template,
         transfer.file_argument,
+        agency=True,
     ),
     Command(
         "credential add",
         N_("record a credential a person holds"),
         training.credential_add,
         training.credential_add_arguments,
+        agency=True,
     ),
     Command(
-        "credential list", N_("a person's credentials"), training.credential_list, training.who_arguments
+        "credential list",
+        N_("a person's credentials"),
+        training.credential_list,
+        training.who_arguments,
+        agency=True,
     ),
     Command(
         "credential delete",
         N_("delete a credential recorded by mistake"),
         training.credential_delete,
         training.credential_delete_arguments,
+        agency=True,
     ),
     # jobs (issue 18)
-    Command("job add", N_("record a supervisee's job"), jobs.add, jobs.add_arguments),
-    Command("job list", N_("a supervisee's jobs and their answers"), jobs.list_, jobs.list_arguments),
-    Command("job edit", N_("change a job or its answer"), jobs.edit, jobs.edit_arguments),
+    Command("job add", N_("record a supervisee's job"), jobs.add, jobs.add_arguments, agency=True),
     Command(
-        "job description", N_("save a job's description file"), jobs.description, jobs.description_arguments
+        "job list", N_("a supervisee's jobs and their answers"), jobs.list_, jobs.list_arguments, agency=True
+    ),
+    Command("job edit", N_("change a job or its answer"), jobs.edit, jobs.edit_arguments, agency=True),
+    Command(
+        "job description",
+        N_("save a job's description file"),
+        jobs.description,
+        jobs.description_arguments,
+        agency=True,
     ),
 )
 

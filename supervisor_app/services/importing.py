@@ -566,7 +566,11 @@ def import_file(
 def write_cache(uow: UnitOfWork) -> Iterator[None]:
     """A bigger SQLite page cache while an import writes and commits: SQLite otherwise writes the
     same index pages out to the WAL again and again once its default 2 MB fill up. Put back
-    once the block ends (after the commit)."""
+    once the block ends (after the commit). Nothing on the agency database (PostgreSQL), whose
+    server sizes its own cache."""
+    if uow.db.is_postgres:
+        yield
+        return
     sqlite = uow.session.connection().connection.dbapi_connection  # outlives the commit
     assert sqlite is not None
     cache_size = sqlite.execute("PRAGMA cache_size").fetchone()[0]
