@@ -10,7 +10,8 @@ Without ``--db`` it first generates the synthetic agency (benchmarks/generate.py
 (plus a ``note``); progress and details go to stderr. A metric whose piece of the app is
 missing or fails prints ``"value": null`` and the reason in ``note``. Exits 1 when any
 metric run misses its target in ``SPECS`` (one not measured misses it too), else 0. The database given is
-only read: the metrics that write (sign_batch, import, pdf's print record) work on a copy.
+only read: the metrics that write (sign_batch, import, pdf's print record) work on a copy; the
+sync metrics write to laptop files of their own and to the agency on PostgreSQL.
 See benchmarks/README.md for what each metric measures and the figures.
 """
 
@@ -1079,6 +1080,9 @@ class Bench:
                 f"  first sync of the laptop (setup, not timed): {summary.received:,} records in {seconds:.1f} s"
             )
             self._laptop = laptop
+            setup = f"; the laptop's first sync (setup, not timed) {seconds:.1f} s"
+        else:
+            setup = "; the laptop: sync_first's last"
         laptop = self._laptop
         conn = self.raw(laptop)
         try:
@@ -1110,7 +1114,8 @@ class Bench:
             f"both databases opened in the timing; baseline: the same rows inserted into PostgreSQL with "
             f"executemany ({rows} rows: records, attendees, allocations, links, signature) and the down "
             f"side's SELECTs, no checks, rolled back (the ids must stay free for the sync); where the time "
-            f"went (last run): {self._phases[-1]}"
+            f"went (last run): {self._phases[-1]}; agency copied into PostgreSQL in {self._pg_load_s:.1f} s "
+            f"(not counted){setup}"
         )
         return result
 
@@ -1475,8 +1480,8 @@ def _raw_down(pg: Any, laptop: sqlite3.Connection, supervisor_gid: str, after: i
     sessions = select(
         "supervision_session",
         "SELECT {cols} FROM supervision_session t WHERE t.status = 'signed' AND t.id IN "
-        "(SELECT session_id FROM session_attendee WHERE supervisee_id = ANY(%s)) AND t.id IN "
-        "(SELECT record_id FROM sign_off WHERE seq > %s)",
+        "(SELECT session_id FROM session_attendee WHERE supervisee_id = ANY(%s)) AND EXISTS "
+        "(SELECT 1 FROM sign_off o WHERE o.record_id = t.id AND o.seq > %s)",
         (ids, after),
     )
     session_ids = [s[0] for s in sessions]
@@ -1492,8 +1497,8 @@ def _raw_down(pg: Any, laptop: sqlite3.Connection, supervisor_gid: str, after: i
     )
     entries = select(
         "experience_entry",
-        "SELECT {cols} FROM experience_entry t WHERE t.status = 'signed' AND t.supervisee_id = ANY(%s) AND t.id IN "
-        "(SELECT record_id FROM sign_off WHERE seq > %s)",
+        "SELECT {cols} FROM experience_entry t WHERE t.status = 'signed' AND t.supervisee_id = ANY(%s) AND EXISTS "
+        "(SELECT 1 FROM sign_off o WHERE o.record_id = t.id AND o.seq > %s)",
         (ids, after),
     )
     entry_ids = [e[0] for e in entries]
@@ -1503,9 +1508,9 @@ def _raw_down(pg: Any, laptop: sqlite3.Connection, supervisor_gid: str, after: i
         (entry_ids,),
     )
     links = pg.execute(
-        "SELECT %s, o.seq, g.id, o.record_kind, o.record_id, o.action, o.signer_id, o.signed_at::text, o.reason, "
-        "o.content_hash, o.prev_chain_hash, o.chain_hash, '[]', now()::text FROM sign_off o JOIN signature g "
-        "ON g.chain_id = %s AND o.seq BETWEEN g.first_seq AND g.last_seq WHERE o.record_id = ANY(%s)",
+        "SELECT %s, o.seq, (SELECT g.id FROM signature g WHERE g.chain_id = %s AND g.first_seq <= o.seq ORDER BY "
+        "g.first_seq DESC LIMIT 1), o.record_kind, o.record_id, o.action, o.signer_id, o.signed_at::text, o.reason, "
+        "o.content_hash, o.prev_chain_hash, o.chain_hash, '[]', now()::text FROM sign_off o WHERE o.record_id = ANY(%s)",
         (chain, chain, session_ids + entry_ids),
     ).fetchall()
     out["foreign_link"] = links
@@ -1731,8 +1736,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--pg",
         metavar="URL",
-        help="the pg_ metrics on PostgreSQL: the owner's postgresql+psycopg:// URL of an empty database "
-        "(the benchmark agency is copied into it; one that holds it already is measured as it is), "
+        help="the pg_ and sync_ metrics on PostgreSQL: the owner's postgresql+psycopg:// URL of an empty "
+        "database (the benchmark agency is copied into it; one that holds it already is measured as it is, "
+        "and sync_week adds its records to it), "
         "or 'auto' for a throwaway server (needs initdb)",
     )
     parser.add_argument(
