@@ -76,7 +76,7 @@ def _refusals() -> list[Refusal]:
             Refusal(f"{child}_final_update", child, "UPDATE", FINAL, f"{old} OR {new}"),
             Refusal(f"{child}_final_delete", child, "DELETE", FINAL, old),
         ]
-    # Append-only tables (0001, 0002, 0005, 0006, 0007, 0008, 0009).
+    # Append-only tables (0001, 0002, 0005, 0006, 0007, 0008, 0009, 0014).
     for table, message in (
         ("sign_off", APPEND_ONLY),
         ("audit_event", APPEND_ONLY),
@@ -85,6 +85,7 @@ def _refusals() -> list[Refusal]:
         ("signature", APPEND_ONLY),
         ("database_identity", APPEND_ONLY),
         ("outside_copy", APPEND_ONLY),
+        ("foreign_trail", APPEND_ONLY),
         ("foreign_link", FOREIGN),
         ("supervisee_alias", FOREIGN),
         ("training_confirmation", CONFIRMED),

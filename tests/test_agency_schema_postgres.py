@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from postgres import SUPERUSER
 from sqlalchemy import Engine, create_engine, insert, inspect, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, ProgrammingError
 from test_signoff import RAW_REFUSED, signed  # noqa: F401  (signed: the fixture, used by name)
@@ -415,6 +416,72 @@ def test_init_on_a_postgresql_url_creates_the_agency_database(
     assert json.loads(capsys.readouterr().out)["revision"] == head_revision()
     assert main(["--db", empty_url, "init"]) == 1  # the second time: refused, nothing changed
     assert "already has tables" in capsys.readouterr().err
+
+
+def test_init_with_an_app_role_grants_it_the_rows_and_nothing_more(
+    postgres_server: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The IT person's one command: the owner creates the agency database and lets the app's
+    role in; the app then works as that role and still cannot touch a trigger."""
+    from supervisor_app.cli import main
+
+    postgres_server.execute("CREATE ROLE it_owner LOGIN")
+    postgres_server.execute("CREATE ROLE it_app LOGIN")
+    name = postgres_server.create_database(owner="it_owner")
+    try:
+        owner = postgres_server.url(name, user="it_owner")
+        assert main(["--db", owner, "--json", "init", "--app-role", "it_app"]) == 0
+        assert json.loads(capsys.readouterr().out)["app_role"] == "it_app"
+        app = postgres_server.url(name, user="it_app")
+        assert (
+            main(["--db", app, "supervisor", "add", "--name", "Dana Whitaker", "--credentials", "CRSS"]) == 0
+        )
+        assert main(["--db", app, "--json", "list", "supervisors"]) == 0
+        assert "Dana Whitaker" in capsys.readouterr().out
+        engine = create_engine(app)
+        try:
+            with engine.connect() as conn, pytest.raises(DBAPIError, match="must be owner"):
+                conn.exec_driver_sql("ALTER TABLE sign_off DISABLE TRIGGER ALL")
+        finally:
+            engine.dispose()
+    finally:
+        postgres_server.execute(f"DROP DATABASE {name}")
+        postgres_server.execute("DROP ROLE it_app")
+        postgres_server.execute("DROP ROLE it_owner")
+
+
+def test_init_refuses_the_owner_as_the_app_role_and_creates_nothing(
+    postgres_server: Any, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from supervisor_app.cli import main
+
+    name = postgres_server.create_database()
+    url = postgres_server.url(name)
+    try:
+        assert main(["--db", url, "init", "--app-role", SUPERUSER]) == 2
+        assert "another role than the owner's" in capsys.readouterr().err
+        engine = create_engine(url)
+        try:
+            with engine.connect() as conn:
+                tables = conn.exec_driver_sql(
+                    "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"
+                ).scalar_one()
+        finally:
+            engine.dispose()
+        assert tables == 0
+    finally:
+        postgres_server.execute(f"DROP DATABASE {name}")
+
+
+def test_init_refuses_an_app_role_for_a_database_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from supervisor_app.cli import main
+
+    path = tmp_path / "laptop.db"
+    assert main(["--db", str(path), "init", "--app-role", "supervisor_app"]) == 2
+    assert "--app-role is for the agency database" in capsys.readouterr().err
+    assert not path.exists()
 
 
 def test_init_on_a_postgresql_url_without_psycopg_is_a_usage_error(

@@ -5,15 +5,26 @@ next view see (and verify) the file as it is now."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
+from test_verified_postgres import _tamper
 
-from conftest import PASSWORD, TODAY, World, session_fields, tamper
-from supervisor_app.db import open_database
+from conftest import PASSWORD, TODAY, World, session_fields
+from supervisor_app.db import Database, open_database
 from supervisor_app.services import records, signoff
 from supervisor_app.services.progress import compute_progress
 from supervisor_app.services.signoff import supervisee as supervisee_reads
 from supervisor_app.usecases import signing
+
+pytestmark = pytest.mark.backends
+
+
+def tamper(db: Database, sql: str, **params: object) -> None:
+    """Change rows as an attacker could, the triggers of the table off for the change (a
+    SQLite file with sqlite3; the agency database as its owner)."""
+    table = re.match(r"(?:UPDATE|DELETE FROM) (\w+)", sql).group(1)  # type: ignore[union-attr]
+    _tamper(db, table, sql, **params)
 
 
 def _session(world: World, days_ago: int, **overrides) -> str:  # type: ignore[no-untyped-def]
@@ -73,7 +84,7 @@ def test_a_tamper_from_another_connection_between_two_views_is_refused(
 ) -> None:
     world, ids = signed
     assert _view(world).supervision.signed_minutes == 180
-    tamper(world.db.path, "UPDATE supervision_session SET minutes = 600 WHERE id = :id", id=ids[1])
+    tamper(world.db, "UPDATE supervision_session SET minutes = 600 WHERE id = :id", id=ids[1])
     with pytest.raises(signoff.RecordsFailVerification) as caught:
         _view(world)
     assert ids[1] in str(caught.value)
@@ -88,7 +99,7 @@ def test_a_tamper_of_an_allocation_between_views_on_the_reading_engine_is_refuse
     assert _view(world, reading=True).supervision.signed_minutes == 180
     assert _view(world, reading=True).supervision.signed_minutes == 180
     tamper(
-        world.db.path,
+        world.db,
         "UPDATE session_allocation SET minutes = 55 WHERE session_id = :id AND domain_code = 'advocacy'",
         id=ids[0],
     )
@@ -101,10 +112,10 @@ def test_a_tamper_while_the_app_was_closed_is_refused_after_a_restart(
     signed: tuple[World, list[str]],
 ) -> None:
     world, ids = signed
-    path = world.db.path
+    path = world.db.path or world.db.url
     assert _view(world).supervision.signed_minutes == 180
     world.db.close()
-    tamper(path, "DELETE FROM session_allocation WHERE session_id = :id", id=ids[2])
+    tamper(world.db, "DELETE FROM session_allocation WHERE session_id = :id", id=ids[2])
     again = open_database(path)
     try:
         with again.uow("test") as uow, pytest.raises(signoff.RecordsFailVerification) as caught:
@@ -120,8 +131,8 @@ def test_a_tamper_while_another_database_object_stays_open_is_refused(
     """A restart while this process still has the first handle open (the memo is per file)."""
     world, ids = signed
     assert _view(world).supervision.signed_minutes == 180
-    tamper(world.db.path, "UPDATE supervision_session SET date = '2001-01-01' WHERE id = :id", id=ids[0])
-    again = open_database(world.db.path)
+    tamper(world.db, "UPDATE supervision_session SET date = '2001-01-01' WHERE id = :id", id=ids[0])
+    again = open_database(world.db.path or world.db.url)
     try:
         with again.uow("test") as uow, pytest.raises(signoff.RecordsFailVerification):
             compute_progress(uow, supervisee_id=world.ana)
@@ -173,7 +184,7 @@ def test_a_write_from_another_connection_of_this_process_forgets_the_proofs(
     _view(world)
     _view(world, world.ben)
     calls = _count_checks(monkeypatch)
-    tamper(world.db.path, "UPDATE supervisee SET name = name WHERE id = -1")
+    tamper(world.db, "UPDATE supervisee SET name = name WHERE id = -1")
     _view(world)
     _view(world, world.ben)
     assert calls == [1, 1]
@@ -191,7 +202,7 @@ def test_a_whole_file_verification_vouches_for_every_supervisee_until_a_change(
     calls = _count_checks(monkeypatch)
     assert _view(world).supervision.signed_minutes == 180
     assert calls == [0]  # read, not hashed: the whole file was verified at this state
-    tamper(world.db.path, "UPDATE supervision_session SET minutes = 61 WHERE id = :id", id=ids[0])
+    tamper(world.db, "UPDATE supervision_session SET minutes = 61 WHERE id = :id", id=ids[0])
     with pytest.raises(signoff.RecordsFailVerification):
         _view(world)
 
@@ -204,7 +215,7 @@ def test_a_whole_file_verification_with_a_problem_vouches_only_for_the_others(
     world, ids = signed
     _session(world, 8, supervisee_ids=[world.ben])
     _sign_all(world)
-    tamper(world.db.path, "UPDATE supervision_session SET minutes = 61 WHERE id = :id", id=ids[0])
+    tamper(world.db, "UPDATE supervision_session SET minutes = 61 WHERE id = :id", id=ids[0])
     with world.db.uow("test", reading=True) as uow:
         assert not agency_check.verify_file(uow).ok
     calls = _count_checks(monkeypatch)

@@ -231,48 +231,6 @@ def test_a_harmless_commit_by_another_connection_forgets_everything(
     assert calls == [world.ana, world.ben]
 
 
-# --------------------------------------------------------------------------------------------
-# The agency database's monitor
-
-
-@pytest.mark.postgres
-def test_a_lost_monitor_connection_forgets_everything_then_remembers_again(
-    signed: tuple[World, list[str]], monkeypatch: pytest.MonkeyPatch, backend: str, postgres_server: Any
-) -> None:
-    if backend != "postgres":
-        pytest.skip("the agency database's monitor")
-    world, _ids = signed
-    _view(world)
-    calls = _count_checks(monkeypatch)
-    postgres_server.execute(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-        f"WHERE application_name = '{verified.MONITOR_NAME}' AND datname = current_database()",
-        database=make_url(world.db.url).database,
-    )
-    _view(world)  # the monitor is gone: nothing it may have missed is trusted
-    _view(world)  # connected again: remembered
-    assert calls == [world.ana]
-
-
-@pytest.mark.postgres
-def test_while_a_protection_is_off_nothing_is_remembered(
-    signed: tuple[World, list[str]], monkeypatch: pytest.MonkeyPatch, backend: str
-) -> None:
-    if backend != "postgres":
-        pytest.skip("the agency database's catalogue")
-    world, _ids = signed
-    _view(world)
-    calls = _count_checks(monkeypatch)
-    owner = "ALTER TABLE session_allocation {} TRIGGER session_allocation_final_update"
-    _as_owner(world.db, owner.format("DISABLE"))
-    _view(world)
-    _view(world)
-    _as_owner(world.db, owner.format("ENABLE"))
-    _view(world)
-    _view(world)
-    assert calls == [world.ana] * 3  # both views while it was off, the first after
-
-
 def _as_owner(db: Database, sql: str) -> None:
     from sqlalchemy import create_engine
 

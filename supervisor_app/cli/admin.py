@@ -32,6 +32,18 @@ def _command(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     return command_for(args)
 
 
+def init_arguments(add: argparse.ArgumentParser) -> None:
+    add.add_argument(
+        "--app-role",
+        default=None,
+        metavar="ROLE",
+        help=_(
+            "agency database only: after creating it, let this role (the one laptops and desks "
+            "connect as) read and write rows, and nothing more"
+        ),
+    )
+
+
 def init(args: argparse.Namespace) -> int:
     """``init``: create or upgrade the database file; given a PostgreSQL URL (``--db`` or
     ``$SUPERVISOR_APP_DB``), create the agency database there (:mod:`supervisor_app.agency_schema`)."""
@@ -43,6 +55,10 @@ def init(args: argparse.Namespace) -> int:
         target = None
     if target and target.startswith("postgres"):
         return _init_agency(args, target)
+    if getattr(args, "app_role", None):
+        raise CliError(
+            _("--app-role is for the agency database (--db postgresql+psycopg://...), not a database file.")
+        )
     with database(args, reading=False) as db, db.uow(actor()) as uow:
         db = uow.db
         show(args, {"database": db.url}, _("Database ready: {database}").format(database=db.path or db.url))
@@ -56,7 +72,7 @@ def init(args: argparse.Namespace) -> int:
 
 
 def _init_agency(args: argparse.Namespace, url: str) -> int:
-    from supervisor_app.agency_schema import create_agency_schema, refuse_unless_postgres
+    from supervisor_app.agency_schema import create_agency_schema, grant_app_role, refuse_unless_postgres
     from supervisor_app.storage import DatabaseError
 
     try:
@@ -66,12 +82,27 @@ def _init_agency(args: argparse.Namespace, url: str) -> int:
     from sqlalchemy.engine import make_url
 
     shown = make_url(url).render_as_string(hide_password=True)
+    role = getattr(args, "app_role", None)
+    if role is not None and (not role.strip() or role == make_url(url).username):
+        raise CliError(
+            _(
+                "--app-role must name another role than the owner's ({role}): the owner can drop the "
+                "triggers that protect signed records."
+            ).format(role=role)
+        )
     revision = create_agency_schema(url)
+    if role is not None:
+        grant_app_role(url, role)
     show(
         args,
-        {"database": shown, "revision": revision},
+        {"database": shown, "revision": revision, "app_role": role},
         _("Agency database created at revision {revision}: {database}").format(
             revision=revision, database=shown
+        )
+        + (
+            "\n" + _("The role {role} may now read and write its rows.").format(role=role)
+            if role is not None
+            else ""
         ),
     )
     return EXIT_OK

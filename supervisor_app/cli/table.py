@@ -32,6 +32,7 @@ COMMANDS: tuple[Command, ...] = (
         "init",
         N_("create (or upgrade) the database; with --db postgresql+psycopg://..., the agency database"),
         admin.init,
+        admin.init_arguments,
         database="own",
     ),
     Command("profiles", N_("list the credential profiles and their rules"), admin.profiles, database="read"),

@@ -186,6 +186,23 @@ class SyncPeer(Base):
     synced_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
 
 
+class ForeignTrail(Base):
+    """Another database's audit trail and print records as they arrived by sync (append-only):
+    one row per (its chain, table, id), the row's fields as its database stored them (JSON
+    list in ``trails.FIELDS`` order) and the hashes that chain them (``services.trails``),
+    checked on arrival to continue the rows held here."""
+
+    __tablename__ = "foreign_trail"
+
+    chain_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    tbl: Mapped[str] = mapped_column(String(20), primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)
+    fields: Mapped[str] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    imported_at: Mapped[dt.datetime] = mapped_column(default=utcnow)
+
+
 class SuperviseeAlias(Base):
     """Another global id of a supervisee here, linked by the user's choice on import."""
 

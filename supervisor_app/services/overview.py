@@ -299,7 +299,7 @@ def _session_where(flt: SessionFilter) -> list[Any]:
             or_(
                 contains(_S.topics, needle),
                 contains(_S.site, needle),
-                _S.id.startswith(needle),
+                _S.id.startswith(needle, autoescape=True),
                 exists(
                     select(literal(1))
                     .select_from(SessionAttendee)
@@ -456,7 +456,7 @@ def _experience_where(flt: ExperienceFilter) -> list[Any]:
         clauses.append(
             or_(
                 contains(E.setting, needle),
-                E.id.startswith(needle),
+                E.id.startswith(needle, autoescape=True),
                 E.supervisee_id.in_(_matching_people(needle)),
             )
         )

@@ -315,6 +315,14 @@ def apply_person_edits(uow: UnitOfWork, incoming: Sequence[Mapping[str, Any]]) -
             else:
                 edit_supervisor(uow, supervisor_id=person.id, origin=origin, **{field: value})
             applied.append((other.kind, other.global_id, field))
+    log_conflicts(uow, conflicts)
+    uow.flush()
+    return Outcome(tuple(applied), tuple(conflicts))
+
+
+def log_conflicts(uow: UnitOfWork, conflicts: Iterable[Mapping[str, Any]]) -> None:
+    """A ``sync-conflict`` event for each conflict (as :class:`Outcome` holds them: ``id`` is
+    the person's id here)."""
     for conflict in conflicts:
         audit.log(
             uow,
@@ -322,8 +330,6 @@ def apply_person_edits(uow: UnitOfWork, incoming: Sequence[Mapping[str, Any]]) -
             supervisee_id=conflict["id"] if conflict["kind"] == "supervisee" else None,
             details={k: v for k, v in conflict.items() if k != "id"} | {conflict["kind"]: conflict["id"]},
         )
-    uow.flush()
-    return Outcome(tuple(applied), tuple(conflicts))
 
 
 def _conflict(

@@ -12,16 +12,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from supervisor_app.i18n import _
 from supervisor_app.services import sync as sync_service
 from supervisor_app.services.errors import DomainError
+from supervisor_app.services.hours_files import people_member, trail_member
 from supervisor_app.services.hours_files.file_format import chain_identity
 from supervisor_app.services.signoff import signing
 
 if TYPE_CHECKING:
-    from supervisor_app.db import Database
+    from supervisor_app.db import Database, UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,7 @@ def sync(
     with agency.uow("sync", reading=True) as uow:
         agency_chain, _keys_from = chain_identity(signing.dbapi(uow))
         agency_heads = sync_service.heads_of(uow)
+        trail_heads = trail_member.held_heads(uow, laptop_chain)
     if laptop_chain == agency_chain:
         raise DomainError(
             _(
@@ -87,10 +89,26 @@ def sync(
     with local.uow("sync", reading=True) as uow, agency.uow("sync", reading=True) as held:
         sync_service.refuse_fork(uow, held, chain=laptop_chain)
     with local.uow("sync", reading=True) as uow:
-        collected = sync_service.collect_up(uow, agency_heads, source=up_source)
+        laptop_people = _supervisee_gids(uow)
+        changes = people_member.supervisor_changes(uow, laptop_people)
+        collected = sync_service.collect_up(
+            uow,
+            agency_heads,
+            source=up_source,
+            also_supervisors=people_member.referenced_supervisors(changes),
+        )
+        up_batches = sync_service.batches(collected.members, most=batch_records, after=agency_heads)
+        people_up = people_member.collect_people(
+            uow,
+            supervisees=laptop_people,
+            supervisors=sync_service.supervisors_of(up_batches),
+            changes=changes,
+        )
+        trail = trail_member.collect_trail(uow, chain=laptop_chain, after=trail_heads)
     left_out = len(collected.left_out)
-    up_batches = sync_service.batches(collected.members, most=batch_records, after=agency_heads)
+    up_batches = sync_service.with_trail(sync_service.with_people(up_batches, people_up), trail)
     sent_ids: set[str] = set()
+    won_here: list[dict[str, Any]] = []  # conflicts this database's edits won at the agency
     done: set[str] = set()
     up_ids = {r["id"] for b in up_batches for r in b["records.json"]}
     for i, members in enumerate(up_batches, 1):
@@ -98,6 +116,7 @@ def sync(
             taken = sync_service.take_batch(uow, members, source=up_source, agency=True)
             uow.commit()
         sent_ids |= taken.taken
+        won_here += people_member.won_by(taken.conflicts, laptop_chain)
         done |= {r["id"] for r in members["records.json"]}
         say(
             _("Sent batch {i} of {n}: {done} of {total} record(s).").format(
@@ -113,20 +132,33 @@ def sync(
         agency_heads = sync_service.heads_of(uow)
         wanted = sync_service.supervised_by(uow, mine)
         known = set(peer_supervisees)
+        # the people both hold: those coming down and those already here (moved away, edited)
+        both = sorted({gid for _sid, gid in wanted} | set(laptop_people))
+        changes = people_member.supervisor_changes(uow, both)
+        also = sorted({*mine, *people_member.referenced_supervisors(changes)})
+        fresh = [sid for sid, gid in wanted if gid not in known]
         again = sync_service.collect_down(
-            uow, [sid for sid, gid in wanted if gid in known], after=peer_heads, laptop_chain=laptop_chain
+            uow,
+            [sid for sid, gid in wanted if gid in known],
+            after=peer_heads,
+            laptop_chain=laptop_chain,
+            also_supervisors=() if fresh else also,
         )
         new = sync_service.collect_down(
-            uow, [sid for sid, gid in wanted if gid not in known], after={}, laptop_chain=laptop_chain
+            uow, fresh, after={}, laptop_chain=laptop_chain, also_supervisors=also if fresh else ()
         )
-    down_batches = [
-        b
-        for c, after in ((again, peer_heads), (new, {}))
-        if c is not None
-        for b in sync_service.batches(
-            c.members, most=batch_records, after={**after, laptop_chain: sync_service.BEYOND}
+        down_batches = [
+            b
+            for c, after in ((again, peer_heads), (new, {}))
+            if c is not None
+            for b in sync_service.batches(
+                c.members, most=batch_records, after={**after, laptop_chain: sync_service.BEYOND}
+            )
+        ]
+        people_down = people_member.collect_people(
+            uow, supervisees=both, supervisors=sync_service.supervisors_of(down_batches), changes=changes
         )
-    ]
+    down_batches = sync_service.with_people(down_batches, {**people_down, "conflicts": won_here})
     down_ids = {r["id"] for b in down_batches for r in b["records.json"]}
     received_ids: set[str] = set()
     done = set()
@@ -159,3 +191,10 @@ def sync(
         batches=len(up_batches) + len(down_batches),
         supervisees=len(wanted),
     )
+
+
+def _supervisee_gids(uow: UnitOfWork) -> list[str]:
+    return [
+        str(g)
+        for (g,) in signing.dbapi(uow).execute("SELECT global_id FROM supervisee ORDER BY id").fetchall()
+    ]

@@ -134,6 +134,8 @@ class HoursFile:
     supervisees: list[dict[str, Any]] = field(
         default_factory=list
     )  # a sync batch's; a file's is [supervisee]
+    people: dict[str, Any] | None = None  # a sync batch's people.json (people_member), if any
+    trail: dict[str, Any] | None = None  # a sync batch's trail.json (trail_member), if any
 
     @property
     def voids(self) -> int:
@@ -158,6 +160,8 @@ class HoursImportSummary:
     chains: tuple[str, ...] = ()
     voids_added: int = 0  # of the records already here, those whose void arrived now
     taken: frozenset[str] = frozenset()  # the ids of the records added or given their void now
+    # a sync batch's people member: the sync-conflict events logged here (person_merge.Outcome's)
+    conflicts: tuple[dict[str, Any], ...] = ()
 
     def text(self) -> str:
         who = _("{name} (id {id})").format(name=self.supervisee_name, id=self.supervisee_id)

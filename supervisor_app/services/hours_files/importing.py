@@ -32,7 +32,9 @@ from supervisor_app.services.hours_files.file_format import (
     chain_identity,
     remember_outside_copy,
 )
+from supervisor_app.services.hours_files.people_member import apply_people
 from supervisor_app.services.hours_files.reading import read_hours_file, refuse
+from supervisor_app.services.hours_files.trail_member import take_trail
 from supervisor_app.services.people import get_supervisee
 from supervisor_app.services.signoff import signing
 
@@ -403,11 +405,38 @@ def import_members(
             )
 
     if wire:
-        if added or voids_added or added_signatures or added_supervisors or any(a for _p, a in resolved):
+        trail_added = (
+            take_trail(uow, hours.trail, hours.signatures, target=str(hours.path))
+            if hours.trail is not None
+            else 0
+        )
+        people = apply_people(uow, hours.people, target=str(hours.path)) if hours.people is not None else None
+        people_changed = people is not None and bool(people.changes or people.fields or people.conflicts)
+        if (
+            added
+            or voids_added
+            or added_signatures
+            or added_supervisors
+            or people_changed
+            or any(a for _p, a in resolved)
+        ):
             audit.log(  # a batch that brings nothing new leaves no trace: syncing again is a no-op
+                # (nor does another database's trail alone: foreign_trail is its own record)
                 uow,
                 audit.AuditAction.IMPORT,
-                details={"sync": name, "added": added, "already": already, "supervisees": len(resolved)},
+                details={"sync": name, "added": added, "already": already, "supervisees": len(resolved)}
+                | (
+                    {
+                        "people": {
+                            "fields": people.fields,
+                            "conflicts": len(people.conflicts),
+                            "moves": people.changes,
+                        }
+                    }
+                    if people is not None and people_changed
+                    else {}
+                )
+                | ({"trail": trail_added} if trail_added else {}),
             )
         uow.flush()
         return HoursImportSummary(
@@ -424,6 +453,7 @@ def import_members(
             chains=tuple(c for c in hours.chains if c != chain),
             voids_added=voids_added,
             taken=frozenset(taken),
+            conflicts=people.conflicts if people is not None else (),
         )
     audit.log(
         uow,

@@ -578,4 +578,18 @@ def check_members(
         signatures=signature_rows,
         keys=list(keys.values()),
         supervisors=list(supervisors.values()),
+        people=_people_member(parts, target) if wire else None,
+        trail=_trail_member(parts, target) if wire else None,
     )
+
+
+def _people_member(parts: dict[str, Any], target: Path | str) -> dict[str, Any] | None:
+    from supervisor_app.services.hours_files.people_member import PEOPLE_MEMBER, check_people
+
+    return check_people(parts[PEOPLE_MEMBER], str(target)) if PEOPLE_MEMBER in parts else None
+
+
+def _trail_member(parts: dict[str, Any], target: Path | str) -> dict[str, Any] | None:
+    from supervisor_app.services.hours_files.trail_member import TRAIL_MEMBER, check_trail
+
+    return check_trail(parts[TRAIL_MEMBER], str(target)) if TRAIL_MEMBER in parts else None

@@ -15,7 +15,7 @@ No server of our own: the laptop connects to the agency database and moves hours
 from supervisor_app.services.sync.down import BEYOND, collect_down, supervised_by
 from supervisor_app.services.sync.state import heads_of, own_supervisors, read_peer, write_peer
 from supervisor_app.services.sync.up import collect_up, refuse_fork, take_batch
-from supervisor_app.services.sync.wire import BATCH_RECORDS, batches
+from supervisor_app.services.sync.wire import BATCH_RECORDS, batches, supervisors_of, with_people, with_trail
 
 __all__ = [
     "BATCH_RECORDS",
@@ -28,6 +28,9 @@ __all__ = [
     "read_peer",
     "refuse_fork",
     "supervised_by",
+    "supervisors_of",
     "take_batch",
+    "with_people",
+    "with_trail",
     "write_peer",
 ]

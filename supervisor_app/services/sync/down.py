@@ -3,6 +3,8 @@ supervisors supervise there, from every chain but the laptop's own."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from supervisor_app.db import UnitOfWork
 from supervisor_app.services.hours_files import Collected, collect_hours
 from supervisor_app.services.signoff import signing
@@ -25,10 +27,22 @@ def supervised_by(agency: UnitOfWork, supervisors: list[str]) -> list[tuple[int,
 
 
 def collect_down(
-    agency: UnitOfWork, supervisee_ids: list[int], *, after: dict[str, int], laptop_chain: str
+    agency: UnitOfWork,
+    supervisee_ids: list[int],
+    *,
+    after: dict[str, int],
+    laptop_chain: str,
+    also_supervisors: Sequence[str] = (),
 ) -> Collected | None:
     """These supervisees' signed records on the agency after ``after`` (a supervisee new to the
-    laptop gets ``after={}``: everything), never the laptop's own chain's. Reads only."""
-    if not supervisee_ids:
+    laptop gets ``after={}``: everything), never the laptop's own chain's; ``also_supervisors``
+    (global ids) travel too (the laptop's own and those the people member names). None when
+    there is no one to send. Reads only."""
+    if not supervisee_ids and not also_supervisors:
         return None
-    return collect_hours(agency, supervisee_ids=supervisee_ids, after={**after, laptop_chain: BEYOND})
+    return collect_hours(
+        agency,
+        supervisee_ids=supervisee_ids,
+        after={**after, laptop_chain: BEYOND},
+        also_supervisors=also_supervisors,
+    )

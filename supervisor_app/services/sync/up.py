@@ -3,6 +3,7 @@ laptop, then checked again and imported in one agency transaction per batch."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from supervisor_app.db import UnitOfWork
@@ -20,16 +21,20 @@ from supervisor_app.services.signoff import signing
 from supervisor_app.services.sync.state import own_supervisors
 
 
-def collect_up(local: UnitOfWork, agency_heads: dict[str, int], *, source: str) -> Collected:
+def collect_up(
+    local: UnitOfWork, agency_heads: dict[str, int], *, source: str, also_supervisors: Sequence[str] = ()
+) -> Collected:
     """Every signed record of this database's supervisees whose chain goes beyond what the
     agency holds (``agency_heads``), checked here before it leaves (a broken local record is
     stopped at home: :class:`~supervisor_app.services.signoff.RecordsFailVerification` or the
     refusal naming it). Pending records never leave; records signed before keys are left out,
     counted. This database's own supervisors travel too (the agency then knows them, to give
-    them supervisees). Reads only."""
+    them supervisees), and ``also_supervisors`` (global ids: those the people member names). Reads only."""
     ids = [sid for (sid,) in signing.dbapi(local).execute("SELECT id FROM supervisee ORDER BY id").fetchall()]
     mine = own_supervisors(local)
-    collected = collect_hours(local, supervisee_ids=ids, after=agency_heads, also_supervisors=mine)
+    collected = collect_hours(
+        local, supervisee_ids=ids, after=agency_heads, also_supervisors=sorted({*mine, *also_supervisors})
+    )
     if ids or mine:  # a database with nobody yet has nothing to send
         check_members(collected.members, source=source, known=known_records(local))
     return collected

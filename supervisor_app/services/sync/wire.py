@@ -6,6 +6,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from supervisor_app.services.hours_files.people_member import PEOPLE_MEMBER
+from supervisor_app.services.hours_files.trail_member import TRAIL_MEMBER
+
 BATCH_RECORDS = 2000
 
 
@@ -96,3 +99,25 @@ def batches(
 def _named(record: dict[str, Any]) -> list[str]:
     content = record["content"]
     return [content[6]] if record["kind"] == "experience" else list(content[13])
+
+
+def with_people(out: list[dict[str, Any]], people: dict[str, Any]) -> list[dict[str, Any]]:
+    """The batches with the people member (``hours_files.people_member``) in the last one: by
+    then the receiver holds everyone it names (the earlier batches are committed). Once a sync,
+    so a conflict is logged once."""
+    if out:
+        out[-1] = {**out[-1], PEOPLE_MEMBER: people}
+    return out
+
+
+def supervisors_of(out: list[dict[str, Any]]) -> set[str]:
+    """The supervisors (global ids) these batches bring."""
+    return {s["global_id"] for b in out for s in b["keys.json"]["supervisors"]}
+
+
+def with_trail(out: list[dict[str, Any]], trail: dict[str, Any]) -> list[dict[str, Any]]:
+    """The batches with the trail member (``hours_files.trail_member``) in the first one, so
+    that every later batch's signatures reach an audit head the receiver already holds."""
+    if out and any(trail["rows"].values()):
+        out[0] = {**out[0], TRAIL_MEMBER: trail}
+    return out
