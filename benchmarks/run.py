@@ -10,7 +10,8 @@ Without ``--db`` it first generates the synthetic agency (benchmarks/generate.py
 (plus a ``note``); progress and details go to stderr. A metric whose piece of the app is
 missing or fails prints ``"value": null`` and the reason in ``note``. Exits 1 when any
 metric run misses its target in ``SPECS`` (one not measured misses it too), else 0. The database given is
-only read: the metrics that write (sign_batch, import, pdf's print record) work on a copy.
+only read: the metrics that write (sign_batch, import, pdf's print record) work on a copy; the
+sync metrics write to laptop files of their own and to the agency on PostgreSQL.
 See benchmarks/README.md for what each metric measures and the figures.
 """
 
@@ -55,8 +56,10 @@ SPECS = {  # metric: (unit, target); issue 19's targets. main() judges every res
     "rss": ("MB", "value <= 300"),
     "cli_progress": ("s", "value <= 0.5 and ratio <= 2"),
     "pg_agency_list": ("s", "value <= 2"),  # issue 17: the agency database (--pg)
+    "sync_first": ("s", "value <= 30"),  # issue 17: an empty laptop's first sync
+    "sync_week": ("s", "value <= 2"),  # issue 17: a week of a supervisor's work, up and down
 }
-PG_METRICS = ("pg_agency_list",)
+PG_METRICS = ("pg_agency_list", "sync_first", "sync_week")
 """Measured on PostgreSQL: with ``--pg``, or when named in ``--only`` (then on a throwaway server)."""
 METRICS = tuple(m for m in SPECS if m not in PG_METRICS)
 
@@ -134,6 +137,73 @@ def _timer() -> Iterator[Callable[[], float]]:
     done.append(time.perf_counter() - started)
 
 
+@contextlib.contextmanager
+def _sync_phases() -> Iterator[dict[str, float]]:
+    """Where a sync's time goes: while open, the steps ``usecases.syncing.sync`` calls
+    (``services/sync``: collect_up, the agency's and the laptop's ``take_batch``, collect_down)
+    and the supervisee verification inside them (``signoff.read_supervisee``) are wrapped to
+    add up their wall time. {step: seconds}; "... verify" is inside its step, "verify calls"
+    counts them. Nothing else is changed."""
+    from supervisor_app.services import signoff
+    from supervisor_app.services import sync as sync_service
+    from supervisor_app.services.signoff import supervisee as supervisee_module
+
+    spent: dict[str, float] = {}
+    stack: list[str] = ["other"]
+
+    def timed(name: Callable[..., str], original: Callable[..., Any], *, inner: bool = False) -> Any:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            label = f"{stack[-1]} verify" if inner else name(*args, **kwargs)
+            if inner:
+                spent["verify calls"] = spent.get("verify calls", 0) + 1
+            stack.append(label)
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                spent[label] = spent.get(label, 0.0) + time.perf_counter() - started
+                stack.pop()
+
+        return wrapper
+
+    patched = [
+        (sync_service, "collect_up", lambda *a, **k: "collect_up"),
+        (sync_service, "collect_down", lambda *a, **k: "collect_down"),
+        (
+            sync_service,
+            "take_batch",
+            lambda *a, **k: "agency take_batch" if k.get("agency") else "laptop take_batch",
+        ),
+        (sync_service, "refuse_fork", lambda *a, **k: "refuse_fork"),
+    ]
+    saved = [(module, attr, getattr(module, attr)) for module, attr, _n in patched]
+    saved += [(signoff, "read_supervisee", signoff.read_supervisee)]
+    saved += [(supervisee_module, "read_supervisee", supervisee_module.read_supervisee)]
+    try:
+        for module, attr, name in patched:
+            setattr(module, attr, timed(name, getattr(module, attr)))
+        for module in (signoff, supervisee_module):
+            module.read_supervisee = timed(str, module.read_supervisee, inner=True)  # type: ignore[attr-defined]
+        yield spent
+    finally:
+        for module, attr, original in saved:
+            setattr(module, attr, original)
+
+
+def _phases_text(spent: dict[str, float], total: float) -> str:
+    inside = sum(v for k, v in spent.items() if "verify" not in k)
+    parts = [
+        f"{k} {v:.2f} s"
+        + (f" (verifying supervisees {spent[k + ' verify']:.2f} s)" if k + " verify" in spent else "")
+        for k, v in sorted(spent.items(), key=lambda kv: -kv[1])
+        if "verify" not in k and v >= 0.005
+    ]
+    return (
+        f"{'; '.join(parts)}; the rest (opening both databases, heads, sync_peer, batching) {total - inside:.2f} s; "
+        f"{int(spent.get('verify calls', 0))} supervisee verifications"
+    )
+
+
 class Bench:
     def __init__(self, args: argparse.Namespace, db_path: Path, work: Path) -> None:
         self.args = args
@@ -157,6 +227,9 @@ class Bench:
         self._pg: tuple[str, str] | None = None
         self._pg_server: Any = None
         self._pg_load_s = 0.0
+        self._laptop: Path | None = None  # sync_first's laptop, synced: sync_week's
+        self._week_slot = 0  # sync_week's next slot for a new record (a day and time)
+        self._phases: list[str] = []  # where each timed sync's time went (_sync_phases)
         conn = self.raw()
         try:
             self.supervisor_ids = [r[0] for r in conn.execute("SELECT id FROM supervisor ORDER BY id")]
@@ -743,7 +816,8 @@ class Bench:
 
             target = self.args.pg or "auto"
             if target == "auto":
-                self._pg_server = pg_load.ThrowawayServer()
+                if self._pg_server is None:  # one server a run, even if a load failed on it
+                    self._pg_server = pg_load.ThrowawayServer()
                 owner, app = self._pg_server.owner_url, self._pg_server.role("benchmark_app")
                 role: str | None = "benchmark_app"
             else:
@@ -835,6 +909,213 @@ class Bench:
                 if same
                 else "; WARNING: figures differ from SQLite's"
             )
+        )
+        return result
+
+    # Sync (issue 17): a laptop and the agency database ------------------------------------------
+    def _sync_supervisor(self) -> tuple[int, str, str]:
+        """(id, name, global id) of the agency's supervisor whose laptop syncs: the one with the
+        most supervisees (the backlog supervisor only when there is no other)."""
+        conn = self.raw()
+        try:
+            rows = conn.execute(
+                "SELECT s.id, s.name, s.global_id, count(e.id) FROM supervisor s JOIN supervisee e "
+                "ON e.supervisor_id = s.id GROUP BY s.id ORDER BY (s.id = ?), count(e.id) DESC, s.id",
+                (self.backlog_supervisor,),
+            ).fetchall()
+        finally:
+            conn.close()
+        return int(rows[0][0]), str(rows[0][1]), str(rows[0][2])
+
+    def _new_laptop(self, name: str) -> tuple[Path, int]:
+        """An empty laptop database (made by ``open_database``, as the app makes one) holding the
+        agency's supervisor whose laptop it is: their row copied from the benchmark file (same
+        global id and password; a supervisor made on the laptop would get a new global id, which
+        never changes). (Its file, the supervisor's id there.)"""
+        from supervisor_app.db import open_database
+
+        sid, _name, _gid = self._sync_supervisor()
+        path = self.work / name
+        for suffix in ("", "-wal", "-shm"):
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        open_database(path).close()
+        source, conn = self.raw(), self.raw(path, readonly=False)
+        try:
+            mine = set(_columns(conn, "supervisor"))
+            names = [c for c in _columns(source, "supervisor") if c in mine]
+            quoted = ", ".join(f'"{c}"' for c in names)
+            row = source.execute(f"SELECT {quoted} FROM supervisor WHERE id = ?", (sid,)).fetchone()
+            conn.execute(f"INSERT INTO supervisor ({quoted}) VALUES ({', '.join('?' * len(names))})", row)
+            conn.commit()
+        finally:
+            source.close()
+            conn.close()
+        return path, sid
+
+    def _sync(self, laptop: Path) -> tuple[Any, float]:
+        """One ``usecases.syncing.sync`` of ``laptop`` with the agency, as the command runs it
+        (both databases opened in the timing); (its summary, seconds)."""
+        from supervisor_app.db import open_database
+        from supervisor_app.usecases.syncing import sync
+
+        _owner, app = self._postgres()
+        with _sync_phases() as spent, _timer() as took:
+            local, agency = open_database(laptop), open_database(app)
+            try:
+                summary = sync(local, agency, url=app)
+            finally:
+                local.close()
+                agency.close()
+        self._phases.append(_phases_text(spent, took()))
+        log(f"    where the time went: {self._phases[-1]}")
+        return summary, took()
+
+    def sync_first(self) -> Result:
+        """The first sync of an empty laptop: the supervisor's supervisees' ten years come down."""
+        result = Result("sync_first")
+        _owner, app = self._postgres()
+        _sid, _name, gid = self._sync_supervisor()
+        runs, app_times, raw_times = [], [], []
+        for index in range(self.args.sync_first_runs):
+            empty, _local = self._new_laptop(f"laptop-empty-{index}.db")
+            baseline_copy = self.work / f"laptop-raw-{index}.db"
+            shutil.copy(empty, baseline_copy)
+            _settle()
+            with _timer() as took:
+                copied = raw_first_sync(app, baseline_copy, gid)
+            raw_times.append(took())
+            baseline_copy.unlink()
+            _settle()
+            summary, seconds = self._sync(empty)
+            app_times.append(seconds)
+            runs.append(summary)
+            log(
+                f"  sync_first run {index + 1}: {seconds:.2f} s, {summary.received:,} records received "
+                f"in {summary.batches} batches; raw {raw_times[-1]:.2f} s ({copied:,} rows)"
+            )
+            if index < self.args.sync_first_runs - 1:
+                empty.unlink()
+            else:
+                self._laptop = empty
+        result.value, result.baseline = _median(app_times), _median(raw_times)
+        result.ratio = _ratio(result.value, result.baseline)
+        last = runs[-1]
+        result.note = (
+            f"{last.received:,} records of {last.supervisees} supervisees down in {last.batches} batches "
+            f"(median of {len(app_times)}: {', '.join(f'{t:.2f}' for t in app_times)} s), the laptop "
+            f"empty but for its supervisor; baseline: SELECT of the same records, their allocations, "
+            f"attendees, links and signatures from PostgreSQL + sqlite3 executemany into an empty laptop "
+            f"file, one commit ({copied:,} rows); agency copied into PostgreSQL in {self._pg_load_s:.1f} s "
+            f"(not counted); where the time went (last run): {self._phases[-1]}"
+        )
+        return result
+
+    def _week_of_work(self, laptop: Path, local_id: int, count: int) -> list[str]:
+        """``count`` new records on the laptop (sessions and weekly-timesheet days of its
+        supervisees in the last ten days, which the agency holds only pending), signed there in
+        one batch as the supervisor does once a week. Setup, not timed. Their ids."""
+        from supervisor_app.db import open_database
+        from supervisor_app.services import records
+        from supervisor_app.services.errors import DomainError
+        from supervisor_app.usecases import signing
+
+        db = open_database(laptop)
+        made: list[str] = []
+        today = dt.date.today()
+        try:
+            conn = self.raw(laptop)
+            try:
+                people = conn.execute(
+                    "SELECT id, credential, start_date FROM supervisee WHERE supervisor_id = ? AND active = 1 "
+                    "ORDER BY id",
+                    (local_id,),
+                ).fetchall()
+            finally:
+                conn.close()
+            if not people:
+                raise RuntimeError("the laptop's supervisor has no active supervisees after the first sync")
+            attempts = 0
+            while len(made) < count and attempts < count * 20:
+                attempts += 1
+                slot = self._week_slot
+                self._week_slot += 1
+                sid, credential, _start = people[slot % len(people)]
+                codes = sorted(db.profiles.get(credential).domain_codes)
+                rounds = slot // len(people)
+                day = today - dt.timedelta(days=1 + rounds % 10)
+                try:
+                    with db.uow("benchmark") as uow:
+                        if slot % 5 < 3:  # three sessions to two timesheet days
+                            row = records.add_session(
+                                uow, supervisor_id=local_id, supervisee_ids=[sid], date=day,
+                                start=f"{6 + (rounds // 10) // 2:02d}:{30 * ((rounds // 10) % 2):02d}",
+                                minutes=30, format="individual", modality="video",
+                                allocations={codes[0]: 15, codes[-1]: 15}, topics="Weekly check-in",
+                            )  # fmt: skip
+                        else:
+                            row = records.add_experience(
+                                uow, supervisee_id=sid, supervisor_id=local_id, period_start=day,
+                                period_end=day, allocations={codes[slot % len(codes)]: 240},
+                                setting="Drop-in center", kind="paid",
+                            )  # fmt: skip
+                        uow.commit()
+                        made.append(row.id)
+                except DomainError:  # an overlap with a record already there: the next slot
+                    continue
+            with db.uow("benchmark") as uow:
+                signing.sign(uow, supervisor_id=local_id, password=generate.PASSWORD, record_ids=made)
+        finally:
+            db.close()
+        return made
+
+    def sync_week(self) -> Result:
+        """A laptop already synced: a week of its supervisor's work (about 100 records signed
+        there) goes up, and down finds nothing new."""
+        result = Result("sync_week")
+        _owner, app = self._postgres()
+        if self._laptop is None:
+            laptop, _local = self._new_laptop("laptop.db")
+            summary, seconds = self._sync(laptop)
+            log(
+                f"  first sync of the laptop (setup, not timed): {summary.received:,} records in {seconds:.1f} s"
+            )
+            self._laptop = laptop
+            setup = f"; the laptop's first sync (setup, not timed) {seconds:.1f} s"
+        else:
+            setup = "; the laptop: sync_first's last"
+        laptop = self._laptop
+        conn = self.raw(laptop)
+        try:
+            local_id = conn.execute(
+                "SELECT id FROM supervisor WHERE password_hash IS NOT NULL AND password_hash != ''"
+            ).fetchone()[0]
+        finally:
+            conn.close()
+        app_times, raw_times, sent, received = [], [], [], []
+        for index in range(self.args.sync_week_runs):
+            made = self._week_of_work(laptop, local_id, self.args.sync_week_records)
+            _settle()
+            with _timer() as took:
+                rows = raw_week_sync(app, laptop, made)
+            raw_times.append(took())
+            summary, seconds = self._sync(laptop)
+            app_times.append(seconds)
+            sent.append(summary.sent)
+            received.append(summary.received)
+            log(
+                f"  sync_week run {index + 1}: {seconds:.3f} s, {summary.sent} sent, {summary.received} received, "
+                f"{summary.batches} batch(es); raw {raw_times[-1]:.3f} s ({rows} rows)"
+            )
+        result.value, result.baseline = _median(app_times), _median(raw_times)
+        result.ratio = _ratio(result.value, result.baseline)
+        result.note = (
+            f"median of {len(app_times)} syncs ({', '.join(f'{t:.3f}' for t in app_times)} s), each after "
+            f"{self.args.sync_week_records} new records signed on the laptop (sent {sent}, received {received}); "
+            f"both databases opened in the timing; baseline: the same rows inserted into PostgreSQL with "
+            f"executemany ({rows} rows: records, attendees, allocations, links, signature) and the down "
+            f"side's SELECTs, no checks, rolled back (the ids must stay free for the sync); where the time "
+            f"went (last run): {self._phases[-1]}; agency copied into PostgreSQL in {self._pg_load_s:.1f} s "
+            f"(not counted){setup}"
         )
         return result
 
@@ -1157,6 +1438,192 @@ def raw_import(conn: sqlite3.Connection, path: Path, *, commit: bool = False) ->
 
 
 # --------------------------------------------------------------------------------------------
+# The sync's baselines: the same rows moved by hand, no checks
+
+
+def _raw_pg(url: str) -> Any:
+    """A psycopg connection on ``url`` that hands dates, times and timestamps over as text (as
+    SQLite stores them), in UTC."""
+    import psycopg
+    from psycopg.types.string import TextLoader
+
+    conn = psycopg.connect(url.replace("postgresql+psycopg://", "postgresql://", 1))
+    for name in ("date", "time", "timestamp", "timestamptz"):
+        conn.adapters.register_loader(name, TextLoader)
+    conn.execute("SET TIME ZONE 'UTC'")
+    return conn
+
+
+def _columns(conn: sqlite3.Connection, table: str) -> list[str]:
+    return [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+
+
+def _raw_down(pg: Any, laptop: sqlite3.Connection, supervisor_gid: str, after: int) -> dict[str, list[Any]]:
+    """The down side's SELECTs by hand: the agency's supervisees of ``supervisor_gid`` and their
+    signed records whose link on the agency's chain comes after ``after``, with attendees,
+    allocations, links (as the laptop's foreign links) and signatures. {table: rows}."""
+    chain = pg.execute("SELECT global_id FROM database_identity").fetchone()[0]
+    out: dict[str, list[Any]] = {}
+
+    def select(table: str, sql: str, params: Any, *, alias: str = "t") -> list[Any]:
+        cols = ", ".join(f'{alias}."{c}"' for c in _columns(laptop, table))
+        rows = pg.execute(sql.format(cols=cols), params).fetchall()
+        out[table] = rows
+        return rows
+
+    people = select(
+        "supervisee",
+        "SELECT {cols} FROM supervisee t JOIN supervisor s ON s.id = t.supervisor_id WHERE s.global_id = %s",
+        (supervisor_gid,),
+    )
+    ids = [p[0] for p in people]
+    sessions = select(
+        "supervision_session",
+        "SELECT {cols} FROM supervision_session t WHERE t.status = 'signed' AND t.id IN "
+        "(SELECT session_id FROM session_attendee WHERE supervisee_id = ANY(%s)) AND EXISTS "
+        "(SELECT 1 FROM sign_off o WHERE o.record_id = t.id AND o.seq > %s)",
+        (ids, after),
+    )
+    session_ids = [s[0] for s in sessions]
+    select(
+        "session_attendee",
+        "SELECT {cols} FROM session_attendee t WHERE t.session_id = ANY(%s)",
+        (session_ids,),
+    )
+    select(
+        "session_allocation",
+        "SELECT {cols} FROM session_allocation t WHERE t.session_id = ANY(%s)",
+        (session_ids,),
+    )
+    entries = select(
+        "experience_entry",
+        "SELECT {cols} FROM experience_entry t WHERE t.status = 'signed' AND t.supervisee_id = ANY(%s) AND EXISTS "
+        "(SELECT 1 FROM sign_off o WHERE o.record_id = t.id AND o.seq > %s)",
+        (ids, after),
+    )
+    entry_ids = [e[0] for e in entries]
+    select(
+        "experience_allocation",
+        "SELECT {cols} FROM experience_allocation t WHERE t.entry_id = ANY(%s)",
+        (entry_ids,),
+    )
+    links = pg.execute(
+        "SELECT %s, o.seq, (SELECT g.id FROM signature g WHERE g.chain_id = %s AND g.first_seq <= o.seq ORDER BY "
+        "g.first_seq DESC LIMIT 1), o.record_kind, o.record_id, o.action, o.signer_id, o.signed_at::text, o.reason, "
+        "o.content_hash, o.prev_chain_hash, o.chain_hash, '[]', now()::text FROM sign_off o WHERE o.record_id = ANY(%s)",
+        (chain, chain, session_ids + entry_ids),
+    ).fetchall()
+    out["foreign_link"] = links
+    select(
+        "signature", "SELECT {cols} FROM signature t WHERE t.id = ANY(%s)", (sorted({r[2] for r in links}),)
+    )
+    return out
+
+
+def _insert(conn: Any, table: str, columns: list[str], rows: list[Any], mark: str) -> None:
+    if rows:
+        names = ", ".join(f'"{c}"' for c in columns)
+        (conn if mark == "?" else conn.cursor()).executemany(
+            f'INSERT INTO "{table}" ({names}) VALUES ({", ".join([mark] * len(columns))})', rows
+        )
+
+
+def raw_first_sync(app_url: str, laptop_path: Path, supervisor_gid: str) -> int:
+    """``sync_first``'s baseline: the down side's rows SELECTed from PostgreSQL (:func:`_raw_down`)
+    and inserted with executemany into the empty laptop file, one commit (``synchronous = FULL``,
+    as the app). Rows inserted."""
+    laptop = sqlite3.connect(laptop_path)
+    try:
+        with _raw_pg(app_url) as pg:
+            rows = _raw_down(pg, laptop, supervisor_gid, 0)
+        laptop.execute("PRAGMA synchronous = FULL")
+        laptop.execute("BEGIN IMMEDIATE")
+        # A signed record's attendees and allocations go in before it (SQLite's triggers refuse
+        # them after; its foreign keys are off on a bare connection).
+        children = ("session_attendee", "session_allocation", "experience_allocation")
+        for table in (*children, *(t for t in rows if t not in children)):
+            _insert(laptop, table, _columns(laptop, table), rows[table], "?")
+        laptop.execute("COMMIT")
+    finally:
+        laptop.close()
+    return sum(len(r) for r in rows.values())
+
+
+def raw_week_sync(app_url: str, laptop_path: Path, record_ids: list[str]) -> int:
+    """``sync_week``'s baseline: the laptop's new records (``record_ids``), their attendees,
+    allocations, links and signatures read from the laptop and inserted with executemany into
+    PostgreSQL (supervisee and supervisor ids by global id), then the down side's SELECTs after the
+    agency's head (:func:`_raw_down`, which finds nothing new); rolled back. Rows inserted."""
+    laptop = sqlite3.connect(f"file:{laptop_path}?mode=ro", uri=True)
+    try:
+        marks = ", ".join("?" * len(record_ids))
+        chain = laptop.execute("SELECT global_id FROM database_identity").fetchone()[0]
+        people = dict(laptop.execute("SELECT id, global_id FROM supervisee"))
+        staff = dict(laptop.execute("SELECT id, global_id FROM supervisor"))
+
+        def rows(table: str, where: str, params: Any = record_ids) -> tuple[list[str], list[list[Any]]]:
+            cols = _columns(laptop, table)
+            return cols, [list(r) for r in laptop.execute(f'SELECT * FROM "{table}" WHERE {where}', params)]
+
+        sessions = rows("supervision_session", f"id IN ({marks})")
+        attendees = rows("session_attendee", f"session_id IN ({marks})")
+        session_parts = rows("session_allocation", f"session_id IN ({marks})")
+        entries = rows("experience_entry", f"id IN ({marks})")
+        entry_parts = rows("experience_allocation", f"entry_id IN ({marks})")
+        links = laptop.execute(
+            "SELECT ?, o.seq, g.id, o.record_kind, o.record_id, o.action, o.signer_id, o.signed_at, o.reason, "
+            "o.content_hash, o.prev_chain_hash, o.chain_hash, '[]', datetime('now') FROM sign_off o JOIN signature g "
+            f"ON g.chain_id = ? AND o.seq BETWEEN g.first_seq AND g.last_seq WHERE o.record_id IN ({marks})",
+            (chain, chain, *record_ids),
+        ).fetchall()
+        signatures = rows(
+            "signature",
+            f"id IN ({', '.join('?' * len({r[2] for r in links}))})",
+            sorted({r[2] for r in links}),
+        )
+        with _raw_pg(app_url) as pg:
+            pg_people = dict(pg.execute("SELECT global_id, id FROM supervisee").fetchall())
+            pg_staff = dict(pg.execute("SELECT global_id, id FROM supervisor").fetchall())
+            person = {k: pg_people[g] for k, g in people.items() if g in pg_people}
+            boss = {k: pg_staff[g] for k, g in staff.items() if g in pg_staff}
+            for r in sessions[1]:
+                r[1] = boss[r[1]]
+            for r in attendees[1]:
+                r[1] = person[r[1]]
+            for r in entries[1]:
+                r[1], r[2] = person[r[1]], boss[r[2]]
+            links = [(*r[:6], boss[r[6]], *r[7:]) for r in links]
+            tables = {
+                "supervision_session": sessions,
+                "session_attendee": attendees,
+                "session_allocation": session_parts,
+                "experience_entry": entries,
+                "experience_allocation": entry_parts,
+                "signature": signatures,
+            }
+            # The records go in pending, then their attendees and allocations, then signed (the
+            # agency's triggers refuse children of a signed record; its foreign keys need the parent).
+            status = {t: cols.index("status") for t, (cols, _f) in tables.items() if "status" in cols}
+            for table, (cols, found) in tables.items():
+                if table in status:
+                    found = [[*r[: status[table]], "pending", *r[status[table] + 1 :]] for r in found]
+                _insert(pg, table, cols, found, "%s")
+            for table in status:
+                pg.execute(f"UPDATE {table} SET status = 'signed' WHERE id = ANY(%s)", (record_ids,))  # type: ignore[arg-type]
+            _insert(pg, "foreign_link", _columns(laptop, "foreign_link"), links, "%s")
+            gid = laptop.execute(
+                "SELECT global_id FROM supervisor WHERE password_hash IS NOT NULL AND password_hash != ''"
+            ).fetchone()[0]
+            pg.execute("SELECT chain_id, max(seq) FROM foreign_link GROUP BY chain_id").fetchall()
+            after = pg.execute("SELECT coalesce(max(seq), 0) FROM sign_off").fetchone()[0]
+            _raw_down(pg, laptop, gid, after)
+            pg.rollback()
+    finally:
+        laptop.close()
+    return sum(len(t[1]) for t in tables.values()) + len(links)
+
+
+# --------------------------------------------------------------------------------------------
 # The bare PDF
 
 
@@ -1269,8 +1736,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--pg",
         metavar="URL",
-        help="the pg_ metrics on PostgreSQL: the owner's postgresql+psycopg:// URL of an empty database "
-        "(the benchmark agency is copied into it; one that holds it already is measured as it is), "
+        help="the pg_ and sync_ metrics on PostgreSQL: the owner's postgresql+psycopg:// URL of an empty "
+        "database (the benchmark agency is copied into it; one that holds it already is measured as it is, "
+        "and sync_week adds its records to it), "
         "or 'auto' for a throwaway server (needs initdb)",
     )
     parser.add_argument(
@@ -1286,6 +1754,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--import-rows", type=int, default=None, help="default 100,000 x scale (at least 200)"
     )
+    parser.add_argument("--sync-first-runs", type=int, default=2, help="sync_first: empty laptops synced")
+    parser.add_argument("--sync-week-runs", type=int, default=3, help="sync_week: weeks synced")
+    parser.add_argument("--sync-week-records", type=int, default=100, help="sync_week: records a week")
     parser.add_argument(
         "--scroll-cap", type=float, default=900.0, help="seconds at most to scroll the sessions list"
     )

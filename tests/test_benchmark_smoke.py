@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 METRICS = [
@@ -67,6 +69,47 @@ def test_the_benchmark_prints_every_metric_at_a_tiny_scale(tmp_path: Path) -> No
     # The generator writes valid signatures: the app's own verify finds nothing wrong.
     verify = next(line for line in lines if line["metric"] == "verify")
     assert " 0 problems" in verify["note"], verify["note"]
+
+
+def test_the_agency_metrics_run_on_postgresql(tmp_path: Path, postgres_server: Any) -> None:
+    """pg_agency_list, sync_first and sync_week (issue 17) on an empty database of the real
+    server (``--pg``): each measured, the first sync brings records down and each week's go up."""
+    url = postgres_server.url(postgres_server.create_database())
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", TMPDIR=str(tmp_path))
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "run.py"),
+            "--scale",
+            "0.002",
+            "--pg",
+            url,
+            "--only",
+            "pg_agency_list,sync_first,sync_week",
+            "--sync-first-runs",
+            "1",
+            "--sync-week-runs",
+            "2",
+            "--sync-week-records",
+            "12",
+        ],  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+    lines = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    names = [line["metric"] for line in lines]
+    assert names == ["pg_agency_list", "sync_first", "sync_week"], proc.stderr[-3000:]
+    assert proc.returncode == (0 if all(line["met"] for line in lines) else 1), proc.stderr[-3000:]
+    for line in lines:
+        assert isinstance(line["value"], int | float) and isinstance(line["baseline"], int | float), line
+    first, week = lines[1]["note"], lines[2]["note"]
+    assert re.match(r"[1-9][\d,]* records of [1-9]\d* supervisees down", first), first
+    assert "sent [12, 12], received [0, 0]" in week, week
+    assert "supervisee verifications" in first and "supervisee verifications" in week
 
 
 def test_a_missed_target_is_judged_from_the_specs() -> None:
