@@ -172,4 +172,15 @@ def agency_url(server: PostgresServer) -> str:
         grant_app_role(owner, APP_ROLE)
         server._agency_template = True  # type: ignore[attr-defined]
     name = server.create_database(template=_AGENCY_TEMPLATE)
+    # A copy would share the template's identity (its chain id): give it its own, as init does,
+    # so two test agency databases are two databases (an hours file from one imports into the other).
+    import uuid
+
+    import psycopg
+
+    with psycopg.connect(
+        host="127.0.0.1", port=server.port, user=SUPERUSER, dbname=name, autocommit=True
+    ) as conn:
+        conn.execute("SET session_replication_role = replica")  # past the append-only trigger
+        conn.execute("UPDATE database_identity SET global_id = %s", (str(uuid.uuid4()),))
     return server.url(name, user=APP_ROLE)

@@ -8,6 +8,7 @@ import datetime as dt
 from typing import Any
 
 import pytest
+from postgres import agency_url
 from sqlalchemy import select
 from sqlalchemy.dialects import sqlite as sqlite_dialect
 
@@ -182,3 +183,20 @@ def test_the_window_says_when_the_agency_database_cannot_be_reached() -> None:
 
     with pytest.raises(DatabaseError, match="agency database cannot be reached"):
         open_for_app("postgresql+psycopg://supervisor_app@127.0.0.1:1/agency")  # nothing listens there
+
+
+def test_two_test_agency_databases_are_two_databases(postgres_server: Any) -> None:
+    """The test agency databases are copies of one template; each still has its own identity
+    (chain id), as two agencies made by init have."""
+    from supervisor_app.services.hours_files.file_format import chain_identity
+    from supervisor_app.services.signoff.signing import dbapi
+
+    chains = []
+    for _copy in range(2):
+        database = open_database(agency_url(postgres_server))
+        try:
+            with database.uow(reading=True) as uow:
+                chains.append(chain_identity(dbapi(uow))[0])
+        finally:
+            database.close()
+    assert chains[0] != chains[1]
