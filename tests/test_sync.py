@@ -427,8 +427,36 @@ def test_records_signed_before_keys_stay_on_the_laptop(tmp_path: Path, db: Datab
             ).fetchall()
         assert held == [(later,)]
         _verified(db)
+        again = sync(old.db, db)  # nothing new, and still counted
+        assert (again.sent, again.left_out) == (0, 1)
     finally:
         old.db.close()
+
+
+def test_a_sync_with_nothing_new_verifies_no_history(
+    db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Nothing beyond the heads either way: no supervisee's history is read or verified to be
+    sent (issue 17, sync speed); what is sent is, and checked again on arrival."""
+    a, _b, _ids = laptops
+    assert sync(a.db, db).sent == 5
+    verified: list[int] = []
+    real = signoff.require_supervisee_verified
+
+    def counting(uow: Any, supervisee_id: int, **kw: Any) -> Any:
+        verified.append(supervisee_id)
+        return real(uow, supervisee_id, **kw)
+
+    monkeypatch.setattr(signoff, "require_supervisee_verified", counting)
+    before = (_counts(db), _counts(a.db))
+    nothing = sync(a.db, db)
+    assert (nothing.sent, nothing.received, verified) == (0, 0, [])
+    assert (_counts(db), _counts(a.db)) == before
+    late = _session(a, 3, 15, "Ben")
+    with a.uow() as uow:
+        signing.sign(uow, supervisor_id=a.supervisor, password=PASSWORD, record_ids=[late])
+    assert sync(a.db, db).sent == 1
+    assert verified  # something to send: its supervisees verified before it leaves
 
 
 def test_a_sync_stopped_half_way_leaves_a_true_cursor(
