@@ -93,6 +93,32 @@ def _person(supervisee: Supervisee) -> dict[str, Any]:
     }
 
 
+def _beyond(
+    mine: list[tuple[str, tuple[Any, ...], list[Any]]],
+    foreign: set[Any],
+    foreign_links: dict[tuple[str, str], dict[str, Any]],
+    signs: dict[str, Any],
+    voids: dict[str, Any],
+    chain: str,
+    after: dict[str, int],
+) -> list[str]:
+    """The ids of the records a batch would send: a newest link beyond its sign link's chain's
+    head in ``after`` (or no sign link: verification then says what is wrong)."""
+    out: list[str] = []
+    for _kind, row, _attendees in mine:
+        rid = row[0]
+        if rid in foreign:
+            sign = foreign_links.get((rid, "sign"))
+            links = [link["seq"] for link in (sign, foreign_links.get((rid, "void"))) if link is not None]
+            sign_chain = sign["chain"] if sign is not None else None
+        else:
+            sign_chain = chain if rid in signs else None
+            links = [link[1] for link in (signs.get(rid), voids.get(rid)) if link is not None]
+        if sign_chain is None or max(links) > after.get(sign_chain, 0):
+            out.append(rid)
+    return out
+
+
 def _nothing_beyond(
     conn: Any, chain: str, keys_from: int, supervisee_ids: list[int], after: dict[str, int]
 ) -> bool:
@@ -170,7 +196,12 @@ def collect_hours(
     # arrival); the people still travel.
     nothing = wire and _nothing_beyond(conn, chain, keys_from, sorted(wanted_ids), after or {})
     for supervisee in [] if nothing else wanted:
-        records = signoff.require_supervisee_verified(uow, supervisee.id)
+        # a batch verifies what it sends (below); an hours file, the supervisee's whole history
+        records = (
+            signoff.read_supervisee_unchecked(uow, supervisee.id)
+            if wire
+            else signoff.require_supervisee_verified(uow, supervisee.id)
+        )
         signs.update(records.signs)
         voids.update(records.voids)
         for batch in (records.sessions, records.experience):
@@ -209,6 +240,8 @@ def collect_hours(
         for link in (signs.get(rid), voids.get(rid))
         if link is not None
     ]
+    if wire:  # every record beyond the heads verified before anything leaves
+        signoff.require_verified(uow, _beyond(mine, foreign, foreign_links, signs, voids, chain, after or {}))
     covering = _covering(conn, chain, local_seqs)
 
     out: list[dict[str, Any]] = []
