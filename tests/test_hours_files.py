@@ -643,3 +643,28 @@ def test_a_chain_cut_off_after_an_hours_file_was_given_out_is_reported(first: Pl
 def signoff_report(db: Database) -> signoff.VerifyReport:
     with db.uow() as uow:
         return signoff.verify(uow)
+
+
+def test_an_imported_signature_altered_after_it_was_checked_is_still_caught(
+    second: tuple[Place, Path, Path],
+) -> None:
+    """Foreign keyed signatures are checked once per process for the same text (issue 17, sync
+    speed): a payload edited in the file after a clean verification is a new text, checked
+    again, and fails naming its records."""
+    lakeshore, _file1, _file2 = second
+    assert signoff_report(lakeshore.db).ok  # the Prairie Lakes signatures checked (and remembered)
+    with lakeshore.uow() as uow:
+        sid = (
+            uow.session.connection()
+            .exec_driver_sql(
+                "SELECT s.id FROM signature s JOIN foreign_link f ON f.signature_id = s.id LIMIT 1"
+            )
+            .scalar_one()
+        )
+    tamper(
+        lakeshore.db.path,
+        'UPDATE signature SET payload = replace(payload, \'"signed_at":"\', \'"signed_at":"1\') WHERE id = :sid',
+        sid=sid,
+    )
+    problems = [p for p in signoff_report(lakeshore.db).problems if p.kind == "record"]
+    assert problems and all("does not check under their key" in p.message for p in problems)

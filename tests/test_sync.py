@@ -427,8 +427,45 @@ def test_records_signed_before_keys_stay_on_the_laptop(tmp_path: Path, db: Datab
             ).fetchall()
         assert held == [(later,)]
         _verified(db)
+        again = sync(old.db, db)  # nothing new, and still counted
+        assert (again.sent, again.left_out) == (0, 1)
     finally:
         old.db.close()
+
+
+def test_a_sync_verifies_what_it_sends_not_histories(
+    db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No supervisee's history is verified in full to be sent (issue 17, sync speed): with
+    nothing beyond the heads nothing is read; a new record is verified before it leaves (and
+    checked again on arrival), not the ten years before it."""
+    a, _b, _ids = laptops
+    assert sync(a.db, db).sent == 5
+    histories: list[int] = []
+    sent: list[list[str]] = []
+    whole, some = signoff.require_supervisee_verified, signoff.require_verified
+
+    def history(uow: Any, supervisee_id: int, **kw: Any) -> Any:
+        histories.append(supervisee_id)
+        return whole(uow, supervisee_id, **kw)
+
+    def records_(uow: Any, record_ids: Any) -> None:
+        if ids := list(record_ids):
+            sent.append(ids)
+        some(uow, ids)
+
+    monkeypatch.setattr(signoff, "require_supervisee_verified", history)
+    monkeypatch.setattr(signoff, "require_verified", records_)
+    before = (_counts(db), _counts(a.db))
+    nothing = sync(a.db, db)
+    assert (nothing.sent, nothing.received, histories, sent) == (0, 0, [], [])
+    assert (_counts(db), _counts(a.db)) == before
+    late = _session(a, 3, 15, "Ben")
+    with a.uow() as uow:
+        signing.sign(uow, supervisor_id=a.supervisor, password=PASSWORD, record_ids=[late])
+    sent.clear()
+    assert sync(a.db, db).sent == 1
+    assert (histories, sent) == ([], [[late]])
 
 
 def test_a_sync_stopped_half_way_leaves_a_true_cursor(
@@ -506,3 +543,23 @@ def test_a_new_supervisors_laptop_is_known_to_the_agency_and_receives_who_it_is_
         _verified(rosa)
     finally:
         rosa.close()
+
+
+def test_a_record_altered_before_it_leaves_is_stopped_at_home(
+    tmp_path: Path, db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]]
+) -> None:
+    """What a sync sends is verified on the laptop first: a signed record edited in the file
+    (triggers dropped) stops the sync there, naming it, and the agency takes nothing."""
+    from conftest import tamper
+
+    a, _b, _ids = laptops
+    assert sync(a.db, db).sent == 5
+    late = _session(a, 3, 15, "Ben")
+    with a.uow() as uow:
+        signing.sign(uow, supervisor_id=a.supervisor, password=PASSWORD, record_ids=[late])
+    tamper(a.db.path, "UPDATE supervision_session SET minutes = 150 WHERE id = :rid", rid=late)
+    before = _counts(db)
+    with pytest.raises(signoff.RecordsFailVerification) as caught:
+        sync(a.db, db)
+    assert {p.record_id for p in caught.value.problems} == {late}
+    assert _counts(db) == before

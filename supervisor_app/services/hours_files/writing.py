@@ -93,6 +93,63 @@ def _person(supervisee: Supervisee) -> dict[str, Any]:
     }
 
 
+def _beyond(
+    mine: list[tuple[str, tuple[Any, ...], list[Any]]],
+    foreign: set[Any],
+    foreign_links: dict[tuple[str, str], dict[str, Any]],
+    signs: dict[str, Any],
+    voids: dict[str, Any],
+    chain: str,
+    after: dict[str, int],
+) -> list[str]:
+    """The ids of the records a batch would send: a newest link beyond its sign link's chain's
+    head in ``after`` (or no sign link: verification then says what is wrong)."""
+    out: list[str] = []
+    for _kind, row, _attendees in mine:
+        rid = row[0]
+        if rid in foreign:
+            sign = foreign_links.get((rid, "sign"))
+            links = [link["seq"] for link in (sign, foreign_links.get((rid, "void"))) if link is not None]
+            sign_chain = sign["chain"] if sign is not None else None
+        else:
+            sign_chain = chain if rid in signs else None
+            links = [link[1] for link in (signs.get(rid), voids.get(rid)) if link is not None]
+        if sign_chain is None or max(links) > after.get(sign_chain, 0):
+            out.append(rid)
+    return out
+
+
+def _nothing_beyond(
+    conn: Any, chain: str, keys_from: int, supervisee_ids: list[int], after: dict[str, int]
+) -> bool:
+    """Whether no record of these supervisees has a link beyond ``after`` (the test
+    :func:`collect_hours` applies to what a batch sends: a record's newest link against its
+    sign link's chain), nor one of this chain signed before keys (left out, and counted)."""
+    if not supervisee_ids:
+        return True
+    among, params = in_list(conn, "supervisee_id", supervisee_ids)
+    records = (
+        f"SELECT session_id FROM session_attendee WHERE {among} "
+        f"UNION SELECT id FROM experience_entry WHERE {among}"
+    )
+    links: dict[str, list[tuple[str, str, int]]] = {}
+    for rid, action, seq, link_chain in conn.execute(
+        f"SELECT record_id, action, seq, NULL FROM sign_off WHERE record_id IN ({records}) "
+        f"UNION ALL SELECT record_id, action, seq, chain_id FROM foreign_link WHERE record_id IN ({records})",
+        (*params, *params, *params, *params),
+    ):
+        links.setdefault(str(rid), []).append((action, link_chain or chain, int(seq)))
+    for found in links.values():
+        signed = [c for a, c, _s in found if a == "sign"]
+        if not signed:
+            return False  # a void without its sign: let verification speak
+        if any(c == chain and a == "sign" and s < keys_from for a, c, s in found):
+            return False
+        if max(s for _a, _c, s in found) > after.get(signed[0], 0):
+            return False
+    return True
+
+
 def collect_hours(
     uow: UnitOfWork,
     *,
@@ -134,8 +191,17 @@ def collect_hours(
     seen: set[str] = set()
     signs: dict[str, Any] = {}
     voids: dict[str, Any] = {}
-    for supervisee in wanted:
-        records = signoff.require_supervisee_verified(uow, supervisee.id)
+    # A batch with nothing beyond the heads for these supervisees sends no record: their
+    # histories are neither read nor verified (what is sent is verified, and checked again on
+    # arrival); the people still travel.
+    nothing = wire and _nothing_beyond(conn, chain, keys_from, sorted(wanted_ids), after or {})
+    for supervisee in [] if nothing else wanted:
+        # a batch verifies what it sends (below); an hours file, the supervisee's whole history
+        records = (
+            signoff.read_supervisee_unchecked(uow, supervisee.id)
+            if wire
+            else signoff.require_supervisee_verified(uow, supervisee.id)
+        )
         signs.update(records.signs)
         voids.update(records.voids)
         for batch in (records.sessions, records.experience):
@@ -174,6 +240,8 @@ def collect_hours(
         for link in (signs.get(rid), voids.get(rid))
         if link is not None
     ]
+    if wire:  # every record beyond the heads verified before anything leaves
+        signoff.require_verified(uow, _beyond(mine, foreign, foreign_links, signs, voids, chain, after or {}))
     covering = _covering(conn, chain, local_seqs)
 
     out: list[dict[str, Any]] = []

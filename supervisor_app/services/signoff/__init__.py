@@ -57,6 +57,7 @@ from supervisor_app.services.signoff.signing import (
 from supervisor_app.services.signoff.supervisee import (
     SuperviseeRecords,
     read_supervisee,
+    read_supervisee_unchecked,
     require_supervisee_verified,
 )
 from supervisor_app.services.signoff.verification import require_verified, verify
@@ -82,6 +83,7 @@ __all__ = [
     "foreign_digest",
     "pending_ids",
     "read_supervisee",
+    "read_supervisee_unchecked",
     "record_origins",
     "require_supervisee_verified",
     "require_verified",

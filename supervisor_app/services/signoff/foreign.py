@@ -16,7 +16,6 @@ from supervisor_app.i18n import _
 from supervisor_app.models import (
     SignOff,
 )
-from supervisor_app.services import signatures
 from supervisor_app.services.canonical import (
     ACTION,
     AT,
@@ -45,6 +44,7 @@ from supervisor_app.services.canonical import (
 )
 from supervisor_app.services.record_digests import Chunk
 from supervisor_app.services.signoff.checks import HEX, Problem
+from supervisor_app.services.signoff.keyed import _checked_payload
 from supervisor_app.services.signoff.signing import chain_hash, dbapi, void_content_hash
 
 #
@@ -176,18 +176,21 @@ def _check_signatures(
         key = keys.get(fingerprint)
         entries: dict[Any, Any] = {}
         problem: str | None = None
+        # Checked once per process for the same text (keyed._checked_payload): the signatures
+        # a sync's batches and supervisees share skip Ed25519 and JSON the second time.
+        checked_ = (
+            _checked_payload(sid, key[1], payload_text_, signature_hex)
+            if key is not None and isinstance(signature_hex, str)
+            else None
+        )
         if key is None:
             problem = _("signature {id} names a key that is not on file").format(id=str(sid)[:8])
-        elif not (
-            isinstance(payload_text_, str)
-            and isinstance(signature_hex, str)
-            and signatures.check(key[1], payload_text_, signature_hex)
-        ):
+        elif checked_ is None:
             problem = _("signature {id} by {signer} does not check under their key (it was altered)").format(
                 id=str(sid)[:8], signer=key[4]
             )
         else:
-            payload = json.loads(payload_text_)
+            payload, links = checked_
             signer = payload.get("signer") or {}
             if payload.get("id") != sid or payload.get("chain") != chain or signer.get("key") != fingerprint:
                 problem = _("signature {id} was stored under another id, chain or key than it signed").format(
@@ -197,7 +200,7 @@ def _check_signatures(
                 problem = _("signature {id}'s key belongs to someone else here than its signer").format(
                     id=str(sid)[:8]
                 )
-            entries = {entry.get("seq"): entry for entry in payload.get("links") or ()}
+            entries = {entry[0]: entry for entry in links if entry}
         checked[sid] = (problem, entries, row, key[2] if key is not None else None)
     return checked
 
@@ -232,13 +235,7 @@ def check_foreign(
             add(Problem(rid, problem))
         else:
             entry = entries.get(seq)
-            expected = dict(
-                zip(
-                    signatures.LINK_FIELDS,
-                    (seq, link[KIND], rid, action, link[CONTENT], link[CHAIN]),
-                    strict=True,
-                )
-            )
+            expected = (seq, link[KIND], rid, action, link[CONTENT], link[CHAIN])  # signatures.LINK_FIELDS
             if entry != expected or sig_row[1] != link[_F_CHAIN_ID]:
                 add(
                     Problem(

@@ -133,8 +133,16 @@ def read_supervisee(uow: UnitOfWork, supervisee_id: int, *, also: Iterable[str] 
     return records
 
 
+def read_supervisee_unchecked(uow: UnitOfWork, supervisee_id: int) -> SuperviseeRecords:
+    """A supervisee's records and this chain's links to them, read without any check (the
+    links indexed, not verified; records from another database without their links, which
+    ``foreign_link`` holds): for a caller that verifies what it uses (a sync batch verifies
+    the records it sends, :func:`~supervisor_app.services.hours_files.collect_hours`)."""
+    return _read_supervisee(uow, supervisee_id, [], check=False, foreign=False)
+
+
 def _read_supervisee(
-    uow: UnitOfWork, supervisee_id: int, also: list[str], *, check: bool
+    uow: UnitOfWork, supervisee_id: int, also: list[str], *, check: bool, foreign: bool = True
 ) -> SuperviseeRecords:
     """:func:`read_supervisee`'s reads; ``check=False``: the whole file was verified at this
     state, so the records are read and their links indexed without hashing or Ed25519."""
@@ -173,7 +181,7 @@ def _read_supervisee(
     unkeyed: list[Problem] = []
     if not check:
         signs, voids = index_links(links, add)
-        if foreign_ids := foreign_record_ids(conn, among_ids([*known, *missing])):
+        if foreign and (foreign_ids := foreign_record_ids(conn, among_ids([*known, *missing]))):
             arrived = check_foreign(conn, among_ids(list(foreign_ids)), add)
             signs.update(arrived.signs)
             voids.update(arrived.voids)
