@@ -176,11 +176,8 @@ def agency_url(server: PostgresServer) -> str:
     # so two test agency databases are two databases (an hours file from one imports into the other).
     import uuid
 
-    import psycopg
-
-    with psycopg.connect(
-        host="127.0.0.1", port=server.port, user=SUPERUSER, dbname=name, autocommit=True
-    ) as conn:
-        conn.execute("SET session_replication_role = replica")  # past the append-only trigger
-        conn.execute("UPDATE database_identity SET global_id = %s", (str(uuid.uuid4()),))
+    server.execute(  # one session: the SET lets the UPDATE past the append-only trigger
+        f"SET session_replication_role = replica; UPDATE database_identity SET global_id = '{uuid.uuid4()}'",
+        database=name,
+    )
     return server.url(name, user=APP_ROLE)
