@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from decimal import Decimal
 from functools import cached_property, lru_cache
@@ -549,6 +549,10 @@ class RawConnection:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> RawCursor:
         return RawCursor(self.connection.execute(pyformat(sql), tuple(params)))
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        with self.connection.cursor() as cursor:
+            cursor.executemany(pyformat(sql), [tuple(row) for row in rows])
 
 
 def open_reader(db: Database) -> Database:

@@ -553,11 +553,10 @@ def _insert_record(
             ),
         )
         attendees = sorted({gids[g] for g in c[13] if g in gids})
-        for attendee in attendees:
-            conn.execute(
-                "INSERT INTO session_attendee (session_id, supervisee_id) VALUES (?, ?)",
-                (record.id, attendee),
-            )
+        conn.executemany(
+            "INSERT INTO session_attendee (session_id, supervisee_id) VALUES (?, ?)",
+            [(record.id, a) for a in attendees],
+        )
         table, column = "session_allocation", "session_id"
     else:
         conn.execute(
@@ -567,11 +566,10 @@ def _insert_record(
             (record.id, gids[c[6]], supervisor, c[4], c[5], c[8], c[7], c[11], c[12], stamp, stamp),
         )
         table, column = "experience_allocation", "entry_id"
-    for item in c[14]:
-        conn.execute(
-            f"INSERT INTO {table} ({column}, domain_code, minutes) VALUES (?, ?, ?)",
-            (record.id, item.rpartition("=")[0], int(item.rpartition("=")[2])),
-        )
+    conn.executemany(
+        f"INSERT INTO {table} ({column}, domain_code, minutes) VALUES (?, ?, ?)",
+        [(record.id, item.rpartition("=")[0], int(item.rpartition("=")[2])) for item in c[14]],
+    )
     model = "supervision_session" if record.kind == "session" else "experience_entry"
     conn.execute(f"UPDATE {model} SET status = 'signed' WHERE id = ?", (record.id,))
 
