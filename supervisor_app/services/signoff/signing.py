@@ -69,19 +69,6 @@ def dbapi(uow: UnitOfWork) -> sqlite3.Connection:
     return uow.raw()  # type: ignore[return-value]
 
 
-def refuse_on_agency_database(uow: UnitOfWork) -> None:
-    """Signing, voiding, verifying and hours files read and write through SQLite's own
-    connection; on the agency database they come with sync (issue 17)."""
-    if uow.session.get_bind().dialect.name != "sqlite":
-        raise DomainError(
-            _(
-                "Signing on the agency database comes with sync (issue 17): for now, sign, void, "
-                "verify and make hours files on a laptop's database file."
-            ),
-            code="sign.agency_database",
-        )
-
-
 # --------------------------------------------------------------------------------------------
 # Hashes
 
