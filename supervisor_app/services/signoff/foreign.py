@@ -350,12 +350,6 @@ def record_origins(uow: UnitOfWork, record_ids: Iterable[str]) -> dict[str, dict
     """For records that arrived from another database: {record id: {"chain": its chain id,
     "agency": the agency that database named, "signer": who signed it, "signed_at": when}}."""
     ids = list(record_ids)
-    if ids and uow.session.get_bind().dialect.name != "sqlite":
-        # The agency database (PostgreSQL) takes in no hours file yet (issue 17): none arrived.
-        from supervisor_app.models import ForeignLink
-
-        if uow.session.scalar(select(ForeignLink.seq).limit(1)) is None:
-            return {}
     conn = dbapi(uow)
     if not ids or not _has_foreign_links(conn):
         return {}
