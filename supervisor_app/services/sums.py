@@ -18,7 +18,7 @@ from typing import Any
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.models import RecordStatus
-from supervisor_app.services.records.status import set_aside_sql
+from supervisor_app.services.records.status import VOIDED_IDS_SQL, set_aside_sql
 from supervisor_app.services.requirements import Sums, net_pending
 from supervisor_app.services.roster import as_date
 from supervisor_app.services.signoff import SuperviseeRecords
@@ -33,8 +33,7 @@ _SIGNED = RecordStatus.SIGNED.value
 # each set read once per query (a scan of the void links), not probed row by row.
 _GONE = (
     "gone(id) AS (SELECT supersedes_id FROM {table} WHERE status = 'signed' AND supersedes_id IS NOT NULL "
-    "UNION SELECT record_id FROM sign_off WHERE action = 'void' "
-    "UNION SELECT record_id FROM foreign_link WHERE action = 'void' "
+    f"UNION {VOIDED_IDS_SQL} "
     "UNION {set_aside}), "
     "waiting(id) AS (SELECT supersedes_id FROM {table} WHERE status = 'pending' AND supersedes_id IS NOT NULL)"
 )
