@@ -224,16 +224,6 @@ def _alembic_config(connection: Any):  # type: ignore[no-untyped-def]
     return config
 
 
-def current_revision(engine: Engine) -> str | None:
-    from sqlalchemy import inspect, text
-
-    with engine.connect() as conn:
-        if not inspect(conn).has_table("alembic_version"):
-            return None
-        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
-        return row[0] if row else None
-
-
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Bring the schema to ``revision`` (default: the newest this version knows)."""
     from alembic import command
@@ -686,32 +676,44 @@ def _open_agency_database(url: str) -> Database:
     """The agency database on PostgreSQL, as :func:`create_agency_schema` made it: no file
     checks, backups or migrations here (the IT person runs ``init`` as the owner role); a
     schema not at this version's head is refused, and so is one whose triggers, functions or
-    tables differ from what ``init`` makes (:func:`agency_schema.differences`, at every open)."""
+    tables differ from what ``init`` makes (:func:`agency_schema.differences`, at every open).
+
+    Both checks read one snapshot on one read-only connection taken straight from the pool:
+    no transaction of the engine's, so neither the write lock (an open never waits for a
+    writer) nor the proof cache's start (which would run the schema check a second time)."""
+    import psycopg
     from sqlalchemy.exc import OperationalError
+
+    from supervisor_app.agency_schema import refuse_if_altered
 
     engine = make_engine(url)
     try:
-        revision = current_revision(engine)
-    except OperationalError as exc:
+        raw = engine.raw_connection()
+        try:
+            conn = raw.driver_connection
+            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            revision = None
+            if conn.execute("SELECT to_regclass('alembic_version')").fetchone()[0] is not None:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+                revision = row[0] if row else None
+            if revision != head_revision():
+                raise DatabaseError(
+                    _(
+                        "The agency database is at schema revision {found}, not {head} as this version "
+                        "needs: the IT person runs init (as the owner role) to create or upgrade it."
+                    ).format(found=revision or _("none"), head=head_revision()),
+                    kind="other",
+                )
+            refuse_if_altered(conn)  # protections dropped, disabled or changed, or objects added
+        finally:
+            raw.close()  # back to the pool, its read-only transaction rolled back
+    except (OperationalError, psycopg.OperationalError) as exc:
         engine.dispose()
+        reason = exc.orig if isinstance(exc, OperationalError) else exc
         raise DatabaseError(
-            _("The agency database cannot be reached: {reason}").format(reason=str(exc.orig).strip()),
+            _("The agency database cannot be reached: {reason}").format(reason=str(reason).strip()),
             kind="other",
         ) from exc
-    if revision != head_revision():
-        engine.dispose()
-        raise DatabaseError(
-            _(
-                "The agency database is at schema revision {found}, not {head} as this version "
-                "needs: the IT person runs init (as the owner role) to create or upgrade it."
-            ).format(found=revision or _("none"), head=head_revision()),
-            kind="other",
-        )
-    from supervisor_app.agency_schema import refuse_if_altered
-
-    try:
-        with engine.connect() as conn:
-            refuse_if_altered(conn)  # protections dropped, disabled or changed, or objects added
     except BaseException:
         engine.dispose()
         raise
