@@ -28,6 +28,7 @@ from sqlalchemy import Boolean, Integer, String, literal
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql.functions import FunctionElement
 
+from supervisor_app.agency_schema import _quote  # an SQL string literal: the one definition
 from supervisor_app.units import fold
 
 # --------------------------------------------------------------------------------------------
@@ -141,10 +142,6 @@ FOLD_TABLE = _fold_table()
 """(from, to, ((character, its fold of another length), ...)): what PostgreSQL's fold applies."""
 
 
-def _quoted(text: str) -> str:
-    return "'" + text.replace("'", "''") + "'"
-
-
 class search_fold(FunctionElement[str]):  # noqa: N801
     """Text as :func:`~supervisor_app.units.fold` makes it (accents off, case folded)."""
 
@@ -161,9 +158,9 @@ def _search_fold_sqlite(element: search_fold, compiler: Any, **kw: Any) -> str:
 @compiles(search_fold, "postgresql")
 def _search_fold_postgres(element: search_fold, compiler: Any, **kw: Any) -> str:
     source, target, longer = FOLD_TABLE
-    sql = f"translate(lower({compiler.process(element.clauses, **kw)}), {_quoted(source)}, {_quoted(target)})"
+    sql = f"translate(lower({compiler.process(element.clauses, **kw)}), {_quote(source)}, {_quote(target)})"
     for char, folded in longer:
-        sql = f"replace({sql}, {_quoted(char)}, {_quoted(folded)})"
+        sql = f"replace({sql}, {_quote(char)}, {_quote(folded)})"
     return sql
 
 
