@@ -163,15 +163,7 @@ class AppContext(QObject):
             with reader.uow(actor) as uow:
                 return work(uow, progress) if with_progress else work(uow)  # type: ignore[call-arg]
 
-        def failed(exc: BaseException) -> None:
-            self.noticed(exc)
-            if on_error is not None:
-                if alive(on_error):  # its widget may have closed while the read ran
-                    on_error(exc)
-            else:
-                log.error("background read failed: %s", exc)
-
-        self.runner.run(job, on_done=on_done, on_error=failed, on_progress=on_progress)
+        self.runner.run(job, on_done=on_done, on_error=self._failing(on_error), on_progress=on_progress)
 
     def write(
         self,
@@ -196,8 +188,16 @@ class AppContext(QObject):
 
         def done(result: Any) -> None:
             emit(self.records_changed)
-            if on_done is not None:
+            if on_done is not None and alive(on_done):  # its widget may have closed meanwhile
                 on_done(result)
+
+        self.runner.run(job, on_done=done, on_error=self._failing(on_error))
+
+    def _failing(self, on_error: Callable[[BaseException], None] | None) -> Callable[[BaseException], None]:
+        """What :meth:`read` and :meth:`write` do when the work fails: note a lost server, then
+        ``on_error`` (logged when there is none). The runner checks the widget of the function
+        it is given, this one, so ``on_error``'s is checked here: it may have closed while the
+        work ran."""
 
         def failed(exc: BaseException) -> None:
             # A wrong password is counted in a unit of work of its own: the trail changed.
@@ -206,10 +206,12 @@ class AppContext(QObject):
             if isinstance(exc, WrongPassword):
                 emit(self.records_changed)
             self.noticed(exc)
-            if on_error is not None:
+            if on_error is None:
+                log.error("background work failed: %s", exc)
+            elif alive(on_error):
                 on_error(exc)
 
-        self.runner.run(job, on_done=done, on_error=failed)
+        return failed
 
     def replace_database(self, db: Database) -> None:
         """Carry on with ``db`` (the same file, reopened after a restore); views refresh on
