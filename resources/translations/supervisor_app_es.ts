@@ -1179,10 +1179,6 @@ Déjela vacía para trabajar solo en esta computadora portátil.</translation>
         <translation>La base de datos de la agencia la respalda su administrador, en el servidor: la aplicación no hace copias de seguridad de ella ni las restaura.</translation>
     </message>
     <message>
-        <source>The app is on the agency database: to open a database file, start the app with that file.</source>
-        <translation>La aplicación está en la base de datos de la agencia: para abrir un archivo de base de datos, inicie la aplicación con ese archivo.</translation>
-    </message>
-    <message>
         <source>The backup must go to another file than the database itself.</source>
         <translation>La copia de seguridad debe ir a un archivo distinto de la propia base de datos.</translation>
     </message>
@@ -3050,10 +3046,6 @@ Create a new, empty database there? If the name is mistyped, choose Cancel: noth
         <translation>E&amp;xportar todo</translation>
     </message>
     <message>
-        <source>The app is on the agency database: to open a database file, start the app with that file.</source>
-        <translation>La aplicación está en la base de datos de la agencia: para abrir un archivo de base de datos, inicie la aplicación con ese archivo.</translation>
-    </message>
-    <message>
         <source>&amp;Edit</source>
         <translation>&amp;Editar</translation>
     </message>
@@ -4379,10 +4371,6 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     <message>
         <source>Quit</source>
         <translation>Salir</translation>
-    </message>
-    <message>
-        <source>The app is on the agency database: to open a database file, start the app with that file.</source>
-        <translation>La aplicación está en la base de datos de la agencia: para abrir un archivo de base de datos, inicie la aplicación con ese archivo.</translation>
     </message>
     <message>
         <source>Password changed: type the new one</source>
@@ -6194,6 +6182,10 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
     <message>
         <source>Volunteer</source>
         <translation>Voluntario</translation>
+    </message>
+    <message>
+        <source>The app is on the agency database: to open a database file, start the app with that file.</source>
+        <translation>La aplicación está en la base de datos de la agencia: para abrir un archivo de base de datos, inicie la aplicación con ese archivo.</translation>
     </message>
 </context>
 <context>

@@ -338,6 +338,12 @@ SERVER_LOST = QT_TRANSLATE_NOOP(
 )
 
 
+def no_file_to_open_here() -> str:
+    """Why opening another database is disabled while the app is on the agency database (the
+    tooltip of every control that would open one): a file chooser cannot name a server."""
+    return _tr("The app is on the agency database: to open a database file, start the app with that file.")
+
+
 def server_lost(exc: BaseException) -> bool:
     """Whether ``exc`` says the agency database's server cannot be reached (stopped, restarted,
     the network down): psycopg's connection errors (SQLSTATE class 08, operator intervention

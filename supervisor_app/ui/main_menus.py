@@ -11,6 +11,7 @@ from typing import Any
 
 from PySide6.QtGui import QAction, QKeySequence
 
+from supervisor_app.ui.common import no_file_to_open_here
 from supervisor_app.ui.qt_fixes import emit
 
 
@@ -154,11 +155,7 @@ class MainMenus:
         self.open_action.setVisible(not review)
         self.open_action.setEnabled(not review and not self.ctx.on_server)
         if self.ctx.on_server:  # a file chooser cannot name a server; the app starts on a file instead
-            self.open_action.setToolTip(
-                self.tr(
-                    "The app is on the agency database: to open a database file, start the app with that file."
-                )
-            )
+            self.open_action.setToolTip(no_file_to_open_here())
         file_menu.addAction(self.open_action)
         file_menu.addAction(self.lock_action)
         self.review_action.setVisible(not review)

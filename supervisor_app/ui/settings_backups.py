@@ -31,7 +31,7 @@ from supervisor_app.fileops import sync_folder
 from supervisor_app.services.filenames import safe_file_name
 from supervisor_app.storage import DatabaseError
 from supervisor_app.ui.backup_table_model import ROW_ROLE, BackupTableModel, reason_text
-from supervisor_app.ui.common import row_table, show_error
+from supervisor_app.ui.common import no_file_to_open_here, row_table, show_error
 from supervisor_app.ui.qt_fixes import emit
 from supervisor_app.usecases import backups
 
@@ -162,11 +162,7 @@ class BackupsSection:
         self.backup_button.setVisible(False)
         self.backups_box.setVisible(False)
         self.open_button.setEnabled(False)
-        self.open_button.setToolTip(
-            self.tr(
-                "The app is on the agency database: to open a database file, start the app with that file."
-            )
-        )
+        self.open_button.setToolTip(no_file_to_open_here())
 
     def _on_backups_loaded(self) -> None:
         empty = self.backups.rowCount() == 0

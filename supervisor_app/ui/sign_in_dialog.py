@@ -25,6 +25,7 @@ from supervisor_app.ui.common import (
     caption_row,
     error_label,
     error_row,
+    no_file_to_open_here,
     password_edit,
     supervisor_choice,
 )
@@ -134,11 +135,7 @@ class SignInDialog(QDialog):
         self.open_button.clicked.connect(self.open_other_database)
         if ctx.on_server:  # a file chooser cannot name a server; the app starts on a file instead
             self.open_button.setEnabled(False)
-            self.open_button.setToolTip(
-                self.tr(
-                    "The app is on the agency database: to open a database file, start the app with that file."
-                )
-            )
+            self.open_button.setToolTip(no_file_to_open_here())
         self.password.setFocus()
         if not supervisors:
             self.sign_in_button.setEnabled(False)
