@@ -24,7 +24,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QPushButton, QSizePolicy, QWidget
 
-from supervisor_app.ui.common import show_error
+from supervisor_app.ui.common import server_lost, show_error
 from supervisor_app.ui.context import AppContext
 from supervisor_app.ui.qt_fixes import emit
 
@@ -102,8 +102,6 @@ def problem(exc: BaseException) -> str:
     """What kind of failure ``exc`` is: ``password`` (the server wants one), ``wrong_password``,
     ``unreachable`` (the server, or the network, did not answer), ``refused`` (a
     :class:`DomainError`: the message names the record), or ``other``."""
-    from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-
     from supervisor_app.services.errors import DomainError
 
     if isinstance(exc, DomainError):
@@ -121,16 +119,10 @@ def problem(exc: BaseException) -> str:
         return "password"
     if "password authentication failed" in text or any(getattr(e, "sqlstate", "") == "28P01" for e in seen):
         return "wrong_password"
-    # The connection failed or was lost: not a refusal by the database (a trigger's error, a
-    # constraint), which is a problem to show as it is.
-    lost: tuple[type[BaseException], ...] = (OperationalError, InterfaceError, OSError)
-    try:
-        import psycopg
-
-        lost += (psycopg.OperationalError, psycopg.InterfaceError)
-    except ImportError:  # pragma: no cover - psycopg is a dependency
-        pass
-    if any(isinstance(e, lost) or (isinstance(e, DBAPIError) and e.connection_invalidated) for e in seen):
+    # The connection failed or was lost, as the window judges it (common.server_lost): not a
+    # refusal by the database (a trigger's error, a constraint, a lock waited for too long), nor
+    # the laptop's own file (locked, its disk full), which are problems to show as they are.
+    if any(server_lost(e) for e in seen):
         return "unreachable"
     return "other"
 
