@@ -406,15 +406,20 @@ class MainWindow(MainMenus, QMainWindow):
         self.who_label = QLabel(who, self)
         self.who_label.setAccessibleName(self.tr("Who is signed in"))
         status.addPermanentWidget(self.who_label)
-        location = self.tr("Database: {path}").format(path=self.ctx.location)
+        # A long path is shortened in its middle (the whole of it in the tooltip), so the status
+        # bar's messages beside it ("Not synced: ...") stay whole in a 1366-pixel-wide window.
+        where = self.fontMetrics().elidedText(
+            self.ctx.location, Qt.TextElideMode.ElideMiddle, 40 * self.fontMetrics().averageCharWidth()
+        )
+        location = self.tr("Database: {path}").format(path=where)
         if self.ctx.db.readonly:
-            location = self.tr("Database (read only): {path}").format(path=self.ctx.location)
+            location = self.tr("Database (read only): {path}").format(path=where)
         elif self.ctx.on_server:
-            location = self.tr("Agency database: {place}").format(place=self.ctx.location)
+            location = self.tr("Agency database: {place}").format(place=where)
         self.db_label = QLabel(location, self)
         self.db_label.setAccessibleName(self.tr("Database file"))
+        self.db_label.setAccessibleDescription(self.ctx.location)
         self.db_label.setToolTip(self.ctx.location)
-        self.db_label.setMaximumWidth(520)
         status.addPermanentWidget(self.db_label)
         self.ctx.runner.busy_changed.connect(self.busy.setVisible)
 

@@ -38,7 +38,7 @@ def test_first_run_creates_agency_and_supervisor_then_signs_in(qtbot, db, make_c
     window = controller.window
     assert window is not None and window.isVisible()
     assert "Signed in: Rosa Díaz" in window.who_label.text()
-    assert str(db.path) in window.db_label.text()
+    assert window.db_label.toolTip() == str(db.path) and db.path.name[-8:] in window.db_label.text()
     with db.uow() as uow:
         assert uow.session.scalar(select(func.count()).select_from(Supervisor)) == 1
         assert uow.session.scalar(select(Agency.name)) == "Lakeside Peer Center"
