@@ -139,7 +139,8 @@ def click_all(
 # The screens -----------------------------------------------------------------------------------
 
 
-def _agency_with_records(world) -> list[str]:  # type: ignore[no-untyped-def]
+def three_sessions_two_signed(world) -> list[str]:  # type: ignore[no-untyped-def]
+    """Three of Dana's sessions for Ana, weeks apart; the first two signed. Their ids."""
     with world.uow() as uow:
         ids = [
             records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=7 * (n + 1)))).id
@@ -147,28 +148,15 @@ def _agency_with_records(world) -> list[str]:  # type: ignore[no-untyped-def]
         ]
         uow.commit()
         signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids[:2])
-    storage.backup_file(world.db.path, reason="manual")  # so "Restore this backup…" can be clicked
     return ids
 
 
-def test_every_button_of_the_supervisor_window(world, make_window, qtbot, closer) -> None:
-    ids = _agency_with_records(world)
-    window = make_window(world.db, supervisor_id=world.dana)
-    qtbot.waitExposed(window)
-    attestations = window.attestations
-    attestations.set_supervisee(world.ana)
-    asked_pdf: list[str] = []
-    attestations.ask_save_path = lambda suggested: asked_pdf.append(suggested) or ""
-    settings = window.settings_page
-    asked_backup: list[str] = []
-    settings.ask_backup_path = lambda suggested: asked_backup.append(suggested) or ""
-    opened_folders: list[Any] = []
-    settings.open_folder = opened_folders.append
-    asked_restore: list[Any] = []
-    settings.confirm_restore = lambda info: asked_restore.append(info) or False
-    open_requests: list[bool] = []
-    window.open_database_requested.connect(lambda *_a: open_requests.append(True))
-
+def click_every_page(
+    qtbot: Any, closer: ModalCloser, window: Any, supervisee_id: int
+) -> dict[str, list[str]]:
+    """Every button of every page of ``window``, then of the supervisee's detail page, clicked
+    (:func:`click_all`), a row selected in each table first so Edit, Delete... are enabled. The
+    texts clicked, by page class name."""
     clicked: dict[str, list[str]] = {}
     for page in window.pages.pages():
 
@@ -186,10 +174,33 @@ def test_every_button_of_the_supervisor_window(world, make_window, qtbot, closer
         clicked[type(window.current_page()).__name__] = click_all(qtbot, closer, window, prepare=show)
 
     def detail() -> None:
-        open_supervisee(qtbot, window, world.ana)
+        open_supervisee(qtbot, window, supervisee_id)
 
     detail()
     clicked["SuperviseeDetailPage"] = click_all(qtbot, closer, window.detail, prepare=detail)
+    return clicked
+
+
+def test_every_button_of_the_supervisor_window(world, make_window, qtbot, closer) -> None:
+    ids = three_sessions_two_signed(world)
+    storage.backup_file(world.db.path, reason="manual")  # so "Restore this backup…" can be clicked
+    window = make_window(world.db, supervisor_id=world.dana)
+    qtbot.waitExposed(window)
+    attestations = window.attestations
+    attestations.set_supervisee(world.ana)
+    asked_pdf: list[str] = []
+    attestations.ask_save_path = lambda suggested: asked_pdf.append(suggested) or ""
+    settings = window.settings_page
+    asked_backup: list[str] = []
+    settings.ask_backup_path = lambda suggested: asked_backup.append(suggested) or ""
+    opened_folders: list[Any] = []
+    settings.open_folder = opened_folders.append
+    asked_restore: list[Any] = []
+    settings.confirm_restore = lambda info: asked_restore.append(info) or False
+    open_requests: list[bool] = []
+    window.open_database_requested.connect(lambda *_a: open_requests.append(True))
+
+    clicked = click_every_page(qtbot, closer, window, world.ana)
 
     assert clicked["SuperviseeListPage"] and clicked["RecordsPage"] and clicked["SettingsPage"]
     assert {"Preview", "Print…", "Save PDF…"} <= set(clicked["AttestationsPage"])
@@ -209,7 +220,8 @@ def test_every_button_of_the_supervisor_window(world, make_window, qtbot, closer
 
 
 def test_every_button_of_the_review_window(world, make_window, qtbot, closer) -> None:
-    _agency_with_records(world)
+    three_sessions_two_signed(world)
+    storage.backup_file(world.db.path, reason="manual")
     window = make_window(world.db, supervisee_id=world.ana, name="Ana Example")
     qtbot.waitExposed(window)
     asked: list[str] = []

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QLabel, QTableView
+from PySide6.QtWidgets import QApplication, QLabel
 from sqlalchemy import func, select
 
 from supervisor_app import clock
@@ -27,7 +27,7 @@ from supervisor_app.ui.supervisee_table_model import SuperviseeTableModel
 from supervisor_app.usecases import signing
 from tests.conftest import PASSWORD, session_fields
 from tests.ui.helpers import go_to, open_supervisee
-from tests.ui.test_every_button import click_all, closer  # noqa: F401 - the fixture
+from tests.ui.test_every_button import click_every_page, closer, three_sessions_two_signed  # noqa: F401 - the fixture
 
 pytestmark = pytest.mark.postgres
 TODAY = clock.today()
@@ -46,6 +46,9 @@ def _sign_in(qtbot: Any, launch: Any, url: str, supervisor_id: int) -> Any:
     controller = started.controller()
     dialog = controller.dialog
     assert isinstance(dialog, SignInDialog)
+    assert (
+        not dialog.open_button.isEnabled() and "start the app with that file" in dialog.open_button.toolTip()
+    )
     dialog.supervisor.setCurrentIndex(dialog.supervisor.findData(supervisor_id))
     dialog.password.setText(PASSWORD)
     qtbot.mouseClick(dialog.sign_in_button, Qt.MouseButton.LeftButton)
@@ -87,6 +90,7 @@ def test_the_window_opens_on_the_agency_database_and_every_page_shows(world, lau
     assert settings.backup_status.isVisibleTo(settings)
     assert "backed up by its administrator" in settings.backup_status.text()
     assert not window.open_action.isEnabled()
+    assert window.open_action.toolTip() == settings.open_button.toolTip()  # one reason, said alike
     assert not window.server_banner.isVisible()
 
 
@@ -129,39 +133,13 @@ def test_a_session_added_and_signed_at_the_desk_shows_in_the_list(world, launch,
 
 
 def test_every_button_of_the_desk(world, make_window, qtbot, closer) -> None:  # noqa: F811
-    with world.uow() as uow:
-        ids = [
-            records.add_session(uow, **session_fields(world, date=TODAY - dt.timedelta(days=7 * (n + 1)))).id
-            for n in range(3)
-        ]
-        uow.commit()
-        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD, record_ids=ids[:2])
+    ids = three_sessions_two_signed(world)
     window = make_window(world.db, supervisor_id=world.dana)
     qtbot.waitExposed(window)
     window.attestations.set_supervisee(world.ana)
     asked_pdf: list[str] = []
     window.attestations.ask_save_path = lambda suggested: asked_pdf.append(suggested) or ""
-    clicked: dict[str, list[str]] = {}
-    for page in window.pages.pages():
-
-        def show(page: Page = page) -> None:
-            go_to(qtbot, window, page)
-            if page is Page.SUPERVISEES and window.people.currentWidget() is not window.list_page:
-                qtbot.mouseClick(window.detail.back_button, Qt.MouseButton.LeftButton)
-                window.list_page.table.selectRow(0)
-            for view in window.current_page().findChildren(QTableView):  # so Edit, Delete... are enabled
-                if view.isVisible() and view.model() is not None and view.model().rowCount() > 0:
-                    if not view.selectionModel().hasSelection():
-                        view.selectRow(0)
-
-        show()
-        clicked[type(window.current_page()).__name__] = click_all(qtbot, closer, window, prepare=show)
-
-    def detail() -> None:
-        open_supervisee(qtbot, window, world.ana)
-
-    detail()
-    clicked["SuperviseeDetailPage"] = click_all(qtbot, closer, window.detail, prepare=detail)
+    clicked = click_every_page(qtbot, closer, window, world.ana)
     assert {"Amend…", "Void…"} <= set(clicked["RecordsPage"])
     assert {"Sign 1 selected…", "Edit…", "Delete"} <= set(clicked["ToSignPage"])
     assert {"Preview", "Print…", "Save PDF…"} <= set(clicked["AttestationsPage"]) and asked_pdf
