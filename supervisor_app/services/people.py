@@ -255,7 +255,7 @@ def int_id(value: int | str, *, field: str, label: str) -> int:
                 params={"label": label, "id": text},
             )
         number = int(text)
-    if not 0 <= number < 2**63:  # SQLite could not even look it up
+    if not 0 <= number < 2**31:  # the agency database's ids are 32-bit (SQLite's never get that far)
         raise DomainError(
             _("There is no {label} with id {id}.").format(label=label.lower(), id=value),
             field=field,
