@@ -171,6 +171,25 @@ def test_an_edited_audit_event_is_named(busy: World) -> None:
     ]
 
 
+def test_a_hash_spelled_in_capitals_is_named_though_its_digest_is_the_same(busy: World) -> None:
+    # The quick pass compares the raw digests spelled in hex once per chunk: a stored hash in
+    # capital letters (the same 32 bytes) must still differ, as it does row by row.
+    newest = scalar(busy.db, "SELECT max(id) FROM audit_event")
+    at, action = event(busy.db, newest)
+    tamper(busy.db.path, "UPDATE audit_event SET hash = upper(hash) WHERE id = ?", params=(newest,))
+    conn = sqlite3.connect(busy.db.path)  # type: ignore[arg-type]
+    try:
+        found = trails.check_chain(conn, trails.AUDIT)
+    finally:
+        conn.close()
+    assert found == [
+        (
+            f"audit event #{newest} ({at}, {action})",
+            "was changed after it was written, or written outside the app (its hash does not match it)",
+        )
+    ]
+
+
 def test_a_deleted_audit_event_is_named_with_its_neighbours(busy: World) -> None:
     at, action = event(busy.db, 7)
     before = event(busy.db, 5)

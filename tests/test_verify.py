@@ -955,3 +955,31 @@ def test_the_fast_path_writes_what_the_reference_writes(
     assert canonical.link_texts(links) == [
         canonical.to_json(canonical.link_fields(*link[:9])) for link in links
     ]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    rows=st.lists(regular_session, min_size=1, max_size=6, unique_by=lambda r: r[0]),
+    who=st.lists(
+        st.lists(st.one_of(st.integers(0, 4), st.integers(0, 4), st.integers(0, 4), odd_value), max_size=3),
+        min_size=1,
+        max_size=6,
+    ),
+    people=st.one_of(
+        st.just({i: f"{9 - i}-gid" for i in range(5)}),  # everyone known, ids not in gid order
+        st.dictionaries(st.integers(0, 4), st.one_of(st.uuids().map(str), any_text), max_size=5),
+    ),
+)
+def test_the_fast_path_of_version_2_writes_what_the_reference_writes(
+    rows: list[tuple[Any, ...]], who: list[list[Any]], people: dict[int, str]
+) -> None:
+    # Attendees as global ids: everyone known (the batch at once), or someone unknown, not an
+    # integer, or with a global id JSON escapes (record by record, or the reference).
+    rows = [(*r[:2], 1, *r[3:]) for r in rows]
+    attendees = {row[0]: ids for row, ids in zip(rows, who, strict=False) if ids}
+    plain = canonical._plain("".join(people.values()))
+    hashing = canonical.Hashing(1, set(), {1: "supervisor-gid"}, people, plain)
+    batch = canonical.Batch("session", rows, attendees, {})
+    assert canonical.content_texts(batch, rows, hashing=hashing) == [
+        batch.reference_text(r, hashing) for r in rows
+    ]

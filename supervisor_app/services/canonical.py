@@ -471,8 +471,17 @@ def _child_tokens(batch: Batch, hashing: Hashing | None = None) -> _Tokens:
     record with an item only the reference can spell (and then, last, True)."""
     odd = False
     if hashing is not None:
-        who = {key: _attendee_token_v2(v, hashing) for key, v in batch.attendees.items()}
-        odd = None in who.values()
+        get = hashing.supervisees.get
+        wanted = set(chained.from_iterable(batch.attendees.values()))
+        if _all_int(wanted) and all(gid.__class__ is str for gid in map(get, wanted)):
+            # Everyone is an integer id with a global id: no per-record checks (most have one).
+            who = {
+                key: '"' + get(v[0]) + '"' if len(v) == 1 else '"' + '","'.join(sorted(map(get, v))) + '"'  # type: ignore[arg-type, operator]
+                for key, v in batch.attendees.items()
+            }
+        else:
+            who = {key: _attendee_token_v2(v, hashing) for key, v in batch.attendees.items()}
+            odd = None in who.values()
     else:
         try:
             who = {

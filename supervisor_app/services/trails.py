@@ -208,7 +208,8 @@ def _intact(conn: sqlite3.Connection, table: str) -> bool:
         cursor = conn.execute(sql)
         while batch := cursor.fetchmany(_CHUNK):
             texts, hashes = zip(*batch, strict=True)
-            if "".join([sha256(t).hexdigest() for t in texts]).encode() != b"".join(hashes):
+            # Raw digests, spelled in hex once per chunk (one C call, not one per row).
+            if b"".join([sha256(t).digest() for t in texts]).hex().encode() != b"".join(hashes):
                 return False
             # Each text begins '["<prev_hash>",' (64 hex digits, never escaped).
             if b"".join([t[2:66] for t in texts]) != prev + b"".join(hashes[:-1]):
