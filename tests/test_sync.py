@@ -433,6 +433,71 @@ def test_records_signed_before_keys_stay_on_the_laptop(tmp_path: Path, db: Datab
         old.db.close()
 
 
+def test_an_amendment_of_a_record_signed_before_keys_stays_too(tmp_path: Path, db: Database) -> None:
+    """An amendment travels only with its original: one signed after keys that replaces a
+    record signed before them stays too, and both are counted on every sync, also once the
+    amendment is no longer beyond the agency's head (the count is by one query, not by the
+    records a batch reads)."""
+    from before_keys import sign_before_keys
+
+    old = _laptop(tmp_path / "old.db", "Rosa Diaz", "Eva")
+    early = _session(old, 400, 60, "Eva")
+    old.db.close()
+    sign_before_keys(tmp_path / "old.db", [early], old.supervisor)
+    old.db = open_database(tmp_path / "old.db")
+    try:
+        with old.uow() as uow:
+            records.amend_record(
+                uow, record_id=early, reason="It was 45 minutes", minutes=45, allocations={"advocacy": 45}
+            )
+            uow.commit()
+        _sign(old)
+        later = _session(old, 100, 30, "Eva")
+        _sign(old)
+        before = _counts(db)
+        done = sync(old.db, db)
+        assert (done.sent, done.left_out) == (1, 2)
+        again = sync(old.db, db)
+        assert (again.sent, again.left_out) == (0, 2)
+        with db.uow() as uow:
+            held = signoff.signing.dbapi(uow).execute("SELECT id FROM supervision_session").fetchall()
+        assert held == [(later,)] and _counts(db)["supervision_session"] == before["supervision_session"] + 1
+    finally:
+        old.db.close()
+
+
+def test_a_sync_hashes_only_what_is_beyond_the_heads(
+    db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A week's sync builds the content of the records it sends and of the originals they
+    amend, not of every record of the supervisees (issue 17, a week's sync): nothing beyond
+    the heads, nothing built; a new amendment, it and its original (which stays at home: the
+    agency holds it)."""
+    a, _b, ids = laptops
+    assert sync(a.db, db).sent == 5
+    built: list[str] = []
+    content = signoff.foreign_content
+
+    def counted(kind: str, row: Any, people_: Any) -> Any:
+        built.append(row[0])
+        return content(kind, row, people_)
+
+    monkeypatch.setattr(signoff, "foreign_content", counted)
+    nothing = sync(a.db, db)
+    assert (nothing.sent, built) == (0, [])
+    with a.uow() as uow:
+        records.amend_record(
+            uow, record_id=ids["group"], reason="It was an hour", minutes=60, allocations={"advocacy": 60}
+        )
+        uow.commit()
+    with a.uow() as uow:
+        amendment = uow_last_amendment(uow, ids["group"])
+        signing.sign(uow, supervisor_id=a.supervisor, password=PASSWORD, record_ids=[amendment])
+    done = sync(a.db, db)
+    assert (done.sent, sorted(built)) == (1, sorted([amendment, ids["group"]]))
+    _verified(db)
+
+
 def test_a_sync_verifies_what_it_sends_not_histories(
     db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
