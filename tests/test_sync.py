@@ -304,7 +304,7 @@ def test_a_forged_batch_is_refused_naming_the_record_and_changes_nothing(
     with db.uow(reading=True) as uow:
         heads = sync_service.heads_of(uow)
     with a.db.uow(reading=True) as uow:
-        collected = sync_service.collect_up(uow, heads, source="laptop A")
+        collected = sync_service.collect_up(uow, heads)
     members = copy.deepcopy(collected.members)
     record_id = forge(members)
     before = _counts(db)
@@ -354,7 +354,7 @@ def test_a_forked_chain_is_refused(
             and str(refused.value).split("(record ")[1][:36] in err
         )
         with restored.db.uow(reading=True) as uow:
-            collected = sync_service.collect_up(uow, {}, source="laptop A, restored")
+            collected = sync_service.collect_up(uow, {})
         with pytest.raises(DomainError) as arrived, db.uow("sync") as uow:
             sync_service.take_batch(uow, collected.members, source="laptop A, restored", agency=True)
         assert arrived.value.code == "hours_file.chain_forked" and any(
@@ -541,7 +541,7 @@ def test_a_sync_stopped_half_way_leaves_a_true_cursor(
     its head, so the next sync (which starts after that head) misses nothing."""
     a, _b, _ids = laptops
     with a.db.uow(reading=True) as uow:
-        collected = sync_service.collect_up(uow, {}, source="laptop A")
+        collected = sync_service.collect_up(uow, {})
     batches = sync_service.batches(collected.members, most=1)
     travelling = {
         link["seq"] for r in collected.members["records.json"] for link in (r["sign"], r["void"]) if link

@@ -94,7 +94,6 @@ def sync(
         collected = sync_service.collect_up(
             uow,
             agency_heads,
-            source=up_source,
             also_supervisors=people_member.referenced_supervisors(changes),
         )
         up_batches = sync_service.batches(collected.members, most=batch_records, after=agency_heads)
