@@ -124,7 +124,7 @@ def _by_gid(db: Database) -> dict[str, tuple[int, int]]:
 
 
 def _counts(db: Database) -> dict[str, int]:
-    with db.uow() as uow:
+    with db.uow(reading=True) as uow:
         conn = signoff.signing.dbapi(uow)
         return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
@@ -628,3 +628,44 @@ def test_a_record_altered_before_it_leaves_is_stopped_at_home(
         sync(a.db, db)
     assert {p.record_id for p in caught.value.problems} == {late}
     assert _counts(db) == before
+
+
+def test_the_agency_busy_is_said_so_not_unreachable(
+    db: Database,
+    backend: str,
+    laptops: tuple[Laptop, Laptop, dict[str, str]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another writer holding the agency database's write lock longer than a writer waits
+    (lock_timeout, here shortened) stops the sync saying the database is busy, not that the
+    server cannot be reached (it answers); nothing was sent, and the next sync sends it all."""
+    if backend != "postgres":
+        pytest.skip("the write lock is the agency database's on PostgreSQL")
+    import psycopg
+
+    from supervisor_app import db as db_module
+    from supervisor_app.cli import main
+    from supervisor_app.storage import DatabaseError
+
+    a, _b, _ids = laptops
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 300)
+    before = _counts(db)
+    with psycopg.connect(db.url.replace("+psycopg", ""), autocommit=True) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s)", (db_module.WRITE_LOCK,))
+        with pytest.raises(DatabaseError) as caught:
+            sync(a.db, db)
+        assert "The agency database is busy" in str(caught.value) and "Try again in a minute" in str(
+            caught.value
+        )
+        assert (
+            caught.value.__cause__ is None and caught.value.__context__ is None
+        )  # not taken for a lost server
+        capsys.readouterr()
+        code = main(["--db", str(a.db.path), "sync", "--server", db.url])
+        out, err = capsys.readouterr()
+        assert code == 1 and "The agency database is busy" in err and "Traceback" not in err and not out
+        assert _counts(db) == before
+    done = sync(a.db, db)
+    assert done.sent == 5
+    _verified(db)
