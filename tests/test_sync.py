@@ -9,7 +9,6 @@ record). Laptop B: Mei supervises Carl. Both work offline, then sync A, B, A.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -18,13 +17,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sync_helpers import add_people, counts, days_ago, experience
+from sync_helpers import by_gid as _by_gid
+from sync_helpers import sign as _sign
+from sync_helpers import verified as _verified
 
-from conftest import PASSWORD, TODAY
+from conftest import PASSWORD
 from supervisor_app.db import Database, open_database
 from supervisor_app.services import people, records, signoff, supervisors
 from supervisor_app.services import sync as sync_service
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.progress import compute_progress
 from supervisor_app.usecases import signing
 from supervisor_app.usecases.syncing import sync
 
@@ -41,10 +43,6 @@ TABLES = (
     "supervisee",
     "audit_event",
 )
-
-
-def days_ago(days: int) -> dt.date:
-    return TODAY - dt.timedelta(days=days)
 
 
 @dataclass
@@ -76,63 +74,17 @@ def _session(place: Laptop, day: int, minutes: int, *who: str, fmt: str = "indiv
         return row.id
 
 
-def _experience(place: Laptop, who: str, start: int, minutes: int) -> str:
-    with place.uow() as uow:
-        row = records.add_experience(
-            uow,
-            supervisee_id=place.supervisees[who],
-            supervisor_id=place.supervisor,
-            period_start=days_ago(start),
-            period_end=days_ago(start - 6),
-            allocations={"recovery-support": minutes},
-            setting="Drop-in center",
-            kind="paid",
-        )
-        uow.commit()
-        return row.id
-
-
-def _sign(place: Laptop) -> None:
-    with place.uow() as uow:
-        signing.sign(uow, supervisor_id=place.supervisor, password=PASSWORD)
-
-
 def _laptop(path: Path, supervisor: str, *names: str) -> Laptop:
     db = open_database(path)
-    with db.uow() as uow:
-        who = people.add_supervisor(
-            uow, name=supervisor, credentials="CRSS", agency="Prairie Lakes (TEST)", password=PASSWORD
-        )
-        ids = {
-            name: people.add_supervisee(
-                uow, name=f"{name} Example", credential="CRSS", start_date=days_ago(500), supervisor_id=who.id
-            ).id
-            for name in names
-        }
-        uow.commit()
-    return Laptop(db, who.id, ids)
+    return Laptop(db, *add_people(db, supervisor, *names))
 
 
-def _by_gid(db: Database) -> dict[str, tuple[int, int]]:
-    """{supervisee global id: (signed supervision minutes, signed experience minutes)}."""
-    out = {}
-    with db.uow() as uow:
-        for sid, gid in signoff.signing.dbapi(uow).execute("SELECT id, global_id FROM supervisee").fetchall():
-            progress = compute_progress(uow, supervisee_id=sid)
-            out[gid] = (progress.supervision.signed_minutes, progress.experience.signed_minutes)
-    return out
+def _experience(place: Laptop, who: str, start: int, minutes: int) -> str:
+    return experience(place, place.supervisees[who], start, minutes)
 
 
 def _counts(db: Database) -> dict[str, int]:
-    with db.uow(reading=True) as uow:
-        conn = signoff.signing.dbapi(uow)
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-
-
-def _verified(db: Database) -> None:
-    with db.uow() as uow:
-        report = signoff.verify(uow)
-    assert report.ok, report.problems
+    return counts(db, TABLES)
 
 
 def _gid(place: Laptop, name: str) -> str:
