@@ -20,9 +20,15 @@ def heads_of(uow: UnitOfWork) -> dict[str, int]:
 
     conn = signing.dbapi(uow)
     chain, _keys_from = chain_identity(conn)
+    # per chain known here (foreign_chain) its last link, by the primary key (chain_id, seq):
+    # not a scan of every link the agency holds
     heads = {
         str(c): int(seq)
-        for c, seq in conn.execute("SELECT chain_id, max(seq) FROM foreign_link GROUP BY chain_id").fetchall()
+        for c, seq in conn.execute(
+            "SELECT chain_id, (SELECT max(seq) FROM foreign_link f WHERE f.chain_id = c.chain_id) "
+            "FROM foreign_chain c"
+        ).fetchall()
+        if seq is not None
     }
     own = conn.execute("SELECT max(seq) FROM sign_off").fetchone()
     heads[chain] = int(own[0] or 0) if own else 0
