@@ -219,10 +219,13 @@ def collect_hours(
     supervisors, so the agency knows them before they have supervisees).
 
     Records that arrived from another database go in too, with their own signatures. Every
-    record is verified first: a database with an altered record gives out nothing
+    record given out is verified first (an hours file: the supervisee's whole history): a
+    database with an altered record gives out nothing
     (:class:`~supervisor_app.services.signoff.RecordsFailVerification`). Records signed before
     signing keys existed cannot travel (nothing proves them outside this database) and are
-    left out, counted. Reads only.
+    left out, counted. A batch reads only the records beyond the heads (:func:`beyond_heads`)
+    and the originals they amend, and counts those signed before keys by one query
+    (:func:`_left_out_before_keys`). Reads only.
     """
     wire = after is not None
     wanted = [get_supervisee(uow, sid) for sid in supervisee_ids]
