@@ -253,7 +253,7 @@ def collect_hours(
             taken = [
                 row
                 for kind in (SESSION, EXPERIENCE)
-                for row in _take(read_batch(conn, kind, pending), wanted_ids, seen, mine)
+                for row in _take(read_batch(conn, kind, among_ids(pending)), wanted_ids, seen, mine)
             ]
             if first:
                 beyond = set(seen)
@@ -262,7 +262,9 @@ def collect_hours(
             tried.update(pending)
         if mine:
             found: list[Problem] = []
-            signs, voids = index_links(select_in(conn, SIGN_OFF_SQL, "record_id", sorted(seen)), found.append)
+            signs, voids = index_links(
+                select_in(conn, SIGN_OFF_SQL, "record_id", among_ids(sorted(seen))), found.append
+            )
     else:
         # an hours file: the supervisee's whole history, verified
         records = signoff.require_supervisee_verified(uow, wanted[0].id)
