@@ -8,7 +8,6 @@ Ana an hours file; a third database and Ana's own read-only view add them up.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import sqlite3
 import zipfile
@@ -17,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sync_helpers import days_ago, experience
+from sync_helpers import sign as _sign
 
 from conftest import PASSWORD, TODAY, snapshot, tamper
 from supervisor_app.db import Database, open_database
@@ -25,10 +26,6 @@ from supervisor_app.services import hours_files, people, records, signoff
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.progress import compute_progress
 from supervisor_app.usecases import signing
-
-
-def days_ago(days: int) -> dt.date:
-    return TODAY - dt.timedelta(days=days)
 
 
 @dataclass
@@ -69,24 +66,7 @@ def _session(
 
 
 def _experience(place: Place, start: int, minutes: int) -> str:
-    with place.uow() as uow:
-        row = records.add_experience(
-            uow,
-            supervisee_id=place.ana,
-            supervisor_id=place.supervisor,
-            period_start=days_ago(start),
-            period_end=days_ago(start - 6),
-            allocations={"recovery-support": minutes},
-            setting="Drop-in center",
-            kind="paid",
-        )
-        uow.commit()
-        return row.id
-
-
-def _sign(place: Place) -> None:
-    with place.uow() as uow:
-        signing.sign(uow, supervisor_id=place.supervisor, password=PASSWORD)
+    return experience(place, place.ana, start, minutes)
 
 
 def _totals(db: Database, supervisee_id: int) -> tuple[int, int]:

@@ -201,6 +201,38 @@ def test_a_supervisors_details_merge_the_same_way(sides: tuple[Side, Side]) -> N
     assert desk.dana().title == "Clinical supervisor" and desk.conflicts() == []
 
 
+def test_the_states_of_the_people_named_are_those_of_everyone_and_carry_their_edits(
+    sides: tuple[Side, Side],
+) -> None:
+    """A sync asks for the people it moves (person_states with global ids): it reads only them
+    and their edits, and gets what the whole list says of them (a supervisor's edits carry no
+    supervisee id; a supervisor and a supervisee may share an id)."""
+    laptop, _desk = sides
+    with laptop.db.uow("test") as uow:
+        ben = people.add_supervisee(
+            uow, name="Ben Example", credential="CRSS", icb_id="B-1", position="Peer",
+            start_date=TODAY - dt.timedelta(days=300), supervisor_id=laptop.dana().id,
+        )  # fmt: skip
+        uow.commit()
+        ben_gid = ben.global_id
+    laptop.rename_ana("Ana Ramos", "dana@laptop")
+    with laptop.db.uow("dana@laptop") as uow:
+        supervisors.edit_supervisor(uow, supervisor_id=laptop.dana().id, title="Clinical supervisor")
+        uow.commit()
+    ana, dana = laptop.ana(), laptop.dana()
+    assert ana.id == dana.id  # the same number, another kind
+    everyone = {s["global_id"]: s for s in laptop.states()}
+    with laptop.db.uow("sync") as uow:
+        named = person_merge.person_states(uow, supervisees=[ana.global_id], supervisors=[dana.global_id])
+        only_dana = person_merge.person_states(uow, supervisors=[dana.global_id])
+        only_ben = person_merge.person_states(uow, supervisees=[ben_gid])
+        nobody = person_merge.person_states(uow, supervisees=[], supervisors=[])
+    assert named == [everyone[ana.global_id], everyone[dana.global_id]]
+    assert set(named[0]["edited"]) == {"name"} and set(named[1]["edited"]) == {"title"}
+    assert only_dana == [everyone[dana.global_id]] and only_ben == [everyone[ben_gid]]
+    assert only_ben[0]["edited"] == {} and nobody == []
+
+
 @pytest.mark.parametrize(
     ("change", "code"),
     [

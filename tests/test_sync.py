@@ -9,7 +9,6 @@ record). Laptop B: Mei supervises Carl. Both work offline, then sync A, B, A.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterator
@@ -18,13 +17,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sync_helpers import add_people, counts, days_ago, experience
+from sync_helpers import by_gid as _by_gid
+from sync_helpers import sign as _sign
+from sync_helpers import verified as _verified
 
-from conftest import PASSWORD, TODAY
+from conftest import PASSWORD
 from supervisor_app.db import Database, open_database
 from supervisor_app.services import people, records, signoff, supervisors
 from supervisor_app.services import sync as sync_service
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.progress import compute_progress
 from supervisor_app.usecases import signing
 from supervisor_app.usecases.syncing import sync
 
@@ -41,10 +43,6 @@ TABLES = (
     "supervisee",
     "audit_event",
 )
-
-
-def days_ago(days: int) -> dt.date:
-    return TODAY - dt.timedelta(days=days)
 
 
 @dataclass
@@ -76,63 +74,17 @@ def _session(place: Laptop, day: int, minutes: int, *who: str, fmt: str = "indiv
         return row.id
 
 
-def _experience(place: Laptop, who: str, start: int, minutes: int) -> str:
-    with place.uow() as uow:
-        row = records.add_experience(
-            uow,
-            supervisee_id=place.supervisees[who],
-            supervisor_id=place.supervisor,
-            period_start=days_ago(start),
-            period_end=days_ago(start - 6),
-            allocations={"recovery-support": minutes},
-            setting="Drop-in center",
-            kind="paid",
-        )
-        uow.commit()
-        return row.id
-
-
-def _sign(place: Laptop) -> None:
-    with place.uow() as uow:
-        signing.sign(uow, supervisor_id=place.supervisor, password=PASSWORD)
-
-
 def _laptop(path: Path, supervisor: str, *names: str) -> Laptop:
     db = open_database(path)
-    with db.uow() as uow:
-        who = people.add_supervisor(
-            uow, name=supervisor, credentials="CRSS", agency="Prairie Lakes (TEST)", password=PASSWORD
-        )
-        ids = {
-            name: people.add_supervisee(
-                uow, name=f"{name} Example", credential="CRSS", start_date=days_ago(500), supervisor_id=who.id
-            ).id
-            for name in names
-        }
-        uow.commit()
-    return Laptop(db, who.id, ids)
+    return Laptop(db, *add_people(db, supervisor, *names))
 
 
-def _by_gid(db: Database) -> dict[str, tuple[int, int]]:
-    """{supervisee global id: (signed supervision minutes, signed experience minutes)}."""
-    out = {}
-    with db.uow() as uow:
-        for sid, gid in signoff.signing.dbapi(uow).execute("SELECT id, global_id FROM supervisee").fetchall():
-            progress = compute_progress(uow, supervisee_id=sid)
-            out[gid] = (progress.supervision.signed_minutes, progress.experience.signed_minutes)
-    return out
+def _experience(place: Laptop, who: str, start: int, minutes: int) -> str:
+    return experience(place, place.supervisees[who], start, minutes)
 
 
 def _counts(db: Database) -> dict[str, int]:
-    with db.uow() as uow:
-        conn = signoff.signing.dbapi(uow)
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
-
-
-def _verified(db: Database) -> None:
-    with db.uow() as uow:
-        report = signoff.verify(uow)
-    assert report.ok, report.problems
+    return counts(db, TABLES)
 
 
 def _gid(place: Laptop, name: str) -> str:
@@ -304,7 +256,7 @@ def test_a_forged_batch_is_refused_naming_the_record_and_changes_nothing(
     with db.uow(reading=True) as uow:
         heads = sync_service.heads_of(uow)
     with a.db.uow(reading=True) as uow:
-        collected = sync_service.collect_up(uow, heads, source="laptop A")
+        collected = sync_service.collect_up(uow, heads)
     members = copy.deepcopy(collected.members)
     record_id = forge(members)
     before = _counts(db)
@@ -354,7 +306,7 @@ def test_a_forked_chain_is_refused(
             and str(refused.value).split("(record ")[1][:36] in err
         )
         with restored.db.uow(reading=True) as uow:
-            collected = sync_service.collect_up(uow, {}, source="laptop A, restored")
+            collected = sync_service.collect_up(uow, {})
         with pytest.raises(DomainError) as arrived, db.uow("sync") as uow:
             sync_service.take_batch(uow, collected.members, source="laptop A, restored", agency=True)
         assert arrived.value.code == "hours_file.chain_forked" and any(
@@ -433,6 +385,71 @@ def test_records_signed_before_keys_stay_on_the_laptop(tmp_path: Path, db: Datab
         old.db.close()
 
 
+def test_an_amendment_of_a_record_signed_before_keys_stays_too(tmp_path: Path, db: Database) -> None:
+    """An amendment travels only with its original: one signed after keys that replaces a
+    record signed before them stays too, and both are counted on every sync, also once the
+    amendment is no longer beyond the agency's head (the count is by one query, not by the
+    records a batch reads)."""
+    from before_keys import sign_before_keys
+
+    old = _laptop(tmp_path / "old.db", "Rosa Diaz", "Eva")
+    early = _session(old, 400, 60, "Eva")
+    old.db.close()
+    sign_before_keys(tmp_path / "old.db", [early], old.supervisor)
+    old.db = open_database(tmp_path / "old.db")
+    try:
+        with old.uow() as uow:
+            records.amend_record(
+                uow, record_id=early, reason="It was 45 minutes", minutes=45, allocations={"advocacy": 45}
+            )
+            uow.commit()
+        _sign(old)
+        later = _session(old, 100, 30, "Eva")
+        _sign(old)
+        before = _counts(db)
+        done = sync(old.db, db)
+        assert (done.sent, done.left_out) == (1, 2)
+        again = sync(old.db, db)
+        assert (again.sent, again.left_out) == (0, 2)
+        with db.uow() as uow:
+            held = signoff.signing.dbapi(uow).execute("SELECT id FROM supervision_session").fetchall()
+        assert held == [(later,)] and _counts(db)["supervision_session"] == before["supervision_session"] + 1
+    finally:
+        old.db.close()
+
+
+def test_a_sync_hashes_only_what_is_beyond_the_heads(
+    db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A week's sync builds the content of the records it sends and of the originals they
+    amend, not of every record of the supervisees (issue 17, a week's sync): nothing beyond
+    the heads, nothing built; a new amendment, it and its original (which stays at home: the
+    agency holds it)."""
+    a, _b, ids = laptops
+    assert sync(a.db, db).sent == 5
+    built: list[str] = []
+    content = signoff.foreign_content
+
+    def counted(kind: str, row: Any, people_: Any) -> Any:
+        built.append(row[0])
+        return content(kind, row, people_)
+
+    monkeypatch.setattr(signoff, "foreign_content", counted)
+    nothing = sync(a.db, db)
+    assert (nothing.sent, built) == (0, [])
+    with a.uow() as uow:
+        records.amend_record(
+            uow, record_id=ids["group"], reason="It was an hour", minutes=60, allocations={"advocacy": 60}
+        )
+        uow.commit()
+    with a.uow() as uow:
+        amendment = uow_last_amendment(uow, ids["group"])
+        signing.sign(uow, supervisor_id=a.supervisor, password=PASSWORD, record_ids=[amendment])
+    done = sync(a.db, db)
+    assert (done.sent, sorted(built)) == (1, sorted([amendment, ids["group"]]))
+    _verified(db)
+
+
 def test_a_sync_verifies_what_it_sends_not_histories(
     db: Database, laptops: tuple[Laptop, Laptop, dict[str, str]], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -476,7 +493,7 @@ def test_a_sync_stopped_half_way_leaves_a_true_cursor(
     its head, so the next sync (which starts after that head) misses nothing."""
     a, _b, _ids = laptops
     with a.db.uow(reading=True) as uow:
-        collected = sync_service.collect_up(uow, {}, source="laptop A")
+        collected = sync_service.collect_up(uow, {})
     batches = sync_service.batches(collected.members, most=1)
     travelling = {
         link["seq"] for r in collected.members["records.json"] for link in (r["sign"], r["void"]) if link
@@ -563,3 +580,44 @@ def test_a_record_altered_before_it_leaves_is_stopped_at_home(
         sync(a.db, db)
     assert {p.record_id for p in caught.value.problems} == {late}
     assert _counts(db) == before
+
+
+def test_the_agency_busy_is_said_so_not_unreachable(
+    db: Database,
+    backend: str,
+    laptops: tuple[Laptop, Laptop, dict[str, str]],
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Another writer holding the agency database's write lock longer than a writer waits
+    (lock_timeout, here shortened) stops the sync saying the database is busy, not that the
+    server cannot be reached (it answers); nothing was sent, and the next sync sends it all."""
+    if backend != "postgres":
+        pytest.skip("the write lock is the agency database's on PostgreSQL")
+    import psycopg
+
+    from supervisor_app import db as db_module
+    from supervisor_app.cli import main
+    from supervisor_app.storage import DatabaseError
+
+    a, _b, _ids = laptops
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 300)
+    before = _counts(db)
+    with psycopg.connect(db.url.replace("+psycopg", ""), autocommit=True) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s)", (db_module.WRITE_LOCK,))
+        with pytest.raises(DatabaseError) as caught:
+            sync(a.db, db)
+        assert "The agency database is busy" in str(caught.value) and "Try again in a minute" in str(
+            caught.value
+        )
+        assert (
+            caught.value.__cause__ is None and caught.value.__context__ is None
+        )  # not taken for a lost server
+        capsys.readouterr()
+        code = main(["--db", str(a.db.path), "sync", "--server", db.url])
+        out, err = capsys.readouterr()
+        assert code == 1 and "The agency database is busy" in err and "Traceback" not in err and not out
+        assert _counts(db) == before
+    done = sync(a.db, db)
+    assert done.sent == 5
+    _verified(db)

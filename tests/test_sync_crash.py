@@ -12,7 +12,6 @@ so a chain cut off the end afterwards is named by ``verify``.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 import os
 import random
@@ -27,13 +26,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sync_helpers import add_people, counts, days_ago
+from sync_helpers import by_gid as _by_gid
+from sync_helpers import verified as _verified
 
 from conftest import PASSWORD, TODAY, tamper
 from supervisor_app.db import Database, open_database
 from supervisor_app.services import people, records, signoff, supervisors
 from supervisor_app.services import sync as sync_service
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.progress import compute_progress
 from supervisor_app.services.sync.pause import PAUSE
 from supervisor_app.usecases import signing
 from supervisor_app.usecases.syncing import sync
@@ -52,10 +53,6 @@ TABLES = (
 )
 
 
-def days_ago(days: int) -> dt.date:
-    return TODAY - dt.timedelta(days=days)
-
-
 @dataclass
 class Laptop:
     path: Path
@@ -66,24 +63,9 @@ class Laptop:
 def _laptop(path: Path, supervisor: str, *names: str) -> Laptop:
     db = open_database(path)
     try:
-        with db.uow() as uow:
-            who = people.add_supervisor(
-                uow, name=supervisor, credentials="CRSS", agency="Prairie Lakes (TEST)", password=PASSWORD
-            )
-            ids = {
-                name: people.add_supervisee(
-                    uow,
-                    name=f"{name} Example",
-                    credential="CRSS",
-                    start_date=days_ago(900),
-                    supervisor_id=who.id,
-                ).id
-                for name in names
-            }
-            uow.commit()
+        return Laptop(path, *add_people(db, supervisor, *names, since=900))
     finally:
         db.close()
-    return Laptop(path, who.id, ids)
 
 
 def _fill(place: Laptop, rounds: int = 9, per_round: int = 16) -> None:
@@ -245,9 +227,7 @@ def _kill_after(laptop: Path, url: str, seconds: float) -> bool:
 
 
 def _counts(db: Database) -> dict[str, int]:
-    with db.uow(reading=True) as uow:
-        conn = signoff.signing.dbapi(uow)
-        return {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+    return counts(db, TABLES)
 
 
 def _contents(db: Database) -> dict[str, list[tuple[Any, ...]]]:
@@ -267,22 +247,6 @@ def _contents(db: Database) -> dict[str, list[tuple[Any, ...]]]:
             name: sorted(tuple(map(str, row)) for row in conn.execute(sql).fetchall())
             for name, sql in queries.items()
         }
-
-
-def _by_gid(db: Database) -> dict[str, tuple[int, int]]:
-    """{supervisee global id: (signed supervision minutes, signed experience minutes)}."""
-    out = {}
-    with db.uow(reading=True) as uow:
-        for sid, gid in signoff.signing.dbapi(uow).execute("SELECT id, global_id FROM supervisee").fetchall():
-            progress = compute_progress(uow, supervisee_id=sid)
-            out[str(gid)] = (progress.supervision.signed_minutes, progress.experience.signed_minutes)
-    return out
-
-
-def _verified(db: Database) -> None:
-    with db.uow(reading=True) as uow:
-        report = signoff.verify(uow)
-    assert report.ok, report.problems
 
 
 def _chain(db: Database) -> str:

@@ -248,7 +248,7 @@ def _batch_with_people(laptop: Laptop, db: Database) -> dict[str, Any]:
     with db.uow("sync", reading=True) as uow:
         heads = sync_service.heads_of(uow)
     with laptop.uow() as uow:
-        collected = sync_service.collect_up(uow, heads, source="test")
+        collected = sync_service.collect_up(uow, heads)
         gids = [g for (g,) in signing_rows.dbapi(uow).execute("SELECT global_id FROM supervisee").fetchall()]
         changes = people_member.supervisor_changes(uow, gids)
         out = sync_service.batches(collected.members)
@@ -422,7 +422,7 @@ def _batch_with_trail(laptop: Laptop, db: Database) -> dict[str, Any]:
         heads = sync_service.heads_of(uow)
         held = trail_member.held_heads(uow, _chain(laptop))
     with laptop.uow() as uow:
-        collected = sync_service.collect_up(uow, heads, source="test")
+        collected = sync_service.collect_up(uow, heads)
         trail = trail_member.collect_trail(uow, chain=_chain(laptop), after=held)
     (batch,) = sync_service.with_trail(sync_service.batches(collected.members), trail)
     return batch

@@ -60,7 +60,6 @@ def _server(url: str) -> str:
 
 def sync(args: argparse.Namespace) -> int:
     from supervisor_app.cli.running import database
-    from supervisor_app.db import open_database
     from supervisor_app.services.sync import BATCH_RECORDS
     from supervisor_app.storage import DatabaseError
     from supervisor_app.usecases import syncing
@@ -74,7 +73,7 @@ def sync(args: argparse.Namespace) -> int:
     server = _server(args.server)
     with database(args, reading=False) as local:
         try:
-            agency = open_database(server)
+            agency = syncing.open_agency(server)
         except DatabaseError as exc:
             raise CliError(str(exc), EXIT_FAILURE) from exc
         try:

@@ -17,7 +17,7 @@ from typing import Any
 
 from supervisor_app.db import UnitOfWork
 from supervisor_app.services.canonical import database_identity
-from supervisor_app.services.records.status import VOIDED_IDS_SQL
+from supervisor_app.services.records.status import VOIDED_IDS_SQL, set_aside_sql
 
 _TABLES = (
     (
@@ -33,11 +33,13 @@ _PAIRED = (
     "SELECT supersedes_id FROM {table} WHERE status = 'signed' AND supersedes_id IS NOT NULL "
     f"AND id NOT IN ({VOIDED_IDS_SQL}) GROUP BY supersedes_id HAVING count(*) > 1"
 )
-# Each such amendment: id, original, signed where (NULL: here), when, and who signed it (the
-# supervisor here, or the owner of the key that signed it in its own database).
+# Each such amendment: id, original, signed where (NULL: here), when, who signed it (the
+# supervisor here, or the owner of the key that signed it in its own database), and whether it
+# counts (progress's rule: not set aside by a newer-signed one, :func:`set_aside_sql`).
 _AMENDMENTS = (
     "SELECT r.id, r.supersedes_id, f.chain_id, "
-    "coalesce(CAST(o.signed_at AS TEXT), f.signed_at), coalesce(so.name, sf.name, '') "
+    "coalesce(CAST(o.signed_at AS TEXT), f.signed_at), coalesce(so.name, sf.name, ''), "
+    "CASE WHEN r.id IN ({aside}) THEN 0 ELSE 1 END "
     "FROM {table} r "
     "LEFT JOIN sign_off o ON o.record_id = r.id AND o.action = 'sign' "
     "LEFT JOIN supervisor so ON so.id = o.signer_id "
@@ -73,14 +75,17 @@ class AmendmentPair:
 
 def pairs(uow: UnitOfWork, *, supervisee_id: int | None = None) -> list[AmendmentPair]:
     """Every record with more than one signed amendment standing (neither voided), each pair's
-    amendments newest-signed first (ties: the higher id, as progress counts them); only those
+    amendments newest-signed first, the one progress counts (ties: the higher id) first; only those
     of ``supervisee_id`` when given. By original id."""
     conn = uow.raw()
     chain, _keys_from = database_identity(conn)
     found: list[AmendmentPair] = []
     for kind, table, people_sql in _TABLES:
         paired = _PAIRED.format(table=table)
-        rows = list(conn.execute(_AMENDMENTS.format(table=table, paired=paired, voided=VOIDED_IDS_SQL)))
+        aside = set_aside_sql(table, f"a.supersedes_id IN ({paired})")
+        rows = list(
+            conn.execute(_AMENDMENTS.format(table=table, paired=paired, voided=VOIDED_IDS_SQL, aside=aside))
+        )
         if not rows:
             continue
         whose: dict[Any, set[int]] = {}
@@ -91,7 +96,8 @@ def pairs(uow: UnitOfWork, *, supervisee_id: int | None = None) -> list[Amendmen
         for row in rows:
             by_original.setdefault(row[1], []).append(row)
         for original, amendments in sorted(by_original.items()):
-            amendments.sort(key=lambda row: (str(row[3] or ""), row[0]), reverse=True)
+            # the one that counts first, then the others newest-signed first
+            amendments.sort(key=lambda row: (row[5], str(row[3] or ""), row[0]), reverse=True)
             people = sorted(set().union(*(whose.get(row[0], set()) for row in amendments)))
             if supervisee_id is not None and supervisee_id not in people:
                 continue
@@ -107,9 +113,9 @@ def pairs(uow: UnitOfWork, *, supervisee_id: int | None = None) -> list[Amendmen
                             signer=row[4],
                             chain=row[2] or chain or "",
                             here=row[2] is None,
-                            counts=index == 0,
+                            counts=bool(row[5]),
                         )
-                        for index, row in enumerate(amendments)
+                        for row in amendments
                     ),
                 )
             )

@@ -32,7 +32,7 @@ from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import _
 from supervisor_app.models import Supervisee, Supervisor
 from supervisor_app.services import audit
-from supervisor_app.services.canonical import database_identity
+from supervisor_app.services.canonical import database_identity, in_list
 from supervisor_app.services.errors import DomainError
 
 SUPERVISEE_FIELDS = ("name", "credential", "icb_id", "position", "start_date", "hire_date", "language")
@@ -94,15 +94,21 @@ class Edit:
         }
 
 
-def _edits(uow: UnitOfWork, chain: str) -> dict[tuple[str, int], dict[str, Edit]]:
+def _edits(
+    uow: UnitOfWork, chain: str, people: Mapping[str, set[int]] | None = None
+) -> dict[tuple[str, int], dict[str, Edit]]:
     """Each person's newest edit of each field, from the audit trail's ``edit`` events: {(kind,
-    id): {field: Edit}}. An edit applied from another database keeps its own time, actor and
-    chain (the event's ``from``)."""
+    id): {field: Edit}}; only of ``people`` ({kind: ids}) when given (a supervisee's events carry
+    their id; a supervisor's, none). An edit applied from another database keeps its own time,
+    actor and chain (the event's ``from``)."""
     history: dict[tuple[str, int, str], list[Edit]] = {}
-    rows = uow.rows(
-        "SELECT at, actor, details FROM audit_event WHERE action = ? AND record_id IS NULL ORDER BY id",
-        (audit.AuditAction.EDIT,),
-    )
+    sql = "SELECT at, actor, details FROM audit_event WHERE action = ? AND record_id IS NULL"
+    params: tuple[Any, ...] = (audit.AuditAction.EDIT,)
+    if people is not None:
+        among, more = in_list(uow.raw(), "supervisee_id", sorted(people.get("supervisee", ())))
+        sql += f" AND (supervisee_id IS NULL OR {among})"
+        params += more
+    rows = uow.rows(f"{sql} ORDER BY id", params)
     for at, actor, text in rows:
         try:
             details = json.loads(text) if text else {}
@@ -116,6 +122,8 @@ def _edits(uow: UnitOfWork, chain: str) -> dict[tuple[str, int], dict[str, Edit]
             if isinstance(person, int):
                 break
         else:
+            continue
+        if people is not None and person not in people.get(kind, ()):
             continue
         origin = details.get("from") if isinstance(details.get("from"), dict) else None
         edit_at = _stamp(origin["at"]) if origin else _stamp(at)
@@ -137,25 +145,44 @@ def _edits(uow: UnitOfWork, chain: str) -> dict[tuple[str, int], dict[str, Edit]
     return newest
 
 
-def person_states(uow: UnitOfWork) -> list[dict[str, Any]]:
-    """Everyone here as the other side's :func:`apply_person_edits` takes them: kind, global
-    id, this database's chain id, every detail (dates as ISO text) and, per field edited here
-    or applied from elsewhere, its newest edit (``at``, ``actor``, ``chain``, ``over``)."""
+def person_states(
+    uow: UnitOfWork, *, supervisees: Iterable[str] | None = None, supervisors: Iterable[str] | None = None
+) -> list[dict[str, Any]]:
+    """Everyone here (or, given either, only these supervisees and supervisors: global ids) as
+    the other side's :func:`apply_person_edits` takes them: kind, global id, this database's
+    chain id, every detail (dates as ISO text) and, per field edited here or applied from
+    elsewhere, its newest edit (``at``, ``actor``, ``chain``, ``over``). Reads only the people
+    named and their edits."""
     chain = _chain(uow)
-    edits = _edits(uow, chain)
-    states = []
+    everyone = supervisees is None and supervisors is None
+    wanted = {"supervisee": set(supervisees or ()), "supervisor": set(supervisors or ())}
+    found: list[tuple[str, Any]] = []
     for kind, model in (("supervisee", Supervisee), ("supervisor", Supervisor)):
-        for person in uow.session.scalars(select(model).order_by(model.id)):
-            mine = edits.get((kind, person.id), {})
-            states.append(
-                {
-                    "kind": kind,
-                    "global_id": person.global_id,
-                    "chain": chain,
-                    "details": {f: _text(getattr(person, f)) for f in _fields(kind)},
-                    "edited": {f: e.as_json() for f, e in sorted(mine.items())},
-                }
-            )
+        query = select(model).order_by(model.id)
+        if not everyone:
+            if not wanted[kind]:
+                continue
+            query = query.where(model.global_id.in_(sorted(wanted[kind])))
+        found += [(kind, person) for person in uow.session.scalars(query)]
+    if not everyone and not found:
+        return []
+    edits = _edits(
+        uow,
+        chain,
+        None if everyone else {k: {p.id for kind, p in found if kind == k} for k in KINDS},
+    )
+    states = []
+    for kind, person in found:
+        mine = edits.get((kind, person.id), {})
+        states.append(
+            {
+                "kind": kind,
+                "global_id": person.global_id,
+                "chain": chain,
+                "details": {f: _text(getattr(person, f)) for f in _fields(kind)},
+                "edited": {f: e.as_json() for f, e in sorted(mine.items())},
+            }
+        )
     return states
 
 
@@ -268,7 +295,10 @@ def apply_person_edits(uow: UnitOfWork, incoming: Sequence[Mapping[str, Any]]) -
 
     people = _checked(uow, incoming)
     chain = _chain(uow)
-    edits = _edits(uow, chain)
+    named: dict[str, set[int]] = {k: set() for k in KINDS}
+    for other, person in people:
+        named[other.kind].add(person.id)
+    edits = _edits(uow, chain, named)
     applied: list[tuple[str, str, str]] = []
     conflicts: list[dict[str, Any]] = []
     for other, person in people:

@@ -57,6 +57,11 @@ class SyncSummary:
         return "\n".join(lines)
 
 
+# PostgreSQL's lock_not_available: a lock (the agency database's write lock,
+# :data:`supervisor_app.db.WRITE_LOCK`) not granted within lock_timeout.
+LOCK_NOT_AVAILABLE = "55P03"
+
+
 def sync(
     local: Database,
     agency: Database,
@@ -67,7 +72,70 @@ def sync(
 ) -> SyncSummary:
     """Sync ``local`` (a laptop's database) with ``agency`` (the agency database, ``url`` as
     given, kept only as a digest): up, then down, in batches of about ``batch_records``
-    records. ``progress(text)`` is told after each batch. See the module's docstring."""
+    records. ``progress(text)`` is told after each batch. See the module's docstring.
+
+    The agency's write lock held by another writer longer than a writer waits for it (a long
+    signing, another sync's batch) raises :class:`~supervisor_app.storage.DatabaseError`
+    saying the agency database is busy, not an error of the connection: the server answers."""
+    try:
+        return _sync(local, agency, url=url, progress=progress, batch_records=batch_records)
+    except Exception as exc:
+        if not _lock_not_granted(exc):
+            raise
+    # Raised here, outside the handler: nothing chains it to the driver's error, which callers
+    # would take for a lost connection (ui/sync_control.problem walks the chain).
+    raise _agency_busy()
+
+
+def open_agency(url: str) -> Database:
+    """The agency database at ``url`` (:func:`~supervisor_app.db.open_database`) for a sync; its
+    write lock held by another writer while it opens raises the busy
+    :class:`~supervisor_app.storage.DatabaseError` (:func:`sync`), not "cannot be reached"."""
+    from supervisor_app.db import open_database
+    from supervisor_app.storage import DatabaseError
+
+    try:
+        return open_database(url)
+    except DatabaseError as exc:
+        if not _lock_not_granted(exc):
+            raise
+    raise _agency_busy()
+
+
+def _agency_busy() -> Exception:
+    from supervisor_app.storage import DatabaseError
+
+    return DatabaseError(
+        _(
+            "The agency database is busy: another sync or signing holds it. Nothing more was sent or "
+            "received; what this sync moved before is kept. Try again in a minute."
+        )
+    )
+
+
+def _lock_not_granted(exc: BaseException) -> bool:
+    """Whether ``exc`` (or the driver's error it wraps) is PostgreSQL's lock_not_available."""
+    seen: list[BaseException] = []
+    todo: list[BaseException | None] = [exc]
+    while todo:
+        item = todo.pop()
+        if item is None or any(item is s for s in seen):
+            continue
+        if getattr(item, "sqlstate", None) == LOCK_NOT_AVAILABLE:
+            return True
+        seen.append(item)
+        todo += [item.__cause__, item.__context__, getattr(item, "orig", None)]
+    return False
+
+
+def _sync(
+    local: Database,
+    agency: Database,
+    *,
+    url: str,
+    progress: Callable[[str], None] | None,
+    batch_records: int,
+) -> SyncSummary:
     say = progress or (lambda _text: None)
     with local.uow("sync", reading=True) as uow:
         laptop_chain, _keys_from = chain_identity(signing.dbapi(uow))
@@ -94,7 +162,6 @@ def sync(
         collected = sync_service.collect_up(
             uow,
             agency_heads,
-            source=up_source,
             also_supervisors=people_member.referenced_supervisors(changes),
         )
         up_batches = sync_service.batches(collected.members, most=batch_records, after=agency_heads)

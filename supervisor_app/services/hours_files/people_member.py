@@ -67,8 +67,7 @@ def collect_people(
 ) -> dict[str, Any]:
     """The member for these people (global ids; those unknown here are left out) with these
     ``changes`` (:func:`supervisor_changes`). Reads only."""
-    wanted = {"supervisee": set(supervisees), "supervisor": set(supervisors)}
-    states = [s for s in person_merge.person_states(uow) if s["global_id"] in wanted[s["kind"]]]
+    states = person_merge.person_states(uow, supervisees=supervisees, supervisors=supervisors)
     return {"people": states, "supervisor_changes": changes}
 
 

@@ -15,7 +15,17 @@ from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import _
 from supervisor_app.models import Supervisee, utcnow
 from supervisor_app.services import audit, signoff
-from supervisor_app.services.canonical import among_ids, in_list, sha256_hex, to_json
+from supervisor_app.services.canonical import (
+    EXPERIENCE,
+    SESSION,
+    SIGN_OFF_SQL,
+    among_ids,
+    in_list,
+    read_batch,
+    select_in,
+    sha256_hex,
+    to_json,
+)
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.hours_files.file_format import (
     FORMAT,
@@ -28,6 +38,7 @@ from supervisor_app.services.hours_files.file_format import (
 )
 from supervisor_app.services.people import get_supervisee
 from supervisor_app.services.signoff import signing
+from supervisor_app.services.signoff.checks import Problem, index_links
 from supervisor_app.services.signoff.foreign import foreign_record_ids
 from supervisor_app.storage import write_private
 
@@ -93,61 +104,97 @@ def _person(supervisee: Supervisee) -> dict[str, Any]:
     }
 
 
-def _beyond(
-    mine: list[tuple[str, tuple[Any, ...], list[Any]]],
-    foreign: set[Any],
-    foreign_links: dict[tuple[str, str], dict[str, Any]],
-    signs: dict[str, Any],
-    voids: dict[str, Any],
-    chain: str,
-    after: dict[str, int],
-) -> list[str]:
-    """The ids of the records a batch would send: a newest link beyond its sign link's chain's
-    head in ``after`` (or no sign link: verification then says what is wrong)."""
-    out: list[str] = []
-    for _kind, row, _attendees in mine:
-        rid = row[0]
-        if rid in foreign:
-            sign = foreign_links.get((rid, "sign"))
-            links = [link["seq"] for link in (sign, foreign_links.get((rid, "void"))) if link is not None]
-            sign_chain = sign["chain"] if sign is not None else None
-        else:
-            sign_chain = chain if rid in signs else None
-            links = [link[1] for link in (signs.get(rid), voids.get(rid)) if link is not None]
-        if sign_chain is None or max(links) > after.get(sign_chain, 0):
-            out.append(rid)
-    return out
-
-
-def _nothing_beyond(
-    conn: Any, chain: str, keys_from: int, supervisee_ids: list[int], after: dict[str, int]
-) -> bool:
-    """Whether no record of these supervisees has a link beyond ``after`` (the test
-    :func:`collect_hours` applies to what a batch sends: a record's newest link against its
-    sign link's chain), nor one of this chain signed before keys (left out, and counted)."""
-    if not supervisee_ids:
-        return True
+def beyond_heads(conn: Any, chain: str, supervisee_ids: list[int], after: dict[str, int]) -> set[Any]:
+    """What a sync batch sends, the one test: the ids of the records with a link beyond the head
+    ``after`` holds of that link's chain (a record voided since goes again with its void; a
+    record's void is in its sign link's chain). Read by the links: for a chain ``after`` holds,
+    only its links beyond the head (the primary key's range); for one it does not, the links of
+    these supervisees' records. Not yet narrowed to these supervisees' signed records (the
+    caller reads the rows): a chain's new links may be anyone's."""
     among, params = in_list(conn, "supervisee_id", supervisee_ids)
     records = (
         f"SELECT session_id FROM session_attendee WHERE {among} "
         f"UNION SELECT id FROM experience_entry WHERE {among}"
     )
-    links: dict[str, list[tuple[str, str, int]]] = {}
-    for rid, action, seq, link_chain in conn.execute(
-        f"SELECT record_id, action, seq, NULL FROM sign_off WHERE record_id IN ({records}) "
-        f"UNION ALL SELECT record_id, action, seq, chain_id FROM foreign_link WHERE record_id IN ({records})",
-        (*params, *params, *params, *params),
-    ):
-        links.setdefault(str(rid), []).append((action, link_chain or chain, int(seq)))
-    for found in links.values():
-        signed = [c for a, c, _s in found if a == "sign"]
-        if not signed:
-            return False  # a void without its sign: let verification speak
-        if any(c == chain and a == "sign" and s < keys_from for a, c, s in found):
-            return False
-        if max(s for _a, _c, s in found) > after.get(signed[0], 0):
-            return False
-    return True
+    found: set[Any] = set()
+    head = after.get(chain, 0)
+    if head > 0:
+        rows = conn.execute("SELECT record_id FROM sign_off WHERE seq > ?", (head,))
+    else:
+        rows = conn.execute(
+            f"SELECT record_id FROM sign_off WHERE record_id IN ({records})", (*params, *params)
+        )
+    found.update(rid for (rid,) in rows)
+    chains = [
+        str(c) for (c,) in conn.execute("SELECT chain_id FROM foreign_chain ORDER BY chain_id") if c != chain
+    ]
+    held = [c for c in chains if after.get(c, 0) > 0]
+    for start in range(0, len(held), 200):
+        part = held[start : start + 200]
+        found.update(
+            rid
+            for (rid,) in conn.execute(
+                "SELECT record_id FROM foreign_link WHERE "
+                + " OR ".join(["(chain_id = ? AND seq > ?)"] * len(part)),
+                tuple(v for c in part for v in (c, after[c])),
+            )
+        )
+    fresh = [c for c in chains if after.get(c, 0) <= 0]
+    if fresh:
+        marks = ", ".join("?" * len(fresh))
+        found.update(
+            rid
+            for (rid,) in conn.execute(
+                f"SELECT record_id FROM foreign_link WHERE chain_id IN ({marks}) AND record_id IN ({records})",
+                (*fresh, *params, *params),
+            )
+        )
+    return found
+
+
+def _left_out_before_keys(conn: Any, keys_from: int, supervisee_ids: list[int]) -> list[Any]:
+    """One query: these supervisees' signed records signed on this chain before keys existed
+    (they cannot travel) and the signed amendments that replace them, at any depth (an
+    amendment travels only with its original). A sync batch counts these every time without
+    reading the records."""
+    if keys_from <= 1 or not supervisee_ids:
+        return []
+    among, params = in_list(conn, "supervisee_id", supervisee_ids)
+    rows = conn.execute(
+        "WITH RECURSIVE gone(id) AS ("
+        "SELECT record_id FROM sign_off WHERE action = 'sign' AND seq < ? "
+        "UNION SELECT a.id FROM (SELECT id, supersedes_id FROM supervision_session WHERE status = 'signed' "
+        "UNION ALL SELECT id, supersedes_id FROM experience_entry WHERE status = 'signed') a "
+        "JOIN gone ON a.supersedes_id = gone.id) "
+        "SELECT id FROM gone WHERE id IN (SELECT id FROM supervision_session WHERE status = 'signed' AND id IN "
+        f"(SELECT session_id FROM session_attendee WHERE {among}) "
+        f"UNION ALL SELECT id FROM experience_entry WHERE status = 'signed' AND {among}) ORDER BY id",
+        (keys_from, *params, *params),
+    )
+    return [rid for (rid,) in rows]
+
+
+def _take(
+    batch: Any, wanted_ids: set[int], seen: set[str], mine: list[tuple[str, tuple[Any, ...], list[Any]]]
+) -> list[tuple[Any, ...]]:
+    """Add to ``mine`` this batch's signed records of these supervisees not yet ``seen``; their rows."""
+    taken = []
+    for row in batch.rows:
+        rid = row[0]
+        if row[1] != "signed" or rid in seen:
+            continue
+        if batch.kind == "session":
+            attendees = batch.attendees.get(rid, [])
+            if wanted_ids.isdisjoint(attendees):
+                continue
+        else:
+            attendees = []
+            if row[5] not in wanted_ids:
+                continue
+        seen.add(rid)
+        taken.append(row)
+        mine.append((batch.kind, (*row, attendees, batch.allocations.get(rid, [])), attendees))
+    return taken
 
 
 def collect_hours(
@@ -172,10 +219,13 @@ def collect_hours(
     supervisors, so the agency knows them before they have supervisees).
 
     Records that arrived from another database go in too, with their own signatures. Every
-    record is verified first: a database with an altered record gives out nothing
+    record given out is verified first (an hours file: the supervisee's whole history): a
+    database with an altered record gives out nothing
     (:class:`~supervisor_app.services.signoff.RecordsFailVerification`). Records signed before
     signing keys existed cannot travel (nothing proves them outside this database) and are
-    left out, counted. Reads only.
+    left out, counted. A batch reads only the records beyond the heads (:func:`beyond_heads`)
+    and the originals they amend, and counts those signed before keys by one query
+    (:func:`_left_out_before_keys`). Reads only.
     """
     wire = after is not None
     wanted = [get_supervisee(uow, sid) for sid in supervisee_ids]
@@ -191,34 +241,36 @@ def collect_hours(
     seen: set[str] = set()
     signs: dict[str, Any] = {}
     voids: dict[str, Any] = {}
-    # A batch with nothing beyond the heads for these supervisees sends no record: their
-    # histories are neither read nor verified (what is sent is verified, and checked again on
-    # arrival); the people still travel.
-    nothing = wire and _nothing_beyond(conn, chain, keys_from, sorted(wanted_ids), after or {})
-    for supervisee in [] if nothing else wanted:
-        # a batch verifies what it sends (below); an hours file, the supervisee's whole history
-        records = (
-            signoff.read_supervisee_unchecked(uow, supervisee.id)
-            if wire
-            else signoff.require_supervisee_verified(uow, supervisee.id)
-        )
-        signs.update(records.signs)
-        voids.update(records.voids)
+    beyond: set[Any] = set()
+    if wire:
+        # A batch reads only the records beyond the heads (:func:`beyond_heads`) and the
+        # originals they amend (an amendment travels with its original), and verifies what it
+        # sends (the receiver checks it again); the people travel even when no record does.
+        pending = sorted(beyond_heads(conn, chain, sorted(wanted_ids), after or {}))
+        tried = set(pending)
+        first = True
+        while pending:
+            taken = [
+                row
+                for kind in (SESSION, EXPERIENCE)
+                for row in _take(read_batch(conn, kind, among_ids(pending)), wanted_ids, seen, mine)
+            ]
+            if first:
+                beyond = set(seen)
+                first = False
+            pending = sorted({row[10] for row in taken if row[10] and row[10] not in tried})
+            tried.update(pending)
+        if mine:
+            found: list[Problem] = []
+            signs, voids = index_links(
+                select_in(conn, SIGN_OFF_SQL, "record_id", among_ids(sorted(seen))), found.append
+            )
+    else:
+        # an hours file: the supervisee's whole history, verified
+        records = signoff.require_supervisee_verified(uow, wanted[0].id)
+        signs, voids = records.signs, records.voids
         for batch in (records.sessions, records.experience):
-            for row in batch.rows:
-                rid = row[0]
-                if row[1] != "signed" or rid in seen:
-                    continue
-                if batch.kind == "session":
-                    attendees = batch.attendees.get(rid, [])
-                    if wanted_ids.isdisjoint(attendees):
-                        continue
-                else:
-                    attendees = []
-                    if row[5] not in wanted_ids:
-                        continue
-                seen.add(rid)
-                mine.append((batch.kind, (*row, attendees, batch.allocations.get(rid, [])), attendees))
+            _take(batch, wanted_ids, seen, mine)
     ids = [row[0] for _kind, row, _a in mine]
     foreign = foreign_record_ids(conn, among_ids(ids)) if ids else set()
     foreign_links: dict[tuple[str, str], dict[str, Any]] = {}
@@ -241,7 +293,7 @@ def collect_hours(
         if link is not None
     ]
     if wire:  # every record beyond the heads verified before anything leaves
-        signoff.require_verified(uow, _beyond(mine, foreign, foreign_links, signs, voids, chain, after or {}))
+        signoff.require_verified(uow, [row[0] for _kind, row, _a in mine if row[0] in beyond])
     covering = _covering(conn, chain, local_seqs)
 
     out: list[dict[str, Any]] = []
@@ -286,12 +338,9 @@ def collect_hours(
             left_out.append(r["id"])
             present.discard(r["id"])
         out = [r for r in out if r["id"] in present]
-    if wire:
-        out = [
-            r
-            for r in out
-            if max(r["sign"]["seq"], r["void"]["seq"] if r["void"] else 0) > after.get(r["sign"]["chain"], 0)
-        ]
+    if wire:  # the originals read for their amendments stay (the receiver holds them)
+        out = [r for r in out if r["id"] in beyond]
+        left_out = [*_left_out_before_keys(conn, keys_from, sorted(wanted_ids)), *left_out]
 
     signature_ids = sorted(
         {r["sign"]["signature"] for r in out} | {r["void"]["signature"] for r in out if r["void"]}

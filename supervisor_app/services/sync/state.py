@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from typing import Any
+from typing import Any, NamedTuple
 
 from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
@@ -20,9 +20,15 @@ def heads_of(uow: UnitOfWork) -> dict[str, int]:
 
     conn = signing.dbapi(uow)
     chain, _keys_from = chain_identity(conn)
+    # per chain known here (foreign_chain) its last link, by the primary key (chain_id, seq):
+    # not a scan of every link the agency holds
     heads = {
         str(c): int(seq)
-        for c, seq in conn.execute("SELECT chain_id, max(seq) FROM foreign_link GROUP BY chain_id").fetchall()
+        for c, seq in conn.execute(
+            "SELECT chain_id, (SELECT max(seq) FROM foreign_link f WHERE f.chain_id = c.chain_id) "
+            "FROM foreign_chain c"
+        ).fetchall()
+        if seq is not None
     }
     own = conn.execute("SELECT max(seq) FROM sign_off").fetchone()
     heads[chain] = int(own[0] or 0) if own else 0
@@ -70,19 +76,28 @@ def write_peer(
     uow.flush()
 
 
-def held_head(uow: UnitOfWork, chain: str) -> tuple[int, str] | None:
-    """(seq, chain hash) of the last link of another database's ``chain`` held here, or None."""
+class Held(NamedTuple):
+    """The last link of another database's chain held here."""
+
+    seq: int
+    chain_hash: str
+    record_id: str
+
+
+def held_head(uow: UnitOfWork, chain: str) -> Held | None:
+    """The last link of another database's ``chain`` held here, or None."""
     row = (
         signing.dbapi(uow)
         .execute(
-            "SELECT seq, chain_hash FROM foreign_link WHERE chain_id = ? ORDER BY seq DESC LIMIT 1", (chain,)
+            "SELECT seq, chain_hash, record_id FROM foreign_link WHERE chain_id = ? ORDER BY seq DESC LIMIT 1",
+            (chain,),
         )
         .fetchone()
     )
-    return (int(row[0]), str(row[1])) if row else None
+    return Held(int(row[0]), str(row[1]), str(row[2])) if row else None
 
 
-def remember_copy(uow: UnitOfWork, head: tuple[int, str] | None, *, peer: str) -> None:
+def remember_copy(uow: UnitOfWork, head: Held | None, *, peer: str) -> None:
     """Remember that the other side of a sync (``peer``: "the agency database 1a2b3c4d") holds
     this database's chain up to ``head`` (its :func:`held_head` there): an outside copy
     (:mod:`supervisor_app.services.copies`), so ``verify`` reports this database's chain once
@@ -92,7 +107,7 @@ def remember_copy(uow: UnitOfWork, head: tuple[int, str] | None, *, peer: str) -
 
     if head is None:
         return
-    seq, chain_hash = head
+    seq, chain_hash, _record = head
     known = (
         signing.dbapi(uow)
         .execute(

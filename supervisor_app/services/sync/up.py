@@ -18,46 +18,38 @@ from supervisor_app.services.hours_files import (
     known_records,
 )
 from supervisor_app.services.signoff import signing
-from supervisor_app.services.sync.state import own_supervisors
+from supervisor_app.services.sync.state import held_head, own_supervisors
 
 
 def collect_up(
-    local: UnitOfWork, agency_heads: dict[str, int], *, source: str, also_supervisors: Sequence[str] = ()
+    local: UnitOfWork, agency_heads: dict[str, int], *, also_supervisors: Sequence[str] = ()
 ) -> Collected:
     """Every signed record of this database's supervisees whose chain goes beyond what the
     agency holds (``agency_heads``), checked here before it leaves (a broken local record is
     stopped at home: :class:`~supervisor_app.services.signoff.RecordsFailVerification` or the
     refusal naming it). Pending records never leave; records signed before keys are left out,
     counted. This database's own supervisors travel too (the agency then knows them, to give
-    them supervisees), and ``also_supervisors`` (global ids: those the people member names). Reads only."""
+    them supervisees), and ``also_supervisors`` (global ids: those the people member names).
+    The batches are checked whole where they arrive (:func:`take_batch`), not here a second
+    time: what leaves is verified by :func:`collect_hours`. Reads only."""
     ids = [sid for (sid,) in signing.dbapi(local).execute("SELECT id FROM supervisee ORDER BY id").fetchall()]
     mine = own_supervisors(local)
-    collected = collect_hours(
+    return collect_hours(
         local, supervisee_ids=ids, after=agency_heads, also_supervisors=sorted({*mine, *also_supervisors})
     )
-    if ids or mine:  # a database with nobody yet has nothing to send
-        check_members(collected.members, source=source, known=known_records(local))
-    return collected
 
 
 def refuse_fork(local: UnitOfWork, agency: UnitOfWork, *, chain: str) -> None:
     """The agency's last link of this database's chain must be this database's link at that
     seq: otherwise this database's history was changed or restored from an older backup, and
     anything it sends would fork the chain (never merged). Raises naming the link and record."""
-    held = (
-        signing.dbapi(agency)
-        .execute(
-            "SELECT seq, chain_hash, record_id FROM foreign_link WHERE chain_id = ? ORDER BY seq DESC LIMIT 1",
-            (chain,),
-        )
-        .fetchone()
-    )
+    held = held_head(agency, chain)
     if held is None:
         return
     here = (
-        signing.dbapi(local).execute("SELECT chain_hash FROM sign_off WHERE seq = ?", (held[0],)).fetchone()
+        signing.dbapi(local).execute("SELECT chain_hash FROM sign_off WHERE seq = ?", (held.seq,)).fetchone()
     )
-    if here is not None and here[0] == held[1]:
+    if here is not None and here[0] == held.chain_hash:
         return
     if here is None:
         message = _(
@@ -71,7 +63,9 @@ def refuse_fork(local: UnitOfWork, agency: UnitOfWork, *, chain: str) -> None:
             "(record {record}), and this database has another link there. Its history was changed or it "
             "was restored from an older backup; ask IT before signing anything more here."
         )
-    raise DomainError(message.format(seq=held[0], record=held[2]), code="sync.chain_forked", field="server")
+    raise DomainError(
+        message.format(seq=held.seq, record=held.record_id), code="sync.chain_forked", field="server"
+    )
 
 
 def take_batch(
