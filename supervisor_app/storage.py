@@ -49,7 +49,8 @@ class DatabaseError(Exception):
     the newest backup), ``newer`` (made by a newer version), ``unreadable``, ``read-only`` (it
     cannot be written: a read-only disk, a write-protected folder or file), ``storage`` (the disk
     failed or filled up part-way; nothing was changed), ``network`` (on a network drive, where
-    SQLite's locking is unreliable: :mod:`supervisor_app.fileops`) or ``other``.
+    SQLite's locking is unreliable: :mod:`supervisor_app.fileops`), ``busy`` (the agency
+    database's write lock held by another writer too long: try again later) or ``other``.
     """
 
     def __init__(self, message: str, *, kind: str = "other", path: Path | None = None) -> None:

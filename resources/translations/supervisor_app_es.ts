@@ -5570,6 +5570,14 @@ Sign with the clock as it is? Choose No to correct the date and time first.</sou
 {reason}</translation>
     </message>
     <message>
+        <source>Not synced: the agency database is busy.</source>
+        <translation>No se sincronizó: la base de datos de la agencia está ocupada.</translation>
+    </message>
+    <message>
+        <source>Agency database busy</source>
+        <translation>Base de datos de la agencia ocupada</translation>
+    </message>
+    <message>
         <source>The sync could not start: {reason}</source>
         <translation>La sincronización no pudo empezar: {reason}</translation>
     </message>

@@ -416,6 +416,10 @@ class SyncControl(QObject):
                     "and valid.\n\n{reason}"
                 ).format(reason=str(exc)),
             )
+        elif isinstance(exc, DatabaseError) and exc.kind == "busy":  # another writer holds it
+            self.window.statusBar().showMessage(self.tr("Not synced: the agency database is busy."), 10000)
+            if not automatic:
+                self._tell(QMessageBox.Icon.Information, self.tr("Agency database busy"), str(exc))
         elif isinstance(exc, DatabaseError):  # the server answers, but its database is not ready
             self._tell(
                 QMessageBox.Icon.Warning,

@@ -109,7 +109,8 @@ def _agency_busy() -> Exception:
         _(
             "The agency database is busy: another sync or signing holds it. Nothing more was sent or "
             "received; what this sync moved before is kept. Try again in a minute."
-        )
+        ),
+        kind="busy",
     )
 
 

@@ -417,6 +417,39 @@ def test_the_sync_runs_off_the_ui_thread_and_the_window_stays_usable(qtbot, agen
 
 
 @pytest.mark.postgres
+def test_a_busy_agency_database_is_said_so_and_the_next_sync_sends_everything(
+    qtbot, agency, make_window, prefs, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    """Another writer holds the agency's write lock longer than a writer waits: the sync says the
+    agency database is busy (not unreachable, not "could not start"), sends nothing, and the
+    next sync, once the lock is free, sends it all."""
+    import psycopg
+
+    from supervisor_app import db as db_module
+
+    monkeypatch.setattr(db_module, "BUSY_TIMEOUT_MS", 300)
+    with agency.rosa_db.uow() as uow:
+        signing.sign(uow, supervisor_id=agency.rosa, password=PASSWORD)
+    prefs.sync_url = agency.url
+    window = make_window(agency.rosa_db, supervisor_id=agency.rosa, name="Rosa Diaz")
+    before = (_agency_counts(agency.db), snapshot(agency.rosa_db))
+    with psycopg.connect(agency.url.replace("+psycopg", ""), autocommit=True) as holder:
+        holder.execute("SELECT pg_advisory_lock(%s)", (db_module.WRITE_LOCK,))
+        qtbot.mouseClick(window.sync_control.button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not window.sync_control.running, timeout=20_000)
+        box = window.sync_control.dialog
+        assert isinstance(box, QMessageBox) and box.isVisible()
+        assert box.icon() == QMessageBox.Icon.Information and box.windowTitle() == "Agency database busy"
+        assert box.text().startswith("The agency database is busy") and "Try again in a minute" in box.text()
+        assert window.statusBar().currentMessage() == "Not synced: the agency database is busy."
+        box.done(0)
+    assert (_agency_counts(agency.db), snapshot(agency.rosa_db)) == before
+    qtbot.mouseClick(window.sync_control.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.sync_control.running, timeout=20_000)
+    assert _agency_counts(agency.db) != before[0]
+
+
+@pytest.mark.postgres
 def test_a_server_whose_database_is_not_ready_says_what_it_needs(
     qtbot, world, make_window, prefs, postgres_server
 ) -> None:  # type: ignore[no-untyped-def]
