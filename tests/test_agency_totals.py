@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import PASSWORD, TODAY, csv_bytes, tamper
@@ -137,7 +137,18 @@ def run_operations(db: Database, folder: Path, operations: list[tuple[str, int, 
                     kind="paid",
                 )
             elif op == "sign" and pending:
-                signing.sign(uow, supervisor_id=dana, password=PASSWORD)
+                while True:
+                    try:
+                        signing.sign(uow, supervisor_id=dana, password=PASSWORD)
+                        break
+                    except DomainError as exc:
+                        # An amendment of a record voided since cannot be signed (the refusal
+                        # leaves every record pending): the supervisor deletes it, signs the rest.
+                        if exc.code == "sign.nothing_pending":
+                            break  # the deleted amendments were all there was to sign
+                        if exc.code != "sign.amended_record_replaced":
+                            raise
+                        records.delete_pending(uow, record_id=exc.params["record"])
             elif op == "void" and signed:
                 signing.void(
                     uow,
@@ -204,8 +215,20 @@ def run_operations(db: Database, folder: Path, operations: list[tuple[str, int, 
     assert _listed(db) == _recomputed(db, sids)
 
 
+VOIDED_UNDER_AN_AMENDMENT = [
+    ("session", 0, 1),
+    ("sign", 0, 1),
+    ("amend", 0, 1),
+    ("void", 0, 1),
+    ("sign", 0, 1),
+]
+"""Found by hypothesis: a record voided while its amendment waits; the next signing refuses
+that amendment, which the supervisor then deletes."""
+
+
 @settings(max_examples=10, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(operations=OPERATIONS)
+@example(operations=VOIDED_UNDER_AN_AMENDMENT)
 def test_running_totals_stay_exact_after_random_operations(
     agency_template: Path, tmp_path_factory: pytest.TempPathFactory, operations: list[tuple[str, int, int]]
 ) -> None:
@@ -221,6 +244,7 @@ def test_running_totals_stay_exact_after_random_operations(
 @pytest.mark.postgres
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(operations=OPERATIONS.map(lambda ops: [op for op in ops if op[0] != "import"]).filter(bool))
+@example(operations=VOIDED_UNDER_AN_AMENDMENT)
 def test_running_totals_stay_exact_on_the_agency_database(
     postgres_server: Any, tmp_path_factory: pytest.TempPathFactory, operations: list[tuple[str, int, int]]
 ) -> None:
