@@ -63,9 +63,9 @@ _EXPERIENCE_TOTALS = (
 # PostgreSQL, for the rest of the transaction. Its default cost of a random read (4 times a
 # sequential one, for spinning disks) makes its planner hash the whole agency's million
 # attendee x allocation rows, spilling to disk, instead of merging them in id order from the
-# covering indexes (migration 0015, index-only scans), which takes about half the time; 1.1
-# is the cost of reading from memory or an SSD. JIT compiling (0.1-0.2 s a query) never pays
-# for itself on a few million rows.
+# covering indexes (migration 0015, index-only scans), which takes about two thirds of the
+# time (benchmarks/README.md); 1.1 is the cost of reading from memory or an SSD. JIT compiling
+# (0.08-0.19 s a query) did not pay for itself on these queries.
 _MERGE_IN_ID_ORDER = "SELECT set_config('random_page_cost', '1.1', true), set_config('jit', 'off', true)"
 
 
