@@ -45,7 +45,9 @@ class SupervisionSession(Timestamps, Base):
         Index("ix_session_pending", "supervisor_id", sqlite_where=text("status = 'pending'")),
         # The totals' columns in id order (services/sums.py): read without the table, merged
         # with the attendees and allocations in the same order instead of hashed.
-        Index("ix_session_totals", "id", "status", "supervisor_id", "format", "date"),
+        Index("ix_session_totals", "id", "status", "supervisor_id", "format", "date").ddl_if(
+            dialect="postgresql"
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
@@ -92,7 +94,9 @@ class SessionAllocation(Base):
     __tablename__ = "session_allocation"
     __table_args__ = (
         CheckConstraint("minutes > 0", name="minutes_positive"),
-        Index("ix_session_allocation_totals", "session_id", "domain_code", "minutes"),  # services/sums.py
+        Index("ix_session_allocation_totals", "session_id", "domain_code", "minutes").ddl_if(
+            dialect="postgresql"
+        ),  # services/sums.py
     )
 
     session_id: Mapped[str] = mapped_column(
@@ -116,7 +120,9 @@ class ExperienceEntry(Timestamps, Base):
         Index("ix_experience_period", "period_start", "id"),  # the newest-first list
         Index("ix_experience_pending", "supervisor_id", sqlite_where=text("status = 'pending'")),
         # As ix_session_totals: the totals' columns in id order (services/sums.py).
-        Index("ix_experience_totals", "id", "status", "supervisee_id", "supervisor_id", "period_end"),
+        Index("ix_experience_totals", "id", "status", "supervisee_id", "supervisor_id", "period_end").ddl_if(
+            dialect="postgresql"
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
@@ -147,7 +153,9 @@ class ExperienceAllocation(Base):
     __tablename__ = "experience_allocation"
     __table_args__ = (
         CheckConstraint("minutes > 0", name="minutes_positive"),
-        Index("ix_experience_allocation_totals", "entry_id", "domain_code", "minutes"),  # services/sums.py
+        Index("ix_experience_allocation_totals", "entry_id", "domain_code", "minutes").ddl_if(
+            dialect="postgresql"
+        ),  # services/sums.py
     )
 
     entry_id: Mapped[str] = mapped_column(

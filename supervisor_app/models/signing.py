@@ -43,9 +43,8 @@ class SignOff(Base):
         Index(
             "ix_sign_off_void",
             "record_id",
-            sqlite_where=text("action = 'void'"),
             postgresql_where=text("action = 'void'"),
-        ),
+        ).ddl_if(dialect="postgresql"),
     )
 
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # the chain's: signing numbers it
@@ -157,9 +156,8 @@ class ForeignLink(Base):
         Index(
             "ix_foreign_link_void",
             "record_id",
-            sqlite_where=text("action = 'void'"),
             postgresql_where=text("action = 'void'"),
-        ),  # as ix_sign_off_void
+        ).ddl_if(dialect="postgresql"),  # as ix_sign_off_void
     )
 
     chain_id: Mapped[str] = mapped_column(String(36), primary_key=True)
