@@ -118,7 +118,9 @@ def load(
     if app_role is not None:
         agency_schema.grant_app_role(owner_url, app_role)
     with psycopg.connect(_plain(owner_url), autocommit=True) as conn:
-        conn.execute("ANALYZE")
+        # VACUUM too: the visibility map autovacuum keeps in a database in use (index-only
+        # scans read it); rows just copied have none.
+        conn.execute("VACUUM (ANALYZE)")
     log(
         f"loaded {sum(counts.values()):,} rows in {len(counts)} tables into PostgreSQL "
         f"in {time.perf_counter() - started:.1f} s"

@@ -496,7 +496,7 @@ def test_migration_0014_makes_foreign_trail_on_an_agency_database_at_0013(postgr
             conn.exec_driver_sql("UPDATE alembic_version SET version_num = '0013'")
         with engine.connect() as conn:
             assert any("foreign_trail" in line for line in differences(conn))
-        upgrade(engine)
+        upgrade(engine, "0014")  # the later ones' objects are there already (made at head)
         with engine.connect() as conn:
             assert differences(conn) == []
             assert conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one() == "0014"

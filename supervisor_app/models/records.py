@@ -43,6 +43,11 @@ class SupervisionSession(Timestamps, Base):
         Index("ix_session_date", "date"),
         Index("ix_session_supersedes", "supersedes_id"),
         Index("ix_session_pending", "supervisor_id", sqlite_where=text("status = 'pending'")),
+        # The totals' columns in id order (services/sums.py): read without the table, merged
+        # with the attendees and allocations in the same order instead of hashed.
+        Index("ix_session_totals", "id", "status", "supervisor_id", "format", "date").ddl_if(
+            dialect="postgresql"
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
@@ -87,7 +92,12 @@ class SessionAttendee(Base):
 
 class SessionAllocation(Base):
     __tablename__ = "session_allocation"
-    __table_args__ = (CheckConstraint("minutes > 0", name="minutes_positive"),)
+    __table_args__ = (
+        CheckConstraint("minutes > 0", name="minutes_positive"),
+        Index("ix_session_allocation_totals", "session_id", "domain_code", "minutes").ddl_if(
+            dialect="postgresql"
+        ),  # services/sums.py
+    )
 
     session_id: Mapped[str] = mapped_column(
         ForeignKey("supervision_session.id", ondelete="CASCADE"), primary_key=True
@@ -109,6 +119,10 @@ class ExperienceEntry(Timestamps, Base):
         Index("ix_experience_supersedes", "supersedes_id"),
         Index("ix_experience_period", "period_start", "id"),  # the newest-first list
         Index("ix_experience_pending", "supervisor_id", sqlite_where=text("status = 'pending'")),
+        # As ix_session_totals: the totals' columns in id order (services/sums.py).
+        Index("ix_experience_totals", "id", "status", "supervisee_id", "supervisor_id", "period_end").ddl_if(
+            dialect="postgresql"
+        ),
     )
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
@@ -137,7 +151,12 @@ class ExperienceEntry(Timestamps, Base):
 
 class ExperienceAllocation(Base):
     __tablename__ = "experience_allocation"
-    __table_args__ = (CheckConstraint("minutes > 0", name="minutes_positive"),)
+    __table_args__ = (
+        CheckConstraint("minutes > 0", name="minutes_positive"),
+        Index("ix_experience_allocation_totals", "entry_id", "domain_code", "minutes").ddl_if(
+            dialect="postgresql"
+        ),  # services/sums.py
+    )
 
     entry_id: Mapped[str] = mapped_column(
         ForeignKey("experience_entry.id", ondelete="CASCADE"), primary_key=True

@@ -11,6 +11,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -37,6 +38,13 @@ class SignOff(Base):
         enum_check("record_kind", RecordKind),
         enum_check("action", SignOffAction),
         Index("ix_sign_off_record", "record_id", "action"),
+        # The voided ids (status.VOIDED_IDS_SQL), read by every totals query: the few voids,
+        # not a scan of the whole chain.
+        Index(
+            "ix_sign_off_void",
+            "record_id",
+            postgresql_where=text("action = 'void'"),
+        ).ddl_if(dialect="postgresql"),
     )
 
     seq: Mapped[int] = mapped_column(primary_key=True, autoincrement=False)  # the chain's: signing numbers it
@@ -143,7 +151,14 @@ class ForeignLink(Base):
     deleted (triggers). See services.hours_files."""
 
     __tablename__ = "foreign_link"
-    __table_args__ = (Index("ix_foreign_link_record", "record_id", "action"),)
+    __table_args__ = (
+        Index("ix_foreign_link_record", "record_id", "action"),
+        Index(
+            "ix_foreign_link_void",
+            "record_id",
+            postgresql_where=text("action = 'void'"),
+        ).ddl_if(dialect="postgresql"),  # as ix_sign_off_void
+    )
 
     chain_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     seq: Mapped[int] = mapped_column(Integer, primary_key=True)

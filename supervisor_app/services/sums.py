@@ -60,6 +60,14 @@ _EXPERIENCE_TOTALS = (
     "GROUP BY 1, 2, 3, 4, 5, 6"
 )
 
+# PostgreSQL, for the rest of the transaction. Its default cost of a random read (4 times a
+# sequential one, for spinning disks) makes its planner hash the whole agency's million
+# attendee x allocation rows, spilling to disk, instead of merging them in id order from the
+# covering indexes (migration 0015, index-only scans), which takes about two thirds of the
+# time (benchmarks/README.md); 1.1 is the cost of reading from memory or an SSD. JIT compiling
+# (0.08-0.19 s a query) did not pay for itself on these queries.
+_MERGE_IN_ID_ORDER = "SELECT set_config('random_page_cost', '1.1', true), set_config('jit', 'off', true)"
+
 
 class _Adding:
     """One supervisee's sums while the rows come in (minutes by key)."""
@@ -115,6 +123,8 @@ def sums_by_supervisee(
     if not missing:
         return found
     conn = uow.raw()
+    if uow.db.is_postgres:
+        conn.execute(_MERGE_IN_ID_ORDER)
     fresh: dict[int, _Adding] = {sid: _Adding() for sid in missing}
     chunks: list[list[int] | None] = (
         [None]
