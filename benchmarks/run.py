@@ -768,10 +768,15 @@ class Bench:
             window = profiles.get(credentials[sid]).experience.window_years
             return generate._years_before(today, window.value).isoformat() if window is not None else ""
 
-        def timed(cmd: list[str]) -> tuple[float, str]:
+        cpu: dict[str, list[float]] = {"app": [], "bare": []}  # the child's user + system CPU time
+
+        def timed(cmd: list[str], kind: str = "") -> tuple[float, str]:
+            before = _children_cpu()
             started = time.perf_counter()
             proc = subprocess.run(cmd, env=self.env, capture_output=True, text=True, timeout=600, check=False)
             took = time.perf_counter() - started
+            if kind and before is not None:
+                cpu[kind].append(_children_cpu() - before)  # type: ignore[operator]
             if proc.returncode != 0:
                 raise RuntimeError(
                     f"{' '.join(cmd[:3])} ... exited {proc.returncode}: {proc.stderr.strip()[-300:]}"
@@ -795,8 +800,8 @@ class Bench:
         apps, bares = [], []
         for _round in range(self.args.cli_runs):
             for sid in sample:
-                apps.append(timed(app(sid))[0])
-                bares.append(timed(bare(sid))[0])
+                apps.append(timed(app(sid), "app")[0])
+                bares.append(timed(bare(sid), "bare")[0])
         result.value, result.baseline = _median(apps), _median(bares)
         result.ratio = _ratio(result.value, result.baseline)
         result.note = (
@@ -806,6 +811,10 @@ class Bench:
             f"the first command, which also made the once-a-day whole-file check, {first:.2f} s, not counted"
             + ("; same sums" if same else "; WARNING: the sums differ from raw")
         )
+        if cpu["app"] and cpu["bare"]:  # steadier than wall time on a busy machine
+            app_cpu, bare_cpu = _median(cpu["app"]), _median(cpu["bare"])
+            cpu_ratio = f"{app_cpu / bare_cpu:.1f}" if bare_cpu else "n/a"
+            result.note += f"; CPU time (user + system, median): app {app_cpu:.3f} s, bare {bare_cpu:.3f} s, ratio {cpu_ratio}"
         return result
 
     # The agency database (PostgreSQL) --------------------------------------------------------
@@ -1235,6 +1244,16 @@ def raw_progress(conn: sqlite3.Connection, supervisee_id: int, cutoff: str | Non
             sums["outside_window"] += minutes
     sums["domains"] = domains
     return sums
+
+
+def _children_cpu() -> float | None:
+    """User + system CPU seconds of this process's finished children (None where unknown)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return None
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 BARE_PROGRESS = f"""

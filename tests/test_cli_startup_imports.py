@@ -8,7 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from tests.conftest import World
+from supervisor_app.services import records
+from supervisor_app.usecases import signing
+from tests.conftest import PASSWORD, World, session_fields
 
 ROOT = Path(__file__).resolve().parents[1]
 SCRIPT = r"""
@@ -17,12 +19,22 @@ from supervisor_app.cli import main
 with contextlib.redirect_stdout(io.StringIO()):
     code = main(sys.argv[1:])
 heavy = ["PySide6", "reportlab", "openpyxl", "argon2", "alembic", "sqlalchemy", "sqlalchemy.orm",
-         "supervisor_app.models", "supervisor_app.services.signoff", "importlib.metadata", "getpass"]
-print(json.dumps({"code": code, "imported": [m for m in heavy if m in sys.modules]}))
+         "supervisor_app.models", "supervisor_app.services.signoff", "importlib.metadata", "getpass",
+         "cryptography.hazmat.primitives.ciphers", "cryptography.hazmat.primitives.serialization"]
+models = sys.modules.get("supervisor_app.models")
+configured = models is not None and models.Supervisee.__mapper__.configured
+print(json.dumps({"code": code, "imported": [m for m in heavy if m in sys.modules], "mappers": configured}))
 """
 
 
 def _imports(*argv: str) -> tuple[int, list[str]]:
+    code, imported, _mappers = _run(*argv)
+    return code, imported
+
+
+def _run(*argv: str) -> tuple[int, list[str], bool]:
+    """The exit code, which heavy modules the command imported, and whether it configured the
+    ORM's mappers."""
     proc = subprocess.run(
         [sys.executable, "-c", SCRIPT, *argv],
         cwd=ROOT,
@@ -32,7 +44,7 @@ def _imports(*argv: str) -> tuple[int, list[str]]:
         check=True,
     )
     answer = json.loads(proc.stdout.strip().splitlines()[-1])
-    return answer["code"], answer["imported"]
+    return answer["code"], answer["imported"], answer["mappers"]
 
 
 def test_progress_imports_no_qt_pdf_spreadsheet_or_alembic(world: World) -> None:
@@ -50,3 +62,53 @@ def test_check_and_version_import_no_sqlalchemy(world: World) -> None:
     assert code == 0 and imported == [], imported
     code, imported = _imports("--version")
     assert code == 0 and imported == ["importlib.metadata"], imported  # the version, read when asked
+
+
+def test_progress_checks_signatures_without_argon2_ciphers_or_mapper_configuration(world: World) -> None:
+    """Issue 19: a command that verifies signatures reads public keys only (argon2, AES-GCM and
+    key serialisation are for sealing and opening private keys), and progress reads the
+    supervisee by plain SQL, so the process configures no ORM mappers (~0.1 s)."""
+    with world.uow() as uow:
+        records.add_session(uow, **session_fields(world))
+        uow.commit()
+    with world.uow() as uow:
+        signing.sign(uow, supervisor_id=world.dana, password=PASSWORD)  # a keyed signature to check
+    path = world.db.path
+    world.db.close()
+    code, imported, mappers = _run("--db", str(path), "progress", "--supervisee", str(world.ana))
+    assert code == 0
+    assert not {
+        "argon2",
+        "cryptography.hazmat.primitives.ciphers",
+        "cryptography.hazmat.primitives.serialization",
+    } & set(imported), imported
+    assert mappers is False
+
+
+FREEZE_SCRIPT = r"""
+import atexit, contextlib, gc, io, sys
+atexit.register(lambda: print("frozen at exit:", gc.get_freeze_count() > 0))  # runs after main's handlers
+from supervisor_app.cli import main
+with contextlib.redirect_stdout(io.StringIO()):
+    if sys.argv[1] == "own":
+        sys.argv[1:] = ["--version"]
+        main()
+    else:
+        main(["--version"])
+"""
+
+
+def test_the_process_entry_leaves_its_objects_to_the_os_at_exit() -> None:
+    """Issue 19: ``main()`` on the process's own command line freezes the heap at exit, so
+    Python's shutdown does not walk everything the command loaded (0.1-0.2 s of CPU); a
+    caller that hands main() its arguments (tests, in-process use) keeps its collector."""
+    for how, frozen in (("own", True), ("given", False)):
+        proc = subprocess.run(
+            [sys.executable, "-c", FREEZE_SCRIPT, how],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=True,
+        )
+        assert proc.stdout.strip().splitlines()[-1] == f"frozen at exit: {frozen}", proc.stdout

@@ -23,10 +23,8 @@ import math
 import secrets
 from collections.abc import Sequence
 from functools import cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 
 from supervisor_app.db import UnitOfWork
@@ -34,6 +32,9 @@ from supervisor_app.i18n import _, ngettext
 from supervisor_app.models import Supervisor, utcnow
 from supervisor_app.services import audit, keys
 from supervisor_app.services.errors import DomainError
+
+if TYPE_CHECKING:
+    from argon2 import PasswordHasher
 
 MAX_FAILED_ATTEMPTS = 5
 LOCKOUT = dt.timedelta(minutes=5)
@@ -46,6 +47,8 @@ _HASHER_OPTIONS: dict[str, int] = {}
 @cache
 def _hasher() -> PasswordHasher:
     # argon2id with the library's recommended parameters (RFC 9106 low-memory profile).
+    from argon2 import PasswordHasher  # when a password is hashed or checked, not by every command
+
     return PasswordHasher(**_HASHER_OPTIONS)
 
 
@@ -143,6 +146,8 @@ def authenticate(
     supervisor = _may_try(uow, supervisor_id, now)
     if supervisor.password_hash is None:
         raise _no_password(supervisor)
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
         _hasher().verify(supervisor.password_hash, password)
     except (VerificationError, InvalidHashError):
@@ -489,6 +494,8 @@ def reset_with_recovery_key(
     if not typed:
         raise DomainError(_("Type the recovery key."), code="auth.recovery_key_missing", field="recovery_key")
     check_new_password(new_password)
+    from argon2.exceptions import InvalidHashError, VerificationError
+
     try:
         _hasher().verify(supervisor.recovery_key_hash, typed)
     except (VerificationError, InvalidHashError):

@@ -29,11 +29,7 @@ import os
 import sqlite3
 from typing import Any
 
-from argon2.low_level import Type, hash_secret_raw
-from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.ciphers.aead import AESGCM
-from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat, PublicFormat
 from sqlalchemy import select
 
 from supervisor_app.db import UnitOfWork
@@ -41,6 +37,9 @@ from supervisor_app.i18n import _
 from supervisor_app.models import Supervisor, SupervisorKey, utcnow
 from supervisor_app.services import audit
 from supervisor_app.services.errors import DomainError
+
+# argon2, AES-GCM and the key serialisation are imported where a key is sealed or opened: a
+# command that only verifies signatures (``progress``) reads public keys alone (issue 19).
 
 # argon2id work factors for the key that seals a private key (RFC 9106's second profile:
 # 64 MiB, 3 passes); lowered by auth.use_fast_hashing_for_tests() through use_fast_kdf_for_tests.
@@ -54,6 +53,8 @@ def use_fast_kdf_for_tests() -> None:
 
 
 def raw_public(public: Ed25519PublicKey) -> bytes:
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     return public.public_bytes(Encoding.Raw, PublicFormat.Raw)
 
 
@@ -67,6 +68,8 @@ def _b64(data: bytes) -> str:
 
 
 def _derive(password: str, salt: bytes, t: int, m: int, p: int) -> bytes:
+    from argon2.low_level import Type, hash_secret_raw
+
     return hash_secret_raw(
         password.encode("utf-8"), salt, time_cost=t, memory_cost=m, parallelism=p, hash_len=32, type=Type.ID
     )
@@ -74,6 +77,9 @@ def _derive(password: str, salt: bytes, t: int, m: int, p: int) -> bytes:
 
 def seal(private: Ed25519PrivateKey, password: str, fingerprint: str) -> str:
     """The private key, encrypted under the password, as the stored JSON text."""
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+    from cryptography.hazmat.primitives.serialization import Encoding, NoEncryption, PrivateFormat
+
     salt, nonce = os.urandom(16), os.urandom(12)
     t, m, p = _KDF["t"], _KDF["m"], _KDF["p"]
     raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
@@ -94,6 +100,9 @@ def seal(private: Ed25519PrivateKey, password: str, fingerprint: str) -> str:
 
 def open_sealed(sealed: str, password: str, fingerprint: str) -> Ed25519PrivateKey | None:
     """The private key, or None if the password (or anything stored) does not open it."""
+    from cryptography.exceptions import InvalidTag
+    from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+
     try:
         data: dict[str, Any] = json.loads(sealed)
         if data.get("v") != 1 or data.get("kdf") != "argon2id" or data.get("aead") != "AES-256-GCM":

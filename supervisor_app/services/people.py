@@ -226,13 +226,30 @@ def get_supervisor(uow: UnitOfWork, supervisor_id: int | str, *, field: str = "s
 def get_supervisee(uow: UnitOfWork, supervisee_id: int | str, *, field: str = "supervisee") -> Supervisee:
     supervisee = uow.session.get(Supervisee, int_id(supervisee_id, field=field, label=_("Supervisee")))
     if supervisee is None:
-        raise DomainError(
-            _("There is no supervisee with id {id}.").format(id=supervisee_id),
-            field=field,
-            code="supervisee.unknown",
-            params={"id": supervisee_id},
-        )
+        raise _no_supervisee(supervisee_id, field)
     return supervisee
+
+
+def supervisee_row(
+    uow: UnitOfWork, supervisee_id: int | str, *, field: str = "supervisee"
+) -> tuple[int, str, str]:
+    """(id, name, credential) of a supervisee, read by plain SQL in the unit of work's
+    transaction, with :func:`get_supervisee`'s refusals: a read that needs no ORM object (a
+    fresh process's first ``progress`` then configures no mappers, issue 19)."""
+    number = int_id(supervisee_id, field=field, label=_("Supervisee"))
+    row = uow.raw().execute("SELECT id, name, credential FROM supervisee WHERE id = ?", (number,)).fetchone()
+    if row is None:
+        raise _no_supervisee(supervisee_id, field)
+    return row[0], row[1], row[2]
+
+
+def _no_supervisee(supervisee_id: int | str, field: str) -> DomainError:
+    return DomainError(
+        _("There is no supervisee with id {id}.").format(id=supervisee_id),
+        field=field,
+        code="supervisee.unknown",
+        params={"id": supervisee_id},
+    )
 
 
 def int_id(value: int | str, *, field: str, label: str) -> int:

@@ -27,11 +27,10 @@ from supervisor_app.models import (
     ExperienceEntry,
     RecordStatus,
     SessionAttendee,
-    Supervisee,
     SupervisionSession,
 )
 from supervisor_app.services import board_rules
-from supervisor_app.services.people import get_supervisee
+from supervisor_app.services.people import supervisee_row
 from supervisor_app.services.records import counts_clause
 from supervisor_app.services.requirements import (
     Progress,
@@ -86,17 +85,17 @@ def compute_progress(
     check_integrity: bool = True,
 ) -> Progress:
     today = today or clock.today()
-    supervisee: Supervisee = get_supervisee(uow, supervisee_id)
-    profile = uow.db.profiles.get(supervisee.credential)
+    number, name, credential = supervisee_row(uow, supervisee_id)  # plain SQL: no ORM object needed
+    profile = uow.db.profiles.get(credential)
     cutoff = board_rules.window_start(profile, today)
     sums = None
     if check_integrity:
         # Every record ever signed for the supervisee, verified, then summed from the same rows.
-        records = require_supervisee_verified(uow, supervisee.id)
-        sums = sums_from_records(records, supervisee.id, cutoff)
+        records = require_supervisee_verified(uow, number)
+        sums = sums_from_records(records, number, cutoff)
     if sums is None:
-        sums = sums_by_supervisee(uow, [supervisee.id], {supervisee.id: cutoff})[supervisee.id]
-    result = fold(profile, sums, today, cutoff, supervisee_id=supervisee.id, supervisee_name=supervisee.name)
+        sums = sums_by_supervisee(uow, [number], {number: cutoff})[number]
+    result = fold(profile, sums, today, cutoff, supervisee_id=number, supervisee_name=name)
     result.supervisors = _named(uow, {share.supervisor_id: share for share in result.supervisors})
     apply_board_rules(uow, result, cutoff=cutoff)
     explain(result, today=today, cutoff=cutoff)

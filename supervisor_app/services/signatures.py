@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterable, Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from cryptography.exceptions import InvalidSignature
@@ -127,11 +128,17 @@ def sign_payload(private_key: Ed25519PrivateKey, payload: Mapping[str, Any]) -> 
     return private_key.sign(payload_bytes(payload)).hex()
 
 
+@lru_cache(maxsize=256)
+def _public_key(public_key_hex: str) -> Ed25519PublicKey:
+    """The key object, made once per key (a first view checks ~420 signatures by a few keys)."""
+    return Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key_hex))
+
+
 def check(public_key_hex: str, payload_text_: str, signature_hex: str) -> bool:
     """True if ``signature_hex`` is the Ed25519 signature of ``payload_text_`` (its UTF-8
     bytes) by the public key ``public_key_hex``. False for anything malformed."""
     try:
-        public = Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_key_hex))
+        public = _public_key(public_key_hex)
         public.verify(bytes.fromhex(signature_hex), payload_text_.encode("utf-8"))
     except (InvalidSignature, ValueError, TypeError, UnicodeEncodeError):
         return False

@@ -92,6 +92,12 @@ _SIGN_TIME = (
 )
 VOIDED_IDS_SQL = "SELECT record_id FROM sign_off WHERE action = 'void' UNION SELECT record_id FROM foreign_link WHERE action = 'void'"
 """The ids of every record voided, here or in the database it came from."""
+# Not voided, here or where it came from: looked up by the record's id on both tables' indexes
+# (``NOT IN (VOIDED_IDS_SQL)`` built the list of every void in the file first, ~0.16 s at scale 1).
+_NOT_VOIDED = (
+    "NOT EXISTS (SELECT 1 FROM sign_off WHERE record_id = {r}.id AND action = 'void') "
+    "AND NOT EXISTS (SELECT 1 FROM foreign_link WHERE record_id = {r}.id AND action = 'void')"
+)
 
 
 def set_aside_sql(table: str, among: str = "") -> str:
@@ -102,7 +108,7 @@ def set_aside_sql(table: str, among: str = "") -> str:
     return (
         f"SELECT a.id FROM {table} a JOIN {table} b ON b.supersedes_id = a.supersedes_id AND b.id <> a.id "
         "WHERE a.supersedes_id IS NOT NULL AND a.status = 'signed' AND b.status = 'signed' "
-        f"AND b.id NOT IN ({VOIDED_IDS_SQL}) "
+        f"AND {_NOT_VOIDED.format(r='b')} "
         f"AND ({_SIGN_TIME.format(r='b')} > {_SIGN_TIME.format(r='a')} "
         f"OR ({_SIGN_TIME.format(r='b')} = {_SIGN_TIME.format(r='a')} AND b.id > a.id))"
         + (f" AND {among}" if among else "")

@@ -194,11 +194,16 @@ def _read_supervisee(
     voided = set(voids)
     seen: set[Any] = set()
     foreign = foreign_record_ids(conn, among_ids([*known, *missing]))
+    own_rows = {
+        batch.kind: [row for row in batch.rows if row[0] not in foreign] if foreign else batch.rows
+        for batch in (sessions, experience)
+    }
+    hashing = hashing_for(conn, [row[0] for rows in own_rows.values() for row in rows])  # once, both kinds
     for batch in (sessions, experience):
         seen.update(map(itemgetter(0), batch.rows))
-        rows = [row for row in batch.rows if row[0] not in foreign] if foreign else batch.rows
+        rows = own_rows[batch.kind]
         ids = list(map(itemgetter(0), rows))
-        digests = content_digests(batch, hashing_for(conn, ids), rows)
+        digests = content_digests(batch, hashing, rows)
         check_records(batch.kind, ids, list(map(itemgetter(1), rows)), digests, voided, signs, voids, add)
     check_deleted(signs, voids, seen, add)
     check_audit_trail(audited, signs, voids, {p.record_id for p in problems}, add)
