@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import PASSWORD, TODAY, World, experience_fields, session_fields, tamper
@@ -969,6 +969,11 @@ def test_the_fast_path_writes_what_the_reference_writes(
         st.just({i: f"{9 - i}-gid" for i in range(5)}),  # everyone known, ids not in gid order
         st.dictionaries(st.integers(0, 4), st.one_of(st.uuids().map(str), any_text), max_size=5),
     ),
+)
+@example(  # 0.0 equals 0: a set of the attendees alone would take it for the integer id
+    rows=[("e3e70682-c209-4cac-629f-6fbed82c07cd", "pending", 1, "", None, 0, "", "", "", "", None, "")],
+    who=[[0, 0.0]],
+    people={i: f"{9 - i}-gid" for i in range(5)},
 )
 def test_the_fast_path_of_version_2_writes_what_the_reference_writes(
     rows: list[tuple[Any, ...]], who: list[list[Any]], people: dict[int, str]

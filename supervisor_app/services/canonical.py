@@ -472,8 +472,10 @@ def _child_tokens(batch: Batch, hashing: Hashing | None = None) -> _Tokens:
     odd = False
     if hashing is not None:
         get = hashing.supervisees.get
-        wanted = set(chained.from_iterable(batch.attendees.values()))
-        if _all_int(wanted) and all(gid.__class__ is str for gid in map(get, wanted)):
+        # Types checked before the set: it would fold 0.0 (or True) into the integer 0.
+        everyone = list(chained.from_iterable(batch.attendees.values()))
+        wanted = set(everyone)
+        if _all_int(everyone) and all(gid.__class__ is str for gid in map(get, wanted)):
             # Everyone is an integer id with a global id: no per-record checks (most have one).
             who = {
                 key: '"' + get(v[0]) + '"' if len(v) == 1 else '"' + '","'.join(sorted(map(get, v))) + '"'  # type: ignore[arg-type, operator]
