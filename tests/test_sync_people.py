@@ -385,7 +385,18 @@ def test_a_cleared_detail_travels_as_an_edit(db: Database, rosa: Laptop) -> None
     _set_hire(db, cleo, days_ago(300), "director")  # set again at the agency, over the clearing
     sync(rosa.db, db)
     assert _details(db, cleo)[0] == _details(rosa.db, cleo)[0] == days_ago(300).isoformat()
+
+    # A supervisor's licence expiry cleared on the laptop is cleared at the agency.
+    rosa_gid = _rows(rosa.db, "SELECT global_id FROM supervisor WHERE id = ?", (rosa.supervisor,))[0][0]
+    with rosa.uow("rosa") as uow:
+        supervisors.edit_supervisor(uow, supervisor_id=rosa.supervisor, license_expires="")
+        uow.commit()
+    sync(rosa.db, db)
+    assert _licence(db, rosa_gid) == _licence(rosa.db, rosa_gid) == ("LCPC", None, "rosa@example.org")
     assert _conflicts(db) == _conflicts(rosa.db) == []
+    before = (_counts(db), _counts(rosa.db))
+    sync(rosa.db, db)
+    assert (_counts(db), _counts(rosa.db)) == before
 
 
 def test_a_malformed_creation_is_refused_and_nothing_is_written(db: Database, rosa: Laptop) -> None:

@@ -399,7 +399,9 @@ def apply_person_edits(uow: UnitOfWork, incoming: Sequence[Mapping[str, Any]]) -
                     origin=origin,
                 )
             else:
-                edit_supervisor(uow, supervisor_id=person.id, origin=origin, **{field: value})
+                # None is "keep" to edit_supervisor; "" clears (a cleared expiry date)
+                cleared = "" if value is None else value
+                edit_supervisor(uow, supervisor_id=person.id, origin=origin, **{field: cleared})
             applied.append((other.kind, other.global_id, field))
     log_conflicts(uow, conflicts)
     uow.flush()
