@@ -20,6 +20,7 @@ from supervisor_app.services import (
     amendment_pairs,
     attestation,
     auth,
+    hours_files,
     people,
     person_credentials,
     records,
@@ -397,6 +398,32 @@ def test_a_cleared_detail_travels_as_an_edit(db: Database, rosa: Laptop) -> None
     before = (_counts(db), _counts(rosa.db))
     sync(rosa.db, db)
     assert (_counts(db), _counts(rosa.db)) == before
+
+
+def test_an_edit_made_before_the_creation_value_arrived_wins_without_a_conflict(
+    tmp_path: Path, db: Database, rosa: Laptop
+) -> None:
+    """The agency got Cleo from her hours file (no language, no hire date) and set her language
+    before the laptop's first sync: its edit wins over the language she was added with, on
+    both sides, and is no conflict; the hire date set on the laptop arrives."""
+    cleo = _gid(rosa, "Cleo")
+    with rosa.uow() as uow:
+        hours_files.write_hours_file(uow, supervisee_id=rosa.supervisees["Cleo"], path=tmp_path / "c.hours")
+        uow.commit()
+    with db.uow("director") as uow:
+        hours_files.import_hours_file(uow, tmp_path / "c.hours")
+        uow.commit()
+    assert _details(db, cleo) == (None, None, "Peer")
+    with db.uow("director") as uow:
+        person = people.get_supervisee(uow, _id_of(db, "supervisee", cleo))
+        update_supervisee(
+            uow, supervisee_id=person.id, name=person.name, credential=person.credential,
+            position=person.position, start_date=person.start_date, language="en",
+        )  # fmt: skip
+        uow.commit()
+    sync(rosa.db, db)
+    assert _details(db, cleo) == _details(rosa.db, cleo) == (days_ago(520).isoformat(), "en", "Peer")
+    assert _conflicts(db) == _conflicts(rosa.db) == []
 
 
 def test_a_malformed_creation_is_refused_and_nothing_is_written(db: Database, rosa: Laptop) -> None:
