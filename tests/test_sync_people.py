@@ -15,8 +15,18 @@ import pytest
 from test_sync import Laptop, _counts, _experience, _gid, _laptop, _session, _sign, _verified, days_ago
 
 from conftest import PASSWORD
-from supervisor_app.db import Database
-from supervisor_app.services import amendment_pairs, attestation, auth, people, records, supervisors, trails
+from supervisor_app.db import Database, open_database
+from supervisor_app.services import (
+    amendment_pairs,
+    attestation,
+    auth,
+    hours_files,
+    people,
+    person_credentials,
+    records,
+    supervisors,
+    trails,
+)
 from supervisor_app.services import sync as sync_service
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.hours_files import people_member, trail_member
@@ -242,6 +252,192 @@ def test_a_move_made_on_the_laptop_reaches_the_agency(db: Database, dana: Laptop
     before = (_counts(db), _counts(dana.db))
     sync(dana.db, db)
     assert (_counts(db), _counts(dana.db)) == before
+
+
+# --------------------------------------------------------------------------------------------
+# Details never edited (set when the person was added) and the hire date travel too
+
+
+def _details(db: Database, gid: str) -> tuple[str | None, ...]:
+    """Cleo's details that do not come with her records: hire date, language, position."""
+    ((hired, language, position),) = _rows(
+        db, "SELECT hire_date, language, position FROM supervisee WHERE global_id = ?", (gid,)
+    )
+    return (str(hired)[:10] if hired else None, language, position)
+
+
+def _licence(db: Database, gid: str) -> tuple[str | None, ...]:
+    ((kind, expires, email),) = _rows(
+        db, "SELECT license_type, license_expires, email FROM supervisor WHERE global_id = ?", (gid,)
+    )
+    return (kind, str(expires)[:10] if expires else None, email)
+
+
+def _set_hire(db: Database, gid: str, day: Any, actor: str) -> None:
+    with db.uow(actor) as uow:
+        person_credentials.set_hire_date(uow, supervisee_id=_id_of(db, "supervisee", gid), hire_date=day)
+        uow.commit()
+
+
+@pytest.fixture
+def rosa(tmp_path: Path) -> Laptop:
+    """A laptop whose supervisor was added with her licence and email, and her supervisee
+    Cleo with a language and a position, then a hire date (the training panel's field)."""
+    db = open_database(tmp_path / "c.db")
+    with db.uow("rosa") as uow:
+        who = people.add_supervisor(
+            uow, name="Rosa Diaz", credentials="CRSS", agency="Prairie Lakes (TEST)", password=PASSWORD,
+            license_type="LCPC", license_number="180-1", license_expires=days_ago(-400),
+            email="rosa@example.org",
+        )  # fmt: skip
+        cleo = people.add_supervisee(
+            uow, name="Cleo Example", credential="CRSS", start_date=days_ago(500), position="Peer",
+            supervisor_id=who.id, language="es",
+        )  # fmt: skip
+        person_credentials.set_hire_date(uow, supervisee_id=cleo.id, hire_date=days_ago(520))
+        uow.commit()
+        place = Laptop(db, who.id, {"Cleo": cleo.id})
+    _session(place, 100, 60, "Cleo")
+    _sign(place)
+    yield place
+    db.close()
+
+
+def test_details_set_on_a_laptop_reach_the_agency_and_another_laptop(
+    tmp_path: Path, db: Database, rosa: Laptop
+) -> None:
+    """Cleo's hire date, language and Rosa's licence expiry and email (none of them in the
+    records' manifest) reach the agency at the laptop's sync, and laptop B, Cleo's new
+    supervisor's, at its own; no conflict anywhere, and syncing again changes nothing."""
+    cleo = _gid(rosa, "Cleo")
+    rosa_gid = _rows(rosa.db, "SELECT global_id FROM supervisor WHERE id = ?", (rosa.supervisor,))[0][0]
+    sync(rosa.db, db)
+    expected = (days_ago(520).isoformat(), "es", "Peer")
+    licence = ("LCPC", days_ago(-400).isoformat(), "rosa@example.org")
+    assert _details(db, cleo) == _details(rosa.db, cleo) == expected
+    assert _licence(db, rosa_gid) == licence
+
+    mei = _laptop(tmp_path / "b.db", "Mei Chen", "Carl")
+    try:
+        sync(mei.db, db)
+        mei_gid = _rows(mei.db, "SELECT global_id FROM supervisor WHERE id = ?", (mei.supervisor,))[0][0]
+        with db.uow("director") as uow:
+            supervisors.change_supervisor(
+                uow,
+                supervisee_id=_id_of(db, "supervisee", cleo),
+                supervisor_id=_id_of(db, "supervisor", mei_gid),
+                effective_from=days_ago(5),
+            )
+            uow.commit()
+        sync(mei.db, db)
+        assert _details(mei.db, cleo) == expected
+        assert _licence(mei.db, rosa_gid) == licence
+        sync(rosa.db, db)  # learns that Cleo moved
+        assert _conflicts(db) == _conflicts(rosa.db) == _conflicts(mei.db) == []
+        before = (_counts(db), _counts(rosa.db), _counts(mei.db))
+        sync(rosa.db, db)
+        sync(mei.db, db)
+        assert (_counts(db), _counts(rosa.db), _counts(mei.db)) == before
+
+        # An edit at the agency of a value set when Cleo was added wins everywhere, no conflict.
+        with db.uow("director") as uow:
+            person = people.get_supervisee(uow, _id_of(db, "supervisee", cleo))
+            update_supervisee(
+                uow, supervisee_id=person.id, name=person.name, credential=person.credential,
+                position=person.position, start_date=person.start_date, language="en",
+            )  # fmt: skip
+            uow.commit()
+        sync(rosa.db, db)
+        sync(mei.db, db)
+        for place in (db, rosa.db, mei.db):
+            assert _details(place, cleo) == (days_ago(520).isoformat(), "en", "Peer")
+        assert _conflicts(db) == _conflicts(rosa.db) == _conflicts(mei.db) == []
+    finally:
+        mei.db.close()
+
+
+def test_a_hire_date_set_on_both_sides_the_later_wins_with_one_conflict_each(
+    db: Database, rosa: Laptop
+) -> None:
+    sync(rosa.db, db)
+    cleo = _gid(rosa, "Cleo")
+    _set_hire(rosa.db, cleo, days_ago(510), "rosa")
+    _set_hire(db, cleo, days_ago(505), "director")
+    sync(rosa.db, db)
+    assert _details(db, cleo)[0] == _details(rosa.db, cleo)[0] == days_ago(505).isoformat()
+    (at_agency,) = _conflicts(db)
+    (on_laptop,) = _conflicts(rosa.db)
+    for event in (at_agency, on_laptop):
+        assert (event["field"], event["kept"], event["lost"], event["lost_actor"]) == (
+            "hire_date", days_ago(505).isoformat(), days_ago(510).isoformat(), "rosa"
+        )  # fmt: skip
+    before = (_counts(db), _counts(rosa.db))
+    sync(rosa.db, db)
+    assert (_counts(db), _counts(rosa.db)) == before
+
+
+def test_a_cleared_detail_travels_as_an_edit(db: Database, rosa: Laptop) -> None:
+    """Clearing a hire date is an edit like any other: the newer wins, empty or not."""
+    sync(rosa.db, db)
+    cleo = _gid(rosa, "Cleo")
+    _set_hire(rosa.db, cleo, None, "rosa")
+    sync(rosa.db, db)
+    assert _details(db, cleo)[0] is _details(rosa.db, cleo)[0] is None
+    _set_hire(db, cleo, days_ago(300), "director")  # set again at the agency, over the clearing
+    sync(rosa.db, db)
+    assert _details(db, cleo)[0] == _details(rosa.db, cleo)[0] == days_ago(300).isoformat()
+
+    # A supervisor's licence expiry cleared on the laptop is cleared at the agency.
+    rosa_gid = _rows(rosa.db, "SELECT global_id FROM supervisor WHERE id = ?", (rosa.supervisor,))[0][0]
+    with rosa.uow("rosa") as uow:
+        supervisors.edit_supervisor(uow, supervisor_id=rosa.supervisor, license_expires="")
+        uow.commit()
+    sync(rosa.db, db)
+    assert _licence(db, rosa_gid) == _licence(rosa.db, rosa_gid) == ("LCPC", None, "rosa@example.org")
+    assert _conflicts(db) == _conflicts(rosa.db) == []
+    before = (_counts(db), _counts(rosa.db))
+    sync(rosa.db, db)
+    assert (_counts(db), _counts(rosa.db)) == before
+
+
+def test_an_edit_made_before_the_creation_value_arrived_wins_without_a_conflict(
+    tmp_path: Path, db: Database, rosa: Laptop
+) -> None:
+    """The agency got Cleo from her hours file (no language, no hire date) and set her language
+    before the laptop's first sync: its edit wins over the language she was added with, on
+    both sides, and is no conflict; the hire date set on the laptop arrives."""
+    cleo = _gid(rosa, "Cleo")
+    with rosa.uow() as uow:
+        hours_files.write_hours_file(uow, supervisee_id=rosa.supervisees["Cleo"], path=tmp_path / "c.hours")
+        uow.commit()
+    with db.uow("director") as uow:
+        hours_files.import_hours_file(uow, tmp_path / "c.hours")
+        uow.commit()
+    assert _details(db, cleo) == (None, None, "Peer")
+    with db.uow("director") as uow:
+        person = people.get_supervisee(uow, _id_of(db, "supervisee", cleo))
+        update_supervisee(
+            uow, supervisee_id=person.id, name=person.name, credential=person.credential,
+            position=person.position, start_date=person.start_date, language="en",
+        )  # fmt: skip
+        uow.commit()
+    sync(rosa.db, db)
+    assert _details(db, cleo) == _details(rosa.db, cleo) == (days_ago(520).isoformat(), "en", "Peer")
+    assert _conflicts(db) == _conflicts(rosa.db) == []
+
+
+def test_a_malformed_creation_is_refused_and_nothing_is_written(db: Database, rosa: Laptop) -> None:
+    batch = copy.deepcopy(_batch_with_people(rosa, db))
+    (person,) = [p for p in batch[people_member.PEOPLE_MEMBER]["people"] if p["kind"] == "supervisee"]
+    assert person["created"]["chain"]
+    for bad, code in (("yesterday", "person_merge.bad_edit"), ({"at": "soon"}, "person_merge.bad_time")):
+        person["created"] = bad
+        before = _counts(db)
+        with pytest.raises(DomainError) as refused, db.uow("sync") as uow:
+            sync_service.take_batch(uow, batch, source="the test batch", agency=True)
+            uow.commit()
+        assert refused.value.code == code
+        assert _counts(db) == before
 
 
 def _batch_with_people(laptop: Laptop, db: Database) -> dict[str, Any]:

@@ -240,5 +240,6 @@ def set_hire_date(
         uow,
         audit.AuditAction.EDIT,
         supervisee_id=supervisee.id,
-        details={"changes": audit.changes({"hire_date": before}, {"hire_date": day})},
+        # the shape of update_supervisee's events, so that the hire date travels by sync (person_merge)
+        details={"supervisee": supervisee.id, **audit.changes({"hire_date": before}, {"hire_date": day})},
     )

@@ -12,7 +12,13 @@ with :func:`apply_person_edits`:
 - an edit made over the other's (the other side had it when it edited) simply follows it;
 - two edits made in different databases without one seeing the other are a *conflict*: the
   loser's value, database (chain) and actor go into a ``sync-conflict`` event, on each side;
-- an incoming edit older than this side's changes nothing here.
+- an incoming edit older than this side's changes nothing here;
+- a detail never edited has the clock of the person's creation, in the database that added
+  them (its ``create`` event): each state carries it (``created``), so a detail set when the
+  person was added (a hire date, a language, a licence) reaches a database that got the
+  person from a file or a sync without it. Applied there, the event's ``from`` says
+  ``created``, so that database passes the creation on as such. A creation value loses to
+  any edit and is never a conflict (an edit is made over the first value).
 
 Bad input (an unknown kind, a global id unknown here that brings no details, a field that
 cannot be edited this way, a malformed time) is refused before anything changes.
@@ -80,10 +86,22 @@ class Edit:
     actor: str
     chain: str
     over: tuple[str, str] | None = None
+    created: bool = False  # the person's creation, not an edit: older than any edit
 
     @property
     def key(self) -> tuple[str, str]:
         return (self.at, self.chain)
+
+    @property
+    def rank(self) -> tuple[bool, str, str]:
+        """The order of two values' clocks: any edit after the creation, then newest first."""
+        return (not self.created, self.at, self.chain)
+
+    def origin(self) -> dict[str, Any]:
+        """The ``from`` of the event applying it elsewhere."""
+        return {"at": self.at, "actor": self.actor, "chain": self.chain} | (
+            {"created": True} if self.created else {}
+        )
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -96,26 +114,28 @@ class Edit:
 
 def _edits(
     uow: UnitOfWork, chain: str, people: Mapping[str, set[int]] | None = None
-) -> dict[tuple[str, int], dict[str, Edit]]:
+) -> tuple[dict[tuple[str, int], dict[str, Edit]], dict[tuple[str, int], Edit]]:
     """Each person's newest edit of each field, from the audit trail's ``edit`` events: {(kind,
-    id): {field: Edit}}; only of ``people`` ({kind: ids}) when given (a supervisee's events carry
-    their id; a supervisor's, none). An edit applied from another database keeps its own time,
-    actor and chain (the event's ``from``)."""
+    id): {field: Edit}}, and their creation ({(kind, id): Edit}: the ``create`` event of a person
+    added here, or the ``from`` of a creation value applied from elsewhere); only of ``people``
+    ({kind: ids}) when given (a supervisee's events carry their id; a supervisor's, none). An
+    edit applied from another database keeps its own time, actor and chain (the event's
+    ``from``). A person's first edit is made over their creation, when known."""
     history: dict[tuple[str, int, str], list[Edit]] = {}
-    sql = "SELECT at, actor, details FROM audit_event WHERE action = ? AND record_id IS NULL"
-    params: tuple[Any, ...] = (audit.AuditAction.EDIT,)
+    created: dict[tuple[str, int], Edit] = {}
+    sql = "SELECT at, actor, details, action FROM audit_event WHERE action IN (?, ?) AND record_id IS NULL"
+    params: tuple[Any, ...] = (audit.AuditAction.EDIT, audit.AuditAction.CREATE)
     if people is not None:
         among, more = in_list(uow.raw(), "supervisee_id", sorted(people.get("supervisee", ())))
         sql += f" AND (supervisee_id IS NULL OR {among})"
         params += more
     rows = uow.rows(f"{sql} ORDER BY id", params)
-    for at, actor, text in rows:
+    for at, actor, text, action in rows:
         try:
             details = json.loads(text) if text else {}
         except ValueError:
             continue
-        after = details.get("after") if isinstance(details, dict) else None
-        if not isinstance(after, dict):
+        if not isinstance(details, dict):
             continue
         for kind in KINDS:
             person = details.get(kind)
@@ -125,7 +145,19 @@ def _edits(
             continue
         if people is not None and person not in people.get(kind, ()):
             continue
+        if action == audit.AuditAction.CREATE:
+            if set(details) == {kind, "name"}:  # the person added here (not a credential of theirs)
+                created[(kind, person)] = Edit(_stamp(at), actor, chain, created=True)
+            continue
+        after = details.get("after")
+        if not isinstance(after, dict):
+            continue
         origin = details.get("from") if isinstance(details.get("from"), dict) else None
+        if origin and origin.get("created") is True:
+            created[(kind, person)] = Edit(
+                _stamp(origin["at"]), str(origin["actor"]), str(origin["chain"]), created=True
+            )
+            continue
         edit_at = _stamp(origin["at"]) if origin else _stamp(at)
         for field in after:
             if field in _fields(kind):
@@ -140,9 +172,10 @@ def _edits(
     for (kind, person, field), edits in history.items():
         edits.sort(key=lambda e: e.key)
         last = edits[-1]
-        over = edits[-2].key if len(edits) > 1 else None
+        first = created.get((kind, person))
+        over = edits[-2].key if len(edits) > 1 else first.key if first else None
         newest.setdefault((kind, person), {})[field] = Edit(last.at, last.actor, last.chain, over)
-    return newest
+    return newest, created
 
 
 def person_states(
@@ -151,8 +184,9 @@ def person_states(
     """Everyone here (or, given either, only these supervisees and supervisors: global ids) as
     the other side's :func:`apply_person_edits` takes them: kind, global id, this database's
     chain id, every detail (dates as ISO text) and, per field edited here or applied from
-    elsewhere, its newest edit (``at``, ``actor``, ``chain``, ``over``). Reads only the people
-    named and their edits."""
+    elsewhere, its newest edit (``at``, ``actor``, ``chain``, ``over``), and their creation
+    (``created``: ``at``, ``actor``, ``chain``; None when not known here), the clock of the
+    details never edited. Reads only the people named and their edits."""
     chain = _chain(uow)
     everyone = supervisees is None and supervisors is None
     wanted = {"supervisee": set(supervisees or ()), "supervisor": set(supervisors or ())}
@@ -166,7 +200,7 @@ def person_states(
         found += [(kind, person) for person in uow.session.scalars(query)]
     if not everyone and not found:
         return []
-    edits = _edits(
+    edits, created = _edits(
         uow,
         chain,
         None if everyone else {k: {p.id for kind, p in found if kind == k} for k in KINDS},
@@ -181,9 +215,14 @@ def person_states(
                 "chain": chain,
                 "details": {f: _text(getattr(person, f)) for f in _fields(kind)},
                 "edited": {f: e.as_json() for f, e in sorted(mine.items())},
+                "created": _created_json(created.get((kind, person.id))),
             }
         )
     return states
+
+
+def _created_json(edit: Edit | None) -> dict[str, str] | None:
+    return None if edit is None else {"at": edit.at, "actor": edit.actor, "chain": edit.chain}
 
 
 @dataclass(frozen=True)
@@ -211,6 +250,11 @@ class _Incoming:
     chain: str
     details: dict[str, Any]
     edited: dict[str, Edit]
+    created: Edit | None
+
+    def clock(self, field: str) -> Edit | None:
+        """The clock of this field's value there: its newest edit, else the person's creation."""
+        return self.edited.get(field) or self.created
 
 
 def _checked(uow: UnitOfWork, incoming: Iterable[Mapping[str, Any]]) -> list[tuple[_Incoming, Any]]:
@@ -270,6 +314,21 @@ def _checked(uow: UnitOfWork, incoming: Iterable[Mapping[str, Any]]) -> list[tup
                 if isinstance(over, list | tuple) and len(over) == 2
                 else None,
             )
+        made = item.get("created")
+        if made is not None and not isinstance(made, Mapping):
+            raise _refuse(
+                _("The edit of {field} of {global_id} does not say when and by whom, with its value.").format(
+                    field="created", global_id=gid
+                ),
+                "person_merge.bad_edit",
+                field="created",
+            )
+        creation = (
+            Edit(_stamp(made.get("at"), field="created"), str(made.get("actor") or ""),
+                 str(made.get("chain") or chain), created=True)
+            if made is not None
+            else None
+        )  # fmt: skip
         model = Supervisee if kind == "supervisee" else Supervisor
         person = uow.session.scalar(select(model).where(model.global_id == gid))
         if person is None:
@@ -281,7 +340,7 @@ def _checked(uow: UnitOfWork, incoming: Iterable[Mapping[str, Any]]) -> list[tup
                 "person_merge.unknown_person",
                 global_id=gid,
             )
-        out.append((_Incoming(kind, gid, chain, dict(details), edits), person))
+        out.append((_Incoming(kind, gid, chain, dict(details), edits, creation), person))
     return out
 
 
@@ -298,35 +357,32 @@ def apply_person_edits(uow: UnitOfWork, incoming: Sequence[Mapping[str, Any]]) -
     named: dict[str, set[int]] = {k: set() for k in KINDS}
     for other, person in people:
         named[other.kind].add(person.id)
-    edits = _edits(uow, chain, named)
+    edits, created = _edits(uow, chain, named)
     applied: list[tuple[str, str, str]] = []
     conflicts: list[dict[str, Any]] = []
     for other, person in people:
         here = edits.get((other.kind, person.id), {})
-        winners: dict[str, Any] = {}
+        first = created.get((other.kind, person.id))
+        winners: dict[str, tuple[Any, Edit]] = {}
         for field, value in other.details.items():
             mine = _text(getattr(person, field))
             if value == mine:
                 continue
-            theirs, ours = other.edited.get(field), here.get(field)
-            if theirs is None or (ours is not None and ours.key >= theirs.key):
-                # never edited there, or ours is the newer: kept; a conflict unless theirs is
-                # an edit ours was made over (they have not seen ours yet)
-                if (
-                    theirs is not None
-                    and ours is not None
-                    and ours.over != theirs.key
-                    and ours.chain != theirs.chain
-                ):
+            theirs, ours = other.clock(field), here.get(field) or first
+            if theirs is None or (ours is not None and ours.rank >= theirs.rank):
+                # no clock there, or ours is the newer: kept; a conflict unless theirs is an
+                # edit ours was made over (they have not seen ours yet)
+                if _conflicting(ours, theirs):
+                    assert theirs is not None
                     conflicts.append(_conflict(other, person.id, field, mine, value, theirs))
                 continue
-            winners[field] = value
-            if ours is not None and theirs.over != ours.key and ours.chain != theirs.chain:
+            winners[field] = (value, theirs)
+            if _conflicting(theirs, ours):
+                assert ours is not None
                 conflicts.append(_conflict(other, person.id, field, value, mine, ours))
         # one edit event per field, so that each keeps its own time
-        for field, value in winners.items():
-            edit = other.edited[field]
-            origin = {"at": edit.at, "actor": edit.actor, "chain": edit.chain}
+        for field, (value, edit) in winners.items():
+            origin = edit.origin()
             if other.kind == "supervisee":
                 current = {f: getattr(person, f) for f in SUPERVISEE_FIELDS}
                 current[field] = value
@@ -343,11 +399,25 @@ def apply_person_edits(uow: UnitOfWork, incoming: Sequence[Mapping[str, Any]]) -
                     origin=origin,
                 )
             else:
-                edit_supervisor(uow, supervisor_id=person.id, origin=origin, **{field: value})
+                # None is "keep" to edit_supervisor; "" clears (a cleared expiry date)
+                cleared = "" if value is None else value
+                edit_supervisor(uow, supervisor_id=person.id, origin=origin, **{field: cleared})
             applied.append((other.kind, other.global_id, field))
     log_conflicts(uow, conflicts)
     uow.flush()
     return Outcome(tuple(applied), tuple(conflicts))
+
+
+def _conflicting(kept: Edit | None, lost: Edit | None) -> bool:
+    """Two edits made in different databases, the one kept not made over the one lost: a
+    conflict. A creation value is never one (any edit is made over it)."""
+    return (
+        kept is not None
+        and lost is not None
+        and not (kept.created or lost.created)
+        and kept.over != lost.key
+        and kept.chain != lost.chain
+    )
 
 
 def log_conflicts(uow: UnitOfWork, conflicts: Iterable[Mapping[str, Any]]) -> None:

@@ -3,8 +3,9 @@
 It carries, for the people both databases hold, what changes about them outside signed
 records:
 
-- ``people``: their details and the newest edit of each field
-  (:func:`~supervisor_app.services.person_merge.person_states`), applied on arrival with
+- ``people``: their details, the newest edit of each field and their creation (the clock of
+  the details never edited) (:func:`~supervisor_app.services.person_merge.person_states`),
+  applied on arrival with
   :func:`~supervisor_app.services.person_merge.apply_person_edits` (newest edit wins per field,
   ``sync-conflict`` events when two databases edited without seeing each other);
 - ``conflicts`` (optional): the ``sync-conflict`` events the sender logged when the
