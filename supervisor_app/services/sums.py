@@ -46,6 +46,7 @@ _CHOSEN = (
     "chosen(session_id, supervisee_id) AS MATERIALIZED "
     "(SELECT session_id, supervisee_id FROM session_attendee WHERE supervisee_id IN ({marks})), "
 )
+_EVERYONE = {"chosen": "", "attendees": "session_attendee"}
 _SESSION_TOTALS = (
     f"WITH {{chosen}}{_GONE.format(table='supervision_session', set_aside=set_aside_sql('supervision_session'))} "
     "SELECT t.supervisee_id, s.status, s.supervisor_id, s.format, a.domain_code, s.id IN (SELECT id FROM waiting), sum(a.minutes) "
@@ -158,9 +159,7 @@ def sums_by_supervisee(
             return f"{column} IN ({marks})" if chunk is not None else "1 = 1"  # noqa: B023
 
         sessions = (
-            {"chosen": _CHOSEN.format(marks=marks), "attendees": "chosen"}
-            if chunk is not None
-            else {"chosen": "", "attendees": "session_attendee"}
+            {"chosen": _CHOSEN.format(marks=marks), "attendees": "chosen"} if chunk is not None else _EVERYONE
         )
         joins_before = None
         if chunk is not None and uow.db.is_postgres:
