@@ -857,8 +857,8 @@ class Bench:
         _owner, app = self._postgres()
         raw_url = app.replace("postgresql+psycopg://", "postgresql://", 1)
         queries = {
-            "session totals": sums._SESSION_TOTALS.format(who="1 = 1"),
-            "session spans": sums._SESSION_SPANS.format(who="1 = 1"),
+            "session totals": sums._SESSION_TOTALS.format(**sums._EVERYONE),
+            "session spans": sums._SESSION_SPANS.format(**sums._EVERYONE),
             "experience totals": sums._EXPERIENCE_TOTALS.format(who="1 = 1", inside="1 = 1"),
         }
 

@@ -256,9 +256,10 @@ class SuperviseeListPage(RefreshOnChange, QWidget):
     def _load_chunk(
         self, token: int, ids: list[int], start: int, include_inactive: bool, done: list[Any]
     ) -> None:
-        # On the agency database (PostgreSQL) a chunk costs nearly what everyone does (its totals
-        # queries hash-join whole tables: 7 s for 50 supervisees, 12 s for all 800, cold, at the
-        # benchmark's scale 1), so everyone is added up in one read there.
+        # On the agency database (PostgreSQL) a chunk costs half of what everyone does, cold, at
+        # the benchmark's scale 1 (load average 4: 1.3-1.6 s for 50 supervisees, their sessions
+        # looked up one by one; 2.8-3.2 s for all 705 active ones, merged in id order), so
+        # everyone is added up in one read there (benchmarks/README.md).
         size = len(ids) if self.ctx.on_server else FIGURES_CHUNK
         chunk = ids[start : start + size]
         self.ctx.read(
