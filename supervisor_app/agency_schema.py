@@ -529,6 +529,68 @@ def create_agency_schema(url_or_engine: str | Engine) -> str:
             engine.dispose()
 
 
+def agency_revision(url_or_engine: str | Engine) -> tuple[bool, str | None]:
+    """(whether the database has any table, the schema revision it is stamped at or None)."""
+    from sqlalchemy import inspect, text
+
+    engine, ours = _engine(url_or_engine)
+    try:
+        with engine.connect() as conn:
+            tables = inspect(conn).get_table_names()
+            if "alembic_version" not in tables:
+                return bool(tables), None
+            return True, conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    finally:
+        if ours:
+            engine.dispose()
+
+
+def upgrade_agency_schema(url_or_engine: str | Engine) -> tuple[str, str]:
+    """Bring an agency database made by an earlier version to head, as the owner role, in one
+    transaction; (the revision it was at, head). Refused, nothing changed: a database with
+    tables that :func:`create_agency_schema` did not make (no revision), one made by a newer
+    version, and one whose protections differ, after the upgrade, from what this version makes
+    (:func:`differences`: changed outside the app; the upgrade is rolled back)."""
+    from supervisor_app.storage import head_revision, known_revisions
+
+    engine, ours = _engine(url_or_engine)
+    head = head_revision()
+    try:
+        has_tables, found = agency_revision(engine)
+        if found is None:
+            raise DatabaseError(
+                _(
+                    "This PostgreSQL database has tables but is not an agency database made by "
+                    "supervisor_app (it has no schema revision); nothing was changed."
+                )
+                if has_tables
+                else _("This PostgreSQL database is empty: init creates the agency database in it.")
+            )
+        if found not in known_revisions():
+            raise DatabaseError(
+                _(
+                    "The agency database was made by a newer version of supervisor_app (schema "
+                    "{revision}); install that version. Nothing was changed."
+                ).format(revision=found),
+                kind="newer",
+            )
+        if found == head:
+            return found, head
+        from alembic import command
+        from alembic.config import Config
+
+        with engine.begin() as conn:
+            config = Config()
+            config.set_main_option("script_location", "supervisor_app:migrations")
+            config.attributes["connection"] = conn
+            command.upgrade(config, "head")
+            refuse_if_altered(conn)  # raised inside the transaction: the upgrade is rolled back
+        return found, head
+    finally:
+        if ours:
+            engine.dispose()
+
+
 def grant_app_role(url_or_engine: str | Engine, role: str) -> None:
     """Let ``role`` (an existing role that is not the owner) read and write the rows of every
     table and use the sequences, those the owner makes later included; nothing more. Run as

@@ -18,7 +18,7 @@ from test_signoff import RAW_REFUSED, signed  # noqa: F401  (signed: the fixture
 
 from conftest import World
 from supervisor_app.agency_schema import CHANGED, create_agency_schema, grant_app_role
-from supervisor_app.db import Database
+from supervisor_app.db import Database, open_database
 from supervisor_app.models import Base
 from supervisor_app.storage import DatabaseError, head_revision
 
@@ -414,8 +414,102 @@ def test_init_on_a_postgresql_url_creates_the_agency_database(
 
     assert main(["--db", empty_url, "init", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["revision"] == head_revision()
-    assert main(["--db", empty_url, "init"]) == 1  # the second time: refused, nothing changed
-    assert "already has tables" in capsys.readouterr().err
+    engine = create_engine(empty_url)
+    try:
+        before = snapshot(engine)
+        assert main(["--db", empty_url, "init"]) == 0  # the second time: at head, nothing to do
+        assert capsys.readouterr().out.startswith(f"Agency database already at revision {head_revision()}: ")
+        assert snapshot(engine) == before
+    finally:
+        engine.dispose()
+
+
+def _at_0014(url: str) -> None:
+    """The agency database as the previous version made it (before migration 0015)."""
+    from alembic import command
+
+    from supervisor_app.db import _alembic_config, make_engine
+
+    engine = make_engine(url)
+    try:
+        with engine.begin() as conn:
+            command.downgrade(_alembic_config(conn), "0014")
+    finally:
+        engine.dispose()
+
+
+def _revision(url: str) -> str:
+    engine = create_engine(url)
+    try:
+        with engine.connect() as conn:
+            return str(conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar_one())
+    finally:
+        engine.dispose()
+
+
+def test_init_upgrades_an_agency_database_an_earlier_version_made(
+    empty_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The app's message for a database not at head tells IT to run init: init upgrades it, in
+    one transaction, and the app then opens it."""
+    from supervisor_app.cli import main
+
+    assert main(["--db", empty_url, "init"]) == 0
+    _at_0014(empty_url)
+    with pytest.raises(DatabaseError, match="runs init"):
+        open_database(empty_url)
+    capsys.readouterr()
+    assert main(["--db", empty_url, "init", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert (out["upgraded_from"], out["revision"]) == ("0014", head_revision())
+    assert _revision(empty_url) == head_revision()
+    open_database(empty_url).close()  # at head and unaltered: the app opens it
+
+
+def test_init_refuses_to_upgrade_an_altered_agency_database_and_changes_nothing(
+    empty_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from supervisor_app.cli import main
+
+    assert main(["--db", empty_url, "init"]) == 0
+    _at_0014(empty_url)
+    engine = create_engine(empty_url)
+    try:
+        with engine.begin() as conn:  # someone's own trigger beside the app's
+            conn.exec_driver_sql(
+                "CREATE FUNCTION quiet() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$"
+            )
+            conn.exec_driver_sql(
+                "CREATE TRIGGER quiet BEFORE UPDATE ON supervisor FOR EACH ROW EXECUTE FUNCTION quiet()"
+            )
+        before = snapshot(engine)
+        capsys.readouterr()
+        assert main(["--db", empty_url, "init"]) == 1
+        assert "changed outside supervisor_app" in capsys.readouterr().err
+        assert _revision(empty_url) == "0014" and snapshot(engine) == before
+        with engine.connect() as conn:  # the upgrade's indexes rolled back with it
+            assert not conn.exec_driver_sql(
+                "SELECT 1 FROM pg_indexes WHERE indexname = 'ix_session_totals'"
+            ).all()
+    finally:
+        engine.dispose()
+
+
+def test_init_refuses_a_database_with_tables_of_its_own_and_changes_nothing(
+    empty_url: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from supervisor_app.cli import main
+
+    engine = create_engine(empty_url)
+    try:
+        with engine.begin() as conn:
+            conn.exec_driver_sql("CREATE TABLE payroll (id integer)")
+        before = snapshot(engine)
+        assert main(["--db", empty_url, "init"]) == 1
+        assert "not an agency database made by supervisor_app" in capsys.readouterr().err
+        assert snapshot(engine) == before
+    finally:
+        engine.dispose()
 
 
 def test_init_with_an_app_role_grants_it_the_rows_and_nothing_more(

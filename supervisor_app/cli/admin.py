@@ -46,7 +46,8 @@ def init_arguments(add: argparse.ArgumentParser) -> None:
 
 def init(args: argparse.Namespace) -> int:
     """``init``: create or upgrade the database file; given a PostgreSQL URL (``--db`` or
-    ``$SUPERVISOR_APP_DB``), create the agency database there (:mod:`supervisor_app.agency_schema`)."""
+    ``$SUPERVISOR_APP_DB``), create the agency database there, or upgrade one an earlier version
+    made (:mod:`supervisor_app.agency_schema`)."""
     from supervisor_app.cli.running import actor, database
     from supervisor_app.db import ENV_DB
 
@@ -72,7 +73,13 @@ def init(args: argparse.Namespace) -> int:
 
 
 def _init_agency(args: argparse.Namespace, url: str) -> int:
-    from supervisor_app.agency_schema import create_agency_schema, grant_app_role, refuse_unless_postgres
+    from supervisor_app.agency_schema import (
+        agency_revision,
+        create_agency_schema,
+        grant_app_role,
+        refuse_unless_postgres,
+        upgrade_agency_schema,
+    )
     from supervisor_app.storage import DatabaseError
 
     try:
@@ -90,15 +97,25 @@ def _init_agency(args: argparse.Namespace, url: str) -> int:
                 "triggers that protect signed records."
             ).format(role=role)
         )
-    revision = create_agency_schema(url)
+    has_tables, found = agency_revision(url)
+    if has_tables:  # made by an earlier version (or not an agency database: refused, unchanged)
+        found, revision = upgrade_agency_schema(url)
+        done = (
+            _("Agency database already at revision {revision}: {database}")
+            if found == revision
+            else _("Agency database upgraded from revision {found} to {revision}: {database}")
+        ).format(found=found, revision=revision, database=shown)
+    else:
+        revision = create_agency_schema(url)
+        done = _("Agency database created at revision {revision}: {database}").format(
+            revision=revision, database=shown
+        )
     if role is not None:
         grant_app_role(url, role)
     show(
         args,
-        {"database": shown, "revision": revision, "app_role": role},
-        _("Agency database created at revision {revision}: {database}").format(
-            revision=revision, database=shown
-        )
+        {"database": shown, "revision": revision, "upgraded_from": found, "app_role": role},
+        done
         + (
             "\n" + _("The role {role} may now read and write its rows.").format(role=role)
             if role is not None
