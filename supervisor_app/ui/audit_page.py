@@ -238,7 +238,10 @@ class AuditPage(RefreshOnChange, QWidget):
         # they are not looked up among this database's people.
         self._arrived_words = _DetailWords()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("<h2>Audit trail</h2>"), self))
+        title = QHBoxLayout()  # the title, and beside it the choice of trail (the filters' row is full)
+        layout.addLayout(title)
+        title.addWidget(QLabel(self.tr("<h2>Audit trail</h2>"), self))
+        title.addSpacing(12)
 
         filters = QHBoxLayout()
         layout.addLayout(filters)
@@ -253,7 +256,8 @@ class AuditPage(RefreshOnChange, QWidget):
                 "events are kept as that database wrote them, read-only."
             )
         )
-        filters.addWidget(self.source)
+        title.addWidget(self.source)
+        title.addStretch(1)
         self.record = QLineEdit(self)
         self.record.setPlaceholderText(self.tr("Record id (first characters)"))
         self.record.setAccessibleName(self.tr("Filter by record id"))
