@@ -27,6 +27,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import sys
 import tempfile
 import threading
 from contextlib import suppress
@@ -61,6 +62,21 @@ class DatabaseError(Exception):
     @property
     def offer_restore(self) -> bool:
         return self.kind in ("damaged", "unreadable")
+
+
+def server_lost(exc: BaseException) -> bool:
+    """Whether ``exc`` says the agency database's server cannot be reached (stopped, restarted,
+    the network down): psycopg's connection errors (SQLSTATE class 08, operator intervention
+    57P, or none: it never answered), not a refusal of the statement. The one rule of the app
+    window and the command line."""
+    if getattr(exc, "connection_invalidated", False):  # SQLAlchemy saw the connection die
+        return True
+    cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
+    psycopg = sys.modules.get("psycopg")  # imported only when on the agency database
+    if psycopg is None or not isinstance(cause, psycopg.OperationalError):
+        return False
+    state = getattr(cause, "sqlstate", None)
+    return state is None or state.startswith(("08", "57P"))
 
 
 def user_data_dir() -> Path:

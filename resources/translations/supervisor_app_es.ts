@@ -726,6 +726,26 @@ Déjela vacía para trabajar solo en esta computadora portátil.</translation>
         <translation>Clave de firma</translation>
     </message>
     <message>
+        <source>Whose audit trail</source>
+        <translation>De qué base de datos es el registro de auditoría</translation>
+    </message>
+    <message>
+        <source>This database</source>
+        <translation>Esta base de datos</translation>
+    </message>
+    <message>
+        <source>Arrived from other databases</source>
+        <translation>Llegado de otras bases de datos</translation>
+    </message>
+    <message>
+        <source>A laptop's audit trail arrives at the agency database when the laptop syncs: its events are kept as that database wrote them, read-only.</source>
+        <translation>El registro de auditoría de una computadora portátil llega a la base de datos de la agencia cuando la computadora se sincroniza: sus eventos se guardan tal como esa base de datos los escribió, solo para leer.</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>Dónde</translation>
+    </message>
+    <message>
         <source>Details</source>
         <translation>Detalles</translation>
     </message>
@@ -762,8 +782,40 @@ Déjela vacía para trabajar solo en esta computadora portátil.</translation>
         <translation>cualquiera</translation>
     </message>
     <message>
+        <source>supervisor #{id} there</source>
+        <translation>supervisor n.º {id} de allí</translation>
+    </message>
+    <message>
+        <source>Database {id} ({agency})</source>
+        <translation>Base de datos {id} ({agency})</translation>
+    </message>
+    <message>
+        <source>Database {id}</source>
+        <translation>Base de datos {id}</translation>
+    </message>
+    <message>
+        <source>supervisee #{id} there</source>
+        <translation>supervisado n.º {id} de allí</translation>
+    </message>
+    <message>
         <source>Any supervisee</source>
         <translation>Cualquier supervisado</translation>
+    </message>
+    <message>
+        <source>Another database numbers its supervisees itself: filter its events by record instead.</source>
+        <translation>Otra base de datos numera a sus supervisados a su manera: filtre sus eventos por registro.</translation>
+    </message>
+    <message>
+        <source>No event matches these filters.</source>
+        <translation>Ningún evento coincide con estos filtros.</translation>
+    </message>
+    <message>
+        <source>No audit events from other databases are kept here. A laptop's audit trail arrives at the agency database when the laptop syncs with it; until then each laptop's Audit page shows its own.</source>
+        <translation>Aquí no se guardan eventos de auditoría de otras bases de datos. El registro de auditoría de una computadora portátil llega a la base de datos de la agencia cuando la computadora se sincroniza con ella; hasta entonces, la página Auditoría de cada computadora muestra el suyo.</translation>
+    </message>
+    <message>
+        <source>Nothing has been recorded in this database's audit trail yet.</source>
+        <translation>Todavía no hay nada en el registro de auditoría de esta base de datos.</translation>
     </message>
     <message>
         <source>Verifying…</source>

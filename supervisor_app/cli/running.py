@@ -98,6 +98,19 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
         return EXIT_FAILURE
     except Exception as exc:  # noqa: BLE001 - the last line of defence: no traceback for users
+        from supervisor_app.storage import server_lost
+
+        if server_lost(exc) and not os.environ.get("SUPERVISOR_APP_DEBUG"):
+            # A state, not the input: the transaction was rolled back with the connection.
+            print(
+                "supervisor-app: "
+                + _(
+                    "The agency database server stopped answering (it stopped, or the network is "
+                    "down): nothing more was written. Try again when it is back."
+                ),
+                file=sys.stderr,
+            )
+            return EXIT_FAILURE
         if isinstance(
             exc, _loaded_class("supervisor_app.services.signoff.checks", "RecordsFailVerification")
         ) or (isinstance(exc, _loaded_class("supervisor_app.services.profiles", "ProfileError"))):

@@ -35,16 +35,26 @@ def _audit_where(flt: AuditFilter) -> list[Any]:
         clauses.append(AuditEvent.action == flt.action)
     if flt.actor.strip():
         clauses.append(contains(AuditEvent.actor, fold(flt.actor.strip())))
+    start, end = local_day_bounds(flt)
+    if start is not None:
+        clauses.append(AuditEvent.at >= start)
+    if end is not None:
+        clauses.append(AuditEvent.at < end)
+    return clauses
+
+
+def local_day_bounds(flt: AuditFilter) -> tuple[dt.datetime | None, dt.datetime | None]:
+    """The filter's local dates as UTC instants: from the start of ``date_from``, to before
+    the day after ``date_to`` (None: no bound)."""
+    start = end = None
     if flt.date_from is not None:
         start = dt.datetime.combine(flt.date_from, dt.time(), tzinfo=dt.UTC) - _local_offset()
-        clauses.append(AuditEvent.at >= start)
     if flt.date_to is not None:
         end = (
             dt.datetime.combine(flt.date_to + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
             - _local_offset()
         )
-        clauses.append(AuditEvent.at < end)
-    return clauses
+    return start, end
 
 
 def _local_offset() -> dt.timedelta:

@@ -3,6 +3,7 @@ signed record re-checked in the background, with every problem listed."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Any
 
@@ -23,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from supervisor_app.services import audit_pages, overview, people, signoff
+from supervisor_app.services import arrived_trail, audit_pages, overview, people, signoff
+from supervisor_app.services.arrived_trail import ArrivedEntry
 from supervisor_app.services.audit import (
     AuditAction,
     AuditEntry,
@@ -40,6 +42,8 @@ from supervisor_app.ui.screen_fit import scrolling, short
 from supervisor_app.units import duration, fold
 
 _ANY_DATE = QDate(2000, 1, 1)
+HERE, ARRIVED = "here", "arrived"  # the choice of trail: this database's, or other databases'
+WHERE_COLUMN = 1  # shown for the events that arrived from other databases
 
 
 def _tr(text: str) -> str:
@@ -230,11 +234,30 @@ class AuditPage(RefreshOnChange, QWidget):
         self._names: dict[str, str] = {}
         self._supervisees: dict[int, str] = {}
         self._words = _DetailWords()
+        # Another database's events name its own supervisors and supervisees (its numbers):
+        # they are not looked up among this database's people.
+        self._arrived_words = _DetailWords()
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("<h2>Audit trail</h2>"), self))
+        title = QHBoxLayout()  # the title, and beside it the choice of trail (the filters' row is full)
+        layout.addLayout(title)
+        title.addWidget(QLabel(self.tr("<h2>Audit trail</h2>"), self))
+        title.addSpacing(12)
 
         filters = QHBoxLayout()
         layout.addLayout(filters)
+        self.source = QComboBox(self)
+        self.source.setObjectName("audit_source")
+        self.source.setAccessibleName(self.tr("Whose audit trail"))
+        self.source.addItem(self.tr("This database"), HERE)
+        self.source.addItem(self.tr("Arrived from other databases"), ARRIVED)
+        self.source.setToolTip(
+            self.tr(
+                "A laptop's audit trail arrives at the agency database when the laptop syncs: its "
+                "events are kept as that database wrote them, read-only."
+            )
+        )
+        title.addWidget(self.source)
+        title.addStretch(1)
         self.record = QLineEdit(self)
         self.record.setPlaceholderText(self.tr("Record id (first characters)"))
         self.record.setAccessibleName(self.tr("Filter by record id"))
@@ -268,20 +291,17 @@ class AuditPage(RefreshOnChange, QWidget):
                 Column(
                     self.tr("When (local time)"), lambda e: e.at.astimezone().strftime("%Y-%m-%d %H:%M:%S")
                 ),
+                Column(self.tr("Where"), self._where, tooltip=lambda e: getattr(e, "chain_id", "")),
                 Column(self.tr("Who"), self._who),
                 Column(
                     self.tr("Action"),
                     lambda e: _tr(ACTION_WORDS[e.action]) if e.action in ACTION_WORDS else e.action,
                 ),
                 Column(self.tr("Record"), lambda e: short_record_id(e.record_id), tooltip=self._record_tip),
-                Column(self.tr("Supervisee"), lambda e: self._supervisees.get(e.supervisee_id or -1, "")),
-                Column(
-                    self.tr("Details"),
-                    lambda e: self._words.text(e.details),
-                    tooltip=lambda e: self._words.text(e.details),
-                ),
+                Column(self.tr("Supervisee"), self._supervisee),
+                Column(self.tr("Details"), self._details, tooltip=self._details),
             ],
-            key=lambda e: e.id,
+            key=lambda e: e.key if isinstance(e, ArrivedEntry) else e.id,
             parent=self,
         )
         self.view = row_table(
@@ -290,8 +310,14 @@ class AuditPage(RefreshOnChange, QWidget):
         self.view.setAlternatingRowColors(True)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
-        for column, width in enumerate([150, 150, 120, 130, 170]):
+        for column, width in enumerate([150, 190, 150, 120, 130, 170]):
             self.view.setColumnWidth(column, width)
+        self.view.setColumnHidden(WHERE_COLUMN, True)
+        self.empty = QLabel(self)  # above the list, when it is empty: what that means
+        self.empty.setObjectName("audit_empty")
+        self.empty.setWordWrap(True)
+        self.empty.setVisible(False)
+        layout.insertWidget(layout.indexOf(splitter), self.empty)
 
         verify_box = QGroupBox(self.tr("Verify records"), splitter)
         verify_layout = QVBoxLayout(verify_box)
@@ -335,7 +361,7 @@ class AuditPage(RefreshOnChange, QWidget):
         self._debounce.timeout.connect(self.apply_filters)
         self.record.textChanged.connect(lambda _t: self._debounce.start())
         self.actor.textChanged.connect(lambda _t: self._debounce.start())
-        for combo in (self.supervisee, self.action):
+        for combo in (self.source, self.supervisee, self.action):
             combo.currentIndexChanged.connect(lambda _i: self.apply_filters())
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(lambda _d: self.apply_filters())
@@ -354,8 +380,35 @@ class AuditPage(RefreshOnChange, QWidget):
         edit.setAccessibleName(name)
         return edit
 
-    def _who(self, event: AuditEntry) -> str:
+    def _who(self, event: AuditEntry | ArrivedEntry) -> str:
+        if isinstance(event, ArrivedEntry):  # that database's supervisor, by its number there
+            kind, _sep, number = event.actor.partition(":")
+            if kind == "supervisor" and number.isdigit():
+                return self.tr("supervisor #{id} there").format(id=number)
+            return event.actor
         return self._names.get(event.actor, event.actor)
+
+    def _where(self, event: AuditEntry | ArrivedEntry) -> str:
+        if not isinstance(event, ArrivedEntry):
+            return self.tr("This database")
+        if event.agency:
+            return self.tr("Database {id} ({agency})").format(id=event.chain_id[:8], agency=event.agency)
+        return self.tr("Database {id}").format(id=event.chain_id[:8])
+
+    def _supervisee(self, event: AuditEntry | ArrivedEntry) -> str:
+        if isinstance(event, ArrivedEntry):
+            if event.supervisee_id is None:
+                return ""
+            return self.tr("supervisee #{id} there").format(id=event.supervisee_id)
+        return self._supervisees.get(event.supervisee_id or -1, "")
+
+    def _details(self, event: AuditEntry | ArrivedEntry) -> str:
+        words = self._arrived_words if isinstance(event, ArrivedEntry) else self._words
+        return words.text(event.details)
+
+    def arrived(self) -> bool:
+        """Whether the list shows the events that arrived from other databases."""
+        return bool(self.source.currentData() == ARRIVED)
 
     def _record_tip(self, event: AuditEntry) -> str:
         rid = event.record_id or ""
@@ -382,7 +435,7 @@ class AuditPage(RefreshOnChange, QWidget):
         self._supervisees = dict(supervisees)
         self._words.supervisors = {int(code.split(":")[1]): name for code, name in names.items()}
         self._words.supervisees = self._supervisees
-        self._words.labels = labels
+        self._words.labels = self._arrived_words.labels = labels
         current = self.supervisee.currentData()
         self.supervisee.blockSignals(True)
         self.supervisee.clear()
@@ -417,17 +470,60 @@ class AuditPage(RefreshOnChange, QWidget):
     def apply_filters(self) -> None:
         self._applied = True
         self._stale = False
+        arrived = self.arrived()
+        self.view.setColumnHidden(WHERE_COLUMN, not arrived)
+        # Another database numbers its supervisees itself: the list of this one's does not apply.
+        self.supervisee.setEnabled(not arrived)
+        self.supervisee.setToolTip(
+            self.tr("Another database numbers its supervisees itself: filter its events by record instead.")
+            if arrived
+            else ""
+        )
         flt = self.current_filter()
+        if arrived:
+            flt = dataclasses.replace(flt, supervisee_id=None)
         ctx = self.ctx
         words = self._words
+        arrived_words = self._arrived_words
 
-        def page(uow: Any, after: Any, limit: int) -> list[AuditEntry]:
-            entries = audit_pages.audit_page(uow, filter=flt, before_id=after, limit=limit)
+        def page(uow: Any, after: Any, limit: int) -> tuple[list[Any], bool]:
+            entries: list[Any]
+            if arrived:
+                entries = arrived_trail.arrived_page(uow, filter=flt, before=after, limit=limit)
+            else:
+                entries = audit_pages.audit_page(uow, filter=flt, before_id=after, limit=limit)
             wanted = set().union(*(referenced_ids(e) for e in entries)) - set(words.records)
             words.records.update(record_refs(uow, wanted))  # the records the page names, by date
+            arrived_words.records = words.records  # record ids are global: the same records
+            held = (
+                bool(entries) or after is not None or (arrived_trail.any_arrived(uow) if arrived else False)
+            )
+            return entries, held
+
+        def fetch(after: Any, limit: int) -> list[Any]:
+            entries, held = ctx.read_now(lambda uow: page(uow, after, limit))
+            if after is None:
+                self._show_empty(not entries, held=held, filtered=flt != audit_pages.AuditFilter())
             return entries
 
-        self.model.set_fetch(lambda after, limit: ctx.read_now(lambda uow: page(uow, after, limit)))
+        self.model.set_fetch(fetch)
+
+    def _show_empty(self, empty: bool, *, held: bool, filtered: bool) -> None:
+        """Say what an empty list means: nothing arrived (yet), or nothing matches the filters."""
+        self.empty.setVisible(empty)
+        if not empty:
+            return
+        if filtered and (held or not self.arrived()):
+            text = self.tr("No event matches these filters.")
+        elif self.arrived():
+            text = self.tr(
+                "No audit events from other databases are kept here. A laptop's audit trail arrives at "
+                "the agency database when the laptop syncs with it; until then each laptop's Audit page "
+                "shows its own."
+            )
+        else:
+            text = self.tr("Nothing has been recorded in this database's audit trail yet.")
+        self.empty.setText(text)
 
     def refresh(self) -> None:
         self._stale = False

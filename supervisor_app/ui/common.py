@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-import sys
 from collections.abc import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractItemModel, QCoreApplication, QDate, Qt, QTime
@@ -25,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from supervisor_app.services.errors import DomainError
+from supervisor_app.storage import server_lost
 from supervisor_app.units import hours
 
 __all__ = [
@@ -41,6 +41,7 @@ __all__ = [
     "password_edit",
     "past_date_edit",
     "row_table",
+    "server_lost",
     "show_error",
     "status_text",
     "supervisor_choice",
@@ -342,20 +343,6 @@ def no_file_to_open_here() -> str:
     """Why opening another database is disabled while the app is on the agency database (the
     tooltip of every control that would open one): a file chooser cannot name a server."""
     return _tr("The app is on the agency database: to open a database file, start the app with that file.")
-
-
-def server_lost(exc: BaseException) -> bool:
-    """Whether ``exc`` says the agency database's server cannot be reached (stopped, restarted,
-    the network down): psycopg's connection errors (SQLSTATE class 08, operator intervention
-    57P, or none: it never answered), not a refusal of the statement."""
-    if getattr(exc, "connection_invalidated", False):  # SQLAlchemy saw the connection die
-        return True
-    cause = getattr(exc, "orig", None) or exc  # SQLAlchemy wraps the driver's error
-    psycopg = sys.modules.get("psycopg")  # imported only when the app is on the agency database
-    if psycopg is None or not isinstance(cause, psycopg.OperationalError):
-        return False
-    state = getattr(cause, "sqlstate", None)
-    return state is None or state.startswith(("08", "57P"))
 
 
 def _unexpected(exc: BaseException) -> str:

@@ -103,7 +103,7 @@ def test_audit_filters_and_verify_lists_every_problem(qtbot, world, make_window)
     assert audit.model.rowCount() >= 3
     audit.action.setCurrentIndex(audit.action.findData("sign"))
     assert audit.model.rowCount() == 1
-    assert audit.model.data(audit.model.index(0, 4)) == "Ana Example"
+    assert audit.model.data(audit.model.index(0, _column(audit, "Supervisee"))) == "Ana Example"
     qtbot.mouseClick(audit.verify_button, Qt.MouseButton.LeftButton)
     assert "All good" in audit.result.text()
 
