@@ -139,13 +139,19 @@ def due_items(uow: UnitOfWork, *, today: dt.date | None = None, days: int = DEFA
     supervisors = {s.id: s for s in uow.session.scalars(select(Supervisor))}
     items: list[DueItem] = []
     items += _credentials(uow, today, horizon, names, supervisors)
+    chosen = []
     for supervisee in supervisees:
         profile = profiles.get(supervisee.credential) if supervisee.credential in profiles else None
-        if profile is None:
-            continue
-        items += _supervision(uow, supervisee, profile, today)
-        items += _window(uow, supervisee, profile, today, horizon)
-        items += _hire(uow, supervisee, profile, today, horizon)
+        if profile is not None:
+            chosen.append((supervisee, profile))
+    # a few grouped reads over all the active supervisees, not a read per supervisee
+    last_sessions = _last_sessions(uow, chosen, today)
+    leaving = _leaving(uow, chosen, today, horizon)
+    held = _held(uow, chosen, horizon)
+    for supervisee, profile in chosen:
+        items += _supervision(supervisee, profile, today, last_sessions.get(supervisee.id))
+        items += _window(supervisee, profile, today, horizon, leaving.get(supervisee.id))
+        items += _hire(supervisee, profile, today, horizon, supervisee.id in held)
     items += _pending(uow, today, supervisors)
     items += _unqualified(uow, today, supervisors)
     items.sort(key=lambda item: (item.date, item.rule, item.text))
@@ -302,19 +308,38 @@ def _renewal_text(who: str, profile: Any, kind: str, expires: dt.date, rows: lis
     return _("{who}, renewal by {date}: {missing}").format(who=who, date=expires.isoformat(), missing=missing)
 
 
-def _supervision(uow: UnitOfWork, supervisee: Supervisee, profile: Any, today: dt.date) -> list[DueItem]:
-    rule = profile.due.supervision_every_days
-    if rule is None:
-        return []
-    last = uow.session.scalar(
-        select(func.max(SupervisionSession.date))
+def _codes(chosen: list[tuple[Supervisee, Any]], keep: Callable[[Any], bool]) -> set[str]:
+    """The credentials (profile codes) of the chosen supervisees whose profile ``keep``s."""
+    return {supervisee.credential for supervisee, profile in chosen if keep(profile)}
+
+
+def _last_sessions(
+    uow: UnitOfWork, chosen: list[tuple[Supervisee, Any]], today: dt.date
+) -> dict[int, dt.date]:
+    """Each active supervisee's last supervision up to ``today`` (not voided), for the profiles
+    with a ``[due] supervision_every_days``: one grouped read."""
+    codes = _codes(chosen, lambda profile: profile.due.supervision_every_days is not None)
+    if not codes:
+        return {}
+    rows = uow.session.execute(
+        select(SessionAttendee.supervisee_id, func.max(SupervisionSession.date))
         .join(SessionAttendee, SessionAttendee.session_id == SupervisionSession.id)
+        .join(Supervisee, Supervisee.id == SessionAttendee.supervisee_id)
         .where(
-            SessionAttendee.supervisee_id == supervisee.id,
+            Supervisee.active.is_(True),
+            Supervisee.credential.in_(sorted(codes)),
             SupervisionSession.date <= today,
             ~voided_clause(SupervisionSession),
         )
+        .group_by(SessionAttendee.supervisee_id)
     )
+    return {supervisee_id: last for supervisee_id, last in rows}
+
+
+def _supervision(supervisee: Supervisee, profile: Any, today: dt.date, last: dt.date | None) -> list[DueItem]:
+    rule = profile.due.supervision_every_days
+    if rule is None:
+        return []
     every = rule.value
     if last is not None:
         gap = (today - last).days
@@ -352,25 +377,56 @@ def _supervision_text(
     ).format(name=name, start=start.isoformat(), n=f"{gap:,}", cadence=cadence)
 
 
+def _leaving(
+    uow: UnitOfWork, chosen: list[tuple[Supervisee, Any]], today: dt.date, horizon: dt.date
+) -> dict[int, tuple[Any, dt.date]]:
+    """Each active supervisee's signed experience minutes leaving their profile's window between
+    ``today`` and ``horizon``, with the first period end among them: one grouped read for each
+    window length the profiles have."""
+    lengths = {
+        profile.experience.window_years.value for _s, profile in chosen if profile.experience.window_years
+    }
+    leaving: dict[int, tuple[Any, dt.date]] = {}
+    for years in sorted(lengths):
+        codes = {
+            supervisee.credential
+            for supervisee, profile in chosen
+            if profile.experience.window_years and profile.experience.window_years.value == years
+        }
+        cutoff_now, cutoff_then = _add_years(today, -years), _add_years(horizon, -years)
+        rows = uow.session.execute(
+            select(
+                ExperienceEntry.supervisee_id,
+                func.coalesce(func.sum(ExperienceAllocation.minutes), 0),
+                func.min(ExperienceEntry.period_end),
+            )
+            .join(ExperienceEntry, ExperienceEntry.id == ExperienceAllocation.entry_id)
+            .join(Supervisee, Supervisee.id == ExperienceEntry.supervisee_id)
+            .where(
+                Supervisee.active.is_(True),
+                Supervisee.credential.in_(sorted(codes)),
+                ExperienceEntry.period_end >= cutoff_now,
+                ExperienceEntry.period_end < cutoff_then,
+                counts_clause(ExperienceEntry),
+            )
+            .group_by(ExperienceEntry.supervisee_id)
+        )
+        leaving.update({supervisee_id: (minutes, first_end) for supervisee_id, minutes, first_end in rows})
+    return leaving
+
+
 def _window(
-    uow: UnitOfWork, supervisee: Supervisee, profile: Any, today: dt.date, horizon: dt.date
+    supervisee: Supervisee,
+    profile: Any,
+    today: dt.date,
+    horizon: dt.date,
+    leaving: tuple[Any, dt.date] | None,
 ) -> list[DueItem]:
     window = profile.experience.window_years
-    if window is None:
+    if window is None or leaving is None:
         return []
     years = window.value
-    cutoff_now, cutoff_then = _add_years(today, -years), _add_years(horizon, -years)
-    row = uow.session.execute(
-        select(func.coalesce(func.sum(ExperienceAllocation.minutes), 0), func.min(ExperienceEntry.period_end))
-        .join(ExperienceEntry, ExperienceEntry.id == ExperienceAllocation.entry_id)
-        .where(
-            ExperienceEntry.supervisee_id == supervisee.id,
-            ExperienceEntry.period_end >= cutoff_now,
-            ExperienceEntry.period_end < cutoff_then,
-            counts_clause(ExperienceEntry),
-        )
-    ).one()
-    minutes, first_end = row
+    minutes, first_end = leaving
     if not minutes:
         return []
     leaves = _add_years(first_end, years) + dt.timedelta(days=1)
@@ -389,22 +445,42 @@ def _window(
     ]
 
 
-def _hire(
-    uow: UnitOfWork, supervisee: Supervisee, profile: Any, today: dt.date, horizon: dt.date
-) -> list[DueItem]:
+def _hire_deadline(supervisee: Supervisee, profile: Any) -> dt.date | None:
     rule = profile.due.hire_deadline_months
     if rule is None or supervisee.hire_date is None:
-        return []
-    deadline = _add_months(supervisee.hire_date, rule.value)
-    if deadline > horizon:
-        return []
-    held = uow.session.scalar(
-        select(func.count())
-        .select_from(PersonCredential)
-        .where(
-            PersonCredential.supervisee_id == supervisee.id, PersonCredential.kind == supervisee.credential
+        return None
+    return _add_months(supervisee.hire_date, rule.value)
+
+
+def _held(uow: UnitOfWork, chosen: list[tuple[Supervisee, Any]], horizon: dt.date) -> set[int]:
+    """The active supervisees holding the credential they work toward (one read, made only when
+    some employer's deadline from hire falls within the horizon)."""
+    if not any(
+        (deadline := _hire_deadline(supervisee, profile)) is not None and deadline <= horizon
+        for supervisee, profile in chosen
+    ):
+        return set()
+    return set(
+        uow.session.scalars(
+            select(PersonCredential.supervisee_id)
+            .join(
+                Supervisee,
+                (Supervisee.id == PersonCredential.supervisee_id)
+                & (PersonCredential.kind == Supervisee.credential),
+            )
+            .where(Supervisee.active.is_(True))
+            .distinct()
         )
     )
+
+
+def _hire(
+    supervisee: Supervisee, profile: Any, today: dt.date, horizon: dt.date, held: bool
+) -> list[DueItem]:
+    rule = profile.due.hire_deadline_months
+    deadline = _hire_deadline(supervisee, profile)
+    if rule is None or supervisee.hire_date is None or deadline is None or deadline > horizon:
+        return []
     if held:
         return []
     params = {
