@@ -94,3 +94,32 @@ def test_the_join_settings_last_only_the_chosen_sessions_queries(world: Any) -> 
         assert settings(uow) == ("on", "off", "1.1")  # as before the two queries, not "on"
     with world.db.uow("test", reading=True) as uow:
         assert settings(uow) == ("on", "on", "4")
+
+
+def test_the_whole_agencys_totals_are_of_one_snapshot(world: Any) -> None:
+    """The whole agency's totals (on PostgreSQL its experience read beside its sessions, on a
+    second connection sharing the unit of work's exported snapshot) are all of the unit of
+    work's snapshot: an entry another connection adds and signs meanwhile is not in them, and
+    is in the next unit of work's."""
+    from conftest import experience_fields
+
+    from supervisor_app.db import open_database
+
+    other = open_database(world.db.url if world.db.is_postgres else world.db.path)
+    try:
+        with world.db.uow("test", reading=True) as uow:
+            uow.raw().execute("SELECT count(*) FROM supervisee").fetchone()  # the snapshot begins
+            with other.uow("test") as writing:
+                entry = records.add_experience(writing, **experience_fields(world)).id
+                signing.sign(writing, supervisor_id=world.dana, password=PASSWORD, record_ids=[entry])
+                writing.commit()
+            during = sums.sums_by_supervisee(uow, [world.ana], {}, everyone=True)[world.ana]
+        with world.db.uow("test", reading=True) as uow:
+            after = sums.sums_by_supervisee(uow, [world.ana], {}, everyone=True)[world.ana]
+    finally:
+        other.close()
+    assert during.experience == []
+    assert sorted(after.experience) == [
+        (world.dana, "advocacy", 600, True),
+        (world.dana, "recovery-support", 1200, True),
+    ]
