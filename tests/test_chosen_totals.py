@@ -102,7 +102,6 @@ def test_the_whole_agencys_totals_are_of_one_snapshot(world: Any) -> None:
     work's snapshot: an entry another connection adds and signs meanwhile is not in them, and
     is in the next unit of work's."""
     from conftest import experience_fields
-
     from supervisor_app.db import open_database
 
     other = open_database(world.db.url if world.db.is_postgres else world.db.path)
