@@ -480,12 +480,10 @@ def _engine(url_or_engine: str | Engine) -> tuple[Engine, bool]:
 
 def _stamp_head(conn: Connection) -> None:
     from alembic import command
-    from alembic.config import Config
 
-    config = Config()
-    config.set_main_option("script_location", "supervisor_app:migrations")
-    config.attributes["connection"] = conn
-    command.stamp(config, "head")
+    from supervisor_app.db import _alembic_config
+
+    command.stamp(_alembic_config(conn), "head")
 
 
 def _add_identity(conn: Connection) -> None:
@@ -529,42 +527,40 @@ def create_agency_schema(url_or_engine: str | Engine) -> str:
             engine.dispose()
 
 
-def agency_revision(url_or_engine: str | Engine) -> tuple[bool, str | None]:
+def _revision(conn: Connection) -> tuple[bool, str | None]:
     """(whether the database has any table, the schema revision it is stamped at or None)."""
     from sqlalchemy import inspect, text
 
-    engine, ours = _engine(url_or_engine)
-    try:
-        with engine.connect() as conn:
-            tables = inspect(conn).get_table_names()
-            if "alembic_version" not in tables:
-                return bool(tables), None
-            return True, conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-    finally:
-        if ours:
-            engine.dispose()
+    tables = inspect(conn).get_table_names()
+    if "alembic_version" not in tables:
+        return bool(tables), None
+    return True, conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
 
 
-def upgrade_agency_schema(url_or_engine: str | Engine) -> tuple[str, str]:
-    """Bring an agency database made by an earlier version to head, as the owner role, in one
-    transaction; (the revision it was at, head). Refused, nothing changed: a database with
-    tables that :func:`create_agency_schema` did not make (no revision), one made by a newer
-    version, and one whose protections differ, after the upgrade, from what this version makes
-    (:func:`differences`: changed outside the app; the upgrade is rolled back)."""
-    from supervisor_app.storage import head_revision, known_revisions
+def create_or_upgrade_agency_schema(url_or_engine: str | Engine) -> tuple[str | None, str]:
+    """What ``init`` does on the agency database, as the owner role: in an empty database,
+    :func:`create_agency_schema`; in one an earlier version made, bring it to head in one
+    transaction. (The revision it was at, None if created; the revision it is at now.)
+
+    Refused, nothing changed: a database with tables :func:`create_agency_schema` did not make
+    (no revision), one made by a newer version, and one whose protections differ, after the
+    upgrade, from what this version makes (:func:`differences`: changed outside the app; the
+    upgrade is rolled back). At head, nothing is done."""
+    from supervisor_app.storage import known_revisions
 
     engine, ours = _engine(url_or_engine)
     head = head_revision()
     try:
-        has_tables, found = agency_revision(engine)
+        with engine.connect() as conn:
+            has_tables, found = _revision(conn)
+        if not has_tables:
+            return None, create_agency_schema(engine)
         if found is None:
             raise DatabaseError(
                 _(
                     "This PostgreSQL database has tables but is not an agency database made by "
                     "supervisor_app (it has no schema revision); nothing was changed."
                 )
-                if has_tables
-                else _("This PostgreSQL database is empty: init creates the agency database in it.")
             )
         if found not in known_revisions():
             raise DatabaseError(
@@ -574,17 +570,14 @@ def upgrade_agency_schema(url_or_engine: str | Engine) -> tuple[str, str]:
                 ).format(revision=found),
                 kind="newer",
             )
-        if found == head:
-            return found, head
-        from alembic import command
-        from alembic.config import Config
+        if found != head:
+            from alembic import command
 
-        with engine.begin() as conn:
-            config = Config()
-            config.set_main_option("script_location", "supervisor_app:migrations")
-            config.attributes["connection"] = conn
-            command.upgrade(config, "head")
-            refuse_if_altered(conn)  # raised inside the transaction: the upgrade is rolled back
+            from supervisor_app.db import _alembic_config
+
+            with engine.begin() as conn:
+                command.upgrade(_alembic_config(conn), "head")
+                refuse_if_altered(conn)  # raised inside the transaction: the upgrade is rolled back
         return found, head
     finally:
         if ours:

@@ -74,11 +74,9 @@ def init(args: argparse.Namespace) -> int:
 
 def _init_agency(args: argparse.Namespace, url: str) -> int:
     from supervisor_app.agency_schema import (
-        agency_revision,
-        create_agency_schema,
+        create_or_upgrade_agency_schema,
         grant_app_role,
         refuse_unless_postgres,
-        upgrade_agency_schema,
     )
     from supervisor_app.storage import DatabaseError
 
@@ -97,19 +95,14 @@ def _init_agency(args: argparse.Namespace, url: str) -> int:
                 "triggers that protect signed records."
             ).format(role=role)
         )
-    has_tables, found = agency_revision(url)
-    if has_tables:  # made by an earlier version (or not an agency database: refused, unchanged)
-        found, revision = upgrade_agency_schema(url)
-        done = (
-            _("Agency database already at revision {revision}: {database}")
-            if found == revision
-            else _("Agency database upgraded from revision {found} to {revision}: {database}")
-        ).format(found=found, revision=revision, database=shown)
+    found, revision = create_or_upgrade_agency_schema(url)
+    if found is None:
+        done = _("Agency database created at revision {revision}: {database}")
+    elif found == revision:
+        done = _("Agency database already at revision {revision}: {database}")
     else:
-        revision = create_agency_schema(url)
-        done = _("Agency database created at revision {revision}: {database}").format(
-            revision=revision, database=shown
-        )
+        done = _("Agency database upgraded from revision {found} to {revision}: {database}")
+    done = done.format(found=found, revision=revision, database=shown)
     if role is not None:
         grant_app_role(url, role)
     show(
