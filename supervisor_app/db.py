@@ -150,10 +150,14 @@ def _configure_readonly(dbapi_connection: sqlite3.Connection, _record: Any) -> N
     cursor.close()
 
 
+# REPEATABLE READ: a long read (verify, the overview) sees one snapshot, as a deferred BEGIN
+# does on SQLite, not each statement the commits made since the one before. The first
+# statement of every reading transaction on the agency database.
+READ_ONLY_SNAPSHOT = "SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY"
+
+
 def _read_only_transaction(conn: Any) -> None:
-    # REPEATABLE READ: a long read (verify, the overview) sees one snapshot, as a deferred
-    # BEGIN does on SQLite, not each statement the commits made since the one before.
-    conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+    conn.exec_driver_sql(READ_ONLY_SNAPSHOT)
 
 
 # The agency database's write lock (an advisory lock, held until the transaction ends): the
@@ -691,7 +695,7 @@ def _open_agency_database(url: str) -> Database:
         raw = engine.raw_connection()
         try:
             conn = raw.driver_connection
-            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            conn.execute(READ_ONLY_SNAPSHOT)
             revision = None
             if conn.execute("SELECT to_regclass('alembic_version')").fetchone()[0] is not None:
                 row = conn.execute("SELECT version_num FROM alembic_version").fetchone()

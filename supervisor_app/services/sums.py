@@ -109,11 +109,11 @@ class _Beside:
         self._thread.start()
 
     def _run(self, sql: str, params: tuple[Any, ...]) -> None:
-        from supervisor_app.db import RawConnection
+        from supervisor_app.db import READ_ONLY_SNAPSHOT, RawConnection
 
         conn = self._raw.driver_connection
         try:
-            conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+            conn.execute(READ_ONLY_SNAPSHOT)
             conn.execute(f"SET TRANSACTION SNAPSHOT '{self._snapshot}'")
             raw = RawConnection(conn)
             raw.execute(_MERGE_IN_ID_ORDER)
