@@ -350,6 +350,9 @@ def sign(
     than the newest signature's is refused (:class:`ClockBehind`) unless ``clock_is_right``.
     Commits on success; a refusal leaves every record pending.
     """
+    # The transaction first (on the agency database it waits for the write lock), then the
+    # clock: a desk that waited for another's batch must not date its own before it.
+    uow.session.connection()
     stamp = now or utcnow()
     supervisor = authenticate(
         uow, supervisor_id=supervisor_id, password=password, now=stamp, record_ids=record_ids
@@ -487,6 +490,9 @@ def void(
 ) -> SignOff:
     """Withdraw a signed record with a reason; the void is itself a signed link. Commits.
     The clock is checked as :func:`sign` checks it."""
+    # The transaction first (on the agency database it waits for the write lock), then the
+    # clock: a desk that waited for another's batch must not date its own before it.
+    uow.session.connection()
     stamp = now or utcnow()
     supervisor = authenticate(
         uow, supervisor_id=supervisor_id, password=password, now=stamp, record_ids=[record_id]
