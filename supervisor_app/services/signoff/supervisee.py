@@ -191,9 +191,11 @@ def _read_supervisee(
         return SuperviseeRecords(sessions, experience, signs, voids, superseded, report)
     check_chain(links, predecessors, add)
     signs, voids = index_links(links, add)
-    # The newest signature of each key vouches for all their links (signoff.heads); when that
-    # does not settle it (older payloads, anything amiss), every batch is checked and named.
-    keyed = check_by_heads(conn, links, supervisee_id, notes.append) if not missing else None
+    # The newest signature of each key vouches for all their links (signoff.heads), once each
+    # link's own hash is checked (a head chains the stored hashes); when that does not settle
+    # it (older payloads, anything amiss), every batch is checked and named as before.
+    heads_apply = not missing and not problems
+    keyed = check_by_heads(conn, links, supervisee_id, notes.append) if heads_apply else None
     if keyed is None:
         keyed = check_keyed(conn, links, False, unkeyed.append, notes.append)
     voided = set(voids)
