@@ -295,6 +295,7 @@ class _Generator:
         self.chain_id = ""
         self.signer: dict[int, tuple[Any, dict[str, Any]]] = {}  # {id: (private key, identity)}
         self.supervisee_ident: dict[int, dict[str, Any]] = {}
+        self.heads: dict[int, str] = {}  # each supervisee's head over their links so far (signoff.heads)
         self.keys: list[tuple[Any, ...]] = []
         self.signatures: list[tuple[Any, ...]] = []
 
@@ -356,6 +357,7 @@ class _Generator:
             links=links,
             signer=identity,
             supervisees=[self.supervisee_ident[p] for p in sorted(who)],
+            heads={self.hashing.supervisees[p]: self.heads[p] for p in sorted(who)},
         )
         self.signatures.append(
             (
@@ -673,6 +675,8 @@ class _Generator:
 
     def chain_until(self, monday: dt.date | None) -> None:
         """Chain every queued signature of batches before ``monday`` (all, for None)."""
+        from supervisor_app.services.signoff.heads import next_head
+
         chain_hash = self._chain_hash
         for batch_day in sorted(d for d in self.events if monday is None or d < monday):
             # Within a day: by time (supervisor batch), then as sign() orders a batch: date, id.
@@ -717,6 +721,8 @@ class _Generator:
                 )
                 details = json.dumps({"reason": reason}) if action == "void" else ""
                 self.audit.extend((stamp, f"supervisor:{signer}", action, rid, s, details) for s in who)
+                for person in who:
+                    self.heads[person] = next_head(self.heads.get(person, ""), link)
                 self.prev = link
             if batch:
                 self._keyed(batch, batch_key[1], batch_key[0], batch_who)

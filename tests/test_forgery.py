@@ -311,7 +311,8 @@ def test_a_payload_changed_after_a_progress_view_is_still_caught(
     try:
         triggers = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
         drop_triggers(conn)
-        conn.execute("UPDATE signature SET payload = replace(payload, '\"seq\":1', '\"seq\":1 ')")
+        # Every payload, her newest signature's too (the one her view checks first).
+        conn.execute("UPDATE signature SET payload = replace(payload, '\"format\":', '\"format\": ')")
         for (sql,) in triggers:
             conn.execute(sql)
         conn.commit()
@@ -319,6 +320,34 @@ def test_a_payload_changed_after_a_progress_view_is_still_caught(
         conn.close()
     with world.uow() as uow:
         report = signoff.read_supervisee(uow, world.ana).report
+    assert any(
+        p.record_id == history["a"] and "does not match what it signs" in p.message for p in report.problems
+    ), report.problems
+
+
+def test_an_older_payload_changed_is_left_to_verify_when_a_newer_signature_vouches_for_her(
+    world: World, history: dict[str, str]
+) -> None:
+    """Her view checks the newest signature of each key over her links: its head covers every
+    link of hers before it (signoff.heads). An older batch's payload changed (its signature no
+    longer valid) vouches for nothing her view needs; the whole-file verification names it."""
+    from supervisor_app.services.progress import compute_progress
+
+    conn = sqlite3.connect(world.db.path)
+    try:
+        triggers = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
+        drop_triggers(conn)
+        conn.execute("UPDATE signature SET payload = replace(payload, '\"seq\":1', '\"seq\":1 ')")
+        for (sql,) in triggers:
+            conn.execute(sql)
+        conn.commit()
+    finally:
+        conn.close()
+    with world.uow() as uow:
+        records = signoff.read_supervisee(uow, world.ana)
+        assert records.report.ok and records.report.keyed_signatures_checked == 1, records.report.problems
+        assert compute_progress(uow, supervisee_id=world.ana).sessions_signed == 2
+    report = _verify(world)
     assert any(
         p.record_id == history["a"] and "does not match what it signs" in p.message for p in report.problems
     ), report.problems

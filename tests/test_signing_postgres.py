@@ -424,6 +424,62 @@ def test_two_desks_signing_at_once_give_one_chain(
         assert [link[0] for link in chain] == [1]
 
 
+@pytest.mark.postgres
+def test_a_desk_that_waited_for_another_desks_batch_dates_its_own_after_it(postgres_server: Any) -> None:
+    """The clock is read once the write lock is held: a desk that started signing while another
+    desk's batch held the lock is dated after that batch, not refused as "clock behind"."""
+    import time
+
+    url = agency_url(postgres_server)
+    setup = open_database(url)
+    dana, rafael = make_people(setup)[:2]
+    world = World(setup, dana, rafael, 1, 2, 3, 4)
+    ids = {
+        dana: add_session(world),
+        rafael: add_session(world, supervisor_id=rafael, supervisee_ids=[world.ben]),
+    }
+    setup.close()
+    holding = threading.Event()
+    errors: list[BaseException] = []
+
+    def first_desk() -> None:
+        database = open_database(url)
+        try:
+            with database.uow() as uow:
+                uow.session.connection()  # the write lock, held while the other desk starts
+                holding.set()
+                time.sleep(0.5)
+                signing.sign(uow, supervisor_id=dana, password=PASSWORD, record_ids=[ids[dana]])
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            database.close()
+
+    def second_desk() -> None:
+        holding.wait(10)
+        database = open_database(url)
+        try:
+            with database.uow() as uow:
+                signing.sign(uow, supervisor_id=rafael, password=PASSWORD, record_ids=[ids[rafael]])
+        except BaseException as exc:  # noqa: BLE001 - reported below
+            errors.append(exc)
+        finally:
+            database.close()
+
+    threads = [threading.Thread(target=first_desk), threading.Thread(target=second_desk)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    check = open_database(url)
+    try:
+        chain = links(check)
+    finally:
+        check.close()
+    assert errors == []
+    assert [link[0] for link in chain] == [1, 2], chain
+
+
 def verify_on(database: Database) -> signoff.VerifyReport:
     with database.uow(reading=True) as uow:
         return verify(uow)

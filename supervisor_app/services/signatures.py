@@ -1,15 +1,21 @@
 """The keyed signature of a signing batch or a void: what is signed, and checking it.
 
-Pure functions over plain values (no database). The payload (format version 1) is JSON::
+Pure functions over plain values (no database). The payload (format version 2) is JSON::
 
-    {"format": "supervisor_app/signature", "version": 1,
+    {"format": "supervisor_app/signature", "version": 2,
      "id": <signature uuid>, "chain": <database global id>, "action": "sign" | "void",
      "signed_at": <the links' signed_at stamp text>,
      "prev_chain_hash": <prev_chain_hash of the first link>,
      "links": [{"seq", "record_kind", "record_id", "action", "content_hash", "chain_hash"}...],
      "signer": {"global_id", "name", "credentials", "icb_number", "license", "key"},
      "supervisees": [{"global_id", "name", "icb_id", "credential"}...],  # details as person_digest
-     "audit_head": null | {"id", "hash"}}
+     "audit_head": null | {"id", "hash"},
+     "heads": {<supervisee global id>: <head>...}}  # version 2
+
+Version 2 adds ``heads``: for each supervisee the batch concerns, the head of their links in
+this chain up to the batch's last link (:mod:`~supervisor_app.services.signoff.heads`), so a
+supervisee's view checks the newest signature of each key over their links instead of every
+weekly batch. Version 1 (no ``heads``) is still read and checked as before.
 
 serialised by :func:`payload_bytes` (sorted keys, no spaces, UTF-8) and signed with the
 supervisor's Ed25519 key (:mod:`~supervisor_app.services.keys`). The stored ``payload`` text
@@ -28,7 +34,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 FORMAT = "supervisor_app/signature"
-VERSION = 1
+VERSION = 2
+VERSIONS = (1, 2)  # read and checked; new signatures are VERSION
 LINK_FIELDS = ("seq", "record_kind", "record_id", "action", "content_hash", "chain_hash")
 
 
@@ -107,10 +114,12 @@ def make_payload(
     signer: Mapping[str, Any],
     supervisees: Sequence[Mapping[str, Any]],
     audit_head: Mapping[str, Any] | None = None,
+    heads: Mapping[str, str] | None = None,
 ) -> dict[str, Any]:
-    return {
+    """The payload to sign; version 2 with ``heads`` ({supervisee global id: head}), else 1."""
+    payload = {
         "format": FORMAT,
-        "version": VERSION,
+        "version": VERSION if heads is not None else 1,
         "id": signature_id,
         "chain": chain,
         "action": action,
@@ -121,6 +130,9 @@ def make_payload(
         "supervisees": sorted((dict(s) for s in supervisees), key=lambda s: str(s["global_id"])),
         "audit_head": dict(audit_head) if audit_head is not None else None,
     }
+    if heads is not None:
+        payload["heads"] = dict(heads)
+    return payload
 
 
 def sign_payload(private_key: Ed25519PrivateKey, payload: Mapping[str, Any]) -> str:
@@ -151,7 +163,12 @@ def parse(payload_text_: str) -> dict[str, Any] | None:
         payload = json.loads(payload_text_)
     except (ValueError, TypeError):
         return None
-    if not isinstance(payload, dict) or payload.get("format") != FORMAT or payload.get("version") != VERSION:
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        return None
+    version = payload.get("version")
+    if version.__class__ is not int or version not in VERSIONS:
+        return None
+    if version >= 2 and not isinstance(payload.get("heads"), dict):
         return None
     if not isinstance(payload.get("links"), list) or not isinstance(payload.get("signer"), dict):
         return None

@@ -32,17 +32,26 @@ from supervisor_app.services.signoff.checks import Problem
 _SIGNATURE_SQL = "SELECT id, key_fingerprint, first_seq, last_seq, payload, signature, signed_at FROM signature WHERE chain_id = ?"
 # The signature over each of a JSON list of seqs: the newest starting at or before it (ranges
 # never overlap in a file the app wrote; a link it does not reach is reported as unsigned).
-_COVERING_SQL = (
-    "SELECT id, key_fingerprint, first_seq, last_seq, payload, signature, signed_at FROM signature "
+_COVERING = (
+    "SELECT {columns} FROM signature "
     "WHERE rowid IN (SELECT (SELECT s.rowid FROM signature AS s WHERE s.chain_id = ?1 "
     "AND s.first_seq <= j.value ORDER BY s.first_seq DESC LIMIT 1) FROM json_each(?2) AS j)"
 )
 # The same on the agency database: by the primary key (no rowid), the seqs as an array.
-_COVERING_SQL_PG = (
-    "SELECT id, key_fingerprint, first_seq, last_seq, payload, signature, signed_at FROM signature "
+_COVERING_PG = (
+    "SELECT {columns} FROM signature "
     "WHERE id IN (SELECT (SELECT s.id FROM signature AS s WHERE s.chain_id = ? "
     "AND s.first_seq <= j.value ORDER BY s.first_seq DESC LIMIT 1) FROM unnest(?::bigint[]) AS j(value))"
 )
+_SIGNATURE_COLUMNS = "id, key_fingerprint, first_seq, last_seq, payload, signature, signed_at"
+
+
+def covering_sql(conn: Any, columns: str = _SIGNATURE_COLUMNS) -> str:
+    """The signatures covering a list of seqs (parameters: the chain's id, then the seqs as a
+    JSON text on SQLite, a list on PostgreSQL), with these columns."""
+    return (_COVERING_PG if on_postgres(conn) else _COVERING).format(columns=columns)
+
+
 # Signatures already checked in this process: (id, public key, signature) -> (the text's
 # hash, the payload, its links as tuples). A row is immutable, and a text changed since is a
 # miss (its hash differs), so it is checked again; repeat views skip Ed25519 and JSON.
@@ -179,10 +188,8 @@ def check_keyed(
     elif whole:
         rows = query_rows(conn, _SIGNATURE_SQL, (chain,))
     else:  # the signatures over these links only: one index look-up per link, not every payload
-        if on_postgres(conn):
-            rows = query_rows(conn, _COVERING_SQL_PG, (chain, sorted(by_seq)))
-        else:
-            rows = query_rows(conn, _COVERING_SQL, (chain, json.dumps(sorted(by_seq))))
+        seqs_param = sorted(by_seq) if on_postgres(conn) else json.dumps(sorted(by_seq))
+        rows = query_rows(conn, covering_sql(conn), (chain, seqs_param))
     if not whole:
         seqs = sorted(by_seq)
         from bisect import bisect_left
@@ -336,21 +343,25 @@ def check_keyed(
             ).format(seq=seq),
         )
     if before:
-        note(
-            Problem(
-                "",
-                ngettext(
-                    "{n} signature (#1 to #{last}, the newest dated {newest} UTC) were made before keys "
-                    "existed (signed before keys): they are checked by the hash chain alone.",
-                    "{n} signatures (#1 to #{last}, the newest dated {newest} UTC) were made before keys "
-                    "existed (signed before keys): they are checked by the hash chain alone.",
-                    before,
-                ).format(n=before, last=keys_from - 1, newest=newest_before[:16]),
-            )
-        )
+        note(before_keys_note(before, keys_from, newest_before))
     if whole and signed.people:
         _check_people(conn, signed, problem, note)
     return len(rows)
+
+
+def before_keys_note(before: int, keys_from: int, newest_before: str) -> Problem:
+    """The note on links signed before keys existed (``before`` of them, the newest dated
+    ``newest_before``): checked by the hash chain alone."""
+    return Problem(
+        "",
+        ngettext(
+            "{n} signature (#1 to #{last}, the newest dated {newest} UTC) were made before keys "
+            "existed (signed before keys): they are checked by the hash chain alone.",
+            "{n} signatures (#1 to #{last}, the newest dated {newest} UTC) were made before keys "
+            "existed (signed before keys): they are checked by the hash chain alone.",
+            before,
+        ).format(n=before, last=keys_from - 1, newest=newest_before[:16]),
+    )
 
 
 def _check_people(

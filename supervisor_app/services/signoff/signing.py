@@ -282,8 +282,11 @@ def _add_keyed_signature(
 ) -> None:
     """The keyed signature over these new links (one batch, or one void), in the caller's
     transaction: the supervisor's key opened with the password (made if they have none)."""
+    from supervisor_app.services.signoff.heads import heads_now  # heads -> checks -> this module
+
     key, private = keys.unlock(uow, supervisor.id, password, now=stamp)
     chain, _keys_from = database_identity(dbapi(uow))
+    supervisee_ids = sorted(set(supervisee_ids))
     signer, people = _identities(uow, supervisor, key.fingerprint, supervisee_ids)
     signature_id = new_uuid()
     payload = signatures.make_payload(
@@ -298,6 +301,9 @@ def _add_keyed_signature(
         # The audit trail as it stood (its own hash chain): editing or deleting an event before
         # this signature, even with the trail's chain recomputed, no longer reaches this head.
         audit_head=audit.chain_head(uow),
+        # Each supervisee's head over all their links, these included: their view checks this
+        # key's newest signature instead of every batch (signoff.heads).
+        heads=heads_now(dbapi(uow), supervisee_ids),
     )
     uow.session.execute(
         Signature.__table__.insert(),
@@ -344,6 +350,9 @@ def sign(
     than the newest signature's is refused (:class:`ClockBehind`) unless ``clock_is_right``.
     Commits on success; a refusal leaves every record pending.
     """
+    # The transaction first (on the agency database it waits for the write lock), then the
+    # clock: a desk that waited for another's batch must not date its own before it.
+    uow.session.connection()
     stamp = now or utcnow()
     supervisor = authenticate(
         uow, supervisor_id=supervisor_id, password=password, now=stamp, record_ids=record_ids
@@ -481,6 +490,9 @@ def void(
 ) -> SignOff:
     """Withdraw a signed record with a reason; the void is itself a signed link. Commits.
     The clock is checked as :func:`sign` checks it."""
+    # The transaction first (on the agency database it waits for the write lock), then the
+    # clock: a desk that waited for another's batch must not date its own before it.
+    uow.session.connection()
     stamp = now or utcnow()
     supervisor = authenticate(
         uow, supervisor_id=supervisor_id, password=password, now=stamp, record_ids=[record_id]

@@ -40,6 +40,7 @@ from supervisor_app.services.signoff.checks import (
     index_links,
 )
 from supervisor_app.services.signoff.foreign import check_foreign, foreign_record_ids, supervisee_foreign_ids
+from supervisor_app.services.signoff.heads import check_by_heads
 from supervisor_app.services.signoff.keyed import check_keyed
 from supervisor_app.services.signoff.signing import dbapi
 
@@ -190,7 +191,13 @@ def _read_supervisee(
         return SuperviseeRecords(sessions, experience, signs, voids, superseded, report)
     check_chain(links, predecessors, add)
     signs, voids = index_links(links, add)
-    keyed = check_keyed(conn, links, False, unkeyed.append, notes.append)
+    # The newest signature of each key vouches for all their links (signoff.heads), once each
+    # link's own hash is checked (a head chains the stored hashes); when that does not settle
+    # it (older payloads, anything amiss), every batch is checked and named as before.
+    heads_apply = not missing and not problems
+    keyed = check_by_heads(conn, links, supervisee_id, notes.append) if heads_apply else None
+    if keyed is None:
+        keyed = check_keyed(conn, links, False, unkeyed.append, notes.append)
     voided = set(voids)
     seen: set[Any] = set()
     foreign = foreign_record_ids(conn, among_ids([*known, *missing]))
