@@ -138,7 +138,10 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("no command given")
     if command.database == "own":
         return command.handler(args)
-    with database(args, reading=command.opens_reading) as db, db.uow(actor(), reading=command.reading) as uow:
+    with (
+        database(args, reading=command.opens_reading) as db,
+        db.uow(actor(), reading=command.reading, plain=command.plain) as uow,
+    ):
         return command.handler(args, uow)
 
 

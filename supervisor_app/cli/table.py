@@ -166,6 +166,7 @@ COMMANDS: tuple[Command, ...] = (
         database="read",
         hours_view=True,
         agency=True,
+        plain=True,
     ),
     Command("demo", N_("fill the database with a realistic sample agency"), admin.demo),
     Command(
