@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     i18n.set_language(language)  # before the parser is built: its help texts are translated
     _argparse_speaks_the_language()
-    parser = build_parser()
+    parser = build_parser(argv)
     parser.add_argument(
         "--lang",
         metavar="|".join(i18n.LANGUAGES),
