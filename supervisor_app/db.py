@@ -174,7 +174,29 @@ def _write_lock(conn: Any) -> None:
     conn.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK})")
 
 
+_before_first_engine: list[Callable[[], None]] | None = []  # None once an engine was made
+
+
+def before_first_engine(hook: Callable[[], None]) -> None:
+    """Call ``hook()`` before this process makes its first SQLAlchemy engine here (now, if it
+    has made one): how a layer above listens to every engine's events without importing
+    SQLAlchemy in a process that never makes an engine (:mod:`supervisor_app.services.verified`;
+    a ``progress`` on a SQLite file reads by plain SQL alone, issue 19)."""
+    if _before_first_engine is None:
+        hook()
+    else:
+        _before_first_engine.append(hook)
+
+
+def _engine_coming() -> None:
+    global _before_first_engine
+    hooks, _before_first_engine = _before_first_engine, None
+    for hook in hooks or ():
+        hook()
+
+
 def make_engine(url: str, *, readonly: bool = False, deferred_begin: bool = False) -> Engine:
+    _engine_coming()
     from sqlalchemy import create_engine, event
     from sqlalchemy.engine import make_url
 
@@ -299,6 +321,7 @@ class Database:
         if self._read_engine is None and self.is_postgres:
             self._read_engine = make_engine(self.url, readonly=True)  # SET TRANSACTION READ ONLY
         if self._read_engine is None:
+            _engine_coming()
             from sqlalchemy import create_engine, event
 
             # Plain (deferred) BEGIN: a long read — verify, the supervisee overview — sees a
@@ -325,9 +348,13 @@ class Database:
             )
         return _profiles_loader()
 
-    def uow(self, actor: str = "system", *, reading: bool = False) -> UnitOfWork:
-        """A unit of work; ``reading=True`` for one that only reads (it cannot write)."""
-        return UnitOfWork(self, actor=actor, reading=reading)
+    def uow(self, actor: str = "system", *, reading: bool = False, plain: bool = False) -> UnitOfWork:
+        """A unit of work; ``reading=True`` for one that only reads (it cannot write).
+        ``plain`` (with ``reading``, on a SQLite file): :meth:`UnitOfWork.raw` is a sqlite3
+        connection of its own, no SQLAlchemy engine under it, for a process that reads once
+        (the command line's ``progress``); nothing it verifies is remembered
+        (:mod:`~supervisor_app.services.verified` watches engines)."""
+        return UnitOfWork(self, actor=actor, reading=reading, plain=plain)
 
     def _marked(self, path: Path | None, reading: bool) -> Database:
         """Mark the file open for writing until :meth:`close` (an unclean end is then seen
@@ -359,10 +386,11 @@ class UnitOfWork:
     shows: :mod:`supervisor_app.services.roster`).
     """
 
-    def __init__(self, db: Database, *, actor: str, reading: bool = False) -> None:
+    def __init__(self, db: Database, *, actor: str, reading: bool = False, plain: bool = False) -> None:
         self.db = db
         self.actor = actor
         self.reading = reading
+        self.plain = plain and reading and not db.is_postgres and db.path is not None
         self._session: Session | None = None
         self._connection: Connection | None = None
         self._raw: sqlite3.Connection | None = None
@@ -374,6 +402,8 @@ class UnitOfWork:
     @property
     def session(self) -> Session:
         if self._session is None:
+            if self._connection is None and self.plain and self._raw is not None:
+                self._join_raw()
             if self._connection is not None:
                 from sqlalchemy.orm import Session
 
@@ -389,10 +419,45 @@ class UnitOfWork:
         if self._session is not None:
             self._session.flush()  # a Core read sees the unit of work's own changes, as a query would
             return self._session.connection()
+        if self._connection is None and self.plain and self._raw is not None:
+            self._join_raw()
         if self._connection is None:
             self._connection = self.db.engine_for(reading=self.reading).connect()
             self._connection.begin()
         return self._connection
+
+    @property
+    def plain_only(self) -> bool:
+        """Whether this unit of work has read by plain SQL alone, no SQLAlchemy under it."""
+        return self.plain and self._session is None and self._connection is None
+
+    def _own_connection(self) -> sqlite3.Connection:
+        """The unit of work's own read-only SQLite connection, in a transaction (one snapshot
+        until the end), made before anything asks for SQLAlchemy."""
+        if self._raw is None:
+            path = self.db.path
+            assert path is not None
+            raw = connect_readonly(path)
+            raw.isolation_level = None
+            raw.execute("BEGIN")
+            self._raw = raw
+        return self._raw
+
+    def _join_raw(self) -> None:
+        """A plain unit of work asked for the ORM or Core after reading by plain SQL: they run
+        on its own connection, in the transaction (the snapshot) the plain reads began."""
+        _engine_coming()
+        from sqlalchemy import create_engine
+        from sqlalchemy.pool import NullPool
+
+        # SQLAlchemy's checks of a new engine's first connection end with a ROLLBACK: they run on
+        # a throwaway in-memory connection, then the engine hands out this unit of work's own.
+        given = [self._raw, sqlite3.connect(":memory:")]
+        # No file in the URL: nothing is remembered for it (services.verified keys proofs by file).
+        engine = create_engine("sqlite://", creator=given.pop, poolclass=NullPool)
+        engine.connect().close()
+        self._connection = engine.connect()
+        self._connection.begin()  # pysqlite's BEGIN is left to the driver: the one open goes on
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         """Plain SQL (``?`` parameters) for the reads that must not even import SQLAlchemy: what
@@ -406,18 +471,16 @@ class UnitOfWork:
             if connection.dialect.paramstyle != "qmark":
                 sql = pyformat(sql)
             return [tuple(row) for row in connection.exec_driver_sql(sql, tuple(params))]
-        if self._raw is None:
-            raw = connect_readonly(path)
-            raw.isolation_level = None
-            raw.execute("BEGIN")
-            self._raw = raw
-        return self._raw.execute(sql, tuple(params)).fetchall()
+        return self._own_connection().execute(sql, tuple(params)).fetchall()
 
     def raw(self) -> sqlite3.Connection | RawConnection:
         """The driver connection under the unit of work's transaction (same snapshot, same
         lock), for plain SQL with ``?`` parameters: on SQLite, sqlite3's connection itself; on
         PostgreSQL, a :class:`RawConnection` over psycopg's, whose rows hold the values as
-        SQLite returns them (what the content and chain hashes are computed from)."""
+        SQLite returns them (what the content and chain hashes are computed from). A
+        ``plain`` unit of work's own connection until something asks for SQLAlchemy."""
+        if self.plain_only:
+            return self._own_connection()
         driver = self.session.connection().connection.driver_connection
         if isinstance(driver, sqlite3.Connection):
             return driver

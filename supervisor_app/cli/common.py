@@ -379,7 +379,9 @@ class Command(NamedTuple):
     (``--open-hours``). ``parents``: ``"common"`` the global options, ``"no_json"`` those
     without ``--json`` (``export --json FILE`` names a file), ``"none"`` none. ``agency``: it
     works on the agency database too (``--db postgresql+psycopg://...``, issue 17); the others
-    refuse such a URL.
+    refuse such a URL. ``plain``: a reading command whose reads are plain SQL; on a SQLite
+    file its unit of work has no SQLAlchemy engine under it (:meth:`~supervisor_app.db.Database.uow`),
+    so the process imports neither SQLAlchemy nor the models (issue 19).
     """
 
     name: str
@@ -391,6 +393,7 @@ class Command(NamedTuple):
     hours_view: bool = False
     parents: str = "common"
     agency: bool = False
+    plain: bool = False
 
     @property
     def reading(self) -> bool:

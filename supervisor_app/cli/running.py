@@ -46,7 +46,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_INVALID
     i18n.set_language(language)  # before the parser is built: its help texts are translated
     _argparse_speaks_the_language()
-    parser = build_parser()
+    parser = build_parser(argv)
     parser.add_argument(
         "--lang",
         metavar="|".join(i18n.LANGUAGES),
@@ -138,7 +138,10 @@ def run(args: argparse.Namespace) -> int:
         raise CliError("no command given")
     if command.database == "own":
         return command.handler(args)
-    with database(args, reading=command.opens_reading) as db, db.uow(actor(), reading=command.reading) as uow:
+    with (
+        database(args, reading=command.opens_reading) as db,
+        db.uow(actor(), reading=command.reading, plain=command.plain) as uow,
+    ):
         return command.handler(args, uow)
 
 

@@ -16,8 +16,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from supervisor_app.db import UnitOfWork
-from supervisor_app.services.canonical import database_identity
-from supervisor_app.services.records.status import VOIDED_IDS_SQL, set_aside_sql
+from supervisor_app.services.canonical import VOIDED_IDS_SQL, database_identity, set_aside_sql
 
 _TABLES = (
     (

@@ -26,7 +26,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import sqlite3
 from typing import Any
 
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -37,6 +36,7 @@ from supervisor_app.i18n import _
 from supervisor_app.models import Supervisor, SupervisorKey, utcnow
 from supervisor_app.services import audit
 from supervisor_app.services.errors import DomainError
+from supervisor_app.services.signatures import public_keys
 
 # argon2, AES-GCM and the key serialisation are imported where a key is sealed or opened: a
 # command that only verifies signatures (``progress``) reads public keys alone (issue 19).
@@ -219,14 +219,6 @@ def reseal(uow: UnitOfWork, supervisor_id: int, old_password: str, new_password:
 def public_key(public_hex: str) -> Ed25519PublicKey:
     """The public key stored as hex (ValueError if it is not one)."""
     return Ed25519PublicKey.from_public_bytes(bytes.fromhex(public_hex))
-
-
-def public_keys(conn: sqlite3.Connection) -> dict[str, tuple[str, int]]:
-    """{fingerprint: (public key hex, supervisor id)} of every key on file, retired ones too."""
-    return {
-        fp: (hex_, sid)
-        for fp, hex_, sid in conn.execute("SELECT fingerprint, public_key, supervisor_id FROM supervisor_key")
-    }
 
 
 __all__ = [

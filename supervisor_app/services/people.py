@@ -15,7 +15,8 @@ from supervisor_app.services import audit, keys
 from supervisor_app.services.auth import hash_password
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.profiles import split_kinds
-from supervisor_app.services.validation import MAX_DIGITS, clean_text, parse_date, shown
+from supervisor_app.services.roster import no_supervisee
+from supervisor_app.services.validation import clean_text, int_id, parse_date
 
 
 def get_or_create_agency(uow: UnitOfWork, *, name: str, address: str = "", phone: str = "") -> Agency:
@@ -226,60 +227,8 @@ def get_supervisor(uow: UnitOfWork, supervisor_id: int | str, *, field: str = "s
 def get_supervisee(uow: UnitOfWork, supervisee_id: int | str, *, field: str = "supervisee") -> Supervisee:
     supervisee = uow.session.get(Supervisee, int_id(supervisee_id, field=field, label=_("Supervisee")))
     if supervisee is None:
-        raise _no_supervisee(supervisee_id, field)
+        raise no_supervisee(supervisee_id, field)
     return supervisee
-
-
-def supervisee_row(
-    uow: UnitOfWork, supervisee_id: int | str, *, field: str = "supervisee"
-) -> tuple[int, str, str]:
-    """(id, name, credential) of a supervisee, read by plain SQL in the unit of work's
-    transaction, with :func:`get_supervisee`'s refusals: a read that needs no ORM object (a
-    fresh process's first ``progress`` then configures no mappers, issue 19)."""
-    number = int_id(supervisee_id, field=field, label=_("Supervisee"))
-    row = uow.raw().execute("SELECT id, name, credential FROM supervisee WHERE id = ?", (number,)).fetchone()
-    if row is None:
-        raise _no_supervisee(supervisee_id, field)
-    return row[0], row[1], row[2]
-
-
-def _no_supervisee(supervisee_id: int | str, field: str) -> DomainError:
-    return DomainError(
-        _("There is no supervisee with id {id}.").format(id=supervisee_id),
-        field=field,
-        code="supervisee.unknown",
-        params={"id": supervisee_id},
-    )
-
-
-def int_id(value: int | str, *, field: str, label: str) -> int:
-    if isinstance(value, int) and not isinstance(value, bool):
-        number = value
-    else:
-        text = str(value).strip()
-        if not text.isdecimal():  # isdigit() accepts '²', which int() refuses
-            raise DomainError(
-                _("{label} id {value} is not a number.").format(label=label, value=shown(value)),
-                field=field,
-                code="person.id_not_number",
-                params={"label": label, "value": value},
-            )
-        if len(text) > MAX_DIGITS:  # int() would raise ValueError past 4,300 digits
-            raise DomainError(
-                _("There is no {label} with id {id}.").format(label=label.lower(), id=shown(text)),
-                field=field,
-                code="person.unknown_id",
-                params={"label": label, "id": text},
-            )
-        number = int(text)
-    if not 0 <= number < 2**31:  # the agency database's ids are 32-bit (SQLite's never get that far)
-        raise DomainError(
-            _("There is no {label} with id {id}.").format(label=label.lower(), id=value),
-            field=field,
-            code="person.unknown_id",
-            params={"label": label, "id": value},
-        )
-    return number
 
 
 def add_supervisee(

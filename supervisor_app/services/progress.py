@@ -18,28 +18,22 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import func, select
-
 from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
-from supervisor_app.models import (
-    ExperienceAllocation,
-    ExperienceEntry,
-    RecordStatus,
-    SessionAttendee,
-    SupervisionSession,
-)
 from supervisor_app.services import board_rules
-from supervisor_app.services.people import supervisee_row
-from supervisor_app.services.records import counts_clause
 from supervisor_app.services.requirements import (
     Progress,
     SupervisorHours,
     explain,
     fold,
 )
+from supervisor_app.services.roster import supervisee_row
 from supervisor_app.services.signoff import require_supervisee_verified
 from supervisor_app.services.sums import sums_by_supervisee, sums_from_records
+
+# SQLAlchemy and the models are imported by the reads that build ORM queries (the board's
+# rules that need each record's dates, the ids of signed records), not by every progress:
+# verifying and summing a supervisee reads by plain SQL (issue 19: the command line).
 
 
 def supervisee_record_ids(uow: UnitOfWork, supervisee_id: int) -> list[str]:
@@ -49,7 +43,15 @@ def supervisee_record_ids(uow: UnitOfWork, supervisee_id: int) -> list[str]:
     with the supervisee's attendee row removed must still be checked (and fail), so the ids
     the audit trail recorded at signing are included too.
     """
-    from supervisor_app.models import AuditEvent
+    from sqlalchemy import select
+
+    from supervisor_app.models import (
+        AuditEvent,
+        ExperienceEntry,
+        RecordStatus,
+        SessionAttendee,
+        SupervisionSession,
+    )
     from supervisor_app.services.audit import AuditAction
 
     S, E = SupervisionSession, ExperienceEntry
@@ -133,6 +135,16 @@ def _counted_rows(
 ) -> tuple[list[tuple[dt.date, int, str]], list[tuple[dt.date, dt.date, int]]]:
     """(date, minutes, modality) of the supervisee's counted sessions and (first day, last
     day, minutes) of their counted experience entries (signed, standing)."""
+    from sqlalchemy import func, select
+
+    from supervisor_app.models import (
+        ExperienceAllocation,
+        ExperienceEntry,
+        SessionAttendee,
+        SupervisionSession,
+    )
+    from supervisor_app.services.records import counts_clause
+
     S, T = SupervisionSession, SessionAttendee
     E, EA = ExperienceEntry, ExperienceAllocation
     attended = select(T.session_id).where(T.supervisee_id == supervisee_id)

@@ -17,6 +17,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from supervisor_app.db import UnitOfWork
+from supervisor_app.i18n import _
+from supervisor_app.services.errors import DomainError
+from supervisor_app.services.validation import int_id
 
 
 @dataclass
@@ -204,14 +207,39 @@ def others_exist(uow: UnitOfWork, supervisor_id: int, *, include_inactive: bool 
     return bool(uow.rows(query, [supervisor_id])[0][0])
 
 
+def supervisee_row(
+    uow: UnitOfWork, supervisee_id: int | str, *, field: str = "supervisee"
+) -> tuple[int, str, str]:
+    """(id, name, credential) of a supervisee, read by plain SQL in the unit of work's
+    transaction (:meth:`~supervisor_app.db.UnitOfWork.raw`), with
+    :func:`~supervisor_app.services.people.get_supervisee`'s refusals: a read that needs no ORM
+    object (a fresh process's ``progress`` imports neither the ORM nor the models, issue 19)."""
+    number = int_id(supervisee_id, field=field, label=_("Supervisee"))
+    row = uow.raw().execute("SELECT id, name, credential FROM supervisee WHERE id = ?", (number,)).fetchone()
+    if row is None:
+        raise no_supervisee(supervisee_id, field)
+    return row[0], row[1], row[2]
+
+
+def no_supervisee(supervisee_id: int | str, field: str) -> DomainError:
+    return DomainError(
+        _("There is no supervisee with id {id}.").format(id=supervisee_id),
+        field=field,
+        code="supervisee.unknown",
+        params={"id": supervisee_id},
+    )
+
+
 __all__ = [
     "SuperviseeSummary",
     "SupervisorRow",
     "agency_name",
     "as_date",
     "has_supervisors",
+    "no_supervisee",
     "others_exist",
     "supervisee_names",
+    "supervisee_row",
     "supervisor_rows",
     "supervisees",
     "supervisors",

@@ -175,6 +175,14 @@ def parse(payload_text_: str) -> dict[str, Any] | None:
     return payload
 
 
+def public_keys(conn: Any) -> dict[str, tuple[str, int]]:
+    """{fingerprint: (public key hex, supervisor id)} of every key on file, retired ones too."""
+    return {
+        fp: (hex_, sid)
+        for fp, hex_, sid in conn.execute("SELECT fingerprint, public_key, supervisor_id FROM supervisor_key")
+    }
+
+
 __all__ = [
     "FORMAT",
     "LINK_FIELDS",
@@ -185,6 +193,7 @@ __all__ = [
     "parse",
     "payload_bytes",
     "payload_text",
+    "public_keys",
     "sign_payload",
     "signer_identity",
     "supervisee_identity",

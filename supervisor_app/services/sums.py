@@ -14,17 +14,17 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from supervisor_app.db import UnitOfWork
-from supervisor_app.models import RecordStatus
-from supervisor_app.services.records.status import VOIDED_IDS_SQL, set_aside_sql
+from supervisor_app.services.canonical import PENDING as _PENDING
+from supervisor_app.services.canonical import SIGNED as _SIGNED
+from supervisor_app.services.canonical import VOIDED_IDS_SQL, set_aside_sql
 from supervisor_app.services.requirements import Sums, net_pending
 from supervisor_app.services.roster import as_date
-from supervisor_app.services.signoff import SuperviseeRecords
 
-_PENDING = RecordStatus.PENDING.value
-_SIGNED = RecordStatus.SIGNED.value
+if TYPE_CHECKING:  # the sign-off service is imported by whoever verified the records
+    from supervisor_app.services.signoff import SuperviseeRecords
 
 
 # Records that no longer count (a signed amendment replaced them, they were voided here or

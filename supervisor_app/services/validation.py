@@ -173,3 +173,33 @@ def whole_minutes(value: object, *, field: str, label: str) -> int:
             params={"label": label, "value": value},
         )
     return value
+
+
+def int_id(value: int | str, *, field: str, label: str) -> int:
+    if isinstance(value, int) and not isinstance(value, bool):
+        number = value
+    else:
+        text = str(value).strip()
+        if not text.isdecimal():  # isdigit() accepts '²', which int() refuses
+            raise DomainError(
+                _("{label} id {value} is not a number.").format(label=label, value=shown(value)),
+                field=field,
+                code="person.id_not_number",
+                params={"label": label, "value": value},
+            )
+        if len(text) > MAX_DIGITS:  # int() would raise ValueError past 4,300 digits
+            raise DomainError(
+                _("There is no {label} with id {id}.").format(label=label.lower(), id=shown(text)),
+                field=field,
+                code="person.unknown_id",
+                params={"label": label, "id": text},
+            )
+        number = int(text)
+    if not 0 <= number < 2**31:  # the agency database's ids are 32-bit (SQLite's never get that far)
+        raise DomainError(
+            _("There is no {label} with id {id}.").format(label=label.lower(), id=value),
+            field=field,
+            code="person.unknown_id",
+            params={"label": label, "id": value},
+        )
+    return number

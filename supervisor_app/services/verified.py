@@ -36,15 +36,17 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import sys
 import threading
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import event
-from sqlalchemy.engine import Engine
-from sqlalchemy.orm import Session
+from supervisor_app import db
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
 
 # Audit actions that change records or people (an event of one of these naming no supervisee
 # and no record touches everything, as far as this module knows).
@@ -555,11 +557,24 @@ def _on_dispose(engine: Engine) -> None:
         file.close()
 
 
-event.listen(Engine, "begin", _on_begin)
-event.listen(Engine, "commit", _on_commit)
-event.listen(Engine, "engine_disposed", _on_dispose)
-event.listen(Session, "after_commit", _on_after_commit)
-event.listen(Session, "after_flush", _on_flush)
+def _listen() -> None:
+    from sqlalchemy import event
+    from sqlalchemy.engine import Engine
+    from sqlalchemy.orm import Session
+
+    event.listen(Engine, "begin", _on_begin)
+    event.listen(Engine, "commit", _on_commit)
+    event.listen(Engine, "engine_disposed", _on_dispose)
+    event.listen(Session, "after_commit", _on_after_commit)
+    event.listen(Session, "after_flush", _on_flush)
+
+
+# Every engine's transactions are watched; where none was made yet, from the first one's making
+# (a process that reads by plain SQL alone never imports SQLAlchemy, issue 19).
+if "sqlalchemy" in sys.modules:
+    _listen()
+else:
+    db.before_first_engine(_listen)
 
 
 # --------------------------------------------------------------------------------------------
@@ -597,6 +612,8 @@ def note_events(uow: Any, events: list[dict[str, Any]]) -> None:
 
 
 def _info(uow: Any) -> dict[Any, Any] | None:
+    if getattr(uow, "plain_only", False):
+        return None  # no engine: nothing to remember (a process that reads once)
     try:
         return uow.session.connection().info
     except Exception:  # noqa: BLE001 - no connection (closed, in memory): nothing to remember

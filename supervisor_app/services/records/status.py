@@ -40,6 +40,7 @@ from supervisor_app.models import (
     SupervisionSession,
     Supervisor,
 )
+from supervisor_app.services.canonical import set_aside_sql
 from supervisor_app.services.errors import DomainError
 
 Record = SupervisionSession | ExperienceEntry
@@ -81,37 +82,6 @@ def voided_clause(model: type[Record]) -> ColumnElement[bool]:
                 ForeignLink.record_id == model.id, ForeignLink.action == SignOffAction.VOID
             )
         ),
-    )
-
-
-# The signed-at text of a record's sign link, here or in the database it came from (both hold
-# the stamp as SQLite stores it: naive UTC with microseconds, so text order is time order).
-_SIGN_TIME = (
-    "coalesce((SELECT CAST(signed_at AS TEXT) FROM sign_off WHERE record_id = {r}.id AND action = 'sign' LIMIT 1), "
-    "(SELECT signed_at FROM foreign_link WHERE record_id = {r}.id AND action = 'sign' LIMIT 1))"
-)
-VOIDED_IDS_SQL = "SELECT record_id FROM sign_off WHERE action = 'void' UNION SELECT record_id FROM foreign_link WHERE action = 'void'"
-"""The ids of every record voided, here or in the database it came from."""
-# Not voided, here or where it came from: looked up by the record's id on both tables' indexes
-# (``NOT IN (VOIDED_IDS_SQL)`` built the list of every void in the file first, ~0.16 s at scale 1).
-_NOT_VOIDED = (
-    "NOT EXISTS (SELECT 1 FROM sign_off WHERE record_id = {r}.id AND action = 'void') "
-    "AND NOT EXISTS (SELECT 1 FROM foreign_link WHERE record_id = {r}.id AND action = 'void')"
-)
-
-
-def set_aside_sql(table: str, among: str = "") -> str:
-    """SQL of the ids of ``table``'s signed amendments *set aside*: another signed, not voided
-    amendment of the same record was signed later (ties: the higher id), so only the
-    newest-signed of two amendments counts. ``among``: an extra condition on ``a`` (the row
-    set aside). Pairs are rare: the join meets only the amendments of one record each."""
-    return (
-        f"SELECT a.id FROM {table} a JOIN {table} b ON b.supersedes_id = a.supersedes_id AND b.id <> a.id "
-        "WHERE a.supersedes_id IS NOT NULL AND a.status = 'signed' AND b.status = 'signed' "
-        f"AND {_NOT_VOIDED.format(r='b')} "
-        f"AND ({_SIGN_TIME.format(r='b')} > {_SIGN_TIME.format(r='a')} "
-        f"OR ({_SIGN_TIME.format(r='b')} = {_SIGN_TIME.format(r='a')} AND b.id > a.id))"
-        + (f" AND {among}" if among else "")
     )
 
 

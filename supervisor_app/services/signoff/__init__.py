@@ -35,37 +35,80 @@ text for the same values (``tests/test_verify.py`` checks it), and the same hash
 first version of this module, so no signature made by it goes stale.
 """
 
-from supervisor_app.services.signoff.checks import Problem, RecordsFailVerification, VerifyReport
-from supervisor_app.services.signoff.foreign import (
-    ForeignLinks,
-    foreign_content,
-    foreign_digest,
-    record_origins,
-    signature_count,
-)
-from supervisor_app.services.signoff.signing import (
-    ClockBehind,
-    SignResult,
-    chain_hash,
-    check_clock,
-    content_hash,
-    pending_ids,
-    sign,
-    void,
-    void_content_hash,
-)
-from supervisor_app.services.signoff.supervisee import (
-    SuperviseeRecords,
-    read_supervisee,
-    read_supervisee_unchecked,
-    require_supervisee_verified,
-)
-from supervisor_app.services.signoff.verification import require_verified, verify
-from supervisor_app.services.signoff.workers import (
-    VerificationStopped,
-    resume_verifications,
-    stop_verifications,
-)
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from supervisor_app.services.signoff.checks import Problem, RecordsFailVerification, VerifyReport
+    from supervisor_app.services.signoff.foreign import (
+        ForeignLinks,
+        foreign_content,
+        foreign_digest,
+        record_origins,
+        signature_count,
+    )
+    from supervisor_app.services.signoff.signing import (
+        ClockBehind,
+        SignResult,
+        chain_hash,
+        check_clock,
+        content_hash,
+        pending_ids,
+        sign,
+        void,
+        void_content_hash,
+    )
+    from supervisor_app.services.signoff.supervisee import (
+        SuperviseeRecords,
+        read_supervisee,
+        read_supervisee_unchecked,
+        require_supervisee_verified,
+    )
+    from supervisor_app.services.signoff.verification import require_verified, verify
+    from supervisor_app.services.signoff.workers import (
+        VerificationStopped,
+        resume_verifications,
+        stop_verifications,
+    )
+
+# Each name is imported from its module when first asked for (PEP 562), not all at once:
+# verifying a supervisee (``progress``) needs neither signing nor the whole-file pass, which
+# import SQLAlchemy and the models (issue 19: the command line starts fast).
+_MODULES = {
+    "checks": ("Problem", "RecordsFailVerification", "VerifyReport"),
+    "foreign": ("ForeignLinks", "foreign_content", "foreign_digest", "record_origins", "signature_count"),
+    "signing": (
+        "ClockBehind",
+        "SignResult",
+        "chain_hash",
+        "check_clock",
+        "content_hash",
+        "pending_ids",
+        "sign",
+        "void",
+        "void_content_hash",
+    ),
+    "supervisee": (
+        "SuperviseeRecords",
+        "read_supervisee",
+        "read_supervisee_unchecked",
+        "require_supervisee_verified",
+    ),
+    "verification": ("require_verified", "verify"),
+    "workers": ("VerificationStopped", "resume_verifications", "stop_verifications"),
+}
+_HOME = {name: module for module, names in _MODULES.items() for name in names}
+
+
+def __getattr__(name: str) -> Any:
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "ClockBehind",

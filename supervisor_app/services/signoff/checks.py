@@ -29,8 +29,8 @@ from supervisor_app.services.canonical import (
     VOID,
     hex_digests,
     link_texts,
+    void_content_hash,
 )
-from supervisor_app.services.signoff.signing import void_content_hash
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,8 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import func, select
-
 from supervisor_app.db import UnitOfWork
 from supervisor_app.i18n import _
-from supervisor_app.models import (
-    SignOff,
-)
 from supervisor_app.services.canonical import (
     ACTION,
     AT,
@@ -34,18 +29,20 @@ from supervisor_app.services.canonical import (
     VOID,
     Among,
     Hashing,
+    chain_hash,
     content_payload_v2,
+    dbapi,
     on_postgres,
     query_rows,
     read_records,
     select_in,
     sha256_hex,
     to_json,
+    void_content_hash,
 )
 from supervisor_app.services.record_digests import Chunk
 from supervisor_app.services.signoff.checks import HEX, Problem
 from supervisor_app.services.signoff.keyed import _checked_payload
-from supervisor_app.services.signoff.signing import chain_hash, dbapi, void_content_hash
 
 #
 # They have no link in this database's chain: their links, as their own chain stored them, are
@@ -367,4 +364,8 @@ def record_origins(uow: UnitOfWork, record_ids: Iterable[str]) -> dict[str, dict
 
 
 def signature_count(uow: UnitOfWork) -> int:
+    from sqlalchemy import func, select
+
+    from supervisor_app.models import SignOff
+
     return uow.session.scalar(select(func.count()).select_from(SignOff)) or 0

@@ -12,7 +12,7 @@ from operator import itemgetter
 from typing import Any
 
 from supervisor_app.i18n import N_, _, ngettext
-from supervisor_app.services import keys, signatures, trails
+from supervisor_app.services import signatures, trails
 from supervisor_app.services.canonical import (
     ACTION,
     AT,
@@ -201,7 +201,7 @@ def check_keyed(
             return i < len(seqs) and seqs[i] <= last
 
         rows = [row for row in rows if touches(row[2], row[3])]
-    public = keys.public_keys(conn)
+    public = signatures.public_keys(conn)
     covered: set[int] = set()
     signed = _Signed()
     named: set[Any] = set()

@@ -5,7 +5,6 @@ Services: they change and flush; the caller (a use case, :mod:`supervisor_app.us
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from operator import itemgetter
@@ -37,16 +36,18 @@ from supervisor_app.services.canonical import (
     SIGNED,
     VOID,
     Hashing,
+    chain_hash,
     content_digests,
     content_payload,
     content_payload_v2,
     database_identity,
+    dbapi,
     hashing_for,
-    jsonable,
-    link_fields,
     read_batch,
     sha256_hex,
+    stamp_text,
     to_json,
+    void_content_hash,
 )
 from supervisor_app.services.errors import DomainError
 from supervisor_app.services.records import (
@@ -61,14 +62,6 @@ from supervisor_app.services.records import (
 from supervisor_app.services.supervisors import inherited_from
 from supervisor_app.services.validation import clean_text
 
-
-def dbapi(uow: UnitOfWork) -> sqlite3.Connection:
-    """The driver connection under the unit of work's transaction (same snapshot, same lock):
-    :meth:`UnitOfWork.raw`, SQLite's own or, on the agency database, the adapter over
-    psycopg's that reads like it."""
-    return uow.raw()  # type: ignore[return-value]
-
-
 # --------------------------------------------------------------------------------------------
 # Hashes
 
@@ -82,38 +75,6 @@ def content_hash(kind: str, row: Sequence[Any], hashing: Hashing | None = None) 
     if hashing is not None:
         return sha256_hex(to_json(content_payload_v2(kind, row, row[12], row[13], hashing)))
     return sha256_hex(to_json(content_payload(kind, row, row[12], row[13])))
-
-
-def void_content_hash(record_hash: str, reason: Any) -> str:
-    # A reason read back as a blob (only a hand edit stores one) is spelled tagged, as record
-    # fields are: it hashes to something else, and verification names it instead of failing.
-    return sha256_hex(to_json(["void", record_hash, jsonable(reason)]))
-
-
-def stamp_text(value: dt.datetime | str) -> str:
-    """The signed-at time exactly as SQLite stores it (naive UTC, microseconds)."""
-    if isinstance(value, str):
-        return value
-    return value.astimezone(dt.UTC).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
-
-
-def chain_hash(
-    *,
-    prev: str,
-    seq: int,
-    kind: str,
-    record_id: str,
-    action: str,
-    signer_id: int,
-    signed_at: dt.datetime | str,
-    reason: str,
-    content: str,
-) -> str:
-    """The hash of one link: its own fields, its content hash and the previous link's hash."""
-    fields = link_fields(
-        prev, seq, kind, record_id, action, signer_id, stamp_text(signed_at), reason, content
-    )
-    return sha256_hex(to_json(fields))
 
 
 # --------------------------------------------------------------------------------------------

@@ -21,12 +21,13 @@ from supervisor_app.services.canonical import (
     allocation_items,
     among_ids,
     content_digests,
+    dbapi,
     hashing_for,
     query_rows,
     read_batch,
     select_in,
+    set_aside_sql,
 )
-from supervisor_app.services.records.status import set_aside_sql
 from supervisor_app.services.signoff.checks import (
     AUDITED,
     AUDITED_SQL,
@@ -42,7 +43,6 @@ from supervisor_app.services.signoff.checks import (
 from supervisor_app.services.signoff.foreign import check_foreign, foreign_record_ids, supervisee_foreign_ids
 from supervisor_app.services.signoff.heads import check_by_heads
 from supervisor_app.services.signoff.keyed import check_keyed
-from supervisor_app.services.signoff.signing import dbapi
 
 _ATTENDED = "{column} IN (SELECT session_id FROM session_attendee WHERE supervisee_id = ?)"
 # A link and, last, the chain hash of the link before it (NULL for none): its predecessor.

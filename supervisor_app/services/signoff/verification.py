@@ -17,6 +17,7 @@ from supervisor_app.services.canonical import (
     SIGN,
     SIGN_OFF_SQL,
     VERIFY_CHUNK,
+    dbapi,
     no_cycle_collection,
     query_rows,
     select_in,
@@ -39,7 +40,6 @@ from supervisor_app.services.signoff.checks import (
 )
 from supervisor_app.services.signoff.foreign import check_foreign, foreign_record_ids, without
 from supervisor_app.services.signoff.keyed import check_keyed
-from supervisor_app.services.signoff.signing import dbapi
 from supervisor_app.services.signoff.workers import (
     STOPPING,
     VerificationStopped,
