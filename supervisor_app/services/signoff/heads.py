@@ -31,7 +31,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from supervisor_app.services import keys
+from supervisor_app.services import signatures
 from supervisor_app.services.canonical import (
     AT,
     CHAIN,
@@ -122,7 +122,7 @@ def check_by_heads(
     if any(span[2].__class__ is not int or span[3].__class__ is not int for span in spans):
         return None
     firsts = [span[2] for span in spans]
-    public = keys.public_keys(conn)
+    public = signatures.public_keys(conn)
     newest: dict[str, tuple[Any, ...]] = {}  # key fingerprint -> its newest signature over these links
     for link in keyed:
         i = bisect_right(firsts, link[SEQ]) - 1
