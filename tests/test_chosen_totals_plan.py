@@ -10,10 +10,9 @@ import datetime as dt
 import sqlite3
 from typing import Any
 
-from conftest import PASSWORD, TODAY, experience_fields, session_fields
+from conftest import PASSWORD, TODAY, World, experience_fields, session_fields
 from supervisor_app.services import records, sums, verified
 from supervisor_app.usecases import signing
-from tests.conftest import World
 
 # What a few supervisees' totals may read whole: their own rows, kept in the query's CTEs.
 _OWN = {"chosen", "t", "gone", "waiting"}
