@@ -30,7 +30,8 @@ _SIGNED = RecordStatus.SIGNED.value
 # Records that no longer count (a signed amendment replaced them, they were voided here or
 # in the database they came from, or they are the older-signed of two signed amendments of
 # one record: exactly one amendment stands), and those a pending amendment waits to replace:
-# each set read once per query (a scan of the void links), not probed row by row.
+# each set read once per query (the whole agency's: a scan of the void links; a few
+# supervisees': their own records', by the indexes), not probed row by row.
 def _gone(table: str, mine: str = "") -> str:
     """The CTEs ``gone`` and ``waiting`` of ``table``'s records. ``mine``: SQL of the ids of
     the only records the query adds up (a few supervisees' on SQLite): each set then holds only
