@@ -7,10 +7,12 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sqlalchemy import event
 
 from conftest import TODAY, World, csv_bytes
-from supervisor_app.services import import_format, people
+from supervisor_app.services import import_format, people, trails
 from supervisor_app.usecases import transfer
 
 COLUMNS = [*import_format.FIXED_COLUMNS, "advocacy", "mentoring", "recovery-support", "mentoring-education"]
@@ -55,3 +57,33 @@ def test_the_import_reads_without_automatic_indexes(world: World, tmp_path: Path
     with world.uow() as uow:
         raw = uow.session.connection().connection.dbapi_connection
         assert raw.execute("PRAGMA automatic_index").fetchone()[0] == 1
+
+
+# --------------------------------------------------------------------------------------------
+# The audit trail's hashes, a column at a time
+
+TEXTS = st.one_of(
+    st.none(),
+    st.text(),
+    st.sampled_from(['q"uote', "back\\slash", "nul\x00", "\\u0000", "\udcff", "2026-12-05 06:00:00.000000"]),
+)
+INTEGERS = st.one_of(st.none(), st.integers())
+ANYTHING = st.one_of(TEXTS, INTEGERS, st.floats(allow_nan=False), st.booleans(), st.binary(max_size=4))
+
+
+@settings(max_examples=300, deadline=None)
+@given(prev=st.one_of(st.just(trails.GENESIS), st.text()), data=st.data())
+def test_chain_hashes_equal_the_reference_text_row_by_row(prev: str, data: st.DataObject) -> None:
+    """The chain hashes an import's events a column at a time (a column of text, or of
+    integers, spelled in one go); each hash is still that of :func:`trails.row_text`, the
+    format's reference, whatever the values (JSON escapes, a lone surrogate, a NUL, integers,
+    reals, booleans, blobs, nulls)."""
+    kinds = data.draw(st.lists(st.sampled_from([TEXTS, INTEGERS, ANYTHING]), min_size=1, max_size=7))
+    count = data.draw(st.integers(0, 6))
+    columns = [data.draw(st.lists(kind, min_size=count, max_size=count)) for kind in kinds]
+    rows = [list(values) for values in zip(*columns, strict=True)]
+    expected, link = [], prev
+    for values in rows:
+        link = trails.row_hash(link, values)
+        expected.append(link)
+    assert trails.chain_hashes(prev, rows) == expected
