@@ -122,14 +122,21 @@ def chain_hashes(prev: Any, rows: Sequence[Sequence[Any]]) -> list[str]:
     if not rows:
         return hashes
     try:
-        columns = [_column_tokens(column) for column in zip(*rows, strict=True)]
+        columns = list(zip(*rows, strict=True))
     except ValueError:  # rows of different lengths: a value at a time
         for values in rows:
             prev = sha256_hex(f"[{_token(prev)},{','.join(map(_token, values))}]")
             add(prev)
         return hashes
+    return _column_hashes(prev, columns)
+
+
+def _column_hashes(prev: Any, columns: Sequence[Sequence[Any]]) -> list[str]:
+    """:func:`chain_hashes` of the rows whose values are ``columns`` (as many of each)."""
+    hashes: list[str] = []
+    add = hashes.append
     link = _token(prev)
-    for tokens in zip(*columns, strict=True):
+    for tokens in zip(*map(_column_tokens, columns), strict=True):
         prev = sha256_hex(f"[{link},{','.join(tokens)}]")
         link = f'"{prev}"'  # a hex digest: JSON escapes nothing in it
         add(prev)
@@ -183,9 +190,7 @@ def append(uow: UnitOfWork, table: str, rows: Sequence[Mapping[str, Any]]) -> li
             text = {value: process(value) for value in set(column) if value is not None}
             column = [None if value is None else text[value] for value in column]
         stored_columns.append(column)
-    stored = list(zip(*stored_columns, strict=True))
-    given_values = list(zip(*given_columns, strict=True))
-    hashes = chain_hashes(prev, stored)
+    hashes = _column_hashes(prev, stored_columns)
     prevs = [prev, *hashes[:-1]]
     if not on_sqlite:  # the Python values, as the server's driver binds them
         from sqlalchemy import insert
@@ -194,7 +199,7 @@ def append(uow: UnitOfWork, table: str, rows: Sequence[Mapping[str, Any]]) -> li
             insert(Base.metadata.tables[table]),
             [
                 {**dict(zip(fields, values, strict=True)), "prev_hash": p, "hash": h}
-                for values, p, h in zip(given_values, prevs, hashes, strict=True)
+                for values, p, h in zip(zip(*given_columns, strict=True), prevs, hashes, strict=True)
             ],
         )
         return ids
@@ -202,7 +207,7 @@ def append(uow: UnitOfWork, table: str, rows: Sequence[Mapping[str, Any]]) -> li
     marks = ",".join("?" * (len(fields) + 2))
     connection.exec_driver_sql(
         f"INSERT INTO {table} ({names}) VALUES ({marks})",
-        [(*values, p, h) for values, p, h in zip(stored, prevs, hashes, strict=True)],
+        list(zip(*stored_columns, prevs, hashes, strict=True)),
     )
     return ids
 
