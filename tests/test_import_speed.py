@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from sqlalchemy import event
 
 from conftest import TODAY, World, csv_bytes
+from supervisor_app import i18n
 from supervisor_app.services import import_format, people, trails
 from supervisor_app.usecases import transfer
 
@@ -57,6 +58,22 @@ def test_the_import_reads_without_automatic_indexes(world: World, tmp_path: Path
     with world.uow() as uow:
         raw = uow.session.connection().connection.dbapi_connection
         assert raw.execute("PRAGMA automatic_index").fetchone()[0] == 1
+
+
+def test_a_bad_date_is_named_by_its_label_in_the_current_language(world: World, tmp_path: Path) -> None:
+    """The import translates a date column's label only for a text it has not parsed before;
+    the refusal still names the column in the language in use, on every row that holds it."""
+    rows = [experience_row("Ana Example", 1), experience_row("Ben Example", 2)]
+    rows[0]["from"] = rows[1]["from"] = "2026-13-01"
+    path = tmp_path / "f.csv"
+    path.write_bytes(csv_bytes(rows, COLUMNS))
+    with i18n.using("es"):
+        report = transfer.import_records(world.db, "test", path, today=TODAY)
+    assert [(e.line, e.column) for e in report.errors] == [(2, "from"), (3, "from")], report.text()
+    assert all(e.message.startswith("Fecha inicial '2026-13-01' no es una fecha") for e in report.errors), (
+        report.text()
+    )
+    assert not report.committed
 
 
 # --------------------------------------------------------------------------------------------

@@ -28,7 +28,7 @@ from sqlalchemy import or_, select
 
 from supervisor_app import clock
 from supervisor_app.db import UnitOfWork
-from supervisor_app.i18n import _, pgettext
+from supervisor_app.i18n import N_, _, pgettext
 from supervisor_app.models import (
     ExperienceEntry,
     SessionAttendee,
@@ -223,9 +223,10 @@ class _Preparer:
         self._supervisees: dict[str, tuple[list[Any], tuple[int, ...]]] = {}
 
     def _date(self, text: str, *, field: str, label: str) -> dt.date:
+        """``label``: marked with ``N_``, translated only for a text not parsed before."""
         day = self._dates.get(text)
         if day is None:
-            day = self._dates[text] = parse_date(text, field=field, label=label)
+            day = self._dates[text] = parse_date(text, field=field, label=_(label))
         return day
 
     def _time(self, text: str) -> dt.time | None:
@@ -255,7 +256,7 @@ class _Preparer:
         supervisees, attendees = self._supervisees_of(text_cell(cells["supervisees"], "supervisees"))
         if row.record == SESSION:
             forbid(row, EXPERIENCE_ONLY, EXPERIENCE)
-            day = self._date(text_cell(cells.get("date"), "date"), field="date", label=_("Date"))
+            day = self._date(text_cell(cells.get("date"), "date"), field="date", label=N_("Date"))
             start = self._time(text_cell(cells.get("start"), "start"))
             minutes = whole_minutes(
                 number_cell(cells.get("minutes"), "minutes"), field="minutes", label=_("Length")
@@ -286,9 +287,9 @@ class _Preparer:
                 code="import.one_supervisee",
             )
         start_day = self._date(
-            text_cell(cells.get("from"), "from"), field="period_start", label=_("From date")
+            text_cell(cells.get("from"), "from"), field="period_start", label=N_("From date")
         )
-        end_day = self._date(text_cell(cells.get("to"), "to"), field="period_end", label=_("To date"))
+        end_day = self._date(text_cell(cells.get("to"), "to"), field="period_end", label=N_("To date"))
         total = sum(
             v
             if v.__class__ is int and v > 0
