@@ -7,13 +7,14 @@ import datetime as dt
 from pathlib import Path
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlalchemy import event
 
 from conftest import TODAY, World, csv_bytes
 from supervisor_app import i18n
-from supervisor_app.services import import_format, people, trails
+from supervisor_app.services import audit, import_format, people, records, trails
 from supervisor_app.usecases import transfer
 
 COLUMNS = [*import_format.FIXED_COLUMNS, "advocacy", "mentoring", "recovery-support", "mentoring-education"]
@@ -74,6 +75,46 @@ def test_a_bad_date_is_named_by_its_label_in_the_current_language(world: World, 
         report.text()
     )
     assert not report.committed
+
+
+@pytest.mark.backends
+def test_an_imports_events_chain_like_one_at_a_time(world: World, tmp_path: Path) -> None:
+    """The import's create events, written a column at a time, are those adding the records
+    one at a time writes (one per supervisee of each record, the same details), and the
+    chain over them checks whole, on the file and on the agency database."""
+    sessions = [
+        {"record": "session", "supervisor": "Dana Whitaker", "supervisees": "Ana Example; Ben Example; Carla Núñez",
+         "date": (TODAY - dt.timedelta(days=day)).isoformat(), "start": "09:00", "minutes": "60", "format": "group",
+         "modality": "video", "recovery-support": "60"}
+        for day in range(1, 6)
+    ]  # fmt: skip
+    rows = [*sessions, *(experience_row("Petra Nowak", week) for week in range(1, 4))]
+    path = tmp_path / "f.csv"
+    path.write_bytes(csv_bytes(rows, COLUMNS))
+    report = transfer.import_records(world.db, "test", path, today=TODAY)
+    assert report.ok and report.committed and report.sessions == 5 and report.experience == 3, report.text()
+    with world.uow() as uow:
+        found = {
+            (e.record_id, e.supervisee_id, e.details)
+            for e in audit.list_events(uow)
+            if e.action == audit.AuditAction.CREATE and e.record_id is not None
+        }
+        expected = set()
+        for listed in records.list_records(uow, "session"):
+            details = audit.details_text({"kind": "session", "date": listed["date"], "minutes": 60})
+            expected |= {(listed["id"], i, details) for i in listed["supervisee_ids"]}
+        for listed in records.list_records(uow, "experience"):
+            details = audit.details_text(
+                {
+                    "kind": "experience",
+                    "from": listed["from"],
+                    "to": listed["to"],
+                    "minutes": 600,
+                }
+            )
+            expected.add((listed["id"], world.petra, details))
+        assert len(expected) == 18 and found == expected
+        assert trails.check_chain(uow.raw(), trails.AUDIT) == []
 
 
 # --------------------------------------------------------------------------------------------
