@@ -42,6 +42,7 @@ from typing import TYPE_CHECKING, Any
 from supervisor_app.i18n import N_, _
 from supervisor_app.services.canonical import (
     GENESIS,
+    _tokens,
     encode_text,
     jsonable,
     lenient_text,
@@ -100,14 +101,44 @@ def _token(value: Any) -> str:
     return to_json(jsonable(value))
 
 
+def _column_tokens(column: Sequence[Any]) -> Sequence[str]:
+    """:func:`_token` of each value of one column: a column of text (or of integers) spelled in
+    one go, as :func:`canonical._tokens` spells a signature link's texts."""
+    kinds = set(map(type, column))
+    if kinds <= {str, type(None)}:
+        return _tokens(column)
+    if kinds <= {int, type(None)}:
+        return ["null" if v is None else int.__repr__(v) for v in column]
+    return list(map(_token, column))
+
+
 def chain_hashes(prev: Any, rows: Sequence[Sequence[Any]]) -> list[str]:
     """The hash of each of ``rows`` (field values as stored, in :data:`FIELDS` order), chained
-    from ``prev``: the texts of :func:`row_text`, built a value at a time (the migration and
-    the benchmark generator hash millions of rows)."""
+    from ``prev``: the texts of :func:`row_text`, built a column at a time (the import writes a
+    hundred thousand events at once; the migration and the benchmark generator hash millions
+    of rows)."""
     hashes: list[str] = []
     add = hashes.append
-    for values in rows:
-        prev = sha256_hex(f"[{_token(prev)},{','.join(map(_token, values))}]")
+    if not rows:
+        return hashes
+    try:
+        columns = list(zip(*rows, strict=True))
+    except ValueError:  # rows of different lengths: a value at a time
+        for values in rows:
+            prev = sha256_hex(f"[{_token(prev)},{','.join(map(_token, values))}]")
+            add(prev)
+        return hashes
+    return _column_hashes(prev, columns)
+
+
+def _column_hashes(prev: Any, columns: Sequence[Sequence[Any]]) -> list[str]:
+    """:func:`chain_hashes` of the rows whose values are ``columns`` (as many of each)."""
+    hashes: list[str] = []
+    add = hashes.append
+    link = _token(prev)
+    for tokens in zip(*map(_column_tokens, columns), strict=True):
+        prev = sha256_hex(f"[{link},{','.join(tokens)}]")
+        link = f'"{prev}"'  # a hex digest: JSON escapes nothing in it
         add(prev)
     return hashes
 
@@ -145,21 +176,21 @@ def append(uow: UnitOfWork, table: str, rows: Sequence[Mapping[str, Any]]) -> li
     # (BEGIN IMMEDIATE on SQLite, the advisory lock on PostgreSQL: db.WRITE_LOCK).
     newest = connection.exec_driver_sql(f"SELECT id, hash FROM {table} ORDER BY id DESC LIMIT 1").first()
     next_id, prev = (newest[0] + 1, newest[1]) if newest else (1, GENESIS)
-    stored: list[tuple[Any, ...]] = []
-    given_values: list[list[Any]] = []
-    ids: list[int] = []
-    for offset, row in enumerate(rows):
-        wanted = next_id + offset
+    ids = list(range(next_id, next_id + len(rows)))
+    for wanted, row in zip(ids, rows, strict=True):
         given = row.get("id")
         if given is not None and given != wanted:
             raise ValueError(f"{table} row {given} would not be the next one ({wanted})")
-        values = [wanted, *(row.get(name) for name in fields[1:])]
-        given_values.append(values)
-        stored.append(
-            tuple(v if p is None or v is None else p(v) for v, p in zip(values, processors, strict=True))
-        )
-        ids.append(wanted)
-    hashes = chain_hashes(prev, stored)
+    # A column at a time: an import's hundred thousand events share a timestamp, an actor and
+    # a few details, each converted once.
+    given_columns: list[Sequence[Any]] = [ids, *([row.get(name) for row in rows] for name in fields[1:])]
+    stored_columns: list[Sequence[Any]] = []
+    for column, process in zip(given_columns, processors, strict=True):
+        if process is not None:
+            text = {value: process(value) for value in set(column) if value is not None}
+            column = [None if value is None else text[value] for value in column]
+        stored_columns.append(column)
+    hashes = _column_hashes(prev, stored_columns)
     prevs = [prev, *hashes[:-1]]
     if not on_sqlite:  # the Python values, as the server's driver binds them
         from sqlalchemy import insert
@@ -168,7 +199,7 @@ def append(uow: UnitOfWork, table: str, rows: Sequence[Mapping[str, Any]]) -> li
             insert(Base.metadata.tables[table]),
             [
                 {**dict(zip(fields, values, strict=True)), "prev_hash": p, "hash": h}
-                for values, p, h in zip(given_values, prevs, hashes, strict=True)
+                for values, p, h in zip(zip(*given_columns, strict=True), prevs, hashes, strict=True)
             ],
         )
         return ids
@@ -176,7 +207,7 @@ def append(uow: UnitOfWork, table: str, rows: Sequence[Mapping[str, Any]]) -> li
     marks = ",".join("?" * (len(fields) + 2))
     connection.exec_driver_sql(
         f"INSERT INTO {table} ({names}) VALUES ({marks})",
-        [(*values, p, h) for values, p, h in zip(stored, prevs, hashes, strict=True)],
+        list(zip(*stored_columns, prevs, hashes, strict=True)),
     )
     return ids
 

@@ -164,12 +164,15 @@ def insert_checked(
     pending = RecordStatus.PENDING.value
     details: dict[tuple[Any, ...], str] = {}  # thousands of records share a few texts
 
-    def event(record_id: str, supervisee_id: int, what: dict[str, Any]) -> tuple[Any, ...]:
+    actor, create = uow.actor, audit.AuditAction.CREATE
+
+    def event(record_id: str, supervisee_id: int, what: dict[str, Any]) -> dict[str, Any]:
         key = tuple(what.values())
         text = details.get(key)
         if text is None:
             text = details[key] = audit.details_text(what)
-        return (now, uow.actor, audit.AuditAction.CREATE, record_id, supervisee_id, text)
+        return {"at": now, "actor": actor, "action": create, "record_id": record_id,
+                "supervisee_id": supervisee_id, "details": text}  # fmt: skip
 
     # A batch at a time, so a big file's rows are not all held twice over as table rows.
     for begin in range(0, max(len(sessions), len(experience)), INSERT_BATCH):
@@ -211,8 +214,7 @@ def insert_checked(
             entry_rows,
         )  # fmt: skip
         _insert_many(uow, ExperienceAllocation, ("entry_id", "domain_code", "minutes"), entry_allocation_rows)
-        names = ("at", "actor", "action", "record_id", "supervisee_id", "details")
-        audit.append_events(uow, [dict(zip(names, event, strict=True)) for event in events])
+        audit.append_events(uow, events)
 
 
 def _insert_many(
