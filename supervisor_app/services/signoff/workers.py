@@ -193,6 +193,7 @@ class Workers:
                                 on_chunk(following, chunk)
                             waiting[following] = []
                 else:  # "error"
+                    print("CHILD ERROR", message)
                     return False
             return True
         finally:
@@ -232,14 +233,14 @@ class VerifyChild:
         import multiprocessing
 
         ctx = multiprocessing.get_context("spawn")
-        self.queue = ctx.Queue()
+        # Its messages (a pipe, not a queue: a message is sent whole before the child goes on,
+        # and nothing is left to flush when it ends).
+        self.answers, sending = ctx.Pipe(duplex=False)
         # The child runs while this end is open: closed (stop, or this process gone), it stops.
         watched, self.running = ctx.Pipe(duplex=False)
         # Not a daemon: a daemonic process may not start the workers.
         self.process = ctx.Process(
-            target=verify_child,
-            args=(path, self.queue, watched, i18n.current()),
-            name="verify-file",
+            target=verify_child, args=(path, sending, watched, i18n.current()), name="verify-file"
         )
         _RUNNING.add(self)
         try:
@@ -247,7 +248,8 @@ class VerifyChild:
         except BaseException:
             self.stop()
             raise
-        finally:
+        finally:  # the child's ends: its own now (so its end is seen as the end of its messages)
+            sending.close()
             watched.close()
 
     def stop(self) -> None:
@@ -259,26 +261,21 @@ class VerifyChild:
             if self.process.is_alive():
                 self.process.terminate()
                 self.process.join(5)
-        self.queue.close()
+        self.answers.close()
 
     def report(self, progress: Callable[[int, int], Any] | None) -> tuple[tuple[Any, ...], Any] | None:
         """(the child's snapshot marker, its report), passing its progress on; None if it failed
-        or died without a word. The child is ended afterwards."""
-        import queue as queues
-
+        or ended without a word. The child is ended afterwards."""
         try:
             while True:
                 if STOPPING.is_set():
                     raise VerificationStopped
+                if not self.answers.poll(0.5):
+                    continue
                 try:
-                    message = self.queue.get(timeout=0.5)
-                except queues.Empty:
-                    if self.process.is_alive():
-                        continue
-                    try:  # it may have said its last word just before it ended
-                        message = self.queue.get(timeout=1)
-                    except queues.Empty:
-                        return None
+                    message = self.answers.recv()
+                except EOFError:  # it ended
+                    return None
                 if message[0] == "progress":
                     if progress is not None:
                         progress(message[1], message[2])
@@ -290,18 +287,16 @@ class VerifyChild:
             self.stop()
 
 
-def verify_child(path: str, queue: Any, running: Any, language: str) -> None:
+def verify_child(path: str, sending: Any, running: Any, language: str) -> None:
     """The child process of :class:`VerifyChild`: verifies the whole file at ``path`` through a
-    read-only connection of its own, in one snapshot, and puts on ``queue``
-    ``("progress", done, total)`` now and then, then ``("report", snapshot marker, report)``
-    (or ``("error", message)``). It stops when its parent closes the other end of ``running``
-    (or is gone)."""
+    read-only connection of its own, in one snapshot, and sends ``("progress", done, total)``
+    now and then, then ``("report", snapshot marker, report)`` (or ``("error", message)``). It
+    stops when its parent closes the other end of ``running`` (or is gone)."""
     from supervisor_app.db import Database, resolve_database
     from supervisor_app.services.signoff.signing import dbapi
     from supervisor_app.services.signoff.verification import verify
 
     i18n.set_language(language)
-    queue.cancel_join_thread()  # never wait at exit for a parent that no longer reads
 
     def watch() -> None:
         try:
@@ -316,12 +311,17 @@ def verify_child(path: str, queue: Any, running: Any, language: str) -> None:
         try:
             with database.uow("verify", reading=True) as uow:
                 marker = snapshot_marker(dbapi(uow))
-                report = verify(uow, progress=lambda done, total: queue.put(("progress", done, total)))
-            queue.put(("report", marker, report))
+                report = verify(uow, progress=lambda done, total: sending.send(("progress", done, total)))
+            sending.send(("report", marker, report))
         finally:
             database.close()
     except BaseException as exc:  # noqa: BLE001 - reported to the parent, which verifies itself
-        queue.put(("error", f"{type(exc).__name__}: {exc}"))
+        try:
+            sending.send(("error", f"{type(exc).__name__}: {exc}"))
+        except OSError:
+            pass  # the parent is gone or has stopped listening
+    finally:
+        sending.close()
 
 
 def verify_in_child(conn: sqlite3.Connection, progress: Callable[[int, int], Any] | None) -> Any:
