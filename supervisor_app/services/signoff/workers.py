@@ -193,7 +193,6 @@ class Workers:
                                 on_chunk(following, chunk)
                             waiting[following] = []
                 else:  # "error"
-                    print("CHILD ERROR", message)
                     return False
             return True
         finally:
