@@ -13,10 +13,19 @@ def verify_file(uow: UnitOfWork, *, progress: Any = None) -> Any:
     """Verify the whole file (:func:`~supervisor_app.services.signoff.verify`) and remember the
     result for this process (:mod:`~supervisor_app.services.verified`): until the file
     changes, every supervisee's figures count as verified, and a supervisee's first view reads
-    their records without hashing them again. Returns the report."""
-    from supervisor_app.services import signoff, verified
+    their records without hashing them again. Returns the report.
 
-    report = signoff.verify(uow, progress=progress)
+    A large file (:data:`~supervisor_app.services.signoff.workers.CHILD_MIN_RECORDS`) is
+    verified in a child process (:func:`~supervisor_app.services.signoff.workers.verify_in_child`),
+    so this process does not keep the memory a whole file's verification needs."""
+    from supervisor_app.services import signoff, verified
+    from supervisor_app.services.signoff.workers import verify_in_child
+
+    # A large file is verified by a child process (the app stays small); its report is used
+    # only when its snapshot is this transaction's, and kept only if nothing changed since.
+    report = verify_in_child(uow.raw(), progress)
+    if report is None:
+        report = signoff.verify(uow, progress=progress)
     verified.remember_whole(uow, report, failing_supervisees(uow, report))
     return report
 

@@ -25,7 +25,7 @@ from supervisor_app.services.record_digests import Chunk, side_marker, snapshot_
 _PARALLEL_MIN_RECORDS = 50_000
 _WORKER_SILENCE = 120.0  # seconds without a word from a dead worker before giving up on it
 STOPPING = threading.Event()  # the app is quitting: whole-file verifications end at once
-_RUNNING: set[Workers] = set()  # worker processes now running, to end with them
+_RUNNING: set[Any] = set()  # worker processes (Workers, VerifyChild) now running, to end with them
 
 
 class VerificationStopped(DomainError):
@@ -215,3 +215,134 @@ def start_workers(conn: sqlite3.Connection, total: int) -> Workers | None:
         return Workers(path, snapshot_marker(conn), expected)
     except Exception:  # noqa: BLE001 - no processes here (a sandbox, a frozen app without support)
         return None
+
+
+# Whole-file verifications of at least this many records asked for by the app (the supervisee
+# list's first one, the Audit page's) run in a child process of their own: a million links,
+# their indexes and the keyed signatures' payloads are about 1.5 GB at scale 1, which the app
+# would keep (Python does not give freed memory back) for the rest of its life.
+CHILD_MIN_RECORDS = 50_000
+
+
+class VerifyChild:
+    """A whole-file verification in a spawned process of its own (:func:`verify_child`), which
+    itself starts the usual :class:`Workers`. :meth:`stop` ends it and them."""
+
+    def __init__(self, path: str) -> None:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")
+        # Its messages (a pipe, not a queue: a message is sent whole before the child goes on,
+        # and nothing is left to flush when it ends).
+        self.answers, sending = ctx.Pipe(duplex=False)
+        # The child runs while this end is open: closed (stop, or this process gone), it stops.
+        watched, self.running = ctx.Pipe(duplex=False)
+        # Not a daemon: a daemonic process may not start the workers.
+        self.process = ctx.Process(
+            target=verify_child, args=(path, sending, watched, i18n.current()), name="verify-file"
+        )
+        _RUNNING.add(self)
+        try:
+            self.process.start()
+        except BaseException:
+            self.stop()
+            raise
+        finally:  # the child's ends: its own now (so its end is seen as the end of its messages)
+            sending.close()
+            watched.close()
+
+    def stop(self) -> None:
+        """Ask the child to stop (it stops its workers), then end it if it does not."""
+        _RUNNING.discard(self)
+        self.running.close()
+        if self.process.pid is not None:
+            self.process.join(5)
+            if self.process.is_alive():
+                self.process.terminate()
+                self.process.join(5)
+        self.answers.close()
+
+    def report(self, progress: Callable[[int, int], Any] | None) -> tuple[tuple[Any, ...], Any] | None:
+        """(the child's snapshot marker, its report), passing its progress on; None if it failed
+        or ended without a word. The child is ended afterwards."""
+        try:
+            while True:
+                if STOPPING.is_set():
+                    raise VerificationStopped
+                if not self.answers.poll(0.5):
+                    continue
+                try:
+                    message = self.answers.recv()
+                except EOFError:  # it ended
+                    return None
+                if message[0] == "progress":
+                    if progress is not None:
+                        progress(message[1], message[2])
+                elif message[0] == "report":
+                    return message[1], message[2]
+                else:  # "error"
+                    return None
+        finally:
+            self.stop()
+
+
+def verify_child(path: str, sending: Any, running: Any, language: str) -> None:
+    """The child process of :class:`VerifyChild`: verifies the whole file at ``path`` through a
+    read-only connection of its own, in one snapshot, and sends ``("progress", done, total)``
+    now and then, then ``("report", snapshot marker, report)`` (or ``("error", message)``). It
+    stops when its parent closes the other end of ``running`` (or is gone)."""
+    from supervisor_app.db import Database, resolve_database
+    from supervisor_app.services.signoff.signing import dbapi
+    from supervisor_app.services.signoff.verification import verify
+
+    i18n.set_language(language)
+
+    def watch() -> None:
+        try:
+            running.poll(None)  # the parent never writes: this returns when its end is closed
+        except (OSError, EOFError):
+            pass
+        stop_verifications()
+
+    threading.Thread(target=watch, daemon=True).start()
+    try:
+        database = Database(resolve_database(path), readonly=True)  # the parent opened and checked it
+        try:
+            with database.uow("verify", reading=True) as uow:
+                marker = snapshot_marker(dbapi(uow))
+                report = verify(uow, progress=lambda done, total: sending.send(("progress", done, total)))
+            sending.send(("report", marker, report))
+        finally:
+            database.close()
+    except BaseException as exc:  # noqa: BLE001 - reported to the parent, which verifies itself
+        try:
+            sending.send(("error", f"{type(exc).__name__}: {exc}"))
+        except OSError:
+            pass  # the parent is gone or has stopped listening
+    finally:
+        sending.close()
+
+
+def verify_in_child(conn: sqlite3.Connection, progress: Callable[[int, int], Any] | None) -> Any:
+    """The whole file's report, made by a child process (:class:`VerifyChild`), or None: a
+    small database, one in memory or on the agency database, a child that could not start or
+    failed, or one whose snapshot differs from ``conn``'s (:func:`snapshot_marker`: a commit
+    in between); then the caller verifies in this process."""
+    path = database_file(conn)  # None on the agency database too
+    if path is None:
+        return None
+    total = sum(
+        conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        for table in ("supervision_session", "experience_entry")
+    )
+    if total < CHILD_MIN_RECORDS:
+        return None
+    marker = snapshot_marker(conn)
+    try:
+        child = VerifyChild(path)
+    except Exception:  # noqa: BLE001 - no processes here (a sandbox, a frozen app without support)
+        return None
+    answer = child.report(progress)
+    if answer is None or answer[0] != marker:
+        return None
+    return answer[1]
