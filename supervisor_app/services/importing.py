@@ -559,28 +559,10 @@ def import_file(
     uncommitted in it is committed with the import.
     """
     # A big import holds a few objects per row for its whole run: see no_cycle_collection.
-    with no_cycle_collection(), _no_automatic_index(uow):
+    # Automatic indexes off: a chunk's overlap query over hundreds of supervisees made SQLite
+    # index the whole experience table for the "set aside" subquery (2.2 s a chunk at scale 1).
+    with no_cycle_collection(), uow.without_automatic_indexes():
         return _import(uow, Path(path), dry_run=dry_run, today=today or clock.today())
-
-
-@contextmanager
-def _no_automatic_index(uow: UnitOfWork) -> Iterator[None]:
-    """No automatic indexes while an import reads (SQLite): for the overlap query of a chunk's
-    hundreds of supervisees, SQLite's planner builds one over the whole experience table for
-    the "set aside" subquery of :func:`records.set_aside_clause` (2.2 s at scale 1, on every
-    chunk), where the table's own index on ``supersedes_id`` answers it in 0.14 s. Put back
-    once the import ends. Nothing on the agency database (PostgreSQL)."""
-    if uow.db.is_postgres:
-        yield
-        return
-    sqlite = uow.session.connection().connection.dbapi_connection
-    assert sqlite is not None
-    before = sqlite.execute("PRAGMA automatic_index").fetchone()[0]
-    sqlite.execute("PRAGMA automatic_index = OFF")
-    try:
-        yield
-    finally:
-        sqlite.execute(f"PRAGMA automatic_index = {int(before)}")
 
 
 @contextmanager
