@@ -7,6 +7,10 @@ changed since; quitting ends the child and its workers."""
 from __future__ import annotations
 
 import multiprocessing
+import os
+import sys
+import time
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -126,3 +130,51 @@ def test_quitting_ends_the_child_and_its_workers(busy: World, monkeypatch: pytes
     monkeypatch.setattr(workers.VerifyChild, "report", real)
     with busy.uow() as uow:
         assert agency_check.verify_file(uow).ok
+
+
+def _grandchild(pids: Any) -> None:
+    """A verification worker's start (record_digests.verify_worker, verify_child), then a long wait."""
+    from supervisor_app.services.record_digests import end_with_parent
+
+    end_with_parent()
+    pids.send(os.getpid())
+    time.sleep(120)
+
+
+def _child(pids: Any) -> None:
+    """A verifying child: starts a daemonic worker, as the child's Workers do, then waits."""
+    process = multiprocessing.get_context("spawn").Process(target=_grandchild, args=(pids,), daemon=True)
+    process.start()
+    time.sleep(120)
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except (FileNotFoundError, IndexError, ProcessLookupError):
+        return False
+    return state != "Z"  # a zombie has ended
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_worker_ends_when_the_process_that_started_it_is_ended() -> None:
+    """Quitting ends the verifying child by force when it does not stop within half a second
+    (it may be inside one long read): its workers, whose daemon flag only helps when their
+    parent exits normally, must not run on, holding the file and a gigabyte, with nobody
+    waiting for them (they did: benchmarks/run.py's start-up metric hung on them)."""
+    ctx = multiprocessing.get_context("spawn")
+    pids, sending = ctx.Pipe(duplex=False)
+    child = ctx.Process(target=_child, args=(sending,))
+    child.start()
+    sending.close()
+    try:
+        assert pids.poll(60), "the worker did not start"
+        worker = pids.recv()
+        assert _running(worker)
+    finally:
+        child.terminate()
+        child.join(10)
+    deadline = time.monotonic() + 15
+    while _running(worker) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not _running(worker)

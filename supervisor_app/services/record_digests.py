@@ -118,6 +118,26 @@ SIDE_TASKS: dict[str, Callable[[sqlite3.Connection], Any]] = {
 }
 
 
+def end_with_parent() -> None:
+    """In a spawned verification process: exit at once when the process that started it is
+    gone (ended by the app, or killed), so no worker is left running, holding the file and a
+    gigabyte, once nobody waits for it (multiprocessing ends daemon children only when their
+    parent exits normally)."""
+    import multiprocessing
+    import os
+    import threading
+
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def wait() -> None:
+        parent.join()  # returns when the parent has exited (its sentinel)
+        os._exit(0)
+
+    threading.Thread(target=wait, daemon=True, name="end-with-parent").start()
+
+
 def verify_worker(
     path: str,
     tasks: Sequence[str],
@@ -139,6 +159,7 @@ def verify_worker(
     """
     from supervisor_app import i18n
 
+    end_with_parent()
     i18n.set_language(language)
     left = list(tasks)
     try:

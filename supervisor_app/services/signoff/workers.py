@@ -19,7 +19,13 @@ from supervisor_app.services.canonical import (
     on_postgres,
 )
 from supervisor_app.services.errors import DomainError
-from supervisor_app.services.record_digests import Chunk, side_marker, snapshot_marker, verify_worker
+from supervisor_app.services.record_digests import (
+    Chunk,
+    end_with_parent,
+    side_marker,
+    snapshot_marker,
+    verify_worker,
+)
 
 # Whole-database verifications of at least this many records hash them in worker processes.
 _PARALLEL_MIN_RECORDS = 50_000
@@ -232,6 +238,8 @@ class VerifyChild:
         import multiprocessing
 
         ctx = multiprocessing.get_context("spawn")
+        self._stopping = threading.Lock()
+        self._stopped = False
         # Its messages (a pipe, not a queue: a message is sent whole before the child goes on,
         # and nothing is left to flush when it ends).
         self.answers, sending = ctx.Pipe(duplex=False)
@@ -252,11 +260,19 @@ class VerifyChild:
             watched.close()
 
     def stop(self) -> None:
-        """Ask the child to stop (it stops its workers), then end it if it does not."""
+        """Ask the child to stop (it stops its workers), then end it if it does not (its workers
+        then end with it: ``record_digests.end_with_parent``). Safe to call again, from another
+        thread too (quitting, while the verifying thread ends it as well)."""
+        with self._stopping:
+            if self._stopped:
+                return
+            self._stopped = True
         _RUNNING.discard(self)
         self.running.close()
         if self.process.pid is not None:
-            self.process.join(5)
+            # A moment to end on its own; it may be inside a long read that cannot be cut short,
+            # and ending it now loses nothing (it only reads).
+            self.process.join(0.5)
             if self.process.is_alive():
                 self.process.terminate()
                 self.process.join(5)
@@ -295,6 +311,7 @@ def verify_child(path: str, sending: Any, running: Any, language: str) -> None:
     from supervisor_app.services.signoff.signing import dbapi
     from supervisor_app.services.signoff.verification import verify
 
+    end_with_parent()
     i18n.set_language(language)
 
     def watch() -> None:
