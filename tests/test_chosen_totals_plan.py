@@ -54,8 +54,9 @@ def _records(world: World) -> None:
         uow.commit()
 
 
-def _totals_queries(world: World, ids: list[int], *, everyone: bool = False) -> list[str]:
-    """The statements ``sums_by_supervisee`` sends for ``ids`` (with their values bound)."""
+def _sent(world: World, ids: list[int], *, everyone: bool = False) -> list[str]:
+    """Every statement ``sums_by_supervisee`` sends for ``ids`` (with their values bound); the
+    connection's automatic indexes are on again afterwards."""
     sent: list[str] = []
     verified.forget_all()
     with world.db.uow("test", reading=True) as uow:
@@ -66,8 +67,18 @@ def _totals_queries(world: World, ids: list[int], *, everyone: bool = False) -> 
             found = sums.sums_by_supervisee(uow, ids, {}, everyone=everyone)
         finally:
             conn.set_trace_callback(None)
+        assert conn.execute("PRAGMA automatic_index").fetchone()[0] == 1
     assert sorted(found) == sorted(ids)
-    return [sql for sql in sent if sql.lstrip().upper().startswith("WITH")]
+    return sent
+
+
+def _is_totals(sql: str) -> bool:
+    return sql.lstrip().upper().startswith("WITH")
+
+
+def _totals_queries(world: World, ids: list[int], *, everyone: bool = False) -> list[str]:
+    """The totals queries ``sums_by_supervisee`` sends for ``ids`` (with their values bound)."""
+    return [sql for sql in _sent(world, ids, everyone=everyone) if _is_totals(sql)]
 
 
 def _whole_reads(path: Any, sql: str) -> list[str]:
@@ -109,18 +120,8 @@ def test_the_whole_agencys_totals_run_without_automatic_indexes(world: World) ->
     and put the setting back afterwards; a few supervisees' totals leave it alone."""
     _records(world)
     for everyone in (True, False):
-        sent: list[str] = []
-        verified.forget_all()
-        with world.db.uow("test", reading=True) as uow:
-            conn = uow.raw()
-            assert isinstance(conn, sqlite3.Connection)
-            conn.set_trace_callback(sent.append)
-            try:
-                sums.sums_by_supervisee(uow, [world.ana, world.ben], {}, everyone=everyone)
-            finally:
-                conn.set_trace_callback(None)
-            assert conn.execute("PRAGMA automatic_index").fetchone()[0] == 1
-        totals = [i for i, sql in enumerate(sent) if sql.lstrip().upper().startswith("WITH")]
+        sent = _sent(world, [world.ana, world.ben], everyone=everyone)
+        totals = [i for i, sql in enumerate(sent) if _is_totals(sql)]
         switches = [i for i, sql in enumerate(sent) if "automatic_index =" in sql]
         assert len(totals) == 3, sent
         if everyone:

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 from before_keys import link_for, log_sign
+from test_audit_chain import tamper
 from test_signoff import drop_triggers
 
 from conftest import PASSWORD, TODAY, World, session_fields, snapshot
@@ -307,17 +308,8 @@ def test_a_payload_changed_after_a_progress_view_is_still_caught(
 
     with world.uow() as uow:
         compute_progress(uow, supervisee_id=world.ana)  # checks, and remembers, her signatures
-    conn = sqlite3.connect(world.db.path)
-    try:
-        triggers = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
-        drop_triggers(conn)
-        # Every payload, her newest signature's too (the one her view checks first).
-        conn.execute("UPDATE signature SET payload = replace(payload, '\"format\":', '\"format\": ')")
-        for (sql,) in triggers:
-            conn.execute(sql)
-        conn.commit()
-    finally:
-        conn.close()
+    # Every payload, her newest signature's too (the one her view checks first).
+    tamper(world.db.path, "UPDATE signature SET payload = replace(payload, '\"format\":', '\"format\": ')")
     with world.uow() as uow:
         report = signoff.read_supervisee(uow, world.ana).report
     assert any(
@@ -333,16 +325,7 @@ def test_an_older_payload_changed_is_left_to_verify_when_a_newer_signature_vouch
     longer valid) vouches for nothing her view needs; the whole-file verification names it."""
     from supervisor_app.services.progress import compute_progress
 
-    conn = sqlite3.connect(world.db.path)
-    try:
-        triggers = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
-        drop_triggers(conn)
-        conn.execute("UPDATE signature SET payload = replace(payload, '\"seq\":1', '\"seq\":1 ')")
-        for (sql,) in triggers:
-            conn.execute(sql)
-        conn.commit()
-    finally:
-        conn.close()
+    tamper(world.db.path, "UPDATE signature SET payload = replace(payload, '\"seq\":1', '\"seq\":1 ')")
     with world.uow() as uow:
         records = signoff.read_supervisee(uow, world.ana)
         assert records.report.ok and records.report.keyed_signatures_checked == 1, records.report.problems

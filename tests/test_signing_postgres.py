@@ -360,6 +360,21 @@ def test_wrong_password_changes_nothing_on_either(world: World, history: dict[st
 # Two writers at once
 
 
+def _two_desks(postgres_server: Any) -> tuple[str, int, int, dict[int, str]]:
+    """A fresh agency database: its URL, Dana and Rafael, and a pending session of each
+    (Dana's for Ana, Rafael's for Ben), {supervisor: record id}."""
+    url = agency_url(postgres_server)
+    setup = open_database(url)
+    dana, rafael = make_people(setup)[:2]
+    world = World(setup, dana, rafael, 1, 2, 3, 4)
+    ids = {
+        dana: add_session(world),
+        rafael: add_session(world, supervisor_id=rafael, supervisee_ids=[world.ben]),
+    }
+    setup.close()
+    return url, dana, rafael, ids
+
+
 @pytest.mark.postgres
 @pytest.mark.parametrize("locked", [True, False], ids=["with the write lock", "without it"])
 def test_two_desks_signing_at_once_give_one_chain(
@@ -370,15 +385,7 @@ def test_two_desks_signing_at_once_give_one_chain(
     for the first and links after it; without it, both take seq 1 and one fails."""
     if not locked:
         monkeypatch.setattr(db_module, "_write_lock", lambda conn: None)
-    url = agency_url(postgres_server)
-    setup = open_database(url)
-    dana, rafael = make_people(setup)[:2]
-    world = World(setup, dana, rafael, 1, 2, 3, 4)
-    ids = {
-        dana: add_session(world),
-        rafael: add_session(world, supervisor_id=rafael, supervisee_ids=[world.ben]),
-    }
-    setup.close()
+    url, dana, rafael, ids = _two_desks(postgres_server)
 
     both_read = threading.Barrier(2)
     real_next_link = signoff.signing._next_link
@@ -430,15 +437,7 @@ def test_a_desk_that_waited_for_another_desks_batch_dates_its_own_after_it(postg
     desk's batch held the lock is dated after that batch, not refused as "clock behind"."""
     import time
 
-    url = agency_url(postgres_server)
-    setup = open_database(url)
-    dana, rafael = make_people(setup)[:2]
-    world = World(setup, dana, rafael, 1, 2, 3, 4)
-    ids = {
-        dana: add_session(world),
-        rafael: add_session(world, supervisor_id=rafael, supervisee_ids=[world.ben]),
-    }
-    setup.close()
+    url, dana, rafael, ids = _two_desks(postgres_server)
     holding = threading.Event()
     errors: list[BaseException] = []
 

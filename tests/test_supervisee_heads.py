@@ -8,7 +8,7 @@ import datetime as dt
 import json
 import sqlite3
 
-from test_audit_chain import drop_triggers
+from test_audit_chain import tamper
 
 from conftest import PASSWORD, TODAY, World, session_fields
 from supervisor_app.services import keys, records, signatures, signoff
@@ -64,19 +64,11 @@ def _view(world: World, supervisee: int) -> signoff.VerifyReport:
 
 
 def _replace_payload(world: World, signature_id: str, payload: dict, signature: str) -> None:
-    conn = sqlite3.connect(world.db.path)
-    try:
-        triggers = conn.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger'").fetchall()
-        drop_triggers(conn)
-        conn.execute(
-            "UPDATE signature SET payload = ?, signature = ? WHERE id = ?",
-            (signatures.payload_text(payload), signature, signature_id),
-        )
-        for (sql,) in triggers:
-            conn.execute(sql)
-        conn.commit()
-    finally:
-        conn.close()
+    tamper(
+        world.db.path,
+        "UPDATE signature SET payload = ?, signature = ? WHERE id = ?",
+        params=(signatures.payload_text(payload), signature, signature_id),
+    )
 
 
 def test_each_signature_holds_the_head_of_every_supervisee_it_concerns(world: World) -> None:
