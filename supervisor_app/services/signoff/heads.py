@@ -25,7 +25,6 @@ whole-file ``verify`` checks every one of them.
 from __future__ import annotations
 
 import hashlib
-import json
 import sqlite3
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Sequence
@@ -38,8 +37,7 @@ from supervisor_app.services.canonical import (
     SEQ,
     SIGNER,
     database_identity,
-    on_postgres,
-    query_rows,
+    select_in,
 )
 from supervisor_app.services.signoff.checks import Problem
 
@@ -93,7 +91,7 @@ def check_by_heads(
     keyed signatures checked, or None when that does not settle it (then nothing was noted and
     :func:`~supervisor_app.services.signoff.keyed.check_keyed` must check them batch by batch).
     """
-    from supervisor_app.services.signoff.keyed import _checked_payload, before_keys_note, covering_sql
+    from supervisor_app.services.signoff.keyed import _checked_payload, before_keys_note, covering
 
     chain, keys_from = database_identity(conn)
     if chain is None or not links:
@@ -110,13 +108,8 @@ def check_by_heads(
         return None
     if len(keyed) < len(links) and conn.execute(_SIGNED_BEFORE_KEYS_SQL, (chain, keys_from)).fetchone():
         return None  # a keyed signature over links "before keys": the start of keys was moved
-    wanted = [link[SEQ] for link in keyed]
     spans = sorted(
-        query_rows(
-            conn,
-            covering_sql(conn, "id, key_fingerprint, first_seq, last_seq"),
-            (chain, wanted if on_postgres(conn) else json.dumps(wanted)),
-        ),
+        covering(conn, chain, [link[SEQ] for link in keyed], "id, key_fingerprint, first_seq, last_seq"),
         key=lambda span: span[2] if span[2].__class__ is int else -1,
     )
     if any(span[2].__class__ is not int or span[3].__class__ is not int for span in spans):
@@ -149,10 +142,8 @@ def check_by_heads(
         expected[sid] = head
     texts = {
         sid: (text_, signature)
-        for sid, text_, signature in query_rows(
-            conn,
-            "SELECT id, payload, signature FROM signature WHERE id IN (" + ", ".join("?" * len(newest)) + ")",
-            [span[0] for span in newest.values()],
+        for sid, text_, signature in select_in(
+            conn, "SELECT id, payload, signature FROM signature", "id", [span[0] for span in newest.values()]
         )
     }
     for fingerprint, span in newest.items():

@@ -46,10 +46,14 @@ _COVERING_PG = (
 _SIGNATURE_COLUMNS = "id, key_fingerprint, first_seq, last_seq, payload, signature, signed_at"
 
 
-def covering_sql(conn: Any, columns: str = _SIGNATURE_COLUMNS) -> str:
-    """The signatures covering a list of seqs (parameters: the chain's id, then the seqs as a
-    JSON text on SQLite, a list on PostgreSQL), with these columns."""
-    return (_COVERING_PG if on_postgres(conn) else _COVERING).format(columns=columns)
+def covering(
+    conn: Any, chain: str, seqs: list[int], columns: str = _SIGNATURE_COLUMNS
+) -> list[tuple[Any, ...]]:
+    """The chain's signatures covering these seqs (each the newest starting at or before one),
+    with these columns."""
+    if on_postgres(conn):
+        return query_rows(conn, _COVERING_PG.format(columns=columns), (chain, seqs))
+    return query_rows(conn, _COVERING.format(columns=columns), (chain, json.dumps(seqs)))
 
 
 # Signatures already checked in this process: (id, public key, signature) -> (the text's
@@ -196,8 +200,7 @@ def check_keyed(
         )
         in_order = _read_in_order(conn, place, [row[0] for row in rows])
     else:  # the signatures over these links only: one index look-up per link, not every payload
-        seqs_param = sorted(by_seq) if on_postgres(conn) else json.dumps(sorted(by_seq))
-        rows = query_rows(conn, covering_sql(conn), (chain, seqs_param))
+        rows = covering(conn, chain, sorted(by_seq))
     if not whole:
         seqs = sorted(by_seq)
         from bisect import bisect_left
